@@ -1,0 +1,171 @@
+"""What budget-review knows about the standard disclosure tables, as data.
+
+Each `TableSpec` says how a table type is titled, which header words identify it when the
+extraction lost its title, the column layouts the standard templates print (used where the
+text split or scrambled the header cells), and which arithmetic identities hold in it.
+Code elsewhere reads these specs; it never tests for a particular table by name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TotalRule:
+    """`total` column equals the sum of `parts` columns (leaf names of the header paths)."""
+
+    total: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    kind: str
+    title: str                           # standard name, used when the text lost the title
+    title_patterns: tuple[str, ...]      # regexes over the title with spaces/quotes removed
+    header_words: tuple[str, ...] = ()   # all must occur in the header text to identify it
+    exclude_words: tuple[str, ...] = ()  # none may occur
+    layouts: tuple[tuple[str, ...], ...] = ()  # column header paths of template variants
+    column_rules: tuple[TotalRule, ...] = ()
+    form: bool = False                   # a key/value form with an indicator grid
+    code_kind: str = ""                  # "function" or "economic": classification of row codes
+
+
+_FUNC = ("支出功能分类科目/科目编码", "支出功能分类科目/科目名称")
+_EXP3 = ("合计", "基本支出", "项目支出")
+_BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
+
+BUDGET_SPECS: tuple[TableSpec, ...] = (
+    TableSpec("budget.income_expense_summary", "收支预算总表",
+              (r"(财务)?收支(预算)?总表$",),
+              header_words=("收入", "支出", "预算数"), exclude_words=("一般公共预算支出", "合计")),
+    TableSpec("budget.income", "收入总表", (r"收入(预算)?总表$",),
+              header_words=("上年结转", "事业收入"),
+              layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",
+                        "财政拨款/一般公共预算拨款收入", "财政拨款/政府性基金预算拨款收入",
+                        "财政拨款/国有资本经营预算收入", "教育收费资金收入", "事业收入",
+                        "事业单位经营收入", "附属单位上缴收入", "上级补助收入", "其他收入",
+                        "使用非财政拨款结余"),),
+              column_rules=(TotalRule("合计", ("上年结转", "财政拨款/小计", "教育收费资金收入", "事业收入",
+                                               "事业单位经营收入", "附属单位上缴收入", "上级补助收入",
+                                               "其他收入", "使用非财政拨款结余")),
+                            TotalRule("财政拨款/小计", ("财政拨款/一般公共预算拨款收入",
+                                                     "财政拨款/政府性基金预算拨款收入",
+                                                     "财政拨款/国有资本经营预算收入"))),
+              code_kind="function"),
+    TableSpec("budget.expense", "支出总表", (r"支出(预算)?总表$",),
+              header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
+              layouts=(_FUNC + _EXP3,), column_rules=_BASIC_RULES, code_kind="function"),
+    TableSpec("budget.fiscal_summary", "财政拨款收支总表", (r"财政拨款收支(预算)?总表$",),
+              header_words=("收入", "支出", "一般公共预算"),
+              layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/合计",
+                        "支出/一般公共预算支出", "支出/政府性基金预算支出", "支出/国有资本经营预算支出"),)),
+    TableSpec("budget.general_public_basic_expense", "一般公共预算基本支出表",
+              (r"一般公共预算(财政拨款)?基本支出.*表$",),
+              header_words=("人员经费", "公用经费"),
+              layouts=(("支出经济分类科目/科目编码", "支出经济分类科目/科目名称", "{year}年基本支出/合计",
+                        "{year}年基本支出/人员经费", "{year}年基本支出/公用经费"),),
+              column_rules=(TotalRule("合计", ("人员经费", "公用经费")),), code_kind="economic"),
+    TableSpec("budget.general_public_expense", "一般公共预算支出表",
+              (r"一般公共预算(财政拨款)?支出.*表$",),
+              header_words=("基本支出", "项目支出", "预算数"),
+              layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
+                        "{year}年预算数/基本支出", "{year}年预算数/项目支出"),),
+              column_rules=_BASIC_RULES, code_kind="function"),
+    TableSpec("budget.three_public", "一般公共预算\"三公\"经费支出表", (r"三公.*经费.*表$",),
+              header_words=("公务接待",),
+              layouts=(("单位编码", "单位名称", "合计", "因公出国(境)费", "公务接待费", "公务用车运行维护费",
+                        "公务用车购置"),),
+              column_rules=(TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车运行维护费",
+                                               "公务用车购置")),)),
+    TableSpec("budget.gov_fund_expense", "政府性基金预算支出表", (r"政府性基金预算支出.*表$",),
+              header_words=("基本支出", "项目支出", "预算数"),
+              layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
+                        "{year}年预算数/基本支出", "{year}年预算数/项目支出"),),
+              column_rules=_BASIC_RULES, code_kind="function"),
+    TableSpec("budget.state_capital_expense", "国有资本经营预算支出表", (r"国有资本经营预算支出.*表$",),
+              header_words=("基本支出", "项目支出", "预算数"),
+              layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
+                        "{year}年预算数/基本支出", "{year}年预算数/项目支出"),),
+              column_rules=_BASIC_RULES, code_kind="function"),
+    TableSpec("budget.project_expense", "项目支出表", (r"项目支出(预算)?表$",),
+              header_words=("项目名称", "项目编码")),
+    TableSpec("budget.procurement", "政府采购预算表", (r"政府采购(预算)?.*表$",),
+              header_words=("采购",)),
+    TableSpec("budget.dept_performance_target", "部门整体支出绩效目标申报表",
+              (r"部门整体支出绩效目标.*表$",), form=True),
+    TableSpec("budget.performance_target", "项目支出绩效目标表",
+              (r"项目(支出)?绩效目标.*表$",), header_words=("一级指标", "二级指标"), form=True),
+)
+
+FINAL_SPECS: tuple[TableSpec, ...] = (
+    TableSpec("final.income_expense_summary", "收入支出决算总表", (r"^收入支出决算总表$",)),
+    TableSpec("final.income", "收入决算表", (r"^收入决算表$",), code_kind="function"),
+    TableSpec("final.expense", "支出决算表", (r"^支出决算表$",),
+              column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出",
+                                                     "对附属单位补助支出")),), code_kind="function"),
+    TableSpec("final.fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",)),
+    TableSpec("final.general_public_basic_expense", "一般公共预算财政拨款基本支出决算表",
+              (r"一般公共预算财政拨款基本支出决算.*表$",), code_kind="economic"),
+    TableSpec("final.general_public_expense", "一般公共预算财政拨款支出决算表",
+              (r"一般公共预算财政拨款支出决算.*表$",),
+              column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出")),), code_kind="function"),
+    TableSpec("final.gov_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款.*决算.*表$",),
+              code_kind="function"),
+    TableSpec("final.state_capital_expense", "国有资本经营预算财政拨款支出决算表",
+              (r"国有资本经营预算财政拨款.*决算.*表$",), code_kind="function"),
+    TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",)),
+    TableSpec("final.state_assets", "国有资产占用情况表", (r"国有资产占用情况表$",)),
+    TableSpec("final.performance_self_eval", "项目支出绩效自评表", (r"绩效自评表$",), form=True),
+)
+
+ALL_SPECS: tuple[TableSpec, ...] = FINAL_SPECS + BUDGET_SPECS
+SPEC_BY_KIND = {s.kind: s for s in ALL_SPECS}
+OTHER = TableSpec("other", "", ())
+
+# Where a report prints the 公开NN表 number, it names the final-accounts table directly.
+FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
+    ["final.income_expense_summary", "final.income", "final.expense", "final.fiscal_summary",
+     "final.general_public_expense", "final.general_public_basic_expense", "final.gov_fund",
+     "final.state_capital_expense", "final.three_public", "final.state_assets"], start=1)}
+
+# Words that open a form-type table's key/value block.
+FORM_FIELD_LABELS = ("项目名称", "主管部门及代码", "实施单位", "年度", "中央主管部门", "地方主管部门",
+                     "资金使用单位", "部门名称", "填报人")
+
+TOTAL_LABELS = re.compile(r"^(合\s*计|总\s*计|本年收入合计|本年支出合计|收入总计|支出总计|"
+                          r"人员经费合计|公用经费合计|.{0,6}合计)$")
+
+_STRIP = re.compile(r"[\s\"“”'‘’《》]")
+
+
+def squash(text: str) -> str:
+    """Title text as compared against the patterns: no spaces, quotes or book-title marks."""
+    return _STRIP.sub("", text)
+
+
+def spec_for_title(title: str, report_type: str = "") -> TableSpec | None:
+    """The spec whose title pattern matches; final-accounts specs first in a 决算 report."""
+    t = squash(title)
+    order = ALL_SPECS if report_type != "预算" else BUDGET_SPECS + FINAL_SPECS
+    for spec in order:
+        if any(re.search(p, t) for p in spec.title_patterns):
+            return spec
+    return None
+
+
+def specs_for_header(header_text: str, report_type: str) -> list[TableSpec]:
+    """Specs whose header vocabulary fits a header whose title was lost, in standard order."""
+    t = squash(header_text)
+    pool = FINAL_SPECS if report_type == "决算" else BUDGET_SPECS
+    return [s for s in pool if s.header_words and all(w in t for w in s.header_words)
+            and not any(w in t for w in s.exclude_words)]
+
+
+def standard_order(report_type: str) -> list[str]:
+    pool = FINAL_SPECS if report_type == "决算" else BUDGET_SPECS
+    order = [s.kind for s in pool]
+    if report_type == "决算":
+        order = list(FINAL_NUMBERED.values()) + ["final.performance_self_eval"]
+    return order

@@ -1,0 +1,196 @@
+"""budget-review command line: tree, extract, check, export, review."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.tree import Tree
+
+from .document import load_document
+from .errors import UserError
+from .export import document_json, write_csv, write_json, write_xlsx
+from .model import Document, Node
+from .review import Review
+from .validate import validate
+
+DESCRIPTION = ("Turn Chinese government budget disclosures (部门/单位预算, 部门决算) as extracted text "
+               "into checked tables: outline, extraction, validation and a review TUI.")
+
+
+def _add_doc(p: argparse.ArgumentParser, review: bool = True) -> None:
+    p.add_argument("document", help="the extracted text of a disclosure report (.txt)")
+    if review:
+        p.add_argument("--review-file", metavar="PATH",
+                       help="review file holding corrections (default: DOCUMENT.review.json beside it)")
+        p.add_argument("--no-review", action="store_true", help="ignore the review file: raw extraction")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="budget-review", description=DESCRIPTION)
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("tree", help="print the document outline with line spans",
+                       description="Print the outline of a document (parts, sections, tables, notes) "
+                                   "with the source line span of every node.")
+    _add_doc(p, review=False)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--all", action="store_true", help="also list paragraphs and page furniture")
+
+    p = sub.add_parser("extract", help="extract every table as data (json, csv, xlsx)",
+                       description="Extract every table of a document. json follows FORMAT.md; csv writes "
+                                   "one file per table plus long.csv into a folder; xlsx writes the cleaned "
+                                   "workbook. Corrections of the review file are applied unless --no-review.")
+    _add_doc(p)
+    p.add_argument("--format", choices=["json", "csv", "xlsx"], default="json")
+    p.add_argument("-o", "--output", metavar="PATH", help="output file (folder for csv); json defaults to stdout")
+
+    p = sub.add_parser("check", help="validate the tables and the prose; exit 1 when there are errors",
+                       description="Check sums, 类/款/项 hierarchies, cross-table figures and figures stated "
+                                   "in the text. Exit code: 0 no errors, 1 errors found, 2 unusable input.")
+    _add_doc(p)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("-o", "--output", metavar="PATH", help="write the findings to this file")
+
+    p = sub.add_parser("export", help="write the cleaned Excel workbook",
+                       description="Write the cleaned workbook (one sheet per table, Findings, Review log, "
+                                   "Data, Document) with the review's corrections applied.")
+    _add_doc(p)
+    p.add_argument("-o", "--output", metavar="PATH", help="workbook path (default: DOCUMENT.xlsx)")
+
+    p = sub.add_parser("review", help="open the review TUI",
+                       description="Open the keyboard-driven review screen: source beside table, edits "
+                                   "with undo/redo, live findings, autosave, export.")
+    _add_doc(p, review=False)
+    p.add_argument("--review-file", metavar="PATH", help="review file (default: DOCUMENT.review.json)")
+    return ap
+
+
+def open_review(args) -> Review:
+    doc = load_document(args.document)
+    if getattr(args, "no_review", False):
+        return Review(doc, args.review_file)
+    return Review.open(doc, args.review_file)
+
+
+def cmd_tree(args, out: Console) -> int:
+    doc = load_document(args.document)
+    if args.format == "json":
+        print(json.dumps({"source": doc.name, "document": document_json(doc)["document"],
+                          "tree": doc.root.to_json()}, ensure_ascii=False, indent=1))
+        return 0
+    info = doc.info
+    root = Tree(f"[bold]{info.agency}[/] {info.year} {info.level}{info.report_type}  "
+                f"[dim]{doc.name}, {len(doc.source)} lines[/]")
+
+    def add(parent: Tree, node: Node) -> None:
+        for child in node.children:
+            if not args.all and child.kind in ("paragraph", "furniture"):
+                continue
+            span = f"[dim]{child.first_line}–{child.last_line}[/]"
+            label = child.text if len(child.text) <= 60 else child.text[:59] + "…"
+            extra = ""
+            if child.kind == "table" and child.table_index is not None:
+                t = doc.tables[child.table_index]
+                extra = f" [cyan]{t.kind}[/] {len(t.rows)}×{len(t.columns)}"
+            branch = parent.add(f"{span} [b]{child.kind}[/] {_escape(label)}{extra}")
+            if child.kind != "toc":
+                add(branch, child)
+
+    add(root, doc.root)
+    out.print(root)
+    return 0
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+    return escape(text)
+
+
+def cmd_extract(args, out: Console) -> int:
+    review = open_review(args)
+    doc = review.corrected()
+    if args.format == "json":
+        text = write_json(doc, args.output)
+        if not args.output:
+            print(text)
+    elif args.format == "csv":
+        if not args.output:
+            raise UserError("csv needs -o FOLDER for its files")
+        files = write_csv(doc, args.output)
+        out.print(f"wrote {len(files)} CSV files to {args.output}")
+    else:
+        path = args.output or str(Path(args.document)) + ".xlsx"
+        written, warnings = write_xlsx(review, validate(doc), path)
+        for w in warnings:
+            out.print(f"[yellow]warning:[/] {w}")
+        out.print(f"wrote {written}")
+    return 0
+
+
+def cmd_check(args, out: Console) -> int:
+    review = open_review(args)
+    doc = review.corrected()
+    findings = validate(doc)
+    errors = sum(f.severity == "error" for f in findings)
+    if args.format == "json":
+        text = json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1)
+        if args.output:
+            from .atomic import atomic_write_text
+            atomic_write_text(args.output, text)
+        else:
+            print(text)
+    else:
+        _print_findings(doc, findings, out)
+    return 1 if errors else 0
+
+
+def _print_findings(doc: Document, findings, out: Console) -> None:
+    t = RichTable(title=f"{doc.name}: {len(findings)} findings", show_lines=False)
+    for col in ("id", "severity", "check", "table", "where", "lines", "message"):
+        t.add_column(col, overflow="fold")
+    colour = {"error": "red", "rounding": "yellow", "warning": "magenta"}
+    for f in findings:
+        t.add_row(f.id, f"[{colour.get(f.severity, 'white')}]{f.severity}[/]", f.check, _escape(f.table),
+                  _escape(f.where), ",".join(map(str, f.lines)), _escape(f.message))
+    out.print(t)
+
+
+def cmd_export(args, out: Console) -> int:
+    review = open_review(args)
+    path = args.output or str(Path(args.document)) + ".xlsx"
+    written, warnings = write_xlsx(review, validate(review.corrected()), path)
+    for w in warnings:
+        out.print(f"[yellow]warning:[/] {w}")
+    out.print(f"wrote {written}")
+    return 0
+
+
+def cmd_review(args, out: Console) -> int:
+    review = Review.open(load_document(args.document), args.review_file, autosave=True)
+    from tui.app import BudgetReviewApp
+    BudgetReviewApp(review).run()
+    return 0
+
+
+COMMANDS = {"tree": cmd_tree, "extract": cmd_extract, "check": cmd_check, "export": cmd_export,
+            "review": cmd_review}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = Console(stderr=False)
+    try:
+        return COMMANDS[args.command](args, out)
+    except UserError as exc:
+        print(f"budget-review: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Build a Document from source text: metadata, the tree of parts/sections/paragraphs/tables,
+and the extracted tables."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .extract import extract_tables
+from .model import Document, DocumentInfo, Node
+from .reader import SourceText, read_document_text
+from .regions import PAGE_NUMBER, PART, SECTION, find_regions, toc_span
+
+SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+ITEM = re.compile(r"^(\d{1,2}[.．、)）]|[①-⑳]|[（(]\d{1,2}[）)])")
+NOTE = re.compile(r"^(注|说明|备注)\s*[:：]")
+_REPORT = re.compile(r"(20\d\d)\s*年度?\s*(?:[^\s，。]{0,30}?)(部门|单位)?\s*(预算|决算)")
+_DEPTH = {"part": 1, "section": 2, "subsection": 3, "item": 4}
+
+
+def infer_info(src: SourceText) -> DocumentInfo:
+    head = [s.strip() for s in src.norm[:400] if s.strip()]
+    info = DocumentInfo()
+    hits = [m for s in head for m in _REPORT.finditer(s)]
+    years = Counter(m.group(1) for m in hits) or Counter(re.findall(r"(20\d\d)\s*年", " ".join(head)))
+    info.year = years.most_common(1)[0][0] if years else ""
+    kinds = Counter(m.group(3) for m in hits)
+    if not kinds:
+        text = " ".join(head)
+        kinds = Counter({"决算": text.count("决算"), "预算": text.count("预算")})
+    info.report_type = "决算" if kinds["决算"] > kinds["预算"] else "预算"
+    levels = Counter(m.group(2) for m in hits if m.group(2))
+    info.level = levels.most_common(1)[0][0] if levels else "部门"
+    info.agency = _agency(head, info.year)
+    return info
+
+
+def _agency(head: list[str], year: str) -> str:
+    for s in head[:80]:
+        m = re.match(r"^第一部分\s*(.+?)\s*(?:概况|基本情况)$", s)
+        if m:
+            return re.sub(r"(部门|单位)$", "", m.group(1).replace(" ", ""))
+        m = re.match(r"^(?:预算主管部门|编制单位|填报单位|编制部门|部门/单位)\s*[:：]\s*(?:\[\d+\])?\s*(.+?)(?:\s+单位.*)?$", s)
+        if m:
+            return m.group(1).replace(" ", "")
+    for s in head[:10]:
+        m = re.match(r"^(.+?)\s*(?:部门)?\s*" + (year or r"20\d\d") + r"\s*年", s)
+        if m and len(m.group(1)) >= 4:
+            return re.sub(r"(部门|单位)$", "", m.group(1).replace(" ", ""))
+    return ""
+
+
+def _heading_kind(line: str) -> str:
+    if PART.match(line):
+        return "part"
+    if SECTION.match(line) and len(line) <= 40:
+        return "section"
+    if SUBSECTION.match(line) and len(line) <= 40:
+        return "subsection"
+    if ITEM.match(line):
+        return "item"
+    if NOTE.match(line):
+        return "note"
+    if PAGE_NUMBER.match(line):
+        return "furniture"
+    return "paragraph"
+
+
+def build_tree(src: SourceText, info: DocumentInfo, toc, regions, tables) -> Node:
+    root = Node("document", info.agency or Path(src.path).name, 1, len(src))
+    stack: list[Node] = [root]
+    region_at = {r.first: (i, r) for i, r in enumerate(regions)}
+    table_of_region = {}
+    for ti, t in enumerate(tables):
+        table_of_region[t.first_line] = ti
+    k = 1
+    n = len(src)
+    while k <= n:
+        line = src.norm[k - 1].strip()
+        if toc and k == toc[0]:
+            node = Node("toc", src.line(k).strip(), toc[0], toc[1])
+            for j in range(toc[0] + 1, toc[1] + 1):
+                entry = src.line(j).strip()
+                if entry:
+                    node.children.append(Node("paragraph", entry, j, j))
+            stack[-1].children.append(node)
+            k = toc[1] + 1
+            continue
+        if k in region_at:
+            _, region = region_at[k]
+            ti = table_of_region.get(k)
+            title = tables[ti].title if ti is not None else region.title
+            stack[-1].children.append(Node("table", title, region.first, region.last, table_index=ti))
+            k = region.last + 1
+            continue
+        if not line:
+            k += 1
+            continue
+        kind = _heading_kind(line)
+        shown = src.line(k).strip()      # nodes show the text as printed
+        if kind in _DEPTH:
+            depth = _DEPTH[kind]
+            while len(stack) > 1 and _DEPTH.get(stack[-1].kind, 0) >= depth:
+                stack.pop()
+            node = Node(kind, shown, k, k)
+            stack[-1].children.append(node)
+            stack.append(node)
+        else:
+            stack[-1].children.append(Node(kind, shown, k, k))
+        k += 1
+    _close_spans(root)
+    return root
+
+
+def _close_spans(node: Node) -> int:
+    last = node.last_line
+    for c in node.children:
+        last = max(last, _close_spans(c))
+    if node.kind in _DEPTH:
+        node.last_line = last
+    return last
+
+
+def parse_document(src: SourceText) -> Document:
+    info = infer_info(src)
+    toc = toc_span(src)
+    regions = find_regions(src, info.report_type, toc)
+    tables = extract_tables(src, regions, info.report_type, info.year)
+    root = build_tree(src, info, toc, regions, tables)
+    return Document(src, info, root, tables)
+
+
+def load_document(path: str | Path) -> Document:
+    return parse_document(read_document_text(path))

@@ -1,0 +1,494 @@
+"""Turn each table region of a document into a grid of cells.
+
+Three text layouts are handled: tab-separated cells, space-separated cells whose empty cells
+were dropped (the amounts are placed in the columns that make the table's own totals hold,
+and marked inferred), and one fragment per line (fragments are joined into rows first).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+
+from . import catalog
+from .catalog import TableSpec
+from .model import Cell, Table, clean_number, parse_amount
+from .reader import SourceText
+from .regions import FINAL_NUMBER, UNIT_LINE, Region, is_prose
+
+CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
+DASH = {"-", "—", "--", "——", "/"}
+COLUMN_NUMBER_WORDS = {"**", "*", "栏次", "行次", "类", "款", "项", "栏", "次"}
+NOTE = re.compile(r"^(注|说明|备注)\s*[:：]|^\d\.本")
+SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
+# A number glued to the label after it ("0.00二、公共安全支出").
+GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.].*)$")
+INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
+INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
+                "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标")
+INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d+(\.\d+)?\s*(%|％|个|人|次|元|万元|天|家|份|项|件|条|年|月|分钟)?")
+
+
+def is_amount(token: str) -> bool:
+    return parse_amount(token) is not None or token in DASH
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def is_column_number_row(cells: list[str]) -> bool:
+    """`** ** 1 2 3`, `类 款 项 栏次 1 2`, `栏 次 1 栏 次 2`: header furniture."""
+    vals = [squash(c) for c in cells if c.strip()]
+    if not vals:
+        return False
+    words = sum(v in COLUMN_NUMBER_WORDS for v in vals)
+    ints = sum(v.isdigit() and len(v) <= 2 for v in vals)
+    return words + ints == len(vals) and (words > 0 or ints >= 2)
+
+
+def split_tokens(line: str) -> list[str]:
+    out = []
+    for tok in re.sub(r"(\d{4})\s+年", r"\1年", line).split():
+        m = GLUED.match(tok)
+        if m:
+            out.extend([m.group(1), m.group(2)])
+        else:
+            out.append(tok)
+    return out
+
+
+# --------------------------------------------------------------------------- layout
+
+def detect_layout(lines: list[tuple[int, str]]) -> str:
+    if not lines:
+        return "space"
+    tabbed = sum("\t" in s for _, s in lines)
+    if tabbed * 3 >= len(lines):
+        return "tab"
+    short = sum(len(s) <= 12 and " " not in s.strip() for _, s in lines)
+    return "fragment" if short * 10 >= len(lines) * 7 and len(lines) > 8 else "space"
+
+
+def join_fragments(lines: list[tuple[int, str]]) -> list[tuple[list[int], str]]:
+    """Rebuild logical lines from one-fragment-per-line text: a fragment that ends inside a
+    word (the next starts without an enumerator, code or number) is joined to the next."""
+    out: list[tuple[list[int], str]] = []
+    for k, s in lines:
+        s = s.strip()
+        if out:
+            ks, prev = out[-1]
+            prev_last = prev.split()[-1] if prev.split() else ""
+            starts_new = bool(re.match(r"^([一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十\d]+[）)]|\d|合计|小计|本年|收\s*入|支\s*出|其中)", s))
+            if not is_amount(prev_last) and not starts_new and not CODE.match(prev_last):
+                out[-1] = (ks + [k], prev + s)
+                continue
+            if is_amount(s.split()[0]) and not is_amount(prev_last) or (is_amount(s.split()[0]) and len(s.split()) == 1):
+                out[-1] = (ks + [k], prev + " " + s)
+                continue
+        out.append(([k], s))
+    return out
+
+
+# --------------------------------------------------------------------------- tables
+
+def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str) -> list[Table]:
+    tables: list[Table] = []
+    order = catalog.standard_order(report_type)
+    prev_kind = ""
+    for region in regions:
+        table = build_table(src, region, year)
+        if not region.title_printed and table.kind == "other":
+            header_text = table.fields.pop("_header", "")
+            table.kind, table.title = _infer_kind(header_text, report_type, order, prev_kind)
+            if table.kind != "other":
+                table = build_table(src, region, year, catalog.SPEC_BY_KIND[table.kind])
+                table.title_printed = False
+        table.fields.pop("_header", None)
+        if table.kind == "other" and not table.rows:
+            continue
+        prev_kind = table.kind
+        tables.append(table)
+    return tables
+
+
+def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind: str) -> tuple[str, str]:
+    """A table whose title was lost: the first kind after the previous table, in the standard
+    order, whose header vocabulary fits."""
+    candidates = catalog.specs_for_header(header_text, report_type)
+    if not candidates:
+        return "other", ""
+    pos = order.index(prev_kind) if prev_kind in order else -1
+    later = [s for s in candidates if s.kind in order and order.index(s.kind) > pos]
+    spec = (later or candidates)[0]
+    return spec.kind, spec.title
+
+
+def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | None = None) -> Table:
+    spec = spec or region.spec
+    norm = src.norm
+    content: list[tuple[int, str]] = []
+    notes: list[str] = []
+    for k in range(region.first, region.last + 1):
+        s = norm[k - 1]
+        t = s.strip()
+        if not t or k == region.title_line:
+            continue
+        if FINAL_NUMBER.match(t) or SUBTITLE.match(t) or (UNIT_LINE.search(t) and "\t" not in t
+                                                           and k - region.first < 10):
+            continue
+        if re.match(r"^附表\s*[\d\-—]+$", t) or re.match(r"^(金额)?单位\s*[:：]", t):
+            continue
+        if NOTE.match(t):
+            notes.append(t)
+            continue
+        content.append((k, s))
+    layout = detect_layout(content)
+    table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
+                  unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
+                  notes=notes, layout=layout)
+    if spec.form:
+        _fill_form(table, content, layout)
+    elif layout == "tab":
+        _fill_tab_grid(table, content, spec)
+    else:
+        logical = (join_fragments(content) if layout == "fragment"
+                   else [([k], s.strip()) for k, s in content])
+        _fill_space_grid(table, logical, spec, year)
+    return table
+
+
+# --------------------------------------------------------------------------- tab layout
+
+def _is_body_cells(cells: list[str]) -> bool:
+    vals = [c.strip() for c in cells if c.strip()]
+    if not vals:
+        return False
+    if is_column_number_row(cells):
+        return False
+    first = squash(vals[0])
+    if CODE.match(first) or catalog.TOTAL_LABELS.match(first):
+        return True
+    if re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．]|其中)", first):
+        return True
+    return any(parse_amount(v) is not None and not (v.isdigit() and len(v) <= 2) for v in vals)
+
+
+def _header_paths(header_rows: list[list[str]], ncols: int) -> list[str]:
+    rows = [[squash(c) for c in r] + [""] * (ncols - len(r)) for r in header_rows]
+    paths = []
+    for j in range(ncols):
+        parts = []
+        for i, r in enumerate(rows):
+            v = r[j]
+            if not v and i < len(rows) - 1 and any(rows[x][j] for x in range(i + 1, len(rows))):
+                # A header cell spanning several columns is printed once, in its first column.
+                left = j - 1
+                while left >= 0 and not r[left]:
+                    left -= 1
+                if left >= 0 and any(rows[x][left] for x in range(i + 1, len(rows))):
+                    v = r[left]
+            if v and (not parts or parts[-1] != v):
+                parts.append(v)
+        paths.append("/".join(parts))
+    return paths
+
+
+def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec) -> None:
+    grid = [(k, s.split("\t")) for k, s in content if "\t" in s or _is_body_cells([s])]
+    body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
+    header = [cells for _, cells in grid[:body_start] if not is_column_number_row(cells)]
+    header = [[("" if (c.strip().isdigit() and len(c.strip()) <= 2) else c) for c in cells] for cells in header]
+    body = [(k, cells) for k, cells in grid[body_start:] if not is_column_number_row(cells)]
+    table.fields["_header"] = " ".join(" ".join(c) for c in header)
+    ncols = max([len(c) for c in header] + [len(c) for _, c in body] + [0])
+    columns = _header_paths(header, ncols)
+    rows = [[Cell(clean_number(c.strip()) if parse_amount(c) is not None else squash(c), (k,))
+             for c in cells] + [Cell("", (k,))] * (ncols - len(cells)) for k, cells in body]
+    keep = [j for j in range(ncols) if columns[j] or any(r[j].text for r in rows)]
+    table.columns = [columns[j] for j in keep]
+    table.rows = [[r[j] for j in keep] for r in rows]
+    if header:
+        first_header = next(k for k, cells in grid if not is_column_number_row(cells))
+        table.header_lines = (first_header, grid[body_start - 1][0] if body_start else first_header)
+
+
+# --------------------------------------------------------------------------- space layout
+
+def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int) -> list[str] | None:
+    text = squash(header_text)
+    best, best_score = None, 0.0
+    for layout in spec.layouts:
+        cols = [c.replace("{year}", year) for c in layout]
+        leaves = [c.split("/")[-1] for c in cols]
+        score = sum(leaf in text for leaf in leaves) / len(leaves)
+        if score > best_score and len(cols) >= amount_width:
+            best, best_score = cols, score
+    return best if best_score >= 0.5 else None
+
+
+def _generic_columns(header_lines: list[str], width: int) -> list[str]:
+    """Columns from a space-separated header: the last line gives the leaves, a shorter line
+    above it the groups they fall under, spread evenly."""
+    toks = [split_tokens(h) for h in header_lines if h.strip()]
+    if not toks:
+        return [f"列{i + 1}" for i in range(width)]
+    leaves = toks[-1]
+    if len(leaves) < width:
+        leaves = leaves + [f"列{i + 1}" for i in range(len(leaves), width)]
+    if len(toks) >= 2 and 0 < len(toks[-2]) < len(leaves) and len(leaves) % len(toks[-2]) == 0:
+        per = len(leaves) // len(toks[-2])
+        return [f"{toks[-2][i // per]}/{leaf}" for i, leaf in enumerate(leaves)]
+    return leaves
+
+
+def _is_text_column(path: str) -> bool:
+    leaf = path.split("/")[-1]
+    return any(w in leaf for w in ("编码", "代码", "名称", "项目", "科目")) and "预算数" not in leaf
+
+
+def _fill_space_grid(table: Table, logical: list[tuple[list[int], str]], spec: TableSpec, year: str) -> None:
+    body_start = len(logical)
+    for i, (_, s) in enumerate(logical):
+        toks = split_tokens(s)
+        if is_column_number_row(toks):
+            continue
+        if toks and ((CODE.match(toks[0]) and len(toks) > 1 and not is_amount(toks[1]))
+                     or any(parse_amount(t) is not None and not (t.isdigit() and len(t) <= 2) for t in toks)
+                     or re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", toks[0])):
+            body_start = i
+            break
+    if body_start == len(logical) and logical and catalog.TOTAL_LABELS.match(logical[-1][1].strip()):
+        body_start -= 1     # an empty table prints only its total row
+    header_lines = [s for _, s in logical[:body_start] if not is_column_number_row(split_tokens(s))]
+    table.fields["_header"] = " ".join(header_lines)
+    body = [(ks, split_tokens(s)) for ks, s in logical[body_start:] if not is_column_number_row(split_tokens(s))]
+    if body_start:
+        table.header_lines = (logical[0][0][0], logical[body_start - 1][0][-1])
+    width = max([sum(is_amount(t) for t in toks) + 2 for _, toks in body] + [0])
+    columns = _choose_layout(spec, table.fields["_header"], year, width) if spec.layouts else None
+    if columns is None:
+        ncols = max([len(toks) for _, toks in body] + [0])
+        columns = _generic_columns(header_lines, ncols)
+    table.columns = columns
+    text_cols = [j for j, c in enumerate(columns) if _is_text_column(c)]
+    has_code = bool(text_cols) and any(w in columns[0] for w in ("编码", "代码"))
+    rows: list[list[Cell]] = []
+    amounts_of: list[list[tuple[str, int]]] = []
+    for ks, toks in body:
+        row = [Cell("", tuple(ks)) for _ in columns]
+        line = ks[0]
+        amounts: list[tuple[str, int]] = []
+        if has_code:
+            idx = 0
+            if toks and CODE.match(toks[0]):
+                row[0] = Cell(toks[0], (line,))
+                idx = 1
+            label = []
+            while idx < len(toks) and not is_amount(toks[idx]):
+                label.append(toks[idx])
+                idx += 1
+            name_col = text_cols[1] if len(text_cols) > 1 else 1
+            row[name_col] = Cell("".join(label), (line,))
+            amounts = [(clean_number(t), line) for t in toks[idx:]]
+        else:
+            col = 0
+            for t in toks:
+                while col < len(columns) and is_amount(t) != (not _is_text_column(columns[col])):
+                    col += 1
+                if col >= len(columns):
+                    break
+                row[col] = Cell(clean_number(t) if is_amount(t) else t, (line,))
+                col += 1
+        rows.append(row)
+        amounts_of.append(amounts)
+    if has_code:
+        _place_amounts(table, rows, amounts_of, spec, text_cols)
+    table.rows = rows
+
+
+# --------------------------------------------------------------------------- amount placement
+
+def _rule_indices(columns: list[str], spec: TableSpec) -> list[tuple[int, list[int]]]:
+    def find(name: str) -> int | None:
+        for j, c in enumerate(columns):
+            if c == name or c.endswith("/" + name) or c.split("/")[-1] == name:
+                return j
+        return None
+
+    out = []
+    for rule in spec.column_rules:
+        t = find(rule.total)
+        parts = [find(p) for p in rule.parts]
+        if t is not None and all(p is not None for p in parts):
+            out.append((t, parts))
+    return out
+
+
+def _rule_score(values: dict[int, Decimal], rules) -> int:
+    score = 0
+    for t, parts in rules:
+        if t not in values and not any(p in values for p in parts):
+            continue
+        total = values.get(t, Decimal(0))
+        s = sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
+        score += 1 if abs(total - s) <= Decimal("0.01") * max(1, len(parts)) else -1
+    return score
+
+
+def _candidates(amounts: list[str], amount_cols: list[int], rules) -> list[tuple[int, ...]]:
+    """Column placements of a row's amounts, best by the table's row identities first."""
+    k = len(amounts)
+    if k == 0:
+        return [()]
+    if k >= len(amount_cols):
+        return [tuple(amount_cols[:k])]
+    scored = []
+    for combo in itertools.combinations(amount_cols, k):
+        if combo[0] != amount_cols[0]:
+            continue          # the first amount of a row is its total
+        vals = {c: parse_amount(a) or Decimal(0) for c, a in zip(combo, amounts)}
+        scored.append((_rule_score(vals, rules), combo))
+    if not scored:
+        return [tuple(amount_cols[:k])]
+    best = max(s for s, _ in scored)
+    return [c for s, c in scored if s == best]
+
+
+def _code_parent(codes: list[str], i: int) -> int | None:
+    """Index of the row that totals row i: the nearest row above with a shorter code
+    (short 款 codes printed under their 类 count as 5 digits)."""
+    def level(c: str) -> int:
+        return {3: 1, 2: 2, 5: 2, 7: 3}.get(len(c), 0)
+
+    me = level(codes[i])
+    if me <= 1:
+        return None
+    for j in range(i - 1, -1, -1):
+        if codes[j] and level(codes[j]) and level(codes[j]) < me:
+            return j
+    return None
+
+
+def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int]) -> None:
+    amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    rules = _rule_indices(table.columns, spec)
+    cands = [_candidates(a and [x for x, _ in a], amount_cols, rules) for a in amounts_of]
+    codes = [r[0].text for r in rows]
+    chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
+    total_row = next((i for i, r in enumerate(rows) if not codes[i] and
+                      any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
+    parents = [_code_parent(codes, i) if codes[i] else None for i in range(len(rows))]
+    top = [i for i in range(len(rows)) if codes[i] and parents[i] is None]
+
+    def values(i: int, combo) -> dict[int, Decimal]:
+        return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts_of[i])}
+
+    def settle(group: list[int], target: dict[int, Decimal] | None, allowed: set[int] | None) -> None:
+        """Choose placements of `group`'s ambiguous rows so their column sums meet `target`."""
+        open_rows = [i for i in group if chosen[i] is None]
+        if not open_rows:
+            return
+        options = []
+        for i in open_rows:
+            opts = [c for c in cands[i] if allowed is None or set(c) <= allowed] or cands[i]
+            options.append(opts)
+        combos = 1
+        for o in options:
+            combos *= len(o)
+        if target is None or combos > 4096:
+            for i, o in zip(open_rows, options):
+                chosen[i] = o[0]
+            return
+        best, best_score = None, -1
+        for pick in itertools.product(*options):
+            sums: dict[int, Decimal] = {}
+            for i in group:
+                combo = pick[open_rows.index(i)] if i in open_rows else chosen[i]
+                for c, v in values(i, combo).items():
+                    sums[c] = sums.get(c, Decimal(0)) + v
+            score = sum(1 for c in amount_cols if abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0)))
+                        <= Decimal("0.01") * max(1, len(group)))
+            if score > best_score:
+                best, best_score = pick, score
+        for i, combo in zip(open_rows, best):
+            chosen[i] = combo
+
+    if total_row is not None and chosen[total_row] is None:
+        chosen[total_row] = cands[total_row][0]
+    target = values(total_row, chosen[total_row]) if total_row is not None else None
+    settle(top, target, None)
+    for p in range(len(rows)):
+        kids = [i for i in range(len(rows)) if parents[i] == p]
+        if kids:
+            if chosen[p] is None:
+                chosen[p] = cands[p][0]
+            settle(kids, values(p, chosen[p]), set(chosen[p]))
+    for i, row in enumerate(rows):
+        combo = chosen[i] if chosen[i] is not None else cands[i][0]
+        ambiguous = len(amounts_of[i]) < len(amount_cols) and len(amounts_of[i]) > 0
+        for c, (a, line) in zip(combo, amounts_of[i]):
+            row[c] = Cell(a, (line,), "column placed by the table's totals" if ambiguous else "")
+
+
+# --------------------------------------------------------------------------- forms
+
+FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项目属性", "年度资金总额", "其中：财政拨款", "其中:财政拨款",
+              "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称")
+
+
+def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None:
+    """A performance-target form: key/value facts, then an indicator grid whose 一级/二级指标
+    labels are filled down over their merged cells."""
+    header_idx = next((i for i, (_, s) in enumerate(content) if "一级指标" in s and "二级指标" in s), None)
+    facts = content[:header_idx] if header_idx is not None else content
+    text = [(k, s.replace("\t", " ").strip()) for k, s in facts]
+    merged = " ".join(s for _, s in text)
+    merged = re.sub(r"\s+", " ", merged)
+    for key in FIELD_KEYS:
+        m = re.search(re.escape(key) + r"\s+(.+?)(?=\s+(?:" + "|".join(re.escape(x) for x in FIELD_KEYS) +
+                      r"|项目资金|\(万元\)|（万元）)|$)", merged)
+        if m:
+            table.fields[key.replace(":", "：")] = m.group(1).replace(" ", "")
+    if header_idx is None:
+        return
+    k0, header_line = content[header_idx]
+    header_cells = [c for c in re.split(r"\t| ", header_line.strip()) if c]
+    table.columns = [squash(c) for c in header_cells if squash(c) != "绩效指标"]
+    width = len(table.columns)
+    table.header_lines = (k0, k0)
+    rows: list[list[Cell]] = []
+    l1 = l2 = ""
+    pending: list[str] = []
+    pending_lines: list[int] = []
+    for k, s in content[header_idx + 1:]:
+        if "\t" in s:
+            cells = [squash(c) for c in s.split("\t")]
+            cells = cells + [""] * (width - len(cells))
+            l1 = cells[0] or l1
+            l2 = cells[1] or l2
+            if not any(cells[2:]):
+                continue
+            rows.append([Cell(l1, (k,), "" if cells[0] else "filled down from the merged cell above"),
+                         Cell(l2, (k,), "" if cells[1] else "filled down from the merged cell above")] +
+                        [Cell(c, (k,)) for c in cells[2:width]])
+            continue
+        for tok in s.split():
+            if tok in INDICATOR_L1:
+                l1 = tok
+            elif tok in INDICATOR_L2:
+                l2 = tok
+            elif INDICATOR_VALUE.match(tok) and pending:
+                name = "".join(pending)
+                rows.append([Cell(l1, (k,), "filled down"), Cell(l2, (k,), "filled down"),
+                             Cell(name, tuple(pending_lines + [k]), "joined from fragments"
+                                  if len(pending_lines) > 1 else ""), Cell(tok, (k,))]
+                            + [Cell("", (k,)) for _ in range(max(0, width - 4))])
+                pending, pending_lines = [], []
+            elif rows and INDICATOR_VALUE.match(tok) is None and not pending and rows[-1][3].text \
+                    and len(tok) <= 3 and tok in ("元", "次", "人", "个", "份", "间"):
+                rows[-1][3] = Cell(rows[-1][3].text + tok, rows[-1][3].lines + (k,))
+            else:
+                pending.append(tok)
+                pending_lines.append(k)
+    table.rows = rows

@@ -1,0 +1,140 @@
+"""The document model: immutable source text, a tree of nodes with line spans, and tables
+as grids of cells that remember where they came from and what they first said."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+from .reader import SourceText
+
+_AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The value of a printed amount (`1,086.56` → 1086.56); None for text, codes and dashes."""
+    t = text.strip().replace(" ", "")
+    if not t or not _AMOUNT.match(t):
+        return None
+    try:
+        return Decimal(t.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def clean_number(text: str) -> str:
+    """A printed number without thousands separators, decimals kept as printed."""
+    t = text.strip().replace(" ", "")
+    return t.replace(",", "") if _AMOUNT.match(t) else text.strip()
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str                       # the value as printed (cleaned of separators / wrap breaks)
+    lines: tuple[int, ...] = ()     # 1-based source lines the text came from
+    inferred: str = ""              # why the cell is not a plain read ("" when it is)
+    original: str | None = None     # the extracted text, when a reviewer corrected the cell
+    edited_at: str = ""
+
+    @property
+    def value(self) -> Decimal | None:
+        return parse_amount(self.text)
+
+
+EMPTY = Cell("")
+
+
+@dataclass
+class Table:
+    kind: str
+    title: str
+    title_printed: bool
+    unit: str
+    first_line: int
+    last_line: int
+    columns: list[str]
+    rows: list[list[Cell]]
+    fields: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    recoverable: bool = True
+    layout: str = ""                # tab / space / fragment: how the text printed it
+    header_lines: tuple[int, int] | None = None
+
+    def cell(self, row: int, col: int) -> Cell:
+        r = self.rows[row]
+        return r[col] if col < len(r) else EMPTY
+
+    def code_column(self) -> int | None:
+        for i, c in enumerate(self.columns):
+            if "编码" in c.split("/")[-1] or "代码" in c.split("/")[-1]:
+                return i
+        return None
+
+    def label_column(self) -> int:
+        for i, c in enumerate(self.columns):
+            leaf = c.split("/")[-1]
+            if "名称" in leaf or leaf in ("项目", "项目(按支出功能科目类级)"):
+                return i
+        return 0
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title, "title_printed": self.title_printed, "kind": self.kind,
+            "unit": self.unit, "source_lines": [self.first_line, self.last_line],
+            "recoverable": self.recoverable, "columns": list(self.columns),
+            "rows": [[c.text for c in r] for r in self.rows],
+            "fields": dict(self.fields), "notes": "; ".join(self.notes),
+            "inferred": [[r, c, cell.inferred] for r, row in enumerate(self.rows)
+                         for c, cell in enumerate(row) if cell.inferred],
+            "cell_lines": [[list(c.lines) for c in r] for r in self.rows],
+        }
+
+
+@dataclass
+class Node:
+    """A node of the document tree. `kind` is one of: document, toc, part, section,
+    subsection, item, paragraph, table, note, furniture."""
+
+    kind: str
+    text: str
+    first_line: int
+    last_line: int
+    children: list["Node"] = field(default_factory=list)
+    table_index: int | None = None   # for table nodes: index into Document.tables
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def to_json(self) -> dict:
+        d = {"kind": self.kind, "text": self.text, "lines": [self.first_line, self.last_line]}
+        if self.table_index is not None:
+            d["table"] = self.table_index
+        if self.children:
+            d["children"] = [c.to_json() for c in self.children]
+        return d
+
+
+@dataclass
+class DocumentInfo:
+    agency: str = ""
+    year: str = ""
+    report_type: str = ""      # 预算 or 决算
+    level: str = ""            # 部门 or 单位
+
+
+@dataclass
+class Document:
+    source: SourceText
+    info: DocumentInfo
+    root: Node
+    tables: list[Table]
+
+    @property
+    def name(self) -> str:
+        from pathlib import Path
+        return Path(self.source.path).name
+
+    def with_tables(self, tables: list[Table]) -> "Document":
+        return replace(self, tables=tables)

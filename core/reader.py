@@ -1,0 +1,103 @@
+"""Load a disclosure text file: detect its encoding, refuse what is not a text document,
+and keep both the original lines (for display) and a normalised view (for parsing)."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UserError
+
+MAX_BYTES = 50 * 1024 * 1024
+
+# Magic numbers of files people drop on the tool by mistake.
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF; extract its text first (e.g. pdftotext -layout) and open the .txt",
+    b"PK\x03\x04": "a zip archive (xlsx/docx are zips); export the document as plain text first",
+    b"\xd0\xcf\x11\xe0": "an old Office file; save the document as plain text first",
+}
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The immutable text of a document. Lines are 1-based via `line(n)`."""
+
+    path: str
+    sha256: str
+    encoding: str
+    lines: tuple[str, ...]        # as in the file, line ends removed
+    norm: tuple[str, ...]         # NFKC, spaces collapsed (tabs kept: they separate cells)
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def normalise(line: str) -> str:
+    """NFKC folds full-width digits/punctuation; runs of spaces become one space."""
+    text = unicodedata.normalize("NFKC", line)
+    parts = [_SPACES.sub(" ", p).strip() for p in text.split("\t")]
+    return "\t".join(parts).rstrip("\t") if "\t" in text else parts[0]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) for UTF-8 (BOM or not), UTF-16 with BOM, or GB18030."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise UserError("the file is neither UTF-8, UTF-16 nor GB18030 text; "
+                        "convert it to UTF-8 and try again") from exc
+
+
+def read_bytes(path: str | Path) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise UserError(f"{p}: no such file; check the path")
+    if p.is_dir():
+        raise UserError(f"{p}: is a folder; give the path of a .txt document")
+    size = p.stat().st_size
+    if size == 0:
+        raise UserError(f"{p}: the file is empty; give the extracted text of a report")
+    if size > MAX_BYTES:
+        raise UserError(f"{p}: {size // (1024 * 1024)} MB is over the 50 MB limit; "
+                        "split the document or check that it is the right file")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{p}: cannot be read ({exc.strerror}); check its permissions") from exc
+
+
+def load_text(data: bytes, path: str = "<memory>") -> SourceText:
+    for magic, what in _BINARY_SIGNATURES.items():
+        if data.startswith(magic):
+            raise UserError(f"{path}: this is {what}")
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data[:8192]:
+        raise UserError(f"{path}: this is a binary file, not extracted text; "
+                        "give the .txt extraction of the report")
+    text, encoding = decode(data)
+    if not text.strip():
+        raise UserError(f"{path}: the file holds only white space; give the extracted text of a report")
+    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    return SourceText(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,
+                      lines=lines, norm=tuple(normalise(x) for x in lines))
+
+
+def read_document_text(path: str | Path) -> SourceText:
+    return load_text(read_bytes(path), str(path))

@@ -1,0 +1,140 @@
+"""Find where the tables of a document are: their title (printed or lost), kind and line span."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import catalog
+from .catalog import TableSpec
+from .reader import SourceText
+
+PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+TOC_TITLE = re.compile(r"^目\s*录$")
+FINAL_NUMBER = re.compile(r"^公开\s*(\d{1,2})\s*表$")
+UNIT_LINE = re.compile(r"(填报单位|编制单位|编制部门|部门/单位|预算单位)\s*[:：]|^(金额)?单位\s*[:：]\s*(万元|元)")
+UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|台、辆、套)")
+TITLE_END = re.compile(r"表\s*(\(.{1,12}\)|（.{1,12}）)?$")
+PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$|^第\s*\d+\s*页")
+
+
+def is_prose(line: str) -> bool:
+    return ("。" in line or "；" in line) and len(line) > 25 and "\t" not in line
+
+
+@dataclass
+class Region:
+    first: int                 # 1-based, inclusive
+    last: int
+    title: str
+    title_printed: bool
+    spec: TableSpec
+    title_line: int | None
+    unit: str = ""
+
+
+def toc_span(src: SourceText) -> tuple[int, int] | None:
+    """Lines of the table of contents (目录), or None: it runs from its heading through the
+    entries, and ends where the body repeats the first entry or prose starts."""
+    norm = src.norm
+    for i, line in enumerate(norm[:200]):
+        if TOC_TITLE.match(line.strip()):
+            break
+    else:
+        return None
+    first_entry = None
+    leaders = False
+    last = i
+    for j in range(i + 1, min(len(norm), i + 200)):
+        line = norm[j].strip()
+        if not line:
+            continue
+        entry = line.lstrip("- ").strip()
+        if first_entry is None:
+            first_entry, leaders = entry, "…" in entry or "..." in entry
+            last = j
+            continue
+        if entry == first_entry or is_prose(line) or (leaders and "…" not in entry and "..." not in entry
+                                                     and not PAGE_NUMBER.match(entry)):
+            break
+        last = j
+    return (i + 1, last + 1)
+
+
+def title_spec(line: str, report_type: str) -> TableSpec | None:
+    """The spec of a line that reads as a table title, else None."""
+    t = line.strip()
+    if not t or len(t) > 60 or "。" in t or "\t" in t or t.startswith("-") or "《" in t:
+        return None
+    if PART.match(t) or FINAL_NUMBER.match(t) or not TITLE_END.search(t):
+        return None
+    t = re.sub(r"^(附表\s*[\d\-—]+|\d+[.．、]\s*)", "", t).strip()
+    return catalog.spec_for_title(t, report_type)
+
+
+def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None) -> list[Region]:
+    norm = src.norm
+    n = len(norm)
+    in_toc = (lambda k: toc is not None and toc[0] <= k <= toc[1])
+    starts: list[tuple[int, str, TableSpec | None, bool]] = []   # (line, title, spec, printed)
+    last_start = -100
+    for k in range(1, n + 1):
+        if in_toc(k):
+            continue
+        line = norm[k - 1].strip()
+        spec = title_spec(line, report_type)
+        if spec is not None:
+            starts.append((k, line, spec, True))
+            last_start = k
+            continue
+        if UNIT_LINE.search(line) and k - last_start > 12 and len(line) < 80 and not is_prose(line):
+            starts.append((k, "", None, False))
+            last_start = k
+    regions: list[Region] = []
+    for idx, (k, title, spec, printed) in enumerate(starts):
+        stop = starts[idx + 1][0] - 1 if idx + 1 < len(starts) else n
+        last = _region_end(norm, k, stop, spec)
+        if printed:
+            title = re.sub(r"^(附表\s*[\d\-—]+|\d+[.．、]\s*)", "", title).strip()
+        region = Region(k, last, title, printed, spec or catalog.OTHER, k if printed else None)
+        # A 公开NN表 line names the final-accounts table outright.
+        for j in range(k, min(k + 6, last + 1)):
+            m = FINAL_NUMBER.match(norm[j - 1].strip())
+            if m and m.group(1).zfill(2) in catalog.FINAL_NUMBERED:
+                region.spec = catalog.SPEC_BY_KIND[catalog.FINAL_NUMBERED[m.group(1).zfill(2)]]
+        for j in range(k, min(k + 8, last + 1)):
+            m = UNIT.search(norm[j - 1])
+            if m:
+                region.unit = m.group(1)
+                break
+        regions.append(region)
+    return regions
+
+
+def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
+    """Last line of a table that starts at `first`: before the next part/section heading or,
+    for a grid, before the prose that follows its body; notes (注/说明) right after are kept."""
+    form = spec is not None and spec.form
+    last = first
+    body_started = False
+    k = first + 1
+    while k <= stop:
+        line = norm[k - 1].strip()
+        if not line:
+            k += 1
+            continue
+        if PART.match(line) or (SECTION.match(line) and re.search(r"(情况|说明|职责|设置)$", line)):
+            break
+        if re.match(r"^(注|说明|备注)\s*[:：]", line) or re.match(r"^\d\.本", line):
+            last = k
+            k += 1
+            continue
+        if not form and is_prose(line) and body_started:
+            break
+        if not form and line.startswith("（") and len(line) > 20 and "\t" not in line and body_started \
+                and not re.search(r"\d", line[-6:]):
+            break
+        body_started = True
+        last = k
+        k += 1
+    return last

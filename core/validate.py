@@ -1,0 +1,339 @@
+"""Validation rules: small functions over the corrected document, each returning findings.
+
+A difference of at most 0.01 per summed part is a rounding difference (severity `rounding`);
+anything larger is an `error`. One disagreement is reported once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Iterable
+
+from . import catalog
+from .model import Document, Table, parse_amount
+from .regions import TOC_TITLE
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+
+
+@dataclass
+class Finding:
+    check: str                  # sum, hierarchy, cross_table, prose_vs_table, unit, extraction
+    severity: str               # error, rounding, warning
+    message: str
+    table: str = ""
+    table_index: int | None = None
+    row: int | None = None
+    col: int | None = None
+    where: str = ""
+    lines: list[int] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    id: str = ""
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "check": self.check, "severity": self.severity, "message": self.message,
+                "table": self.table, "table_index": self.table_index, "row": self.row, "column": self.col,
+                "where": self.where, "source_lines": self.lines, "values": self.values}
+
+
+def fmt(d: Decimal) -> str:
+    return f"{d:.2f}"
+
+
+def severity(diff: Decimal, parts: int) -> str | None:
+    diff = abs(diff)
+    if diff == 0:
+        return None
+    return "rounding" if diff <= CENT * max(1, parts) else "error"
+
+
+def amount(table: Table, r: int, c: int) -> Decimal | None:
+    return table.cell(r, c).value
+
+
+def _leaf(col: str) -> str:
+    return col.split("/")[-1]
+
+
+def row_label(table: Table, r: int) -> str:
+    code_col = table.code_column()
+    code = table.cell(r, code_col).text if code_col is not None else ""
+    label = table.cell(r, table.label_column()).text
+    return " ".join(x for x in (code, label) if x)
+
+
+def _find_col(table: Table, name: str) -> int | None:
+    for j, c in enumerate(table.columns):
+        if c == name or _leaf(c) == name or c.endswith("/" + name):
+            return j
+    return None
+
+
+def _inferred_note(table: Table, r: int, cols: Iterable[int]) -> str:
+    reasons = {table.cell(r, c).inferred for c in cols if table.cell(r, c).inferred}
+    return f" (involves inferred cells: {'; '.join(sorted(reasons))})" if reasons else ""
+
+
+# --------------------------------------------------------------------------- rules
+
+def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """合计 = 基本支出 + 项目支出 and the like, per row, from the table's spec."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    if spec is None:
+        return []
+    out = []
+    for rule in spec.column_rules:
+        t = _find_col(table, rule.total)
+        parts = [_find_col(table, p) for p in rule.parts]
+        if t is None or any(p is None for p in parts):
+            continue
+        for r in range(len(table.rows)):
+            total = amount(table, r, t)
+            vals = [amount(table, r, p) for p in parts]
+            if total is None and all(v is None for v in vals):
+                continue
+            s = sum((v or ZERO for v in vals), ZERO)
+            sev = severity((total or ZERO) - s, len(parts))
+            if sev is None:
+                continue
+            label = row_label(table, r)
+            if all(v is None for v in vals) and total is not None:
+                # The parts were left empty: say which one the total implies.
+                implied = _implied_part(table, r, parts)
+                col = implied if implied is not None else parts[0]
+                out.append(Finding("sum", "error",
+                                   f"{label}: {_leaf(table.columns[t])} {fmt(total)} but "
+                                   f"{' and '.join(_leaf(table.columns[p]) for p in parts)} are empty",
+                                   table.title, ti, r, col, f"{label} / {_leaf(table.columns[col])}",
+                                   list(table.cell(r, t).lines), {"stated": "", "computed": fmt(total)}))
+                continue
+            out.append(Finding("sum", sev,
+                               f"{label}: {_leaf(table.columns[t])} {fmt(total or ZERO)} ≠ "
+                               f"{' + '.join(_leaf(table.columns[p]) for p in parts)} = {fmt(s)}"
+                               + _inferred_note(table, r, [t, *parts]),
+                               table.title, ti, r, t, f"{label} / {_leaf(table.columns[t])}",
+                               list(table.cell(r, t).lines), {"stated": fmt(total or ZERO), "computed": fmt(s)}))
+    return out
+
+
+def _implied_part(table: Table, r: int, parts: list[int]) -> int | None:
+    """The part column whose children (rows coded under row r) carry the amounts."""
+    code_col = table.code_column()
+    if code_col is None:
+        return None
+    code = table.cell(r, code_col).text
+    best, best_sum = None, ZERO
+    for p in parts:
+        s = sum((amount(table, k, p) or ZERO for k in range(r + 1, len(table.rows))
+                 if table.cell(k, code_col).text.startswith(code) and table.cell(k, code_col).text != code), ZERO)
+        if s > best_sum:
+            best, best_sum = p, s
+    return best
+
+
+def _amount_columns(table: Table) -> list[int]:
+    code_col = table.code_column()
+    out = []
+    for j in range(len(table.columns)):
+        if j == code_col or j == table.label_column():
+            continue
+        vals = [table.cell(r, j).text for r in range(len(table.rows)) if table.cell(r, j).text]
+        if vals and all(parse_amount(v) is not None for v in vals):
+            out.append(j)
+    return out
+
+
+def _levels(table: Table) -> list[tuple[int, str]]:
+    """(row, full code) of coded rows; a short 款 code printed under its 类 is expanded."""
+    code_col = table.code_column()
+    if code_col is None:
+        return []
+    out, current_class = [], ""
+    for r in range(len(table.rows)):
+        code = re.sub(r"\s+", "", table.cell(r, code_col).text)
+        if not code.isdigit():
+            continue
+        if len(code) == 3:
+            current_class = code
+        elif len(code) == 2 and current_class:
+            code = current_class + code
+        out.append((r, code))
+    return out
+
+
+def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """类 = Σ 款 and 款 = Σ 项 by classification code, in every amount column; the total row
+    = Σ of the top-level rows."""
+    coded = _levels(table)
+    code_columns = [c for c in table.columns if "编码" in _leaf(c) or "代码" in _leaf(c)]
+    if len(coded) < 2 or len(code_columns) > 1:
+        return []        # side-by-side panels: codes of one column do not total another's
+    cols = _amount_columns(table)
+    out = []
+    parents = {}
+    for r, code in coded:
+        kids = [(k, c) for k, c in coded if c != code and c.startswith(code) and
+                not any(c2 != code and c2 != c and c.startswith(c2) and c2.startswith(code) for _, c2 in coded)]
+        if kids:
+            parents[r] = (code, kids)
+    for r, (code, kids) in parents.items():
+        for j in cols:
+            stated = amount(table, r, j)
+            if stated is None:
+                continue
+            s = sum((amount(table, k, j) or ZERO for k, _ in kids), ZERO)
+            sev = severity(stated - s, len(kids))
+            if sev is None:
+                continue
+            label = row_label(table, r)
+            out.append(Finding("hierarchy", sev,
+                               f"{label}: {_leaf(table.columns[j])} {fmt(stated)} ≠ Σ of its "
+                               f"{len(kids)} sub-items = {fmt(s)}" + _inferred_note(table, r, [j]),
+                               table.title, ti, r, j, f"{label} / {_leaf(table.columns[j])}",
+                               list(table.cell(r, j).lines), {"stated": fmt(stated), "computed": fmt(s)}))
+    total_row = next((r for r in range(len(table.rows))
+                      if catalog.TOTAL_LABELS.match(table.cell(r, table.label_column()).text)), None)
+    if total_row is not None:
+        top_len = min(len(c) for _, c in coded)
+        tops = [r for r, c in coded if len(c) == top_len]
+        for j in cols:
+            stated = amount(table, total_row, j)
+            if stated is None:
+                continue
+            if all(amount(table, r, j) is None for r in tops):
+                continue     # the empty top-level cells are reported by the row identities
+            s = sum((amount(table, r, j) or ZERO for r in tops), ZERO)
+            sev = severity(stated - s, len(tops))
+            if sev:
+                out.append(Finding("sum", sev, f"合计 {_leaf(table.columns[j])} {fmt(stated)} ≠ Σ of the "
+                                   f"{len(tops)} top-level rows = {fmt(s)}", table.title, ti, total_row, j,
+                                   f"合计 / {_leaf(table.columns[j])}", list(table.cell(total_row, j).lines),
+                                   {"stated": fmt(stated), "computed": fmt(s)}))
+    return out
+
+
+FORM_TOTAL = "年度资金总额"
+FORM_PARTS = ("其中：财政拨款", "其他资金", "上年结转")
+
+
+def check_form_funds(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """A performance form's 年度资金总额 = 财政拨款 + 其他资金 (+ 上年结转)."""
+    total = parse_amount(table.fields.get(FORM_TOTAL, ""))
+    parts = [parse_amount(table.fields[k]) for k in FORM_PARTS if k in table.fields]
+    if total is None or not parts or any(p is None for p in parts):
+        return []
+    s = sum(parts, ZERO)
+    sev = severity(total - s, len(parts))
+    if sev is None:
+        return []
+    name = table.fields.get("项目名称", "")
+    return [Finding("sum", sev, f"{name}: 年度资金总额 {total} ≠ sum of its parts {s}", table.title, ti,
+                    where=f"项目资金 / {FORM_TOTAL}", lines=[table.first_line],
+                    values={"stated": str(total), "computed": str(s)})]
+
+
+TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
+    check_row_identities, check_hierarchy, check_form_funds)
+
+
+# --------------------------------------------------------------------------- document rules
+
+_RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*(?:预算)?\s*(增加|减少|增长|下降)\s*"
+                   r"([\d.]+)\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]+)\s*%")
+_COMPLETION = re.compile(r"年初预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*"
+                         r"完成年初预算的\s*([\d.]+)\s*%")
+
+
+def check_prose_rates(doc: Document) -> list[Finding]:
+    """Stated changes and rates in the text, recomputed; a rate on a zero base is a finding."""
+    out = []
+    in_table = set()
+    for t in doc.tables:
+        in_table.update(range(t.first_line, t.last_line + 1))
+    lines = doc.source.norm
+    for i, line in enumerate(lines, start=1):
+        if i in in_table:
+            continue
+        text = line.replace(" ", "")
+        for m in _COMPLETION.finditer(text):
+            budget, actual, rate = (Decimal(m.group(k)) for k in (1, 2, 3))
+            if budget == 0 and actual != 0:
+                out.append(Finding("prose_vs_table", "error",
+                                   f"完成年初预算的 {rate}% on a 年初预算数 of 0 (决算数 {actual}): the rate is undefined",
+                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
+                                   values={"stated": f"{rate}%", "computed": f"undefined ({actual} / 0)"}))
+        for m in _RATE.finditer(text):
+            current, change, rate = Decimal(m.group(1)), Decimal(m.group(4)), Decimal(m.group(6))
+            sign = 1 if m.group(3) in ("增加", "增长") else -1
+            base = current - sign * change
+            if base == 0:
+                out.append(Finding("prose_vs_table", "error",
+                                   f"a rate of {rate}% stated on a zero base ({current} vs {change} change)",
+                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
+                                   values={"stated": f"{rate}%", "computed": f"undefined ({current} / 0)"}))
+                continue
+            computed = (change / abs(base) * 100)
+            decimals = len(m.group(6).split(".")[1]) if "." in m.group(6) else 0
+            if abs(computed - rate) > Decimal("0.5") * Decimal(10) ** -decimals + Decimal("0.05"):
+                out.append(Finding("prose_vs_table", "error",
+                                   f"stated rate {rate}% ≠ {change} / {base} = {computed:.2f}%",
+                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
+                                   values={"stated": f"{rate}%", "computed": f"{computed:.2f}%"}))
+    return out
+
+
+def check_toc_tables(doc: Document) -> list[Finding]:
+    """A table listed in the 目录 that the text does not hold."""
+    toc = next((n for n in doc.root.walk() if n.kind == "toc"), None)
+    if toc is None:
+        return []
+    present = {t.kind for t in doc.tables}
+    out = []
+    for entry in toc.children:
+        m = re.search(r"《(.+?表)》", entry.text) or re.match(
+            r"^[-\s]*(?:[一二三四五六七八九十]+、|\d+[.．])?\s*(\S+表)$", entry.text)
+        name = m.group(1) if m else ""
+        if not name:
+            continue
+        spec = catalog.spec_for_title(name, doc.info.report_type)
+        if spec is not None and spec.kind not in present:
+            out.append(Finding("extraction", "error", f"《{name}》 is listed in the 目录 but absent from the text",
+                               name, where="whole table", lines=[entry.first_line],
+                               values={"stated": f"listed in 目录 (line {entry.first_line})",
+                                       "computed": "absent from text"}))
+    return out
+
+
+def check_unrecoverable(doc: Document) -> list[Finding]:
+    return [Finding("extraction", "warning", f"{t.title}: the text lost this table's cells ({'; '.join(t.notes)})",
+                    t.title, ti, where="whole table", lines=[t.first_line])
+            for ti, t in enumerate(doc.tables) if not t.recoverable]
+
+
+DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
+    check_prose_rates, check_toc_tables, check_unrecoverable)
+
+
+def validate_table(doc: Document, ti: int) -> list[Finding]:
+    table = doc.tables[ti]
+    if not table.recoverable:
+        return []
+    out = []
+    for rule in TABLE_RULES:
+        out.extend(rule(doc, ti, table))
+    return out
+
+
+def validate(doc: Document, per_table: dict[int, list[Finding]] | None = None) -> list[Finding]:
+    """All findings of a document, numbered in document order. `per_table` may carry cached
+    findings of unchanged tables (the TUI re-validates only the table that was edited)."""
+    findings: list[Finding] = []
+    for ti in range(len(doc.tables)):
+        findings.extend(per_table[ti] if per_table is not None and ti in per_table else validate_table(doc, ti))
+    for rule in DOCUMENT_RULES:
+        findings.extend(rule(doc))
+    for n, f in enumerate(findings, start=1):
+        f.id = f"F{n}"
+    return findings

@@ -1,0 +1,167 @@
+"""The cleaned Excel workbook: one sheet per table, then Findings, Review log, Data, Document."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from . import __version__
+from .export import _text_columns, export_time, long_frame, safe_text, sheet_names
+from .model import Table
+from .review import Review
+from .validate import Finding
+
+CORRECTED = PatternFill("solid", fgColor="FFF2CC")
+INFERRED = PatternFill("solid", fgColor="DDEBF7")
+FLAGGED = PatternFill("solid", fgColor="F8CBAD")
+HEADER = PatternFill("solid", fgColor="D9D9D9")
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=13)
+HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def number_format(text: str) -> str:
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
+    value, removed = safe_text(text)
+    if removed:
+        warnings.append(f"{where}: characters a spreadsheet cannot hold were removed")
+    cell = ws.cell(row=row, column=col, value=value if value != "" else None)
+    return cell
+
+
+def header_grid(columns: list[str]) -> list[list[str]]:
+    """Header rows as printed: level i of each column path (empty below a shorter path)."""
+    depth = max([len(c.split("/")) for c in columns] + [1])
+    return [[(c.split("/")[i] if i < len(c.split("/")) else "") for c in columns] for i in range(depth)]
+
+
+def merged_header_ranges(columns: list[str]) -> list[tuple[int, int, int, int]]:
+    """(first row, first col, last row, last col), 0-based within the header block, of the
+    merged cells: a group name over the columns it spans, a leaf down to the last header row."""
+    grid = header_grid(columns)
+    depth = len(grid)
+    ranges = []
+    for i in range(depth):
+        j = 0
+        while j < len(columns):
+            parts = columns[j].split("/")
+            if i >= len(parts):
+                j += 1
+                continue
+            prefix = parts[:i + 1]
+            k = j
+            while k + 1 < len(columns) and columns[k + 1].split("/")[:i + 1] == prefix and i < len(parts) - 1:
+                k += 1
+            last_row = depth - 1 if i == len(parts) - 1 else i
+            if k > j or last_row > i:
+                ranges.append((i, j, last_row, k))
+            j = k + 1
+    return ranges
+
+
+def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[Finding]],
+                 warnings: list[str]) -> None:
+    _put(ws, 1, 1, table.title, warnings, ws.title).font = TITLE
+    _put(ws, 2, 1, f"单位：{table.unit}" if table.unit else "", warnings, ws.title)
+    legend = ws.cell(row=2, column=3, value="corrected")
+    legend.fill = CORRECTED
+    ws.cell(row=2, column=4, value="inferred").fill = INFERRED
+    ws.cell(row=2, column=5, value="finding").fill = FLAGGED
+    grid = header_grid(table.columns)
+    for i, level in enumerate(grid):
+        for j, text in enumerate(level):
+            c = _put(ws, HEADER_TOP + i, j + 1, text, warnings, ws.title)
+            c.font, c.fill = BOLD, HEADER
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r0, c0, r1, c1 in merged_header_ranges(table.columns):
+        ws.merge_cells(start_row=HEADER_TOP + r0, start_column=c0 + 1, end_row=HEADER_TOP + r1, end_column=c1 + 1)
+    first_body = HEADER_TOP + len(grid)
+    text_cols = _text_columns(table)
+    widths = [display_width(c.split("/")[-1]) for c in table.columns]
+    for r, row in enumerate(table.rows):
+        for j, cell in enumerate(row[:len(table.columns)]):
+            target = ws.cell(row=first_body + r, column=j + 1)
+            if cell.value is not None and j not in text_cols:
+                target.value = float(cell.value)
+                target.number_format = number_format(cell.text)
+            else:
+                _put(ws, first_body + r, j + 1, cell.text, warnings, f"{ws.title}!{target.coordinate}")
+                target.number_format = "@"
+            widths[j] = max(widths[j], display_width(cell.text))
+            if cell.original is not None:
+                target.fill = CORRECTED
+                target.comment = Comment(f"extracted: {cell.original!r}\nedited: {cell.edited_at}", "budget-review")
+            elif (r, j) in flagged:
+                target.fill = FLAGGED
+                target.comment = Comment("\n".join(f.message for f in flagged[(r, j)])[:2000], "budget-review")
+            elif cell.inferred:
+                target.fill = INFERRED
+                target.comment = Comment(cell.inferred, "budget-review")
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(60, max(8, w + 2))
+    ws.freeze_panes = ws.cell(row=first_body, column=1)
+
+
+def build_workbook(review: Review, findings: list[Finding], warnings: list[str]) -> Workbook:
+    doc = review.corrected()
+    wb = Workbook()
+    wb.remove(wb.active)
+    names = sheet_names(doc.tables)
+    by_cell: dict[int, dict[tuple[int, int], list[Finding]]] = {}
+    for f in findings:
+        if f.table_index is not None and f.row is not None and f.col is not None:
+            by_cell.setdefault(f.table_index, {}).setdefault((f.row, f.col), []).append(f)
+    for ti, (table, name) in enumerate(zip(doc.tables, names)):
+        _table_sheet(wb.create_sheet(name), ti, table, by_cell.get(ti, {}), warnings)
+
+    ws = wb.create_sheet("Findings")
+    ws.append(["id", "severity", "check", "message", "table", "row", "column", "source lines", "figures"])
+    for f in findings:
+        row = [f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
+               f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),
+               "; ".join(f"{k}={v}" for k, v in f.values.items())]
+        ws.append([safe_text(str(x))[0] for x in row])
+        if f.table_index is not None and f.row is not None and f.col is not None:
+            table = doc.tables[f.table_index]
+            target = f"'{names[f.table_index]}'!{get_column_letter(f.col + 1)}" \
+                     f"{HEADER_TOP + len(header_grid(table.columns)) + f.row}"
+            link = ws.cell(row=ws.max_row, column=4)
+            link.hyperlink = f"#{target}"
+            link.font = Font(color="0563C1", underline="single")
+    ws.freeze_panes = "A2"
+
+    ws = wb.create_sheet("Review log")
+    ws.append(["time", "edit", "table", "row", "column", "extracted/old", "new"])
+    for e in review.edits:
+        title = doc.tables[e.table].title if e.table < len(doc.tables) else ""
+        ws.append([safe_text(str(x))[0] for x in
+                   (e.time, e.target, title, "" if e.row is None else e.row + 1,
+                    "" if e.col is None else e.col + 1, str(e.old or ""), str(e.new or ""))])
+
+    ws = wb.create_sheet("Data")
+    frame = long_frame(doc)
+    ws.append(list(frame.columns))
+    for rec in frame.itertuples(index=False):
+        ws.append([rec[i] if i == 5 else safe_text(str(rec[i]))[0] for i in range(len(rec))])
+    ws.freeze_panes = "A2"
+
+    ws = wb.create_sheet("Document")
+    for key, value in (("source file", Path(doc.source.path).name), ("sha256", doc.source.sha256),
+                       ("agency", doc.info.agency), ("year", doc.info.year),
+                       ("report type", doc.info.report_type), ("level", doc.info.level),
+                       ("exported at", export_time()), ("tool version", f"budget-review {__version__}"),
+                       ("edits", str(len(review.edits)))):
+        ws.append([key, safe_text(value)[0]])
+    return wb

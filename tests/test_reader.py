@@ -1,0 +1,105 @@
+"""Reading documents: encodings and line ends accepted, bad inputs refused cleanly."""
+from __future__ import annotations
+
+import codecs
+import zipfile
+
+import pytest
+
+from core.cli import main
+from core.errors import UserError
+from core.reader import MAX_BYTES, load_text, read_document_text
+
+TEXT = "第一部分 概况\n一、收入 1,086.56\u3000万元\n合计\t１２３"
+
+
+@pytest.mark.parametrize("data,encoding", [
+    (TEXT.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+    (TEXT.encode("utf-16"), "utf-16"),
+    (TEXT.encode("gb18030"), "gb18030"),
+])
+def test_encodings_decode_to_the_same_lines(data, encoding):
+    src = load_text(data)
+    assert src.encoding == encoding
+    assert src.lines == ("第一部分 概况", "一、收入 1,086.56\u3000万元", "合计\t１２３")
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "\n"])
+def test_line_ends(ending):
+    src = load_text(TEXT.replace("\n", ending).encode("utf-8"))
+    assert len(src) == 3
+    assert src.line(3) == "合计\t１２３"
+
+
+def test_normalised_view_folds_full_width_and_spaces_but_keeps_tabs():
+    src = load_text(TEXT.encode("utf-8"))
+    assert src.norm[1] == "一、收入 1,086.56 万元"
+    assert src.norm[2] == "合计\t123"
+    assert src.line(3) == "合计\t１２３"        # the original is kept for display
+
+
+def _run(capsys, path):
+    code = main(["tree", str(path)])
+    captured = capsys.readouterr()
+    return code, captured.err
+
+
+def test_missing_path(capsys, tmp_path):
+    code, err = _run(capsys, tmp_path / "nope.txt")
+    assert code == 2 and "no such file" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_directory(capsys, tmp_path):
+    code, err = _run(capsys, tmp_path)
+    assert code == 2 and "is a folder" in err
+
+
+def test_empty_file(capsys, tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    code, err = _run(capsys, p)
+    assert code == 2 and "empty" in err
+
+
+def test_binary_file(capsys, tmp_path):
+    p = tmp_path / "blob.txt"
+    p.write_bytes(bytes(range(256)) * 4)
+    code, err = _run(capsys, p)
+    assert code == 2 and "binary" in err
+
+
+def test_pdf(capsys, tmp_path):
+    p = tmp_path / "report.pdf"
+    p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    code, err = _run(capsys, p)
+    assert code == 2 and "PDF" in err and "pdftotext" in err
+
+
+def test_xlsx(capsys, tmp_path):
+    p = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    code, err = _run(capsys, p)
+    assert code == 2 and "zip" in err
+
+
+def test_too_large(capsys, tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    code, err = _run(capsys, p)
+    assert code == 2 and "50 MB" in err
+
+
+def test_undecodable_text_is_refused():
+    with pytest.raises(UserError):
+        load_text(b"abc\x81\xff\x81\xff")
+
+
+def test_reads_a_sample(tmp_path):
+    p = tmp_path / "doc.txt"
+    p.write_bytes(TEXT.encode("gb18030"))
+    src = read_document_text(p)
+    assert src.sha256 and len(src.sha256) == 64

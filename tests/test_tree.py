@@ -1,0 +1,94 @@
+"""The document tree of each sample: metadata, the 目录 as one node, parts and their
+top-level sections in order with their real line numbers, tables where they are."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.cli import main
+
+EXPECTED = {
+    "shangrao_medical_security_center_2024_budget.txt": dict(
+        agency="上饶市医疗保障服务中心", year="2024", report_type="预算", level="单位", toc=None,
+        parts=[(1, "第一部分", [3, 55]), (73, "第二部分", []), (332, "第三部分", [336, 955]),
+               (973, "第四部分", [975, 1019, 1051])]),
+    "nanchang_medical_security_center_2024_budget.txt": dict(
+        agency="南昌市医疗保障服务中心", year="2024", report_type="预算", level="单位", toc=(5, 30),
+        parts=[(32, "第一部分", [34, 42]), (48, "第二部分", []), (56, "第三部分", [58, 126]),
+               (138, "第四部分", [140, 146, 160])]),
+    "jingdezhen_medical_insurance_center_2025_budget.txt": dict(
+        agency="景德镇市医疗保险事业服务中心", year="2025", report_type="预算", level="单位", toc=None,
+        parts=[(1, "第一部分", [3, 15]), (34, "第二部分", []), (190, "第三部分", [194, 349]),
+               (376, "第四部分", [378, 382, 423])]),
+    "shangrao_medical_security_bureau_2022_final_accounts.txt": dict(
+        agency="上饶市医疗保障局", year="2022", report_type="决算", level="部门", toc=(7, 44),
+        parts=[(46, "第一部分", [48, 70]), (76, "第二部分", []), (405, "第三部分", None),
+               (629, "第四部分", None), (671, "第五部分", None)]),
+    "zengdu_medical_security_center_2023_budget.txt": dict(
+        agency="曾都区医疗保障服务中心", year="2023", report_type="预算", level="部门", toc=None,
+        parts=[(1, "第一部分", [3, 15]), (23, "第二部分", [29, 179]), (201, "第三部分", []),
+               (2255, "第四部分", [2257, 2400]), (4414, "第五部分", [])]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_metadata(documents, name):
+    info, want = documents[name].info, EXPECTED[name]
+    assert (info.agency, info.year, info.report_type, info.level) == \
+        (want["agency"], want["year"], want["report_type"], want["level"])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_toc_is_one_node(documents, name):
+    tocs = [n for n in documents[name].root.walk() if n.kind == "toc"]
+    want = EXPECTED[name]["toc"]
+    if want is None:
+        assert tocs == []
+    else:
+        assert [(t.first_line, t.last_line) for t in tocs] == [want]
+        # its entries are not mistaken for body parts
+        parts = [n for n in documents[name].root.walk() if n.kind == "part"]
+        assert all(p.first_line > want[1] for p in parts)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_parts_and_sections_in_order(documents, name):
+    doc = documents[name]
+    parts = [n for n in doc.root.children if n.kind == "part"]
+    want = EXPECTED[name]["parts"]
+    assert [(p.first_line, p.text.split()[0][:4]) for p in parts] == [(w[0], w[1]) for w in want]
+    for part, (_, _, sections) in zip(parts, want):
+        if sections is not None:
+            assert [c.first_line for c in part.children if c.kind == "section"] == sections
+        assert part.first_line <= part.last_line
+        assert doc.source.line(part.first_line).strip() == part.text
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_table_is_a_node_under_its_part(documents, name):
+    doc = documents[name]
+    nodes = [n for n in doc.root.walk() if n.kind == "table"]
+    assert [n.table_index for n in nodes if n.table_index is not None] == list(range(len(doc.tables)))
+    for n in nodes:
+        t = doc.tables[n.table_index]
+        assert (n.first_line, n.last_line) == (t.first_line, t.last_line)
+
+
+def test_tree_command_json(capsys):
+    from tests.conftest import SAMPLES
+    assert main(["tree", str(SAMPLES / "nanchang_medical_security_center_2024_budget.txt"),
+                 "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["document"]["agency"] == "南昌市医疗保障服务中心"
+    kinds = [c["kind"] for c in data["tree"]["children"]]
+    assert kinds[:2] == ["paragraph", "toc"]
+    assert data["tree"]["children"][1]["lines"] == [5, 30]
+
+
+def test_tree_command_text(capsys):
+    from tests.conftest import SAMPLES
+    assert main(["tree", str(SAMPLES / "shangrao_medical_security_bureau_2022_final_accounts.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "46–74 part 第一部分" in out
+    assert "final.income_expense_summary" in out
