@@ -1,0 +1,1 @@
+"""The Textual review screen: a thin layer over `core`."""

@@ -1,0 +1,382 @@
+"""The review app: outline, source text, the current table and the findings, keyboard-driven.
+
+All work is done by `core.session.ReviewSession`; this module only shows it and routes keys.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from core.review import Review
+from core.session import ReviewSession
+
+from . import strings
+from .commands import ReviewCommands
+from .config import load_keymap
+from .help_screen import HelpScreen
+from .widgets.cell_editor import CellEditor
+from .widgets.findings_list import FindingsList
+from .widgets.outline import DocumentOutline
+from .widgets.source_view import SourceView
+from .widgets.table_grid import TableGrid
+
+K = strings.KEYS
+
+
+def _b(key: str, action: str, name: str, show: bool = True, priority: bool = False) -> Binding:
+    return Binding(key, action, K[name], show=show, id=f"budget-review.{name}", priority=priority)
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        _b("left_square_bracket", "prev_table", "prev_table"),
+        _b("right_square_bracket", "next_table", "next_table"),
+        _b("e", "edit", "edit"),
+        _b("t", "edit_title", "edit_title", show=False),
+        _b("u", "edit_unit", "edit_unit", show=False),
+        _b("K", "edit_kind", "edit_kind", show=False),
+        _b("H", "edit_header", "edit_header", show=False),
+        _b("ctrl+z", "undo", "undo"),
+        _b("ctrl+y", "redo", "redo"),
+        _b("o", "insert_row", "insert_row", show=False),
+        _b("ctrl+d", "delete_row", "delete_row", show=False),
+        _b("f", "fill_down", "fill_down", show=False),
+        _b("n", "next_finding", "next_finding"),
+        _b("N", "prev_finding", "prev_finding", show=False),
+        _b("ctrl+s", "save", "save"),
+        _b("ctrl+e", "export", "export"),
+        _b("question_mark", "help", "help"),
+        _b("q", "quit", "quit"),
+    ]
+    DEFAULT_CSS = """
+    #outline { width: 26; border: round $panel; }
+    #outline:focus { border: round $accent; }
+    #middle { width: 3fr; }
+    #grid { height: 2fr; border: round $panel; }
+    #grid:focus { border: round $accent; }
+    #editor { display: none; }
+    #editor.editing { display: block; }
+    #edit-hint { display: none; height: 1; color: $text-muted; }
+    #edit-hint.editing { display: block; }
+    #legend { height: 1; color: $text-muted; }
+    #findings { height: 1fr; border: round $panel; }
+    #findings:focus { border: round $accent; }
+    #source { width: 2fr; }
+    MainScreen.narrow #outline { display: none; }
+    """
+
+    def __init__(self, session: ReviewSession):
+        super().__init__()
+        self.session = session
+        self.table_index = 0
+        self.finding_index: int | None = None
+        self.editing: tuple | None = None      # what the editor is editing
+
+    # -- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        doc = self.session.review.document
+        yield Header()
+        with Horizontal():
+            yield DocumentOutline(doc, id="outline")
+            with Vertical(id="middle"):
+                yield TableGrid(id="grid")
+                yield Static("", id="edit-hint")
+                yield CellEditor(id="editor")
+                yield Static(strings.LEGEND, id="legend")
+                yield FindingsList(id="findings")
+            yield SourceView(doc.source.lines, id="source")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(CellEditor).cursor_blink = self.app.cursor_blink
+        self.session.review.listeners.append(lambda _edit: self.refresh_title())
+        self.show_table(0)
+        self.refresh_findings()
+        self.query_one(TableGrid).focus()
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < 100, "narrow")
+
+    # -- state shown ---------------------------------------------------------------------
+    @property
+    def grid(self) -> TableGrid:
+        return self.query_one(TableGrid)
+
+    def current_table(self):
+        tables = self.session.tables
+        return tables[self.table_index] if tables else None
+
+    def show_table(self, index: int, keep_cursor: bool = False) -> None:
+        tables = self.session.tables
+        if not tables:
+            self.notify(strings.NO_TABLES)
+            return
+        self.table_index = max(0, min(index, len(tables) - 1))
+        self.grid.show_table(tables[self.table_index], self.session.finding_cells(self.table_index),
+                             keep_cursor=keep_cursor)
+        self.query_one(DocumentOutline).select_table(self.table_index)
+        self.refresh_title()
+        self.sync_source()
+
+    def refresh_title(self) -> None:
+        table = self.current_table()
+        self.app.title = self.session.review.document.name
+        state = strings.SAVED if self.session.review.saved else strings.UNSAVED
+        self.app.sub_title = f"{table.title if table else ''} — {state}"
+
+    def refresh_findings(self) -> None:
+        findings = self.session.findings
+        self.query_one(FindingsList).show_findings(findings, self.table_index)
+        counts: dict[int, int] = {}
+        for f in findings:
+            if f.table_index is not None and f.severity == "error":
+                counts[f.table_index] = counts.get(f.table_index, 0) + 1
+        self.query_one(DocumentOutline).update_counts(counts)
+        errors = sum(f.severity == "error" for f in findings)
+        self.query_one(FindingsList).border_title = strings.FINDINGS_TITLE.format(
+            table=len(self.session.findings_of(self.table_index)), total=len(findings), errors=errors)
+
+    def sync_source(self) -> None:
+        table = self.current_table()
+        if table is None:
+            return
+        line = None
+        if table.rows:
+            row, col = self.grid.cursor_coordinate
+            if row < len(table.rows):
+                lines = table.cell(row, col).lines or table.rows[row][0].lines if table.rows[row] else ()
+                line = lines[0] if lines else None
+        self.query_one(SourceView).show((table.first_line, table.last_line), line or table.first_line)
+
+    def on_data_table_cell_highlighted(self, event) -> None:
+        if event.data_table is self.grid:
+            self.sync_source()
+
+    # -- navigation ----------------------------------------------------------------------
+    def action_prev_table(self) -> None:
+        self.show_table(self.table_index - 1)
+        self.refresh_findings()
+
+    def action_next_table(self) -> None:
+        self.show_table(self.table_index + 1)
+        self.refresh_findings()
+
+    def on_document_outline_table_chosen(self, message: DocumentOutline.TableChosen) -> None:
+        self.show_table(message.index)
+        self.refresh_findings()
+        self.grid.focus()
+
+    def jump_to_finding(self, index: int) -> None:
+        self.finding_index = index
+        f = self.session.findings[index]
+        if f.table_index is None:
+            return
+        if f.table_index != self.table_index:
+            self.show_table(f.table_index)
+            self.refresh_findings()
+        if f.row is not None:
+            self.grid.move_cursor(row=f.row, column=f.col or 0, animate=False)
+        self.grid.focus()
+        self.sync_source()
+        self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4)
+
+    def action_next_finding(self, step: int = 1) -> None:
+        index = self.session.next_finding(self.finding_index, step)
+        if index is None:
+            self.notify(strings.NO_FINDINGS)
+            return
+        self.jump_to_finding(index)
+
+    def action_prev_finding(self) -> None:
+        self.action_next_finding(-1)
+
+    def on_findings_list_chosen(self, message: FindingsList.Chosen) -> None:
+        self.jump_to_finding(message.index)
+
+    # -- editing -------------------------------------------------------------------------
+    def _open_editor(self, what: tuple, value: str, label: str) -> None:
+        self.editing = what
+        editor = self.query_one(CellEditor)
+        hint = self.query_one("#edit-hint", Static)
+        hint.update(strings.EDITING.format(what=label))
+        editor.add_class("editing")
+        hint.add_class("editing")
+        editor.value = value
+        editor.cursor_position = len(value)
+        editor.focus()
+
+    def _close_editor(self) -> None:
+        self.editing = None
+        self.query_one(CellEditor).remove_class("editing")
+        self.query_one("#edit-hint").remove_class("editing")
+        self.grid.focus()
+
+    def action_edit(self, initial: str | None = None) -> None:
+        table = self.current_table()
+        if table is None or not table.rows or not table.columns:
+            return
+        row, col = self.grid.cursor_coordinate
+        value = table.cell(row, col).text if initial is None else initial
+        self._open_editor(("cell", row, col), value,
+                          strings.EDIT_CELL.format(row=row + 1, column=table.columns[col]))
+
+    def on_table_grid_start_edit(self, message: TableGrid.StartEdit) -> None:
+        self.action_edit(message.initial)
+
+    def action_edit_header(self) -> None:
+        table = self.current_table()
+        if table is None or not table.columns:
+            return
+        col = self.grid.cursor_coordinate.column
+        self._open_editor(("header", col), table.columns[col], strings.EDIT_HEADER.format(column=col + 1))
+
+    def action_edit_title(self) -> None:
+        if self.current_table() is not None:
+            self._open_editor(("title",), self.current_table().title, strings.EDIT_TITLE)
+
+    def action_edit_unit(self) -> None:
+        if self.current_table() is not None:
+            self._open_editor(("unit",), self.current_table().unit, strings.EDIT_UNIT)
+
+    def action_edit_kind(self) -> None:
+        if self.current_table() is not None:
+            self._open_editor(("kind",), self.current_table().kind, strings.EDIT_KIND)
+
+    def on_cell_editor_done(self, message: CellEditor.Done) -> None:
+        what = self.editing
+        self._close_editor()
+        if what is None or message.value is None:
+            return
+        ti = self.table_index
+        if what[0] == "cell":
+            self.session.set_cell(ti, what[1], what[2], message.value)
+        elif what[0] == "header":
+            self.session.set_header(ti, what[1], message.value)
+        else:
+            self.session.set_table_field(ti, what[0], message.value)
+        self.after_edit()
+        if message.move_right and what[0] == "cell":
+            self.grid.move_cursor(row=what[1], column=min(what[2] + 1, len(self.current_table().columns) - 1))
+
+    def after_edit(self, table: int | None = None) -> None:
+        if table is not None and table != self.table_index:
+            self.show_table(table)
+        else:
+            self.show_table(self.table_index, keep_cursor=True)
+        self.refresh_findings()
+
+    def action_undo(self) -> None:
+        edit = self.session.undo()
+        if edit is None:
+            self.notify(strings.NOTHING_TO_UNDO)
+            return
+        self.after_edit(edit.table)
+        self._cursor_to(edit)
+        self.notify(strings.UNDONE.format(what=edit.describe()), timeout=3)
+
+    def action_redo(self) -> None:
+        edit = self.session.redo()
+        if edit is None:
+            self.notify(strings.NOTHING_TO_REDO)
+            return
+        self.after_edit(edit.table)
+        self._cursor_to(edit)
+        self.notify(strings.REDONE.format(what=edit.describe()), timeout=3)
+
+    def _cursor_to(self, edit) -> None:
+        if edit.row is not None and self.current_table().rows:
+            self.grid.move_cursor(row=min(edit.row, len(self.current_table().rows) - 1),
+                                  column=edit.col or 0, animate=False)
+
+    def action_insert_row(self) -> None:
+        table = self.current_table()
+        if table is None:
+            return
+        row = self.grid.cursor_coordinate.row + 1 if table.rows else 0
+        self.session.insert_row(self.table_index, row)
+        self.after_edit()
+        self.grid.move_cursor(row=row, column=0)
+
+    def action_delete_row(self) -> None:
+        table = self.current_table()
+        if table is None or not table.rows:
+            return
+        self.session.delete_row(self.table_index, self.grid.cursor_coordinate.row)
+        self.after_edit()
+
+    def action_fill_down(self) -> None:
+        table = self.current_table()
+        if table is None or not table.rows:
+            return
+        row, col = self.grid.cursor_coordinate
+        if self.session.fill_from_above(self.table_index, row, col):
+            self.after_edit()
+
+    # -- files ---------------------------------------------------------------------------
+    def action_save(self) -> None:
+        path = self.session.save()
+        self.refresh_title()
+        self.notify(strings.SAVED_TO.format(path=path))
+
+    def action_export(self) -> None:
+        self.notify(strings.EXPORTING, timeout=2)
+        self.export_workbook()
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_workbook(self) -> None:
+        try:
+            path, warnings = self.session.export()
+        except Exception as exc:   # shown to the user; the earlier file stays intact
+            self.app.call_from_thread(self.notify, strings.EXPORT_FAILED.format(error=exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, strings.EXPORTED_TO.format(path=path), timeout=8)
+        for w in warnings:
+            self.app.call_from_thread(self.notify, w, severity="warning")
+
+    def action_help(self) -> None:
+        keys = []
+        for binding in self.BINDINGS:
+            bound = self.app.get_key_display(binding) if hasattr(self.app, "get_key_display") else binding.key
+            keys.append((bound, binding.description))
+        keys += [("arrows, h/j/k/l", "Move"), ("PageUp/PageDown, Home/End", "Scroll"),
+                 ("Tab / Shift+Tab", "Next / previous pane"), ("Enter", "Edit cell / choose"),
+                 ("0-9 - .", "Start editing the cell with that character"), ("ctrl+p", "Command palette")]
+        self.app.push_screen(HelpScreen(keys))
+
+    def action_quit(self) -> None:
+        if not self.session.review.saved:
+            self.session.save()
+        self.app.exit()
+
+    def on_data_table_cell_selected(self, event) -> None:
+        if event.data_table is self.grid:
+            self.action_edit()
+
+
+class BudgetReviewApp(App):
+    TITLE = "budget-review"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+
+    def __init__(self, review: Review, keymap: dict[str, str] | None = None, cursor_blink: bool = True):
+        super().__init__()
+        self.session = ReviewSession(review)
+        self.cursor_blink = cursor_blink
+        self._keymap, self._keymap_warning = (keymap, "") if keymap is not None else load_keymap()
+
+    def on_mount(self) -> None:
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        if self._keymap_warning:
+            self.notify(self._keymap_warning, severity="warning")
+        self.push_screen(MainScreen(self.session))
+
+
+def run(document: str | Path, review_file: str | Path | None = None) -> None:
+    from core.document import load_document
+    BudgetReviewApp(Review.open(load_document(document), review_file, autosave=True)).run()

@@ -1,0 +1,40 @@
+"""The findings of the document, the current table's first."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from core.validate import Finding
+
+from .. import strings
+
+SEVERITY_STYLE = {"error": "bold red", "rounding": "yellow", "warning": "magenta"}
+
+
+class FindingsList(DataTable):
+    class Chosen(Message):
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def __init__(self, **kwargs):
+        super().__init__(cursor_type="row", **kwargs)
+        self.indices: list[int] = []
+
+    def on_mount(self) -> None:
+        for name in strings.COLUMNS_FINDINGS:
+            self.add_column(name, key=name)
+
+    def show_findings(self, findings: list[Finding], table: int | None) -> None:
+        self.clear()
+        order = sorted(range(len(findings)), key=lambda i: (findings[i].table_index != table, i))
+        self.indices = order
+        for i in order:
+            f = findings[i]
+            self.add_row(Text(f.id), Text(f.severity, style=SEVERITY_STYLE.get(f.severity, "")),
+                         Text(f.check), Text(f.where or f.table), Text(f.message), key=f"f{i}")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self.indices[event.cursor_row]))

@@ -1,0 +1,60 @@
+"""The document's source text with line numbers: read-only, the current table's lines
+tinted and the current cell's source line marked and kept in view."""
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+TABLE_STYLE = Style(bgcolor="#1c2b36")
+CURRENT_STYLE = Style(bgcolor="#5f5f00", bold=True)
+NUMBER_STYLE = Style(color="#6c6c6c")
+
+
+class SourceView(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    SourceView { border: round $panel; }
+    SourceView:focus { border: round $accent; }
+    """
+
+    def __init__(self, lines: tuple[str, ...], **kwargs):
+        super().__init__(**kwargs)
+        self.lines = tuple(line.replace("\t", " ⇥ ") for line in lines)
+        self.span: tuple[int, int] | None = None
+        self.current: int | None = None
+        self._gutter = len(str(len(lines))) + 1
+        width = max((Text(x).cell_len for x in self.lines), default=0) + self._gutter + 1
+        self.virtual_size = Size(width, len(self.lines))
+
+    def show(self, span: tuple[int, int] | None, current: int | None) -> None:
+        """Tint `span` (1-based lines) and mark `current`, scrolling it into view."""
+        self.span, self.current = span, current
+        if current is not None:
+            top = self.scroll_offset.y
+            height = max(1, self.size.height)
+            if not top <= current - 1 < top + height - 1:
+                self.scroll_to(y=max(0, current - 1 - height // 3), animate=False)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        if index >= len(self.lines):
+            return Strip.blank(width)
+        number = index + 1
+        style = Style()
+        if self.span and self.span[0] <= number <= self.span[1]:
+            style = TABLE_STYLE
+        if number == self.current:
+            style = CURRENT_STYLE
+        text = Text(f"{number:>{self._gutter - 1}} ", style=NUMBER_STYLE)
+        text.append(self.lines[index], style=style)
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).crop(scroll_x, scroll_x + width)
+        if style is not Style() and strip.cell_length < width:
+            strip = Strip(list(strip) + [Segment(" " * (width - strip.cell_length), style)])
+        return strip.adjust_cell_length(width)

@@ -1,0 +1,77 @@
+"""The current table as a grid: header rows as printed, amounts right-aligned exactly as
+printed, corrected / inferred / flagged cells coloured."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from core.model import Table, parse_amount
+
+from .. import strings
+
+CORRECTED = "on #5f3f00"
+INFERRED = "on #1f3f5f"
+FLAGGED = "on #5f1f1f"
+START_EDIT_CHARS = set("0123456789-.")
+
+
+def cell_text(text: str, *, amount: bool, style: str = "") -> Text:
+    """A cell as printed: never parsed as markup, never reformatted."""
+    return Text(text, style=style, justify="right" if amount else "left", no_wrap=True)
+
+
+class TableGrid(DataTable):
+    """DataTable of one extracted table. Typing a digit, '-' or '.' starts an edit with it."""
+
+    BINDINGS = [
+        Binding("h", "cursor_left", strings.KEYS["cursor_left"], show=False, id="grid.cursor_left"),
+        Binding("j", "cursor_down", strings.KEYS["cursor_down"], show=False, id="grid.cursor_down"),
+        Binding("k", "cursor_up", strings.KEYS["cursor_up"], show=False, id="grid.cursor_up"),
+        Binding("l", "cursor_right", strings.KEYS["cursor_right"], show=False, id="grid.cursor_right"),
+    ]
+
+    class StartEdit(Message):
+        def __init__(self, initial: str) -> None:
+            self.initial = initial
+            super().__init__()
+
+    def __init__(self, **kwargs):
+        super().__init__(cursor_type="cell", zebra_stripes=False, **kwargs)
+        self.table: Table | None = None
+
+    def show_table(self, table: Table, flagged: set[tuple[int, int]], keep_cursor: bool = True) -> None:
+        cursor = self.cursor_coordinate
+        self.table = table
+        self.clear(columns=True)
+        depth = max([len(c.split("/")) for c in table.columns] + [1])
+        for j, path in enumerate(table.columns):
+            parts = path.split("/")
+            label = "\n".join(parts + [""] * (depth - len(parts)))
+            self.add_column(Text(label, style="bold"), key=f"c{j}")
+        self.header_height = depth
+        width = len(table.columns)
+        for r, row in enumerate(table.rows):
+            cells = []
+            for j in range(width):
+                cell = row[j] if j < len(row) else None
+                text = cell.text if cell else ""
+                style = ""
+                if cell is not None and cell.original is not None:
+                    style = CORRECTED
+                elif (r, j) in flagged:
+                    style = FLAGGED
+                elif cell is not None and cell.inferred:
+                    style = INFERRED
+                cells.append(cell_text(text, amount=parse_amount(text) is not None, style=style))
+            self.add_row(*cells, key=f"r{r}")
+        if keep_cursor and table.rows:
+            self.move_cursor(row=min(cursor.row, len(table.rows) - 1),
+                             column=min(cursor.column, max(0, width - 1)), animate=False)
+
+    def on_key(self, event) -> None:
+        if event.character and event.character in START_EDIT_CHARS and self.table and self.table.rows:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.StartEdit(event.character))
