@@ -31,12 +31,19 @@ def document_json(doc: Document) -> dict:
 
 
 def safe_text(text: str) -> tuple[str, bool]:
-    """Text a spreadsheet shows rather than runs, without characters openpyxl refuses.
-    Returns the text and whether illegal characters were removed."""
+    """Text without the characters openpyxl refuses, and whether any were removed."""
     cleaned = _ILLEGAL.sub("", text)
-    if cleaned.startswith(FORMULA_START) and not _is_number(cleaned):
-        cleaned = "'" + cleaned
-    return cleaned, cleaned.lstrip("'") != text.lstrip("'") and _ILLEGAL.search(text) is not None
+    return cleaned, cleaned != text
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_START) and not _is_number(text)
+
+
+def csv_safe(text: str) -> str:
+    """A CSV field a spreadsheet shows rather than runs (the quote prefix Excel honours)."""
+    cleaned = safe_text(text)[0]
+    return "'" + cleaned if is_formula_like(cleaned) else cleaned
 
 
 def _is_number(text: str) -> bool:
@@ -98,7 +105,7 @@ def _csv_text(rows: list[list[str]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     for r in rows:
-        writer.writerow([safe_text(x)[0] for x in r])
+        writer.writerow([csv_safe(x) for x in r])
     return "\ufeff" + buf.getvalue()
 
 

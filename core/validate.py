@@ -118,6 +118,23 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
     return out
 
 
+def _rows_with_empty_parts(table: Table) -> dict[int, set[int]]:
+    """column → rows whose total is printed but all of whose parts (by the spec's rules)
+    are empty; those cells are reported once, by the row identity."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    out: dict[int, set[int]] = {}
+    for rule in spec.column_rules if spec else ():
+        t = _find_col(table, rule.total)
+        parts = [_find_col(table, p) for p in rule.parts]
+        if t is None or any(p is None for p in parts):
+            continue
+        for r in range(len(table.rows)):
+            if amount(table, r, t) and all(amount(table, r, p) is None for p in parts):
+                for p in parts:
+                    out.setdefault(p, set()).add(r)
+    return out
+
+
 def _implied_part(table: Table, r: int, parts: list[int]) -> int | None:
     """The part column whose children (rows coded under row r) carry the amounts."""
     code_col = table.code_column()
@@ -198,12 +215,13 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
     if total_row is not None:
         top_len = min(len(c) for _, c in coded)
         tops = [r for r, c in coded if len(c) == top_len]
+        gaps = _rows_with_empty_parts(table)
         for j in cols:
             stated = amount(table, total_row, j)
             if stated is None:
                 continue
-            if all(amount(table, r, j) is None for r in tops):
-                continue     # the empty top-level cells are reported by the row identities
+            if any(r in gaps.get(j, ()) for r in tops):
+                continue     # an empty part is already reported by the row identities
             s = sum((amount(table, r, j) or ZERO for r in tops), ZERO)
             sev = severity(stated - s, len(tops))
             if sev:

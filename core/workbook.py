@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import __version__
-from .export import _text_columns, export_time, long_frame, safe_text, sheet_names
+from .export import _text_columns, export_time, is_formula_like, long_frame, safe_text, sheet_names
 from .model import Table
 from .review import Review
 from .validate import Finding
@@ -38,7 +38,19 @@ def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
     if removed:
         warnings.append(f"{where}: characters a spreadsheet cannot hold were removed")
     cell = ws.cell(row=row, column=col, value=value if value != "" else None)
+    if value and is_formula_like(value):
+        cell.data_type = "s"          # shown as text, never run as a formula
     return cell
+
+
+def _append(ws, values: list, warnings: list[str]) -> None:
+    """A row of a list sheet: numbers as numbers, text made safe."""
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for j, v in enumerate(values, start=1):
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            ws.cell(row=row, column=j, value=v)
+        else:
+            _put(ws, row, j, str(v), warnings, ws.title)
 
 
 def header_grid(columns: list[str]) -> list[list[str]]:
@@ -132,7 +144,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
         row = [f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
                f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),
                "; ".join(f"{k}={v}" for k, v in f.values.items())]
-        ws.append([safe_text(str(x))[0] for x in row])
+        _append(ws, row, warnings)
         if f.table_index is not None and f.row is not None and f.col is not None:
             table = doc.tables[f.table_index]
             target = f"'{names[f.table_index]}'!{get_column_letter(f.col + 1)}" \
@@ -146,15 +158,14 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
     ws.append(["time", "edit", "table", "row", "column", "extracted/old", "new"])
     for e in review.edits:
         title = doc.tables[e.table].title if e.table < len(doc.tables) else ""
-        ws.append([safe_text(str(x))[0] for x in
-                   (e.time, e.target, title, "" if e.row is None else e.row + 1,
-                    "" if e.col is None else e.col + 1, str(e.old or ""), str(e.new or ""))])
+        _append(ws, [e.time, e.target, title, "" if e.row is None else e.row + 1,
+                     "" if e.col is None else e.col + 1, str(e.old or ""), str(e.new or "")], warnings)
 
     ws = wb.create_sheet("Data")
     frame = long_frame(doc)
     ws.append(list(frame.columns))
     for rec in frame.itertuples(index=False):
-        ws.append([rec[i] if i == 5 else safe_text(str(rec[i]))[0] for i in range(len(rec))])
+        _append(ws, list(rec), warnings)
     ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Document")
@@ -163,5 +174,5 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
                        ("report type", doc.info.report_type), ("level", doc.info.level),
                        ("exported at", export_time()), ("tool version", f"budget-review {__version__}"),
                        ("edits", str(len(review.edits)))):
-        ws.append([key, safe_text(value)[0]])
+        _append(ws, [key, value], warnings)
     return wb

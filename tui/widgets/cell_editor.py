@@ -18,6 +18,10 @@ class CellEditor(Input):
             self.move_right = move_right
             super().__init__()
 
+    def __init__(self, **kwargs):
+        # Editing starts with the cursor after the text (or after the typed character).
+        super().__init__(select_on_focus=False, **kwargs)
+
     def action_cancel(self) -> None:
         self.post_message(self.Done(None))
 

@@ -1,0 +1,159 @@
+"""Exports read back: the workbook and the CSVs hold exactly the corrected model."""
+from __future__ import annotations
+
+import csv
+import json
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from core.cli import main
+from core.document import load_document
+from core.errors import UserError
+from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
+from core.review import Review
+from core.validate import validate
+from core.workbook import HEADER_TOP, header_grid, merged_header_ranges
+from tests.conftest import SAMPLE_STEMS
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_STEMS))
+def test_workbook_holds_the_corrected_model(name, sample_copy, tmp_path):
+    path = sample_copy(name)
+    review = Review(load_document(path))
+    if review.tables and review.tables[0].rows:
+        review.set_cell(0, 0, len(review.tables[0].columns) - 1, "12.50")
+    doc = review.corrected()
+    out = tmp_path / "book.xlsx"
+    write_xlsx(review, validate(doc), out)
+    wb = openpyxl.load_workbook(out)
+    names = sheet_names(doc.tables)
+    assert wb.sheetnames == names + ["Findings", "Review log", "Data", "Document"]
+    for table, sheet in zip(doc.tables, names):
+        ws = wb[sheet]
+        assert ws["A1"].value == table.title
+        depth = len(header_grid(table.columns))
+        for r, row in enumerate(table.rows):
+            for j, cell in enumerate(row[:len(table.columns)]):
+                got = ws.cell(row=HEADER_TOP + depth + r, column=j + 1).value
+                if cell.text == "":
+                    assert got is None
+                elif isinstance(got, (int, float)):
+                    assert got == float(cell.value)
+                    decimals = len(cell.text.split(".")[1]) if "." in cell.text else 0
+                    assert ws.cell(row=HEADER_TOP + depth + r, column=j + 1).number_format == \
+                        "#,##0" + ("." + "0" * decimals if decimals else "")
+                else:
+                    assert got == cell.text
+        merged = {str(m) for m in ws.merged_cells.ranges}
+        for r0, c0, r1, c1 in merged_header_ranges(table.columns):
+            ref = f"{openpyxl.utils.get_column_letter(c0 + 1)}{HEADER_TOP + r0}:" \
+                  f"{openpyxl.utils.get_column_letter(c1 + 1)}{HEADER_TOP + r1}"
+            assert ref in merged
+        assert ws.freeze_panes == f"A{HEADER_TOP + depth}"
+    assert wb["Document"]["B2"].value == doc.source.sha256
+    assert wb["Review log"].max_row == 1 + len(review.edits)
+    frame = pd.read_excel(out, sheet_name="Data")
+    assert len(frame) == len(long_frame(doc))
+
+
+def test_corrected_cell_is_highlighted_with_a_comment(sample_copy, tmp_path):
+    review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
+    review.set_cell(3, 1, 3, "580.13")
+    out = tmp_path / "b.xlsx"
+    write_xlsx(review, validate(review.corrected()), out)
+    ws = openpyxl.load_workbook(out)[sheet_names(review.tables)[3]]
+    depth = len(header_grid(review.tables[3].columns))
+    cell = ws.cell(row=HEADER_TOP + depth + 1, column=4)
+    assert cell.value == 580.13 and cell.number_format == "#,##0.00"
+    assert "extracted: ''" in cell.comment.text
+    assert cell.fill.fgColor.rgb.endswith("FFF2CC")
+    code = ws.cell(row=HEADER_TOP + depth + 1, column=1)
+    assert code.value == "301" and code.data_type == "s"
+
+
+def test_formula_text_is_shown_not_run(sample_copy, tmp_path):
+    path = sample_copy("nanchang_medical_security_center_2024_budget.txt")
+    review = Review(load_document(path), autosave=True)
+    review.set_cell(0, 1, 1, '=HYPERLINK("http://x","y")')
+    out = tmp_path / "b.xlsx"
+    write_xlsx(review, [], out)
+    ws = openpyxl.load_workbook(out)[sheet_names(review.tables)[0]]
+    depth = len(header_grid(review.tables[0].columns))
+    cell = ws.cell(row=HEADER_TOP + depth + 1, column=2)
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","y")'
+    folder = tmp_path / "csv"
+    write_csv(review.corrected(), folder)
+    first = sorted(folder.glob("01 *.csv"))[0]
+    text = first.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(text.lstrip("\ufeff").splitlines()))
+    assert rows[2][1] == '\'=HYPERLINK("http://x","y")'
+
+
+def test_dataframes(documents):
+    doc = documents["nanchang_medical_security_center_2024_budget.txt"]
+    frame = table_frame(doc.tables[0])
+    assert frame.columns[0] == ("支出功能分类科目", "科目编码")
+    assert frame.iloc[1, 0] == "208" and frame.iloc[1, 2] == 756.56
+    long = long_frame(doc)
+    row = long[(long.row_code == "2210201") & (long.kind == "budget.expense") & (long.column == "合计")]
+    assert row.value.tolist() == [47.17]
+
+
+def test_failed_write_keeps_the_earlier_file(sample_copy, tmp_path, monkeypatch):
+    review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
+    out = tmp_path / "b.xlsx"
+    write_xlsx(review, [], out)
+    before = out.read_bytes()
+    import openpyxl.workbook.workbook as wbmod
+
+    def broken_save(self, filename):
+        with open(filename, "wb") as f:
+            f.write(b"half")
+        raise OSError("disk full")
+    monkeypatch.setattr(wbmod.Workbook, "save", broken_save)
+    with pytest.raises(OSError):
+        write_xlsx(review, [], out)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("make_bad", ["missing_folder", "file_as_folder"])
+def test_unwritable_destination_is_one_clear_line(make_bad, sample_copy, tmp_path, capsys):
+    doc = sample_copy("nanchang_medical_security_center_2024_budget.txt")
+    if make_bad == "missing_folder":
+        dest = tmp_path / "no" / "such" / "out.xlsx"
+    else:
+        (tmp_path / "afile").write_text("x")
+        dest = tmp_path / "afile" / "out.xlsx"
+    assert main(["export", str(doc), "-o", str(dest)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not dest.exists()
+
+
+def test_extract_json_to_file(sample_copy, tmp_path):
+    doc = sample_copy("nanchang_medical_security_center_2024_budget.txt")
+    out = tmp_path / "out.json"
+    assert main(["extract", str(doc), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["source"] == doc.name and len(data["tables"]) == 8
+
+
+def test_sheet_names_are_unique_short_and_legal():
+    from core.model import Table
+    tables = [Table("other", "a/b:c*d?[e]" + "长" * 40, True, "", 1, 1, [], []) for _ in range(3)]
+    names = sheet_names(tables)
+    assert len(set(names)) == 3 and all(len(n) <= 31 for n in names)
+    assert not any(ch in n for n in names for ch in "[]:*?/\\")
+
+
+def test_illegal_characters_are_removed_and_reported(sample_copy, tmp_path):
+    review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
+    review.set_cell(0, 1, 1, "bad\x01text")
+    _, warnings = write_xlsx(review, [], tmp_path / "b.xlsx")
+    assert warnings and "removed" in warnings[0]
+    ws = openpyxl.load_workbook(tmp_path / "b.xlsx")[sheet_names(review.tables)[0]]
+    assert ws.cell(row=HEADER_TOP + 2 + 1, column=2).value == "badtext"

@@ -1,0 +1,115 @@
+"""The edit log: edits on top of the extraction, undo/redo, atomic persistence, refusal of
+review files that do not belong to the document."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.cli import main
+from core.document import load_document
+from core.errors import UserError
+from core.review import Review, default_review_path
+
+NANCHANG = "nanchang_medical_security_center_2024_budget.txt"
+
+
+@pytest.fixture
+def doc_path(sample_copy):
+    return sample_copy(NANCHANG)
+
+
+def test_edit_is_applied_on_top_and_remembers_the_original(doc_path):
+    doc = load_document(doc_path)
+    review = Review(doc)
+    edit = review.set_cell(3, 1, 3, "580.13")      # 一般公共预算基本支出表, 301 人员经费
+    assert edit.old == "" and edit.new == "580.13" and edit.time
+    cell = review.tables[3].cell(1, 3)
+    assert (cell.text, cell.original, cell.lines) == ("580.13", "", (241,))
+    assert doc.tables[3].cell(1, 3).text == ""       # the extraction itself is untouched
+
+
+def test_undo_redo_any_number_of_steps_across_tables(doc_path):
+    review = Review(load_document(doc_path))
+    review.set_cell(0, 1, 2, "1.00")
+    review.set_cell(2, 1, 2, "2.00")
+    review.set_header(2, 2, "合计X")
+    review.insert_row(1, 2)
+    review.delete_row(0, 0)
+    assert review.tables[0].rows[0][1].text == "社会保障和就业支出"
+    for _ in range(5):
+        assert review.undo() is not None
+    assert review.undo() is None
+    assert [[c.text for c in r] for r in review.tables[0].rows] == \
+        [[c.text for c in r] for r in review.document.tables[0].rows]
+    assert review.tables[2].columns == review.document.tables[2].columns
+    for _ in range(5):
+        assert review.redo() is not None
+    assert review.redo() is None
+    assert review.tables[2].columns[2] == "合计X"
+    assert review.tables[0].cell(0, 2).text == "1.00"   # row 0 was deleted, old row 1 moved up
+    assert len(review.tables[1].rows) == len(review.document.tables[1].rows) + 1
+
+
+def test_fill_from_above(doc_path):
+    review = Review(load_document(doc_path))
+    review.fill_from_above(3, 1, 3)
+    assert review.tables[3].cell(1, 3).text == review.tables[3].cell(0, 3).text == "580.76"
+
+
+def test_save_and_reopen_restores_every_edit(doc_path):
+    review = Review(load_document(doc_path), autosave=True)
+    review.set_cell(3, 1, 3, "580.13")
+    review.set_field(3, "title", "基本支出表（改）")
+    path = default_review_path(doc_path)
+    assert path.name == NANCHANG + ".review.json" and path.exists()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] == 1 and len(data["edits"]) == 2
+    again = Review.open(load_document(doc_path))
+    assert again.tables[3].cell(1, 3).text == "580.13"
+    assert again.tables[3].title == "基本支出表（改）"
+    assert [e.new for e in again.edits] == ["580.13", "基本支出表（改）"]
+
+
+def test_review_of_another_document_is_refused_and_left_untouched(doc_path, sample_copy, tmp_path):
+    other = sample_copy("shangrao_medical_security_center_2024_budget.txt")
+    Review(load_document(other), autosave=True).set_cell(0, 0, 1, "x")
+    foreign = default_review_path(other)
+    before = foreign.read_bytes()
+    with pytest.raises(UserError, match="another document"):
+        Review.open(load_document(doc_path), foreign)
+    assert foreign.read_bytes() == before
+
+
+@pytest.mark.parametrize("content,message", [
+    ("{not json", "corrupt"),
+    (json.dumps({"format": "budget-review.review", "version": 99}), "version 99"),
+    (json.dumps([1, 2]), "not a budget-review review file"),
+])
+def test_broken_review_files_are_refused(doc_path, content, message, capsys):
+    path = default_review_path(doc_path)
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        Review.open(load_document(doc_path))
+    assert main(["check", str(doc_path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_extract_and_check_apply_the_review_unless_no_review(doc_path, capsys):
+    review = Review(load_document(doc_path), autosave=True)
+    for r, col, value in ((1, 3, "580.13"), (10, 4, "46.51"), (17, 3, "0.63")):
+        review.set_cell(3, r, col, value)
+    assert main(["extract", str(doc_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["tables"][3]["rows"][1] == ["301", "工资福利支出", "580.13", "580.13", ""]
+    main(["extract", str(doc_path), "--no-review"])
+    raw = json.loads(capsys.readouterr().out)
+    assert raw["tables"][3]["rows"][1] == ["301", "工资福利支出", "580.13", "", ""]
+    # the three empty-cell errors are gone once corrected; without the review they are back
+    main(["check", str(doc_path), "--format", "json"])
+    corrected = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "sum" and f["severity"] == "error"]
+    main(["check", str(doc_path), "--format", "json", "--no-review"])
+    raw_findings = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "sum" and f["severity"] == "error"]
+    assert corrected == [] and len(raw_findings) == 3

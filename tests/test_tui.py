@@ -1,0 +1,149 @@
+"""Functional tests of the review screen with Textual's pilot."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.document import load_document
+from core.review import Review, default_review_path
+from tui.app import BudgetReviewApp, MainScreen
+from tui.widgets.source_view import SourceView
+from tui.widgets.table_grid import TableGrid
+
+NANCHANG = "nanchang_medical_security_center_2024_budget.txt"
+
+
+def make_app(path, keymap=None):
+    return BudgetReviewApp(Review.open(load_document(path), autosave=True), keymap=keymap or {},
+                           cursor_blink=False)
+
+
+def grid(app) -> TableGrid:
+    return app.screen.query_one(TableGrid)
+
+
+async def test_opens_on_the_first_table_with_the_grid_focused(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.focused is grid(app)
+        assert app.screen.table_index == 0
+        assert app.sub_title == "部门支出总表 — saved"
+        assert app.screen.query_one(SourceView).span == (172, 194)
+
+
+async def test_navigation_moves_the_cursor_and_the_source_line(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "l")
+        assert tuple(grid(app).cursor_coordinate) == (2, 1)
+        assert app.screen.query_one(SourceView).current == 183
+        await pilot.press("right_square_bracket")
+        assert app.screen.table_index == 1 and app.sub_title.startswith("财政拨款收支总表")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.screen.table_index == 0
+
+
+async def test_edit_undo_redo_and_finding_disappears(sample_copy):
+    path = sample_copy(NANCHANG)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("j", "l", "l", "l")            # 301 工资福利支出 / 人员经费
+        session = app.session
+        def error_cells():
+            return {(f.row, f.col) for f in session.findings_of(3) if f.severity == "error"}
+        assert (1, 3) in error_cells()
+        await pilot.press("5", "8", "0", ".", "1", "3", "enter")
+        await pilot.pause()
+        assert session.tables[3].cell(1, 3).text == "580.13"
+        assert (1, 3) not in error_cells()
+        await pilot.press("ctrl+z")
+        assert session.tables[3].cell(1, 3).text == ""
+        await pilot.press("ctrl+y")
+        assert session.tables[3].cell(1, 3).text == "580.13"
+    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
+    assert [e["new"] for e in saved["edits"]] == ["580.13"]
+
+
+async def test_escape_cancels_and_tab_commits_and_moves_right(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "l", "l", "e")
+        await pilot.press("x", "escape")
+        assert app.session.review.edits == []
+        await pilot.press("e", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press("7", "tab")
+        assert app.session.tables[0].cell(1, 2).text == "7"
+        assert tuple(grid(app).cursor_coordinate) == (1, 3)
+
+
+async def test_rows_insert_delete_fill(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = len(app.session.tables[0].rows)
+        await pilot.press("o")
+        assert len(app.session.tables[0].rows) == rows + 1
+        assert tuple(grid(app).cursor_coordinate) == (1, 0)
+        await pilot.press("l", "l", "f")
+        assert app.session.tables[0].cell(1, 2).text == "812.07"
+        await pilot.press("ctrl+d")
+        assert len(app.session.tables[0].rows) == rows
+
+
+async def test_next_finding_jumps_to_its_table_and_cell(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        target = next(f for f in app.session.findings if f.table_index is not None)
+        await pilot.press("n")
+        assert app.screen.table_index == target.table_index
+        assert tuple(grid(app).cursor_coordinate) == (target.row, target.col)
+        await pilot.press("N")
+        assert app.screen.finding_index == max(i for i, f in enumerate(app.session.findings)
+                                               if f.table_index is not None)
+
+
+async def test_reopen_restores_the_work(sample_copy):
+    path = sample_copy(NANCHANG)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "l", "l", "e", "ctrl+u", "1", "enter", "q")
+    again = make_app(path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        assert again.session.tables[0].cell(1, 2).text == "1"
+        assert again.sub_title.endswith("saved")
+
+
+async def test_export_writes_the_workbook(sample_copy):
+    path = sample_copy(NANCHANG)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert path.with_name(path.name + ".xlsx").exists()
+
+
+async def test_keys_can_be_remapped_by_binding_id(sample_copy):
+    app = make_app(sample_copy(NANCHANG), keymap={"budget-review.next_table": "ctrl+n"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+n")
+        assert app.screen.table_index == 1
+
+
+async def test_help_screen(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("name", [NANCHANG, "shangrao_medical_security_bureau_2022_final_accounts.txt"])
+def test_snapshot(snap_compare, sample_copy, name, size):
+    assert snap_compare(make_app(sample_copy(name)), terminal_size=size)
