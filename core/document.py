@@ -125,7 +125,7 @@ def parse_document(src: SourceText) -> Document:
     info = infer_info(src)
     toc = toc_span(src)
     regions = find_regions(src, info.report_type, toc)
-    tables = extract_tables(src, regions, info.report_type, info.year)
+    tables = extract_tables(src, regions, info.report_type, info.year, info.agency)
     root = build_tree(src, info, toc, regions, tables)
     return Document(src, info, root, tables)
 

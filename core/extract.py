@@ -47,14 +47,22 @@ def is_column_number_row(cells: list[str]) -> bool:
     return words + ints == len(vals) and (words > 0 or ints >= 2)
 
 
+GLUED_AMOUNTS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+
+
 def split_tokens(line: str) -> list[str]:
+    """Space-separated tokens, with numbers glued to a label or to each other pulled apart
+    ("0.00二、公共安全支出", "8,132.86385.86360.62")."""
     out = []
     for tok in re.sub(r"(\d{4})\s+年", r"\1年", line).split():
         m = GLUED.match(tok)
-        if m:
-            out.extend([m.group(1), m.group(2)])
+        head, rest = (m.group(1), m.group(2)) if m else (tok, "")
+        if head.count(".") > 1 and "".join(GLUED_AMOUNTS.findall(head)) == head:
+            out.extend(GLUED_AMOUNTS.findall(head))
         else:
-            out.append(tok)
+            out.append(head)
+        if rest:
+            out.append(rest)
     return out
 
 
@@ -66,43 +74,24 @@ def detect_layout(lines: list[tuple[int, str]]) -> str:
     tabbed = sum("\t" in s for _, s in lines)
     if tabbed * 3 >= len(lines):
         return "tab"
-    short = sum(len(s) <= 12 and " " not in s.strip() for _, s in lines)
-    return "fragment" if short * 10 >= len(lines) * 7 and len(lines) > 8 else "space"
-
-
-def join_fragments(lines: list[tuple[int, str]]) -> list[tuple[list[int], str]]:
-    """Rebuild logical lines from one-fragment-per-line text: a fragment that ends inside a
-    word (the next starts without an enumerator, code or number) is joined to the next."""
-    out: list[tuple[list[int], str]] = []
-    for k, s in lines:
-        s = s.strip()
-        if out:
-            ks, prev = out[-1]
-            prev_last = prev.split()[-1] if prev.split() else ""
-            starts_new = bool(re.match(r"^([一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十\d]+[）)]|\d|合计|小计|本年|收\s*入|支\s*出|其中)", s))
-            if not is_amount(prev_last) and not starts_new and not CODE.match(prev_last):
-                out[-1] = (ks + [k], prev + s)
-                continue
-            if is_amount(s.split()[0]) and not is_amount(prev_last) or (is_amount(s.split()[0]) and len(s.split()) == 1):
-                out[-1] = (ks + [k], prev + " " + s)
-                continue
-        out.append(([k], s))
-    return out
+    short = sum(len(s.strip()) <= 10 and " " not in s.strip() and not is_amount(s.strip()) for _, s in lines)
+    return "fragment" if short * 10 >= len(lines) * 4 and len(lines) > 6 else "space"
 
 
 # --------------------------------------------------------------------------- tables
 
-def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str) -> list[Table]:
+def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str,
+                   agency: str = "") -> list[Table]:
     tables: list[Table] = []
     order = catalog.standard_order(report_type)
     prev_kind = ""
     for region in regions:
-        table = build_table(src, region, year)
+        table = build_table(src, region, year, agency=agency)
         if not region.title_printed and table.kind == "other":
             header_text = table.fields.pop("_header", "")
             table.kind, table.title = _infer_kind(header_text, report_type, order, prev_kind)
             if table.kind != "other":
-                table = build_table(src, region, year, catalog.SPEC_BY_KIND[table.kind])
+                table = build_table(src, region, year, catalog.SPEC_BY_KIND[table.kind], agency)
                 table.title_printed = False
         table.fields.pop("_header", None)
         if table.kind == "other" and not table.rows:
@@ -124,7 +113,8 @@ def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind:
     return spec.kind, spec.title
 
 
-def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | None = None) -> Table:
+def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | None = None,
+                agency: str = "") -> Table:
     spec = spec or region.spec
     norm = src.norm
     content: list[tuple[int, str]] = []
@@ -152,9 +142,7 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
     elif layout == "tab":
         _fill_tab_grid(table, content, spec)
     else:
-        logical = (join_fragments(content) if layout == "fragment"
-                   else [([k], s.strip()) for k, s in content])
-        _fill_space_grid(table, logical, spec, year)
+        _fill_token_grid(table, content, spec, year, agency, layout)
     return table
 
 
@@ -216,95 +204,22 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
 # --------------------------------------------------------------------------- space layout
 
 def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int) -> list[str] | None:
+    """The template layout whose header words the (split, scrambled) header holds best."""
     text = squash(header_text)
-    best, best_score = None, 0.0
+    best, best_score = None, (0.0, 0)
     for layout in spec.layouts:
         cols = [c.replace("{year}", year) for c in layout]
-        leaves = [c.split("/")[-1] for c in cols]
-        score = sum(leaf in text for leaf in leaves) / len(leaves)
+        words = {w for c in cols for w in c.split("/")}
+        found = sum(w in text for w in words)
+        score = (found / len(words), found)
         if score > best_score and len(cols) >= amount_width:
             best, best_score = cols, score
-    return best if best_score >= 0.5 else None
-
-
-def _generic_columns(header_lines: list[str], width: int) -> list[str]:
-    """Columns from a space-separated header: the last line gives the leaves, a shorter line
-    above it the groups they fall under, spread evenly."""
-    toks = [split_tokens(h) for h in header_lines if h.strip()]
-    if not toks:
-        return [f"列{i + 1}" for i in range(width)]
-    leaves = toks[-1]
-    if len(leaves) < width:
-        leaves = leaves + [f"列{i + 1}" for i in range(len(leaves), width)]
-    if len(toks) >= 2 and 0 < len(toks[-2]) < len(leaves) and len(leaves) % len(toks[-2]) == 0:
-        per = len(leaves) // len(toks[-2])
-        return [f"{toks[-2][i // per]}/{leaf}" for i, leaf in enumerate(leaves)]
-    return leaves
+    return best if best_score[0] >= 0.5 else None
 
 
 def _is_text_column(path: str) -> bool:
     leaf = path.split("/")[-1]
     return any(w in leaf for w in ("编码", "代码", "名称", "项目", "科目")) and "预算数" not in leaf
-
-
-def _fill_space_grid(table: Table, logical: list[tuple[list[int], str]], spec: TableSpec, year: str) -> None:
-    body_start = len(logical)
-    for i, (_, s) in enumerate(logical):
-        toks = split_tokens(s)
-        if is_column_number_row(toks):
-            continue
-        if toks and ((CODE.match(toks[0]) and len(toks) > 1 and not is_amount(toks[1]))
-                     or any(parse_amount(t) is not None and not (t.isdigit() and len(t) <= 2) for t in toks)
-                     or re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", toks[0])):
-            body_start = i
-            break
-    if body_start == len(logical) and logical and catalog.TOTAL_LABELS.match(logical[-1][1].strip()):
-        body_start -= 1     # an empty table prints only its total row
-    header_lines = [s for _, s in logical[:body_start] if not is_column_number_row(split_tokens(s))]
-    table.fields["_header"] = " ".join(header_lines)
-    body = [(ks, split_tokens(s)) for ks, s in logical[body_start:] if not is_column_number_row(split_tokens(s))]
-    if body_start:
-        table.header_lines = (logical[0][0][0], logical[body_start - 1][0][-1])
-    width = max([sum(is_amount(t) for t in toks) + 2 for _, toks in body] + [0])
-    columns = _choose_layout(spec, table.fields["_header"], year, width) if spec.layouts else None
-    if columns is None:
-        ncols = max([len(toks) for _, toks in body] + [0])
-        columns = _generic_columns(header_lines, ncols)
-    table.columns = columns
-    text_cols = [j for j, c in enumerate(columns) if _is_text_column(c)]
-    has_code = bool(text_cols) and any(w in columns[0] for w in ("编码", "代码"))
-    rows: list[list[Cell]] = []
-    amounts_of: list[list[tuple[str, int]]] = []
-    for ks, toks in body:
-        row = [Cell("", tuple(ks)) for _ in columns]
-        line = ks[0]
-        amounts: list[tuple[str, int]] = []
-        if has_code:
-            idx = 0
-            if toks and CODE.match(toks[0]):
-                row[0] = Cell(toks[0], (line,))
-                idx = 1
-            label = []
-            while idx < len(toks) and not is_amount(toks[idx]):
-                label.append(toks[idx])
-                idx += 1
-            name_col = text_cols[1] if len(text_cols) > 1 else 1
-            row[name_col] = Cell("".join(label), (line,))
-            amounts = [(clean_number(t), line) for t in toks[idx:]]
-        else:
-            col = 0
-            for t in toks:
-                while col < len(columns) and is_amount(t) != (not _is_text_column(columns[col])):
-                    col += 1
-                if col >= len(columns):
-                    break
-                row[col] = Cell(clean_number(t) if is_amount(t) else t, (line,))
-                col += 1
-        rows.append(row)
-        amounts_of.append(amounts)
-    if has_code:
-        _place_amounts(table, rows, amounts_of, spec, text_cols)
-    table.rows = rows
 
 
 # --------------------------------------------------------------------------- amount placement
@@ -492,3 +407,191 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
                 pending.append(tok)
                 pending_lines.append(k)
     table.rows = rows
+
+
+# --------------------------------------------------------------------------- space and fragment layouts
+
+LABEL_START = re.compile(r"^([一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.．、]\D|合\s*计|"
+                         r"本年|上年|收\s*入\s*总|支\s*出\s*总|年终|其中)")
+ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
+PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")
+NUMBER_TAIL = re.compile(r"^\.?\d+$")
+TWO_DECIMALS = re.compile(r"^[\d,]+\.\d{2}$")
+
+
+def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens of a table's lines, column-number rows dropped and numbers split over two
+    lines rejoined (`8132` + `.86`, `0.0` + `0`)."""
+    out: list[tuple[int, str]] = []
+    for k, line in content:
+        toks = split_tokens(line.strip())
+        if is_column_number_row(toks):
+            continue
+        for t in toks:
+            if out and PARTIAL_NUMBER.match(out[-1][1]) and not TWO_DECIMALS.match(out[-1][1]) \
+                    and NUMBER_TAIL.match(t) and TWO_DECIMALS.match(out[-1][1] + t) and out[-1][0] != k:
+                out[-1] = (out[-1][0], out[-1][1] + t)
+                continue
+            out.append((k, t))
+    return out
+
+
+def classify(tokens: list[tuple[int, str]]) -> list[str]:
+    """'code', 'amount' or 'text' for each token: a run of digit codes followed by a label
+    is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts."""
+    kinds = []
+    n = len(tokens)
+    for i, (_, t) in enumerate(tokens):
+        if ALNUM_CODE.match(t) and "," not in t:
+            j = i
+            while j < n and ALNUM_CODE.match(tokens[j][1]):
+                j += 1
+            if j < n and not is_amount(tokens[j][1]) and (len(t) >= 2 and (not t.isdigit() or len(t) in (2, 3, 4, 5, 6, 7) or j > i + 1)):
+                kinds.append("code")
+                continue
+        kinds.append("amount" if is_amount(t) else "text")
+    return kinds
+
+
+def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool):
+    """Header tokens, then rows as (code tokens, label tokens, amount tokens). A row ends
+    with its amounts; a code after a label, or a new line in a line-based layout, starts one."""
+    first_amount = next((i for i, (kd, (_, t)) in enumerate(zip(kinds, tokens))
+                         if kd == "amount" and not (t.isdigit() and len(t) <= 2)), len(tokens))
+    start = first_amount
+    for i in range(first_amount - 1, -1, -1):
+        if kinds[i] == "code" or LABEL_START.match(tokens[i][1]):
+            start = i
+            if kinds[i] == "code":
+                while start > 0 and kinds[start - 1] == "code":
+                    start -= 1
+            break
+    rows: list[tuple[list, list, list]] = []
+    codes: list = []
+    labels: list = []
+    amounts: list = []
+    prev_line = None
+    for (k, t), kd in zip(tokens[start:], kinds[start:]):
+        new_line = by_line and prev_line is not None and k != prev_line
+        prev_line = k
+        if (amounts and kd != "amount") or (kd == "code" and labels) or \
+                (new_line and (codes or labels or amounts) and kd != "amount"):
+            rows.append((codes, labels, amounts))
+            codes, labels, amounts = [], [], []
+        if kd == "code" and not labels:
+            codes.append((k, t))
+        elif kd == "amount":
+            amounts.append((k, t))
+        else:
+            labels.append((k, t))
+    if codes or labels or amounts:
+        rows.append((codes, labels, amounts))
+    return tokens[:start], rows
+
+
+def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, year: str,
+                     agency: str, layout: str) -> None:
+    tokens = stream_tokens(content)
+    kinds = classify(tokens)
+    header, runs = _row_runs(tokens, kinds, by_line=False)
+    header_text = " ".join(t for _, t in header)
+    table.fields["_header"] = header_text
+    if header:
+        table.header_lines = (header[0][0], header[-1][0])
+    width = max([len(a) for _, _, a in runs] + [0])
+    columns = _choose_layout(spec, header_text, year, width) if spec.layouts else None
+    has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
+        (columns is None and any(c for c, _, _ in runs))
+    if columns is None:
+        columns = _generic_columns(header_text, width, has_code)
+    table.columns = columns
+    text_cols = [j for j, c in enumerate(columns) if _is_text_column(c)]
+    if not text_cols:
+        table.rows = [[Cell(clean_number(t), (k,)) for k, t in amounts] +
+                      [Cell("") for _ in range(len(columns) - len(amounts))] for _, _, amounts in runs if amounts]
+        return
+    if not has_code:
+        if layout == "space":
+            _, runs = _row_runs(tokens, kinds, by_line=True)
+        table.rows = _panel_rows(columns, text_cols, runs, by_line=layout == "space")
+        return
+    unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
+    name_col = text_cols[1] if len(text_cols) > 1 else 1
+    rows, amounts_of = [], []
+    for codes, labels, amounts in runs:
+        row = [Cell("", tuple(k for k, _ in codes + labels + amounts)) for _ in columns]
+        name = "".join(t for _, t in labels)
+        lines = tuple(sorted({k for k, _ in labels}))
+        if codes:
+            row[0] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})),
+                          "joined from fragments" if len(codes) > 1 else "")
+        if unit_col is not None and agency and name.endswith(agency) and name != agency:
+            row[unit_col] = Cell(agency, lines, "split from the label by the unit's name")
+            name = name[:-len(agency)]
+        row[name_col] = Cell(name, lines, "joined from fragments" if len(labels) > 1 else "")
+        rows.append(row)
+        amounts_of.append([(clean_number(t), k) for k, t in amounts])
+    _place_amounts(table, rows, amounts_of, spec, text_cols)
+    table.rows = rows
+
+
+def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:
+    """Columns of a table whose header matches no template: the header words when they fit
+    the body's width, else numbered columns."""
+    words = [w for w in split_tokens(header_text) if not is_amount(w)]
+    labels = (["编码", "名称"] if has_code else ["项目"])
+    total = len(labels) + width
+    if len(words) == total:
+        return words
+    return labels + [f"列{i + 1}" for i in range(width)]
+
+
+RIGHT_SIDE = re.compile(r"支出|^年终|^结转下年|^结余分配|^年末")
+
+
+def _panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -> list[list[Cell]]:
+    """Two panels side by side (收入 | 支出): each label/amounts pair goes to its panel. In a
+    line-based layout a line is a row; in fragments a left label starts a new row."""
+    left_label = text_cols[0]
+    right_label = text_cols[1] if len(text_cols) > 1 else None
+    left_amounts = list(range(left_label + 1, right_label if right_label is not None else len(columns)))
+    right_amounts = list(range(right_label + 1, len(columns))) if right_label is not None else []
+    rows: list[list[Cell]] = []
+    current = None
+    line_of_row = None
+    for codes, labels, amounts in runs:
+        words = _split_labels(codes + labels)
+        pairs = [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
+        if not words and amounts and current is not None:
+            pairs = [((), amounts)]
+        for n, ((lines, label), amts) in enumerate(pairs):
+            row_line = (lines or tuple(k for k, _ in amts) or (None,))[0]
+            if by_line:
+                right = n > 0 or (current is not None and row_line == line_of_row)
+            else:
+                right = right_label is not None and bool(RIGHT_SIDE.search(label))
+            if current is None or (by_line and row_line != line_of_row) or \
+                    (not by_line and (not right or current[right_label].text)):
+                current = [Cell("") for _ in columns]
+                rows.append(current)
+                line_of_row = row_line
+            if right and right_label is None:
+                right = False
+            if label:
+                current[right_label if right else left_label] = Cell(
+                    label, lines, "joined from fragments" if len(lines) > 1 else "")
+            targets = right_amounts if right else left_amounts
+            for j, (k, t) in zip([c for c in targets if not current[c].text], amts):
+                current[j] = Cell(clean_number(t), (k,))
+    return rows
+
+
+def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
+    """Label fragments grouped into labels: a fragment that starts a label begins a new one."""
+    out: list[tuple[list[int], str]] = []
+    for k, t in labels:
+        if out and not LABEL_START.match(t) and not re.match(r"^(收入|支出)总?计$", t):
+            out[-1] = (out[-1][0] + [k], out[-1][1] + t)
+        else:
+            out.append(([k], t))
+    return [(tuple(sorted(set(ks))), re.sub(r"\s+", "", t)) for ks, t in out]
