@@ -63,6 +63,22 @@ def split_tokens(line: str) -> list[str]:
             out.append(head)
         if rest:
             out.append(rest)
+    return _join_spaced_characters(out)
+
+
+def _join_spaced_characters(tokens: list[str]) -> list[str]:
+    """`收 入 总 计` was one word printed letter-spaced: join runs of single CJK characters."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in tokens + [""]:
+        if len(t) == 1 and "\u4e00" <= t <= "\u9fff":
+            run.append(t)
+            continue
+        if run:
+            out.extend(["".join(run)] if len(run) > 1 else run)
+            run = []
+        if t:
+            out.append(t)
     return out
 
 
@@ -217,9 +233,12 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     return best if best_score[0] >= 0.5 else None
 
 
+TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|^科目$|品目$|来源$|性质$")
+
+
 def _is_text_column(path: str) -> bool:
-    leaf = path.split("/")[-1]
-    return any(w in leaf for w in ("编码", "代码", "名称", "项目", "科目")) and "预算数" not in leaf
+    """Columns of codes and labels (项目, 科目名称, 项目单位), not of amounts (项目支出)."""
+    return bool(TEXT_LEAF.search(path.split("/")[-1]))
 
 
 # --------------------------------------------------------------------------- amount placement
@@ -412,7 +431,7 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
 # --------------------------------------------------------------------------- space and fragment layouts
 
 LABEL_START = re.compile(r"^([一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.．、]\D|合\s*计|"
-                         r"本年|上年|收\s*入\s*总|支\s*出\s*总|年终|其中)")
+                         r"本年(?:收入|支出)|上年结|收\s*入\s*总|支\s*出\s*总|年终|其中)")
 ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
 PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")
 NUMBER_TAIL = re.compile(r"^\.?\d+$")
@@ -458,8 +477,14 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool):
     with its amounts; a code after a label, or a new line in a line-based layout, starts one."""
     first_amount = next((i for i, (kd, (_, t)) in enumerate(zip(kinds, tokens))
                          if kd == "amount" and not (t.isdigit() and len(t) <= 2)), len(tokens))
+    if first_amount == len(tokens):
+        # no amounts at all: an empty table prints at most its bare total row, last
+        last_is_total = bool(tokens) and catalog.TOTAL_LABELS.match(tokens[-1][1]) and \
+            (len(tokens) < 2 or tokens[-2][0] != tokens[-1][0])
+        return (tokens[:-1], [([], [tokens[-1]], [])]) if last_is_total else (tokens, [])
     start = first_amount
-    for i in range(first_amount - 1, -1, -1):
+    # the first row's label is short: look for its start among the last few tokens only
+    for i in range(first_amount - 1, max(-1, first_amount - 9), -1):
         if kinds[i] == "code" or LABEL_START.match(tokens[i][1]):
             start = i
             if kinds[i] == "code":
@@ -547,6 +572,34 @@ def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:
 
 
 RIGHT_SIDE = re.compile(r"支出|^年终|^结转下年|^结余分配|^年末")
+NUMERALS = "一二三四五六七八九十"
+ENUMERATOR = re.compile(r"^([（(])?([一二三四五六七八九十廿]+)([）)]|、)")
+
+
+def _numeral(text: str) -> int:
+    """一 → 1, 十二 → 12, 廿一 → 21."""
+    text = text.replace("廿", "二十")
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(ones) + 1 if ones else 0)
+    return NUMERALS.index(text) + 1 if text in NUMERALS else 0
+
+
+def _enumerator(label: str) -> tuple[str, int] | None:
+    m = ENUMERATOR.match(label)
+    return (m.group(1) or "、", _numeral(m.group(2))) if m else None
+
+
+def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> bool:
+    """Whether a label belongs to the right (支出) panel: it continues that panel's numbering,
+    or reads as an expense line."""
+    enum = _enumerator(label)
+    if enum is not None:
+        sides = [side for side in (True, False) if last[side] is not None and
+                 last[side][0] == enum[0] and enum[1] == last[side][1] + 1]
+        if len(sides) == 1:
+            return sides[0]
+    return bool(RIGHT_SIDE.search(label))
 
 
 def _panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -> list[list[Cell]]:
@@ -559,6 +612,7 @@ def _panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -
     rows: list[list[Cell]] = []
     current = None
     line_of_row = None
+    last_enum: dict[bool, tuple[str, int] | None] = {False: None, True: None}
     for codes, labels, amounts in runs:
         words = _split_labels(codes + labels)
         pairs = [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
@@ -569,7 +623,7 @@ def _panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -
             if by_line:
                 right = n > 0 or (current is not None and row_line == line_of_row)
             else:
-                right = right_label is not None and bool(RIGHT_SIDE.search(label))
+                right = right_label is not None and _is_right_label(label, last_enum)
             if current is None or (by_line and row_line != line_of_row) or \
                     (not by_line and (not right or current[right_label].text)):
                 current = [Cell("") for _ in columns]
@@ -578,6 +632,7 @@ def _panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -
             if right and right_label is None:
                 right = False
             if label:
+                last_enum[right] = _enumerator(label) or last_enum[right]
                 current[right_label if right else left_label] = Cell(
                     label, lines, "joined from fragments" if len(lines) > 1 else "")
             targets = right_amounts if right else left_amounts
