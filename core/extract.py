@@ -26,7 +26,8 @@ GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.].
 INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
                 "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标")
-INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d+(\.\d+)?\s*(%|％|个|人|次|元|万元|天|家|份|项|件|条|年|月|分钟)?")
+INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
+INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社会公众或服务对象满意度指标")
 
 
 def is_amount(token: str) -> bool:
@@ -393,8 +394,7 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
     table.header_lines = (k0, k0)
     rows: list[list[Cell]] = []
     l1 = l2 = ""
-    pending: list[str] = []
-    pending_lines: list[int] = []
+    spaced: list[tuple[int, str]] = []
     for k, s in content[header_idx + 1:]:
         if "\t" in s:
             cells = [squash(c) for c in s.split("\t")]
@@ -407,24 +407,8 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
                          Cell(l2, (k,), "" if cells[1] else "filled down from the merged cell above")] +
                         [Cell(c, (k,)) for c in cells[2:width]])
             continue
-        for tok in s.split():
-            if tok in INDICATOR_L1:
-                l1 = tok
-            elif tok in INDICATOR_L2:
-                l2 = tok
-            elif INDICATOR_VALUE.match(tok) and pending:
-                name = "".join(pending)
-                rows.append([Cell(l1, (k,), "filled down"), Cell(l2, (k,), "filled down"),
-                             Cell(name, tuple(pending_lines + [k]), "joined from fragments"
-                                  if len(pending_lines) > 1 else ""), Cell(tok, (k,))]
-                            + [Cell("", (k,)) for _ in range(max(0, width - 4))])
-                pending, pending_lines = [], []
-            elif rows and INDICATOR_VALUE.match(tok) is None and not pending and rows[-1][3].text \
-                    and len(tok) <= 3 and tok in ("元", "次", "人", "个", "份", "间"):
-                rows[-1][3] = Cell(rows[-1][3].text + tok, rows[-1][3].lines + (k,))
-            else:
-                pending.append(tok)
-                pending_lines.append(k)
+        spaced.append((k, s))
+    rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
 
 
@@ -650,3 +634,57 @@ def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], 
         else:
             out.append(([k], t))
     return [(tuple(sorted(set(ks))), re.sub(r"\s+", "", t)) for ks, t in out]
+
+
+def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
+    """Indicator rows of a form printed with spaces: 一级/二级 labels are filled down; a
+    三级指标 name wrapped at the cell width continues on the next fragment; the value follows
+    the name, with the rest of its line (`=12 个月`)."""
+    tokens: list[tuple[int, str]] = []
+    for k, s in lines:
+        for t in s.split():
+            if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
+                tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
+            else:
+                tokens.append((k, t))
+    names = [t for _, t in tokens if t not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(t)]
+    wrap = max((len(t) for t in names), default=0)
+    rows: list[list[Cell]] = []
+    l1 = l2 = ""
+    name: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        k, t = tokens[i]
+        if t in INDICATOR_L1:
+            l1, i = t, i + 1
+            continue
+        if t in INDICATOR_LEVELS:
+            l2, i = t, i + 1
+            continue
+        if not name:
+            line_rest = [x for x in tokens[i + 1:] if x[0] == k and x[1] not in INDICATOR_LEVELS]
+            split = next((n for n, (_, x) in enumerate(line_rest) if INDICATOR_VALUE.match(x)), None)
+            if split is not None:        # `DRG 培训会 ≥2次`: the name runs up to the value
+                name = [(k, t)] + line_rest[:split]
+                i += 1 + split
+                continue
+            name, i = [(k, t)], i + 1
+            while i < len(tokens) and len(name[-1][1]) >= wrap - 1 and tokens[i][0] != name[-1][0] \
+                    and tokens[i][1] not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(tokens[i][1]):
+                name.append(tokens[i])
+                i += 1
+            continue
+        value = [(k, t)]
+        i += 1
+        while i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS and (
+                tokens[i][0] == k or (len(tokens[i][1]) == 1 and tokens[i][0] <= value[-1][0] + 2)):
+            value.append(tokens[i])
+            i += 1
+        lines_used = tuple(sorted({x for x, _ in name + value}))
+        rows.append([Cell(l1, lines_used, "filled down from the merged cell above"),
+                     Cell(l2, lines_used, "filled down from the merged cell above"),
+                     Cell("".join(x for _, x in name), tuple(sorted({x for x, _ in name})),
+                          "joined from fragments" if len(name) > 1 else ""),
+                     Cell("".join(x for _, x in value), (k,))] + [Cell("") for _ in range(max(0, width - 4))])
+        name = []
+    return rows

@@ -117,6 +117,7 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
     form = spec is not None and spec.form
     last = first
     body_started = False
+    grid_started = False     # a form's indicator grid: prose or a numbered item after it ends the form
     k = first + 1
     while k <= stop:
         line = norm[k - 1].strip()
@@ -131,6 +132,11 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
             continue
         if not form and is_prose(line) and body_started:
             break
+        if form and grid_started and "\t" not in line and (
+                is_prose(line) or re.match(r"^[①-⑳]", line) or
+                (re.match(r"^\d{1,2}[.．、]", line) and len(line) > 15)):
+            break
+        grid_started = grid_started or ("一级指标" in line and "二级指标" in line)
         if not form and line.startswith("（") and len(line) > 20 and "\t" not in line and body_started \
                 and not re.search(r"\d", line[-6:]):
             break
