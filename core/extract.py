@@ -149,6 +149,8 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
         if NOTE.match(t):
             notes.append(t)
             continue
+        if re.fullmatch(r"[-|:\s\t]+", t):
+            continue        # a text-table rule line, not content
         content.append((k, s))
     layout = detect_layout(content)
     table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
@@ -213,9 +215,46 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     keep = [j for j in range(ncols) if columns[j] or any(r[j].text for r in rows)]
     table.columns = [columns[j] for j in keep]
     table.rows = [[r[j] for j in keep] for r in rows]
+    leads = [next((c.text for c in r if c.text), "") for r in table.rows]
+    coded = sum(bool(CODE.match(x) or catalog.TOTAL_LABELS.match(x)) for x in leads)
+    code_columns = [c for c in table.columns if re.search(r"(编码|代码)$", c.split("/")[-1])]
+    if len(code_columns) == 1 and coded * 2 >= len(table.rows) > 0:
+        _realign_code_rows(table, header, body)
     if header:
         first_header = next(k for k, cells in grid if not is_column_number_row(cells))
         table.header_lines = (first_header, grid[body_start - 1][0] if body_start else first_header)
+
+
+def _realign_code_rows(table: Table, header: list[list[str]], body) -> None:
+    """A coded table whose 类/款/项 code columns collapsed unevenly (code, name and amounts
+    shifted by empty cells): columns are the code and name headers then the amount headers;
+    each row keeps its code, its name, and its amounts after the name, surplus empty cells
+    before them dropped."""
+    label_cols = [c for c in table.columns if re.search(r"(编码|代码)$", c.split("/")[-1])][:1]
+    label_cols += [c for c in table.columns if re.search(r"名称$", c.split("/")[-1])][:1]
+    amount_cols = [c for c in table.columns if c and c not in label_cols and c.split("/")[-1] not in
+                   ("项目", "栏次", "行次") and not _is_text_column(c)]
+    if len(label_cols) != 2 or not amount_cols:
+        return
+    n = len(amount_cols)
+    rows = []
+    for k, cells in body:
+        texts = [c.strip() for c in cells]
+        first = next((i for i, t in enumerate(texts) if t), None)
+        if first is None:
+            continue
+        code = squash(texts[first]) if CODE.match(squash(texts[first])) else ""
+        name_at = next((i for i in range(first + (1 if code else 0), len(texts))
+                        if texts[i] and parse_amount(texts[i]) is None), None)
+        name = squash(texts[name_at]) if name_at is not None else ""
+        tail = texts[(name_at if name_at is not None else first) + 1:]
+        while len(tail) > n and not tail[0]:
+            tail.pop(0)
+        tail = (tail + [""] * n)[:n]
+        rows.append([Cell(code, (k,)), Cell(name, (k,))] +
+                    [Cell(clean_number(t) if parse_amount(t) is not None else t, (k,)) for t in tail])
+    table.columns = label_cols + amount_cols
+    table.rows = rows
 
 
 # --------------------------------------------------------------------------- space layout
@@ -396,18 +435,25 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
     l1 = l2 = ""
     spaced: list[tuple[int, str]] = []
     for k, s in content[header_idx + 1:]:
-        if "\t" in s:
-            cells = [squash(c) for c in s.split("\t")]
-            cells = cells + [""] * (width - len(cells))
-            l1 = cells[0] or l1
-            l2 = cells[1] or l2
-            if not any(cells[2:]):
-                continue
-            rows.append([Cell(l1, (k,), "" if cells[0] else "filled down from the merged cell above"),
-                         Cell(l2, (k,), "" if cells[1] else "filled down from the merged cell above")] +
-                        [Cell(c, (k,)) for c in cells[2:width]])
+        if "\t" not in s:
+            spaced.append((k, s))
             continue
-        spaced.append((k, s))
+        rest = []
+        for c in (squash(c) for c in s.split("\t")):
+            level = _indicator_level(c)
+            if level in INDICATOR_L1:
+                l1 = level
+            elif level:
+                l2 = level
+            elif c and c not in ("绩效指标", "指标"):
+                rest.append(c)
+        if len(rest) >= 2:
+            rows.append([Cell(l1, (k,), "filled down from the merged cell above"),
+                         Cell(l2, (k,), "filled down from the merged cell above")] +
+                        [Cell(c, (k,)) for c in (rest + [""] * width)[:width - 2]])
+        elif rest and rows:     # the wrapped end of the previous indicator's name
+            prev = rows[-1][2]
+            rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
     rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
 
@@ -634,6 +680,17 @@ def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], 
         else:
             out.append(([k], t))
     return [(tuple(sorted(set(ks))), re.sub(r"\s+", "", t)) for ks, t in out]
+
+
+def _indicator_level(text: str) -> str:
+    """The 一级/二级指标 a cell names, also when the cell holds only the start of it."""
+    if text in INDICATOR_LEVELS:
+        return text
+    if len(text) >= 4:
+        for word in INDICATOR_LEVELS:
+            if word.startswith(text):
+                return word
+    return ""
 
 
 def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:

@@ -43,7 +43,7 @@ def normalise(line: str) -> str:
     """NFKC folds full-width digits/punctuation; runs of spaces become one space."""
     text = unicodedata.normalize("NFKC", line)
     parts = [_SPACES.sub(" ", p).strip() for p in text.split("\t")]
-    return "\t".join(parts).rstrip("\t") if "\t" in text else parts[0]
+    return "\t".join(parts) if "\t" in text else parts[0]
 
 
 def decode(data: bytes) -> tuple[str, str]:

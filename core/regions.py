@@ -133,7 +133,7 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
         if not form and is_prose(line) and body_started:
             break
         if form and grid_started and "\t" not in line and (
-                is_prose(line) or re.match(r"^[①-⑳]", line) or
+                is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
                 (re.match(r"^\d{1,2}[.．、]", line) and len(line) > 15)):
             break
         grid_started = grid_started or ("一级指标" in line and "二级指标" in line)
