@@ -68,7 +68,8 @@ def _text_columns(table: Table) -> set[int]:
     out = set()
     for j, c in enumerate(table.columns):
         leaf = c.split("/")[-1]
-        if any(w in leaf for w in ("编码", "代码", "名称", "项目", "行次", "栏次", "指标")):
+        if any(w in leaf for w in ("编码", "代码", "名称", "行次", "栏次", "指标")) or \
+                leaf.startswith("项目") and not leaf.endswith("支出") or j in table.code_columns():
             out.add(j)
     return out
 
@@ -78,14 +79,12 @@ def long_frame(doc: Document) -> pd.DataFrame:
     records = []
     for t in doc.tables:
         text_cols = _text_columns(t)
-        code_col = t.code_column()
         label_col = t.label_column()
         for r, row in enumerate(t.rows):
             for j, cell in enumerate(row[:len(t.columns)]):
                 if j in text_cols or cell.value is None:
                     continue
-                records.append({"table": t.title, "kind": t.kind,
-                                "row_code": t.cell(r, code_col).text if code_col is not None else "",
+                records.append({"table": t.title, "kind": t.kind, "row_code": t.row_code(r),
                                 "row_label": t.cell(r, label_col).text, "column": t.columns[j],
                                 "value": float(cell.value), "text": cell.text, "unit": t.unit})
     return pd.DataFrame(records, columns=["table", "kind", "row_code", "row_label", "column", "value",

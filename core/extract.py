@@ -151,6 +151,8 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
             continue
         if re.fullmatch(r"[-|:\s\t]+", t):
             continue        # a text-table rule line, not content
+        if re.fullmatch(r"\d{1,3}", t) and content and not re.search(r"\.\d$", content[-1][1].strip()):
+            continue        # a page number between the pages of a table
         content.append((k, s))
     layout = detect_layout(content)
     table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
@@ -273,7 +275,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     return best if best_score[0] >= 0.5 else None
 
 
-TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|^科目$|品目$|来源$|性质$")
+TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|^科目$|品目$|来源$|性质$|^[类款项]$")
 
 
 def _is_text_column(path: str) -> bool:
@@ -348,7 +350,8 @@ def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: l
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
     rules = _rule_indices(table.columns, spec)
     cands = [_candidates(a and [x for x, _ in a], amount_cols, rules) for a in amounts_of]
-    codes = [r[0].text for r in rows]
+    code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
+    codes = ["".join(r[j].text for j in code_cols) for r in rows]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
@@ -502,7 +505,8 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     return kinds
 
 
-def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool):
+def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
+              header_words: frozenset[str] = frozenset()):
     """Header tokens, then rows as (code tokens, label tokens, amount tokens). A row ends
     with its amounts; a code after a label, or a new line in a line-based layout, starts one."""
     first_amount = next((i for i, (kd, (_, t)) in enumerate(zip(kinds, tokens))
@@ -515,6 +519,8 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool):
     start = first_amount
     # the first row's label is short: look for its start among the last few tokens only
     for i in range(first_amount - 1, max(-1, first_amount - 9), -1):
+        if any(t in header_words for _, t in tokens[i + 1:first_amount]):
+            break       # `合计 因公出国(境)费 公务接待费 …` is the header's last line, not a row
         if kinds[i] == "code" or LABEL_START.match(tokens[i][1]):
             start = i
             if kinds[i] == "code":
@@ -548,7 +554,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                      agency: str, layout: str) -> None:
     tokens = stream_tokens(content)
     kinds = classify(tokens)
-    header, runs = _row_runs(tokens, kinds, by_line=False)
+    header_words = frozenset(w for layout in spec.layouts for c in layout for w in c.split("/")
+                             if "{year}" not in w and len(w) > 2)
+    header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words)
     header_text = " ".join(t for _, t in header)
     table.fields["_header"] = header_text
     if header:
@@ -567,17 +575,24 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         return
     if not has_code:
         if layout == "space":
-            _, runs = _row_runs(tokens, kinds, by_line=True)
+            _, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
         table.rows = _panel_rows(columns, text_cols, runs, by_line=layout == "space")
         return
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
-    name_col = text_cols[1] if len(text_cols) > 1 else 1
+    name_col = next((j for j in text_cols if "名称" in columns[j].split("/")[-1]),
+                    text_cols[1] if len(text_cols) > 1 else 1)
+    code_parts = [j for j in text_cols if columns[j].split("/")[-1] in ("类", "款", "项")]
     rows, amounts_of = [], []
     for codes, labels, amounts in runs:
-        row = [Cell("", tuple(k for k, _ in codes + labels + amounts)) for _ in columns]
         name = "".join(t for _, t in labels)
+        if not amounts and sum(w in name for w in header_words) >= 2:
+            continue        # the header printed again after a page break
+        row = [Cell("", tuple(k for k, _ in codes + labels + amounts)) for _ in columns]
         lines = tuple(sorted({k for k, _ in labels}))
-        if codes:
+        if codes and code_parts:
+            for j, (k, t) in zip(code_parts, _code_parts(codes, len(code_parts))):
+                row[j] = Cell(t, (k,))
+        elif codes:
             row[0] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})),
                           "joined from fragments" if len(codes) > 1 else "")
         if unit_col is not None and agency and name.endswith(agency) and name != agency:
@@ -588,6 +603,15 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
     _place_amounts(table, rows, amounts_of, spec, text_cols)
     table.rows = rows
+
+
+def _code_parts(codes: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
+    """A code for 类/款/项 columns: printed parts as they are, a whole code cut 3/2/2."""
+    if len(codes) > 1:
+        return codes[:n]
+    k, code = codes[0]
+    parts = [code[:3], code[3:5], code[5:7]][:n]
+    return [(k, p) for p in parts]
 
 
 def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:
@@ -651,7 +675,8 @@ def _panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -
         for n, ((lines, label), amts) in enumerate(pairs):
             row_line = (lines or tuple(k for k, _ in amts) or (None,))[0]
             if by_line:
-                right = n > 0 or (current is not None and row_line == line_of_row)
+                right = n > 0 or (current is not None and row_line == line_of_row) or \
+                    (right_label is not None and bool(RIGHT_SIDE.search(label)))
             else:
                 right = right_label is not None and _is_right_label(label, last_enum)
             if current is None or (by_line and row_line != line_of_row) or \

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from .reader import SourceText
 
+CODE_PARTS = ("类", "款", "项")
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$")
 
 
@@ -64,11 +65,21 @@ class Table:
         r = self.rows[row]
         return r[col] if col < len(r) else EMPTY
 
+    def code_columns(self) -> list[int]:
+        """The column of the row code, or the 类/款/项 columns a split code is printed in."""
+        split = [i for i, c in enumerate(self.columns)
+                 if c.split("/")[-1] in CODE_PARTS and any(w in c for w in ("编码", "代码"))]
+        if split:
+            return split
+        return [i for i, c in enumerate(self.columns) if "编码" in c.split("/")[-1] or "代码" in c.split("/")[-1]][:1]
+
     def code_column(self) -> int | None:
-        for i, c in enumerate(self.columns):
-            if "编码" in c.split("/")[-1] or "代码" in c.split("/")[-1]:
-                return i
-        return None
+        cols = self.code_columns()
+        return cols[0] if cols else None
+
+    def row_code(self, row: int) -> str:
+        """The row's classification code, its 类/款/项 parts joined (208 05 01 → 2080501)."""
+        return "".join(self.cell(row, c).text.replace(" ", "") for c in self.code_columns())
 
     def label_column(self) -> int:
         for i, c in enumerate(self.columns):

@@ -58,8 +58,7 @@ def _leaf(col: str) -> str:
 
 
 def row_label(table: Table, r: int) -> str:
-    code_col = table.code_column()
-    code = table.cell(r, code_col).text if code_col is not None else ""
+    code = table.row_code(r)
     label = table.cell(r, table.label_column()).text
     return " ".join(x for x in (code, label) if x)
 
@@ -137,24 +136,23 @@ def _rows_with_empty_parts(table: Table) -> dict[int, set[int]]:
 
 def _implied_part(table: Table, r: int, parts: list[int]) -> int | None:
     """The part column whose children (rows coded under row r) carry the amounts."""
-    code_col = table.code_column()
-    if code_col is None:
+    code = table.row_code(r)
+    if not code:
         return None
-    code = table.cell(r, code_col).text
     best, best_sum = None, ZERO
     for p in parts:
         s = sum((amount(table, k, p) or ZERO for k in range(r + 1, len(table.rows))
-                 if table.cell(k, code_col).text.startswith(code) and table.cell(k, code_col).text != code), ZERO)
+                 if table.row_code(k).startswith(code) and table.row_code(k) != code), ZERO)
         if s > best_sum:
             best, best_sum = p, s
     return best
 
 
 def _amount_columns(table: Table) -> list[int]:
-    code_col = table.code_column()
+    skip = set(table.code_columns()) | {table.label_column()}
     out = []
     for j in range(len(table.columns)):
-        if j == code_col or j == table.label_column():
+        if j in skip:
             continue
         vals = [table.cell(r, j).text for r in range(len(table.rows)) if table.cell(r, j).text]
         if vals and all(parse_amount(v) is not None for v in vals):
@@ -164,12 +162,11 @@ def _amount_columns(table: Table) -> list[int]:
 
 def _levels(table: Table) -> list[tuple[int, str]]:
     """(row, full code) of coded rows; a short 款 code printed under its 类 is expanded."""
-    code_col = table.code_column()
-    if code_col is None:
+    if table.code_column() is None:
         return []
     out, current_class = [], ""
     for r in range(len(table.rows)):
-        code = re.sub(r"\s+", "", table.cell(r, code_col).text)
+        code = table.row_code(r)
         if not code.isdigit():
             continue
         if len(code) == 3:
@@ -185,7 +182,7 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
     = Σ of the top-level rows."""
     coded = _levels(table)
     code_columns = [c for c in table.columns if "编码" in _leaf(c) or "代码" in _leaf(c)]
-    if len(coded) < 2 or len(code_columns) > 1:
+    if len(coded) < 2 or len(code_columns) > 1:     # (split 类/款/项 columns have other leaves)
         return []        # side-by-side panels: codes of one column do not total another's
     cols = _amount_columns(table)
     out = []
