@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from core.review import Review
 from core.session import ReviewSession
@@ -22,6 +22,7 @@ from .config import load_keymap
 from .help_screen import HelpScreen
 from .widgets.cell_editor import CellEditor
 from .widgets.findings_list import FindingsList
+from .widgets.key_bar import KeyBar
 from .widgets.outline import DocumentOutline
 from .widgets.source_view import SourceView
 from .widgets.table_grid import TableGrid
@@ -69,6 +70,7 @@ class MainScreen(Screen):
     #findings:focus { border: round $accent; }
     #source { width: 2fr; }
     MainScreen.narrow #outline { display: none; }
+    MainScreen.narrow #source { width: 1fr; }
     """
 
     def __init__(self, session: ReviewSession):
@@ -91,9 +93,10 @@ class MainScreen(Screen):
                 yield Static(strings.LEGEND, id="legend")
                 yield FindingsList(id="findings")
             yield SourceView(doc.source.lines, id="source")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
+        self.query_one(KeyBar).show_bindings(self.BINDINGS, getattr(self.app, "keymap", {}))
         self.query_one(CellEditor).cursor_blink = self.app.cursor_blink
         self.session.review.listeners.append(lambda _edit: self.refresh_title())
         self.show_table(0)
@@ -367,11 +370,11 @@ class BudgetReviewApp(App):
         super().__init__()
         self.session = ReviewSession(review)
         self.cursor_blink = cursor_blink
-        self._keymap, self._keymap_warning = (keymap, "") if keymap is not None else load_keymap()
+        self.keymap, self._keymap_warning = (keymap, "") if keymap is not None else load_keymap()
 
     def on_mount(self) -> None:
-        if self._keymap:
-            self.set_keymap(self._keymap)
+        if self.keymap:
+            self.set_keymap(self.keymap)
         if self._keymap_warning:
             self.notify(self._keymap_warning, severity="warning")
         self.push_screen(MainScreen(self.session))

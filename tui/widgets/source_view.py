@@ -25,19 +25,42 @@ class SourceView(ScrollView, can_focus=True):
         self.lines = tuple(line.replace("\t", " ⇥ ") for line in lines)
         self.span: tuple[int, int] | None = None
         self.current: int | None = None
+        self._strips: dict[tuple[int, str], Strip] = {}
         self._gutter = len(str(len(lines))) + 1
         width = max((Text(x).cell_len for x in self.lines), default=0) + self._gutter + 1
         self.virtual_size = Size(width, len(self.lines))
 
     def show(self, span: tuple[int, int] | None, current: int | None) -> None:
-        """Tint `span` (1-based lines) and mark `current`, scrolling it into view."""
+        """Tint `span` (1-based lines) and mark `current`, scrolling it into view. Moving the
+        mark within the same table repaints only the two lines concerned."""
+        previous = self.current
+        same_span = span == self.span
         self.span, self.current = span, current
         if current is not None:
             top = self.scroll_offset.y
             height = max(1, self.size.height)
             if not top <= current - 1 < top + height - 1:
                 self.scroll_to(y=max(0, current - 1 - height // 3), animate=False)
-        self.refresh()
+                self.refresh()
+                return
+        if same_span and previous is not None and current is not None:
+            top = self.scroll_offset.y
+            for line in {previous, current}:
+                self.refresh_line(line - 1 - top)
+        else:
+            self.refresh()
+
+    def _line_strip(self, index: int, kind: str) -> Strip:
+        """The whole rendered line `index` in one of three looks, rendered once."""
+        key = (index, kind)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = {"table": TABLE_STYLE, "current": CURRENT_STYLE}.get(kind, Style())
+            text = Text(f"{index + 1:>{self._gutter - 1}} ", style=NUMBER_STYLE)
+            text.append(self.lines[index], style=style)
+            strip = Strip(list(text.render(self.app.console)))
+            self._strips[key] = strip
+        return strip
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -46,15 +69,13 @@ class SourceView(ScrollView, can_focus=True):
         if index >= len(self.lines):
             return Strip.blank(width)
         number = index + 1
-        style = Style()
+        kind = "plain"
         if self.span and self.span[0] <= number <= self.span[1]:
-            style = TABLE_STYLE
+            kind = "table"
         if number == self.current:
-            style = CURRENT_STYLE
-        text = Text(f"{number:>{self._gutter - 1}} ", style=NUMBER_STYLE)
-        text.append(self.lines[index], style=style)
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments).crop(scroll_x, scroll_x + width)
-        if style is not Style() and strip.cell_length < width:
-            strip = Strip(list(strip) + [Segment(" " * (width - strip.cell_length), style)])
+            kind = "current"
+        strip = self._line_strip(index, kind).crop(scroll_x, scroll_x + width)
+        if kind != "plain" and strip.cell_length < width:
+            fill = TABLE_STYLE if kind == "table" else CURRENT_STYLE
+            strip = Strip(list(strip) + [Segment(" " * (width - strip.cell_length), fill)])
         return strip.adjust_cell_length(width)

@@ -1,0 +1,83 @@
+"""Golden tests: each sample's extraction and findings scored against a copy of the
+hand-checked truth, with the agreement reached so far as the floor. Raise the floors when
+the extraction improves; a change that lowers them fails here."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.export import document_json
+from core.validate import validate
+from tests.conftest import DATA, SAMPLE_STEMS, load_scorer, truth
+
+# Per-sample floors (cell F1, number F1, table recall, kind accuracy, header accuracy).
+FLOORS = {
+    "000_7fe24cca4b7a4db4": (0.95, 0.98, 0.92, 1.0, 0.93),
+    "001_1886ce78e3864c15": (0.99, 0.99, 1.0, 1.0, 1.0),
+    "002_0a36a88aef94cc2c": (0.98, 0.99, 1.0, 1.0, 1.0),
+    "003_478751ce5583cfa1": (0.99, 0.99, 1.0, 1.0, 0.96),
+    "004_11f39c83a94e4e1b": (0.77, 0.99, 1.0, 1.0, 0.85),
+}
+OVERALL_CELL_F1 = 0.88
+# Error findings of the truth that the validator matches, per sample (recall floor).
+FINDINGS_MATCHED = {"000_7fe24cca4b7a4db4": 0, "001_1886ce78e3864c15": 3, "002_0a36a88aef94cc2c": 1,
+                    "003_478751ce5583cfa1": 2, "004_11f39c83a94e4e1b": 0}
+MAX_UNMATCHED_ERRORS = 4        # false alarms over the five samples
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return load_scorer()
+
+
+@pytest.mark.parametrize("name,stem", sorted(SAMPLE_STEMS.items()))
+def test_tables_agree_with_truth(documents, scorer, name, stem):
+    result = scorer.score_tables(truth(stem), document_json(documents[name]))
+    cell, number, recall, kind, header = FLOORS[stem]
+    assert result["cell_f1"] >= cell
+    assert result["number_f1"] >= number
+    assert result["table_recall"] >= recall
+    assert result["kind_accuracy"] >= kind
+    assert result["header_accuracy"] >= header
+
+
+def test_overall_cell_f1(documents, scorer):
+    totals = dict(correct=0, pred=0, truth=0)
+    for name, stem in SAMPLE_STEMS.items():
+        counts = scorer.score_tables(truth(stem), document_json(documents[name]))["counts"]
+        for k in totals:
+            totals[k] += counts[k]
+    p, r = totals["correct"] / totals["pred"], totals["correct"] / totals["truth"]
+    assert 2 * p * r / (p + r) >= OVERALL_CELL_F1
+
+
+def test_findings_agree_with_truth(documents, scorer):
+    unmatched = 0
+    for name, stem in SAMPLE_STEMS.items():
+        found = [f.to_json() for f in validate(documents[name])]
+        result = scorer.score_findings(truth(stem, findings=True), found)
+        assert result["matched"] >= FINDINGS_MATCHED[stem], (stem, result["missed"])
+        unmatched += result["unmatched_found"]
+    assert unmatched <= MAX_UNMATCHED_ERRORS
+
+
+def test_the_program_never_reads_the_truth():
+    """The truth is test data only: no module of the product mentions it."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("core", "tui"):
+        for path in (root / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert "shared/truth" not in text and "findings.json" not in text, path
+    assert (DATA / "truth" / "FORMAT.md").exists()
+
+
+def test_extra_document_of_another_region(scorer):
+    """The Shanghai district budget (other template, amounts in 元, codes in 类/款/项 columns)."""
+    from core.document import load_document
+    doc = load_document(DATA / "extra" / "shanghai_putuo_chengguan_2026_budget.txt")
+    expected = json.loads((DATA / "extra" / "shanghai_putuo_chengguan_2026_budget.json").read_text("utf-8"))
+    result = scorer.score_tables(expected, document_json(doc))
+    assert result["cell_f1"] >= 0.98 and result["table_recall"] == 1.0 and result["header_accuracy"] >= 0.98
+    assert [f for f in validate(doc) if f.severity == "error"] == []
