@@ -257,6 +257,25 @@ def _realign_code_rows(table: Table, header: list[list[str]], body) -> None:
                     [Cell(clean_number(t) if parse_amount(t) is not None else t, (k,)) for t in tail])
     table.columns = label_cols + amount_cols
     table.rows = rows
+    _seat_short_total_row(table, n)
+
+
+def _seat_short_total_row(table: Table, n: int) -> None:
+    """A total row that lost cells (`合计 1,335.29 374.08` under three amount columns): put
+    its amounts in the columns whose top-level rows they total."""
+    codes = [r[0].text for r in table.rows]
+    top_len = min((len(c) for c in codes if c), default=0)
+    tops = [r for r, c in zip(table.rows, codes) if c and len(c) == top_len]
+    for row in table.rows:
+        values = [c for c in row[2:] if c.text]
+        if row[0].text or not catalog.TOTAL_LABELS.match(row[1].text) or not 0 < len(values) < n or not tops:
+            continue
+        sums = [sum((r[2 + j].value or Decimal(0) for r in tops), Decimal(0)) for j in range(n)]
+        best = min(itertools.combinations(range(n), len(values)),
+                   key=lambda combo: sum(abs((v.value or Decimal(0)) - sums[j]) for v, j in zip(values, combo)))
+        row[2:] = [Cell("", row[1].lines) for _ in range(n)]
+        for v, j in zip(values, best):
+            row[2 + j] = Cell(v.text, v.lines, "column placed by the sums of the rows it totals")
 
 
 # --------------------------------------------------------------------------- space layout

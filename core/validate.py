@@ -98,7 +98,13 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
             if sev is None:
                 continue
             label = row_label(table, r)
-            if all(v is None for v in vals) and total is not None:
+            if total is None:
+                out.append(Finding("extraction", "warning",
+                                   f"{label}: {_leaf(table.columns[t])} is empty where its parts imply {fmt(s)}",
+                                   table.title, ti, r, t, f"{label} / {_leaf(table.columns[t])}",
+                                   list(table.cell(r, t).lines), {"stated": "", "computed": fmt(s)}))
+                continue
+            if all(v is None for v in vals):
                 # The parts were left empty: say which one the total implies.
                 implied = _implied_part(table, r, parts)
                 col = implied if implied is not None else parts[0]
@@ -299,6 +305,72 @@ def check_prose_rates(doc: Document) -> list[Finding]:
     return out
 
 
+_TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?([\d.]+)万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]+)万元")
+_BREAKDOWN = re.compile(r"按[^：:，,。；]{0,10}划分[：:]")
+_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)([\d.]+)万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]+)万元")
+
+
+def _prose_blocks(doc: Document) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of each subsection of the explanatory text, tables left
+    out, line breaks and spaces removed so that sentences read whole."""
+    in_table = set()
+    for t in doc.tables:
+        in_table.update(range(t.first_line, t.last_line + 1))
+    out = []
+    for node in doc.root.walk():
+        if node.kind != "subsection" and not (node.kind == "section" and not any(
+                c.kind == "subsection" for c in node.children)):
+            continue
+        lines = [k for k in range(node.first_line, node.last_line + 1) if k not in in_table]
+        text = "".join(doc.source.norm[k - 1] for k in lines).replace(" ", "")
+        out.append((node.first_line, node.last_line, text))
+    return out
+
+
+def _signed(direction: str, value: str) -> Decimal:
+    return Decimal(value) * (-1 if direction == "减少" else 1)
+
+
+def check_prose_breakdowns(doc: Document) -> list[Finding]:
+    """A total stated in the text (收入/支出预算总额 T, 较上年 ± C) against each breakdown that
+    follows it (按…划分: item amounts and their changes)."""
+    out = []
+    for first, last, text in _prose_blocks(doc):
+        m = _TOTAL.search(text)
+        if not m:
+            continue
+        total, change = Decimal(m.group(2)), _signed(m.group(3), m.group(4))
+        rest = text[m.end():]
+        cuts = [b.start() for b in _BREAKDOWN.finditer(rest)]
+        segments = [rest[a:b] for a, b in zip(cuts, cuts[1:] + [len(rest)])] if cuts else [rest]
+        for segment in segments:
+            items = [(i.group(1), Decimal(i.group(2)), _signed(i.group(3), i.group(4)))
+                     for i in _ITEM.finditer(_strip_sub_items(segment))]
+            if not items or (len(items) == 1 and items[0][1] != total):
+                continue    # one item that is not the whole: a partial list, not a breakdown
+            basis = _BREAKDOWN.match(segment).group(0).rstrip("：:") if _BREAKDOWN.match(segment) else ""
+            where = f"{text[:12]} / {basis or m.group(1) + '预算总额'}"
+            names = " + ".join(f"{n} {a}" for n, a, _ in items)
+            amount_sum = sum((a for _, a, _ in items), ZERO)
+            sev = severity(total - amount_sum, len(items))
+            if sev:
+                out.append(Finding("sum", sev, f"{m.group(1)}预算总额 {total} ≠ {names} = {amount_sum}",
+                                   where=where, lines=[first],
+                                   values={"stated": str(total), "computed": str(amount_sum)}))
+            change_sum = sum((c for _, _, c in items), ZERO)
+            sev = severity(change - change_sum, len(items))
+            if sev:
+                out.append(Finding("sum", sev, f"{m.group(1)}预算总额 较上年 {change:+} ≠ the sum of its parts' "
+                                   f"changes {change_sum:+}", where=where + " (较上年)", lines=[first],
+                                   values={"stated": str(change), "computed": str(change_sum)}))
+    return out
+
+
+def _strip_sub_items(segment: str) -> str:
+    """Drop `其中：…` lists (parts of a part) so only the breakdown's own items remain."""
+    return re.sub(r"其中[：:][^。；;]*?(?=[。；;]|$)", "", segment)
+
+
 def check_toc_tables(doc: Document) -> list[Finding]:
     """A table listed in the 目录 that the text does not hold."""
     toc = next((n for n in doc.root.walk() if n.kind == "toc"), None)
@@ -328,7 +400,7 @@ def check_unrecoverable(doc: Document) -> list[Finding]:
 
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
-    check_prose_rates, check_toc_tables, check_unrecoverable)
+    check_prose_rates, check_prose_breakdowns, check_toc_tables, check_unrecoverable)
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:
