@@ -152,7 +152,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec("budget.dept_performance_target", "部门整体支出绩效目标申报表",
               (r"部门整体支出绩效目标.*表$",), form=True),
     TableSpec("budget.performance_target", "项目支出绩效目标表",
-              (r"项目(支出)?绩效目标.*表$",), header_words=("一级指标", "二级指标"), form=True),
+              (r"项目(支出)?绩效目标.*表$",), header_words=("一级指标", "二级指标"), form=True,
+              # the form of several projects in one grid, a project per block of rows
+              layouts=(("项目名称", "中期绩效目标", "年度绩效目标", "一级指标", "二级指标", "三级指标", "计算符号",
+                        "指标值", "计量单位", "备注（选填）", "指标值说明（选填）"),)),
 )
 
 FINAL_SPECS: tuple[TableSpec, ...] = (

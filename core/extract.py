@@ -103,7 +103,7 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
     order = catalog.standard_order(report_type)
     prev_kind = ""
     for region in regions:
-        table = build_table(src, region, year, agency=agency)
+        table = build_table(src, region, year, agency=agency, known_projects=_project_names(tables))
         if not region.title_printed and table.kind == "other":
             header_text = table.fields.pop("_header", "")
             table.kind, table.title = _infer_kind(header_text, report_type, order, prev_kind)
@@ -116,6 +116,16 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
         prev_kind = table.kind
         tables.append(table)
     return tables
+
+
+def _project_names(tables: list[Table]) -> tuple[str, ...]:
+    """Names of the projects listed in the document's 项目支出表 so far: a performance form
+    of several projects is cut into blocks where these names start."""
+    names = []
+    for t in tables:
+        if t.kind == "budget.project_expense" and len(t.columns) > 1:
+            names += [r[1].text for r in t.rows if len(r) > 2 and r[0].text and r[2].text and len(r[1].text) >= 4]
+    return tuple(dict.fromkeys(names))
 
 
 def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind: str) -> tuple[str, str]:
@@ -131,7 +141,7 @@ def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind:
 
 
 def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | None = None,
-                agency: str = "") -> Table:
+                agency: str = "", known_projects: tuple[str, ...] = ()) -> Table:
     spec = spec or region.spec
     norm = src.norm
     content: list[tuple[int, str]] = []
@@ -158,7 +168,9 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
     table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
-    if spec.form:
+    if spec.form and layout == "fragment" and spec.layouts:
+        _fill_project_grid_form(table, content, spec.layouts[0], known_projects or ())
+    elif spec.form:
         _fill_form(table, content, layout)
     elif layout == "tab":
         _fill_tab_grid(table, content, spec)
@@ -789,3 +801,141 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                      Cell("".join(x for _, x in value), (k,))] + [Cell("") for _ in range(max(0, width - 4))])
         name = []
     return rows
+
+
+# --------------------------------------------------------------------------- multi-project forms
+
+def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
+    """Tokens with level names split over fragments (`产出` `指标`, `社会公众或` `服务对象满`
+    `意度指标`) joined; the flag marks level names."""
+    out: list[tuple[int, str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        k, t = tokens[i]
+        j, joined, best = i, "", None
+        while j < len(tokens) and len(joined) < 16:
+            joined += tokens[j][1]
+            if joined in INDICATOR_LEVELS:
+                best = (j, joined)
+            if not any(w.startswith(joined) for w in INDICATOR_LEVELS):
+                break
+            j += 1
+        if best is not None:
+            out.append((k, best[1], True))
+            i = best[0] + 1
+        else:
+            out.append((k, t, False))
+            i += 1
+    return out
+
+
+def _split_value(fragments: list[tuple[int, str]]) -> tuple[list, list]:
+    """The value at the end of an indicator's fragments: the value column wraps at three
+    characters, so `当期实` + `现` is one value and what precedes it the indicator's name."""
+    if not fragments:
+        return [], []
+    if len(fragments) >= 3 and len(fragments[-2][1]) == 3 and len(fragments[-1][1]) <= 2 \
+            and not re.search(r"\d", fragments[-1][1]):
+        return fragments[:-2], fragments[-2:]
+    return fragments[:-1], fragments[-1:]
+
+
+def _best_known_name(lead: str, projects: tuple[str, ...]) -> tuple[str, int]:
+    """The known project whose name the block starts with (its end may have been pushed
+    further by a page break): the name, and how many characters of `lead` it covers."""
+    best, shared = "", 0
+    for p in projects:
+        n = 0
+        while n < min(len(p), len(lead)) and p[n] == lead[n]:
+            n += 1
+        if n > shared and n >= min(6, len(p)):
+            best, shared = p, n
+    return best, shared
+
+
+def _repeated_goal_tail(items: list[tuple[int, str, bool]]) -> tuple[list, str]:
+    """The end of a project's goals pushed among its indicators by a page break: the same
+    run of fragments printed twice in a row (中期 and 年度 targets), ending a sentence."""
+    texts = [t for _, t, _ in items]
+    for n in range(1, 12):
+        for i in range(0, len(texts) - 2 * n + 1):
+            if texts[i:i + n] == texts[i + n:i + 2 * n] and texts[i + n - 1].endswith("。"):
+                return items[:i] + items[i + 2 * n:], "".join(texts[i:i + n])
+    return items, ""
+
+
+def _fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout: tuple[str, ...],
+                            projects: tuple[str, ...]) -> None:
+    """A performance form listing several projects one fragment per line: project blocks
+    start where a known project name starts; in each block the text before the first level
+    name is the name and its goals (printed twice when 中期 and 年度 targets are the same);
+    each 二级指标 is followed by its 三级指标 name and value."""
+    import unicodedata
+    tokens = stream_tokens(content)
+    columns = list(layout)
+    last_word = squash(unicodedata.normalize("NFKC", columns[-1]))
+    text = ""
+    start = 0
+    for i, (_, t) in enumerate(tokens[:80]):
+        text += t
+        if last_word in squash(text):
+            start = i + 1
+            break
+    header, body = tokens[:start], _join_levels(tokens[start:])
+    table.columns = columns
+    if header:
+        table.header_lines = (header[0][0], header[-1][0])
+    stream = "".join(t for _, t, _ in body)
+    starts = sorted({stream.find(name) for name in projects if name and stream.find(name) >= 0})
+    offsets, pos = [], 0
+    for _, t, _ in body:
+        offsets.append(pos)
+        pos += len(t)
+    blocks: list[list[tuple[int, str, bool]]] = []
+    for i, item in enumerate(body):
+        if not blocks or offsets[i] in starts:
+            blocks.append([])
+        blocks[-1].append(item)
+    rows: list[list[Cell]] = []
+    width = len(columns)
+    for block in blocks:
+        first_level = next((i for i, (_, _, lv) in enumerate(block) if lv), len(block))
+        lead = "".join(t for _, t, _ in block[:first_level])
+        name, shared = _best_known_name(lead, projects)
+        goals = lead[shared:]
+        half = len(goals) // 2
+        mid, annual = (goals[:half], goals[half:]) if goals[:half] == goals[half:] else (goals, "")
+        rest, tail = _repeated_goal_tail(block[first_level:])
+        if tail:
+            mid, annual = mid + tail, (annual + tail if annual else annual)
+        l1 = l2 = ""
+        pending: list[tuple[int, str]] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            name_part, value_part = _split_value(pending)
+            lines = tuple(sorted({k for k, _ in pending}))
+            row = [Cell("") for _ in range(width)]
+            row[0] = Cell(name, lines, "filled down from the merged cell above")
+            row[1] = Cell(mid, lines, "filled down from the merged cell above")
+            row[2] = Cell(annual, lines, "filled down from the merged cell above")
+            row[3], row[4] = Cell(l1, lines), Cell(l2, lines)
+            row[5] = Cell("".join(t for _, t in name_part), lines, "joined from fragments")
+            row[7] = Cell("".join(t for _, t in value_part), lines, "joined from fragments")
+            rows.append(row)
+            pending.clear()
+
+        for n, (k, t, is_level) in enumerate(rest):
+            if is_level:
+                flush()
+                following = next((x for _, x, lv in rest[n + 1:n + 2] if lv), "")
+                # 成本指标 is a 一级指标 over 经济成本指标 …, or itself a 二级指标 under 产出指标
+                if t in INDICATOR_L1 and (t != "成本指标" or following in INDICATOR_L2):
+                    l1 = t
+                else:
+                    l2 = t
+                continue
+            pending.append((k, t))
+        flush()
+    table.rows = rows
