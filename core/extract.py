@@ -168,7 +168,7 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
     table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
-    if spec.form and layout == "fragment" and spec.layouts:
+    if spec.form and layout == "fragment" and spec.layouts and _has_grid_header(content, spec.layouts[0]):
         _fill_project_grid_form(table, content, spec.layouts[0], known_projects or ())
     elif spec.form:
         _fill_form(table, content, layout)
@@ -838,6 +838,12 @@ def _split_value(fragments: list[tuple[int, str]]) -> tuple[list, list]:
             and not re.search(r"\d", fragments[-1][1]):
         return fragments[:-2], fragments[-2:]
     return fragments[:-1], fragments[-1:]
+
+
+def _has_grid_header(content: list[tuple[int, str]], layout: tuple[str, ...]) -> bool:
+    """Whether the form's first lines are the header of a grid of several projects."""
+    head = squash("".join(s for _, s in content[:60]))
+    return all(word in head for word in layout[:4])
 
 
 def _best_known_name(lead: str, projects: tuple[str, ...]) -> tuple[str, int]:
