@@ -846,6 +846,32 @@ def _has_grid_header(content: list[tuple[int, str]], layout: tuple[str, ...]) ->
     return all(word in head for word in layout[:4])
 
 
+def _name_and_goals(lead: str, projects: tuple[str, ...]) -> tuple[str, str, str]:
+    """Split a project block's lead text into name, 中期 and 年度 goals. The goals are usually
+    printed twice (the same text in both columns), which marks where the name ends; else a
+    known project name does."""
+    for size in range(len(lead) // 2, 3, -1):
+        if lead[-size:] == lead[-2 * size:-size] and len(lead) - 2 * size >= 2:
+            return lead[:-2 * size], lead[-size:], lead[-size:]
+    name, shared = _best_known_name(lead, projects)
+    return name, lead[shared:], ""
+
+
+def _starts_unknown_project(body: list[tuple[int, str, bool]], i: int) -> bool:
+    """After the value of a project's last indicator (its 满意度 level) a long run of text
+    without level names is the next project's name and goals."""
+    if i == 0 or body[i][2]:
+        return False
+    last_level = next((t for _, t, lv in reversed(body[:i]) if lv), "")
+    if "满意" not in last_level:
+        return False
+    prev = body[i - 1][1]
+    if not (INDICATOR_VALUE.match(prev) and re.search(r"[%％]$", prev)):
+        return False
+    ahead = body[i:i + 6]
+    return len(ahead) == 6 and not any(lv for _, _, lv in ahead)
+
+
 def _best_known_name(lead: str, projects: tuple[str, ...]) -> tuple[str, int]:
     """The known project whose name the block starts with (its end may have been pushed
     further by a page break): the name, and how many characters of `lead` it covers."""
@@ -899,7 +925,7 @@ def _fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout
         pos += len(t)
     blocks: list[list[tuple[int, str, bool]]] = []
     for i, item in enumerate(body):
-        if not blocks or offsets[i] in starts:
+        if not blocks or offsets[i] in starts or _starts_unknown_project(body, i):
             blocks.append([])
         blocks[-1].append(item)
     rows: list[list[Cell]] = []
@@ -907,10 +933,7 @@ def _fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout
     for block in blocks:
         first_level = next((i for i, (_, _, lv) in enumerate(block) if lv), len(block))
         lead = "".join(t for _, t, _ in block[:first_level])
-        name, shared = _best_known_name(lead, projects)
-        goals = lead[shared:]
-        half = len(goals) // 2
-        mid, annual = (goals[:half], goals[half:]) if goals[:half] == goals[half:] else (goals, "")
+        name, mid, annual = _name_and_goals(lead, projects)
         rest, tail = _repeated_goal_tail(block[first_level:])
         if tail:
             mid, annual = mid + tail, (annual + tail if annual else annual)
@@ -942,6 +965,8 @@ def _fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout
                 else:
                     l2 = t
                 continue
+            if pending and INDICATOR_VALUE.match(pending[-1][1]) and re.search(r"[%％\d]$", pending[-1][1]):
+                flush()     # `…救助比率 ≥70%` ended an indicator; another follows under the same level
             pending.append((k, t))
         flush()
     table.rows = rows
