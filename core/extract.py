@@ -111,8 +111,8 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
                 table = build_table(src, region, year, catalog.SPEC_BY_KIND[table.kind], agency)
                 table.title_printed = False
         table.fields.pop("_header", None)
-        if table.kind == "other" and not table.rows:
-            continue
+        if not table.rows and (table.kind == "other" or not table.columns):
+            continue        # a title named in the prose, not a table
         prev_kind = table.kind
         tables.append(table)
     return tables

@@ -87,7 +87,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             starts.append((k, line, spec, True))
             last_start = k
             continue
-        if UNIT_LINE.search(line) and k - last_start > 12 and len(line) < 80 and not is_prose(line):
+        if UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and not is_prose(line):
             starts.append((k, "", None, False))
             last_start = k
     regions: list[Region] = []
