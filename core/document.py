@@ -86,11 +86,10 @@ def build_tree(src: SourceText, info: DocumentInfo, toc, regions, tables) -> Nod
             stack[-1].children.append(node)
             k = toc[1] + 1
             continue
-        if k in region_at:
+        if k in region_at and k in table_of_region:
             _, region = region_at[k]
-            ti = table_of_region.get(k)
-            title = tables[ti].title if ti is not None else region.title
-            stack[-1].children.append(Node("table", title, region.first, region.last, table_index=ti))
+            ti = table_of_region[k]
+            stack[-1].children.append(Node("table", tables[ti].title, region.first, region.last, table_index=ti))
             k = region.last + 1
             continue
         if not line:
