@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from . import catalog
 from .catalog import TableSpec
 from .model import Cell, Table, clean_number, parse_amount
-from .reader import SourceText
+from .reader import SourceText, printed_text
 from .regions import FINAL_NUMBER, UNIT_LINE, Region, is_prose
 
 CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
@@ -176,7 +177,20 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
         _fill_tab_grid(table, content, spec)
     else:
         _fill_token_grid(table, content, spec, year, agency, layout)
+    _restore_printed(table, src)
     return table
+
+
+def _restore_printed(table: Table, src: SourceText) -> None:
+    """Labels were read from the normalised view; show them as printed (（一）, not (一))."""
+    for row in table.rows:
+        for j, cell in enumerate(row):
+            if cell.text and cell.value is None:
+                shown = printed_text(src, cell.lines, cell.text)
+                if shown != cell.text:
+                    row[j] = replace(cell, text=shown)
+    if table.title_printed:
+        table.title = printed_text(src, (table.first_line,), table.title)
 
 
 # --------------------------------------------------------------------------- tab layout
@@ -605,9 +619,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                       [Cell("") for _ in range(len(columns) - len(amounts))] for _, _, amounts in runs if amounts]
         return
     if not has_code:
-        if layout == "space":
+        by_line = layout == "space"
+        if by_line:
             _, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
-        table.rows = _panel_rows(columns, text_cols, runs, by_line=layout == "space")
+        table.rows = _panel_rows(columns, text_cols, runs, by_line=by_line)
         return
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
     name_col = next((j for j in text_cols if "名称" in columns[j].split("/")[-1]),
@@ -656,6 +671,7 @@ def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:
     return labels + [f"列{i + 1}" for i in range(width)]
 
 
+LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
 RIGHT_SIDE = re.compile(r"支出|^年终|^结转下年|^结余分配|^年末")
 NUMERALS = "一二三四五六七八九十"
 ENUMERATOR = re.compile(r"^([（(])?([一二三四五六七八九十廿]+)([）)]|、)")
@@ -731,7 +747,8 @@ def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], 
     """Label fragments grouped into labels: a fragment that starts a label begins a new one."""
     out: list[tuple[list[int], str]] = []
     for k, t in labels:
-        if out and not LABEL_START.match(t) and not re.match(r"^(收入|支出)总?计$", t):
+        if out and not LABEL_START.match(t) and not re.match(r"^(收入|支出)总?计$", t) \
+                and not (len(out[-1][1]) >= 4 and LABEL_END.search(out[-1][1])):
             out[-1] = (out[-1][0] + [k], out[-1][1] + t)
         else:
             out.append(([k], t))

@@ -46,6 +46,25 @@ def normalise(line: str) -> str:
     return "\t".join(parts) if "\t" in text else parts[0]
 
 
+def printed_text(src: "SourceText", lines: tuple[int, ...], text: str) -> str:
+    """`text` (read from the normalised view of `lines`) as the document prints it: full-width
+    brackets and punctuation kept. Falls back to `text` when it cannot be located."""
+    if not lines or not text:
+        return text
+    original = "".join(src.lines[k - 1] for k in sorted(set(lines)) if 0 < k <= len(src.lines))
+    folded, owner = [], []
+    for i, ch in enumerate(original):
+        for n in unicodedata.normalize("NFKC", ch):
+            if not n.isspace():
+                folded.append(n)
+                owner.append(i)
+    at = "".join(folded).find(text)
+    if at < 0:
+        return text
+    first, last = owner[at], owner[at + len(text) - 1]
+    return re.sub(r"\s+", "", original[first:last + 1])
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) for UTF-8 (BOM or not), UTF-16 with BOM, or GB18030."""
     if data.startswith(codecs.BOM_UTF8):

@@ -13,7 +13,7 @@ from tests.conftest import DATA, SAMPLE_STEMS, load_scorer, truth
 
 # Per-sample floors (cell F1, number F1, table recall, kind accuracy, header accuracy).
 FLOORS = {
-    "000_7fe24cca4b7a4db4": (0.955, 0.99, 1.0, 1.0, 1.0),
+    "000_7fe24cca4b7a4db4": (0.97, 0.99, 1.0, 1.0, 1.0),
     "001_1886ce78e3864c15": (0.99, 0.99, 1.0, 1.0, 1.0),
     "002_0a36a88aef94cc2c": (0.98, 0.99, 1.0, 1.0, 1.0),
     "003_478751ce5583cfa1": (0.99, 0.99, 1.0, 1.0, 0.96),
