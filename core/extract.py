@@ -871,6 +871,8 @@ def _name_and_goals(lead: str, projects: tuple[str, ...]) -> tuple[str, str, str
         if lead[-size:] == lead[-2 * size:-size] and len(lead) - 2 * size >= 2:
             return lead[:-2 * size], lead[-size:], lead[-size:]
     name, shared = _best_known_name(lead, projects)
+    if not name:
+        return lead, "", ""      # no goals printed: the lead is the name alone
     return name, lead[shared:], ""
 
 
@@ -885,8 +887,11 @@ def _starts_unknown_project(body: list[tuple[int, str, bool]], i: int) -> bool:
     prev = body[i - 1][1]
     if not (INDICATOR_VALUE.match(prev) and re.search(r"[%％]$", prev)):
         return False
-    ahead = body[i:i + 6]
-    return len(ahead) == 6 and not any(lv for _, _, lv in ahead)
+    next_level = next((j for j in range(i, len(body)) if body[j][2]), None)
+    if next_level is None:
+        return False
+    # the next project's indicator list opens with a 一级指标, after its name (and goals)
+    return body[next_level][1] in INDICATOR_L1 and next_level - i >= 2
 
 
 def _best_known_name(lead: str, projects: tuple[str, ...]) -> tuple[str, int]:

@@ -371,6 +371,127 @@ def _strip_sub_items(segment: str) -> str:
     return re.sub(r"其中[：:][^。；;]*?(?=[。；;]|$)", "", segment)
 
 
+_PROJECT_START = re.compile(r"(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]+)[.、．]\s*[“\"]?"
+                            r"([^“”\"：:，,。；;]{4,40}?)[”\"]?(?:主要内容是|[：:])")
+_PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*([\d.]+)\s*万元")
+
+
+def _prose_text(doc: Document) -> tuple[str, list[int]]:
+    """All explanatory text outside the tables as one string (spaces removed), and the
+    source line of each character."""
+    in_table = set()
+    for t in doc.tables:
+        in_table.update(range(t.first_line, t.last_line + 1))
+    chars, lines = [], []
+    for k, line in enumerate(doc.source.norm, start=1):
+        if k in in_table:
+            continue
+        text = line.replace(" ", "").replace("\t", "")
+        chars.append(text)
+        lines.extend([k] * len(text))
+    return "".join(chars), lines
+
+
+def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
+    """(project name, amount, where) from the 项目支出表 (合计) and performance forms
+    (年度资金总额)."""
+    out = []
+    for t in doc.tables:
+        if t.kind == "budget.project_expense":
+            name_col, total_col = _find_col(t, "项目名称"), _find_col(t, "合计")
+            if name_col is None or total_col is None:
+                continue
+            for r in range(len(t.rows)):
+                value = amount(t, r, total_col)
+                if value is not None and t.cell(r, name_col).text:
+                    out.append((t.cell(r, name_col).text, value, t.title))
+        elif t.kind == "budget.performance_target" and t.fields.get("项目名称"):
+            value = parse_amount(t.fields.get(FORM_TOTAL, ""))
+            if value is not None:
+                out.append((t.fields["项目名称"], value, t.title))
+    return out
+
+
+def _same_project(a: str, b: str) -> bool:
+    import difflib
+    a, b = re.sub(r"\s|项目$", "", a), re.sub(r"\s|项目$", "", b)
+    return a == b or difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.8
+
+
+def check_project_budgets(doc: Document) -> list[Finding]:
+    """A project's 预算安排 stated in the text against its amount in the 项目支出表 or its
+    performance form, matched by the project's name."""
+    known = _project_amounts(doc)
+    if not known:
+        return []
+    text, lines = _prose_text(doc)
+    starts = list(_PROJECT_START.finditer(text))
+    out = []
+    for n, m in enumerate(starts):
+        end = starts[n + 1].start() if n + 1 < len(starts) else min(len(text), m.end() + 600)
+        budget = _PROJECT_BUDGET.search(text, m.end(), end)
+        if not budget:
+            continue
+        name, stated = m.group(1), Decimal(budget.group(1))
+        matches = [(v, where) for p, v, where in known if _same_project(p, name)]
+        if not matches or any(v == stated for v, _ in matches):
+            continue
+        value, where = matches[0]
+        out.append(Finding("prose_vs_table", "error",
+                           f"“{name}”: the text states 预算安排 {stated} 万元, {where} prints {value}",
+                           where, where=f"{name} / 预算安排", lines=[lines[budget.start()]],
+                           values={"stated": str(stated), "table": str(value)}))
+    return out
+
+
+_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)([≥≤=＝><])\s*([\d.]+)\s*%")
+
+
+def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:
+    """(project, indicator, value, table title) from the performance forms' indicator grids."""
+    out = []
+    for t in doc.tables:
+        if t.kind != "budget.performance_target":
+            continue
+        project_col, name_col = _find_col(t, "项目名称"), _find_col(t, "三级指标")
+        value_col = _find_col(t, "指标值")
+        if name_col is None or value_col is None:
+            continue
+        for r in range(len(t.rows)):
+            project = t.cell(r, project_col).text if project_col is not None else t.fields.get("项目名称", "")
+            out.append((project, t.cell(r, name_col).text, t.cell(r, value_col).text, t.title))
+    return out
+
+
+def check_project_targets(doc: Document) -> list[Finding]:
+    """An indicator target stated for a project in the text (工作满意度≥95%) against the value
+    its performance form gives the same indicator."""
+    grid = _indicator_values(doc)
+    if not grid:
+        return []
+    text, lines = _prose_text(doc)
+    starts = list(_PROJECT_START.finditer(text))
+    out = []
+    for n, m in enumerate(starts):
+        end = starts[n + 1].start() if n + 1 < len(starts) else min(len(text), m.end() + 800)
+        project = m.group(1)
+        rows = [g for g in grid if g[0] and _same_project(g[0], project)]
+        for target in _TARGET.finditer(text, m.end(), end):
+            name, number = target.group(1), Decimal(target.group(3))
+            same = [g for g in rows if g[1] and (g[1] == name or name.endswith(g[1]) or g[1].endswith(name))]
+            if not same:
+                continue
+            printed = [parse_amount(x) for x in re.findall(r"[\d.]+", same[0][2])]
+            if number in printed:
+                continue
+            out.append(Finding("prose_vs_table", "error",
+                               f"“{project}” {name}: the text states {target.group(2)}{number}%, "
+                               f"{same[0][3]} prints {same[0][2] or 'nothing'}",
+                               same[0][3], where=f"{project} / {name}", lines=[lines[target.start()]],
+                               values={"stated": str(number), "table": same[0][2]}))
+    return out
+
+
 def check_toc_tables(doc: Document) -> list[Finding]:
     """A table listed in the 目录 that the text does not hold."""
     toc = next((n for n in doc.root.walk() if n.kind == "toc"), None)
@@ -400,7 +521,8 @@ def check_unrecoverable(doc: Document) -> list[Finding]:
 
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
-    check_prose_rates, check_prose_breakdowns, check_toc_tables, check_unrecoverable)
+    check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
+    check_toc_tables, check_unrecoverable)
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:
