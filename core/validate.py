@@ -492,6 +492,71 @@ def check_project_targets(doc: Document) -> list[Finding]:
     return out
 
 
+_HEADCOUNT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(共计|小计|合计)(\d+)人[，,](?:其中|包括)[：:]?")
+_SUBTOTAL = re.compile(r"小计(\d+)人")
+
+
+def check_headcounts(doc: Document) -> list[Finding]:
+    """Staff counts: a 共计/小计 of people against the parts listed after it (其中/包括)."""
+    text, lines = _prose_text(doc)
+    out = []
+    for m in _HEADCOUNT.finditer(text):
+        stop = "；;。" if m.group(2) == "小计" else "。"
+        end = next((i for i in range(m.end(), len(text)) if text[i] in stop), len(text))
+        segment = text[m.end():end]
+        parts = [int(x) for x in _SUBTOTAL.findall(segment)] or [int(x) for x in re.findall(r"(\d+)人", segment)]
+        stated = int(m.group(3))
+        if not parts or sum(parts) == stated:
+            continue
+        label = m.group(1) + m.group(2)
+        out.append(Finding("sum", "error", f"{label} {stated} 人 ≠ the parts listed after it, {sum(parts)} 人",
+                           where=f"{label}", lines=[lines[m.start()]],
+                           values={"stated": str(stated), "computed": str(sum(parts))}))
+    return out
+
+
+_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]+)([\d]+(?:\.\d+)?)万元")
+
+
+def check_prose_subjects(doc: Document) -> list[Finding]:
+    """An amount the text gives a classification subject (行政事业单位养老支出 55.56万元)
+    against the rows of that name in the coded tables: one of them must print it."""
+    printed: dict[str, list[tuple[Decimal, str, int]]] = {}
+    for ti, t in enumerate(doc.tables):
+        spec = catalog.SPEC_BY_KIND.get(t.kind)
+        # economic classes are stated for all spending in the text but tabled for basic
+        # spending only; function classes are tabled in full (支出总表)
+        if spec is None or spec.code_kind != "function" or t.code_column() is None:
+            continue
+        label_col, cols = t.label_column(), _amount_columns(t)
+        for r in range(len(t.rows)):
+            if not t.row_code(r):
+                continue
+            for j in cols:
+                value = amount(t, r, j)
+                if value is not None:
+                    printed.setdefault(t.cell(r, label_col).text, []).append((value, t.title, r))
+    if not printed:
+        return []
+    text, lines = _prose_text(doc)
+    out, seen = [], set()
+    for m in _NAMED_AMOUNT.finditer(text):
+        run, stated = m.group(1), Decimal(m.group(2))
+        name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
+        if name is None or (name, stated) in seen:
+            continue
+        seen.add((name, stated))
+        values = printed[name]
+        if any(abs(v - stated) <= CENT for v, _, _ in values):
+            continue
+        value, title, _ = values[0]
+        out.append(Finding("prose_vs_table", "error",
+                           f"the text gives {name} {stated} 万元; {title} prints {value}",
+                           title, where=f"{name}", lines=[lines[m.start()]],
+                           values={"stated": str(stated), "table": str(value)}))
+    return out
+
+
 def check_toc_tables(doc: Document) -> list[Finding]:
     """A table listed in the 目录 that the text does not hold."""
     toc = next((n for n in doc.root.walk() if n.kind == "toc"), None)
@@ -522,7 +587,7 @@ def check_unrecoverable(doc: Document) -> list[Finding]:
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
-    check_toc_tables, check_unrecoverable)
+    check_prose_subjects, check_headcounts, check_toc_tables, check_unrecoverable)
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:

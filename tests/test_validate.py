@@ -1,0 +1,72 @@
+"""Validation rules on the samples: the exact findings a reviewer expects, and none of the
+false alarms a naive checker raises."""
+from __future__ import annotations
+
+from core.validate import Finding, severity, validate
+from decimal import Decimal
+
+
+def errors(doc, check=None) -> list[Finding]:
+    return [f for f in validate(doc) if f.severity == "error" and (check is None or f.check == check)]
+
+
+def test_rounding_is_never_an_error():
+    assert severity(Decimal("0.01"), 1) == "rounding"
+    assert severity(Decimal("0.02"), 2) == "rounding"
+    assert severity(Decimal("0.03"), 2) == "error"
+    assert severity(Decimal("0"), 5) is None
+
+
+def test_empty_parts_of_a_printed_total(documents):
+    found = errors(documents["nanchang_medical_security_center_2024_budget.txt"], "sum")
+    assert [(f.table, f.where, f.values) for f in found] == [
+        ("一般公共预算基本支出表", "301 工资福利支出 / 人员经费", {"stated": "", "computed": "580.13"}),
+        ("一般公共预算基本支出表", "302 商品和服务支出 / 公用经费", {"stated": "", "computed": "46.51"}),
+        ("一般公共预算基本支出表", "303 对个人和家庭的补助 / 人员经费", {"stated": "", "computed": "0.63"}),
+    ]
+    assert [f.lines for f in found] == [[241], [250], [257]]
+
+
+def test_rounding_differences_are_reported_as_rounding(documents):
+    doc = documents["nanchang_medical_security_center_2024_budget.txt"]
+    rounding = [f for f in validate(doc) if f.severity == "rounding" and f.check == "hierarchy"]
+    assert {(f.table, f.where) for f in rounding} >= {("部门支出总表", "02 住房改革支出 / 合计"),
+                                                     ("一般公共预算支出表", "02 住房改革支出 / 基本支出")}
+
+
+def test_table_listed_in_the_toc_but_absent(documents):
+    found = [f for f in validate(documents["nanchang_medical_security_center_2024_budget.txt"])
+             if f.check == "extraction"]
+    assert [(f.table, f.lines) for f in found] == [("收支预算总表", [14]), ("单位收入总表", [15])]
+
+
+def test_prose_breakdown_against_its_total(documents):
+    found = errors(documents["jingdezhen_medical_insurance_center_2025_budget.txt"])
+    assert {(f.check, f.values["stated"], f.values["computed"]) for f in found} == {
+        ("sum", "160", "0"),                 # 年度资金总额 vs its parts in the form
+        ("sum", "574.21", "414.21"),         # 按支出经济分类 amounts
+        ("sum", "54.78", "56.78"),           # … and their changes
+        ("sum", "23", "20"),                 # 在职人数小计 vs its parts
+    }
+
+
+def test_change_of_the_only_class_must_equal_the_total_change(documents):
+    found = errors(documents["shangrao_medical_security_center_2024_budget.txt"])
+    assert [(f.values["stated"], f.values["computed"]) for f in found] == [("-72.8", "-67.8")]
+
+
+def test_rates_on_a_zero_base(documents):
+    found = errors(documents["shangrao_medical_security_bureau_2022_final_accounts.txt"])
+    assert [(f.check, f.values) for f in found] == [
+        ("prose_vs_table", {"stated": "100%", "computed": "undefined (10 / 0)"}),
+        ("prose_vs_table", {"stated": "100%", "computed": "undefined (0.08 / 0)"}),
+    ]
+
+
+def test_projects_and_subjects_in_the_text_against_the_tables(documents):
+    found = errors(documents["zengdu_medical_security_center_2023_budget.txt"], "prose_vs_table")
+    assert sorted((f.values["stated"], f.values["table"]) for f in found) == sorted([
+        ("500", "300.00"), ("4608", "4708.00"),           # 预算安排 vs 项目支出表
+        ("90", "≥80%"), ("95", "群众满意"), ("95", "100%"),  # targets vs 绩效目标申报表
+        ("55.56", "55.24"),                               # 行政事业单位养老支出 vs 支出总表
+    ])
