@@ -178,7 +178,22 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
     else:
         _fill_token_grid(table, content, spec, year, agency, layout)
     _restore_printed(table, src)
+    _judge_recoverable(table, src)
     return table
+
+
+def _judge_recoverable(table: Table, src: SourceText) -> None:
+    """A header shattered into single characters cannot be read back: the columns are the
+    template's guess and the cells' places unsure, so the table is marked unrecoverable."""
+    if not table.header_lines:
+        return
+    first, last = table.header_lines
+    tokens = [t for k in range(first, last + 1) for t in split_tokens(src.norm[k - 1])]
+    single = sum(len(t) == 1 for t in tokens)
+    if len(tokens) >= 20 and single * 2 >= len(tokens):
+        table.recoverable = False
+        table.notes.append(f"the header was broken into single characters ({single} of {len(tokens)} "
+                           "fragments); columns follow the standard template and need checking")
 
 
 def _restore_printed(table: Table, src: SourceText) -> None:

@@ -255,10 +255,6 @@ def check_form_funds(doc: Document, ti: int, table: Table) -> list[Finding]:
                     values={"stated": str(total), "computed": str(s)})]
 
 
-TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
-    check_row_identities, check_hierarchy, check_form_funds)
-
-
 # --------------------------------------------------------------------------- document rules
 
 _RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*(?:预算)?\s*(增加|减少|增长|下降)\s*"
@@ -557,6 +553,110 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
     return out
 
 
+# Tables whose first amount column totals the same funds by function code.
+SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expense"))
+
+
+def _first_amount_by_code(table: Table) -> dict[str, tuple[int, int, Decimal]]:
+    cols = _amount_columns(table)
+    if not cols:
+        return {}
+    out = {}
+    for r, code in _levels(table):
+        value = amount(table, r, cols[0])
+        if value is not None:
+            out[code] = (r, cols[0], value)
+    return out
+
+
+def check_cross_tables(doc: Document) -> list[Finding]:
+    """The same function code carries the same total in the income and the expenditure
+    table, and the same name in every table where it appears."""
+    out = []
+    by_kind = {t.kind: (ti, t) for ti, t in enumerate(doc.tables)}
+    for a_kind, b_kind in SAME_TOTALS:
+        if a_kind not in by_kind or b_kind not in by_kind:
+            continue
+        (ai, a), (bi, b) = by_kind[a_kind], by_kind[b_kind]
+        if not (a.recoverable and b.recoverable):
+            continue
+        a_codes, b_codes = _first_amount_by_code(a), _first_amount_by_code(b)
+        for code, (br, bc, b_value) in b_codes.items():
+            if code not in a_codes:
+                continue
+            ar, ac, a_value = a_codes[code]
+            sev = severity(b_value - a_value, 1)
+            if sev:
+                label = row_label(b, br)
+                out.append(Finding("cross_table", sev,
+                                   f"{label}: {b.title} {_leaf(b.columns[bc])} {fmt(b_value)} ≠ "
+                                   f"{a.title} {_leaf(a.columns[ac])} {fmt(a_value)}",
+                                   b.title, bi, br, bc, f"{label} / {_leaf(b.columns[bc])} (vs {a.title})",
+                                   list(b.cell(br, bc).lines) + list(a.cell(ar, ac).lines),
+                                   {"stated": fmt(b_value), "computed": fmt(a_value)}))
+    names: dict[str, tuple[str, str]] = {}
+    for ti, t in enumerate(doc.tables):
+        spec = catalog.SPEC_BY_KIND.get(t.kind)
+        if spec is None or spec.code_kind != "function":
+            continue
+        for r, code in _levels(t):
+            name = t.cell(r, t.label_column()).text
+            if len(code) < 5 or not name:
+                continue
+            if code in names and names[code][0] != name:
+                out.append(Finding("cross_table", "warning",
+                                   f"{code} is named {name} here but {names[code][0]} in {names[code][1]}",
+                                   t.title, ti, r, t.label_column(), f"{code} / name", list(t.cell(r, 0).lines),
+                                   {"stated": name, "other": names[code][0]}))
+            names.setdefault(code, (name, t.title))
+    return out
+
+
+_PANEL_TOTALS = (("本年收入合计", "收入总计"), ("本年支出合计", "支出总计"))
+
+
+def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """Two-panel summary tables: 收入总计 = 本年收入合计 + the rows after it (结转, 结余 …),
+    likewise for 支出, and 收入总计 = 支出总计."""
+    if not table.kind.endswith(("income_expense_summary", "fiscal_summary")):
+        return []
+    labels = [j for j, c in enumerate(table.columns) if re.search(r"项目", _leaf(c))]
+    found: dict[str, tuple[int, int, Decimal]] = {}
+    out = []
+    for side, j in enumerate(labels[:2]):
+        value_col = j + next((k for k in range(1, len(table.columns) - j)
+                              if _leaf(table.columns[j + k]) not in ("行次", "栏次")), 1)
+        if value_col >= len(table.columns):
+            continue
+        texts = [re.sub(r"\s", "", table.cell(r, j).text) for r in range(len(table.rows))]
+        subtotal_name, total_name = _PANEL_TOTALS[side]
+        sub = next((r for r, t in enumerate(texts) if t.endswith(subtotal_name)), None)
+        tot = next((r for r, t in enumerate(texts) if t in (total_name, "总计")), None)
+        if tot is None:
+            continue
+        total = amount(table, tot, value_col)
+        if total is None:
+            continue
+        found[total_name] = (tot, value_col, total)
+        if sub is None or sub > tot:
+            continue
+        parts = [amount(table, r, value_col) for r in range(sub, tot) if texts[r]]
+        s = sum((p or ZERO for p in parts), ZERO)
+        sev = severity(total - s, max(1, sum(p is not None for p in parts)))
+        if sev:
+            out.append(Finding("sum", sev, f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}",
+                               table.title, ti, tot, value_col, f"{total_name} / {_leaf(table.columns[value_col])}",
+                               list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
+    if "收入总计" in found and "支出总计" in found:
+        (r1, c1, income), (r2, c2, expense) = found["收入总计"], found["支出总计"]
+        sev = severity(income - expense, 1)
+        if sev:
+            out.append(Finding("sum", sev, f"收入总计 {fmt(income)} ≠ 支出总计 {fmt(expense)}", table.title, ti,
+                               r2, c2, "支出总计", list(table.cell(r2, c2).lines),
+                               {"stated": fmt(expense), "computed": fmt(income)}))
+    return out
+
+
 def check_toc_tables(doc: Document) -> list[Finding]:
     """A table listed in the 目录 that the text does not hold."""
     toc = next((n for n in doc.root.walk() if n.kind == "toc"), None)
@@ -585,8 +685,11 @@ def check_unrecoverable(doc: Document) -> list[Finding]:
             for ti, t in enumerate(doc.tables) if not t.recoverable]
 
 
+TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
+    check_row_identities, check_hierarchy, check_form_funds, check_panel_balance)
+
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
-    check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
+    check_cross_tables, check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
     check_prose_subjects, check_headcounts, check_toc_tables, check_unrecoverable)
 
 

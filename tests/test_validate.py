@@ -70,3 +70,26 @@ def test_projects_and_subjects_in_the_text_against_the_tables(documents):
         ("90", "≥80%"), ("95", "群众满意"), ("95", "100%"),  # targets vs 绩效目标申报表
         ("55.56", "55.24"),                               # 行政事业单位养老支出 vs 支出总表
     ])
+
+
+def test_same_code_same_total_in_income_and_expense_tables(documents):
+    found = [f for f in validate(documents["shangrao_medical_security_bureau_2022_final_accounts.txt"])
+             if f.check == "cross_table"]
+    assert [(f.severity, f.where.split(" / ")[0], f.values) for f in found] == [
+        ("rounding", "210 卫生健康支出", {"stated": "1699.38", "computed": "1699.37"}),
+        ("rounding", "21015 医疗保障管理事务", {"stated": "1699.38", "computed": "1699.37"}),
+    ]
+
+
+def test_two_panel_summary_balances(documents):
+    found = [f for f in validate(documents["shangrao_medical_security_center_2024_budget.txt"])
+             if f.table == "收支预算总表"]
+    assert [(f.severity, f.values) for f in found] == [("rounding", {"stated": "1086.56", "computed": "1086.55"})]
+
+
+def test_a_shattered_table_is_marked_unrecoverable_and_not_checked(documents):
+    doc = documents["zengdu_medical_security_center_2023_budget.txt"]
+    income = next(t for t in doc.tables if t.kind == "budget.income")
+    assert income.recoverable is False and "single characters" in income.notes[-1]
+    warnings = [f for f in validate(doc) if f.check == "extraction" and f.table == income.title]
+    assert len(warnings) == 1 and warnings[0].severity == "warning"
