@@ -66,8 +66,16 @@ def _heading_kind(line: str) -> str:
     return "paragraph"
 
 
+def running_headers(src: SourceText) -> set[str]:
+    """Short lines printed again and again (a running header or footer on every page)."""
+    counts = Counter(line.strip() for line in src.norm if 0 < len(line.strip()) <= 40)
+    return {line for line, n in counts.items() if n >= 4 and not PART.match(line) and not SECTION.match(line)
+            and not re.search(r"\d", line)}
+
+
 def build_tree(src: SourceText, info: DocumentInfo, toc, regions, tables) -> Node:
     root = Node("document", info.agency or Path(src.path).name, 1, len(src))
+    repeated = running_headers(src)
     stack: list[Node] = [root]
     region_at = {r.first: (i, r) for i, r in enumerate(regions)}
     table_of_region = {}
@@ -95,7 +103,7 @@ def build_tree(src: SourceText, info: DocumentInfo, toc, regions, tables) -> Nod
         if not line:
             k += 1
             continue
-        kind = _heading_kind(line)
+        kind = "furniture" if line in repeated else _heading_kind(line)
         shown = src.line(k).strip()      # nodes show the text as printed
         if kind in _DEPTH:
             depth = _DEPTH[kind]

@@ -657,6 +657,28 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
     return out
 
 
+_TWO_UNITS = re.compile(r"([\d,]+(?:\.\d+)?)(万元|元)[（(]([\d,]+(?:\.\d+)?)(万元|元)[）)]")
+
+
+def check_units(doc: Document) -> list[Finding]:
+    """The same amount stated in 万元 and in 元 (`1.5万元（15000元）`) agrees, to the
+    precision the 万元 figure is printed with."""
+    text, lines = _prose_text(doc)
+    out = []
+    for m in _TWO_UNITS.finditer(text):
+        if m.group(2) == m.group(4):
+            continue
+        wan, yuan = (m.group(1), m.group(3)) if m.group(2) == "万元" else (m.group(3), m.group(1))
+        decimals = len(wan.split(".")[1]) if "." in wan else 0
+        expected = (Decimal(yuan.replace(",", "")) / 10000).quantize(Decimal(1).scaleb(-decimals))
+        stated = Decimal(wan.replace(",", ""))
+        if abs(expected - stated) > Decimal(1).scaleb(-decimals) / 2:
+            out.append(Finding("unit", "error", f"{wan} 万元 and {yuan} 元 are not the same amount",
+                               where=m.group(0), lines=[lines[m.start()]],
+                               values={"stated": wan, "computed": str(expected)}))
+    return out
+
+
 def check_toc_tables(doc: Document) -> list[Finding]:
     """A table listed in the 目录 that the text does not hold."""
     toc = next((n for n in doc.root.walk() if n.kind == "toc"), None)
@@ -690,7 +712,7 @@ TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_tables, check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
-    check_prose_subjects, check_headcounts, check_toc_tables, check_unrecoverable)
+    check_prose_subjects, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:

@@ -157,3 +157,19 @@ def test_illegal_characters_are_removed_and_reported(sample_copy, tmp_path):
     assert warnings and "removed" in warnings[0]
     ws = openpyxl.load_workbook(tmp_path / "b.xlsx")[sheet_names(review.tables)[0]]
     assert ws.cell(row=HEADER_TOP + 2 + 1, column=2).value == "badtext"
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice is not installed")
+def test_workbooks_open_in_libreoffice_without_repair(sample_copy, tmp_path):
+    """LibreOffice converts every sample's workbook to PDF: it reads the file as valid."""
+    import subprocess
+    books = []
+    for name in sorted(SAMPLE_STEMS):
+        review = Review(load_document(sample_copy(name)))
+        books.append(write_xlsx(review, validate(review.corrected()), tmp_path / f"{name}.xlsx")[0])
+    result = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                             *map(str, books)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for book in books:
+        pdf = book.with_suffix(".pdf")
+        assert pdf.exists() and pdf.stat().st_size > 1000

@@ -92,3 +92,15 @@ def test_tree_command_text(capsys):
     out = capsys.readouterr().out
     assert "46–74 part 第一部分" in out
     assert "final.income_expense_summary" in out
+
+
+def test_page_numbers_and_running_headers_are_furniture():
+    from core.document import parse_document
+    from core.reader import load_text
+    page = "某某局2024年部门预算\n第一部分 概况\n一、主要职责\n负责全市医疗保障工作。\n{n}\n"
+    text = "".join(page.format(n=n) for n in range(1, 6))
+    doc = parse_document(load_text(text.encode("utf-8")))
+    furniture = [(n.text, n.first_line) for n in doc.root.walk() if n.kind == "furniture"]
+    assert ("某某局2024年部门预算", 1) not in furniture      # digits: not taken for a header
+    assert ("1", 5) in furniture and ("5", 25) in furniture
+    assert [n.first_line for n in doc.root.walk() if n.kind == "part"] == [2, 7, 12, 17, 22]

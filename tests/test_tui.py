@@ -147,3 +147,15 @@ async def test_help_screen(sample_copy):
 @pytest.mark.parametrize("name", [NANCHANG, "shangrao_medical_security_bureau_2022_final_accounts.txt"])
 def test_snapshot(snap_compare, sample_copy, name, size):
     assert snap_compare(make_app(sample_copy(name)), terminal_size=size)
+
+
+async def test_every_action_is_in_the_command_palette(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Next table")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.table_index == 1

@@ -93,3 +93,12 @@ def test_a_shattered_table_is_marked_unrecoverable_and_not_checked(documents):
     assert income.recoverable is False and "single characters" in income.notes[-1]
     warnings = [f for f in validate(doc) if f.check == "extraction" and f.table == income.title]
     assert len(warnings) == 1 and warnings[0].severity == "warning"
+
+
+def test_amounts_in_two_units_agree():
+    from core.document import parse_document
+    from core.reader import load_text
+    text = ("第三部分 说明\n一、支出情况\n（一）公用经费\n办公费 1.5万元（15000元），印刷费 0.8万元（9000元），"
+            "邮电费 2000元（0.2万元）。\n")
+    found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "unit"]
+    assert [(f.values, f.lines) for f in found] == [({"stated": "0.8", "computed": "0.9"}, [4])]
