@@ -5,8 +5,10 @@ anything larger is an `error`. One disagreement is reported once.
 """
 from __future__ import annotations
 
+import difflib
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Callable, Iterable
 
@@ -263,6 +265,22 @@ _COMPLETION = re.compile(r"年初预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(
                          r"完成年初预算的\s*([\d.]+)\s*%")
 
 
+def text_only(rule: Callable[[Document], list[Finding]]) -> Callable[[Document], list[Finding]]:
+    """A rule that reads only the explanatory text: its findings cannot change with an edit
+    of a cell, so they are computed once per document and copied out."""
+    cache: dict = {}
+
+    @functools.wraps(rule)
+    def cached(doc: Document) -> list[Finding]:
+        key = (doc.source.sha256, doc.source.path, tuple((t.first_line, t.last_line) for t in doc.tables))
+        if key not in cache:
+            cache.clear()
+            cache[key] = rule(doc)
+        return [replace(f, values=dict(f.values), lines=list(f.lines)) for f in cache[key]]
+    return cached
+
+
+@text_only
 def check_prose_rates(doc: Document) -> list[Finding]:
     """Stated changes and rates in the text, recomputed; a rate on a zero base is a finding."""
     out = []
@@ -327,6 +345,7 @@ def _signed(direction: str, value: str) -> Decimal:
     return Decimal(value) * (-1 if direction == "减少" else 1)
 
 
+@text_only
 def check_prose_breakdowns(doc: Document) -> list[Finding]:
     """A total stated in the text (收入/支出预算总额 T, 较上年 ± C) against each breakdown that
     follows it (按…划分: item amounts and their changes)."""
@@ -374,12 +393,17 @@ _PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*([\d.]+)\s*万元")
 
 def _prose_text(doc: Document) -> tuple[str, list[int]]:
     """All explanatory text outside the tables as one string (spaces removed), and the
-    source line of each character."""
+    source line of each character. Edits never move a table, so this is computed once."""
+    return _prose_of(doc.source, tuple((t.first_line, t.last_line) for t in doc.tables))
+
+
+@functools.lru_cache(maxsize=8)
+def _prose_of(source, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[int]]:
     in_table = set()
-    for t in doc.tables:
-        in_table.update(range(t.first_line, t.last_line + 1))
+    for first, last in spans:
+        in_table.update(range(first, last + 1))
     chars, lines = [], []
-    for k, line in enumerate(doc.source.norm, start=1):
+    for k, line in enumerate(source.norm, start=1):
         if k in in_table:
             continue
         text = line.replace(" ", "").replace("\t", "")
@@ -408,8 +432,8 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _same_project(a: str, b: str) -> bool:
-    import difflib
     a, b = re.sub(r"\s|项目$", "", a), re.sub(r"\s|项目$", "", b)
     return a == b or difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.8
 
@@ -492,6 +516,7 @@ _HEADCOUNT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(共计|小计|合计)(\d+)人
 _SUBTOTAL = re.compile(r"小计(\d+)人")
 
 
+@text_only
 def check_headcounts(doc: Document) -> list[Finding]:
     """Staff counts: a 共计/小计 of people against the parts listed after it (其中/包括)."""
     text, lines = _prose_text(doc)
@@ -660,6 +685,7 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
 _TWO_UNITS = re.compile(r"([\d,]+(?:\.\d+)?)(万元|元)[（(]([\d,]+(?:\.\d+)?)(万元|元)[）)]")
 
 
+@text_only
 def check_units(doc: Document) -> list[Finding]:
     """The same amount stated in 万元 and in 元 (`1.5万元（15000元）`) agrees, to the
     precision the 万元 figure is printed with."""
