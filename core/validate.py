@@ -438,6 +438,15 @@ def _same_project(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.8
 
 
+def _project_sections(text: str, reach: int) -> list[tuple[str, int, int]]:
+    """(project name, start, end) of each project described in the text: from its numbered
+    heading to the next one (the last reaches `reach` characters)."""
+    starts = list(_PROJECT_START.finditer(text))
+    return [(m.group(1), m.end(),
+             starts[n + 1].start() if n + 1 < len(starts) else min(len(text), m.end() + reach))
+            for n, m in enumerate(starts)]
+
+
 def check_project_budgets(doc: Document) -> list[Finding]:
     """A project's 预算安排 stated in the text against its amount in the 项目支出表 or its
     performance form, matched by the project's name."""
@@ -445,14 +454,12 @@ def check_project_budgets(doc: Document) -> list[Finding]:
     if not known:
         return []
     text, lines = _prose_text(doc)
-    starts = list(_PROJECT_START.finditer(text))
     out = []
-    for n, m in enumerate(starts):
-        end = starts[n + 1].start() if n + 1 < len(starts) else min(len(text), m.end() + 600)
-        budget = _PROJECT_BUDGET.search(text, m.end(), end)
+    for name, start, end in _project_sections(text, reach=600):
+        budget = _PROJECT_BUDGET.search(text, start, end)
         if not budget:
             continue
-        name, stated = m.group(1), Decimal(budget.group(1))
+        stated = Decimal(budget.group(1))
         matches = [(v, where) for p, v, where in known if _same_project(p, name)]
         if not matches or any(v == stated for v, _ in matches):
             continue
@@ -490,13 +497,10 @@ def check_project_targets(doc: Document) -> list[Finding]:
     if not grid:
         return []
     text, lines = _prose_text(doc)
-    starts = list(_PROJECT_START.finditer(text))
     out = []
-    for n, m in enumerate(starts):
-        end = starts[n + 1].start() if n + 1 < len(starts) else min(len(text), m.end() + 800)
-        project = m.group(1)
+    for project, start, end in _project_sections(text, reach=800):
         rows = [g for g in grid if g[0] and _same_project(g[0], project)]
-        for target in _TARGET.finditer(text, m.end(), end):
+        for target in _TARGET.finditer(text, start, end):
             name, number = target.group(1), Decimal(target.group(3))
             same = [g for g in rows if g[1] and (g[1] == name or name.endswith(g[1]) or g[1].endswith(name))]
             if not same:

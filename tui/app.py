@@ -275,27 +275,21 @@ class MainScreen(Screen):
         self.refresh_findings()
 
     def action_undo(self) -> None:
-        edit = self.session.undo()
-        if edit is None:
-            self.notify(strings.NOTHING_TO_UNDO)
-            return
-        self.after_edit(edit.table)
-        self._cursor_to(edit)
-        self.notify(strings.UNDONE.format(what=edit.describe()), timeout=3)
+        self._step(self.session.undo(), strings.NOTHING_TO_UNDO, strings.UNDONE)
 
     def action_redo(self) -> None:
-        edit = self.session.redo()
+        self._step(self.session.redo(), strings.NOTHING_TO_REDO, strings.REDONE)
+
+    def _step(self, edit, nothing: str, done: str) -> None:
+        """Show the table an undo/redo touched, with the cursor on the cell it changed."""
         if edit is None:
-            self.notify(strings.NOTHING_TO_REDO)
+            self.notify(nothing)
             return
         self.after_edit(edit.table)
-        self._cursor_to(edit)
-        self.notify(strings.REDONE.format(what=edit.describe()), timeout=3)
-
-    def _cursor_to(self, edit) -> None:
         if edit.row is not None and self.current_table().rows:
             self.grid.move_cursor(row=min(edit.row, len(self.current_table().rows) - 1),
                                   column=edit.col or 0, animate=False)
+        self.notify(done.format(what=edit.describe()), timeout=3)
 
     def action_insert_row(self) -> None:
         table = self.current_table()
