@@ -189,9 +189,14 @@ FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
      "final.general_public_expense", "final.general_public_basic_expense", "final.gov_fund",
      "final.state_capital_expense", "final.three_public", "final.state_assets"], start=1)}
 
-# Words that open a form-type table's key/value block.
-FORM_FIELD_LABELS = ("项目名称", "主管部门及代码", "实施单位", "年度", "中央主管部门", "地方主管部门",
-                     "资金使用单位", "部门名称", "填报人")
+# Performance forms: the facts printed above the indicator grid, and the indicator levels
+# (一级 and 二级指标) whose merged cells are filled down.
+FORM_FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项目属性", "年度资金总额", "其中：财政拨款", "其中:财政拨款",
+                   "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称")
+INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
+INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
+                "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标")
+INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社会公众或服务对象满意度指标")
 
 TOTAL_LABELS = re.compile(r"^(合\s*计|总\s*计|本年收入合计|本年支出合计|收入总计|支出总计|"
                           r"人员经费合计|公用经费合计|.{0,6}合计)$")

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
 from .atomic import atomic_write, atomic_write_text, check_destination
 from .errors import UserError
-from .model import Document, Table
+from .model import Document, Table, parse_amount
 from .review import Review
 from .validate import Finding
 
@@ -47,7 +46,6 @@ def csv_safe(text: str) -> str:
 
 
 def _is_number(text: str) -> bool:
-    from .model import parse_amount
     return parse_amount(text) is not None
 
 
@@ -157,5 +155,3 @@ def write_xlsx(review: Review, findings: list[Finding], path: str | Path) -> tup
 def export_time() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
-
-VERSION = __version__

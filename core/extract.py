@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from . import catalog
-from .catalog import TableSpec
+from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS, TableSpec
 from .model import Cell, Table, clean_number, parse_amount
 from .reader import SourceText, printed_text
 from .regions import FINAL_NUMBER, UNIT_LINE, Region, is_prose
@@ -24,11 +24,7 @@ NOTE = re.compile(r"^(注|说明|备注)\s*[:：]|^\d\.本")
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
 # A number glued to the label after it ("0.00二、公共安全支出").
 GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.].*)$")
-INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
-INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
-                "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标")
 INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
-INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社会公众或服务对象满意度指标")
 
 
 def is_amount(token: str) -> bool:
@@ -470,8 +466,6 @@ def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: l
 
 # --------------------------------------------------------------------------- forms
 
-FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项目属性", "年度资金总额", "其中：财政拨款", "其中:财政拨款",
-              "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称")
 
 
 def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None:
@@ -482,8 +476,8 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
     text = [(k, s.replace("\t", " ").strip()) for k, s in facts]
     merged = " ".join(s for _, s in text)
     merged = re.sub(r"\s+", " ", merged)
-    for key in FIELD_KEYS:
-        m = re.search(re.escape(key) + r"\s+(.+?)(?=\s+(?:" + "|".join(re.escape(x) for x in FIELD_KEYS) +
+    for key in FORM_FIELD_KEYS:
+        m = re.search(re.escape(key) + r"\s+(.+?)(?=\s+(?:" + "|".join(re.escape(x) for x in FORM_FIELD_KEYS) +
                       r"|项目资金|\(万元\)|（万元）)|$)", merged)
         if m:
             table.fields[key.replace(":", "：")] = m.group(1).replace(" ", "")
