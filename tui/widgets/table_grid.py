@@ -2,11 +2,13 @@
 printed, corrected / inferred / flagged cells coloured."""
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from core.extract import TEXT_LEAF
 from core.model import Table, parse_amount
 
 from .. import strings
@@ -20,6 +22,21 @@ START_EDIT_CHARS = set("0123456789-.")
 def cell_text(text: str, *, amount: bool, style: str = "") -> Text:
     """A cell as printed: never parsed as markup, never reformatted."""
     return Text(text, style=style, justify="right" if amount else "left", no_wrap=True)
+
+
+def header_label(table: Table, col: int, depth: int) -> str:
+    """A column's header path, one level per line: a group is named over the first column
+    it spans and cut to the column's width, so a long group name does not widen the grid."""
+    parts = table.columns[col].split("/")
+    prev = table.columns[col - 1].split("/") if col else []
+    width = max([cell_len(parts[-1])] + [cell_len(r[col].text) for r in table.rows if col < len(r)])
+    lines = []
+    for level, part in enumerate(parts[:-1]):
+        if prev[:level + 1] == parts[:level + 1]:
+            part = ""            # the group was named over the column to the left
+        lines.append(part if cell_len(part) <= width else set_cell_size(part, max(1, width - 1)) + "…")
+    lines.append(parts[-1])
+    return "\n".join(lines + [""] * (depth - len(parts)))
 
 
 class TableGrid(DataTable):
@@ -47,10 +64,11 @@ class TableGrid(DataTable):
         self.clear(columns=True)
         depth = max([len(c.split("/")) for c in table.columns] + [1])
         for j, path in enumerate(table.columns):
-            parts = path.split("/")
-            label = "\n".join(parts + [""] * (depth - len(parts)))
-            self.add_column(Text(label, style="bold"), key=f"c{j}")
+            self.add_column(Text(header_label(table, j, depth), style="bold"), key=f"c{j}")
         self.header_height = depth
+        # codes and labels stay in view while the amounts scroll sideways
+        self.fixed_columns = next((j for j, path in enumerate(table.columns)
+                                   if not TEXT_LEAF.search(path.split("/")[-1])), 0) if table.rows else 0
         width = len(table.columns)
         for r, row in enumerate(table.rows):
             cells = []
