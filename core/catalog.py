@@ -183,6 +183,34 @@ ALL_SPECS: tuple[TableSpec, ...] = FINAL_SPECS + BUDGET_SPECS
 SPEC_BY_KIND = {s.kind: s for s in ALL_SPECS}
 OTHER = TableSpec("other", "", ())
 
+@dataclass(frozen=True)
+class Identity:
+    """A figure two standard tables both print. A row is named by its code, by its label
+    (合计, 本年收入合计 …) or "*" for a table's only row; a column by one of its leaf names,
+    or "" for the amount printed beside the label (two-panel tables)."""
+
+    a_kind: str
+    a_row: str
+    a_cols: tuple[str, ...]
+    b_kind: str
+    b_row: str
+    b_cols: tuple[str, ...]
+
+
+CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
+    Identity("budget.income", "合计", ("合计",), "budget.expense", "合计", ("合计",)),
+    Identity("budget.income_expense_summary", "收入总计", ("",), "budget.income", "合计", ("合计",)),
+    Identity("budget.general_public_basic_expense", "合计", ("合计",),
+             "budget.general_public_expense", "合计", ("基本支出", "基本支出/小计")),
+    Identity("budget.general_public_basic_expense", "30217", ("合计",),
+             "budget.three_public", "*", ("公务接待费",)),
+    Identity("budget.general_public_basic_expense", "30231", ("合计",),
+             "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费", "运行费")),
+    Identity("final.income_expense_summary", "本年收入合计", ("",), "final.income", "合计", ("本年收入合计",)),
+    Identity("final.income_expense_summary", "本年支出合计", ("",), "final.expense", "合计", ("本年支出合计",)),
+    Identity("final.expense", "合计", ("基本支出",), "final.general_public_expense", "合计", ("基本支出",)),
+)
+
 # Where a report prints the 公开NN表 number, it names the final-accounts table directly.
 FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
     ["final.income_expense_summary", "final.income", "final.expense", "final.fiscal_summary",

@@ -641,6 +641,57 @@ def check_cross_tables(doc: Document) -> list[Finding]:
     return out
 
 
+def _locate(table: Table, row: str, cols: tuple[str, ...]) -> tuple[int, int, Decimal] | None:
+    """The cell an identity names (see catalog.Identity), with its amount."""
+    if row == "*":
+        rows = [0] if len(table.rows) == 1 else []
+    elif row.isdigit():
+        rows = [r for r in range(len(table.rows)) if table.row_code(r) == row]
+    else:
+        rows = [r for r in range(len(table.rows))
+                if any(re.sub(r"\s", "", c.text) == row for c in table.rows[r])]
+    if not rows:
+        return None
+    r = rows[0]
+    for name in cols:
+        if name:
+            c = _find_col(table, name)
+        else:       # the amount beside the label, in a two-panel table
+            at = next(j for j, cell in enumerate(table.rows[r]) if re.sub(r"\s", "", cell.text) == row)
+            c = next((j for j in range(at + 1, len(table.columns))
+                      if _leaf(table.columns[j]) not in ("行次", "栏次")), None)
+        if c is not None and amount(table, r, c) is not None:
+            return r, c, amount(table, r, c)
+    return None
+
+
+def check_identities(doc: Document) -> list[Finding]:
+    """Figures that two standard tables both print must agree (catalog.CROSS_TABLE_IDENTITIES)."""
+    by_kind: dict[str, tuple[int, Table]] = {}
+    for ti, t in enumerate(doc.tables):
+        if t.recoverable:
+            by_kind.setdefault(t.kind, (ti, t))
+    out = []
+    for rule in catalog.CROSS_TABLE_IDENTITIES:
+        if rule.a_kind not in by_kind or rule.b_kind not in by_kind:
+            continue
+        (ai, a), (bi, b) = by_kind[rule.a_kind], by_kind[rule.b_kind]
+        found_a, found_b = _locate(a, rule.a_row, rule.a_cols), _locate(b, rule.b_row, rule.b_cols)
+        if found_a is None or found_b is None:
+            continue
+        (ar, ac, av), (br, bc, bv) = found_a, found_b
+        sev = severity(bv - av, 1)
+        if sev:
+            b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
+            out.append(Finding("cross_table", sev,
+                               f"{b.title} {b_row} {_leaf(b.columns[bc])} {fmt(bv)} ≠ "
+                               f"{a.title} {rule.a_row} {_leaf(a.columns[ac])} {fmt(av)}",
+                               b.title, bi, br, bc, f"{b_row} / {_leaf(b.columns[bc])} (vs {a.title})",
+                               list(b.cell(br, bc).lines) + list(a.cell(ar, ac).lines),
+                               {"stated": fmt(bv), "computed": fmt(av)}))
+    return out
+
+
 _PANEL_TOTALS = (("本年收入合计", "收入总计"), ("本年支出合计", "支出总计"))
 
 
@@ -741,7 +792,7 @@ TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
     check_row_identities, check_hierarchy, check_form_funds, check_panel_balance)
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
-    check_cross_tables, check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
+    check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
     check_prose_subjects, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
 
 

@@ -102,3 +102,16 @@ def test_amounts_in_two_units_agree():
             "邮电费 2000元（0.2万元）。\n")
     found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "unit"]
     assert [(f.values, f.lines) for f in found] == [({"stated": "0.8", "computed": "0.9"}, [4])]
+
+
+def test_figures_two_tables_both_print_must_agree(sample_copy):
+    from core.document import load_document
+    from core.review import Review
+    from core.session import ReviewSession
+    session = ReviewSession(Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt"))))
+    assert [f for f in session.findings if f.check == "cross_table"] == []
+    three = next(i for i, t in enumerate(session.tables) if t.kind == "budget.three_public")
+    session.set_cell(three, 0, 6, "9.00")                 # 公务接待费, vs 30217 in the basic table
+    found = [f for f in session.findings if f.check == "cross_table"]
+    assert [(f.severity, f.values) for f in found] == [("error", {"stated": "9.00", "computed": "8.00"})]
+    assert found[0].where == "604002 南昌市医疗保障服务中心 / 公务接待费 (vs 一般公共预算基本支出表)"
