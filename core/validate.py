@@ -680,6 +680,8 @@ def check_identities(doc: Document) -> list[Finding]:
         if found_a is None or found_b is None:
             continue
         (ar, ac, av), (br, bc, bv) = found_a, found_b
+        if {a.unit, b.unit} == {"元", "万元"}:     # compare in 万元, the unit of the rounding rule
+            av, bv = (av / 10000 if a.unit == "元" else av), (bv / 10000 if b.unit == "元" else bv)
         sev = severity(bv - av, 1)
         if sev:
             b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
