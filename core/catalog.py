@@ -206,7 +206,11 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
              "budget.three_public", "*", ("公务接待费",)),
     Identity("budget.general_public_basic_expense", "30231", ("合计",),
              "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费", "运行费")),
+    Identity("budget.general_public_expense", "合计", ("合计",),
+             "budget.fiscal_summary", "支出总计", ("一般公共预算支出", "一般公共预算")),
     Identity("final.income_expense_summary", "本年收入合计", ("",), "final.income", "合计", ("本年收入合计",)),
+    Identity("final.general_public_expense", "合计", ("本年支出合计",),
+             "final.fiscal_summary", "总计", ("一般公共预算财政拨款",)),
     Identity("final.income_expense_summary", "本年支出合计", ("",), "final.expense", "合计", ("本年支出合计",)),
     Identity("final.expense", "合计", ("基本支出",), "final.general_public_expense", "合计", ("基本支出",)),
 )
