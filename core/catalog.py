@@ -158,10 +158,18 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "指标值", "计量单位", "备注（选填）", "指标值说明（选填）"),)),
 )
 
+_FINAL_CODE = ("项目/支出功能分类科目编码", "项目/科目名称")
+
 FINAL_SPECS: tuple[TableSpec, ...] = (
     TableSpec("final.income_expense_summary", "收入支出决算总表", (r"^收入支出决算总表$",)),
-    TableSpec("final.income", "收入决算表", (r"^收入决算表$",), code_kind="function"),
+    TableSpec("final.income", "收入决算表", (r"^收入决算表$",), code_kind="function",
+              layouts=(_FINAL_CODE + ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                                      "附属单位上缴收入", "其他收入"),),
+              column_rules=(TotalRule("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                                                     "附属单位上缴收入", "其他收入")),)),
     TableSpec("final.expense", "支出决算表", (r"^支出决算表$",),
+              layouts=(_FINAL_CODE + ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
+                                      "对附属单位补助支出"),),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出",
                                                      "对附属单位补助支出")),), code_kind="function"),
     TableSpec("final.fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",)),
@@ -169,11 +177,16 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
               (r"一般公共预算财政拨款基本支出决算.*表$",), code_kind="economic"),
     TableSpec("final.general_public_expense", "一般公共预算财政拨款支出决算表",
               (r"一般公共预算财政拨款支出决算.*表$",),
+              layouts=(_FINAL_CODE + ("本年支出合计", "基本支出", "项目支出"),
+                       ("项目/支出功能分类科目编码", "项目/名称", "本年支出合计", "基本支出", "项目支出")),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出")),), code_kind="function"),
     TableSpec("final.gov_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款.*决算.*表$",),
+              layouts=(_FINAL_CODE + ("年初结转和结余", "本年收入", "本年支出/小计", "本年支出/基本支出",
+                                      "本年支出/项目支出", "年末结转和结余"),),
               code_kind="function"),
     TableSpec("final.state_capital_expense", "国有资本经营预算财政拨款支出决算表",
-              (r"国有资本经营预算财政拨款.*决算.*表$",), code_kind="function"),
+              (r"国有资本经营预算财政拨款.*决算.*表$",),
+              layouts=(_FINAL_CODE + ("合计", "基本支出", "项目支出"),), code_kind="function"),
     TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",)),
     TableSpec("final.state_assets", "国有资产占用情况表", (r"国有资产占用情况表$",)),
     TableSpec("final.performance_self_eval", "项目支出绩效自评表", (r"绩效自评表$",), form=True),
