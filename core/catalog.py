@@ -8,7 +8,7 @@ Code elsewhere reads these specs; it never tests for a particular table by name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)

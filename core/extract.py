@@ -15,7 +15,7 @@ from . import catalog
 from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS, TableSpec
 from .model import Cell, Table, clean_number, parse_amount
 from .reader import SourceText, printed_text
-from .regions import FINAL_NUMBER, UNIT_LINE, Region, is_prose
+from .regions import FINAL_NUMBER, UNIT_LINE, Region
 
 CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
 DASH = {"-", "—", "--", "——", "/"}

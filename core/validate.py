@@ -14,7 +14,6 @@ from typing import Callable, Iterable
 
 from . import catalog
 from .model import Document, Table, parse_amount
-from .regions import TOC_TITLE
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -606,7 +605,7 @@ def check_cross_tables(doc: Document) -> list[Finding]:
     for a_kind, b_kind in SAME_TOTALS:
         if a_kind not in by_kind or b_kind not in by_kind:
             continue
-        (ai, a), (bi, b) = by_kind[a_kind], by_kind[b_kind]
+        (_, a), (bi, b) = by_kind[a_kind], by_kind[b_kind]
         if not (a.recoverable and b.recoverable):
             continue
         a_codes, b_codes = _first_amount_by_code(a), _first_amount_by_code(b)
@@ -675,7 +674,7 @@ def check_identities(doc: Document) -> list[Finding]:
     for rule in catalog.CROSS_TABLE_IDENTITIES:
         if rule.a_kind not in by_kind or rule.b_kind not in by_kind:
             continue
-        (ai, a), (bi, b) = by_kind[rule.a_kind], by_kind[rule.b_kind]
+        (_, a), (bi, b) = by_kind[rule.a_kind], by_kind[rule.b_kind]
         found_a, found_b = _locate(a, rule.a_row, rule.a_cols), _locate(b, rule.b_row, rule.b_cols)
         if found_a is None or found_b is None:
             continue
@@ -730,7 +729,7 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
                                table.title, ti, tot, value_col, f"{total_name} / {_leaf(table.columns[value_col])}",
                                list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
     if "收入总计" in found and "支出总计" in found:
-        (r1, c1, income), (r2, c2, expense) = found["收入总计"], found["支出总计"]
+        (_, _, income), (r2, c2, expense) = found["收入总计"], found["支出总计"]
         sev = severity(income - expense, 1)
         if sev:
             out.append(Finding("sum", sev, f"收入总计 {fmt(income)} ≠ 支出总计 {fmt(expense)}", table.title, ti,
