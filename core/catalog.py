@@ -236,7 +236,7 @@ FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
 
 # Performance forms: the facts printed above the indicator grid, and the indicator levels
 # (一级 and 二级指标) whose merged cells are filled down.
-FORM_FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项目属性", "年度资金总额", "其中：财政拨款", "其中:财政拨款",
+FORM_FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项目属性", "年度资金总额", "其中:财政拨款",
                    "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称")
 INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
@@ -245,6 +245,24 @@ INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社�
 
 TOTAL_LABELS = re.compile(r"^(合\s*计|总\s*计|本年收入合计|本年支出合计|收入总计|支出总计|"
                           r"人员经费合计|公用经费合计|.{0,6}合计)$")
+
+def column_index(columns: list[str], name: str) -> int | None:
+    """The column a rule or identity names: by its whole path, its leaf or a path ending."""
+    for j, c in enumerate(columns):
+        if c == name or c.split("/")[-1] == name or c.endswith("/" + name):
+            return j
+    return None
+
+
+def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> list[tuple[int, list[int]]]:
+    """(total column, part columns) of each rule whose columns all exist in `columns`."""
+    out = []
+    for rule in rules:
+        total, parts = column_index(columns, rule.total), [column_index(columns, p) for p in rule.parts]
+        if total is not None and all(p is not None for p in parts):
+            out.append((total, parts))
+    return out
+
 
 _STRIP = re.compile(r"[\s\"“”'‘’《》]")
 

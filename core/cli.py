@@ -123,11 +123,7 @@ def cmd_extract(args, out: Console) -> int:
         files = write_csv(doc, args.output)
         out.print(f"wrote {len(files)} CSV files to {args.output}")
     else:
-        path = args.output or str(Path(args.document)) + ".xlsx"
-        written, warnings = write_xlsx(review, validate(doc), path)
-        for w in warnings:
-            out.print(f"[yellow]warning:[/] {w}")
-        out.print(f"wrote {written}")
+        _write_workbook(args, review, out)
     return 0
 
 
@@ -159,13 +155,16 @@ def _print_findings(doc: Document, findings, out: Console) -> None:
     out.print(t)
 
 
-def cmd_export(args, out: Console) -> int:
-    review = open_review(args)
+def _write_workbook(args, review: Review, out: Console) -> None:
     path = args.output or str(Path(args.document)) + ".xlsx"
     written, warnings = write_xlsx(review, validate(review.corrected()), path)
     for w in warnings:
         out.print(f"[yellow]warning:[/] {w}")
     out.print(f"wrote {written}")
+
+
+def cmd_export(args, out: Console) -> int:
+    _write_workbook(args, open_review(args), out)
     return 0
 
 

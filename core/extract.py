@@ -341,22 +341,6 @@ def _is_text_column(path: str) -> bool:
 
 # --------------------------------------------------------------------------- amount placement
 
-def _rule_indices(columns: list[str], spec: TableSpec) -> list[tuple[int, list[int]]]:
-    def find(name: str) -> int | None:
-        for j, c in enumerate(columns):
-            if c == name or c.endswith("/" + name) or c.split("/")[-1] == name:
-                return j
-        return None
-
-    out = []
-    for rule in spec.column_rules:
-        t = find(rule.total)
-        parts = [find(p) for p in rule.parts]
-        if t is not None and all(p is not None for p in parts):
-            out.append((t, parts))
-    return out
-
-
 def _rule_score(values: dict[int, Decimal], rules) -> int:
     score = 0
     for t, parts in rules:
@@ -404,7 +388,7 @@ def _code_parent(codes: list[str], i: int) -> int | None:
 
 def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int]) -> None:
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
-    rules = _rule_indices(table.columns, spec)
+    rules = catalog.resolve_rules(table.columns, spec.column_rules)
     cands = [_candidates(a and [x for x, _ in a], amount_cols, rules) for a in amounts_of]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
@@ -548,11 +532,13 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     kinds = []
     n = len(tokens)
     for i, (_, t) in enumerate(tokens):
-        if ALNUM_CODE.match(t) and "," not in t:
+        if ALNUM_CODE.match(t):
             j = i
             while j < n and ALNUM_CODE.match(tokens[j][1]):
                 j += 1
-            if j < n and not is_amount(tokens[j][1]) and (len(t) >= 2 and (not t.isdigit() or len(t) in (2, 3, 4, 5, 6, 7) or j > i + 1)):
+            # a lone number of 8+ digits before a label is an amount, not a classification code
+            plausible = not t.isdigit() or len(t) <= 7 or j > i + 1
+            if j < n and not is_amount(tokens[j][1]) and plausible:
                 kinds.append("code")
                 continue
         kinds.append("amount" if is_amount(t) else "text")

@@ -111,6 +111,13 @@ class Review:
                 _apply(table, e)
         self.tables[index] = table
 
+    def _push(self, edit: Edit) -> None:
+        """Apply `edit` to a copy of its table and append it to the log."""
+        table = _copy_table(self.tables[edit.table])
+        _apply(table, edit)
+        self.tables[edit.table] = table
+        self.edits.append(edit)
+
     def _changed(self, edit: Edit) -> None:
         self.saved = False
         if self.autosave:
@@ -125,10 +132,7 @@ class Review:
         if not 0 <= edit.table < len(self.tables):
             raise UserError(f"no table {edit.table + 1}")
         edit = replace(edit, time=edit.time or now())
-        table = _copy_table(self.tables[edit.table])
-        _apply(table, edit)
-        self.tables[edit.table] = table
-        self.edits.append(edit)
+        self._push(edit)
         self.undone.clear()
         self._changed(edit)
         return edit
@@ -173,10 +177,7 @@ class Review:
         if not self.undone:
             return None
         edit = self.undone.pop()
-        table = _copy_table(self.tables[edit.table])
-        _apply(table, edit)
-        self.tables[edit.table] = table
-        self.edits.append(edit)
+        self._push(edit)
         self._changed(edit)
         return edit
 
@@ -217,10 +218,7 @@ class Review:
         try:
             edits = [Edit(**e) for e in data.get("edits", [])]
             for edit in edits:
-                table = _copy_table(review.tables[edit.table])
-                _apply(table, edit)
-                review.tables[edit.table] = table
-                review.edits.append(edit)
+                review._push(edit)
         except (TypeError, IndexError, KeyError, ValueError) as exc:
             raise UserError(f"{p}: the review file does not fit this document ({exc}); "
                             "it was left untouched") from exc

@@ -21,10 +21,6 @@ class ReviewSession:
         self.revalidate()
 
     @property
-    def document(self):
-        return self.review.corrected()
-
-    @property
     def tables(self):
         return self.review.tables
 

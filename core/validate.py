@@ -65,10 +65,7 @@ def row_label(table: Table, r: int) -> str:
 
 
 def _find_col(table: Table, name: str) -> int | None:
-    for j, c in enumerate(table.columns):
-        if c == name or _leaf(c) == name or c.endswith("/" + name):
-            return j
-    return None
+    return catalog.column_index(table.columns, name)
 
 
 def _inferred_note(table: Table, r: int, cols: Iterable[int]) -> str:
@@ -84,11 +81,7 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
     if spec is None:
         return []
     out = []
-    for rule in spec.column_rules:
-        t = _find_col(table, rule.total)
-        parts = [_find_col(table, p) for p in rule.parts]
-        if t is None or any(p is None for p in parts):
-            continue
+    for t, parts in catalog.resolve_rules(table.columns, spec.column_rules):
         for r in range(len(table.rows)):
             total = amount(table, r, t)
             vals = [amount(table, r, p) for p in parts]
@@ -129,11 +122,7 @@ def _rows_with_empty_parts(table: Table) -> dict[int, set[int]]:
     are empty; those cells are reported once, by the row identity."""
     spec = catalog.SPEC_BY_KIND.get(table.kind)
     out: dict[int, set[int]] = {}
-    for rule in spec.column_rules if spec else ():
-        t = _find_col(table, rule.total)
-        parts = [_find_col(table, p) for p in rule.parts]
-        if t is None or any(p is None for p in parts):
-            continue
+    for t, parts in catalog.resolve_rules(table.columns, spec.column_rules if spec else ()):
         for r in range(len(table.rows)):
             if amount(table, r, t) and all(amount(table, r, p) is None for p in parts):
                 for p in parts:

@@ -102,4 +102,5 @@ def test_reads_a_sample(tmp_path):
     p = tmp_path / "doc.txt"
     p.write_bytes(TEXT.encode("gb18030"))
     src = read_document_text(p)
-    assert src.sha256 and len(src.sha256) == 64
+    assert src.encoding == "gb18030" and src.lines == ("第一部分 概况", "一、收入 1,086.56\u3000万元", "合计\t１２３")
+    assert src.sha256 == __import__("hashlib").sha256(TEXT.encode("gb18030")).hexdigest()

@@ -4,7 +4,6 @@ All work is done by `core.session.ReviewSession`; this module only shows it and 
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -22,7 +21,7 @@ from .config import load_keymap
 from .help_screen import HelpScreen
 from .widgets.cell_editor import CellEditor
 from .widgets.findings_list import FindingsList
-from .widgets.key_bar import KeyBar
+from .widgets.key_bar import KeyBar, key_display
 from .widgets.outline import DocumentOutline
 from .widgets.source_view import SourceView
 from .widgets.table_grid import TableGrid
@@ -337,10 +336,8 @@ class MainScreen(Screen):
             self.app.call_from_thread(self.notify, w, severity="warning")
 
     def action_help(self) -> None:
-        keys = []
-        for binding in self.BINDINGS:
-            bound = self.app.get_key_display(binding) if hasattr(self.app, "get_key_display") else binding.key
-            keys.append((bound, binding.description))
+        keymap = getattr(self.app, "keymap", {})
+        keys = [(key_display(self.app, binding, keymap), binding.description) for binding in self.BINDINGS]
         keys += [("arrows, h/j/k/l", "Move"), ("PageUp/PageDown, Home/End", "Scroll"),
                  ("Tab / Shift+Tab", "Next / previous pane"), ("Enter", "Edit cell / choose"),
                  ("0-9 - .", "Start editing the cell with that character"), ("ctrl+p", "Command palette")]
@@ -373,7 +370,3 @@ class BudgetReviewApp(App):
             self.notify(self._keymap_warning, severity="warning")
         self.push_screen(MainScreen(self.session))
 
-
-def run(document: str | Path, review_file: str | Path | None = None) -> None:
-    from core.document import load_document
-    BudgetReviewApp(Review.open(load_document(document), review_file, autosave=True)).run()

@@ -9,6 +9,12 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 
+def key_display(app, binding: Binding, keymap: dict[str, str]) -> str:
+    """How the key bound to `binding` is shown, after the user's remapping."""
+    key = keymap.get(binding.id or "", binding.key).split(",")[0]
+    return app.get_key_display(Binding(key, binding.action))
+
+
 class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
@@ -19,8 +25,7 @@ class KeyBar(Static):
         for binding in bindings:
             if not binding.show:
                 continue
-            key = keymap.get(binding.id or "", binding.key).split(",")[0]
-            text.append(f" {self.app.get_key_display(Binding(key, binding.action))} ", style="bold reverse")
+            text.append(f" {key_display(self.app, binding, keymap)} ", style="bold reverse")
             text.append(f" {binding.description}  ")
         text.append(" ^p ", style="bold reverse")
         text.append(" palette")
