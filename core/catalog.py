@@ -237,10 +237,33 @@ FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
 # Performance forms: the facts printed above the indicator grid, and the indicator levels
 # (一级 and 二级指标) whose merged cells are filled down.
 FORM_FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项目属性", "年度资金总额", "其中:财政拨款",
-                   "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称")
+                   "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称",
+                   "填报人", "联系电话", "部门职能概述", "年度整体绩效总目标")
+# Small grids printed inside a form (部门整体支出绩效目标申报表): a label, a header whose cells
+# end in letter marks (`2023年预算金额（C）`, `预算增减变化（C-D）`), rows of amounts under
+# group labels (收入构成, 支出构成). A mark with an operator is an identity of its row.
+FORM_GRID_BLOCKS = ("人员基本情况", "部门总体资金情况")
+GRID_MARK = re.compile(r"[（(]([A-Z](?:[+\-][A-Z])*)[）)]")
+# Year-on-year changes the text states for spending, and the row of a form's 支出构成
+# block (预算增减变化（C-D）) that carries the same change.
+CHANGE_SUBJECTS = {"预算支出": "合计", "支出总计": "合计", "基本支出": "基本支出", "项目支出": "项目支出"}
+
+
+def mark_terms(mark: str) -> list[tuple[int, str]]:
+    """The signed letters of a column mark: `C-D` → [(1, "C"), (-1, "D")]."""
+    terms, sign = [], 1
+    for part in re.findall(r"[+\-]|[A-Z]", mark):
+        if part in "+-":
+            sign = 1 if part == "+" else -1
+        else:
+            terms.append((sign, part))
+    return terms
 INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
-                "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标")
+                "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+                # the 部门整体 form's 二级指标
+                "公共服务", "公共管理", "公共产品", "经济效益", "社会效益", "生态效益", "可持续影响",
+                "社会公众或服务对象满意度")
 INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社会公众或服务对象满意度指标")
 
 TOTAL_LABELS = re.compile(r"^(合\s*计|总\s*计|本年收入合计|本年支出合计|收入总计|支出总计|"

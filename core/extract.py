@@ -17,6 +17,7 @@ from .model import Cell, Table, clean_number, parse_amount
 from .reader import SourceText, printed_text
 from .regions import FINAL_NUMBER, UNIT_LINE, Region
 
+CENT = Decimal("0.01")
 CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
 DASH = {"-", "—", "--", "——", "/"}
 COLUMN_NUMBER_WORDS = {"**", "*", "栏次", "行次", "类", "款", "项", "栏", "次"}
@@ -200,6 +201,10 @@ def _restore_printed(table: Table, src: SourceText) -> None:
                 shown = printed_text(src, cell.lines, cell.text)
                 if shown != cell.text:
                     row[j] = replace(cell, text=shown)
+    if table.fields:
+        span = tuple(range(table.first_line, table.last_line + 1))
+        table.fields = {"/".join(printed_text(src, span, part) for part in key.split("/")):
+                        printed_text(src, span, value) for key, value in table.fields.items()}
     if table.title_printed:
         table.title = printed_text(src, (table.first_line,), table.title)
 
@@ -453,29 +458,34 @@ def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: l
 
 
 def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None:
-    """A performance-target form: key/value facts, then an indicator grid whose 一级/二级指标
-    labels are filled down over their merged cells."""
+    """A performance-target form: key/value facts and small grids, then an indicator grid
+    whose 一级/二级指标 labels are filled down over their merged cells."""
     header_idx = next((i for i, (_, s) in enumerate(content) if "一级指标" in s and "二级指标" in s), None)
     facts = content[:header_idx] if header_idx is not None else content
-    text = [(k, s.replace("\t", " ").strip()) for k, s in facts]
-    merged = " ".join(s for _, s in text)
-    merged = re.sub(r"\s+", " ", merged)
+    group = ""
+    if header_idx and _is_grid_group_label(content[header_idx - 1][1]):
+        group = squash(content[header_idx - 1][1])     # `年度绩效指标` above the grid's header
+        facts = facts[:-1]
+    facts = _take_grid_blocks(table, facts)
+    merged = re.sub(r"\s+", " ", " ".join(s.replace("\t", " ").strip() for _, s in facts))
+    any_key = "|".join(_spaced(x) for x in FORM_FIELD_KEYS)
     for key in FORM_FIELD_KEYS:
-        m = re.search(re.escape(key) + r"\s+(.+?)(?=\s+(?:" + "|".join(re.escape(x) for x in FORM_FIELD_KEYS) +
-                      r"|项目资金|\(万元\)|（万元）)|$)", merged)
+        m = re.search(_spaced(key) + r"\s+(.+?)(?=\s+(?:" + any_key + r"|项目资金|\(万元\)|（万元）)|$)", merged)
         if m:
             table.fields[key.replace(":", "：")] = m.group(1).replace(" ", "")
     if header_idx is None:
         return
     k0, header_line = content[header_idx]
-    header_cells = [c for c in re.split(r"\t| ", header_line.strip()) if c]
-    table.columns = [squash(c) for c in header_cells if squash(c) != "绩效指标"]
+    header_cells = _join_spaced_characters([c for c in re.split(r"\t| ", header_line.strip()) if c])
+    table.columns = [(group + "/" if group else "") + squash(c) for c in header_cells if squash(c) != "绩效指标"]
     width = len(table.columns)
     table.header_lines = (k0, k0)
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     spaced: list[tuple[int, str]] = []
     for k, s in content[header_idx + 1:]:
+        if squash(s) in (group, squash(header_line)):
+            continue        # the header repeated after a page break
         if "\t" not in s:
             spaced.append((k, s))
             continue
@@ -486,6 +496,11 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
                 l1 = level
             elif level:
                 l2 = level
+            elif c == "指标" and l2 + c in INDICATOR_LEVELS:     # `可持续影响` wrapped before `指标`
+                for row in rows:
+                    if row[1].text == l2:
+                        row[1] = replace(row[1], text=l2 + c, lines=row[1].lines + (k,))
+                l2 += c
             elif c and c not in ("绩效指标", "指标"):
                 rest.append(c)
         if len(rest) >= 2:
@@ -497,6 +512,100 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
     rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
+
+
+def _spaced(key: str) -> str:
+    """A regex for `key` that also matches it wrapped over lines (`年度整体绩效总` `目标`)."""
+    return r"\s*".join(re.escape(ch) for ch in key)
+
+
+def _is_grid_group_label(line: str) -> bool:
+    text = squash(line)
+    return text.endswith("指标") and len(text) <= 8 and text not in INDICATOR_LEVELS
+
+
+def _take_grid_blocks(table: Table, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Small grids inside a form (catalog.FORM_GRID_BLOCKS) read into fields named
+    `block/group/row/column`; the lines outside them are returned."""
+    rest: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        label, j = _grid_block_label(lines, i)
+        end = _read_grid_block(table, label, lines, j) if label else None
+        if end is None:
+            rest.append(lines[i])
+            i += 1
+        else:
+            i = end
+    return rest
+
+
+def _grid_block_label(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
+    """The block label starting at line i (`部门总体资金情` + `况（万元）`) and the line after it."""
+    joined, j = "", i
+    while j < len(lines) and len(joined) < 24:
+        joined += squash(lines[j][1])
+        j += 1
+        for name in catalog.FORM_GRID_BLOCKS:
+            if re.fullmatch(re.escape(name) + r"([(（][^)）]*[)）])?", joined):
+                return joined, j
+        if not any(name.startswith(joined) or joined.startswith(name) for name in catalog.FORM_GRID_BLOCKS):
+            break
+    return "", i
+
+
+def _read_grid_block(table: Table, block: str, lines: list[tuple[int, str]], j: int) -> int | None:
+    """Header lines up to the last one with a letter mark, then rows of amounts; returns the
+    index after the block, or None when no marked header follows the label."""
+    header_end, k = None, j
+    while k < len(lines) and not any(is_amount(t) for t in split_tokens(lines[k][1])):
+        if catalog.GRID_MARK.search(lines[k][1]):
+            header_end = k
+        k += 1
+    if header_end is None:
+        return None
+    head = squash("".join(s for _, s in lines[j:header_end + 1]))
+    columns = [m.group(0) for m in re.finditer(".*?" + catalog.GRID_MARK.pattern, head)]
+    year = re.search(r"20\d\d年", columns[0])
+    if year and year.start() > 0:           # the stub's own heading (`总体资金情况`) before it
+        columns[0] = columns[0][year.start():]
+    marks = [catalog.GRID_MARK.search(c).group(1) for c in columns]
+    unit = re.search(r"[（(](万元|元)[）)]", block)
+    if unit and not table.unit:
+        table.unit = unit.group(1)
+    group = ""
+    k = header_end + 1
+    while k < len(lines):
+        tokens = split_tokens(lines[k][1])
+        amounts = [t for t in tokens if is_amount(t)]
+        label = squash("".join(t for t in tokens if not is_amount(t)))
+        if not amounts:
+            if label in catalog.FORM_FIELD_KEYS or k + 1 >= len(lines) or \
+                    not any(is_amount(t) for t in split_tokens(lines[k + 1][1])):
+                break
+            group, k = label, k + 1
+            continue
+        for column, value in zip(columns, _place_by_marks(marks, amounts)):
+            table.fields["/".join(x for x in (block, group, label, column) if x)] = value
+        k += 1
+    return k
+
+
+def _place_by_marks(marks: list[str], amounts: list[str]) -> list[str]:
+    """Amounts of a row seated under its columns; where cells are empty, the seating under
+    which every identity column (`C-D`, `A+B`) holds."""
+    n = len(marks)
+    if len(amounts) >= n:
+        return amounts[:n]
+    for seats in itertools.combinations(range(n), len(amounts)):
+        row = [""] * n
+        for seat, value in zip(seats, amounts):
+            row[seat] = value
+        values = {m: parse_amount(v) or Decimal(0) for m, v in zip(marks, row)}
+        if all(abs(values[m] - sum(sign * values.get(x, 0) for sign, x in catalog.mark_terms(m))) <= CENT
+               for m in marks if len(m) > 1):
+            return row
+    return amounts + [""] * (n - len(amounts))
 
 
 # --------------------------------------------------------------------------- space and fragment layouts

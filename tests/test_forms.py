@@ -1,0 +1,109 @@
+"""Performance forms: the facts and small grids above the indicator grid, the indicator grid
+itself, and the rules that check the forms against each other and the text."""
+from __future__ import annotations
+
+from core.document import parse_document
+from core.reader import load_text
+from core.review import Review
+from core.session import ReviewSession
+from core.validate import validate
+
+DEPT_FORM = """第四部分 预算绩效情况
+一、部门整体绩效目标
+部门整体支出绩效目标申报表
+（2024 年度）
+部门名称 某某县医疗保障局
+填报人 张三 联系电话 1234567
+部门职能概述
+负责全县医疗保障工作。
+人员基本情况
+实有在职人员合计（A+B） 在职在编人员（A） 在职无编人员（B）
+12 10 2
+部门总体资金情
+况（万元）
+总体资金情况 2024年预算金额（C） 2023年预算金
+额（D）
+预算增减变化
+（C-D）
+收入构成
+财政拨款 500 400 100
+其他资金 50 -50
+合 计 500 450 50
+支出构成
+基本支出 300 280 20
+项目支出 200 170 30
+合 计 500 450 60
+年度整体绩效总
+目标
+保障医保基金安全运行。
+年度绩效指标
+一级指标 二级指标 三级指标 年初目标值 备 注
+产出指标
+数量指标 参保人数 ≥10000人
+效益指标
+社会效益
+困难群众就医负担减轻
+程度
+有效缓解
+年度绩效指标
+一级指标 二级指标 三级指标 年初目标值 备 注
+满意度指标
+服务对象满意度指标 群众满意度 ≥90%
+"""
+
+FUNDS = "部门总体资金情况（万元）"
+
+
+def parse(text: str):
+    return parse_document(load_text(text.encode("utf-8")))
+
+
+def test_dept_form_facts_grids_and_indicators():
+    (form,) = parse(DEPT_FORM).tables
+    assert (form.kind, form.unit) == ("budget.dept_performance_target", "万元")
+    assert {k: v for k, v in form.fields.items() if "/" not in k} == {
+        "部门名称": "某某县医疗保障局", "填报人": "张三", "联系电话": "1234567",
+        "部门职能概述": "负责全县医疗保障工作。", "年度整体绩效总目标": "保障医保基金安全运行。"}
+    assert form.fields["人员基本情况/实有在职人员合计（A+B）"] == "12"
+    assert form.fields["人员基本情况/在职无编人员（B）"] == "2"
+    # two amounts for three columns: seated where C-D = C - D holds, C left empty
+    assert [form.fields[f"{FUNDS}/收入构成/其他资金/{c}"] for c in
+            ("2024年预算金额（C）", "2023年预算金额（D）", "预算增减变化（C-D）")] == ["", "50", "-50"]
+    assert form.fields[f"{FUNDS}/支出构成/合计/2023年预算金额（D）"] == "450"
+    assert form.columns == ["年度绩效指标/一级指标", "年度绩效指标/二级指标", "年度绩效指标/三级指标",
+                            "年度绩效指标/年初目标值", "年度绩效指标/备注"]
+    assert [[c.text for c in row] for row in form.rows] == [
+        ["产出指标", "数量指标", "参保人数", "≥10000人", ""],
+        ["效益指标", "社会效益", "困难群众就医负担减轻程度", "有效缓解", ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", ""],
+    ]
+
+
+def test_form_grid_arithmetic_is_reported_once_per_cell():
+    found = [f for f in validate(parse(DEPT_FORM)) if f.check == "sum"]
+    assert [(f.severity, f.where, f.values) for f in found] == [
+        ("error", f"{FUNDS}/支出构成/合计/预算增减变化（C-D）", {"stated": "60.00", "computed": "50.00"})]
+
+
+def test_spending_changes_in_the_text_against_the_form(documents):
+    found = [f for f in validate(documents["zengdu_medical_security_center_2023_budget.txt"])
+             if f.table == "部门整体支出绩效目标申报表"]
+    # the (二) paragraph states the fiscal-only changes for all spending; the (三) paragraph,
+    # about 财政拨款, states the same figures rightly and is not reported
+    assert [(f.where, f.values, f.lines) for f in found] == [
+        ("支出构成 基本支出 / 预算增减变化（C-D）", {"stated": "97.96", "table": "-125.44"}, [115]),
+        ("支出构成 合计 / 预算增减变化（C-D）", {"stated": "6034.96", "table": "5811.56"}, [113]),
+    ]
+
+
+def test_project_funded_from_a_source_the_budget_does_not_have(sample_copy):
+    from core.document import load_document
+    session = ReviewSession(Review(load_document(
+        sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt"))))
+    found = [f for f in session.findings if f.check == "prose_vs_table"]
+    assert [(f.where, f.values) for f in found] == [
+        ("项目资金 / 其中：财政拨款", {"stated": "0", "computed": "160"})]
+    form = next(i for i, t in enumerate(session.tables) if t.kind == "budget.performance_target")
+    session.set_table_fact(form, "其中：财政拨款", "160")
+    assert [f for f in session.findings if f.check == "prose_vs_table"] == []
+    assert [f.values for f in session.findings if f.where.endswith("年度资金总额")] == []
