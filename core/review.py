@@ -18,7 +18,7 @@ from .model import Cell, Document, Table
 
 REVIEW_FORMAT = "budget-review.review"
 REVIEW_VERSION = 1
-EDIT_TARGETS = ("cell", "header", "title", "kind", "unit", "insert_row", "delete_row")
+EDIT_TARGETS = ("cell", "header", "title", "kind", "unit", "fact", "insert_row", "delete_row")
 
 
 def now() -> str:
@@ -28,7 +28,8 @@ def now() -> str:
 @dataclass(frozen=True)
 class Edit:
     """One correction. `row`/`col` address the corrected table as it was when the edit was
-    made; `old`/`new` are texts (a whole row, as a list, for row insertions and deletions)."""
+    made; `old`/`new` are texts (a whole row, as a list, for row insertions and deletions);
+    `key` names the form fact (项目名称, 年度资金总额 …) a `fact` edit corrects."""
 
     target: str
     table: int
@@ -37,9 +38,10 @@ class Edit:
     old: str | list | None = None
     new: str | list | None = None
     time: str = ""
+    key: str = ""
 
     def describe(self) -> str:
-        where = f"table {self.table + 1}"
+        where = f"table {self.table + 1}" + (f" {self.key}" if self.key else "")
         if self.row is not None:
             where += f" row {self.row + 1}"
         if self.col is not None:
@@ -70,6 +72,8 @@ def _apply(table: Table, edit: Edit) -> None:
         table.kind = edit.new
     elif edit.target == "unit":
         table.unit = edit.new
+    elif edit.target == "fact":
+        table.fields[edit.key] = edit.new
     elif edit.target == "insert_row":
         table.rows.insert(edit.row, [Cell(t, (), "", "", edit.time) for t in edit.new])
     elif edit.target == "delete_row":
@@ -150,6 +154,10 @@ class Review:
     def set_field(self, table: int, target: str, text: str) -> Edit | None:
         old = getattr(self.tables[table], target)
         return None if old == text else self.apply(Edit(target, table, None, None, old, text))
+
+    def set_fact(self, table: int, key: str, text: str) -> Edit | None:
+        old = self.tables[table].fields.get(key, "")
+        return None if old == text else self.apply(Edit("fact", table, None, None, old, text, key=key))
 
     def insert_row(self, table: int, at: int) -> Edit:
         width = len(self.tables[table].columns)

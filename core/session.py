@@ -48,6 +48,9 @@ class ReviewSession:
     def set_table_field(self, table: int, target: str, text: str) -> Edit | None:
         return self._after(self.review.set_field(table, target, text))
 
+    def set_table_fact(self, table: int, key: str, text: str) -> Edit | None:
+        return self._after(self.review.set_fact(table, key, text))
+
     def insert_row(self, table: int, at: int) -> Edit:
         return self._after(self.review.insert_row(table, at))
 

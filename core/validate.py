@@ -10,13 +10,14 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 
 from . import catalog
 from .model import Document, Table, parse_amount
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
+T = TypeVar("T")
 
 
 @dataclass
@@ -245,6 +246,58 @@ def check_form_funds(doc: Document, ti: int, table: Table) -> list[Finding]:
                     values={"stated": str(total), "computed": str(s)})]
 
 
+GridRows = dict[tuple[str, str], dict[str, Decimal | None]]
+
+
+def grid_blocks(table: Table) -> dict[str, GridRows]:
+    """A form's small grids (fields named `block/group/row/column`, see
+    catalog.FORM_GRID_BLOCKS): block → (group, row) → column → amount."""
+    out: dict[str, GridRows] = {}
+    for key, value in table.fields.items():
+        parts = key.split("/")
+        if len(parts) < 2 or len(parts) > 4 or not catalog.GRID_MARK.search(parts[-1]):
+            continue
+        group, row = ("", "") if len(parts) == 2 else ("", parts[1]) if len(parts) == 3 else parts[1:3]
+        out.setdefault(parts[0], {}).setdefault((group, row), {})[parts[-1]] = parse_amount(value)
+    return out
+
+
+def check_form_grids(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """A form's small grids: a marked column (`预算增减变化（C-D）`) = its letters' columns, and a
+    合计 row = the other rows of its group."""
+    out = []
+    for block, rows in grid_blocks(table).items():
+        reported = set()
+        for (group, row), cells in rows.items():
+            by_mark = {catalog.GRID_MARK.search(c).group(1): c for c in cells}
+            for mark, column in by_mark.items():
+                terms = catalog.mark_terms(mark)
+                if len(terms) < 2 or cells[column] is None or any(x not in by_mark for _, x in terms):
+                    continue
+                computed = sum((sign * (cells[by_mark[x]] or ZERO) for sign, x in terms), ZERO)
+                sev = severity(cells[column] - computed, len(terms))
+                if sev:
+                    reported.add((group, row, column))
+                    label = "/".join(x for x in (block, group, row, column) if x)
+                    out.append(Finding("sum", sev, f"{label} {fmt(cells[column])} ≠ {mark} = {fmt(computed)}",
+                                       table.title, ti, where=label, lines=[table.first_line],
+                                       values={"stated": fmt(cells[column]), "computed": fmt(computed)}))
+            if not catalog.TOTAL_LABELS.match(row):
+                continue
+            members = [c for (g, r), c in rows.items() if g == group and r != row]
+            for column, stated in cells.items():
+                if stated is None or not members or (group, row, column) in reported:
+                    continue
+                computed = sum((c.get(column) or ZERO for c in members), ZERO)
+                sev = severity(stated - computed, len(members))
+                if sev:
+                    label = "/".join(x for x in (block, group, row, column) if x)
+                    out.append(Finding("sum", sev, f"{label} {fmt(stated)} ≠ the {len(members)} rows above it "
+                                       f"= {fmt(computed)}", table.title, ti, where=label, lines=[table.first_line],
+                                       values={"stated": fmt(stated), "computed": fmt(computed)}))
+    return out
+
+
 # --------------------------------------------------------------------------- document rules
 
 _RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*(?:预算)?\s*(增加|减少|增长|下降)\s*"
@@ -253,19 +306,30 @@ _COMPLETION = re.compile(r"年初预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(
                          r"完成年初预算的\s*([\d.]+)\s*%")
 
 
-def text_only(rule: Callable[[Document], list[Finding]]) -> Callable[[Document], list[Finding]]:
-    """A rule that reads only the explanatory text: its findings cannot change with an edit
-    of a cell, so they are computed once per document and copied out."""
+def per_text(reader: Callable[[Document], T]) -> Callable[[Document], T]:
+    """A reader of the explanatory text only: edits of cells cannot change what it returns,
+    so it runs once per document."""
     cache: dict = {}
 
-    @functools.wraps(rule)
-    def cached(doc: Document) -> list[Finding]:
+    @functools.wraps(reader)
+    def cached(doc: Document) -> T:
         key = (doc.source.sha256, doc.source.path, tuple((t.first_line, t.last_line) for t in doc.tables))
         if key not in cache:
             cache.clear()
-            cache[key] = rule(doc)
-        return [replace(f, values=dict(f.values), lines=list(f.lines)) for f in cache[key]]
+            cache[key] = reader(doc)
+        return cache[key]
     return cached
+
+
+def text_only(rule: Callable[[Document], list[Finding]]) -> Callable[[Document], list[Finding]]:
+    """A rule that reads only the explanatory text: computed once per document (per_text),
+    its findings copied out so that numbering them leaves the cache alone."""
+    once = per_text(rule)
+
+    @functools.wraps(rule)
+    def copied(doc: Document) -> list[Finding]:
+        return [replace(f, values=dict(f.values), lines=list(f.lines)) for f in once(doc)]
+    return copied
 
 
 @text_only
@@ -312,9 +376,10 @@ _BREAKDOWN = re.compile(r"按[^：:，,。；]{0,10}划分[：:]")
 _ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)([\d.]+)万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]+)万元")
 
 
-def _prose_blocks(doc: Document) -> list[tuple[int, int, str]]:
-    """(first line, last line, text) of each subsection of the explanatory text, tables left
-    out, line breaks and spaces removed so that sentences read whole."""
+@per_text
+def _prose_blocks(doc: Document) -> list[tuple[str, list[int]]]:
+    """The text of each subsection of the explanatory text, tables left out, line breaks and
+    spaces removed so that sentences read whole, with the source line of each character."""
     in_table = set()
     for t in doc.tables:
         in_table.update(range(t.first_line, t.last_line + 1))
@@ -323,9 +388,13 @@ def _prose_blocks(doc: Document) -> list[tuple[int, int, str]]:
         if node.kind != "subsection" and not (node.kind == "section" and not any(
                 c.kind == "subsection" for c in node.children)):
             continue
-        lines = [k for k in range(node.first_line, node.last_line + 1) if k not in in_table]
-        text = "".join(doc.source.norm[k - 1] for k in lines).replace(" ", "")
-        out.append((node.first_line, node.last_line, text))
+        chars, lines = [], []
+        for k in range(node.first_line, node.last_line + 1):
+            if k not in in_table:
+                text = doc.source.norm[k - 1].replace(" ", "")
+                chars.append(text)
+                lines.extend([k] * len(text))
+        out.append(("".join(chars), lines))
     return out
 
 
@@ -338,7 +407,7 @@ def check_prose_breakdowns(doc: Document) -> list[Finding]:
     """A total stated in the text (收入/支出预算总额 T, 较上年 ± C) against each breakdown that
     follows it (按…划分: item amounts and their changes)."""
     out = []
-    for first, last, text in _prose_blocks(doc):
+    for text, lines in _prose_blocks(doc):
         m = _TOTAL.search(text)
         if not m:
             continue
@@ -358,14 +427,92 @@ def check_prose_breakdowns(doc: Document) -> list[Finding]:
             sev = severity(total - amount_sum, len(items))
             if sev:
                 out.append(Finding("sum", sev, f"{m.group(1)}预算总额 {total} ≠ {names} = {amount_sum}",
-                                   where=where, lines=[first],
+                                   where=where, lines=[lines[m.start()]],
                                    values={"stated": str(total), "computed": str(amount_sum)}))
             change_sum = sum((c for _, _, c in items), ZERO)
             sev = severity(change - change_sum, len(items))
             if sev:
                 out.append(Finding("sum", sev, f"{m.group(1)}预算总额 较上年 {change:+} ≠ the sum of its parts' "
-                                   f"changes {change_sum:+}", where=where + " (较上年)", lines=[first],
+                                   f"changes {change_sum:+}", where=where + " (较上年)", lines=[lines[m.start()]],
                                    values={"stated": str(change), "computed": str(change_sum)}))
+    return out
+
+
+_STATED_CHANGE = re.compile("(" + "|".join(catalog.CHANGE_SUBJECTS) +
+                            r")(?:比|较)?(?:上年|去年)?(?:预算)?(增加|减少)([\d.]+)万元")
+# Headings of paragraphs about part of the funds (财政拨款支出情况): their changes have
+# another base than the whole budget's.
+_PART_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|三公|机关运行")
+
+
+@per_text
+def _spending_changes(doc: Document) -> list[tuple[str, str, Decimal, int]]:
+    """(subject, as printed, signed change, line) of each change the text states for the
+    whole budget's spending (预算支出比上年增加 X 万元，其中基本支出增加 Y 万元)."""
+    out = []
+    for text, lines in _prose_blocks(doc):
+        heading = text[:14]
+        if "支出" not in heading or _PART_SCOPE.search(heading):
+            continue
+        for m in _STATED_CHANGE.finditer(text):
+            out.append((m.group(1), m.group(0), _signed(m.group(2), m.group(3)), lines[m.start()]))
+    return out
+
+
+def check_prose_changes(doc: Document) -> list[Finding]:
+    """Changes the text states for spending against the 预算增减变化 that a form's 支出构成
+    block (部门整体支出绩效目标申报表) prints for the same row."""
+    stated = _spending_changes(doc)
+    if not stated:
+        return []
+    out = []
+    for ti, t in enumerate(doc.tables):
+        for block, rows in grid_blocks(t).items():
+            for (group, row), cells in rows.items():
+                change = next((c for c in cells if "-" in catalog.GRID_MARK.search(c).group(1)), None)
+                if "支出" not in group or change is None or cells[change] is None:
+                    continue
+                for subject, printed, value, line in stated:
+                    if catalog.CHANGE_SUBJECTS[subject] != row or severity(value - cells[change], 1) is None:
+                        continue
+                    out.append(Finding("prose_vs_table", severity(value - cells[change], 1),
+                                       f"the text states “{printed}”; {t.title} {group} {row} {change} "
+                                       f"prints {fmt(cells[change])}", t.title, ti,
+                                       where=f"{group} {row} / {change}", lines=[line],
+                                       values={"stated": str(value), "table": fmt(cells[change])}))
+    return out
+
+
+_ALL_FISCAL = re.compile(r"收入(?:预算)?(?:总额|总计)(?:为)?([\d.]+)万元[^。]*?财政拨款(?:收入)?([\d.]+)万元")
+
+
+@per_text
+def _income_all_fiscal(doc: Document) -> tuple[Decimal, int] | None:
+    """The budget's income, with its line, when the text states that all of it is 财政拨款."""
+    for text, lines in _prose_blocks(doc):
+        m = _ALL_FISCAL.search(text)
+        if m and Decimal(m.group(1)) == Decimal(m.group(2)) and Decimal(m.group(1)) > 0:
+            return Decimal(m.group(1)), lines[m.start()]
+    return None
+
+
+def check_project_fund_sources(doc: Document) -> list[Finding]:
+    """Where the text states that all income is 财政拨款, a project form's 其中：财政拨款 must
+    be its whole 年度资金总额: there is no other source to fund the rest."""
+    income = _income_all_fiscal(doc)
+    if income is None:
+        return []
+    out = []
+    for ti, t in enumerate(doc.tables):
+        total, fiscal = parse_amount(t.fields.get(FORM_TOTAL, "")), parse_amount(t.fields.get(FORM_PARTS[0], ""))
+        if t.kind != "budget.performance_target" or total is None or fiscal is None or total == fiscal:
+            continue
+        name = t.fields.get("项目名称", "")
+        out.append(Finding("prose_vs_table", severity(total - fiscal, 1),
+                           f"{name}: 其中：财政拨款 {fiscal} of 年度资金总额 {total}, but the text states all "
+                           f"income ({income[0]} 万元) is 财政拨款", t.title, ti,
+                           where=f"项目资金 / {FORM_PARTS[0]}", lines=[t.first_line, income[1]],
+                           values={"stated": str(fiscal), "computed": str(total)}))
     return out
 
 
@@ -779,11 +926,11 @@ def check_unrecoverable(doc: Document) -> list[Finding]:
 
 
 TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
-    check_row_identities, check_hierarchy, check_form_funds, check_panel_balance)
+    check_row_identities, check_hierarchy, check_form_funds, check_form_grids, check_panel_balance)
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
-    check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_project_budgets, check_project_targets,
-    check_prose_subjects, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
+    check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
+    check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:

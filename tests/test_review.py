@@ -113,3 +113,15 @@ def test_extract_and_check_apply_the_review_unless_no_review(doc_path, capsys):
     main(["check", str(doc_path), "--format", "json", "--no-review"])
     raw_findings = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "sum" and f["severity"] == "error"]
     assert corrected == [] and len(raw_findings) == 3
+
+
+def test_form_fact_edits_are_logged_undone_and_replayed(sample_copy):
+    path = sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt")
+    review = Review(load_document(path), autosave=True)
+    edit = review.set_fact(0, "其中：财政拨款", "160")
+    assert (edit.target, edit.key, edit.old, edit.new) == ("fact", "其中：财政拨款", "0", "160")
+    assert review.document.tables[0].fields["其中：财政拨款"] == "0"
+    again = Review.open(load_document(path))
+    assert again.tables[0].fields["其中：财政拨款"] == "160"
+    again.undo()
+    assert again.tables[0].fields["其中：财政拨款"] == "0"

@@ -47,6 +47,7 @@ def test_prose_breakdown_against_its_total(documents):
         ("sum", "574.21", "414.21"),         # 按支出经济分类 amounts
         ("sum", "54.78", "56.78"),           # … and their changes
         ("sum", "23", "20"),                 # 在职人数小计 vs its parts
+        ("prose_vs_table", "0", "160"),      # the project's 财政拨款 where all income is 财政拨款
     }
 
 
@@ -69,6 +70,7 @@ def test_projects_and_subjects_in_the_text_against_the_tables(documents):
         ("500", "300.00"), ("4608", "4708.00"),           # 预算安排 vs 项目支出表
         ("90", "≥80%"), ("95", "群众满意"), ("95", "100%"),  # targets vs 绩效目标申报表
         ("55.56", "55.24"),                               # 行政事业单位养老支出 vs 支出总表
+        ("6034.96", "5811.56"), ("97.96", "-125.44"),     # changes vs 部门整体支出绩效目标申报表
     ])
 
 
