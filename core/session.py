@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .export import write_xlsx
+from .errors import UserError
+from .export import write_csv, write_json, write_xlsx
 from .review import Edit, Review
+
+EXPORT_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "csv": "_csv"}
 from .validate import Finding, validate, validate_table
 
 
@@ -71,8 +74,22 @@ class ReviewSession:
     def save(self) -> Path:
         return self.review.save()
 
-    def export(self, path: str | Path | None = None) -> tuple[Path, list[str]]:
-        target = path or Path(self.review.document.source.path + ".xlsx")
+    def export_path(self, fmt: str = "xlsx") -> Path:
+        """Where an export goes by default: beside the document (CSV: a folder of files)."""
+        return Path(self.review.document.source.path + EXPORT_SUFFIX[fmt])
+
+    def export(self, path: str | Path | None = None, fmt: str = "xlsx") -> tuple[Path, list[str]]:
+        """Write the corrected document as a workbook, JSON or CSV files; returns the path and
+        warnings. A failed write leaves any earlier file as it was."""
+        if fmt not in EXPORT_SUFFIX:
+            raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_SUFFIX)}")
+        target = Path(path) if path else self.export_path(fmt)
+        if fmt == "json":
+            write_json(self.review.corrected(), target)
+            return target, []
+        if fmt == "csv":
+            write_csv(self.review.corrected(), target)
+            return target, []
         return write_xlsx(self.review, self.findings, target)
 
     # -- queries -------------------------------------------------------------------------

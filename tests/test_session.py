@@ -1,7 +1,13 @@
 """ReviewSession: findings follow edits, per-table re-validation, finding navigation."""
 from __future__ import annotations
 
+import csv
+import json
+
+import pytest
+
 from core.document import load_document
+from core.errors import UserError
 from core.review import Review
 from core.session import ReviewSession
 from core.validate import validate
@@ -46,3 +52,17 @@ def test_export_writes_beside_the_document(sample_copy):
     session = ReviewSession(Review(load_document(doc)))
     path, warnings = session.export()
     assert path == doc.with_name(doc.name + ".xlsx") and path.stat().st_size > 0 and warnings == []
+
+
+def test_export_in_each_format_reads_back_the_corrections(sample_copy, tmp_path):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    session.set_cell(3, 1, 3, "580.13")
+    path, _ = session.export(tmp_path / "out.json", "json")
+    assert json.loads(path.read_text(encoding="utf-8"))["tables"][3]["rows"][1][3] == "580.13"
+    folder, _ = session.export(tmp_path / "csv", "csv")
+    first = sorted(folder.glob("04 *.csv"))[0]
+    rows = list(csv.reader(first.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[2][3] == "580.13"
+    assert session.export_path("csv").name == NANCHANG + "_csv"
+    with pytest.raises(UserError, match="unknown export format"):
+        session.export(tmp_path / "x.pdf", "pdf")
