@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import json
 
+import openpyxl
 import pytest
 
 from core.document import load_document
 from core.review import Review, default_review_path
 from tui.app import BudgetReviewApp, MainScreen
+from tui.export_screen import ExportScreen
+from tui.facts_screen import FactsScreen
 from tui.widgets.source_view import SourceView
 from tui.widgets.table_grid import TableGrid
 
@@ -117,14 +120,52 @@ async def test_reopen_restores_the_work(sample_copy):
         assert again.sub_title.endswith("saved")
 
 
-async def test_export_writes_the_workbook(sample_copy):
+async def test_export_screen_writes_the_workbook_by_default(sample_copy):
     path = sample_copy(NANCHANG)
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+e")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert path.with_name(path.name + ".xlsx").exists()
+        assert isinstance(app.screen, MainScreen)
+    workbook = openpyxl.load_workbook(path.with_name(path.name + ".xlsx"))
+    assert "Findings" in workbook.sheetnames
+
+
+async def test_export_screen_json_follows_the_format_and_escape_cancels(sample_copy):
+    path = sample_copy(NANCHANG)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+e", "escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("ctrl+e")
+        await pilot.click("#format-json")
+        assert app.screen.query_one("#export-path").value == str(path) + ".json"
+        await pilot.click("#export-go")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    data = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    assert len(data["tables"]) == len(app.session.tables)
+    assert not path.with_name(path.name + ".xlsx").exists()
+
+
+async def test_form_facts_are_shown_and_edited(sample_copy):
+    app = make_app(sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = [f for f in app.session.findings if f.check == "prose_vs_table"]
+        await pilot.press("i")
+        assert isinstance(app.screen, FactsScreen)
+        facts = app.screen.query_one("#facts-table")
+        facts.move_cursor(row=list(app.session.tables[0].fields).index("其中：财政拨款"))
+        await pilot.press("enter", "ctrl+u", "1", "6", "0", "enter")
+        assert app.session.tables[0].fields["其中：财政拨款"] == "160"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert len(before) == 1 and [f for f in app.session.findings if f.check == "prose_vs_table"] == []
+        await pilot.press("ctrl+z")
+        assert app.session.tables[0].fields["其中：财政拨款"] == "0"
 
 
 async def test_keys_can_be_remapped_by_binding_id(sample_copy):

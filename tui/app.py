@@ -18,6 +18,8 @@ from core.session import ReviewSession
 from . import strings
 from .commands import ReviewCommands
 from .config import load_keymap
+from .export_screen import ExportScreen
+from .facts_screen import FactsScreen
 from .help_screen import HelpScreen
 from .widgets.cell_editor import CellEditor
 from .widgets.findings_list import FindingsList
@@ -42,6 +44,7 @@ class MainScreen(Screen):
         _b("u", "edit_unit", "edit_unit", show=False),
         _b("K", "edit_kind", "edit_kind", show=False),
         _b("H", "edit_header", "edit_header", show=False),
+        _b("i", "facts", "facts", show=False),
         _b("ctrl+z", "undo", "undo"),
         _b("ctrl+y", "redo", "redo"),
         _b("o", "insert_row", "insert_row", show=False),
@@ -78,6 +81,7 @@ class MainScreen(Screen):
         self.table_index = 0
         self.finding_index: int | None = None
         self.editing: tuple | None = None      # what the editor is editing
+        self.last_export: tuple[str, str] | None = None     # (format, path) of the last export
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -228,6 +232,13 @@ class MainScreen(Screen):
         self._open_editor(("cell", row, col), value,
                           strings.EDIT_CELL.format(row=row + 1, column=table.columns[col]))
 
+    def action_facts(self) -> None:
+        table = self.current_table()
+        if table is None or not table.fields:
+            self.notify(strings.NO_FACTS)
+            return
+        self.app.push_screen(FactsScreen(self.session, self.table_index), callback=lambda _: self.after_edit())
+
     def on_table_grid_start_edit(self, message: TableGrid.StartEdit) -> None:
         self.action_edit(message.initial)
 
@@ -321,13 +332,23 @@ class MainScreen(Screen):
         self.notify(strings.SAVED_TO.format(path=path))
 
     def action_export(self) -> None:
-        self.notify(strings.EXPORTING, timeout=2)
-        self.export_workbook()
+        paths = {fmt: self.session.export_path(fmt) for fmt in strings.EXPORT_FORMATS}
+        fmt = self.last_export[0] if self.last_export else "xlsx"
+        if self.last_export:
+            paths[fmt] = self.last_export[1]
+        self.app.push_screen(ExportScreen(paths, fmt), callback=self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        self.last_export = choice
+        self.notify(strings.EXPORTING.format(path=choice[1]), timeout=2)
+        self.export(*choice)
 
     @work(thread=True, exclusive=True, group="export")
-    def export_workbook(self) -> None:
+    def export(self, fmt: str, target: str) -> None:
         try:
-            path, warnings = self.session.export()
+            path, warnings = self.session.export(target, fmt)
         except Exception as exc:   # shown to the user; the earlier file stays intact
             self.app.call_from_thread(self.notify, strings.EXPORT_FAILED.format(error=exc), severity="error")
             return

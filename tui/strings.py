@@ -15,10 +15,23 @@ NOTHING_TO_REDO = "Nothing to redo"
 UNDONE = "Undone: {what}"
 REDONE = "Redone: {what}"
 SAVED_TO = "Saved to {path}"
-EXPORTED_TO = "Exported the cleaned workbook to {path}"
-EXPORTING = "Exporting the workbook…"
+EXPORTED_TO = "Exported to {path}"
+EXPORTING = "Exporting to {path}…"
 EXPORT_FAILED = "Export failed: {error}"
 NO_FINDINGS = "No findings point at a table"
+NO_FACTS = "This table has no form facts."
+FACTS_TITLE = "Form facts of {title}"
+FACTS_HINT = "Enter edits the fact, Escape closes; corrected facts are highlighted."
+FACT_KEY = "fact"
+FACT_VALUE = "value"
+CLOSE = "Close"
+CANCEL = "Cancel"
+EXPORT_TITLE = "Export the corrected document"
+EXPORT_PATH = "Write to (a file; for CSV, a folder):"
+EXPORT_GO = "Export"
+EXPORT_NO_PATH = "Give a path to write to."
+EXPORT_FORMATS = {"xlsx": "Excel workbook (tables, findings, review log)", "json": "JSON (tables as data)",
+                  "csv": "CSV files (one per table, and a long table)"}
 FINDINGS_TITLE = "Findings: {table} of this table, {total} in the document ({errors} errors)"
 HELP_TITLE = "budget-review — keys"
 HELP_FOOTER = "Press Escape or ? to close. Keys can be remapped in {path}."
@@ -41,7 +54,8 @@ KEYS = {
     "next_finding": "Next finding",
     "prev_finding": "Previous finding",
     "save": "Save",
-    "export": "Export workbook",
+    "export": "Export…",
+    "facts": "Form facts",
     "help": "Help",
     "quit": "Quit",
     "cursor_left": "Left",
