@@ -199,8 +199,10 @@ OTHER = TableSpec("other", "", ())
 @dataclass(frozen=True)
 class Identity:
     """A figure two standard tables both print. A row is named by its code, by its label
-    (合计, 本年收入合计 …) or "*" for a table's only row; a column by one of its leaf names,
-    or "" for the amount printed beside the label (two-panel tables)."""
+    (合计, 本年收入合计 …; rows joined by `+` are summed) or "*" for a table's only row; a
+    column by one of its leaf names (the first present is used), or "" for the amount printed
+    after the label (two-panel tables). `relation`: "=" b equals a; "≥" b is a part of a and
+    may not exceed it; "any" b equals one of a's columns."""
 
     a_kind: str
     a_row: str
@@ -208,6 +210,7 @@ class Identity:
     b_kind: str
     b_row: str
     b_cols: tuple[str, ...]
+    relation: str = "="
 
 
 CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
@@ -225,7 +228,13 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
     Identity("final.general_public_expense", "合计", ("本年支出合计",),
              "final.fiscal_summary", "总计", ("一般公共预算财政拨款",)),
     Identity("final.income_expense_summary", "本年支出合计", ("",), "final.expense", "合计", ("本年支出合计",)),
-    Identity("final.expense", "合计", ("基本支出",), "final.general_public_expense", "合计", ("基本支出",)),
+    # 公开05 spends the 一般公共预算 part of 公开03's funds
+    Identity("final.expense", "合计", ("基本支出",), "final.general_public_expense", "合计", ("基本支出",), "≥"),
+    Identity("final.expense", "合计", ("项目支出",), "final.general_public_expense", "合计", ("项目支出",), "≥"),
+    Identity("final.general_public_expense", "合计", ("基本支出",),
+             "final.general_public_basic_expense", "人员经费合计+公用经费合计", ("",)),
+    # a 项目支出表 lists the 项目支出, or (Hubei) every item of the budget as a project
+    Identity("budget.expense", "合计", ("项目支出", "合计"), "budget.project_expense", "合计", ("合计",), "any"),
 )
 
 # Where a report prints the 公开NN表 number, it names the final-accounts table directly.

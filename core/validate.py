@@ -776,8 +776,17 @@ def check_cross_tables(doc: Document) -> list[Finding]:
     return out
 
 
-def _locate(table: Table, row: str, cols: tuple[str, ...]) -> tuple[int, int, Decimal] | None:
-    """The cell an identity names (see catalog.Identity), with its amount."""
+Located = tuple[int, int, Decimal, list[int]]     # row, column, amount, source lines
+
+
+def _locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
+    """The cell an identity names (see catalog.Identity), with its amount; rows joined by
+    `+` are summed (located at the first)."""
+    if "+" in row:
+        parts = [_locate(table, name, cols) for name in row.split("+")]
+        if any(p is None for p in parts):
+            return None
+        return parts[0][0], parts[0][1], sum((p[2] for p in parts), ZERO), [k for p in parts for k in p[3]]
     if row == "*":
         rows = [0] if len(table.rows) == 1 else []
     elif row.isdigit():
@@ -785,19 +794,32 @@ def _locate(table: Table, row: str, cols: tuple[str, ...]) -> tuple[int, int, De
     else:
         rows = [r for r in range(len(table.rows))
                 if any(re.sub(r"\s", "", c.text) == row for c in table.rows[r])]
+        if not rows and row == "合计":      # a total row printed without its label
+            rows = [r for r in range(len(table.rows)) if _is_unlabelled_total(table, r)][:1]
     if not rows:
         return None
     r = rows[0]
     for name in cols:
         if name:
             c = _find_col(table, name)
-        else:       # the amount beside the label, in a two-panel table
+        else:       # the amount printed after the label, before the next label
+            c = None
             at = next(j for j, cell in enumerate(table.rows[r]) if re.sub(r"\s", "", cell.text) == row)
-            c = next((j for j in range(at + 1, len(table.columns))
-                      if _leaf(table.columns[j]) not in ("行次", "栏次")), None)
+            for j in range(at + 1, len(table.columns)):
+                if amount(table, r, j) is not None and _leaf(table.columns[j]) not in ("行次", "栏次"):
+                    c = j
+                    break
+                if table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
+                    break
         if c is not None and amount(table, r, c) is not None:
-            return r, c, amount(table, r, c)
+            return r, c, amount(table, r, c), list(table.cell(r, c).lines)
     return None
+
+
+def _is_unlabelled_total(table: Table, r: int) -> bool:
+    cells = table.rows[r]
+    return r == 0 and any(c.value is not None for c in cells) and \
+        all(not c.text for c in cells if c.value is None)
 
 
 def check_identities(doc: Document) -> list[Finding]:
@@ -811,21 +833,29 @@ def check_identities(doc: Document) -> list[Finding]:
         if rule.a_kind not in by_kind or rule.b_kind not in by_kind:
             continue
         (_, a), (bi, b) = by_kind[rule.a_kind], by_kind[rule.b_kind]
-        found_a, found_b = _locate(a, rule.a_row, rule.a_cols), _locate(b, rule.b_row, rule.b_cols)
-        if found_a is None or found_b is None:
+        found_b = _locate(b, rule.b_row, rule.b_cols)
+        a_cols = [(c,) for c in rule.a_cols] if rule.relation == "any" else [rule.a_cols]
+        found_a = [f for f in (_locate(a, rule.a_row, cols) for cols in a_cols) if f is not None]
+        if not found_a or found_b is None:
             continue
-        (ar, ac, av), (br, bc, bv) = found_a, found_b
-        if {a.unit, b.unit} == {"元", "万元"}:     # compare in 万元, the unit of the rounding rule
-            av, bv = (av / 10000 if a.unit == "元" else av), (bv / 10000 if b.unit == "元" else bv)
-        sev = severity(bv - av, 1)
-        if sev:
-            b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
-            out.append(Finding("cross_table", sev,
-                               f"{b.title} {b_row} {_leaf(b.columns[bc])} {fmt(bv)} ≠ "
-                               f"{a.title} {rule.a_row} {_leaf(a.columns[ac])} {fmt(av)}",
-                               b.title, bi, br, bc, f"{b_row} / {_leaf(b.columns[bc])} (vs {a.title})",
-                               list(b.cell(br, bc).lines) + list(a.cell(ar, ac).lines),
-                               {"stated": fmt(bv), "computed": fmt(av)}))
+        br, bc, bv, b_lines = found_b
+        if b.unit == "元" and a.unit == "万元":     # compare in 万元, the unit of the rounding rule
+            bv = bv / 10000
+        differences = [bv - (av / 10000 if a.unit == "元" and b.unit == "万元" else av) for _, _, av, _ in found_a]
+        if rule.relation == "≥":       # b is a part of a: only b exceeding a disagrees
+            differences = [max(d, ZERO) for d in differences]
+        if any(severity(d, 1) is None for d in differences):
+            continue
+        ar, ac, av, a_lines = found_a[0]
+        sev = severity(differences[0], 1)
+        b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
+        relation = {"=": "≠", "≥": ">", "any": "matches none of"}[rule.relation]
+        a_figures = " / ".join(f"{_leaf(a.columns[c])} {fmt(v)}" for _, c, v, _ in found_a)
+        out.append(Finding("cross_table", sev,
+                           f"{b.title} {b_row} {_leaf(b.columns[bc])} {fmt(bv)} {relation} "
+                           f"{a.title} {rule.a_row} {a_figures}",
+                           b.title, bi, br, bc, f"{b_row} / {_leaf(b.columns[bc])} (vs {a.title})",
+                           b_lines + a_lines, {"stated": fmt(bv), "computed": fmt(av)}))
     return out
 
 

@@ -117,3 +117,43 @@ def test_figures_two_tables_both_print_must_agree(sample_copy):
     found = [f for f in session.findings if f.check == "cross_table"]
     assert [(f.severity, f.values) for f in found] == [("error", {"stated": "9.00", "computed": "8.00"})]
     assert found[0].where == "604002 南昌市医疗保障服务中心 / 公务接待费 (vs 一般公共预算基本支出表)"
+
+
+def _cross_table_after(sample_copy, name, kind, row, column, text):
+    from core.document import load_document
+    from core.review import Review
+    from core.session import ReviewSession
+    session = ReviewSession(Review(load_document(sample_copy(name))))
+    before = [f for f in session.findings if f.check == "cross_table" and f.severity == "error"]
+    ti = next(i for i, t in enumerate(session.tables) if t.kind == kind)
+    session.set_cell(ti, row % len(session.tables[ti].rows), column, text)     # -1: the last row
+    after = [f for f in session.findings if f.check == "cross_table" and f.severity == "error"]
+    return before, after
+
+
+def test_basic_spending_equals_staff_plus_running_costs_in_final_accounts(sample_copy):
+    # 公开06: 人员经费合计 988.75 + 公用经费合计 346.54 = 公开05 基本支出 1335.29
+    before, after = _cross_table_after(sample_copy, "shangrao_medical_security_bureau_2022_final_accounts.txt",
+                                       "final.general_public_basic_expense", -1, 2, "998.75")
+    assert before == []
+    assert [(f.values, f.where) for f in after] == [
+        ({"stated": "1345.29", "computed": "1335.29"},
+         "人员经费合计+公用经费合计 / 金额 (vs 一般公共预算财政拨款支出决算表)")]
+
+
+def test_a_part_of_the_funds_may_not_exceed_the_whole(sample_copy):
+    # 公开05 基本支出 is the 一般公共预算 part of 公开03 基本支出: less is fine, more is not
+    name = "shangrao_medical_security_bureau_2022_final_accounts.txt"
+    _, lower = _cross_table_after(sample_copy, name, "final.general_public_expense", 0, 3, "1300.00")
+    assert [f.values for f in lower if f.table == "一般公共预算财政拨款支出决算表"] == []
+    _, higher = _cross_table_after(sample_copy, name, "final.general_public_expense", 0, 3, "1400.00")
+    assert {"stated": "1400.00", "computed": "1335.29"} in [f.values for f in higher]
+
+
+def test_project_table_total_is_the_project_spending_or_the_whole_budget(sample_copy):
+    # Hubei's 项目支出表 lists every item as a project, so its total is 支出总表's 合计
+    name = "zengdu_medical_security_center_2023_budget.txt"
+    before, after = _cross_table_after(sample_copy, name, "budget.project_expense", 0, 3, "8100.00")
+    assert before == []
+    assert [f.message for f in after] == [
+        "项目支出表 合计 合计 8100.00 matches none of 支出总表 合计 项目支出 7747.00 / 合计 8132.86"]
