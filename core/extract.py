@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import catalog
@@ -26,6 +26,8 @@ SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
 # A number glued to the label after it ("0.00二、公共安全支出").
 GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.].*)$")
 INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
+LATIN_WORD = re.compile(r"^[A-Za-z]+$")
+CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
 def is_amount(token: str) -> bool:
@@ -95,18 +97,41 @@ def detect_layout(lines: list[tuple[int, str]]) -> str:
 
 # --------------------------------------------------------------------------- tables
 
+@dataclass(frozen=True)
+class Context:
+    """What the extraction of one table may know of the rest of the document."""
+
+    year: str
+    agency: str = ""
+    known_projects: tuple[str, ...] = ()      # names in the 项目支出表 read so far
+    stated: tuple[tuple[str, Decimal], ...] = ()   # (subject, amount in 万元) stated in the text
+
+
+STATED_AMOUNT = re.compile(r"([\u4e00-\u9fff()“”]+?)([\d]+(?:\.\d+)?)万元")
+
+
+def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, Decimal], ...]:
+    """Amounts the explanatory text gives a named subject (`公务接待费 5万元`)."""
+    in_table = set()
+    for region in regions:
+        in_table.update(range(region.first, region.last + 1))
+    text = "".join(line for k, line in enumerate(src.norm, start=1) if k not in in_table)
+    return tuple((m.group(1), Decimal(m.group(2))) for m in STATED_AMOUNT.finditer(re.sub(r"\s", "", text)))
+
+
 def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str,
                    agency: str = "") -> list[Table]:
     tables: list[Table] = []
     order = catalog.standard_order(report_type)
     prev_kind = ""
+    context = Context(year, agency, stated=stated_amounts(src, regions))
     for region in regions:
-        table = build_table(src, region, year, agency=agency, known_projects=_project_names(tables))
+        table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
         if not region.title_printed and table.kind == "other":
             header_text = table.fields.pop("_header", "")
             table.kind, table.title = _infer_kind(header_text, report_type, order, prev_kind)
             if table.kind != "other":
-                table = build_table(src, region, year, catalog.SPEC_BY_KIND[table.kind], agency)
+                table = build_table(src, region, context, catalog.SPEC_BY_KIND[table.kind])
                 table.title_printed = False
         table.fields.pop("_header", None)
         if not table.rows and (table.kind == "other" or not table.columns):
@@ -138,8 +163,7 @@ def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind:
     return spec.kind, spec.title
 
 
-def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | None = None,
-                agency: str = "", known_projects: tuple[str, ...] = ()) -> Table:
+def build_table(src: SourceText, region: Region, context: Context, spec: TableSpec | None = None) -> Table:
     spec = spec or region.spec
     norm = src.norm
     content: list[tuple[int, str]] = []
@@ -159,7 +183,7 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
             continue
         if re.fullmatch(r"[-|:\s\t]+", t):
             continue        # a text-table rule line, not content
-        if re.fullmatch(r"\d{1,3}", t) and content and not re.search(r"\.\d$", content[-1][1].strip()):
+        if re.fullmatch(r"[1-9]\d{0,2}", t) and content and not re.search(r"\.\d?$", content[-1][1].strip()):
             continue        # a page number between the pages of a table
         content.append((k, s))
     layout = detect_layout(content)
@@ -167,13 +191,13 @@ def build_table(src: SourceText, region: Region, year: str, spec: TableSpec | No
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
     if spec.form and layout == "fragment" and spec.layouts and _has_grid_header(content, spec.layouts[0]):
-        _fill_project_grid_form(table, content, spec.layouts[0], known_projects or ())
+        _fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
     elif spec.form:
         _fill_form(table, content, layout)
     elif layout == "tab":
         _fill_tab_grid(table, content, spec)
     else:
-        _fill_token_grid(table, content, spec, year, agency, layout)
+        _fill_token_grid(table, content, spec, context, layout)
     _restore_printed(table, src)
     _judge_recoverable(table, src)
     return table
@@ -333,7 +357,12 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
         score = (found / len(words), found)
         if score > best_score and len(cols) >= amount_width:
             best, best_score = cols, score
-    return best if best_score[0] >= 0.5 else None
+    if best_score[0] >= 0.5:
+        return best
+    # a header too broken to read: the one template with as many amount columns as the rows
+    fits = [layout for layout in spec.layouts
+            if sum(not _is_text_column(c) for c in layout) == amount_width]
+    return [c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None
 
 
 TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|^科目$|品目$|来源$|性质$|^[类款项]$")
@@ -376,6 +405,35 @@ def _candidates(amounts: list[str], amount_cols: list[int], rules) -> list[tuple
     return [c for s, c in scored if s == best]
 
 
+def _stated_by_column(columns: list[str], amount_cols: list[int],
+                      stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
+    """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
+    out: dict[int, set[Decimal]] = {}
+    for j in amount_cols:
+        parts = columns[j].split("/")
+        subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
+        if len(subject) < 4:
+            continue        # 合计, 小计: too common to tie a figure to this column
+        found = {amount for name, amount in stated if name.endswith(subject)}
+        if found:
+            out[j] = found
+    return out
+
+
+def _by_stated(cands: list[tuple[int, ...]], amounts, said: dict[int, set[Decimal]],
+               amount_cols: list[int]) -> list[tuple[int, ...]]:
+    """Placements equally good by the table's totals, narrowed to those that agree best
+    with the amounts the text states for the columns' subjects (`公务接待费 5万元`)."""
+    if len(cands) < 2 or not said or not amounts:
+        return cands
+
+    def agreement(combo: tuple[int, ...]) -> int:
+        placed = {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts)}
+        return sum(1 if placed.get(j, Decimal(0)) in said[j] else -1 for j in amount_cols if j in said)
+    best = max(agreement(c) for c in cands)
+    return [c for c in cands if agreement(c) == best]
+
+
 def _code_parent(codes: list[str], i: int) -> int | None:
     """Index of the row that totals row i: the nearest row above with a shorter code
     (short 款 codes printed under their 类 count as 5 digits)."""
@@ -391,10 +449,13 @@ def _code_parent(codes: list[str], i: int) -> int | None:
     return None
 
 
-def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int]) -> None:
+def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int],
+                   stated: tuple[tuple[str, Decimal], ...] = ()) -> None:
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
     rules = catalog.resolve_rules(table.columns, spec.column_rules)
-    cands = [_candidates(a and [x for x, _ in a], amount_cols, rules) for a in amounts_of]
+    said = _stated_by_column(table.columns, amount_cols, stated)
+    cands = [_by_stated(_candidates(a and [x for x, _ in a], amount_cols, rules), a, said, amount_cols)
+             for a in amounts_of]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
@@ -450,7 +511,8 @@ def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: l
         combo = chosen[i] if chosen[i] is not None else cands[i][0]
         ambiguous = len(amounts_of[i]) < len(amount_cols) and len(amounts_of[i]) > 0
         for c, (a, line) in zip(combo, amounts_of[i]):
-            row[c] = Cell(a, (line,), "column placed by the table's totals" if ambiguous else "")
+            row[c] = Cell(a, (line,), ("column placed by the table's totals" +
+                                       (" and the amounts the text states" if said else "")) if ambiguous else "")
 
 
 # --------------------------------------------------------------------------- forms
@@ -699,8 +761,9 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
     return tokens[:start], rows
 
 
-def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, year: str,
-                     agency: str, layout: str) -> None:
+def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context,
+                     layout: str) -> None:
+    year, agency = context.year, context.agency
     tokens = stream_tokens(content)
     kinds = classify(tokens)
     header_words = frozenset(w for layout in spec.layouts for c in layout for w in c.split("/")
@@ -751,7 +814,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         row[name_col] = Cell(name, lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    _place_amounts(table, rows, amounts_of, spec, text_cols)
+    stated = context.stated if table.unit == "万元" else ()
+    _place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
 
 
@@ -879,6 +943,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
         for t in s.split():
             if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
                 tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
+            elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK_START.match(t):
+                tokens[-1] = (k, tokens[-1][1] + t)     # `DRG 付费改革`: one name, spaced after Latin
             else:
                 tokens.append((k, t))
     names = [t for _, t in tokens if t not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(t)]
@@ -903,8 +969,10 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                 i += 1 + split
                 continue
             name, i = [(k, t)], i + 1
-            while i < len(tokens) and len(name[-1][1]) >= wrap - 1 and tokens[i][0] != name[-1][0] \
-                    and tokens[i][1] not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(tokens[i][1]):
+            # a name wrapped at the cell width goes on, unless what follows must be its value
+            while i + 1 < len(tokens) and len(name[-1][1]) >= wrap - 1 and tokens[i][0] != name[-1][0] \
+                    and tokens[i][1] not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(tokens[i][1]) \
+                    and tokens[i + 1][1] not in INDICATOR_LEVELS:
                 name.append(tokens[i])
                 i += 1
             continue

@@ -1,0 +1,32 @@
+"""Extraction details on the samples: cells whose place the text decides, names spaced after
+Latin words, codes that look like page numbers, headers too broken to read."""
+from __future__ import annotations
+
+
+def table(documents, name, kind):
+    return next(t for t in documents[name].tables if t.kind == kind)
+
+
+def test_an_amount_whose_column_only_the_text_tells(documents):
+    # `307002 上饶市医疗保障服务中心 5.00 5.00`: 合计 5.00 and one part 5.00, any of four; the
+    # text says 公务接待费 5万元 and 因公出国（境）费 0万元
+    three = table(documents, "shangrao_medical_security_center_2024_budget.txt", "budget.three_public")
+    assert [c.text for c in three.rows[0]] == ["307002", "上饶市医疗保障服务中心", "5.00", "", "5.00", "", ""]
+    assert three.cell(0, 4).inferred == "column placed by the table's totals and the amounts the text states"
+
+
+def test_indicator_names_spaced_after_a_latin_word(documents):
+    rows = [[c.text for c in r][:4] for t in documents["shangrao_medical_security_center_2024_budget.txt"].tables
+            if t.kind == "budget.performance_target" for r in t.rows]
+    assert ["产出指标", "时效指标", "DRG付费改革国家试点", "12月前实现结算"] in rows
+    # a wrapped name stops where what follows must be its value
+    assert ["效益指标", "社会效益指标", "缓解参保人员看病贵和因病致贫问题，促进社会和谐稳定", "有效缓解"] in rows
+
+
+def test_shattered_header_takes_the_one_template_of_its_width(documents):
+    income = table(documents, "zengdu_medical_security_center_2023_budget.txt", "budget.income")
+    assert not income.recoverable and len(income.columns) == 19
+    assert income.columns[-1] == "上年结转结余/单位资金"
+    # `032` and a lone `0` are cells, not page numbers between pages
+    assert [c.text for c in income.rows[1]][:5] == ["032", "曾都区医疗保障局", "8132.86", "8132.86", "8132.86"]
+    assert [c.text for c in income.rows[1]][10:12] == ["0", "0"]
