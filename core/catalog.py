@@ -244,6 +244,32 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
     Identity("budget.expense", "合计", ("项目支出", "合计"), "budget.project_expense", "合计", ("合计",), "any"),
 )
 
+@dataclass(frozen=True)
+class ProseFigure:
+    """A figure the explanatory text states by name (`subject` regex, then a few words, then
+    the amount in 万元) and the table cell (an Identity's row and columns) that prints it."""
+
+    subject: str
+    kind: str
+    row: str
+    cols: tuple[str, ...]
+    zero_means_none: bool = False    # `无机关运行经费`: a 事业单位's 公用经费 are not 机关运行经费
+
+
+PROSE_FIGURES: tuple[ProseFigure, ...] = (
+    ProseFigure(r"机关运行(?:经)?费", "budget.general_public_basic_expense", "合计", ("公用经费",), True),
+    ProseFigure(r"[“\"]三公[”\"]经费", "budget.three_public", "*", ("合计", "“三公”经费合计")),
+    ProseFigure(r"因公出国[(（]境[)）](?:经)?费", "budget.three_public", "*",
+                ("因公出国(境)费", "因公出国（境）费", "因公出国(境)费/小计")),
+    ProseFigure(r"公务接待费", "budget.three_public", "*", ("公务接待费",)),
+    ProseFigure(r"公务用车购置及运行(?:维护)?费", "budget.three_public", "*",
+                ("公务用车购置及运行维护费/小计", "公务用车购置及运行费/小计")),
+    ProseFigure(r"公务用车运行(?:维护)?费", "budget.three_public", "*",
+                ("公务用车运行维护费", "公务用车运行费")),
+    ProseFigure(r"公务用车购置费?(?!及)", "budget.three_public", "*", ("公务用车购置费", "公务用车购置")),
+)
+
+
 # Where a report prints the 公开NN表 number, it names the final-accounts table directly.
 FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
     ["final.income_expense_summary", "final.income", "final.expense", "final.fiscal_summary",

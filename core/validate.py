@@ -717,6 +717,45 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
     return out
 
 
+@per_text
+def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
+    """For each catalog.PROSE_FIGURES entry, the (amount, line, sentence start) the text states."""
+    text, lines = _prose_text(doc)
+    out = []
+    for figure in catalog.PROSE_FIGURES:
+        pattern = re.compile(r"(?<!、)" + figure.subject + r"[^\d，,。；;、（(]{0,8}?([\d]+(?:\.\d+)?)万元")
+        out.append([(Decimal(m.group(1)), lines[m.start()], m.group(0)) for m in pattern.finditer(text)])
+    return out
+
+
+def check_prose_figures(doc: Document) -> list[Finding]:
+    """Figures the text states by name (机关运行经费, “三公”经费 and its parts) against the table
+    cell that prints them; one matching statement is enough."""
+    by_kind = {t.kind: (ti, t) for ti, t in reversed(list(enumerate(doc.tables))) if t.recoverable}
+    out = []
+    for figure, stated in zip(catalog.PROSE_FIGURES, _prose_figures(doc)):
+        if not stated or figure.kind not in by_kind:
+            continue
+        ti, table = by_kind[figure.kind]
+        found = _locate(table, figure.row, figure.cols)
+        if found is None:
+            continue
+        r, c, value, cell_lines = found
+        in_wan = value / 10000 if table.unit == "元" else value
+        # a table in 元 agrees when it rounds to the 万元 figure as printed
+        if any(severity(amount - (in_wan.quantize(amount) if table.unit == "元" else in_wan), 1) != "error"
+               for amount, _, _ in stated):
+            continue
+        if figure.zero_means_none and all(amount == 0 for amount, _, _ in stated):
+            continue
+        amount, line, sentence = stated[0]
+        out.append(Finding("prose_vs_table", "error",
+                           f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
+                           table.title, ti, r, c, f"{row_label(table, r)} / {_leaf(table.columns[c])}",
+                           [line] + cell_lines, {"stated": str(amount), "table": fmt(value)}))
+    return out
+
+
 # Tables whose first amount column totals the same funds by function code.
 SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expense"))
 
@@ -960,7 +999,7 @@ TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
-    check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
+    check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:

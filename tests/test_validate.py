@@ -157,3 +157,30 @@ def test_project_table_total_is_the_project_spending_or_the_whole_budget(sample_
     assert before == []
     assert [f.message for f in after] == [
         "项目支出表 合计 合计 8100.00 matches none of 支出总表 合计 项目支出 7747.00 / 合计 8132.86"]
+
+
+def _prose_after(sample_copy, name, kind, row, column, text):
+    from core.document import load_document
+    from core.review import Review
+    from core.session import ReviewSession
+    session = ReviewSession(Review(load_document(sample_copy(name))))
+    ti = next(i for i, t in enumerate(session.tables) if t.kind == kind)
+    before = [f for f in session.findings if f.table_index == ti and f.check == "prose_vs_table"]
+    session.set_cell(ti, row, column, text)
+    return before, [f for f in session.findings if f.table_index == ti and f.check == "prose_vs_table"]
+
+
+def test_three_public_figures_in_the_text_against_the_table(sample_copy):
+    before, after = _prose_after(sample_copy, "zengdu_medical_security_center_2023_budget.txt",
+                                 "budget.three_public", 0, 5, "0.65")
+    assert before == []
+    assert [(f.values, f.lines) for f in after] == [({"stated": "0.55", "table": "0.65"}, [191, 1062])]
+    assert after[0].message == "the text states “公务接待费0.55万元”; 一般公共预算“三公”经费支出表 prints 0.65"
+
+
+def test_running_costs_in_the_text_against_the_basic_table(sample_copy):
+    # 机关运行费 105.76 万元 = 一般公共预算基本支出表 合计 公用经费
+    before, after = _prose_after(sample_copy, "shangrao_medical_security_center_2024_budget.txt",
+                                 "budget.general_public_basic_expense", 0, 4, "105.86")
+    assert before == []
+    assert [f.values for f in after] == [{"stated": "105.76", "table": "105.86"}]
