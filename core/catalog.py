@@ -270,6 +270,14 @@ PROSE_FIGURES: tuple[ProseFigure, ...] = (
 )
 
 
+# Totals the text states together with all of their parts: total = Σ parts.
+PROSE_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"[“\"]三公[”\"]经费", (r"因公出国[(（]境[)）](?:经)?费", r"公务接待费", r"公务用车运行(?:维护)?费",
+                          r"公务用车购置费?(?!及)")),
+    (r"政府采购(?:预算)?总额", (r"政府采购货物(?:预算)?", r"政府采购工程(?:预算)?", r"政府采购服务(?:预算)?")),
+)
+
+
 # Where a report prints the 公开NN表 number, it names the final-accounts table directly.
 FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
     ["final.income_expense_summary", "final.income", "final.expense", "final.fiscal_summary",

@@ -723,8 +723,39 @@ def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
     text, lines = _prose_text(doc)
     out = []
     for figure in catalog.PROSE_FIGURES:
-        pattern = re.compile(r"(?<!、)" + figure.subject + r"[^\d，,。；;、（(]{0,8}?([\d]+(?:\.\d+)?)万元")
-        out.append([(Decimal(m.group(1)), lines[m.start()], m.group(0)) for m in pattern.finditer(text)])
+        out.append([(Decimal(m.group(1)), lines[m.start()], m.group(0))
+                    for m in _figure_pattern(figure.subject).finditer(text)])
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _figure_pattern(subject: str) -> re.Pattern:
+    """`subject`, a few words (预算, 支出, 安排 …), then its amount in 万元."""
+    return re.compile(subject + r"[^\d，,。；;、（(]{0,8}?([\d]+(?:\.\d+)?)万元")
+
+
+@text_only
+def check_prose_sums(doc: Document) -> list[Finding]:
+    """Totals the text states with all their parts (catalog.PROSE_SUMS): “三公”经费 = 因公出国（境）费
+    + 公务接待费 + 公务用车运行维护费 + 公务用车购置费; 政府采购 = 货物 + 工程 + 服务."""
+    text, lines = _prose_text(doc)
+    out = []
+    for total_subject, part_subjects in catalog.PROSE_SUMS:
+        for total in _figure_pattern(total_subject).finditer(text):
+            end = text.find("。", total.end() + 300)
+            parts = [_figure_pattern(p).search(text, total.end(), end if end > 0 else len(text))
+                     for p in part_subjects]
+            if any(p is None for p in parts):
+                continue
+            stated = Decimal(total.group(1))
+            computed = sum((Decimal(p.group(1)) for p in parts), ZERO)
+            sev = severity(stated - computed, len(parts))
+            if sev:
+                names = " + ".join(p.group(0) for p in parts)
+                out.append(Finding("sum", sev, f"“{total.group(0)}” ≠ {names} = {computed}",
+                                   where=total.group(0), lines=[lines[total.start()]],
+                                   values={"stated": str(stated), "computed": str(computed)}))
+            break
     return out
 
 
@@ -999,7 +1030,8 @@ TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
 
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
-    check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
+    check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures,
+    check_prose_sums, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:

@@ -184,3 +184,15 @@ def test_running_costs_in_the_text_against_the_basic_table(sample_copy):
                                  "budget.general_public_basic_expense", 0, 4, "105.86")
     assert before == []
     assert [f.values for f in after] == [{"stated": "105.76", "table": "105.86"}]
+
+
+def test_totals_stated_with_all_their_parts_in_the_text():
+    from core.document import parse_document
+    from core.reader import load_text
+    text = ("第三部分 说明\n一、“三公”经费\n（一）安排情况\n“三公”经费财政拨款安排 9.00 万元。其中：\n"
+            "因公出国（境）费 0 万元；公务接待费 8.00 万元；公务用车运行维护费 0.50 万元；公务用车购置费 0 万元。\n"
+            "（二）政府采购\n政府采购预算总额 26.20 万元。其中，政府采购货物预算 16.20 万元，"
+            "政府采购工程预算 0.00 万元，政府采购服务预算 10.00 万元。\n")
+    found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "sum"]
+    assert [(f.severity, f.values, f.lines) for f in found] == [
+        ("error", {"stated": "9.00", "computed": "8.50"}, [4])]
