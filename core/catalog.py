@@ -168,7 +168,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
 _FINAL_CODE = ("项目/支出功能分类科目编码", "项目/科目名称")
 
 FINAL_SPECS: tuple[TableSpec, ...] = (
-    TableSpec("final.income_expense_summary", "收入支出决算总表", (r"^收入支出决算总表$",)),
+    TableSpec("final.income_expense_summary", "收入支出决算总表", (r"^收入支出决算总表$",),
+              layouts=(("收入/项目", "收入/行次", "收入/决算数", "支出/项目（按功能分类）", "支出/行次",
+                        "支出/决算数"),)),
     TableSpec("final.income", "收入决算表", (r"^收入决算表$",), code_kind="function",
               layouts=(_FINAL_CODE + ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
                                       "附属单位上缴收入", "其他收入"),),
@@ -179,9 +181,18 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
                                       "对附属单位补助支出"),),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出",
                                                      "对附属单位补助支出")),), code_kind="function"),
-    TableSpec("final.fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",)),
+    TableSpec("final.fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",),
+              layouts=(("收入/项目", "收入/行次", "收入/金额", "支出/项目（按功能分类）", "支出/行次", "支出/合计",
+                        "支出/一般公共预算财政拨款", "支出/政府性基金预算财政拨款",
+                        "支出/国有资本经营预算财政拨款"),),
+              column_rules=(TotalRule("支出/合计", ("一般公共预算财政拨款", "政府性基金预算财政拨款",
+                                                  "国有资本经营预算财政拨款")),)),
     TableSpec("final.general_public_basic_expense", "一般公共预算财政拨款基本支出决算表",
-              (r"一般公共预算财政拨款基本支出决算.*表$",), code_kind="economic"),
+              (r"一般公共预算财政拨款基本支出决算.*表$",), code_kind="economic",
+              # three panels of (code, name, amount): 人员经费 | 公用经费 | 公用经费 continued
+              layouts=(("人员经费/经济分类科目编码", "人员经费/科目名称", "人员经费/金额",
+                        "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额",
+                        "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额"),)),
     TableSpec("final.general_public_expense", "一般公共预算财政拨款支出决算表",
               (r"一般公共预算财政拨款支出决算.*表$",),
               layouts=(_FINAL_CODE + ("本年支出合计", "基本支出", "项目支出"),
@@ -194,8 +205,10 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
     TableSpec("final.state_capital_expense", "国有资本经营预算财政拨款支出决算表",
               (r"国有资本经营预算财政拨款.*决算.*表$",),
               layouts=(_FINAL_CODE + ("合计", "基本支出", "项目支出"),), code_kind="function"),
-    TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",)),
-    TableSpec("final.state_assets", "国有资产占用情况表", (r"国有资产占用情况表$",)),
+    TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",),
+              layouts=(("项目", "栏次", "年初预算数", "全年预算数", "决算数"),)),
+    TableSpec("final.state_assets", "国有资产占用情况表", (r"国有资产占用情况表$",),
+              layouts=(("项目", "栏次", "决算数"),)),
     TableSpec("final.performance_self_eval", "项目支出绩效自评表", (r"绩效自评表$",), form=True),
 )
 

@@ -386,8 +386,11 @@ def _rule_score(values: dict[int, Decimal], rules) -> int:
     return score
 
 
-def _candidates(amounts: list[str], amount_cols: list[int], rules) -> list[tuple[int, ...]]:
-    """Column placements of a row's amounts, best by the table's row identities first."""
+def _candidates(amounts: list[str], amount_cols: list[int], rules,
+                total_may_be_empty: bool = False) -> list[tuple[int, ...]]:
+    """Column placements of a row's amounts, best by the table's row identities first. The
+    first amount of a row is its total, except in a total row (合计) whose own total cell
+    was left empty and whose amounts do not add up as total and part."""
     k = len(amounts)
     if k == 0:
         return [()]
@@ -395,10 +398,12 @@ def _candidates(amounts: list[str], amount_cols: list[int], rules) -> list[tuple
         return [tuple(amount_cols[:k])]
     scored = []
     for combo in itertools.combinations(amount_cols, k):
-        if combo[0] != amount_cols[0]:
-            continue          # the first amount of a row is its total
         vals = {c: parse_amount(a) or Decimal(0) for c, a in zip(combo, amounts)}
-        scored.append((_rule_score(vals, rules), combo))
+        if combo[0] == amount_cols[0]:
+            scored.append((_rule_score(vals, rules), combo))
+        elif total_may_be_empty and k >= 2:
+            # the total unknown: its rules neither hold nor fail
+            scored.append((_rule_score(vals, [(t, ps) for t, ps in rules if t in vals]), combo))
     if not scored:
         return [tuple(amount_cols[:k])]
     best = max(s for s, _ in scored)
@@ -454,8 +459,9 @@ def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: l
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
     rules = catalog.resolve_rules(table.columns, spec.column_rules)
     said = _stated_by_column(table.columns, amount_cols, stated)
-    cands = [_by_stated(_candidates(a and [x for x, _ in a], amount_cols, rules), a, said, amount_cols)
-             for a in amounts_of]
+    is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]
+    cands = [_by_stated(_candidates(a and [x for x, _ in a], amount_cols, rules, total), a, said, amount_cols)
+             for a, total in zip(amounts_of, is_total)]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
@@ -572,7 +578,10 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
         elif rest and rows:     # the wrapped end of the previous indicator's name
             prev = rows[-1][2]
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
-    rows.extend(_spaced_indicator_rows(spaced, width))
+    if _one_indicator_per_line(spaced, width):
+        rows.extend(_line_indicator_rows(spaced, width))
+    else:
+        rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
 
 
@@ -785,6 +794,12 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.rows = [[Cell(clean_number(t), (k,)) for k, t in amounts] +
                       [Cell("") for _ in range(len(columns) - len(amounts))] for _, _, amounts in runs if amounts]
         return
+    if layout == "space" and any(c.split("/")[-1] in SEQUENCE_LEAVES for c in columns):
+        table.rows = _numbered_rows(columns, content, catalog.resolve_rules(columns, spec.column_rules))
+        return
+    if layout == "space" and sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) for c in columns) > 1:
+        table.rows = _coded_panel_rows(columns, content)
+        return
     if not has_code:
         by_line = layout == "space"
         if by_line:
@@ -911,6 +926,144 @@ def _panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -
     return rows
 
 
+SEQUENCE_LEAVES = ("行次", "栏次")
+ECONOMIC_CODE = re.compile(r"^\d{3}(\d{2})?$")
+SEQUENCE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _numbered_panels(columns: list[str]) -> list[tuple[int, int, list[int]]]:
+    """(label column, 行次 column, amount columns) of each panel of a table whose rows are
+    numbered (决算 公开01/04/09/10)."""
+    seqs = [j for j, c in enumerate(columns) if c.split("/")[-1] in SEQUENCE_LEAVES]
+    return [(s - 1, s, list(range(s + 1, seqs[n + 1] - 1 if n + 1 < len(seqs) else len(columns))))
+            for n, s in enumerate(seqs)]
+
+
+def _numbered_rows(columns: list[str], lines: list[tuple[int, str]], rules) -> list[list[Cell]]:
+    """A line per row, each panel `label 行次 amounts…`, the empty cells dropped. The 行次
+    numbers run on from line to line, which tells a panel's number from an amount."""
+    panels = _numbered_panels(columns)
+    expected: list[int | None] = [None] * len(panels)
+    rows: list[list[Cell]] = []
+    for k, line in lines:
+        tokens = split_tokens(line)
+        seats = _sequence_seats(tokens, expected) if tokens else [None]
+        if seats[0] is None or (is_column_number_row(tokens) and expected[0] is None):
+            if seats[0] is not None:
+                continue        # `栏次 1 2`: the columns' numbers, not a row
+            # before the first row: the header; after it, a label wrapped onto this line
+            if rows and len(tokens) == 1 and not is_amount(tokens[0]) and \
+                    not any(w in tokens[0] for w in SEQUENCE_LEAVES + ("项目",)):
+                label = rows[-1][panels[0][0]]
+                rows[-1][panels[0][0]] = Cell(label.text + "".join(tokens), label.lines + (k,),
+                                              "joined from fragments")
+            continue
+        row = [Cell("") for _ in columns]
+        start = 0
+        for p, seat in enumerate(seats):
+            if seat is None:
+                continue
+            label_col, seq_col, amount_cols = panels[p]
+            label = "".join(tokens[start:seat])
+            if label:
+                row[label_col] = Cell(label, (k,))
+            row[seq_col] = Cell(tokens[seat], (k,))
+            expected[p] = int(tokens[seat]) + 1
+            end = seat + 1
+            later = [s for s in seats[p + 1:] if s is not None]
+            while end < len(tokens) and is_amount(tokens[end]) and (not later or end < later[0]):
+                end += 1
+            amounts = tokens[seat + 1:end]
+            panel_rules = [(t, ps) for t, ps in rules if t in amount_cols]
+            for c, a in zip(_candidates(amounts, amount_cols, panel_rules)[0], amounts):
+                row[c] = Cell(clean_number(a), (k,),
+                              "column placed by the table's totals" if len(amounts) < len(amount_cols) else "")
+            start = end
+        rows.append(row)
+    return rows
+
+
+def _sequence_seats(tokens: list[str], expected: list[int | None]) -> list[int | None]:
+    """The token index of each panel's 行次 number: the number expected after the previous
+    line's, else (first line) the first number after the panel's label."""
+    seats: list[int | None] = []
+    start = 0
+    for want in expected:
+        seat = None
+        for i in range(start, len(tokens)):
+            if not SEQUENCE_NUMBER.match(tokens[i]):
+                continue
+            if want is not None and int(tokens[i]) == want:
+                seat = i
+                break
+            if want is None and (i == start or not is_amount(tokens[i - 1])):
+                seat = i
+                break
+        if seat is None and want is not None:      # a number skipped: take up the sequence again
+            seat = next((i for i in range(start, len(tokens)) if SEQUENCE_NUMBER.match(tokens[i])
+                         and i > start and not is_amount(tokens[i - 1])), None)
+        seats.append(seat)
+        if seat is not None:
+            start = seat + 1
+    return seats
+
+
+def _coded_panel_rows(columns: list[str], lines: list[tuple[int, str]]) -> list[list[Cell]]:
+    """Panels of (code, name, amount) side by side (决算 公开06), the empty cells dropped: a
+    code starts a cell group; a group goes to the panel whose codes it continues."""
+    panels = [(j, j + 1, j + 2) for j, c in enumerate(columns) if re.search(r"(编码|代码)$", c.split("/")[-1])]
+    last: list[str] = [""] * len(panels)
+    rows: list[list[Cell]] = []
+    for k, line in lines:
+        tokens = split_tokens(line)
+        groups: list[list[str]] = []
+        for t in tokens:
+            code = ECONOMIC_CODE.match(t)
+            after_amount = bool(groups) and len(groups[-1]) > 1 and is_amount(groups[-1][-1])
+            if code or not groups or (not is_amount(t) and after_amount):
+                groups.append([t])
+            else:
+                groups[-1].append(t)
+        if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
+            continue        # nothing, or the header before the first coded row
+        row = [Cell("") for _ in columns]
+        for p, group in zip(_panels_for(groups, last), groups):
+            code_col, name_col, amount_col = panels[p]
+            code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
+            amounts = [t for t in group[1 if code else 0:] if is_amount(t)]
+            name = "".join(t for t in group[1 if code else 0:] if not is_amount(t))
+            if code:
+                row[code_col] = Cell(code, (k,))
+                last[p] = code
+                row[name_col] = Cell(name, (k,))
+            else:       # `人员经费合计 988.75`: a total's label stands in the code column
+                row[code_col] = Cell(name, (k,))
+            if amounts:
+                row[amount_col] = Cell(clean_number(amounts[0]), (k,))
+        rows.append(row)
+    return rows
+
+
+def _panels_for(groups: list[list[str]], last: list[str]) -> list[int]:
+    """The panel of each group, in order: all panels when every one is printed, else those
+    whose codes the groups continue (same 类, or the next 类 after the panel's last)."""
+    n = len(last)
+    if len(groups) >= n:
+        return list(range(n))
+
+    def fit(group: list[str], p: int) -> int:
+        code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
+        if not code or not last[p]:
+            return 0
+        if code[:3] == last[p][:3]:
+            return 2000
+        # a new 类 continues the panel whose last 类 is nearest below it
+        return 1000 + int(last[p][:3]) if len(code) == 3 and code > last[p][:3] else -1
+    best = max(itertools.combinations(range(n), len(groups)),
+               key=lambda seats: sum(fit(g, p) for g, p in zip(groups, seats)))
+    return list(best)
+
+
 def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
     """Label fragments grouped into labels: a fragment that starts a label begins a new one."""
     out: list[tuple[list[int], str]] = []
@@ -932,6 +1085,66 @@ def _indicator_level(text: str) -> str:
             if word.startswith(text):
                 return word
     return ""
+
+
+def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
+    """A form with several value columns (自评表: 指标值, 全年实际完成值, 原因) printed a line
+    per indicator: most lines hold a name and at least two values."""
+    counts = [sum(t not in INDICATOR_LEVELS for t in s.split()) for _, s in lines]
+    counts = [n for n in counts if n]
+    return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
+
+
+MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)$")
+
+
+def _join_number_units(tokens: list[str]) -> list[str]:
+    """`60` `分钟` is one value, `60分钟`, printed with a space."""
+    out: list[str] = []
+    for t in tokens:
+        if out and MEASURE_UNIT.match(t) and re.fullmatch(r"[≥≤<>=]?\d+(\.\d+)?", out[-1]):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
+    """Levels first (filled down), then the name, then a value per column; a line holding
+    only a word continues the name above (`医保基金`), a lone `指标` the level (`可持续影响`)."""
+    rows: list[list[Cell]] = []
+    l1 = l2 = ""
+    n_values = width - 3
+    for k, s in lines:
+        rest: list[str] = []
+        for t in s.split():
+            if rest or t == "绩效指标":
+                rest += [t] if t != "绩效指标" else []
+            elif t in INDICATOR_L1:
+                l1 = t
+            elif t in INDICATOR_LEVELS:
+                l2 = t
+            elif t == "指标" and l2 + t in INDICATOR_LEVELS:
+                for row in rows:
+                    if row[1].text == l2:
+                        row[1] = replace(row[1], text=l2 + t, lines=row[1].lines + (k,))
+                l2 += t
+            else:
+                rest.append(t)
+        if len(rest) == 1 and rows:
+            name = rows[-1][2]
+            rows[-1][2] = Cell(name.text + rest[0], name.lines + (k,), "joined from fragments")
+            continue
+        if not rest:
+            continue
+        rest = _join_number_units(rest)
+        cut = max(1, len(rest) - n_values)
+        values = rest[cut:]
+        rows.append([Cell(l1, (k,), "filled down from the merged cell above"),
+                     Cell(l2, (k,), "filled down from the merged cell above"),
+                     Cell("".join(rest[:cut]), (k,))] +
+                    [Cell(v, (k,)) for v in values] + [Cell("") for _ in range(n_values - len(values))])
+    return rows
 
 
 def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:

@@ -81,3 +81,18 @@ def test_extra_document_of_another_region(scorer):
     result = scorer.score_tables(expected, document_json(doc))
     assert result["cell_f1"] >= 0.98 and result["table_recall"] == 1.0 and result["header_accuracy"] >= 0.98
     assert [f for f in validate(doc) if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("name,floor", [("nanchang_medical_security_center_2024_budget.txt", 0.97),
+                                        ("shangrao_medical_security_bureau_2022_final_accounts.txt", 0.99)])
+def test_tables_read_the_same_when_the_extractor_wrote_spaces_for_tabs(scorer, tmp_path, name, floor):
+    """Another extractor's habit: cells separated by one space, empty cells dropped."""
+    from core.document import load_document
+    from tests.conftest import SAMPLES
+    lines = (SAMPLES / name).read_text(encoding="utf-8").split("\n")
+    spaced = [" ".join(c.strip() for c in line.split("\t") if c.strip()) if "\t" in line else line
+              for line in lines]
+    path = tmp_path / name
+    path.write_text("\n".join(spaced), encoding="utf-8")
+    result = scorer.score_tables(truth(SAMPLE_STEMS[name]), document_json(load_document(path)))
+    assert result["cell_f1"] >= floor and result["table_recall"] == 1.0
