@@ -225,8 +225,11 @@ def _restore_printed(table: Table, src: SourceText) -> None:
                 shown = printed_text(src, cell.lines, cell.text)
                 if shown != cell.text:
                     row[j] = replace(cell, text=shown)
+    span = tuple(range(table.first_line, table.last_line + 1))
+    if table.header_lines:     # header text as printed (项目（按功能分类）), catalogue paths as they are
+        head = tuple(range(table.header_lines[0], table.header_lines[1] + 1))
+        table.columns = ["/".join(printed_text(src, head, part) for part in c.split("/")) for c in table.columns]
     if table.fields:
-        span = tuple(range(table.first_line, table.last_line + 1))
         table.fields = {"/".join(printed_text(src, span, part) for part in key.split("/")):
                         printed_text(src, span, value) for key, value in table.fields.items()}
     if table.title_printed:
@@ -283,6 +286,8 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     keep = [j for j in range(ncols) if columns[j] or any(r[j].text for r in rows)]
     table.columns = [columns[j] for j in keep]
     table.rows = [[r[j] for j in keep] for r in rows]
+    if not body and spec.layouts:
+        _empty_table_from_layout(table, header, spec.layouts[0], grid[-1][0] if grid else table.first_line)
     leads = [next((c.text for c in r if c.text), "") for r in table.rows]
     coded = sum(bool(CODE.match(x) or catalog.TOTAL_LABELS.match(x)) for x in leads)
     code_columns = [c for c in table.columns if re.search(r"(编码|代码)$", c.split("/")[-1])]
@@ -291,6 +296,16 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     if header:
         first_header = next(k for k, cells in grid if not is_column_number_row(cells))
         table.header_lines = (first_header, grid[body_start - 1][0] if body_start else first_header)
+
+
+def _empty_table_from_layout(table: Table, header: list[list[str]], layout: tuple[str, ...], line: int) -> None:
+    """A table printed without data rows (common for 政府性基金 / 国有资本经营 tables): a header
+    alone cannot be aligned, so the template's columns are used; a 合计 printed in the header's
+    last line (`栏次 合计`) is its one row."""
+    table.columns = list(layout)
+    if header and any(re.search(r"合计$", squash(c)) for c in header[-1]):
+        name_col = max(j for j, c in enumerate(layout) if _is_text_column(c))
+        table.rows = [[Cell("合计" if j == name_col else "", (line,)) for j in range(len(layout))]]
 
 
 def _realign_code_rows(table: Table, header: list[list[str]], body) -> None:
@@ -439,6 +454,17 @@ def _by_stated(cands: list[tuple[int, ...]], amounts, said: dict[int, set[Decima
     return [c for c in cands if agreement(c) == best]
 
 
+def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> list[tuple[int, ...]]:
+    """Placements equally good by the totals, narrowed to those that put an economic code's
+    amount under the column its class belongs to (302 商品和服务支出 → 公用经费)."""
+    def fits(combo: tuple[int, ...]) -> bool:
+        return all(code[:3] in catalog.ECONOMIC_CLASS_COLUMNS.get(columns[c].split("/")[-1], (code[:3],))
+                   for c in combo)
+    if len(cands) < 2 or not re.fullmatch(r"3\d{2}(\d{2})?", code):
+        return cands
+    return [c for c in cands if fits(c)] or cands
+
+
 def _code_parent(codes: list[str], i: int) -> int | None:
     """Index of the row that totals row i: the nearest row above with a shorter code
     (short 款 codes printed under their 类 count as 5 digits)."""
@@ -464,6 +490,7 @@ def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: l
              for a, total in zip(amounts_of, is_total)]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
+    cands = [_by_class(c, code, table.columns) for c, code in zip(cands, codes)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
