@@ -1263,6 +1263,15 @@ def _split_value(fragments: list[tuple[int, str]]) -> tuple[list, list]:
     characters, so `当期实` + `现` is one value and what precedes it the indicator's name."""
     if not fragments:
         return [], []
+    shared = next((i for i in range(1, len(fragments)) if fragments[i][0] == fragments[i - 1][0]), None)
+    if shared is not None and len(fragments[shared][1]) <= 3 and not INDICATOR_VALUE.match(fragments[shared - 1][1]):
+        # `资金及时 当期实` on one line: the name's and the value's first fragments side by side;
+        # a value as wide as its column (3) goes on in the last fragment (`现`)
+        value = [fragments[shared]]
+        rest = fragments[:shared] + fragments[shared + 1:]
+        if len(fragments[shared][1]) == 3 and len(rest) > shared and len(rest[-1][1]) <= 2:
+            value, rest = value + [rest[-1]], rest[:-1]
+        return rest, value
     if len(fragments) >= 3 and len(fragments[-2][1]) == 3 and len(fragments[-1][1]) <= 2 \
             and not re.search(r"\d", fragments[-1][1]):
         return fragments[:-2], fragments[-2:]
