@@ -105,6 +105,7 @@ class Context:
     agency: str = ""
     known_projects: tuple[str, ...] = ()      # names in the 项目支出表 read so far
     stated: tuple[tuple[str, Decimal], ...] = ()   # (subject, amount in 万元) stated in the text
+    page_lines: frozenset[int] = frozenset()        # lines that print a page number
 
 
 STATED_AMOUNT = re.compile(r"([\u4e00-\u9fff()“”]+?)([\d]+(?:\.\d+)?)万元")
@@ -119,12 +120,31 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
     return tuple((m.group(1), Decimal(m.group(2))) for m in STATED_AMOUNT.finditer(re.sub(r"\s", "", text)))
 
 
+LONE_NUMBER = re.compile(r"^\s*(-\s*)?([1-9]\d{0,2})(\s*-)?\s*$")
+
+
+def page_number_lines(src: SourceText) -> frozenset[int]:
+    """Lines printing a page number: `- 12 -`, or a lone number that runs on from one of the
+    lone numbers just before or after it (pages 11, 12, 14 …). A lone `208` or `22` among a
+    table's cells is a code (the one-fragment-per-line layout prints codes alone)."""
+    found = [(k, m) for k, line in enumerate(src.norm, start=1) if (m := LONE_NUMBER.match(line))]
+    out = set()
+    for n, (k, m) in enumerate(found):
+        value = int(m.group(2))
+        before = [int(x.group(2)) for _, x in found[max(0, n - 3):n]]
+        after = [int(x.group(2)) for _, x in found[n + 1:n + 4]]
+        runs_on = any(0 < value - v <= 3 for v in before) or any(0 < v - value <= 3 for v in after)
+        if (m.group(1) and m.group(3)) or (value < 200 and runs_on):
+            out.add(k)
+    return frozenset(out)
+
+
 def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str,
                    agency: str = "") -> list[Table]:
     tables: list[Table] = []
     order = catalog.standard_order(report_type)
     prev_kind = ""
-    context = Context(year, agency, stated=stated_amounts(src, regions))
+    context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_number_lines(src))
     for region in regions:
         table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
         if not region.title_printed and table.kind == "other":
@@ -183,7 +203,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             continue
         if re.fullmatch(r"[-|:\s\t]+", t):
             continue        # a text-table rule line, not content
-        if re.fullmatch(r"[1-9]\d{0,2}", t) and content and not re.search(r"\.\d?$", content[-1][1].strip()):
+        if k in context.page_lines and not (content and re.search(r"\.\d?$", content[-1][1].strip())):
             continue        # a page number between the pages of a table
         content.append((k, s))
     layout = detect_layout(content)

@@ -177,6 +177,9 @@ def _levels(table: Table) -> list[tuple[int, str]]:
 def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
     """类 = Σ 款 and 款 = Σ 项 by classification code, in every amount column; the total row
     = Σ of the top-level rows."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    if spec is None or not spec.code_kind:
+        return []        # project and unit codes (032, 22 其他运转类) are not classification levels
     coded = _levels(table)
     code_columns = [c for c in table.columns if "编码" in _leaf(c) or "代码" in _leaf(c)]
     if len(coded) < 2 or len(code_columns) > 1:     # (split 类/款/项 columns have other leaves)

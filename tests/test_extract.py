@@ -30,3 +30,22 @@ def test_shattered_header_takes_the_one_template_of_its_width(documents):
     # `032` and a lone `0` are cells, not page numbers between pages
     assert [c.text for c in income.rows[1]][:5] == ["032", "曾都区医疗保障局", "8132.86", "8132.86", "8132.86"]
     assert [c.text for c in income.rows[1]][10:12] == ["0", "0"]
+
+
+def test_page_numbers_are_told_from_codes_printed_alone():
+    from core.extract import page_number_lines
+    from core.reader import load_text
+    lines = ["第一部分 概况", "11", "一、职责", "12", "支出总表", "208", "社会保障和就业支出", "22",
+             "其他运转类", "13", "- 40 -", "0", "05"]
+    src = load_text("\n".join(lines).encode("utf-8"))
+    # 11, 12, 13 run on; 208 is no page; 22 sits between pages 12 and 13 but runs on from neither
+    assert sorted(page_number_lines(src)) == [2, 4, 10, 11]
+
+
+def test_project_codes_are_not_classification_levels(documents):
+    # 项目支出表 prints 032 (department), 032002 (unit), 22 其他运转类, 31 本级支出项目: no hierarchy
+    from core.validate import validate
+    found = [f for f in validate(documents["zengdu_medical_security_center_2023_budget.txt"])
+             if f.table == "项目支出表" and f.check == "hierarchy"]
+    project = table(documents, "zengdu_medical_security_center_2023_budget.txt", "budget.project_expense")
+    assert found == [] and [r[0].text for r in project.rows if r[1].text.startswith("其他运转")] == ["22"]
