@@ -575,7 +575,7 @@ def _place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: l
 def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None:
     """A performance-target form: key/value facts and small grids, then an indicator grid
     whose 一级/二级指标 labels are filled down over their merged cells."""
-    header_idx = next((i for i, (_, s) in enumerate(content) if "一级指标" in s and "二级指标" in s), None)
+    header_idx, header_end, header_cells = _form_grid_header(content)
     facts = content[:header_idx] if header_idx is not None else content
     group = ""
     if header_idx and _is_grid_group_label(content[header_idx - 1][1]):
@@ -590,16 +590,15 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
             table.fields[key.replace(":", "：")] = m.group(1).replace(" ", "")
     if header_idx is None:
         return
-    k0, header_line = content[header_idx]
-    header_cells = _join_spaced_characters([c for c in re.split(r"\t| ", header_line.strip()) if c])
-    table.columns = [(group + "/" if group else "") + squash(c) for c in header_cells if squash(c) != "绩效指标"]
+    table.columns = [(group + "/" if group else "") + c for c in header_cells if c != "绩效指标"]
     width = len(table.columns)
-    table.header_lines = (k0, k0)
+    table.header_lines = (content[header_idx][0], content[header_end][0])
+    repeated = {group, "".join(header_cells), *header_cells}
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     spaced: list[tuple[int, str]] = []
-    for k, s in content[header_idx + 1:]:
-        if squash(s) in (group, squash(header_line)):
+    for k, s in content[header_end + 1:]:
+        if squash(s) in repeated:
             continue        # the header repeated after a page break
         if "\t" not in s:
             spaced.append((k, s))
@@ -635,6 +634,25 @@ def _fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> Non
 def _spaced(key: str) -> str:
     """A regex for `key` that also matches it wrapped over lines (`年度整体绩效总` `目标`)."""
     return r"\s*".join(re.escape(ch) for ch in key)
+
+
+def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, list[str]]:
+    """(first line index, last line index, cells) of a form's indicator grid header: one line
+    (`一级指标 二级指标 三级指标 指标值`) or, one fragment per line, the run of header words
+    from `一级指标` to the first level name."""
+    for i, (_, s) in enumerate(content):
+        if "一级指标" in s and "二级指标" in s:
+            cells = _join_spaced_characters([c for c in re.split(r"\t| ", s.strip()) if c])
+            return i, i, [squash(c) for c in cells]
+        if squash(s) == "一级指标":
+            end = i
+            while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
+                    squash(content[end + 1][1]) not in INDICATOR_LEVELS:
+                end += 1
+            cells = [squash(x) for _, x in content[i:end + 1]]
+            if "二级指标" in cells:
+                return i, end, cells
+    return None, 0, []
 
 
 def _is_grid_group_label(line: str) -> bool:
