@@ -258,6 +258,8 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
     Identity("final.general_public_expense", "合计", ("本年支出合计",),
              "final.fiscal_summary", "总计", ("一般公共预算财政拨款",)),
     Identity("final.income_expense_summary", "本年支出合计", ("",), "final.expense", "合计", ("本年支出合计",)),
+    Identity("final.income_expense_summary", "一般公共预算财政拨款收入", ("",),
+             "final.fiscal_summary", "一、一般公共预算财政拨款", ("",)),
     # 公开05 spends the 一般公共预算 part of 公开03's funds
     Identity("final.expense", "合计", ("基本支出",), "final.general_public_expense", "合计", ("基本支出",), "≥"),
     Identity("final.expense", "合计", ("项目支出",), "final.general_public_expense", "合计", ("项目支出",), "≥"),
