@@ -196,3 +196,10 @@ def test_totals_stated_with_all_their_parts_in_the_text():
     found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "sum"]
     assert [(f.severity, f.values, f.lines) for f in found] == [
         ("error", {"stated": "9.00", "computed": "8.50"}, [4])]
+
+
+def test_final_accounts_fiscal_income_in_the_summary_and_the_fiscal_table(sample_copy):
+    _, after = _cross_table_after(sample_copy, "shangrao_medical_security_bureau_2022_final_accounts.txt",
+                                  "final.fiscal_summary", 0, 2, "1700.00")
+    assert [f.values for f in after if f.where.startswith("一、一般公共预算财政拨款")] == [
+        {"stated": "1700.00", "computed": "1709.37"}]
