@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from core.extract import TEXT_LEAF
+from core.tokens import TEXT_LEAF
 from core.model import Table, parse_amount
 
 from .. import strings

@@ -1,0 +1,501 @@
+"""Performance-target forms: key/value facts, small marked grids (资金情况), and the
+indicator grid whose 一级/二级指标 labels are filled down; also the form of several
+projects printed one fragment per line."""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import replace
+from decimal import Decimal
+
+from . import catalog
+from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS
+from .model import Cell, Table, parse_amount
+from .placement import CENT
+from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
+
+INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
+LATIN_WORD = re.compile(r"^[A-Za-z]+$")
+CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None:
+    """A performance-target form: key/value facts and small grids, then an indicator grid
+    whose 一级/二级指标 labels are filled down over their merged cells."""
+    header_idx, header_end, header_cells = _form_grid_header(content)
+    facts = content[:header_idx] if header_idx is not None else content
+    group = ""
+    if header_idx and _is_grid_group_label(content[header_idx - 1][1]):
+        group = squash(content[header_idx - 1][1])     # `年度绩效指标` above the grid's header
+        facts = facts[:-1]
+    facts = _take_grid_blocks(table, facts)
+    merged = re.sub(r"\s+", " ", " ".join(s.replace("\t", " ").strip() for _, s in facts))
+    any_key = "|".join(_spaced(x) for x in FORM_FIELD_KEYS)
+    for key in FORM_FIELD_KEYS:
+        m = re.search(_spaced(key) + r"\s+(.+?)(?=\s+(?:" + any_key + r"|项目资金|\(万元\)|（万元）)|$)", merged)
+        if m:
+            table.fields[key.replace(":", "：")] = m.group(1).replace(" ", "")
+    if header_idx is None:
+        return
+    table.columns = [(group + "/" if group else "") + c for c in header_cells if c != "绩效指标"]
+    width = len(table.columns)
+    table.header_lines = (content[header_idx][0], content[header_end][0])
+    repeated = {group, "".join(header_cells), *header_cells}
+    rows: list[list[Cell]] = []
+    l1 = l2 = ""
+    spaced: list[tuple[int, str]] = []
+    for k, s in content[header_end + 1:]:
+        if squash(s) in repeated:
+            continue        # the header repeated after a page break
+        if "\t" not in s:
+            spaced.append((k, s))
+            continue
+        rest = []
+        for c in (squash(c) for c in s.split("\t")):
+            level = _indicator_level(c)
+            if level in INDICATOR_L1:
+                l1 = level
+            elif level:
+                l2 = level
+            elif c == "指标" and l2 + c in INDICATOR_LEVELS:     # `可持续影响` wrapped before `指标`
+                for row in rows:
+                    if row[1].text == l2:
+                        row[1] = replace(row[1], text=l2 + c, lines=row[1].lines + (k,))
+                l2 += c
+            elif c and c not in ("绩效指标", "指标"):
+                rest.append(c)
+        if len(rest) >= 2:
+            rows.append([Cell(l1, (k,), "filled down from the merged cell above"),
+                         Cell(l2, (k,), "filled down from the merged cell above")] +
+                        [Cell(c, (k,)) for c in (rest + [""] * width)[:width - 2]])
+        elif rest and rows:     # the wrapped end of the previous indicator's name
+            prev = rows[-1][2]
+            rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
+    if _one_indicator_per_line(spaced, width):
+        rows.extend(_line_indicator_rows(spaced, width))
+    else:
+        rows.extend(_spaced_indicator_rows(spaced, width))
+    table.rows = rows
+
+
+def _spaced(key: str) -> str:
+    """A regex for `key` that also matches it wrapped over lines (`年度整体绩效总` `目标`)."""
+    return r"\s*".join(re.escape(ch) for ch in key)
+
+
+def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, list[str]]:
+    """(first line index, last line index, cells) of a form's indicator grid header: one line
+    (`一级指标 二级指标 三级指标 指标值`) or, one fragment per line, the run of header words
+    from `一级指标` to the first level name."""
+    for i, (_, s) in enumerate(content):
+        if "一级指标" in s and "二级指标" in s:
+            cells = join_spaced_characters([c for c in re.split(r"\t| ", s.strip()) if c])
+            return i, i, [squash(c) for c in cells]
+        if squash(s) == "一级指标":
+            end = i
+            while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
+                    squash(content[end + 1][1]) not in INDICATOR_LEVELS:
+                end += 1
+            cells = [squash(x) for _, x in content[i:end + 1]]
+            if "二级指标" in cells:
+                return i, end, cells
+    return None, 0, []
+
+
+def _is_grid_group_label(line: str) -> bool:
+    text = squash(line)
+    return text.endswith("指标") and len(text) <= 8 and text not in INDICATOR_LEVELS
+
+
+def _take_grid_blocks(table: Table, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Small grids inside a form (catalog.FORM_GRID_BLOCKS) read into fields named
+    `block/group/row/column`; the lines outside them are returned."""
+    rest: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        label, j = _grid_block_label(lines, i)
+        end = _read_grid_block(table, label, lines, j) if label else None
+        if end is None:
+            rest.append(lines[i])
+            i += 1
+        else:
+            i = end
+    return rest
+
+
+def _grid_block_label(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
+    """The block label starting at line i (`部门总体资金情` + `况（万元）`) and the line after it."""
+    joined, j = "", i
+    while j < len(lines) and len(joined) < 24:
+        joined += squash(lines[j][1])
+        j += 1
+        for name in catalog.FORM_GRID_BLOCKS:
+            if re.fullmatch(re.escape(name) + r"([(（][^)）]*[)）])?", joined):
+                return joined, j
+        if not any(name.startswith(joined) or joined.startswith(name) for name in catalog.FORM_GRID_BLOCKS):
+            break
+    return "", i
+
+
+def _read_grid_block(table: Table, block: str, lines: list[tuple[int, str]], j: int) -> int | None:
+    """Header lines up to the last one with a letter mark, then rows of amounts; returns the
+    index after the block, or None when no marked header follows the label."""
+    header_end, k = None, j
+    while k < len(lines) and not any(is_amount(t) for t in split_tokens(lines[k][1])):
+        if catalog.GRID_MARK.search(lines[k][1]):
+            header_end = k
+        k += 1
+    if header_end is None:
+        return None
+    head = squash("".join(s for _, s in lines[j:header_end + 1]))
+    columns = [m.group(0) for m in re.finditer(".*?" + catalog.GRID_MARK.pattern, head)]
+    year = re.search(r"20\d\d年", columns[0])
+    if year and year.start() > 0:           # the stub's own heading (`总体资金情况`) before it
+        columns[0] = columns[0][year.start():]
+    marks = [catalog.GRID_MARK.search(c).group(1) for c in columns]
+    unit = re.search(r"[（(](万元|元)[）)]", block)
+    if unit and not table.unit:
+        table.unit = unit.group(1)
+    group = ""
+    k = header_end + 1
+    while k < len(lines):
+        tokens = split_tokens(lines[k][1])
+        amounts = [t for t in tokens if is_amount(t)]
+        label = squash("".join(t for t in tokens if not is_amount(t)))
+        if not amounts:
+            if label in catalog.FORM_FIELD_KEYS or k + 1 >= len(lines) or \
+                    not any(is_amount(t) for t in split_tokens(lines[k + 1][1])):
+                break
+            group, k = label, k + 1
+            continue
+        for column, value in zip(columns, _place_by_marks(marks, amounts)):
+            table.fields["/".join(x for x in (block, group, label, column) if x)] = value
+        k += 1
+    return k
+
+
+def _place_by_marks(marks: list[str], amounts: list[str]) -> list[str]:
+    """Amounts of a row seated under its columns; where cells are empty, the seating under
+    which every identity column (`C-D`, `A+B`) holds."""
+    n = len(marks)
+    if len(amounts) >= n:
+        return amounts[:n]
+    for seats in itertools.combinations(range(n), len(amounts)):
+        row = [""] * n
+        for seat, value in zip(seats, amounts):
+            row[seat] = value
+        values = {m: parse_amount(v) or Decimal(0) for m, v in zip(marks, row)}
+        if all(abs(values[m] - sum(sign * values.get(x, 0) for sign, x in catalog.mark_terms(m))) <= CENT
+               for m in marks if len(m) > 1):
+            return row
+    return amounts + [""] * (n - len(amounts))
+
+
+def _indicator_level(text: str) -> str:
+    """The 一级/二级指标 a cell names, also when the cell holds only the start of it."""
+    if text in INDICATOR_LEVELS:
+        return text
+    if len(text) >= 4:
+        for word in INDICATOR_LEVELS:
+            if word.startswith(text):
+                return word
+    return ""
+
+
+def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
+    """A form with several value columns (自评表: 指标值, 全年实际完成值, 原因) printed a line
+    per indicator: most lines hold a name and at least two values."""
+    counts = [sum(t not in INDICATOR_LEVELS for t in s.split()) for _, s in lines]
+    counts = [n for n in counts if n]
+    return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
+
+
+MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)$")
+
+
+def _join_number_units(tokens: list[str]) -> list[str]:
+    """`60` `分钟` is one value, `60分钟`, printed with a space."""
+    out: list[str] = []
+    for t in tokens:
+        if out and MEASURE_UNIT.match(t) and re.fullmatch(r"[≥≤<>=]?\d+(\.\d+)?", out[-1]):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
+    """Levels first (filled down), then the name, then a value per column; a line holding
+    only a word continues the name above (`医保基金`), a lone `指标` the level (`可持续影响`)."""
+    rows: list[list[Cell]] = []
+    l1 = l2 = ""
+    n_values = width - 3
+    for k, s in lines:
+        rest: list[str] = []
+        for t in s.split():
+            if rest or t == "绩效指标":
+                rest += [t] if t != "绩效指标" else []
+            elif t in INDICATOR_L1:
+                l1 = t
+            elif t in INDICATOR_LEVELS:
+                l2 = t
+            elif t == "指标" and l2 + t in INDICATOR_LEVELS:
+                for row in rows:
+                    if row[1].text == l2:
+                        row[1] = replace(row[1], text=l2 + t, lines=row[1].lines + (k,))
+                l2 += t
+            else:
+                rest.append(t)
+        if len(rest) == 1 and rows:
+            name = rows[-1][2]
+            rows[-1][2] = Cell(name.text + rest[0], name.lines + (k,), "joined from fragments")
+            continue
+        if not rest:
+            continue
+        rest = _join_number_units(rest)
+        cut = max(1, len(rest) - n_values)
+        values = rest[cut:]
+        rows.append([Cell(l1, (k,), "filled down from the merged cell above"),
+                     Cell(l2, (k,), "filled down from the merged cell above"),
+                     Cell("".join(rest[:cut]), (k,))] +
+                    [Cell(v, (k,)) for v in values] + [Cell("") for _ in range(n_values - len(values))])
+    return rows
+
+
+def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
+    """Indicator rows of a form printed with spaces: 一级/二级 labels are filled down; a
+    三级指标 name wrapped at the cell width continues on the next fragment; the value follows
+    the name, with the rest of its line (`=12 个月`)."""
+    tokens: list[tuple[int, str]] = []
+    for k, s in lines:
+        for t in s.split():
+            if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
+                tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
+            elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK_START.match(t):
+                tokens[-1] = (k, tokens[-1][1] + t)     # `DRG 付费改革`: one name, spaced after Latin
+            else:
+                tokens.append((k, t))
+    names = [t for _, t in tokens if t not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(t)]
+    wrap = max((len(t) for t in names), default=0)
+    rows: list[list[Cell]] = []
+    l1 = l2 = ""
+    name: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        k, t = tokens[i]
+        if t in INDICATOR_L1:
+            l1, i = t, i + 1
+            continue
+        if t in INDICATOR_LEVELS:
+            l2, i = t, i + 1
+            continue
+        if not name:
+            line_rest = [x for x in tokens[i + 1:] if x[0] == k and x[1] not in INDICATOR_LEVELS]
+            split = next((n for n, (_, x) in enumerate(line_rest) if INDICATOR_VALUE.match(x)), None)
+            if split is not None:        # `DRG 培训会 ≥2次`: the name runs up to the value
+                name = [(k, t)] + line_rest[:split]
+                i += 1 + split
+                continue
+            name, i = [(k, t)], i + 1
+            # a name wrapped at the cell width goes on, unless what follows must be its value
+            while i + 1 < len(tokens) and len(name[-1][1]) >= wrap - 1 and tokens[i][0] != name[-1][0] \
+                    and tokens[i][1] not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(tokens[i][1]) \
+                    and tokens[i + 1][1] not in INDICATOR_LEVELS:
+                name.append(tokens[i])
+                i += 1
+            continue
+        value = [(k, t)]
+        i += 1
+        while i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS and (
+                tokens[i][0] == k or (len(tokens[i][1]) == 1 and tokens[i][0] <= value[-1][0] + 2)):
+            value.append(tokens[i])
+            i += 1
+        lines_used = tuple(sorted({x for x, _ in name + value}))
+        rows.append([Cell(l1, lines_used, "filled down from the merged cell above"),
+                     Cell(l2, lines_used, "filled down from the merged cell above"),
+                     Cell("".join(x for _, x in name), tuple(sorted({x for x, _ in name})),
+                          "joined from fragments" if len(name) > 1 else ""),
+                     Cell("".join(x for _, x in value), (k,))] + [Cell("") for _ in range(max(0, width - 4))])
+        name = []
+    return rows
+
+
+def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
+    """Tokens with level names split over fragments (`产出` `指标`, `社会公众或` `服务对象满`
+    `意度指标`) joined; the flag marks level names."""
+    out: list[tuple[int, str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        k, t = tokens[i]
+        j, joined, best = i, "", None
+        while j < len(tokens) and len(joined) < 16:
+            joined += tokens[j][1]
+            if joined in INDICATOR_LEVELS:
+                best = (j, joined)
+            if not any(w.startswith(joined) for w in INDICATOR_LEVELS):
+                break
+            j += 1
+        if best is not None:
+            out.append((k, best[1], True))
+            i = best[0] + 1
+        else:
+            out.append((k, t, False))
+            i += 1
+    return out
+
+
+def _split_value(fragments: list[tuple[int, str]]) -> tuple[list, list]:
+    """The value at the end of an indicator's fragments: the value column wraps at three
+    characters, so `当期实` + `现` is one value and what precedes it the indicator's name."""
+    if not fragments:
+        return [], []
+    shared = next((i for i in range(1, len(fragments)) if fragments[i][0] == fragments[i - 1][0]), None)
+    if shared is not None and len(fragments[shared][1]) <= 3 and not INDICATOR_VALUE.match(fragments[shared - 1][1]):
+        # `资金及时 当期实` on one line: the name's and the value's first fragments side by side;
+        # a value as wide as its column (3) goes on in the last fragment (`现`)
+        value = [fragments[shared]]
+        rest = fragments[:shared] + fragments[shared + 1:]
+        if len(fragments[shared][1]) == 3 and len(rest) > shared and len(rest[-1][1]) <= 2:
+            value, rest = value + [rest[-1]], rest[:-1]
+        return rest, value
+    if len(fragments) >= 3 and len(fragments[-2][1]) == 3 and len(fragments[-1][1]) <= 2 \
+            and not re.search(r"\d", fragments[-1][1]):
+        return fragments[:-2], fragments[-2:]
+    return fragments[:-1], fragments[-1:]
+
+
+def has_grid_header(content: list[tuple[int, str]], layout: tuple[str, ...]) -> bool:
+    """Whether the form's first lines are the header of a grid of several projects."""
+    head = squash("".join(s for _, s in content[:60]))
+    return all(word in head for word in layout[:4])
+
+
+def _name_and_goals(lead: str, projects: tuple[str, ...]) -> tuple[str, str, str]:
+    """Split a project block's lead text into name, 中期 and 年度 goals. The goals are usually
+    printed twice (the same text in both columns), which marks where the name ends; else a
+    known project name does."""
+    for size in range(len(lead) // 2, 3, -1):
+        if lead[-size:] == lead[-2 * size:-size] and len(lead) - 2 * size >= 2:
+            return lead[:-2 * size], lead[-size:], lead[-size:]
+    name, shared = _best_known_name(lead, projects)
+    if not name:
+        return lead, "", ""      # no goals printed: the lead is the name alone
+    return name, lead[shared:], ""
+
+
+def _starts_unknown_project(body: list[tuple[int, str, bool]], i: int) -> bool:
+    """After the value of a project's last indicator (its 满意度 level) a long run of text
+    without level names is the next project's name and goals."""
+    if i == 0 or body[i][2]:
+        return False
+    last_level = next((t for _, t, lv in reversed(body[:i]) if lv), "")
+    if "满意" not in last_level:
+        return False
+    prev = body[i - 1][1]
+    if not (INDICATOR_VALUE.match(prev) and re.search(r"[%％]$", prev)):
+        return False
+    next_level = next((j for j in range(i, len(body)) if body[j][2]), None)
+    if next_level is None:
+        return False
+    # the next project's indicator list opens with a 一级指标, after its name (and goals)
+    return body[next_level][1] in INDICATOR_L1 and next_level - i >= 2
+
+
+def _best_known_name(lead: str, projects: tuple[str, ...]) -> tuple[str, int]:
+    """The known project whose name the block starts with (its end may have been pushed
+    further by a page break): the name, and how many characters of `lead` it covers."""
+    best, shared = "", 0
+    for p in projects:
+        n = 0
+        while n < min(len(p), len(lead)) and p[n] == lead[n]:
+            n += 1
+        if n > shared and n >= min(6, len(p)):
+            best, shared = p, n
+    return best, shared
+
+
+def _repeated_goal_tail(items: list[tuple[int, str, bool]]) -> tuple[list, str]:
+    """The end of a project's goals pushed among its indicators by a page break: the same
+    run of fragments printed twice in a row (中期 and 年度 targets), ending a sentence."""
+    texts = [t for _, t, _ in items]
+    for n in range(1, 12):
+        for i in range(0, len(texts) - 2 * n + 1):
+            if texts[i:i + n] == texts[i + n:i + 2 * n] and texts[i + n - 1].endswith("。"):
+                return items[:i] + items[i + 2 * n:], "".join(texts[i:i + n])
+    return items, ""
+
+
+def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout: tuple[str, ...],
+                            projects: tuple[str, ...]) -> None:
+    """A performance form listing several projects one fragment per line: project blocks
+    start where a known project name starts; in each block the text before the first level
+    name is the name and its goals (printed twice when 中期 and 年度 targets are the same);
+    each 二级指标 is followed by its 三级指标 name and value."""
+    tokens = stream_tokens(content)
+    columns = list(layout)
+    last_word = squash(unicodedata.normalize("NFKC", columns[-1]))
+    text = ""
+    start = 0
+    for i, (_, t) in enumerate(tokens[:80]):
+        text += t
+        if last_word in squash(text):
+            start = i + 1
+            break
+    header, body = tokens[:start], _join_levels(tokens[start:])
+    table.columns = columns
+    if header:
+        table.header_lines = (header[0][0], header[-1][0])
+    stream = "".join(t for _, t, _ in body)
+    starts = sorted({stream.find(name) for name in projects if name and stream.find(name) >= 0})
+    offsets, pos = [], 0
+    for _, t, _ in body:
+        offsets.append(pos)
+        pos += len(t)
+    blocks: list[list[tuple[int, str, bool]]] = []
+    for i, item in enumerate(body):
+        if not blocks or offsets[i] in starts or _starts_unknown_project(body, i):
+            blocks.append([])
+        blocks[-1].append(item)
+    rows: list[list[Cell]] = []
+    width = len(columns)
+    for block in blocks:
+        first_level = next((i for i, (_, _, lv) in enumerate(block) if lv), len(block))
+        lead = "".join(t for _, t, _ in block[:first_level])
+        name, mid, annual = _name_and_goals(lead, projects)
+        rest, tail = _repeated_goal_tail(block[first_level:])
+        if tail:
+            mid, annual = mid + tail, (annual + tail if annual else annual)
+        l1 = l2 = ""
+        pending: list[tuple[int, str]] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            name_part, value_part = _split_value(pending)
+            lines = tuple(sorted({k for k, _ in pending}))
+            row = [Cell("") for _ in range(width)]
+            row[0] = Cell(name, lines, "filled down from the merged cell above")
+            row[1] = Cell(mid, lines, "filled down from the merged cell above")
+            row[2] = Cell(annual, lines, "filled down from the merged cell above")
+            row[3], row[4] = Cell(l1, lines), Cell(l2, lines)
+            row[5] = Cell("".join(t for _, t in name_part), lines, "joined from fragments")
+            row[7] = Cell("".join(t for _, t in value_part), lines, "joined from fragments")
+            rows.append(row)
+            pending.clear()
+
+        for n, (k, t, is_level) in enumerate(rest):
+            if is_level:
+                flush()
+                following = next((x for _, x, lv in rest[n + 1:n + 2] if lv), "")
+                # 成本指标 is a 一级指标 over 经济成本指标 …, or itself a 二级指标 under 产出指标
+                if t in INDICATOR_L1 and (t != "成本指标" or following in INDICATOR_L2):
+                    l1 = t
+                else:
+                    l2 = t
+                continue
+            if pending and INDICATOR_VALUE.match(pending[-1][1]) and re.search(r"[%％\d]$", pending[-1][1]):
+                flush()     # `…救助比率 ≥70%` ended an indicator; another follows under the same level
+            pending.append((k, t))
+        flush()
+    table.rows = rows

@@ -1,0 +1,232 @@
+"""Tables of panels side by side: 收入 | 支出 summaries, 行次-numbered 决算 tables, and
+(code, name, amount) panels, read where the text dropped the empty cells."""
+from __future__ import annotations
+
+import itertools
+import re
+
+from .model import Cell, clean_number
+from .placement import candidates
+from .tokens import LABEL_START, is_amount, is_column_number_row, split_tokens
+
+
+LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
+RIGHT_SIDE = re.compile(r"支出|^年终|^结转下年|^结余分配|^年末")
+NUMERALS = "一二三四五六七八九十"
+ENUMERATOR = re.compile(r"^([（(])?([一二三四五六七八九十廿]+)([）)]|、)")
+
+
+def _numeral(text: str) -> int:
+    """一 → 1, 十二 → 12, 廿一 → 21."""
+    text = text.replace("廿", "二十")
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(ones) + 1 if ones else 0)
+    return NUMERALS.index(text) + 1 if text in NUMERALS else 0
+
+
+def _enumerator(label: str) -> tuple[str, int] | None:
+    m = ENUMERATOR.match(label)
+    return (m.group(1) or "、", _numeral(m.group(2))) if m else None
+
+
+def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> bool:
+    """Whether a label belongs to the right (支出) panel: it continues that panel's numbering,
+    or reads as an expense line."""
+    enum = _enumerator(label)
+    if enum is not None:
+        sides = [side for side in (True, False) if last[side] is not None and
+                 last[side][0] == enum[0] and enum[1] == last[side][1] + 1]
+        if len(sides) == 1:
+            return sides[0]
+    return bool(RIGHT_SIDE.search(label))
+
+
+def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -> list[list[Cell]]:
+    """Two panels side by side (收入 | 支出): each label/amounts pair goes to its panel. In a
+    line-based layout a line is a row; in fragments a left label starts a new row."""
+    left_label = text_cols[0]
+    right_label = text_cols[1] if len(text_cols) > 1 else None
+    left_amounts = list(range(left_label + 1, right_label if right_label is not None else len(columns)))
+    right_amounts = list(range(right_label + 1, len(columns))) if right_label is not None else []
+    rows: list[list[Cell]] = []
+    current = None
+    line_of_row = None
+    last_enum: dict[bool, tuple[str, int] | None] = {False: None, True: None}
+    for codes, labels, amounts in runs:
+        words = _split_labels(codes + labels)
+        pairs = [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
+        if not words and amounts and current is not None:
+            pairs = [((), amounts)]
+        for n, ((lines, label), amts) in enumerate(pairs):
+            row_line = (lines or tuple(k for k, _ in amts) or (None,))[0]
+            if by_line:
+                right = n > 0 or (current is not None and row_line == line_of_row) or \
+                    (right_label is not None and bool(RIGHT_SIDE.search(label)))
+            else:
+                right = right_label is not None and _is_right_label(label, last_enum)
+            if current is None or (by_line and row_line != line_of_row) or \
+                    (not by_line and (not right or current[right_label].text)):
+                current = [Cell("") for _ in columns]
+                rows.append(current)
+                line_of_row = row_line
+            if right and right_label is None:
+                right = False
+            if label:
+                last_enum[right] = _enumerator(label) or last_enum[right]
+                current[right_label if right else left_label] = Cell(
+                    label, lines, "joined from fragments" if len(lines) > 1 else "")
+            targets = right_amounts if right else left_amounts
+            for j, (k, t) in zip([c for c in targets if not current[c].text], amts):
+                current[j] = Cell(clean_number(t), (k,))
+    return rows
+
+
+SEQUENCE_LEAVES = ("行次", "栏次")
+ECONOMIC_CODE = re.compile(r"^\d{3}(\d{2})?$")
+SEQUENCE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _numbered_panels(columns: list[str]) -> list[tuple[int, int, list[int]]]:
+    """(label column, 行次 column, amount columns) of each panel of a table whose rows are
+    numbered (决算 公开01/04/09/10)."""
+    seqs = [j for j, c in enumerate(columns) if c.split("/")[-1] in SEQUENCE_LEAVES]
+    return [(s - 1, s, list(range(s + 1, seqs[n + 1] - 1 if n + 1 < len(seqs) else len(columns))))
+            for n, s in enumerate(seqs)]
+
+
+def numbered_rows(columns: list[str], lines: list[tuple[int, str]], rules) -> list[list[Cell]]:
+    """A line per row, each panel `label 行次 amounts…`, the empty cells dropped. The 行次
+    numbers run on from line to line, which tells a panel's number from an amount."""
+    panels = _numbered_panels(columns)
+    expected: list[int | None] = [None] * len(panels)
+    rows: list[list[Cell]] = []
+    for k, line in lines:
+        tokens = split_tokens(line)
+        seats = _sequence_seats(tokens, expected) if tokens else [None]
+        if seats[0] is None or (is_column_number_row(tokens) and expected[0] is None):
+            if seats[0] is not None:
+                continue        # `栏次 1 2`: the columns' numbers, not a row
+            # before the first row: the header; after it, a label wrapped onto this line
+            if rows and len(tokens) == 1 and not is_amount(tokens[0]) and \
+                    not any(w in tokens[0] for w in SEQUENCE_LEAVES + ("项目",)):
+                label = rows[-1][panels[0][0]]
+                rows[-1][panels[0][0]] = Cell(label.text + "".join(tokens), label.lines + (k,),
+                                              "joined from fragments")
+            continue
+        row = [Cell("") for _ in columns]
+        start = 0
+        for p, seat in enumerate(seats):
+            if seat is None:
+                continue
+            label_col, seq_col, amount_cols = panels[p]
+            label = "".join(tokens[start:seat])
+            if label:
+                row[label_col] = Cell(label, (k,))
+            row[seq_col] = Cell(tokens[seat], (k,))
+            expected[p] = int(tokens[seat]) + 1
+            end = seat + 1
+            later = [s for s in seats[p + 1:] if s is not None]
+            while end < len(tokens) and is_amount(tokens[end]) and (not later or end < later[0]):
+                end += 1
+            amounts = tokens[seat + 1:end]
+            panel_rules = [(t, ps) for t, ps in rules if t in amount_cols]
+            for c, a in zip(candidates(amounts, amount_cols, panel_rules)[0], amounts):
+                row[c] = Cell(clean_number(a), (k,),
+                              "column placed by the table's totals" if len(amounts) < len(amount_cols) else "")
+            start = end
+        rows.append(row)
+    return rows
+
+
+def _sequence_seats(tokens: list[str], expected: list[int | None]) -> list[int | None]:
+    """The token index of each panel's 行次 number: the number expected after the previous
+    line's, else (first line) the first number after the panel's label."""
+    seats: list[int | None] = []
+    start = 0
+    for want in expected:
+        seat = None
+        for i in range(start, len(tokens)):
+            if not SEQUENCE_NUMBER.match(tokens[i]):
+                continue
+            if want is not None and int(tokens[i]) == want:
+                seat = i
+                break
+            if want is None and (i == start or not is_amount(tokens[i - 1])):
+                seat = i
+                break
+        if seat is None and want is not None:      # a number skipped: take up the sequence again
+            seat = next((i for i in range(start, len(tokens)) if SEQUENCE_NUMBER.match(tokens[i])
+                         and i > start and not is_amount(tokens[i - 1])), None)
+        seats.append(seat)
+        if seat is not None:
+            start = seat + 1
+    return seats
+
+
+def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]]) -> list[list[Cell]]:
+    """Panels of (code, name, amount) side by side (决算 公开06), the empty cells dropped: a
+    code starts a cell group; a group goes to the panel whose codes it continues."""
+    panels = [(j, j + 1, j + 2) for j, c in enumerate(columns) if re.search(r"(编码|代码)$", c.split("/")[-1])]
+    last: list[str] = [""] * len(panels)
+    rows: list[list[Cell]] = []
+    for k, line in lines:
+        tokens = split_tokens(line)
+        groups: list[list[str]] = []
+        for t in tokens:
+            code = ECONOMIC_CODE.match(t)
+            after_amount = bool(groups) and len(groups[-1]) > 1 and is_amount(groups[-1][-1])
+            if code or not groups or (not is_amount(t) and after_amount):
+                groups.append([t])
+            else:
+                groups[-1].append(t)
+        if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
+            continue        # nothing, or the header before the first coded row
+        row = [Cell("") for _ in columns]
+        for p, group in zip(_panels_for(groups, last), groups):
+            code_col, name_col, amount_col = panels[p]
+            code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
+            amounts = [t for t in group[1 if code else 0:] if is_amount(t)]
+            name = "".join(t for t in group[1 if code else 0:] if not is_amount(t))
+            if code:
+                row[code_col] = Cell(code, (k,))
+                last[p] = code
+                row[name_col] = Cell(name, (k,))
+            else:       # `人员经费合计 988.75`: a total's label stands in the code column
+                row[code_col] = Cell(name, (k,))
+            if amounts:
+                row[amount_col] = Cell(clean_number(amounts[0]), (k,))
+        rows.append(row)
+    return rows
+
+
+def _panels_for(groups: list[list[str]], last: list[str]) -> list[int]:
+    """The panel of each group, in order: all panels when every one is printed, else those
+    whose codes the groups continue (same 类, or the next 类 after the panel's last)."""
+    n = len(last)
+    if len(groups) >= n:
+        return list(range(n))
+
+    def fit(group: list[str], p: int) -> int:
+        code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
+        if not code or not last[p]:
+            return 0
+        if code[:3] == last[p][:3]:
+            return 2000
+        # a new 类 continues the panel whose last 类 is nearest below it
+        return 1000 + int(last[p][:3]) if len(code) == 3 and code > last[p][:3] else -1
+    best = max(itertools.combinations(range(n), len(groups)),
+               key=lambda seats: sum(fit(g, p) for g, p in zip(groups, seats)))
+    return list(best)
+
+
+def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
+    """Label fragments grouped into labels: a fragment that starts a label begins a new one."""
+    out: list[tuple[list[int], str]] = []
+    for k, t in labels:
+        if out and not LABEL_START.match(t) and not re.match(r"^(收入|支出)总?计$", t) \
+                and not (len(out[-1][1]) >= 4 and LABEL_END.search(out[-1][1])):
+            out[-1] = (out[-1][0] + [k], out[-1][1] + t)
+        else:
+            out.append(([k], t))
+    return [(tuple(sorted(set(ks))), re.sub(r"\s+", "", t)) for ks, t in out]

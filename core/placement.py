@@ -1,0 +1,173 @@
+"""Seating a row's amounts in their columns where the text dropped the empty cells: the
+placements that make the table's own totals hold, then those that agree with the figures
+the text states and with the economic classes' columns."""
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+
+from . import catalog
+from .catalog import TableSpec
+from .model import Cell, Table, parse_amount
+
+
+CENT = Decimal("0.01")
+
+
+def _rule_score(values: dict[int, Decimal], rules) -> int:
+    score = 0
+    for t, parts in rules:
+        if t not in values and not any(p in values for p in parts):
+            continue
+        total = values.get(t, Decimal(0))
+        s = sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
+        score += 1 if abs(total - s) <= Decimal("0.01") * max(1, len(parts)) else -1
+    return score
+
+
+def candidates(amounts: list[str], amount_cols: list[int], rules,
+                total_may_be_empty: bool = False) -> list[tuple[int, ...]]:
+    """Column placements of a row's amounts, best by the table's row identities first. The
+    first amount of a row is its total, except in a total row (合计) whose own total cell
+    was left empty and whose amounts do not add up as total and part."""
+    k = len(amounts)
+    if k == 0:
+        return [()]
+    if k >= len(amount_cols):
+        return [tuple(amount_cols[:k])]
+    scored = []
+    for combo in itertools.combinations(amount_cols, k):
+        vals = {c: parse_amount(a) or Decimal(0) for c, a in zip(combo, amounts)}
+        if combo[0] == amount_cols[0]:
+            scored.append((_rule_score(vals, rules), combo))
+        elif total_may_be_empty and k >= 2:
+            # the total unknown: its rules neither hold nor fail
+            scored.append((_rule_score(vals, [(t, ps) for t, ps in rules if t in vals]), combo))
+    if not scored:
+        return [tuple(amount_cols[:k])]
+    best = max(s for s, _ in scored)
+    return [c for s, c in scored if s == best]
+
+
+def _stated_by_column(columns: list[str], amount_cols: list[int],
+                      stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
+    """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
+    out: dict[int, set[Decimal]] = {}
+    for j in amount_cols:
+        parts = columns[j].split("/")
+        subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
+        if len(subject) < 4:
+            continue        # 合计, 小计: too common to tie a figure to this column
+        found = {amount for name, amount in stated if name.endswith(subject)}
+        if found:
+            out[j] = found
+    return out
+
+
+def _by_stated(cands: list[tuple[int, ...]], amounts, said: dict[int, set[Decimal]],
+               amount_cols: list[int]) -> list[tuple[int, ...]]:
+    """Placements equally good by the table's totals, narrowed to those that agree best
+    with the amounts the text states for the columns' subjects (`公务接待费 5万元`)."""
+    if len(cands) < 2 or not said or not amounts:
+        return cands
+
+    def agreement(combo: tuple[int, ...]) -> int:
+        placed = {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts)}
+        return sum(1 if placed.get(j, Decimal(0)) in said[j] else -1 for j in amount_cols if j in said)
+    best = max(agreement(c) for c in cands)
+    return [c for c in cands if agreement(c) == best]
+
+
+def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> list[tuple[int, ...]]:
+    """Placements equally good by the totals, narrowed to those that put an economic code's
+    amount under the column its class belongs to (302 商品和服务支出 → 公用经费)."""
+    def fits(combo: tuple[int, ...]) -> bool:
+        return all(code[:3] in catalog.ECONOMIC_CLASS_COLUMNS.get(columns[c].split("/")[-1], (code[:3],))
+                   for c in combo)
+    if len(cands) < 2 or not re.fullmatch(r"3\d{2}(\d{2})?", code):
+        return cands
+    return [c for c in cands if fits(c)] or cands
+
+
+def _code_parent(codes: list[str], i: int) -> int | None:
+    """Index of the row that totals row i: the nearest row above with a shorter code
+    (short 款 codes printed under their 类 count as 5 digits)."""
+    def level(c: str) -> int:
+        return {3: 1, 2: 2, 5: 2, 7: 3}.get(len(c), 0)
+
+    me = level(codes[i])
+    if me <= 1:
+        return None
+    for j in range(i - 1, -1, -1):
+        if codes[j] and level(codes[j]) and level(codes[j]) < me:
+            return j
+    return None
+
+
+def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int],
+                   stated: tuple[tuple[str, Decimal], ...] = ()) -> None:
+    amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    rules = catalog.resolve_rules(table.columns, spec.column_rules)
+    said = _stated_by_column(table.columns, amount_cols, stated)
+    is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]
+    cands = [_by_stated(candidates(a and [x for x, _ in a], amount_cols, rules, total), a, said, amount_cols)
+             for a, total in zip(amounts_of, is_total)]
+    code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
+    codes = ["".join(r[j].text for j in code_cols) for r in rows]
+    cands = [_by_class(c, code, table.columns) for c, code in zip(cands, codes)]
+    chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
+    total_row = next((i for i, r in enumerate(rows) if not codes[i] and
+                      any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
+    parents = [_code_parent(codes, i) if codes[i] else None for i in range(len(rows))]
+    top = [i for i in range(len(rows)) if codes[i] and parents[i] is None]
+
+    def values(i: int, combo) -> dict[int, Decimal]:
+        return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts_of[i])}
+
+    def settle(group: list[int], target: dict[int, Decimal] | None, allowed: set[int] | None) -> None:
+        """Choose placements of `group`'s ambiguous rows so their column sums meet `target`."""
+        open_rows = [i for i in group if chosen[i] is None]
+        if not open_rows:
+            return
+        options = []
+        for i in open_rows:
+            opts = [c for c in cands[i] if allowed is None or set(c) <= allowed] or cands[i]
+            options.append(opts)
+        combos = 1
+        for o in options:
+            combos *= len(o)
+        if target is None or combos > 4096:
+            for i, o in zip(open_rows, options):
+                chosen[i] = o[0]
+            return
+        best, best_score = None, -1
+        for pick in itertools.product(*options):
+            sums: dict[int, Decimal] = {}
+            for i in group:
+                combo = pick[open_rows.index(i)] if i in open_rows else chosen[i]
+                for c, v in values(i, combo).items():
+                    sums[c] = sums.get(c, Decimal(0)) + v
+            score = sum(1 for c in amount_cols if abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0)))
+                        <= Decimal("0.01") * max(1, len(group)))
+            if score > best_score:
+                best, best_score = pick, score
+        for i, combo in zip(open_rows, best):
+            chosen[i] = combo
+
+    if total_row is not None and chosen[total_row] is None:
+        chosen[total_row] = cands[total_row][0]
+    target = values(total_row, chosen[total_row]) if total_row is not None else None
+    settle(top, target, None)
+    for p in range(len(rows)):
+        kids = [i for i in range(len(rows)) if parents[i] == p]
+        if kids:
+            if chosen[p] is None:
+                chosen[p] = cands[p][0]
+            settle(kids, values(p, chosen[p]), set(chosen[p]))
+    for i, row in enumerate(rows):
+        combo = chosen[i] if chosen[i] is not None else cands[i][0]
+        ambiguous = len(amounts_of[i]) < len(amount_cols) and len(amounts_of[i]) > 0
+        for c, (a, line) in zip(combo, amounts_of[i]):
+            row[c] = Cell(a, (line,), ("column placed by the table's totals" +
+                                       (" and the amounts the text states" if said else "")) if ambiguous else "")

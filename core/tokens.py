@@ -1,0 +1,131 @@
+"""Tokens of extracted table text: amounts, codes, labels; the text layouts' common ground."""
+from __future__ import annotations
+
+import re
+
+from .model import parse_amount
+
+
+CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
+DASH = {"-", "—", "--", "——", "/"}
+COLUMN_NUMBER_WORDS = {"**", "*", "栏次", "行次", "类", "款", "项", "栏", "次"}
+
+# A number glued to the label after it ("0.00二、公共安全支出").
+GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.].*)$")
+
+
+def is_amount(token: str) -> bool:
+    return parse_amount(token) is not None or token in DASH
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def is_column_number_row(cells: list[str]) -> bool:
+    """`** ** 1 2 3`, `类 款 项 栏次 1 2`, `栏 次 1 栏 次 2`: header furniture."""
+    vals = [squash(c) for c in cells if c.strip()]
+    if not vals:
+        return False
+    words = sum(v in COLUMN_NUMBER_WORDS for v in vals)
+    ints = sum(v.isdigit() and len(v) <= 2 for v in vals)
+    return words + ints == len(vals) and (words > 0 or ints >= 2)
+
+
+GLUED_AMOUNTS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+
+
+def split_tokens(line: str) -> list[str]:
+    """Space-separated tokens, with numbers glued to a label or to each other pulled apart
+    ("0.00二、公共安全支出", "8,132.86385.86360.62")."""
+    out = []
+    for tok in re.sub(r"(\d{4})\s+年", r"\1年", line).split():
+        m = GLUED.match(tok)
+        head, rest = (m.group(1), m.group(2)) if m else (tok, "")
+        if head.count(".") > 1 and "".join(GLUED_AMOUNTS.findall(head)) == head:
+            out.extend(GLUED_AMOUNTS.findall(head))
+        else:
+            out.append(head)
+        if rest:
+            out.append(rest)
+    return join_spaced_characters(out)
+
+
+def join_spaced_characters(tokens: list[str]) -> list[str]:
+    """`收 入 总 计` was one word printed letter-spaced: join runs of single CJK characters."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in tokens + [""]:
+        if len(t) == 1 and "\u4e00" <= t <= "\u9fff":
+            run.append(t)
+            continue
+        if run:
+            out.extend(["".join(run)] if len(run) > 1 else run)
+            run = []
+        if t:
+            out.append(t)
+    return out
+
+
+def detect_layout(lines: list[tuple[int, str]]) -> str:
+    if not lines:
+        return "space"
+    tabbed = sum("\t" in s for _, s in lines)
+    if tabbed * 3 >= len(lines):
+        return "tab"
+    short = sum(len(s.strip()) <= 10 and " " not in s.strip() and not is_amount(s.strip()) for _, s in lines)
+    return "fragment" if short * 10 >= len(lines) * 4 and len(lines) > 6 else "space"
+
+
+TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|^科目$|品目$|来源$|性质$|^[类款项]$")
+
+
+def is_text_column(path: str) -> bool:
+    """Columns of codes and labels (项目, 科目名称, 项目单位), not of amounts (项目支出)."""
+    return bool(TEXT_LEAF.search(path.split("/")[-1]))
+
+
+ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
+PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")
+NUMBER_TAIL = re.compile(r"^\.?\d+$")
+TWO_DECIMALS = re.compile(r"^[\d,]+\.\d{2}$")
+
+
+def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens of a table's lines, column-number rows dropped and numbers split over two
+    lines rejoined (`8132` + `.86`, `0.0` + `0`)."""
+    out: list[tuple[int, str]] = []
+    for k, line in content:
+        toks = split_tokens(line.strip())
+        if is_column_number_row(toks):
+            continue
+        for t in toks:
+            if out and PARTIAL_NUMBER.match(out[-1][1]) and not TWO_DECIMALS.match(out[-1][1]) \
+                    and NUMBER_TAIL.match(t) and TWO_DECIMALS.match(out[-1][1] + t) and out[-1][0] != k:
+                out[-1] = (out[-1][0], out[-1][1] + t)
+                continue
+            out.append((k, t))
+    return out
+
+
+def classify(tokens: list[tuple[int, str]]) -> list[str]:
+    """'code', 'amount' or 'text' for each token: a run of digit codes followed by a label
+    is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts."""
+    kinds = []
+    n = len(tokens)
+    for i, (_, t) in enumerate(tokens):
+        if ALNUM_CODE.match(t):
+            j = i
+            while j < n and ALNUM_CODE.match(tokens[j][1]):
+                j += 1
+            # a lone number of 8+ digits before a label is an amount, not a classification code
+            plausible = not t.isdigit() or len(t) <= 7 or j > i + 1
+            if j < n and not is_amount(tokens[j][1]) and plausible:
+                kinds.append("code")
+                continue
+        kinds.append("amount" if is_amount(t) else "text")
+    return kinds
+
+
+LABEL_START = re.compile(r"^([一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.．、]\D|合\s*计|"
+                         r"本年(?:收入|支出)|上年结|收\s*入\s*总|支\s*出\s*总|年终|其中)")
