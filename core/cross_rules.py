@@ -1,0 +1,181 @@
+"""Rules across tables: the same code's total in income and expense tables, the standard
+set's identities (catalog.CROSS_TABLE_IDENTITIES), tables listed in the 目录 but absent."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import catalog
+from .model import Document, Table, parse_amount
+from .findings import (ZERO, Finding, amount, amount_columns, find_col, fmt, leaf, levels, row_label,
+                       severity)
+
+
+# Tables whose first amount column totals the same funds by function code.
+SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expense"))
+
+
+def _first_amount_by_code(table: Table) -> dict[str, tuple[int, int, Decimal]]:
+    cols = amount_columns(table)
+    if not cols:
+        return {}
+    out = {}
+    for r, code in levels(table):
+        value = amount(table, r, cols[0])
+        if value is not None:
+            out[code] = (r, cols[0], value)
+    return out
+
+
+def check_cross_tables(doc: Document) -> list[Finding]:
+    """The same function code carries the same total in the income and the expenditure
+    table, and the same name in every table where it appears."""
+    out = []
+    by_kind = {t.kind: (ti, t) for ti, t in enumerate(doc.tables)}
+    for a_kind, b_kind in SAME_TOTALS:
+        if a_kind not in by_kind or b_kind not in by_kind:
+            continue
+        (_, a), (bi, b) = by_kind[a_kind], by_kind[b_kind]
+        if not (a.recoverable and b.recoverable):
+            continue
+        a_codes, b_codes = _first_amount_by_code(a), _first_amount_by_code(b)
+        for code, (br, bc, b_value) in b_codes.items():
+            if code not in a_codes:
+                continue
+            ar, ac, a_value = a_codes[code]
+            sev = severity(b_value - a_value, 1)
+            if sev:
+                label = row_label(b, br)
+                out.append(Finding("cross_table", sev,
+                                   f"{label}: {b.title} {leaf(b.columns[bc])} {fmt(b_value)} ≠ "
+                                   f"{a.title} {leaf(a.columns[ac])} {fmt(a_value)}",
+                                   b.title, bi, br, bc, f"{label} / {leaf(b.columns[bc])} (vs {a.title})",
+                                   list(b.cell(br, bc).lines) + list(a.cell(ar, ac).lines),
+                                   {"stated": fmt(b_value), "computed": fmt(a_value)}))
+    names: dict[str, tuple[str, str]] = {}
+    for ti, t in enumerate(doc.tables):
+        spec = catalog.SPEC_BY_KIND.get(t.kind)
+        if spec is None or spec.code_kind != "function":
+            continue
+        for r, code in levels(t):
+            name = t.cell(r, t.label_column()).text
+            if len(code) < 5 or not name:
+                continue
+            if code in names and names[code][0] != name:
+                out.append(Finding("cross_table", "warning",
+                                   f"{code} is named {name} here but {names[code][0]} in {names[code][1]}",
+                                   t.title, ti, r, t.label_column(), f"{code} / name", list(t.cell(r, 0).lines),
+                                   {"stated": name, "other": names[code][0]}))
+            names.setdefault(code, (name, t.title))
+    return out
+
+
+Located = tuple[int, int, Decimal, list[int]]     # row, column, amount, source lines
+
+
+def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
+    """The cell an identity names (see catalog.Identity), with its amount; rows joined by
+    `+` are summed (located at the first)."""
+    if "+" in row:
+        parts = [locate(table, name, cols) for name in row.split("+")]
+        if any(p is None for p in parts):
+            return None
+        return parts[0][0], parts[0][1], sum((p[2] for p in parts), ZERO), [k for p in parts for k in p[3]]
+    if row == "*":
+        rows = [0] if len(table.rows) == 1 else []
+    elif row.isdigit():
+        rows = [r for r in range(len(table.rows)) if table.row_code(r) == row]
+    else:
+        rows = [r for r in range(len(table.rows))
+                if any(re.sub(r"\s", "", c.text) == row for c in table.rows[r])]
+        if not rows and row == "合计":      # a total row printed without its label
+            rows = [r for r in range(len(table.rows)) if _is_unlabelled_total(table, r)][:1]
+    if not rows:
+        return None
+    r = rows[0]
+    for name in cols:
+        if name:
+            c = find_col(table, name)
+        else:       # the amount printed after the label, before the next label
+            c = None
+            at = next(j for j, cell in enumerate(table.rows[r]) if re.sub(r"\s", "", cell.text) == row)
+            for j in range(at + 1, len(table.columns)):
+                if amount(table, r, j) is not None and leaf(table.columns[j]) not in ("行次", "栏次"):
+                    c = j
+                    break
+                if table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
+                    break
+        if c is not None and amount(table, r, c) is not None:
+            return r, c, amount(table, r, c), list(table.cell(r, c).lines)
+    return None
+
+
+def _is_unlabelled_total(table: Table, r: int) -> bool:
+    cells = table.rows[r]
+    return r == 0 and any(c.value is not None for c in cells) and \
+        all(not c.text for c in cells if c.value is None)
+
+
+def check_identities(doc: Document) -> list[Finding]:
+    """Figures that two standard tables both print must agree (catalog.CROSS_TABLE_IDENTITIES)."""
+    by_kind: dict[str, tuple[int, Table]] = {}
+    for ti, t in enumerate(doc.tables):
+        if t.recoverable:
+            by_kind.setdefault(t.kind, (ti, t))
+    out = []
+    for rule in catalog.CROSS_TABLE_IDENTITIES:
+        if rule.a_kind not in by_kind or rule.b_kind not in by_kind:
+            continue
+        (_, a), (bi, b) = by_kind[rule.a_kind], by_kind[rule.b_kind]
+        found_b = locate(b, rule.b_row, rule.b_cols)
+        a_cols = [(c,) for c in rule.a_cols] if rule.relation == "any" else [rule.a_cols]
+        found_a = [f for f in (locate(a, rule.a_row, cols) for cols in a_cols) if f is not None]
+        if not found_a or found_b is None:
+            continue
+        br, bc, bv, b_lines = found_b
+        if b.unit == "元" and a.unit == "万元":     # compare in 万元, the unit of the rounding rule
+            bv = bv / 10000
+        differences = [bv - (av / 10000 if a.unit == "元" and b.unit == "万元" else av) for _, _, av, _ in found_a]
+        if rule.relation == "≥":       # b is a part of a: only b exceeding a disagrees
+            differences = [max(d, ZERO) for d in differences]
+        if any(severity(d, 1) is None for d in differences):
+            continue
+        ar, ac, av, a_lines = found_a[0]
+        sev = severity(differences[0], 1)
+        b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
+        relation = {"=": "≠", "≥": ">", "any": "matches none of"}[rule.relation]
+        a_figures = " / ".join(f"{leaf(a.columns[c])} {fmt(v)}" for _, c, v, _ in found_a)
+        out.append(Finding("cross_table", sev,
+                           f"{b.title} {b_row} {leaf(b.columns[bc])} {fmt(bv)} {relation} "
+                           f"{a.title} {rule.a_row} {a_figures}",
+                           b.title, bi, br, bc, f"{b_row} / {leaf(b.columns[bc])} (vs {a.title})",
+                           b_lines + a_lines, {"stated": fmt(bv), "computed": fmt(av)}))
+    return out
+
+
+def check_toc_tables(doc: Document) -> list[Finding]:
+    """A table listed in the 目录 that the text does not hold."""
+    toc = next((n for n in doc.root.walk() if n.kind == "toc"), None)
+    if toc is None:
+        return []
+    present = {t.kind for t in doc.tables}
+    out = []
+    for entry in toc.children:
+        m = re.search(r"《(.+?表)》", entry.text) or re.match(
+            r"^[-\s]*(?:[一二三四五六七八九十]+、|\d+[.．])?\s*(\S+表)$", entry.text)
+        name = m.group(1) if m else ""
+        if not name:
+            continue
+        spec = catalog.spec_for_title(name, doc.info.report_type)
+        if spec is not None and spec.kind not in present:
+            out.append(Finding("extraction", "error", f"《{name}》 is listed in the 目录 but absent from the text",
+                               name, where="whole table", lines=[entry.first_line],
+                               values={"stated": f"listed in 目录 (line {entry.first_line})",
+                                       "computed": "absent from text"}))
+    return out
+
+
+def check_unrecoverable(doc: Document) -> list[Finding]:
+    return [Finding("extraction", "warning", f"{t.title}: the text lost this table's cells ({'; '.join(t.notes)})",
+                    t.title, ti, where="whole table", lines=[t.first_line])
+            for ti, t in enumerate(doc.tables) if not t.recoverable]

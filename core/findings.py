@@ -1,0 +1,125 @@
+"""Findings and the helpers every validation rule shares: severity by the rounding
+tolerance (0.01 per summed part), cells' amounts and labels, caching of text-only rules."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Callable, Iterable, TypeVar
+
+from . import catalog
+from .model import Document, Table, parse_amount
+
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+T = TypeVar("T")
+
+
+@dataclass
+class Finding:
+    check: str                  # sum, hierarchy, cross_table, prose_vs_table, unit, extraction
+    severity: str               # error, rounding, warning
+    message: str
+    table: str = ""
+    table_index: int | None = None
+    row: int | None = None
+    col: int | None = None
+    where: str = ""
+    lines: list[int] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    id: str = ""
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "check": self.check, "severity": self.severity, "message": self.message,
+                "table": self.table, "table_index": self.table_index, "row": self.row, "column": self.col,
+                "where": self.where, "source_lines": self.lines, "values": self.values}
+
+
+def fmt(d: Decimal) -> str:
+    return f"{d:.2f}"
+
+
+def severity(diff: Decimal, parts: int) -> str | None:
+    diff = abs(diff)
+    if diff == 0:
+        return None
+    return "rounding" if diff <= CENT * max(1, parts) else "error"
+
+
+def amount(table: Table, r: int, c: int) -> Decimal | None:
+    return table.cell(r, c).value
+
+
+def leaf(col: str) -> str:
+    return col.split("/")[-1]
+
+
+def row_label(table: Table, r: int) -> str:
+    code = table.row_code(r)
+    label = table.cell(r, table.label_column()).text
+    return " ".join(x for x in (code, label) if x)
+
+
+def find_col(table: Table, name: str) -> int | None:
+    return catalog.column_index(table.columns, name)
+
+
+def inferred_note(table: Table, r: int, cols: Iterable[int]) -> str:
+    reasons = {table.cell(r, c).inferred for c in cols if table.cell(r, c).inferred}
+    return f" (involves inferred cells: {'; '.join(sorted(reasons))})" if reasons else ""
+
+
+def amount_columns(table: Table) -> list[int]:
+    skip = set(table.code_columns()) | {table.label_column()}
+    out = []
+    for j in range(len(table.columns)):
+        if j in skip:
+            continue
+        vals = [table.cell(r, j).text for r in range(len(table.rows)) if table.cell(r, j).text]
+        if vals and all(parse_amount(v) is not None for v in vals):
+            out.append(j)
+    return out
+
+
+def levels(table: Table) -> list[tuple[int, str]]:
+    """(row, full code) of coded rows; a short 款 code printed under its 类 is expanded."""
+    if table.code_column() is None:
+        return []
+    out, current_class = [], ""
+    for r in range(len(table.rows)):
+        code = table.row_code(r)
+        if not code.isdigit():
+            continue
+        if len(code) == 3:
+            current_class = code
+        elif len(code) == 2 and current_class:
+            code = current_class + code
+        out.append((r, code))
+    return out
+
+
+def per_text(reader: Callable[[Document], T]) -> Callable[[Document], T]:
+    """A reader of the explanatory text only: edits of cells cannot change what it returns,
+    so it runs once per document."""
+    cache: dict = {}
+
+    @functools.wraps(reader)
+    def cached(doc: Document) -> T:
+        key = (doc.source.sha256, doc.source.path, tuple((t.first_line, t.last_line) for t in doc.tables))
+        if key not in cache:
+            cache.clear()
+            cache[key] = reader(doc)
+        return cache[key]
+    return cached
+
+
+def text_only(rule: Callable[[Document], list[Finding]]) -> Callable[[Document], list[Finding]]:
+    """A rule that reads only the explanatory text: computed once per document (per_text),
+    its findings copied out so that numbering them leaves the cache alone."""
+    once = per_text(rule)
+
+    @functools.wraps(rule)
+    def copied(doc: Document) -> list[Finding]:
+        return [replace(f, values=dict(f.values), lines=list(f.lines)) for f in once(doc)]
+    return copied

@@ -1,0 +1,499 @@
+"""Rules of the explanatory text: stated totals, parts, changes and rates recomputed, and
+figures stated by name matched to the table cell of the same subject."""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from decimal import Decimal
+
+from . import catalog
+from .model import Document, parse_amount
+from .cross_rules import locate
+from .findings import (CENT, ZERO, Finding, amount, amount_columns, find_col, fmt, leaf, per_text, row_label, severity,
+                       text_only)
+from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
+
+
+_RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*(?:预算)?\s*(增加|减少|增长|下降)\s*"
+                   r"([\d.]+)\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]+)\s*%")
+_COMPLETION = re.compile(r"年初预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*"
+                         r"完成年初预算的\s*([\d.]+)\s*%")
+
+
+@text_only
+def check_prose_rates(doc: Document) -> list[Finding]:
+    """Stated changes and rates in the text, recomputed; a rate on a zero base is a finding."""
+    out = []
+    in_table = set()
+    for t in doc.tables:
+        in_table.update(range(t.first_line, t.last_line + 1))
+    lines = doc.source.norm
+    for i, line in enumerate(lines, start=1):
+        if i in in_table:
+            continue
+        text = line.replace(" ", "")
+        for m in _COMPLETION.finditer(text):
+            budget, actual, rate = (Decimal(m.group(k)) for k in (1, 2, 3))
+            if budget == 0 and actual != 0:
+                out.append(Finding("prose_vs_table", "error",
+                                   f"完成年初预算的 {rate}% on a 年初预算数 of 0 (决算数 {actual}): the rate is undefined",
+                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
+                                   values={"stated": f"{rate}%", "computed": f"undefined ({actual} / 0)"}))
+        for m in _RATE.finditer(text):
+            current, change, rate = Decimal(m.group(1)), Decimal(m.group(4)), Decimal(m.group(6))
+            sign = 1 if m.group(3) in ("增加", "增长") else -1
+            base = current - sign * change
+            if base == 0:
+                out.append(Finding("prose_vs_table", "error",
+                                   f"a rate of {rate}% stated on a zero base ({current} vs {change} change)",
+                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
+                                   values={"stated": f"{rate}%", "computed": f"undefined ({current} / 0)"}))
+                continue
+            computed = (change / abs(base) * 100)
+            decimals = len(m.group(6).split(".")[1]) if "." in m.group(6) else 0
+            if abs(computed - rate) > Decimal("0.5") * Decimal(10) ** -decimals + Decimal("0.05"):
+                out.append(Finding("prose_vs_table", "error",
+                                   f"stated rate {rate}% ≠ {change} / {base} = {computed:.2f}%",
+                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
+                                   values={"stated": f"{rate}%", "computed": f"{computed:.2f}%"}))
+    return out
+
+
+_TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?([\d.]+)万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]+)万元")
+_BREAKDOWN = re.compile(r"按[^：:，,。；]{0,10}划分[：:]")
+_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)([\d.]+)万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]+)万元")
+
+
+@per_text
+def _prose_blocks(doc: Document) -> list[tuple[str, list[int]]]:
+    """The text of each subsection of the explanatory text, tables left out, line breaks and
+    spaces removed so that sentences read whole, with the source line of each character."""
+    in_table = set()
+    for t in doc.tables:
+        in_table.update(range(t.first_line, t.last_line + 1))
+    out = []
+    for node in doc.root.walk():
+        if node.kind != "subsection" and not (node.kind == "section" and not any(
+                c.kind == "subsection" for c in node.children)):
+            continue
+        chars, lines = [], []
+        for k in range(node.first_line, node.last_line + 1):
+            if k not in in_table:
+                text = doc.source.norm[k - 1].replace(" ", "")
+                chars.append(text)
+                lines.extend([k] * len(text))
+        out.append(("".join(chars), lines))
+    return out
+
+
+def _signed(direction: str, value: str) -> Decimal:
+    return Decimal(value) * (-1 if direction == "减少" else 1)
+
+
+@text_only
+def check_prose_breakdowns(doc: Document) -> list[Finding]:
+    """A total stated in the text (收入/支出预算总额 T, 较上年 ± C) against each breakdown that
+    follows it (按…划分: item amounts and their changes)."""
+    out = []
+    for text, lines in _prose_blocks(doc):
+        m = _TOTAL.search(text)
+        if not m:
+            continue
+        total, change = Decimal(m.group(2)), _signed(m.group(3), m.group(4))
+        rest = text[m.end():]
+        cuts = [b.start() for b in _BREAKDOWN.finditer(rest)]
+        segments = [rest[a:b] for a, b in zip(cuts, cuts[1:] + [len(rest)])] if cuts else [rest]
+        for segment in segments:
+            items = [(i.group(1), Decimal(i.group(2)), _signed(i.group(3), i.group(4)))
+                     for i in _ITEM.finditer(_strip_sub_items(segment))]
+            if not items or (len(items) == 1 and items[0][1] != total):
+                continue    # one item that is not the whole: a partial list, not a breakdown
+            basis = _BREAKDOWN.match(segment).group(0).rstrip("：:") if _BREAKDOWN.match(segment) else ""
+            where = f"{text[:12]} / {basis or m.group(1) + '预算总额'}"
+            names = " + ".join(f"{n} {a}" for n, a, _ in items)
+            amount_sum = sum((a for _, a, _ in items), ZERO)
+            sev = severity(total - amount_sum, len(items))
+            if sev:
+                out.append(Finding("sum", sev, f"{m.group(1)}预算总额 {total} ≠ {names} = {amount_sum}",
+                                   where=where, lines=[lines[m.start()]],
+                                   values={"stated": str(total), "computed": str(amount_sum)}))
+            change_sum = sum((c for _, _, c in items), ZERO)
+            sev = severity(change - change_sum, len(items))
+            if sev:
+                out.append(Finding("sum", sev, f"{m.group(1)}预算总额 较上年 {change:+} ≠ the sum of its parts' "
+                                   f"changes {change_sum:+}", where=where + " (较上年)", lines=[lines[m.start()]],
+                                   values={"stated": str(change), "computed": str(change_sum)}))
+    return out
+
+
+_STATED_CHANGE = re.compile("(" + "|".join(catalog.CHANGE_SUBJECTS) +
+                            r")(?:比|较)?(?:上年|去年)?(?:预算)?(增加|减少)([\d.]+)万元")
+# Headings of paragraphs about part of the funds (财政拨款支出情况): their changes have
+# another base than the whole budget's.
+_PART_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|三公|机关运行")
+
+
+@per_text
+def _spending_changes(doc: Document) -> list[tuple[str, str, Decimal, int]]:
+    """(subject, as printed, signed change, line) of each change the text states for the
+    whole budget's spending (预算支出比上年增加 X 万元，其中基本支出增加 Y 万元)."""
+    out = []
+    for text, lines in _prose_blocks(doc):
+        heading = text[:14]
+        if "支出" not in heading or _PART_SCOPE.search(heading):
+            continue
+        for m in _STATED_CHANGE.finditer(text):
+            out.append((m.group(1), m.group(0), _signed(m.group(2), m.group(3)), lines[m.start()]))
+    return out
+
+
+def check_prose_changes(doc: Document) -> list[Finding]:
+    """Changes the text states for spending against the 预算增减变化 that a form's 支出构成
+    block (部门整体支出绩效目标申报表) prints for the same row."""
+    stated = _spending_changes(doc)
+    if not stated:
+        return []
+    out = []
+    for ti, t in enumerate(doc.tables):
+        for block, rows in grid_blocks(t).items():
+            for (group, row), cells in rows.items():
+                change = next((c for c in cells if "-" in catalog.GRID_MARK.search(c).group(1)), None)
+                if "支出" not in group or change is None or cells[change] is None:
+                    continue
+                for subject, printed, value, line in stated:
+                    if catalog.CHANGE_SUBJECTS[subject] != row or severity(value - cells[change], 1) is None:
+                        continue
+                    out.append(Finding("prose_vs_table", severity(value - cells[change], 1),
+                                       f"the text states “{printed}”; {t.title} {group} {row} {change} "
+                                       f"prints {fmt(cells[change])}", t.title, ti,
+                                       where=f"{group} {row} / {change}", lines=[line],
+                                       values={"stated": str(value), "table": fmt(cells[change])}))
+    return out
+
+
+_ALL_FISCAL = re.compile(r"收入(?:预算)?(?:总额|总计)(?:为)?([\d.]+)万元[^。]*?财政拨款(?:收入)?([\d.]+)万元")
+
+
+@per_text
+def _income_all_fiscal(doc: Document) -> tuple[Decimal, int] | None:
+    """The budget's income, with its line, when the text states that all of it is 财政拨款."""
+    for text, lines in _prose_blocks(doc):
+        m = _ALL_FISCAL.search(text)
+        if m and Decimal(m.group(1)) == Decimal(m.group(2)) and Decimal(m.group(1)) > 0:
+            return Decimal(m.group(1)), lines[m.start()]
+    return None
+
+
+def check_project_fund_sources(doc: Document) -> list[Finding]:
+    """Where the text states that all income is 财政拨款, a project form's 其中：财政拨款 must
+    be its whole 年度资金总额: there is no other source to fund the rest."""
+    income = _income_all_fiscal(doc)
+    if income is None:
+        return []
+    out = []
+    for ti, t in enumerate(doc.tables):
+        total, fiscal = parse_amount(t.fields.get(FORM_TOTAL, "")), parse_amount(t.fields.get(FORM_PARTS[0], ""))
+        if t.kind != "budget.performance_target" or total is None or fiscal is None or total == fiscal:
+            continue
+        name = t.fields.get("项目名称", "")
+        out.append(Finding("prose_vs_table", severity(total - fiscal, 1),
+                           f"{name}: 其中：财政拨款 {fiscal} of 年度资金总额 {total}, but the text states all "
+                           f"income ({income[0]} 万元) is 财政拨款", t.title, ti,
+                           where=f"项目资金 / {FORM_PARTS[0]}", lines=[t.first_line, income[1]],
+                           values={"stated": str(fiscal), "computed": str(total)}))
+    return out
+
+
+def _strip_sub_items(segment: str) -> str:
+    """Drop `其中：…` lists (parts of a part) so only the breakdown's own items remain."""
+    return re.sub(r"其中[：:][^。；;]*?(?=[。；;]|$)", "", segment)
+
+
+_PROJECT_START = re.compile(r"(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]+)[.、．]\s*[“\"]?"
+                            r"([^“”\"：:，,。；;]{4,40}?)[”\"]?(?:主要内容是|[：:])")
+_PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*([\d.]+)\s*万元")
+
+
+def _prose_text(doc: Document) -> tuple[str, list[int]]:
+    """All explanatory text outside the tables as one string (spaces removed), and the
+    source line of each character. Edits never move a table, so this is computed once."""
+    return _prose_of(doc.source, tuple((t.first_line, t.last_line) for t in doc.tables))
+
+
+@functools.lru_cache(maxsize=8)
+def _prose_of(source, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[int]]:
+    in_table = set()
+    for first, last in spans:
+        in_table.update(range(first, last + 1))
+    chars, lines = [], []
+    for k, line in enumerate(source.norm, start=1):
+        if k in in_table:
+            continue
+        text = line.replace(" ", "").replace("\t", "")
+        chars.append(text)
+        lines.extend([k] * len(text))
+    return "".join(chars), lines
+
+
+def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
+    """(project name, amount, where) from the 项目支出表 (合计) and performance forms
+    (年度资金总额)."""
+    out = []
+    for t in doc.tables:
+        if t.kind == "budget.project_expense":
+            name_col, total_col = find_col(t, "项目名称"), find_col(t, "合计")
+            if name_col is None or total_col is None:
+                continue
+            for r in range(len(t.rows)):
+                value = amount(t, r, total_col)
+                if value is not None and t.cell(r, name_col).text:
+                    out.append((t.cell(r, name_col).text, value, t.title))
+        elif t.kind == "budget.performance_target" and t.fields.get("项目名称"):
+            value = parse_amount(t.fields.get(FORM_TOTAL, ""))
+            if value is not None:
+                out.append((t.fields["项目名称"], value, t.title))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _same_project(a: str, b: str) -> bool:
+    a, b = re.sub(r"\s|项目$", "", a), re.sub(r"\s|项目$", "", b)
+    return a == b or difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.8
+
+
+def _project_sections(text: str, reach: int) -> list[tuple[str, int, int]]:
+    """(project name, start, end) of each project described in the text: from its numbered
+    heading to the next one (the last reaches `reach` characters)."""
+    starts = list(_PROJECT_START.finditer(text))
+    return [(m.group(1), m.end(),
+             starts[n + 1].start() if n + 1 < len(starts) else min(len(text), m.end() + reach))
+            for n, m in enumerate(starts)]
+
+
+def check_project_budgets(doc: Document) -> list[Finding]:
+    """A project's 预算安排 stated in the text against its amount in the 项目支出表 or its
+    performance form, matched by the project's name."""
+    known = _project_amounts(doc)
+    if not known:
+        return []
+    text, lines = _prose_text(doc)
+    out = []
+    for name, start, end in _project_sections(text, reach=600):
+        budget = _PROJECT_BUDGET.search(text, start, end)
+        if not budget:
+            continue
+        stated = Decimal(budget.group(1))
+        matches = [(v, where) for p, v, where in known if _same_project(p, name)]
+        if not matches or any(v == stated for v, _ in matches):
+            continue
+        value, where = matches[0]
+        out.append(Finding("prose_vs_table", "error",
+                           f"“{name}”: the text states 预算安排 {stated} 万元, {where} prints {value}",
+                           where, where=f"{name} / 预算安排", lines=[lines[budget.start()]],
+                           values={"stated": str(stated), "table": str(value)}))
+    return out
+
+
+_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)([≥≤=＝><])\s*([\d.]+)\s*%")
+
+
+def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:
+    """(project, indicator, value, table title) from the performance forms' indicator grids."""
+    out = []
+    for t in doc.tables:
+        if t.kind != "budget.performance_target":
+            continue
+        project_col, name_col = find_col(t, "项目名称"), find_col(t, "三级指标")
+        value_col = find_col(t, "指标值")
+        if name_col is None or value_col is None:
+            continue
+        for r in range(len(t.rows)):
+            project = t.cell(r, project_col).text if project_col is not None else t.fields.get("项目名称", "")
+            out.append((project, t.cell(r, name_col).text, t.cell(r, value_col).text, t.title))
+    return out
+
+
+def check_project_targets(doc: Document) -> list[Finding]:
+    """An indicator target stated for a project in the text (工作满意度≥95%) against the value
+    its performance form gives the same indicator."""
+    grid = _indicator_values(doc)
+    if not grid:
+        return []
+    text, lines = _prose_text(doc)
+    out = []
+    for project, start, end in _project_sections(text, reach=800):
+        rows = [g for g in grid if g[0] and _same_project(g[0], project)]
+        for target in _TARGET.finditer(text, start, end):
+            name, number = target.group(1), Decimal(target.group(3))
+            same = [g for g in rows if g[1] and (g[1] == name or name.endswith(g[1]) or g[1].endswith(name))]
+            if not same:
+                continue
+            printed = [parse_amount(x) for x in re.findall(r"[\d.]+", same[0][2])]
+            if number in printed:
+                continue
+            out.append(Finding("prose_vs_table", "error",
+                               f"“{project}” {name}: the text states {target.group(2)}{number}%, "
+                               f"{same[0][3]} prints {same[0][2] or 'nothing'}",
+                               same[0][3], where=f"{project} / {name}", lines=[lines[target.start()]],
+                               values={"stated": str(number), "table": same[0][2]}))
+    return out
+
+
+_HEADCOUNT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(共计|小计|合计)(\d+)人[，,](?:其中|包括)[：:]?")
+_SUBTOTAL = re.compile(r"小计(\d+)人")
+
+
+@text_only
+def check_headcounts(doc: Document) -> list[Finding]:
+    """Staff counts: a 共计/小计 of people against the parts listed after it (其中/包括)."""
+    text, lines = _prose_text(doc)
+    out = []
+    for m in _HEADCOUNT.finditer(text):
+        stop = "；;。" if m.group(2) == "小计" else "。"
+        end = next((i for i in range(m.end(), len(text)) if text[i] in stop), len(text))
+        segment = text[m.end():end]
+        parts = [int(x) for x in _SUBTOTAL.findall(segment)] or [int(x) for x in re.findall(r"(\d+)人", segment)]
+        stated = int(m.group(3))
+        if not parts or sum(parts) == stated:
+            continue
+        label = m.group(1) + m.group(2)
+        out.append(Finding("sum", "error", f"{label} {stated} 人 ≠ the parts listed after it, {sum(parts)} 人",
+                           where=f"{label}", lines=[lines[m.start()]],
+                           values={"stated": str(stated), "computed": str(sum(parts))}))
+    return out
+
+
+_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]+)([\d]+(?:\.\d+)?)万元")
+
+
+def check_prose_subjects(doc: Document) -> list[Finding]:
+    """An amount the text gives a classification subject (行政事业单位养老支出 55.56万元)
+    against the rows of that name in the coded tables: one of them must print it."""
+    printed: dict[str, list[tuple[Decimal, str, int]]] = {}
+    for ti, t in enumerate(doc.tables):
+        spec = catalog.SPEC_BY_KIND.get(t.kind)
+        # economic classes are stated for all spending in the text but tabled for basic
+        # spending only; function classes are tabled in full (支出总表)
+        if spec is None or spec.code_kind != "function" or t.code_column() is None:
+            continue
+        label_col, cols = t.label_column(), amount_columns(t)
+        for r in range(len(t.rows)):
+            if not t.row_code(r):
+                continue
+            for j in cols:
+                value = amount(t, r, j)
+                if value is not None:
+                    printed.setdefault(t.cell(r, label_col).text, []).append((value, t.title, r))
+    if not printed:
+        return []
+    text, lines = _prose_text(doc)
+    out, seen = [], set()
+    for m in _NAMED_AMOUNT.finditer(text):
+        run, stated = m.group(1), Decimal(m.group(2))
+        name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
+        if name is None or (name, stated) in seen:
+            continue
+        seen.add((name, stated))
+        values = printed[name]
+        if any(abs(v - stated) <= CENT for v, _, _ in values):
+            continue
+        value, title, _ = values[0]
+        out.append(Finding("prose_vs_table", "error",
+                           f"the text gives {name} {stated} 万元; {title} prints {value}",
+                           title, where=f"{name}", lines=[lines[m.start()]],
+                           values={"stated": str(stated), "table": str(value)}))
+    return out
+
+
+@per_text
+def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
+    """For each catalog.PROSE_FIGURES entry, the (amount, line, sentence start) the text states."""
+    text, lines = _prose_text(doc)
+    out = []
+    for figure in catalog.PROSE_FIGURES:
+        out.append([(Decimal(m.group(1)), lines[m.start()], m.group(0))
+                    for m in _figure_pattern(figure.subject).finditer(text)])
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _figure_pattern(subject: str) -> re.Pattern:
+    """`subject`, a few words (预算, 支出, 安排 …), then its amount in 万元."""
+    return re.compile(subject + r"[^\d，,。；;、（(]{0,8}?([\d]+(?:\.\d+)?)万元")
+
+
+@text_only
+def check_prose_sums(doc: Document) -> list[Finding]:
+    """Totals the text states with all their parts (catalog.PROSE_SUMS): “三公”经费 = 因公出国（境）费
+    + 公务接待费 + 公务用车运行维护费 + 公务用车购置费; 政府采购 = 货物 + 工程 + 服务."""
+    text, lines = _prose_text(doc)
+    out = []
+    for total_subject, part_subjects in catalog.PROSE_SUMS:
+        for total in _figure_pattern(total_subject).finditer(text):
+            end = text.find("。", total.end() + 300)
+            parts = [_figure_pattern(p).search(text, total.end(), end if end > 0 else len(text))
+                     for p in part_subjects]
+            if any(p is None for p in parts):
+                continue
+            stated = Decimal(total.group(1))
+            computed = sum((Decimal(p.group(1)) for p in parts), ZERO)
+            sev = severity(stated - computed, len(parts))
+            if sev:
+                names = " + ".join(p.group(0) for p in parts)
+                out.append(Finding("sum", sev, f"“{total.group(0)}” ≠ {names} = {computed}",
+                                   where=total.group(0), lines=[lines[total.start()]],
+                                   values={"stated": str(stated), "computed": str(computed)}))
+            break
+    return out
+
+
+def check_prose_figures(doc: Document) -> list[Finding]:
+    """Figures the text states by name (机关运行经费, “三公”经费 and its parts) against the table
+    cell that prints them; one matching statement is enough."""
+    by_kind = {t.kind: (ti, t) for ti, t in reversed(list(enumerate(doc.tables))) if t.recoverable}
+    out = []
+    for figure, stated in zip(catalog.PROSE_FIGURES, _prose_figures(doc)):
+        if not stated or figure.kind not in by_kind:
+            continue
+        ti, table = by_kind[figure.kind]
+        found = locate(table, figure.row, figure.cols)
+        if found is None:
+            continue
+        r, c, value, cell_lines = found
+        in_wan = value / 10000 if table.unit == "元" else value
+        # a table in 元 agrees when it rounds to the 万元 figure as printed
+        if any(severity(amount - (in_wan.quantize(amount) if table.unit == "元" else in_wan), 1) != "error"
+               for amount, _, _ in stated):
+            continue
+        if figure.zero_means_none and all(amount == 0 for amount, _, _ in stated):
+            continue
+        amount, line, sentence = stated[0]
+        out.append(Finding("prose_vs_table", "error",
+                           f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
+                           table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
+                           [line] + cell_lines, {"stated": str(amount), "table": fmt(value)}))
+    return out
+
+
+_TWO_UNITS = re.compile(r"([\d,]+(?:\.\d+)?)(万元|元)[（(]([\d,]+(?:\.\d+)?)(万元|元)[）)]")
+
+
+@text_only
+def check_units(doc: Document) -> list[Finding]:
+    """The same amount stated in 万元 and in 元 (`1.5万元（15000元）`) agrees, to the
+    precision the 万元 figure is printed with."""
+    text, lines = _prose_text(doc)
+    out = []
+    for m in _TWO_UNITS.finditer(text):
+        if m.group(2) == m.group(4):
+            continue
+        wan, yuan = (m.group(1), m.group(3)) if m.group(2) == "万元" else (m.group(3), m.group(1))
+        decimals = len(wan.split(".")[1]) if "." in wan else 0
+        expected = (Decimal(yuan.replace(",", "")) / 10000).quantize(Decimal(1).scaleb(-decimals))
+        stated = Decimal(wan.replace(",", ""))
+        if abs(expected - stated) > Decimal(1).scaleb(-decimals) / 2:
+            out.append(Finding("unit", "error", f"{wan} 万元 and {yuan} 元 are not the same amount",
+                               where=m.group(0), lines=[lines[m.start()]],
+                               values={"stated": wan, "computed": str(expected)}))
+    return out

@@ -1,0 +1,252 @@
+"""Rules over one table: row identities (合计 = 基本支出 + 项目支出), 类/款/项 hierarchies,
+form funds and grids, two-panel balances. Re-run for the edited table only."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import catalog
+from .model import Document, Table, parse_amount
+from .findings import (ZERO, Finding, amount, amount_columns, fmt, inferred_note, leaf, levels, row_label,
+                       severity)
+
+
+def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """合计 = 基本支出 + 项目支出 and the like, per row, from the table's spec."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    if spec is None:
+        return []
+    out = []
+    for t, parts in catalog.resolve_rules(table.columns, spec.column_rules):
+        for r in range(len(table.rows)):
+            total = amount(table, r, t)
+            vals = [amount(table, r, p) for p in parts]
+            if total is None and all(v is None for v in vals):
+                continue
+            s = sum((v or ZERO for v in vals), ZERO)
+            sev = severity((total or ZERO) - s, len(parts))
+            if sev is None:
+                continue
+            label = row_label(table, r)
+            if total is None:
+                out.append(Finding("extraction", "warning",
+                                   f"{label}: {leaf(table.columns[t])} is empty where its parts imply {fmt(s)}",
+                                   table.title, ti, r, t, f"{label} / {leaf(table.columns[t])}",
+                                   list(table.cell(r, t).lines), {"stated": "", "computed": fmt(s)}))
+                continue
+            if all(v is None for v in vals):
+                # The parts were left empty: say which one the total implies.
+                implied = _implied_part(table, r, parts)
+                col = implied if implied is not None else parts[0]
+                out.append(Finding("sum", "error",
+                                   f"{label}: {leaf(table.columns[t])} {fmt(total)} but "
+                                   f"{' and '.join(leaf(table.columns[p]) for p in parts)} are empty",
+                                   table.title, ti, r, col, f"{label} / {leaf(table.columns[col])}",
+                                   list(table.cell(r, t).lines), {"stated": "", "computed": fmt(total)}))
+                continue
+            out.append(Finding("sum", sev,
+                               f"{label}: {leaf(table.columns[t])} {fmt(total or ZERO)} ≠ "
+                               f"{' + '.join(leaf(table.columns[p]) for p in parts)} = {fmt(s)}"
+                               + inferred_note(table, r, [t, *parts]),
+                               table.title, ti, r, t, f"{label} / {leaf(table.columns[t])}",
+                               list(table.cell(r, t).lines), {"stated": fmt(total or ZERO), "computed": fmt(s)}))
+    return out
+
+
+def _rows_with_empty_parts(table: Table) -> dict[int, set[int]]:
+    """column → rows whose total is printed but all of whose parts (by the spec's rules)
+    are empty; those cells are reported once, by the row identity."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    out: dict[int, set[int]] = {}
+    for t, parts in catalog.resolve_rules(table.columns, spec.column_rules if spec else ()):
+        for r in range(len(table.rows)):
+            if amount(table, r, t) and all(amount(table, r, p) is None for p in parts):
+                for p in parts:
+                    out.setdefault(p, set()).add(r)
+    return out
+
+
+def _implied_part(table: Table, r: int, parts: list[int]) -> int | None:
+    """The part column whose children (rows coded under row r) carry the amounts."""
+    code = table.row_code(r)
+    if not code:
+        return None
+    best, best_sum = None, ZERO
+    for p in parts:
+        s = sum((amount(table, k, p) or ZERO for k in range(r + 1, len(table.rows))
+                 if table.row_code(k).startswith(code) and table.row_code(k) != code), ZERO)
+        if s > best_sum:
+            best, best_sum = p, s
+    return best
+
+
+def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """类 = Σ 款 and 款 = Σ 项 by classification code, in every amount column; the total row
+    = Σ of the top-level rows."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    if spec is None or not spec.code_kind:
+        return []        # project and unit codes (032, 22 其他运转类) are not classification levels
+    coded = levels(table)
+    code_columns = [c for c in table.columns if "编码" in leaf(c) or "代码" in leaf(c)]
+    if len(coded) < 2 or len(code_columns) > 1:     # (split 类/款/项 columns have other leaves)
+        return []        # side-by-side panels: codes of one column do not total another's
+    cols = amount_columns(table)
+    out = []
+    parents = {}
+    for r, code in coded:
+        kids = [(k, c) for k, c in coded if c != code and c.startswith(code) and
+                not any(c2 != code and c2 != c and c.startswith(c2) and c2.startswith(code) for _, c2 in coded)]
+        if kids:
+            parents[r] = (code, kids)
+    for r, (code, kids) in parents.items():
+        for j in cols:
+            stated = amount(table, r, j)
+            if stated is None:
+                continue
+            s = sum((amount(table, k, j) or ZERO for k, _ in kids), ZERO)
+            sev = severity(stated - s, len(kids))
+            if sev is None:
+                continue
+            label = row_label(table, r)
+            out.append(Finding("hierarchy", sev,
+                               f"{label}: {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of its "
+                               f"{len(kids)} sub-items = {fmt(s)}" + inferred_note(table, r, [j]),
+                               table.title, ti, r, j, f"{label} / {leaf(table.columns[j])}",
+                               list(table.cell(r, j).lines), {"stated": fmt(stated), "computed": fmt(s)}))
+    total_row = next((r for r in range(len(table.rows))
+                      if catalog.TOTAL_LABELS.match(table.cell(r, table.label_column()).text)), None)
+    if total_row is not None:
+        top_len = min(len(c) for _, c in coded)
+        tops = [r for r, c in coded if len(c) == top_len]
+        gaps = _rows_with_empty_parts(table)
+        for j in cols:
+            stated = amount(table, total_row, j)
+            if stated is None:
+                continue
+            if any(r in gaps.get(j, ()) for r in tops):
+                continue     # an empty part is already reported by the row identities
+            s = sum((amount(table, r, j) or ZERO for r in tops), ZERO)
+            sev = severity(stated - s, len(tops))
+            if sev:
+                out.append(Finding("sum", sev, f"合计 {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of the "
+                                   f"{len(tops)} top-level rows = {fmt(s)}", table.title, ti, total_row, j,
+                                   f"合计 / {leaf(table.columns[j])}", list(table.cell(total_row, j).lines),
+                                   {"stated": fmt(stated), "computed": fmt(s)}))
+    return out
+
+
+FORM_TOTAL = "年度资金总额"
+FORM_PARTS = ("其中：财政拨款", "其他资金", "上年结转")
+
+
+def check_form_funds(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """A performance form's 年度资金总额 = 财政拨款 + 其他资金 (+ 上年结转)."""
+    total = parse_amount(table.fields.get(FORM_TOTAL, ""))
+    parts = [parse_amount(table.fields[k]) for k in FORM_PARTS if k in table.fields]
+    if total is None or not parts or any(p is None for p in parts):
+        return []
+    s = sum(parts, ZERO)
+    sev = severity(total - s, len(parts))
+    if sev is None:
+        return []
+    name = table.fields.get("项目名称", "")
+    return [Finding("sum", sev, f"{name}: 年度资金总额 {total} ≠ sum of its parts {s}", table.title, ti,
+                    where=f"项目资金 / {FORM_TOTAL}", lines=[table.first_line],
+                    values={"stated": str(total), "computed": str(s)})]
+
+
+GridRows = dict[tuple[str, str], dict[str, Decimal | None]]
+
+
+def grid_blocks(table: Table) -> dict[str, GridRows]:
+    """A form's small grids (fields named `block/group/row/column`, see
+    catalog.FORM_GRID_BLOCKS): block → (group, row) → column → amount."""
+    out: dict[str, GridRows] = {}
+    for key, value in table.fields.items():
+        parts = key.split("/")
+        if len(parts) < 2 or len(parts) > 4 or not catalog.GRID_MARK.search(parts[-1]):
+            continue
+        group, row = ("", "") if len(parts) == 2 else ("", parts[1]) if len(parts) == 3 else parts[1:3]
+        out.setdefault(parts[0], {}).setdefault((group, row), {})[parts[-1]] = parse_amount(value)
+    return out
+
+
+def check_form_grids(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """A form's small grids: a marked column (`预算增减变化（C-D）`) = its letters' columns, and a
+    合计 row = the other rows of its group."""
+    out = []
+    for block, rows in grid_blocks(table).items():
+        reported = set()
+        for (group, row), cells in rows.items():
+            by_mark = {catalog.GRID_MARK.search(c).group(1): c for c in cells}
+            for mark, column in by_mark.items():
+                terms = catalog.mark_terms(mark)
+                if len(terms) < 2 or cells[column] is None or any(x not in by_mark for _, x in terms):
+                    continue
+                computed = sum((sign * (cells[by_mark[x]] or ZERO) for sign, x in terms), ZERO)
+                sev = severity(cells[column] - computed, len(terms))
+                if sev:
+                    reported.add((group, row, column))
+                    label = "/".join(x for x in (block, group, row, column) if x)
+                    out.append(Finding("sum", sev, f"{label} {fmt(cells[column])} ≠ {mark} = {fmt(computed)}",
+                                       table.title, ti, where=label, lines=[table.first_line],
+                                       values={"stated": fmt(cells[column]), "computed": fmt(computed)}))
+            if not catalog.TOTAL_LABELS.match(row):
+                continue
+            members = [c for (g, r), c in rows.items() if g == group and r != row]
+            for column, stated in cells.items():
+                if stated is None or not members or (group, row, column) in reported:
+                    continue
+                computed = sum((c.get(column) or ZERO for c in members), ZERO)
+                sev = severity(stated - computed, len(members))
+                if sev:
+                    label = "/".join(x for x in (block, group, row, column) if x)
+                    out.append(Finding("sum", sev, f"{label} {fmt(stated)} ≠ the {len(members)} rows above it "
+                                       f"= {fmt(computed)}", table.title, ti, where=label, lines=[table.first_line],
+                                       values={"stated": fmt(stated), "computed": fmt(computed)}))
+    return out
+
+
+_PANEL_TOTALS = (("本年收入合计", "收入总计"), ("本年支出合计", "支出总计"))
+
+
+def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """Two-panel summary tables: 收入总计 = 本年收入合计 + the rows after it (结转, 结余 …),
+    likewise for 支出, and 收入总计 = 支出总计."""
+    if not table.kind.endswith(("income_expense_summary", "fiscal_summary")):
+        return []
+    labels = [j for j, c in enumerate(table.columns) if re.search(r"项目", leaf(c))]
+    found: dict[str, tuple[int, int, Decimal]] = {}
+    out = []
+    for side, j in enumerate(labels[:2]):
+        value_col = j + next((k for k in range(1, len(table.columns) - j)
+                              if leaf(table.columns[j + k]) not in ("行次", "栏次")), 1)
+        if value_col >= len(table.columns):
+            continue
+        texts = [re.sub(r"\s", "", table.cell(r, j).text) for r in range(len(table.rows))]
+        subtotal_name, total_name = _PANEL_TOTALS[side]
+        sub = next((r for r, t in enumerate(texts) if t.endswith(subtotal_name)), None)
+        tot = next((r for r, t in enumerate(texts) if t in (total_name, "总计")), None)
+        if tot is None:
+            continue
+        total = amount(table, tot, value_col)
+        if total is None:
+            continue
+        found[total_name] = (tot, value_col, total)
+        if sub is None or sub > tot:
+            continue
+        parts = [amount(table, r, value_col) for r in range(sub, tot) if texts[r]]
+        s = sum((p or ZERO for p in parts), ZERO)
+        sev = severity(total - s, max(1, sum(p is not None for p in parts)))
+        if sev:
+            out.append(Finding("sum", sev, f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}",
+                               table.title, ti, tot, value_col, f"{total_name} / {leaf(table.columns[value_col])}",
+                               list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
+    if "收入总计" in found and "支出总计" in found:
+        (_, _, income), (r2, c2, expense) = found["收入总计"], found["支出总计"]
+        sev = severity(income - expense, 1)
+        if sev:
+            out.append(Finding("sum", sev, f"收入总计 {fmt(income)} ≠ 支出总计 {fmt(expense)}", table.title, ti,
+                               r2, c2, "支出总计", list(table.cell(r2, c2).lines),
+                               {"stated": fmt(expense), "computed": fmt(income)}))
+    return out
