@@ -16,7 +16,7 @@ from . import catalog
 from .catalog import TableSpec
 from .forms import fill_form, fill_project_grid_form, has_grid_header
 from .model import Cell, Table, clean_number, parse_amount
-from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_rows, panel_rows
+from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows
 from .placement import place_amounts
 from .reader import SourceText, printed_text
 from .regions import FINAL_NUMBER, UNIT_LINE, Region
@@ -52,20 +52,25 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
 
 
 LONE_NUMBER = re.compile(r"^\s*(-\s*)?([1-9]\d{0,2})(\s*-)?\s*$")
+PAGE_LINES = 20
 
 
 def page_number_lines(src: SourceText) -> frozenset[int]:
-    """Lines printing a page number: `- 12 -`, or a lone number that runs on from one of the
-    lone numbers just before or after it (pages 11, 12, 14 …). A lone `208` or `22` among a
-    table's cells is a code (the one-fragment-per-line layout prints codes alone)."""
+    """Lines printing a page number: `- 12 -`, or a lone number below 200 that stands apart (no
+    other lone number within a page's worth of lines on one side) and runs on from another
+    such number (pages 11, 12, 14 …). Lone numbers close together are the 行次, codes or
+    amounts of a table printed one fragment per line; 208 or 302 alone is a class code."""
     found = [(k, m) for k, line in enumerate(src.norm, start=1) if (m := LONE_NUMBER.match(line))]
-    out = set()
+    out, apart = set(), []
     for n, (k, m) in enumerate(found):
-        value = int(m.group(2))
-        before = [int(x.group(2)) for _, x in found[max(0, n - 3):n]]
-        after = [int(x.group(2)) for _, x in found[n + 1:n + 4]]
-        runs_on = any(0 < value - v <= 3 for v in before) or any(0 < v - value <= 3 for v in after)
-        if (m.group(1) and m.group(3)) or (value < 200 and runs_on):
+        if m.group(1) and m.group(3):
+            out.add(k)
+        elif int(m.group(2)) < 200 and (n == 0 or k - found[n - 1][0] >= PAGE_LINES or
+                                        n + 1 == len(found) or found[n + 1][0] - k >= PAGE_LINES):
+            apart.append((k, int(m.group(2))))
+    for n, (k, value) in enumerate(apart):
+        near = apart[max(0, n - 3):n] + apart[n + 1:n + 4]
+        if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) for j, v in near):
             out.add(k)
     return frozenset(out)
 
@@ -396,11 +401,12 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.rows = [[Cell(clean_number(t), (k,)) for k, t in amounts] +
                       [Cell("") for _ in range(len(columns) - len(amounts))] for _, _, amounts in runs if amounts]
         return
-    if layout == "space" and any(c.split("/")[-1] in SEQUENCE_LEAVES for c in columns):
-        table.rows = numbered_rows(columns, content, catalog.resolve_rules(columns, spec.column_rules))
+    if any(c.split("/")[-1] in SEQUENCE_LEAVES for c in columns):
+        lines = [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
+        table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
         return
-    if layout == "space" and sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) for c in columns) > 1:
-        table.rows = coded_panel_rows(columns, content)
+    if sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) for c in columns) > 1:
+        table.rows = coded_panel_rows(columns, content, by_line=layout == "space")
         return
     if not has_code:
         by_line = layout == "space"

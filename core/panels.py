@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import re
 
+from . import catalog
 from .model import Cell, clean_number
 from .placement import candidates
-from .tokens import LABEL_START, is_amount, is_column_number_row, split_tokens
+from .tokens import LABEL_START, is_amount, is_column_number_row, split_tokens, stream_tokens
 
 
 LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
@@ -95,9 +96,10 @@ def _numbered_panels(columns: list[str]) -> list[tuple[int, int, list[int]]]:
             for n, s in enumerate(seqs)]
 
 
-def numbered_rows(columns: list[str], lines: list[tuple[int, str]], rules) -> list[list[Cell]]:
-    """A line per row, each panel `label 行次 amounts…`, the empty cells dropped. The 行次
-    numbers run on from line to line, which tells a panel's number from an amount."""
+def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]], rules) -> list[list[Cell]]:
+    """A printed row per entry (its source lines, its text), each panel `label 行次 amounts…`,
+    the empty cells dropped. The 行次 numbers run on from row to row, which tells a panel's
+    number from an amount."""
     panels = _numbered_panels(columns)
     expected: list[int | None] = [None] * len(panels)
     rows: list[list[Cell]] = []
@@ -111,7 +113,7 @@ def numbered_rows(columns: list[str], lines: list[tuple[int, str]], rules) -> li
             if rows and len(tokens) == 1 and not is_amount(tokens[0]) and \
                     not any(w in tokens[0] for w in SEQUENCE_LEAVES + ("项目",)):
                 label = rows[-1][panels[0][0]]
-                rows[-1][panels[0][0]] = Cell(label.text + "".join(tokens), label.lines + (k,),
+                rows[-1][panels[0][0]] = Cell(label.text + "".join(tokens), label.lines + k,
                                               "joined from fragments")
             continue
         row = [Cell("") for _ in columns]
@@ -122,8 +124,8 @@ def numbered_rows(columns: list[str], lines: list[tuple[int, str]], rules) -> li
             label_col, seq_col, amount_cols = panels[p]
             label = "".join(tokens[start:seat])
             if label:
-                row[label_col] = Cell(label, (k,))
-            row[seq_col] = Cell(tokens[seat], (k,))
+                row[label_col] = Cell(label, k)
+            row[seq_col] = Cell(tokens[seat], k)
             expected[p] = int(tokens[seat]) + 1
             end = seat + 1
             later = [s for s in seats[p + 1:] if s is not None]
@@ -132,11 +134,32 @@ def numbered_rows(columns: list[str], lines: list[tuple[int, str]], rules) -> li
             amounts = tokens[seat + 1:end]
             panel_rules = [(t, ps) for t, ps in rules if t in amount_cols]
             for c, a in zip(candidates(amounts, amount_cols, panel_rules)[0], amounts):
-                row[c] = Cell(clean_number(a), (k,),
+                row[c] = Cell(clean_number(a), k,
                               "column placed by the table's totals" if len(amounts) < len(amount_cols) else "")
             start = end
         rows.append(row)
     return rows
+
+
+def numbered_lines(tokens: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
+    """One fragment per line: the fragments regrouped into the printed rows of a 行次 table.
+    A row starts at the label before each next number of the first panel (1, 2, 3 …); the
+    `1 2` of `栏次 1 栏次 2` are the columns' numbers, not rows'."""
+    cuts: list[int] = []
+    want = 1
+    for i, (_, t) in enumerate(tokens):
+        if t != str(want):
+            continue
+        if want == 1 and i + 1 < len(tokens) and tokens[i + 1][1] == "2":
+            continue
+        start = i
+        while start > (cuts[-1] if cuts else 0) and not is_amount(tokens[start - 1][1]):
+            start -= 1
+        cuts.append(start)
+        want += 1
+    bounds = cuts + [len(tokens)]
+    return [(tuple(sorted({k for k, _ in tokens[a:b]})), " ".join(t for _, t in tokens[a:b]))
+            for a, b in zip(bounds, bounds[1:])]
 
 
 def _sequence_seats(tokens: list[str], expected: list[int | None]) -> list[int | None]:
@@ -164,60 +187,88 @@ def _sequence_seats(tokens: list[str], expected: list[int | None]) -> list[int |
     return seats
 
 
-def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]]) -> list[list[Cell]]:
+def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: bool) -> list[list[Cell]]:
     """Panels of (code, name, amount) side by side (决算 公开06), the empty cells dropped: a
-    code starts a cell group; a group goes to the panel whose codes it continues."""
+    code starts a cell group; a group goes to the panel whose codes it continues. A line is
+    a printed row; one fragment per line, a row ends where a group's panel comes round again."""
     panels = [(j, j + 1, j + 2) for j, c in enumerate(columns) if re.search(r"(编码|代码)$", c.split("/")[-1])]
+    classes = [catalog.ECONOMIC_CLASS_COLUMNS.get(columns[j].split("/")[0]) for j, _, _ in panels]
     last: list[str] = [""] * len(panels)
     rows: list[list[Cell]] = []
-    for k, line in lines:
-        tokens = split_tokens(line)
-        groups: list[list[str]] = []
-        for t in tokens:
-            code = ECONOMIC_CODE.match(t)
-            after_amount = bool(groups) and len(groups[-1]) > 1 and is_amount(groups[-1][-1])
-            if code or not groups or (not is_amount(t) and after_amount):
-                groups.append([t])
-            else:
-                groups[-1].append(t)
-        if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
-            continue        # nothing, or the header before the first coded row
-        row = [Cell("") for _ in columns]
-        for p, group in zip(_panels_for(groups, last), groups):
-            code_col, name_col, amount_col = panels[p]
-            code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
-            amounts = [t for t in group[1 if code else 0:] if is_amount(t)]
-            name = "".join(t for t in group[1 if code else 0:] if not is_amount(t))
-            if code:
-                row[code_col] = Cell(code, (k,))
-                last[p] = code
-                row[name_col] = Cell(name, (k,))
-            else:       # `人员经费合计 988.75`: a total's label stands in the code column
-                row[code_col] = Cell(name, (k,))
-            if amounts:
-                row[amount_col] = Cell(clean_number(amounts[0]), (k,))
-        rows.append(row)
-    return rows
-
-
-def _panels_for(groups: list[list[str]], last: list[str]) -> list[int]:
-    """The panel of each group, in order: all panels when every one is printed, else those
-    whose codes the groups continue (same 类, or the next 类 after the panel's last)."""
-    n = len(last)
-    if len(groups) >= n:
-        return list(range(n))
 
     def fit(group: list[str], p: int) -> int:
         code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
-        if not code or not last[p]:
+        if not code:
             return 0
+        if classes[p] is not None and code[:3] not in classes[p]:
+            return -1       # 302 is never 人员经费
+        if not last[p]:
+            return 500
         if code[:3] == last[p][:3]:
             return 2000
         # a new 类 continues the panel whose last 类 is nearest below it
         return 1000 + int(last[p][:3]) if len(code) == 3 and code > last[p][:3] else -1
-    best = max(itertools.combinations(range(n), len(groups)),
-               key=lambda seats: sum(fit(g, p) for g, p in zip(groups, seats)))
-    return list(best)
+
+    def put(row: list[Cell], p: int, k: int, group: list[str]) -> None:
+        code_col, name_col, amount_col = panels[p]
+        code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
+        rest = group[1 if code else 0:]
+        amounts = [t for t in rest if is_amount(t)]
+        name = "".join(t for t in rest if not is_amount(t))
+        if code:
+            row[code_col], row[name_col] = Cell(code, (k,)), Cell(name, (k,))
+            last[p] = code
+        else:       # `人员经费合计 988.75`: a total's label stands in the code column
+            row[code_col] = Cell(name, (k,))
+        if amounts:
+            row[amount_col] = Cell(clean_number(amounts[0]), (k,))
+
+    if by_line:
+        for k, line in lines:
+            groups = _code_groups(split_tokens(line))
+            if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
+                continue        # nothing, or the header before the first coded row
+            row = [Cell("") for _ in columns]
+            n = len(panels)
+            seats = list(range(n)) if len(groups) >= n else max(
+                itertools.combinations(range(n), len(groups)),
+                key=lambda chosen: sum(fit(g, p) for g, p in zip(groups, chosen)))
+            for p, group in zip(seats, groups):
+                put(row, p, k, group)
+            rows.append(row)
+        return rows
+    tokens = stream_tokens(lines)
+    first = next((i for i, (_, t) in enumerate(tokens) if ECONOMIC_CODE.match(t)), len(tokens))
+    used = len(panels)
+    row: list[Cell] = []
+    for k, group in _code_groups_with_lines(tokens[first:]):
+        later = [p for p in range(used + 1, len(panels)) if fit(group, p) >= 0]
+        if later:
+            p = max(later, key=lambda q: fit(group, q))
+        else:
+            row = [Cell("") for _ in columns]
+            rows.append(row)
+            p = max(range(len(panels)), key=lambda q: fit(group, q))
+        put(row, p, k, group)
+        used = p
+    return rows
+
+
+def _code_groups(tokens: list[str]) -> list[list[str]]:
+    """A row's tokens cut into (code, name, amount) groups: at each code, and at a label
+    after an amount (`人员经费合计 988.75 公用经费合计 346.54`)."""
+    return [g for _, g in _code_groups_with_lines([(0, t) for t in tokens])]
+
+
+def _code_groups_with_lines(tokens: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    groups: list[tuple[int, list[str]]] = []
+    for k, t in tokens:
+        after_amount = bool(groups) and len(groups[-1][1]) > 1 and is_amount(groups[-1][1][-1])
+        if ECONOMIC_CODE.match(t) or not groups or (not is_amount(t) and after_amount):
+            groups.append((k, [t]))
+        else:
+            groups[-1][1].append(t)
+    return groups
 
 
 def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:

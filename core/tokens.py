@@ -68,13 +68,17 @@ def join_spaced_characters(tokens: list[str]) -> list[str]:
 
 
 def detect_layout(lines: list[tuple[int, str]]) -> str:
+    """'tab', 'space' (a line per row, cells split by spaces) or 'fragment' (a cell or part
+    of one per line)."""
     if not lines:
         return "space"
     tabbed = sum("\t" in s for _, s in lines)
     if tabbed * 3 >= len(lines):
         return "tab"
-    short = sum(len(s.strip()) <= 10 and " " not in s.strip() and not is_amount(s.strip()) for _, s in lines)
-    return "fragment" if short * 10 >= len(lines) * 4 and len(lines) > 6 else "space"
+    # one fragment per line: most lines are a short word or a lone number; a line-per-row
+    # layout has spaces in nearly every line
+    single = sum(len(s.strip()) <= 10 and " " not in s.strip() for _, s in lines)
+    return "fragment" if single * 10 >= len(lines) * 6 and len(lines) > 6 else "space"
 
 
 TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|^科目$|品目$|来源$|性质$|^[类款项]$")

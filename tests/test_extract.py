@@ -35,11 +35,14 @@ def test_shattered_header_takes_the_one_template_of_its_width(documents):
 def test_page_numbers_are_told_from_codes_printed_alone():
     from core.extract import page_number_lines
     from core.reader import load_text
-    lines = ["第一部分 概况", "11", "一、职责", "12", "支出总表", "208", "社会保障和就业支出", "22",
-             "其他运转类", "13", "- 40 -", "0", "05"]
+    page = ["正文"] * 24
+    fragments = ["一般公共预算财政拨款收入", "1", "1,709.37", "二、外交支出", "2", "三、国防支出", "3"]
+    lines = ["第一部分 概况", *page, "11", *page, "12", "支出总表", "208", "社会保障和就业支出",
+             *fragments, *page, "13", *page, "- 40 -", "0", "05"]
     src = load_text("\n".join(lines).encode("utf-8"))
-    # 11, 12, 13 run on; 208 is no page; 22 sits between pages 12 and 13 but runs on from neither
-    assert sorted(page_number_lines(src)) == [2, 4, 10, 11]
+    # pages 11, 12, 13 stand apart and run on; 208 is no page; nor are the 行次 1, 2, 3 of a
+    # table printed one fragment per line, close together
+    assert sorted(page_number_lines(src)) == [26, 51, 86, 111]
 
 
 def test_project_codes_are_not_classification_levels(documents):

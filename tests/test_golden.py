@@ -96,3 +96,20 @@ def test_tables_read_the_same_when_the_extractor_wrote_spaces_for_tabs(scorer, t
     path.write_text("\n".join(spaced), encoding="utf-8")
     result = scorer.score_tables(truth(SAMPLE_STEMS[name]), document_json(load_document(path)))
     assert result["cell_f1"] >= floor and result["table_recall"] == 1.0
+
+
+def test_final_accounts_tables_read_one_fragment_per_line(scorer, tmp_path):
+    """The third layout for a 决算: every cell on a line of its own (行次 and codes alone)."""
+    from core.document import load_document
+    from tests.conftest import SAMPLES
+    name = "shangrao_medical_security_bureau_2022_final_accounts.txt"
+    out = []
+    for line in (SAMPLES / name).read_text(encoding="utf-8").split("\n"):
+        out += [x for c in line.split("\t") if c.strip() for x in (c.strip(), "")] if "\t" in line else [line]
+    path = tmp_path / name
+    path.write_text("\n".join(out), encoding="utf-8")
+    tables = {t["kind"]: t for t in document_json(load_document(path))["tables"]}
+    expected = {t["kind"]: t for t in truth(SAMPLE_STEMS[name])["tables"]}
+    for kind in ("final.income_expense_summary", "final.fiscal_summary", "final.three_public",
+                 "final.income", "final.expense"):
+        assert tables[kind]["rows"] == expected[kind]["rows"], kind
