@@ -74,6 +74,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
     if _one_indicator_per_line(spaced, width):
         rows.extend(_line_indicator_rows(spaced, width))
+    elif width - 3 >= 3 and layout == "fragment":
+        rows.extend(_fragment_indicator_rows(spaced, width))
     else:
         rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
@@ -260,6 +262,51 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[
                      Cell(l2, (k,), "filled down from the merged cell above"),
                      Cell("".join(rest[:cut]), (k,))] +
                     [Cell(v, (k,)) for v in values] + [Cell("") for _ in range(n_values - len(values))])
+    return rows
+
+
+def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
+    """A form of several value columns (自评表: 指标值, 全年实际完成值, 原因) printed one
+    fragment per line: levels, a name, then up to one value per column. A value column left
+    empty shows where a fragment is followed by a measured value (`>50%`): it is the next
+    indicator's name; a short fragment before a name and a value ends the name above."""
+    tokens = [(k, t) for k, t in stream_tokens(lines) if t != "绩效指标"]
+    n_values = width - 3
+    rows: list[list[Cell]] = []
+    l1 = l2 = ""
+
+    def measured(i: int) -> bool:
+        return i < len(tokens) and bool(INDICATOR_VALUE.match(tokens[i][1]))
+
+    i = 0
+    while i < len(tokens):
+        k, t = tokens[i]
+        if t in INDICATOR_L1 or t in INDICATOR_LEVELS:
+            l1, l2 = (t, l2) if t in INDICATOR_L1 else (l1, t)
+            i += 1
+            continue
+        if t == "指标" and l2 + t in INDICATOR_LEVELS:
+            for row in rows:
+                if row[1].text == l2:
+                    row[1] = replace(row[1], text=l2 + t, lines=row[1].lines + (k,))
+            l2, i = l2 + t, i + 1
+            continue
+        if rows and len(t) <= 6 and not measured(i) and not measured(i + 1) and measured(i + 2):
+            name = rows[-1][2]      # `规范医药机构合理使用` … `医保基金`
+            rows[-1][2] = Cell(name.text + t, name.lines + (k,), "joined from fragments")
+            i += 1
+            continue
+        name, i = (k, t), i + 1
+        values: list[tuple[int, str]] = []
+        while i < len(tokens) and len(values) < n_values and tokens[i][1] not in INDICATOR_LEVELS:
+            if values and not measured(i) and measured(i + 1):
+                break       # a name followed by its value: the next indicator
+            values.append(tokens[i])
+            i += 1
+        rows.append([Cell(l1, (name[0],), "filled down from the merged cell above"),
+                     Cell(l2, (name[0],), "filled down from the merged cell above"),
+                     Cell(name[1], (name[0],))] + [Cell(v, (vk,)) for vk, v in values] +
+                    [Cell("") for _ in range(n_values - len(values))])
     return rows
 
 
