@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -418,11 +419,22 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     name_col = next((j for j in text_cols if "名称" in columns[j].split("/")[-1]),
                     text_cols[1] if len(text_cols) > 1 else 1)
     code_parts = [j for j in text_cols if columns[j].split("/")[-1] in ("类", "款", "项")]
+    lengths = Counter(len("".join(t for _, t in c)) for c, _, _ in runs if c)
+    full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
     rows, amounts_of = [], []
     for codes, labels, amounts in runs:
         name = "".join(t for _, t in labels)
         if not amounts and sum(w in name for w in header_words) >= 2:
             continue        # the header printed again after a page break
+        code = "".join(t for _, t in codes)
+        if rows and codes and not amounts and 0 < len(rows[-1][0].text) < full_code == len(rows[-1][0].text + code):
+            _continue_row(rows[-1], codes, labels, name_col, unit_col, agency)
+            continue
+        if rows and not codes and not amounts and _opens_bracket(rows[-1][name_col].text):
+            head = rows[-1][name_col]       # `…预备金(老` … amounts … `干局)`: the name's wrapped end
+            rows[-1][name_col] = Cell(head.text + name, head.lines + tuple(k for k, _ in labels),
+                                      "joined from fragments")
+            continue
         row = [Cell("", tuple(k for k, _ in codes + labels + amounts)) for _ in columns]
         lines = tuple(sorted({k for k, _ in labels}))
         if codes and code_parts:
@@ -440,6 +452,28 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     stated = context.stated if table.unit == "万元" else ()
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
+
+
+def _continue_row(row: list[Cell], codes, labels, name_col: int, unit_col: int | None, agency: str) -> None:
+    """The rest of a row printed after its amounts (a page break cut its cells): the code's
+    other fragments, then the name's and the unit's, interleaved (`农村低` `曾都区医疗保障服`
+    … `3032T00` `0000114` `收入人口资助参保` `务中心`)."""
+    lines = tuple(k for k, _ in codes + labels)
+    row[0] = Cell(row[0].text + "".join(t for _, t in codes), row[0].lines + lines, "joined from fragments")
+    text = row[name_col].text + "".join(t for _, t in labels)
+    if unit_col is not None and agency:
+        cut = next((n for n in range(len(agency), 1, -1) if agency[:n] in text), 0)
+        at = text.find(agency[:cut]) if cut else -1
+        rest = agency[cut:]
+        if at >= 0 and (not rest or rest in text[at + cut:]):
+            tail = text[at + cut:]
+            text = text[:at] + (tail.replace(rest, "", 1) if rest else tail)
+            row[unit_col] = Cell(agency, row[name_col].lines + lines, "split from the label by the unit's name")
+    row[name_col] = Cell(text, row[name_col].lines + lines, "joined from fragments")
+
+
+def _opens_bracket(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def _code_parts(codes: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:

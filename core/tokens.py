@@ -25,8 +25,8 @@ def squash(text: str) -> str:
 def is_column_number_row(cells: list[str]) -> bool:
     """`** ** 1 2 3`, `类 款 项 栏次 1 2`, `栏 次 1 栏 次 2`: header furniture."""
     vals = [squash(c) for c in cells if c.strip()]
-    if not vals:
-        return False
+    if not vals or vals in (["类"], ["款"], ["项"]):
+        return False        # alone, the wrapped end of a name (`其` `他运转` `类`)
     words = sum(v in COLUMN_NUMBER_WORDS for v in vals)
     ints = sum(v.isdigit() and len(v) <= 2 for v in vals)
     return words + ints == len(vals) and (words > 0 or ints >= 2)

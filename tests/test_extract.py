@@ -52,3 +52,14 @@ def test_project_codes_are_not_classification_levels(documents):
              if f.table == "项目支出表" and f.check == "hierarchy"]
     project = table(documents, "zengdu_medical_security_center_2023_budget.txt", "budget.project_expense")
     assert found == [] and [r[0].text for r in project.rows if r[1].text.startswith("其他运转")] == ["22"]
+
+
+def test_project_rows_cut_by_a_page_break_are_made_whole(documents):
+    project = table(documents, "zengdu_medical_security_center_2023_budget.txt", "budget.project_expense")
+    rows = {r[0].text: [c.text for c in r[1:4]] for r in project.rows}
+    # the code, name and unit went on after the amounts
+    assert rows["42130323032T000000114"] == ["农村低收入人口资助参保", "曾都区医疗保障服务中心", "918.00"]
+    # a bracket left open: the name's end came after the amounts
+    assert rows["42130323032T000000101"][0] == "企业离休干部医疗费保障预备金(老干局)"
+    # `类` alone on its line ends a name, it is not the 类/款/项 header
+    assert rows["22"][0] == "其他运转类"
