@@ -31,6 +31,11 @@ def _enumerator(label: str) -> tuple[str, int] | None:
     return (m.group(1) or "、", _numeral(m.group(2))) if m else None
 
 
+def _reads_as_expense(label: str) -> bool:
+    """`二、年终结转结余` is an expense-side line: its words, not its number, tell."""
+    return bool(RIGHT_SIDE.search(ENUMERATOR.sub("", label)))
+
+
 def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> bool:
     """Whether a label belongs to the right (支出) panel: it continues that panel's numbering,
     or reads as an expense line."""
@@ -40,7 +45,7 @@ def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> boo
                  last[side][0] == enum[0] and enum[1] == last[side][1] + 1]
         if len(sides) == 1:
             return sides[0]
-    return bool(RIGHT_SIDE.search(label))
+    return _reads_as_expense(label)
 
 
 def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -> list[list[Cell]]:
@@ -63,7 +68,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             row_line = (lines or tuple(k for k, _ in amts) or (None,))[0]
             if by_line:
                 right = n > 0 or (current is not None and row_line == line_of_row) or \
-                    (right_label is not None and bool(RIGHT_SIDE.search(label)))
+                    (right_label is not None and _reads_as_expense(label))
             else:
                 right = right_label is not None and _is_right_label(label, last_enum)
             if current is None or (by_line and row_line != line_of_row) or \
