@@ -354,8 +354,12 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             continue
         value = [(k, t)]
         i += 1
+        # the value goes on: on its line, in a one-character wrap, or in the figure a worded
+        # value leads up to (`上年度医保实际支出的` `0.5%`)
         while i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS and (
-                tokens[i][0] == k or (len(tokens[i][1]) == 1 and tokens[i][0] <= value[-1][0] + 2)):
+                tokens[i][0] == k or (len(tokens[i][1]) == 1 and tokens[i][0] <= value[-1][0] + 2) or
+                (tokens[i][0] <= value[-1][0] + 2 and INDICATOR_VALUE.match(tokens[i][1]) and
+                 not re.search(r"\d", "".join(x for _, x in value)))):
             value.append(tokens[i])
             i += 1
         lines_used = tuple(sorted({x for x, _ in name + value}))
