@@ -15,6 +15,8 @@ from .model import Cell, Table, parse_amount
 from .placement import CENT
 from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
+# The multi-project form prints its value column three characters wide (`当期实` `现`).
+VALUE_WIDTH = 3
 INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
 LATIN_WORD = re.compile(r"^[A-Za-z]+$")
 CJK_START = re.compile(r"^[\u4e00-\u9fff]")
@@ -396,6 +398,20 @@ def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
     return out
 
 
+def _split_indicators(fragments: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Indicators printed one after another under the same level: a value wrapped at the
+    value column's width (`稳步拓` `展`) ends one, and the next fragment starts the next."""
+    out, start = [], 0
+    for j in range(1, len(fragments) - 2):
+        if j > start and len(fragments[j][1]) == VALUE_WIDTH and len(fragments[j + 1][1]) <= 2 \
+                and not re.search(r"\d", fragments[j + 1][1]):
+            out.append(fragments[start:j + 2])
+            start = j + 2
+    if start < len(fragments):
+        out.append(fragments[start:])
+    return out
+
+
 def _split_value(fragments: list[tuple[int, str]]) -> tuple[list, list]:
     """The value at the end of an indicator's fragments: the value column wraps at three
     characters, so `当期实` + `现` is one value and what precedes it the indicator's name."""
@@ -407,10 +423,10 @@ def _split_value(fragments: list[tuple[int, str]]) -> tuple[list, list]:
         # a value as wide as its column (3) goes on in the last fragment (`现`)
         value = [fragments[shared]]
         rest = fragments[:shared] + fragments[shared + 1:]
-        if len(fragments[shared][1]) == 3 and len(rest) > shared and len(rest[-1][1]) <= 2:
+        if len(fragments[shared][1]) == VALUE_WIDTH and len(rest) > shared and len(rest[-1][1]) <= 2:
             value, rest = value + [rest[-1]], rest[:-1]
         return rest, value
-    if len(fragments) >= 3 and len(fragments[-2][1]) == 3 and len(fragments[-1][1]) <= 2 \
+    if len(fragments) >= 3 and len(fragments[-2][1]) == VALUE_WIDTH and len(fragments[-1][1]) <= 2 \
             and not re.search(r"\d", fragments[-1][1]):
         return fragments[:-2], fragments[-2:]
     return fragments[:-1], fragments[-1:]
@@ -521,18 +537,17 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
         pending: list[tuple[int, str]] = []
 
         def flush() -> None:
-            if not pending:
-                return
-            name_part, value_part = _split_value(pending)
-            lines = tuple(sorted({k for k, _ in pending}))
-            row = [Cell("") for _ in range(width)]
-            row[0] = Cell(name, lines, "filled down from the merged cell above")
-            row[1] = Cell(mid, lines, "filled down from the merged cell above")
-            row[2] = Cell(annual, lines, "filled down from the merged cell above")
-            row[3], row[4] = Cell(l1, lines), Cell(l2, lines)
-            row[5] = Cell("".join(t for _, t in name_part), lines, "joined from fragments")
-            row[7] = Cell("".join(t for _, t in value_part), lines, "joined from fragments")
-            rows.append(row)
+            for indicator in _split_indicators(pending):
+                name_part, value_part = _split_value(indicator)
+                lines = tuple(sorted({k for k, _ in indicator}))
+                row = [Cell("") for _ in range(width)]
+                row[0] = Cell(name, lines, "filled down from the merged cell above")
+                row[1] = Cell(mid, lines, "filled down from the merged cell above")
+                row[2] = Cell(annual, lines, "filled down from the merged cell above")
+                row[3], row[4] = Cell(l1, lines), Cell(l2, lines)
+                row[5] = Cell("".join(t for _, t in name_part), lines, "joined from fragments")
+                row[7] = Cell("".join(t for _, t in value_part), lines, "joined from fragments")
+                rows.append(row)
             pending.clear()
 
         for n, (k, t, is_level) in enumerate(rest):
