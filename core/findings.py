@@ -31,7 +31,7 @@ class Finding:
     id: str = ""
 
     def to_json(self) -> dict:
-        return {"id": self.id, "check": self.check, "severity": self.severity, "message": self.message,
+        return {"id": self.id, "check": self.check, "severity": self.severity, "description": self.message,
                 "table": self.table, "table_index": self.table_index, "row": self.row, "column": self.col,
                 "where": self.where, "source_lines": self.lines, "values": self.values}
 
