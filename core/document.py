@@ -73,14 +73,11 @@ def running_headers(src: SourceText) -> set[str]:
             and not re.search(r"\d", line)}
 
 
-def build_tree(src: SourceText, info: DocumentInfo, toc, regions, tables) -> Node:
+def build_tree(src: SourceText, info: DocumentInfo, toc, tables) -> Node:
     root = Node("document", info.agency or Path(src.path).name, 1, len(src))
     repeated = running_headers(src)
     stack: list[Node] = [root]
-    region_at = {r.first: (i, r) for i, r in enumerate(regions)}
-    table_of_region = {}
-    for ti, t in enumerate(tables):
-        table_of_region[t.first_line] = ti
+    table_at = {t.first_line: ti for ti, t in enumerate(tables)}
     k = 1
     n = len(src)
     while k <= n:
@@ -94,11 +91,11 @@ def build_tree(src: SourceText, info: DocumentInfo, toc, regions, tables) -> Nod
             stack[-1].children.append(node)
             k = toc[1] + 1
             continue
-        if k in region_at and k in table_of_region:
-            _, region = region_at[k]
-            ti = table_of_region[k]
-            stack[-1].children.append(Node("table", tables[ti].title, region.first, region.last, table_index=ti))
-            k = region.last + 1
+        if k in table_at:
+            table = tables[table_at[k]]
+            stack[-1].children.append(Node("table", table.title, table.first_line, table.last_line,
+                                           table_index=table_at[k]))
+            k = table.last_line + 1
             continue
         if not line:
             k += 1
@@ -133,7 +130,7 @@ def parse_document(src: SourceText) -> Document:
     toc = toc_span(src)
     regions = find_regions(src, info.report_type, toc)
     tables = extract_tables(src, regions, info.report_type, info.year, info.agency)
-    root = build_tree(src, info, toc, regions, tables)
+    root = build_tree(src, info, toc, tables)
     return Document(src, info, root, tables)
 
 

@@ -95,7 +95,34 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
             continue        # a title named in the prose, not a table
         prev_kind = table.kind
         tables.append(table)
+    for before, after in zip(tables, tables[1:]):
+        _give_notes_to_next(before, after, src)
     return tables
+
+
+EMPTY_TABLE_NOTE = re.compile(r"无(.{2,12}?)(?:预算)?(?:收支|支出|收入)")
+
+
+def _give_notes_to_next(before: Table, after: Table, src: SourceText) -> None:
+    """A note printed above the next table (`注：若为空表，则为该单位无政府性基金收支`) names
+    that table's subject, not the one before it: it opens the next table's span."""
+    k, moved = before.last_line, []
+    while k > before.first_line:
+        line = src.norm[k - 1].strip()
+        m = EMPTY_TABLE_NOTE.search(line) if NOTE.match(line) else None
+        if line and not (m and m.group(1) in after.title and m.group(1) not in before.title):
+            break
+        if line:
+            moved.append((k, line))
+        k -= 1
+    if not moved:
+        return
+    before.last_line = k
+    after.first_line = min(after.first_line, moved[-1][0])
+    for _, line in moved:
+        if line in before.notes:
+            before.notes.remove(line)
+            after.notes.insert(0, line)
 
 
 def _project_names(tables: list[Table]) -> tuple[str, ...]:

@@ -90,13 +90,14 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         if UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and not is_prose(line):
             starts.append((k, "", None, False))
             last_start = k
+    firsts = [_with_label_above(norm, k) for k, _, _, _ in starts]
     regions: list[Region] = []
     for idx, (k, title, spec, printed) in enumerate(starts):
-        stop = starts[idx + 1][0] - 1 if idx + 1 < len(starts) else n
+        stop = firsts[idx + 1] - 1 if idx + 1 < len(starts) else n
         last = _region_end(norm, k, stop, spec)
         if printed:
             title = re.sub(r"^(附表\s*[\d\-—]+|\d+[.．、]\s*)", "", title).strip()
-        region = Region(k, last, title, printed, spec or catalog.OTHER, k if printed else None)
+        region = Region(firsts[idx], last, title, printed, spec or catalog.OTHER, k if printed else None)
         # A 公开NN表 line names the final-accounts table outright.
         for j in range(k, min(k + 6, last + 1)):
             m = FINAL_NUMBER.match(norm[j - 1].strip())
@@ -109,6 +110,17 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
                 break
         regions.append(region)
     return regions
+
+
+TABLE_LABEL = re.compile(r"^附\s*[表件]\s*[\d\-—.]+$")
+
+
+def _with_label_above(norm, k: int) -> int:
+    """A table's first line: its `附表 4-1` label when printed just above the title."""
+    j = k - 1
+    while j > 0 and k - j <= 3 and not norm[j - 1].strip():
+        j -= 1
+    return j if j > 0 and k - j <= 3 and TABLE_LABEL.match(norm[j - 1].strip()) else k
 
 
 def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:

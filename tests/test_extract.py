@@ -63,3 +63,14 @@ def test_project_rows_cut_by_a_page_break_are_made_whole(documents):
     assert rows["42130323032T000000101"][0] == "企业离休干部医疗费保障预备金(老干局)"
     # `类` alone on its line ends a name, it is not the 类/款/项 header
     assert rows["22"][0] == "其他运转类"
+
+
+def test_table_spans_take_their_label_and_the_note_printed_above(documents):
+    spans = {t.kind: (t.first_line, t.last_line)
+             for t in documents["shangrao_medical_security_center_2024_budget.txt"].tables}
+    # `注：若为空表，则为该单位无政府性基金收支` sits above the 政府性基金 table, not under 三公
+    assert spans["budget.three_public"] == (277, 298)
+    assert spans["budget.gov_fund_expense"] == (302, 310)
+    assert spans["budget.state_capital_expense"] == (314, 322)
+    zengdu = {t.kind: t.first_line for t in documents["zengdu_medical_security_center_2023_budget.txt"].tables}
+    assert zengdu["budget.income_expense_summary"] == 203       # `附表 4-1` above the title
