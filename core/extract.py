@@ -182,6 +182,12 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         _fill_tab_grid(table, content, spec)
     else:
         _fill_token_grid(table, content, spec, context, layout)
+    # the page number printed under the table is not part of it (with one fragment per line, a
+    # lone number may be the last row's cell: only a known page number is dropped there)
+    while table.last_line > table.first_line and (
+            not norm[table.last_line - 1].strip() or table.last_line in context.page_lines or
+            (layout != "fragment" and LONE_NUMBER.match(norm[table.last_line - 1]))):
+        table.last_line -= 1
     _restore_printed(table, src)
     _judge_recoverable(table, src)
     return table

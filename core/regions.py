@@ -112,6 +112,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
     return regions
 
 
+HEADING = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}(情况说明|说明|情况)")
 TABLE_LABEL = re.compile(r"^附\s*[表件]\s*[\d\-—.]+$")
 
 
@@ -142,8 +143,8 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
             last = k
             k += 1
             continue
-        if not form and is_prose(line) and body_started:
-            break
+        if not form and body_started and (is_prose(line) or HEADING.fullmatch(line)):
+            break       # the text after the table: prose, or a heading such as 其他相关情况说明
         if form and grid_started and "\t" not in line and (
                 is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
                 (re.match(r"^\d{1,2}[.．、]", line) and len(line) > 15)):
