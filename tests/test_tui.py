@@ -200,3 +200,16 @@ async def test_every_action_is_in_the_command_palette(sample_copy):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.table_index == 1
+
+
+def test_snapshot_form_facts(snap_compare, sample_copy):
+    app = make_app(sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt"))
+    assert snap_compare(app, terminal_size=(120, 40), press=["i"])
+
+
+def test_snapshot_export_screen(snap_compare, sample_copy):
+    async def fixed_path(pilot):
+        await pilot.press("ctrl+e")
+        pilot.app.screen.query_one("#export-path").value = "nanchang.xlsx"     # not the tmp path
+    app = make_app(sample_copy(NANCHANG))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=fixed_path)
