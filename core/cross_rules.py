@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from . import catalog
 from .model import Document, Table, parse_amount
-from .findings import (ZERO, Finding, amount, amount_columns, find_col, fmt, leaf, levels, row_label,
-                       severity)
+from .findings import (ZERO, Finding, amount, amount_columns, find_col, fmt, inferred_note, leaf, levels,
+                       row_label, severity)
 
 
 # Tables whose first amount column totals the same funds by function code.
@@ -147,7 +147,8 @@ def check_identities(doc: Document) -> list[Finding]:
         a_figures = " / ".join(f"{leaf(a.columns[c])} {fmt(v)}" for _, c, v, _ in found_a)
         out.append(Finding("cross_table", sev,
                            f"{b.title} {b_row} {leaf(b.columns[bc])} {fmt(bv)} {relation} "
-                           f"{a.title} {rule.a_row} {a_figures}",
+                           f"{a.title} {rule.a_row} {a_figures}"
+                           + (inferred_note(b, br, [bc]) or inferred_note(a, ar, [ac])),
                            b.title, bi, br, bc, f"{b_row} / {leaf(b.columns[bc])} (vs {a.title})",
                            b_lines + a_lines, {"stated": fmt(bv), "computed": fmt(av)}))
     return out

@@ -111,8 +111,9 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     rules = catalog.resolve_rules(table.columns, spec.column_rules)
     said = _stated_by_column(table.columns, amount_cols, stated)
     is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]
-    cands = [_by_stated(candidates(a and [x for x, _ in a], amount_cols, rules, total), a, said, amount_cols)
-             for a, total in zip(amounts_of, is_total)]
+    by_totals = [candidates(a and [x for x, _ in a], amount_cols, rules, total) for a, total in zip(amounts_of, is_total)]
+    cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
+    told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     cands = [_by_class(c, code, table.columns) for c, code in zip(cands, codes)]
@@ -170,4 +171,5 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
         ambiguous = len(amounts_of[i]) < len(amount_cols) and len(amounts_of[i]) > 0
         for c, (a, line) in zip(combo, amounts_of[i]):
             row[c] = Cell(a, (line,), ("column placed by the table's totals" +
-                                       (" and the amounts the text states" if said else "")) if ambiguous else "")
+                                       (" and the amounts the text states" if told_by_text[i] else ""))
+                          if ambiguous else "")

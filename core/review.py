@@ -61,7 +61,7 @@ def _apply(table: Table, edit: Edit) -> None:
         row = table.rows[edit.row]
         while len(row) <= edit.col:
             row.append(Cell(""))
-        row[edit.col] = replace(old, text=edit.new,
+        row[edit.col] = replace(old, text=edit.new, inferred="",     # the reviewer's value, not a guess
                                 original=old.original if old.original is not None else old.text,
                                 edited_at=edit.time)
     elif edit.target == "header":

@@ -125,3 +125,11 @@ def test_form_fact_edits_are_logged_undone_and_replayed(sample_copy):
     assert again.tables[0].fields["其中：财政拨款"] == "160"
     again.undo()
     assert again.tables[0].fields["其中：财政拨款"] == "0"
+
+
+def test_a_corrected_cell_is_no_longer_inferred(sample_copy):
+    review = Review(load_document(sample_copy("shangrao_medical_security_center_2024_budget.txt")))
+    three = next(i for i, t in enumerate(review.tables) if t.kind == "budget.three_public")
+    assert review.tables[three].cell(0, 4).inferred
+    review.set_cell(three, 0, 4, "5.00")
+    assert review.tables[three].cell(0, 4).inferred == "" and review.tables[three].cell(0, 4).original == "5.00"

@@ -155,8 +155,10 @@ def test_project_table_total_is_the_project_spending_or_the_whole_budget(sample_
     name = "zengdu_medical_security_center_2023_budget.txt"
     before, after = _cross_table_after(sample_copy, name, "budget.project_expense", 0, 3, "8100.00")
     assert before == []
+    # 支出总表's 合计 row prints 3 of its 6 amounts: their columns are inferred, and the finding says so
     assert [f.message for f in after] == [
-        "项目支出表 合计 合计 8100.00 matches none of 支出总表 合计 项目支出 7747.00 / 合计 8132.86"]
+        "项目支出表 合计 合计 8100.00 matches none of 支出总表 合计 项目支出 7747.00 / 合计 8132.86"
+        " (involves inferred cells: column placed by the table's totals)"]
 
 
 def _prose_after(sample_copy, name, kind, row, column, text):
