@@ -131,5 +131,5 @@ def test_a_corrected_cell_is_no_longer_inferred(sample_copy):
     review = Review(load_document(sample_copy("shangrao_medical_security_center_2024_budget.txt")))
     three = next(i for i, t in enumerate(review.tables) if t.kind == "budget.three_public")
     assert review.tables[three].cell(0, 4).inferred
-    review.set_cell(three, 0, 4, "5.00")
+    review.set_cell(three, 0, 4, "4.00")
     assert review.tables[three].cell(0, 4).inferred == "" and review.tables[three].cell(0, 4).original == "5.00"
