@@ -146,7 +146,7 @@ def cmd_check(args, out: Console) -> int:
 
 def _print_findings(doc: Document, findings, out: Console) -> None:
     t = RichTable(title=f"{doc.name}: {len(findings)} findings", show_lines=False)
-    for col in ("id", "severity", "check", "table", "where", "lines", "message"):
+    for col in ("id", "severity", "check", "table", "where", "lines", "description"):
         t.add_column(col, overflow="fold")
     colour = {"error": "red", "rounding": "yellow", "warning": "magenta"}
     for f in findings:

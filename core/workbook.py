@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from . import __version__
 from .export import _text_columns, export_time, is_formula_like, long_frame, safe_text, sheet_names
-from .model import Table
+from .model import Table, parse_amount
 from .review import Review
 from .validate import Finding
 
@@ -84,7 +84,7 @@ def merged_header_ranges(columns: list[str]) -> list[tuple[int, int, int, int]]:
 
 
 def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[Finding]],
-                 warnings: list[str]) -> None:
+                 warnings: list[str], extracted_facts: dict[str, str]) -> None:
     _put(ws, 1, 1, table.title, warnings, ws.title).font = TITLE
     _put(ws, 2, 1, f"单位：{table.unit}" if table.unit else "", warnings, ws.title)
     legend = ws.cell(row=2, column=3, value="corrected")
@@ -121,9 +121,29 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
             elif cell.inferred:
                 target.fill = INFERRED
                 target.comment = Comment(cell.inferred, "budget-review")
+    if table.fields:
+        _facts(ws, first_body + len(table.rows) + 1, table.fields, extracted_facts, warnings)
+        if widths:
+            widths[0] = max(widths[0], *(display_width(k) for k in table.fields))
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = min(60, max(8, w + 2))
     ws.freeze_panes = ws.cell(row=first_body, column=1)
+
+
+def _facts(ws, top: int, facts: dict[str, str], extracted: dict[str, str], warnings: list[str]) -> None:
+    """A form's facts (项目名称, 年度资金总额, 资金情况 …) under its grid: key, value; amounts as numbers."""
+    _put(ws, top, 1, "Form facts", warnings, ws.title).font = BOLD
+    for n, (key, value) in enumerate(facts.items(), start=top + 1):
+        _put(ws, n, 1, key, warnings, ws.title)
+        amount = parse_amount(value)
+        target = ws.cell(row=n, column=2)
+        if amount is not None:
+            target.value, target.number_format = float(amount), number_format(value)
+        else:
+            _put(ws, n, 2, value, warnings, f"{ws.title}!{target.coordinate}")
+        if extracted.get(key) != value:
+            target.fill = CORRECTED
+            target.comment = Comment(f"extracted: {extracted.get(key, '')!r}", "budget-review")
 
 
 def build_workbook(review: Review, findings: list[Finding], warnings: list[str]) -> Workbook:
@@ -136,10 +156,11 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
         if f.table_index is not None and f.row is not None and f.col is not None:
             by_cell.setdefault(f.table_index, {}).setdefault((f.row, f.col), []).append(f)
     for ti, (table, name) in enumerate(zip(doc.tables, names)):
-        _table_sheet(wb.create_sheet(name), ti, table, by_cell.get(ti, {}), warnings)
+        _table_sheet(wb.create_sheet(name), ti, table, by_cell.get(ti, {}), warnings,
+                     review.document.tables[ti].fields)
 
     ws = wb.create_sheet("Findings")
-    ws.append(["id", "severity", "check", "message", "table", "row", "column", "source lines", "figures"])
+    ws.append(["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures"])
     for f in findings:
         row = [f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
                f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),

@@ -13,7 +13,7 @@ from core.document import load_document
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
 from core.review import Review
 from core.validate import validate
-from core.workbook import HEADER_TOP, header_grid, merged_header_ranges
+from core.workbook import CORRECTED, HEADER_TOP, header_grid, merged_header_ranges
 from tests.conftest import SAMPLE_STEMS
 
 
@@ -172,3 +172,18 @@ def test_workbooks_open_in_libreoffice_without_repair(sample_copy, tmp_path):
     for book in books:
         pdf = book.with_suffix(".pdf")
         assert pdf.exists() and pdf.stat().st_size > 1000
+
+
+def test_form_facts_are_in_the_workbook_under_the_grid(sample_copy, tmp_path):
+    doc = sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt")
+    review = Review(load_document(doc))
+    review.set_fact(0, "其中：财政拨款", "160")
+    path, _ = write_xlsx(review, validate(review.corrected()), tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    facts = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(1, ws.max_row + 1)}
+    assert "Form facts" in facts
+    assert facts["项目名称"].value == "医疗保险经办专项经费"
+    assert facts["年度资金总额"].value == 160 and facts["其中：财政拨款"].value == 160
+    assert facts["其中：财政拨款"].fill.fgColor.rgb == CORRECTED.fgColor.rgb
+    assert "extracted: '0'" in facts["其中：财政拨款"].comment.text
+    assert facts["其他资金"].comment is None
