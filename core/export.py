@@ -107,7 +107,8 @@ def _csv_text(rows: list[list[str]]) -> str:
 
 
 def write_csv(doc: Document, folder: str | Path) -> list[Path]:
-    """One CSV per table plus `long.csv`, UTF-8 with BOM so that Excel opens them right."""
+    """One CSV per table plus `long.csv` (and `facts.csv` for forms), UTF-8 with BOM so that
+    Excel opens them right."""
     d = Path(folder)
     if d.exists() and not d.is_dir():
         raise UserError(f"{d}: is a file; give a folder for the CSV files")
@@ -123,6 +124,9 @@ def write_csv(doc: Document, folder: str | Path) -> list[Path]:
     frame = long_frame(doc)
     rows = [list(frame.columns)] + [[str(v) for v in rec] for rec in frame.itertuples(index=False)]
     written.append(atomic_write_text(d / "long.csv", _csv_text(rows), "utf-8"))
+    facts = [[name, key, value] for t, name in zip(doc.tables, names) for key, value in t.fields.items()]
+    if facts:       # the forms' facts (项目名称, 年度资金总额 …), a row each
+        written.append(atomic_write_text(d / "facts.csv", _csv_text([["table", "fact", "value"]] + facts), "utf-8"))
     return written
 
 

@@ -187,3 +187,11 @@ def test_form_facts_are_in_the_workbook_under_the_grid(sample_copy, tmp_path):
     assert facts["其中：财政拨款"].fill.fgColor.rgb == CORRECTED.fgColor.rgb
     assert "extracted: '0'" in facts["其中：财政拨款"].comment.text
     assert facts["其他资金"].comment is None
+
+
+def test_csv_export_writes_the_forms_facts(sample_copy, tmp_path):
+    doc = load_document(sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt"))
+    files = write_csv(doc, tmp_path / "csv")
+    rows = list(csv.reader((tmp_path / "csv" / "facts.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert tmp_path / "csv" / "facts.csv" in files
+    assert rows[0] == ["table", "fact", "value"] and ["01 项目支出绩效目标表", "年度资金总额", "160"] in rows
