@@ -215,14 +215,15 @@ def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
 
 
-MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)$")
+MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
+FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
 
 
 def _join_number_units(tokens: list[str]) -> list[str]:
     """`60` `分钟` is one value, `60分钟`, printed with a space."""
     out: list[str] = []
     for t in tokens:
-        if out and MEASURE_UNIT.match(t) and re.fullmatch(r"[≥≤<>=]?\d+(\.\d+)?", out[-1]):
+        if out and MEASURE_UNIT.match(t) and FIGURE.fullmatch(out[-1]):
             out[-1] += t
         else:
             out.append(t)
@@ -323,6 +324,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                 tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
             elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK_START.match(t):
                 tokens[-1] = (k, tokens[-1][1] + t)     # `DRG 付费改革`: one name, spaced after Latin
+            elif tokens and MEASURE_UNIT.match(t) and FIGURE.fullmatch(tokens[-1][1]):
+                tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)     # `=12` `个月`: one value
             else:
                 tokens.append((k, t))
     names = [t for _, t in tokens if t not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(t)]

@@ -149,7 +149,7 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
                 is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
                 (re.match(r"^\d{1,2}[.．、]", line) and len(line) > 15)):
             break
-        grid_started = grid_started or ("一级指标" in line and "二级指标" in line)
+        grid_started = grid_started or ("一级指标" in line and "二级指标" in line) or line == "一级指标"
         if not form and line.startswith("（") and len(line) > 20 and "\t" not in line and body_started \
                 and not re.search(r"\d", line[-6:]):
             break
