@@ -322,6 +322,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
         for t in s.split():
             if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
                 tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
+            elif tokens and tokens[-1][1] + t == "绩效指标":
+                tokens.pop()        # the grid's first column, printed down its side
             elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK_START.match(t):
                 tokens[-1] = (k, tokens[-1][1] + t)     # `DRG 付费改革`: one name, spaced after Latin
             elif tokens and MEASURE_UNIT.match(t) and FIGURE.fullmatch(tokens[-1][1]):
@@ -341,6 +343,12 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             continue
         if t in INDICATOR_LEVELS:
             l2, i = t, i + 1
+            continue
+        if t == "指标" and not name and l2 + t in INDICATOR_LEVELS:    # `服务对象满意度` … `指标`
+            for row in rows:
+                if row[1].text == l2:
+                    row[1] = replace(row[1], text=l2 + t)
+            l2, i = l2 + t, i + 1
             continue
         if not name:
             line_rest = [x for x in tokens[i + 1:] if x[0] == k and x[1] not in INDICATOR_LEVELS]
@@ -368,7 +376,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             value.append(tokens[i])
             i += 1
         lines_used = tuple(sorted({x for x, _ in name + value}))
-        rows.append([Cell(l1, lines_used, "filled down from the merged cell above"),
+        rows.append([Cell(catalog.INDICATOR_PARENT.get(l2, l1), lines_used, "filled down from the merged cell above"),
                      Cell(l2, lines_used, "filled down from the merged cell above"),
                      Cell("".join(x for _, x in name), tuple(sorted({x for x, _ in name})),
                           "joined from fragments" if len(name) > 1 else ""),
