@@ -56,11 +56,12 @@ LONE_NUMBER = re.compile(r"^\s*(-\s*)?([1-9]\d{0,2})(\s*-)?\s*$")
 PAGE_LINES = 20
 
 
-def page_number_lines(src: SourceText) -> frozenset[int]:
-    """Lines printing a page number: `- 12 -`, or a lone number below 200 that stands apart (no
-    other lone number within a page's worth of lines on one side) and runs on from another
-    such number (pages 11, 12, 14 …). Lone numbers close together are the 行次, codes or
-    amounts of a table printed one fragment per line; 208 or 302 alone is a class code."""
+def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[int]:
+    """Lines printing a page number: `- 12 -`, a lone number just above a table's title, or a
+    lone number below 200 that stands apart (no other lone number within a page's worth of
+    lines on one side) and runs on from another such number (pages 11, 12, 14 …). Lone
+    numbers close together are the 行次, codes or amounts of a table printed one fragment per
+    line; 208 or 302 alone is a class code."""
     found = [(k, m) for k, line in enumerate(src.norm, start=1) if (m := LONE_NUMBER.match(line))]
     out, apart = set(), []
     for n, (k, m) in enumerate(found):
@@ -73,6 +74,13 @@ def page_number_lines(src: SourceText) -> frozenset[int]:
         near = apart[max(0, n - 3):n] + apart[n + 1:n + 4]
         if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) for j, v in near):
             out.add(k)
+    # a lone number just above a table's title ends the page before it
+    for region in regions:
+        j = region.first - 1
+        while j > 0 and not src.norm[j - 1].strip():
+            j -= 1
+        if j > 0 and (m := LONE_NUMBER.match(src.norm[j - 1])) and int(m.group(2)) < 200:
+            out.add(j)
     return frozenset(out)
 
 
@@ -81,7 +89,7 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
     tables: list[Table] = []
     order = catalog.standard_order(report_type)
     prev_kind = ""
-    context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_number_lines(src))
+    context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_number_lines(src, regions))
     for region in regions:
         table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
         if not region.title_printed and table.kind == "other":
