@@ -499,7 +499,10 @@ def _repeated_goal_tail(items: list[tuple[int, str, bool]]) -> tuple[list, str]:
     texts = [t for _, t, _ in items]
     for n in range(1, 12):
         for i in range(0, len(texts) - 2 * n + 1):
-            if texts[i:i + n] == texts[i + n:i + 2 * n] and texts[i + n - 1].endswith("。"):
+            if texts[i:i + n] != texts[i + n:i + 2 * n] or any(lv for _, _, lv in items[i:i + 2 * n]):
+                continue
+            # a sentence's end, or one short word without a figure (`政策` `政策`)
+            if texts[i + n - 1].endswith("。") or (n == 1 and len(texts[i]) <= 4 and not re.search(r"\d", texts[i])):
                 return items[:i] + items[i + 2 * n:], "".join(texts[i:i + n])
     return items, ""
 

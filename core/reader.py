@@ -60,7 +60,10 @@ def printed_text(src: "SourceText", lines: tuple[int, ...], text: str) -> str:
                 owner.append(i)
     at = "".join(folded).find(text)
     if at < 0:
-        return text
+        # joined from fragments not side by side: put back each folded character as printed
+        printed = {unicodedata.normalize("NFKC", ch): ch for ch in original
+                   if len(unicodedata.normalize("NFKC", ch)) == 1 and unicodedata.normalize("NFKC", ch) != ch}
+        return "".join(printed.get(ch, ch) for ch in text)
     first, last = owner[at], owner[at + len(text) - 1]
     return re.sub(r"\s+", "", original[first:last + 1])
 

@@ -104,3 +104,10 @@ def test_reads_a_sample(tmp_path):
     src = read_document_text(p)
     assert src.encoding == "gb18030" and src.lines == ("第一部分 概况", "一、收入 1,086.56\u3000万元", "合计\t１２３")
     assert src.sha256 == __import__("hashlib").sha256(TEXT.encode("gb18030")).hexdigest()
+
+
+def test_printed_text_of_fragments_not_side_by_side():
+    from core.reader import printed_text
+    src = load_text("资金及时 当期实\n到位，不影\n响项目进\n".encode("utf-8"))
+    # the name's fragments are interleaved with a value's: the folded comma is put back as printed
+    assert printed_text(src, (1, 2, 3), "资金及时到位,不影响项目进") == "资金及时到位，不影响项目进"
