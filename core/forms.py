@@ -83,6 +83,13 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
     table.rows = rows
 
 
+def _level_cells(l1: str, l2: str, lines: tuple[int, ...]) -> list[Cell]:
+    """The 一级 and 二级指标 of a row, filled down over their merged cells; a standard 二级
+    names its 一级 even above a 一级 label printed halfway down its cell."""
+    return [Cell(catalog.INDICATOR_PARENT.get(l2, l1), lines, "filled down from the merged cell above"),
+            Cell(l2, lines, "filled down from the merged cell above")]
+
+
 def _spaced(key: str) -> str:
     """A regex for `key` that also matches it wrapped over lines (`年度整体绩效总` `目标`)."""
     return r"\s*".join(re.escape(ch) for ch in key)
@@ -261,9 +268,7 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[
         rest = _join_number_units(rest)
         cut = max(1, len(rest) - n_values)
         values = rest[cut:]
-        rows.append([Cell(l1, (k,), "filled down from the merged cell above"),
-                     Cell(l2, (k,), "filled down from the merged cell above"),
-                     Cell("".join(rest[:cut]), (k,))] +
+        rows.append([*_level_cells(l1, l2, (k,)), Cell("".join(rest[:cut]), (k,))] +
                     [Cell(v, (k,)) for v in values] + [Cell("") for _ in range(n_values - len(values))])
     return rows
 
@@ -306,9 +311,8 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
                 break       # a name followed by its value: the next indicator
             values.append(tokens[i])
             i += 1
-        rows.append([Cell(l1, (name[0],), "filled down from the merged cell above"),
-                     Cell(l2, (name[0],), "filled down from the merged cell above"),
-                     Cell(name[1], (name[0],))] + [Cell(v, (vk,)) for vk, v in values] +
+        rows.append([*_level_cells(l1, l2, (name[0],)), Cell(name[1], (name[0],))] +
+                    [Cell(v, (vk,)) for vk, v in values] +
                     [Cell("") for _ in range(n_values - len(values))])
     return rows
 
@@ -376,8 +380,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             value.append(tokens[i])
             i += 1
         lines_used = tuple(sorted({x for x, _ in name + value}))
-        rows.append([Cell(catalog.INDICATOR_PARENT.get(l2, l1), lines_used, "filled down from the merged cell above"),
-                     Cell(l2, lines_used, "filled down from the merged cell above"),
+        rows.append([*_level_cells(l1, l2, lines_used),
                      Cell("".join(x for _, x in name), tuple(sorted({x for x, _ in name})),
                           "joined from fragments" if len(name) > 1 else ""),
                      Cell("".join(x for _, x in value), (k,))] + [Cell("") for _ in range(max(0, width - 4))])
