@@ -70,15 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _read(path: str):
+    """The document, with a spinner on a terminal while a long one is read."""
+    with Console(stderr=True).status(f"Reading {Path(path).name} …", spinner="dots"):
+        return load_document(path)
+
+
 def open_review(args) -> Review:
-    doc = load_document(args.document)
+    doc = _read(args.document)
     if getattr(args, "no_review", False):
         return Review(doc, args.review_file)
     return Review.open(doc, args.review_file)
 
 
 def cmd_tree(args, out: Console) -> int:
-    doc = load_document(args.document)
+    doc = _read(args.document)
     if args.format == "json":
         print(json.dumps({"source": doc.name, "document": document_json(doc)["document"],
                           "tree": doc.root.to_json()}, ensure_ascii=False, indent=1))
@@ -170,7 +176,7 @@ def cmd_export(args, out: Console) -> int:
 
 
 def cmd_review(args, out: Console) -> int:
-    review = Review.open(load_document(args.document), args.review_file, autosave=True)
+    review = Review.open(_read(args.document), args.review_file, autosave=True)
     from tui.app import BudgetReviewApp
     BudgetReviewApp(review).run()
     return 0
