@@ -17,8 +17,14 @@ from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
 
 _RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*(?:预算)?\s*(增加|减少|增长|下降)\s*"
                    r"([\d.]+)\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]+)\s*%")
-_COMPLETION = re.compile(r"年初预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*"
-                         r"完成年初预算的\s*([\d.]+)\s*%")
+_COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*"
+                         r"完成(?:年初|全年)预算的\s*([\d.]+)\s*%")
+
+
+def _rate_differs(computed: Decimal, stated: Decimal, printed: str) -> bool:
+    """Beyond the rounding of the printed rate (96% stands for 95.5–96.5)."""
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    return abs(computed - stated) > Decimal("0.5") * Decimal(10) ** -decimals + Decimal("0.05")
 
 
 @text_only
@@ -40,6 +46,12 @@ def check_prose_rates(doc: Document) -> list[Finding]:
                                    f"完成年初预算的 {rate}% on a 年初预算数 of 0 (决算数 {actual}): the rate is undefined",
                                    where=text[max(0, m.start() - 20):m.start()], lines=[i],
                                    values={"stated": f"{rate}%", "computed": f"undefined ({actual} / 0)"}))
+            elif budget != 0 and _rate_differs(actual / budget * 100, rate, m.group(3)):
+                computed = actual / budget * 100
+                out.append(Finding("prose_vs_table", "error",
+                                   f"完成预算的 {rate}% ≠ 决算数 {actual} / 预算数 {budget} = {computed:.2f}%",
+                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
+                                   values={"stated": f"{rate}%", "computed": f"{computed:.2f}%"}))
         for m in _RATE.finditer(text):
             current, change, rate = Decimal(m.group(1)), Decimal(m.group(4)), Decimal(m.group(6))
             sign = 1 if m.group(3) in ("增加", "增长") else -1
@@ -51,8 +63,7 @@ def check_prose_rates(doc: Document) -> list[Finding]:
                                    values={"stated": f"{rate}%", "computed": f"undefined ({current} / 0)"}))
                 continue
             computed = (change / abs(base) * 100)
-            decimals = len(m.group(6).split(".")[1]) if "." in m.group(6) else 0
-            if abs(computed - rate) > Decimal("0.5") * Decimal(10) ** -decimals + Decimal("0.05"):
+            if _rate_differs(computed, rate, m.group(6)):
                 out.append(Finding("prose_vs_table", "error",
                                    f"stated rate {rate}% ≠ {change} / {base} = {computed:.2f}%",
                                    where=text[max(0, m.start() - 20):m.start()], lines=[i],

@@ -205,3 +205,13 @@ def test_final_accounts_fiscal_income_in_the_summary_and_the_fiscal_table(sample
                                   "final.fiscal_summary", 0, 2, "1700.00")
     assert [f.values for f in after if f.where.startswith("一、一般公共预算财政拨款")] == [
         {"stated": "1700.00", "computed": "1709.37"}]
+
+
+def test_completion_rates_are_recomputed_to_their_printed_precision():
+    from core.document import parse_document
+    from core.reader import load_text
+    text = ("第三部分 说明\n一、决算情况\n（一）支出\n年初预算数为 1770.56 万元，决算数为 1699.37 万元，完成年初预算的 96%。\n"
+            "全年预算数为 13.83 万元，决算数为 11.42 万元，完成全年预算的 85.6%。\n")
+    found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "prose_vs_table"]
+    # 1699.37 / 1770.56 = 95.98%, printed 96%: agrees; 11.42 / 13.83 = 82.57%, not 85.6%
+    assert [(f.values, f.lines) for f in found] == [({"stated": "85.6%", "computed": "82.57%"}, [5])]
