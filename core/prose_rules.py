@@ -15,8 +15,8 @@ from .findings import (CENT, ZERO, Finding, amount, amount_columns, find_col, fm
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
 
 
-_RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*(?:预算)?\s*(增加|减少|增长|下降)\s*"
-                   r"([\d.]+)\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]+)\s*%")
+_RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:(?:(?!万元)[^，,。；;]){0,16}[，,])?(?:决算数)?\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*"
+                   r"(?:预算)?\s*(增加|减少|增长|下降)\s*([\d.]+)\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]+)\s*%")
 _COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*"
                          r"完成(?:年初|全年)预算的\s*([\d.]+)\s*%")
 
@@ -29,7 +29,8 @@ def _rate_differs(computed: Decimal, stated: Decimal, printed: str) -> bool:
 
 @text_only
 def check_prose_rates(doc: Document) -> list[Finding]:
-    """Stated changes and rates in the text, recomputed; a rate on a zero base is a finding."""
+    """Stated changes and rates in the text, recomputed (`X 万元，[完成…的 Z%，]较上年减少 C
+    万元，下降 R%`); a rate on a zero base is a finding."""
     out = []
     in_table = set()
     for t in doc.tables:

@@ -215,3 +215,14 @@ def test_completion_rates_are_recomputed_to_their_printed_precision():
     found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "prose_vs_table"]
     # 1699.37 / 1770.56 = 95.98%, printed 96%: agrees; 11.42 / 13.83 = 82.57%, not 85.6%
     assert [(f.values, f.lines) for f in found] == [({"stated": "85.6%", "computed": "82.57%"}, [5])]
+
+
+def test_a_change_stated_after_another_clause_is_recomputed():
+    from core.document import parse_document
+    from core.reader import load_text
+    text = ("第三部分 说明\n一、“三公”经费\n（一）公务接待费\n"
+            "公务接待费决算数为 11.42 万元，完成全年预算的 82.6%，决算数较 2021 年减少 2.03 万元，下降 17.1%。\n"
+            "收入总计 1709.37 万元，其中年初结转和结余 0 万元，较 2021 年减少 213.5 万元，下降 100%。\n")
+    found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "prose_vs_table"]
+    # 2.03 / (11.42 + 2.03) = 15.09%; the 结转 clause's −100% is its own, and right
+    assert [(f.values, f.lines) for f in found] == [({"stated": "17.1%", "computed": "15.09%"}, [4])]
