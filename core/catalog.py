@@ -285,24 +285,28 @@ class ProseFigure:
     zero_means_none: bool = False    # `无机关运行经费`: a 事业单位's 公用经费 are not 机关运行经费
 
 
+# Subjects the text names figures by (regexes over the text with spaces removed).
+THREE_PUBLIC = r"[“\"]三公[”\"]经费"
+TRAVEL_ABROAD = r"因公出国[(（]境[)）](?:经)?费"
+RECEPTION = r"公务接待费"
+CAR_RUNNING = r"公务用车运行(?:维护)?费"
+CAR_PURCHASE = r"公务用车购置费?(?!及)"
+
 PROSE_FIGURES: tuple[ProseFigure, ...] = (
     ProseFigure(r"机关运行(?:经)?费", "budget.general_public_basic_expense", "合计", ("公用经费",), True),
-    ProseFigure(r"[“\"]三公[”\"]经费", "budget.three_public", "*", ("合计", "“三公”经费合计")),
-    ProseFigure(r"因公出国[(（]境[)）](?:经)?费", "budget.three_public", "*",
+    ProseFigure(THREE_PUBLIC, "budget.three_public", "*", ("合计", "“三公”经费合计")),
+    ProseFigure(TRAVEL_ABROAD, "budget.three_public", "*",
                 ("因公出国(境)费", "因公出国（境）费", "因公出国(境)费/小计")),
-    ProseFigure(r"公务接待费", "budget.three_public", "*", ("公务接待费",)),
+    ProseFigure(RECEPTION, "budget.three_public", "*", ("公务接待费",)),
     ProseFigure(r"公务用车购置及运行(?:维护)?费", "budget.three_public", "*",
                 ("公务用车购置及运行维护费/小计", "公务用车购置及运行费/小计")),
-    ProseFigure(r"公务用车运行(?:维护)?费", "budget.three_public", "*",
-                ("公务用车运行维护费", "公务用车运行费")),
-    ProseFigure(r"公务用车购置费?(?!及)", "budget.three_public", "*", ("公务用车购置费", "公务用车购置")),
+    ProseFigure(CAR_RUNNING, "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费")),
+    ProseFigure(CAR_PURCHASE, "budget.three_public", "*", ("公务用车购置费", "公务用车购置")),
 )
-
 
 # Totals the text states together with all of their parts: total = Σ parts.
 PROSE_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"[“\"]三公[”\"]经费", (r"因公出国[(（]境[)）](?:经)?费", r"公务接待费", r"公务用车运行(?:维护)?费",
-                          r"公务用车购置费?(?!及)")),
+    (THREE_PUBLIC, (TRAVEL_ABROAD, RECEPTION, CAR_RUNNING, CAR_PURCHASE)),
     (r"政府采购(?:预算)?总额", (r"政府采购货物(?:预算)?", r"政府采购工程(?:预算)?", r"政府采购服务(?:预算)?")),
 )
 
@@ -337,6 +341,8 @@ def mark_terms(mark: str) -> list[tuple[int, str]]:
         else:
             terms.append((sign, part))
     return terms
+
+
 INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
                 "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",

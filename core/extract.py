@@ -19,7 +19,7 @@ from .forms import fill_form, fill_project_grid_form, has_grid_header
 from .model import Cell, Table, clean_number, parse_amount
 from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows
 from .placement import place_amounts
-from .reader import SourceText, printed_text
+from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, UNIT_LINE, Region
 from .tokens import (CODE, LABEL_START, classify, detect_layout, is_amount, is_column_number_row, is_text_column,
                      split_tokens, squash, stream_tokens)
@@ -223,13 +223,13 @@ def _restore_printed(table: Table, src: SourceText) -> None:
                 shown = printed_text(src, cell.lines, cell.text)
                 if shown != cell.text:
                     row[j] = replace(cell, text=shown)
-    span = tuple(range(table.first_line, table.last_line + 1))
     if table.header_lines:     # header text as printed (项目（按功能分类）), catalogue paths as they are
-        head = tuple(range(table.header_lines[0], table.header_lines[1] + 1))
-        table.columns = ["/".join(printed_text(src, head, part) for part in c.split("/")) for c in table.columns]
+        head = PrintedLines(src, tuple(range(table.header_lines[0], table.header_lines[1] + 1)))
+        table.columns = ["/".join(head.of(part) for part in c.split("/")) for c in table.columns]
     if table.fields:
-        table.fields = {"/".join(printed_text(src, span, part) for part in key.split("/")):
-                        printed_text(src, span, value) for key, value in table.fields.items()}
+        span = PrintedLines(src, tuple(range(table.first_line, table.last_line + 1)))
+        table.fields = {"/".join(span.of(part) for part in key.split("/")): span.of(value)
+                        for key, value in table.fields.items()}
     if table.title_printed:
         table.title = printed_text(src, (table.first_line,), table.title)
 

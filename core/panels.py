@@ -8,7 +8,7 @@ import re
 from . import catalog
 from .model import Cell, clean_number
 from .placement import candidates
-from .tokens import LABEL_START, is_amount, is_column_number_row, split_tokens, stream_tokens
+from .tokens import ECONOMIC_CODE, LABEL_START, is_amount, is_column_number_row, split_tokens, stream_tokens
 
 
 LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
@@ -89,7 +89,6 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
 
 
 SEQUENCE_LEAVES = ("行次", "栏次")
-ECONOMIC_CODE = re.compile(r"^\d{3}(\d{2})?$")
 SEQUENCE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
@@ -230,7 +229,7 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
 
     if by_line:
         for k, line in lines:
-            groups = _code_groups(split_tokens(line))
+            groups = [g for _, g in _code_groups([(k, t) for t in split_tokens(line)])]
             if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
                 continue        # nothing, or the header before the first coded row
             row = [Cell("") for _ in columns]
@@ -246,7 +245,7 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
     first = next((i for i, (_, t) in enumerate(tokens) if ECONOMIC_CODE.match(t)), len(tokens))
     used = len(panels)
     row: list[Cell] = []
-    for k, group in _code_groups_with_lines(tokens[first:]):
+    for k, group in _code_groups(tokens[first:]):
         later = [p for p in range(used + 1, len(panels)) if fit(group, p) >= 0]
         if later:
             p = max(later, key=lambda q: fit(group, q))
@@ -259,13 +258,9 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
     return rows
 
 
-def _code_groups(tokens: list[str]) -> list[list[str]]:
-    """A row's tokens cut into (code, name, amount) groups: at each code, and at a label
-    after an amount (`人员经费合计 988.75 公用经费合计 346.54`)."""
-    return [g for _, g in _code_groups_with_lines([(0, t) for t in tokens])]
-
-
-def _code_groups_with_lines(tokens: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+def _code_groups(tokens: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    """Tokens cut into (code, name, amount) groups, with the line each starts on: at each
+    code, and at a label after an amount (`人员经费合计 988.75 公用经费合计 346.54`)."""
     groups: list[tuple[int, list[str]]] = []
     for k, t in tokens:
         after_amount = bool(groups) and len(groups[-1][1]) > 1 and is_amount(groups[-1][1][-1])

@@ -4,12 +4,12 @@ the text states and with the economic classes' columns."""
 from __future__ import annotations
 
 import itertools
-import re
 from decimal import Decimal
 
 from . import catalog
 from .catalog import TableSpec
 from .model import Cell, Table, parse_amount
+from .tokens import ECONOMIC_CODE
 
 
 CENT = Decimal("0.01")
@@ -22,7 +22,7 @@ def _rule_score(values: dict[int, Decimal], rules) -> int:
             continue
         total = values.get(t, Decimal(0))
         s = sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
-        score += 1 if abs(total - s) <= Decimal("0.01") * max(1, len(parts)) else -1
+        score += 1 if abs(total - s) <= CENT * max(1, len(parts)) else -1
     return score
 
 
@@ -85,7 +85,7 @@ def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> li
     def fits(combo: tuple[int, ...]) -> bool:
         return all(code[:3] in catalog.ECONOMIC_CLASS_COLUMNS.get(columns[c].split("/")[-1], (code[:3],))
                    for c in combo)
-    if len(cands) < 2 or not re.fullmatch(r"3\d{2}(\d{2})?", code):
+    if len(cands) < 2 or not (ECONOMIC_CODE.match(code) and code.startswith("3")):
         return cands
     return [c for c in cands if fits(c)] or cands
 
@@ -111,7 +111,8 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     rules = catalog.resolve_rules(table.columns, spec.column_rules)
     said = _stated_by_column(table.columns, amount_cols, stated)
     is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]
-    by_totals = [candidates(a and [x for x, _ in a], amount_cols, rules, total) for a, total in zip(amounts_of, is_total)]
+    by_totals = [candidates(a and [x for x, _ in a], amount_cols, rules, total)
+                 for a, total in zip(amounts_of, is_total)]
     cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]

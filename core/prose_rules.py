@@ -174,9 +174,10 @@ def check_prose_changes(doc: Document) -> list[Finding]:
                 if "支出" not in group or change is None or cells[change] is None:
                     continue
                 for subject, printed, value, line in stated:
-                    if catalog.CHANGE_SUBJECTS[subject] != row or severity(value - cells[change], 1) is None:
+                    sev = severity(value - cells[change], 1) if catalog.CHANGE_SUBJECTS[subject] == row else None
+                    if sev is None:
                         continue
-                    out.append(Finding("prose_vs_table", severity(value - cells[change], 1),
+                    out.append(Finding("prose_vs_table", sev,
                                        f"the text states “{printed}”; {t.title} {group} {row} {change} "
                                        f"prints {fmt(cells[change])}", t.title, ti,
                                        where=f"{group} {row} / {change}", lines=[line],
@@ -443,6 +444,7 @@ def check_prose_sums(doc: Document) -> list[Finding]:
     out = []
     for total_subject, part_subjects in catalog.PROSE_SUMS:
         for total in _figure_pattern(total_subject).finditer(text):
+            # the parts follow the total in its paragraph: to the first 。 past 300 characters
             end = text.find("。", total.end() + 300)
             parts = [_figure_pattern(p).search(text, total.end(), end if end > 0 else len(text))
                      for p in part_subjects]
@@ -456,7 +458,7 @@ def check_prose_sums(doc: Document) -> list[Finding]:
                 out.append(Finding("sum", sev, f"“{total.group(0)}” ≠ {names} = {computed}",
                                    where=total.group(0), lines=[lines[total.start()]],
                                    values={"stated": str(stated), "computed": str(computed)}))
-            break
+            break       # the first statement with all its parts; a later one repeats it
     return out
 
 
@@ -475,16 +477,16 @@ def check_prose_figures(doc: Document) -> list[Finding]:
         r, c, value, cell_lines = found
         in_wan = value / 10000 if table.unit == "元" else value
         # a table in 元 agrees when it rounds to the 万元 figure as printed
-        if any(severity(amount - (in_wan.quantize(amount) if table.unit == "元" else in_wan), 1) != "error"
-               for amount, _, _ in stated):
+        if any(severity(said - (in_wan.quantize(said) if table.unit == "元" else in_wan), 1) != "error"
+               for said, _, _ in stated):
             continue
-        if figure.zero_means_none and all(amount == 0 for amount, _, _ in stated):
+        if figure.zero_means_none and all(said == 0 for said, _, _ in stated):
             continue
-        amount, line, sentence = stated[0]
+        said, line, sentence = stated[0]
         out.append(Finding("prose_vs_table", "error",
                            f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
                            table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
-                           [line] + cell_lines, {"stated": str(amount), "table": fmt(value)}))
+                           [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
     return out
 
 

@@ -46,26 +46,35 @@ def normalise(line: str) -> str:
     return "\t".join(parts) if "\t" in text else parts[0]
 
 
+class PrintedLines:
+    """Some lines as printed, folded once (NFKC, spaces out) so that many texts read from their
+    normalised view can be shown as printed: full-width brackets and punctuation kept."""
+
+    def __init__(self, src: "SourceText", lines: tuple[int, ...]):
+        self.original = "".join(src.lines[k - 1] for k in sorted(set(lines)) if 0 < k <= len(src.lines))
+        folded, self.owner = [], []
+        self.unfold: dict[str, str] = {}       # folded character → as printed
+        for i, ch in enumerate(self.original):
+            norm = unicodedata.normalize("NFKC", ch)
+            if len(norm) == 1 and norm != ch:
+                self.unfold[norm] = ch
+            for n in norm:
+                if not n.isspace():
+                    folded.append(n)
+                    self.owner.append(i)
+        self.folded = "".join(folded)
+
+    def of(self, text: str) -> str:
+        at = self.folded.find(text) if text else -1
+        if at < 0:      # joined from fragments not side by side: character by character
+            return "".join(self.unfold.get(ch, ch) for ch in text)
+        first, last = self.owner[at], self.owner[at + len(text) - 1]
+        return re.sub(r"\s+", "", self.original[first:last + 1])
+
+
 def printed_text(src: "SourceText", lines: tuple[int, ...], text: str) -> str:
-    """`text` (read from the normalised view of `lines`) as the document prints it: full-width
-    brackets and punctuation kept. Falls back to `text` when it cannot be located."""
-    if not lines or not text:
-        return text
-    original = "".join(src.lines[k - 1] for k in sorted(set(lines)) if 0 < k <= len(src.lines))
-    folded, owner = [], []
-    for i, ch in enumerate(original):
-        for n in unicodedata.normalize("NFKC", ch):
-            if not n.isspace():
-                folded.append(n)
-                owner.append(i)
-    at = "".join(folded).find(text)
-    if at < 0:
-        # joined from fragments not side by side: put back each folded character as printed
-        printed = {unicodedata.normalize("NFKC", ch): ch for ch in original
-                   if len(unicodedata.normalize("NFKC", ch)) == 1 and unicodedata.normalize("NFKC", ch) != ch}
-        return "".join(printed.get(ch, ch) for ch in text)
-    first, last = owner[at], owner[at + len(text) - 1]
-    return re.sub(r"\s+", "", original[first:last + 1])
+    """`text` (read from the normalised view of `lines`) as the document prints it."""
+    return PrintedLines(src, lines).of(text) if lines and text else text
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -11,9 +11,9 @@ from pathlib import Path
 from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
 from .review import Edit, Review
+from .validate import Finding, validate, validate_table
 
 EXPORT_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "csv": "_csv"}
-from .validate import Finding, validate, validate_table
 
 
 class ReviewSession:

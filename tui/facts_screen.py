@@ -13,6 +13,7 @@ from core.session import ReviewSession
 
 from . import strings
 from .widgets.cell_editor import CellEditor
+from .widgets.table_grid import CORRECTED
 
 
 class FactsScreen(ModalScreen[None]):
@@ -53,7 +54,7 @@ class FactsScreen(ModalScreen[None]):
         table.clear()
         original = self.session.review.document.tables[self.table_index].fields
         for key, value in self.session.tables[self.table_index].fields.items():
-            style = "on #5f3f00" if original.get(key) != value else ""
+            style = CORRECTED if original.get(key) != value else ""
             table.add_row(Text(key), Text(value, style=style), key=key)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
