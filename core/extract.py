@@ -21,7 +21,8 @@ from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, UNIT_LINE, Region
-from .tokens import (CODE, LABEL_START, classify, detect_layout, is_amount, is_column_number_row, is_text_column,
+from .settings import SETTINGS
+from .tokens import (CODE, LABEL_START, NAMED_AMOUNT, classify, detect_layout, is_amount, is_column_number_row, is_text_column,
                      split_tokens, squash, stream_tokens)
 
 
@@ -40,20 +41,17 @@ class Context:
     page_lines: frozenset[int] = frozenset()        # lines that print a page number
 
 
-STATED_AMOUNT = re.compile(r"([\u4e00-\u9fff()“”]+?)([\d]+(?:\.\d+)?)万元")
-
-
 def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, Decimal], ...]:
     """Amounts the explanatory text gives a named subject (`公务接待费 5万元`)."""
     in_table = set()
     for region in regions:
         in_table.update(range(region.first, region.last + 1))
     text = "".join(line for k, line in enumerate(src.norm, start=1) if k not in in_table)
-    return tuple((m.group(1), Decimal(m.group(2))) for m in STATED_AMOUNT.finditer(re.sub(r"\s", "", text)))
+    return tuple((m.group(1), Decimal(m.group(2))) for m in NAMED_AMOUNT.finditer(re.sub(r"\s", "", text)))
 
 
 LONE_NUMBER = re.compile(r"^\s*(-\s*)?([1-9]\d{0,2})(\s*-)?\s*$")
-PAGE_LINES = 20
+
 
 
 def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[int]:
@@ -67,8 +65,8 @@ def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[
     for n, (k, m) in enumerate(found):
         if m.group(1) and m.group(3):
             out.add(k)
-        elif int(m.group(2)) < 200 and (n == 0 or k - found[n - 1][0] >= PAGE_LINES or
-                                        n + 1 == len(found) or found[n + 1][0] - k >= PAGE_LINES):
+        elif int(m.group(2)) < 200 and (n == 0 or k - found[n - 1][0] >= SETTINGS.page_lines or
+                                        n + 1 == len(found) or found[n + 1][0] - k >= SETTINGS.page_lines):
             apart.append((k, int(m.group(2))))
     for n, (k, value) in enumerate(apart):
         near = apart[max(0, n - 3):n] + apart[n + 1:n + 4]

@@ -11,7 +11,7 @@ from . import catalog
 from .model import Document, Table, parse_amount
 
 
-CENT = Decimal("0.01")
+from .settings import CENT
 ZERO = Decimal(0)
 T = TypeVar("T")
 

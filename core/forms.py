@@ -12,7 +12,7 @@ from decimal import Decimal
 from . import catalog
 from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS
 from .model import Cell, Table, parse_amount
-from .placement import CENT
+from .settings import CENT
 from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 # The multi-project form prints its value column three characters wide (`当期实` `现`).

@@ -4,15 +4,14 @@ the text states and with the economic classes' columns."""
 from __future__ import annotations
 
 import itertools
+import math
 from decimal import Decimal
 
 from . import catalog
 from .catalog import TableSpec
 from .model import Cell, Table, parse_amount
+from .settings import CENT, SETTINGS
 from .tokens import ECONOMIC_CODE
-
-
-CENT = Decimal("0.01")
 
 
 def _rule_score(values: dict[int, Decimal], rules) -> int:
@@ -27,18 +26,21 @@ def _rule_score(values: dict[int, Decimal], rules) -> int:
 
 
 def candidates(amounts: list[str], amount_cols: list[int], rules,
-                total_may_be_empty: bool = False) -> list[tuple[int, ...]]:
+               total_may_be_empty: bool = False) -> list[tuple[int, ...]]:
     """Column placements of a row's amounts, best by the table's row identities first. The
     first amount of a row is its total, except in a total row (合计) whose own total cell
-    was left empty and whose amounts do not add up as total and part."""
+    was left empty and whose amounts do not add up as total and part. Where the placements
+    are too many to weigh (a header of 30 columns), the amounts keep their printed order
+    from the first column: the search is bounded, never the input."""
     k = len(amounts)
     if k == 0:
         return [()]
-    if k >= len(amount_cols):
+    if k >= len(amount_cols) or math.comb(len(amount_cols), k) > SETTINGS.max_placements:
         return [tuple(amount_cols[:k])]
+    values = [parse_amount(a) or Decimal(0) for a in amounts]
     scored = []
     for combo in itertools.combinations(amount_cols, k):
-        vals = {c: parse_amount(a) or Decimal(0) for c, a in zip(combo, amounts)}
+        vals = dict(zip(combo, values))
         if combo[0] == amount_cols[0]:
             scored.append((_rule_score(vals, rules), combo))
         elif total_may_be_empty and k >= 2:
@@ -90,19 +92,23 @@ def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> li
     return [c for c in cands if fits(c)] or cands
 
 
-def _code_parent(codes: list[str], i: int) -> int | None:
-    """Index of the row that totals row i: the nearest row above with a shorter code
-    (short 款 codes printed under their 类 count as 5 digits)."""
-    def level(c: str) -> int:
-        return {3: 1, 2: 2, 5: 2, 7: 3}.get(len(c), 0)
+_LEVEL_OF_LENGTH = {3: 1, 2: 2, 5: 2, 7: 3}     # 类, 款 (printed short or whole), 项
 
-    me = level(codes[i])
-    if me <= 1:
-        return None
-    for j in range(i - 1, -1, -1):
-        if codes[j] and level(codes[j]) and level(codes[j]) < me:
-            return j
-    return None
+
+def _code_parents(codes: list[str]) -> list[int | None]:
+    """For each row, the index of the row that totals it: the nearest row above with a
+    shorter code (short 款 codes printed under their 类 count as 5 digits). One pass."""
+    last_at: dict[int, int] = {}      # level → latest row of that level
+    parents: list[int | None] = []
+    for i, code in enumerate(codes):
+        me = _LEVEL_OF_LENGTH.get(len(code), 0) if code else 0
+        above = [last_at[lv] for lv in last_at if lv < me]
+        parents.append(max(above) if me > 1 and above else None)
+        if me:
+            last_at[me] = i
+            for lv in [lv for lv in last_at if lv > me]:
+                del last_at[lv]      # a new 类 closes the 款 and 项 of the one before
+    return parents
 
 
 def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int],
@@ -121,8 +127,12 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
-    parents = [_code_parent(codes, i) if codes[i] else None for i in range(len(rows))]
+    parents = _code_parents(codes)
     top = [i for i in range(len(rows)) if codes[i] and parents[i] is None]
+    kids_of: dict[int, list[int]] = {}
+    for i, p in enumerate(parents):
+        if p is not None:
+            kids_of.setdefault(p, []).append(i)
 
     def values(i: int, combo) -> dict[int, Decimal]:
         return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts_of[i])}
@@ -136,22 +146,25 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
         for i in open_rows:
             opts = [c for c in cands[i] if allowed is None or set(c) <= allowed] or cands[i]
             options.append(opts)
-        combos = 1
-        for o in options:
-            combos *= len(o)
-        if target is None or combos > 4096:
+        combos = math.prod(len(o) for o in options)
+        if target is None or combos > SETTINGS.max_group_placements:
             for i, o in zip(open_rows, options):
                 chosen[i] = o[0]
             return
+        fixed: dict[int, Decimal] = {}
+        for i in group:
+            if chosen[i] is not None:
+                for c, v in values(i, chosen[i]).items():
+                    fixed[c] = fixed.get(c, Decimal(0)) + v
+        tolerance = SETTINGS.cent * max(1, len(group))
         best, best_score = None, -1
         for pick in itertools.product(*options):
-            sums: dict[int, Decimal] = {}
-            for i in group:
-                combo = pick[open_rows.index(i)] if i in open_rows else chosen[i]
+            sums = dict(fixed)
+            for i, combo in zip(open_rows, pick):
                 for c, v in values(i, combo).items():
                     sums[c] = sums.get(c, Decimal(0)) + v
-            score = sum(1 for c in amount_cols if abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0)))
-                        <= Decimal("0.01") * max(1, len(group)))
+            score = sum(1 for c in amount_cols
+                        if abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0))) <= tolerance)
             if score > best_score:
                 best, best_score = pick, score
         for i, combo in zip(open_rows, best):
@@ -161,8 +174,7 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
         chosen[total_row] = cands[total_row][0]
     target = values(total_row, chosen[total_row]) if total_row is not None else None
     settle(top, target, None)
-    for p in range(len(rows)):
-        kids = [i for i in range(len(rows)) if parents[i] == p]
+    for p, kids in sorted(kids_of.items()):
         if kids:
             if chosen[p] is None:
                 chosen[p] = cands[p][0]

@@ -9,16 +9,17 @@ from decimal import Decimal
 
 from . import catalog
 from .model import Document, parse_amount
+from .tokens import NAMED_AMOUNT
 from .cross_rules import locate
 from .findings import (CENT, ZERO, Finding, amount, amount_columns, find_col, fmt, leaf, per_text, row_label, severity,
                        text_only)
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
 
 
-_RATE = re.compile(r"([\d.]+)\s*万元[，,]\s*(?:(?:(?!万元)[^，,。；;]){0,16}[，,])?(?:决算数)?\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*"
-                   r"(?:预算)?\s*(增加|减少|增长|下降)\s*([\d.]+)\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]+)\s*%")
-_COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]+)\s*万元[，,]\s*"
-                         r"完成(?:年初|全年)预算的\s*([\d.]+)\s*%")
+_RATE = re.compile(r"([\d.]{1,20})\s*万元[，,]\s*(?:(?:(?!万元)[^，,。；;]){0,16}[，,])?(?:决算数)?\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*"
+                   r"(?:预算)?\s*(增加|减少|增长|下降)\s*([\d.]{1,20})\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]{1,20})\s*%")
+_COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*([\d.]{1,20})\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]{1,20})\s*万元[，,]\s*"
+                         r"完成(?:年初|全年)预算的\s*([\d.]{1,20})\s*%")
 
 
 def _rate_differs(computed: Decimal, stated: Decimal, printed: str) -> bool:
@@ -72,9 +73,9 @@ def check_prose_rates(doc: Document) -> list[Finding]:
     return out
 
 
-_TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?([\d.]+)万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]+)万元")
+_TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?([\d.]{1,20})万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]{1,20})万元")
 _BREAKDOWN = re.compile(r"按[^：:，,。；]{0,10}划分[：:]")
-_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)([\d.]+)万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]+)万元")
+_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)([\d.]{1,20})万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]{1,20})万元")
 
 
 @per_text
@@ -140,7 +141,7 @@ def check_prose_breakdowns(doc: Document) -> list[Finding]:
 
 
 _STATED_CHANGE = re.compile("(" + "|".join(catalog.CHANGE_SUBJECTS) +
-                            r")(?:比|较)?(?:上年|去年)?(?:预算)?(增加|减少)([\d.]+)万元")
+                            r")(?:比|较)?(?:上年|去年)?(?:预算)?(增加|减少)([\d.]{1,20})万元")
 # Headings of paragraphs about part of the funds (财政拨款支出情况): their changes have
 # another base than the whole budget's.
 _PART_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|三公|机关运行")
@@ -185,7 +186,7 @@ def check_prose_changes(doc: Document) -> list[Finding]:
     return out
 
 
-_ALL_FISCAL = re.compile(r"收入(?:预算)?(?:总额|总计)(?:为)?([\d.]+)万元[^。]*?财政拨款(?:收入)?([\d.]+)万元")
+_ALL_FISCAL = re.compile(r"收入(?:预算)?(?:总额|总计)(?:为)?([\d.]{1,20})万元[^。]*?财政拨款(?:收入)?([\d.]{1,20})万元")
 
 
 @per_text
@@ -225,7 +226,7 @@ def _strip_sub_items(segment: str) -> str:
 
 _PROJECT_START = re.compile(r"(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]+)[.、．]\s*[“\"]?"
                             r"([^“”\"：:，,。；;]{4,40}?)[”\"]?(?:主要内容是|[：:])")
-_PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*([\d.]+)\s*万元")
+_PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*([\d.]{1,20})\s*万元")
 
 
 def _prose_text(doc: Document) -> tuple[str, list[int]]:
@@ -308,7 +309,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
     return out
 
 
-_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)([≥≤=＝><])\s*([\d.]+)\s*%")
+_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)([≥≤=＝><])\s*([\d.]{1,20})\s*%")
 
 
 def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:
@@ -342,7 +343,7 @@ def check_project_targets(doc: Document) -> list[Finding]:
             same = [g for g in rows if g[1] and (g[1] == name or name.endswith(g[1]) or g[1].endswith(name))]
             if not same:
                 continue
-            printed = [parse_amount(x) for x in re.findall(r"[\d.]+", same[0][2])]
+            printed = [parse_amount(x) for x in re.findall(r"[\d.]{1,20}", same[0][2])]
             if number in printed:
                 continue
             out.append(Finding("prose_vs_table", "error",
@@ -353,8 +354,8 @@ def check_project_targets(doc: Document) -> list[Finding]:
     return out
 
 
-_HEADCOUNT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(共计|小计|合计)(\d+)人[，,](?:其中|包括)[：:]?")
-_SUBTOTAL = re.compile(r"小计(\d+)人")
+_HEADCOUNT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(共计|小计|合计)(\d{1,9})人[，,](?:其中|包括)[：:]?")
+_SUBTOTAL = re.compile(r"小计(\d{1,9})人")
 
 
 @text_only
@@ -366,7 +367,7 @@ def check_headcounts(doc: Document) -> list[Finding]:
         stop = "；;。" if m.group(2) == "小计" else "。"
         end = next((i for i in range(m.end(), len(text)) if text[i] in stop), len(text))
         segment = text[m.end():end]
-        parts = [int(x) for x in _SUBTOTAL.findall(segment)] or [int(x) for x in re.findall(r"(\d+)人", segment)]
+        parts = [int(x) for x in _SUBTOTAL.findall(segment)] or [int(x) for x in re.findall(r"(\d{1,9})人", segment)]
         stated = int(m.group(3))
         if not parts or sum(parts) == stated:
             continue
@@ -375,9 +376,6 @@ def check_headcounts(doc: Document) -> list[Finding]:
                            where=f"{label}", lines=[lines[m.start()]],
                            values={"stated": str(stated), "computed": str(sum(parts))}))
     return out
-
-
-_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]+)([\d]+(?:\.\d+)?)万元")
 
 
 def check_prose_subjects(doc: Document) -> list[Finding]:
@@ -402,7 +400,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
         return []
     text, lines = _prose_text(doc)
     out, seen = [], set()
-    for m in _NAMED_AMOUNT.finditer(text):
+    for m in NAMED_AMOUNT.finditer(text):
         run, stated = m.group(1), Decimal(m.group(2))
         name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
         if name is None or (name, stated) in seen:
@@ -433,7 +431,7 @@ def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
 @functools.lru_cache(maxsize=64)
 def _figure_pattern(subject: str) -> re.Pattern:
     """`subject`, a few words (预算, 支出, 安排 …), then its amount in 万元."""
-    return re.compile(subject + r"[^\d，,。；;、（(]{0,8}?([\d]+(?:\.\d+)?)万元")
+    return re.compile(subject + r"[^\d，,。；;、（(]{0,8}?(\d{1,15}(?:\.\d{1,6})?)万元")
 
 
 @text_only
@@ -490,7 +488,7 @@ def check_prose_figures(doc: Document) -> list[Finding]:
     return out
 
 
-_TWO_UNITS = re.compile(r"([\d,]+(?:\.\d+)?)(万元|元)[（(]([\d,]+(?:\.\d+)?)(万元|元)[）)]")
+_TWO_UNITS = re.compile(r"(?<![\d,.])([\d,]{1,20}(?:\.\d{1,6})?)(万元|元)[（(]([\d,]{1,20}(?:\.\d{1,6})?)(万元|元)[）)]")
 
 
 @text_only

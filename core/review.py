@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .atomic import atomic_write_text
+from .atomic import atomic_write_text, check_destination
 from .errors import UserError
 from .model import Cell, Document, Table
 
@@ -102,7 +102,9 @@ class Review:
         self.undone: list[Edit] = []
         self.tables: list[Table] = list(document.tables)
         self.saved = True
+        self.save_error = ""
         self.listeners: list = []
+        self.set_aside: list[tuple[dict, str]] = []     # review-file edits that no longer fit
 
     # -- state -------------------------------------------------------------------------
     def corrected(self) -> Document:
@@ -125,9 +127,20 @@ class Review:
     def _changed(self, edit: Edit) -> None:
         self.saved = False
         if self.autosave:
-            self.save()
+            self.try_save()
         for listener in self.listeners:
             listener(edit)
+
+    def try_save(self) -> bool:
+        """Save, keeping the edits in memory when the file cannot be written: the error is
+        kept in `save_error` (the TUI shows it) and the next edit or ctrl+s tries again."""
+        try:
+            self.save()
+        except UserError as exc:
+            self.save_error = str(exc)
+            return False
+        self.save_error = ""
+        return True
 
     # -- operations --------------------------------------------------------------------
     def apply(self, edit: Edit) -> Edit:
@@ -191,43 +204,134 @@ class Review:
 
     # -- persistence -------------------------------------------------------------------
     def to_json(self) -> dict:
-        return {"format": REVIEW_FORMAT, "version": REVIEW_VERSION,
+        data = {"format": REVIEW_FORMAT, "version": REVIEW_VERSION,
                 "document": {"name": self.document.name, "sha256": self.document.source.sha256},
                 "saved_at": now(), "edits": [asdict(e) for e in self.edits]}
+        if self.set_aside:      # kept, so that a correction that no longer fits is never lost
+            data["set_aside"] = [dict(e, reason=reason) for e, reason in self.set_aside]
+        return data
 
     def save(self) -> Path:
-        atomic_write_text(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=1))
+        atomic_write_text(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=1),
+                          protected=(self.document.source.path,))
         self.saved = True
         return self.path
+
+    def check_writable(self) -> None:
+        """Refuse (UserError) a review file that can never be written, before any edit is made."""
+        probe = self.path.with_name(f".{self.path.name[:80]}.probe")
+        try:
+            check_destination(self.path, protected=(self.document.source.path,))
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise UserError(f"{self.path}: the review file cannot be written here ({exc.strerror}); "
+                            "pass --review-file PATH to keep the review elsewhere") from exc
+        except UserError as exc:
+            raise UserError(f"{exc}; pass --review-file PATH to keep the review elsewhere") from exc
 
     @classmethod
     def open(cls, document: Document, path: str | Path | None = None, autosave: bool = False) -> "Review":
         """The document's review, with the edits of its review file replayed when there is one.
-        A review file of another document, or one that is corrupt, is refused and left as it is."""
+        A review file of another document, or one that is not a review file, is refused and
+        left as it is; an edit that no longer fits the extraction is set aside and reported."""
         review = cls(document, path, autosave)
-        p = review.path
-        if not p.exists():
+        data = read_review_file(review.path)
+        if data is None:
             return review
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UserError(f"{p}: the review file is corrupt ({exc}); it was left untouched. "
-                            "Move it away or pass --review-file to use another") from exc
-        if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
-            raise UserError(f"{p}: not a budget-review review file; it was left untouched")
-        if data.get("version") != REVIEW_VERSION:
-            raise UserError(f"{p}: review file version {data.get('version')} is not supported "
-                            f"(this tool reads version {REVIEW_VERSION}); it was left untouched")
-        sha = (data.get("document") or {}).get("sha256")
+        p = review.path
+        sha = data["document"].get("sha256")
         if sha != document.source.sha256:
             raise UserError(f"{p}: this review file was made for another document "
-                            f"({(data.get('document') or {}).get('name')}, sha256 {str(sha)[:12]}…); "
+                            f"({data['document'].get('name')}, sha256 {str(sha)[:12]}…); "
                             "it was left untouched. Pass --review-file to choose another")
-        try:
-            edits = [Edit(**e) for e in data.get("edits", [])]
-            for edit in edits:
+        for raw in data["edits"]:
+            edit = _edit_from_json(raw)
+            reason = review._misfit(edit) if isinstance(edit, Edit) else edit
+            if reason:
+                review.set_aside.append((raw, reason))
+            else:
                 review._push(edit)
-        except (TypeError, IndexError, KeyError, ValueError) as exc:
-            raise UserError(f"{p}: the review file does not fit this document ({exc}); "
-                            "it was left untouched") from exc
+        review.set_aside += [(e, str(e.get("reason", "set aside earlier"))) for e in data.get("set_aside", [])
+                             if isinstance(e, dict)]
         return review
+
+    def _misfit(self, edit: Edit) -> str:
+        """Why `edit` cannot be applied to the tables as they are now ("" when it fits): an
+        address outside the table, or a cell or header that no longer says what the edit
+        replaced (the extraction changed since)."""
+        if not 0 <= edit.table < len(self.tables):
+            return f"no table {edit.table + 1}"
+        table = self.tables[edit.table]
+        rows, width = len(table.rows), len(table.columns)
+        if edit.target in ("cell", "delete_row") and not 0 <= (edit.row or 0) < rows:
+            return f"no row {(edit.row or 0) + 1} in table {edit.table + 1}"
+        if edit.target == "insert_row" and not 0 <= (edit.row or 0) <= rows:
+            return f"no row {(edit.row or 0) + 1} in table {edit.table + 1}"
+        if edit.target in ("cell", "header") and not 0 <= (edit.col or 0) < max(width, 1):
+            return f"no column {(edit.col or 0) + 1} in table {edit.table + 1}"
+        if edit.target == "cell" and table.cell(edit.row or 0, edit.col or 0).text != edit.old:
+            return f"the cell now reads {table.cell(edit.row or 0, edit.col or 0).text!r}, not {edit.old!r}"
+        if edit.target == "header" and table.columns[edit.col or 0] != edit.old:
+            return f"the header now reads {table.columns[edit.col or 0]!r}, not {edit.old!r}"
+        return ""
+
+
+MAX_REVIEW_BYTES = 20 * 1024 * 1024
+
+
+def read_review_file(p: Path) -> dict | None:
+    """The parsed review file at `p` (None when there is none), its shape checked before
+    anything is applied. Refused with a UserError, and left untouched, when it is not one."""
+    if not p.exists() and not p.is_symlink():
+        return None
+    if p.is_symlink() or not p.is_file():
+        raise UserError(f"{p}: the review file is not a regular file (a folder, link, pipe or device); "
+                        "pass --review-file to use another")
+    if p.stat().st_size > MAX_REVIEW_BYTES:
+        raise UserError(f"{p}: the review file is over {MAX_REVIEW_BYTES // 2**20} MB; it was left untouched")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise UserError(f"{p}: the review file is corrupt ({exc}); it was left untouched. "
+                        "Move it away or pass --review-file to use another") from exc
+    if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
+        raise UserError(f"{p}: not a budget-review review file; it was left untouched")
+    version = data.get("version")
+    if type(version) is not int or version != REVIEW_VERSION:
+        raise UserError(f"{p}: review file version {version!r} is not supported "
+                        f"(this tool reads version {REVIEW_VERSION}); it was left untouched")
+    if not isinstance(data.get("document"), dict) or not isinstance(data.get("edits", []), list) \
+            or not isinstance(data.get("set_aside", []), list):
+        raise UserError(f"{p}: the review file's document or edits are malformed; it was left untouched")
+    data.setdefault("edits", [])
+    return data
+
+
+def _is_text(value: object, row: bool) -> bool:
+    if row:
+        return value is None or (isinstance(value, list) and all(isinstance(x, str) for x in value))
+    return value is None or isinstance(value, str)
+
+
+def _edit_from_json(raw: object) -> Edit | str:
+    """An Edit from its JSON form, or the reason it is not one."""
+    if not isinstance(raw, dict):
+        return "not an edit object"
+    fields = {"target", "table", "row", "col", "old", "new", "time", "key"}
+    if set(raw) - fields or raw.get("target") not in EDIT_TARGETS:
+        return "unknown edit fields or target"
+    for name in ("table", "row", "col"):
+        value = raw.get(name)
+        if name == "table" and value is None:
+            return "no table index"
+        if value is not None and (type(value) is not int or not 0 <= value < 10**6):
+            return f"{name} {value!r} is not an index"
+    row_edit = raw["target"] in ("insert_row", "delete_row")
+    if not (_is_text(raw.get("old"), row_edit) and _is_text(raw.get("new"), row_edit)) \
+            or not isinstance(raw.get("time", ""), str) or not isinstance(raw.get("key", ""), str):
+        return "values of the wrong type"
+    if raw["target"] == "cell" and (raw.get("row") is None or raw.get("col") is None or
+                                    not isinstance(raw.get("new"), str)):
+        return "a cell edit needs row, column and a new text"
+    return Edit(**raw)

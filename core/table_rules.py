@@ -93,11 +93,10 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
     cols = amount_columns(table)
     out = []
     parents = {}
+    kids_of = _direct_children(coded)
     for r, code in coded:
-        kids = [(k, c) for k, c in coded if c != code and c.startswith(code) and
-                not any(c2 != code and c2 != c and c.startswith(c2) and c2.startswith(code) for _, c2 in coded)]
-        if kids:
-            parents[r] = (code, kids)
+        if kids_of.get(code):
+            parents[r] = (code, kids_of[code])
     for r, (code, kids) in parents.items():
         for j in cols:
             stated = amount(table, r, j)
@@ -132,6 +131,18 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
                                    f"{len(tops)} top-level rows = {fmt(s)}", table.title, ti, total_row, j,
                                    f"合计 / {leaf(table.columns[j])}", list(table.cell(total_row, j).lines),
                                    {"stated": fmt(stated), "computed": fmt(s)}))
+    return out
+
+
+def _direct_children(coded: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """code → its (row, code) children: the rows whose longest printed prefix code it is.
+    Linear in the rows (a code has at most seven prefixes)."""
+    present = {code for _, code in coded}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for r, code in coded:
+        parent = next((code[:n] for n in range(len(code) - 1, 0, -1) if code[:n] in present), None)
+        if parent is not None:
+            out.setdefault(parent, []).append((r, code))
     return out
 
 

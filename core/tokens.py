@@ -132,5 +132,9 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     return kinds
 
 
+# A subject and the amount the text gives it (`公务接待费5万元`). Both runs are bounded so that
+# a page-long run of characters or digits is scanned in linear time.
+NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff()“”]{1,40})(\d{1,15}(?:\.\d{1,6})?)万元")
+
 LABEL_START = re.compile(r"^([一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.．、]\D|合\s*计|"
                          r"本年(?:收入|支出)|上年结|收\s*入\s*总|支\s*出\s*总|年终|其中)")

@@ -8,6 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from core.errors import UserError
+
 from core.cli import main
 from core.document import load_document
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
@@ -113,7 +115,7 @@ def test_failed_write_keeps_the_earlier_file(sample_copy, tmp_path, monkeypatch)
             f.write(b"half")
         raise OSError("disk full")
     monkeypatch.setattr(wbmod.Workbook, "save", broken_save)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="disk full"):
         write_xlsx(review, [], out)
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

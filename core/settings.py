@@ -1,0 +1,19 @@
+"""Tolerances and search bounds of the readers and the rules, named in one place (as
+pdfplumber names its table settings), so that a change to one is a change to all."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class ReadingSettings:
+    cent: Decimal = CENT                # one unit of the last printed digit of a 万元 amount
+    max_placements: int = 2000          # column placements weighed for one row's amounts
+    max_group_placements: int = 4096    # joint placements weighed for the rows under one total
+    page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
+
+
+SETTINGS = ReadingSettings()
