@@ -41,12 +41,20 @@ class Edit:
     key: str = ""
 
     def describe(self) -> str:
+        """The edit in a reviewer's words: `cell of table 4 row 2 column 3: “” → “580.13”`."""
         where = f"table {self.table + 1}" + (f" {self.key}" if self.key else "")
         if self.row is not None:
             where += f" row {self.row + 1}"
         if self.col is not None:
             where += f" column {self.col + 1}"
-        return f"{self.target} {where}: {self.old!r} → {self.new!r}"
+        return f"{self.target.replace('_', ' ')} of {where}: “{shown_value(self.old)}” → “{shown_value(self.new)}”"
+
+
+def shown_value(value: str | list | None) -> str:
+    """An edit's value as a reviewer reads it: a row's cells joined, never a Python repr."""
+    if value is None:
+        return ""
+    return " | ".join(value) if isinstance(value, list) else value
 
 
 def default_review_path(document_path: str | Path) -> Path:
@@ -104,7 +112,7 @@ class Review:
         self.saved = True
         self.save_error = ""
         self.listeners: list = []
-        self.set_aside: list[tuple[dict, str]] = []     # review-file edits that no longer fit
+        self.set_aside: list[tuple[object, str]] = []     # review-file edits that no longer fit, why
 
     # -- state -------------------------------------------------------------------------
     def corrected(self) -> Document:
@@ -208,7 +216,8 @@ class Review:
                 "document": {"name": self.document.name, "sha256": self.document.source.sha256},
                 "saved_at": now(), "edits": [asdict(e) for e in self.edits]}
         if self.set_aside:      # kept, so that a correction that no longer fits is never lost
-            data["set_aside"] = [dict(e, reason=reason) for e, reason in self.set_aside]
+            data["set_aside"] = [{"edit": e.get("edit", e) if isinstance(e, dict) else e, "reason": reason}
+                                 for e, reason in self.set_aside]
         return data
 
     def save(self) -> Path:
@@ -253,7 +262,7 @@ class Review:
             else:
                 review._push(edit)
         review.set_aside += [(e, str(e.get("reason", "set aside earlier"))) for e in data.get("set_aside", [])
-                             if isinstance(e, dict)]
+                             if isinstance(e, dict)]     # kept from an earlier session, as they were
         return review
 
     def _misfit(self, edit: Edit) -> str:

@@ -6,10 +6,12 @@ table findings, which keeps one re-validation well under the 20 ms budget.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
+from .model import Document, Table
 from .review import Edit, Review
 from .validate import Finding, validate, validate_table
 
@@ -24,8 +26,30 @@ class ReviewSession:
         self.revalidate()
 
     @property
-    def tables(self):
+    def tables(self) -> list[Table]:
         return self.review.tables
+
+    @property
+    def document(self) -> Document:
+        """The document as extracted (its source text, tree and info); tables are `tables`."""
+        return self.review.document
+
+    @property
+    def saved(self) -> bool:
+        return self.review.saved
+
+    @property
+    def save_error(self) -> str:
+        """Why the last autosave failed ("" when it did not): the edits stay in memory."""
+        return self.review.save_error
+
+    def extracted(self, table: int) -> Table:
+        """Table `table` as extracted, before any correction."""
+        return self.review.document.tables[table]
+
+    def on_change(self, listener: Callable[[Edit], None]) -> None:
+        """Call `listener(edit)` after every edit, undo and redo."""
+        self.review.listeners.append(listener)
 
     def revalidate(self, table: int | None = None) -> list[Finding]:
         doc = self.review.corrected()
@@ -85,12 +109,14 @@ class ReviewSession:
             raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_SUFFIX)}")
         target = Path(path) if path else self.export_path(fmt)
         if fmt == "json":
-            write_json(self.review.corrected(), target)
+            write_json(self.review.corrected(), target, protected=self._protected())
             return target, []
         if fmt == "csv":
-            write_csv(self.review.corrected(), target)
-            return target, []
-        return write_xlsx(self.review, self.findings, target)
+            return write_csv(self.review.corrected(), target, protected=self._protected())
+        return write_xlsx(self.review, self.findings, target, protected=self._protected())
+
+    def _protected(self) -> tuple[Path, Path]:
+        return Path(self.review.document.source.path), self.review.path
 
     # -- queries -------------------------------------------------------------------------
     def findings_of(self, table: int) -> list[Finding]:

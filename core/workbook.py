@@ -10,9 +10,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import __version__
-from .export import _text_columns, export_time, is_formula_like, long_frame, safe_text, sheet_names
+from .sheets import LONG_COLUMNS, export_time, is_formula_like, long_records, safe_text, sheet_names, text_columns
 from .model import Table, parse_amount
-from .review import Review
+from .review import Review, shown_value
 from .validate import Finding
 
 CORRECTED = PatternFill("solid", fgColor="FFF2CC")
@@ -43,14 +43,22 @@ def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
     return cell
 
 
-def _append(ws, values: list, warnings: list[str]) -> None:
-    """A row of a list sheet: numbers as numbers, text made safe."""
-    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
-    for j, v in enumerate(values, start=1):
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            ws.cell(row=row, column=j, value=v)
-        else:
-            _put(ws, row, j, str(v), warnings, ws.title)
+def _list_sheet(ws, header: list[str], rows: list[list], warnings: list[str]) -> None:
+    """A list sheet (Findings, Review log, Data, Document): a header row, then rows with
+    numbers as numbers and text made safe; rows are numbered here (ws.max_row is a scan)."""
+    for j, name in enumerate(header, start=1):
+        ws.cell(row=1, column=j, value=name).font = BOLD
+    for n, values in enumerate(rows, start=2 if header else 1):
+        for j, v in enumerate(values, start=1):
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                ws.cell(row=n, column=j, value=v)
+            else:
+                _put(ws, n, j, str(v), warnings, ws.title)
+
+
+def _comment(text: str) -> Comment:
+    """A cell comment; its text made safe too (a control character makes the part ill-formed)."""
+    return Comment(safe_text(text)[0], "budget-review")
 
 
 def header_grid(columns: list[str]) -> list[list[str]]:
@@ -100,7 +108,7 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
     for r0, c0, r1, c1 in merged_header_ranges(table.columns):
         ws.merge_cells(start_row=HEADER_TOP + r0, start_column=c0 + 1, end_row=HEADER_TOP + r1, end_column=c1 + 1)
     first_body = HEADER_TOP + len(grid)
-    text_cols = _text_columns(table)
+    text_cols = text_columns(table)
     widths = [display_width(c.split("/")[-1]) for c in table.columns]
     for r, row in enumerate(table.rows):
         for j, cell in enumerate(row[:len(table.columns)]):
@@ -114,13 +122,13 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
             widths[j] = max(widths[j], display_width(cell.text))
             if cell.original is not None:
                 target.fill = CORRECTED
-                target.comment = Comment(f"extracted: {cell.original!r}\nedited: {cell.edited_at}", "budget-review")
+                target.comment = _comment(f"extracted: {cell.original or '(empty)'}\nedited: {cell.edited_at}")
             elif (r, j) in flagged:
                 target.fill = FLAGGED
-                target.comment = Comment("\n".join(f.message for f in flagged[(r, j)])[:2000], "budget-review")
+                target.comment = _comment("\n".join(f.message for f in flagged[(r, j)])[:2000])
             elif cell.inferred:
                 target.fill = INFERRED
-                target.comment = Comment(cell.inferred, "budget-review")
+                target.comment = _comment(cell.inferred)
     if table.fields:
         _facts(ws, first_body + len(table.rows) + 1, table.fields, extracted_facts, warnings)
         if widths:
@@ -143,7 +151,7 @@ def _facts(ws, top: int, facts: dict[str, str], extracted: dict[str, str], warni
             _put(ws, n, 2, value, warnings, f"{ws.title}!{target.coordinate}")
         if extracted.get(key) != value:
             target.fill = CORRECTED
-            target.comment = Comment(f"extracted: {extracted.get(key, '')!r}", "budget-review")
+            target.comment = _comment(f"extracted: {extracted.get(key) or '(empty)'}")
 
 
 def build_workbook(review: Review, findings: list[Finding], warnings: list[str]) -> Workbook:
@@ -160,40 +168,36 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
                      review.document.tables[ti].fields)
 
     ws = wb.create_sheet("Findings")
-    ws.append(["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures"])
-    for f in findings:
-        row = [f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
-               f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),
-               "; ".join(f"{k}={v}" for k, v in f.values.items())]
-        _append(ws, row, warnings)
+    _list_sheet(ws, ["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures"],
+                [[f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
+                  f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),
+                  "; ".join(f"{k}={v}" for k, v in f.values.items())] for f in findings], warnings)
+    for n, f in enumerate(findings, start=2):
         if f.table_index is not None and f.row is not None and f.col is not None:
             table = doc.tables[f.table_index]
-            target = f"'{names[f.table_index]}'!{get_column_letter(f.col + 1)}" \
+            sheet = names[f.table_index].replace("'", "''")
+            target = f"'{sheet}'!{get_column_letter(f.col + 1)}" \
                      f"{HEADER_TOP + len(header_grid(table.columns)) + f.row}"
-            link = ws.cell(row=ws.max_row, column=4)
+            link = ws.cell(row=n, column=4)
             link.hyperlink = f"#{target}"
             link.font = Font(color="0563C1", underline="single")
     ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Review log")
-    ws.append(["time", "edit", "table", "row", "column", "extracted/old", "new"])
-    for e in review.edits:
-        title = doc.tables[e.table].title if e.table < len(doc.tables) else ""
-        _append(ws, [e.time, e.target, title, "" if e.row is None else e.row + 1,
-                     "" if e.col is None else e.col + 1, str(e.old or ""), str(e.new or "")], warnings)
+    _list_sheet(ws, ["time", "edit", "table", "row", "column", "extracted/old", "new"],
+                [[e.time, e.target, doc.tables[e.table].title if e.table < len(doc.tables) else "",
+                  "" if e.row is None else e.row + 1, "" if e.col is None else e.col + 1,
+                  shown_value(e.old), shown_value(e.new)] for e in review.edits], warnings)
 
     ws = wb.create_sheet("Data")
-    frame = long_frame(doc)
-    ws.append(list(frame.columns))
-    for rec in frame.itertuples(index=False):
-        _append(ws, list(rec), warnings)
+    _list_sheet(ws, list(LONG_COLUMNS), [[rec[c] for c in LONG_COLUMNS] for rec in long_records(doc)], warnings)
     ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Document")
-    for key, value in (("source file", Path(doc.source.path).name), ("sha256", doc.source.sha256),
-                       ("agency", doc.info.agency), ("year", doc.info.year),
-                       ("report type", doc.info.report_type), ("level", doc.info.level),
-                       ("exported at", export_time()), ("tool version", f"budget-review {__version__}"),
-                       ("edits", str(len(review.edits)))):
-        _append(ws, [key, value], warnings)
+    _list_sheet(ws, [], [[key, value] for key, value in (
+        ("source file", Path(doc.source.path).name), ("sha256", doc.source.sha256),
+        ("agency", doc.info.agency), ("year", doc.info.year),
+        ("report type", doc.info.report_type), ("level", doc.info.level),
+        ("exported at", export_time()), ("tool version", f"budget-review {__version__}"),
+        ("edits", str(len(review.edits))))], warnings)
     return wb

@@ -10,7 +10,7 @@ import pytest
 
 from core.errors import UserError
 
-from core.cli import main
+from cli.main import main
 from core.document import load_document
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
 from core.review import Review
@@ -68,7 +68,7 @@ def test_corrected_cell_is_highlighted_with_a_comment(sample_copy, tmp_path):
     depth = len(header_grid(review.tables[3].columns))
     cell = ws.cell(row=HEADER_TOP + depth + 1, column=4)
     assert cell.value == 580.13 and cell.number_format == "#,##0.00"
-    assert "extracted: ''" in cell.comment.text
+    assert "extracted: (empty)" in cell.comment.text
     assert cell.fill.fgColor.rgb.endswith("FFF2CC")
     code = ws.cell(row=HEADER_TOP + depth + 1, column=1)
     assert code.value == "301" and code.data_type == "s"
@@ -91,6 +91,44 @@ def test_formula_text_is_shown_not_run(sample_copy, tmp_path):
     assert text.startswith("\ufeff")
     rows = list(csv.reader(text.lstrip("\ufeff").splitlines()))
     assert rows[2][1] == '\'=HYPERLINK("http://x","y")'
+
+
+def test_csv_export_replaces_its_folder_whole(sample_copy, tmp_path):
+    """A second export leaves no stale file of the first (a renamed table), and a failed
+    export leaves the first export as it was."""
+    review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
+    folder = tmp_path / "csv"
+    write_csv(review.corrected(), folder)
+    first = sorted(p.name for p in folder.iterdir())
+    review.set_field(0, "title", "改名的表")
+    write_csv(review.corrected(), folder)
+    second = sorted(p.name for p in folder.iterdir())
+    assert "01 改名的表.csv" in second and first[0] not in second and len(second) == len(first)
+    assert [p.name for p in tmp_path.iterdir()] == ["csv", "nanchang_medical_security_center_2024_budget.txt"] or \
+        sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_csv_export_reports_removed_control_characters(sample_copy, tmp_path):
+    review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
+    review.set_cell(0, 1, 0, "收入\x05合计\x00")
+    folder, warnings = write_csv(review.corrected(), tmp_path / "csv")
+    rows = list(csv.reader(sorted(folder.glob("01 *.csv"))[0].read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[2][0] == "收入合计"
+    assert warnings == ["01 部门支出总表: characters a spreadsheet cannot hold were removed",
+                        "long.csv: characters a spreadsheet cannot hold were removed"]
+
+
+def test_workbook_with_control_characters_reads_back(sample_copy, tmp_path):
+    """A control character in a label, a title and a finding's comment: cleaned, reported,
+    and the workbook opens."""
+    review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
+    review.set_cell(3, 1, 1, "工资\x05福利支出")
+    review.set_field(3, "title", "基本\x1b支出表'")
+    path, warnings = write_xlsx(review, validate(review.corrected()), tmp_path / "b.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert "04 基本_支出表" in book.sheetnames
+    assert book["04 基本_支出表"].cell(row=1, column=1).value == "基本支出表'"
+    assert warnings and all("removed" in w for w in warnings)
 
 
 def test_dataframes(documents):
@@ -187,13 +225,13 @@ def test_form_facts_are_in_the_workbook_under_the_grid(sample_copy, tmp_path):
     assert facts["项目名称"].value == "医疗保险经办专项经费"
     assert facts["年度资金总额"].value == 160 and facts["其中：财政拨款"].value == 160
     assert facts["其中：财政拨款"].fill.fgColor.rgb == CORRECTED.fgColor.rgb
-    assert "extracted: '0'" in facts["其中：财政拨款"].comment.text
+    assert "extracted: 0" in facts["其中：财政拨款"].comment.text
     assert facts["其他资金"].comment is None
 
 
 def test_csv_export_writes_the_forms_facts(sample_copy, tmp_path):
     doc = load_document(sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt"))
-    files = write_csv(doc, tmp_path / "csv")
-    rows = list(csv.reader((tmp_path / "csv" / "facts.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert tmp_path / "csv" / "facts.csv" in files
+    folder, warnings = write_csv(doc, tmp_path / "csv")
+    rows = list(csv.reader((folder / "facts.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert folder == tmp_path / "csv" and warnings == []
     assert rows[0] == ["table", "fact", "value"] and ["01 项目支出绩效目标表", "年度资金总额", "160"] in rows

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from core.cli import main
+from cli.main import main
 from core.errors import UserError
 from core.reader import MAX_BYTES, load_text, read_document_text
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core.cli import main
+from cli.main import main
 from core.document import load_document
 from core.errors import UserError
 from core.review import Review, default_review_path

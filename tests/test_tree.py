@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core.cli import main
+from cli.main import main
 
 EXPECTED = {
     "shangrao_medical_security_center_2024_budget.txt": dict(

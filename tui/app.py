@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from core.errors import UserError
 from core.review import Review
 from core.session import ReviewSession
 
@@ -82,10 +83,11 @@ class MainScreen(Screen):
         self.finding_index: int | None = None
         self.editing: tuple | None = None      # what the editor is editing
         self.last_export: tuple[str, str] | None = None     # (format, path) of the last export
+        self._quit_unsaved = False      # q pressed once while the review could not be saved
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        doc = self.session.review.document
+        doc = self.session.document
         yield Header()
         with Horizontal():
             yield DocumentOutline(doc, id="outline")
@@ -101,7 +103,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(KeyBar).show_bindings(self.BINDINGS, getattr(self.app, "keymap", {}))
         self.query_one(CellEditor).cursor_blink = self.app.cursor_blink
-        self.session.review.listeners.append(lambda _edit: self.refresh_title())
+        self.session.on_change(self._after_change)
         self.show_table(0)
         self.refresh_findings()
         self.query_one(TableGrid).focus()
@@ -130,10 +132,16 @@ class MainScreen(Screen):
         self.refresh_title()
         self.sync_source()
 
+    def _after_change(self, _edit) -> None:
+        self.refresh_title()
+        if self.session.save_error:     # the edit stays in memory; the next save retries
+            self.notify(strings.SAVE_FAILED.format(error=self.session.save_error), severity="error",
+                        timeout=8, markup=False)
+
     def refresh_title(self) -> None:
         table = self.current_table()
-        self.app.title = self.session.review.document.name
-        state = strings.SAVED if self.session.review.saved else strings.UNSAVED
+        self.app.title = self.session.document.name
+        state = strings.SAVED if self.session.saved else strings.UNSAVED
         self.app.sub_title = f"{table.title if table else ''} — {state}"
 
     def refresh_findings(self) -> None:
@@ -190,7 +198,7 @@ class MainScreen(Screen):
             self.grid.move_cursor(row=f.row, column=f.col or 0, animate=False)
         self.grid.focus()
         self.sync_source()
-        self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4)
+        self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4, markup=False)
 
     def action_next_finding(self, step: int = 1) -> None:
         index = self.session.next_finding(self.finding_index, step)
@@ -299,7 +307,7 @@ class MainScreen(Screen):
         if edit.row is not None and self.current_table().rows:
             self.grid.move_cursor(row=min(edit.row, len(self.current_table().rows) - 1),
                                   column=edit.col or 0, animate=False)
-        self.notify(done.format(what=edit.describe()), timeout=3)
+        self.notify(done.format(what=edit.describe()), timeout=3, markup=False)
 
     def action_insert_row(self) -> None:
         table = self.current_table()
@@ -327,9 +335,13 @@ class MainScreen(Screen):
 
     # -- files ---------------------------------------------------------------------------
     def action_save(self) -> None:
-        path = self.session.save()
+        try:
+            path = self.session.save()
+        except UserError as exc:
+            self.notify(strings.SAVE_FAILED.format(error=exc), severity="error", timeout=8, markup=False)
+            return
         self.refresh_title()
-        self.notify(strings.SAVED_TO.format(path=path))
+        self.notify(strings.SAVED_TO.format(path=path), markup=False)
 
     def action_export(self) -> None:
         paths = {fmt: self.session.export_path(fmt) for fmt in strings.EXPORT_FORMATS}
@@ -342,7 +354,7 @@ class MainScreen(Screen):
         if choice is None:
             return
         self.last_export = choice
-        self.notify(strings.EXPORTING.format(path=choice[1]), timeout=2)
+        self.notify(strings.EXPORTING.format(path=choice[1]), timeout=2, markup=False)
         self.export(*choice)
 
     @work(thread=True, exclusive=True, group="export")
@@ -350,11 +362,12 @@ class MainScreen(Screen):
         try:
             path, warnings = self.session.export(target, fmt)
         except Exception as exc:   # shown to the user; the earlier file stays intact
-            self.app.call_from_thread(self.notify, strings.EXPORT_FAILED.format(error=exc), severity="error")
+            self.app.call_from_thread(self.notify, strings.EXPORT_FAILED.format(error=exc), severity="error",
+                                      markup=False)
             return
-        self.app.call_from_thread(self.notify, strings.EXPORTED_TO.format(path=path), timeout=8)
+        self.app.call_from_thread(self.notify, strings.EXPORTED_TO.format(path=path), timeout=8, markup=False)
         for w in warnings:
-            self.app.call_from_thread(self.notify, w, severity="warning")
+            self.app.call_from_thread(self.notify, w, severity="warning", markup=False)
 
     def action_help(self) -> None:
         keymap = getattr(self.app, "keymap", {})
@@ -365,8 +378,14 @@ class MainScreen(Screen):
         self.app.push_screen(HelpScreen(keys))
 
     def action_quit(self) -> None:
-        if not self.session.review.saved:
-            self.session.save()
+        """Quit, saving first; when the review cannot be saved, a second q quits anyway."""
+        if not self.session.saved and not self._quit_unsaved:
+            try:
+                self.session.save()
+            except UserError as exc:
+                self._quit_unsaved = True
+                self.notify(strings.QUIT_UNSAVED.format(error=exc), severity="error", timeout=10, markup=False)
+                return
         self.app.exit()
 
     def on_data_table_cell_selected(self, event) -> None:

@@ -52,7 +52,7 @@ class FactsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        original = self.session.review.document.tables[self.table_index].fields
+        original = self.session.extracted(self.table_index).fields
         for key, value in self.session.tables[self.table_index].fields.items():
             style = CORRECTED if original.get(key) != value else ""
             table.add_row(Text(key), Text(value, style=style), key=key)

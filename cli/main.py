@@ -8,15 +8,18 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.tree import Tree
 
-from .document import load_document
-from .errors import UserError
-from .export import document_json, write_csv, write_json, write_xlsx
-from .model import Document, Node
-from .review import Review
-from .validate import validate
+from core.atomic import atomic_write_text
+from core.document import load_document
+from core.errors import UserError
+from core.export import document_json, write_csv, write_json, write_xlsx
+from core.model import Document, Node
+from core.review import Review, default_review_path
+from core.text import json_visible, visible
+from core.validate import validate
 
 DESCRIPTION = ("Turn Chinese government budget disclosures (部门/单位预算, 部门决算) as extracted text "
                "into checked tables: outline, extraction, validation and a review TUI.")
@@ -80,18 +83,32 @@ def open_review(args) -> Review:
     doc = _read(args.document)
     if getattr(args, "no_review", False):
         return Review(doc, args.review_file)
-    return Review.open(doc, args.review_file)
+    review = Review.open(doc, args.review_file)
+    _report_set_aside(review)
+    return review
+
+
+def _report_set_aside(review: Review) -> None:
+    for _, reason in review.set_aside:
+        print(f"budget-review: warning: a correction of {visible(str(review.path))} no longer fits the "
+              f"document and was set aside ({visible(reason)})", file=sys.stderr)
+
+
+def _protected(args) -> tuple[Path, ...]:
+    """Files an output path must never replace: the document and its review file."""
+    review = getattr(args, "review_file", None) or default_review_path(args.document)
+    return Path(args.document), Path(review)
 
 
 def cmd_tree(args, out: Console) -> int:
     doc = _read(args.document)
     if args.format == "json":
-        print(json.dumps({"source": doc.name, "document": document_json(doc)["document"],
-                          "tree": doc.root.to_json()}, ensure_ascii=False, indent=1))
+        print(json_visible(json.dumps({"source": doc.name, "document": document_json(doc)["document"],
+                                  "tree": doc.root.to_json()}, ensure_ascii=False, indent=1)))
         return 0
     info = doc.info
-    root = Tree(f"[bold]{info.agency}[/] {info.year} {info.level}{info.report_type}  "
-                f"[dim]{doc.name}, {len(doc.source)} lines[/]")
+    root = Tree(f"[bold]{_escape(info.agency)}[/] {_escape(info.year)} {info.level}{info.report_type}  "
+                f"[dim]{_escape(doc.name)}, {len(doc.source)} lines[/]")
 
     def add(parent: Tree, node: Node) -> None:
         for child in node.children:
@@ -113,22 +130,24 @@ def cmd_tree(args, out: Console) -> int:
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
-    return escape(text)
+    """Document text for the terminal: control characters shown, never markup."""
+    return escape(visible(text))
 
 
 def cmd_extract(args, out: Console) -> int:
     review = open_review(args)
     doc = review.corrected()
     if args.format == "json":
-        text = write_json(doc, args.output)
+        text = write_json(doc, args.output, protected=_protected(args))
         if not args.output:
-            print(text)
+            print(json_visible(text))
     elif args.format == "csv":
         if not args.output:
             raise UserError("csv needs -o FOLDER for its files")
-        files = write_csv(doc, args.output)
-        out.print(f"wrote {len(files)} CSV files to {args.output}")
+        folder, warnings = write_csv(doc, args.output, protected=_protected(args))
+        for w in warnings:
+            out.print(f"[yellow]warning:[/] {_escape(w)}")
+        out.print(f"wrote the CSV files to {_escape(str(folder))}")
     else:
         _write_workbook(args, review, out)
     return 0
@@ -142,17 +161,16 @@ def cmd_check(args, out: Console) -> int:
     if args.format == "json":
         text = json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1)
         if args.output:
-            from .atomic import atomic_write_text
-            atomic_write_text(args.output, text)
+            atomic_write_text(args.output, text, protected=_protected(args))
         else:
-            print(text)
+            print(json_visible(text))
     else:
         _print_findings(doc, findings, out)
     return 1 if errors else 0
 
 
 def _print_findings(doc: Document, findings, out: Console) -> None:
-    t = RichTable(title=f"{doc.name}: {len(findings)} findings", show_lines=False)
+    t = RichTable(title=f"{_escape(doc.name)}: {len(findings)} findings", show_lines=False)
     for col in ("id", "severity", "check", "table", "where", "lines", "description"):
         t.add_column(col, overflow="fold")
     colour = {"error": "red", "rounding": "yellow", "warning": "magenta"}
@@ -164,10 +182,10 @@ def _print_findings(doc: Document, findings, out: Console) -> None:
 
 def _write_workbook(args, review: Review, out: Console) -> None:
     path = args.output or str(Path(args.document)) + ".xlsx"
-    written, warnings = write_xlsx(review, validate(review.corrected()), path)
+    written, warnings = write_xlsx(review, validate(review.corrected()), path, protected=_protected(args))
     for w in warnings:
-        out.print(f"[yellow]warning:[/] {w}")
-    out.print(f"wrote {written}")
+        out.print(f"[yellow]warning:[/] {_escape(w)}")
+    out.print(f"wrote {_escape(str(written))}")
 
 
 def cmd_export(args, out: Console) -> int:
@@ -177,6 +195,8 @@ def cmd_export(args, out: Console) -> int:
 
 def cmd_review(args, out: Console) -> int:
     review = Review.open(_read(args.document), args.review_file, autosave=True)
+    _report_set_aside(review)
+    review.check_writable()
     from tui.app import BudgetReviewApp
     BudgetReviewApp(review).run()
     return 0
@@ -192,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args, out)
     except UserError as exc:
-        print(f"budget-review: error: {exc}", file=sys.stderr)
+        print(f"budget-review: error: {visible(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,19 @@
+"""Document text shown on a terminal: control characters made visible, so that a document
+can never move the cursor, set a title or write the clipboard (OSC 52)."""
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls but tab and newline, and DEL
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with each control character written as an escape (`\\x1b`)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+def json_visible(text: str) -> str:
+    """JSON text with the control characters json.dumps leaves raw (DEL and C1) escaped as
+    JSON escapes (`\\u009b`), so that it stays valid JSON and inert on a terminal."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -1,0 +1,174 @@
+"""Hostile inputs and faults: a failed save never loses an edit, an output path never
+destroys the input, document text never reaches the terminal as escapes or markup, and a
+review file is checked before anything in it is applied."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+
+from cli.main import main
+from core.document import load_document
+from core.errors import UserError
+from core.review import Review, default_review_path
+from tui.app import BudgetReviewApp
+
+NANCHANG = "nanchang_medical_security_center_2024_budget.txt"
+
+
+@pytest.fixture
+def failing_disk(monkeypatch):
+    """Every atomic write fails as a full disk would (as root, chmod cannot simulate it)."""
+    import core.atomic as atomic
+
+    def full(tmp: str) -> None:
+        raise OSError(28, "No space left on device")
+    real = atomic.atomic_write
+
+    def broken(path, write, protected=()):
+        return real(path, full, protected)
+    monkeypatch.setattr(atomic, "atomic_write", broken)
+    return monkeypatch
+
+
+def test_failed_autosave_keeps_the_edit_in_memory_and_retries(sample_copy, failing_disk):
+    path = sample_copy(NANCHANG)
+    review = Review(load_document(path), autosave=True)
+    review.set_cell(3, 1, 3, "580.13")
+    assert review.tables[3].cell(1, 3).text == "580.13"
+    assert not review.saved and "No space left on device" in review.save_error
+    assert not default_review_path(path).exists()
+    failing_disk.undo()
+    review.set_cell(3, 2, 3, "1.00")
+    assert review.saved and review.save_error == ""
+    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
+    assert [e["new"] for e in saved["edits"]] == ["580.13", "1.00"]
+
+
+async def test_review_screen_survives_a_failed_save_and_asks_before_quitting(sample_copy, failing_disk):
+    app = BudgetReviewApp(Review.open(load_document(sample_copy(NANCHANG)), autosave=True), keymap={},
+                          cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("j", "l", "l", "l", "e", *"580.13", "enter")
+        await pilot.pause()
+        assert app.session.tables[3].cell(1, 3).text == "580.13"
+        assert any("Not saved" in n.message for n in app._notifications)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running        # the first q warns instead of losing the edit
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+def test_review_refuses_a_review_file_that_can_never_be_written(sample_copy, tmp_path, capsys):
+    path = sample_copy(NANCHANG)
+    code = main(["review", str(path), "--review-file", str(tmp_path / "missing" / "r.json")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "--review-file" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_output_never_replaces_the_document_or_its_review(sample_copy, fmt, capsys):
+    path = sample_copy(NANCHANG)
+    before = path.read_bytes()
+    review = default_review_path(path)
+    review.write_text("keep", encoding="utf-8")
+    for target in (path, review):
+        assert main(["extract", str(path), "--no-review", "--format", fmt, "-o", str(target)]) == 2
+    assert path.read_bytes() == before and review.read_text(encoding="utf-8") == "keep"
+    assert "is the document or its review file" in capsys.readouterr().err
+
+
+def test_output_never_replaces_a_link_or_a_device(sample_copy, tmp_path, capsys):
+    path = sample_copy(NANCHANG)
+    target = tmp_path / "target.txt"
+    target.write_text("precious", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert main(["extract", str(path), "--no-review", "-o", str(link)]) == 2
+    assert main(["check", str(path), "--no-review", "--format", "json", "-o", "/dev/null"]) == 2
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "precious"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_rewritten_output_keeps_its_mode(sample_copy, tmp_path):
+    path = sample_copy(NANCHANG)
+    out = tmp_path / "out.json"
+    out.write_text("{}", encoding="utf-8")
+    os.chmod(out, 0o644)
+    assert main(["extract", str(path), "--no-review", "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644 and json.loads(out.read_text(encoding="utf-8"))["tables"]
+
+
+def test_document_text_never_reaches_the_terminal_as_escapes_or_markup(tmp_path, capsys):
+    doc = tmp_path / "evil.txt"
+    doc.write_text("第一部分 [/]恶意[b]单位\x1b]52;c;cHduZWQ=\x07概况\n2024年部门预算\n一、主要职能\n"
+                   "\x1b[2J清屏\x1b]0;PWNED-BY-DOC\x07\n", encoding="utf-8")
+    assert main(["tree", str(doc)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "[/]恶意[b]单位" in out and "\\x1b" in out
+    assert main(["tree", str(doc), "--format", "json"]) == 0
+    text = capsys.readouterr().out
+    assert "\x1b" not in text and json.loads(text)["tree"]
+
+
+def _write_review(path, edits):
+    doc = load_document(path)
+    default_review_path(path).write_text(json.dumps({
+        "format": "budget-review.review", "version": 1,
+        "document": {"name": doc.name, "sha256": doc.source.sha256}, "edits": edits}), encoding="utf-8")
+    return doc
+
+
+@pytest.mark.parametrize("document", [[], "x", None])
+def test_review_file_with_a_malformed_document_is_refused(sample_copy, document):
+    path = sample_copy(NANCHANG)
+    doc = load_document(path)
+    default_review_path(path).write_text(json.dumps({"format": "budget-review.review", "version": 1,
+                                                     "document": document, "edits": []}), encoding="utf-8")
+    with pytest.raises(UserError, match="malformed"):
+        Review.open(doc)
+
+
+def test_review_file_version_as_text_is_named_as_written(sample_copy):
+    path = sample_copy(NANCHANG)
+    doc = load_document(path)
+    default_review_path(path).write_text(json.dumps({"format": "budget-review.review", "version": "1",
+                                                     "document": {}, "edits": []}), encoding="utf-8")
+    with pytest.raises(UserError, match="version '1' is not supported"):
+        Review.open(doc)
+
+
+def test_edits_that_no_longer_fit_are_set_aside_not_applied_elsewhere(sample_copy):
+    path = sample_copy(NANCHANG)
+    doc = _write_review(path, [
+        {"target": "cell", "table": 3, "row": 1, "col": 3, "old": "", "new": "580.13"},
+        {"target": "cell", "table": 3, "row": -1, "col": 3, "old": "", "new": "1"},
+        {"target": "cell", "table": 3, "row": 1, "col": 10**7, "old": "", "new": "2"},
+        {"target": "cell", "table": 3, "row": 2, "col": 2, "old": "not what it says", "new": "3"},
+        {"target": "cell", "table": 99, "row": 0, "col": 0, "old": "", "new": "4"},
+        {"target": "cell", "table": 3, "row": 1, "col": 2, "old": "", "new": 5},
+        "not an edit",
+    ])
+    review = Review.open(doc)
+    assert [e.new for e in review.edits] == ["580.13"]
+    assert len(review.set_aside) == 6
+    assert review.tables[3].cell(2, 2).text == doc.tables[3].cell(2, 2).text
+    review.save()       # the set-aside edits are kept in the file, never lost
+    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
+    assert len(saved["set_aside"]) == 6 and all("reason" in e for e in saved["set_aside"])
+
+
+def test_a_review_file_that_is_a_fifo_is_refused_without_hanging(sample_copy):
+    path = sample_copy(NANCHANG)
+    os.mkfifo(default_review_path(path))
+    with pytest.raises(UserError, match="not a regular file"):
+        Review.open(load_document(path))
