@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .extract import extract_tables
 from .model import Document, DocumentInfo, Node
+from .pdf import Progress
 from .reader import SourceText, read_document_text
 from .regions import PAGE_NUMBER, PART, SECTION, find_regions, toc_span
 
@@ -134,5 +135,7 @@ def parse_document(src: SourceText) -> Document:
     return Document(src, info, root, tables)
 
 
-def load_document(path: str | Path) -> Document:
-    return parse_document(read_document_text(path))
+def load_document(path: str | Path, progress: Progress | None = None) -> Document:
+    """The document at `path` (a .txt extraction or the PDF itself); `progress(done, total)`
+    is called as a PDF's pages are read."""
+    return parse_document(read_document_text(path, progress))

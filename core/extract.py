@@ -39,6 +39,7 @@ class Context:
     known_projects: tuple[str, ...] = ()      # names in the 项目支出表 read so far
     stated: tuple[tuple[str, Decimal], ...] = ()   # (subject, amount in 万元) stated in the text
     page_lines: frozenset[int] = frozenset()        # lines that print a page number
+    ruled: bool = False         # cells come from a PDF's ruling lines (certain), not an extractor's text
 
 
 def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, Decimal], ...]:
@@ -87,7 +88,8 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
     tables: list[Table] = []
     order = catalog.standard_order(report_type)
     prev_kind = ""
-    context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_number_lines(src, regions))
+    context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_number_lines(src, regions),
+                      ruled=bool(src.pages))
     for region in regions:
         table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
         if not region.title_printed and table.kind == "other":
@@ -185,7 +187,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     elif spec.form:
         fill_form(table, content, layout)
     elif layout == "tab":
-        _fill_tab_grid(table, content, spec)
+        _fill_tab_grid(table, content, spec, context.ruled)
     else:
         _fill_token_grid(table, content, spec, context, layout)
     # the page number printed under the table is not part of it (with one fragment per line, a
@@ -238,58 +240,145 @@ def _is_body_cells(cells: list[str]) -> bool:
         return False
     if is_column_number_row(cells):
         return False
+    if any(parse_amount(v) is not None and not (v.isdigit() and len(v) <= 2) for v in vals):
+        return True
     first = squash(vals[0])
-    if CODE.match(first) or catalog.TOTAL_LABELS.match(first):
+    if CODE.match(first):
         return True
-    if re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．]|其中)", first):
-        return True
-    return any(parse_amount(v) is not None and not (v.isdigit() and len(v) <= 2) for v in vals)
+    if catalog.TOTAL_LABELS.match(first):
+        # `合计` alone (an empty table's total row), not `合计 因公出国(境)费 公务接待费 …` (a header)
+        return len(vals) <= 2
+    return bool(re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．]|其中)", first))
+
+
+Cover = tuple[int, int, str]      # a header cell: first column, last column, text
+
+
+def _header_cover(rows: list[list[str]], ncols: int) -> list[list[Cover | None]]:
+    """For each header row and column, the printed cell covering it. A cell printed once in
+    its first column spans the empty cells to its right while it heads cells below them
+    (a group header); a cell with nothing below it is a leaf that spans down."""
+    cover: list[list[Cover | None]] = []
+    for i, r in enumerate(rows):
+        line: list[Cover | None] = [None] * ncols
+
+        def below(k: int) -> bool:
+            return any(rows[x][k] for x in range(i + 1, len(rows)))
+        j = 0
+        while j < ncols:
+            if not r[j]:
+                j += 1
+                continue
+            run = j + 1
+            while run < ncols and not r[run]:
+                run += 1
+            end = max([k for k in range(j + 1, run) if below(k)], default=j) if below(j) else j
+            for k in range(j, end + 1):
+                line[k] = (j, end, r[j])
+            j = end + 1
+        cover.append(line)
+    return cover
 
 
 def _header_paths(header_rows: list[list[str]], ncols: int) -> list[str]:
+    """A path per column from the header rows. A cell with exactly one cell below it over
+    the same columns is one cell whose text wrapped (功能分类 / 科目编码 → 功能分类科目编码),
+    not a group and its member."""
     rows = [[squash(c) for c in r] + [""] * (ncols - len(r)) for r in header_rows]
+    cover = _header_cover(rows, ncols)
     paths = []
     for j in range(ncols):
-        parts = []
-        for i, r in enumerate(rows):
-            v = r[j]
-            if not v and i < len(rows) - 1 and any(rows[x][j] for x in range(i + 1, len(rows))):
-                # A header cell spanning several columns is printed once, in its first column.
-                left = j - 1
-                while left >= 0 and not r[left]:
-                    left -= 1
-                if left >= 0 and any(rows[x][left] for x in range(i + 1, len(rows))):
-                    v = r[left]
-            if v and (not parts or parts[-1] != v):
-                parts.append(v)
+        parts: list[str] = []
+        last: Cover | None = None
+        for line in cover:
+            cell = line[j]
+            if cell is None:
+                continue
+            if last is not None and (cell[0], cell[1]) == (last[0], last[1]) and parts and cell[2] != parts[-1]:
+                parts[-1] += cell[2]
+            elif not parts or parts[-1] != cell[2]:
+                parts.append(cell[2])
+            last = cell
         paths.append("/".join(parts))
     return paths
 
 
-def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec) -> None:
+LEVEL_WORDS = ("类", "款", "项")
+
+
+def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols: int,
+               ruled: bool) -> list[str] | None:
+    """The 类/款/项 words over the code columns, when the body prints its codes split over
+    them (201 | 06 | 01): they are the leaves of the code header. Printed in a header row
+    (`类 款 项 栏次 1 2`) or in the first body row's code cells (`类 款 项 合计 2,946.25`,
+    where they are taken out of the row). None when the codes are printed whole, or when
+    the table has no coded row to tell and its cells are not ruled."""
+    level = [""] * ncols
+    for cells in header:
+        for j, c in enumerate(cells):
+            if squash(c) in LEVEL_WORDS:
+                level[j] = squash(c)
+    if not any(level) and body:
+        cells = body[0][1]
+        lead = [j for j, c in enumerate(cells) if c.strip()][:3]
+        if lead and all(squash(cells[j]) in LEVEL_WORDS for j in lead):
+            for j in lead:
+                level[j] = squash(cells[j])
+                cells[j] = ""
+    parts = [j for j, w in enumerate(level) if w in ("款", "项")]
+    coded = [cells for _, cells in body if any(CODE.match(squash(c)) for c in cells[:3])]
+    split = any(re.fullmatch(r"\d{2}", cells[j].strip()) for cells in coded for j in parts if j < len(cells))
+    return level if split or (ruled and parts and not coded) else None
+
+
+def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, ruled: bool) -> None:
+    """Tab-separated cells. Where they come from a PDF's ruling lines (`ruled`), the printed
+    header is certain: an empty table keeps it, and a label in a merged code-and-name cell
+    goes to the name column; in an extractor's text the template stands in for a header
+    without a body, and cells stay where the text put them."""
     grid = [(k, s.split("\t")) for k, s in content if "\t" in s or _is_body_cells([s])]
+    grid = [(k, cells) for k, cells in grid if any(c.strip() for c in cells)]
     body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
     header = [cells for _, cells in grid[:body_start] if not is_column_number_row(cells)]
     header = [[("" if (c.strip().isdigit() and len(c.strip()) <= 2) else c) for c in cells] for cells in header]
-    body = [(k, cells) for k, cells in grid[body_start:] if not is_column_number_row(cells)]
+    body = [(k, list(cells)) for k, cells in grid[body_start:] if not is_column_number_row(cells)]
     table.fields["_header"] = " ".join(" ".join(c) for c in header)
     ncols = max([len(c) for c in header] + [len(c) for _, c in body] + [0])
-    columns = _header_paths(header, ncols)
+    level = _level_row([cells for _, cells in grid[:body_start]], body, ncols, ruled)
+    columns = _header_paths(header + ([level] if level else []), ncols)
     rows = [[Cell(clean_number(c.strip()) if parse_amount(c) is not None else squash(c), (k,))
              for c in cells] + [Cell("", (k,))] * (ncols - len(cells)) for k, cells in body]
+    rows = [r for r in rows if any(c.text for c in r)]
     keep = [j for j in range(ncols) if columns[j] or any(r[j].text for r in rows)]
     table.columns = [columns[j] for j in keep]
     table.rows = [[r[j] for j in keep] for r in rows]
-    if not body and spec.layouts:
+    if not table.rows and spec.layouts and not (ruled and len(table.columns) >= 2 and all(table.columns)):
         _empty_table_from_layout(table, header, spec.layouts[0], grid[-1][0] if grid else table.first_line)
     leads = [next((c.text for c in r if c.text), "") for r in table.rows]
     coded = sum(bool(CODE.match(x) or catalog.TOTAL_LABELS.match(x)) for x in leads)
     code_columns = [c for c in table.columns if re.search(r"(编码|代码)$", c.split("/")[-1])]
     if len(code_columns) == 1 and coded * 2 >= len(table.rows) > 0:
         _realign_code_rows(table, header, body)
+    if ruled:
+        _labels_out_of_code_cells(table)
     if header:
         first_header = next(k for k, cells in grid if not is_column_number_row(cells))
         table.header_lines = (first_header, grid[body_start - 1][0] if body_start else first_header)
+
+
+def _labels_out_of_code_cells(table: Table) -> None:
+    """A label printed in a merged code-and-name cell (`人员经费合计`, `合计`) belongs to the
+    name column of its panel: the code column holds only codes."""
+    for code_col in [j for j, c in enumerate(table.columns) if re.search(r"(编码|代码)", c)
+                     and c.split("/")[-1] not in ("款", "项")]:
+        name_col = next((j for j in range(code_col + 1, len(table.columns))
+                         if "名称" in table.columns[j].split("/")[-1]), None)
+        if name_col is None:
+            continue
+        for row in table.rows:
+            if name_col < len(row) and row[code_col].text and not row[name_col].text \
+                    and not CODE.match(row[code_col].text) and parse_amount(row[code_col].text) is None:
+                row[name_col], row[code_col] = row[code_col], Cell("", row[code_col].lines)
 
 
 def _empty_table_from_layout(table: Table, header: list[list[str]], layout: tuple[str, ...], line: int) -> None:

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
+from .pdf import Progress, is_pdf, read_pdf
 
 MAX_BYTES = 50 * 1024 * 1024
 
 # Magic numbers of files people drop on the tool by mistake.
 _BINARY_SIGNATURES = {
-    b"%PDF": "a PDF; extract its text first (e.g. pdftotext -layout) and open the .txt",
     b"PK\x03\x04": "a zip archive (xlsx/docx are zips); export the document as plain text first",
     b"\xd0\xcf\x11\xe0": "an old Office file; save the document as plain text first",
 }
@@ -31,9 +31,14 @@ class SourceText:
     encoding: str
     lines: tuple[str, ...]        # as in the file, line ends removed
     norm: tuple[str, ...]         # NFKC, spaces collapsed (tabs kept: they separate cells)
+    pages: tuple[int, ...] = ()   # the page of each line, where the source is a PDF
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
+
+    def page_of(self, number: int) -> int | None:
+        """The PDF page line `number` was read from (None for a text file)."""
+        return self.pages[number - 1] if 0 < number <= len(self.pages) else None
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -99,7 +104,7 @@ def read_bytes(path: str | Path) -> bytes:
     if not p.exists():
         raise UserError(f"{p}: no such file; check the path")
     if p.is_dir():
-        raise UserError(f"{p}: is a folder; give the path of a .txt document")
+        raise UserError(f"{p}: is a folder; give the path of a .txt or .pdf document")
     size = p.stat().st_size
     if size == 0:
         raise UserError(f"{p}: the file is empty; give the extracted text of a report")
@@ -112,7 +117,14 @@ def read_bytes(path: str | Path) -> bytes:
         raise UserError(f"{p}: cannot be read ({exc.strerror}); check its permissions") from exc
 
 
-def load_text(data: bytes, path: str = "<memory>") -> SourceText:
+def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = None) -> SourceText:
+    """The source of a document from its bytes: a PDF's text layer and ruled tables, or a
+    text file in any of the encodings extractors write."""
+    if is_pdf(data):
+        pdf = read_pdf(data, path, progress)
+        lines = tuple(pdf.text.split("\n"))
+        return SourceText(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding="pdf",
+                          lines=lines, norm=tuple(normalise(x) for x in lines), pages=pdf.pages)
     for magic, what in _BINARY_SIGNATURES.items():
         if data.startswith(magic):
             raise UserError(f"{path}: this is {what}")
@@ -130,5 +142,5 @@ def load_text(data: bytes, path: str = "<memory>") -> SourceText:
                       lines=lines, norm=tuple(normalise(x) for x in lines))
 
 
-def read_document_text(path: str | Path) -> SourceText:
-    return load_text(read_bytes(path), str(path))
+def read_document_text(path: str | Path, progress: Progress | None = None) -> SourceText:
+    return load_text(read_bytes(path), str(path), progress)

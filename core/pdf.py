@@ -1,0 +1,171 @@
+"""Read a PDF's text layer and ruled tables into the line-oriented text the rest of the
+pipeline reads, without an extractor's losses: a printed table row is one line with its
+cells separated by tabs (where the ruling lines say they are cells), wrapped cell text is
+joined into its cell, page numbers are left out, and every line remembers its page.
+
+pdfplumber is imported here only, so that reading a text file never pays for it. The text
+of a PDF is cached by the file's sha256 (under $XDG_CACHE_HOME/budget-review), so that a
+document under review reopens as fast as a text file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UserError
+
+PDF_MAGIC = b"%PDF"
+CACHE_VERSION = 1
+Progress = Callable[[int, int], None]       # (pages read, pages in all)
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Named tolerances of the page reading (points, pdfplumber's unit)."""
+
+    margin_share: float = 0.08          # top and bottom share of a page where page numbers stand
+    line_tolerance: float = 3.0         # words whose tops differ by less share a line
+    min_table_rows: int = 2             # a ruled box of fewer rows is a frame, not a table
+    min_table_columns: int = 2
+
+
+SETTINGS = PdfSettings()
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d{1,4}\s*页(\s*共\s*\d+\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+@dataclass(frozen=True)
+class PdfText:
+    text: str                      # lines joined by "\n"
+    pages: tuple[int, ...]         # the 1-based page of each line
+
+
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(PDF_MAGIC)
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "budget-review"
+
+
+def read_pdf(data: bytes, path: str, progress: Progress | None = None) -> PdfText:
+    """The text of a PDF (from the cache when this file was read before). A PDF that is
+    encrypted, damaged, or has no text layer is refused with a UserError."""
+    digest = hashlib.sha256(data).hexdigest()
+    cached = _from_cache(digest)
+    if cached is not None:
+        return cached
+    result = _read_pages(data, path, progress)
+    _to_cache(digest, result)
+    return result
+
+
+def _from_cache(digest: str) -> PdfText | None:
+    entry = cache_folder() / f"{digest}.json"
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        if data.get("version") != CACHE_VERSION:
+            return None
+        text, pages = data["text"], tuple(data["pages"])
+        if not isinstance(text, str) or len(pages) != text.count("\n") + 1:
+            return None
+        return PdfText(text, pages)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None     # no cache, or a broken one: read the PDF again
+
+
+def _to_cache(digest: str, result: PdfText) -> None:
+    from .atomic import atomic_write_text
+    folder = cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(folder / f"{digest}.json",
+                          json.dumps({"version": CACHE_VERSION, "text": result.text, "pages": result.pages},
+                                     ensure_ascii=False))
+    except (OSError, UserError):
+        pass        # a cache that cannot be written only costs the next open its speed
+
+
+def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PDFPasswordIncorrect as exc:
+        raise UserError(f"{path}: the PDF is encrypted with a password; open an unprotected copy") from exc
+    except Exception as exc:    # noqa: BLE001 - pdfminer raises many kinds for a damaged file
+        raise UserError(f"{path}: not a readable PDF ({_reason(exc)}); check that the file is whole") from exc
+    lines: list[str] = []
+    pages: list[int] = []
+    try:
+        with pdf:
+            total = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, start=1):
+                for line in page_lines(page):
+                    lines.append(line)
+                    pages.append(number)
+                page.close()
+                if progress is not None:
+                    progress(number, total)
+    except UserError:
+        raise
+    except Exception as exc:    # noqa: BLE001 - a page pdfminer cannot parse
+        raise UserError(f"{path}: the PDF is damaged ({_reason(exc)}); check that the file is whole") from exc
+    if not any(line.strip() for line in lines):
+        raise UserError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, "
+                        "this tool reads the PDF's text")
+    return PdfText("\n".join(lines), tuple(pages))
+
+
+def _reason(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"[:200] if str(exc) else type(exc).__name__
+
+
+def _cell_text(text: str | None) -> str:
+    """A cell's text on one line: wrapped lines joined (no space between CJK fragments),
+    tabs out so that they never split a cell."""
+    if not text:
+        return ""
+    parts = [p.strip() for p in text.replace("\t", " ").splitlines() if p.strip()]
+    out = ""
+    for part in parts:
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum() \
+                and not (out[-1].isdigit() and part[0].isdigit()):
+            out += " "
+        out += part
+    return out
+
+
+def page_lines(page) -> list[str]:
+    """The lines of one page, top to bottom: text lines outside the ruled tables, and a
+    tab-separated line per table row. Page numbers in the margins are left out."""
+    tables = [t for t in page.find_tables()
+              if len(t.rows) >= SETTINGS.min_table_rows and len(t.columns) >= SETTINGS.min_table_columns]
+    items: list[tuple[float, int, str]] = []        # (top, order, text)
+    outside = page
+    for t in tables:
+        outside = outside.outside_bbox(t.bbox)
+    height = float(page.height)
+    for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=1.5,
+                                           y_tolerance=SETTINGS.line_tolerance):
+        text = line["text"].strip()
+        in_margin = line["top"] < height * SETTINGS.margin_share or \
+            line["bottom"] > height * (1 - SETTINGS.margin_share)
+        if not text or (in_margin and _PAGE_NUMBER.match(text)):
+            continue
+        items.append((float(line["top"]), 0, text.replace("\t", " ")))
+    for t in tables:
+        for row, cells in zip(t.rows, t.extract(x_tolerance=1.5)):
+            texts = [_cell_text(c) for c in cells]
+            if any(texts):
+                items.append((float(row.bbox[1]), 1, "\t".join(texts)))
+    items.sort(key=lambda item: (round(item[0], 1), item[1]))
+    return [text for _, _, text in items]
