@@ -49,3 +49,9 @@ def sample_copy(tmp_path):
         dest.write_bytes((SAMPLES / name).read_bytes())
         return dest
     return make
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test reads PDFs into its own cache folder, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
