@@ -44,12 +44,12 @@ _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
 
 BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec("budget.income_expense_summary", "收支预算总表",
-              (r"(财务)?收支(预算)?总表$",),
+              (r"(财务)?收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "预算数"), exclude_words=("一般公共预算支出", "合计"),
               layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/预算数"),
                        ("收入/项目", "收入/预算数", "支出/项目", "支出/预算数"),
                        ("本年收入/项目", "本年收入/预算数", "本年支出/项目", "本年支出/预算数"))),
-    TableSpec("budget.income", "收入总表", (r"收入(预算)?总表$",),
+    TableSpec("budget.income", "收入总表", (r"收入(预算)?总(体情况)?表$",),
               header_words=("上年结转", "事业收入"),
               layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",
                         "财政拨款/一般公共预算拨款收入", "财政拨款/政府性基金预算拨款收入",
@@ -71,7 +71,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                                                      "财政拨款/政府性基金预算拨款收入",
                                                      "财政拨款/国有资本经营预算收入"))),
               code_kind="function"),
-    TableSpec("budget.expense", "支出总表", (r"支出(预算)?总表$",),
+    TableSpec("budget.expense", "支出总表", (r"支出(预算)?总(体情况)?表$",),
               header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
               layouts=(_FUNC + _EXP3,
                        ("科目编码", "科目名称", "合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
@@ -80,7 +80,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               column_rules=(TotalRule("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
                                                "对附属单位补助支出")),) + _BASIC_RULES,
               code_kind="function"),
-    TableSpec("budget.fiscal_summary", "财政拨款收支总表", (r"财政拨款收支(预算)?总表$",),
+    TableSpec("budget.fiscal_summary", "财政拨款收支总表", (r"财政拨款收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "一般公共预算"),
               layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/合计",
                         "支出/一般公共预算支出", "支出/政府性基金预算支出", "支出/国有资本经营预算支出"),
@@ -144,7 +144,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "{year}年预算数/基本支出", "{year}年预算数/项目支出"),
                        _split_code_layout("国有资本经营预算支出", _EXP3)),
               column_rules=_BASIC_RULES, code_kind="function"),
-    TableSpec("budget.project_expense", "项目支出表", (r"项目支出(预算)?表$",),
+    TableSpec("budget.project_expense", "项目支出表", (r"项目支出(及其他支出)?(预算)?表$",),
               header_words=("项目名称", "项目编码"),
               layouts=(("项目编码", "项目名称", "项目单位", "合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算",
                         "本年拨款/国有资本经营预算", "财政拨款结转结余/一般公共预算",
@@ -386,9 +386,13 @@ def squash(text: str) -> str:
     return _STRIP.sub("", text)
 
 
+_QUALIFIER = re.compile(r"[（(][^（）()]{1,14}[)）]$")
+
+
 def spec_for_title(title: str, report_type: str = "") -> TableSpec | None:
-    """The spec whose title pattern matches; final-accounts specs first in a 决算 report."""
-    t = squash(title)
+    """The spec whose title pattern matches; final-accounts specs first in a 决算 report. A
+    qualifier after the title (`（按功能分类科目）`) does not change the table it names."""
+    t = _QUALIFIER.sub("", squash(title))
     order = ALL_SPECS if report_type != "预算" else BUDGET_SPECS + FINAL_SPECS
     best, best_len = None, 0
     for spec in order:

@@ -20,7 +20,7 @@ from .model import Cell, Table, clean_number, parse_amount
 from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
-from .regions import FINAL_NUMBER, UNIT_LINE, Region
+from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region
 from .settings import SETTINGS
 from .tokens import (CODE, LABEL_START, NAMED_AMOUNT, classify, detect_layout, is_amount, is_column_number_row, is_text_column,
                      split_tokens, squash, stream_tokens)
@@ -158,6 +158,8 @@ def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind:
 def build_table(src: SourceText, region: Region, context: Context, spec: TableSpec | None = None) -> Table:
     spec = spec or region.spec
     norm = src.norm
+    title_norm = norm[region.title_line - 1].strip() if region.title_line else ""
+    title_norm = TITLE_NUMBER.sub("", title_norm).strip()
     content: list[tuple[int, str]] = []
     notes: list[str] = []
     for k in range(region.first, region.last + 1):
@@ -166,10 +168,12 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         if not t or k == region.title_line:
             continue
         if FINAL_NUMBER.match(t) or SUBTITLE.match(t) or (UNIT_LINE.search(t) and "\t" not in t
-                                                           and k - region.first < 10):
+                                                           and (k - region.first < 10 or not spec.form)):
             continue
-        if re.match(r"^附表\s*[\d\-—]+$", t) or re.match(r"^(金额)?单位\s*[:：]", t):
+        if TABLE_LABEL.match(t) or re.match(r"^(金额)?单位\s*[:：]", t):
             continue
+        if region.title_printed and k != region.title_line and TITLE_NUMBER.sub("", t).strip() == title_norm:
+            continue        # the title printed again on a continuation page
         if NOTE.match(t):
             notes.append(t)
             continue
@@ -190,6 +194,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         _fill_tab_grid(table, content, spec, context.ruled)
     else:
         _fill_token_grid(table, content, spec, context, layout)
+    if not spec.form:
+        _drop_repeated_totals(table)
     # the page number printed under the table is not part of it (with one fragment per line, a
     # lone number may be the last row's cell: only a known page number is dropped there)
     while table.last_line > table.first_line and (
@@ -199,6 +205,20 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     _restore_printed(table, src)
     _judge_recoverable(table, src)
     return table
+
+
+def _drop_repeated_totals(table: Table) -> None:
+    """A 合计 row printed again at the top of a continuation page, figure for figure, is the
+    same row: the repeat is dropped."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for row in table.rows:
+        key = tuple(c.text for c in row)
+        if key in seen and any(catalog.TOTAL_LABELS.match(c.text) for c in row if c.text):
+            continue
+        seen.add(key)
+        kept.append(row)
+    table.rows = kept
 
 
 def _judge_recoverable(table: Table, src: SourceText) -> None:
@@ -341,7 +361,9 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
     header = [cells for _, cells in grid[:body_start] if not is_column_number_row(cells)]
     header = [[("" if (c.strip().isdigit() and len(c.strip()) <= 2) else c) for c in cells] for cells in header]
-    body = [(k, list(cells)) for k, cells in grid[body_start:] if not is_column_number_row(cells)]
+    header_keys = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
+    body = [(k, list(cells)) for k, cells in grid[body_start:] if not is_column_number_row(cells)
+            and tuple(squash(c) for c in cells if c.strip()) not in header_keys]   # a header printed again
     table.fields["_header"] = " ".join(" ".join(c) for c in header)
     ncols = max([len(c) for c in header] + [len(c) for _, c in body] + [0])
     level = _level_row([cells for _, cells in grid[:body_start]], body, ncols, ruled)

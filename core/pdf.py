@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import UserError
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -154,12 +154,15 @@ def page_lines(page) -> list[str]:
     for t in tables:
         outside = outside.outside_bbox(t.bbox)
     height = float(page.height)
-    for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=1.5,
-                                           y_tolerance=SETTINGS.line_tolerance):
+    lines = [line for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=1.5,
+                                                         y_tolerance=SETTINGS.line_tolerance)
+             if line["text"].strip()]
+    for n, line in enumerate(lines):
         text = line["text"].strip()
-        in_margin = line["top"] < height * SETTINGS.margin_share or \
+        # the page number: in the top or bottom margin, or the first or last line of the page
+        at_edge = n in (0, len(lines) - 1) or line["top"] < height * SETTINGS.margin_share or \
             line["bottom"] > height * (1 - SETTINGS.margin_share)
-        if not text or (in_margin and _PAGE_NUMBER.match(text)):
+        if at_edge and _PAGE_NUMBER.match(text):
             continue
         items.append((float(line["top"]), 0, text.replace("\t", " ")))
     for t in tables:

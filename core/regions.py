@@ -61,15 +61,34 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
     return (i + 1, last + 1)
 
 
-def title_spec(line: str, report_type: str) -> TableSpec | None:
-    """The spec of a line that reads as a table title, else None."""
+def reads_as_title(line: str) -> bool:
+    """A short line ending in 表 (or 表（…）) that is no heading, entry or sentence."""
     t = line.strip()
     if not t or len(t) > 60 or "。" in t or "\t" in t or t.startswith("-") or "《" in t:
+        return False
+    return not (PART.match(t) or FINAL_NUMBER.match(t) or SECTION.match(t)) and bool(TITLE_END.search(t))
+
+
+def title_spec(line: str, report_type: str) -> TableSpec | None:
+    """The spec of a line that reads as the title of a standard table, else None."""
+    if not reads_as_title(line):
         return None
-    if PART.match(t) or FINAL_NUMBER.match(t) or not TITLE_END.search(t):
-        return None
-    t = re.sub(r"^(附表\s*[\d\-—]+|\d+[.．、]\s*)", "", t).strip()
-    return catalog.spec_for_title(t, report_type)
+    return catalog.spec_for_title(TITLE_NUMBER.sub("", line.strip()).strip(), report_type)
+
+
+def _table_follows(norm, k: int) -> bool:
+    """Whether the lines after line k start a table: a unit line or a row of cells."""
+    seen = 0
+    for j in range(k, min(len(norm), k + 8)):
+        line = norm[j].strip()
+        if not line:
+            continue
+        if UNIT_LINE.search(line) or "\t" in line:
+            return True
+        seen += 1
+        if seen >= 3:
+            break
+    return False
 
 
 def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None) -> list[Region]:
@@ -83,6 +102,8 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             continue
         line = norm[k - 1].strip()
         spec = title_spec(line, report_type)
+        if spec is None and reads_as_title(line) and _table_follows(norm, k):
+            spec = catalog.OTHER        # a titled table outside the standard set
         if spec is not None:
             starts.append((k, line, spec, True))
             last_start = k
@@ -96,7 +117,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         stop = firsts[idx + 1] - 1 if idx + 1 < len(starts) else n
         last = _region_end(norm, k, stop, spec)
         if printed:
-            title = re.sub(r"^(附表\s*[\d\-—]+|\d+[.．、]\s*)", "", title).strip()
+            title = TITLE_NUMBER.sub("", title).strip()
         region = Region(firsts[idx], last, title, printed, spec or catalog.OTHER, k if printed else None)
         # A 公开NN表 line names the final-accounts table outright.
         for j in range(k, min(k + 6, last + 1)):
@@ -109,11 +130,29 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
                 region.unit = m.group(1)
                 break
         regions.append(region)
-    return regions
+    return _join_continuations(regions)
+
+
+def _join_continuations(regions: list[Region]) -> list[Region]:
+    """A table that crosses pages and prints its title again on each (表1 收入支出决算总表 …
+    page after page) is one table: a region with the same printed title as the one right
+    before it continues it. Forms are not joined: each project prints the same form title."""
+    out: list[Region] = []
+    for region in regions:
+        before = out[-1] if out else None
+        if before is not None and region.title_printed and before.title_printed and \
+                region.title == before.title and region.spec is before.spec and not region.spec.form:
+            before.last = region.last
+            continue
+        out.append(region)
+    return out
 
 
 HEADING = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}(情况说明|说明|情况)")
-TABLE_LABEL = re.compile(r"^附\s*[表件]\s*[\d\-—.]+$")
+# `附表 4-1`, `附件 2`, `表1`, `表一`, `表 3`: a table's number printed on its own line
+TABLE_LABEL = re.compile(r"^(附\s*[表件]|表)\s*[\d\-—.一二三四五六七八九十]+$")
+# the same number printed before the title on its line (`表1 收支总体情况表`, `3. 支出总表`)
+TITLE_NUMBER = re.compile(r"^((附\s*)?表\s*[\d\-—.一二三四五六七八九十]+[:：、.．\s]*|\d+[.．、]\s*)")
 
 
 def _with_label_above(norm, k: int) -> int:
