@@ -8,6 +8,7 @@ first: `tokens`). Panels side by side are read by `panels`, performance forms by
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -379,7 +380,7 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     leads = [next((c.text for c in r if c.text), "") for r in table.rows]
     coded = sum(bool(CODE.match(x) or catalog.TOTAL_LABELS.match(x)) for x in leads)
     code_columns = [c for c in table.columns if re.search(r"(编码|代码)$", c.split("/")[-1])]
-    if len(code_columns) == 1 and coded * 2 >= len(table.rows) > 0:
+    if not ruled and len(code_columns) == 1 and coded * 2 >= len(table.rows) > 0:
         _realign_code_rows(table, header, body)
     if ruled:
         _labels_out_of_code_cells(table)
@@ -456,9 +457,12 @@ def _seat_short_total_row(table: Table, n: int) -> None:
         values = [c for c in row[2:] if c.text]
         if row[0].text or not catalog.TOTAL_LABELS.match(row[1].text) or not 0 < len(values) < n or not tops:
             continue
+        if math.comb(n, len(values)) > SETTINGS.max_placements:
+            continue        # too many columns to weigh: the row stays as printed
         sums = [sum((r[2 + j].value or Decimal(0) for r in tops), Decimal(0)) for j in range(n)]
+        amounts = [v.value or Decimal(0) for v in values]
         best = min(itertools.combinations(range(n), len(values)),
-                   key=lambda combo: sum(abs((v.value or Decimal(0)) - sums[j]) for v, j in zip(values, combo)))
+                   key=lambda combo: sum(abs(a - sums[j]) for a, j in zip(amounts, combo)))
         row[2:] = [Cell("", row[1].lines) for _ in range(n)]
         for v, j in zip(values, best):
             row[2 + j] = Cell(v.text, v.lines, "column placed by the sums of the rows it totals")

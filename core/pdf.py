@@ -152,7 +152,7 @@ def page_lines(page) -> list[str]:
     items: list[tuple[float, int, str]] = []        # (top, order, text)
     outside = page
     for t in tables:
-        outside = outside.outside_bbox(t.bbox)
+        outside = outside.outside_bbox(t.bbox, strict=False)
     height = float(page.height)
     lines = [line for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=1.5,
                                                          y_tolerance=SETTINGS.line_tolerance)
