@@ -266,7 +266,7 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
     Identity("final.general_public_expense", "合计", ("基本支出",),
              "final.general_public_basic_expense", "人员经费合计+公用经费合计", ("",)),
     # a 项目支出表 lists the 项目支出, or (Hubei) every item of the budget as a project
-    Identity("budget.expense", "合计", ("项目支出", "合计"), "budget.project_expense", "合计", ("合计",), "any"),
+    Identity("budget.expense", "合计", ("项目支出", "合计"), "budget.project_expense", "合计", ("总计", "合计"), "any"),
 )
 
 # Basic spending by economic class: 人员经费 are classes 301 and 303, 公用经费 the others.

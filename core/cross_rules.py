@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from . import catalog
 from .model import Document, Table, parse_amount
-from .findings import (ZERO, Finding, amount, amount_columns, find_col, fmt, inferred_note, leaf, levels,
+from .findings import (ZERO, Finding, amount, amount_columns, find_col, doubtful, fmt, inferred_note, leaf, levels,
                        row_label, severity)
 
 
@@ -110,6 +110,12 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
     return None
 
 
+def _in_wan(yuan: Decimal, printed_wan: str) -> Decimal:
+    """An amount in 元 as 万元, to the decimals the 万元 figure it is compared with prints."""
+    decimals = len(printed_wan.rsplit(".", 1)[1]) if "." in printed_wan else 0
+    return (yuan / 10000).quantize(Decimal(1).scaleb(-decimals))
+
+
 def _is_unlabelled_total(table: Table, r: int) -> bool:
     cells = table.rows[r]
     return r == 0 and any(c.value is not None for c in cells) and \
@@ -133,22 +139,25 @@ def check_identities(doc: Document) -> list[Finding]:
         if not found_a or found_b is None:
             continue
         br, bc, bv, b_lines = found_b
-        if b.unit == "元" and a.unit == "万元":     # compare in 万元, the unit of the rounding rule
-            bv = bv / 10000
-        differences = [bv - (av / 10000 if a.unit == "元" and b.unit == "万元" else av) for _, _, av, _ in found_a]
+        # compare in 万元, the figure in 元 rounded as the 万元 figure is printed (8265 元 is 0.83 万元)
+        if b.unit == "元" and a.unit == "万元":
+            bv = _in_wan(bv, a.cell(found_a[0][0], found_a[0][1]).text)
+        differences = [bv - (_in_wan(av, b.cell(br, bc).text) if a.unit == "元" and b.unit == "万元" else av)
+                       for _, _, av, _ in found_a]
         if rule.relation == "≥":       # b is a part of a: only b exceeding a disagrees
             differences = [max(d, ZERO) for d in differences]
         if any(severity(d, 1) is None for d in differences):
             continue
         ar, ac, av, a_lines = found_a[0]
-        sev = severity(differences[0], 1)
+        note = inferred_note(b, br, [bc]) or inferred_note(a, ar, [ac])
+        sev = doubtful(severity(differences[0], 1), note)
         b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
         relation = {"=": "≠", "≥": ">", "any": "matches none of"}[rule.relation]
         a_figures = " / ".join(f"{leaf(a.columns[c])} {fmt(v)}" for _, c, v, _ in found_a)
         out.append(Finding("cross_table", sev,
                            f"{b.title} {b_row} {leaf(b.columns[bc])} {fmt(bv)} {relation} "
                            f"{a.title} {rule.a_row} {a_figures}"
-                           + (inferred_note(b, br, [bc]) or inferred_note(a, ar, [ac])),
+                           + note,
                            b.title, bi, br, bc, f"{b_row} / {leaf(b.columns[bc])} (vs {a.title})",
                            b_lines + a_lines, {"stated": fmt(bv), "computed": fmt(av)}))
     return out

@@ -3,6 +3,7 @@ tolerance (0.01 per summed part), cells' amounts and labels, caching of text-onl
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Callable, Iterable, TypeVar
@@ -40,11 +41,28 @@ def fmt(d: Decimal) -> str:
     return f"{d:.2f}"
 
 
-def severity(diff: Decimal, parts: int) -> str | None:
+def severity(diff: Decimal, parts: int, step: Decimal = CENT) -> str | None:
+    """None when the figures agree; `rounding` within one unit of the last printed digit
+    (`step`: 0.01, or 1 in a whole-元 table) per summed part; else `error`."""
     diff = abs(diff)
     if diff == 0:
         return None
-    return "rounding" if diff <= CENT * max(1, parts) else "error"
+    return "rounding" if diff <= step * max(1, parts) else "error"
+
+
+def printed_step(texts: Iterable[str]) -> Decimal:
+    """One unit of the last printed digit of the coarsest of these amounts (1 for `2892504`,
+    0.01 for `1,086.56`)."""
+    step = CENT
+    for text in texts:
+        if text and parse_amount(text) is not None:
+            decimals = len(text.rsplit(".", 1)[1]) if "." in text else 0
+            step = max(step, Decimal(1).scaleb(-decimals))
+    return step
+
+
+def cells_step(table: Table, cells: Iterable[tuple[int, int]]) -> Decimal:
+    return printed_step(table.cell(r, c).text for r, c in cells)
 
 
 def amount(table: Table, r: int, c: int) -> Decimal | None:
@@ -63,6 +81,20 @@ def row_label(table: Table, r: int) -> str:
 
 def find_col(table: Table, name: str) -> int | None:
     return catalog.column_index(table.columns, name)
+
+
+def panel_count(table: Table) -> int:
+    """How many panels a table prints side by side: its code columns (one per panel, split
+    类/款/项 columns counted once by their 类) or, without codes, its name columns."""
+    codes = [c for c in table.columns if re.search(r"(编码|代码)", c) and leaf(c) not in ("款", "项")]
+    names = [c for c in table.columns if "名称" in leaf(c)]
+    return max(len(codes), len(names), 1)
+
+
+def doubtful(sev: str | None, note: str) -> str | None:
+    """A disagreement that rests on inferred cells (`note` says which) is a warning: the
+    reviewer checks the cells before the figures."""
+    return "warning" if note and sev == "error" else sev
 
 
 def inferred_note(table: Table, r: int, cols: Iterable[int]) -> str:

@@ -14,6 +14,8 @@ class ReadingSettings:
     max_placements: int = 2000          # column placements weighed for one row's amounts
     max_group_placements: int = 4096    # joint placements weighed for the rows under one total
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
+    misread_min_errors: int = 4         # a table with this many failing sums at once …
+    misread_share: float = 0.25         # … and at least this share of its rows was probably misread
 
 
 SETTINGS = ReadingSettings()

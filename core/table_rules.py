@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from . import catalog
 from .model import Document, Table, parse_amount
-from .findings import (ZERO, Finding, amount, amount_columns, fmt, inferred_note, leaf, levels, row_label,
-                       severity)
+from .findings import (ZERO, Finding, amount, amount_columns, cells_step, doubtful, fmt, inferred_note, leaf, levels, panel_count,
+                       row_label, severity)
 
 
 def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
@@ -24,7 +24,7 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
             if total is None and all(v is None for v in vals):
                 continue
             s = sum((v or ZERO for v in vals), ZERO)
-            sev = severity((total or ZERO) - s, len(parts))
+            sev = severity((total or ZERO) - s, len(parts), cells_step(table, [(r, c) for c in (t, *parts)]))
             if sev is None:
                 continue
             label = row_label(table, r)
@@ -44,10 +44,10 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
                                    table.title, ti, r, col, f"{label} / {leaf(table.columns[col])}",
                                    list(table.cell(r, t).lines), {"stated": "", "computed": fmt(total)}))
                 continue
-            out.append(Finding("sum", sev,
+            note = inferred_note(table, r, [t, *parts])
+            out.append(Finding("sum", doubtful(sev, note),
                                f"{label}: {leaf(table.columns[t])} {fmt(total or ZERO)} ≠ "
-                               f"{' + '.join(leaf(table.columns[p]) for p in parts)} = {fmt(s)}"
-                               + inferred_note(table, r, [t, *parts]),
+                               f"{' + '.join(leaf(table.columns[p]) for p in parts)} = {fmt(s)}" + note,
                                table.title, ti, r, t, f"{label} / {leaf(table.columns[t])}",
                                list(table.cell(r, t).lines), {"stated": fmt(total or ZERO), "computed": fmt(s)}))
     return out
@@ -87,8 +87,7 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
     if spec is None or not spec.code_kind:
         return []        # project and unit codes (032, 22 其他运转类) are not classification levels
     coded = levels(table)
-    code_columns = [c for c in table.columns if "编码" in leaf(c) or "代码" in leaf(c)]
-    if len(coded) < 2 or len(code_columns) > 1:     # (split 类/款/项 columns have other leaves)
+    if len(coded) < 2 or panel_count(table) > 1:
         return []        # side-by-side panels: codes of one column do not total another's
     cols = amount_columns(table)
     out = []
@@ -103,13 +102,14 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             if stated is None:
                 continue
             s = sum((amount(table, k, j) or ZERO for k, _ in kids), ZERO)
-            sev = severity(stated - s, len(kids))
+            sev = severity(stated - s, len(kids), cells_step(table, [(r, j)] + [(k, j) for k, _ in kids]))
             if sev is None:
                 continue
             label = row_label(table, r)
-            out.append(Finding("hierarchy", sev,
+            note = inferred_note(table, r, [j])
+            out.append(Finding("hierarchy", doubtful(sev, note),
                                f"{label}: {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of its "
-                               f"{len(kids)} sub-items = {fmt(s)}" + inferred_note(table, r, [j]),
+                               f"{len(kids)} sub-items = {fmt(s)}" + note,
                                table.title, ti, r, j, f"{label} / {leaf(table.columns[j])}",
                                list(table.cell(r, j).lines), {"stated": fmt(stated), "computed": fmt(s)}))
     total_row = next((r for r in range(len(table.rows))
@@ -125,7 +125,7 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             if any(r in gaps.get(j, ()) for r in tops):
                 continue     # an empty part is already reported by the row identities
             s = sum((amount(table, r, j) or ZERO for r in tops), ZERO)
-            sev = severity(stated - s, len(tops))
+            sev = severity(stated - s, len(tops), cells_step(table, [(total_row, j)] + [(r, j) for r in tops]))
             if sev:
                 out.append(Finding("sum", sev, f"合计 {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of the "
                                    f"{len(tops)} top-level rows = {fmt(s)}", table.title, ti, total_row, j,
@@ -219,6 +219,18 @@ def check_form_grids(doc: Document, ti: int, table: Table) -> list[Finding]:
 
 
 _PANEL_TOTALS = (("本年收入合计", "收入总计"), ("本年支出合计", "支出总计"))
+ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+
+
+def _in_breakdown(texts: list[str], r: int, first: int) -> bool:
+    """Whether row r is one of the enumerated rows that break down an unenumerated row
+    printed above them (below `first`, the subtotal the tail starts from)."""
+    if not ENUMERATED.match(texts[r]):
+        return False
+    k = r
+    while k > first and ENUMERATED.match(texts[k]):
+        k -= 1
+    return k > first
 
 
 def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
@@ -246,9 +258,16 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
         found[total_name] = (tot, value_col, total)
         if sub is None or sub > tot:
             continue
-        parts = [amount(table, r, value_col) for r in range(sub, tot) if texts[r]]
-        s = sum((p or ZERO for p in parts), ZERO)
-        sev = severity(total - s, max(1, sum(p is not None for p in parts)))
+        rows = [r for r in range(sub, tot) if texts[r]]
+        # the enumerated rows under a row (年初结转和结余, then 一、一般公共预算财政拨款 …) are
+        # its breakdown, not further parts: the total may count either
+        whole = [r for r in rows if not _in_breakdown(texts, r, sub)]
+        sums = []
+        for chosen in (rows, whole):
+            parts = [amount(table, r, value_col) for r in chosen]
+            sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
+        s, n = sums[0]
+        sev = None if any(severity(total - x, k) is None for x, k in sums) else severity(total - s, n)
         if sev:
             out.append(Finding("sum", sev, f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}",
                                table.title, ti, tot, value_col, f"{total_name} / {leaf(table.columns[value_col])}",

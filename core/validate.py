@@ -5,11 +5,13 @@ anything larger is an `error`. One disagreement is reported once.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from .cross_rules import check_cross_tables, check_identities, check_toc_tables, check_unrecoverable
 from .findings import Finding, severity
 from .model import Document, Table
+from .settings import SETTINGS
 from .prose_rules import (check_headcounts, check_project_budgets, check_project_fund_sources, check_project_targets,
                           check_prose_breakdowns, check_prose_changes, check_prose_figures, check_prose_rates,
                           check_prose_subjects, check_prose_sums, check_units)
@@ -25,6 +27,39 @@ DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
     check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures,
     check_prose_sums, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
+
+
+def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """A table whose own sums fail in many places at once was most likely misread (cells in
+    the wrong columns): its failures become one `extraction` warning for the table, and
+    what other tables or the text are said to disagree with it are warnings, never a
+    cascade of errors built on misread cells."""
+    own: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.table_index is not None and f.check in ("sum", "hierarchy") and f.severity == "error":
+            own.setdefault(f.table_index, []).append(f)
+    misread = {ti for ti, errors in own.items()
+               if len(errors) >= SETTINGS.misread_min_errors
+               and len(errors) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows))}
+    if not misread:
+        return findings
+    out = []
+    for f in findings:
+        if f.table_index in misread and f in own[f.table_index]:
+            continue
+        if f.severity == "error" and (f.table_index in misread or any(
+                doc.tables[ti].title and doc.tables[ti].title in f.message for ti in misread)):
+            f = replace(f, severity="warning", message=f.message + " (a table involved was probably misread)")
+        out.append(f)
+    for ti in sorted(misread):
+        table = doc.tables[ti]
+        errors = own[ti]
+        out.append(Finding("extraction", "warning",
+                           f"{table.title}: this table was probably misread — {len(errors)} of its sums fail at once "
+                           f"(first: {errors[0].message}); check its columns against the source before its figures",
+                           table.title, ti, where="whole table", lines=[table.first_line],
+                           values={"failing_sums": str(len(errors))}))
+    return out
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:
@@ -45,6 +80,7 @@ def validate(doc: Document, per_table: dict[int, list[Finding]] | None = None) -
         findings.extend(per_table[ti] if per_table is not None and ti in per_table else validate_table(doc, ti))
     for rule in DOCUMENT_RULES:
         findings.extend(rule(doc))
+    findings = _misread_tables(doc, findings)
     for n, f in enumerate(findings, start=1):
         f.id = f"F{n}"
     return findings
