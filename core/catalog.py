@@ -176,25 +176,33 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
 )
 
 _FINAL_CODE = ("项目/支出功能分类科目编码", "项目/科目名称")
+# the Shanghai 决算 template: 功能分类科目编码, 本年支出 合计, no 行次
+_FINAL_CODE_SH = ("项目/功能分类科目编码", "项目/科目名称")
+_FINAL_INCOME = ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+_FINAL_EXPENSE = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+_FINAL_FUND = ("年初结转和结余", "本年收入", "本年支出/合计", "本年支出/基本支出", "本年支出/项目支出", "年末结转和结余")
+_THREE_PUBLIC_FINAL = ("合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
+                       "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费")
 
 FINAL_SPECS: tuple[TableSpec, ...] = (
     TableSpec("final.income_expense_summary", "收入支出决算总表", (r"^收入支出决算总表$",),
               layouts=(("收入/项目", "收入/行次", "收入/决算数", "支出/项目（按功能分类）", "支出/行次",
-                        "支出/决算数"),)),
+                        "支出/决算数"),
+                       ("收入/项目", "收入/决算数", "支出/项目", "支出/决算数"))),
     TableSpec("final.income", "收入决算表", (r"^收入决算表$",), code_kind="function",
-              layouts=(_FINAL_CODE + ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-                                      "附属单位上缴收入", "其他收入"),),
+              layouts=(_FINAL_CODE + _FINAL_INCOME, _FINAL_CODE_SH + _FINAL_INCOME),
               column_rules=(TotalRule("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入",
                                                      "附属单位上缴收入", "其他收入")),)),
     TableSpec("final.expense", "支出决算表", (r"^支出决算表$",),
-              layouts=(_FINAL_CODE + ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
-                                      "对附属单位补助支出"),),
+              layouts=(_FINAL_CODE + _FINAL_EXPENSE, _FINAL_CODE_SH + _FINAL_EXPENSE),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出",
                                                      "对附属单位补助支出")),), code_kind="function"),
     TableSpec("final.fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",),
               layouts=(("收入/项目", "收入/行次", "收入/金额", "支出/项目（按功能分类）", "支出/行次", "支出/合计",
                         "支出/一般公共预算财政拨款", "支出/政府性基金预算财政拨款",
-                        "支出/国有资本经营预算财政拨款"),),
+                        "支出/国有资本经营预算财政拨款"),
+                       ("收入/项目", "收入/决算数", "支出/项目", "支出/合计", "支出/一般公共预算财政拨款",
+                        "支出/政府性基金预算财政拨款", "支出/国有资本经营预算财政拨款")),
               column_rules=(TotalRule("支出/合计", ("一般公共预算财政拨款", "政府性基金预算财政拨款",
                                                   "国有资本经营预算财政拨款")),)),
     TableSpec("final.general_public_basic_expense", "一般公共预算财政拨款基本支出决算表",
@@ -202,21 +210,37 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
               # three panels of (code, name, amount): 人员经费 | 公用经费 | 公用经费 continued
               layouts=(("人员经费/经济分类科目编码", "人员经费/科目名称", "人员经费/金额",
                         "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额",
-                        "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额"),)),
+                        "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额"),
+                       # two panels of (code, name, amount), classes running on from one to the other
+                       ("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"))),
     TableSpec("final.general_public_expense", "一般公共预算财政拨款支出决算表",
               (r"一般公共预算财政拨款支出决算.*表$",),
               layouts=(_FINAL_CODE + ("本年支出合计", "基本支出", "项目支出"),
-                       ("项目/支出功能分类科目编码", "项目/名称", "本年支出合计", "基本支出", "项目支出")),
-              column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出")),), code_kind="function"),
+                       ("项目/支出功能分类科目编码", "项目/名称", "本年支出合计", "基本支出", "项目支出"),
+                       _FINAL_CODE_SH + ("合计", "基本支出", "项目支出")),
+              column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出")),
+                            TotalRule("合计", ("基本支出", "项目支出"))), code_kind="function"),
     TableSpec("final.gov_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款.*决算.*表$",),
               layouts=(_FINAL_CODE + ("年初结转和结余", "本年收入", "本年支出/小计", "本年支出/基本支出",
-                                      "本年支出/项目支出", "年末结转和结余"),),
+                                      "本年支出/项目支出", "年末结转和结余"),
+                       _FINAL_CODE_SH + _FINAL_FUND),
               code_kind="function"),
     TableSpec("final.state_capital_expense", "国有资本经营预算财政拨款支出决算表",
               (r"国有资本经营预算财政拨款.*决算.*表$",),
-              layouts=(_FINAL_CODE + ("合计", "基本支出", "项目支出"),), code_kind="function"),
+              layouts=(_FINAL_CODE + ("合计", "基本支出", "项目支出"), _FINAL_CODE_SH + _FINAL_FUND),
+              code_kind="function"),
     TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",),
-              layouts=(("项目", "栏次", "年初预算数", "全年预算数", "决算数"),)),
+              layouts=(("项目", "栏次", "年初预算数", "全年预算数", "决算数"),
+                       tuple(f"财政拨款“三公”经费/{item}/{figure}" for item in _THREE_PUBLIC_FINAL
+                             for figure in ("预算数", "决算数"))),
+              column_rules=tuple(TotalRule(f"合计/{figure}", (f"因公出国（境）费/{figure}",
+                                                            f"公务用车购置及运行维护费/小计/{figure}",
+                                                            f"公务接待费/{figure}"))
+                                 for figure in ("预算数", "决算数")) +
+              tuple(TotalRule(f"公务用车购置及运行维护费/小计/{figure}",
+                              (f"公务用车购置及运行维护费/公务用车购置费/{figure}",
+                               f"公务用车购置及运行维护费/公务用车运行维护费/{figure}"))
+                    for figure in ("预算数", "决算数"))),
     TableSpec("final.state_assets", "国有资产占用情况表", (r"国有资产占用情况表$",),
               layouts=(("项目", "栏次", "决算数"),)),
     TableSpec("final.performance_self_eval", "项目支出绩效自评表", (r"绩效自评表$",), form=True),

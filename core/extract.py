@@ -468,15 +468,39 @@ def _seat_short_total_row(table: Table, n: int) -> None:
             row[2 + j] = Cell(v.text, v.lines, "column placed by the sums of the rows it totals")
 
 
+def _word_presence(word: str, text: str) -> float:
+    """How surely a header word stands in the squashed header text: 1 printed whole; 0.75
+    printed wrapped (a word of 4+ characters whose characters come in order within a short
+    stretch: 功能分类 … 科目编码)."""
+    if word in text:
+        return 1.0
+    if len(word) < 4:
+        return 0.0
+    at, start = 0, -1
+    for ch in word:
+        at = text.find(ch, at)
+        if at < 0:
+            return 0.0
+        start = at if start < 0 else start
+        at += 1
+    return 0.75 if at - start <= 2.5 * len(word) else 0.0
+
+
 def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int) -> list[str] | None:
-    """The template layout whose header words the (split, scrambled) header holds best."""
+    """The template layout whose header words the (split, scrambled) header holds best. A
+    layout loses for each word of the spec's other layouts that the header prints and it
+    lacks (行次 printed: not the layout without 行次); of equally good ones, the one whose
+    words are the more specific (支出功能分类科目编码 over 功能分类科目编码)."""
     text = squash(header_text)
-    best, best_score = None, (0.0, 0)
-    for layout in spec.layouts:
-        cols = [c.replace("{year}", year) for c in layout]
-        words = {w for c in cols for w in c.split("/")}
-        found = sum(w in text for w in words)
-        score = (found / len(words), found)
+    layouts = [[c.replace("{year}", year) for c in layout] for layout in spec.layouts]
+    vocab = [{w for c in cols for w in c.split("/")} for cols in layouts]
+    every = set().union(*vocab) if vocab else set()
+    best, best_score = None, (0.0, 0.0, 0.0)
+    for cols, words in zip(layouts, vocab):
+        presence = {w: _word_presence(w, text) for w in words}
+        found = sum(presence.values())
+        unexplained = [w for w in every - words if len(w) >= 2 and w in text and not any(w in v for v in words)]
+        score = (found / len(words) - 0.25 * len(unexplained), found, sum(len(w) * p for w, p in presence.items()))
         if score > best_score and len(cols) >= amount_width:
             best, best_score = cols, score
     if best_score[0] >= 0.5:
@@ -545,7 +569,12 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if header:
         table.header_lines = (header[0][0], header[-1][0])
     width = max([len(a) for _, _, a in runs] + [0])
-    columns = _choose_layout(spec, header_text, year, width) if spec.layouts else None
+    # the layout is judged on every header line as printed: the token stream leaves out
+    # column-number lines (`行次`, `栏次 1 2`) that tell one template from another
+    first_body = runs[0][0][0][0] if runs and runs[0][0] else (runs[0][1][0][0] if runs and runs[0][1] else None)
+    printed_header = " ".join(line for k, line in content if first_body is None or k < first_body) \
+        if header else header_text
+    columns = _choose_layout(spec, printed_header, year, width) if spec.layouts else None
     has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
         (columns is None and any(c for c, _, _ in runs))
     if columns is None:
