@@ -604,6 +604,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     code_parts = [j for j in text_cols if columns[j].split("/")[-1] in ("类", "款", "项")]
     lengths = Counter(len("".join(t for _, t in c)) for c, _, _ in runs if c)
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
+    if layout == "space":
+        runs = _wrapped_names_joined(runs)
     rows, amounts_of = [], []
     for codes, labels, amounts in runs:
         name = "".join(t for _, t in labels)
@@ -635,6 +637,34 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     stated = context.stated if table.unit == "万元" else ()
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
+
+
+def _wrapped_names_joined(runs):
+    """A name wrapped in its cell prints on the lines around the coded amount line it
+    belongs to (`一般公共服务支` / `201 306.90 306.90` / `出`): lines of text alone next to a
+    coded row that has no name on its own line are that name's head and tail. Text between
+    two such rows is split by its lines: the first half ends the row above, the rest starts
+    the row below."""
+    rows = [[codes, labels, amounts, bool(codes) and not labels and bool(amounts)]
+            for codes, labels, amounts in runs]       # the 4th: a name wrapped around the row
+    for i, run in enumerate(rows):
+        if run[0] or run[2] or not run[1]:
+            continue        # not a run of text alone
+        before = rows[i - 1] if i > 0 and rows[i - 1][3] else None
+        after = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][3] and not rows[i + 1][1] else None
+        if before is None and after is None:
+            continue
+        lines = sorted({k for k, _ in run[1]})
+        tail_lines = set(lines[:(len(lines) + 1) // 2]) if before is not None and after is not None \
+            else set(lines) if before is not None else set()
+        before_tail = [(k, t) for k, t in run[1] if k in tail_lines]
+        after_head = [(k, t) for k, t in run[1] if k not in tail_lines]
+        if before is not None:
+            before[1] = before[1] + before_tail
+        if after is not None:
+            after[1] = after_head + after[1]
+        run[1] = []
+    return [(codes, labels, amounts) for codes, labels, amounts, _ in rows if codes or labels or amounts]
 
 
 def _continue_row(row: list[Cell], codes, labels, name_col: int, unit_col: int | None, agency: str) -> None:

@@ -90,6 +90,7 @@ def is_text_column(path: str) -> bool:
     return bool(TEXT_LEAF.search(path.split("/")[-1]))
 
 
+LINE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")          # 201, 20105, 2010505
 ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
 PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")
 NUMBER_TAIL = re.compile(r"^\.?\d+$")
@@ -118,7 +119,13 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts."""
     kinds = []
     n = len(tokens)
-    for i, (_, t) in enumerate(tokens):
+    for i, (k, t) in enumerate(tokens):
+        if LINE_CODE.match(t) and (i == 0 or tokens[i - 1][0] != k) and i + 1 < n and tokens[i + 1][0] == k \
+                and "." in tokens[i + 1][1] and is_amount(tokens[i + 1][1]):
+            # a code that begins its line before the amounts: its name wrapped onto the lines
+            # around it (`一般公共服务支` / `201 306.90 306.90` / `出`)
+            kinds.append("code")
+            continue
         if ALNUM_CODE.match(t):
             j = i
             while j < n and ALNUM_CODE.match(tokens[j][1]):
