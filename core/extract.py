@@ -511,6 +511,22 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     return [c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None
 
 
+def _wrapped_head_start(tokens, kinds, start: int, header_words: frozenset[str]) -> int:
+    """Where the first row starts when its code begins a line with no name on it: the lone
+    line of text just above is the head of its wrapped name, unless it is a header word."""
+    k = tokens[start][0]
+    nameless = start + 1 < len(tokens) and tokens[start + 1][0] == k and kinds[start + 1] == "amount"
+    if not nameless or start == 0:
+        return start
+    prev_line = tokens[start - 1][0]
+    on_prev = [i for i in range(start) if tokens[i][0] == prev_line]
+    text = "".join(tokens[i][1] for i in on_prev)
+    if prev_line == k - 1 and len(on_prev) == 1 and kinds[on_prev[0]] == "text" and \
+            not any(w in text or text in w for w in header_words):
+        return on_prev[0]
+    return start
+
+
 def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
               header_words: frozenset[str] = frozenset()):
     """Header tokens, then rows as (code tokens, label tokens, amount tokens). A row ends
@@ -532,6 +548,7 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
             if kinds[i] == "code":
                 while start > 0 and kinds[start - 1] == "code":
                     start -= 1
+                start = _wrapped_head_start(tokens, kinds, start, header_words)
             break
     rows: list[tuple[list, list, list]] = []
     codes: list = []
@@ -605,11 +622,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     lengths = Counter(len("".join(t for _, t in c)) for c, _, _ in runs if c)
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
     if layout == "space":
-        runs = _wrapped_names_joined(runs)
+        runs = _wrapped_names_joined(runs, header_words)
     rows, amounts_of = [], []
     for codes, labels, amounts in runs:
         name = "".join(t for _, t in labels)
-        if not amounts and sum(w in name for w in header_words) >= 2:
+        if not amounts and _repeats_header(name, header_words):
             continue        # the header printed again after a page break
         code = "".join(t for _, t in codes)
         if rows and codes and not amounts and 0 < len(rows[-1][0].text) < full_code == len(rows[-1][0].text + code):
@@ -639,24 +656,33 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     table.rows = rows
 
 
-def _wrapped_names_joined(runs):
+def _repeats_header(text: str, header_words: frozenset[str]) -> bool:
+    return sum(w in text for w in header_words) >= 2
+
+
+def _wrapped_names_joined(runs, header_words: frozenset[str]):
     """A name wrapped in its cell prints on the lines around the coded amount line it
     belongs to (`一般公共服务支` / `201 306.90 306.90` / `出`): lines of text alone next to a
     coded row that has no name on its own line are that name's head and tail. Text between
-    two such rows is split by its lines: the first half ends the row above, the rest starts
-    the row below."""
+    two such rows is split by its lines: the first ends the row above, the rest starts the
+    row below."""
     rows = [[codes, labels, amounts, bool(codes) and not labels and bool(amounts)]
             for codes, labels, amounts in runs]       # the 4th: a name wrapped around the row
     for i, run in enumerate(rows):
-        if run[0] or run[2] or not run[1]:
-            continue        # not a run of text alone
-        before = rows[i - 1] if i > 0 and rows[i - 1][3] else None
+        text = "".join(t for _, t in run[1])
+        if run[0] or run[2] or not run[1] or catalog.TOTAL_LABELS.match(text) or _repeats_header(text, header_words):
+            continue        # not a run of text alone, or a total, or the header printed again
+        before = rows[i - 1] if i > 0 and rows[i - 1][0] and rows[i - 1][2] else None
         after = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][3] and not rows[i + 1][1] else None
         if before is None and after is None:
             continue
         lines = sorted({k for k, _ in run[1]})
-        tail_lines = set(lines[:(len(lines) + 1) // 2]) if before is not None and after is not None \
-            else set(lines) if before is not None else set()
+        # a wrapped name prints one line below its code line and the rest above it; after
+        # a row whose name stands on its line, text before a nameless row is that row's head
+        if before is not None and after is not None:
+            tail_lines = set(lines[:1]) if before[3] else set()
+        else:
+            tail_lines = set(lines) if before is not None else set()
         before_tail = [(k, t) for k, t in run[1] if k in tail_lines]
         after_head = [(k, t) for k, t in run[1] if k not in tail_lines]
         if before is not None:
