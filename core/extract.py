@@ -663,26 +663,46 @@ def _repeats_header(text: str, header_words: frozenset[str]) -> bool:
 def _wrapped_names_joined(runs, header_words: frozenset[str]):
     """A name wrapped in its cell prints on the lines around the coded amount line it
     belongs to (`一般公共服务支` / `201 306.90 306.90` / `出`): lines of text alone next to a
-    coded row that has no name on its own line are that name's head and tail. Text between
-    two such rows is split by its lines: the first ends the row above, the rest starts the
-    row below."""
+    coded row are that name's head (above) and tail (below). A wrapped line fills the
+    column, so it is as long as the other wrapped lines of the table: a full line before a
+    coded row is its head, a shorter one after a row is that row's tail."""
     rows = [[codes, labels, amounts, bool(codes) and not labels and bool(amounts)]
-            for codes, labels, amounts in runs]       # the 4th: a name wrapped around the row
+            for codes, labels, amounts in runs]       # the 4th: no name on the code's line
+    text_lines: dict[int, str] = {}
+    for codes, labels, amounts, _ in rows:
+        if not codes and not amounts:
+            for k, t in labels:
+                text_lines[k] = text_lines.get(k, "") + t
+    widths = Counter(len(t) for t in text_lines.values())
+    full = max(widths, key=lambda n: (widths[n], n)) if widths and max(widths.values()) >= 2 else None
     for i, run in enumerate(rows):
         text = "".join(t for _, t in run[1])
         if run[0] or run[2] or not run[1] or catalog.TOTAL_LABELS.match(text) or _repeats_header(text, header_words):
             continue        # not a run of text alone, or a total, or the header printed again
         before = rows[i - 1] if i > 0 and rows[i - 1][0] and rows[i - 1][2] else None
-        after = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][3] and not rows[i + 1][1] else None
+        after = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][0] and rows[i + 1][2] else None
+        if after is not None and not after[3] and full is None:
+            after = None        # a row with its own name takes a head only where wrapping is measured
         if before is None and after is None:
             continue
         lines = sorted({k for k, _ in run[1]})
-        # a wrapped name prints one line below its code line and the rest above it; after
-        # a row whose name stands on its line, text before a nameless row is that row's head
-        if before is not None and after is not None:
-            tail_lines = set(lines[:1]) if before[3] else set()
+        if full is not None:
+            # short lines first are the tail of the row above; the full lines that follow
+            # head the row below (a named row takes only full lines)
+            cut = 0
+            while cut < len(lines) and len(text_lines[lines[cut]]) < full:
+                cut += 1
+            if before is None or (after is not None and after[3] and cut == len(lines)):
+                cut = min(cut, 0 if before is None else 1)
+            if after is None or any(len(text_lines[k]) != full for k in lines[cut:]) and not after[3]:
+                cut = len(lines) if before is not None else -1
+            if cut < 0:
+                continue
+        elif before is not None and after is not None:
+            cut = 1 if before[3] else 0
         else:
-            tail_lines = set(lines) if before is not None else set()
+            cut = len(lines) if before is not None else 0
+        tail_lines = set(lines[:cut])
         before_tail = [(k, t) for k, t in run[1] if k in tail_lines]
         after_head = [(k, t) for k, t in run[1] if k not in tail_lines]
         if before is not None:

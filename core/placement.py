@@ -111,6 +111,43 @@ def _code_parents(codes: list[str]) -> list[int | None]:
     return parents
 
 
+def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[int, Decimal],
+                     target: dict[int, Decimal], columns: list[int], tolerance: Decimal) -> list[int]:
+    """For rows each with a few candidate placements (column → amount), the choice of one
+    per row whose column sums meet `target` in the most columns. Row by row, choices that
+    reach the same sums are kept once (so twenty rows of two choices are not a million
+    combinations), and at most SETTINGS.max_group_placements partial sums are carried,
+    those nearest the target first: the search is bounded, never the input."""
+    def key(sums: dict[int, Decimal]) -> tuple[Decimal, ...]:
+        return tuple(sums.get(c, Decimal(0)) for c in columns)
+
+    goal = key(target)
+    start = key(fixed)
+    states: dict[tuple[Decimal, ...], tuple | None] = {start: None}     # sums → (choice, previous state)
+    for options in row_options:
+        nxt: dict[tuple[Decimal, ...], tuple] = {}
+        for sums, trail in states.items():
+            for n, placed in enumerate(options):
+                after = tuple(x + placed.get(c, Decimal(0)) for x, c in zip(sums, columns))
+                if after not in nxt:
+                    nxt[after] = (n, trail)
+        if len(nxt) > SETTINGS.max_group_placements:
+            nearest = sorted(nxt, key=lambda t: sum(abs(g - x) for g, x in zip(goal, t)))
+            nxt = {t: nxt[t] for t in nearest[:SETTINGS.max_group_placements]}
+        states = nxt
+
+    def score(sums: tuple[Decimal, ...]) -> tuple[int, Decimal]:
+        return (sum(abs(g - x) <= tolerance for g, x in zip(goal, sums)),
+                -sum(abs(g - x) for g, x in zip(goal, sums)))
+    best = max(states, key=score)
+    picks: list[int] = []
+    trail = states[best]
+    while trail is not None:
+        picks.append(trail[0])
+        trail = trail[1]
+    return picks[::-1]
+
+
 def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int],
                    stated: tuple[tuple[str, Decimal], ...] = ()) -> None:
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
@@ -146,8 +183,7 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
         for i in open_rows:
             opts = [c for c in cands[i] if allowed is None or set(c) <= allowed] or cands[i]
             options.append(opts)
-        combos = math.prod(len(o) for o in options)
-        if target is None or combos > SETTINGS.max_group_placements:
+        if target is None:
             for i, o in zip(open_rows, options):
                 chosen[i] = o[0]
             return
@@ -157,16 +193,9 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
                 for c, v in values(i, chosen[i]).items():
                     fixed[c] = fixed.get(c, Decimal(0)) + v
         tolerance = SETTINGS.cent * max(1, len(group))
-        best, best_score = None, -1
-        for pick in itertools.product(*options):
-            sums = dict(fixed)
-            for i, combo in zip(open_rows, pick):
-                for c, v in values(i, combo).items():
-                    sums[c] = sums.get(c, Decimal(0)) + v
-            score = sum(1 for c in amount_cols
-                        if abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0))) <= tolerance)
-            if score > best_score:
-                best, best_score = pick, score
+        best = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],
+                                fixed, target, amount_cols, tolerance)
+        best = [opts[n] for opts, n in zip(options, best)]
         for i, combo in zip(open_rows, best):
             chosen[i] = combo
 
