@@ -111,37 +111,41 @@ def _code_parents(codes: list[str]) -> list[int | None]:
     return parents
 
 
+def _cents(value: Decimal) -> int:
+    return int((value * 100).to_integral_value())
+
+
 def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[int, Decimal],
                      target: dict[int, Decimal], columns: list[int], tolerance: Decimal) -> list[int]:
     """For rows each with a few candidate placements (column → amount), the choice of one
     per row whose column sums meet `target` in the most columns. Row by row, choices that
     reach the same sums are kept once (so twenty rows of two choices are not a million
-    combinations), and at most SETTINGS.max_group_placements partial sums are carried,
-    those nearest the target first: the search is bounded, never the input."""
-    def key(sums: dict[int, Decimal]) -> tuple[Decimal, ...]:
-        return tuple(sums.get(c, Decimal(0)) for c in columns)
-
-    goal = key(target)
-    start = key(fixed)
-    states: dict[tuple[Decimal, ...], tuple | None] = {start: None}     # sums → (choice, previous state)
-    for options in row_options:
-        nxt: dict[tuple[Decimal, ...], tuple] = {}
+    combinations), and at most SETTINGS.joint_states partial sums are carried, those nearest
+    the target first: the search is bounded, never the input. Sums are kept in cents."""
+    goal = tuple(_cents(target.get(c, Decimal(0))) for c in columns)
+    slack = _cents(tolerance)
+    deltas = [[tuple(_cents(placed.get(c, Decimal(0))) for c in columns) for placed in options]
+              for options in row_options]
+    # the beam narrows where rows have many placements, so that the work stays bounded
+    work = max(1, sum(len(o) for o in deltas) * max(1, len(columns)))
+    beam = max(1, min(SETTINGS.joint_states, SETTINGS.joint_work // work))
+    states: dict[tuple[int, ...], tuple | None] = {tuple(_cents(fixed.get(c, Decimal(0))) for c in columns): None}
+    for options in deltas:
+        nxt: dict[tuple[int, ...], tuple] = {}
         for sums, trail in states.items():
-            for n, placed in enumerate(options):
-                after = tuple(x + placed.get(c, Decimal(0)) for x, c in zip(sums, columns))
+            for n, delta in enumerate(options):
+                after = tuple(x + d for x, d in zip(sums, delta))
                 if after not in nxt:
                     nxt[after] = (n, trail)
-        if len(nxt) > SETTINGS.max_group_placements:
+        if len(nxt) > beam:
             nearest = sorted(nxt, key=lambda t: sum(abs(g - x) for g, x in zip(goal, t)))
-            nxt = {t: nxt[t] for t in nearest[:SETTINGS.max_group_placements]}
+            nxt = {t: nxt[t] for t in nearest[:beam]}
         states = nxt
 
-    def score(sums: tuple[Decimal, ...]) -> tuple[int, Decimal]:
-        return (sum(abs(g - x) <= tolerance for g, x in zip(goal, sums)),
-                -sum(abs(g - x) for g, x in zip(goal, sums)))
-    best = max(states, key=score)
+    def score(sums: tuple[int, ...]) -> tuple[int, int]:
+        return (sum(abs(g - x) <= slack for g, x in zip(goal, sums)), -sum(abs(g - x) for g, x in zip(goal, sums)))
+    trail = states[max(states, key=score)]
     picks: list[int] = []
-    trail = states[best]
     while trail is not None:
         picks.append(trail[0])
         trail = trail[1]

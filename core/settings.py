@@ -12,7 +12,8 @@ CENT = Decimal("0.01")
 class ReadingSettings:
     cent: Decimal = CENT                # one unit of the last printed digit of a 万元 amount
     max_placements: int = 2000          # column placements weighed for one row's amounts
-    max_group_placements: int = 4096    # joint placements weighed for the rows under one total
+    joint_states: int = 512             # partial column sums carried when seating the rows under one total
+    joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
     misread_min_errors: int = 4         # a table with this many failing sums at once …
     misread_share: float = 0.25         # … and at least this share of its rows was probably misread
