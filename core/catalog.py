@@ -316,8 +316,15 @@ RECEPTION = r"公务接待费"
 CAR_RUNNING = r"公务用车运行(?:维护)?费"
 CAR_PURCHASE = r"公务用车购置费?(?!及)"
 
+# A subject may be printed by several tables: the first entry whose table and cell the
+# document has is the one compared (a 机关运行经费 column where a table prints one, else the
+# 公用经费 that the Jiangxi-style templates define it as).
 PROSE_FIGURES: tuple[ProseFigure, ...] = (
+    ProseFigure(r"机关运行(?:经)?费", "budget.three_public", "*", ("机关运行经费预算数",)),
     ProseFigure(r"机关运行(?:经)?费", "budget.general_public_basic_expense", "合计", ("公用经费",), True),
+    ProseFigure(r"(?<!财政拨款)收入支出(?:决算)?总计", "final.income_expense_summary", "总计", ("",)),
+    ProseFigure(r"财政拨款收入支出(?:决算)?总计", "final.fiscal_summary", "总计", ("",)),
+    ProseFigure(THREE_PUBLIC + r"财政拨款支出(?:年初)?预算", "final.three_public", "*", ("合计/预算数",)),
     ProseFigure(THREE_PUBLIC, "budget.three_public", "*", ("合计", "“三公”经费合计")),
     ProseFigure(TRAVEL_ABROAD, "budget.three_public", "*",
                 ("因公出国(境)费", "因公出国（境）费", "因公出国(境)费/小计")),

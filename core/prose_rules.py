@@ -431,7 +431,7 @@ def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
 @functools.lru_cache(maxsize=64)
 def _figure_pattern(subject: str) -> re.Pattern:
     """`subject`, a few words (预算, 支出, 安排 …), then its amount in 万元."""
-    return re.compile(subject + r"[^\d，,。；;、（(]{0,8}?(\d{1,15}(?:\.\d{1,6})?)万元")
+    return re.compile(subject + r"(?:(?!增加|减少|增长|下降|比|较)[^\d，,。；;、（(]){0,8}?(\d{1,15}(?:\.\d{1,6})?)万元")
 
 
 @text_only
@@ -461,17 +461,28 @@ def check_prose_sums(doc: Document) -> list[Finding]:
 
 
 def check_prose_figures(doc: Document) -> list[Finding]:
-    """Figures the text states by name (机关运行经费, “三公”经费 and its parts) against the table
-    cell that prints them; one matching statement is enough."""
+    """Figures the text states by name (机关运行经费, “三公”经费 and its parts, 收入支出总计)
+    against the table cell that prints them; one matching statement is enough. A subject is
+    compared with the first table that prints it (catalog.PROSE_FIGURES). A table that
+    prints no figure at all while the text gives one is a finding too."""
     by_kind = {t.kind: (ti, t) for ti, t in reversed(list(enumerate(doc.tables))) if t.recoverable}
     out = []
+    done: set[str] = set()
     for figure, stated in zip(catalog.PROSE_FIGURES, _prose_figures(doc)):
-        if not stated or figure.kind not in by_kind:
+        if figure.subject in done or not stated or figure.kind not in by_kind:
             continue
         ti, table = by_kind[figure.kind]
         found = locate(table, figure.row, figure.cols)
         if found is None:
+            if _prints_no_figure(table) and any(said > 0 for said, _, _ in stated):
+                done.add(figure.subject)
+                said, line, sentence = next(x for x in stated if x[0] > 0)
+                out.append(Finding("prose_vs_table", "error",
+                                   f"the text states “{sentence}”; {table.title} prints no figure at all",
+                                   table.title, ti, where="whole table", lines=[line, table.first_line],
+                                   values={"stated": str(said), "table": ""}))
             continue
+        done.add(figure.subject)
         r, c, value, cell_lines = found
         in_wan = value / 10000 if table.unit == "元" else value
         # a table in 元 agrees when it rounds to the 万元 figure as printed
@@ -485,6 +496,100 @@ def check_prose_figures(doc: Document) -> list[Finding]:
                            f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
                            table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
                            [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
+    return out
+
+
+def _prints_no_figure(table) -> bool:
+    return not any(cell.value is not None for row in table.rows for cell in row)
+
+
+_SHARE_LIST = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[^。；;：:\d]{0,14}[：:]([^。]{0,400})")
+_SHARE = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[，,]占(\d{1,3}(?:\.\d{1,4})?)%")
+
+
+@text_only
+def check_prose_shares(doc: Document) -> list[Finding]:
+    """Shares the text states for the parts of a total it has just given (`支出2940.05万元，
+    主要用于以下方面：一般公共服务支出2106.66万元，占71.73%；…`), recomputed from the two
+    figures to the printed precision."""
+    out = []
+    for text, lines in _prose_blocks(doc):
+        for listing in _SHARE_LIST.finditer(text):
+            whole = Decimal(listing.group(1))
+            if whole == 0:
+                continue
+            for m in _SHARE.finditer(listing.group(2)):
+                part, stated = Decimal(m.group(1)), Decimal(m.group(2))
+                computed = part / whole * 100
+                if part > whole or not _rate_differs(computed, stated, m.group(2)):
+                    continue
+                at = listing.start(2) + m.start()
+                out.append(Finding("prose_vs_table", "error",
+                                   f"{part} 万元 is stated as {stated}% of {whole} 万元, but {part} / {whole} = "
+                                   f"{computed:.2f}%", where=text[max(0, at - 16):at + len(m.group(0))],
+                                   lines=[lines[at]], values={"stated": f"{stated}%", "computed": f"{computed:.2f}%"}))
+    return out
+
+
+_COMPARED = re.compile(r"预算(?:数)?为(\d{1,15}(?:\.\d{1,6})?)万元[，,]支出决算(?:数)?为(\d{1,15}(?:\.\d{1,6})?)万元"
+                       r"[。，,；;]?决算数(大于|等于|小于)预算数")
+_RELATION = {"大于": 1, "等于": 0, "小于": -1}
+
+
+@text_only
+def check_prose_comparisons(doc: Document) -> list[Finding]:
+    """`年初预算为 A 万元，支出决算为 B 万元。决算数大于预算数…`: the relation stated against the
+    two figures it compares."""
+    out = []
+    for text, lines in _prose_blocks(doc):
+        for m in _COMPARED.finditer(text):
+            budget, actual = Decimal(m.group(1)), Decimal(m.group(2))
+            real = (actual > budget) - (actual < budget)
+            if real == _RELATION[m.group(3)]:
+                continue
+            said = {1: "大于", 0: "等于", -1: "小于"}[real]
+            out.append(Finding("prose_vs_table", "error",
+                               f"the text says 决算数{m.group(3)}预算数, but 决算 {actual} is {said} 预算 {budget}",
+                               where=m.group(0)[:40], lines=[lines[m.start()]],
+                               values={"stated": m.group(3), "budget": str(budget), "actual": str(actual)}))
+    return out
+
+
+_HEADING_YEAR = re.compile(r"(20\d\d)\s*年度?\s*(?:部门|单位)?\s*(预算|决算)")
+_YEAR_END = re.compile(r"截[至止]\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日")
+_PLACEHOLDER = re.compile(r"[XＸ×xｘ]{2,}(?:局|委|办|中心|单位|部门)")
+
+
+@text_only
+def check_document_consistency(doc: Document) -> list[Finding]:
+    """The document against itself: a part or section heading that names another year's
+    report (`2023年度部门决算情况说明` in a 2024 决算), a 决算 that counts its assets at
+    another year's end (`截至2023年12月31日`), a placeholder agency name (`XX局`)."""
+    year = doc.info.year
+    if not year.isdigit():
+        return []
+    out = []
+    for node in doc.root.walk():
+        if node.kind not in ("part", "section"):
+            continue
+        m = _HEADING_YEAR.search(node.text.replace(" ", ""))
+        if m and m.group(1) != year and m.group(2) == doc.info.report_type:
+            out.append(Finding("prose_vs_table", "error",
+                               f"the heading “{node.text}” names a {m.group(1)} report in the {year} {doc.info.report_type}",
+                               where=node.text[:30], lines=[node.first_line],
+                               values={"stated": m.group(1), "expected": year}))
+        if _PLACEHOLDER.search(node.text):
+            out.append(Finding("prose_vs_table", "warning",
+                               f"the heading “{node.text}” names a placeholder, not the agency", where=node.text[:30],
+                               lines=[node.first_line], values={"stated": _PLACEHOLDER.search(node.text).group(0)}))
+    if doc.info.report_type == "决算":
+        text, lines = _prose_text(doc)
+        for m in _YEAR_END.finditer(text):
+            if m.group(1) != year:
+                out.append(Finding("prose_vs_table", "error",
+                                   f"“{m.group(0)}” in the {year} 决算: the accounts close at the end of {year}",
+                                   where=m.group(0), lines=[lines[m.start()]],
+                                   values={"stated": m.group(1), "expected": year}))
     return out
 
 

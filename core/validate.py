@@ -13,8 +13,9 @@ from .findings import Finding, severity
 from .model import Document, Table
 from .settings import SETTINGS
 from .prose_rules import (check_headcounts, check_project_budgets, check_project_fund_sources, check_project_targets,
-                          check_prose_breakdowns, check_prose_changes, check_prose_figures, check_prose_rates,
-                          check_prose_subjects, check_prose_sums, check_units)
+                          check_document_consistency, check_prose_breakdowns, check_prose_changes, check_prose_comparisons,
+                          check_prose_figures,
+                          check_prose_rates, check_prose_shares, check_prose_subjects, check_prose_sums, check_units)
 from .table_rules import (check_form_funds, check_form_grids, check_hierarchy, check_panel_balance,
                           check_row_identities)
 
@@ -26,7 +27,8 @@ TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
     check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures,
-    check_prose_sums, check_headcounts, check_units, check_toc_tables, check_unrecoverable)
+    check_prose_shares, check_prose_comparisons, check_prose_sums, check_headcounts, check_units, check_toc_tables,
+    check_unrecoverable, check_document_consistency)
 
 
 def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
