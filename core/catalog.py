@@ -335,6 +335,15 @@ PROSE_FIGURES: tuple[ProseFigure, ...] = (
     ProseFigure(CAR_PURCHASE, "budget.three_public", "*", ("公务用车购置费", "公务用车购置")),
 )
 
+# Totals the text names as the base of a share (`占一般公共预算项目支出总额的100%`): the
+# table cell that prints them, the first one the document has.
+SHARE_BASES: tuple[ProseFigure, ...] = (
+    ProseFigure(r"一般公共预算项目支出", "final.general_public_expense", "合计", ("项目支出",)),
+    ProseFigure(r"一般公共预算项目支出", "budget.general_public_expense", "合计", ("项目支出",)),
+    ProseFigure(r"政府性基金预算项目支出", "final.gov_fund", "合计", ("本年支出/项目支出", "项目支出")),
+    ProseFigure(r"本年支出合计", "final.income_expense_summary", "本年支出合计", ("",)),
+)
+
 # Totals the text states together with all of their parts: total = Σ parts.
 PROSE_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (THREE_PUBLIC, (TRAVEL_ABROAD, RECEPTION, CAR_RUNNING, CAR_PURCHASE)),

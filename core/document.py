@@ -15,7 +15,8 @@ from .regions import PAGE_NUMBER, PART, SECTION, find_regions, toc_span
 SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 ITEM = re.compile(r"^(\d{1,2}[.．、)）]|[①-⑳]|[（(]\d{1,2}[）)])")
 NOTE = re.compile(r"^(注|说明|备注)\s*[:：]")
-_REPORT = re.compile(r"(20\d\d)\s*年度?\s*(?:[^\s，。]{0,30}?)(部门|单位)?\s*(预算|决算)")
+_REPORT = re.compile(r"(20\d\d)\s*年度?\s*(?:[^\s，。]{0,30}?)\s*(部门|单位)?\s*(预算|决算)")
+COVER_LINES = 15        # the title page: the report's own year is named there
 _DEPTH = {"part": 1, "section": 2, "subsection": 3, "item": 4}
 
 
@@ -24,7 +25,8 @@ def infer_info(src: SourceText) -> DocumentInfo:
     info = DocumentInfo()
     hits = [m for s in head for m in _REPORT.finditer(s)]
     years = Counter(m.group(1) for m in hits) or Counter(re.findall(r"(20\d\d)\s*年", " ".join(head)))
-    info.year = years.most_common(1)[0][0] if years else ""
+    cover = next((m.group(1) for s in head[:COVER_LINES] for m in _REPORT.finditer(s)), "")
+    info.year = cover or (years.most_common(1)[0][0] if years else "")
     kinds = Counter(m.group(3) for m in hits)
     if not kinds:
         text = " ".join(head)

@@ -507,6 +507,37 @@ _SHARE_LIST = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[^。；;：:\d]{0,14}[
 _SHARE = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[，,]占(\d{1,3}(?:\.\d{1,4})?)%")
 
 
+_NAMED_SHARE = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[，,]占([^，,。；;\d%]{2,24}?)(?:总额|总数)?的(\d{1,3}(?:\.\d{1,4})?)%")
+
+
+def check_prose_named_shares(doc: Document) -> list[Finding]:
+    """A share of a total the text names and a table prints (`共涉及资金940.15万元，占一般公共
+    预算项目支出总额的100%`), recomputed from that table's cell."""
+    by_kind = {t.kind: (ti, t) for ti, t in reversed(list(enumerate(doc.tables))) if t.recoverable}
+    text, lines = _prose_text(doc)
+    out = []
+    for m in _NAMED_SHARE.finditer(text):
+        part, stated = Decimal(m.group(1)), Decimal(m.group(3))
+        for base in catalog.SHARE_BASES:
+            if not re.fullmatch(base.subject, m.group(2)) or base.kind not in by_kind:
+                continue
+            ti, table = by_kind[base.kind]
+            found = locate(table, base.row, base.cols)
+            if found is None:
+                break
+            r, c, whole, cell_lines = found
+            whole = whole / 10000 if table.unit == "元" else whole
+            if whole and _rate_differs(part / whole * 100, stated, m.group(3)):
+                computed = part / whole * 100
+                out.append(Finding("prose_vs_table", "error",
+                                   f"{part} 万元 is stated as {stated}% of {m.group(2)}, which {table.title} prints as "
+                                   f"{fmt(whole)}: {computed:.2f}%", table.title, ti, r, c, f"{m.group(2)} (share)",
+                                   [lines[m.start()]] + cell_lines,
+                                   {"stated": str(part), "other": fmt(whole), "share": f"{stated}%"}))
+            break
+    return out
+
+
 @text_only
 def check_prose_shares(doc: Document) -> list[Finding]:
     """Shares the text states for the parts of a total it has just given (`支出2940.05万元，
@@ -552,6 +583,54 @@ def check_prose_comparisons(doc: Document) -> list[Finding]:
                                f"the text says 决算数{m.group(3)}预算数, but 决算 {actual} is {said} 预算 {budget}",
                                where=m.group(0)[:40], lines=[lines[m.start()]],
                                values={"stated": m.group(3), "budget": str(budget), "actual": str(actual)}))
+    return out
+
+
+_NUMBER = r"(\d{1,15}(?:\.\d{1,6})?)"
+_BETWEEN = re.compile(r"(?:执行数|预算数|决算数|预算)(?:为|是)?" + _NUMBER + r"万元[，,]\s*(?:20\d\d年)?(?:预算)?(?:安排|为)?"
+                      + _NUMBER + r"万元[，,]\s*(?:比|较)[^，,。；;]{0,16}?(增加|减少|增长|下降)" + r"(\d{1,4}(?:\.\d{1,4})?)%")
+_ITEM_OPENING = re.compile(r"(?:^|[。；;])\s*\d{1,2}[、.．]([^。；;]{2,60}?)" + _NUMBER + r"万元")
+_ITEM_PLANNED = re.compile(r"(20\d\d)年预算安排" + _NUMBER + r"万元")
+
+
+@text_only
+def check_prose_changes_between(doc: Document) -> list[Finding]:
+    """A rate of change stated between two figures of one sentence (`2025年当年预算执行数为
+    77.99万元，2026年预算安排91.97万元，比2025年预算执行数增加17.66%`), recomputed; and an item
+    that opens with one amount and then says its budget is another (`住房公积金208.8万元 …
+    2026年预算安排201.50万元`), where a rate that fits the opening amount is not reported again."""
+    out = []
+    for text, lines in _prose_blocks(doc):
+        openings: list[tuple[int, int, Decimal]] = []       # (start, end, amount) of each item
+        items = list(_ITEM_OPENING.finditer(text))
+        for n, item in enumerate(items):
+            end = items[n + 1].start() if n + 1 < len(items) else min(len(text), item.end() + 400)
+            openings.append((item.start(), end, Decimal(item.group(2))))
+            planned = _ITEM_PLANNED.search(text, item.end(), end)
+            if doc.info.report_type != "预算" or planned is None or planned.group(1) != doc.info.year:
+                continue
+            opening, said = Decimal(item.group(2)), Decimal(planned.group(2))
+            if severity(opening - said, 1) != "error":
+                continue
+            out.append(Finding("prose_vs_table", "error",
+                               f"“{item.group(1)}” opens with {opening} 万元 but then states {planned.group(0)}",
+                               where=item.group(1)[:30], lines=[lines[planned.start()]],
+                               values={"stated": str(said), "table": fmt(opening)}))
+        for m in _BETWEEN.finditer(text):
+            before, after, stated = Decimal(m.group(1)), Decimal(m.group(2)), Decimal(m.group(4))
+            if before == 0:
+                continue
+            sign = 1 if m.group(3) in ("增加", "增长") else -1
+            computed = (after - before) / before * 100
+            if not _rate_differs(computed, sign * stated, m.group(4)):
+                continue
+            opening = next((amount for a, b, amount in openings if a <= m.start() < b), None)
+            if opening is not None and not _rate_differs((opening - before) / before * 100, sign * stated, m.group(4)):
+                continue        # the rate fits the item's own amount: the item's finding says it
+            out.append(Finding("prose_vs_table", "error",
+                               f"the text states {m.group(3)}{stated}% from {before} to {after} 万元, but the change is "
+                               f"{computed:+.2f}%", where=m.group(0)[:40], lines=[lines[m.start()]],
+                               values={"stated": f"{stated}%", "computed": f"{computed:.2f}%"}))
     return out
 
 

@@ -13,7 +13,8 @@ from .findings import Finding, severity
 from .model import Document, Table
 from .settings import SETTINGS
 from .prose_rules import (check_headcounts, check_project_budgets, check_project_fund_sources, check_project_targets,
-                          check_document_consistency, check_prose_breakdowns, check_prose_changes, check_prose_comparisons,
+                          check_document_consistency, check_prose_breakdowns, check_prose_changes,
+                          check_prose_changes_between, check_prose_comparisons, check_prose_named_shares,
                           check_prose_figures,
                           check_prose_rates, check_prose_shares, check_prose_subjects, check_prose_sums, check_units)
 from .table_rules import (check_form_funds, check_form_grids, check_hierarchy, check_panel_balance,
@@ -28,7 +29,7 @@ DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
     check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures,
     check_prose_shares, check_prose_comparisons, check_prose_sums, check_headcounts, check_units, check_toc_tables,
-    check_unrecoverable, check_document_consistency)
+    check_unrecoverable, check_document_consistency, check_prose_changes_between, check_prose_named_shares)
 
 
 def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
