@@ -16,6 +16,14 @@ from .findings import (CENT, ZERO, Finding, amount, amount_columns, find_col, fm
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
 
 
+# An amount as the text prints it: `19,044.27`, `2940.05`, never the tail of a longer number.
+_NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
 _RATE = re.compile(r"([\d.]{1,20})\s*万元[，,]\s*(?:(?:(?!万元)[^，,。；;]){0,16}[，,])?(?:决算数)?\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*"
                    r"(?:预算)?\s*(增加|减少|增长|下降)\s*([\d.]{1,20})\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]{1,20})\s*%")
 _COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*([\d.]{1,20})\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]{1,20})\s*万元[，,]\s*"
@@ -423,7 +431,7 @@ def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
     text, lines = _prose_text(doc)
     out = []
     for figure in catalog.PROSE_FIGURES:
-        out.append([(Decimal(m.group(1)), lines[m.start()], m.group(0))
+        out.append([(_dec(m.group(1)), lines[m.start()], m.group(0))
                     for m in _figure_pattern(figure.subject).finditer(text)])
     return out
 
@@ -431,7 +439,7 @@ def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
 @functools.lru_cache(maxsize=64)
 def _figure_pattern(subject: str) -> re.Pattern:
     """`subject`, a few words (预算, 支出, 安排 …), then its amount in 万元."""
-    return re.compile(subject + r"(?:(?!增加|减少|增长|下降|比|较)[^\d，,。；;、（(]){0,8}?(\d{1,15}(?:\.\d{1,6})?)万元")
+    return re.compile(subject + r"(?:(?!增加|减少|增长|下降|比|较)[^\d，,。；;、（(]){0,8}?" + _NUMBER + r"万元")
 
 
 @text_only
@@ -448,8 +456,8 @@ def check_prose_sums(doc: Document) -> list[Finding]:
                      for p in part_subjects]
             if any(p is None for p in parts):
                 continue
-            stated = Decimal(total.group(1))
-            computed = sum((Decimal(p.group(1)) for p in parts), ZERO)
+            stated = _dec(total.group(1))
+            computed = sum((_dec(p.group(1)) for p in parts), ZERO)
             sev = severity(stated - computed, len(parts))
             if sev:
                 names = " + ".join(p.group(0) for p in parts)
@@ -503,11 +511,11 @@ def _prints_no_figure(table) -> bool:
     return not any(cell.value is not None for row in table.rows for cell in row)
 
 
-_SHARE_LIST = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[^。；;：:\d]{0,14}[：:]([^。]{0,400})")
-_SHARE = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[，,]占(\d{1,3}(?:\.\d{1,4})?)%")
+_SHARE_LIST = re.compile(_NUMBER + r"万元[^。；;：:\d]{0,14}[：:]([^。]{0,400})")
+_SHARE = re.compile(_NUMBER + r"万元[，,]占(\d{1,3}(?:\.\d{1,4})?)%")
 
 
-_NAMED_SHARE = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)万元[，,]占([^，,。；;\d%]{2,24}?)(?:总额|总数)?的(\d{1,3}(?:\.\d{1,4})?)%")
+_NAMED_SHARE = re.compile(_NUMBER + r"万元[，,]占([^，,。；;\d%]{2,24}?)(?:总额|总数)?的(\d{1,3}(?:\.\d{1,4})?)%")
 
 
 def check_prose_named_shares(doc: Document) -> list[Finding]:
@@ -517,7 +525,7 @@ def check_prose_named_shares(doc: Document) -> list[Finding]:
     text, lines = _prose_text(doc)
     out = []
     for m in _NAMED_SHARE.finditer(text):
-        part, stated = Decimal(m.group(1)), Decimal(m.group(3))
+        part, stated = _dec(m.group(1)), _dec(m.group(3))
         for base in catalog.SHARE_BASES:
             if not re.fullmatch(base.subject, m.group(2)) or base.kind not in by_kind:
                 continue
@@ -546,11 +554,11 @@ def check_prose_shares(doc: Document) -> list[Finding]:
     out = []
     for text, lines in _prose_blocks(doc):
         for listing in _SHARE_LIST.finditer(text):
-            whole = Decimal(listing.group(1))
+            whole = _dec(listing.group(1))
             if whole == 0:
                 continue
             for m in _SHARE.finditer(listing.group(2)):
-                part, stated = Decimal(m.group(1)), Decimal(m.group(2))
+                part, stated = _dec(m.group(1)), _dec(m.group(2))
                 computed = part / whole * 100
                 if part > whole or not _rate_differs(computed, stated, m.group(2)):
                     continue
@@ -562,7 +570,7 @@ def check_prose_shares(doc: Document) -> list[Finding]:
     return out
 
 
-_COMPARED = re.compile(r"预算(?:数)?为(\d{1,15}(?:\.\d{1,6})?)万元[，,]支出决算(?:数)?为(\d{1,15}(?:\.\d{1,6})?)万元"
+_COMPARED = re.compile(r"预算(?:数)?为" + _NUMBER + r"万元[，,]支出决算(?:数)?为" + _NUMBER + r"万元"
                        r"[。，,；;]?决算数(大于|等于|小于)预算数")
 _RELATION = {"大于": 1, "等于": 0, "小于": -1}
 
@@ -574,7 +582,7 @@ def check_prose_comparisons(doc: Document) -> list[Finding]:
     out = []
     for text, lines in _prose_blocks(doc):
         for m in _COMPARED.finditer(text):
-            budget, actual = Decimal(m.group(1)), Decimal(m.group(2))
+            budget, actual = _dec(m.group(1)), _dec(m.group(2))
             real = (actual > budget) - (actual < budget)
             if real == _RELATION[m.group(3)]:
                 continue
@@ -586,7 +594,6 @@ def check_prose_comparisons(doc: Document) -> list[Finding]:
     return out
 
 
-_NUMBER = r"(\d{1,15}(?:\.\d{1,6})?)"
 _BETWEEN = re.compile(r"(?:执行数|预算数|决算数|预算)(?:为|是)?" + _NUMBER + r"万元[，,]\s*(?:20\d\d年)?(?:预算)?(?:安排|为)?"
                       + _NUMBER + r"万元[，,]\s*(?:比|较)[^，,。；;]{0,16}?(增加|减少|增长|下降)" + r"(\d{1,4}(?:\.\d{1,4})?)%")
 _ITEM_OPENING = re.compile(r"(?:^|[。；;])\s*\d{1,2}[、.．]([^。；;]{2,60}?)" + _NUMBER + r"万元")
@@ -605,11 +612,11 @@ def check_prose_changes_between(doc: Document) -> list[Finding]:
         items = list(_ITEM_OPENING.finditer(text))
         for n, item in enumerate(items):
             end = items[n + 1].start() if n + 1 < len(items) else min(len(text), item.end() + 400)
-            openings.append((item.start(), end, Decimal(item.group(2))))
+            openings.append((item.start(), end, _dec(item.group(2))))
             planned = _ITEM_PLANNED.search(text, item.end(), end)
             if doc.info.report_type != "预算" or planned is None or planned.group(1) != doc.info.year:
                 continue
-            opening, said = Decimal(item.group(2)), Decimal(planned.group(2))
+            opening, said = _dec(item.group(2)), _dec(planned.group(2))
             if severity(opening - said, 1) != "error":
                 continue
             out.append(Finding("prose_vs_table", "error",
@@ -617,7 +624,7 @@ def check_prose_changes_between(doc: Document) -> list[Finding]:
                                where=item.group(1)[:30], lines=[lines[planned.start()]],
                                values={"stated": str(said), "table": fmt(opening)}))
         for m in _BETWEEN.finditer(text):
-            before, after, stated = Decimal(m.group(1)), Decimal(m.group(2)), Decimal(m.group(4))
+            before, after, stated = _dec(m.group(1)), _dec(m.group(2)), _dec(m.group(4))
             if before == 0:
                 continue
             sign = 1 if m.group(3) in ("增加", "增长") else -1
