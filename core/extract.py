@@ -511,6 +511,20 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     return [c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None
 
 
+LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项, or joined: 类款项
+
+
+def _split_code_columns(columns: list[str], printed_header: str, runs) -> list[str]:
+    """Where the header prints 类 款 (项) over the code and the rows print their codes in
+    parts (`201 06 01`), each code is that many columns (…编码/类, …/款, …/项); otherwise one."""
+    level = LEVEL_ROW.search(printed_header)
+    code_cols = {j for j, c in enumerate(columns) if re.search(r"(编码|代码)$", c.split("/")[-1])}
+    if level is None or not code_cols or not any(len(codes) >= 2 for codes, _, _ in runs):
+        return columns
+    parts = LEVEL_WORDS if level.group(1) else LEVEL_WORDS[:2]
+    return [path for j, c in enumerate(columns) for path in ([f"{c}/{p}" for p in parts] if j in code_cols else [c])]
+
+
 def _wrapped_head_start(tokens, kinds, start: int, header_words: frozenset[str]) -> int:
     """Where the first row starts when its code begins a line with no name on it: the lone
     line of text just above is the head of its wrapped name, unless it is a header word."""
@@ -596,6 +610,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         (columns is None and any(c for c, _, _ in runs))
     if columns is None:
         columns = _generic_columns(header_text, width, has_code)
+    columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
     if not text_cols:
@@ -606,7 +621,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         lines = [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
         table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
         return
-    if sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) for c in columns) > 1:
+    if sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) or c.split("/")[-1] == "类" for c in columns) > 1:
         table.rows = coded_panel_rows(columns, content, by_line=layout == "space")
         return
     if not has_code:

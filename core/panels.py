@@ -195,8 +195,8 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
     """Panels of (code, name, amount) side by side (决算 公开06), the empty cells dropped: a
     code starts a cell group; a group goes to the panel whose codes it continues. A line is
     a printed row; one fragment per line, a row ends where a group's panel comes round again."""
-    panels = [(j, j + 1, j + 2) for j, c in enumerate(columns) if re.search(r"(编码|代码)$", c.split("/")[-1])]
-    classes = [catalog.ECONOMIC_CLASS_COLUMNS.get(columns[j].split("/")[0]) for j, _, _ in panels]
+    panels = _code_panels(columns)
+    classes = [catalog.ECONOMIC_CLASS_COLUMNS.get(columns[codes[0]].split("/")[0]) for codes, _, _ in panels]
     last: list[str] = [""] * len(panels)
     rows: list[list[Cell]] = []
 
@@ -208,22 +208,34 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
             return -1       # 302 is never 人员经费
         if not last[p]:
             return 500
+        if classes[p] is None and _staff_class(code) != _staff_class(last[p]):
+            return -1       # a panel of 人员经费 classes (301, 303) never runs on into 公用经费 ones
         if code[:3] == last[p][:3]:
             return 2000
         # a new 类 continues the panel whose last 类 is nearest below it
         return 1000 + int(last[p][:3]) if len(code) == 3 and code > last[p][:3] else -1
 
     def put(row: list[Cell], p: int, k: int, group: list[str]) -> None:
-        code_col, name_col, amount_col = panels[p]
+        code_cols, name_col, amount_col = panels[p]
         code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
         rest = group[1 if code else 0:]
+        parts = [code]
+        while code and rest and CODE_PART.match(rest[0]) and len(rest) > 1:
+            parts.append(rest.pop(0))       # `301 01 基本工资`: the code printed in its 类 款 parts
         amounts = [t for t in rest if is_amount(t)]
         name = "".join(t for t in rest if not is_amount(t))
         if code:
-            row[code_col], row[name_col] = Cell(code, (k,)), Cell(name, (k,))
-            last[p] = code
+            if len(code_cols) > 1:
+                for j, part in zip(code_cols, parts):
+                    row[j] = Cell(part, (k,))
+            else:
+                row[code_cols[0]] = Cell("".join(parts), (k,))
+            row[name_col] = Cell(name, (k,))
+            last[p] = "".join(parts)
+        elif len(code_cols) > 1:        # a total's label: the name column where the code is split
+            row[name_col] = Cell(name, (k,))
         else:       # `人员经费合计 988.75`: a total's label stands in the code column
-            row[code_col] = Cell(name, (k,))
+            row[code_cols[0]] = Cell(name, (k,))
         if amounts:
             row[amount_col] = Cell(clean_number(amounts[0]), (k,))
 
@@ -258,12 +270,36 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
     return rows
 
 
+CODE_PART = re.compile(r"^\d{2}$")
+STAFF_CLASSES = catalog.ECONOMIC_CLASS_COLUMNS["人员经费"]
+
+
+def _staff_class(code: str) -> bool:
+    return code[:3] in STAFF_CLASSES
+
+
+def _code_panels(columns: list[str]) -> list[tuple[list[int], int, int]]:
+    """(code columns, name column, amount column) of each (code, name, amount) panel: the code
+    in one column, or in its 类/款(/项) columns."""
+    panels = []
+    for j, c in enumerate(columns):
+        leaf = c.split("/")[-1]
+        if re.search(r"(编码|代码)$", leaf) or (leaf == "类" and re.search(r"(编码|代码)", c)):
+            codes = [j]
+            while codes[-1] + 1 < len(columns) and columns[codes[-1] + 1].split("/")[-1] in ("款", "项"):
+                codes.append(codes[-1] + 1)
+            panels.append((codes, codes[-1] + 1, codes[-1] + 2))
+    return panels
+
+
 def _code_groups(tokens: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     """Tokens cut into (code, name, amount) groups, with the line each starts on: at each
     code, and at a label after an amount (`人员经费合计 988.75 公用经费合计 346.54`)."""
     groups: list[tuple[int, list[str]]] = []
     for k, t in tokens:
-        after_amount = bool(groups) and len(groups[-1][1]) > 1 and is_amount(groups[-1][1][-1])
+        group = groups[-1][1] if groups else []
+        code_only = bool(group) and ECONOMIC_CODE.match(group[0]) and all(CODE_PART.match(x) for x in group[1:])
+        after_amount = len(group) > 1 and is_amount(group[-1]) and not code_only     # `301 01`: a code in parts
         if ECONOMIC_CODE.match(t) or not groups or (not is_amount(t) and after_amount):
             groups.append((k, [t]))
         else:
