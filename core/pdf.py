@@ -99,9 +99,9 @@ def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect as exc:
-        raise UserError(f"{path}: the PDF is encrypted with a password; open an unprotected copy") from exc
     except Exception as exc:    # noqa: BLE001 - pdfminer raises many kinds for a damaged file
+        if _caused_by(exc, PDFPasswordIncorrect):
+            raise UserError(f"{path}: the PDF is encrypted with a password; open an unprotected copy") from exc
         raise UserError(f"{path}: not a readable PDF ({_reason(exc)}); check that the file is whole") from exc
     lines: list[str] = []
     pages: list[int] = []
@@ -123,6 +123,16 @@ def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
         raise UserError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, "
                         "this tool reads the PDF's text")
     return PdfText("\n".join(lines), tuple(pages))
+
+
+def _caused_by(exc: BaseException, kind: type) -> bool:
+    """Whether `kind` is behind `exc` (pdfplumber wraps pdfminer's errors, as argument or cause)."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, kind) or any(isinstance(a, kind) for a in getattr(exc, "args", ())):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _reason(exc: Exception) -> str:

@@ -1,0 +1,94 @@
+"""PDFs made for the tests with reportlab: ruled tables (its built-in CID font STSong-Light
+prints Chinese), several pages, and the bad files a reviewer may be handed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+TEXT = ParagraphStyle("text", fontName=FONT, fontSize=10, leading=14)
+CELL = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10)
+
+
+def ruled(rows: list[list], spans=(), widths=None) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=0)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                               ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               *[("SPAN", a, b) for a, b in spans]]))
+    return table
+
+
+def page_number(canvas, doc) -> None:
+    canvas.setFont(FONT, 9)
+    canvas.drawCentredString(A4[0] / 2, 20, str(doc.page))
+
+
+def build(path: Path, story: list, encrypt: str | None = None) -> Path:
+    doc = SimpleDocTemplate(str(path), pagesize=A4, encrypt=encrypt)
+    doc.build(story, onFirstPage=page_number, onLaterPages=page_number)
+    return path
+
+
+def paragraph(text: str) -> Paragraph:
+    return Paragraph(text, TEXT)
+
+
+EXPENSE_HEADER = [["项目", "", "", "", "合计", "基本支出", "项目支出"],
+                  ["功能分类科目编码", "", "", "科目名称", "", "", ""],
+                  ["类", "款", "项", "", "", "", ""]]
+EXPENSE_SPANS = [((0, 0), (3, 0)), ((0, 1), (2, 1)), ((3, 1), (3, 2)), ((4, 0), (4, 2)), ((5, 0), (5, 2)),
+                 ((6, 0), (6, 2))]
+
+
+def final_accounts(path: Path) -> Path:
+    """A 决算 of two pages: prose, a coded table with 类/款/项 columns and a wrapped name that
+    runs on to the next page with its header repeated, a two-panel summary, an empty table,
+    and a blank page."""
+    body = [["", "", "", "合计", "1,100.00", "700.00", "400.00"],
+            ["201", "", "", "一般公共服务支出", "1,000.00", "600.00", "400.00"],
+            ["201", "06", "", "财政事务", "1,000.00", "600.00", "400.00"],
+            ["201", "06", "01", Paragraph("行政运行（含机关服务中心和后勤保障）", CELL), "600.00", "600.00", ""]]
+    rest = [["201", "06", "02", "一般行政管理事务", "400.00", "", "400.00"],
+            ["221", "", "", "住房保障支出", "100.00", "100.00", ""],
+            ["221", "02", "", "住房改革支出", "100.00", "100.00", ""],
+            ["221", "02", "01", "住房公积金", "100.00", "100.00", ""]]
+    widths = [30, 25, 25, 150, 60, 60, 60]
+    story = [paragraph("2024年度部门决算"), paragraph("一、收入支出决算总体情况说明"),
+             paragraph("本年收入合计1100.00万元，本年支出合计1100.00万元。"),
+             paragraph("一般公共预算财政拨款支出决算表"), paragraph("单位：万元"),
+             ruled(EXPENSE_HEADER + body, EXPENSE_SPANS, widths), PageBreak(),
+             paragraph("一般公共预算财政拨款支出决算表"), paragraph("单位：万元"),
+             ruled(EXPENSE_HEADER + rest, EXPENSE_SPANS, widths),
+             paragraph("收入支出决算总表"), paragraph("单位：万元"),
+             ruled([["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"],
+                    ["一、一般公共预算财政拨款收入", "1,100.00", "一、一般公共服务支出", "1,000.00"],
+                    ["", "", "二、住房保障支出", "100.00"],
+                    ["本年收入合计", "1,100.00", "本年支出合计", "1,100.00"]], [((0, 0), (1, 0)), ((2, 0), (3, 0))]),
+             paragraph("政府性基金预算财政拨款收入支出决算表"), paragraph("单位：万元"),
+             ruled([["项目", "", "", "", "年初结转和结余", "本年收入"],
+                    ["功能分类科目编码", "", "", "科目名称", "", ""],
+                    ["类", "款", "项", "", "", ""],
+                    ["", "", "", "合计", "", ""]],
+                   [((0, 0), (3, 0)), ((0, 1), (2, 1)), ((3, 1), (3, 2)), ((4, 0), (4, 2)), ((5, 0), (5, 2))]),
+             PageBreak(), paragraph(" ")]
+    return build(path, story)
+
+
+def scanned(path: Path) -> Path:
+    """A PDF with pages but no text layer, as a scan has."""
+    from reportlab.pdfgen import canvas
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.rect(50, 50, 200, 200, fill=1)
+    c.showPage()
+    c.save()
+    return path
+
+
+def encrypted(path: Path) -> Path:
+    return build(path, [paragraph("加密的文件")], encrypt="secret")

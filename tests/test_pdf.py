@@ -1,0 +1,89 @@
+"""Opening the PDF itself: ruled tables read from the page geometry, the page of every
+line kept, the text cached by the file's hash, and bad PDFs refused in one line."""
+from __future__ import annotations
+
+import pytest
+
+from cli.main import main
+from core.document import load_document
+from core.validate import validate
+from tests import pdfs
+
+
+@pytest.fixture(scope="module")
+def final_pdf(tmp_path_factory):
+    return pdfs.final_accounts(tmp_path_factory.mktemp("pdf") / "final.pdf")
+
+
+def test_ruled_table_is_read_across_a_page_break(final_pdf):
+    doc = load_document(final_pdf)
+    table = next(t for t in doc.tables if t.kind == "final.general_public_expense")
+    assert table.columns == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
+                             "项目/科目名称", "合计", "基本支出", "项目支出"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["", "", "", "合计", "1100.00", "700.00", "400.00"],
+        ["201", "", "", "一般公共服务支出", "1000.00", "600.00", "400.00"],
+        ["201", "06", "", "财政事务", "1000.00", "600.00", "400.00"],
+        ["201", "06", "01", "行政运行（含机关服务中心和后勤保障）", "600.00", "600.00", ""],
+        ["201", "06", "02", "一般行政管理事务", "400.00", "", "400.00"],
+        ["221", "", "", "住房保障支出", "100.00", "100.00", ""],
+        ["221", "02", "", "住房改革支出", "100.00", "100.00", ""],
+        ["221", "02", "01", "住房公积金", "100.00", "100.00", ""]]
+    pages = [doc.source.page_of(r[4].lines[0]) for r in table.rows]
+    assert pages == [1, 1, 1, 1, 2, 2, 2, 2]
+
+
+def test_two_panels_and_an_empty_table_keep_their_printed_columns(final_pdf):
+    doc = load_document(final_pdf)
+    summary = next(t for t in doc.tables if t.kind == "final.income_expense_summary")
+    assert summary.columns == ["收入/项目", "收入/决算数", "支出/项目", "支出/决算数"]
+    assert [c.text for c in summary.rows[1]] == ["", "", "二、住房保障支出", "100.00"]
+    fund = next(t for t in doc.tables if t.kind == "final.gov_fund")
+    assert fund.columns == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
+                            "项目/科目名称", "年初结转和结余", "本年收入"]
+    assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "合计", "", ""]]
+
+
+def test_page_numbers_never_enter_the_text_and_the_tables_add_up(final_pdf):
+    doc = load_document(final_pdf)
+    assert not any(line.strip() in ("1", "2", "3") for line in doc.source.lines)
+    assert [f for f in validate(doc) if f.severity == "error"] == []
+
+
+def test_second_open_reads_the_cache_not_the_pdf(final_pdf, monkeypatch):
+    first = load_document(final_pdf)
+    import core.pdf
+
+    def no_reading(*args):
+        raise AssertionError("the PDF was read again")
+    monkeypatch.setattr(core.pdf, "_read_pages", no_reading)
+    again = load_document(final_pdf)
+    assert again.source.lines == first.source.lines and again.source.pages == first.source.pages
+
+
+def test_every_command_accepts_a_pdf(final_pdf, tmp_path, capsys):
+    assert main(["tree", str(final_pdf)]) == 0
+    assert "一般公共预算财政拨款支出决算表" in capsys.readouterr().out
+    out = tmp_path / "book.xlsx"
+    assert main(["export", str(final_pdf), "-o", str(out)]) == 0
+    import openpyxl
+    assert "Data" in openpyxl.load_workbook(out).sheetnames
+
+
+@pytest.mark.parametrize("make,words", [
+    (pdfs.scanned, "no text layer"),
+    (pdfs.encrypted, "encrypted"),
+    (lambda p: (p.write_bytes(b"%PDF-1.7\n%garbage without objects\n"), p)[1], "not a readable PDF"),
+])
+def test_bad_pdfs_are_refused_in_one_line(tmp_path, capsys, make, words):
+    path = make(tmp_path / "bad.pdf")
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_truncated_pdf_is_refused(final_pdf, tmp_path, capsys):
+    half = tmp_path / "half.pdf"
+    half.write_bytes(final_pdf.read_bytes()[: final_pdf.stat().st_size // 2])
+    assert main(["extract", str(half)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
