@@ -21,7 +21,7 @@ from .model import Cell, Table, clean_number, parse_amount
 from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
-from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region
+from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
 from .tokens import (CODE, LABEL_START, NAMED_AMOUNT, classify, detect_layout, is_amount, is_column_number_row, is_text_column,
                      split_tokens, squash, stream_tokens)
@@ -74,13 +74,17 @@ def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[
         near = apart[max(0, n - 3):n] + apart[n + 1:n + 4]
         if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) for j, v in near):
             out.add(k)
-    # a lone number just above a table's title ends the page before it
-    for region in regions:
-        j = region.first - 1
-        while j > 0 and not src.norm[j - 1].strip():
-            j -= 1
-        if j > 0 and (m := LONE_NUMBER.match(src.norm[j - 1])) and int(m.group(2)) < 200:
-            out.add(j)
+    # a lone number just above a table's title (or its number, or its unit line, printed
+    # again on a continuation page) ends the page before it
+    starts = {region.first for region in regions}
+    for k, m in found:
+        nxt = next((j for j in range(k + 1, min(len(src.norm), k + 4) + 1) if src.norm[j - 1].strip()), None)
+        if nxt is None or int(m.group(2)) >= 200:
+            continue
+        line = src.norm[nxt - 1].strip()
+        if nxt in starts or TABLE_LABEL.match(line) or (UNIT_LINE.search(line) and "\t" not in line) or \
+                (reads_as_title(line) and catalog.spec_for_title(TITLE_NUMBER.sub("", line)) is not None):
+            out.add(k)
     return frozenset(out)
 
 
@@ -643,6 +647,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         name = "".join(t for _, t in labels)
         if not amounts and _repeats_header(name, header_words):
             continue        # the header printed again after a page break
+        if amounts and len({k for k, _ in labels}) > 1 and any(_is_header_token(t, header_words) for _, t in labels):
+            labels = _after_header(labels, header_words)      # the header again, then this row
+            name = "".join(t for _, t in labels)
         code = "".join(t for _, t in codes)
         if rows and codes and not amounts and 0 < len(rows[-1][0].text) < full_code == len(rows[-1][0].text + code):
             _continue_row(rows[-1], codes, labels, name_col, unit_col, agency)
@@ -673,6 +680,19 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
 
 def _repeats_header(text: str, header_words: frozenset[str]) -> bool:
     return sum(w in text for w in header_words) >= 2
+
+
+def _is_header_token(token: str, header_words: frozenset[str]) -> bool:
+    """A piece of the header (科目编码 of 支出功能分类科目编码), never a row's total label."""
+    return len(token) >= 2 and not catalog.TOTAL_LABELS.match(token) and \
+        any(w in token or (len(token) >= 4 and token in w) for w in header_words)
+
+
+def _after_header(labels: list[tuple[int, str]], header_words: frozenset[str]) -> list[tuple[int, str]]:
+    """A row's label tokens without the header printed again before it on a new page: what
+    follows the last line that holds a piece of the header."""
+    header_lines = [k for k, t in labels if _is_header_token(t, header_words)]
+    return [(k, t) for k, t in labels if k > max(header_lines)] if header_lines else labels
 
 
 def _wrapped_names_joined(runs, header_words: frozenset[str]):
@@ -709,6 +729,8 @@ def _wrapped_names_joined(runs, header_words: frozenset[str]):
                 cut += 1
             if before is None or (after is not None and after[3] and cut == len(lines)):
                 cut = min(cut, 0 if before is None else 1)
+            if cut == 0 and before is not None and before[3] and after is not None and after[3] and len(lines) > 1:
+                cut = 1     # two names that each fill their lines: the first line ends the row above
             if after is None or any(len(text_lines[k]) != full for k in lines[cut:]) and not after[3]:
                 cut = len(lines) if before is not None else -1
             if cut < 0:

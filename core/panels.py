@@ -8,7 +8,7 @@ import re
 from . import catalog
 from .model import Cell, clean_number
 from .placement import candidates
-from .tokens import ECONOMIC_CODE, LABEL_START, is_amount, is_column_number_row, split_tokens, stream_tokens
+from .tokens import COLUMN_NUMBER_WORDS, ECONOMIC_CODE, LABEL_START, is_amount, is_column_number_row, split_tokens, stream_tokens
 
 
 LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
@@ -110,7 +110,11 @@ def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]], 
     for k, line in lines:
         tokens = split_tokens(line)
         seats = _sequence_seats(tokens, expected) if tokens else [None]
-        if seats[0] is None or (is_column_number_row(tokens) and expected[0] is None):
+        furniture = is_column_number_row(tokens) and (expected[0] is None or
+                                                      any(t in COLUMN_NUMBER_WORDS for t in tokens))
+        if furniture and expected[0] is not None:
+            continue        # `栏次 1 栏次 2` printed again on a continuation page
+        if seats[0] is None or furniture:
             if seats[0] is not None:
                 continue        # `栏次 1 2`: the columns' numbers, not a row
             # before the first row: the header; after it, a label wrapped onto this line
