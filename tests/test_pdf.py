@@ -87,3 +87,21 @@ def test_a_truncated_pdf_is_refused(final_pdf, tmp_path, capsys):
     half.write_bytes(final_pdf.read_bytes()[: final_pdf.stat().st_size // 2])
     assert main(["extract", str(half)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+async def test_review_screen_shows_the_page_of_the_cell_and_page_markers(final_pdf, tmp_path):
+    from core.review import Review
+    from tui.app import BudgetReviewApp
+    from tui.widgets.source_view import SourceView
+    copy = tmp_path / "final.pdf"
+    copy.write_bytes(final_pdf.read_bytes())
+    app = BudgetReviewApp(Review.open(load_document(copy), autosave=True), keymap={}, cursor_blink=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        source = app.screen.query_one(SourceView)
+        assert app.sub_title.startswith("一般公共预算财政拨款支出决算表, page 1")
+        assert -2 in source._rows         # the row that marks where page 2 begins
+        for _ in range(5):
+            await pilot.press("j")
+        await pilot.pause()
+        assert ", page 2 —" in app.sub_title

@@ -97,7 +97,7 @@ class MainScreen(Screen):
                 yield CellEditor(id="editor")
                 yield Static(strings.LEGEND, id="legend")
                 yield FindingsList(id="findings")
-            yield SourceView(doc.source.lines, id="source")
+            yield SourceView(doc.source.lines, doc.source.pages, strings.PAGE_MARKER, id="source")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
@@ -142,7 +142,9 @@ class MainScreen(Screen):
         table = self.current_table()
         self.app.title = self.session.document.name
         state = strings.SAVED if self.session.saved else strings.UNSAVED
-        self.app.sub_title = f"{table.title if table else ''} — {state}"
+        page = self.session.document.source.page_of(self.query_one(SourceView).current or 0)
+        where = strings.ON_PAGE.format(page=page) if page else ""
+        self.app.sub_title = f"{table.title if table else ''}{where} — {state}"
 
     def refresh_findings(self) -> None:
         findings = self.session.findings
@@ -167,6 +169,8 @@ class MainScreen(Screen):
                 lines = table.cell(row, col).lines or table.rows[row][0].lines if table.rows[row] else ()
                 line = lines[0] if lines else None
         self.query_one(SourceView).show((table.first_line, table.last_line), line or table.first_line)
+        if self.session.document.source.pages:
+            self.refresh_title()        # the title names the page of the cell under the cursor
 
     def on_data_table_cell_highlighted(self, event) -> None:
         if event.data_table is self.grid:

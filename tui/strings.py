@@ -1,6 +1,8 @@
 """Every user-facing string of the TUI in one place, so a Chinese UI can follow."""
 
 SAVED = "saved"
+PAGE_MARKER = "── page {page} ──"
+ON_PAGE = ", page {page}"
 UNSAVED = "unsaved changes"
 NO_TABLES = "This document has no tables."
 LEGEND = "legend: [reverse] cursor [/] [on #5f3f00] corrected [/] [on #1f3f5f] inferred [/] [on #5f1f1f] finding [/]"
