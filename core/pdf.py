@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import UserError
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -154,6 +154,11 @@ def _cell_text(text: str | None) -> str:
     return out
 
 
+def _is_caption(text: str) -> bool:
+    from .regions import UNIT_LINE, reads_as_title      # regions reads SourceText: imported late
+    return reads_as_title(text) or bool(UNIT_LINE.search(text))
+
+
 def page_lines(page) -> list[str]:
     """The lines of one page, top to bottom: text lines outside the ruled tables, and a
     tab-separated line per table row. Page numbers in the margins are left out."""
@@ -176,9 +181,17 @@ def page_lines(page) -> list[str]:
             continue
         items.append((float(line["top"]), 0, text.replace("\t", " ")))
     for t in tables:
-        for row, cells in zip(t.rows, t.extract(x_tolerance=1.5)):
-            texts = [_cell_text(c) for c in cells]
-            if any(texts):
-                items.append((float(row.bbox[1]), 1, "\t".join(texts)))
+        grid = [[_cell_text(c) for c in cells] for cells in t.extract(x_tolerance=1.5)]
+        # a column empty in every row is a ruling artefact: without it the table's columns
+        # line up with its continuation on the next page
+        used = [j for j in range(max((len(r) for r in grid), default=0)) if any(j < len(r) and r[j] for r in grid)]
+        for row, texts in zip(t.rows, grid):
+            texts = [texts[j] if j < len(texts) else "" for j in used]
+            filled = [x for x in texts if x]
+            if not filled:
+                continue
+            # a title or unit line ruled into the table's box is a line of text, not a row
+            line = filled[0] if len(filled) == 1 and _is_caption(filled[0]) else "\t".join(texts)
+            items.append((float(row.bbox[1]), 1, line))
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
     return [text for _, _, text in items]
