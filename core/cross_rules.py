@@ -35,6 +35,8 @@ def check_cross_tables(doc: Document) -> list[Finding]:
     for a_kind, b_kind in SAME_TOTALS:
         if a_kind not in by_kind or b_kind not in by_kind:
             continue
+        if a_kind.startswith("final.") and _carries_over(doc):
+            continue        # a year's income and spending differ by what is carried over
         (_, a), (bi, b) = by_kind[a_kind], by_kind[b_kind]
         if not (a.recoverable and b.recoverable):
             continue
@@ -68,6 +70,19 @@ def check_cross_tables(doc: Document) -> list[Finding]:
                                    {"stated": name, "other": names[code][0]}))
             names.setdefault(code, (name, t.title))
     return out
+
+
+CARRY_OVER_ROWS = ("年初结转和结余", "年末结转和结余", "年初财政拨款结转和结余", "年末财政拨款结转和结余")
+
+
+def _carries_over(doc: Document) -> bool:
+    """Whether the final accounts carry funds into or out of the year (or cannot tell): then
+    the income of a function code need not equal its spending."""
+    summary = next((t for t in doc.tables if t.kind == "final.income_expense_summary"), None)
+    if summary is None:
+        return True
+    found = [locate(summary, row, ("",)) for row in CARRY_OVER_ROWS]
+    return any(f is not None and f[2] != 0 for f in found)
 
 
 Located = tuple[int, int, Decimal, list[int]]     # row, column, amount, source lines

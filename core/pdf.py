@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import UserError
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -32,6 +32,7 @@ class PdfSettings:
     line_tolerance: float = 3.0         # words whose tops differ by less share a line
     min_table_rows: int = 2             # a ruled box of fewer rows is a frame, not a table
     min_table_columns: int = 2
+    min_column_width: float = 12.0      # narrower and empty throughout: an artefact of the ruling, not a column
 
 
 SETTINGS = PdfSettings()
@@ -182,9 +183,11 @@ def page_lines(page) -> list[str]:
         items.append((float(line["top"]), 0, text.replace("\t", " ")))
     for t in tables:
         grid = [[_cell_text(c) for c in cells] for cells in t.extract(x_tolerance=1.5)]
-        # a column empty in every row is a ruling artefact: without it the table's columns
-        # line up with its continuation on the next page
-        used = [j for j in range(max((len(r) for r in grid), default=0)) if any(j < len(r) and r[j] for r in grid)]
+        # a sliver of a column, empty in every row, is a ruling artefact: without it the
+        # table's columns line up with its continuation on the next page
+        widths = [c.bbox[2] - c.bbox[0] for c in t.columns]
+        used = [j for j in range(max((len(r) for r in grid), default=0))
+                if any(j < len(r) and r[j] for r in grid) or j >= len(widths) or widths[j] >= SETTINGS.min_column_width]
         for row, texts in zip(t.rows, grid):
             texts = [texts[j] if j < len(texts) else "" for j in used]
             filled = [x for x in texts if x]

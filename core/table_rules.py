@@ -222,6 +222,28 @@ _PANEL_TOTALS = (("本年收入合计", "收入总计"), ("本年支出合计", 
 ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
 
 
+def _without_breakdowns(table: Table, rows: list[int], col: int) -> list[int]:
+    """The rows without those that break down the row above them: the rows right after a
+    row whose figure they add up to (年初结转和结余 1154.62, then 一般公共预算财政拨款 1154.62,
+    政府性基金 …) are its parts, printed whether or not they are numbered."""
+    out, n = [], 0
+    while n < len(rows):
+        value = amount(table, rows[n], col)
+        out.append(rows[n])
+        n += 1
+        if not value:
+            continue
+        running, m = ZERO, n
+        while m < len(rows) and running < value:
+            running += amount(table, rows[m], col) or ZERO
+            m += 1
+        if m > n and running == value:
+            while m < len(rows) and amount(table, rows[m], col) is None:
+                m += 1      # the breakdown's lines that print nothing belong to it too
+            n = m
+    return out
+
+
 def _in_breakdown(texts: list[str], r: int, first: int) -> bool:
     """Whether row r is one of the enumerated rows that break down an unenumerated row
     printed above them (below `first`, the subtotal the tail starts from)."""
@@ -263,7 +285,7 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
         # its breakdown, not further parts: the total may count either
         whole = [r for r in rows if not _in_breakdown(texts, r, sub)]
         sums = []
-        for chosen in (rows, whole):
+        for chosen in (rows, whole, _without_breakdowns(table, rows, value_col)):
             parts = [amount(table, r, value_col) for r in chosen]
             sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
         s, n = sums[0]
