@@ -8,7 +8,9 @@ after one cell edit < 20 ms; TUI first paint <= 0.8 s; cursor move <= 30 ms per 
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
+import tempfile
 import sys
 import time
 import tracemalloc
@@ -46,7 +48,7 @@ def bench_core() -> None:
     tracemalloc.stop()
     print(f"peak memory parsing {LARGEST.name}: {peak / 2**20:.1f} MiB")
 
-    session = ReviewSession(Review(doc, "/dev/null"))
+    session = ReviewSession(Review(doc, Path(tempfile.mkdtemp()) / "bench.review.json"))
     table = max(range(len(doc.tables)), key=lambda i: len(doc.tables[i].rows))
     times = []
     for n in range(20):
@@ -60,7 +62,8 @@ def bench_core() -> None:
 async def bench_tui() -> None:
     from tui.app import BudgetReviewApp
     start = time.perf_counter()
-    app = BudgetReviewApp(Review(load_document(LARGEST), "/dev/null"), keymap={}, cursor_blink=False)
+    review = Review(load_document(LARGEST), Path(tempfile.mkdtemp()) / "bench.review.json")
+    app = BudgetReviewApp(review, keymap={}, cursor_blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         first_paint = time.perf_counter() - start
@@ -84,6 +87,32 @@ async def bench_tui() -> None:
               f"(target <= 30 ms)")
 
 
+REAL = ROOT.parent / "shared" / "real"
+
+
+def bench_pdf() -> None:
+    """First open of the longest PDF of ../shared/real (pages read with pdfplumber, cache
+    empty) and the second open (from the cache), beside a text of the same document."""
+    pdfs = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
+    if not pdfs:
+        print("PDF: no ../shared/real PDFs here, skipped")
+        return
+    import pdfplumber
+    pages = {p: len(pdfplumber.open(p).pages) for p in pdfs}
+    longest = max(pdfs, key=lambda p: pages[p])
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
+    start = time.perf_counter()
+    load_document(longest)
+    first = time.perf_counter() - start
+    second = timed(lambda: load_document(longest), 3)
+    text = longest.with_suffix(".pdfplumber.txt")
+    as_text = timed(lambda: load_document(text), 3) if text.exists() else float("nan")
+    print(f"PDF {longest.name} ({pages[longest]} pages): first open {first:.2f} s "
+          f"({first / pages[longest]:.3f} s/page), second open {second * 1000:.0f} ms, "
+          f"its pdfplumber text {as_text * 1000:.0f} ms")
+
+
 if __name__ == "__main__":
     bench_core()
+    bench_pdf()
     asyncio.run(bench_tui())
