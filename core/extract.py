@@ -74,6 +74,9 @@ def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[
         near = apart[max(0, n - 3):n] + apart[n + 1:n + 4]
         if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) for j, v in near):
             out.add(k)
+    # the extractor's page number beside the printed one (`- 31 -` then `33`)
+    dashed = {k for k, m in found if m.group(1) and m.group(3)}
+    out |= {k for k, m in found if (k - 1 in dashed or k + 1 in dashed) and int(m.group(2)) < 1000}
     # a lone number just above a table's title (or its number, or its unit line, printed
     # again on a continuation page) ends the page before it
     starts = {region.first for region in regions}
@@ -615,6 +618,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if columns is None:
         columns = _generic_columns(header_text, width, has_code)
     columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
+    column_words = {w for c in columns for w in c.split("/")}
+    runs = [run for run in runs if not _header_again(run, column_words)]
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
     if not text_cols:
@@ -632,6 +637,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         by_line = layout == "space"
         if by_line:
             _, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
+            runs = [run for run in runs if not _header_again(run, column_words)]
         table.rows = panel_rows(columns, text_cols, runs, by_line=by_line)
         return
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
@@ -676,6 +682,13 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     stated = context.stated if table.unit == "万元" else ()
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
+
+
+def _header_again(run, column_words: set[str]) -> bool:
+    """A run of the column names alone (`收入 支出`, `项目 预算 项目 预算`): the header printed
+    again at the top of a continuation page."""
+    codes, labels, amounts = run
+    return not codes and not amounts and len(labels) >= 2 and all(t in column_words for _, t in labels)
 
 
 def _repeats_header(text: str, header_words: frozenset[str]) -> bool:
