@@ -30,6 +30,13 @@ _COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*([\d.]{1,20})\s*
                          r"完成(?:年初|全年)预算的\s*([\d.]{1,20})\s*%")
 
 
+def _rate_finding(message: str, where: str, line: int, stated: Decimal, computed: Decimal | str) -> Finding:
+    """A stated percentage that its figures contradict (`computed` a rate, or why there is none)."""
+    shown = f"{computed:.2f}%" if isinstance(computed, Decimal) else computed
+    return Finding("prose_vs_table", "error", message, where=where, lines=[line],
+                   values={"stated": f"{stated}%", "computed": shown})
+
+
 def _rate_differs(computed: Decimal, stated: Decimal, printed: str) -> bool:
     """Beyond the rounding of the printed rate (96% stands for 95.5–96.5)."""
     decimals = len(printed.split(".")[1]) if "." in printed else 0
@@ -52,32 +59,25 @@ def check_prose_rates(doc: Document) -> list[Finding]:
         for m in _COMPLETION.finditer(text):
             budget, actual, rate = (Decimal(m.group(k)) for k in (1, 2, 3))
             if budget == 0 and actual != 0:
-                out.append(Finding("prose_vs_table", "error",
-                                   f"完成年初预算的 {rate}% on a 年初预算数 of 0 (决算数 {actual}): the rate is undefined",
-                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
-                                   values={"stated": f"{rate}%", "computed": f"undefined ({actual} / 0)"}))
+                out.append(_rate_finding(f"完成年初预算的 {rate}% on a 年初预算数 of 0 (决算数 {actual}): the rate is "
+                                         "undefined", text[max(0, m.start() - 20):m.start()], i, rate,
+                                         f"undefined ({actual} / 0)"))
             elif budget != 0 and _rate_differs(actual / budget * 100, rate, m.group(3)):
                 computed = actual / budget * 100
-                out.append(Finding("prose_vs_table", "error",
-                                   f"完成预算的 {rate}% ≠ 决算数 {actual} / 预算数 {budget} = {computed:.2f}%",
-                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
-                                   values={"stated": f"{rate}%", "computed": f"{computed:.2f}%"}))
+                out.append(_rate_finding(f"完成预算的 {rate}% ≠ 决算数 {actual} / 预算数 {budget} = {computed:.2f}%",
+                                         text[max(0, m.start() - 20):m.start()], i, rate, computed))
         for m in _RATE.finditer(text):
             current, change, rate = Decimal(m.group(1)), Decimal(m.group(4)), Decimal(m.group(6))
             sign = 1 if m.group(3) in ("增加", "增长") else -1
             base = current - sign * change
             if base == 0:
-                out.append(Finding("prose_vs_table", "error",
-                                   f"a rate of {rate}% stated on a zero base ({current} vs {change} change)",
-                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
-                                   values={"stated": f"{rate}%", "computed": f"undefined ({current} / 0)"}))
+                out.append(_rate_finding(f"a rate of {rate}% stated on a zero base ({current} vs {change} change)",
+                                         text[max(0, m.start() - 20):m.start()], i, rate, f"undefined ({current} / 0)"))
                 continue
             computed = (change / abs(base) * 100)
             if _rate_differs(computed, rate, m.group(6)):
-                out.append(Finding("prose_vs_table", "error",
-                                   f"stated rate {rate}% ≠ {change} / {base} = {computed:.2f}%",
-                                   where=text[max(0, m.start() - 20):m.start()], lines=[i],
-                                   values={"stated": f"{rate}%", "computed": f"{computed:.2f}%"}))
+                out.append(_rate_finding(f"stated rate {rate}% ≠ {change} / {base} = {computed:.2f}%",
+                                         text[max(0, m.start() - 20):m.start()], i, rate, computed))
     return out
 
 
@@ -563,10 +563,9 @@ def check_prose_shares(doc: Document) -> list[Finding]:
                 if part > whole or not _rate_differs(computed, stated, m.group(2)):
                     continue
                 at = listing.start(2) + m.start()
-                out.append(Finding("prose_vs_table", "error",
-                                   f"{part} 万元 is stated as {stated}% of {whole} 万元, but {part} / {whole} = "
-                                   f"{computed:.2f}%", where=text[max(0, at - 16):at + len(m.group(0))],
-                                   lines=[lines[at]], values={"stated": f"{stated}%", "computed": f"{computed:.2f}%"}))
+                out.append(_rate_finding(f"{part} 万元 is stated as {stated}% of {whole} 万元, but {part} / {whole} = "
+                                         f"{computed:.2f}%", text[max(0, at - 16):at + len(m.group(0))], lines[at],
+                                         stated, computed))
     return out
 
 
@@ -634,10 +633,8 @@ def check_prose_changes_between(doc: Document) -> list[Finding]:
             opening = next((amount for a, b, amount in openings if a <= m.start() < b), None)
             if opening is not None and not _rate_differs((opening - before) / before * 100, sign * stated, m.group(4)):
                 continue        # the rate fits the item's own amount: the item's finding says it
-            out.append(Finding("prose_vs_table", "error",
-                               f"the text states {m.group(3)}{stated}% from {before} to {after} 万元, but the change is "
-                               f"{computed:+.2f}%", where=m.group(0)[:40], lines=[lines[m.start()]],
-                               values={"stated": f"{stated}%", "computed": f"{computed:.2f}%"}))
+            out.append(_rate_finding(f"the text states {m.group(3)}{stated}% from {before} to {after} 万元, but the "
+                                     f"change is {computed:+.2f}%", m.group(0)[:40], lines[m.start()], stated, computed))
     return out
 
 
