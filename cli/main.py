@@ -17,9 +17,9 @@ from core.document import load_document
 from core.errors import UserError
 from core.export import document_json, write_csv, write_json, write_xlsx
 from core.model import Document, Node
-from core.review import Review, default_review_path
+from core.review import DECISIONS, Review, default_review_path
 from core.text import json_visible, visible
-from core.validate import validate
+from core.validate import settle, standing, validate
 
 DESCRIPTION = ("Turn Chinese government budget disclosures (部门/单位预算, 部门决算) as extracted text "
                "into checked tables: outline, extraction, validation and a review TUI.")
@@ -54,10 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate the tables and the prose; exit 1 when there are errors",
                        description="Check sums, 类/款/项 hierarchies, cross-table figures and figures stated "
-                                   "in the text. Exit code: 0 no errors, 1 errors found, 2 unusable input.")
+                                   "in the text. Open findings come first; the reviewer's decisions (confirmed, "
+                                   "dismissed, explained) come from the review file. Exit code: 0 no standing "
+                                   "errors (open or confirmed), 1 errors found, 2 unusable input.")
     _add_doc(p)
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("-o", "--output", metavar="PATH", help="write the findings to this file")
+    p.add_argument("--status", action="append", choices=list(DECISIONS),
+                   help="only findings the reviewer left in this state (repeatable)")
+    p.add_argument("--severity", action="append", choices=["error", "rounding", "warning"],
+                   help="only findings of this severity (repeatable)")
 
     p = sub.add_parser("export", help="write the cleaned Excel workbook",
                        description="Write the cleaned workbook (one sheet per table, Findings, Review log, "
@@ -156,8 +162,11 @@ def cmd_extract(args, out: Console) -> int:
 def cmd_check(args, out: Console) -> int:
     review = open_review(args)
     doc = review.corrected()
-    findings = validate(doc)
-    errors = sum(f.severity == "error" for f in findings)
+    findings = settle(validate(doc), review.decisions)
+    errors = sum(f.severity == "error" for f in standing(findings))
+    findings = [f for f in findings if (not args.status or f.status in args.status)
+                and (not args.severity or f.severity in args.severity)]
+    findings.sort(key=lambda f: f.status != "open")      # open findings first, in document order
     if args.format == "json":
         text = json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1)
         if args.output:
@@ -171,18 +180,20 @@ def cmd_check(args, out: Console) -> int:
 
 def _print_findings(doc: Document, findings, out: Console) -> None:
     t = RichTable(title=f"{_escape(doc.name)}: {len(findings)} findings", show_lines=False)
-    for col in ("id", "severity", "check", "table", "where", "lines", "description"):
+    for col in ("id", "severity", "status", "check", "table", "where", "lines", "description"):
         t.add_column(col, overflow="fold")
     colour = {"error": "red", "rounding": "yellow", "warning": "magenta"}
     for f in findings:
-        t.add_row(f.id, f"[{colour.get(f.severity, 'white')}]{f.severity}[/]", f.check, _escape(f.table),
+        status = f.status + (f": {_escape(f.note)}" if f.note else "")
+        t.add_row(f.id, f"[{colour.get(f.severity, 'white')}]{f.severity}[/]", status, f.check, _escape(f.table),
                   _escape(f.where), ",".join(map(str, f.lines)), _escape(f.message))
     out.print(t)
 
 
 def _write_workbook(args, review: Review, out: Console) -> None:
     path = args.output or str(Path(args.document)) + ".xlsx"
-    written, warnings = write_xlsx(review, validate(review.corrected()), path, protected=_protected(args))
+    findings = settle(validate(review.corrected()), review.decisions)
+    written, warnings = write_xlsx(review, findings, path, protected=_protected(args))
     for w in warnings:
         out.print(f"[yellow]warning:[/] {_escape(w)}")
     out.print(f"wrote {_escape(str(written))}")

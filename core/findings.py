@@ -3,6 +3,7 @@ tolerance (0.01 per summed part), cells' amounts and labels, caching of text-onl
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -30,11 +31,33 @@ class Finding:
     lines: list[int] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     id: str = ""
+    status: str = "open"        # the reviewer's decision: open, confirmed, dismissed, explained
+    note: str = ""
 
     def to_json(self) -> dict:
         return {"id": self.id, "check": self.check, "severity": self.severity, "description": self.message,
                 "table": self.table, "table_index": self.table_index, "row": self.row, "column": self.col,
-                "where": self.where, "source_lines": self.lines, "values": self.values}
+                "where": self.where, "source_lines": self.lines, "values": self.values,
+                "status": self.status, "note": self.note}
+
+
+def stable_id(finding: Finding, table_kind: str) -> str:
+    """An id that names the same finding after an edit or a re-extraction: from the check,
+    the table's kind and where it points (row and column labels), not from its position."""
+    digest = hashlib.sha1(f"{finding.check}|{table_kind}|{finding.where}|{finding.table}".encode()).hexdigest()
+    return f"{finding.check}-{digest[:6]}"
+
+
+def settle(findings: list[Finding], decisions: dict[str, tuple[str, str]]) -> list[Finding]:
+    """The findings with the reviewer's decisions (finding id → (decision, note)) applied."""
+    for f in findings:
+        f.status, f.note = decisions.get(f.id, ("open", ""))
+    return findings
+
+
+def standing(findings: list[Finding]) -> list[Finding]:
+    """The findings a reviewer has not set aside: open or confirmed."""
+    return [f for f in findings if f.status in ("open", "confirmed")]
 
 
 def fmt(d: Decimal) -> str:

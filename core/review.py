@@ -18,7 +18,10 @@ from .model import Cell, Document, Table
 
 REVIEW_FORMAT = "budget-review.review"
 REVIEW_VERSION = 1
-EDIT_TARGETS = ("cell", "header", "title", "kind", "unit", "fact", "insert_row", "delete_row")
+EDIT_TARGETS = ("cell", "header", "title", "kind", "unit", "fact", "insert_row", "delete_row", "decision")
+# What a reviewer decides of a finding: a real defect of the document, a false alarm, or
+# explained by a note. "open" is the state before any decision.
+DECISIONS = ("confirmed", "dismissed", "explained", "open")
 
 
 def now() -> str:
@@ -29,7 +32,8 @@ def now() -> str:
 class Edit:
     """One correction. `row`/`col` address the corrected table as it was when the edit was
     made; `old`/`new` are texts (a whole row, as a list, for row insertions and deletions);
-    `key` names the form fact (项目名称, 年度资金总额 …) a `fact` edit corrects."""
+    `key` names the form fact (项目名称, 年度资金总额 …) a `fact` edit corrects, or the finding a
+    `decision` settles (`new` the decision, `note` the reviewer's words; `table` is -1)."""
 
     target: str
     table: int
@@ -39,6 +43,7 @@ class Edit:
     new: str | list | None = None
     time: str = ""
     key: str = ""
+    note: str = ""
 
     def describe(self) -> str:
         """The edit in a reviewer's words: `cell of table 4 row 2 column 3: “” → “580.13”`."""
@@ -47,6 +52,8 @@ class Edit:
             where += f" row {self.row + 1}"
         if self.col is not None:
             where += f" column {self.col + 1}"
+        if self.target == "decision":
+            return f"finding {self.key}: {self.old} → {self.new}" + (f" ({self.note})" if self.note else "")
         return f"{self.target.replace('_', ' ')} of {where}: “{shown_value(self.old)}” → “{shown_value(self.new)}”"
 
 
@@ -86,6 +93,8 @@ def _apply(table: Table, edit: Edit) -> None:
         table.rows.insert(edit.row, [Cell(t, (), "", "", edit.time) for t in edit.new])
     elif edit.target == "delete_row":
         del table.rows[edit.row]
+    elif edit.target == "decision":
+        pass        # decisions change no table: Review.decisions replays them
     else:
         raise ValueError(f"unknown edit target {edit.target}")
 
@@ -127,10 +136,23 @@ class Review:
 
     def _push(self, edit: Edit) -> None:
         """Apply `edit` to a copy of its table and append it to the log."""
-        table = _copy_table(self.tables[edit.table])
-        _apply(table, edit)
-        self.tables[edit.table] = table
+        if edit.target != "decision":
+            table = _copy_table(self.tables[edit.table])
+            _apply(table, edit)
+            self.tables[edit.table] = table
         self.edits.append(edit)
+
+    @property
+    def decisions(self) -> dict[str, tuple[str, str]]:
+        """finding id → (decision, note), the latest decision of each finding in the log."""
+        out: dict[str, tuple[str, str]] = {}
+        for e in self.edits:
+            if e.target == "decision":
+                if e.new == "open":
+                    out.pop(e.key, None)
+                else:
+                    out[e.key] = (str(e.new), e.note)
+        return out
 
     def _changed(self, edit: Edit) -> None:
         self.saved = False
@@ -154,7 +176,7 @@ class Review:
     def apply(self, edit: Edit) -> Edit:
         if edit.target not in EDIT_TARGETS:
             raise UserError(f"unknown edit {edit.target}")
-        if not 0 <= edit.table < len(self.tables):
+        if edit.target != "decision" and not 0 <= edit.table < len(self.tables):
             raise UserError(f"no table {edit.table + 1}")
         edit = replace(edit, time=edit.time or now())
         self._push(edit)
@@ -188,6 +210,16 @@ class Review:
         old = [c.text for c in self.tables[table].rows[row]]
         return self.apply(Edit("delete_row", table, row, None, old, None))
 
+    def decide(self, finding_id: str, decision: str, note: str = "") -> Edit | None:
+        """Settle a finding: `confirmed`, `dismissed`, `explained` (with a note), or back to
+        `open`. Undoable like every edit, and saved with them."""
+        if decision not in DECISIONS:
+            raise UserError(f"unknown decision {decision!r}; choose one of {', '.join(DECISIONS)}")
+        old, old_note = self.decisions.get(finding_id, ("open", ""))
+        if (old, old_note) == (decision, note):
+            return None
+        return self.apply(Edit("decision", -1, None, None, old, decision, key=finding_id, note=note))
+
     def fill_from_above(self, table: int, row: int, col: int) -> Edit | None:
         if row == 0:
             return None
@@ -198,7 +230,8 @@ class Review:
             return None
         edit = self.edits.pop()
         self.undone.append(edit)
-        self._rebuild(edit.table)
+        if edit.target != "decision":
+            self._rebuild(edit.table)
         self._changed(edit)
         return edit
 
@@ -269,6 +302,8 @@ class Review:
         """Why `edit` cannot be applied to the tables as they are now ("" when it fits): an
         address outside the table, or a cell or header that no longer says what the edit
         replaced (the extraction changed since)."""
+        if edit.target == "decision":
+            return "" if edit.new in DECISIONS else f"unknown decision {edit.new!r}"
         if not 0 <= edit.table < len(self.tables):
             return f"no table {edit.table + 1}"
         table = self.tables[edit.table]
@@ -327,18 +362,18 @@ def _edit_from_json(raw: object) -> Edit | str:
     """An Edit from its JSON form, or the reason it is not one."""
     if not isinstance(raw, dict):
         return "not an edit object"
-    fields = {"target", "table", "row", "col", "old", "new", "time", "key"}
+    fields = {"target", "table", "row", "col", "old", "new", "time", "key", "note"}
     if set(raw) - fields or raw.get("target") not in EDIT_TARGETS:
         return "unknown edit fields or target"
     for name in ("table", "row", "col"):
         value = raw.get(name)
         if name == "table" and value is None:
             return "no table index"
-        if value is not None and (type(value) is not int or not 0 <= value < 10**6):
+        if value is not None and (type(value) is not int or not (-1 if name == "table" else 0) <= value < 10**6):
             return f"{name} {value!r} is not an index"
     row_edit = raw["target"] in ("insert_row", "delete_row")
     if not (_is_text(raw.get("old"), row_edit) and _is_text(raw.get("new"), row_edit)) \
-            or not isinstance(raw.get("time", ""), str) or not isinstance(raw.get("key", ""), str):
+            or not all(isinstance(raw.get(name, ""), str) for name in ("time", "key", "note")):
         return "values of the wrong type"
     if raw["target"] == "cell" and (raw.get("row") is None or raw.get("col") is None or
                                     not isinstance(raw.get("new"), str)):

@@ -13,7 +13,7 @@ from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
 from .model import Document, Table
 from .review import Edit, Review
-from .validate import Finding, validate, validate_table
+from .validate import Finding, settle, validate, validate_table
 
 EXPORT_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "csv": "_csv"}
 
@@ -57,11 +57,13 @@ class ReviewSession:
             self._table_findings = {ti: validate_table(doc, ti) for ti in range(len(doc.tables))}
         else:
             self._table_findings[table] = validate_table(doc, table)
-        self.findings = validate(doc, self._table_findings)
+        self.findings = settle(validate(doc, self._table_findings), self.review.decisions)
         return self.findings
 
     def _after(self, edit: Edit | None) -> Edit | None:
-        if edit is not None:
+        if edit is not None and edit.target == "decision":
+            settle(self.findings, self.review.decisions)
+        elif edit is not None:
             self.revalidate(edit.table)
         return edit
 
@@ -88,6 +90,13 @@ class ReviewSession:
 
     def fill_from_above(self, table: int, row: int, col: int) -> Edit | None:
         return self._after(self.review.fill_from_above(table, row, col))
+
+    def decide(self, finding_id: str, decision: str, note: str = "") -> Edit | None:
+        """Confirm, dismiss or explain a finding (or reopen it); the findings show it at once."""
+        edit = self.review.decide(finding_id, decision, note)
+        if edit is not None:
+            settle(self.findings, self.review.decisions)
+        return edit
 
     def undo(self) -> Edit | None:
         return self._after(self.review.undo())

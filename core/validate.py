@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Callable
 
 from .cross_rules import check_cross_tables, check_identities, check_toc_tables, check_unrecoverable
-from .findings import Finding, severity
+from .findings import Finding, settle, severity, stable_id, standing
 from .model import Document, Table
 from .settings import SETTINGS
 from .prose_rules import (check_headcounts, check_project_budgets, check_project_fund_sources, check_project_targets,
@@ -20,7 +20,7 @@ from .prose_rules import (check_headcounts, check_project_budgets, check_project
 from .table_rules import (check_form_funds, check_form_grids, check_hierarchy, check_panel_balance,
                           check_row_identities)
 
-__all__ = ["Finding", "severity", "validate", "validate_table", "TABLE_RULES", "DOCUMENT_RULES"]
+__all__ = ["Finding", "settle", "severity", "standing", "validate", "validate_table", "TABLE_RULES", "DOCUMENT_RULES"]
 
 
 TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
@@ -76,14 +76,18 @@ def validate_table(doc: Document, ti: int) -> list[Finding]:
 
 
 def validate(doc: Document, per_table: dict[int, list[Finding]] | None = None) -> list[Finding]:
-    """All findings of a document, numbered in document order. `per_table` may carry cached
-    findings of unchanged tables (the TUI re-validates only the table that was edited)."""
+    """All findings of a document in document order, each with its stable id. `per_table`
+    may carry cached findings of unchanged tables (the TUI re-validates only the table that
+    was edited)."""
     findings: list[Finding] = []
     for ti in range(len(doc.tables)):
         findings.extend(per_table[ti] if per_table is not None and ti in per_table else validate_table(doc, ti))
     for rule in DOCUMENT_RULES:
         findings.extend(rule(doc))
     findings = _misread_tables(doc, findings)
-    for n, f in enumerate(findings, start=1):
-        f.id = f"F{n}"
+    seen: dict[str, int] = {}
+    for f in findings:
+        base = stable_id(f, doc.tables[f.table_index].kind if f.table_index is not None else "text")
+        seen[base] = seen.get(base, 0) + 1
+        f.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return findings

@@ -168,10 +168,12 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
                      review.document.tables[ti].fields)
 
     ws = wb.create_sheet("Findings")
-    _list_sheet(ws, ["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures"],
+    _list_sheet(ws, ["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures",
+                     "status", "note"],
                 [[f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
                   f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),
-                  "; ".join(f"{k}={v}" for k, v in f.values.items())] for f in findings], warnings)
+                  "; ".join(f"{k}={v}" for k, v in f.values.items()), f.status, f.note] for f in findings], warnings)
+    ws.auto_filter.ref = f"A1:K{len(findings) + 1}"
     for n, f in enumerate(findings, start=2):
         if f.table_index is not None and f.row is not None and f.col is not None:
             table = doc.tables[f.table_index]

@@ -133,3 +133,47 @@ def test_a_corrected_cell_is_no_longer_inferred(sample_copy):
     assert review.tables[three].cell(0, 4).inferred
     review.set_cell(three, 0, 4, "4.00")
     assert review.tables[three].cell(0, 4).inferred == "" and review.tables[three].cell(0, 4).original == "5.00"
+
+
+def test_findings_are_settled_in_the_log_undone_and_kept_by_id(sample_copy):
+    """Confirm, dismiss or explain a finding: a core operation in the review log, undoable,
+    saved, and applied again by id after the document is reopened."""
+    from core.session import ReviewSession
+    path = sample_copy("nanchang_medical_security_center_2024_budget.txt")
+    session = ReviewSession(Review(load_document(path), autosave=True))
+    first, second = session.findings[0], session.findings[1]
+    assert first.status == "open" and first.id == session.findings[0].id
+    session.decide(first.id, "dismissed")
+    session.decide(second.id, "explained", "说明见第三部分")
+    assert (first.status, second.status, second.note) == ("dismissed", "explained", "说明见第三部分")
+    session.undo()
+    assert session.findings[1].status == "open"
+    session.redo()
+    again = ReviewSession(Review.open(load_document(path)))
+    by_id = {f.id: f for f in again.findings}
+    assert by_id[first.id].status == "dismissed"
+    assert (by_id[second.id].status, by_id[second.id].note) == ("explained", "说明见第三部分")
+
+
+def test_finding_ids_survive_an_edit_elsewhere(sample_copy):
+    from core.session import ReviewSession
+    session = ReviewSession(Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt"))))
+    before = {f.id: f.message for f in session.findings}
+    session.set_cell(0, 0, 1, "改过的标签")        # a label in another table: no finding moves
+    assert {f.id: f.message for f in session.findings if f.id in before} == \
+        {k: v for k, v in before.items() if k in {f.id for f in session.findings}}
+    assert set(before) <= {f.id for f in session.findings}
+
+
+def test_check_applies_decisions_and_filters(sample_copy, capsys):
+    from core.session import ReviewSession
+    path = sample_copy("nanchang_medical_security_center_2024_budget.txt")
+    session = ReviewSession(Review(load_document(path), autosave=True))
+    errors = [f for f in session.findings if f.severity == "error"]
+    for f in errors:
+        session.decide(f.id, "dismissed")
+    assert main(["check", str(path), "--format", "json"]) == 0       # no standing error
+    out = json.loads(capsys.readouterr().out)
+    assert out[-1]["status"] == "dismissed" and all(f["status"] == "open" for f in out[:len(out) - len(errors)])
+    assert main(["check", str(path), "--format", "json", "--status", "dismissed"]) == 0
+    assert {f["id"] for f in json.loads(capsys.readouterr().out)} == {f.id for f in errors}

@@ -213,3 +213,24 @@ def test_snapshot_export_screen(snap_compare, sample_copy):
         pilot.app.screen.query_one("#export-path").value = "nanchang.xlsx"     # not the tmp path
     app = make_app(sample_copy(NANCHANG))
     assert snap_compare(app, terminal_size=(120, 40), run_before=fixed_path)
+
+
+async def test_findings_are_confirmed_dismissed_and_explained_from_the_keyboard(sample_copy):
+    path = sample_copy(NANCHANG)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        finding = app.session.findings[app.screen.finding_index]
+        await pilot.press("x")
+        assert finding.status == "dismissed"
+        await pilot.press("x")                          # the same key again reopens it
+        assert finding.status == "open"
+        await pilot.press("c")
+        assert finding.status == "confirmed"
+        await pilot.press("a", *"见说明", "enter")
+        await pilot.pause()
+        assert (finding.status, finding.note) == ("explained", "见说明")
+        await pilot.press("ctrl+z")
+        assert finding.status == "confirmed"
+    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
+    assert [e["new"] for e in saved["edits"] if e["target"] == "decision"] == ["dismissed", "open", "confirmed"]

@@ -53,6 +53,9 @@ class MainScreen(Screen):
         _b("f", "fill_down", "fill_down", show=False),
         _b("n", "next_finding", "next_finding"),
         _b("N", "prev_finding", "prev_finding", show=False),
+        _b("c", "decide('confirmed')", "confirm", show=False),
+        _b("x", "decide('dismissed')", "dismiss", show=False),
+        _b("a", "explain", "explain", show=False),
         _b("ctrl+s", "save", "save"),
         _b("ctrl+e", "export", "export"),
         _b("question_mark", "help", "help"),
@@ -217,6 +220,32 @@ class MainScreen(Screen):
     def on_findings_list_chosen(self, message: FindingsList.Chosen) -> None:
         self.jump_to_finding(message.index)
 
+    def _chosen_finding(self):
+        """The finding the reviewer went to last (n/N or the list), else one at the cursor."""
+        findings = self.session.findings
+        if self.finding_index is not None and self.finding_index < len(findings):
+            return findings[self.finding_index]
+        row, col = self.grid.cursor_coordinate
+        return next((f for f in findings if (f.table_index, f.row, f.col) == (self.table_index, row, col)), None)
+
+    def action_decide(self, decision: str) -> None:
+        """Confirm or dismiss the chosen finding; the same key again reopens it."""
+        finding = self._chosen_finding()
+        if finding is None:
+            self.notify(strings.NO_FINDING_HERE)
+            return
+        decision = "open" if finding.status == decision else decision
+        self.session.decide(finding.id, decision)
+        self.refresh_findings()
+        self.notify(strings.DECIDED.format(id=finding.id, decision=decision), markup=False)
+
+    def action_explain(self) -> None:
+        finding = self._chosen_finding()
+        if finding is None:
+            self.notify(strings.NO_FINDING_HERE)
+            return
+        self._open_editor(("note", finding.id), finding.note, strings.EDIT_NOTE.format(id=finding.id))
+
     # -- editing -------------------------------------------------------------------------
     def _open_editor(self, what: tuple, value: str, label: str) -> None:
         self.editing = what
@@ -279,6 +308,10 @@ class MainScreen(Screen):
         if what is None or message.value is None:
             return
         ti = self.table_index
+        if what[0] == "note":
+            self.session.decide(what[1], "explained" if message.value.strip() else "open", message.value.strip())
+            self.refresh_findings()
+            return
         if what[0] == "cell":
             self.session.set_cell(ti, what[1], what[2], message.value)
         elif what[0] == "header":
@@ -307,7 +340,7 @@ class MainScreen(Screen):
         if edit is None:
             self.notify(nothing)
             return
-        self.after_edit(edit.table)
+        self.after_edit(edit.table if edit.table >= 0 else None)     # a decision names no table
         if edit.row is not None and self.current_table().rows:
             self.grid.move_cursor(row=min(edit.row, len(self.current_table().rows) - 1),
                                   column=edit.col or 0, animate=False)

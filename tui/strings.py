@@ -39,7 +39,10 @@ EXPORT_FORMATS = {"xlsx": "Excel workbook (tables, findings, review log)", "json
 FINDINGS_TITLE = "Findings: {table} of this table, {total} in the document ({errors} errors)"
 HELP_TITLE = "budget-review — keys"
 HELP_FOOTER = "Press Escape or ? to close. Keys can be remapped in {path}."
-COLUMNS_FINDINGS = ("id", "severity", "check", "where", "message")
+COLUMNS_FINDINGS = ("id", "severity", "status", "check", "where", "message")
+NO_FINDING_HERE = "No finding chosen: press n to go to one, or choose it in the findings list"
+DECIDED = "{id}: {decision}"
+EDIT_NOTE = "note explaining finding {id}"
 
 # Binding descriptions (shown in the footer, the help screen and the command palette).
 KEYS = {
@@ -57,6 +60,9 @@ KEYS = {
     "fill_down": "Fill from above",
     "next_finding": "Next finding",
     "prev_finding": "Previous finding",
+    "confirm": "Confirm finding",
+    "dismiss": "Dismiss finding",
+    "explain": "Explain finding",
     "save": "Save",
     "export": "Export…",
     "facts": "Form facts",

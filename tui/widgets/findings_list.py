@@ -10,6 +10,7 @@ from core.validate import Finding
 from .. import strings
 
 SEVERITY_STYLE = {"error": "bold red", "rounding": "yellow", "warning": "magenta"}
+STATUS_STYLE = {"open": "bold", "confirmed": "red", "dismissed": "dim", "explained": "dim italic"}
 
 
 class FindingsList(DataTable):
@@ -33,6 +34,7 @@ class FindingsList(DataTable):
         for i in order:
             f = findings[i]
             self.add_row(Text(f.id), Text(f.severity, style=SEVERITY_STYLE.get(f.severity, "")),
+                         Text(f.status + (f": {f.note}" if f.note else ""), style=STATUS_STYLE.get(f.status, "")),
                          Text(f.check), Text(f.where or f.table), Text(f.message), key=f"f{i}")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
