@@ -208,8 +208,12 @@ def cmd_review(args, out: Console) -> int:
     review = Review.open(_read(args.document), args.review_file, autosave=True)
     _report_set_aside(review)
     review.check_writable()
-    from tui.app import BudgetReviewApp
-    BudgetReviewApp(review).run()
+    review.lock()
+    try:
+        from tui.app import BudgetReviewApp
+        BudgetReviewApp(review).run()
+    finally:
+        review.unlock()
     return 0
 
 

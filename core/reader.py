@@ -82,12 +82,33 @@ def printed_text(src: "SourceText", lines: tuple[int, ...], text: str) -> str:
     return PrintedLines(src, lines).of(text) if lines and text else text
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le` or `-be` for a text written in UTF-16 without a byte-order mark: the one
+    that decodes the start to readable text (Chinese, ASCII, punctuation), else None."""
+    head = data[:4096]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head[:len(head) // 2 * 2].decode(name)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        cjk_or_ascii = sum(ch.isascii() or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+        if readable * 10 >= len(text) * 9 and cjk_or_ascii * 10 >= len(text) * 9:
+            return name
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) for UTF-8 (BOM or not), UTF-16 with BOM, or GB18030."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
+    bare = _utf16_without_bom(data)
+    if bare is not None:
+        return data.decode(bare), bare
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -97,6 +118,13 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         raise UserError("the file is neither UTF-8, UTF-16 nor GB18030 text; "
                         "convert it to UTF-8 and try again") from exc
+
+
+def _decoded(data: bytes, path: str) -> tuple[str, str]:
+    try:
+        return decode(data)
+    except UserError as exc:
+        raise UserError(f"{path}: {exc}") from exc
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -128,11 +156,11 @@ def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = N
     for magic, what in _BINARY_SIGNATURES.items():
         if data.startswith(magic):
             raise UserError(f"{path}: this is {what}")
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and b"\x00" in data[:8192]:
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data) is not None
+    if not utf16 and b"\x00" in data:
         raise UserError(f"{path}: this is a binary file, not extracted text; "
                         "give the .txt extraction of the report")
-    text, encoding = decode(data)
+    text, encoding = _decoded(data, path)
     if not text.strip():
         raise UserError(f"{path}: the file holds only white space; give the extracted text of a report")
     lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

@@ -7,7 +7,9 @@ to a review file beside the document so no correction is ever lost.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -122,6 +124,8 @@ class Review:
         self.save_error = ""
         self.listeners: list = []
         self.set_aside: list[tuple[object, str]] = []     # review-file edits that no longer fit, why
+        self._on_disk = _file_digest(self.path)      # the review file as this session last saw it
+        self._lock: Path | None = None
 
     # -- state -------------------------------------------------------------------------
     def corrected(self) -> Document:
@@ -254,10 +258,43 @@ class Review:
         return data
 
     def save(self) -> Path:
-        atomic_write_text(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=1),
-                          protected=(self.document.source.path,))
+        """Write the log. A review file that another program changed since this session read
+        or wrote it is never overwritten: the edits stay here and the reviewer is told."""
+        if _file_digest(self.path) != self._on_disk:
+            raise UserError(f"{self.path}: the review file was changed by another program since it was opened; "
+                            "your edits are kept here — save them elsewhere with --review-file, or reopen")
+        text = json.dumps(self.to_json(), ensure_ascii=False, indent=1)
+        atomic_write_text(self.path, text, protected=(self.document.source.path,))
+        self._on_disk = _file_digest(self.path)
         self.saved = True
         return self.path
+
+    def lock(self) -> None:
+        """Hold the review file for this session: a second session on it is refused with a
+        clear message (a lock left by a session that died is taken over)."""
+        lock = self.path.with_name(self.path.name + ".lock")
+        for _ in range(2):
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = _lock_holder(lock)
+                if holder is not None:
+                    raise UserError(f"{self.path}: another review session (process {holder}) has this review open; "
+                                    "close it first, or pass --review-file to review a copy") from None
+                lock.unlink(missing_ok=True)        # its session is gone
+                continue
+            except OSError as exc:
+                raise UserError(f"{lock}: cannot be created ({exc.strerror}); pass --review-file PATH "
+                                "to keep the review elsewhere") from exc
+            with os.fdopen(fd, "w") as f:
+                f.write(str(os.getpid()))
+            self._lock = lock
+            return
+
+    def unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.unlink(missing_ok=True)
+            self._lock = None
 
     def check_writable(self) -> None:
         """Refuse (UserError) a review file that can never be written, before any edit is made."""
@@ -322,6 +359,24 @@ class Review:
 
 
 MAX_REVIEW_BYTES = 20 * 1024 * 1024
+
+
+def _file_digest(path: Path) -> str | None:
+    """The sha256 of a regular file, None when there is none."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _lock_holder(lock: Path) -> int | None:
+    """The live process that holds `lock`, or None when the lock is stale."""
+    try:
+        pid = int(lock.read_text(encoding="utf-8").strip() or "0")
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid if pid > 0 else None
 
 
 def read_review_file(p: Path) -> dict | None:

@@ -33,10 +33,16 @@ def number_format(text: str) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
+CELL_LIMIT = 32767          # characters an Excel cell holds
+
+
 def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
     value, removed = safe_text(text)
     if removed:
         warnings.append(f"{where}: characters a spreadsheet cannot hold were removed")
+    if len(value) > CELL_LIMIT:
+        warnings.append(f"{where}: a text of {len(value)} characters was cut to the {CELL_LIMIT} a cell holds")
+        value = value[:CELL_LIMIT]
     cell = ws.cell(row=row, column=col, value=value if value != "" else None)
     if value and is_formula_like(value):
         cell.data_type = "s"          # shown as text, never run as a formula

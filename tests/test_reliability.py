@@ -172,3 +172,69 @@ def test_a_review_file_that_is_a_fifo_is_refused_without_hanging(sample_copy):
     os.mkfifo(default_review_path(path))
     with pytest.raises(UserError, match="not a regular file"):
         Review.open(load_document(path))
+
+
+def test_a_second_session_on_one_review_is_refused(sample_copy):
+    path = sample_copy(NANCHANG)
+    first = Review.open(load_document(path), autosave=True)
+    first.lock()
+    second = Review.open(load_document(path), autosave=True)
+    with pytest.raises(UserError, match="another review session"):
+        second.lock()
+    first.unlock()
+    second.lock()           # free again once the first session ends
+    second.unlock()
+
+
+def test_a_stale_lock_of_a_dead_session_is_taken_over(sample_copy):
+    path = sample_copy(NANCHANG)
+    review = Review.open(load_document(path), autosave=True)
+    lock = default_review_path(path).with_name(default_review_path(path).name + ".lock")
+    lock.write_text("999999999", encoding="utf-8")       # no such process
+    review.lock()
+    assert lock.read_text(encoding="utf-8") == str(os.getpid())
+    review.unlock()
+    assert not lock.exists()
+
+
+def test_a_review_changed_on_disk_is_never_overwritten(sample_copy):
+    path = sample_copy(NANCHANG)
+    a = Review.open(load_document(path), autosave=True)
+    b = Review.open(load_document(path), autosave=True)
+    a.set_cell(3, 1, 3, "111.11")
+    b.set_cell(3, 1, 3, "222.22")       # b's file view is stale: its save is refused, its edit kept
+    assert "changed by another program" in b.save_error and b.tables[3].cell(1, 3).text == "222.22"
+    a.set_cell(3, 2, 3, "333.33")
+    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
+    assert [e["new"] for e in saved["edits"]] == ["111.11", "333.33"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
+    path = tmp_path / "doc.txt"
+    path.write_bytes("2024年部门预算\n一、收支总表\n".encode(codec))
+    doc = load_document(path)
+    assert doc.source.encoding == codec and doc.source.lines[0] == "2024年部门预算"
+
+
+def test_an_amount_of_a_million_digits_is_no_amount(tmp_path, capsys):
+    path = tmp_path / "doc.txt"
+    path.write_text("2024年部门预算\n支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+                    "201 一般公共服务支出 " + "9" * 1_000_000 + " 1.00 2.00\n", encoding="utf-8")
+    assert main(["check", str(path), "--format", "json"]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_text_too_long_for_a_cell_is_cut_and_reported(sample_copy, tmp_path):
+    from core.export import write_xlsx
+    review = Review(load_document(sample_copy(NANCHANG)))
+    review.set_cell(0, 1, 0, "长" * 40_000)
+    _, warnings = write_xlsx(review, [], tmp_path / "b.xlsx")
+    assert any("cut to the 32767" in w for w in warnings)
+
+
+def test_the_encoding_error_names_the_file(tmp_path, capsys):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"\x81\x30" * 10 + b"\xff\xfe\xfd")
+    assert main(["tree", str(path)]) == 2
+    assert str(path) in capsys.readouterr().err
