@@ -234,3 +234,14 @@ async def test_findings_are_confirmed_dismissed_and_explained_from_the_keyboard(
         assert finding.status == "confirmed"
     saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
     assert [e["new"] for e in saved["edits"] if e["target"] == "decision"] == ["dismissed", "open", "confirmed"]
+
+
+async def test_outline_lists_every_table_with_its_position(sample_copy):
+    from tui.widgets.outline import DocumentOutline
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        outline = app.screen.query_one(DocumentOutline)
+        total = len(app.session.tables)
+        assert sorted(outline.table_nodes) == list(range(total))
+        assert str(outline.table_nodes[3].label).startswith(f"4/{total} ")

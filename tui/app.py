@@ -154,7 +154,7 @@ class MainScreen(Screen):
         self.query_one(FindingsList).show_findings(findings, self.table_index)
         counts: dict[int, int] = {}
         for f in findings:
-            if f.table_index is not None and f.severity == "error":
+            if f.table_index is not None and f.severity == "error" and f.status == "open":
                 counts[f.table_index] = counts.get(f.table_index, 0) + 1
         self.query_one(DocumentOutline).update_counts(counts)
         errors = sum(f.severity == "error" for f in findings)

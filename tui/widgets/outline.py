@@ -1,4 +1,5 @@
-"""The outline of the document: parts, sections and tables with their finding counts."""
+"""The outline of the document: every table, flat under its part, with its position and its
+open errors."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -6,9 +7,6 @@ from textual.message import Message
 from textual.widgets import Tree
 
 from core.model import Document, Node
-
-SHOWN = ("part", "section", "table", "toc")
-
 
 class DocumentOutline(Tree):
     class TableChosen(Message):
@@ -26,38 +24,42 @@ class DocumentOutline(Tree):
         self.build({})
 
     def build(self, counts: dict[int, int]) -> None:
+        """Every table of the document, flat under its part, in document order: a table
+        nested in a subsection or a glossary item is listed like any other."""
         self.clear()
         self.table_nodes = {}
+        total = len(self.document.tables)
 
-        def add(parent, node: Node) -> None:
-            for child in node.children:
-                if child.kind not in SHOWN:
-                    continue
-                label = self._label(child, counts)
-                if child.kind == "table" or child.kind == "toc" or not any(
-                        c.kind in SHOWN for c in child.children):
-                    item = parent.add_leaf(label, data=child.table_index)
-                else:
-                    item = parent.add(label, data=None, expand=True)
-                    add(item, child)
-                if child.table_index is not None:
-                    self.table_nodes[child.table_index] = item
+        def tables_in(node: Node) -> list[Node]:
+            return [n for n in node.walk() if n.kind == "table" and n.table_index is not None]
 
-        add(self.root, self.document.root)
+        for child in self.document.root.children:
+            if child.kind == "table" and child.table_index is not None:
+                self.table_nodes[child.table_index] = self.root.add_leaf(
+                    self._label(child, counts, total), data=child.table_index)
+            elif child.kind == "part" and tables_in(child):
+                part = self.root.add(Text(self._short(child.text)), data=None, expand=True)
+                for table in tables_in(child):
+                    self.table_nodes[table.table_index] = part.add_leaf(
+                        self._label(table, counts, total), data=table.table_index)
         self.root.expand()
 
-    def _label(self, node: Node, counts: dict[int, int]) -> Text:
-        text = node.text if len(node.text) <= 24 else node.text[:23] + "…"
-        label = Text(text, style="bold cyan" if node.kind == "table" else "")
+    @staticmethod
+    def _short(text: str) -> str:
+        return text if len(text) <= 24 else text[:23] + "…"
+
+    def _label(self, node: Node, counts: dict[int, int], total: int) -> Text:
+        label = Text(f"{node.table_index + 1}/{total} ", style="dim")
+        label.append(self._short(node.text), style="bold cyan")
         n = counts.get(node.table_index, 0) if node.table_index is not None else 0
         if n:
             label.append(f" ({n})", style="red")
         return label
 
     def update_counts(self, counts: dict[int, int]) -> None:
+        nodes = {n.table_index: n for n in self.document.root.walk() if n.table_index is not None}
         for index, item in self.table_nodes.items():
-            node = next(n for n in self.document.root.walk() if n.table_index == index)
-            item.set_label(self._label(node, counts))
+            item.set_label(self._label(nodes[index], counts, len(self.document.tables)))
 
     def select_table(self, index: int) -> None:
         item = self.table_nodes.get(index)
