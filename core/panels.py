@@ -48,6 +48,28 @@ def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> boo
     return _reads_as_expense(label)
 
 
+def _wrapped_line(codes, labels, amounts) -> bool:
+    """A line of a two-panel table that holds no row of its own: amounts alone, or a short
+    piece of text that starts no label (no 一、 or (一), no total): `98.23`, `出`."""
+    if codes:
+        return False
+    if not labels:
+        return bool(amounts)
+    text = "".join(t for _, t in labels)
+    return len(labels) == 1 and not amounts and len(text) <= 4 and not LABEL_START.match(text) \
+        and not ENUMERATOR.match(text) and not catalog.TOTAL_LABELS.match(text)
+
+
+def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) -> bool:
+    """An enumerated label that only the right panel's numbering continues (二十二、 after 二十一、)."""
+    enum = _enumerator(label)
+    if enum is None or last_enum[True] is None:
+        return False
+    fits = {side for side in (True, False) if last_enum[side] is not None and last_enum[side][0] == enum[0]
+            and enum[1] == last_enum[side][1] + 1}
+    return fits == {True}
+
+
 def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -> list[list[Cell]]:
     """Two panels side by side (收入 | 支出): each label/amounts pair goes to its panel. In a
     line-based layout a line is a row; in fragments a left label starts a new row."""
@@ -59,7 +81,19 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     current = None
     line_of_row = None
     last_enum: dict[bool, tuple[str, int] | None] = {False: None, True: None}
+    last_side: bool | None = None       # the panel whose label was written last
     for codes, labels, amounts in runs:
+        if by_line and current is not None and last_side is not None and _wrapped_line(codes, labels, amounts):
+            # a label's wrapped end (`出`), or the amount of a label whose line wrapped (`98.23`)
+            label_col = right_label if last_side else left_label
+            if labels:
+                head = current[label_col]
+                current[label_col] = Cell(head.text + "".join(t for _, t in labels),
+                                          head.lines + tuple(k for k, _ in labels), "joined from fragments")
+            targets = right_amounts if last_side else left_amounts
+            for j, (k, t) in zip([c for c in targets if not current[c].text], amounts):
+                current[j] = Cell(clean_number(t), (k,))
+            continue
         words = _split_labels(codes + labels)
         pairs = [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
         if not words and amounts and current is not None:
@@ -68,7 +102,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             row_line = (lines or tuple(k for k, _ in amts) or (None,))[0]
             if by_line:
                 right = n > 0 or (current is not None and row_line == line_of_row) or \
-                    (right_label is not None and _reads_as_expense(label))
+                    (right_label is not None and (_reads_as_expense(label) or _continues_right(label, last_enum)))
             else:
                 right = right_label is not None and _is_right_label(label, last_enum)
             if current is None or (by_line and row_line != line_of_row) or \
@@ -82,6 +116,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                 last_enum[right] = _enumerator(label) or last_enum[right]
                 current[right_label if right else left_label] = Cell(
                     label, lines, "joined from fragments" if len(lines) > 1 else "")
+                last_side = right
             targets = right_amounts if right else left_amounts
             for j, (k, t) in zip([c for c in targets if not current[c].text], amts):
                 current[j] = Cell(clean_number(t), (k,))
