@@ -71,6 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_doc(p)
     p.add_argument("-o", "--output", metavar="PATH", help="workbook path (default: DOCUMENT.xlsx)")
 
+    p = sub.add_parser("batch", help="extract and check a corpus of documents in parallel",
+                       description="Extract and check every .txt and .pdf of the files and folders given "
+                                   "(folders searched recursively), in parallel processes. Per document: the "
+                                   "workbook and the tables' JSON; for the corpus: corpus.xlsx (a row per "
+                                   "document) and dataset.csv / dataset.parquet (every figure). A second run "
+                                   "skips documents whose text and review file did not change.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders")
+    p.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="folder for the outputs")
+    p.add_argument("--jobs", type=int, metavar="N", help="parallel processes (default: all cores)")
+
     p = sub.add_parser("review", help="open the review TUI",
                        description="Open the keyboard-driven review screen: source beside table, edits "
                                    "with undo/redo, live findings, autosave, export.")
@@ -217,8 +227,34 @@ def cmd_review(args, out: Console) -> int:
     return 0
 
 
+def cmd_batch(args, out: Console) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from core.batch import find_documents, run_batch
+    total = len(find_documents(args.paths))
+    failures = 0
+    columns = (TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeRemainingColumn(), TextColumn("[red]{task.fields[failed]} failed"))
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("batch", total=total, rate="", failed=0)
+
+        def advance(_name: str, ok: bool) -> None:
+            nonlocal failures
+            failures += not ok
+            elapsed = bar.tasks[0].elapsed or 0
+            done = bar.tasks[0].completed + 1
+            bar.update(task, advance=1, failed=failures,
+                       rate=f"{done / elapsed:.1f} docs/s" if elapsed else "")
+        report = run_batch(args.paths, args.output, args.jobs, advance)
+    out.print(f"{report.done} extracted, {report.skipped} unchanged, {len(report.failed)} failed; "
+              f"corpus outputs in {_escape(str(args.output))}")
+    for name, reason in report.failed:
+        out.print(f"[red]failed:[/] {_escape(name)}: {_escape(reason)}")
+    return 1 if report.failed else 0
+
+
 COMMANDS = {"tree": cmd_tree, "extract": cmd_extract, "check": cmd_check, "export": cmd_export,
-            "review": cmd_review}
+            "review": cmd_review, "batch": cmd_batch}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 cannot hold these; openpyxl refuses them or writes an ill-formed part
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
-LONG_COLUMNS = ("table", "kind", "row_code", "row_label", "column", "value", "text", "unit")
+LONG_COLUMNS = ("table", "kind", "row_code", "row_label", "column", "value", "text", "unit", "page", "inferred",
+                "corrected")
 
 
 def safe_text(text: str) -> tuple[str, bool]:
@@ -71,9 +72,12 @@ def long_records(doc: Document) -> list[dict]:
             for j, cell in enumerate(row[:len(t.columns)]):
                 if j in text_cols or cell.value is None:
                     continue
+                page = doc.source.page_of(cell.lines[0]) if cell.lines else None
                 records.append({"table": t.title, "kind": t.kind, "row_code": t.row_code(r),
                                 "row_label": t.cell(r, label_col).text, "column": t.columns[j],
-                                "value": float(cell.value), "text": cell.text, "unit": t.unit})
+                                "value": float(cell.value), "text": cell.text, "unit": t.unit,
+                                "page": "" if page is None else page, "inferred": bool(cell.inferred),
+                                "corrected": cell.original is not None})
     return records
 
 

@@ -209,3 +209,19 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
         ("exported at", export_time()), ("tool version", f"budget-review {__version__}"),
         ("edits", str(len(review.edits))))], warnings)
     return wb
+
+
+def corpus_workbook(rows: list[dict], columns: list[str]) -> Workbook:
+    """A row per document of a batch (file, agency, year, tables, errors …), filtered and frozen."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Documents"
+    warnings: list[str] = []
+    _list_sheet(ws, columns, [[row.get(c, "") for c in columns] for row in rows], warnings)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    for j, name in enumerate(columns, start=1):
+        width = max([display_width(str(row.get(name, ""))) for row in rows] + [display_width(name)])
+        ws.column_dimensions[get_column_letter(j)].width = min(60, width + 2)
+    return wb
+
