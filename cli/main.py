@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders")
     p.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="folder for the outputs")
     p.add_argument("--jobs", type=int, metavar="N", help="parallel processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the documents on this Dask distributed scheduler (tcp://host:8786) instead")
 
     p = sub.add_parser("review", help="open the review TUI",
                        description="Open the keyboard-driven review screen: source beside table, edits "
@@ -227,6 +229,22 @@ def cmd_review(args, out: Console) -> int:
     return 0
 
 
+def _dask_submit(address: str | None):
+    """A Dask client's submit for the scheduler at `address` (None: the local process pool)."""
+    if not address:
+        return None
+    try:
+        from dask.distributed import Client
+    except ImportError as exc:
+        raise UserError("--scheduler needs Dask: pip install 'budget-review[cluster]'") from exc
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise UserError(f"{address}: no Dask scheduler answers there ({exc})") from exc
+    # pure=False: each document is run, never a result reused by the arguments' hash
+    return lambda fn, *args: client.submit(fn, *args, pure=False)
+
+
 def cmd_batch(args, out: Console) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -245,7 +263,7 @@ def cmd_batch(args, out: Console) -> int:
             done = bar.tasks[0].completed + 1
             bar.update(task, advance=1, failed=failures,
                        rate=f"{done / elapsed:.1f} docs/s" if elapsed else "")
-        report = run_batch(args.paths, args.output, args.jobs, advance)
+        report = run_batch(args.paths, args.output, args.jobs, advance, submit=_dask_submit(args.scheduler))
     out.print(f"{report.done} extracted, {report.skipped} unchanged, {len(report.failed)} failed; "
               f"corpus outputs in {_escape(str(args.output))}")
     for name, reason in report.failed:

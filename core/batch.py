@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -155,7 +156,9 @@ Progress = Callable[[str, bool], None]      # (document, ok) as each one ends
 def run_batch(paths: list[str], outdir: str | Path, jobs: int | None = None,
               progress: Progress | None = None, submit: Callable | None = None) -> BatchReport:
     """Extract and check every document of `paths` into `outdir`. `submit(fn, *args)` runs
-    a job and returns a Future (a process pool by default; a Dask client's `submit` fits)."""
+    a job and returns a future (a process pool by default; a Dask client's submit fits: a
+    worker lost mid-batch has its documents run again elsewhere, and nothing is written
+    twice since the parent writes each result once)."""
     roots = [Path(p) for p in paths]
     documents = find_documents(paths)
     out = Path(outdir)
@@ -218,14 +221,29 @@ def _results(todo, jobs: int | None, submit: Callable | None) -> Iterator[JobRes
         pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
         submit = pool.submit
     try:
-        pending: set[Future] = {submit(run_job, name, source, review) for _, name, source, review in todo}
+        pending = [submit(run_job, name, source, review) for _, name, source, review in todo]
         while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            finished = [f for f in pending if f.done()]
+            if not finished:
+                # a pool's or a Dask client's futures alike: both tell when they are done
+                wait_briefly(pending)
+                continue
+            ended = {id(f) for f in finished}
+            pending = [f for f in pending if id(f) not in ended]
             for future in finished:
                 yield future.result()
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def wait_briefly(pending: list) -> None:
+    """Block until one of `pending` may be done: the pool's own wait where the futures are
+    the standard library's, else a short sleep (a Dask client's futures)."""
+    if all(isinstance(f, Future) for f in pending):
+        wait(pending, return_when=FIRST_COMPLETED)
+    else:
+        time.sleep(0.05)
 
 
 def _write_result(out: Path, result: JobResult) -> None:

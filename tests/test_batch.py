@@ -71,3 +71,29 @@ def test_batch_command_reports_failures_and_exits_1(corpus, tmp_path, capsys):
     assert main(["batch", str(corpus), "-o", str(tmp_path / "out"), "--jobs", "1"]) == 1
     out = capsys.readouterr().out
     assert "2 extracted, 0 unchanged, 1 failed" in out and "broken.pdf" in out
+
+
+def _dies_once(marker: str, name: str, source: bytes, review):
+    """A worker that dies the first time it takes a document (a machine lost mid-batch)."""
+    import os
+    from pathlib import Path
+    if not Path(marker).exists():
+        Path(marker).write_text("died", encoding="utf-8")
+        os._exit(1)
+    from core.batch import run_job
+    return run_job(name, source, review)
+
+
+def test_batch_on_a_dask_cluster_survives_a_worker_killed_mid_batch(corpus, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    marker = tmp_path / "died"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        def submit(fn, *args, **kwargs):
+            return client.submit(_dies_once, str(marker), *args, pure=False)
+        report = run_batch([str(corpus)], tmp_path / "out", submit=submit)
+    assert marker.exists()                                 # a worker did die
+    assert report.done == 2 and [n for n, _ in report.failed] == ["broken.pdf"]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest) == ["2024__nanchang_medical_security_center_2024_budget.txt",
+                                "2024__shangrao_medical_security_bureau_2022_final_accounts.txt", "broken.pdf"]
