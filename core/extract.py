@@ -107,8 +107,8 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
                 table = build_table(src, region, context, catalog.SPEC_BY_KIND[table.kind])
                 table.title_printed = False
         table.fields.pop("_header", None)
-        if not table.rows and (table.kind == "other" or not table.columns):
-            continue        # a title named in the prose, not a table
+        if not table.rows and (table.kind == "other" or not table.columns or table.header_lines is None):
+            continue        # a title named in the prose or in a list of tables, not a table
         prev_kind = table.kind
         tables.append(table)
     for before, after in zip(tables, tables[1:]):
