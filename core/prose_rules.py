@@ -264,8 +264,10 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
     out = []
     for t in doc.tables:
         if t.kind == "budget.project_expense":
-            name_col, total_col = find_col(t, "项目名称"), find_col(t, "合计")
-            if name_col is None or total_col is None:
+            name_col = find_col(t, "项目名称")
+            name_col = t.label_column() if name_col is None else name_col
+            total_col = next((c for c in (find_col(t, "总计"), find_col(t, "合计")) if c is not None), None)
+            if total_col is None:
                 continue
             for r in range(len(t.rows)):
                 value = amount(t, r, total_col)
@@ -275,6 +277,33 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
             value = parse_amount(t.fields.get(FORM_TOTAL, ""))
             if value is not None:
                 out.append((t.fields["项目名称"], value, t.title))
+    return out
+
+
+def check_project_lines(doc: Document) -> list[Finding]:
+    """A project listed again in the explanatory text, in a table of its own (`辅助人员补助经费-
+    拱北海关 ⇥ 7672.25 ⇥ 绩效目标…`), against the amount the 项目支出表 prints for it."""
+    printed: dict[str, tuple[Decimal, str]] = {}
+    for name, value, title in _project_amounts(doc):
+        printed.setdefault(re.sub(r"\s", "", name), (value, title))
+    if not printed:
+        return []
+    in_table = {k for t in doc.tables for k in range(t.first_line, t.last_line + 1)}
+    out = []
+    for k, line in enumerate(doc.source.norm, start=1):
+        if k in in_table or "\t" not in line:
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        name = re.sub(r"\s", "", cells[0])
+        said = parse_amount(cells[1]) if len(cells) > 1 else None
+        if name not in printed or said is None:
+            continue
+        value, title = printed[name]
+        if severity(said - value, 1) == "error":
+            out.append(Finding("prose_vs_table", "error",
+                               f"the text lists {cells[0]} at {cells[1]} 万元; {title} prints {fmt(value)}",
+                               title, where=f"{cells[0]} / 总计", lines=[k],
+                               values={"stated": cells[1], "other": fmt(value)}))
     return out
 
 

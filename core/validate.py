@@ -12,11 +12,11 @@ from .cross_rules import check_cross_tables, check_identities, check_toc_tables,
 from .findings import Finding, settle, severity, stable_id, standing
 from .model import Document, Table
 from .settings import SETTINGS
-from .prose_rules import (check_headcounts, check_project_budgets, check_project_fund_sources, check_project_targets,
-                          check_document_consistency, check_prose_breakdowns, check_prose_changes,
-                          check_prose_changes_between, check_prose_comparisons, check_prose_named_shares,
-                          check_prose_figures,
-                          check_prose_rates, check_prose_shares, check_prose_subjects, check_prose_sums, check_units)
+from .prose_rules import (check_document_consistency, check_headcounts, check_project_budgets,
+                          check_project_fund_sources, check_project_lines, check_project_targets,
+                          check_prose_breakdowns, check_prose_changes, check_prose_changes_between,
+                          check_prose_comparisons, check_prose_figures, check_prose_named_shares, check_prose_rates,
+                          check_prose_shares, check_prose_subjects, check_prose_sums, check_units)
 from .table_rules import (check_form_funds, check_form_grids, check_hierarchy, check_panel_balance,
                           check_row_identities)
 
@@ -29,7 +29,8 @@ DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
     check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures,
     check_prose_shares, check_prose_comparisons, check_prose_sums, check_headcounts, check_units, check_toc_tables,
-    check_unrecoverable, check_document_consistency, check_prose_changes_between, check_prose_named_shares)
+    check_unrecoverable, check_document_consistency, check_prose_changes_between, check_prose_named_shares,
+    check_project_lines)
 
 
 def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
