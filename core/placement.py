@@ -214,7 +214,9 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
             settle(kids, values(p, chosen[p]), set(chosen[p]))
     for i, row in enumerate(rows):
         combo = chosen[i] if chosen[i] is not None else cands[i][0]
-        ambiguous = len(amounts_of[i]) < len(amount_cols) and len(amounts_of[i]) > 0
+        # amounts in the first columns, in printed order, are read as printed (the text drops
+        # trailing empty cells); only amounts moved past an empty column were placed
+        ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
             row[c] = Cell(a, (line,), ("column placed by the table's totals" +
                                        (" and the amounts the text states" if told_by_text[i] else ""))

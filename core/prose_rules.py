@@ -624,8 +624,12 @@ def check_prose_comparisons(doc: Document) -> list[Finding]:
 
 _BETWEEN = re.compile(r"(?:执行数|预算数|决算数|预算)(?:为|是)?" + _NUMBER + r"万元[，,]\s*(?:20\d\d年)?(?:预算)?(?:安排|为)?"
                       + _NUMBER + r"万元[，,]\s*(?:比|较)[^，,。；;]{0,16}?(增加|减少|增长|下降)" + r"(\d{1,4}(?:\.\d{1,4})?)%")
-_ITEM_OPENING = re.compile(r"(?:^|[。；;])\s*\d{1,2}[、.．]([^。；;]{2,60}?)" + _NUMBER + r"万元")
-_ITEM_PLANNED = re.compile(r"(20\d\d)年预算安排" + _NUMBER + r"万元")
+# An item of the text about one 项 of spending: numbered (`12、…`) or naming its 项, then its amount.
+_ITEM_OPENING = re.compile(r"(?:^|[。；;])\s*(?:\d{1,2}[、.．]([^。；;]{2,60}?)|[“\"]?([^。；;“”\"]{2,60}?\(项\))[”\"]?)"
+                           + _NUMBER + r"万元")
+# What the item then says the amount is: the year's budget (预算) or its spending (决算).
+_ITEM_STATED = {"预算": re.compile(r"(20\d\d)年预算安排" + _NUMBER + r"万元"),
+                "决算": re.compile(r"()支出决算(?:数)?为" + _NUMBER + r"万元")}
 
 
 @text_only
@@ -640,16 +644,18 @@ def check_prose_changes_between(doc: Document) -> list[Finding]:
         items = list(_ITEM_OPENING.finditer(text))
         for n, item in enumerate(items):
             end = items[n + 1].start() if n + 1 < len(items) else min(len(text), item.end() + 400)
-            openings.append((item.start(), end, _dec(item.group(2))))
-            planned = _ITEM_PLANNED.search(text, item.end(), end)
-            if doc.info.report_type != "预算" or planned is None or planned.group(1) != doc.info.year:
+            subject, opening = item.group(1) or item.group(2), _dec(item.group(3))
+            openings.append((item.start(), end, opening))
+            stated = _ITEM_STATED.get(doc.info.report_type)
+            planned = stated.search(text, item.end(), end) if stated else None
+            if planned is None or planned.group(1) not in ("", doc.info.year):
                 continue
-            opening, said = _dec(item.group(2)), _dec(planned.group(2))
+            said = _dec(planned.group(2))
             if severity(opening - said, 1) != "error":
                 continue
             out.append(Finding("prose_vs_table", "error",
-                               f"“{item.group(1)}” opens with {opening} 万元 but then states {planned.group(0)}",
-                               where=item.group(1)[:30], lines=[lines[planned.start()]],
+                               f"“{subject}” opens with {opening} 万元 but then states {planned.group(0)}",
+                               where=subject[:30], lines=[lines[planned.start()]],
                                values={"stated": str(said), "table": fmt(opening)}))
         for m in _BETWEEN.finditer(text):
             before, after, stated = _dec(m.group(1)), _dec(m.group(2)), _dec(m.group(4))

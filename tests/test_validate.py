@@ -157,13 +157,12 @@ def test_a_part_of_the_funds_may_not_exceed_the_whole(sample_copy):
 def test_project_table_total_is_the_project_spending_or_the_whole_budget(sample_copy):
     # Hubei's 项目支出表 lists every item as a project, so its total is 支出总表's 合计
     name = "zengdu_medical_security_center_2023_budget.txt"
-    before, after = _cross_table_after(sample_copy, name, "budget.project_expense", 0, 3, "8100.00", "warning")
+    before, after = _cross_table_after(sample_copy, name, "budget.project_expense", 0, 3, "8100.00")
     assert before == []
-    # 支出总表's 合计 row prints 3 of its 6 amounts: their columns are inferred, so the finding
-    # says so and is a warning, not an error
+    # 支出总表's 合计 row prints 3 of its 6 amounts, in the first columns and adding up: read as
+    # printed, so the disagreement is an error
     assert [f.message for f in after] == [
-        "项目支出表 合计 合计 8100.00 matches none of 支出总表 合计 项目支出 7747.00 / 合计 8132.86"
-        " (involves inferred cells: column placed by the table's totals)"]
+        "项目支出表 合计 合计 8100.00 matches none of 支出总表 合计 项目支出 7747.00 / 合计 8132.86"]
 
 
 def _prose_after(sample_copy, name, kind, row, column, text):
