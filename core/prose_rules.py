@@ -624,8 +624,9 @@ def check_prose_comparisons(doc: Document) -> list[Finding]:
 
 _BETWEEN = re.compile(r"(?:执行数|预算数|决算数|预算)(?:为|是)?" + _NUMBER + r"万元[，,]\s*(?:20\d\d年)?(?:预算)?(?:安排|为)?"
                       + _NUMBER + r"万元[，,]\s*(?:比|较)[^，,。；;]{0,16}?(增加|减少|增长|下降)" + r"(\d{1,4}(?:\.\d{1,4})?)%")
-# An item of the text about one 项 of spending: numbered (`12、…`) or naming its 项, then its amount.
-_ITEM_OPENING = re.compile(r"(?:^|[。；;])\s*(?:\d{1,2}[、.．]([^。；;]{2,60}?)|[“\"]?([^。；;“”\"]{2,60}?\(项\))[”\"]?)"
+# An item of the text about one 项 of spending (`12、…住房公积金(01项)208.8万元`, `“…(项)”257.14万元`):
+# its subject ends with the 项 it names, and its amount follows at once.
+_ITEM_OPENING = re.compile(r"(?:^|[。；;])\s*(?:\d{1,2}[、.．])?[“\"]?([^。；;“”\"]{2,60}?\((?:\d{2})?项\))[”\"]?"
                            + _NUMBER + r"万元")
 # What the item then says the amount is: the year's budget (预算) or its spending (决算).
 _ITEM_STATED = {"预算": re.compile(r"(20\d\d)年预算安排" + _NUMBER + r"万元"),
@@ -644,7 +645,7 @@ def check_prose_changes_between(doc: Document) -> list[Finding]:
         items = list(_ITEM_OPENING.finditer(text))
         for n, item in enumerate(items):
             end = items[n + 1].start() if n + 1 < len(items) else min(len(text), item.end() + 400)
-            subject, opening = item.group(1) or item.group(2), _dec(item.group(3))
+            subject, opening = item.group(1), _dec(item.group(2))
             openings.append((item.start(), end, opening))
             stated = _ITEM_STATED.get(doc.info.report_type)
             planned = stated.search(text, item.end(), end) if stated else None
