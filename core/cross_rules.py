@@ -204,3 +204,11 @@ def check_unrecoverable(doc: Document) -> list[Finding]:
     return [Finding("extraction", "warning", f"{t.title}: the text lost this table's cells ({'; '.join(t.notes)})",
                     t.title, ti, where="whole table", lines=[t.first_line])
             for ti, t in enumerate(doc.tables) if not t.recoverable]
+
+
+def check_doubtful_tables(doc: Document) -> list[Finding]:
+    """Tables whose columns follow a template the printed header matches only in part: one
+    warning each, so that the reviewer checks their columns first."""
+    return [Finding("extraction", "warning", f"{t.title}: {t.doubt}", t.title, ti, where="whole table",
+                    lines=[t.first_line]) for ti, t in enumerate(doc.tables) if t.doubt and t.recoverable]
+

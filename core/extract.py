@@ -493,11 +493,12 @@ def _word_presence(word: str, text: str) -> float:
     return 0.75 if at - start <= 2.5 * len(word) else 0.0
 
 
-def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int) -> list[str] | None:
+def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int) -> tuple[list[str] | None, float]:
     """The template layout whose header words the (split, scrambled) header holds best. A
     layout loses for each word of the spec's other layouts that the header prints and it
     lacks (行次 printed: not the layout without 行次); of equally good ones, the one whose
-    words are the more specific (支出功能分类科目编码 over 功能分类科目编码)."""
+    words are the more specific (支出功能分类科目编码 over 功能分类科目编码). Returns the layout
+    (None when none fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
     layouts = [[c.replace("{year}", year) for c in layout] for layout in spec.layouts]
     vocab = [{w for c in cols for w in c.split("/")} for cols in layouts]
@@ -511,11 +512,11 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
         if score > best_score and len(cols) >= amount_width:
             best, best_score = cols, score
     if best_score[0] >= 0.5:
-        return best
+        return best, best_score[0]
     # a header too broken to read: the one template with as many amount columns as the rows
     fits = [layout for layout in spec.layouts
             if sum(not is_text_column(c) for c in layout) == amount_width]
-    return [c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None
+    return ([c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None), best_score[0]
 
 
 LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项, or joined: 类款项
@@ -612,11 +613,15 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     first_body = runs[0][0][0][0] if runs and runs[0][0] else (runs[0][1][0][0] if runs and runs[0][1] else None)
     printed_header = " ".join(line for k, line in content if first_body is None or k < first_body) \
         if header else header_text
-    columns = _choose_layout(spec, printed_header, year, width) if spec.layouts else None
+    columns, fit = _choose_layout(spec, printed_header, year, width) if spec.layouts else (None, 0.0)
     has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
         (columns is None and any(c for c, _, _ in runs))
     if columns is None:
         columns = _generic_columns(header_text, width, has_code)
+    if runs and fit < SETTINGS.sure_layout:
+        # the cells' columns follow a template the printed header matches only in part
+        table.doubt = (f"the printed header matches the columns only in part ({fit:.0%}); "
+                       "check the columns against the source")
     columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
     column_words = {w for c in columns for w in c.split("/")}
     runs = [run for run in runs if not _header_again(run, column_words)]

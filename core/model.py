@@ -61,6 +61,7 @@ class Table:
     recoverable: bool = True
     layout: str = ""                # tab / space / fragment: how the text printed it
     header_lines: tuple[int, int] | None = None
+    doubt: str = ""                 # why the reading may be wrong ("" when the header matched)
 
     def cell(self, row: int, col: int) -> Cell:
         r = self.rows[row]

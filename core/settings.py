@@ -15,6 +15,7 @@ class ReadingSettings:
     joint_states: int = 512             # partial column sums carried when seating the rows under one total
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
+    sure_layout: float = 0.75           # a template fits a text header when it holds this much of its words
     misread_min_errors: int = 4         # a table with this many failing sums at once …
     misread_share: float = 0.25         # … and at least this share of its rows was probably misread
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from .cross_rules import check_cross_tables, check_identities, check_toc_tables, check_unrecoverable
+from .cross_rules import (check_cross_tables, check_doubtful_tables, check_identities, check_toc_tables,
+                          check_unrecoverable)
 from .findings import Finding, settle, severity, stable_id, standing
 from .model import Document, Table
 from .settings import SETTINGS
@@ -30,7 +31,7 @@ DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures,
     check_prose_shares, check_prose_comparisons, check_prose_sums, check_headcounts, check_units, check_toc_tables,
     check_unrecoverable, check_document_consistency, check_prose_changes_between, check_prose_named_shares,
-    check_project_lines)
+    check_project_lines, check_doubtful_tables)
 
 
 def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -45,7 +46,8 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     misread = {ti for ti, errors in own.items()
                if len(errors) >= SETTINGS.misread_min_errors
                and len(errors) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows))}
-    if not misread:
+    doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and ti in own} - misread
+    if not misread and not doubted:
         return findings
     out = []
     for f in findings:
@@ -54,6 +56,8 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
         if f.severity == "error" and (f.table_index in misread or any(
                 doc.tables[ti].title and doc.tables[ti].title in f.message for ti in misread)):
             f = replace(f, severity="warning", message=f.message + " (a table involved was probably misread)")
+        elif f.severity == "error" and f.table_index in doubted:
+            f = replace(f, severity="warning", message=f"{f.message} ({doc.tables[f.table_index].doubt})")
         out.append(f)
     for ti in sorted(misread):
         table = doc.tables[ti]
