@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import os
 import statistics
-import tempfile
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -39,7 +39,7 @@ def timed(fn, repeat: int = 5) -> float:
 
 def bench_core() -> None:
     for path in SAMPLES:
-        t = timed(lambda: validate(load_document(path)), 3)
+        t = timed(lambda p=path: validate(load_document(p)), 3)
         print(f"parse+extract+validate {path.name:60s} {t * 1000:8.1f} ms")
     tracemalloc.start()
     doc = load_document(LARGEST)

@@ -6,10 +6,21 @@ import re
 from decimal import Decimal
 
 from . import catalog
+from .findings import (
+    ZERO,
+    Finding,
+    amount,
+    amount_columns,
+    doubtful,
+    find_col,
+    fmt,
+    inferred_note,
+    leaf,
+    levels,
+    row_label,
+    severity,
+)
 from .model import Document, Table, parse_amount
-from .findings import (ZERO, Finding, amount, amount_columns, find_col, doubtful, fmt, inferred_note, leaf, levels,
-                       row_label, severity)
-
 
 # Tables whose first amount column totals the same funds by function code.
 SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expense"))

@@ -23,9 +23,19 @@ from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
-from .tokens import (CODE, LABEL_START, NAMED_AMOUNT, classify, detect_layout, is_amount, is_column_number_row, is_text_column,
-                     split_tokens, squash, stream_tokens)
-
+from .tokens import (
+    CODE,
+    LABEL_START,
+    NAMED_AMOUNT,
+    classify,
+    detect_layout,
+    is_amount,
+    is_column_number_row,
+    is_text_column,
+    split_tokens,
+    squash,
+    stream_tokens,
+)
 
 NOTE = re.compile(r"^(注|说明|备注)\s*[:：]|^\d\.本")
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
@@ -290,7 +300,7 @@ def _header_cover(rows: list[list[str]], ncols: int) -> list[list[Cover | None]]
     for i, r in enumerate(rows):
         line: list[Cover | None] = [None] * ncols
 
-        def below(k: int) -> bool:
+        def below(k: int, i: int = i) -> bool:
             return any(rows[x][k] for x in range(i + 1, len(rows)))
         j = 0
         while j < ncols:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 from . import catalog
 from .model import Document, Table, parse_amount
-
-
 from .settings import CENT
+
 ZERO = Decimal(0)
 T = TypeVar("T")
 

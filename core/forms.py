@@ -553,15 +553,16 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
         l1 = l2 = ""
         pending: list[tuple[int, str]] = []
 
-        def flush() -> None:
+        def flush(levels: tuple[str, str], facts: tuple[str, str, str] = (name, mid, annual),
+                  pending: list[tuple[int, str]] = pending) -> None:
+            """The indicators gathered so far, each a row under the current levels."""
             for indicator in _split_indicators(pending):
                 name_part, value_part = _split_value(indicator)
                 lines = tuple(sorted({k for k, _ in indicator}))
                 row = [Cell("") for _ in range(width)]
-                row[0] = Cell(name, lines, "filled down from the merged cell above")
-                row[1] = Cell(mid, lines, "filled down from the merged cell above")
-                row[2] = Cell(annual, lines, "filled down from the merged cell above")
-                row[3], row[4] = Cell(l1, lines), Cell(l2, lines)
+                for j, fact in enumerate(facts):
+                    row[j] = Cell(fact, lines, "filled down from the merged cell above")
+                row[3], row[4] = Cell(levels[0], lines), Cell(levels[1], lines)
                 row[5] = Cell("".join(t for _, t in name_part), lines, "joined from fragments")
                 row[7] = Cell("".join(t for _, t in value_part), lines, "joined from fragments")
                 rows.append(row)
@@ -569,7 +570,7 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
 
         for n, (k, t, is_level) in enumerate(rest):
             if is_level:
-                flush()
+                flush((l1, l2))
                 following = next((x for _, x, lv in rest[n + 1:n + 2] if lv), "")
                 # 成本指标 is a 一级指标 over 经济成本指标 …, or itself a 二级指标 under 产出指标
                 if t in INDICATOR_L1 and (t != "成本指标" or following in INDICATOR_L2):
@@ -578,7 +579,7 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
                     l2 = t
                 continue
             if pending and INDICATOR_VALUE.match(pending[-1][1]) and re.search(r"[%％\d]$", pending[-1][1]):
-                flush()     # `…救助比率 ≥70%` ended an indicator; another follows under the same level
+                flush((l1, l2))     # `…救助比率 ≥70%` ended an indicator; another follows under the same level
             pending.append((k, t))
-        flush()
+        flush((l1, l2))
     table.rows = rows

@@ -112,7 +112,7 @@ class Node:
     text: str
     first_line: int
     last_line: int
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     table_index: int | None = None   # for table nodes: index into Document.tables
 
     def walk(self):
@@ -149,5 +149,5 @@ class Document:
         from pathlib import Path
         return Path(self.source.path).name
 
-    def with_tables(self, tables: list[Table]) -> "Document":
+    def with_tables(self, tables: list[Table]) -> Document:
         return replace(self, tables=tables)

@@ -8,8 +8,15 @@ import re
 from . import catalog
 from .model import Cell, clean_number
 from .placement import candidates
-from .tokens import COLUMN_NUMBER_WORDS, ECONOMIC_CODE, LABEL_START, is_amount, is_column_number_row, split_tokens, stream_tokens
-
+from .tokens import (
+    COLUMN_NUMBER_WORDS,
+    ECONOMIC_CODE,
+    LABEL_START,
+    is_amount,
+    is_column_number_row,
+    split_tokens,
+    stream_tokens,
+)
 
 LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
 RIGHT_SIDE = re.compile(r"支出|^年终|^结转下年|^结余分配|^年末")

@@ -156,7 +156,7 @@ def _cell_text(text: str | None) -> str:
 
 
 def _is_caption(text: str) -> bool:
-    from .regions import UNIT_LINE, reads_as_title      # regions reads SourceText: imported late
+    from .regions import UNIT_LINE, reads_as_title  # regions reads SourceText: imported late
     return reads_as_title(text) or bool(UNIT_LINE.search(text))
 
 

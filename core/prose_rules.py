@@ -8,13 +8,24 @@ import re
 from decimal import Decimal
 
 from . import catalog
-from .model import Document, parse_amount
-from .tokens import NAMED_AMOUNT
 from .cross_rules import locate
-from .findings import (CENT, ZERO, Finding, amount, amount_columns, find_col, fmt, leaf, per_text, row_label, severity,
-                       text_only)
+from .findings import (
+    CENT,
+    ZERO,
+    Finding,
+    amount,
+    amount_columns,
+    find_col,
+    fmt,
+    leaf,
+    per_text,
+    row_label,
+    severity,
+    text_only,
+)
+from .model import Document, parse_amount
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
-
+from .tokens import NAMED_AMOUNT
 
 # An amount as the text prints it: `19,044.27`, `2940.05`, never the tail of a longer number.
 _NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
@@ -177,7 +188,7 @@ def check_prose_changes(doc: Document) -> list[Finding]:
         return []
     out = []
     for ti, t in enumerate(doc.tables):
-        for block, rows in grid_blocks(t).items():
+        for rows in grid_blocks(t).values():
             for (group, row), cells in rows.items():
                 change = next((c for c in cells if "-" in catalog.GRID_MARK.search(c).group(1)), None)
                 if "支出" not in group or change is None or cells[change] is None:
@@ -419,7 +430,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
     """An amount the text gives a classification subject (行政事业单位养老支出 55.56万元)
     against the rows of that name in the coded tables: one of them must print it."""
     printed: dict[str, list[tuple[Decimal, str, int]]] = {}
-    for ti, t in enumerate(doc.tables):
+    for t in doc.tables:
         spec = catalog.SPEC_BY_KIND.get(t.kind)
         # economic classes are stated for all spending in the text but tabled for basic
         # spending only; function classes are tabled in full (支出总表)

@@ -55,7 +55,7 @@ class PrintedLines:
     """Some lines as printed, folded once (NFKC, spaces out) so that many texts read from their
     normalised view can be shown as printed: full-width brackets and punctuation kept."""
 
-    def __init__(self, src: "SourceText", lines: tuple[int, ...]):
+    def __init__(self, src: SourceText, lines: tuple[int, ...]):
         self.original = "".join(src.lines[k - 1] for k in sorted(set(lines)) if 0 < k <= len(src.lines))
         folded, self.owner = [], []
         self.unfold: dict[str, str] = {}       # folded character → as printed
@@ -77,7 +77,7 @@ class PrintedLines:
         return re.sub(r"\s+", "", self.original[first:last + 1])
 
 
-def printed_text(src: "SourceText", lines: tuple[int, ...], text: str) -> str:
+def printed_text(src: SourceText, lines: tuple[int, ...], text: str) -> str:
     """`text` (read from the normalised view of `lines`) as the document prints it."""
     return PrintedLines(src, lines).of(text) if lines and text else text
 

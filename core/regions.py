@@ -38,10 +38,8 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
     """Lines of the table of contents (目录), or None: it runs from its heading through the
     entries, and ends where the body repeats the first entry or prose starts."""
     norm = src.norm
-    for i, line in enumerate(norm[:200]):
-        if TOC_TITLE.match(line.strip()):
-            break
-    else:
+    i = next((k for k, line in enumerate(norm[:200]) if TOC_TITLE.match(line.strip())), None)
+    if i is None:
         return None
     first_entry = None
     leaders = False
@@ -95,7 +93,8 @@ def _table_follows(norm, k: int) -> bool:
 def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None) -> list[Region]:
     norm = src.norm
     n = len(norm)
-    in_toc = (lambda k: toc is not None and toc[0] <= k <= toc[1])
+    def in_toc(k: int) -> bool:
+        return toc is not None and toc[0] <= k <= toc[1]
     starts: list[tuple[int, str, TableSpec | None, bool]] = []   # (line, title, spec, printed)
     last_start = -100
     for k in range(1, n + 1):

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_destination
@@ -27,7 +27,7 @@ DECISIONS = ("confirmed", "dismissed", "explained", "open")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -310,7 +310,7 @@ class Review:
             raise UserError(f"{exc}; pass --review-file PATH to keep the review elsewhere") from exc
 
     @classmethod
-    def open(cls, document: Document, path: str | Path | None = None, autosave: bool = False) -> "Review":
+    def open(cls, document: Document, path: str | Path | None = None, autosave: bool = False) -> Review:
         """The document's review, with the edits of its review file replayed when there is one.
         A review file of another document, or one that is not a review file, is refused and
         left as it is; an edit that no longer fits the extraction is set aside and reported."""

@@ -4,7 +4,7 @@ openpyxl here, so that writing JSON or CSV imports neither."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .model import Document, Table, parse_amount
 
@@ -82,4 +82,4 @@ def long_records(doc: Document) -> list[dict]:
 
 
 def export_time() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

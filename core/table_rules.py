@@ -6,9 +6,22 @@ import re
 from decimal import Decimal
 
 from . import catalog
+from .findings import (
+    ZERO,
+    Finding,
+    amount,
+    amount_columns,
+    cells_step,
+    doubtful,
+    fmt,
+    inferred_note,
+    leaf,
+    levels,
+    panel_count,
+    row_label,
+    severity,
+)
 from .model import Document, Table, parse_amount
-from .findings import (ZERO, Finding, amount, amount_columns, cells_step, doubtful, fmt, inferred_note, leaf, levels, panel_count,
-                       row_label, severity)
 
 
 def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
@@ -96,7 +109,7 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
     for r, code in coded:
         if kids_of.get(code):
             parents[r] = (code, kids_of[code])
-    for r, (code, kids) in parents.items():
+    for r, (_, kids) in parents.items():
         for j in cols:
             stated = amount(table, r, j)
             if stated is None:

@@ -5,7 +5,6 @@ import re
 
 from .model import parse_amount
 
-
 CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
 ECONOMIC_CODE = re.compile(r"^\d{3}(\d{2})?$")       # 302, 30201
 DASH = {"-", "—", "--", "——", "/"}

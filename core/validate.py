@@ -5,21 +5,39 @@ anything larger is an `error`. One disagreement is reported once.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
-from .cross_rules import (check_cross_tables, check_doubtful_tables, check_identities, check_toc_tables,
-                          check_unrecoverable)
+from .cross_rules import (
+    check_cross_tables,
+    check_doubtful_tables,
+    check_identities,
+    check_toc_tables,
+    check_unrecoverable,
+)
 from .findings import Finding, settle, severity, stable_id, standing
 from .model import Document, Table
+from .prose_rules import (
+    check_document_consistency,
+    check_headcounts,
+    check_project_budgets,
+    check_project_fund_sources,
+    check_project_lines,
+    check_project_targets,
+    check_prose_breakdowns,
+    check_prose_changes,
+    check_prose_changes_between,
+    check_prose_comparisons,
+    check_prose_figures,
+    check_prose_named_shares,
+    check_prose_rates,
+    check_prose_shares,
+    check_prose_subjects,
+    check_prose_sums,
+    check_units,
+)
 from .settings import SETTINGS
-from .prose_rules import (check_document_consistency, check_headcounts, check_project_budgets,
-                          check_project_fund_sources, check_project_lines, check_project_targets,
-                          check_prose_breakdowns, check_prose_changes, check_prose_changes_between,
-                          check_prose_comparisons, check_prose_figures, check_prose_named_shares, check_prose_rates,
-                          check_prose_shares, check_prose_subjects, check_prose_sums, check_units)
-from .table_rules import (check_form_funds, check_form_grids, check_hierarchy, check_panel_balance,
-                          check_row_identities)
+from .table_rules import check_form_funds, check_form_grids, check_hierarchy, check_panel_balance, check_row_identities
 
 __all__ = ["Finding", "settle", "severity", "standing", "validate", "validate_table", "TABLE_RULES", "DOCUMENT_RULES"]
 

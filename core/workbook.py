@@ -10,9 +10,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import __version__
-from .sheets import LONG_COLUMNS, export_time, is_formula_like, long_records, safe_text, sheet_names, text_columns
 from .model import Table, parse_amount
 from .review import Review, shown_value
+from .sheets import LONG_COLUMNS, export_time, is_formula_like, long_records, safe_text, sheet_names, text_columns
 from .validate import Finding
 
 CORRECTED = PatternFill("solid", fgColor="FFF2CC")

@@ -12,9 +12,9 @@ import pytest
 
 from cli.main import main
 from core.batch import run_batch
-from core.review import Review, default_review_path
 from core.document import load_document
-from tests.conftest import SAMPLES, SAMPLE_STEMS
+from core.review import Review, default_review_path
+from tests.conftest import SAMPLES
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from core.errors import UserError
-
 from cli.main import main
 from core.document import load_document
+from core.errors import UserError
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
 from core.review import Review
 from core.validate import validate

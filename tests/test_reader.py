@@ -99,6 +99,6 @@ def test_reads_a_sample(tmp_path):
 
 def test_printed_text_of_fragments_not_side_by_side():
     from core.reader import printed_text
-    src = load_text("资金及时 当期实\n到位，不影\n响项目进\n".encode("utf-8"))
+    src = load_text("资金及时 当期实\n到位，不影\n响项目进\n".encode())
     # the name's fragments are interleaved with a value's: the folded comma is put back as printed
     assert printed_text(src, (1, 2, 3), "资金及时到位,不影响项目进") == "资金及时到位，不影响项目进"

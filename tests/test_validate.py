@@ -2,8 +2,9 @@
 false alarms a naive checker raises."""
 from __future__ import annotations
 
-from core.validate import Finding, severity, validate
 from decimal import Decimal
+
+from core.validate import Finding, severity, validate
 
 
 def errors(doc, check=None) -> list[Finding]:

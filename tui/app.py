@@ -4,7 +4,6 @@ All work is done by `core.session.ReviewSession`; this module only shows it and 
 """
 from __future__ import annotations
 
-
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding

@@ -8,6 +8,7 @@ from textual.widgets import Tree
 
 from core.model import Document, Node
 
+
 class DocumentOutline(Tree):
     class TableChosen(Message):
         def __init__(self, index: int) -> None:

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from core.tokens import TEXT_LEAF
 from core.model import Table, parse_amount
+from core.tokens import TEXT_LEAF
 
 from .. import strings
 
@@ -63,7 +63,7 @@ class TableGrid(DataTable):
         self.table = table
         self.clear(columns=True)
         depth = max([len(c.split("/")) for c in table.columns] + [1])
-        for j, path in enumerate(table.columns):
+        for j in range(len(table.columns)):
             self.add_column(Text(header_label(table, j, depth), style="bold"), key=f"c{j}")
         self.header_height = depth
         # codes and labels stay in view while the amounts scroll sideways
