@@ -245,3 +245,19 @@ async def test_outline_lists_every_table_with_its_position(sample_copy):
         total = len(app.session.tables)
         assert sorted(outline.table_nodes) == list(range(total))
         assert str(outline.table_nodes[3].label).startswith(f"4/{total} ")
+
+
+
+async def test_keys_after_enter_go_to_the_grid_not_the_editor(sample_copy):
+    """`580.13⏎ j j 7⏎ l 9⏎`: the editor hands the focus back to the grid when Enter is read,
+    so the moves and the next values land where they were typed."""
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("j", "l", "l", "l")            # 301 工资福利支出 / 人员经费
+        await pilot.press(*"580.13", "enter", "j", "j", "7", "enter", "l", "9", "enter")
+        assert [e.describe() for e in app.session.review.edits] == [
+            "cell of table 4 row 2 column 4: “” → “580.13”",
+            "cell of table 4 row 4 column 4: “6.23” → “7”",
+            "cell of table 4 row 4 column 5: “” → “9”"]

@@ -94,9 +94,9 @@ class MainScreen(Screen):
         with Horizontal():
             yield DocumentOutline(doc, id="outline")
             with Vertical(id="middle"):
-                yield TableGrid(id="grid")
+                yield TableGrid(start_edit=self.action_edit, id="grid")
                 yield Static("", id="edit-hint")
-                yield CellEditor(id="editor")
+                yield CellEditor(self.editor_done, id="editor")
                 yield Static(strings.LEGEND, id="legend")
                 yield FindingsList(id="findings")
             yield SourceView(doc.source.lines, doc.source.pages, strings.PAGE_MARKER, id="source")
@@ -279,9 +279,6 @@ class MainScreen(Screen):
             return
         self.app.push_screen(FactsScreen(self.session, self.table_index), callback=lambda _: self.after_edit())
 
-    def on_table_grid_start_edit(self, message: TableGrid.StartEdit) -> None:
-        self.action_edit(message.initial)
-
     def action_edit_header(self) -> None:
         table = self.current_table()
         if table is None or not table.columns:
@@ -301,24 +298,26 @@ class MainScreen(Screen):
         if self.current_table() is not None:
             self._open_editor(("kind",), self.current_table().kind, strings.EDIT_KIND)
 
-    def on_cell_editor_done(self, message: CellEditor.Done) -> None:
+    def editor_done(self, value: str | None, move_right: bool) -> None:
+        """The editor's value (None: cancelled), applied at once: the grid has the focus back
+        before the next key is read."""
         what = self.editing
         self._close_editor()
-        if what is None or message.value is None:
+        if what is None or value is None:
             return
         ti = self.table_index
         if what[0] == "note":
-            self.session.decide(what[1], "explained" if message.value.strip() else "open", message.value.strip())
+            self.session.decide(what[1], "explained" if value.strip() else "open", value.strip())
             self.refresh_findings()
             return
         if what[0] == "cell":
-            self.session.set_cell(ti, what[1], what[2], message.value)
+            self.session.set_cell(ti, what[1], what[2], value)
         elif what[0] == "header":
-            self.session.set_header(ti, what[1], message.value)
+            self.session.set_header(ti, what[1], value)
         else:
-            self.session.set_table_field(ti, what[0], message.value)
+            self.session.set_table_field(ti, what[0], value)
         self.after_edit()
-        if message.move_right and what[0] == "cell":
+        if move_right and what[0] == "cell":
             self.grid.move_cursor(row=what[1], column=min(what[2] + 1, len(self.current_table().columns) - 1))
 
     def after_edit(self, table: int | None = None) -> None:

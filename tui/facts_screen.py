@@ -35,10 +35,10 @@ class FactsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(strings.FACTS_TITLE.format(title=self.session.tables[self.table_index].title))
+            yield Label(strings.FACTS_TITLE.format(title=self.session.tables[self.table_index].title), markup=False)
             yield DataTable(cursor_type="row", id="facts-table")
             yield Static(strings.FACTS_HINT, id="facts-hint")
-            yield CellEditor(id="facts-editor")
+            yield CellEditor(self.editor_done, id="facts-editor")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -67,12 +67,11 @@ class FactsScreen(ModalScreen[None]):
         editor.add_class("editing")
         editor.focus()
 
-    def on_cell_editor_done(self, message: CellEditor.Done) -> None:
-        message.stop()
+    def editor_done(self, value: str | None, _move_right: bool) -> None:
         key, self.editing = self.editing, None
         self.query_one(CellEditor).remove_class("editing")
-        if key is not None and message.value is not None:
-            self.session.set_table_fact(self.table_index, key, message.value)
+        if key is not None and value is not None:
+            self.session.set_table_fact(self.table_index, key, value)
             self.show_facts()
         self.query_one(DataTable).focus()
 

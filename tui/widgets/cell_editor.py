@@ -1,8 +1,13 @@
-"""The Input under the grid that edits a cell (or a header, title, kind or unit)."""
+"""The Input under the grid that edits a cell (or a header, title, kind or unit).
+
+Its owner is told that editing is done by a direct call (`finish`), not a message: the
+focus must be back on the grid before the next key is dispatched, or keys typed quickly
+after Enter (`7⏎ j j`) would land in the editor."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Input
 
 
@@ -12,22 +17,17 @@ class CellEditor(Input):
         Binding("tab", "commit_right", "Commit and move right", id="editor.commit_right", priority=True),
     ]
 
-    class Done(Message):
-        def __init__(self, value: str | None, move_right: bool = False) -> None:
-            self.value = value           # None when cancelled
-            self.move_right = move_right
-            super().__init__()
-
-    def __init__(self, **kwargs):
+    def __init__(self, finish: Callable[[str | None, bool], None], **kwargs):
         # Editing starts with the cursor after the text (or after the typed character).
         super().__init__(select_on_focus=False, **kwargs)
+        self.finish = finish        # (value, or None when cancelled; move right after)
 
     def action_cancel(self) -> None:
-        self.post_message(self.Done(None))
+        self.finish(None, False)
 
     def action_commit_right(self) -> None:
-        self.post_message(self.Done(self.value, move_right=True))
+        self.finish(self.value, True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done(event.value))
+        self.finish(event.value, False)

@@ -2,10 +2,11 @@
 printed, corrected / inferred / flagged cells coloured."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable
 
 from core.model import Table, parse_amount
@@ -49,14 +50,10 @@ class TableGrid(DataTable):
         Binding("l", "cursor_right", strings.KEYS["cursor_right"], show=False, id="grid.cursor_right"),
     ]
 
-    class StartEdit(Message):
-        def __init__(self, initial: str) -> None:
-            self.initial = initial
-            super().__init__()
-
-    def __init__(self, **kwargs):
+    def __init__(self, start_edit: Callable[[str], None] | None = None, **kwargs):
         super().__init__(cursor_type="cell", zebra_stripes=False, **kwargs)
         self.table: Table | None = None
+        self.start_edit = start_edit        # called with the character that starts an edit
 
     def show_table(self, table: Table, flagged: set[tuple[int, int]], keep_cursor: bool = True) -> None:
         cursor = self.cursor_coordinate
@@ -92,4 +89,7 @@ class TableGrid(DataTable):
         if event.character and event.character in START_EDIT_CHARS and self.table and self.table.rows:
             event.stop()
             event.prevent_default()
-            self.post_message(self.StartEdit(event.character))
+            # a direct call: the editor has the focus before the next key is dispatched, so a
+            # value typed or pasted quickly (`580.13`) reaches it whole
+            if self.start_edit is not None:
+                self.start_edit(event.character)
