@@ -261,3 +261,24 @@ async def test_keys_after_enter_go_to_the_grid_not_the_editor(sample_copy):
             "cell of table 4 row 2 column 4: “” → “580.13”",
             "cell of table 4 row 4 column 4: “6.23” → “7”",
             "cell of table 4 row 4 column 5: “” → “9”"]
+
+
+
+async def test_keys_typed_in_one_burst_land_in_order(sample_copy):
+    """A paste or a fast typist (`580.13⏎ j j 7⏎ l 9⏎`): every key is queued before the first
+    is handled; the grid reads them in order, moves included, so each value lands whole in
+    the cell it was typed in."""
+    from textual import events
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("j", "l", "l", "l")            # 301 工资福利支出 / 人员经费
+        for key in ["5", "8", "0", "full_stop", "1", "3", "enter", "j", "j", "7", "enter", "l", "9", "enter"]:
+            app.post_message(events.Key(key, "." if key == "full_stop" else key if len(key) == 1 else None))
+        await pilot.pause(0.5)
+        assert [e.describe() for e in app.session.review.edits] == [
+            "cell of table 4 row 2 column 4: “” → “580.13”",
+            "cell of table 4 row 4 column 4: “6.23” → “7”",
+            "cell of table 4 row 4 column 5: “” → “9”"]
+        assert app.screen.editing is None and app.screen.focused is grid(app)

@@ -94,7 +94,8 @@ class MainScreen(Screen):
         with Horizontal():
             yield DocumentOutline(doc, id="outline")
             with Vertical(id="middle"):
-                yield TableGrid(start_edit=self.action_edit, id="grid")
+                yield TableGrid(start_edit=self.action_edit, typed=self._show_typed, finish=self.editor_done,
+                                id="grid")
                 yield Static("", id="edit-hint")
                 yield CellEditor(self.editor_done, id="editor")
                 yield Static(strings.LEGEND, id="legend")
@@ -253,12 +254,18 @@ class MainScreen(Screen):
         hint.update(strings.EDITING.format(what=label))
         editor.add_class("editing")
         hint.add_class("editing")
-        editor.value = value
-        editor.cursor_position = len(value)
-        editor.focus()
+        self._show_typed(value)
+        self.grid.begin_typing(value)
+        self.grid.focus()
+
+    def _show_typed(self, text: str) -> None:
+        editor = self.query_one(CellEditor)
+        editor.value = text
+        editor.cursor_position = len(text)
 
     def _close_editor(self) -> None:
         self.editing = None
+        self.grid.typing = None
         self.query_one(CellEditor).remove_class("editing")
         self.query_one("#edit-hint").remove_class("editing")
         self.grid.focus()

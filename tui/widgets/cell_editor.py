@@ -1,8 +1,9 @@
-"""The Input under the grid that edits a cell (or a header, title, kind or unit).
+"""The Input that shows an edit (a cell, a header, a title, a fact, a note).
 
-Its owner is told that editing is done by a direct call (`finish`), not a message: the
-focus must be back on the grid before the next key is dispatched, or keys typed quickly
-after Enter (`7⏎ j j`) would land in the editor."""
+On the review screen it only shows what is typed: the grid keeps the focus and reads the
+keys (TableGrid.begin_typing), so that keys typed fast are read in order by one widget. On
+the facts screen it takes the keys itself. Either way its owner is told that editing is done
+by a direct call (`finish`), not a message."""
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -50,10 +50,21 @@ class TableGrid(DataTable):
         Binding("l", "cursor_right", strings.KEYS["cursor_right"], show=False, id="grid.cursor_right"),
     ]
 
-    def __init__(self, start_edit: Callable[[str], None] | None = None, **kwargs):
+    def __init__(self, start_edit: Callable[[str], None] | None = None,
+                 typed: Callable[[str], None] | None = None,
+                 finish: Callable[[str | None, bool], None] | None = None, **kwargs):
         super().__init__(cursor_type="cell", zebra_stripes=False, **kwargs)
         self.table: Table | None = None
         self.start_edit = start_edit        # called with the character that starts an edit
+        self.typed = typed                  # called with the text as it is typed
+        self.finish = finish                # called with the text (None: cancelled), move right
+        self.typing: str | None = None      # the text being typed, while an edit is open
+
+    def begin_typing(self, text: str) -> None:
+        """Take the keys of an edit: the grid keeps the focus, so every key, however fast,
+        is read in order by one widget (an editor taking the focus would race the keys
+        already queued here)."""
+        self.typing = text
 
     def show_table(self, table: Table, flagged: set[tuple[int, int]], keep_cursor: bool = True) -> None:
         cursor = self.cursor_coordinate
@@ -86,6 +97,20 @@ class TableGrid(DataTable):
                              column=min(cursor.column, max(0, width - 1)), animate=False)
 
     def on_key(self, event) -> None:
+        if self.typing is not None:
+            event.stop()
+            event.prevent_default()
+            self._type(event)
+            return
+        move = next((b.action for b in self._bindings.key_to_bindings.get(event.key, ())
+                     if b.action.startswith(("cursor_", "scroll_", "page_"))), None)
+        if move is not None and hasattr(self, f"action_{move}"):
+            # a move is made here and now, in the order of the keys: a digit typed right
+            # after it starts its edit on the cell it moved to
+            event.stop()
+            event.prevent_default()
+            getattr(self, f"action_{move}")()
+            return
         if event.character and event.character in START_EDIT_CHARS and self.table and self.table.rows:
             event.stop()
             event.prevent_default()
@@ -93,3 +118,24 @@ class TableGrid(DataTable):
             # value typed or pasted quickly (`580.13`) reaches it whole
             if self.start_edit is not None:
                 self.start_edit(event.character)
+
+    def _type(self, event) -> None:
+        """One key of an open edit: text, Backspace, Enter (commit), Tab (commit and move
+        right), Escape (cancel); other keys are ignored while typing."""
+        assert self.typing is not None
+        if event.key in ("enter", "tab", "escape"):
+            text, self.typing = self.typing, None
+            if self.finish is not None:
+                self.finish(None if event.key == "escape" else text, event.key == "tab")
+            return
+        if event.key == "backspace":
+            self.typing = self.typing[:-1]
+        elif event.key == "ctrl+u":
+            self.typing = ""
+        elif event.is_printable and event.character:
+            self.typing += event.character
+        else:
+            return
+        if self.typed is not None:
+            self.typed(self.typing)
+
