@@ -92,9 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read(path: str):
-    """The document, with a spinner on a terminal while a long one is read."""
-    with Console(stderr=True).status(f"Reading {Path(path).name} …", spinner="dots"):
-        return load_document(path)
+    """The document, with a progress bar while a PDF's pages are read (a spinner for a text)."""
+    console = Console(stderr=True)
+    if Path(path).suffix.lower() != ".pdf":
+        with console.status(f"Reading {_escape(Path(path).name)} …", spinner="dots"):
+            return load_document(path)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    with Progress(TextColumn(f"Reading {_escape(Path(path).name)}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("pages"), TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("pages", total=None)
+        return load_document(path, lambda done, total: bar.update(task, completed=done, total=total))
 
 
 def open_review(args) -> Review:
