@@ -67,6 +67,14 @@ def _wrapped_line(codes, labels, amounts) -> bool:
         and not ENUMERATOR.match(text) and not catalog.TOTAL_LABELS.match(text)
 
 
+def _label_tail(codes, labels, amounts) -> bool:
+    """Text alone that may end a label wrapped around its amount line (`市特色会展产业链党委` /
+    amounts / `党建工作经费`): no code, no amount, not the start of a label or a total."""
+    text = "".join(t for _, t in labels)
+    return not codes and not amounts and bool(labels) and not LABEL_START.match(text) \
+        and not ENUMERATOR.match(text) and not catalog.TOTAL_LABELS.match(text)
+
+
 def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) -> bool:
     """An enumerated label that only the right panel's numbering continues (二十二、 after 二十一、)."""
     enum = _enumerator(label)
@@ -89,8 +97,12 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     line_of_row = None
     last_enum: dict[bool, tuple[str, int] | None] = {False: None, True: None}
     last_side: bool | None = None       # the panel whose label was written last
+    tail_open = False       # a label's amounts came on a line of their own: its tail may follow
     for codes, labels, amounts in runs:
-        if by_line and current is not None and last_side is not None and _wrapped_line(codes, labels, amounts):
+        wrapped = _wrapped_line(codes, labels, amounts) or (tail_open and _label_tail(codes, labels, amounts))
+        tail_open = by_line and not codes and bool(amounts) and \
+            (not labels or max(k for k, _ in labels) < min(k for k, _ in amounts))
+        if by_line and current is not None and last_side is not None and wrapped:
             # a label's wrapped end (`出`), or the amount of a label whose line wrapped (`98.23`)
             label_col = right_label if last_side else left_label
             if labels:
