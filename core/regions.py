@@ -119,10 +119,11 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         if printed:
             title = TITLE_NUMBER.sub("", title).strip()
         region = Region(firsts[idx], last, title, printed, spec or catalog.OTHER, k if printed else None)
-        # A 公开NN表 line names the final-accounts table outright.
+        # A 公开NN表 line names the final-accounts table outright (budgets number theirs too,
+        # in another order).
         for j in range(k, min(k + 6, last + 1)):
             m = FINAL_NUMBER.match(norm[j - 1].strip())
-            if m and m.group(1).zfill(2) in catalog.FINAL_NUMBERED:
+            if m and m.group(1).zfill(2) in catalog.FINAL_NUMBERED and report_type == "决算":
                 region.spec = catalog.SPEC_BY_KIND[catalog.FINAL_NUMBERED[m.group(1).zfill(2)]]
         for j in range(k, min(k + 8, last + 1)):
             m = UNIT.search(norm[j - 1])
