@@ -126,7 +126,10 @@ def inferred_note(table: Table, r: int, cols: Iterable[int]) -> str:
 
 
 def amount_columns(table: Table) -> list[int]:
-    skip = set(table.code_columns()) | {table.label_column()}
+    """Columns of amounts: every cell reads as a number, and the column is not a code's
+    (a second code column, 政府经济科目编码 50206, is no amount)."""
+    skip = set(table.code_columns()) | {table.label_column()} | \
+        {j for j, c in enumerate(table.columns) if re.search(r"编码|代码", leaf(c))}
     out = []
     for j in range(len(table.columns)):
         if j in skip:

@@ -35,9 +35,9 @@ def _dec(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-_RATE = re.compile(r"([\d.]{1,20})\s*万元[，,]\s*(?:(?:(?!万元)[^，,。；;]){0,16}[，,])?(?:决算数)?\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*"
-                   r"(?:预算)?\s*(增加|减少|增长|下降)\s*([\d.]{1,20})\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]{1,20})\s*%")
-_COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*([\d.]{1,20})\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*([\d.]{1,20})\s*万元[，,]\s*"
+_RATE = re.compile(_NUMBER + r"\s*万元[，,]\s*(?:(?:(?!万元)[^，,。；;]){0,16}[，,])?(?:决算数)?\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*"
+                   r"(?:预算)?\s*(增加|减少|增长|下降)\s*" + _NUMBER + r"\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]{1,20})\s*%")
+_COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*" + _NUMBER + r"\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*" + _NUMBER + r"\s*万元[，,]\s*"
                          r"完成(?:年初|全年)预算的\s*([\d.]{1,20})\s*%")
 
 
@@ -68,7 +68,7 @@ def check_prose_rates(doc: Document) -> list[Finding]:
             continue
         text = line.replace(" ", "")
         for m in _COMPLETION.finditer(text):
-            budget, actual, rate = (Decimal(m.group(k)) for k in (1, 2, 3))
+            budget, actual, rate = (_dec(m.group(k)) for k in (1, 2, 3))
             if budget == 0 and actual != 0:
                 out.append(_rate_finding(f"完成年初预算的 {rate}% on a 年初预算数 of 0 (决算数 {actual}): the rate is "
                                          "undefined", text[max(0, m.start() - 20):m.start()], i, rate,
@@ -78,7 +78,7 @@ def check_prose_rates(doc: Document) -> list[Finding]:
                 out.append(_rate_finding(f"完成预算的 {rate}% ≠ 决算数 {actual} / 预算数 {budget} = {computed:.2f}%",
                                          text[max(0, m.start() - 20):m.start()], i, rate, computed))
         for m in _RATE.finditer(text):
-            current, change, rate = Decimal(m.group(1)), Decimal(m.group(4)), Decimal(m.group(6))
+            current, change, rate = _dec(m.group(1)), _dec(m.group(4)), _dec(m.group(6))
             sign = 1 if m.group(3) in ("增加", "增长") else -1
             base = current - sign * change
             if base == 0:
@@ -92,9 +92,9 @@ def check_prose_rates(doc: Document) -> list[Finding]:
     return out
 
 
-_TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?([\d.]{1,20})万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]{1,20})万元")
+_TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?" + _NUMBER + r"万元[，,]较上年(?:预算安排)?(增加|减少)" + _NUMBER + r"万元")
 _BREAKDOWN = re.compile(r"按[^：:，,。；]{0,10}划分[：:]")
-_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)([\d.]{1,20})万元[，,]较上年(?:预算安排)?(增加|减少)([\d.]{1,20})万元")
+_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)" + _NUMBER + r"万元[，,]较上年(?:预算安排)?(增加|减少)" + _NUMBER + r"万元")
 
 
 @per_text
@@ -132,12 +132,12 @@ def check_prose_breakdowns(doc: Document) -> list[Finding]:
         m = _TOTAL.search(text)
         if not m:
             continue
-        total, change = Decimal(m.group(2)), _signed(m.group(3), m.group(4))
+        total, change = _dec(m.group(2)), _signed(m.group(3), m.group(4))
         rest = text[m.end():]
         cuts = [b.start() for b in _BREAKDOWN.finditer(rest)]
         segments = [rest[a:b] for a, b in zip(cuts, cuts[1:] + [len(rest)])] if cuts else [rest]
         for segment in segments:
-            items = [(i.group(1), Decimal(i.group(2)), _signed(i.group(3), i.group(4)))
+            items = [(i.group(1), _dec(i.group(2)), _signed(i.group(3), i.group(4)))
                      for i in _ITEM.finditer(_strip_sub_items(segment))]
             if not items or (len(items) == 1 and items[0][1] != total):
                 continue    # one item that is not the whole: a partial list, not a breakdown
@@ -160,7 +160,7 @@ def check_prose_breakdowns(doc: Document) -> list[Finding]:
 
 
 _STATED_CHANGE = re.compile("(" + "|".join(catalog.CHANGE_SUBJECTS) +
-                            r")(?:比|较)?(?:上年|去年)?(?:预算)?(增加|减少)([\d.]{1,20})万元")
+                            r")(?:比|较)?(?:上年|去年)?(?:预算)?(增加|减少)" + _NUMBER + r"万元")
 # Headings of paragraphs about part of the funds (财政拨款支出情况): their changes have
 # another base than the whole budget's.
 _PART_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|三公|机关运行")
@@ -205,7 +205,7 @@ def check_prose_changes(doc: Document) -> list[Finding]:
     return out
 
 
-_ALL_FISCAL = re.compile(r"收入(?:预算)?(?:总额|总计)(?:为)?([\d.]{1,20})万元[^。]*?财政拨款(?:收入)?([\d.]{1,20})万元")
+_ALL_FISCAL = re.compile(r"收入(?:预算)?(?:总额|总计)(?:为)?" + _NUMBER + r"万元[^。]*?财政拨款(?:收入)?" + _NUMBER + r"万元")
 
 
 @per_text
@@ -213,8 +213,8 @@ def _income_all_fiscal(doc: Document) -> tuple[Decimal, int] | None:
     """The budget's income, with its line, when the text states that all of it is 财政拨款."""
     for text, lines in _prose_blocks(doc):
         m = _ALL_FISCAL.search(text)
-        if m and Decimal(m.group(1)) == Decimal(m.group(2)) and Decimal(m.group(1)) > 0:
-            return Decimal(m.group(1)), lines[m.start()]
+        if m and _dec(m.group(1)) == _dec(m.group(2)) and _dec(m.group(1)) > 0:
+            return _dec(m.group(1)), lines[m.start()]
     return None
 
 
@@ -245,7 +245,7 @@ def _strip_sub_items(segment: str) -> str:
 
 _PROJECT_START = re.compile(r"(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]+)[.、．]\s*[“\"]?"
                             r"([^“”\"：:，,。；;]{4,40}?)[”\"]?(?:主要内容是|[：:])")
-_PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*([\d.]{1,20})\s*万元")
+_PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*" + _NUMBER + r"\s*万元")
 
 
 def _prose_text(doc: Document) -> tuple[str, list[int]]:
@@ -345,7 +345,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
         budget = _PROJECT_BUDGET.search(text, start, end)
         if not budget:
             continue
-        stated = Decimal(budget.group(1))
+        stated = _dec(budget.group(1))
         matches = [(v, where) for p, v, where in known if _same_project(p, name)]
         if not matches or any(v == stated for v, _ in matches):
             continue
@@ -443,13 +443,14 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
             for j in cols:
                 value = amount(t, r, j)
                 if value is not None:
-                    printed.setdefault(t.cell(r, label_col).text, []).append((value, t.title, r))
+                    in_wan = value / 10000 if t.unit == "元" else value      # the text states 万元
+                    printed.setdefault(t.cell(r, label_col).text, []).append((in_wan, t.title, r))
     if not printed:
         return []
     text, lines = _prose_text(doc)
     out, seen = [], set()
     for m in NAMED_AMOUNT.finditer(text):
-        run, stated = m.group(1), Decimal(m.group(2))
+        run, stated = m.group(1), _dec(m.group(2))
         name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
         if name is None or (name, stated) in seen:
             continue
