@@ -280,7 +280,8 @@ class Identity:
     """A figure two standard tables both print. A row is named by its code, by its label
     (合计, 本年收入合计 …; rows joined by `+` are summed) or "*" for a table's only row; a
     column by one of its leaf names (the first present is used), or "" for the amount printed
-    after the label (two-panel tables). `relation`: "=" b equals a; "≥" b is a part of a and
+    after the label (two-panel tables). `relation`: "=" b equals a; "⊇" b holds a and may
+    hold more (less is an error, more a warning); "≥" b is a part of a and
     may not exceed it; "any" b equals one of a's columns."""
 
     a_kind: str
@@ -297,10 +298,11 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
     Identity("budget.income_expense_summary", "收入总计", ("",), "budget.income", "合计", ("合计",)),
     Identity("budget.general_public_basic_expense", "合计", ("合计",),
              "budget.general_public_expense", "合计", ("基本支出", "基本支出/小计")),
+    # the 三公 table's figures hold the basic spending's, and in some templates project spending too
     Identity("budget.general_public_basic_expense", "30217", ("合计",),
-             "budget.three_public", "*", ("公务接待费",)),
+             "budget.three_public", "*", ("公务接待费",), "⊇"),
     Identity("budget.general_public_basic_expense", "30231", ("合计",),
-             "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费", "运行费")),
+             "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费", "运行费"), "⊇"),
     Identity("budget.general_public_expense", "合计", ("合计",),
              "budget.fiscal_summary", "支出总计", ("一般公共预算支出", "一般公共预算")),
     Identity("final.income_expense_summary", "本年收入合计", ("",), "final.income", "合计", ("本年收入合计",)),
@@ -332,6 +334,7 @@ class ProseFigure:
     row: str
     cols: tuple[str, ...]
     zero_means_none: bool = False    # `无机关运行经费`: a 事业单位's 公用经费 are not 机关运行经费
+    part: bool = False               # the cell may hold more than the subject: less is a warning only
 
 
 # Subjects the text names figures by (regexes over the text with spaces removed).
@@ -346,7 +349,7 @@ CAR_PURCHASE = r"公务用车购置费?(?!及)"
 # 公用经费 that the Jiangxi-style templates define it as).
 PROSE_FIGURES: tuple[ProseFigure, ...] = (
     ProseFigure(r"机关运行(?:经)?费", "budget.three_public", "*", ("机关运行经费预算数",)),
-    ProseFigure(r"机关运行(?:经)?费", "budget.general_public_basic_expense", "合计", ("公用经费",), True),
+    ProseFigure(r"机关运行(?:经)?费", "budget.general_public_basic_expense", "合计", ("公用经费",), True, True),
     ProseFigure(r"(?<!财政拨款)收入支出(?:决算)?总计", "final.income_expense_summary", "总计", ("",)),
     ProseFigure(r"财政拨款收入支出(?:决算)?总计", "final.fiscal_summary", "总计", ("",)),
     ProseFigure(THREE_PUBLIC + r"财政拨款支出(?:年初)?预算", "final.three_public", "*", ("合计/预算数",)),

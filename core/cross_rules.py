@@ -177,8 +177,11 @@ def check_identities(doc: Document) -> list[Finding]:
         ar, ac, av, a_lines = found_a[0]
         note = inferred_note(b, br, [bc]) or inferred_note(a, ar, [ac])
         sev = doubtful(severity(differences[0], 1), note)
+        if rule.relation == "⊇" and differences[0] > 0:
+            # b may hold more than a (the 三公 table counts project spending too): worth a look only
+            sev, note = "warning", note + f" ({b.title} may count more than {a.title} does)"
         b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
-        relation = {"=": "≠", "≥": ">", "any": "matches none of"}[rule.relation]
+        relation = {"=": "≠", "≥": ">", "⊇": "≠", "any": "matches none of"}[rule.relation]
         a_figures = " / ".join(f"{leaf(a.columns[c])} {fmt(v)}" for _, c, v, _ in found_a)
         out.append(Finding("cross_table", sev,
                            f"{b.title} {b_row} {leaf(b.columns[bc])} {fmt(bv)} {relation} "

@@ -37,8 +37,8 @@ def _dec(text: str) -> Decimal:
 
 _RATE = re.compile(_NUMBER + r"\s*万元[，,]\s*(?:(?:(?!万元)[^，,。；;]){0,16}[，,])?(?:决算数)?\s*(?:较|比)\s*(上年|20\d\d\s*年)\s*"
                    r"(?:预算)?\s*(增加|减少|增长|下降)\s*" + _NUMBER + r"\s*万元[，,]\s*(增长|下降|增加|减少)\s*([\d.]{1,20})\s*%")
-_COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*" + _NUMBER + r"\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*" + _NUMBER + r"\s*万元[，,]\s*"
-                         r"完成(?:年初|全年)预算的\s*([\d.]{1,20})\s*%")
+_COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*" + _NUMBER + r"\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*"
+                         + _NUMBER + r"\s*万元[，,]\s*完成(?:年初|全年)预算的\s*([\d.]{1,20})\s*%")
 
 
 def _rate_finding(message: str, where: str, line: int, stated: Decimal, computed: Decimal | str) -> Finding:
@@ -94,7 +94,8 @@ def check_prose_rates(doc: Document) -> list[Finding]:
 
 _TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?" + _NUMBER + r"万元[，,]较上年(?:预算安排)?(增加|减少)" + _NUMBER + r"万元")
 _BREAKDOWN = re.compile(r"按[^：:，,。；]{0,10}划分[：:]")
-_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)" + _NUMBER + r"万元[，,]较上年(?:预算安排)?(增加|减少)" + _NUMBER + r"万元")
+_ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)" + _NUMBER
+                   + r"万元[，,]较上年(?:预算安排)?(增加|减少)" + _NUMBER + r"万元")
 
 
 @per_text
@@ -541,7 +542,9 @@ def check_prose_figures(doc: Document) -> list[Finding]:
         if figure.zero_means_none and all(said == 0 for said, _, _ in stated):
             continue
         said, line, sentence = stated[0]
-        out.append(Finding("prose_vs_table", "error",
+        # where the cell may hold more than the subject (公用经费 ⊇ 机关运行经费), less is a warning
+        sev = "warning" if figure.part and said < (in_wan.quantize(said) if table.unit == "元" else in_wan) else "error"
+        out.append(Finding("prose_vs_table", sev,
                            f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
                            table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
                            [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
