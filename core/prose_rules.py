@@ -427,6 +427,16 @@ def check_headcounts(doc: Document) -> list[Finding]:
     return out
 
 
+_HEADING_MARK = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
+
+
+def _under_projects(text: str, at: int) -> bool:
+    """Whether position `at` lies in a passage about projects (`（五）项目支出 … 具体包括：1.统计
+    管理 352.27万元`): a project may be named like a function subject without being it."""
+    heads = list(_HEADING_MARK.finditer(text, max(0, at - 1500), at))
+    return bool(heads) and "项目" in text[heads[-1].end():heads[-1].end() + 12]
+
+
 def check_prose_subjects(doc: Document) -> list[Finding]:
     """An amount the text gives a classification subject (行政事业单位养老支出 55.56万元)
     against the rows of that name in the coded tables: one of them must print it."""
@@ -453,7 +463,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
     for m in NAMED_AMOUNT.finditer(text):
         run, stated = m.group(1), _dec(m.group(2))
         name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
-        if name is None or (name, stated) in seen:
+        if name is None or (name, stated) in seen or _under_projects(text, m.start()):
             continue
         seen.add((name, stated))
         values = printed[name]
