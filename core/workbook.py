@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -98,7 +99,8 @@ def merged_header_ranges(columns: list[str]) -> list[tuple[int, int, int, int]]:
 
 
 def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[Finding]],
-                 warnings: list[str], extracted_facts: dict[str, str]) -> None:
+                 warnings: list[str], extracted_facts: dict[str, str],
+                 page_of: Callable[[int], int | None] | None = None) -> None:
     _put(ws, 1, 1, table.title, warnings, ws.title).font = TITLE
     _put(ws, 2, 1, f"单位：{table.unit}" if table.unit else "", warnings, ws.title)
     legend = ws.cell(row=2, column=3, value="corrected")
@@ -141,7 +143,20 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
             widths[0] = max(widths[0], *(display_width(k) for k in table.fields))
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = min(60, max(8, w + 2))
+    if page_of is not None:
+        _pages_column(ws, table, first_body, page_of)
     ws.freeze_panes = ws.cell(row=first_body, column=1)
+
+
+def _pages_column(ws, table: Table, first_body: int, page_of: Callable[[int], int | None]) -> None:
+    """For a PDF, the page of each row beside the grid (a row cut by a page break: both)."""
+    col = len(table.columns) + 2
+    head = ws.cell(row=HEADER_TOP, column=col, value="page")
+    head.font = BOLD
+    for r, row in enumerate(table.rows):
+        pages = sorted({p for cell in row for k in cell.lines if (p := page_of(k)) is not None})
+        if pages:
+            ws.cell(row=first_body + r, column=col, value=", ".join(map(str, pages)))
 
 
 def _facts(ws, top: int, facts: dict[str, str], extracted: dict[str, str], warnings: list[str]) -> None:
@@ -171,7 +186,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
             by_cell.setdefault(f.table_index, {}).setdefault((f.row, f.col), []).append(f)
     for ti, (table, name) in enumerate(zip(doc.tables, names)):
         _table_sheet(wb.create_sheet(name), ti, table, by_cell.get(ti, {}), warnings,
-                     review.document.tables[ti].fields)
+                     review.document.tables[ti].fields, doc.source.page_of if doc.source.pages else None)
 
     ws = wb.create_sheet("Findings")
     _list_sheet(ws, ["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures",

@@ -105,3 +105,16 @@ async def test_review_screen_shows_the_page_of_the_cell_and_page_markers(final_p
             await pilot.press("j")
         await pilot.pause()
         assert ", page 2 —" in app.sub_title
+
+
+def test_the_workbook_names_the_page_of_every_row(final_pdf, tmp_path):
+    import openpyxl
+    out = tmp_path / "book.xlsx"
+    assert main(["export", str(final_pdf), "-o", str(out), "--no-review"]) == 0
+    book = openpyxl.load_workbook(out)
+    sheet = next(ws for ws in book.worksheets if "一般公共预算财政拨款支出决算表" in str(ws.cell(1, 1).value))
+    pages = [ws_row[8] for ws_row in sheet.iter_rows(min_row=1, values_only=True) if ws_row[8] not in (None, "page")]
+    assert pages == ["1", "1", "1", "1", "2", "2", "2", "2"]
+    data = book["Data"]
+    header = [c.value for c in data[1]]
+    assert "page" in header and {r[header.index("page")] for r in data.iter_rows(min_row=2, values_only=True)} == {1, 2}
