@@ -25,6 +25,7 @@ from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region,
 from .settings import SETTINGS
 from .tokens import (
     CODE,
+    ECONOMIC_CODE,
     LABEL_START,
     NAMED_AMOUNT,
     classify,
@@ -503,7 +504,8 @@ def _word_presence(word: str, text: str) -> float:
     return 0.75 if at - start <= 2.5 * len(word) else 0.0
 
 
-def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int) -> tuple[list[str] | None, float]:
+def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int,
+                   code_width: int = 0) -> tuple[list[str] | None, float]:
     """The template layout whose header words the (split, scrambled) header holds best. A
     layout loses for each word of the spec's other layouts that the header prints and it
     lacks (行次 printed: not the layout without 行次); of equally good ones, the one whose
@@ -513,12 +515,16 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     layouts = [[c.replace("{year}", year) for c in layout] for layout in spec.layouts]
     vocab = [{w for c in cols for w in c.split("/")} for cols in layouts]
     every = set().union(*vocab) if vocab else set()
-    best, best_score = None, (0.0, 0.0, 0.0)
+    best, best_score = None, (0.0, 0.0, 0.0, 0)
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text) for w in words}
         found = sum(presence.values())
         unexplained = [w for w in every - words if len(w) >= 2 and w in text and not any(w in v for v in words)]
-        score = (found / len(words) - 0.25 * len(unexplained), found, sum(len(w) * p for w, p in presence.items()))
+        # … and of those, the one with as many code columns as a line prints codes (panels)
+        panels = sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) for c in cols)
+        mismatch = abs(panels - code_width) if code_width > 1 and panels > 1 else 0
+        score = (found / len(words) - 0.25 * len(unexplained), found, sum(len(w) * p for w, p in presence.items()),
+                 -mismatch)
         if score > best_score and len(cols) >= amount_width:
             best, best_score = cols, score
     if best_score[0] >= 0.5:
@@ -623,7 +629,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     first_body = runs[0][0][0][0] if runs and runs[0][0] else (runs[0][1][0][0] if runs and runs[0][1] else None)
     printed_header = " ".join(line for k, line in content if first_body is None or k < first_body) \
         if header else header_text
-    columns, fit = _choose_layout(spec, printed_header, year, width) if spec.layouts else (None, 0.0)
+    codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
+    code_width = max(codes_per_line.values(), default=0)
+    columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)
     has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
         (columns is None and any(c for c, _, _ in runs))
     if columns is None:
