@@ -193,8 +193,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             continue
         if region.title_printed and k != region.title_line and TITLE_NUMBER.sub("", t).strip() == title_norm:
             continue        # the title printed again on a continuation page
-        if NOTE.match(t):
-            notes.append(t)
+        if NOTE.match(t) or (t.endswith("。") and "\t" not in t and not spec.form):
+            notes.append(t)     # a note, or a sentence printed under the grid
             continue
         if re.fullmatch(r"[-|:\s\t]+", t):
             continue        # a text-table rule line, not content
@@ -588,6 +588,12 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
                     start -= 1
                 start = _wrapped_head_start(tokens, kinds, start, header_words)
             break
+    if start == first_amount and by_line:
+        # a line layout: the text on the first amount's line, before it, is that row's label
+        line = tokens[first_amount][0]
+        while start > 0 and tokens[start - 1][0] == line and kinds[start - 1] == "text" \
+                and tokens[start - 1][1] not in header_words:
+            start -= 1
     rows: list[tuple[list, list, list]] = []
     codes: list = []
     labels: list = []
@@ -711,7 +717,9 @@ def _header_again(run, column_words: set[str]) -> bool:
     """A run of the column names alone (`收入 支出`, `项目 预算 项目 预算`): the header printed
     again at the top of a continuation page."""
     codes, labels, amounts = run
-    return not codes and not amounts and len(labels) >= 2 and all(t in column_words for _, t in labels)
+    text = "".join(t for _, t in labels)
+    return not codes and not amounts and bool(labels) and all(t in column_words for _, t in labels) \
+        and not catalog.TOTAL_LABELS.match(text)
 
 
 def _repeats_header(text: str, header_words: frozenset[str]) -> bool:
