@@ -7,6 +7,7 @@ first: `tokens`). Panels side by side are read by `panels`, performance forms by
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -99,7 +100,24 @@ def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[
         if nxt in starts or TABLE_LABEL.match(line) or (UNIT_LINE.search(line) and "\t" not in line) or \
                 (reads_as_title(line) and catalog.spec_for_title(TITLE_NUMBER.sub("", line)) is not None):
             out.add(k)
-    return frozenset(out)
+    return frozenset(out | _short_pages(found, out))
+
+
+def _short_pages(found, pages: set[int]) -> set[int]:
+    """Lone numbers that fill the gaps of the page sequence (11 … 12 … 13 … 14 where the pages
+    12 and 13 were too short to stand apart): between the known pages around them, whose
+    numbers are a few apart and lower before, higher after."""
+    known = sorted((k, int(m.group(2))) for k, m in found if k in pages)
+    lines = [k for k, _ in known]
+    out = set()
+    for k, m in found:
+        at = bisect.bisect_left(lines, k)
+        if k in pages or at == 0 or at == len(known):
+            continue
+        (_, before), (_, after) = known[at - 1], known[at]
+        if before < int(m.group(2)) < after and after - before <= 6:
+            out.add(k)
+    return out
 
 
 def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str,
