@@ -118,6 +118,11 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts."""
     kinds = []
     n = len(tokens)
+    alnum = [bool(ALNUM_CODE.match(t)) for _, t in tokens]
+    run_end = [0] * (n + 1)         # where the run of code-like tokens from i ends (one pass, not one per token)
+    run_end[n] = n
+    for i in range(n - 1, -1, -1):
+        run_end[i] = run_end[i + 1] if alnum[i] else i
     for i, (k, t) in enumerate(tokens):
         if LINE_CODE.match(t) and (i == 0 or tokens[i - 1][0] != k) and i + 1 < n and tokens[i + 1][0] == k \
                 and "." in tokens[i + 1][1] and is_amount(tokens[i + 1][1]):
@@ -125,10 +130,8 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
             # around it (`一般公共服务支` / `201 306.90 306.90` / `出`)
             kinds.append("code")
             continue
-        if ALNUM_CODE.match(t):
-            j = i
-            while j < n and ALNUM_CODE.match(tokens[j][1]):
-                j += 1
+        if alnum[i]:
+            j = run_end[i]
             # a lone number of 8+ digits before a label is an amount, not a classification code
             plausible = not t.isdigit() or len(t) <= 7 or j > i + 1
             if j < n and not is_amount(tokens[j][1]) and plausible:
