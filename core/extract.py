@@ -683,8 +683,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if not has_code:
         by_line = layout == "space"
         if by_line:
-            _, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
-            runs = [run for run in runs if not _header_again(run, column_words)]
+            head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
+            header_lines = _line_texts(head)
+            runs = [run for run in runs if not _header_again(run, column_words)
+                    and not _header_line_again(run, header_lines)]
         table.rows = panel_rows(columns, text_cols, runs, by_line=by_line)
         return
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
@@ -737,6 +739,20 @@ def _header_again(run, column_words: set[str]) -> bool:
     codes, labels, amounts = run
     text = "".join(t for _, t in labels)
     return not codes and not amounts and bool(labels) and all(t in column_words for _, t in labels) \
+        and not catalog.TOTAL_LABELS.match(text)
+
+
+def _line_texts(tokens: list[tuple[int, str]]) -> set[str]:
+    """The text of each line the tokens come from, its tokens joined."""
+    return {"".join(t for _, t in line) for _, line in itertools.groupby(tokens, key=lambda kt: kt[0])}
+
+
+def _header_line_again(run, header_lines: set[str]) -> bool:
+    """A line of text printed exactly as a line of the table's header (`位） 合计 户拨款 金`):
+    the header printed again on a continuation page, its cells split over lines."""
+    codes, labels, amounts = run
+    text = "".join(t for _, t in labels)
+    return not codes and not amounts and len({k for k, _ in labels}) == 1 and text in header_lines \
         and not catalog.TOTAL_LABELS.match(text)
 
 

@@ -85,6 +85,68 @@ def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) 
     return fits == {True}
 
 
+def _starts_row(text: str) -> bool:
+    return bool(LABEL_START.match(text) or ENUMERATOR.match(text) or catalog.TOTAL_LABELS.match(text))
+
+
+def _line_pieces(run) -> list:
+    """A run without a code as its lines: each line of text above the amounts alone, then
+    the amounts with the text on their line."""
+    codes, labels, amounts = run
+    if codes:
+        return [run]
+    at = min((k for k, _ in amounts), default=None)
+    above = sorted({k for k, _ in labels if at is None or k < at})
+    pieces = [([], [kt for kt in labels if kt[0] == k], []) for k in above]
+    if amounts:
+        pieces.append(([], [kt for kt in labels if kt[0] >= at], amounts))
+    return pieces
+
+
+def centred_names_joined(runs):
+    """Names wrapped in cells whose text is centred vertically print around their amounts,
+    as many lines above the amount line as below (`珠澳跨境工业区专用口` / `560.33 …` /
+    `岸日常工作经费`; an odd count puts the middle line beside the amounts). A table shows it
+    by amounts alone on their line between two lines of text; then the lines of text
+    between two rows' amounts are the first row's tail, as many as its head, and the
+    second row's head (at least one, where its amounts stand alone). Text after the
+    amounts on their line is a later column's."""
+    pieces = [piece for run in runs for piece in _line_pieces(run)]
+
+    def text_alone(piece) -> bool:
+        return not piece[0] and not piece[2] and bool(piece[1]) and not _starts_row(piece[1][0][1])
+
+    centred = any(piece[2] and not piece[1] and text_alone(before) and text_alone(after)
+                  for before, piece, after in zip(pieces, pieces[1:], pieces[2:]))
+    if not centred:
+        return runs
+    out: list[tuple[list, list, list]] = []
+    pending: list = []          # lines of text alone since the last row's amounts
+    last: int | None = None     # the row of the last amounts, in `out`
+    head = 0                    # how many lines of its name that row printed above its amounts
+
+    def end_last_row(keep: int = 0) -> list:
+        tail = max(0, min(head, len(pending) - keep))
+        if last is not None and tail:
+            out[last] = (out[last][0], out[last][1] + [kt for p in pending[:tail] for kt in p[1]], out[last][2])
+        return pending[tail:] if last is not None else pending
+
+    for piece in pieces:
+        if last is not None and not pending and not piece[2] and piece[1] and \
+                {k for k, _ in piece[1]} == {min(k for k, _ in out[last][2])}:
+            out.append(piece)       # a later column's text, on the amounts' line
+        elif text_alone(piece):
+            pending.append(piece)
+        elif not piece[2] or piece[0]:
+            out.extend(pending + [piece])        # a code or a row of its own: no wrapping to measure
+            pending, last = [], None
+        else:
+            heads = end_last_row(keep=0 if piece[1] else 1)     # amounts alone have a line above
+            out.append((piece[0], [kt for p in heads for kt in p[1]] + piece[1], piece[2]))
+            pending, last, head = [], len(out) - 1, len(heads)
+    return out + end_last_row()
+
+
 def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -> list[list[Cell]]:
     """Two panels side by side (收入 | 支出): each label/amounts pair goes to its panel. In a
     line-based layout a line is a row; in fragments a left label starts a new row."""
@@ -92,6 +154,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     right_label = text_cols[1] if len(text_cols) > 1 else None
     left_amounts = list(range(left_label + 1, right_label if right_label is not None else len(columns)))
     right_amounts = list(range(right_label + 1, len(columns))) if right_label is not None else []
+    if not right_amounts:       # one panel (a text column last is the panel's, 绩效目标)
+        runs = centred_names_joined(runs)
     rows: list[list[Cell]] = []
     current = None
     line_of_row = None
@@ -116,7 +180,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
         words = _split_labels(codes + labels)
         pairs = [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
         if not words and amounts and current is not None:
-            pairs = [((), amounts)]
+            pairs = [(((), ""), amounts)]
         for n, ((lines, label), amts) in enumerate(pairs):
             row_line = (lines or tuple(k for k, _ in amts) or (None,))[0]
             if by_line:
@@ -128,7 +192,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                     (not by_line and (not right or current[right_label].text)):
                 current = [Cell("") for _ in columns]
                 rows.append(current)
-                line_of_row = row_line
+                # the amounts' line: a name wrapped above them leaves later columns' text there
+                line_of_row = amts[0][0] if amts else row_line
             if right and right_label is None:
                 right = False
             if label:

@@ -74,3 +74,29 @@ def test_table_spans_take_their_label_and_the_note_printed_above(documents):
     assert spans["budget.state_capital_expense"] == (314, 322)
     zengdu = {t.kind: t.first_line for t in documents["zengdu_medical_security_center_2023_budget.txt"].tables}
     assert zengdu["budget.income_expense_summary"] == 203       # `附表 4-1` above the title
+
+
+CENTRED_HEADER = ["财政拨款", "支出项目类别（资金使用单 财政专 其他资", "总计 一般公共预 政府性基金 国有资本经 绩效目标",
+                  "位） 合计 户拨款 金", "算 预算 营预算"]
+
+
+def test_names_centred_in_their_cells_join_the_lines_above_and_below_their_amounts():
+    from core.document import parse_document
+    from core.reader import load_text
+
+    def amounts(total: str) -> str:
+        return f"{total} {total} {total} 0.00 0.00 0.00 0.00"
+    lines = ["2026年部门预算", "部门预算项目支出及其他支出预算表", "单位名称：珠海市某局 单位：万元", *CENTRED_HEADER,
+             "合计 " + amounts("713.05"), "珠海市某局 " + amounts("713.05"), "口岸维修经费 " + amounts("57.52"),
+             "珠澳跨境工业区专用口", amounts("560.33"), "岸日常工作经费",
+             "口岸日常水电耗材、清", "洁、现场设备购置、绩效评 " + amounts("20.20"), "价审计等运营和管理费用",
+             # a page break: the header again, its cells split over lines as on the first page
+             "- 20 -", *CENTRED_HEADER, "港珠澳大桥口岸“一站", amounts("75.00"), "式”制卡工本费"]
+    document = parse_document(load_text("\n".join(lines).encode("utf-8")))
+    [project] = [t for t in document.tables if t.kind == "budget.project_expense"]
+    assert [(r[0].text, r[1].text) for r in project.rows] == [
+        ("合计", "713.05"), ("珠海市某局", "713.05"), ("口岸维修经费", "57.52"),
+        ("珠澳跨境工业区专用口岸日常工作经费", "560.33"),
+        ("口岸日常水电耗材、清洁、现场设备购置、绩效评价审计等运营和管理费用", "20.20"),
+        ("港珠澳大桥口岸“一站式”制卡工本费", "75.00")]
+    assert project.rows[4][0].lines == (15, 16, 17)      # the source lines of its three pieces
