@@ -136,7 +136,8 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
                 table = build_table(src, region, context, catalog.SPEC_BY_KIND[table.kind])
                 table.title_printed = False
         table.fields.pop("_header", None)
-        if not table.rows and (table.kind == "other" or not table.columns or table.header_lines is None):
+        if not table.rows and table.recoverable and \
+                (table.kind == "other" or not table.columns or table.header_lines is None):
             continue        # a title named in the prose or in a list of tables, not a table
         prev_kind = table.kind
         tables.append(table)
@@ -223,6 +224,25 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
+    try:
+        _read_cells(table, content, spec, context)
+    except Exception as exc:        # a reader's fault costs this table, flagged, not the document
+        table.columns, table.rows, table.header_lines, table.recoverable = [], [], None, False
+        table.notes.append(f"the reader failed on this table ({type(exc).__name__}: {exc}); its cells were not read")
+    # the page number printed under the table is not part of it (with one fragment per line, a
+    # lone number may be the last row's cell: only a known page number is dropped there)
+    while table.last_line > table.first_line and (
+            not norm[table.last_line - 1].strip() or table.last_line in context.page_lines or
+            (layout != "fragment" and LONE_NUMBER.match(norm[table.last_line - 1]))):
+        table.last_line -= 1
+    _restore_printed(table, src)
+    _judge_recoverable(table, src)
+    return table
+
+
+def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context) -> None:
+    """The table's columns and rows, by the reader its spec and printed layout call for."""
+    layout = table.layout
     if spec.form and layout == "fragment" and spec.layouts and has_grid_header(content, spec.layouts[0]):
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
     elif spec.form:
@@ -233,15 +253,6 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         _fill_token_grid(table, content, spec, context, layout)
     if not spec.form:
         _drop_repeated_totals(table)
-    # the page number printed under the table is not part of it (with one fragment per line, a
-    # lone number may be the last row's cell: only a known page number is dropped there)
-    while table.last_line > table.first_line and (
-            not norm[table.last_line - 1].strip() or table.last_line in context.page_lines or
-            (layout != "fragment" and LONE_NUMBER.match(norm[table.last_line - 1]))):
-        table.last_line -= 1
-    _restore_printed(table, src)
-    _judge_recoverable(table, src)
-    return table
 
 
 def _drop_repeated_totals(table: Table) -> None:

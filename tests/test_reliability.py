@@ -238,3 +238,36 @@ def test_the_encoding_error_names_the_file(tmp_path, capsys):
     path.write_bytes(b"\x81\x30" * 10 + b"\xff\xfe\xfd")
     assert main(["tree", str(path)]) == 2
     assert str(path) in capsys.readouterr().err
+
+
+def test_a_reader_failing_on_one_table_costs_that_table_flagged_not_the_document(documents, sample_copy, tmp_path,
+                                                                                 monkeypatch):
+    import openpyxl
+
+    import core.extract as extract
+    from core.validate import validate
+
+    def failing_on_three_public(reader):
+        def read(table, *args):
+            if table.kind == "budget.three_public":
+                raise ValueError("not enough values to unpack")
+            return reader(table, *args)
+        return read
+    for reader in ("_fill_token_grid", "_fill_tab_grid"):
+        monkeypatch.setattr(extract, reader, failing_on_three_public(getattr(extract, reader)))
+    path = sample_copy(NANCHANG)
+    doc = load_document(path)
+    [three] = [t for t in doc.tables if t.kind == "budget.three_public"]
+    assert (three.rows, three.recoverable) == ([], False)
+    assert three.notes[-1] == "the reader failed on this table (ValueError: not enough values to unpack); its cells were not read"
+    # every other table is read as without the fault
+    assert [(t.title, t.rows) for t in doc.tables if t is not three] == \
+        [(t.title, t.rows) for t in documents[NANCHANG].tables if t.kind != "budget.three_public"]
+    flagged = [f for f in validate(doc) if f.table == three.title]
+    assert [(f.check, f.severity, f.where) for f in flagged] == [("extraction", "warning", "whole table")]
+    # every output is written whole, the failed table in it as a table without cells
+    assert main(["extract", str(path), "--format", "json", "-o", str(tmp_path / "d.json")]) == 0
+    tables = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["tables"]
+    assert [t["rows"] for t in tables if t["kind"] == "budget.three_public"] == [[]]
+    assert main(["export", str(path), "-o", str(tmp_path / "d.xlsx")]) == 0
+    assert len(openpyxl.load_workbook(tmp_path / "d.xlsx").sheetnames) > len(tables)
