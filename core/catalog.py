@@ -431,6 +431,14 @@ INDICATOR_PARENT = {**dict.fromkeys(("数量指标", "质量指标", "时效指�
 TOTAL_LABELS = re.compile(r"^(合\s*计|总\s*计|本年收入合计|本年支出合计|收入总计|支出总计|"
                           r"人员经费合计|公用经费合计|.{0,6}合计)$")
 
+CODE_LEAF = re.compile(r"(编码|代码)$")
+
+
+def is_code_column(path: str) -> bool:
+    """A column that holds the row's code (科目编码, 项目代码): its own name says so."""
+    return bool(CODE_LEAF.search(path.split("/")[-1]))
+
+
 def column_index(columns: list[str], name: str) -> int | None:
     """The column a rule or identity names: by its whole path, its leaf or a path ending."""
     for j, c in enumerate(columns):

@@ -18,7 +18,7 @@ from decimal import Decimal
 from . import catalog
 from .catalog import TableSpec
 from .forms import fill_form, fill_project_grid_form, has_grid_header
-from .model import Cell, Table, clean_number, parse_amount
+from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
 from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
@@ -371,9 +371,6 @@ def _header_paths(header_rows: list[list[str]], ncols: int) -> list[str]:
     return paths
 
 
-LEVEL_WORDS = ("类", "款", "项")
-
-
 def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols: int,
                ruled: bool) -> list[str] | None:
     """The 类/款/项 words over the code columns, when the body prints its codes split over
@@ -384,12 +381,12 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
     level = [""] * ncols
     for cells in header:
         for j, c in enumerate(cells):
-            if squash(c) in LEVEL_WORDS:
+            if squash(c) in CODE_PARTS:
                 level[j] = squash(c)
     if not any(level) and body:
         cells = body[0][1]
         lead = [j for j, c in enumerate(cells) if c.strip()][:3]
-        if lead and all(squash(cells[j]) in LEVEL_WORDS for j in lead):
+        if lead and all(squash(cells[j]) in CODE_PARTS for j in lead):
             for j in lead:
                 level[j] = squash(cells[j])
                 cells[j] = ""
@@ -426,7 +423,7 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
         _empty_table_from_layout(table, header, spec.layouts[0], grid[-1][0] if grid else table.first_line)
     leads = [next((c.text for c in r if c.text), "") for r in table.rows]
     coded = sum(bool(CODE.match(x) or catalog.TOTAL_LABELS.match(x)) for x in leads)
-    code_columns = [c for c in table.columns if re.search(r"(编码|代码)$", c.split("/")[-1])]
+    code_columns = [c for c in table.columns if catalog.is_code_column(c)]
     if not ruled and len(code_columns) == 1 and coded * 2 >= len(table.rows) > 0:
         _realign_code_rows(table, header, body)
     if ruled:
@@ -466,7 +463,7 @@ def _realign_code_rows(table: Table, header: list[list[str]], body) -> None:
     shifted by empty cells): columns are the code and name headers then the amount headers;
     each row keeps its code, its name, and its amounts after the name, surplus empty cells
     before them dropped."""
-    label_cols = [c for c in table.columns if re.search(r"(编码|代码)$", c.split("/")[-1])][:1]
+    label_cols = [c for c in table.columns if catalog.is_code_column(c)][:1]
     label_cols += [c for c in table.columns if re.search(r"名称$", c.split("/")[-1])][:1]
     amount_cols = [c for c in table.columns if c and c not in label_cols and c.split("/")[-1] not in
                    ("项目", "栏次", "行次") and not is_text_column(c)]
@@ -550,7 +547,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
         found = sum(presence.values())
         unexplained = [w for w in every - words if len(w) >= 2 and w in text and not any(w in v for v in words)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
-        panels = sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) for c in cols)
+        panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - code_width) if code_width > 1 and panels > 1 else 0
         score = (found / len(words) - 0.25 * len(unexplained), found, sum(len(w) * p for w, p in presence.items()),
                  -mismatch)
@@ -571,10 +568,10 @@ def _split_code_columns(columns: list[str], printed_header: str, runs) -> list[s
     """Where the header prints 类 款 (项) over the code and the rows print their codes in
     parts (`201 06 01`), each code is that many columns (…编码/类, …/款, …/项); otherwise one."""
     level = LEVEL_ROW.search(printed_header)
-    code_cols = {j for j, c in enumerate(columns) if re.search(r"(编码|代码)$", c.split("/")[-1])}
+    code_cols = {j for j, c in enumerate(columns) if catalog.is_code_column(c)}
     if level is None or not code_cols or not any(len(codes) >= 2 for codes, _, _ in runs):
         return columns
-    parts = LEVEL_WORDS if level.group(1) else LEVEL_WORDS[:2]
+    parts = CODE_PARTS if level.group(1) else CODE_PARTS[:2]
     return [path for j, c in enumerate(columns) for path in ([f"{c}/{p}" for p in parts] if j in code_cols else [c])]
 
 
@@ -688,7 +685,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         lines = [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
         table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
         return
-    if sum(bool(re.search(r"(编码|代码)$", c.split("/")[-1])) or c.split("/")[-1] == "类" for c in columns) > 1:
+    if sum(catalog.is_code_column(c) or c.split("/")[-1] == "类" for c in columns) > 1:
         table.rows = coded_panel_rows(columns, content, by_line=layout == "space")
         return
     if not has_code:
@@ -696,8 +693,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         if by_line:
             head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
             header_lines = _line_texts(head)
-            runs = [run for run in runs if not _header_again(run, column_words)
-                    and not _header_line_again(run, header_lines)]
+            runs = [run for run in runs if not _header_again(run, column_words, header_lines)]
         table.rows = panel_rows(columns, text_cols, runs, by_line=by_line)
         return
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
@@ -744,27 +740,20 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     table.rows = rows
 
 
-def _header_again(run, column_words: set[str]) -> bool:
-    """A run of the column names alone (`收入 支出`, `项目 预算 项目 预算`): the header printed
-    again at the top of a continuation page."""
+def _header_again(run, column_words: set[str], header_lines: frozenset[str] = frozenset()) -> bool:
+    """The header printed again at the top of a continuation page: a run of the column names
+    alone (`收入 支出`, `项目 预算 项目 预算`), or a line printed exactly as a line of the
+    header (`位） 合计 户拨款 金`, its cells split over lines)."""
     codes, labels, amounts = run
     text = "".join(t for _, t in labels)
-    return not codes and not amounts and bool(labels) and all(t in column_words for _, t in labels) \
-        and not catalog.TOTAL_LABELS.match(text)
+    if codes or amounts or not labels or catalog.TOTAL_LABELS.match(text):
+        return False
+    return all(t in column_words for _, t in labels) or (len({k for k, _ in labels}) == 1 and text in header_lines)
 
 
-def _line_texts(tokens: list[tuple[int, str]]) -> set[str]:
+def _line_texts(tokens: list[tuple[int, str]]) -> frozenset[str]:
     """The text of each line the tokens come from, its tokens joined."""
-    return {"".join(t for _, t in line) for _, line in itertools.groupby(tokens, key=lambda kt: kt[0])}
-
-
-def _header_line_again(run, header_lines: set[str]) -> bool:
-    """A line of text printed exactly as a line of the table's header (`位） 合计 户拨款 金`):
-    the header printed again on a continuation page, its cells split over lines."""
-    codes, labels, amounts = run
-    text = "".join(t for _, t in labels)
-    return not codes and not amounts and len({k for k, _ in labels}) == 1 and text in header_lines \
-        and not catalog.TOTAL_LABELS.match(text)
+    return frozenset("".join(t for _, t in line) for _, line in itertools.groupby(tokens, key=lambda kt: kt[0]))
 
 
 def _repeats_header(text: str, header_words: frozenset[str]) -> bool:

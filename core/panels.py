@@ -55,6 +55,11 @@ def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> boo
     return _reads_as_expense(label)
 
 
+def _starts_row(text: str) -> bool:
+    """Text that opens a row of its own: 一、 (一) 1. 合计 其中 …, never a wrapped name's end."""
+    return bool(LABEL_START.match(text) or ENUMERATOR.match(text) or catalog.TOTAL_LABELS.match(text))
+
+
 def _wrapped_line(codes, labels, amounts) -> bool:
     """A line of a two-panel table that holds no row of its own: amounts alone, or a short
     piece of text that starts no label (no 一、 or (一), no total): `98.23`, `出`."""
@@ -63,16 +68,14 @@ def _wrapped_line(codes, labels, amounts) -> bool:
     if not labels:
         return bool(amounts)
     text = "".join(t for _, t in labels)
-    return len(labels) == 1 and not amounts and len(text) <= 4 and not LABEL_START.match(text) \
-        and not ENUMERATOR.match(text) and not catalog.TOTAL_LABELS.match(text)
+    return len(labels) == 1 and not amounts and len(text) <= 4 and not _starts_row(text)
 
 
 def _label_tail(codes, labels, amounts) -> bool:
     """Text alone that may end a label wrapped around its amount line (`市特色会展产业链党委` /
     amounts / `党建工作经费`): no code, no amount, not the start of a label or a total."""
     text = "".join(t for _, t in labels)
-    return not codes and not amounts and bool(labels) and not LABEL_START.match(text) \
-        and not ENUMERATOR.match(text) and not catalog.TOTAL_LABELS.match(text)
+    return not codes and not amounts and bool(labels) and not _starts_row(text)
 
 
 def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) -> bool:
@@ -83,10 +86,6 @@ def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) 
     fits = {side for side in (True, False) if last_enum[side] is not None and last_enum[side][0] == enum[0]
             and enum[1] == last_enum[side][1] + 1}
     return fits == {True}
-
-
-def _starts_row(text: str) -> bool:
-    return bool(LABEL_START.match(text) or ENUMERATOR.match(text) or catalog.TOTAL_LABELS.match(text))
 
 
 def _line_pieces(run) -> list:
@@ -407,7 +406,7 @@ def _code_panels(columns: list[str]) -> list[tuple[list[int], int, int]]:
     panels = []
     for j, c in enumerate(columns):
         leaf = c.split("/")[-1]
-        if re.search(r"(编码|代码)$", leaf) or (leaf == "类" and re.search(r"(编码|代码)", c)):
+        if catalog.is_code_column(c) or (leaf == "类" and re.search(r"(编码|代码)", c)):
             codes = [j]
             while codes[-1] + 1 < len(columns) and columns[codes[-1] + 1].split("/")[-1] in ("款", "项"):
                 codes.append(codes[-1] + 1)

@@ -270,4 +270,8 @@ def test_a_reader_failing_on_one_table_costs_that_table_flagged_not_the_document
     tables = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["tables"]
     assert [t["rows"] for t in tables if t["kind"] == "budget.three_public"] == [[]]
     assert main(["export", str(path), "-o", str(tmp_path / "d.xlsx")]) == 0
-    assert len(openpyxl.load_workbook(tmp_path / "d.xlsx").sheetnames) > len(tables)
+    book = openpyxl.load_workbook(tmp_path / "d.xlsx")
+    sheet = book.worksheets[doc.tables.index(three)]
+    assert sheet["A1"].value == three.title and sheet.max_row == 2      # its title and unit, no cells
+    assert [(r[2], r[4]) for r in book["Findings"].iter_rows(min_row=2, values_only=True)
+            if r[4] == three.title] == [("extraction", three.title)]
