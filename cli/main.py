@@ -19,7 +19,7 @@ from core.export import document_json, write_csv, write_json, write_xlsx
 from core.model import Document, Node
 from core.review import DECISIONS, Review, default_review_path
 from core.text import json_visible, visible
-from core.validate import settle, standing, validate
+from core.validate import standing, validate_review
 
 DESCRIPTION = ("Turn Chinese government budget disclosures (部门/单位预算, 部门决算) as extracted text "
                "into checked tables: outline, extraction, validation and a review TUI.")
@@ -180,8 +180,7 @@ def cmd_extract(args, out: Console) -> int:
 
 def cmd_check(args, out: Console) -> int:
     review = open_review(args)
-    doc = review.corrected()
-    findings = settle(validate(doc), review.decisions)
+    findings = validate_review(review)
     errors = sum(f.severity == "error" for f in standing(findings))
     findings = [f for f in findings if (not args.status or f.status in args.status)
                 and (not args.severity or f.severity in args.severity)]
@@ -193,7 +192,7 @@ def cmd_check(args, out: Console) -> int:
         else:
             print(json_visible(text))
     else:
-        _print_findings(doc, findings, out)
+        _print_findings(review.document, findings, out)
     return 1 if errors else 0
 
 
@@ -211,7 +210,7 @@ def _print_findings(doc: Document, findings, out: Console) -> None:
 
 def _write_workbook(args, review: Review, out: Console) -> None:
     path = args.output or str(Path(args.document)) + ".xlsx"
-    findings = settle(validate(review.corrected()), review.decisions)
+    findings = validate_review(review)
     written, warnings = write_xlsx(review, findings, path, protected=_protected(args))
     for w in warnings:
         out.print(f"[yellow]warning:[/] {_escape(w)}")

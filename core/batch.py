@@ -71,7 +71,7 @@ def run_job(name: str, source: bytes, review: bytes | None) -> JobResult:
     from .reader import load_text
     from .review import Review
     from .sheets import long_records
-    from .validate import settle, standing, validate
+    from .validate import standing, validate_review
     from .workbook import build_workbook
 
     review_sha = hashlib.sha256(review).hexdigest() if review else ""
@@ -82,7 +82,7 @@ def run_job(name: str, source: bytes, review: bytes | None) -> JobResult:
         if review:
             log = _review_from_bytes(doc, review)
         corrected = log.corrected()
-        findings = settle(validate(corrected), log.decisions)
+        findings = validate_review(log)
         warnings: list[str] = []
         book = io.BytesIO()
         build_workbook(log, findings, warnings).save(book)

@@ -36,6 +36,7 @@ from .prose_rules import (
     check_prose_sums,
     check_units,
 )
+from .review import Review
 from .settings import SETTINGS
 from .table_rules import check_form_funds, check_form_grids, check_hierarchy, check_panel_balance, check_row_identities
 
@@ -114,3 +115,8 @@ def validate(doc: Document, per_table: dict[int, list[Finding]] | None = None) -
         seen[base] = seen.get(base, 0) + 1
         f.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return findings
+
+
+def validate_review(review: Review) -> list[Finding]:
+    """The findings of a review's corrected document, each settled by the reviewer's decision on it."""
+    return settle(validate(review.corrected()), review.decisions)
