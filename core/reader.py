@@ -104,11 +104,13 @@ def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) for UTF-8 (BOM or not), UTF-16 with BOM, or GB18030."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    bare = _utf16_without_bom(data)
-    if bare is not None:
-        return data.decode(bare), bare
+    utf16 = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError as exc:     # an odd byte count, a broken surrogate pair
+            raise UserError(f"the file looks like UTF-16 text but byte {exc.start} does not decode "
+                            f"({exc.reason}); save it again as UTF-8") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

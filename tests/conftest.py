@@ -7,10 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_docs"
 DATA = Path(__file__).resolve().parent / "data"
+
+# Property tests run 60 examples each in the suite; `pytest --hypothesis-profile deep` runs ten
+# times as many (no deadline: whole documents are parsed per example).
+settings.register_profile("suite", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", settings.get_profile("suite"), max_examples=600)
+settings.load_profile("suite")
 
 # sample file → stem of its truth files
 SAMPLE_STEMS = {

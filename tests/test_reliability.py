@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -275,3 +279,41 @@ def test_a_reader_failing_on_one_table_costs_that_table_flagged_not_the_document
     assert sheet["A1"].value == three.title and sheet.max_row == 2      # its title and unit, no cells
     assert [(r[2], r[4]) for r in book["Findings"].iter_rows(min_row=2, values_only=True)
             if r[4] == three.title] == [("extraction", three.title)]
+
+
+KILLED_SESSION = """
+import asyncio, sys
+from core.document import load_document
+from core.review import Review
+from tui.app import BudgetReviewApp
+
+async def edit_then_wait():
+    app = BudgetReviewApp(Review.open(load_document(sys.argv[1]), autosave=True), keymap={}, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("j", "l", "l", "l", "e", *"580.13", "enter")
+        await pilot.pause()
+        print(app.session.tables[3].cell(1, 3).text, flush=True)
+        await asyncio.sleep(120)
+
+asyncio.run(edit_then_wait())
+"""
+
+
+def test_an_edit_survives_the_review_screen_killed_right_after_it(sample_copy):
+    path = sample_copy(NANCHANG)
+    root = Path(__file__).resolve().parent.parent
+    session = subprocess.Popen([sys.executable, "-c", KILLED_SESSION, str(path)], cwd=root,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert session.stdout.readline().strip() == "580.13"      # the edit was made on screen
+    finally:
+        os.kill(session.pid, signal.SIGKILL)
+        session.wait(timeout=30)
+    assert session.returncode == -signal.SIGKILL
+    reopened = Review.open(load_document(path), autosave=True)
+    reopened.lock()                  # the dead session's lock is stale and taken over
+    assert reopened.tables[3].cell(1, 3).text == "580.13"
+    assert [e.new for e in reopened.edits] == ["580.13"]
+    reopened.unlock()
