@@ -21,6 +21,7 @@ from .findings import (
     severity,
 )
 from .model import Document, Table, parse_amount
+from .tokens import is_numbered_column
 
 # Tables whose first amount column totals the same funds by function code.
 SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expense"))
@@ -28,8 +29,8 @@ SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expe
 
 def _first_amount_by_code(table: Table) -> dict[str, tuple[int, int, Decimal]]:
     cols = amount_columns(table)
-    if not cols:
-        return {}
+    if not cols or is_numbered_column(table.columns[cols[0]]):
+        return {}       # the first amount column is the rows' total only where the header says so
     out = {}
     for r, code in levels(table):
         value = amount(table, r, cols[0])

@@ -34,6 +34,7 @@ from .tokens import (
     is_amount,
     is_column_number_row,
     is_text_column,
+    numbered_column,
     split_tokens,
     squash,
     stream_tokens,
@@ -247,6 +248,13 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
     elif spec.form:
         fill_form(table, content, layout)
+        if not table.rows:      # no indicator grid the form reader knows: read the lines as a grid
+            plain = replace(table, fields={}, columns=[], rows=[])
+            _fill_token_grid(plain, content, catalog.OTHER, context, layout)
+            if plain.rows:
+                table.fields, table.columns, table.rows, table.header_lines = {}, plain.columns, plain.rows, \
+                    plain.header_lines
+                table.doubt = "the form's layout is not one the reader knows; its lines were read as a plain grid"
     elif layout == "tab":
         _fill_tab_grid(table, content, spec, context.ruled)
     else:
@@ -677,9 +685,14 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     runs = [run for run in runs if not _header_again(run, column_words)]
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
-    if not text_cols:
-        table.rows = [[Cell(clean_number(t), (k,)) for k, t in amounts] +
-                      [Cell("") for _ in range(len(columns) - len(amounts))] for _, _, amounts in runs if amounts]
+    if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
+        amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
+        stray = [t for codes, labels, _ in runs for _, t in codes + labels]
+        if stray:       # text among the figures (header cells printed between them): rows unsure
+            table.doubt = (f"text among the figures of a table without label columns ({' '.join(stray[:3])}…); "
+                           "check the rows against the source")
+        table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
+        place_amounts(table, table.rows, amounts_of, spec, [], context.stated if table.unit == "万元" else ())
         return
     if any(c.split("/")[-1] in SEQUENCE_LEAVES for c in columns):
         lines = [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
@@ -736,6 +749,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
     stated = context.stated if table.unit == "万元" else ()
+    room = len(columns) - len(text_cols)
+    over = sum(len(a) > room for a in amounts_of)
+    if over:        # the columns are fewer than the amounts a row prints: some would be lost
+        table.doubt = (f"{over} row(s) print more amounts than the {room} amount columns read from the "
+                       "header; check the columns against the source")
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
 
@@ -867,4 +885,4 @@ def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:
     total = len(labels) + width
     if len(words) == total:
         return words
-    return labels + [f"列{i + 1}" for i in range(width)]
+    return labels + [numbered_column(i + 1) for i in range(width)]

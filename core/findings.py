@@ -121,7 +121,12 @@ def doubtful(sev: str | None, note: str) -> str | None:
 
 
 def inferred_note(table: Table, r: int, cols: Iterable[int]) -> str:
-    reasons = {table.cell(r, c).inferred for c in cols if table.cell(r, c).inferred}
+    return cells_note(table, [(r, c) for c in cols])
+
+
+def cells_note(table: Table, cells: Iterable[tuple[int, int]]) -> str:
+    """Which of `cells` the reader inferred (placed by the totals, joined from fragments), if any."""
+    reasons = {table.cell(r, c).inferred for r, c in cells if table.cell(r, c).inferred}
     return f" (involves inferred cells: {'; '.join(sorted(reasons))})" if reasons else ""
 
 

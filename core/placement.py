@@ -15,14 +15,16 @@ from .tokens import ECONOMIC_CODE
 
 
 def _rule_score(values: dict[int, Decimal], rules) -> int:
-    score = 0
+    """Minus the number of the row's identities a placement breaks: one that leaves a rule's
+    columns empty is as good as one that fills them, so the column totals can choose."""
+    broken = 0
     for t, parts in rules:
         if t not in values and not any(p in values for p in parts):
             continue
         total = values.get(t, Decimal(0))
         s = sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
-        score += 1 if abs(total - s) <= CENT * max(1, len(parts)) else -1
-    return score
+        broken += abs(total - s) > CENT * max(1, len(parts))
+    return -broken
 
 
 def candidates(amounts: list[str], amount_cols: list[int], rules,

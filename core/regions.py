@@ -90,11 +90,48 @@ def _table_follows(norm, k: int) -> bool:
     return False
 
 
+def _numbered_entry(line: str) -> bool:
+    """`表9 部门综合预算政府性基金收支表 是 不涉及`: a table's number, then its title."""
+    m = TITLE_NUMBER.match(line)
+    return m is not None and "表" in line[m.end():] and len(line) < 90 and not is_prose(line)
+
+
+def _listings(norm) -> set[int]:
+    """Lines of lists of tables outside the 目录 (a 报表目录 before the tables, an index):
+    three or more numbered titles in a row name tables, they do not start them."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate(list(norm) + [""], start=1):
+        line = line.strip()
+        if line and _numbered_entry(line):
+            run.append(k)
+        elif line:
+            if len(run) >= 3:
+                listed.update(run)
+            run = []
+    return listed
+
+
+def _title_wrapped_above(norm, k: int, tail: str, report_type: str) -> tuple[str, TableSpec | None]:
+    """A title's last character alone on its line (`收入支出决算总` … `表`, a page heading
+    printed between them): joined with a short line of the three above, the standard title
+    it completes."""
+    for j in range(k - 1, max(0, k - 4), -1):
+        head = norm[j - 1].strip()
+        if head and len(head) < 40 and not is_prose(head):
+            spec = title_spec(head + tail, report_type)
+            if spec is not None:
+                return head + tail, spec
+    return tail, None
+
+
 def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None) -> list[Region]:
     norm = src.norm
     n = len(norm)
+    listed = _listings(norm)
+
     def in_toc(k: int) -> bool:
-        return toc is not None and toc[0] <= k <= toc[1]
+        return (toc is not None and toc[0] <= k <= toc[1]) or k in listed
     starts: list[tuple[int, str, TableSpec | None, bool]] = []   # (line, title, spec, printed)
     last_start = -100
     for k in range(1, n + 1):
@@ -102,8 +139,10 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             continue
         line = norm[k - 1].strip()
         spec = title_spec(line, report_type)
-        if spec is None and reads_as_title(line) and _table_follows(norm, k):
-            spec = catalog.OTHER        # a titled table outside the standard set
+        if spec is None and reads_as_title(line) and len(line) <= 2:
+            line, spec = _title_wrapped_above(norm, k, line, report_type)
+        if spec is None and reads_as_title(line) and (_table_follows(norm, k) or _with_label_above(norm, k) < k):
+            spec = catalog.OTHER        # a titled (or numbered) table outside the standard set
         if spec is not None:
             starts.append((k, line, spec, True))
             last_start = k

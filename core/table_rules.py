@@ -11,6 +11,7 @@ from .findings import (
     Finding,
     amount,
     amount_columns,
+    cells_note,
     cells_step,
     doubtful,
     fmt,
@@ -119,7 +120,7 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             if sev is None:
                 continue
             label = row_label(table, r)
-            note = inferred_note(table, r, [j])
+            note = cells_note(table, [(r, j)] + [(k, j) for k, _ in kids])
             out.append(Finding("hierarchy", doubtful(sev, note),
                                f"{label}: {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of its "
                                f"{len(kids)} sub-items = {fmt(s)}" + note,
@@ -138,10 +139,12 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             if any(r in gaps.get(j, ()) for r in tops):
                 continue     # an empty part is already reported by the row identities
             s = sum((amount(table, r, j) or ZERO for r in tops), ZERO)
-            sev = severity(stated - s, len(tops), cells_step(table, [(total_row, j)] + [(r, j) for r in tops]))
+            summed = [(total_row, j)] + [(r, j) for r in tops]
+            sev = severity(stated - s, len(tops), cells_step(table, summed))
             if sev:
-                out.append(Finding("sum", sev, f"合计 {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of the "
-                                   f"{len(tops)} top-level rows = {fmt(s)}", table.title, ti, total_row, j,
+                note = cells_note(table, summed)
+                out.append(Finding("sum", doubtful(sev, note), f"合计 {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of "
+                                   f"the {len(tops)} top-level rows = {fmt(s)}" + note, table.title, ti, total_row, j,
                                    f"合计 / {leaf(table.columns[j])}", list(table.cell(total_row, j).lines),
                                    {"stated": fmt(stated), "computed": fmt(s)}))
     return out

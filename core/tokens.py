@@ -89,6 +89,19 @@ def is_text_column(path: str) -> bool:
     return bool(TEXT_LEAF.search(path.split("/")[-1]))
 
 
+def numbered_column(i: int) -> str:
+    """The name of an amount column whose header could not be read: its place (列1, 列2 …)."""
+    return f"列{i}"
+
+
+NUMBERED_COLUMN = re.compile(r"^列\d+$")
+
+
+def is_numbered_column(path: str) -> bool:
+    """A column named only by its place: what it holds is unknown, so no rule compares it."""
+    return bool(NUMBERED_COLUMN.match(path.split("/")[-1]))
+
+
 LINE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")          # 201, 20105, 2010505
 ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
 PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")

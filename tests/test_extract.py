@@ -100,3 +100,79 @@ def test_names_centred_in_their_cells_join_the_lines_above_and_below_their_amoun
         ("口岸日常水电耗材、清洁、现场设备购置、绩效评价审计等运营和管理费用", "20.20"),
         ("港珠澳大桥口岸“一站式”制卡工本费", "75.00")]
     assert project.rows[4][0].lines == (15, 16, 17)      # the source lines of its three pieces
+
+
+def _parse(lines: list[str]):
+    from core.document import parse_document
+    from core.reader import load_text
+    return parse_document(load_text("\n".join(lines).encode("utf-8")))
+
+
+THREE_PUBLIC = ["2025年部门“三公”经费和机关运行经费预算表", "编制部门：上海市某局 单位:万元", "“三公”经费预算数",
+                "机关运行经费预算", "公务用车购置及运行费", "数", "合计 因公出国(境)费 公务接待费", "小计 购置费 运行费"]
+
+
+def test_a_row_of_amounts_alone_is_seated_by_the_tables_identities_and_the_text():
+    # three amounts for seven columns: 171.01 breaks 合计 = 出国 + 接待 + 用车 anywhere but under
+    # 机关运行经费; the text says which of 出国 and 接待 holds the 1.00
+    doc = _parse(["第一部分 说明", "公务接待费1.00万元，因公出国(境)费0万元。", *THREE_PUBLIC, "1.00 1.00 171.01"])
+    [table] = [t for t in doc.tables if t.kind == "budget.three_public"]
+    assert [c.text for c in table.rows[0]] == ["1.00", "", "1.00", "", "", "", "171.01"]
+    assert table.doubt == ""
+
+
+def test_text_among_the_figures_of_a_table_without_labels_makes_the_table_doubtful():
+    doc = _parse([*THREE_PUBLIC[:-1], "小计", "10.81", "0", "0.83", "购置费", "9.98", "运行费", "0", "9.98", "217.83"])
+    [table] = [t for t in doc.tables if t.kind == "budget.three_public"]
+    assert table.doubt.startswith("text among the figures of a table without label columns (购置费 运行费")
+
+
+def test_a_list_of_numbered_titles_names_tables_and_starts_none():
+    titles = ["部门综合预算收支总表", "部门综合预算收入总表", "部门综合预算“三公”经费支出预算表"]
+    doc = _parse(["报表目录", "报表 报表名称 是否空表 表格为空的理由", *[f"表{i + 1} {t}" for i, t in enumerate(titles)],
+                  "表4 部门综合预算政府性基金收支表 是 不涉及", "25", "表1", titles[0], "单位：元", "收入 支出",
+                  "项目 预算数 项目 预算数", "一、部门预算 100.00 一、部门预算 100.00"])
+    assert [(t.title, t.first_line) for t in doc.tables] == [("部门综合预算收支总表", 8)]
+
+
+def test_a_title_whose_last_character_falls_below_a_page_heading_is_joined():
+    doc = _parse(["2024年度部门决算", "收入支出决算总", "第二部分 某局2024年度部门决算表", "表", "单位：万元",
+                  "收入 支出", "项目 决算数 项目 决算数", "一、一般公共预算财政拨款收入 2,940.05 一、一般公共服务支出 2,106.66",
+                  "本年收入合计 2,940.05 本年支出合计 2,106.66"])
+    assert [(t.kind, t.title) for t in doc.tables] == [("final.income_expense_summary", "收入支出决算总表")]
+
+
+def test_a_form_of_a_layout_the_reader_does_not_know_is_kept_as_a_doubtful_grid():
+    doc = _parse(["表15", "部门整体支出绩效目标表", "（2026年度）", "部门（单位）名称 某局", "预算金额（万元）",
+                  "任务名称 主要内容 总额 财政拨款 其他资金", "保障人员经费 保障人员工资 3455.78 3455.78 0",
+                  "保障日常运转 办公室维修费 214.33 214.33 0", "金额合计 3670.11 3670.11 0"])
+    [form] = doc.tables
+    assert form.kind == "budget.dept_performance_target" and form.fields == {}
+    assert [[c.text for c in r][-3:] for r in form.rows[-3:]] == [
+        ["3455.78", "3455.78", "0"], ["214.33", "214.33", "0"], ["3670.11", "3670.11", "0"]]
+    assert form.doubt.startswith("the form's layout is not one the reader knows")
+
+
+BEIJING_HEADER = ["预算05表 一般公共预算支出表", "金额单位：万元", "功能分类科目 预算数", "基本支出 项目支出",
+                  "科目编码 科目名称 合计", "扣除基建项目后预", "小计 人员经费 公用经费 项目支出总数", "算数"]
+
+
+def test_equal_amounts_are_seated_where_the_column_totals_hold():
+    # 388.08 three times fits 合计/小计/人员经费 and 合计/项目支出总数/扣除基建 alike by the row's
+    # identities; the 合计 row's columns decide
+    doc = _parse([*BEIJING_HEADER, "2040601 行政运行 100.00 90.00 80.00 10.00 10.00 10.00",
+                  "2040602 一般行政管理事务 388.08 388.08 388.08", "2050803 培训支出 5.00 5.00 5.00",
+                  "合计 493.08 95.00 85.00 10.00 398.08 398.08"])
+    [table] = doc.tables
+    assert table.columns[-2:] == ["预算数/项目支出/项目支出总数", "预算数/项目支出/扣除基建项目后预算数"]
+    assert [[c.text for c in r] for r in table.rows[1:3]] == [
+        ["2040602", "一般行政管理事务", "388.08", "", "", "", "388.08", "388.08"],
+        ["2050803", "培训支出", "5.00", "5.00", "5.00", "", "", ""]]
+
+
+def test_a_row_with_more_amounts_than_columns_makes_the_table_doubtful():
+    doc = _parse(["一般公共预算支出表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出",
+                  "201 一般公共服务支出 10.00 6.00 4.00", "20101 人大事务 10.00 6.00 4.00 4.00 1.00"])
+    [table] = doc.tables
+    assert table.doubt == ("1 row(s) print more amounts than the 3 amount columns read from the header; "
+                           "check the columns against the source")
