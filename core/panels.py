@@ -362,10 +362,15 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
             row[amount_col] = Cell(clean_number(amounts[0]), (k,))
 
     if by_line:
+        between: dict[int, list[tuple[int, str]]] = {}     # row → text-alone fragments printed before it
         for k, line in lines:
-            groups = [g for _, g in _code_groups([(k, t) for t in split_tokens(line)])]
+            tokens = split_tokens(line)
+            groups = [g for _, g in _code_groups([(k, t) for t in tokens])]
             if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
                 continue        # nothing, or the header before the first coded row
+            if not any(ECONOMIC_CODE.match(g[0]) or is_amount(t) for g in groups for t in g):
+                between.setdefault(len(rows), []).extend((k, t) for t in tokens)
+                continue        # a name's wrapped piece: seated once the rows around it are known
             row = [Cell("") for _ in columns]
             n = len(panels)
             seats = list(range(n)) if len(groups) >= n else max(
@@ -374,7 +379,7 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
             for p, group in zip(seats, groups):
                 put(row, p, k, group)
             rows.append(row)
-        return rows
+        return _panel_names_joined(rows, between, [name for _, name, _ in panels], [codes for codes, _, _ in panels])
     tokens = stream_tokens(lines)
     first = next((i for i, (_, t) in enumerate(tokens) if ECONOMIC_CODE.match(t)), len(tokens))
     used = len(panels)
@@ -398,6 +403,48 @@ STAFF_CLASSES = catalog.ECONOMIC_CLASS_COLUMNS["人员经费"]
 
 def _staff_class(code: str) -> bool:
     return code[:3] in STAFF_CLASSES
+
+
+def _panel_names_joined(rows: list[list[Cell]], between: dict[int, list[tuple[int, str]]],
+                        name_cols: list[int], code_cols: list[list[int]]) -> list[list[Cell]]:
+    """Names wrapped in their cells print their pieces on lines of text alone around the
+    coded line (`机关事业单位基本` / `301 08 229.67 302 07 邮电费 3.48` / `养老保险缴费`). The
+    pieces between two rows go, in order, to the tails of the first row's panels that
+    printed no name, then to the tails of its named panels from the left, and the last
+    ones to the heads of the second row's panels that printed no name. Pieces no panel can
+    take stay a row of their own, as printed."""
+    def nameless(row: list[Cell]) -> list[int]:
+        return [p for p, name in enumerate(name_cols) if row[code_cols[p][0]].text and not row[name].text]
+
+    def join(row: list[Cell], p: int, pieces: list[tuple[int, str]], tail: bool) -> None:
+        cell = row[name_cols[p]]
+        text = cell.text + "".join(t for _, t in pieces) if tail else "".join(t for _, t in pieces) + cell.text
+        lines = tuple(sorted(set(cell.lines) | {k for k, _ in pieces}))
+        row[name_cols[p]] = Cell(text, lines, "joined from fragments")
+
+    missing = [nameless(row) for row in rows] + [[]]       # before any piece is joined
+    out: list[list[Cell]] = []
+    for i, row in enumerate(rows + [None]):
+        pieces = list(between.get(i, []))
+        before = rows[i - 1] if i else None
+        if pieces and before is not None:
+            heads = missing[i]
+            take = pieces[len(pieces) - len(heads):] if heads and len(pieces) > len(missing[i - 1]) else []
+            rest = pieces[:len(pieces) - len(take)]
+            tails = missing[i - 1] or ([p for p in range(len(name_cols)) if before[name_cols[p]].text]
+                                       if row is not None else [])
+            if len(rest) <= len(tails):
+                for p, piece in zip(tails, rest):
+                    join(before, p, [piece], tail=True)
+                for p, piece in zip(heads, take):
+                    join(row, p, [piece], tail=False)
+                pieces = []
+        if pieces:      # no panel to take them: printed as a row of its own
+            out.append([Cell("") for _ in before or row or []])
+            out[-1][name_cols[0]] = Cell("".join(t for _, t in pieces), tuple(k for k, _ in pieces))
+        if row is not None:
+            out.append(row)
+    return out
 
 
 def _code_panels(columns: list[str]) -> list[tuple[list[int], int, int]]:

@@ -176,3 +176,18 @@ def test_a_row_with_more_amounts_than_columns_makes_the_table_doubtful():
     [table] = doc.tables
     assert table.doubt == ("1 row(s) print more amounts than the 3 amount columns read from the header; "
                            "check the columns against the source")
+
+
+def test_names_wrapped_around_a_coded_panel_line_join_their_panel():
+    doc = _parse(["2025年度部门决算", "一般公共预算财政拨款基本支出决算表", "单位：万元", "经济分", "经济分类", "类科目",
+                  "科目编码 科目名称 决算数 科目名称 决算数", "编码", "类 款 类 款",
+                  "301 工资福利支出 2,857.05 302 商品和服务支出 401.93",
+                  "301 07 绩效工资 655.52 302 06 电费 26.20",
+                  "机关事业单位基本", "301 08 229.67 302 07 邮电费 3.48", "养老保险缴费",
+                  "301 11 公务员医疗补助缴 0.00 302 11 差旅费 1.75", "费 因公出国（境）费", "301 12 其他社会保障缴费 7.17 302 12 0.00",
+                  "用", "301 13 住房公积金 207.69 302 13 维修（护）费 25.22"])
+    [table] = doc.tables
+    assert [(r[2].text, r[6].text) for r in table.rows] == [
+        ("工资福利支出", "商品和服务支出"), ("绩效工资", "电费"), ("机关事业单位基本养老保险缴费", "邮电费"),
+        ("公务员医疗补助缴费", "差旅费"), ("其他社会保障缴费", "因公出国（境）费用"), ("住房公积金", "维修（护）费")]
+    assert table.rows[2][2].lines == (12, 13, 14)
