@@ -748,6 +748,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         row[name_col] = Cell(name, lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
+    # the header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them
+    pieces = {w[i:] for w in column_words | header_words for i in range(len(w) - 1)} | column_words
+    stray = next((r[name_col].text for r in rows if _made_of_words(r[name_col].text, pieces)), None)
+    if stray:       # the header's words read as a row: the rows around it are likely out of step
+        table.doubt = f"the header's words ({stray}) were read as a row; check the rows against the source"
     stated = context.stated if table.unit == "万元" else ()
     room = len(columns) - len(text_cols)
     over = sum(len(a) > room for a in amounts_of)
@@ -756,6 +761,17 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                        "header; check the columns against the source")
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
+
+
+def _made_of_words(text: str, words: set[str]) -> bool:
+    """Whether `text` (4 characters or more) is header words run together (科目名称科目编码类款项)."""
+    if len(text) < 4:
+        return False
+    ends = {0}
+    for i in range(len(text)):
+        if i in ends:
+            ends |= {i + len(w) for w in words if w and text.startswith(w, i)}
+    return len(text) in ends
 
 
 def _header_again(run, column_words: set[str], header_lines: frozenset[str] = frozenset()) -> bool:

@@ -191,3 +191,15 @@ def test_names_wrapped_around_a_coded_panel_line_join_their_panel():
         ("工资福利支出", "商品和服务支出"), ("绩效工资", "电费"), ("机关事业单位基本养老保险缴费", "邮电费"),
         ("公务员医疗补助缴费", "差旅费"), ("其他社会保障缴费", "因公出国（境）费用"), ("住房公积金", "维修（护）费")]
     assert table.rows[2][2].lines == (12, 13, 14)
+
+
+def test_the_headers_words_read_as_a_row_make_the_table_doubtful():
+    # plain pdftotext prints the header of a continuation page among the rows, words run together
+    # (one fragment per line, blank lines between, as plain pdftotext prints a table)
+    fragments = ["2024年度部门决算", "收入决算表", "单位：万元", "项目", "支出功能分类科目编码", "科目名称", "本年收入合计",
+                 "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "类", "款", "项",
+                 "201", "一般公共服务支出", "2,112.86", "2,106.66", "6.20", "科目名称科目编码类款项",
+                 "201", "06", "财政事务", "2,112.86", "2,106.66", "6.20"]
+    doc = _parse("\n\n".join(fragments).split("\n"))
+    [table] = doc.tables
+    assert table.doubt == "the header's words (科目名称科目编码类款项) were read as a row; check the rows against the source"
