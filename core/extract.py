@@ -804,7 +804,10 @@ def _after_header(labels: list[tuple[int, str]], header_words: frozenset[str]) -
     """A row's label tokens without the header printed again before it on a new page: what
     follows the last line that holds a piece of the header."""
     header_lines = [k for k, t in labels if _is_header_token(t, header_words)]
-    return [(k, t) for k, t in labels if k > max(header_lines)] if header_lines else labels
+    after = [(k, t) for k, t in labels if k > max(header_lines)] if header_lines else labels
+    # the header's words after the row's own label (a wrapped tail that is the next page's
+    # header): the label before them is the row's
+    return after or [(k, t) for k, t in labels if k < min(header_lines)]
 
 
 def _wrapped_names_joined(runs, header_words: frozenset[str]):

@@ -203,3 +203,13 @@ def test_the_headers_words_read_as_a_row_make_the_table_doubtful():
     doc = _parse("\n\n".join(fragments).split("\n"))
     [table] = doc.tables
     assert table.doubt == "the header's words (科目名称科目编码类款项) were read as a row; check the rows against the source"
+
+
+def test_a_rows_label_survives_the_headers_words_printed_after_it():
+    doc = _parse(["2024年度部门决算", "收入决算表", "单位：万元", "项目",
+                  "支出功能分类科目编码 科目名称 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入",
+                  "类 款 项", "201 一般公共服务支出 2,112.86 2,106.66 0.00 0.00 0.00 0.00 6.20", "科目名称科目编码类款项",
+                  "201 06 财政事务 2,112.86 2,106.66 0.00 0.00 0.00 0.00 6.20"])
+    [table] = doc.tables
+    assert [(r[0].text, r[1].text, r[3].text, r[4].text) for r in table.rows] == [
+        ("201", "", "一般公共服务支出", "2112.86"), ("201", "06", "财政事务", "2112.86")]
