@@ -249,12 +249,12 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     elif spec.form:
         fill_form(table, content, layout)
         if not table.rows:      # no indicator grid the form reader knows: read the lines as a grid
-            plain = replace(table, fields={}, columns=[], rows=[])
+            plain = replace(table, fields={}, columns=[], rows=[], notes=[])
             _fill_token_grid(plain, content, catalog.OTHER, context, layout)
             if plain.rows:
                 table.fields, table.columns, table.rows, table.header_lines = {}, plain.columns, plain.rows, \
                     plain.header_lines
-                table.doubt = "the form's layout is not one the reader knows; its lines were read as a plain grid"
+                table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
     elif layout == "tab":
         _fill_tab_grid(table, content, spec, context.ruled)
     else:
@@ -678,21 +678,22 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         columns = _generic_columns(header_text, width, has_code)
     if runs and fit < SETTINGS.sure_layout:
         # the cells' columns follow a template the printed header matches only in part
-        table.doubt = (f"the printed header matches the columns only in part ({fit:.0%}); "
-                       "check the columns against the source")
+        table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
+                        "check the columns against the source")
     columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
     column_words = {w for c in columns for w in c.split("/")}
     runs = [run for run in runs if not _header_again(run, column_words)]
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
+    stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
     if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
         amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
         stray = [t for codes, labels, _ in runs for _, t in codes + labels]
         if stray:       # text among the figures (header cells printed between them): rows unsure
-            table.doubt = (f"text among the figures of a table without label columns ({' '.join(stray[:3])}…); "
-                           "check the rows against the source")
+            table.add_doubt(f"text among the figures of a table without label columns ({' '.join(stray[:3])}…); "
+                            "check the rows against the source")
         table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
-        place_amounts(table, table.rows, amounts_of, spec, [], context.stated if table.unit == "万元" else ())
+        place_amounts(table, table.rows, amounts_of, spec, [], stated)
         return
     if any(c.split("/")[-1] in SEQUENCE_LEAVES for c in columns):
         lines = [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
@@ -752,13 +753,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     pieces = {w[i:] for w in column_words | header_words for i in range(len(w) - 1)} | column_words
     stray = next((r[name_col].text for r in rows if _made_of_words(r[name_col].text, pieces)), None)
     if stray:       # the header's words read as a row: the rows around it are likely out of step
-        table.doubt = f"the header's words ({stray}) were read as a row; check the rows against the source"
-    stated = context.stated if table.unit == "万元" else ()
-    room = len(columns) - len(text_cols)
-    over = sum(len(a) > room for a in amounts_of)
-    if over:        # the columns are fewer than the amounts a row prints: some would be lost
-        table.doubt = (f"{over} row(s) print more amounts than the {room} amount columns read from the "
-                       "header; check the columns against the source")
+        table.add_doubt(f"the header's words ({stray}) were read as a row; check the rows against the source")
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
 

@@ -63,6 +63,10 @@ class Table:
     header_lines: tuple[int, int] | None = None
     doubt: str = ""                 # why the reading may be wrong ("" when the header matched)
 
+    def add_doubt(self, why: str) -> None:
+        """One more reason the reading may be wrong; the reasons found before are kept."""
+        self.doubt = f"{self.doubt}; {why}" if self.doubt else why
+
     def cell(self, row: int, col: int) -> Cell:
         r = self.rows[row]
         return r[col] if col < len(r) else EMPTY

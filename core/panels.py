@@ -425,23 +425,22 @@ def _panel_names_joined(rows: list[list[Cell]], between: dict[int, list[tuple[in
     missing = [nameless(row) for row in rows] + [[]]       # before any piece is joined
     out: list[list[Cell]] = []
     for i, row in enumerate(rows + [None]):
-        pieces = list(between.get(i, []))
-        before = rows[i - 1] if i else None
-        if pieces and before is not None:
+        pieces = between.get(i, [])       # (only after a first row: text before it is the header)
+        if pieces:
+            before = rows[i - 1]
             heads = missing[i]
             take = pieces[len(pieces) - len(heads):] if heads and len(pieces) > len(missing[i - 1]) else []
             rest = pieces[:len(pieces) - len(take)]
-            tails = missing[i - 1] or ([p for p in range(len(name_cols)) if before[name_cols[p]].text]
-                                       if row is not None else [])
+            named = [p for p, name in enumerate(name_cols) if before[name].text] if row is not None else []
+            tails = missing[i - 1] or named
             if len(rest) <= len(tails):
                 for p, piece in zip(tails, rest):
                     join(before, p, [piece], tail=True)
                 for p, piece in zip(heads, take):
                     join(row, p, [piece], tail=False)
-                pieces = []
-        if pieces:      # no panel to take them: printed as a row of its own
-            out.append([Cell("") for _ in before or row or []])
-            out[-1][name_cols[0]] = Cell("".join(t for _, t in pieces), tuple(k for k, _ in pieces))
+            else:       # no panel to take them: printed as a row of its own
+                out.append([Cell("") for _ in before])
+                out[-1][name_cols[0]] = Cell("".join(t for _, t in pieces), tuple(k for k, _ in pieces))
         if row is not None:
             out.append(row)
     return out

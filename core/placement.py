@@ -157,6 +157,10 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
 def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int],
                    stated: tuple[tuple[str, Decimal], ...] = ()) -> None:
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    over = sum(len(a) > len(amount_cols) for a in amounts_of)
+    if over:        # the columns are fewer than the amounts a row prints: the surplus cannot be seated
+        table.add_doubt(f"{over} row(s) print more amounts than the {len(amount_cols)} amount columns read "
+                        "from the header; check the columns against the source")
     rules = catalog.resolve_rules(table.columns, spec.column_rules)
     said = _stated_by_column(table.columns, amount_cols, stated)
     is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]

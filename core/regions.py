@@ -1,6 +1,7 @@
 """Find where the tables of a document are: their title (printed or lost), kind and line span."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -99,16 +100,12 @@ def _numbered_entry(line: str) -> bool:
 def _listings(norm) -> set[int]:
     """Lines of lists of tables outside the 目录 (a 报表目录 before the tables, an index):
     three or more numbered titles in a row name tables, they do not start them."""
+    printed = [(k, _numbered_entry(line.strip())) for k, line in enumerate(norm, start=1) if line.strip()]
     listed: set[int] = set()
-    run: list[int] = []
-    for k, line in enumerate(list(norm) + [""], start=1):
-        line = line.strip()
-        if line and _numbered_entry(line):
-            run.append(k)
-        elif line:
-            if len(run) >= 3:
-                listed.update(run)
-            run = []
+    for entry, run in itertools.groupby(printed, key=lambda kv: kv[1]):
+        lines = [k for k, _ in run]
+        if entry and len(lines) >= 3:
+            listed.update(lines)
     return listed
 
 

@@ -116,11 +116,12 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             if stated is None:
                 continue
             s = sum((amount(table, k, j) or ZERO for k, _ in kids), ZERO)
-            sev = severity(stated - s, len(kids), cells_step(table, [(r, j)] + [(k, j) for k, _ in kids]))
+            summed = [(r, j)] + [(k, j) for k, _ in kids]
+            sev = severity(stated - s, len(kids), cells_step(table, summed))
             if sev is None:
                 continue
             label = row_label(table, r)
-            note = cells_note(table, [(r, j)] + [(k, j) for k, _ in kids])
+            note = cells_note(table, summed)
             out.append(Finding("hierarchy", doubtful(sev, note),
                                f"{label}: {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of its "
                                f"{len(kids)} sub-items = {fmt(s)}" + note,
