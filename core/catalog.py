@@ -47,6 +47,11 @@ def _guangdong_fund(group: str) -> tuple[str, ...]:
             f"{group}/项目支出")
 _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
 
+# Shaanxi's summaries: the spending told three ways, side by side
+_SPENDING_THREE_WAYS = ("收入/项目", "收入/预算数", "支出/支出功能分类科目（按大类）", "支出/预算数",
+                        "支出/部门预算支出经济分类科目（按大类）", "支出/预算数",
+                        "支出/政府预算支出经济分类科目（按大类）", "支出/预算数")
+
 BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec("budget.income_expense_summary", "收支预算总表",
               (r"(财务)?收支(预算)?总(体情况)?表$",),
@@ -54,7 +59,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/预算数"),
                        ("收入/项目", "收入/预算数", "支出/项目", "支出/预算数"),
                        ("本年收入/项目", "本年收入/预算数", "本年支出/项目", "本年支出/预算数"),
-                       ("收入/项目", "收入/预算", "支出/项目", "支出/预算"))),
+                       ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
+                       _SPENDING_THREE_WAYS)),
     TableSpec("budget.income", "收入总表", (r"收入(预算)?总(体情况)?表$",),
               header_words=("上年结转", "事业收入"),
               layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",
@@ -100,7 +106,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("收入/项目", "收入/预算数", "支出/项目", "支出/预算数"),
                        ("财政拨款收入/项目", "财政拨款收入/预算数", "财政拨款支出/项目", "财政拨款支出/合计",
                         "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算", "财政拨款支出/国有资本经营预算"),
-                       ("收入/项目", "收入/预算", "支出/项目", "支出/预算"))),
+                       ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
+                       _SPENDING_THREE_WAYS)),
     TableSpec("budget.general_public_basic_expense", "一般公共预算基本支出表",
               (r"一般公共预算(财政拨款)?基本支出.*表$",),
               header_words=("人员经费", "公用经费"),
@@ -167,7 +174,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("科目编码", "科目名称", "本年政府性基金预算支出/合计", "本年政府性基金预算支出/基本支出",
                         "本年政府性基金预算支出/项目支出"),
                        _split_code_layout("政府性基金预算支出", _EXP3),
-                       _guangdong_fund("政府性基金预算支出")),
+                       _guangdong_fund("政府性基金预算支出"),
+                       _SPENDING_THREE_WAYS),
               column_rules=_BASIC_RULES, code_kind="function"),
     TableSpec("budget.state_capital_expense", "国有资本经营预算支出表", (r"国有资本经营预算(财政拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
@@ -218,6 +226,15 @@ _FINAL_EXPENSE = ("本年支出合计", "基本支出", "项目支出", "上缴�
 _FINAL_FUND = ("年初结转和结余", "本年收入", "本年支出/合计", "本年支出/基本支出", "本年支出/项目支出", "年末结转和结余")
 _THREE_PUBLIC_FINAL = ("合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
                        "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费")
+_FIGURES = ("预算数", "决算数")
+
+
+def _by_item(item: str, figure: str) -> str:
+    return f"财政拨款“三公”经费/{item}/{figure}"
+
+
+def _by_figure(item: str, figure: str) -> str:
+    return f"{figure}/{item}"
 
 FINAL_SPECS: tuple[TableSpec, ...] = (
     TableSpec("final.income_expense_summary", "收入支出决算总表", (r"^收入支出决算总表$",),
@@ -246,6 +263,10 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
               layouts=(("人员经费/经济分类科目编码", "人员经费/科目名称", "人员经费/金额",
                         "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额",
                         "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额"),
+                       # the central departments' 公开06表: 科目代码 / 决算数
+                       ("人员经费/科目代码", "人员经费/科目名称", "人员经费/决算数",
+                        "公用经费/科目代码", "公用经费/科目名称", "公用经费/决算数",
+                        "公用经费/科目代码", "公用经费/科目名称", "公用经费/决算数"),
                        # two panels of (code, name, amount), classes running on from one to the other
                        ("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"),
                        ("人员经费/经济分类科目编码", "人员经费/科目名称", "人员经费/金额",
@@ -268,16 +289,17 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
               code_kind="function"),
     TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",),
               layouts=(("项目", "栏次", "年初预算数", "全年预算数", "决算数"),
-                       tuple(f"财政拨款“三公”经费/{item}/{figure}" for item in _THREE_PUBLIC_FINAL
-                             for figure in ("预算数", "决算数"))),
-              column_rules=tuple(TotalRule(f"合计/{figure}", (f"因公出国（境）费/{figure}",
-                                                            f"公务用车购置及运行维护费/小计/{figure}",
-                                                            f"公务接待费/{figure}"))
-                                 for figure in ("预算数", "决算数")) +
-              tuple(TotalRule(f"公务用车购置及运行维护费/小计/{figure}",
-                              (f"公务用车购置及运行维护费/公务用车购置费/{figure}",
-                               f"公务用车购置及运行维护费/公务用车运行维护费/{figure}"))
-                    for figure in ("预算数", "决算数"))),
+                       tuple(_by_item(item, figure) for item in _THREE_PUBLIC_FINAL for figure in _FIGURES),
+                       # the central departments' 公开09表: every item's 预算数, then every item's 决算数
+                       tuple(_by_figure(item, figure) for figure in _FIGURES for item in _THREE_PUBLIC_FINAL)),
+              column_rules=tuple(TotalRule(path("合计", figure), (path("因公出国（境）费", figure),
+                                                                path("公务用车购置及运行维护费/小计", figure),
+                                                                path("公务接待费", figure)))
+                                 for path in (_by_item, _by_figure) for figure in _FIGURES) +
+              tuple(TotalRule(path("公务用车购置及运行维护费/小计", figure),
+                              (path("公务用车购置及运行维护费/公务用车购置费", figure),
+                               path("公务用车购置及运行维护费/公务用车运行维护费", figure)))
+                    for path in (_by_item, _by_figure) for figure in _FIGURES)),
     TableSpec("final.state_assets", "国有资产占用情况表", (r"国有资产占用情况表$",),
               layouts=(("项目", "栏次", "决算数"),)),
     TableSpec("final.performance_self_eval", "项目支出绩效自评表", (r"绩效自评表$",), form=True),

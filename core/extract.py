@@ -11,6 +11,7 @@ import bisect
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -19,7 +20,7 @@ from . import catalog
 from .catalog import TableSpec
 from .forms import fill_form, fill_project_grid_form, has_grid_header
 from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
-from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows
+from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows, side_by_side_rows
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
@@ -101,7 +102,22 @@ def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[
         if nxt in starts or TABLE_LABEL.match(line) or (UNIT_LINE.search(line) and "\t" not in line) or \
                 (reads_as_title(line) and catalog.spec_for_title(TITLE_NUMBER.sub("", line)) is not None):
             out.add(k)
-    return frozenset(out | _short_pages(found, out))
+    out |= _short_pages(found, out)
+    return frozenset(out | _page_number_partners(found, out))
+
+
+def _page_number_partners(found, pages: set[int]) -> set[int]:
+    """The second page number printed beside each page's (`13` then `15`: the printed page
+    and the file's): a lone number on the line next to a known page number that differs
+    from it as such pairs do through the document (three pairs at least)."""
+    value = {k: int(m.group(2)) for k, m in found}
+    offsets = Counter(value[k + 1] - value[k] for k in pages if k + 1 in pages and k in value and k + 1 in value)
+    offset, seen = offsets.most_common(1)[0] if offsets else (0, 0)
+    if seen < 3 or offset == 0:
+        return set()
+    return {k for k in value if k not in pages and
+            (value.get(k - 1) == value[k] - offset and k - 1 in pages or
+             value.get(k + 1) == value[k] + offset and k + 1 in pages)}
 
 
 def _short_pages(found, pages: set[int]) -> set[int]:
@@ -547,7 +563,8 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     (None when none fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
     layouts = [[c.replace("{year}", year) for c in layout] for layout in spec.layouts]
-    vocab = [{w for c in cols for w in c.split("/")} for cols in layouts]
+    # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
+    vocab = [{unicodedata.normalize("NFKC", w) for c in cols for w in c.split("/")} for cols in layouts]
     every = set().union(*vocab) if vocab else set()
     best, best_score = None, (0.0, 0.0, 0.0, 0)
     for cols, words in zip(layouts, vocab):
@@ -708,7 +725,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
             header_lines = _line_texts(head)
             runs = [run for run in runs if not _header_again(run, column_words, header_lines)]
-        table.rows = panel_rows(columns, text_cols, runs, by_line=by_line)
+        alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
+        table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
+            panel_rows(columns, text_cols, runs, by_line=by_line)
         return
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
     name_col = next((j for j in text_cols if "名称" in columns[j].split("/")[-1]),

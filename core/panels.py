@@ -206,6 +206,75 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     return rows
 
 
+LIST_NUMBER = re.compile(r"^(?:[（(](\d{1,2}|[一二三四五六七八九十廿]+)[）)]|(\d{1,2}|[一二三四五六七八九十廿]+)[、.．])")
+
+
+def _list_number(label: str) -> tuple[tuple[bool, bool], int] | None:
+    """A label's place in its list: its style (bracketed, arabic) and its number
+    (`(3)…` → ((True, True), 3); `二十、…` → ((False, False), 20))."""
+    m = LIST_NUMBER.match(label)
+    if m is None:
+        return None
+    number = m.group(1) or m.group(2)
+    return (m.group(1) is not None, number.isdigit()), int(number) if number.isdigit() else _numeral(number)
+
+
+def side_by_side_rows(columns: list[str], text_cols: list[int], runs) -> list[list[Cell]]:
+    """Three or more (label, amounts) panels side by side (收支总表 telling the spending by
+    function, by economic class and by government class): a line is a row; its labels go, in
+    order, to the panels whose numbered lists they continue (`12、` after `11、`, `(6)` after
+    `(5)`; spending never to the income's panel), the amounts after a label to its panel."""
+    ends = text_cols[1:] + [len(columns)]
+    amount_cols = [list(range(t + 1, e)) for t, e in zip(text_cols, ends)]
+    last: list[dict[tuple[bool, bool], int]] = [{} for _ in text_cols]
+
+    income_first = columns[text_cols[0]].startswith("收入")
+
+    def fit(label: str, p: int) -> int:
+        if p == 0 and income_first and _reads_as_expense(label):
+            return -3       # `3、国防支出` continues a list of spending, never the income's
+        numbered = _list_number(label)
+        if numbered is None:
+            return 0
+        style, n = numbered
+        if style in last[p]:
+            return 3 if n == last[p][style] + 1 else -2
+        return 1 if n == 1 else -1
+
+    lines: dict[int, list[tuple[str, int, str]]] = {}
+    for codes, labels, amounts in runs:
+        for k, t in codes + labels:
+            lines.setdefault(k, []).append(("text", k, t))
+        for k, t in amounts:
+            lines.setdefault(k, []).append(("amount", k, t))
+    rows: list[list[Cell]] = []
+    for k in sorted(lines):
+        pairs: list[tuple[str, list[str]]] = []
+        for kind, _, t in lines[k]:
+            if kind == "text" and (not pairs or pairs[-1][1] or len(lines[k]) <= 2 * len(text_cols)):
+                pairs.append((t, []))
+            elif kind == "text":
+                pairs[-1] = (pairs[-1][0] + t, [])
+            elif pairs:
+                pairs[-1][1].append(t)
+            else:
+                pairs.append(("", [t]))
+        pairs = pairs[:len(text_cols)]
+        seats = max(itertools.combinations(range(len(text_cols)), len(pairs)),
+                    key=lambda chosen: sum(fit(label, p) for (label, _), p in zip(pairs, chosen)))
+        row = [Cell("") for _ in columns]
+        for (label, amounts), p in zip(pairs, seats):
+            if label:
+                row[text_cols[p]] = Cell(label, (k,))
+                numbered = _list_number(label)
+                if numbered is not None:
+                    last[p][numbered[0]] = numbered[1]
+            for j, t in zip(amount_cols[p], amounts):
+                row[j] = Cell(clean_number(t), (k,))
+        rows.append(row)
+    return rows
+
+
 SEQUENCE_LEAVES = ("行次", "栏次")
 SEQUENCE_NUMBER = re.compile(r"^\d{1,3}$")
 
@@ -378,6 +447,11 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
                 key=lambda chosen: sum(fit(g, p) for g, p in zip(groups, chosen)))
             for p, group in zip(seats, groups):
                 put(row, p, k, group)
+            if len(groups) < n and not any(ECONOMIC_CODE.match(g[0]) for g in groups):
+                # a totals row (`人员经费合计 … 公用经费合计 …`): the last total spans the panels
+                # left over, its amount printed under the last one
+                last_amount, end = panels[seats[-1]][2], panels[-1][2]
+                row[end], row[last_amount] = row[last_amount], Cell("")
             rows.append(row)
         return _panel_names_joined(rows, between, [name for _, name, _ in panels], [codes for codes, _, _ in panels])
     tokens = stream_tokens(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from decimal import Decimal
 
 from . import catalog
@@ -54,6 +55,10 @@ def candidates(amounts: list[str], amount_cols: list[int], rules,
     return [c for s, c in scored if s == best]
 
 
+# what a sentence puts between a subject and its figure (`公务用车运行维护费支出40.61万元`)
+STATED_ENDING = re.compile(r"(?:支出)?(?:(?:决算|预算)数?)?为?$")
+
+
 def _stated_by_column(columns: list[str], amount_cols: list[int],
                       stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
     """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
@@ -63,7 +68,7 @@ def _stated_by_column(columns: list[str], amount_cols: list[int],
         subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
         if len(subject) < 4:
             continue        # 合计, 小计: too common to tie a figure to this column
-        found = {amount for name, amount in stated if name.endswith(subject)}
+        found = {amount for name, amount in stated if STATED_ENDING.sub("", name).endswith(subject)}
         if found:
             out[j] = found
     return out
@@ -81,6 +86,27 @@ def _by_stated(cands: list[tuple[int, ...]], amounts, said: dict[int, set[Decima
         return sum(1 if placed.get(j, Decimal(0)) in said[j] else -1 for j in amount_cols if j in said)
     best = max(agreement(c) for c in cands)
     return [c for c in cands if agreement(c) == best]
+
+
+def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[str]) -> list[tuple[int, ...]]:
+    """Placements equally good otherwise, narrowed to those that fill the same columns in each
+    group of a header that repeats its columns under groups (预算数/… and 决算数/…): the
+    budget and the actual of one item are printed, or left empty, alike."""
+    if len(cands) < 2:
+        return cands
+    tails: dict[str, list[int]] = {}
+    for j, c in enumerate(columns):
+        if "/" in c:
+            tails.setdefault(c.split("/", 1)[1], []).append(j)
+    twins = [js for js in tails.values() if len(js) > 1]
+    if not twins:
+        return cands
+
+    def alike(combo: tuple[int, ...]) -> int:
+        filled = set(combo)
+        return sum(len({j in filled for j in js}) == 1 for js in twins)
+    best = max(alike(c) for c in cands)
+    return [c for c in cands if alike(c) == best]
 
 
 def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> list[tuple[int, ...]]:
@@ -170,7 +196,7 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
-    cands = [_by_class(c, code, table.columns) for c, code in zip(cands, codes)]
+    cands = [_by_parallel_groups(_by_class(c, code, table.columns), table.columns) for c, code in zip(cands, codes)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)

@@ -215,3 +215,68 @@ def test_a_rows_label_survives_the_headers_words_printed_after_it():
     [table] = doc.tables
     assert [(r[0].text, r[1].text, r[3].text, r[4].text) for r in table.rows] == [
         ("201", "", "一般公共服务支出", "2112.86"), ("201", "06", "财政事务", "2112.86")]
+
+
+def test_three_panels_of_a_central_basic_table_and_its_totals_row():
+    # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
+    # prints two totals, the second spanning the last two panels with its amount under the last
+    doc = _parse(["2024年度部门决算", "一般公共预算财政拨款基本支出决算表", "公开06表", "部门：某局 金额单位：万元",
+                  "人员经费 公用经费", "科目 科目代 科目", "科目名称 决算数 科目名称 决算数 科目名称 决算数", "代码 码 代码",
+                  "301 工资福利支出 6,982.75 302 商品和服务支出 2,239.41 307 债务利息及费用支出",
+                  "30101 基本工资 1,857.40 30201 办公费 83.92 30701 国内债务付息",
+                  "30106 伙食补助费 30204 手续费 0.66 31001 房屋建筑物购建",
+                  "人员经费合计 7,967.72 公用经费合计 2,266.65"])
+    [table] = doc.tables
+    assert table.columns[:3] == ["人员经费/科目代码", "人员经费/科目名称", "人员经费/决算数"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["301", "工资福利支出", "6982.75", "302", "商品和服务支出", "2239.41", "307", "债务利息及费用支出", ""],
+        ["30101", "基本工资", "1857.40", "30201", "办公费", "83.92", "30701", "国内债务付息", ""],
+        ["30106", "伙食补助费", "", "30204", "手续费", "0.66", "31001", "房屋建筑物购建", ""],
+        ["人员经费合计", "", "7967.72", "公用经费合计", "", "", "", "", "2266.65"]]
+
+
+def test_four_panels_side_by_side_follow_their_numbered_lists():
+    # a 收支总表 telling the spending three ways: labels go to the panels whose lists they
+    # continue (`12、` after `11、` on the left, `(6)` after `(5)`); the catalog's （按大类）
+    # is the text's (按大类) once both are NFKC
+    doc = _parse(["部门综合预算收支总表", "单位：元", "收入 支出",
+                  "项目 预算数 支出功能分类科目（按大类） 预算数 部门预算支出经济分类科目（按大类） 预算数 "
+                  "政府预算支出经济分类科目（按大类） 预算数",
+                  "一、部门预算 100.00 一、部门预算 100.00 一、部门预算 100.00 一、部门预算 100.00",
+                  "1、财政拨款 100.00 1、一般公共服务支出 60.00 1、人员经费和公用经费支出 100.00 1、机关工资福利支出 70.00",
+                  "2、上级补助收入 2、外交支出 (1)工资福利支出 70.00 2、机关商品和服务支出 30.00",
+                  "3、国防支出 40.00 (2)商品和服务支出 30.00",
+                  "本年收入合计 100.00 本年支出合计 100.00 本年支出合计 100.00 本年支出合计 100.00"])
+    [table] = doc.tables
+    assert table.columns[2] == "支出/支出功能分类科目（按大类）"
+    assert [[c.text for c in r] for r in table.rows[2:4]] == [
+        ["2、上级补助收入", "", "2、外交支出", "", "(1)工资福利支出", "70.00", "2、机关商品和服务支出", "30.00"],
+        ["", "", "3、国防支出", "40.00", "(2)商品和服务支出", "30.00", "", ""]]
+
+
+def test_the_files_page_number_beside_the_printed_one_is_a_page_number():
+    # a central 决算 (pdfplumber text) prints each page's number and then the file's (`13`, `15`);
+    # on short pages neither stands apart, and the pairs through the document tell them
+    from pathlib import Path
+
+    from core.extract import page_number_lines
+    from core.reader import read_document_text
+    src = read_document_text(Path(__file__).parent / "data" / "real" / "national_petition_bureau_2024_final.pdfplumber.txt")
+    pages = page_number_lines(src)
+    assert {319, 320, 330, 331, 345, 346, 350, 351} <= pages
+    assert [src.norm[k - 1] for k in (345, 346)] == ["13", "15"]
+
+
+def test_a_budget_and_its_actual_are_printed_or_left_empty_alike():
+    # 公开09: 小计 = 购置费 + 运行维护费 holds with 40.63 under either part; the text names the
+    # 决算数 of 运行维护费, and the 预算数 group follows the 决算数 group's empty column
+    doc = _parse(["2024年度部门决算", "全年公务用车运行维护费支出 40.61 万元。", "一般公共预算财政拨款“三公”经费支出决算表",
+                  "公开09表", "部门：某局 金额单位：万元", "预算数 决算数",
+                  "公务用车购置及运行维护费 公务用车购置及运行维护费", "因公出国 公务接待 因公出国（境）",
+                  "合计 公务用车购 公务用车运 合计 公务用车运行维 公务接待费", "（境）费 小计 费 费 小计 公务用车购置费",
+                  "置费 行维护费 护费", "1 2 3 4 5 6 7 8 9 10 11 12",
+                  "76.43 30.00 40.63 40.63 5.80 46.21 4.69 40.61 40.61 0.90"])
+    [table] = [t for t in doc.tables if t.kind == "final.three_public"]
+    assert table.columns[:2] == ["预算数/合计", "预算数/因公出国（境）费"]
+    assert [c.text for c in table.rows[0]] == [
+        "76.43", "30.00", "40.63", "", "40.63", "5.80", "46.21", "4.69", "40.61", "", "40.61", "0.90"]

@@ -186,11 +186,9 @@ def test_three_public_figures_in_the_text_against_the_table(sample_copy):
                                  "budget.three_public", 0, 5, "0.65")
     assert before == []
     assert [(f.values, f.lines) for f in after] == [({"stated": "0.55", "table": "0.65"}, [191, 1062])]
-    # the edit also breaks the table's own identity (合计 6.55 = 0.00 + 6.00 + 0.55), and this
-    # table's header was read in part only: the text's figure is then a warning that says why
+    # the header is read whole (its （境） matches the text's (境) once both are NFKC): an error
     assert (after[0].severity, after[0].message) == (
-        "warning", "the text states “公务接待费0.55万元”; 一般公共预算“三公”经费支出表 prints 0.65 "
-        "(the printed header matches the columns only in part (61%); check the columns against the source)")
+        "error", "the text states “公务接待费0.55万元”; 一般公共预算“三公”经费支出表 prints 0.65")
 
 
 def test_the_three_public_total_is_the_sum_of_its_items(sample_copy):
@@ -201,9 +199,8 @@ def test_the_three_public_total_is_the_sum_of_its_items(sample_copy):
     ti = next(i for i, t in enumerate(session.tables) if t.kind == "budget.three_public")
     session.set_cell(ti, 0, 5, "0.65")
     sums = [f for f in session.findings if f.table_index == ti and f.check == "sum"]
-    # a warning, not an error: this table's header was read in part only
     assert [(f.severity, f.row, f.col, f.values) for f in sums] == [
-        ("warning", 0, 0, {"stated": "6.55", "computed": "6.65"})]
+        ("error", 0, 0, {"stated": "6.55", "computed": "6.65"})]
 
 
 def test_running_costs_in_the_text_against_the_basic_table(sample_copy):
