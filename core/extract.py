@@ -725,6 +725,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
             header_lines = _line_texts(head)
             runs = [run for run in runs if not _header_again(run, column_words, header_lines)]
+        if by_line and len(text_cols) > 1 and text_cols == list(range(len(text_cols))):
+            _fill_label_columns(table, runs, text_cols, spec, stated)
+            return
         alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
         table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
             panel_rows(columns, text_cols, runs, by_line=by_line)
@@ -908,6 +911,29 @@ def _code_parts(codes: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
     k, code = codes[0]
     parts = [code[:3], code[3:5], code[5:7]][:n]
     return [(k, p) for p in parts]
+
+
+def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpec,
+                        stated: tuple[tuple[str, Decimal], ...]) -> None:
+    """Rows of several label columns before the amounts (Beijing's 支出总表: the function, the
+    government and the department economic class, each `2040601-行政运行`): a line's pieces
+    of text fill the label columns from the left, one each, the pieces beyond the last
+    column joined into it; its amounts are seated by the table's identities."""
+    rows, amounts_of = [], []
+    for codes, labels, amounts in runs:
+        pieces = codes + labels
+        row = [Cell("", tuple(k for k, _ in pieces + amounts)) for _ in table.columns]
+        last = len(text_cols) - 1
+        for j, (k, t) in zip(text_cols, pieces[:last]):
+            row[j] = Cell(t, (k,))
+        if len(pieces) > last:
+            rest = pieces[last:]
+            row[text_cols[last]] = Cell("".join(t for _, t in rest), tuple(sorted({k for k, _ in rest})),
+                                        "joined from fragments" if len(rest) > 1 else "")
+        rows.append(row)
+        amounts_of.append([(clean_number(t), k) for k, t in amounts])
+    place_amounts(table, rows, amounts_of, spec, text_cols, stated)
+    table.rows = rows
 
 
 def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:

@@ -109,6 +109,15 @@ def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[str]) -> lis
     return [c for c in cands if alike(c) == best]
 
 
+CODE_NAMED = re.compile(r"^(3\d\d)\d*\s*[-—]")       # `30201-办公费`: a department economic class
+
+
+def _economic_class(row: list[Cell], text_cols: list[int]) -> str:
+    """The department economic class a row's labels print before a name (`30201-办公费` → 302),
+    for tables that print codes inside their label cells."""
+    return next((m.group(1) for j in text_cols if (m := CODE_NAMED.match(row[j].text))), "")
+
+
 def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> list[tuple[int, ...]]:
     """Placements equally good by the totals, narrowed to those that put an economic code's
     amount under the column its class belongs to (302 商品和服务支出 → 公用经费)."""
@@ -196,7 +205,8 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
-    cands = [_by_parallel_groups(_by_class(c, code, table.columns), table.columns) for c, code in zip(cands, codes)]
+    classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(codes, rows)]
+    cands = [_by_parallel_groups(_by_class(c, code, table.columns), table.columns) for c, code in zip(cands, classes)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)

@@ -280,3 +280,18 @@ def test_a_budget_and_its_actual_are_printed_or_left_empty_alike():
     assert table.columns[:2] == ["预算数/合计", "预算数/因公出国（境）费"]
     assert [c.text for c in table.rows[0]] == [
         "76.43", "30.00", "40.63", "", "40.63", "5.80", "46.21", "4.69", "40.61", "", "40.61", "0.90"]
+
+
+def test_label_columns_before_the_amounts_take_a_piece_each():
+    # Beijing's 预算06表 prints both economic classes as `code-name` cells before the amounts; a
+    # row's one amount goes under 人员经费 or 公用经费 by its department class (301 / 302)
+    doc = _parse(["预算06表 一般公共预算基本支出表", "金额单位：万元", "预算数", "政府支出经济分类科目 部门支出经济分类科目",
+                  "合计 人员经费 公用经费", "50101-工资奖金津补贴 30101-基本工资 2,164.528800 2,164.528800",
+                  "50201-办公经费 30201-办公费 101.000000 101.000000",
+                  "50299-其他商品和服务支出 30299-其他商品和服务支出 448.477079 299.101079 149.376000"])
+    [table] = doc.tables
+    assert table.columns[:2] == ["政府支出经济分类科目", "部门支出经济分类科目"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["50101-工资奖金津补贴", "30101-基本工资", "2164.528800", "2164.528800", ""],
+        ["50201-办公经费", "30201-办公费", "101.000000", "", "101.000000"],
+        ["50299-其他商品和服务支出", "30299-其他商品和服务支出", "448.477079", "299.101079", "149.376000"]]
