@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import UserError
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -33,6 +33,8 @@ class PdfSettings:
     min_table_rows: int = 2             # a ruled box of fewer rows is a frame, not a table
     min_table_columns: int = 2
     min_column_width: float = 12.0      # narrower and empty throughout: an artefact of the ruling, not a column
+    crossed_rows: int = 2               # a rule that this many rows of figures (and …
+    crossed_share: float = 0.5          # … this share of them) print across divides no columns
 
 
 SETTINGS = PdfSettings()
@@ -155,9 +157,45 @@ def _cell_text(text: str | None) -> str:
     return out
 
 
+_AGENCY_CAPTION = re.compile(r"^(部门|单位)(名称)?\s*[:：]")
+
+
 def _is_caption(text: str) -> bool:
     from .regions import UNIT_LINE, reads_as_title  # regions reads SourceText: imported late
-    return reads_as_title(text) or bool(UNIT_LINE.search(text))
+    return reads_as_title(text) or bool(UNIT_LINE.search(text) or _AGENCY_CAPTION.match(text))
+
+
+def _spans_joined(table) -> list[list[str]]:
+    """Cells' texts with the columns that a ruling divides only in part joined: where rows of
+    figures print a cell across a vertical rule (its box spans both sides), that rule is the
+    drawing's, not a column boundary (a class's code left of its items', staggered amount
+    columns). A merged 合计 label in one row, headers spanning their groups, or a rule with
+    header words on both sides (a form's indicator grid below its funds grid) stand."""
+    from .tokens import is_amount
+    texts = [[_cell_text(c) for c in cells] for cells in table.extract(x_tolerance=1.5)]
+    edges = [c.bbox[0] for c in table.columns]
+    width = len(edges)
+    crossed = [0] * width       # rows of figures printing a cell across the rule before column b
+    divides = [False] * width   # a header line prints words on both sides of the rule
+    figures = 0
+    for row, cells in zip(table.rows, texts):
+        if not any(is_amount(c) for c in cells):
+            starts = [j for j, box in enumerate(row.cells) if box is not None and j < len(cells)]
+            for left, j in zip(starts, starts[1:]):
+                divides[j] = divides[j] or bool(cells[left] and cells[j])
+            continue
+        figures += 1
+        for j, box in enumerate(row.cells):
+            if box is None or j >= len(cells) or not cells[j]:
+                continue
+            for b in range(j + 1, width):
+                if edges[b] >= box[2] - SETTINGS.line_tolerance:
+                    break
+                crossed[b] += 1
+    starts = [0] + [b for b in range(1, width)
+                    if divides[b] or crossed[b] < max(SETTINGS.crossed_rows, SETTINGS.crossed_share * figures)]
+    bounds = list(zip(starts, starts[1:] + [max(width, max((len(r) for r in texts), default=0))]))
+    return [["".join(row[a:b]) for a, b in bounds] for row in texts]
 
 
 def page_lines(page) -> list[str]:
@@ -182,7 +220,7 @@ def page_lines(page) -> list[str]:
             continue
         items.append((float(line["top"]), 0, text.replace("\t", " ")))
     for t in tables:
-        grid = [[_cell_text(c) for c in cells] for cells in t.extract(x_tolerance=1.5)]
+        grid = _spans_joined(t)
         # a sliver of a column, empty in every row, is a ruling artefact: without it the
         # table's columns line up with its continuation on the next page
         widths = [c.bbox[2] - c.bbox[0] for c in t.columns]
@@ -193,8 +231,8 @@ def page_lines(page) -> list[str]:
             filled = [x for x in texts if x]
             if not filled:
                 continue
-            # a title or unit line ruled into the table's box is a line of text, not a row
-            line = filled[0] if len(filled) == 1 and _is_caption(filled[0]) else "\t".join(texts)
+            # a title, unit or agency line ruled into the table's box is a line of text, not a row
+            line = " ".join(filled) if all(_is_caption(x) for x in filled) else "\t".join(texts)
             items.append((float(row.bbox[1]), 1, line))
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
     return [text for _, _, text in items]

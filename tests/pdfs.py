@@ -92,3 +92,20 @@ def scanned(path: Path) -> Path:
 
 def encrypted(path: Path) -> Path:
     return build(path, [paragraph("加密的文件")], encrypt="secret")
+
+
+def staggered_rules(path: Path) -> Path:
+    """A table whose vertical rules run part of its height (as some provinces draw them): the
+    codes, names and amounts of class rows and of item rows sit in cells cut differently,
+    and a caption line of agency and unit is ruled into the table's box."""
+    rows = [["部门：某检察院", "", "", "", "单位：万元", ""],
+            ["科目代码", "", "功能科目名称", "", "金额", ""],
+            ["", "合计", "", "", "", "200.00"],
+            ["204", "", "公共安全支出", "", "", "200.00"],
+            ["20404", "", "检察", "", "150.00", ""],
+            ["20499", "", "其他公共安全支出", "", "50.00", ""]]
+    spans = [((0, 0), (3, 0)), ((4, 0), (5, 0)), ((0, 1), (1, 1)), ((2, 1), (3, 1)), ((4, 1), (5, 1)),
+             ((1, 2), (4, 2)), ((0, 3), (1, 3)), ((2, 3), (4, 3)),
+             *[span for r in (4, 5) for span in (((0, r), (1, r)), ((2, r), (3, r)), ((4, r), (5, r)))]]
+    story = [paragraph("一般公共预算支出预算表"), ruled(rows, spans, [10, 60, 40, 100, 20, 60])]
+    return build(path, story)

@@ -118,3 +118,15 @@ def test_the_workbook_names_the_page_of_every_row(final_pdf, tmp_path):
     data = book["Data"]
     header = [c.value for c in data[1]]
     assert "page" in header and {r[header.index("page")] for r in data.iter_rows(min_row=2, values_only=True)} == {1, 2}
+
+
+def test_rules_that_run_part_of_the_tables_height_divide_no_columns(tmp_path):
+    # class rows print their amount right of the rule that item rows print theirs across; the
+    # agency and unit ruled into the box are a caption line, not the header
+    doc = load_document(pdfs.staggered_rules(tmp_path / "staggered.pdf"))
+    [table] = doc.tables
+    assert (table.kind, table.unit) == ("budget.general_public_expense", "万元")
+    assert table.columns == ["科目代码", "功能科目名称", "金额"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["", "合计", "200.00"], ["204", "公共安全支出", "200.00"], ["20404", "检察", "150.00"],
+        ["20499", "其他公共安全支出", "50.00"]]
