@@ -252,7 +252,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             not norm[table.last_line - 1].strip() or table.last_line in context.page_lines or
             (layout != "fragment" and LONE_NUMBER.match(norm[table.last_line - 1]))):
         table.last_line -= 1
-    _restore_printed(table, src)
+    _restore_printed(table, src, region.title_line or table.first_line)
     _judge_recoverable(table, src)
     return table
 
@@ -307,7 +307,7 @@ def _judge_recoverable(table: Table, src: SourceText) -> None:
                            "fragments); columns follow the standard template and need checking")
 
 
-def _restore_printed(table: Table, src: SourceText) -> None:
+def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
     """Labels were read from the normalised view; show them as printed (（一）, not (一))."""
     for row in table.rows:
         for j, cell in enumerate(row):
@@ -323,7 +323,7 @@ def _restore_printed(table: Table, src: SourceText) -> None:
         table.fields = {"/".join(span.of(part) for part in key.split("/")): span.of(value)
                         for key, value in table.fields.items()}
     if table.title_printed:
-        table.title = printed_text(src, (table.first_line,), table.title)
+        table.title = printed_text(src, (title_line,), table.title)
 
 
 def _is_body_cells(cells: list[str]) -> bool:
@@ -580,9 +580,12 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
             best, best_score = cols, score
     if best_score[0] >= 0.5:
         return best, best_score[0]
-    # a header too broken to read: the one template with as many amount columns as the rows
+    # a header too broken to read: the one template with as many amount columns as the rows,
+    # if the header prints any of its words
     fits = [layout for layout in spec.layouts
             if sum(not is_text_column(c) for c in layout) == amount_width]
+    fits = fits if len(fits) == 1 and any(_word_presence(unicodedata.normalize("NFKC", w), text)
+                                          for c in fits[0] for w in c.split("/")) else []
     return ([c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None), best_score[0]
 
 

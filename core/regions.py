@@ -14,7 +14,7 @@ SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 TOC_TITLE = re.compile(r"^目\s*录$")
 FINAL_NUMBER = re.compile(r"^公开\s*(\d{1,2})\s*表$")
 UNIT_LINE = re.compile(r"(填报单位|编制单位|编制部门|部门/单位|预算单位|^单位名称)\s*[:：]|^(金额)?单位\s*[:：]\s*(万元|元)|"
-                       r"^部门\s*[:：].{0,40}单位\s*[:：]\s*(万元|元)$")
+                       r"^部门(名称)?\s*[:：].{0,40}单位\s*[:：]\s*(万元|元)$")
 UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|台、辆、套)")
 TITLE_END = re.compile(r"表\s*(\(.{1,12}\)|（.{1,12}）)?$")
 PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$|^第\s*\d+\s*页")
@@ -186,8 +186,8 @@ def _join_continuations(regions: list[Region]) -> list[Region]:
 
 
 HEADING = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}(情况说明|说明|情况)")
-# `附表 4-1`, `附件 2`, `表1`, `表一`, `表 3`: a table's number printed on its own line
-TABLE_LABEL = re.compile(r"^(附\s*[表件]|表)\s*[\d\-—.一二三四五六七八九十]+$")
+# `附表 4-1`, `附件 2`, `表1`, `表一`, `表 3`, `公开05表`: a table's number printed on its own line
+TABLE_LABEL = re.compile(r"^(附\s*[表件]|表)\s*[\d\-—.一二三四五六七八九十]+$|^(预算|决算|公开)\s*\d{1,2}(-\d{1,2})?\s*表$")
 # the same number printed before the title on its line (`表1 收支总体情况表`, `3. 支出总表`)
 # (`预算01表 收支总表`, `公开 03 表 支出决算表`)
 TITLE_NUMBER = re.compile(r"^((附\s*)?表\s*[\d\-—.一二三四五六七八九十]+[:：、.．\s]*|(预算|决算|公开)\s*\d{1,2}(-\d{1,2})?\s*表[:：\s]*|"

@@ -295,3 +295,18 @@ def test_label_columns_before_the_amounts_take_a_piece_each():
         ["50101-工资奖金津补贴", "30101-基本工资", "2164.528800", "2164.528800", ""],
         ["50201-办公经费", "30201-办公费", "101.000000", "", "101.000000"],
         ["50299-其他商品和服务支出", "30299-其他商品和服务支出", "448.477079", "299.101079", "149.376000"]]
+
+
+def test_a_table_outside_the_standard_set_starts_at_its_printed_number():
+    # `公开05表` above a title the catalog does not know starts a table, as printed (（功能科目）),
+    # with the columns its header prints; `部门名称：… 单位：万元` is its unit line
+    doc = _parse(["公开04表", "财政拨款收支预算总表", "部门名称： 某检察院 单位:万元", "收入 支出", "项目名称 金额 项目名称 金额",
+                  "一、一般公共预算 300.00 一、基本支出 300.00", "收入合计 300.00 支出合计 300.00",
+                  "公开05表", "财政拨款支出预算表（功能科目）", "部门名称： 某检察院 单位：万元", "功能科目代码 功能科目名称 金额",
+                  "合 计 300.00", "204 公共安全支出 300.00", "20404 检察 300.00"])
+    assert [(t.kind, t.title, t.first_line) for t in doc.tables] == [
+        ("budget.fiscal_summary", "财政拨款收支预算总表", 1), ("other", "财政拨款支出预算表（功能科目）", 8)]
+    other = doc.tables[1]
+    assert (other.unit, other.columns) == ("万元", ["功能科目代码", "功能科目名称", "金额"])
+    assert [[c.text for c in r] for r in other.rows] == [
+        ["", "合计", "300.00"], ["204", "公共安全支出", "300.00"], ["20404", "检察", "300.00"]]
