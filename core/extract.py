@@ -8,6 +8,7 @@ first: `tokens`). Panels side by side are read by `panels`, performance forms by
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import math
 import re
@@ -27,6 +28,7 @@ from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region,
 from .settings import SETTINGS
 from .tokens import (
     CODE,
+    COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
     NAMED_AMOUNT,
@@ -603,6 +605,13 @@ def _split_code_columns(columns: list[str], printed_header: str, runs) -> list[s
     return [path for j, c in enumerate(columns) for path in ([f"{c}/{p}" for p in parts] if j in code_cols else [c])]
 
 
+def _names_a_row(token: str, header_words: frozenset[str]) -> bool:
+    """A fragment that can only be a row's name: not a header word or a piece of one, not a
+    total or subtotal (a header's 小计 as often as a row's)."""
+    return len(token) > 1 and not LABEL_START.match(token) and not re.search(r"[合小总]计$", token) and \
+        not any(token in w or w in token for w in header_words)
+
+
 def _wrapped_head_start(tokens, kinds, start: int, header_words: frozenset[str]) -> int:
     """Where the first row starts when its code begins a line with no name on it: the lone
     line of text just above is the head of its wrapped name, unless it is a header word."""
@@ -648,6 +657,8 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
         while start > 0 and tokens[start - 1][0] == line and kinds[start - 1] == "text" \
                 and tokens[start - 1][1] not in header_words:
             start -= 1
+    elif start == first_amount and start > 0 and kinds[start - 1] == "text" and _names_a_row(tokens[start - 1][1], header_words):
+        start -= 1      # one fragment per line: the fragment before the first amounts is its row's label
     rows: list[tuple[list, list, list]] = []
     codes: list = []
     labels: list = []
@@ -679,6 +690,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     header_words = frozenset(w for layout in spec.layouts for c in layout for w in c.split("/")
                              if "{year}" not in w and len(w) > 2)
     header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words)
+    if layout == "fragment":        # one fragment per line, as reading order prints a table
+        words = {w for layout in spec.layouts for c in layout for w in c.split("/")} | COLUMN_NUMBER_WORDS
+        runs = _totals_printed_late(_codes_printed_late(
+            header, runs, lambda t: t in words or _is_header_token(t, header_words)))
     header_text = " ".join(t for _, t in header)
     table.fields["_header"] = header_text
     if header:
@@ -883,6 +898,84 @@ def _wrapped_names_joined(runs, header_words: frozenset[str]):
             after[1] = after_head + after[1]
         run[1] = []
     return [(codes, labels, amounts) for codes, labels, amounts, _ in rows if codes or labels or amounts]
+
+
+def _totals_printed_late(runs):
+    """Reading order prints a total's label after its amounts (`… 购房补贴 2433600.00 … 0.00
+    96282213.44 … 0.00 合计`), or a row's amounts after the next row's label: a row with twice
+    the table's usual count of amounts gives the second half to a label alone after it, or
+    the first half to a label alone before it."""
+    widths = Counter(len(amounts) for _, _, amounts in runs if amounts)
+    if not widths:
+        return runs
+    width = widths.most_common(1)[0][0]
+    out = list(runs)
+    for i, (codes, labels, amounts) in enumerate(runs):
+        if not width or len(amounts) != 2 * width:
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        before = out[i - 1] if i > 0 else None
+        if after is not None and after[1] and not after[2] and not after[0]:
+            out[i] = (codes, labels, amounts[:width])
+            out[i + 1] = (after[0], after[1], amounts[width:])
+        elif before is not None and before[1] and not before[2]:
+            out[i - 1] = (before[0], before[1], amounts[:width])
+            out[i] = (codes, labels, amounts[width:])
+    return out
+
+
+def _codes_printed_late(header, runs, is_header_word):
+    """Reading order prints the codes of class and 款 rows apart from those rows: after them
+    (`卫生健康支出 …` `行政单位医疗 …` then `210` `210 11` `210 11 01` `住房公积金 …`), before
+    them, inside a repeated header or in the header itself (`… 项 204 收入预算 …`). Such code
+    groups (a group starts at each 3-digit class) go, in the order printed, to the rows
+    without a code, in theirs; a row's own code is the group right before its name. A row
+    printed with a code of its own and none left over ends the pairing."""
+    def groups(codes):
+        if not all(CODE_PART_TOKEN.match(t) for _, t in codes):
+            return [codes] if codes else []     # a code printed whole, or a project's code in pieces
+        out: list[list[tuple[int, str]]] = []
+        for k, t in codes:
+            if not out or len(t) == 3 or len(out[-1]) == 3:
+                out.append([])
+            out[-1].append((k, t))
+        return out
+
+    loose = collections.deque([(k, t)] for k, t in header if len(t) == 3 and t.isdigit() and t[0] == "2")
+    nameless: collections.deque[int] = collections.deque()
+    carried: list[tuple[int, str]] = []        # codes printed among a repeated header's words
+    out = list(runs)
+    for i, (codes, labels, amounts) in enumerate(runs):
+        # code parts read as amounts, before the figures of rows printed later (`210 210 11 …`)
+        lead = 0
+        while lead < len(amounts) and CODE_PART_TOKEN.match(amounts[lead][1]) and \
+                any("." in t for _, t in amounts[lead:]):
+            lead += 1
+        late, amounts = groups(amounts[:lead]), amounts[lead:]
+        if labels and not amounts and all(is_header_word(t) for _, t in labels):
+            carried += codes
+            out[i] = ([], labels, amounts)      # the header again: dropped with the others
+            continue
+        codes, carried = carried + codes, []
+        parts = groups(codes)
+        if labels and is_header_word(labels[0][1]):
+            own, spare = [], parts      # the header's words between its codes and its name
+        else:
+            own, spare = (parts[-1] if parts else []), parts[:-1]
+        if own and not spare and not late and not loose:
+            nameless.clear()
+        loose.extend(spare)
+        out[i] = (own, labels, amounts)
+        if not own and labels and amounts and not catalog.TOTAL_LABELS.match(labels[-1][1]):
+            nameless.append(i)
+        loose.extend(late)
+        while loose and nameless:
+            j = nameless.popleft()
+            out[j] = (loose.popleft(), out[j][1], out[j][2])
+    return out
+
+
+CODE_PART_TOKEN = re.compile(r"^2\d\d$|^\d\d$")      # a function class, or a 款/项 part
 
 
 def _continue_row(row: list[Cell], codes, labels, name_col: int, unit_col: int | None, agency: str) -> None:
