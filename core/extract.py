@@ -690,10 +690,15 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     header_words = frozenset(w for layout in spec.layouts for c in layout for w in c.split("/")
                              if "{year}" not in w and len(w) > 2)
     header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words)
+    strays = ""         # the header's words that reading order prints among the rows
     if layout == "fragment":        # one fragment per line, as reading order prints a table
         words = {w for layout in spec.layouts for c in layout for w in c.split("/")} | COLUMN_NUMBER_WORDS
-        runs = _totals_printed_late(_codes_printed_late(
-            header, runs, lambda t: t in words or _is_header_token(t, header_words)))
+
+        def is_header_word(t: str) -> bool:
+            return t in words or _is_header_token(t, header_words)
+        runs = _totals_printed_late(_codes_printed_late(header, runs, is_header_word))
+        strays = " ".join(t for codes, labels, amounts in runs if labels and not codes and not amounts
+                          for _, t in labels if is_header_word(t) and not catalog.TOTAL_LABELS.match(t))
     header_text = " ".join(t for _, t in header)
     table.fields["_header"] = header_text
     if header:
@@ -707,6 +712,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
     code_width = max(codes_per_line.values(), default=0)
     columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)
+    if strays and fit < SETTINGS.sure_layout:       # with the header's words printed among the rows
+        columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + strays, year, width, code_width)],
+                           key=lambda chosen: chosen[1])
     has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
         (columns is None and any(c for c, _, _ in runs))
     if columns is None:
@@ -902,25 +910,30 @@ def _wrapped_names_joined(runs, header_words: frozenset[str]):
 
 def _totals_printed_late(runs):
     """Reading order prints a total's label after its amounts (`… 购房补贴 2433600.00 … 0.00
-    96282213.44 … 0.00 合计`), or a row's amounts after the next row's label: a row with twice
-    the table's usual count of amounts gives the second half to a label alone after it, or
-    the first half to a label alone before it."""
+    96282213.44 … 0.00 合计`), and several rows' amounts after the first of them or before the
+    last: a row with k times the table's usual count of amounts shares them, in order, with
+    the k - 1 rows printed without amounts right after it, or else right before it."""
     widths = Counter(len(amounts) for _, _, amounts in runs if amounts)
     if not widths:
         return runs
     width = widths.most_common(1)[0][0]
     out = list(runs)
-    for i, (codes, labels, amounts) in enumerate(runs):
-        if not width or len(amounts) != 2 * width:
+
+    def bare(j: int) -> bool:
+        return 0 <= j < len(out) and bool(out[j][1]) and not out[j][2]
+    for i, (_, _, amounts) in enumerate(runs):
+        k = len(amounts) // width if width else 0
+        if k < 2 or len(amounts) != k * width:
             continue
-        after = out[i + 1] if i + 1 < len(out) else None
-        before = out[i - 1] if i > 0 else None
-        if after is not None and after[1] and not after[2] and not after[0]:
-            out[i] = (codes, labels, amounts[:width])
-            out[i + 1] = (after[0], after[1], amounts[width:])
-        elif before is not None and before[1] and not before[2]:
-            out[i - 1] = (before[0], before[1], amounts[:width])
-            out[i] = (codes, labels, amounts[width:])
+        chunks = [amounts[n * width:(n + 1) * width] for n in range(k)]
+        if all(bare(i + n) for n in range(1, k)):
+            rows = list(range(i, i + k))
+        elif all(bare(i - n) for n in range(1, k)):
+            rows = list(range(i - k + 1, i + 1))
+        else:
+            continue
+        for j, chunk in zip(rows, chunks):
+            out[j] = (out[j][0], out[j][1], chunk)
     return out
 
 
@@ -941,7 +954,7 @@ def _codes_printed_late(header, runs, is_header_word):
             out[-1].append((k, t))
         return out
 
-    loose = collections.deque([(k, t)] for k, t in header if len(t) == 3 and t.isdigit() and t[0] == "2")
+    loose = collections.deque([(k, t)] for k, t in header if len(t) == 3 and CODE_PART_TOKEN.match(t))
     nameless: collections.deque[int] = collections.deque()
     carried: list[tuple[int, str]] = []        # codes printed among a repeated header's words
     out = list(runs)
@@ -952,14 +965,15 @@ def _codes_printed_late(header, runs, is_header_word):
                 any("." in t for _, t in amounts[lead:]):
             lead += 1
         late, amounts = groups(amounts[:lead]), amounts[lead:]
-        if labels and not amounts and all(is_header_word(t) for _, t in labels):
+        if labels and not amounts and all(is_header_word(t) for _, t in labels) and \
+                not (len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1])):
             carried += codes
             out[i] = ([], labels, amounts)      # the header again: dropped with the others
             continue
         codes, carried = carried + codes, []
         parts = groups(codes)
-        if labels and is_header_word(labels[0][1]):
-            own, spare = [], parts      # the header's words between its codes and its name
+        if labels and (is_header_word(labels[0][1]) or catalog.TOTAL_LABELS.match(labels[-1][1])):
+            own, spare = [], parts      # the header's words between its codes and its name; a total has none
         else:
             own, spare = (parts[-1] if parts else []), parts[:-1]
         if own and not spare and not late and not loose:
@@ -975,7 +989,7 @@ def _codes_printed_late(header, runs, is_header_word):
     return out
 
 
-CODE_PART_TOKEN = re.compile(r"^2\d\d$|^\d\d$")      # a function class, or a 款/项 part
+CODE_PART_TOKEN = re.compile(r"^[23]\d\d$|^\d\d$")      # a function or economic class, or a 款/项 part
 
 
 def _continue_row(row: list[Cell], codes, labels, name_col: int, unit_col: int | None, agency: str) -> None:
