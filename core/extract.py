@@ -21,7 +21,7 @@ from . import catalog
 from .catalog import TableSpec
 from .forms import fill_form, fill_project_grid_form, has_grid_header
 from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
-from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows, side_by_side_rows
+from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows, side_by_side_rows, starts_row
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
@@ -757,6 +757,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
         table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
             panel_rows(columns, text_cols, runs, by_line=by_line)
+        if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
+            table.rows = _panel_halves_joined(table.rows, text_cols)
+        if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
+            table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
+                            "step: check the rows against the source")
         return
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
     name_col = next((j for j in text_cols if "名称" in columns[j].split("/")[-1]),
@@ -1021,6 +1026,36 @@ def _code_parts(codes: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
     k, code = codes[0]
     parts = [code[:3], code[3:5], code[5:7]][:n]
     return [(k, p) for p in parts]
+
+
+def _panels_zigzag(rows: list[list[Cell]], text_cols: list[int]) -> int:
+    """How many times a row printing only the left panel is followed by one printing only the
+    right: a table printed side by side rarely does it; reading order makes it of every row."""
+    left, right = text_cols
+
+    def only(row: list[Cell], side: int) -> bool:
+        mine = range(left, right) if side == left else range(right, len(row))
+        other = range(right, len(row)) if side == left else range(left, right)
+        return any(row[j].text for j in mine) and not any(row[j].text for j in other)
+    return sum(only(a, left) and only(b, right) for a, b in zip(rows, rows[1:]))
+
+
+def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
+    """The halves of one printed row that an extractor put on two lines (PyMuPDF: the income
+    side, then the spending side): a row of the left panel alone followed by one of the right
+    panel alone is one row where both labels open a row of their list (`2.政府性基金` and
+    `三、社会保障和就业支出`, `收入总计` and `支出总计`)."""
+    left, right = text_cols
+    out: list[list[Cell]] = []
+    for row in rows:
+        before = out[-1] if out else None
+        if before is not None and before[left].text and not any(c.text for c in before[right:]) and \
+                row[right].text and not any(c.text for c in row[left:right]) and \
+                starts_row(before[left].text) and starts_row(row[right].text):
+            out[-1] = before[:right] + row[right:]
+            continue
+        out.append(row)
+    return out
 
 
 def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpec,

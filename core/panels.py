@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from decimal import Decimal
 
 from . import catalog
-from .model import Cell, clean_number
+from .model import Cell, clean_number, parse_amount
 from .placement import candidates
 from .tokens import (
     COLUMN_NUMBER_WORDS,
@@ -55,7 +56,7 @@ def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> boo
     return _reads_as_expense(label)
 
 
-def _starts_row(text: str) -> bool:
+def starts_row(text: str) -> bool:
     """Text that opens a row of its own: 一、 (一) 1. 合计 其中 …, never a wrapped name's end."""
     return bool(LABEL_START.match(text) or ENUMERATOR.match(text) or catalog.TOTAL_LABELS.match(text))
 
@@ -68,14 +69,14 @@ def _wrapped_line(codes, labels, amounts) -> bool:
     if not labels:
         return bool(amounts)
     text = "".join(t for _, t in labels)
-    return len(labels) == 1 and not amounts and len(text) <= 4 and not _starts_row(text)
+    return len(labels) == 1 and not amounts and len(text) <= 4 and not starts_row(text)
 
 
 def _label_tail(codes, labels, amounts) -> bool:
     """Text alone that may end a label wrapped around its amount line (`市特色会展产业链党委` /
     amounts / `党建工作经费`): no code, no amount, not the start of a label or a total."""
     text = "".join(t for _, t in labels)
-    return not codes and not amounts and bool(labels) and not _starts_row(text)
+    return not codes and not amounts and bool(labels) and not starts_row(text)
 
 
 def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) -> bool:
@@ -113,7 +114,7 @@ def centred_names_joined(runs):
     pieces = [piece for run in runs for piece in _line_pieces(run)]
 
     def text_alone(piece) -> bool:
-        return not piece[0] and not piece[2] and bool(piece[1]) and not _starts_row(piece[1][0][1])
+        return not piece[0] and not piece[2] and bool(piece[1]) and not starts_row(piece[1][0][1])
 
     centred = any(piece[2] and not piece[1] and text_alone(before) and text_alone(after)
                   for before, piece, after in zip(pieces, pieces[1:], pieces[2:]))
@@ -201,9 +202,38 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                     label, lines, "joined from fragments" if len(lines) > 1 else "")
                 last_side = right
             targets = right_amounts if right else left_amounts
-            for j, (k, t) in zip([c for c in targets if not current[c].text], amts):
+            free = [c for c in targets if not current[c].text]
+            if free and len(amts) > len(free) and catalog.TOTAL_LABELS.match(label):
+                if _seat_late_amounts(rows[:-1], right_label if right else left_label, targets,
+                                      amts[:-len(free)], amts[-len(free)][1]):
+                    amts = amts[-len(free):]
+            for j, (k, t) in zip(free, amts):
                 current[j] = Cell(clean_number(t), (k,))
     return rows
+
+
+def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: list[int], late,
+                       total: str) -> bool:
+    """Amounts that reading order printed after later labels (`支出总计 3,808,085.00 881,803.00
+    371,514,655.00`): the surplus before a total's own goes, in order, to the last rows of the
+    same panel that printed a label and no amount, if the panel's first-level items (一、二、…)
+    then add up to the total. Whether they were seated."""
+    if label_col is None or not targets:
+        return False
+    waiting = [r for r in rows if r[label_col].text and not any(r[j].text for j in targets)][-len(late):]
+    if len(waiting) < len(late):
+        return False
+    items = [r for r in rows if TOP_ITEM.match(r[label_col].text)]
+    seated = {id(r): t for r, (_, t) in zip(waiting, late)}
+    values = [parse_amount(seated.get(id(r), r[targets[0]].text)) or Decimal(0) for r in items]
+    if sum(values) != parse_amount(total):
+        return False
+    for row, (k, t) in zip(waiting, late):
+        row[targets[0]] = Cell(clean_number(t), (k,))
+    return True
+
+
+TOP_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 LIST_NUMBER = re.compile(r"^(?:[（(](\d{1,2}|[一二三四五六七八九十廿]+)[）)]|(\d{1,2}|[一二三四五六七八九十廿]+)[、.．])")

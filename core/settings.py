@@ -14,6 +14,7 @@ class ReadingSettings:
     max_placements: int = 2000          # column placements weighed for one row's amounts
     joint_states: int = 512             # partial column sums carried when seating the rows under one total
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
+    zigzag_rows: int = 3                # rows alternating between the two panels: read out of step
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
     sure_layout: float = 0.75           # a template fits a text header when it holds this much of its words
     misread_min_errors: int = 4         # a table with this many failing sums at once …

@@ -338,3 +338,38 @@ def test_reading_order_codes_and_totals_printed_apart_from_their_rows():
         ["210", "11", "", "行政事业单位医疗", "50.00", "50.00", "0.00"],
         ["210", "11", "01", "行政单位医疗", "50.00", "50.00", "0.00"],
         ["", "", "", "合计", "350.00", "150.00", "200.00"]]
+
+
+SUMMARY_HEAD = ["2025年部门财务收支预算总表", "编制部门：某局", "单位：元", "本年收入", "本年支出", "项目", "预算数", "项目", "预算数"]
+
+
+def test_the_two_halves_of_a_summary_row_printed_on_two_lines_are_one_row():
+    # PyMuPDF prints the income side of a row, then its spending side, on lines of their own
+    doc = _parse([*SUMMARY_HEAD, "一、财政拨款收入", "300.00", "一、一般公共服务支出", "100.00",
+                  "二、事业收入", "二、科学技术支出", "150.00", "三、其他收入", "三、住房保障支出", "50.00",
+                  "收入总计", "300.00", "支出总计", "300.00"])
+    [table] = doc.tables
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["一、财政拨款收入", "300.00", "一、一般公共服务支出", "100.00"], ["二、事业收入", "", "二、科学技术支出", "150.00"],
+        ["三、其他收入", "", "三、住房保障支出", "50.00"], ["收入总计", "300.00", "支出总计", "300.00"]]
+    assert table.doubt == ""
+
+
+def test_a_summarys_rows_read_out_of_step_make_it_doubtful():
+    # rows that alternate between the panels and open no row of their lists cannot be paired
+    doc = _parse([*SUMMARY_HEAD[:3], "收入 支出", "项目 预算数 项目 预算数", "财政拨款 300.00 一、一般公共服务支出 100.00",
+                  "统计管理 60.00", "二、教育支出 150.00", "进修及培训 150.00", "培训支出 150.00", "专项普查 40.00",
+                  "三、住房保障支出 50.00", "收入总计 300.00 支出总计 300.00"])
+    [table] = doc.tables
+    assert table.doubt.startswith("the two panels' rows alternate")
+
+
+def test_amounts_printed_before_a_totals_own_go_to_the_rows_that_printed_none():
+    # reading order: two rows' amounts come after the 支出总计 label; the items then add up
+    doc = _parse([*SUMMARY_HEAD, "一、财政拨款收入", "300.00 一、一般公共服务支出", "100.00", "二、事业收入",
+                  "二、科学技术支出", "三、其他收入", "三、住房保障支出", "收入总计", "300.00", "支出总计",
+                  "120.00", "80.00", "300.00"])
+    [table] = doc.tables
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["一、财政拨款收入", "300.00", "一、一般公共服务支出", "100.00"], ["二、事业收入", "", "二、科学技术支出", "120.00"],
+        ["三、其他收入", "", "三、住房保障支出", "80.00"], ["收入总计", "300.00", "支出总计", "300.00"]]
