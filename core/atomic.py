@@ -64,7 +64,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | Path, write: Callable[[str], None],
+def atomic_write(path: str | Path, write: Callable[[str], object],
                  protected: Iterable[str | Path] = ()) -> Path:
     """Call `write(tmp_path)` and move the result over `path` only when it succeeded. Any
     failure (permission, disk full, I/O error) is one UserError and leaves `path` as it was."""

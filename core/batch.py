@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .atomic import atomic_write, atomic_write_text
 from .errors import UserError
+from .findings import Severity
 
 MANIFEST = "manifest.json"
 SUFFIXES = (".txt", ".pdf")
@@ -117,16 +118,16 @@ def _review_from_bytes(doc, review: bytes):
 
 
 def _summary_row(name: str, doc, findings, review_sha: str, reason: str) -> dict:
-    row = dict.fromkeys(SUMMARY_COLUMNS, "")
+    row: dict[str, object] = dict.fromkeys(SUMMARY_COLUMNS, "")
     row.update(document=name, review="yes" if review_sha else "", status="failed" if reason else "done",
                reason=reason)
     if doc is not None:
         row.update(agency=doc.info.agency, year=doc.info.year, report_type=doc.info.report_type,
                    level=doc.info.level, tables=len(doc.tables),
                    unrecoverable=sum(not t.recoverable for t in doc.tables),
-                   errors=sum(f.severity == "error" for f in findings),
-                   rounding=sum(f.severity == "rounding" for f in findings),
-                   warnings=sum(f.severity == "warning" for f in findings))
+                   errors=sum(f.severity == Severity.ERROR for f in findings),
+                   rounding=sum(f.severity == Severity.ROUNDING for f in findings),
+                   warnings=sum(f.severity == Severity.WARNING for f in findings))
     return row
 
 

@@ -489,8 +489,9 @@ def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> list[tupl
     out = []
     for rule in rules:
         total, parts = column_index(columns, rule.total), [column_index(columns, p) for p in rule.parts]
-        if total is not None and all(p is not None for p in parts):
-            out.append((total, parts))
+        found = [p for p in parts if p is not None]
+        if total is not None and len(found) == len(parts):
+            out.append((total, found))
     return out
 
 

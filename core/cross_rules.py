@@ -8,7 +8,9 @@ from decimal import Decimal
 from . import catalog
 from .findings import (
     ZERO,
+    Check,
     Finding,
+    Severity,
     amount,
     amount_columns,
     doubtful,
@@ -60,7 +62,7 @@ def check_cross_tables(doc: Document) -> list[Finding]:
             sev = severity(b_value - a_value, 1)
             if sev:
                 label = row_label(b, br)
-                out.append(Finding("cross_table", sev,
+                out.append(Finding(Check.CROSS_TABLE, sev,
                                    f"{label}: {b.title} {leaf(b.columns[bc])} {fmt(b_value)} ≠ "
                                    f"{a.title} {leaf(a.columns[ac])} {fmt(a_value)}",
                                    b.title, bi, br, bc, f"{label} / {leaf(b.columns[bc])} (vs {a.title})",
@@ -76,7 +78,7 @@ def check_cross_tables(doc: Document) -> list[Finding]:
             if len(code) < 5 or not name:
                 continue
             if code in names and names[code][0] != name:
-                out.append(Finding("cross_table", "warning",
+                out.append(Finding(Check.CROSS_TABLE, Severity.WARNING,
                                    f"{code} is named {name} here but {names[code][0]} in {names[code][1]}",
                                    t.title, ti, r, t.label_column(), f"{code} / name", list(t.cell(r, 0).lines),
                                    {"stated": name, "other": names[code][0]}))
@@ -104,8 +106,9 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
     """The cell an identity names (see catalog.Identity), with its amount; rows joined by
     `+` are summed (located at the first)."""
     if "+" in row:
-        parts = [locate(table, name, cols) for name in row.split("+")]
-        if any(p is None for p in parts):
+        found = [locate(table, name, cols) for name in row.split("+")]
+        parts = [p for p in found if p is not None]
+        if len(parts) < len(found):
             return None
         return parts[0][0], parts[0][1], sum((p[2] for p in parts), ZERO), [k for p in parts for k in p[3]]
     if row == "*":
@@ -132,8 +135,9 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
                     break
                 if table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
                     break
-        if c is not None and amount(table, r, c) is not None:
-            return r, c, amount(table, r, c), list(table.cell(r, c).lines)
+        value = amount(table, r, c) if c is not None else None
+        if c is not None and value is not None:
+            return r, c, value, list(table.cell(r, c).lines)
     return None
 
 
@@ -177,14 +181,14 @@ def check_identities(doc: Document) -> list[Finding]:
             continue
         ar, ac, av, a_lines = found_a[0]
         note = inferred_note(b, br, [bc]) or inferred_note(a, ar, [ac])
-        sev = doubtful(severity(differences[0], 1), note)
+        sev = doubtful(severity(differences[0], 1) or Severity.ROUNDING, note)
         if rule.relation == "⊇" and differences[0] > 0:
             # b may hold more than a (the 三公 table counts project spending too): worth a look only
-            sev, note = "warning", note + f" ({b.title} may count more than {a.title} does)"
+            sev, note = Severity.WARNING, note + f" ({b.title} may count more than {a.title} does)"
         b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
         relation = {"=": "≠", "≥": ">", "⊇": "≠", "any": "matches none of"}[rule.relation]
         a_figures = " / ".join(f"{leaf(a.columns[c])} {fmt(v)}" for _, c, v, _ in found_a)
-        out.append(Finding("cross_table", sev,
+        out.append(Finding(Check.CROSS_TABLE, sev,
                            f"{b.title} {b_row} {leaf(b.columns[bc])} {fmt(bv)} {relation} "
                            f"{a.title} {rule.a_row} {a_figures}"
                            + note,
@@ -208,7 +212,7 @@ def check_toc_tables(doc: Document) -> list[Finding]:
             continue
         spec = catalog.spec_for_title(name, doc.info.report_type)
         if spec is not None and spec.kind not in present:
-            out.append(Finding("extraction", "error", f"《{name}》 is listed in the 目录 but absent from the text",
+            out.append(Finding(Check.EXTRACTION, Severity.ERROR, f"《{name}》 is listed in the 目录 but absent from the text",
                                name, where="whole table", lines=[entry.first_line],
                                values={"stated": f"listed in 目录 (line {entry.first_line})",
                                        "computed": "absent from text"}))
@@ -216,7 +220,7 @@ def check_toc_tables(doc: Document) -> list[Finding]:
 
 
 def check_unrecoverable(doc: Document) -> list[Finding]:
-    return [Finding("extraction", "warning", f"{t.title}: the text lost this table's cells ({'; '.join(t.notes)})",
+    return [Finding(Check.EXTRACTION, Severity.WARNING, f"{t.title}: the text lost this table's cells ({'; '.join(t.notes)})",
                     t.title, ti, where="whole table", lines=[t.first_line])
             for ti, t in enumerate(doc.tables) if not t.recoverable]
 
@@ -224,6 +228,6 @@ def check_unrecoverable(doc: Document) -> list[Finding]:
 def check_doubtful_tables(doc: Document) -> list[Finding]:
     """Tables whose columns follow a template the printed header matches only in part: one
     warning each, so that the reviewer checks their columns first."""
-    return [Finding("extraction", "warning", f"{t.title}: {t.doubt}", t.title, ti, where="whole table",
+    return [Finding(Check.EXTRACTION, Severity.WARNING, f"{t.title}: {t.doubt}", t.title, ti, where="whole table",
                     lines=[t.first_line]) for ti, t in enumerate(doc.tables) if t.doubt and t.recoverable]
 

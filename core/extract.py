@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -61,7 +62,7 @@ class Context:
 
 def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, Decimal], ...]:
     """Amounts the explanatory text gives a named subject (`公务接待费 5万元`)."""
-    in_table = set()
+    in_table: set[int] = set()
     for region in regions:
         in_table.update(range(region.first, region.last + 1))
     text = "".join(line for k, line in enumerate(src.norm, start=1) if k not in in_table)
@@ -72,7 +73,7 @@ LONE_NUMBER = re.compile(r"^\s*(-\s*)?([1-9]\d{0,2})(\s*-)?\s*$")
 
 
 
-def page_number_lines(src: SourceText, regions: list[Region] = ()) -> frozenset[int]:
+def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozenset[int]:
     """Lines printing a page number: `- 12 -`, a lone number just above a table's title, or a
     lone number below 200 that stands apart (no other lone number within a page's worth of
     lines on one side) and runs on from another such number (pages 11, 12, 14 …). Lone
@@ -731,15 +732,16 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
     if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
         amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
-        stray = [t for codes, labels, _ in runs for _, t in codes + labels]
-        if stray:       # text among the figures (header cells printed between them): rows unsure
-            table.add_doubt(f"text among the figures of a table without label columns ({' '.join(stray[:3])}…); "
+        among = [t for codes, labels, _ in runs for _, t in codes + labels]
+        if among:       # text among the figures (header cells printed between them): rows unsure
+            table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
                             "check the rows against the source")
         table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
         place_amounts(table, table.rows, amounts_of, spec, [], stated)
         return
     if any(c.split("/")[-1] in SEQUENCE_LEAVES for c in columns):
-        lines = [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
+        lines: list[tuple[tuple[int, ...], str]] = \
+            [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
         table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
         return
     if sum(catalog.is_code_column(c) or c.split("/")[-1] == "类" for c in columns) > 1:
@@ -771,7 +773,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
     if layout == "space":
         runs = _wrapped_names_joined(runs, header_words)
-    rows, amounts_of = [], []
+    rows: list[list[Cell]] = []
+    amounts_of = []
     for codes, labels, amounts in runs:
         name = "".join(t for _, t in labels)
         if not amounts and _repeats_header(name, header_words):
@@ -789,7 +792,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                                       "joined from fragments")
             continue
         row = [Cell("", tuple(k for k, _ in codes + labels + amounts)) for _ in columns]
-        lines = tuple(sorted({k for k, _ in labels}))
+        label_lines = tuple(sorted({k for k, _ in labels}))
         if codes and code_parts:
             for j, (k, t) in zip(code_parts, _code_parts(codes, len(code_parts))):
                 row[j] = Cell(t, (k,))
@@ -797,9 +800,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             row[0] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})),
                           "joined from fragments" if len(codes) > 1 else "")
         if unit_col is not None and agency and name.endswith(agency) and name != agency:
-            row[unit_col] = Cell(agency, lines, "split from the label by the unit's name")
+            row[unit_col] = Cell(agency, label_lines, "split from the label by the unit's name")
             name = name[:-len(agency)]
-        row[name_col] = Cell(name, lines, "joined from fragments" if len(labels) > 1 else "")
+        row[name_col] = Cell(name, label_lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
     # the header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them
@@ -978,7 +981,8 @@ def _codes_printed_late(header, runs, is_header_word):
         codes, carried = carried + codes, []
         parts = groups(codes)
         if labels and (is_header_word(labels[0][1]) or catalog.TOTAL_LABELS.match(labels[-1][1])):
-            own, spare = [], parts      # the header's words between its codes and its name; a total has none
+            own: list[tuple[int, str]] = []
+            spare = parts       # the header's words between its codes and its name; a total has none
         else:
             own, spare = (parts[-1] if parts else []), parts[:-1]
         if own and not spare and not late and not loose:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
 from typing import TypeVar
 
 from . import catalog
@@ -18,10 +19,27 @@ ZERO = Decimal(0)
 T = TypeVar("T")
 
 
+class Check(StrEnum):
+    """What a rule checks: a row's or column's sum, a class against its items, a figure in two
+    tables, a figure of the text against a table, a table's unit, the reading itself."""
+    SUM = "sum"
+    HIERARCHY = "hierarchy"
+    CROSS_TABLE = "cross_table"
+    PROSE_VS_TABLE = "prose_vs_table"
+    UNIT = "unit"
+    EXTRACTION = "extraction"
+
+
+class Severity(StrEnum):
+    ERROR = "error"             # the figures disagree beyond rounding
+    ROUNDING = "rounding"       # within one unit of the last printed digit per summed part
+    WARNING = "warning"         # rests on cells the reader inferred or a table it doubts
+
+
 @dataclass
 class Finding:
-    check: str                  # sum, hierarchy, cross_table, prose_vs_table, unit, extraction
-    severity: str               # error, rounding, warning
+    check: Check
+    severity: Severity
     message: str
     table: str = ""
     table_index: int | None = None
@@ -64,13 +82,13 @@ def fmt(d: Decimal) -> str:
     return f"{d:.2f}"
 
 
-def severity(diff: Decimal, parts: int, step: Decimal = CENT) -> str | None:
+def severity(diff: Decimal, parts: int, step: Decimal = CENT) -> Severity | None:
     """None when the figures agree; `rounding` within one unit of the last printed digit
     (`step`: 0.01, or 1 in a whole-元 table) per summed part; else `error`."""
     diff = abs(diff)
     if diff == 0:
         return None
-    return "rounding" if diff <= step * max(1, parts) else "error"
+    return Severity.ROUNDING if diff <= step * max(1, parts) else Severity.ERROR
 
 
 def printed_step(texts: Iterable[str]) -> Decimal:
@@ -114,10 +132,10 @@ def panel_count(table: Table) -> int:
     return max(len(codes), len(names), 1)
 
 
-def doubtful(sev: str | None, note: str) -> str | None:
+def doubtful(sev: Severity, note: str) -> Severity:
     """A disagreement that rests on inferred cells (`note` says which) is a warning: the
     reviewer checks the cells before the figures."""
-    return "warning" if note and sev == "error" else sev
+    return Severity.WARNING if note and sev == Severity.ERROR else sev
 
 
 def inferred_note(table: Table, r: int, cols: Iterable[int]) -> str:

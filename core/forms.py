@@ -164,7 +164,7 @@ def _read_grid_block(table: Table, block: str, lines: list[tuple[int, str]], j: 
     year = re.search(r"20\d\d年", columns[0])
     if year and year.start() > 0:           # the stub's own heading (`总体资金情况`) before it
         columns[0] = columns[0][year.start():]
-    marks = [catalog.GRID_MARK.search(c).group(1) for c in columns]
+    marks = [m.group(1) if (m := catalog.GRID_MARK.search(c)) else "" for c in columns]
     unit = re.search(r"[（(](万元|元)[）)]", block)
     if unit and not table.unit:
         table.unit = unit.group(1)
@@ -300,8 +300,8 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
             l2, i = l2 + t, i + 1
             continue
         if rows and len(t) <= 6 and not measured(i) and not measured(i + 1) and measured(i + 2):
-            name = rows[-1][2]      # `规范医药机构合理使用` … `医保基金`
-            rows[-1][2] = Cell(name.text + t, name.lines + (k,), "joined from fragments")
+            head = rows[-1][2]      # `规范医药机构合理使用` … `医保基金`
+            rows[-1][2] = Cell(head.text + t, head.lines + (k,), "joined from fragments")
             i += 1
             continue
         name, i = (k, t), i + 1

@@ -125,7 +125,7 @@ class Node:
             yield from c.walk()
 
     def to_json(self) -> dict:
-        d = {"kind": self.kind, "text": self.text, "lines": [self.first_line, self.last_line]}
+        d: dict[str, object] = {"kind": self.kind, "text": self.text, "lines": [self.first_line, self.last_line]}
         if self.table_index is not None:
             d["table"] = self.table_index
         if self.children:

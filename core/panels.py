@@ -49,11 +49,15 @@ def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> boo
     or reads as an expense line."""
     enum = _enumerator(label)
     if enum is not None:
-        sides = [side for side in (True, False) if last[side] is not None and
-                 last[side][0] == enum[0] and enum[1] == last[side][1] + 1]
+        sides = [side for side in (True, False) if _next_in_list(enum, last[side])]
         if len(sides) == 1:
             return sides[0]
     return _reads_as_expense(label)
+
+
+def _next_in_list(enum: tuple[str, int], last: tuple[str, int] | None) -> bool:
+    """Whether `enum` (style, number) follows `last` in its list (`三、` after `二、`)."""
+    return last is not None and last[0] == enum[0] and enum[1] == last[1] + 1
 
 
 def starts_row(text: str) -> bool:
@@ -84,9 +88,7 @@ def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) 
     enum = _enumerator(label)
     if enum is None or last_enum[True] is None:
         return False
-    fits = {side for side in (True, False) if last_enum[side] is not None and last_enum[side][0] == enum[0]
-            and enum[1] == last_enum[side][1] + 1}
-    return fits == {True}
+    return {side for side in (True, False) if _next_in_list(enum, last_enum[side])} == {True}
 
 
 def _line_pieces(run) -> list:
@@ -97,7 +99,7 @@ def _line_pieces(run) -> list:
         return [run]
     at = min((k for k, _ in amounts), default=None)
     above = sorted({k for k, _ in labels if at is None or k < at})
-    pieces = [([], [kt for kt in labels if kt[0] == k], []) for k in above]
+    pieces: list[tuple[list, list, list]] = [([], [kt for kt in labels if kt[0] == k], []) for k in above]
     if amounts:
         pieces.append(([], [kt for kt in labels if kt[0] >= at], amounts))
     return pieces
@@ -168,7 +170,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             (not labels or max(k for k, _ in labels) < min(k for k, _ in amounts))
         if by_line and current is not None and last_side is not None and wrapped:
             # a label's wrapped end (`出`), or the amount of a label whose line wrapped (`98.23`)
-            label_col = right_label if last_side else left_label
+            label_col = right_label if last_side and right_label is not None else left_label
             if labels:
                 head = current[label_col]
                 current[label_col] = Cell(head.text + "".join(t for _, t in labels),
@@ -189,7 +191,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             else:
                 right = right_label is not None and _is_right_label(label, last_enum)
             if current is None or (by_line and row_line != line_of_row) or \
-                    (not by_line and (not right or current[right_label].text)):
+                    (not by_line and (not right or (right_label is not None and current[right_label].text))):
                 current = [Cell("") for _ in columns]
                 rows.append(current)
                 # the amounts' line: a name wrapped above them leaves later columns' text there
@@ -198,7 +200,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                 right = False
             if label:
                 last_enum[right] = _enumerator(label) or last_enum[right]
-                current[right_label if right else left_label] = Cell(
+                current[right_label if right and right_label is not None else left_label] = Cell(
                     label, lines, "joined from fragments" if len(lines) > 1 else "")
                 last_side = right
             targets = right_amounts if right else left_amounts
@@ -337,9 +339,8 @@ def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]], 
             # before the first row: the header; after it, a label wrapped onto this line
             if rows and len(tokens) == 1 and not is_amount(tokens[0]) and \
                     not any(w in tokens[0] for w in SEQUENCE_LEAVES + ("项目",)):
-                label = rows[-1][panels[0][0]]
-                rows[-1][panels[0][0]] = Cell(label.text + "".join(tokens), label.lines + k,
-                                              "joined from fragments")
+                head = rows[-1][panels[0][0]]
+                rows[-1][panels[0][0]] = Cell(head.text + "".join(tokens), head.lines + k, "joined from fragments")
             continue
         row = [Cell("") for _ in columns]
         start = 0
@@ -425,7 +426,8 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
         code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
         if not code:
             return 0
-        if classes[p] is not None and code[:3] not in classes[p]:
+        allowed = classes[p]
+        if allowed is not None and code[:3] not in allowed:
             return -1       # 302 is never 人员经费
         if not last[p]:
             return 500
@@ -463,26 +465,26 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
     if by_line:
         between: dict[int, list[tuple[int, str]]] = {}     # row → text-alone fragments printed before it
         for k, line in lines:
-            tokens = split_tokens(line)
-            groups = [g for _, g in _code_groups([(k, t) for t in tokens])]
+            pieces = split_tokens(line)
+            groups = [g for _, g in _code_groups([(k, t) for t in pieces])]
             if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
                 continue        # nothing, or the header before the first coded row
             if not any(ECONOMIC_CODE.match(g[0]) or is_amount(t) for g in groups for t in g):
-                between.setdefault(len(rows), []).extend((k, t) for t in tokens)
+                between.setdefault(len(rows), []).extend((k, t) for t in pieces)
                 continue        # a name's wrapped piece: seated once the rows around it are known
-            row = [Cell("") for _ in columns]
+            printed = [Cell("") for _ in columns]
             n = len(panels)
             seats = list(range(n)) if len(groups) >= n else max(
                 itertools.combinations(range(n), len(groups)),
                 key=lambda chosen: sum(fit(g, p) for g, p in zip(groups, chosen)))
             for p, group in zip(seats, groups):
-                put(row, p, k, group)
+                put(printed, p, k, group)
             if len(groups) < n and not any(ECONOMIC_CODE.match(g[0]) for g in groups):
                 # a totals row (`人员经费合计 … 公用经费合计 …`): the last total spans the panels
                 # left over, its amount printed under the last one
                 last_amount, end = panels[seats[-1]][2], panels[-1][2]
-                row[end], row[last_amount] = row[last_amount], Cell("")
-            rows.append(row)
+                printed[end], printed[last_amount] = printed[last_amount], Cell("")
+            rows.append(printed)
         return _panel_names_joined(rows, between, [name for _, name, _ in panels], [codes for codes, _, _ in panels])
     tokens = stream_tokens(lines)
     first = next((i for i, (_, t) in enumerate(tokens) if ECONOMIC_CODE.match(t)), len(tokens))
@@ -540,8 +542,9 @@ def _panel_names_joined(rows: list[list[Cell]], between: dict[int, list[tuple[in
             if len(rest) <= len(tails):
                 for p, piece in zip(tails, rest):
                     join(before, p, [piece], tail=True)
-                for p, piece in zip(heads, take):
-                    join(row, p, [piece], tail=False)
+                if row is not None:      # the last pieces open the next row's nameless panels
+                    for p, piece in zip(heads, take):
+                        join(row, p, [piece], tail=False)
             else:       # no panel to take them: printed as a row of its own
                 out.append([Cell("") for _ in before])
                 out[-1][name_cols[0]] = Cell("".join(t for _, t in pieces), tuple(k for k, _ in pieces))

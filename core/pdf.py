@@ -130,11 +130,12 @@ def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
 
 def _caused_by(exc: BaseException, kind: type) -> bool:
     """Whether `kind` is behind `exc` (pdfplumber wraps pdfminer's errors, as argument or cause)."""
+    at: BaseException | None = exc
     seen = 0
-    while exc is not None and seen < 5:
-        if isinstance(exc, kind) or any(isinstance(a, kind) for a in getattr(exc, "args", ())):
+    while at is not None and seen < 5:
+        if isinstance(at, kind) or any(isinstance(a, kind) for a in getattr(at, "args", ())):
             return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+        at, seen = at.__cause__ or at.__context__, seen + 1
     return False
 
 

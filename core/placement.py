@@ -168,7 +168,7 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
     beam = max(1, min(SETTINGS.joint_states, SETTINGS.joint_work // work))
     states: dict[tuple[int, ...], tuple | None] = {tuple(_cents(fixed.get(c, Decimal(0))) for c in columns): None}
     for options in deltas:
-        nxt: dict[tuple[int, ...], tuple] = {}
+        nxt: dict[tuple[int, ...], tuple | None] = {}
         for sums, trail in states.items():
             for n, delta in enumerate(options):
                 after = tuple(x + d for x, d in zip(sums, delta))
@@ -239,23 +239,23 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
                 for c, v in values(i, chosen[i]).items():
                     fixed[c] = fixed.get(c, Decimal(0)) + v
         tolerance = SETTINGS.cent * max(1, len(group))
-        best = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],
-                                fixed, target, amount_cols, tolerance)
-        best = [opts[n] for opts, n in zip(options, best)]
-        for i, combo in zip(open_rows, best):
-            chosen[i] = combo
+        picks = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],
+                                 fixed, target, amount_cols, tolerance)
+        for i, opts, n in zip(open_rows, options, picks):
+            chosen[i] = opts[n]
 
-    if total_row is not None and chosen[total_row] is None:
-        chosen[total_row] = cands[total_row][0]
-    target = values(total_row, chosen[total_row]) if total_row is not None else None
-    settle(top, target, None)
+    def placed(i: int) -> tuple[int, ...]:
+        """Row i's placement, its first candidate until one is chosen."""
+        combo = chosen[i]
+        if combo is None:
+            combo = chosen[i] = cands[i][0]
+        return combo
+    settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None)
     for p, kids in sorted(kids_of.items()):
         if kids:
-            if chosen[p] is None:
-                chosen[p] = cands[p][0]
-            settle(kids, values(p, chosen[p]), set(chosen[p]))
+            settle(kids, values(p, placed(p)), set(placed(p)))
     for i, row in enumerate(rows):
-        combo = chosen[i] if chosen[i] is not None else cands[i][0]
+        combo = placed(i)
         # amounts in the first columns, in printed order, are read as printed (the text drops
         # trailing empty cells); only amounts moved past an empty column were placed
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])

@@ -12,7 +12,9 @@ from .cross_rules import locate
 from .findings import (
     CENT,
     ZERO,
+    Check,
     Finding,
+    Severity,
     amount,
     amount_columns,
     find_col,
@@ -44,7 +46,7 @@ _COMPLETION = re.compile(r"(?:年初|全年)预算(?:数)?为\s*" + _NUMBER + r"
 def _rate_finding(message: str, where: str, line: int, stated: Decimal, computed: Decimal | str) -> Finding:
     """A stated percentage that its figures contradict (`computed` a rate, or why there is none)."""
     shown = f"{computed:.2f}%" if isinstance(computed, Decimal) else computed
-    return Finding("prose_vs_table", "error", message, where=where, lines=[line],
+    return Finding(Check.PROSE_VS_TABLE, Severity.ERROR, message, where=where, lines=[line],
                    values={"stated": f"{stated}%", "computed": shown})
 
 
@@ -59,7 +61,7 @@ def check_prose_rates(doc: Document) -> list[Finding]:
     """Stated changes and rates in the text, recomputed (`X 万元，[完成…的 Z%，]较上年减少 C
     万元，下降 R%`); a rate on a zero base is a finding."""
     out = []
-    in_table = set()
+    in_table: set[int] = set()
     for t in doc.tables:
         in_table.update(range(t.first_line, t.last_line + 1))
     lines = doc.source.norm
@@ -102,7 +104,7 @@ _ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)" + _NU
 def _prose_blocks(doc: Document) -> list[tuple[str, list[int]]]:
     """The text of each subsection of the explanatory text, tables left out, line breaks and
     spaces removed so that sentences read whole, with the source line of each character."""
-    in_table = set()
+    in_table: set[int] = set()
     for t in doc.tables:
         in_table.update(range(t.first_line, t.last_line + 1))
     out = []
@@ -142,19 +144,20 @@ def check_prose_breakdowns(doc: Document) -> list[Finding]:
                      for i in _ITEM.finditer(_strip_sub_items(segment))]
             if not items or (len(items) == 1 and items[0][1] != total):
                 continue    # one item that is not the whole: a partial list, not a breakdown
-            basis = _BREAKDOWN.match(segment).group(0).rstrip("：:") if _BREAKDOWN.match(segment) else ""
+            breakdown = _BREAKDOWN.match(segment)
+            basis = breakdown.group(0).rstrip("：:") if breakdown else ""
             where = f"{text[:12]} / {basis or m.group(1) + '预算总额'}"
             names = " + ".join(f"{n} {a}" for n, a, _ in items)
             amount_sum = sum((a for _, a, _ in items), ZERO)
             sev = severity(total - amount_sum, len(items))
             if sev:
-                out.append(Finding("sum", sev, f"{m.group(1)}预算总额 {total} ≠ {names} = {amount_sum}",
+                out.append(Finding(Check.SUM, sev, f"{m.group(1)}预算总额 {total} ≠ {names} = {amount_sum}",
                                    where=where, lines=[lines[m.start()]],
                                    values={"stated": str(total), "computed": str(amount_sum)}))
             change_sum = sum((c for _, _, c in items), ZERO)
             sev = severity(change - change_sum, len(items))
             if sev:
-                out.append(Finding("sum", sev, f"{m.group(1)}预算总额 较上年 {change:+} ≠ the sum of its parts' "
+                out.append(Finding(Check.SUM, sev, f"{m.group(1)}预算总额 较上年 {change:+} ≠ the sum of its parts' "
                                    f"changes {change_sum:+}", where=where + " (较上年)", lines=[lines[m.start()]],
                                    values={"stated": str(change), "computed": str(change_sum)}))
     return out
@@ -191,18 +194,19 @@ def check_prose_changes(doc: Document) -> list[Finding]:
     for ti, t in enumerate(doc.tables):
         for rows in grid_blocks(t).values():
             for (group, row), cells in rows.items():
-                change = next((c for c in cells if "-" in catalog.GRID_MARK.search(c).group(1)), None)
-                if "支出" not in group or change is None or cells[change] is None:
+                change = next((c for c in cells if (m := catalog.GRID_MARK.search(c)) and "-" in m.group(1)), None)
+                printed_change = cells[change] if change is not None else None
+                if "支出" not in group or change is None or printed_change is None:
                     continue
                 for subject, printed, value, line in stated:
-                    sev = severity(value - cells[change], 1) if catalog.CHANGE_SUBJECTS[subject] == row else None
+                    sev = severity(value - printed_change, 1) if catalog.CHANGE_SUBJECTS[subject] == row else None
                     if sev is None:
                         continue
-                    out.append(Finding("prose_vs_table", sev,
+                    out.append(Finding(Check.PROSE_VS_TABLE, sev,
                                        f"the text states “{printed}”; {t.title} {group} {row} {change} "
-                                       f"prints {fmt(cells[change])}", t.title, ti,
+                                       f"prints {fmt(printed_change)}", t.title, ti,
                                        where=f"{group} {row} / {change}", lines=[line],
-                                       values={"stated": str(value), "table": fmt(cells[change])}))
+                                       values={"stated": str(value), "table": fmt(printed_change)}))
     return out
 
 
@@ -228,10 +232,11 @@ def check_project_fund_sources(doc: Document) -> list[Finding]:
     out = []
     for ti, t in enumerate(doc.tables):
         total, fiscal = parse_amount(t.fields.get(FORM_TOTAL, "")), parse_amount(t.fields.get(FORM_PARTS[0], ""))
-        if t.kind != "budget.performance_target" or total is None or fiscal is None or total == fiscal:
+        sev = severity(total - fiscal, 1) if total is not None and fiscal is not None else None
+        if t.kind != "budget.performance_target" or sev is None:
             continue
         name = t.fields.get("项目名称", "")
-        out.append(Finding("prose_vs_table", severity(total - fiscal, 1),
+        out.append(Finding(Check.PROSE_VS_TABLE, sev,
                            f"{name}: 其中：财政拨款 {fiscal} of 年度资金总额 {total}, but the text states all "
                            f"income ({income[0]} 万元) is 财政拨款", t.title, ti,
                            where=f"项目资金 / {FORM_PARTS[0]}", lines=[t.first_line, income[1]],
@@ -257,7 +262,7 @@ def _prose_text(doc: Document) -> tuple[str, list[int]]:
 
 @functools.lru_cache(maxsize=8)
 def _prose_of(source, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[int]]:
-    in_table = set()
+    in_table: set[int] = set()
     for first, last in spans:
         in_table.update(range(first, last + 1))
     chars, lines = [], []
@@ -311,8 +316,8 @@ def check_project_lines(doc: Document) -> list[Finding]:
         if name not in printed or said is None:
             continue
         value, title = printed[name]
-        if severity(said - value, 1) == "error":
-            out.append(Finding("prose_vs_table", "error",
+        if severity(said - value, 1) == Severity.ERROR:
+            out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                f"the text lists {cells[0]} at {cells[1]} 万元; {title} prints {fmt(value)}",
                                title, where=f"{cells[0]} / 总计", lines=[k],
                                values={"stated": cells[1], "other": fmt(value)}))
@@ -351,7 +356,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
         if not matches or any(v == stated for v, _ in matches):
             continue
         value, where = matches[0]
-        out.append(Finding("prose_vs_table", "error",
+        out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                            f"“{name}”: the text states 预算安排 {stated} 万元, {where} prints {value}",
                            where, where=f"{name} / 预算安排", lines=[lines[budget.start()]],
                            values={"stated": str(stated), "table": str(value)}))
@@ -395,7 +400,7 @@ def check_project_targets(doc: Document) -> list[Finding]:
             printed = [parse_amount(x) for x in re.findall(r"[\d.]{1,20}", same[0][2])]
             if number in printed:
                 continue
-            out.append(Finding("prose_vs_table", "error",
+            out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                f"“{project}” {name}: the text states {target.group(2)}{number}%, "
                                f"{same[0][3]} prints {same[0][2] or 'nothing'}",
                                same[0][3], where=f"{project} / {name}", lines=[lines[target.start()]],
@@ -421,7 +426,7 @@ def check_headcounts(doc: Document) -> list[Finding]:
         if not parts or sum(parts) == stated:
             continue
         label = m.group(1) + m.group(2)
-        out.append(Finding("sum", "error", f"{label} {stated} 人 ≠ the parts listed after it, {sum(parts)} 人",
+        out.append(Finding(Check.SUM, Severity.ERROR, f"{label} {stated} 人 ≠ the parts listed after it, {sum(parts)} 人",
                            where=f"{label}", lines=[lines[m.start()]],
                            values={"stated": str(stated), "computed": str(sum(parts))}))
     return out
@@ -470,7 +475,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
         if any(abs(v - stated) <= CENT for v, _, _ in values):
             continue
         value, title, _ = values[0]
-        out.append(Finding("prose_vs_table", "error",
+        out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                            f"the text gives {name} {stated} 万元; {title} prints {value}",
                            title, where=f"{name}", lines=[lines[m.start()]],
                            values={"stated": str(stated), "table": str(value)}))
@@ -504,16 +509,17 @@ def check_prose_sums(doc: Document) -> list[Finding]:
         for total in _figure_pattern(total_subject).finditer(text):
             # the parts follow the total in its paragraph: to the first 。 past 300 characters
             end = text.find("。", total.end() + 300)
-            parts = [_figure_pattern(p).search(text, total.end(), end if end > 0 else len(text))
+            found = [_figure_pattern(p).search(text, total.end(), end if end > 0 else len(text))
                      for p in part_subjects]
-            if any(p is None for p in parts):
+            parts = [p for p in found if p is not None]
+            if len(parts) < len(found):
                 continue
             stated = _dec(total.group(1))
             computed = sum((_dec(p.group(1)) for p in parts), ZERO)
             sev = severity(stated - computed, len(parts))
             if sev:
                 names = " + ".join(p.group(0) for p in parts)
-                out.append(Finding("sum", sev, f"“{total.group(0)}” ≠ {names} = {computed}",
+                out.append(Finding(Check.SUM, sev, f"“{total.group(0)}” ≠ {names} = {computed}",
                                    where=total.group(0), lines=[lines[total.start()]],
                                    values={"stated": str(stated), "computed": str(computed)}))
             break       # the first statement with all its parts; a later one repeats it
@@ -537,7 +543,7 @@ def check_prose_figures(doc: Document) -> list[Finding]:
             if _prints_no_figure(table) and any(said > 0 for said, _, _ in stated):
                 done.add(figure.subject)
                 said, line, sentence = next(x for x in stated if x[0] > 0)
-                out.append(Finding("prose_vs_table", "error",
+                out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                    f"the text states “{sentence}”; {table.title} prints no figure at all",
                                    table.title, ti, where="whole table", lines=[line, table.first_line],
                                    values={"stated": str(said), "table": ""}))
@@ -546,15 +552,15 @@ def check_prose_figures(doc: Document) -> list[Finding]:
         r, c, value, cell_lines = found
         in_wan = value / 10000 if table.unit == "元" else value
         # a table in 元 agrees when it rounds to the 万元 figure as printed
-        if any(severity(said - (in_wan.quantize(said) if table.unit == "元" else in_wan), 1) != "error"
+        if any(severity(said - (in_wan.quantize(said) if table.unit == "元" else in_wan), 1) != Severity.ERROR
                for said, _, _ in stated):
             continue
         if figure.zero_means_none and all(said == 0 for said, _, _ in stated):
             continue
         said, line, sentence = stated[0]
         # where the cell may hold more than the subject (公用经费 ⊇ 机关运行经费), less is a warning
-        sev = "warning" if figure.part and said < (in_wan.quantize(said) if table.unit == "元" else in_wan) else "error"
-        out.append(Finding("prose_vs_table", sev,
+        sev = Severity.WARNING if figure.part and said < (in_wan.quantize(said) if table.unit == "元" else in_wan) else Severity.ERROR
+        out.append(Finding(Check.PROSE_VS_TABLE, sev,
                            f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
                            table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
                            [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
@@ -591,7 +597,7 @@ def check_prose_named_shares(doc: Document) -> list[Finding]:
             whole = whole / 10000 if table.unit == "元" else whole
             if whole and _rate_differs(part / whole * 100, stated, m.group(3)):
                 computed = part / whole * 100
-                out.append(Finding("prose_vs_table", "error",
+                out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                    f"{part} 万元 is stated as {stated}% of {m.group(2)}, which {table.title} prints as "
                                    f"{fmt(whole)}: {computed:.2f}%", table.title, ti, r, c, f"{m.group(2)} (share)",
                                    [lines[m.start()]] + cell_lines,
@@ -640,7 +646,7 @@ def check_prose_comparisons(doc: Document) -> list[Finding]:
             if real == _RELATION[m.group(3)]:
                 continue
             said = {1: "大于", 0: "等于", -1: "小于"}[real]
-            out.append(Finding("prose_vs_table", "error",
+            out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                f"the text says 决算数{m.group(3)}预算数, but 决算 {actual} is {said} 预算 {budget}",
                                where=m.group(0)[:40], lines=[lines[m.start()]],
                                values={"stated": m.group(3), "budget": str(budget), "actual": str(actual)}))
@@ -672,14 +678,14 @@ def check_prose_changes_between(doc: Document) -> list[Finding]:
             end = items[n + 1].start() if n + 1 < len(items) else min(len(text), item.end() + 400)
             subject, opening = item.group(1), _dec(item.group(2))
             openings.append((item.start(), end, opening))
-            stated = _ITEM_STATED.get(doc.info.report_type)
-            planned = stated.search(text, item.end(), end) if stated else None
+            pattern = _ITEM_STATED.get(doc.info.report_type)
+            planned = pattern.search(text, item.end(), end) if pattern else None
             if planned is None or planned.group(1) not in ("", doc.info.year):
                 continue
             said = _dec(planned.group(2))
-            if severity(opening - said, 1) != "error":
+            if severity(opening - said, 1) != Severity.ERROR:
                 continue
-            out.append(Finding("prose_vs_table", "error",
+            out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                f"“{subject}” opens with {opening} 万元 but then states {planned.group(0)}",
                                where=subject[:30], lines=[lines[planned.start()]],
                                values={"stated": str(said), "table": fmt(opening)}))
@@ -691,8 +697,8 @@ def check_prose_changes_between(doc: Document) -> list[Finding]:
             computed = (after - before) / before * 100
             if not _rate_differs(computed, sign * stated, m.group(4)):
                 continue
-            opening = next((amount for a, b, amount in openings if a <= m.start() < b), None)
-            if opening is not None and not _rate_differs((opening - before) / before * 100, sign * stated, m.group(4)):
+            own = next((amount for a, b, amount in openings if a <= m.start() < b), None)
+            if own is not None and not _rate_differs((own - before) / before * 100, sign * stated, m.group(4)):
                 continue        # the rate fits the item's own amount: the item's finding says it
             out.append(_rate_finding(f"the text states {m.group(3)}{stated}% from {before} to {after} 万元, but the "
                                      f"change is {computed:+.2f}%", m.group(0)[:40], lines[m.start()], stated, computed))
@@ -718,19 +724,19 @@ def check_document_consistency(doc: Document) -> list[Finding]:
             continue
         m = _HEADING_YEAR.search(node.text.replace(" ", ""))
         if m and m.group(1) != year and m.group(2) == doc.info.report_type:
-            out.append(Finding("prose_vs_table", "error",
+            out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                f"the heading “{node.text}” names a {m.group(1)} report in the {year} {doc.info.report_type}",
                                where=node.text[:30], lines=[node.first_line],
                                values={"stated": m.group(1), "expected": year}))
-        if _PLACEHOLDER.search(node.text):
-            out.append(Finding("prose_vs_table", "warning",
+        if placeholder := _PLACEHOLDER.search(node.text):
+            out.append(Finding(Check.PROSE_VS_TABLE, Severity.WARNING,
                                f"the heading “{node.text}” names a placeholder, not the agency", where=node.text[:30],
-                               lines=[node.first_line], values={"stated": _PLACEHOLDER.search(node.text).group(0)}))
+                               lines=[node.first_line], values={"stated": placeholder[0]}))
     if doc.info.report_type == "决算":
         text, lines = _prose_text(doc)
         for m in _YEAR_END.finditer(text):
             if m.group(1) != year:
-                out.append(Finding("prose_vs_table", "error",
+                out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                    f"“{m.group(0)}” in the {year} 决算: the accounts close at the end of {year}",
                                    where=m.group(0), lines=[lines[m.start()]],
                                    values={"stated": m.group(1), "expected": year}))
@@ -754,7 +760,7 @@ def check_units(doc: Document) -> list[Finding]:
         expected = (Decimal(yuan.replace(",", "")) / 10000).quantize(Decimal(1).scaleb(-decimals))
         stated = Decimal(wan.replace(",", ""))
         if abs(expected - stated) > Decimal(1).scaleb(-decimals) / 2:
-            out.append(Finding("unit", "error", f"{wan} 万元 and {yuan} 元 are not the same amount",
+            out.append(Finding(Check.UNIT, Severity.ERROR, f"{wan} 万元 and {yuan} 元 are not the same amount",
                                where=m.group(0), lines=[lines[m.start()]],
                                values={"stated": wan, "computed": str(expected)}))
     return out

@@ -10,6 +10,7 @@ import copy
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +21,6 @@ from .model import Cell, Document, Table
 
 REVIEW_FORMAT = "budget-review.review"
 REVIEW_VERSION = 1
-EDIT_TARGETS = ("cell", "header", "title", "kind", "unit", "fact", "insert_row", "delete_row", "decision")
 # What a reviewer decides of a finding: a real defect of the document, a false alarm, or
 # explained by a note. "open" is the state before any decision.
 DECISIONS = ("confirmed", "dismissed", "explained", "open")
@@ -71,34 +71,65 @@ def default_review_path(document_path: str | Path) -> Path:
     return p.with_name(p.name + ".review.json")
 
 
+def _text(value: str | list | None) -> str:
+    """An edit's value where a text is due (the schema check at load guarantees it)."""
+    if not isinstance(value, str):
+        raise ValueError(f"an edit's value should be a text, not {value!r}")
+    return value
+
+
+def _place(index: int | None) -> int:
+    if index is None:
+        raise ValueError("the edit names no row or column")
+    return index
+
+
+def _set_cell(table: Table, edit: Edit) -> None:
+    r, c = _place(edit.row), _place(edit.col)
+    old = table.cell(r, c)
+    row = table.rows[r]
+    while len(row) <= c:
+        row.append(Cell(""))
+    row[c] = replace(old, text=_text(edit.new), inferred="",     # the reviewer's value, not a guess
+                     original=old.original if old.original is not None else old.text, edited_at=edit.time)
+
+
+def _set_header(table: Table, edit: Edit) -> None:
+    table.columns[_place(edit.col)] = _text(edit.new)
+
+
+def _set_attribute(table: Table, edit: Edit) -> None:
+    setattr(table, edit.target, _text(edit.new))        # title, kind, unit
+
+
+def _set_fact(table: Table, edit: Edit) -> None:
+    table.fields[edit.key] = _text(edit.new)
+
+
+def _insert_row(table: Table, edit: Edit) -> None:
+    texts = edit.new if isinstance(edit.new, list) else []
+    table.rows.insert(_place(edit.row), [Cell(str(t), (), "", "", edit.time) for t in texts])
+
+
+def _delete_row(table: Table, edit: Edit) -> None:
+    del table.rows[_place(edit.row)]
+
+
+def _no_table_change(table: Table, edit: Edit) -> None:
+    """Decisions change no table: Review.decisions replays them."""
+
+
+_APPLY: dict[str, Callable[[Table, Edit], None]] = {
+    "cell": _set_cell, "header": _set_header, "title": _set_attribute, "kind": _set_attribute,
+    "unit": _set_attribute, "fact": _set_fact, "insert_row": _insert_row, "delete_row": _delete_row,
+    "decision": _no_table_change}
+
+
 def _apply(table: Table, edit: Edit) -> None:
     """Apply one edit to a (private copy of a) table."""
-    if edit.target == "cell":
-        old = table.cell(edit.row, edit.col)
-        row = table.rows[edit.row]
-        while len(row) <= edit.col:
-            row.append(Cell(""))
-        row[edit.col] = replace(old, text=edit.new, inferred="",     # the reviewer's value, not a guess
-                                original=old.original if old.original is not None else old.text,
-                                edited_at=edit.time)
-    elif edit.target == "header":
-        table.columns[edit.col] = edit.new
-    elif edit.target == "title":
-        table.title = edit.new
-    elif edit.target == "kind":
-        table.kind = edit.new
-    elif edit.target == "unit":
-        table.unit = edit.new
-    elif edit.target == "fact":
-        table.fields[edit.key] = edit.new
-    elif edit.target == "insert_row":
-        table.rows.insert(edit.row, [Cell(t, (), "", "", edit.time) for t in edit.new])
-    elif edit.target == "delete_row":
-        del table.rows[edit.row]
-    elif edit.target == "decision":
-        pass        # decisions change no table: Review.decisions replays them
-    else:
+    if edit.target not in _APPLY:
         raise ValueError(f"unknown edit target {edit.target}")
+    _APPLY[edit.target](table, edit)
 
 
 def _copy_table(table: Table) -> Table:
@@ -178,7 +209,7 @@ class Review:
 
     # -- operations --------------------------------------------------------------------
     def apply(self, edit: Edit) -> Edit:
-        if edit.target not in EDIT_TARGETS:
+        if edit.target not in _APPLY:
             raise UserError(f"unknown edit {edit.target}")
         if edit.target != "decision" and not 0 <= edit.table < len(self.tables):
             raise UserError(f"no table {edit.table + 1}")
@@ -327,10 +358,10 @@ class Review:
         for raw in data["edits"]:
             edit = _edit_from_json(raw)
             reason = review._misfit(edit) if isinstance(edit, Edit) else edit
-            if reason:
-                review.set_aside.append((raw, reason))
-            else:
+            if isinstance(edit, Edit) and not reason:
                 review._push(edit)
+            else:
+                review.set_aside.append((raw, reason))
         review.set_aside += [(e, str(e.get("reason", "set aside earlier"))) for e in data.get("set_aside", [])
                              if isinstance(e, dict)]     # kept from an earlier session, as they were
         return review
@@ -418,7 +449,7 @@ def _edit_from_json(raw: object) -> Edit | str:
     if not isinstance(raw, dict):
         return "not an edit object"
     fields = {"target", "table", "row", "col", "old", "new", "time", "key", "note"}
-    if set(raw) - fields or raw.get("target") not in EDIT_TARGETS:
+    if set(raw) - fields or raw.get("target") not in _APPLY:
         return "unknown edit fields or target"
     for name in ("table", "row", "col"):
         value = raw.get(name)

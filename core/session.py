@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import overload
 
 from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
@@ -59,6 +60,11 @@ class ReviewSession:
             self._table_findings[table] = validate_table(doc, table)
         self.findings = settle(validate(doc, self._table_findings), self.review.decisions)
         return self.findings
+
+    @overload
+    def _after(self, edit: Edit) -> Edit: ...
+    @overload
+    def _after(self, edit: Edit | None) -> Edit | None: ...
 
     def _after(self, edit: Edit | None) -> Edit | None:
         if edit is not None and edit.target == "decision":

@@ -8,7 +8,9 @@ from decimal import Decimal
 from . import catalog
 from .findings import (
     ZERO,
+    Check,
     Finding,
+    Severity,
     amount,
     amount_columns,
     cells_note,
@@ -43,7 +45,7 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
                 continue
             label = row_label(table, r)
             if total is None:
-                out.append(Finding("extraction", "warning",
+                out.append(Finding(Check.EXTRACTION, Severity.WARNING,
                                    f"{label}: {leaf(table.columns[t])} is empty where its parts imply {fmt(s)}",
                                    table.title, ti, r, t, f"{label} / {leaf(table.columns[t])}",
                                    list(table.cell(r, t).lines), {"stated": "", "computed": fmt(s)}))
@@ -52,14 +54,14 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
                 # The parts were left empty: say which one the total implies.
                 implied = _implied_part(table, r, parts)
                 col = implied if implied is not None else parts[0]
-                out.append(Finding("sum", "error",
+                out.append(Finding(Check.SUM, Severity.ERROR,
                                    f"{label}: {leaf(table.columns[t])} {fmt(total)} but "
                                    f"{' and '.join(leaf(table.columns[p]) for p in parts)} are empty",
                                    table.title, ti, r, col, f"{label} / {leaf(table.columns[col])}",
                                    list(table.cell(r, t).lines), {"stated": "", "computed": fmt(total)}))
                 continue
             note = inferred_note(table, r, [t, *parts])
-            out.append(Finding("sum", doubtful(sev, note),
+            out.append(Finding(Check.SUM, doubtful(sev, note),
                                f"{label}: {leaf(table.columns[t])} {fmt(total or ZERO)} ≠ "
                                f"{' + '.join(leaf(table.columns[p]) for p in parts)} = {fmt(s)}" + note,
                                table.title, ti, r, t, f"{label} / {leaf(table.columns[t])}",
@@ -122,7 +124,7 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
                 continue
             label = row_label(table, r)
             note = cells_note(table, summed)
-            out.append(Finding("hierarchy", doubtful(sev, note),
+            out.append(Finding(Check.HIERARCHY, doubtful(sev, note),
                                f"{label}: {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of its "
                                f"{len(kids)} sub-items = {fmt(s)}" + note,
                                table.title, ti, r, j, f"{label} / {leaf(table.columns[j])}",
@@ -144,7 +146,7 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             sev = severity(stated - s, len(tops), cells_step(table, summed))
             if sev:
                 note = cells_note(table, summed)
-                out.append(Finding("sum", doubtful(sev, note), f"合计 {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of "
+                out.append(Finding(Check.SUM, doubtful(sev, note), f"合计 {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of "
                                    f"the {len(tops)} top-level rows = {fmt(s)}" + note, table.title, ti, total_row, j,
                                    f"合计 / {leaf(table.columns[j])}", list(table.cell(total_row, j).lines),
                                    {"stated": fmt(stated), "computed": fmt(s)}))
@@ -170,15 +172,16 @@ FORM_PARTS = ("其中：财政拨款", "其他资金", "上年结转")
 def check_form_funds(doc: Document, ti: int, table: Table) -> list[Finding]:
     """A performance form's 年度资金总额 = 财政拨款 + 其他资金 (+ 上年结转)."""
     total = parse_amount(table.fields.get(FORM_TOTAL, ""))
-    parts = [parse_amount(table.fields[k]) for k in FORM_PARTS if k in table.fields]
-    if total is None or not parts or any(p is None for p in parts):
+    found = [parse_amount(table.fields[k]) for k in FORM_PARTS if k in table.fields]
+    parts = [p for p in found if p is not None]
+    if total is None or not parts or len(parts) < len(found):
         return []
     s = sum(parts, ZERO)
     sev = severity(total - s, len(parts))
     if sev is None:
         return []
     name = table.fields.get("项目名称", "")
-    return [Finding("sum", sev, f"{name}: 年度资金总额 {total} ≠ sum of its parts {s}", table.title, ti,
+    return [Finding(Check.SUM, sev, f"{name}: 年度资金总额 {total} ≠ sum of its parts {s}", table.title, ti,
                     where=f"项目资金 / {FORM_TOTAL}", lines=[table.first_line],
                     values={"stated": str(total), "computed": str(s)})]
 
@@ -206,19 +209,20 @@ def check_form_grids(doc: Document, ti: int, table: Table) -> list[Finding]:
     for block, rows in grid_blocks(table).items():
         reported = set()
         for (group, row), cells in rows.items():
-            by_mark = {catalog.GRID_MARK.search(c).group(1): c for c in cells}
+            by_mark = {m.group(1): c for c in cells if (m := catalog.GRID_MARK.search(c))}
             for mark, column in by_mark.items():
                 terms = catalog.mark_terms(mark)
-                if len(terms) < 2 or cells[column] is None or any(x not in by_mark for _, x in terms):
+                value = cells[column]
+                if len(terms) < 2 or value is None or any(x not in by_mark for _, x in terms):
                     continue
                 computed = sum((sign * (cells[by_mark[x]] or ZERO) for sign, x in terms), ZERO)
-                sev = severity(cells[column] - computed, len(terms))
+                sev = severity(value - computed, len(terms))
                 if sev:
                     reported.add((group, row, column))
                     label = "/".join(x for x in (block, group, row, column) if x)
-                    out.append(Finding("sum", sev, f"{label} {fmt(cells[column])} ≠ {mark} = {fmt(computed)}",
+                    out.append(Finding(Check.SUM, sev, f"{label} {fmt(value)} ≠ {mark} = {fmt(computed)}",
                                        table.title, ti, where=label, lines=[table.first_line],
-                                       values={"stated": fmt(cells[column]), "computed": fmt(computed)}))
+                                       values={"stated": fmt(value), "computed": fmt(computed)}))
             if not catalog.TOTAL_LABELS.match(row):
                 continue
             members = [c for (g, r), c in rows.items() if g == group and r != row]
@@ -229,7 +233,7 @@ def check_form_grids(doc: Document, ti: int, table: Table) -> list[Finding]:
                 sev = severity(stated - computed, len(members))
                 if sev:
                     label = "/".join(x for x in (block, group, row, column) if x)
-                    out.append(Finding("sum", sev, f"{label} {fmt(stated)} ≠ the {len(members)} rows above it "
+                    out.append(Finding(Check.SUM, sev, f"{label} {fmt(stated)} ≠ the {len(members)} rows above it "
                                        f"= {fmt(computed)}", table.title, ti, where=label, lines=[table.first_line],
                                        values={"stated": fmt(stated), "computed": fmt(computed)}))
     return out
@@ -308,14 +312,14 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
         s, n = sums[0]
         sev = None if any(severity(total - x, k) is None for x, k in sums) else severity(total - s, n)
         if sev:
-            out.append(Finding("sum", sev, f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}",
+            out.append(Finding(Check.SUM, sev, f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}",
                                table.title, ti, tot, value_col, f"{total_name} / {leaf(table.columns[value_col])}",
                                list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
     if "收入总计" in found and "支出总计" in found:
         (_, _, income), (r2, c2, expense) = found["收入总计"], found["支出总计"]
         sev = severity(income - expense, 1)
         if sev:
-            out.append(Finding("sum", sev, f"收入总计 {fmt(income)} ≠ 支出总计 {fmt(expense)}", table.title, ti,
+            out.append(Finding(Check.SUM, sev, f"收入总计 {fmt(income)} ≠ 支出总计 {fmt(expense)}", table.title, ti,
                                r2, c2, "支出总计", list(table.cell(r2, c2).lines),
                                {"stated": fmt(expense), "computed": fmt(income)}))
     return out

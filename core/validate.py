@@ -15,7 +15,7 @@ from .cross_rules import (
     check_toc_tables,
     check_unrecoverable,
 )
-from .findings import Finding, settle, severity, stable_id, standing
+from .findings import Check, Finding, Severity, settle, severity, stable_id, standing
 from .model import Document, Table
 from .prose_rules import (
     check_document_consistency,
@@ -60,7 +60,7 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     cascade of errors built on misread cells."""
     own: dict[int, list[Finding]] = {}
     for f in findings:
-        if f.table_index is not None and f.check in ("sum", "hierarchy") and f.severity == "error":
+        if f.table_index is not None and f.check in (Check.SUM, Check.HIERARCHY) and f.severity == Severity.ERROR:
             own.setdefault(f.table_index, []).append(f)
     misread = {ti for ti, errors in own.items()
                if len(errors) >= SETTINGS.misread_min_errors
@@ -72,16 +72,16 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.table_index in misread and f in own[f.table_index]:
             continue
-        if f.severity == "error" and (f.table_index in misread or any(
+        if f.severity == Severity.ERROR and (f.table_index in misread or any(
                 doc.tables[ti].title and doc.tables[ti].title in f.message for ti in misread)):
-            f = replace(f, severity="warning", message=f.message + " (a table involved was probably misread)")
-        elif f.severity == "error" and f.table_index in doubted:
-            f = replace(f, severity="warning", message=f"{f.message} ({doc.tables[f.table_index].doubt})")
+            f = replace(f, severity=Severity.WARNING, message=f.message + " (a table involved was probably misread)")
+        elif f.severity == Severity.ERROR and f.table_index in doubted:
+            f = replace(f, severity=Severity.WARNING, message=f"{f.message} ({doc.tables[f.table_index].doubt})")
         out.append(f)
     for ti in sorted(misread):
         table = doc.tables[ti]
         errors = own[ti]
-        out.append(Finding("extraction", "warning",
+        out.append(Finding(Check.EXTRACTION, Severity.WARNING,
                            f"{table.title}: this table was probably misread — {len(errors)} of its sums fail at once "
                            f"(first: {errors[0].message}); check its columns against the source before its figures",
                            table.title, ti, where="whole table", lines=[table.first_line],

@@ -4,6 +4,8 @@ All work is done by `core.session.ReviewSession`; this module only shows it and 
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -17,7 +19,7 @@ from core.session import ReviewSession
 
 from . import strings
 from .commands import ReviewCommands
-from .config import load_keymap
+from .config import UiSettings, load_keymap
 from .export_screen import ExportScreen
 from .facts_screen import FactsScreen
 from .help_screen import HelpScreen
@@ -78,9 +80,14 @@ class MainScreen(Screen):
     MainScreen.narrow #source { width: 1fr; }
     """
 
-    def __init__(self, session: ReviewSession):
+    def declared_bindings(self) -> list[Binding]:
+        """This screen's bindings (all declared as Binding objects, with ids for the keymap)."""
+        return [b for b in self.BINDINGS if isinstance(b, Binding)]
+
+    def __init__(self, session: ReviewSession, settings: UiSettings):
         super().__init__()
         self.session = session
+        self.settings = settings
         self.table_index = 0
         self.finding_index: int | None = None
         self.editing: tuple | None = None      # what the editor is editing
@@ -104,8 +111,8 @@ class MainScreen(Screen):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        self.query_one(KeyBar).show_bindings(self.BINDINGS, getattr(self.app, "keymap", {}))
-        self.query_one(CellEditor).cursor_blink = self.app.cursor_blink
+        self.query_one(KeyBar).show_bindings(self.declared_bindings(), self.settings.keymap)
+        self.query_one(CellEditor).cursor_blink = self.settings.cursor_blink
         self.session.on_change(self._after_change)
         self.show_table(0)
         self.refresh_findings()
@@ -284,7 +291,8 @@ class MainScreen(Screen):
         if table is None or not table.fields:
             self.notify(strings.NO_FACTS)
             return
-        self.app.push_screen(FactsScreen(self.session, self.table_index), callback=lambda _: self.after_edit())
+        self.app.push_screen(FactsScreen(self.session, self.table_index, self.settings),
+                             callback=lambda _: self.after_edit())
 
     def action_edit_header(self) -> None:
         table = self.current_table()
@@ -389,7 +397,7 @@ class MainScreen(Screen):
         paths = {fmt: self.session.export_path(fmt) for fmt in strings.EXPORT_FORMATS}
         fmt = self.last_export[0] if self.last_export else "xlsx"
         if self.last_export:
-            paths[fmt] = self.last_export[1]
+            paths[fmt] = Path(self.last_export[1])
         self.app.push_screen(ExportScreen(paths, fmt), callback=self._export_chosen)
 
     def _export_chosen(self, choice: tuple[str, str] | None) -> None:
@@ -412,8 +420,8 @@ class MainScreen(Screen):
             self.app.call_from_thread(self.notify, w, severity="warning", markup=False)
 
     def action_help(self) -> None:
-        keymap = getattr(self.app, "keymap", {})
-        keys = [(key_display(self.app, binding, keymap), binding.description) for binding in self.BINDINGS]
+        keys = [(key_display(self.app, binding, self.settings.keymap), binding.description)
+                for binding in self.declared_bindings()]
         keys += [("arrows, h/j/k/l", "Move"), ("PageUp/PageDown, Home/End", "Scroll"),
                  ("Tab / Shift+Tab", "Next / previous pane"), ("Enter", "Edit cell / choose"),
                  ("0-9 - .", "Start editing the cell with that character"), ("ctrl+p", "Command palette")]
@@ -442,13 +450,13 @@ class BudgetReviewApp(App):
     def __init__(self, review: Review, keymap: dict[str, str] | None = None, cursor_blink: bool = True):
         super().__init__()
         self.session = ReviewSession(review)
-        self.cursor_blink = cursor_blink
-        self.keymap, self._keymap_warning = (keymap, "") if keymap is not None else load_keymap()
+        keymap, self._keymap_warning = (keymap, "") if keymap is not None else load_keymap()
+        self.settings = UiSettings(keymap, cursor_blink)
 
     def on_mount(self) -> None:
-        if self.keymap:
-            self.set_keymap(self.keymap)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
         if self._keymap_warning:
             self.notify(self._keymap_warning, severity="warning")
-        self.push_screen(MainScreen(self.session))
+        self.push_screen(MainScreen(self.session, self.settings))
 

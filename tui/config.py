@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    """What the screens need of the app's configuration, handed to each screen."""
+
+    keymap: dict[str, str] = field(default_factory=dict)    # binding id → key, from the config file
+    cursor_blink: bool = True                                # off in tests and snapshots
 
 
 def config_path() -> Path:

@@ -47,7 +47,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         self.query_one("#export-path", Input).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        fmt = event.pressed.id.removeprefix("format-")
+        fmt = (event.pressed.id or "").removeprefix("format-")
         path = self.query_one("#export-path", Input)
         if path.value == str(self.paths[self.fmt]):     # follow the format unless the user typed a path
             path.value = str(self.paths[fmt])

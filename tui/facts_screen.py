@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label, Static
 from core.session import ReviewSession
 
 from . import strings
+from .config import UiSettings
 from .widgets.cell_editor import CellEditor
 from .widgets.table_grid import CORRECTED
 
@@ -27,9 +28,10 @@ class FactsScreen(ModalScreen[None]):
     FactsScreen CellEditor.editing { display: block; }
     """
 
-    def __init__(self, session: ReviewSession, table_index: int):
+    def __init__(self, session: ReviewSession, table_index: int, settings: UiSettings):
         super().__init__()
         self.session = session
+        self.settings = settings
         self.table_index = table_index
         self.editing: str | None = None       # the key of the fact being edited
 
@@ -45,7 +47,7 @@ class FactsScreen(ModalScreen[None]):
         table.add_column(strings.FACT_KEY, key="key")
         table.add_column(strings.FACT_VALUE, key="value")
         self.show_facts()
-        self.query_one(CellEditor).cursor_blink = self.app.cursor_blink
+        self.query_one(CellEditor).cursor_blink = self.settings.cursor_blink
         table.focus()
 
     def show_facts(self) -> None:
@@ -60,7 +62,7 @@ class FactsScreen(ModalScreen[None]):
             table.move_cursor(row=min(row, table.row_count - 1))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.editing = event.row_key.value
+        self.editing = str(event.row_key.value)
         editor = self.query_one(CellEditor)
         editor.value = self.session.tables[self.table_index].fields.get(self.editing, "")
         editor.cursor_position = len(editor.value)

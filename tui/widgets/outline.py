@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from core.model import Document, Node
 
@@ -18,7 +19,7 @@ class DocumentOutline(Tree):
     def __init__(self, document: Document, **kwargs):
         super().__init__(document.info.agency or document.name, **kwargs)
         self.document = document
-        self.table_nodes = {}
+        self.table_nodes: dict[int, TreeNode] = {}
         self.show_root = False
 
     def on_mount(self) -> None:
@@ -41,8 +42,8 @@ class DocumentOutline(Tree):
             elif child.kind == "part" and tables_in(child):
                 part = self.root.add(Text(self._short(child.text)), data=None, expand=True)
                 for table in tables_in(child):
-                    self.table_nodes[table.table_index] = part.add_leaf(
-                        self._label(table, counts, total), data=table.table_index)
+                    index = table.table_index or 0      # tables_in keeps tables with an index only
+                    self.table_nodes[index] = part.add_leaf(self._label(table, counts, total), data=index)
         self.root.expand()
 
     @staticmethod
@@ -50,7 +51,7 @@ class DocumentOutline(Tree):
         return text if len(text) <= 24 else text[:23] + "…"
 
     def _label(self, node: Node, counts: dict[int, int], total: int) -> Text:
-        label = Text(f"{node.table_index + 1}/{total} ", style="dim")
+        label = Text(f"{(node.table_index or 0) + 1}/{total} ", style="dim")
         label.append(self._short(node.text), style="bold cyan")
         n = counts.get(node.table_index, 0) if node.table_index is not None else 0
         if n:
