@@ -498,7 +498,7 @@ def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> list[tupl
 _STRIP = re.compile(r"[\s\"“”'‘’《》]")
 
 
-def squash(text: str) -> str:
+def title_key(text: str) -> str:
     """Title text as compared against the patterns: no spaces, quotes or book-title marks."""
     return _STRIP.sub("", text)
 
@@ -509,7 +509,7 @@ _QUALIFIER = re.compile(r"[（(][^（）()]{1,14}[)）]$")
 def spec_for_title(title: str, report_type: str = "") -> TableSpec | None:
     """The spec whose title pattern matches; final-accounts specs first in a 决算 report. A
     qualifier after the title (`（按功能分类科目）`) does not change the table it names."""
-    t = _QUALIFIER.sub("", squash(title))
+    t = _QUALIFIER.sub("", title_key(title))
     order = ALL_SPECS if report_type != "预算" else BUDGET_SPECS + FINAL_SPECS
     best, best_len = None, 0
     for spec in order:
@@ -522,7 +522,7 @@ def spec_for_title(title: str, report_type: str = "") -> TableSpec | None:
 
 def specs_for_header(header_text: str, report_type: str) -> list[TableSpec]:
     """Specs whose header vocabulary fits a header whose title was lost, in standard order."""
-    t = squash(header_text)
+    t = title_key(header_text)
     pool = FINAL_SPECS if report_type == "决算" else BUDGET_SPECS
     return [s for s in pool if s.header_words and all(w in t for w in s.header_words)
             and not any(w in t for w in s.exclude_words)]

@@ -10,11 +10,10 @@ from .extract import extract_tables
 from .model import Document, DocumentInfo, Node
 from .pdf import Progress
 from .reader import SourceText, read_document_text
-from .regions import PAGE_NUMBER, PART, SECTION, find_regions, toc_span
+from .regions import NOTE, PAGE_NUMBER, PART, SECTION, find_regions, toc_span
 
 SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 ITEM = re.compile(r"^(\d{1,2}[.．、)）]|[①-⑳]|[（(]\d{1,2}[）)])")
-NOTE = re.compile(r"^(注|说明|备注)\s*[:：]")
 _REPORT = re.compile(r"(20\d\d)\s*年度?\s*(?:[^\s，。]{0,30}?)\s*(部门|单位)?\s*(预算|决算)")
 COVER_LINES = 15        # the title page: the report's own year is named there
 _DEPTH = {"part": 1, "section": 2, "subsection": 3, "item": 4}

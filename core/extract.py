@@ -25,7 +25,7 @@ from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
 from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows, side_by_side_rows, starts_row
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
-from .regions import FINAL_NUMBER, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
+from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
 from .tokens import (
     CODE,
@@ -44,7 +44,6 @@ from .tokens import (
     stream_tokens,
 )
 
-NOTE = re.compile(r"^(注|说明|备注)\s*[:：]|^\d\.本")
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 
@@ -150,12 +149,10 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
     for region in regions:
         table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
         if not region.title_printed and table.kind == "other":
-            header_text = table.fields.pop("_header", "")
-            table.kind, table.title = _infer_kind(header_text, report_type, order, prev_kind)
+            table.kind, table.title = _infer_kind(_header_text(src, table), report_type, order, prev_kind)
             if table.kind != "other":
                 table = build_table(src, region, context, catalog.SPEC_BY_KIND[table.kind])
                 table.title_printed = False
-        table.fields.pop("_header", None)
         if not table.rows and table.recoverable and \
                 (table.kind == "other" or not table.columns or table.header_lines is None):
             continue        # a title named in the prose or in a list of tables, not a table
@@ -199,6 +196,14 @@ def _project_names(tables: list[Table]) -> tuple[str, ...]:
         if t.kind == "budget.project_expense" and len(t.columns) > 1:
             names += [r[1].text for r in t.rows if len(r) > 2 and r[0].text and r[2].text and len(r[1].text) >= 4]
     return tuple(dict.fromkeys(names))
+
+
+def _header_text(src: SourceText, table: Table) -> str:
+    """The lines of a table's header, as one text."""
+    if table.header_lines is None:
+        return ""
+    first, last = table.header_lines
+    return " ".join(src.norm[k - 1] for k in range(first, last + 1))
 
 
 def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind: str) -> tuple[str, str]:
@@ -436,7 +441,6 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     header_keys = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
     body = [(k, list(cells)) for k, cells in grid[body_start:] if not is_column_number_row(cells)
             and tuple(squash(c) for c in cells if c.strip()) not in header_keys]   # a header printed again
-    table.fields["_header"] = " ".join(" ".join(c) for c in header)
     ncols = max([len(c) for c in header] + [len(c) for _, c in body] + [0])
     level = _level_row([cells for _, cells in grid[:body_start]], body, ncols, ruled)
     columns = _header_paths(header + ([level] if level else []), ncols)
@@ -701,7 +705,6 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         strays = " ".join(t for codes, labels, amounts in runs if labels and not codes and not amounts
                           for _, t in labels if is_header_word(t) and not catalog.TOTAL_LABELS.match(t))
     header_text = " ".join(t for _, t in header)
-    table.fields["_header"] = header_text
     if header:
         table.header_lines = (header[0][0], header[-1][0])
     width = max([len(a) for _, _, a in runs] + [0])

@@ -185,6 +185,8 @@ def _join_continuations(regions: list[Region]) -> list[Region]:
     return out
 
 
+# a note under a table (注：…, 说明：…, `1.本表…`)
+NOTE = re.compile(r"^(注|说明|备注)\s*[:：]|^\d\.本")
 HEADING = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}(情况说明|说明|情况)")
 # `附表 4-1`, `附件 2`, `表1`, `表一`, `表 3`, `公开05表`: a table's number printed on its own line
 TABLE_LABEL = re.compile(r"^(附\s*[表件]|表)\s*[\d\-—.一二三四五六七八九十]+$|^(预算|决算|公开)\s*\d{1,2}(-\d{1,2})?\s*表$")
@@ -217,7 +219,7 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
             continue
         if PART.match(line) or (SECTION.match(line) and re.search(r"(情况|说明|职责|设置)$", line)):
             break
-        if re.match(r"^(注|说明|备注)\s*[:：]", line) or re.match(r"^\d\.本", line):
+        if NOTE.match(line):
             last = k
             k += 1
             continue

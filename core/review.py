@@ -12,10 +12,10 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_destination
+from .clock import now
 from .errors import UserError
 from .model import Cell, Document, Table
 
@@ -24,10 +24,6 @@ REVIEW_VERSION = 1
 # What a reviewer decides of a finding: a real defect of the document, a false alarm, or
 # explained by a note. "open" is the state before any decision.
 DECISIONS = ("confirmed", "dismissed", "explained", "open")
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ openpyxl here, so that writing JSON or CSV imports neither."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 from .model import Document, Table, parse_amount
 
@@ -80,6 +79,3 @@ def long_records(doc: Document) -> list[dict]:
                                 "corrected": cell.original is not None})
     return records
 
-
-def export_time() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -11,9 +11,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import __version__
+from .clock import now
 from .model import Table, parse_amount
 from .review import Review, shown_value
-from .sheets import LONG_COLUMNS, export_time, is_formula_like, long_records, safe_text, sheet_names, text_columns
+from .sheets import LONG_COLUMNS, is_formula_like, long_records, safe_text, sheet_names, text_columns
 from .validate import Finding
 
 CORRECTED = PatternFill("solid", fgColor="FFF2CC")
@@ -221,7 +222,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
         ("source file", Path(doc.source.path).name), ("sha256", doc.source.sha256),
         ("agency", doc.info.agency), ("year", doc.info.year),
         ("report type", doc.info.report_type), ("level", doc.info.level),
-        ("exported at", export_time()), ("tool version", f"budget-review {__version__}"),
+        ("exported at", now()), ("tool version", f"budget-review {__version__}"),
         ("edits", str(len(review.edits))))], warnings)
     return wb
 
