@@ -83,10 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the documents on this Dask distributed scheduler (tcp://host:8786) instead")
 
-    p = sub.add_parser("review", help="open the review TUI",
+    p = sub.add_parser("review", help="open the review TUI (a document, or a folder's review queue)",
                        description="Open the keyboard-driven review screen: source beside table, edits "
-                                   "with undo/redo, live findings, autosave, export.")
-    _add_doc(p, review=False)
+                                   "with undo/redo, live findings, autosave, export. Given a FOLDER, open its "
+                                   "review queue: its .txt and .pdf documents with status (new, in review, "
+                                   "done), open errors, agency, year and type, most open errors first; the "
+                                   "statuses live in the folder's .budget-review.sqlite.")
+    p.add_argument("document", help="the extracted text or PDF of a disclosure report, or a folder of them")
     p.add_argument("--review-file", metavar="PATH", help="review file (default: DOCUMENT.review.json)")
     return ap
 
@@ -223,6 +226,8 @@ def cmd_export(args, out: Console) -> int:
 
 
 def cmd_review(args, out: Console) -> int:
+    if Path(args.document).is_dir():
+        return _review_queue(args.document)
     review = Review.open(_read(args.document), args.review_file, autosave=True)
     _report_set_aside(review)
     review.check_writable()
@@ -232,6 +237,20 @@ def cmd_review(args, out: Console) -> int:
         BudgetReviewApp(review).run()
     finally:
         review.unlock()
+    return 0
+
+
+def _review_queue(folder: str) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from core.workspace import Workspace
+    workspace = Workspace(folder)
+    with Progress(TextColumn("[bold]reading the folder"), BarColumn(), MofNCompleteColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("scan", total=None)
+        workspace.scan(lambda done, total: bar.update(task, completed=done, total=total))
+    from tui.queue import QueueApp
+    QueueApp(workspace).run()
     return 0
 
 

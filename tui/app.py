@@ -37,7 +37,7 @@ def _b(key: str, action: str, name: str, show: bool = True, priority: bool = Fal
     return Binding(key, action, K[name], show=show, id=f"budget-review.{name}", priority=priority)
 
 
-class MainScreen(Screen):
+class MainScreen(Screen[bool]):
     BINDINGS = [
         _b("left_square_bracket", "prev_table", "prev_table"),
         _b("right_square_bracket", "next_table", "next_table"),
@@ -60,6 +60,7 @@ class MainScreen(Screen):
         _b("ctrl+s", "save", "save"),
         _b("ctrl+e", "export", "export"),
         _b("question_mark", "help", "help"),
+        _b("D", "mark_done", "mark_done"),
         _b("q", "quit", "quit"),
     ]
     DEFAULT_CSS = """
@@ -84,10 +85,11 @@ class MainScreen(Screen):
         """This screen's bindings (all declared as Binding objects, with ids for the keymap)."""
         return [b for b in self.BINDINGS if isinstance(b, Binding)]
 
-    def __init__(self, session: ReviewSession, settings: UiSettings):
+    def __init__(self, session: ReviewSession, settings: UiSettings, in_queue: bool = False):
         super().__init__()
         self.session = session
         self.settings = settings
+        self.in_queue = in_queue        # opened from a folder's review queue: q returns to it
         self.table_index = 0
         self.finding_index: int | None = None
         self.editing: tuple | None = None      # what the editor is editing
@@ -111,7 +113,8 @@ class MainScreen(Screen):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        self.query_one(KeyBar).show_bindings(self.declared_bindings(), self.settings.keymap)
+        available = [b for b in self.declared_bindings() if self.check_action(b.action, ())]
+        self.query_one(KeyBar).show_bindings(available, self.settings.keymap)
         self.query_one(CellEditor).cursor_blink = self.settings.cursor_blink
         self.session.on_change(self._after_change)
         self.show_table(0)
@@ -427,16 +430,36 @@ class MainScreen(Screen):
                  ("0-9 - .", "Start editing the cell with that character"), ("ctrl+p", "Command palette")]
         self.app.push_screen(HelpScreen(keys))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Marking a document done is for documents opened from a review queue."""
+        return self.in_queue if action == "mark_done" else True
+
     def action_quit(self) -> None:
-        """Quit, saving first; when the review cannot be saved, a second q quits anyway."""
+        """Quit (back to the queue, when opened from one), saving first; when the review cannot
+        be saved, a second q quits anyway."""
+        if self._saved_or_forced():
+            self._close(done=False)
+
+    def action_mark_done(self) -> None:
+        """Back to the queue with this document marked done, saving first."""
+        if self._saved_or_forced():
+            self._close(done=True)
+
+    def _saved_or_forced(self) -> bool:
         if not self.session.saved and not self._quit_unsaved:
             try:
                 self.session.save()
             except UserError as exc:
                 self._quit_unsaved = True
                 self.notify(strings.QUIT_UNSAVED.format(error=exc), severity="error", timeout=10, markup=False)
-                return
-        self.app.exit()
+                return False
+        return True
+
+    def _close(self, done: bool) -> None:
+        if self.in_queue:
+            self.dismiss(done)
+        else:
+            self.app.exit()
 
     def on_data_table_cell_selected(self, event) -> None:
         if event.data_table is self.grid:

@@ -44,6 +44,16 @@ NO_FINDING_HERE = "No finding chosen: press n to go to one, or choose it in the 
 DECIDED = "{id}: {decision}"
 EDIT_NOTE = "note explaining finding {id}"
 
+QUEUE_TITLE = "{folder} — {done} of {total} documents done, {errors} open errors"
+QUEUE_COLUMNS = {"status": "status", "errors": "open errors", "agency": "agency", "year": "year",
+                 "type": "type", "tables": "tables", "path": "document"}
+QUEUE_FILTER = "filter: part of the name, agency, year or type (Enter applies, Escape clears)"
+QUEUE_STATUS_FILTER = "showing: {status}"
+QUEUE_ALL = "all"
+QUEUE_EMPTY = "No .txt or .pdf documents in this folder."
+QUEUE_OPEN_FAILED = "{path}: {error}"
+QUEUE_PROBLEM = "unreadable: {problem}"
+
 # Binding descriptions (shown in the footer, the help screen and the command palette).
 KEYS = {
     "prev_table": "Previous table",
@@ -67,7 +77,12 @@ KEYS = {
     "export": "Export…",
     "facts": "Form facts",
     "help": "Help",
+    "mark_done": "Mark done, back to the queue",
     "quit": "Quit",
+    "open_document": "Open document",
+    "filter": "Filter",
+    "status_filter": "Status filter",
+    "rescan": "Rescan folder",
     "cursor_left": "Left",
     "cursor_down": "Down",
     "cursor_up": "Up",
