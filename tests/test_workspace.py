@@ -88,10 +88,14 @@ def test_two_reviewers_updating_the_same_workspace_lose_nothing(folder):
     assert {e.path: e.status for e in Workspace(folder).entries()} == {ZENGDU: "done", SHANGRAO: "done"}
 
 
-async def test_the_queue_opens_a_document_and_marks_it_done(folder):
+def _queue(folder) -> tuple[Workspace, QueueApp]:
     ws = Workspace(folder)
     ws.scan()
-    app = QueueApp(ws, keymap={}, cursor_blink=False)
+    return ws, QueueApp(ws, keymap={}, cursor_blink=False)
+
+
+async def test_the_queue_opens_a_document_and_marks_it_done(folder):
+    ws, app = _queue(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         queue = app.screen
@@ -116,9 +120,7 @@ async def test_the_queue_opens_a_document_and_marks_it_done(folder):
 
 
 async def test_quitting_a_document_of_the_queue_returns_to_it_without_marking_it(folder):
-    ws = Workspace(folder)
-    ws.scan()
-    app = QueueApp(ws, keymap={}, cursor_blink=False)
+    ws, app = _queue(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("enter")

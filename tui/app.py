@@ -33,35 +33,38 @@ from .widgets.table_grid import TableGrid
 K = strings.KEYS
 
 
-def _b(key: str, action: str, name: str, show: bool = True, priority: bool = False) -> Binding:
-    return Binding(key, action, K[name], show=show, id=f"budget-review.{name}", priority=priority)
+def key_binding(key: str, action: str, name: str, show: bool = True, priority: bool = False,
+                scope: str = "") -> Binding:
+    """A binding with an id for the keymap (`budget-review.next_table`, `budget-review.queue.filter`)."""
+    return Binding(key, action, K[name], show=show, id=".".join(["budget-review", *([scope] if scope else []), name]),
+                   priority=priority)
 
 
 class MainScreen(Screen[bool]):
     BINDINGS = [
-        _b("left_square_bracket", "prev_table", "prev_table"),
-        _b("right_square_bracket", "next_table", "next_table"),
-        _b("e", "edit", "edit"),
-        _b("t", "edit_title", "edit_title", show=False),
-        _b("u", "edit_unit", "edit_unit", show=False),
-        _b("K", "edit_kind", "edit_kind", show=False),
-        _b("H", "edit_header", "edit_header", show=False),
-        _b("i", "facts", "facts", show=False),
-        _b("ctrl+z", "undo", "undo"),
-        _b("ctrl+y", "redo", "redo"),
-        _b("o", "insert_row", "insert_row", show=False),
-        _b("ctrl+d", "delete_row", "delete_row", show=False),
-        _b("f", "fill_down", "fill_down", show=False),
-        _b("n", "next_finding", "next_finding"),
-        _b("N", "prev_finding", "prev_finding", show=False),
-        _b("c", "decide('confirmed')", "confirm", show=False),
-        _b("x", "decide('dismissed')", "dismiss", show=False),
-        _b("a", "explain", "explain", show=False),
-        _b("ctrl+s", "save", "save"),
-        _b("ctrl+e", "export", "export"),
-        _b("question_mark", "help", "help"),
-        _b("D", "mark_done", "mark_done"),
-        _b("q", "quit", "quit"),
+        key_binding("left_square_bracket", "prev_table", "prev_table"),
+        key_binding("right_square_bracket", "next_table", "next_table"),
+        key_binding("e", "edit", "edit"),
+        key_binding("t", "edit_title", "edit_title", show=False),
+        key_binding("u", "edit_unit", "edit_unit", show=False),
+        key_binding("K", "edit_kind", "edit_kind", show=False),
+        key_binding("H", "edit_header", "edit_header", show=False),
+        key_binding("i", "facts", "facts", show=False),
+        key_binding("ctrl+z", "undo", "undo"),
+        key_binding("ctrl+y", "redo", "redo"),
+        key_binding("o", "insert_row", "insert_row", show=False),
+        key_binding("ctrl+d", "delete_row", "delete_row", show=False),
+        key_binding("f", "fill_down", "fill_down", show=False),
+        key_binding("n", "next_finding", "next_finding"),
+        key_binding("N", "prev_finding", "prev_finding", show=False),
+        key_binding("c", "decide('confirmed')", "confirm", show=False),
+        key_binding("x", "decide('dismissed')", "dismiss", show=False),
+        key_binding("a", "explain", "explain", show=False),
+        key_binding("ctrl+s", "save", "save"),
+        key_binding("ctrl+e", "export", "export"),
+        key_binding("question_mark", "help", "help"),
+        key_binding("D", "mark_done", "mark_done"),
+        key_binding("q", "quit", "quit"),
     ]
     DEFAULT_CSS = """
     #outline { width: 26; border: round $panel; }
@@ -466,20 +469,35 @@ class MainScreen(Screen[bool]):
             self.action_edit()
 
 
-class BudgetReviewApp(App):
-    TITLE = "budget-review"
-    COMMANDS = App.COMMANDS | {ReviewCommands}
+class ConfiguredApp(App):
+    """An app with the user's configuration (keymap from the config file unless given) and
+    the screen it opens on."""
 
-    def __init__(self, review: Review, keymap: dict[str, str] | None = None, cursor_blink: bool = True):
+    TITLE = "budget-review"
+
+    def __init__(self, keymap: dict[str, str] | None = None, cursor_blink: bool = True):
         super().__init__()
-        self.session = ReviewSession(review)
         keymap, self._keymap_warning = (keymap, "") if keymap is not None else load_keymap()
         self.settings = UiSettings(keymap, cursor_blink)
+
+    def first_screen(self) -> Screen:
+        raise NotImplementedError
 
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         if self._keymap_warning:
             self.notify(self._keymap_warning, severity="warning")
-        self.push_screen(MainScreen(self.session, self.settings))
+        self.push_screen(self.first_screen())
+
+
+class BudgetReviewApp(ConfiguredApp):
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+
+    def __init__(self, review: Review, keymap: dict[str, str] | None = None, cursor_blink: bool = True):
+        super().__init__(keymap, cursor_blink)
+        self.session = ReviewSession(review)
+
+    def first_screen(self) -> Screen:
+        return MainScreen(self.session, self.settings)
 

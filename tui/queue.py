@@ -3,7 +3,7 @@ review screen, D there marks it done and returns here. State lives in the folder
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
@@ -15,22 +15,18 @@ from core.session import ReviewSession
 from core.workspace import STATUSES, Entry, Workspace
 
 from . import strings
-from .app import MainScreen
-from .config import UiSettings, load_keymap
+from .app import ConfiguredApp, MainScreen, key_binding
+from .config import UiSettings
 from .widgets.key_bar import KeyBar
-
-
-def _q(key: str, action: str, name: str) -> Binding:
-    return Binding(key, action, strings.KEYS[name], id=f"budget-review.queue.{name}")
 
 
 class QueueScreen(Screen[None]):
     BINDINGS = [
-        _q("enter", "open_document", "open_document"),
-        _q("slash", "filter", "filter"),
-        _q("s", "status_filter", "status_filter"),
-        _q("r", "rescan", "rescan"),
-        _q("q", "quit", "quit"),
+        key_binding("enter", "open_document", "open_document", scope="queue"),
+        key_binding("slash", "filter", "filter", scope="queue"),
+        key_binding("s", "status_filter", "status_filter", scope="queue"),
+        key_binding("r", "rescan", "rescan", scope="queue"),
+        key_binding("q", "quit", "quit", scope="queue"),
     ]
     DEFAULT_CSS = """
     #queue-filter { display: none; }
@@ -149,18 +145,10 @@ class QueueScreen(Screen[None]):
         self.app.exit()
 
 
-class QueueApp(App):
-    TITLE = "budget-review"
-
+class QueueApp(ConfiguredApp):
     def __init__(self, workspace: Workspace, keymap: dict[str, str] | None = None, cursor_blink: bool = True):
-        super().__init__()
+        super().__init__(keymap, cursor_blink)
         self.workspace = workspace
-        keymap, self._keymap_warning = (keymap, "") if keymap is not None else load_keymap()
-        self.settings = UiSettings(keymap, cursor_blink)
 
-    def on_mount(self) -> None:
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
-        if self._keymap_warning:
-            self.notify(self._keymap_warning, severity="warning")
-        self.push_screen(QueueScreen(self.workspace, self.settings))
+    def first_screen(self) -> Screen:
+        return QueueScreen(self.workspace, self.settings)
