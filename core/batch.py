@@ -270,25 +270,46 @@ def _save_manifest(out: Path, manifest: dict) -> None:
 
 
 def _write_corpus(out: Path, names: list[str]) -> list[Path]:
-    """corpus.xlsx (a row per document) and the dataset of every figure (CSV, Parquet)."""
+    """corpus.xlsx (a row per document) and the dataset of every figure (CSV, Parquet), the
+    dataset written a document at a time so that a city's corpus never sits in memory whole."""
     from .workbook import corpus_workbook
-    summaries = [json.loads((out / n / "summary.json").read_text(encoding="utf-8")) for n in sorted(names)]
-    records = []
-    for n in sorted(names):
-        path = out / n / "records.json"
-        if path.exists():
-            records += json.loads(path.read_text(encoding="utf-8"))
+    names = sorted(names)
+    summaries = [json.loads((out / n / "summary.json").read_text(encoding="utf-8")) for n in names]
     written = [atomic_write(out / "corpus.xlsx", corpus_workbook(summaries, list(SUMMARY_COLUMNS)).save)]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(DATASET_COLUMNS), extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(records)
-    written.append(atomic_write_text(out / "dataset.csv", "\ufeff" + buf.getvalue()))
+    written.append(atomic_write(out / "dataset.csv", lambda tmp: _write_dataset_csv(tmp, _records_of(out, names))))
     try:
-        import pandas as pd
         import pyarrow  # noqa: F401 - only to know that Parquet can be written
     except ImportError:
         return written
-    frame = pd.DataFrame(records, columns=list(DATASET_COLUMNS))
-    written.append(atomic_write(out / "dataset.parquet", lambda tmp: frame.to_parquet(tmp, index=False)))
+    written.append(atomic_write(out / "dataset.parquet",
+                                lambda tmp: _write_dataset_parquet(tmp, _records_of(out, names))))
     return written
+
+
+def _records_of(out: Path, names: list[str]) -> Iterator[list[dict]]:
+    """Each document's figures, one document at a time."""
+    for n in names:
+        path = out / n / "records.json"
+        if path.exists():
+            yield json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write_dataset_csv(path: str, documents: Iterable[list[dict]]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(DATASET_COLUMNS), extrasaction="ignore")
+        writer.writeheader()
+        for records in documents:
+            writer.writerows(records)
+
+
+def _write_dataset_parquet(path: str, documents: Iterable[list[dict]]) -> None:
+    """A row group per document under one schema (the page a number where a PDF gives one)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    kinds = {"value": pa.float64(), "page": pa.int32(), "inferred": pa.bool_(), "corrected": pa.bool_()}
+    schema = pa.schema([(c, kinds.get(c, pa.string())) for c in DATASET_COLUMNS])
+    with pq.ParquetWriter(path, schema) as writer:
+        for records in documents:
+            rows = [{c: (r.get(c) if r.get(c) != "" or c not in kinds else None) for c in DATASET_COLUMNS}
+                    for r in records]
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
