@@ -38,18 +38,30 @@ def infer_info(src: SourceText) -> DocumentInfo:
 
 
 def _agency(head: list[str], year: str) -> str:
+    """The agency a report is of: named in its 第一部分 heading or on an 编制单位 line, else on
+    the cover (before or after the year of `YEAR年度部门预算`, or alone above that line)."""
+    y = year or r"20\d\d"
     for s in head[:80]:
-        m = re.match(r"^第一部分\s*(.+?)\s*(?:概况|基本情况)$", s)
-        if m:
-            return re.sub(r"(部门|单位)$", "", m.group(1).replace(" ", ""))
-        m = re.match(r"^(?:预算主管部门|编制单位|填报单位|编制部门|部门/单位)\s*[:：]\s*(?:\[\d+\])?\s*(.+?)(?:\s+单位.*)?$", s)
+        m = re.match(r"^第一部分\s*[:：]?\s*(.+?)\s*(?:概况|基本情况)$", s)
+        if m and len(name := _named(m.group(1))) >= 2:
+            return name
+        m = re.match(r"^(?:预算主管部门|预算单位|编制单位|填报单位|编制部门|部门/单位)\s*[:：]\s*(?:\[\d+\])?\s*(.+?)"
+                     r"(?:\s+单位.*)?$", s)
         if m:
             return m.group(1).replace(" ", "")
-    for s in head[:10]:
-        m = re.match(r"^(.+?)\s*(?:部门)?\s*" + (year or r"20\d\d") + r"\s*年", s)
-        if m and len(m.group(1)) >= 4:
-            return re.sub(r"(部门|单位)$", "", m.group(1).replace(" ", ""))
+    for n, s in enumerate(head[:10]):
+        m = re.match(r"^(?:第[一二三四五六七八九十]+部分[:：\s]*)?(.+?)\s*(?:部门)?\s*" + y + r"\s*年", s) or \
+            re.match(r"^" + y + r"\s*年度?\s*(.+?)\s*(?:部门|单位)\s*[预决]", s)
+        if m and len(name := _named(m.group(1))) >= 4:
+            return name
+        if n + 1 < len(head) and re.match(y + r"\s*年度?.{0,8}(?:部门|单位)\s*[预决]算", head[n + 1]) and \
+                4 <= len(s) <= 30 and not re.search(r"[，。:：\d]", s):
+            return _named(s)        # the agency alone above `2024 年度部门决算`
     return ""
+
+
+def _named(text: str) -> str:
+    return re.sub(r"(部门|单位)$", "", text.replace(" ", ""))
 
 
 def _heading_kind(line: str) -> str:

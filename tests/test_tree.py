@@ -104,3 +104,20 @@ def test_page_numbers_and_running_headers_are_furniture():
     assert ("某某局2024年部门预算", 1) not in furniture      # digits: not taken for a header
     assert ("1", 5) in furniture and ("5", 25) in furniture
     assert [n.first_line for n in doc.root.walk() if n.kind == "part"] == [2, 7, 12, 17, 22]
+
+
+@pytest.mark.parametrize("head, agency", [
+    # the agency alone above the cover's `YEAR 年度部门决算`, a part heading before the title line
+    (["国家信访局", "2024 年度部门决算", "目 录", "第一部分 国家信访局概况 ......1",
+      "第二部分 国家信访局 2024 年度部门决算表 ......4"], "国家信访局"),
+    (["西安市统计局（汇总）", "2026年部门预算公开说明", "目 录", "第一部分：部门概况"], "西安市统计局(汇总)"),
+    # the year first, the agency after it
+    (["2026 年深圳市统计局（本级）部门预", "算", "目 录"], "深圳市统计局(本级)"),
+    # a unit budget names its 预算单位
+    (["上海市普陀区2026年区级单位预算", "预算单位：上海市普陀区司法局", "目 录"], "上海市普陀区司法局"),
+])
+def test_the_agency_is_read_from_the_cover_of_other_templates(head, agency):
+    from core.document import infer_info
+    from core.reader import load_text
+    info = infer_info(load_text("\n".join(head).encode("utf-8")))
+    assert info.agency == agency
