@@ -225,10 +225,8 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(codes, rows)]
-    by_class = [_by_class(c, cls, table.columns) for c, cls in zip(cands, classes)]
-    cands = [_by_parallel_groups(_by_function(c, code, table.columns), table.columns) for c, code in zip(by_class, codes)]
-    # the subject's usual spending put another placement first: a guess, said so
-    by_subject = [len(c) > 1 and c[0] != b[0] for c, b in zip(cands, by_class)]
+    cands = [_by_parallel_groups(_by_function(_by_class(c, cls, table.columns), code, table.columns), table.columns)
+             for c, cls, code in zip(cands, classes, codes)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
@@ -281,8 +279,7 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
         # amounts in the first columns, in printed order, are read as printed (the text drops
         # trailing empty cells); only amounts moved past an empty column were placed
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
-        reason = "column placed by the table's totals" + \
-            (" and the amounts the text states" if told_by_text[i] else "") + \
-            (" and what the subject usually is" if by_subject[i] else "")
         for c, (a, line) in zip(combo, amounts_of[i]):
-            row[c] = Cell(a, (line,), reason if ambiguous or by_subject[i] else "")
+            row[c] = Cell(a, (line,), ("column placed by the table's totals" +
+                                       (" and the amounts the text states" if told_by_text[i] else ""))
+                          if ambiguous else "")
