@@ -362,12 +362,6 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
 
 # Basic spending by economic class: 人员经费 are classes 301 and 303, 公用经费 the others.
 ECONOMIC_CLASS_COLUMNS = {"人员经费": ("301", "303"), "公用经费": ("302", "307", "309", "310", "312", "399")}
-# Functional subjects that are staff costs wherever they appear (pension and annuity
-# contributions, medical insurance, housing provident fund and allowances), and the suffixes of
-# the running-cost subjects (行政运行 01, 事业运行 50) that are basic spending; a row printing
-# one amount under several equally fitting columns is seated by them.
-STAFF_FUNCTIONS = ("2080505", "2080506", "2101101", "2101102", "2101103", "2210201", "2210202", "2210203")
-RUNNING_SUFFIXES = ("01", "50")
 
 
 @dataclass(frozen=True)

@@ -109,25 +109,6 @@ def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[str]) -> lis
     return [c for c in cands if alike(c) == best]
 
 
-def _by_function(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> list[tuple[int, ...]]:
-    """Placements ordered by what a functional subject usually is, for the column totals to
-    choose among and, where they cannot, to take the first: staff costs (养老保险缴费, 住房公积金
-    …) under 人员经费 and basic spending, running costs (行政运行, 事业运行) under basic spending,
-    other subjects under project spending, and under 公用经费 rather than 人员经费 where basic."""
-    if len(cands) < 2 or not re.fullmatch(r"2\d{6}", code):
-        return cands
-    staff, running = code in catalog.STAFF_FUNCTIONS, code.endswith(catalog.RUNNING_SUFFIXES)
-
-    def weight(j: int) -> int:
-        path = columns[j]
-        if "项目支出" in path:
-            return -1 if staff or running else 1
-        if path.endswith("人员经费"):
-            return 1 if staff else -1
-        return 0
-    return sorted(cands, key=lambda c: -sum(weight(j) for j in c))
-
-
 CODE_NAMED = re.compile(r"^(3\d\d)\d*\s*[-—]")       # `30201-办公费`: a department economic class
 
 
@@ -225,8 +206,7 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(codes, rows)]
-    cands = [_by_parallel_groups(_by_function(_by_class(c, cls, table.columns), code, table.columns), table.columns)
-             for c, cls, code in zip(cands, classes, codes)]
+    cands = [_by_parallel_groups(_by_class(c, code, table.columns), table.columns) for c, code in zip(cands, classes)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)

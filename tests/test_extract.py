@@ -373,13 +373,3 @@ def test_amounts_printed_before_a_totals_own_go_to_the_rows_that_printed_none():
     assert [[c.text for c in r] for r in table.rows] == [
         ["一、财政拨款收入", "300.00", "一、一般公共服务支出", "100.00"], ["二、事业收入", "", "二、科学技术支出", "120.00"],
         ["三、其他收入", "", "三、住房保障支出", "80.00"], ["收入总计", "300.00", "支出总计", "300.00"]]
-
-
-def test_a_subjects_usual_spending_seats_amounts_the_totals_cannot():
-    # no 合计 row to decide: a pension contribution is staff cost (基本/人员经费), a 一般行政管理事务
-    # project spending (项目支出总数 and 扣除基建)
-    doc = _parse([*BEIJING_HEADER, "2040602 一般行政管理事务 388.08 388.08 388.08",
-                  "2080505 机关事业单位基本养老保险缴费支出 100.00 100.00 100.00"])
-    [table] = doc.tables
-    assert [[c.text for c in r][2:] for r in table.rows] == [
-        ["388.08", "", "", "", "388.08", "388.08"], ["100.00", "100.00", "100.00", "", "", ""]]
