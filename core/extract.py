@@ -689,6 +689,8 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
 
 def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context,
                      layout: str) -> None:
+    if not spec.layouts and layout == "space" and _fill_positional(table, content):
+        return
     year, agency = context.year, context.agency
     tokens = stream_tokens(content)
     kinds = classify(tokens)
@@ -1045,6 +1047,42 @@ def _panels_zigzag(rows: list[list[Cell]], text_cols: list[int]) -> int:
         other = range(right, len(row)) if side == left else range(left, right)
         return any(row[j].text for j in mine) and not any(row[j].text for j in other)
     return sum(only(a, left) and only(b, right) for a, b in zip(rows, rows[1:]))
+
+
+def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
+    """A table outside the catalogue whose header is one line of N words and whose every row
+    is one line of at most N cells, left to right (`序号 会议名称 时间 人数 金额 备注` /
+    `1 试点工作部署动员会 2026年03月04日 80 1.19`, the empty 备注 last): read cell by cell.
+    Whether the table was such a table."""
+    lines = [(k, split_tokens(line)) for k, line in content]
+    first = next((i for i, (_, toks) in enumerate(lines) if any(is_amount(t) for t in toks)), None)
+    if first is None or first == 0:
+        return False
+    header_at, header = lines[first - 1]
+    n = len(header)
+    body = lines[first:]        # (notes under the grid were set apart before)
+    if n < 3 or any(is_amount(t) for t in header) or len(body) < 2 or \
+            not all(max(2, n - 2) <= len(toks) <= n for _, toks in body):
+        return False
+    # which columns hold amounts, as the rows of the commonest length print them (left to right)
+    common = Counter(len(toks) for _, toks in body).most_common(1)[0][0]
+    typical = [toks for _, toks in body if len(toks) == common]
+    holds_amount = [sum(is_amount(toks[j]) for toks in typical) * 2 > len(typical) if j < common else False
+                    for j in range(n)]
+
+    def seated(toks: list[str]) -> int:
+        """Where a short row starts: at the left, or shifted right where its amounts then fall
+        under amount columns (a total's label spanning two cells: `金额合计 3670.11 …`)."""
+        fits = [sum(is_amount(t) == holds_amount[at + j] for j, t in enumerate(toks)) for at in range(n - len(toks) + 1)]
+        return max(range(len(fits)), key=lambda at: (fits[at], -at))
+    table.columns = list(header)
+    table.header_lines = (content[0][0], header_at)     # every line above the rows
+    table.rows = []
+    for k, toks in body:
+        at = seated(toks)
+        cells = [""] * at + [clean_number(t) if is_amount(t) else t for t in toks]
+        table.rows.append([Cell(t, (k,)) for t in cells + [""] * (n - len(cells))])
+    return True
 
 
 def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:

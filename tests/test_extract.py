@@ -373,3 +373,17 @@ def test_amounts_printed_before_a_totals_own_go_to_the_rows_that_printed_none():
     assert [[c.text for c in r] for r in table.rows] == [
         ["一、财政拨款收入", "300.00", "一、一般公共服务支出", "100.00"], ["二、事业收入", "", "二、科学技术支出", "120.00"],
         ["三、其他收入", "", "三、住房保障支出", "80.00"], ["收入总计", "300.00", "支出总计", "300.00"]]
+
+
+def test_a_table_outside_the_catalogue_with_a_one_line_header_is_read_cell_by_cell():
+    # a 会议费明细表: one word per column in the header, one cell per word in the rows, the
+    # empty 备注 last; a 序号 is a cell, not an amount of the row before
+    doc = _parse(["会议费明细表", "单位：万元", "序号 会议名称 时间 人数 金额 备注",
+                  "1 试点工作部署动员会 2026年03月04日 80 1.19", "2 农普领导小组普查工作推进会 2026年07月08日 59 1.38",
+                  "3 经济运行分析会 2026年05月26日 80 2.00"])
+    [table] = doc.tables
+    assert table.columns == ["序号", "会议名称", "时间", "人数", "金额", "备注"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["1", "试点工作部署动员会", "2026年03月04日", "80", "1.19", ""],
+        ["2", "农普领导小组普查工作推进会", "2026年07月08日", "59", "1.38", ""],
+        ["3", "经济运行分析会", "2026年05月26日", "80", "2.00", ""]]
