@@ -8,12 +8,11 @@ first: `tokens`). Panels side by side are read by `panels`, performance forms by
 from __future__ import annotations
 
 import bisect
-import collections
 import itertools
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -967,8 +966,8 @@ def _codes_printed_late(header, runs, is_header_word):
             out[-1].append((k, t))
         return out
 
-    loose = collections.deque([(k, t)] for k, t in header if len(t) == 3 and CODE_PART_TOKEN.match(t))
-    nameless: collections.deque[int] = collections.deque()
+    loose = deque([(k, t)] for k, t in header if len(t) == 3 and CODE_PART_TOKEN.match(t))
+    nameless: deque[int] = deque()
     carried: list[tuple[int, str]] = []        # codes printed among a repeated header's words
     out = list(runs)
     for i, (codes, labels, amounts) in enumerate(runs):

@@ -20,6 +20,7 @@ from core.session import ReviewSession
 from . import strings
 from .commands import ReviewCommands
 from .config import UiSettings, load_keymap
+from .editing import CellTarget, EditTarget, HeaderTarget, NoteTarget, TableFieldTarget
 from .export_screen import ExportScreen
 from .facts_screen import FactsScreen
 from .help_screen import HelpScreen
@@ -95,7 +96,7 @@ class MainScreen(Screen[bool]):
         self.in_queue = in_queue        # opened from a folder's review queue: q returns to it
         self.table_index = 0
         self.finding_index: int | None = None
-        self.editing: tuple | None = None      # what the editor is editing
+        self.editing: EditTarget | None = None      # what the editor is editing
         self.last_export: tuple[str, str] | None = None     # (format, path) of the last export
         self._quit_unsaved = False      # q pressed once while the review could not be saved
 
@@ -257,10 +258,10 @@ class MainScreen(Screen[bool]):
         if finding is None:
             self.notify(strings.NO_FINDING_HERE)
             return
-        self._open_editor(("note", finding.id), finding.note, strings.EDIT_NOTE.format(id=finding.id))
+        self._open_editor(NoteTarget(finding.id), finding.note, strings.EDIT_NOTE.format(id=finding.id))
 
     # -- editing -------------------------------------------------------------------------
-    def _open_editor(self, what: tuple, value: str, label: str) -> None:
+    def _open_editor(self, what: EditTarget, value: str, label: str) -> None:
         self.editing = what
         editor = self.query_one(CellEditor)
         hint = self.query_one("#edit-hint", Static)
@@ -289,7 +290,7 @@ class MainScreen(Screen[bool]):
             return
         row, col = self.grid.cursor_coordinate
         value = table.cell(row, col).text if initial is None else initial
-        self._open_editor(("cell", row, col), value,
+        self._open_editor(CellTarget(row, col), value,
                           strings.EDIT_CELL.format(row=row + 1, column=table.columns[col]))
 
     def action_facts(self) -> None:
@@ -305,19 +306,19 @@ class MainScreen(Screen[bool]):
         if table is None or not table.columns:
             return
         col = self.grid.cursor_coordinate.column
-        self._open_editor(("header", col), table.columns[col], strings.EDIT_HEADER.format(column=col + 1))
+        self._open_editor(HeaderTarget(col), table.columns[col], strings.EDIT_HEADER.format(column=col + 1))
 
     def action_edit_title(self) -> None:
         if self.current_table() is not None:
-            self._open_editor(("title",), self.current_table().title, strings.EDIT_TITLE)
+            self._open_editor(TableFieldTarget("title"), self.current_table().title, strings.EDIT_TITLE)
 
     def action_edit_unit(self) -> None:
         if self.current_table() is not None:
-            self._open_editor(("unit",), self.current_table().unit, strings.EDIT_UNIT)
+            self._open_editor(TableFieldTarget("unit"), self.current_table().unit, strings.EDIT_UNIT)
 
     def action_edit_kind(self) -> None:
         if self.current_table() is not None:
-            self._open_editor(("kind",), self.current_table().kind, strings.EDIT_KIND)
+            self._open_editor(TableFieldTarget("kind"), self.current_table().kind, strings.EDIT_KIND)
 
     def editor_done(self, value: str | None, move_right: bool) -> None:
         """The editor's value (None: cancelled), applied at once: the grid has the focus back
@@ -326,20 +327,13 @@ class MainScreen(Screen[bool]):
         self._close_editor()
         if what is None or value is None:
             return
-        ti = self.table_index
-        if what[0] == "note":
-            self.session.decide(what[1], "explained" if value.strip() else "open", value.strip())
+        what.commit(self.session, self.table_index, value)
+        if isinstance(what, NoteTarget):
             self.refresh_findings()
             return
-        if what[0] == "cell":
-            self.session.set_cell(ti, what[1], what[2], value)
-        elif what[0] == "header":
-            self.session.set_header(ti, what[1], value)
-        else:
-            self.session.set_table_field(ti, what[0], value)
         self.after_edit()
-        if move_right and what[0] == "cell":
-            self.grid.move_cursor(row=what[1], column=min(what[2] + 1, len(self.current_table().columns) - 1))
+        if move_right and isinstance(what, CellTarget):
+            self.grid.move_cursor(row=what.row, column=min(what.col + 1, len(self.current_table().columns) - 1))
 
     def after_edit(self, table: int | None = None) -> None:
         if table is not None and table != self.table_index:
