@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from .extract import extract_tables
-from .model import Document, DocumentInfo, Node
+from .model import Document, DocumentInfo, Node, NodeKind
 from .pdf import Progress
 from .reader import SourceText, read_document_text
 from .regions import NOTE, PAGE_NUMBER, PART, SECTION, find_regions, toc_span
@@ -16,7 +16,7 @@ SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 ITEM = re.compile(r"^(\d{1,2}[.．、)）]|[①-⑳]|[（(]\d{1,2}[）)])")
 _REPORT = re.compile(r"(20\d\d)\s*年度?\s*(?:[^\s，。]{0,30}?)\s*(部门|单位)?\s*(预算|决算)")
 COVER_LINES = 15        # the title page: the report's own year is named there
-_DEPTH = {"part": 1, "section": 2, "subsection": 3, "item": 4}
+_DEPTH = {NodeKind.PART: 1, NodeKind.SECTION: 2, NodeKind.SUBSECTION: 3, NodeKind.ITEM: 4}
 
 
 def infer_info(src: SourceText) -> DocumentInfo:
@@ -64,20 +64,20 @@ def _named(text: str) -> str:
     return re.sub(r"(部门|单位)$", "", text.replace(" ", ""))
 
 
-def _heading_kind(line: str) -> str:
+def _heading_kind(line: str) -> NodeKind:
     if PART.match(line):
-        return "part"
+        return NodeKind.PART
     if SECTION.match(line) and len(line) <= 40:
-        return "section"
+        return NodeKind.SECTION
     if SUBSECTION.match(line) and len(line) <= 40:
-        return "subsection"
+        return NodeKind.SUBSECTION
     if ITEM.match(line):
-        return "item"
+        return NodeKind.ITEM
     if NOTE.match(line):
-        return "note"
+        return NodeKind.NOTE
     if PAGE_NUMBER.match(line):
-        return "furniture"
-    return "paragraph"
+        return NodeKind.FURNITURE
+    return NodeKind.PARAGRAPH
 
 
 def running_headers(src: SourceText) -> set[str]:
@@ -88,7 +88,7 @@ def running_headers(src: SourceText) -> set[str]:
 
 
 def build_tree(src: SourceText, info: DocumentInfo, toc, tables) -> Node:
-    root = Node("document", info.agency or Path(src.path).name, 1, len(src))
+    root = Node(NodeKind.DOCUMENT, info.agency or Path(src.path).name, 1, len(src))
     repeated = running_headers(src)
     stack: list[Node] = [root]
     table_at = {t.first_line: ti for ti, t in enumerate(tables)}
@@ -97,24 +97,24 @@ def build_tree(src: SourceText, info: DocumentInfo, toc, tables) -> Node:
     while k <= n:
         line = src.norm[k - 1].strip()
         if toc and k == toc[0]:
-            node = Node("toc", src.line(k).strip(), toc[0], toc[1])
+            node = Node(NodeKind.TOC, src.line(k).strip(), toc[0], toc[1])
             for j in range(toc[0] + 1, toc[1] + 1):
                 entry = src.line(j).strip()
                 if entry:
-                    node.children.append(Node("paragraph", entry, j, j))
+                    node.children.append(Node(NodeKind.PARAGRAPH, entry, j, j))
             stack[-1].children.append(node)
             k = toc[1] + 1
             continue
         if k in table_at:
             table = tables[table_at[k]]
-            stack[-1].children.append(Node("table", table.title, table.first_line, table.last_line,
+            stack[-1].children.append(Node(NodeKind.TABLE, table.title, table.first_line, table.last_line,
                                            table_index=table_at[k]))
             k = table.last_line + 1
             continue
         if not line:
             k += 1
             continue
-        kind = "furniture" if line in repeated else _heading_kind(line)
+        kind = NodeKind.FURNITURE if line in repeated else _heading_kind(line)
         shown = src.line(k).strip()      # nodes show the text as printed
         if kind in _DEPTH:
             depth = _DEPTH[kind]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 
 from .reader import SourceText
 
@@ -107,12 +108,24 @@ class Table:
         }
 
 
+class NodeKind(StrEnum):
+    DOCUMENT = "document"
+    TOC = "toc"                 # the 目录, one node
+    PART = "part"               # 第一部分 …
+    SECTION = "section"         # 一、…
+    SUBSECTION = "subsection"   # （一）…
+    ITEM = "item"               # 1. …
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+    NOTE = "note"               # 注：… under a table
+    FURNITURE = "furniture"     # page numbers and running heads
+
+
 @dataclass
 class Node:
-    """A node of the document tree. `kind` is one of: document, toc, part, section,
-    subsection, item, paragraph, table, note, furniture."""
+    """A node of the document tree."""
 
-    kind: str
+    kind: NodeKind
     text: str
     first_line: int
     last_line: int

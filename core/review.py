@@ -457,7 +457,14 @@ def _edit_from_json(raw: object) -> Edit | str:
     if not (_is_text(raw.get("old"), row_edit) and _is_text(raw.get("new"), row_edit)) \
             or not all(isinstance(raw.get(name, ""), str) for name in ("time", "key", "note")):
         return "values of the wrong type"
-    if raw["target"] == "cell" and (raw.get("row") is None or raw.get("col") is None or
-                                    not isinstance(raw.get("new"), str)):
-        return "a cell edit needs row, column and a new text"
+    target = raw["target"]
+    missing = [name for name in _ADDRESS.get(target, ()) if raw.get(name) is None]
+    if missing:
+        return f"a {target} edit needs its {' and '.join(missing)}"
+    if target in _TEXT_TARGETS and not isinstance(raw.get("new"), str):
+        return f"a {target} edit needs a new text"
     return Edit(**raw)
+
+
+_ADDRESS = {"cell": ("row", "col"), "header": ("col",), "insert_row": ("row",), "delete_row": ("row",)}
+_TEXT_TARGETS = ("cell", "header", "title", "kind", "unit", "fact")
