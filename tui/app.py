@@ -122,7 +122,6 @@ class MainScreen(Screen[bool]):
         self.query_one(CellEditor).cursor_blink = self.settings.cursor_blink
         self.session.on_change(self._after_change)
         self.show_table(0)
-        self.refresh_findings()
         self.query_one(TableGrid).focus()
 
     def on_resize(self, event) -> None:
@@ -138,9 +137,12 @@ class MainScreen(Screen[bool]):
         return tables[self.table_index] if tables else None
 
     def show_table(self, index: int, keep_cursor: bool = False) -> None:
+        """Make `index` the current table: the grid, the outline, the title, the source pane
+        and the findings follow (the one place that keeps them in step)."""
         tables = self.session.tables
         if not tables:
             self.notify(strings.NO_TABLES)
+            self.refresh_findings()
             return
         self.table_index = max(0, min(index, len(tables) - 1))
         self.grid.show_table(tables[self.table_index], self.session.finding_cells(self.table_index),
@@ -148,6 +150,7 @@ class MainScreen(Screen[bool]):
         self.query_one(DocumentOutline).select_table(self.table_index)
         self.refresh_title()
         self.sync_source()
+        self.refresh_findings()
 
     def _after_change(self, _edit) -> None:
         self.refresh_title()
@@ -196,15 +199,12 @@ class MainScreen(Screen[bool]):
     # -- navigation ----------------------------------------------------------------------
     def action_prev_table(self) -> None:
         self.show_table(self.table_index - 1)
-        self.refresh_findings()
 
     def action_next_table(self) -> None:
         self.show_table(self.table_index + 1)
-        self.refresh_findings()
 
     def on_document_outline_table_chosen(self, message: DocumentOutline.TableChosen) -> None:
         self.show_table(message.index)
-        self.refresh_findings()
         self.grid.focus()
 
     def jump_to_finding(self, index: int) -> None:
@@ -214,7 +214,6 @@ class MainScreen(Screen[bool]):
             return
         if f.table_index != self.table_index:
             self.show_table(f.table_index)
-            self.refresh_findings()
         if f.row is not None:
             self.grid.move_cursor(row=f.row, column=f.col or 0, animate=False)
         self.grid.focus()
@@ -340,7 +339,6 @@ class MainScreen(Screen[bool]):
             self.show_table(table)
         else:
             self.show_table(self.table_index, keep_cursor=True)
-        self.refresh_findings()
 
     def action_undo(self) -> None:
         self._step(self.session.undo(), strings.NOTHING_TO_UNDO, strings.UNDONE)
