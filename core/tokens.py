@@ -126,6 +126,17 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:
+    """A short number opening its line before a code's 款 and 项 parts and a name (`7 11 02
+    事业单位医疗`, a class code the PDF's font printed as one glyph): a code part, not an amount
+    of the row above."""
+    k, t = tokens[i]
+    if not (t.isdigit() and len(t) <= 2) or (i > 0 and tokens[i - 1][0] == k) or i + 3 >= len(tokens):
+        return False
+    after = [x for line, x in tokens[i + 1:i + 4] if line == k]
+    return len(after) == 3 and all(re.fullmatch(r"\d\d", x) for x in after[:2]) and not is_amount(after[2])
+
+
 def classify(tokens: list[tuple[int, str]]) -> list[str]:
     """'code', 'amount' or 'text' for each token: a run of digit codes followed by a label
     is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts."""
@@ -137,6 +148,9 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     for i in range(n - 1, -1, -1):
         run_end[i] = run_end[i + 1] if alnum[i] else i
     for i, (k, t) in enumerate(tokens):
+        if _misprinted_class(tokens, i):
+            kinds.append("code")
+            continue
         if LINE_CODE.match(t) and (i == 0 or tokens[i - 1][0] != k) and i + 1 < n and tokens[i + 1][0] == k \
                 and "." in tokens[i + 1][1] and is_amount(tokens[i + 1][1]):
             # a code that begins its line before the amounts: its name wrapped onto the lines

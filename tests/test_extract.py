@@ -387,3 +387,14 @@ def test_a_table_outside_the_catalogue_with_a_one_line_header_is_read_cell_by_ce
         ["1", "试点工作部署动员会", "2026年03月04日", "80", "1.19", ""],
         ["2", "农普领导小组普查工作推进会", "2026年07月08日", "59", "1.38", ""],
         ["3", "经济运行分析会", "2026年05月26日", "80", "2.00", ""]]
+
+
+def test_a_class_code_printed_as_one_digit_opens_its_row():
+    # the PDF's font printed 210 as `7`: `7 11 02 事业单位医疗 …` is a row of its own, and the
+    # 7 is no amount of the row above (whose sum it had broken)
+    doc = _parse(["2024年预算单位支出预算总表", "单位：元", "项目 支出预算", "功能分类科目编码", "功能分类科目名称 合计 基本支出 项目支出",
+                  "类 款 项", "210 卫生健康支出 503,724 503,724", "210 11 行政事业单位医疗 503,724 503,724",
+                  "7 11 02 事业单位医疗 503,724 503,724", "合计 503,724 503,724"])
+    [table] = doc.tables
+    assert [[c.text for c in r][:5] for r in table.rows[1:3]] == [
+        ["210", "11", "", "行政事业单位医疗", "503724"], ["7", "11", "02", "事业单位医疗", "503724"]]
