@@ -126,6 +126,22 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
+    """Codes that begin their line before the amounts, whole or in 类 款 项 parts, their name
+    wrapped onto the lines around them (`一般公共服务支` / `201 306.90 306.90` / `出`;
+    `其他政府办公厅（室）及相关机构事` / `201 03 99 20,120,000.00 …` / `务支出`)."""
+    out: set[int] = set()
+    for i, (k, t) in enumerate(tokens):
+        if not LINE_CODE.match(t) or (i > 0 and tokens[i - 1][0] == k):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i < 3 and tokens[j][0] == k and re.fullmatch(r"\d\d", tokens[j][1]) and len(t) == 3:
+            j += 1      # the 款 and 项 parts of a code printed in parts
+        if j < len(tokens) and tokens[j][0] == k and "." in tokens[j][1] and is_amount(tokens[j][1]):
+            out.update(range(i, j))
+    return out
+
+
 def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:
     """A short number opening its line before a code's 款 and 项 parts and a name (`7 11 02
     事业单位医疗`, a class code the PDF's font printed as one glyph): a code part, not an amount
@@ -147,14 +163,9 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     run_end[n] = n
     for i in range(n - 1, -1, -1):
         run_end[i] = run_end[i + 1] if alnum[i] else i
-    for i, (k, t) in enumerate(tokens):
-        if _misprinted_class(tokens, i):
-            kinds.append("code")
-            continue
-        if LINE_CODE.match(t) and (i == 0 or tokens[i - 1][0] != k) and i + 1 < n and tokens[i + 1][0] == k \
-                and "." in tokens[i + 1][1] and is_amount(tokens[i + 1][1]):
-            # a code that begins its line before the amounts: its name wrapped onto the lines
-            # around it (`一般公共服务支` / `201 306.90 306.90` / `出`)
+    opening = _codes_opening_lines(tokens)
+    for i, (_, t) in enumerate(tokens):
+        if i in opening or _misprinted_class(tokens, i):
             kinds.append("code")
             continue
         if alnum[i]:

@@ -398,3 +398,16 @@ def test_a_class_code_printed_as_one_digit_opens_its_row():
     [table] = doc.tables
     assert [[c.text for c in r][:5] for r in table.rows[1:3]] == [
         ["210", "11", "", "行政事业单位医疗", "503724"], ["7", "11", "02", "事业单位医疗", "503724"]]
+
+
+def test_a_code_printed_in_parts_between_the_pieces_of_its_wrapped_name():
+    # `其他…事` / `201 03 99 20,120,000.00 20,120,000.00` / `务支出`: the parts are the row's code,
+    # not amounts, and the name's two pieces join around them
+    doc = _parse(["2025年预算单位收入预算总表", "单位：元", "项目 收入预算", "功能分类科目编码",
+                  "功能分类科目名称 合计 财政拨款收入 事业收入 其他收入", "类 款 项",
+                  "201 03 政府办公厅（室）及相关机构事务 32,120,000.00 32,120,000.00",
+                  "201 03 01 行政运行 12,000,000.00 12,000,000.00", "其他政府办公厅（室）及相关机构事",
+                  "201 03 99 20,120,000.00 20,120,000.00", "务支出"])
+    [table] = doc.tables
+    assert [c.text for c in table.rows[2]][:6] == [
+        "201", "03", "99", "其他政府办公厅（室）及相关机构事务支出", "20120000.00", "20120000.00"]
