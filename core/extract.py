@@ -736,6 +736,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
     if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
         amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
+        if layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):
+            # reading order cut the one row of figures where header words fell between them
+            amounts_of = [[a for row in amounts_of for a in row]][:1]
         among = [t for codes, labels, _ in runs for _, t in codes + labels]
         if among:       # text among the figures (header cells printed between them): rows unsure
             table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "

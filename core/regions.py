@@ -39,7 +39,8 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
     """Lines of the table of contents (目录), or None: it runs from its heading through the
     entries, and ends where the body repeats the first entry or prose starts."""
     norm = src.norm
-    i = next((k for k, line in enumerate(norm[:200]) if TOC_TITLE.match(line.strip())), None)
+    i = next((k for k, line in enumerate(norm[:200]) if TOC_TITLE.match(line.strip()) or _split_toc_title(norm, k)),
+             None)
     if i is None:
         return None
     first_entry = None
@@ -55,10 +56,24 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
             last = j
             continue
         if entry == first_entry or is_prose(line) or (leaders and "…" not in entry and "..." not in entry
-                                                     and not PAGE_NUMBER.match(entry)):
+                                                     and not PAGE_NUMBER.match(entry) and not _leaders_next(norm, j)):
             break
         last = j
     return (i + 1, last + 1)
+
+
+def _split_toc_title(norm, k: int) -> bool:
+    """`目` and `录` on lines of their own (plain pdftotext spreads the heading)."""
+    if norm[k].strip() != "目":
+        return False
+    after = next((line.strip() for line in norm[k + 1:k + 3] if line.strip()), "")
+    return after == "录"
+
+
+def _leaders_next(norm, j: int) -> bool:
+    """An entry whose dot leaders (and page) reading order printed on the next line."""
+    after = next((line.strip() for line in norm[j + 1:j + 3] if line.strip()), "")
+    return after.startswith(("…", "..."))
 
 
 def reads_as_title(line: str) -> bool:

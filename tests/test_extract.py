@@ -411,3 +411,20 @@ def test_a_code_printed_in_parts_between_the_pieces_of_its_wrapped_name():
     [table] = doc.tables
     assert [c.text for c in table.rows[2]][:6] == [
         "201", "03", "99", "其他政府办公厅（室）及相关机构事务支出", "20120000.00", "20120000.00"]
+
+
+def test_a_table_of_contents_spread_over_lines_by_reading_order_starts_no_tables():
+    # plain pdftotext: `目` and `录` apart, each entry's dot leaders on the next line
+    doc = _parse(["上海市普陀区2025年区级部门预算", "目", "录", "一、部门主要职能 ……………… 1", "三、名词解释", "………………… 3",
+                  "1. 2025年部门财务收支预算总表", "…………………… 5", "2. 2025年部门收入预算总表", "…………………… 6",
+                  "一、部门主要职能", "正文。" * 30, *THREE_PUBLIC, "1.00 1.00 171.01"])
+    assert [t.kind for t in doc.tables] == ["budget.three_public"]
+
+
+def test_the_one_row_of_figures_cut_by_header_words_is_one_row():
+    # reading order prints `0.95 0.95`, then the header's `购置费 运行费`, then `229.43`; the
+    # text says which of 出国 and 接待 holds the 0.95
+    doc = _parse(["第一部分 说明", "公务接待费0.95万元，因公出国(境)费0万元。", *THREE_PUBLIC[:-1], "小计", "0.95", "0.95",
+                  "购置费", "运行费", "229.43", "其他相关情况说明"])
+    [table] = [t for t in doc.tables if t.kind == "budget.three_public"]
+    assert [[c.text for c in r] for r in table.rows] == [["0.95", "", "0.95", "", "", "", "229.43"]]
