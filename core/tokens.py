@@ -149,8 +149,12 @@ def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:
     k, t = tokens[i]
     if not (t.isdigit() and len(t) <= 2) or (i > 0 and tokens[i - 1][0] == k) or i + 3 >= len(tokens):
         return False
-    after = [x for line, x in tokens[i + 1:i + 4] if line == k]
-    return len(after) == 3 and all(re.fullmatch(r"\d\d", x) for x in after[:2]) and not is_amount(after[2])
+    lines = [line for line, _ in tokens[i:i + 4]]
+    # on one line, or a fragment per line (each of the four alone on its own)
+    if len(set(lines)) != 1 and len(set(lines)) != 4:
+        return False
+    after = [x for _, x in tokens[i + 1:i + 4]]
+    return all(re.fullmatch(r"\d\d", x) for x in after[:2]) and not is_amount(after[2])
 
 
 def classify(tokens: list[tuple[int, str]]) -> list[str]:

@@ -398,6 +398,13 @@ def test_a_class_code_printed_as_one_digit_opens_its_row():
     [table] = doc.tables
     assert [[c.text for c in r][:5] for r in table.rows[1:3]] == [
         ["210", "11", "", "行政事业单位医疗", "503724"], ["7", "11", "02", "事业单位医疗", "503724"]]
+    # the same printed a fragment per line (PyMuPDF)
+    fragments = [t for line in ["210 卫生健康支出 503,724 503,724", "210 11 行政事业单位医疗 503,724 503,724",
+                                "7 11 02 事业单位医疗 503,724 503,724", "合计 503,724 503,724"] for t in line.split()]
+    doc = _parse(["2024年预算单位支出预算总表", "单位：元", "项目 支出预算", "功能分类科目编码",
+                  "功能分类科目名称 合计 基本支出 项目支出", "类 款 项", *fragments])
+    [table] = doc.tables
+    assert [c.text for c in table.rows[2]][:5] == ["7", "11", "02", "事业单位医疗", "503724"]
 
 
 def test_a_code_printed_in_parts_between_the_pieces_of_its_wrapped_name():
