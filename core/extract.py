@@ -112,7 +112,7 @@ def _page_number_partners(found, pages: set[int]) -> set[int]:
     and the file's): a lone number on the line next to a known page number that differs
     from it as such pairs do through the document (three pairs at least)."""
     value = {k: int(m.group(2)) for k, m in found}
-    offsets = Counter(value[k + 1] - value[k] for k in pages if k + 1 in pages and k in value and k + 1 in value)
+    offsets = Counter(value[k + 1] - value[k] for k in pages if k + 1 in pages)
     offset, seen = offsets.most_common(1)[0] if offsets else (0, 0)
     if seen < 3 or offset == 0:
         return set()

@@ -273,16 +273,16 @@ def side_by_side_rows(columns: list[str], text_cols: list[int], runs) -> list[li
             return 3 if n == last[p][style] + 1 else -2
         return 1 if n == 1 else -1
 
-    lines: dict[int, list[tuple[str, int, str]]] = {}
+    lines: dict[int, list[tuple[str, str]]] = {}       # line → (kind, token) in printed order
     for codes, labels, amounts in runs:
         for k, t in codes + labels:
-            lines.setdefault(k, []).append(("text", k, t))
+            lines.setdefault(k, []).append(("text", t))
         for k, t in amounts:
-            lines.setdefault(k, []).append(("amount", k, t))
+            lines.setdefault(k, []).append(("amount", t))
     rows: list[list[Cell]] = []
     for k in sorted(lines):
         pairs: list[tuple[str, list[str]]] = []
-        for kind, _, t in lines[k]:
+        for kind, t in lines[k]:
             if kind == "text" and (not pairs or pairs[-1][1] or len(lines[k]) <= 2 * len(text_cols)):
                 pairs.append((t, []))
             elif kind == "text":

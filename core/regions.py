@@ -62,18 +62,19 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
     return (i + 1, last + 1)
 
 
+def _next_text(norm, k: int) -> str:
+    """The next line holding text after the (0-based) line k, within two lines."""
+    return next((line.strip() for line in norm[k + 1:k + 3] if line.strip()), "")
+
+
 def _split_toc_title(norm, k: int) -> bool:
     """`目` and `录` on lines of their own (plain pdftotext spreads the heading)."""
-    if norm[k].strip() != "目":
-        return False
-    after = next((line.strip() for line in norm[k + 1:k + 3] if line.strip()), "")
-    return after == "录"
+    return norm[k].strip() == "目" and _next_text(norm, k) == "录"
 
 
 def _leaders_next(norm, j: int) -> bool:
     """An entry whose dot leaders (and page) reading order printed on the next line."""
-    after = next((line.strip() for line in norm[j + 1:j + 3] if line.strip()), "")
-    return after.startswith(("…", "..."))
+    return _next_text(norm, j).startswith(("…", "..."))
 
 
 def reads_as_title(line: str) -> bool:

@@ -166,17 +166,23 @@ class Workspace:
         return self.entry(name)
 
     def entry(self, name: str) -> Entry:
-        matches = [e for e in self.entries() if e.path == name]
-        if not matches:
+        with self._transaction() as db:
+            row = db.execute(f"SELECT {_ENTRY_COLUMNS} FROM documents WHERE path = ?", (name,)).fetchone()
+        if row is None:
             raise UserError(f"{name}: not in the workspace of {self.folder}")
-        return matches[0]
+        return Entry(*row)
 
     def entries(self, status: str | None = None, text: str = "") -> list[Entry]:
-        """The queue: most open errors first, then by path; `status` and `text` (in the path,
-        agency, year or type) filter it."""
+        """The queue: most open errors first, then by path; filtered as `matching` says."""
         with self._transaction() as db:
-            rows = db.execute("SELECT path, status, agency, year, report_type, tables, open_errors, problem "
-                              "FROM documents ORDER BY open_errors DESC, path").fetchall()
-        entries = [Entry(*row) for row in rows]
-        return [e for e in entries if (status is None or e.status == status) and
-                (not text or any(text in v for v in (e.path, e.agency, e.year, e.report_type)))]
+            rows = db.execute(f"SELECT {_ENTRY_COLUMNS} FROM documents ORDER BY open_errors DESC, path").fetchall()
+        return matching([Entry(*row) for row in rows], status, text)
+
+
+_ENTRY_COLUMNS = "path, status, agency, year, report_type, tables, open_errors, problem"
+
+
+def matching(entries: list[Entry], status: str | None, text: str) -> list[Entry]:
+    """The entries of `status` (None: any) whose path, agency, year or type holds `text`."""
+    return [e for e in entries if (status is None or e.status == status) and
+            (not text or any(text in v for v in (e.path, e.agency, e.year, e.report_type)))]

@@ -12,7 +12,7 @@ from core.document import load_document
 from core.errors import UserError
 from core.review import Review
 from core.session import ReviewSession
-from core.workspace import STATUSES, Entry, Workspace
+from core.workspace import STATUSES, Entry, Workspace, matching
 
 from . import strings
 from .app import ConfiguredApp, MainScreen, key_binding
@@ -60,7 +60,8 @@ class QueueScreen(Screen[None]):
         """The rows as the workspace has them now, under the filters, the cursor kept."""
         table = self.query_one(DataTable)
         row = table.cursor_row
-        self.entries = self.workspace.entries(self.status, self.text)
+        every = self.workspace.entries()
+        self.entries = matching(every, self.status, self.text)
         table.clear()
         for e in self.entries:
             status = Text(e.status, style="green" if e.status == "done" else "yellow" if e.status == "in review" else "")
@@ -71,7 +72,6 @@ class QueueScreen(Screen[None]):
                           path, key=e.path)
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1))
-        every = self.workspace.entries()
         self.title = strings.QUEUE_TITLE.format(folder=self.workspace.folder.name or str(self.workspace.folder),
                                                 done=sum(e.status == "done" for e in every), total=len(every),
                                                 errors=sum(e.open_errors for e in every))
