@@ -23,7 +23,7 @@ from .findings import (
     severity,
 )
 from .model import Document, Table, parse_amount
-from .tokens import is_numbered_column
+from .tokens import is_numbered_column, squash
 
 # Tables whose first amount column totals the same funds by function code.
 SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expense"))
@@ -117,7 +117,7 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
         rows = [r for r in range(len(table.rows)) if table.row_code(r) == row]
     else:
         rows = [r for r in range(len(table.rows))
-                if any(re.sub(r"\s", "", c.text) == row for c in table.rows[r])]
+                if any(squash(c.text) == row for c in table.rows[r])]
         if not rows and row == "合计":      # a total row printed without its label
             rows = [r for r in range(len(table.rows)) if _is_unlabelled_total(table, r)][:1]
     if not rows:
@@ -128,7 +128,7 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
             c = find_col(table, name)
         else:       # the amount printed after the label, before the next label
             c = None
-            at = next(j for j, cell in enumerate(table.rows[r]) if re.sub(r"\s", "", cell.text) == row)
+            at = next(j for j, cell in enumerate(table.rows[r]) if squash(cell.text) == row)
             for j in range(at + 1, len(table.columns)):
                 if amount(table, r, j) is not None and leaf(table.columns[j]) not in ("行次", "栏次"):
                     c = j

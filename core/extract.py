@@ -31,12 +31,12 @@ from .tokens import (
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
-    NAMED_AMOUNT,
     classify,
     detect_layout,
     is_amount,
     is_column_number_row,
     is_text_column,
+    named_amounts,
     numbered_column,
     split_tokens,
     squash,
@@ -64,7 +64,7 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
     for region in regions:
         in_table.update(range(region.first, region.last + 1))
     text = "".join(line for k, line in enumerate(src.norm, start=1) if k not in in_table)
-    return tuple((m.group(1), Decimal(m.group(2))) for m in NAMED_AMOUNT.finditer(re.sub(r"\s", "", text)))
+    return tuple((name, Decimal(figure)) for name, figure, _ in named_amounts(squash(text)))
 
 
 LONE_NUMBER = re.compile(r"^\s*(-\s*)?([1-9]\d{0,2})(\s*-)?\s*$")
@@ -316,10 +316,12 @@ def _judge_recoverable(table: Table, src: SourceText) -> None:
 
 def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
     """Labels were read from the normalised view; show them as printed (（一）, not (一))."""
+    folded: dict[tuple[int, ...], PrintedLines] = {}     # cells of a line share its folding
     for row in table.rows:
         for j, cell in enumerate(row):
-            if cell.text and cell.value is None:
-                shown = printed_text(src, cell.lines, cell.text)
+            if cell.text and cell.value is None and src.folded_lines.intersection(cell.lines):
+                lines = folded.get(cell.lines) or folded.setdefault(cell.lines, PrintedLines(src, cell.lines))
+                shown = lines.of(cell.text)
                 if shown != cell.text:
                     row[j] = replace(cell, text=shown)
     if table.header_lines:     # header text as printed (项目（按功能分类）), catalogue paths as they are

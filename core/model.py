@@ -11,13 +11,14 @@ from .reader import SourceText
 
 CODE_PARTS = ("类", "款", "项")
 MAX_AMOUNT_CHARS = 32        # 10^18 with separators and decimals: larger than any budget
+_AMOUNT_OPENING = frozenset("0123456789+-.")    # most tokens are words: turned away before the regex
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$")
 
 
 def parse_amount(text: str) -> Decimal | None:
     """The value of a printed amount (`1,086.56` → 1086.56); None for text, codes and dashes."""
     t = text.strip().replace(" ", "")
-    if not t or len(t) > MAX_AMOUNT_CHARS or not _AMOUNT.match(t):
+    if not t or t[0] not in _AMOUNT_OPENING or len(t) > MAX_AMOUNT_CHARS or not _AMOUNT.match(t):
         return None     # (a figure of hundreds of digits is no amount: it would overflow every sum)
     try:
         return Decimal(t.replace(",", ""))

@@ -27,7 +27,7 @@ from .findings import (
 )
 from .model import Document, parse_amount
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
-from .tokens import NAMED_AMOUNT
+from .tokens import named_amounts
 
 # An amount as the text prints it: `19,044.27`, `2940.05`, never the tail of a longer number.
 _NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
@@ -465,10 +465,10 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
         return []
     text, lines = _prose_text(doc)
     out, seen = [], set()
-    for m in NAMED_AMOUNT.finditer(text):
-        run, stated = m.group(1), _dec(m.group(2))
+    for run, figure, at in named_amounts(text):
+        stated = _dec(figure)
         name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
-        if name is None or (name, stated) in seen or _under_projects(text, m.start()):
+        if name is None or (name, stated) in seen or _under_projects(text, at):
             continue
         seen.add((name, stated))
         values = printed[name]
@@ -477,7 +477,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
         value, title, _ = values[0]
         out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                            f"the text gives {name} {stated} 万元; {title} prints {value}",
-                           title, where=f"{name}", lines=[lines[m.start()]],
+                           title, where=f"{name}", lines=[lines[at]],
                            values={"stated": str(stated), "table": str(value)}))
     return out
 

@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import UserError
@@ -43,6 +44,13 @@ class SourceText:
     def __len__(self) -> int:
         return len(self.lines)
 
+    @cached_property
+    def folded_lines(self) -> frozenset[int]:
+        """Lines printing a character NFKC changes (full-width brackets, digits): the only
+        ones whose texts, read from the normalised view, differ from the print."""
+        return frozenset(k for k, line in enumerate(self.lines, start=1)
+                         if not unicodedata.is_normalized("NFKC", line))
+
 
 def normalise(line: str) -> str:
     """NFKC folds full-width digits/punctuation; runs of spaces become one space."""
@@ -59,6 +67,10 @@ class PrintedLines:
         self.original = "".join(src.lines[k - 1] for k in sorted(set(lines)) if 0 < k <= len(src.lines))
         folded, self.owner = [], []
         self.unfold: dict[str, str] = {}       # folded character → as printed
+        self.as_printed = not src.folded_lines.intersection(lines)
+        if self.as_printed:
+            self.folded = ""
+            return
         for i, ch in enumerate(self.original):
             norm = unicodedata.normalize("NFKC", ch)
             if len(norm) == 1 and norm != ch:
@@ -70,6 +82,8 @@ class PrintedLines:
         self.folded = "".join(folded)
 
     def of(self, text: str) -> str:
+        if self.as_printed:
+            return text
         at = self.folded.find(text) if text else -1
         if at < 0:      # joined from fragments not side by side: character by character
             return "".join(self.unfold.get(ch, ch) for ch in text)
@@ -79,7 +93,9 @@ class PrintedLines:
 
 def printed_text(src: SourceText, lines: tuple[int, ...], text: str) -> str:
     """`text` (read from the normalised view of `lines`) as the document prints it."""
-    return PrintedLines(src, lines).of(text) if lines and text else text
+    if not (lines and text) or not src.folded_lines.intersection(lines):
+        return text
+    return PrintedLines(src, lines).of(text)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

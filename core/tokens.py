@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .model import parse_amount
 
@@ -19,7 +20,7 @@ def is_amount(token: str) -> bool:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def is_column_number_row(cells: list[str]) -> bool:
@@ -185,7 +186,26 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
 
 # A subject and the amount the text gives it (`公务接待费5万元`). Both runs are bounded so that
 # a page-long run of characters or digits is scanned in linear time.
-NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff()“”]{1,40})(\d{1,15}(?:\.\d{1,6})?)万元")
+_WAN_AMOUNT = re.compile(r"\d{1,15}(?:\.\d{1,6})?万元")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff()“”]")
+NAME_CHARS = 40
+
+
+def named_amounts(text: str) -> Iterator[tuple[str, str, int]]:
+    """(name, amount, where the name starts) of each `name amount万元` in `text` (without
+    spaces): the up to 40 Chinese characters just before an amount in 万元. Found from the
+    amounts backwards: a name pattern tried at every character backtracks through long prose."""
+    taken = 0
+    for m in _WAN_AMOUNT.finditer(text):
+        start = m.start()
+        if start > 0 and text[start - 1].isdecimal():
+            continue        # the tail of a longer number
+        first = start
+        while first > max(taken, start - NAME_CHARS) and _NAME_CHAR.match(text, first - 1):
+            first -= 1
+        if first < start:
+            yield text[first:start], m.group()[:-2], first
+            taken = m.end()
 
 LABEL_START = re.compile(r"^([一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.．、]\D|合\s*计|"
                          r"本年(?:收入|支出)|上年结|收\s*入\s*总|支\s*出\s*总|年终|其中)")
