@@ -40,6 +40,11 @@ class ReviewSession:
         return self.review.saved
 
     @property
+    def written_whole(self) -> bool:
+        """The review file holds every step (quitting saves when it does not: the journal is folded in)."""
+        return self.review.written_whole
+
+    @property
     def save_error(self) -> str:
         """Why the last autosave failed ("" when it did not): the edits stay in memory."""
         return self.review.save_error

@@ -209,8 +209,10 @@ def test_a_review_changed_on_disk_is_never_overwritten(sample_copy):
     b.set_cell(3, 1, 3, "222.22")       # b's file view is stale: its save is refused, its edit kept
     assert "changed by another program" in b.save_error and b.tables[3].cell(1, 3).text == "222.22"
     a.set_cell(3, 2, 3, "333.33")
-    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
-    assert [e["new"] for e in saved["edits"]] == ["111.11", "333.33"]
+    assert [e.new for e in Review.open(load_document(path)).edits] == ["111.11", "333.33"]
+    b.set_cell(3, 2, 3, "444.44")      # its journal is refused too: the file is not the one it saw
+    assert "changed by another program" in b.save_error
+    assert [e.new for e in Review.open(load_document(path)).edits] == ["111.11", "333.33"]
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

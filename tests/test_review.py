@@ -64,11 +64,59 @@ def test_save_and_reopen_restores_every_edit(doc_path):
     path = default_review_path(doc_path)
     assert path.name == NANCHANG + ".review.json" and path.exists()
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and len(data["edits"]) == 2
+    # the session's first autosave writes the review file, later ones a line of its journal
+    assert data["version"] == 1 and [e["new"] for e in data["edits"]] == ["580.13"]
+    journal = review.journal_path.read_text(encoding="utf-8").splitlines()
+    assert len(journal) == 2 and json.loads(journal[1])["apply"]["new"] == "基本支出表（改）"
     again = Review.open(load_document(doc_path))
     assert again.tables[3].cell(1, 3).text == "580.13"
     assert again.tables[3].title == "基本支出表（改）"
     assert [e.new for e in again.edits] == ["580.13", "基本支出表（改）"]
+    assert not again.saved      # the journal's steps are not yet in the review file
+    again.save()
+    assert not again.journal_path.exists()
+    assert [e["new"] for e in json.loads(path.read_text(encoding="utf-8"))["edits"]] == ["580.13", "基本支出表（改）"]
+
+
+def test_autosave_appends_one_journal_line_per_step_and_leaves_the_review_file_alone(doc_path):
+    review = Review(load_document(doc_path), autosave=True)
+    review.set_cell(3, 1, 3, "1.00")
+    path = default_review_path(doc_path)
+    written = path.read_bytes()
+    for k in range(2, 6):
+        review.set_cell(3, 1, 3, f"{k}.00")
+    review.undo()
+    review.undo()
+    review.redo()
+    assert path.read_bytes() == written and review.saved
+    steps = [json.loads(line) for line in review.journal_path.read_text(encoding="utf-8").splitlines()[1:]]
+    assert [next(iter(s)) for s in steps] == ["apply"] * 4 + ["undo", "undo", "redo"]
+    again = Review.open(load_document(doc_path))
+    assert [e.new for e in again.edits] == ["1.00", "2.00", "3.00", "4.00"]
+    assert [e.new for e in again.undone] == ["5.00"]      # redo still reaches the step undone last
+    assert again.redo() is not None and again.tables[3].cell(1, 3).text == "5.00"
+
+
+def test_a_journal_line_cut_short_by_a_crash_is_dropped(doc_path):
+    review = Review(load_document(doc_path), autosave=True)
+    review.set_cell(3, 1, 3, "1.00")
+    review.set_cell(3, 1, 3, "2.00")
+    with open(review.journal_path, "a", encoding="utf-8") as f:
+        f.write('{"apply": {"target": "cell", "ta')
+    again = Review.open(load_document(doc_path))
+    assert [e.new for e in again.edits] == ["1.00", "2.00"]
+
+
+def test_a_journal_begun_over_another_review_file_is_refused_and_left_untouched(doc_path):
+    review = Review(load_document(doc_path), autosave=True)
+    review.set_cell(3, 1, 3, "1.00")
+    review.set_cell(3, 1, 3, "2.00")
+    path = default_review_path(doc_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("1.00", "9.00"), encoding="utf-8")
+    journal = review.journal_path.read_bytes()
+    with pytest.raises(UserError, match="journal continues another version"):
+        Review.open(load_document(doc_path))
+    assert review.journal_path.read_bytes() == journal
 
 
 def test_review_of_another_document_is_refused_and_left_untouched(doc_path, sample_copy, tmp_path):

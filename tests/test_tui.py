@@ -68,8 +68,7 @@ async def test_edit_undo_redo_and_finding_disappears(sample_copy):
         assert session.tables[3].cell(1, 3).text == ""
         await pilot.press("ctrl+y")
         assert session.tables[3].cell(1, 3).text == "580.13"
-    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
-    assert [e["new"] for e in saved["edits"]] == ["580.13"]
+    assert [e.new for e in Review.open(load_document(path)).edits] == ["580.13"]
 
 
 async def test_escape_cancels_and_tab_commits_and_moves_right(sample_copy):
@@ -113,7 +112,13 @@ async def test_reopen_restores_the_work(sample_copy):
     path = sample_copy(NANCHANG)
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "l", "l", "e", "ctrl+u", "1", "enter", "q")
+        await pilot.press("j", "l", "l", "e", "ctrl+u", "1", "enter")
+        await pilot.press("l", "e", "ctrl+u", "2", "enter")
+        assert app.session.review.journal_path.exists()     # the second edit was a journal line
+        await pilot.press("q")
+    assert not app.session.review.journal_path.exists()     # quitting wrote the review whole
+    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
+    assert [e["new"] for e in saved["edits"]] == ["1", "2"]
     again = make_app(path)
     async with again.run_test(size=(120, 40)) as pilot:
         assert again.session.tables[0].cell(1, 2).text == "1"
@@ -232,8 +237,8 @@ async def test_findings_are_confirmed_dismissed_and_explained_from_the_keyboard(
         assert (finding.status, finding.note) == ("explained", "见说明")
         await pilot.press("ctrl+z")
         assert finding.status == "confirmed"
-    saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
-    assert [e["new"] for e in saved["edits"] if e["target"] == "decision"] == ["dismissed", "open", "confirmed"]
+    saved = Review.open(load_document(path)).edits     # the review file and its journal
+    assert [e.new for e in saved if e.target == "decision"] == ["dismissed", "open", "confirmed"]
 
 
 async def test_outline_lists_every_table_with_its_position(sample_copy):

@@ -441,7 +441,7 @@ class MainScreen(Screen[bool]):
             self._close(done=True)
 
     def _saved_or_forced(self) -> bool:
-        if not self.session.saved and not self._quit_unsaved:
+        if not self.session.written_whole and not self._quit_unsaved:
             try:
                 self.session.save()
             except UserError as exc:
