@@ -64,6 +64,7 @@ class Table:
     layout: str = ""                # tab / space / fragment: how the text printed it
     header_lines: tuple[int, int] | None = None
     doubt: str = ""                 # why the reading may be wrong ("" when the header matched)
+    status: str = ""                # "reviewed" once a reviewer has checked it (review.REVIEWED)
 
     def add_doubt(self, why: str) -> None:
         """One more reason the reading may be wrong; the reasons found before are kept."""

@@ -28,6 +28,7 @@ JOURNAL_FORMAT = "budget-review.journal"
 # What a reviewer decides of a finding: a real defect of the document, a false alarm, or
 # explained by a note. "open" is the state before any decision.
 DECISIONS = ("confirmed", "dismissed", "explained", "open")
+REVIEWED = "reviewed"       # a table's status once the reviewer has checked it
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class Edit:
     """One correction. `row`/`col` address the corrected table as it was when the edit was
     made; `old`/`new` are texts (a whole row, as a list, for row insertions and deletions);
     `key` names the form fact (项目名称, 年度资金总额 …) a `fact` edit corrects, or the finding a
-    `decision` settles (`new` the decision, `note` the reviewer's words; `table` is -1)."""
+    `decision` settles (`new` the decision, `note` the reviewer's words; `table` is -1).
+    Edits of one `group` (a value moved to the next column: two cells) undo and redo together."""
 
     target: str
     table: int
@@ -46,6 +48,7 @@ class Edit:
     time: str = ""
     key: str = ""
     note: str = ""
+    group: str = ""
 
     def describe(self) -> str:
         """The edit in a reviewer's words: `cell of table 4 row 2 column 3: “” → “580.13”`."""
@@ -99,7 +102,7 @@ def _set_header(table: Table, edit: Edit) -> None:
 
 
 def _set_attribute(table: Table, edit: Edit) -> None:
-    setattr(table, edit.target, _text(edit.new))        # title, kind, unit
+    setattr(table, edit.target, _text(edit.new))        # title, kind, unit, status
 
 
 def _set_fact(table: Table, edit: Edit) -> None:
@@ -121,7 +124,7 @@ def _no_table_change(table: Table, edit: Edit) -> None:
 
 _APPLY: dict[str, Callable[[Table, Edit], None]] = {
     "cell": _set_cell, "header": _set_header, "title": _set_attribute, "kind": _set_attribute,
-    "unit": _set_attribute, "fact": _set_fact, "insert_row": _insert_row, "delete_row": _delete_row,
+    "unit": _set_attribute, "status": _set_attribute, "fact": _set_fact, "insert_row": _insert_row, "delete_row": _delete_row,
     "decision": _no_table_change}
 
 
@@ -158,6 +161,7 @@ class Review:
         self._on_disk = _file_digest(self.path)      # the review file as this session last saw it
         self._on_disk_stat = _file_stat(self.path)   # the same, cheaply checked before each journal line
         self._journal_open = False                   # steps since the last save go to the journal
+        self.position: tuple[int, int, int] = (0, 0, 0)     # table, row, column where the reviewer left
         self._lock: Path | None = None
 
     @property
@@ -267,6 +271,42 @@ class Review:
         old = getattr(self.tables[table], target)
         return None if old == text else self.apply(Edit(target, table, None, None, old, text))
 
+    def place_of(self, edit: Edit) -> str:
+        """What an edit changed, named as the reviewer sees it: `基本支出 of 2080505`, `the
+        title of 收支总表`, `finding sum-…` — never indices alone."""
+        if edit.target == "decision":
+            return f"finding {edit.key}"
+        t = self.tables[edit.table] if 0 <= edit.table < len(self.tables) else None
+        if t is None:
+            return f"table {edit.table + 1}"
+        if edit.target == "cell" and edit.row is not None and edit.col is not None:
+            column = t.columns[edit.col].split("/")[-1] if edit.col < len(t.columns) else f"column {edit.col + 1}"
+            row = (t.row_code(edit.row) or t.cell(edit.row, t.label_column()).text) if edit.row < len(t.rows) else ""
+            return f"{column} of {row or f'row {edit.row + 1}'}"
+        if edit.target == "header" and edit.col is not None:
+            return f"the header of column {edit.col + 1} of {t.title}"
+        if edit.target in ("insert_row", "delete_row"):
+            return f"row {(edit.row or 0) + 1} of {t.title}"
+        return f"{edit.key or 'the ' + edit.target} of {t.title}"
+
+    def set_reviewed(self, table: int, reviewed: bool) -> Edit | None:
+        """Mark a table reviewed (or back to not reviewed)."""
+        return self.set_field(table, "status", REVIEWED if reviewed else "")
+
+    def move_value(self, table: int, row: int, col: int, step: int) -> Edit | None:
+        """Move a cell's value to the next (step 1) or previous (-1) column of its row, the
+        value there coming back in its place: one step to undo. None at the row's edge."""
+        t = self.tables[table]
+        other = col + step
+        if not 0 <= other < len(t.columns) or not 0 <= row < len(t.rows):
+            return None
+        here, there = t.cell(row, col).text, t.cell(row, other).text
+        if here == there:
+            return None
+        group = f"move {now()} {len(self.edits)}"
+        self.apply(Edit("cell", table, row, other, there, here, group=group))
+        return self.apply(Edit("cell", table, row, col, here, there, group=group))
+
     def set_fact(self, table: int, key: str, text: str) -> Edit | None:
         old = self.tables[table].fields.get(key, "")
         return None if old == text else self.apply(Edit("fact", table, None, None, old, text, key=key))
@@ -302,17 +342,29 @@ class Review:
         return edit
 
     def _undo(self) -> Edit:
+        """Undo the last edit and the rest of its group; the group's first edit is returned."""
         edit = self.edits.pop()
         self.undone.append(edit)
+        while edit.group and self.edits and self.edits[-1].group == edit.group:
+            edit = self.edits.pop()
+            self.undone.append(edit)
         if edit.target != "decision":
             self._rebuild(edit.table)
+        return edit
+
+    def _redo(self) -> Edit:
+        """Redo the last edit undone and the rest of its group; the group's last edit is returned."""
+        edit = self.undone.pop()
+        self._push(edit)
+        while edit.group and self.undone and self.undone[-1].group == edit.group:
+            edit = self.undone.pop()
+            self._push(edit)
         return edit
 
     def redo(self) -> Edit | None:
         if not self.undone:
             return None
-        edit = self.undone.pop()
-        self._push(edit)
+        edit = self._redo()
         self._changed(edit, {"redo": True})
         return edit
 
@@ -320,7 +372,7 @@ class Review:
     def to_json(self) -> dict:
         data = {"format": REVIEW_FORMAT, "version": REVIEW_VERSION,
                 "document": {"name": self.document.name, "sha256": self.document.source.sha256},
-                "saved_at": now(), "edits": [asdict(e) for e in self.edits]}
+                "saved_at": now(), "edits": [asdict(e) for e in self.edits], "position": list(self.position)}
         if self.set_aside:      # kept, so that a correction that no longer fits is never lost
             data["set_aside"] = [{"edit": e.get("edit", e) if isinstance(e, dict) else e, "reason": reason}
                                  for e, reason in self.set_aside]
@@ -341,6 +393,13 @@ class Review:
                             "the review file was saved, the journal would be replayed twice") from exc
         self.saved = True
         return self.path
+
+    def leave_at(self, table: int, row: int, col: int) -> None:
+        """Where the reviewer leaves the document, kept with the review (saved by the next
+        save) so that reopening returns there."""
+        if (table, row, col) != self.position:
+            self.position = (table, row, col)
+            self.saved = False
 
     def lock(self) -> None:
         """Hold the review file for this session: a second session on it is refused with a
@@ -406,6 +465,9 @@ class Review:
                 review.set_aside.append((raw, reason))
         review.set_aside += [(e, str(e.get("reason", "set aside earlier"))) for e in data.get("set_aside", [])
                              if isinstance(e, dict)]     # kept from an earlier session, as they were
+        position = data.get("position")
+        if isinstance(position, list) and len(position) == 3 and all(type(x) is int and x >= 0 for x in position):
+            review.position = (position[0], position[1], position[2])
         review._replay_journal()
         return review
 
@@ -417,7 +479,7 @@ class Review:
             if "undo" in step and self.edits:
                 self._undo()
             elif "redo" in step and self.undone:
-                self._push(self.undone.pop())
+                self._redo()
             elif "apply" in step:
                 edit = _edit_from_json(step["apply"])
                 reason = self._misfit(edit) if isinstance(edit, Edit) else edit
@@ -549,7 +611,7 @@ def _edit_from_json(raw: object) -> Edit | str:
     """An Edit from its JSON form, or the reason it is not one."""
     if not isinstance(raw, dict):
         return "not an edit object"
-    fields = {"target", "table", "row", "col", "old", "new", "time", "key", "note"}
+    fields = {"target", "table", "row", "col", "old", "new", "time", "key", "note", "group"}
     if set(raw) - fields or raw.get("target") not in _APPLY:
         return "unknown edit fields or target"
     for name in ("table", "row", "col"):
@@ -560,7 +622,7 @@ def _edit_from_json(raw: object) -> Edit | str:
             return f"{name} {value!r} is not an index"
     row_edit = raw["target"] in ("insert_row", "delete_row")
     if not (_is_text(raw.get("old"), row_edit) and _is_text(raw.get("new"), row_edit)) \
-            or not all(isinstance(raw.get(name, ""), str) for name in ("time", "key", "note")):
+            or not all(isinstance(raw.get(name, ""), str) for name in ("time", "key", "note", "group")):
         return "values of the wrong type"
     target = raw["target"]
     missing = [name for name in _ADDRESS.get(target, ()) if raw.get(name) is None]
@@ -572,4 +634,4 @@ def _edit_from_json(raw: object) -> Edit | str:
 
 
 _ADDRESS = {"cell": ("row", "col"), "header": ("col",), "insert_row": ("row",), "delete_row": ("row",)}
-_TEXT_TARGETS = ("cell", "header", "title", "kind", "unit", "fact")
+_TEXT_TARGETS = ("cell", "header", "title", "kind", "unit", "status", "fact")

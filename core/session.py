@@ -13,7 +13,7 @@ from typing import overload
 from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
 from .model import Document, Table
-from .review import Edit, Review
+from .review import REVIEWED, Edit, Review
 from .validate import Finding, settle, validate, validate_table
 
 EXPORT_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "csv": "_csv"}
@@ -98,6 +98,28 @@ class ReviewSession:
         if not self.review.tables[table].rows:
             return None
         return self._after(self.review.delete_row(table, row))
+
+    def move_value(self, table: int, row: int, col: int, step: int) -> Edit | None:
+        return self._after(self.review.move_value(table, row, col, step))
+
+    def set_reviewed(self, table: int, reviewed: bool) -> Edit | None:
+        return self._after(self.review.set_reviewed(table, reviewed))
+
+    def progress(self) -> tuple[int, int, int]:
+        """(tables reviewed, tables, findings still open): how far the review has come."""
+        reviewed = sum(t.status == REVIEWED for t in self.tables)
+        return reviewed, len(self.tables), sum(f.status == "open" for f in self.findings)
+
+    def leave_at(self, table: int, row: int, col: int) -> None:
+        self.review.leave_at(table, row, col)
+
+    @property
+    def position(self) -> tuple[int, int, int]:
+        """(table, row, column) where the reviewer left the document last time."""
+        return self.review.position
+
+    def place_of(self, edit: Edit) -> str:
+        return self.review.place_of(edit)
 
     def fill_from_above(self, table: int, row: int, col: int) -> Edit | None:
         return self._after(self.review.fill_from_above(table, row, col))

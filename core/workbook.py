@@ -208,10 +208,11 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
     ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Review log")
-    _list_sheet(ws, ["time", "edit", "table", "row", "column", "extracted/old", "new"],
-                [[e.time, e.target, doc.tables[e.table].title if e.table < len(doc.tables) else "",
-                  "" if e.row is None else e.row + 1, "" if e.col is None else e.col + 1,
+    _list_sheet(ws, ["time", "edit", "where", "table", "row", "column", "extracted/old", "new"],
+                [[e.time, e.target, review.place_of(e), doc.tables[e.table].title if 0 <= e.table < len(doc.tables)
+                  else "", "" if e.row is None else e.row + 1, "" if e.col is None else e.col + 1,
                   shown_value(e.old), shown_value(e.new)] for e in review.edits], warnings)
+    ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Data")
     _list_sheet(ws, list(LONG_COLUMNS), [[rec[c] for c in LONG_COLUMNS] for rec in long_records(doc)], warnings)

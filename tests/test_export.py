@@ -54,6 +54,7 @@ def test_workbook_holds_the_corrected_model(name, sample_copy, tmp_path):
         assert ws.freeze_panes == f"A{HEADER_TOP + depth}"
     assert wb["Document"]["B2"].value == doc.source.sha256
     assert wb["Review log"].max_row == 1 + len(review.edits)
+    assert [c.value for c in wb["Review log"][1]][:3] == ["time", "edit", "where"]
     frame = pd.read_excel(out, sheet_name="Data")
     assert len(frame) == len(long_frame(doc))
 
@@ -71,6 +72,8 @@ def test_corrected_cell_is_highlighted_with_a_comment(sample_copy, tmp_path):
     assert cell.fill.fgColor.rgb.endswith("FFF2CC")
     code = ws.cell(row=HEADER_TOP + depth + 1, column=1)
     assert code.value == "301" and code.data_type == "s"
+    log = openpyxl.load_workbook(out)["Review log"]     # the edit named as the reviewer sees it
+    assert [c.value for c in log[2]][1:] == ["cell", "人员经费 of 301", "一般公共预算基本支出表", 2, 4, None, "580.13"]
 
 
 def test_formula_text_is_shown_not_run(sample_copy, tmp_path):

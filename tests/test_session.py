@@ -66,3 +66,57 @@ def test_export_in_each_format_reads_back_the_corrections(sample_copy, tmp_path)
     assert session.export_path("csv").name == NANCHANG + "_csv"
     with pytest.raises(UserError, match="unknown export format"):
         session.export(tmp_path / "x.pdf", "pdf")
+
+
+def test_a_value_moved_to_the_next_column_is_one_step_to_undo_and_survives_a_reopen(sample_copy):
+    path = sample_copy(NANCHANG)
+    session = ReviewSession(Review(load_document(path), autosave=True))
+    row = lambda s: [c.text for c in s.tables[3].rows[1]]      # noqa: E731
+    assert row(session) == ["301", "工资福利支出", "580.13", "", ""]
+    session.move_value(3, 1, 2, 1)
+    assert row(session) == ["301", "工资福利支出", "", "580.13", ""]
+    session.move_value(3, 1, 3, 1)
+    assert row(session) == ["301", "工资福利支出", "", "", "580.13"]
+    assert session.move_value(3, 1, 4, 1) is None       # the row's last column: nowhere to go
+    session.undo()
+    assert row(session) == ["301", "工资福利支出", "", "580.13", ""]
+    again = ReviewSession(Review.open(load_document(path)))     # the file, then the journal's steps
+    assert row(again) == ["301", "工资福利支出", "", "580.13", ""]
+    again.redo()
+    assert row(again) == ["301", "工资福利支出", "", "", "580.13"]
+    again.undo()
+    again.undo()
+    assert row(again) == ["301", "工资福利支出", "580.13", "", ""] and not again.review.edits
+
+
+def test_tables_marked_reviewed_count_towards_the_progress(sample_copy):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    assert session.progress() == (0, 8, 10)
+    session.set_reviewed(3, True)
+    session.set_reviewed(5, True)
+    assert session.progress() == (2, 8, 10) and session.tables[3].status == "reviewed"
+    session.set_reviewed(3, False)
+    assert session.progress() == (1, 8, 10)
+    session.decide(session.findings[0].id, "dismissed")
+    assert session.progress() == (1, 8, 9)
+    session.undo()
+    assert session.progress() == (1, 8, 10)
+
+
+def test_an_edit_is_named_by_the_row_and_column_the_reviewer_sees(sample_copy):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    edit = session.set_cell(3, 1, 3, "580.13")
+    assert session.place_of(edit) == "人员经费 of 301"
+    edit = session.set_cell(3, 0, 2, "1")
+    assert session.place_of(edit) == "合计 of 合计"
+    edit = session.set_reviewed(3, True)
+    assert session.place_of(edit) == "the status of 一般公共预算基本支出表"
+
+
+def test_where_the_reviewer_left_is_kept_with_the_review(sample_copy):
+    path = sample_copy(NANCHANG)
+    session = ReviewSession(Review(load_document(path)))
+    session.leave_at(4, 7, 2)
+    assert not session.written_whole
+    session.save()
+    assert ReviewSession(Review.open(load_document(path))).position == (4, 7, 2)

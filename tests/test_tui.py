@@ -287,3 +287,47 @@ async def test_keys_typed_in_one_burst_land_in_order(sample_copy):
             "cell of table 4 row 4 column 4: “6.23” → “7”",
             "cell of table 4 row 4 column 5: “” → “9”"]
         assert app.screen.editing is None and app.screen.focused is grid(app)
+
+
+async def test_review_keys_clear_move_mark_reviewed_and_jump_to_the_ends(sample_copy):
+    path = sample_copy(NANCHANG)
+    app = make_app(path)
+    notes: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **kw: notes.append(message)      # type: ignore[method-assign]
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        table = lambda: app.session.tables[3]      # noqa: E731
+        await pilot.press("j", "l", "l", "greater_than_sign")      # 580.13 of 301 to 人员经费
+        assert [c.text for c in table().rows[1][2:]] == ["", "580.13", ""]
+        assert grid(app).cursor_coordinate == (1, 3)                  # the cursor went with it
+        await pilot.press("ctrl+z")
+        assert [c.text for c in table().rows[1][2:]] == ["580.13", "", ""]
+        assert notes[-1] == "Undone: 人员经费 of 301 back to “”"
+        await pilot.press("h", "delete")
+        assert table().cell(1, 2).text == ""
+        await pilot.press("G")
+        assert grid(app).cursor_coordinate.row == len(table().rows) - 1
+        await pilot.press("g")
+        assert grid(app).cursor_coordinate.row == 0
+        assert app.title.endswith("0/8 tables reviewed, 9 findings open")
+        await pilot.press("R")
+        assert table().status == "reviewed" and app.title.endswith("1/8 tables reviewed, 9 findings open")
+        assert "✓ reviewed" in app.sub_title
+        outline = app.screen.query_one("DocumentOutline")
+        assert "✓" in str(outline.table_nodes[3].label) and "✓" not in str(outline.table_nodes[2].label)
+        await pilot.press("j", "j", "l", "q")
+    again = make_app(path)        # reopens on the table and cell where the reviewer left
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.screen.table_index == 3 and grid(again).cursor_coordinate == (2, 3)
+        assert again.session.tables[3].status == "reviewed" and again.session.tables[3].cell(1, 2).text == ""
+
+
+async def test_help_and_quit_lead_the_key_bar_so_a_narrow_terminal_shows_them(sample_copy):
+    from tui.widgets.key_bar import KeyBar
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one(KeyBar).render())
+        assert shown.startswith(" ?  Help   q  Quit ") and "Mark table reviewed" in shown

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from core.errors import UserError
-from core.review import Review
+from core.review import REVIEWED, Review, shown_value
 from core.session import ReviewSession
 
 from . import strings
@@ -56,6 +56,12 @@ class MainScreen(Screen[bool]):
         key_binding("o", "insert_row", "insert_row", show=False),
         key_binding("ctrl+d", "delete_row", "delete_row", show=False),
         key_binding("f", "fill_down", "fill_down", show=False),
+        key_binding("delete", "clear_cell", "clear_cell", show=False),
+        key_binding("greater_than_sign", "move_value(1)", "move_right", show=False),
+        key_binding("less_than_sign", "move_value(-1)", "move_left", show=False),
+        key_binding("R", "mark_reviewed", "mark_reviewed"),
+        key_binding("g", "row_end(0)", "top", show=False),
+        key_binding("G", "row_end(-1)", "bottom", show=False),
         key_binding("n", "next_finding", "next_finding"),
         key_binding("N", "prev_finding", "prev_finding", show=False),
         key_binding("c", "decide('confirmed')", "confirm", show=False),
@@ -121,7 +127,10 @@ class MainScreen(Screen[bool]):
         self.query_one(KeyBar).show_bindings(available, self.settings.keymap)
         self.query_one(CellEditor).cursor_blink = self.settings.cursor_blink
         self.session.on_change(self._after_change)
-        self.show_table(0)
+        table, row, col = self.session.position       # where the reviewer left last time
+        self.show_table(table if table < len(self.session.tables) else 0)
+        if table == self.table_index and self.current_table() is not None:
+            self.grid.move_cursor(row=row, column=col, animate=False)
         self.query_one(TableGrid).focus()
 
     def on_resize(self, event) -> None:
@@ -160,11 +169,14 @@ class MainScreen(Screen[bool]):
 
     def refresh_title(self) -> None:
         table = self.current_table()
-        self.app.title = self.session.document.name
+        reviewed, tables, still_open = self.session.progress()
+        self.app.title = f"{self.session.document.name} — " + strings.PROGRESS.format(
+            reviewed=reviewed, tables=tables, open=still_open)
         state = strings.SAVED if self.session.saved else strings.UNSAVED
         page = self.session.document.source.page_of(self.query_one(SourceView).current or 0)
         where = strings.ON_PAGE.format(page=page) if page else ""
-        self.app.sub_title = f"{table.title if table else ''}{where} — {state}"
+        mark = f" {strings.REVIEWED_MARK}" if table is not None and table.status == REVIEWED else ""
+        self.app.sub_title = f"{table.title if table else ''}{mark}{where} — {state}"
 
     def refresh_findings(self) -> None:
         findings = self.session.findings
@@ -173,7 +185,8 @@ class MainScreen(Screen[bool]):
         for f in findings:
             if f.table_index is not None and f.severity == "error" and f.status == "open":
                 counts[f.table_index] = counts.get(f.table_index, 0) + 1
-        self.query_one(DocumentOutline).update_counts(counts)
+        reviewed = {i for i, t in enumerate(self.session.tables) if t.status == REVIEWED}
+        self.query_one(DocumentOutline).update_counts(counts, reviewed)
         errors = sum(f.severity == "error" for f in findings)
         self.query_one(FindingsList).border_title = strings.FINDINGS_TITLE.format(
             table=len(self.session.findings_of(self.table_index)), total=len(findings), errors=errors)
@@ -355,7 +368,42 @@ class MainScreen(Screen[bool]):
         if edit.row is not None and self.current_table().rows:
             self.grid.move_cursor(row=min(edit.row, len(self.current_table().rows) - 1),
                                   column=edit.col or 0, animate=False)
-        self.notify(done.format(what=edit.describe()), timeout=3, markup=False)
+        value = shown_value(edit.old if done == strings.UNDONE else edit.new)
+        self.notify(done.format(where=self.session.place_of(edit), value=value), timeout=3, markup=False)
+
+    def action_clear_cell(self) -> None:
+        table = self.current_table()
+        if table is not None and table.rows and table.columns:
+            row, col = self.grid.cursor_coordinate
+            if self.session.set_cell(self.table_index, row, col, ""):
+                self.after_edit()
+
+    def action_move_value(self, step: int) -> None:
+        """Move the cursor cell's value one column right (1) or left (-1), the cursor with it."""
+        table = self.current_table()
+        if table is None or not table.rows:
+            return
+        row, col = self.grid.cursor_coordinate
+        if self.session.move_value(self.table_index, row, col, step):
+            self.after_edit()
+            self.grid.move_cursor(row=row, column=col + step, animate=False)
+
+    def action_mark_reviewed(self) -> None:
+        """Mark the table reviewed, or (pressed again) not reviewed."""
+        table = self.current_table()
+        if table is None:
+            return
+        reviewed = table.status != REVIEWED
+        self.session.set_reviewed(self.table_index, reviewed)
+        self.after_edit()
+        done = strings.MARKED_REVIEWED if reviewed else strings.MARKED_NOT_REVIEWED
+        self.notify(done.format(title=table.title), timeout=3, markup=False)
+
+    def action_row_end(self, which: int) -> None:
+        """The cursor to the first (0) or last (-1) row of the table."""
+        table = self.current_table()
+        if table is not None and table.rows:
+            self.grid.move_cursor(row=0 if which == 0 else len(table.rows) - 1, animate=False)
 
     def action_insert_row(self) -> None:
         table = self.current_table()
@@ -441,6 +489,8 @@ class MainScreen(Screen[bool]):
             self._close(done=True)
 
     def _saved_or_forced(self) -> bool:
+        row, col = self.grid.cursor_coordinate
+        self.session.leave_at(self.table_index, row, col)
         if not self.session.written_whole and not self._quit_unsaved:
             try:
                 self.session.save()

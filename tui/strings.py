@@ -14,8 +14,12 @@ EDIT_KIND = "table kind"
 EDIT_UNIT = "table unit"
 NOTHING_TO_UNDO = "Nothing to undo"
 NOTHING_TO_REDO = "Nothing to redo"
-UNDONE = "Undone: {what}"
-REDONE = "Redone: {what}"
+UNDONE = "Undone: {where} back to “{value}”"
+REDONE = "Redone: {where} to “{value}”"
+PROGRESS = "{reviewed}/{tables} tables reviewed, {open} findings open"
+REVIEWED_MARK = "✓ reviewed"
+MARKED_REVIEWED = "{title}: reviewed"
+MARKED_NOT_REVIEWED = "{title}: not reviewed"
 SAVED_TO = "Saved to {path}"
 SAVE_FAILED = "Not saved — {error}. Your edits are kept here; the next edit or ctrl+s tries again."
 QUIT_UNSAVED = "Not saved — {error}. Press q again to quit and lose the unsaved edits, or fix the folder and press ctrl+s."
@@ -68,6 +72,12 @@ KEYS = {
     "insert_row": "Insert row below",
     "delete_row": "Delete row",
     "fill_down": "Fill from above",
+    "clear_cell": "Clear cell",
+    "move_right": "Move value to the next column",
+    "move_left": "Move value to the previous column",
+    "mark_reviewed": "Mark table reviewed",
+    "top": "First row",
+    "bottom": "Last row",
     "next_finding": "Next finding",
     "prev_finding": "Previous finding",
     "confirm": "Confirm finding",

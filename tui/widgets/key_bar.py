@@ -15,16 +15,20 @@ def key_display(app, binding: Binding, keymap: dict[str, str]) -> str:
     return app.get_key_display(Binding(key, binding.action))
 
 
+FIRST = ("help", "quit")       # binding names always in view
+
+
 class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
     """
 
     def show_bindings(self, bindings: list[Binding], keymap: dict[str, str]) -> None:
+        """The shown keys in one line; Help and Quit first, so that a narrow terminal, which
+        cuts the line at its end, still shows them."""
         text = Text(no_wrap=True, overflow="ellipsis")
-        for binding in bindings:
-            if not binding.show:
-                continue
+        shown = sorted((b for b in bindings if b.show), key=lambda b: (b.id or "").rsplit(".", 1)[-1] not in FIRST)
+        for binding in shown:
             text.append(f" {key_display(self.app, binding, keymap)} ", style="bold reverse")
             text.append(f" {binding.description}  ")
         text.append(" ^p ", style="bold reverse")

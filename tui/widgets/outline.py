@@ -1,5 +1,5 @@
-"""The outline of the document: every table, flat under its part, with its position and its
-open errors."""
+"""The outline of the document: every table, flat under its part, with its position, its
+open errors and a mark once it is reviewed."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -23,9 +23,9 @@ class DocumentOutline(Tree):
         self.show_root = False
 
     def on_mount(self) -> None:
-        self.build({})
+        self.build({}, set())
 
-    def build(self, counts: dict[int, int]) -> None:
+    def build(self, counts: dict[int, int], reviewed: set[int]) -> None:
         """Every table of the document, flat under its part, in document order: a table
         nested in a subsection or a glossary item is listed like any other."""
         self.clear()
@@ -38,30 +38,32 @@ class DocumentOutline(Tree):
         for child in self.document.root.children:
             if child.kind == "table" and child.table_index is not None:
                 self.table_nodes[child.table_index] = self.root.add_leaf(
-                    self._label(child, counts, total), data=child.table_index)
+                    self._label(child, counts, reviewed, total), data=child.table_index)
             elif child.kind == "part" and tables_in(child):
                 part = self.root.add(Text(self._short(child.text)), data=None, expand=True)
                 for table in tables_in(child):
                     index = table.table_index or 0      # tables_in keeps tables with an index only
-                    self.table_nodes[index] = part.add_leaf(self._label(table, counts, total), data=index)
+                    self.table_nodes[index] = part.add_leaf(self._label(table, counts, reviewed, total), data=index)
         self.root.expand()
 
     @staticmethod
     def _short(text: str) -> str:
         return text if len(text) <= 24 else text[:23] + "…"
 
-    def _label(self, node: Node, counts: dict[int, int], total: int) -> Text:
+    def _label(self, node: Node, counts: dict[int, int], reviewed: set[int], total: int) -> Text:
         label = Text(f"{(node.table_index or 0) + 1}/{total} ", style="dim")
+        if node.table_index in reviewed:
+            label.append("✓ ", style="bold green")
         label.append(self._short(node.text), style="bold cyan")
         n = counts.get(node.table_index, 0) if node.table_index is not None else 0
         if n:
             label.append(f" ({n})", style="red")
         return label
 
-    def update_counts(self, counts: dict[int, int]) -> None:
+    def update_counts(self, counts: dict[int, int], reviewed: set[int]) -> None:
         nodes = {n.table_index: n for n in self.document.root.walk() if n.table_index is not None}
         for index, item in self.table_nodes.items():
-            item.set_label(self._label(nodes[index], counts, len(self.document.tables)))
+            item.set_label(self._label(nodes[index], counts, reviewed, len(self.document.tables)))
 
     def select_table(self, index: int) -> None:
         item = self.table_nodes.get(index)
