@@ -604,10 +604,13 @@ def _split_code_columns(columns: list[str], printed_header: str, runs) -> list[s
     """Where the header prints 类 款 (项) over the code and the rows print their codes in
     parts (`201 06 01`), each code is that many columns (…编码/类, …/款, …/项); otherwise one."""
     level = LEVEL_ROW.search(printed_header)
+    # reading order prints the level words apart, among the other header cells (类 科目名称 款)
+    apart = set(printed_header.split()) & set(CODE_PARTS)
     code_cols = {j for j, c in enumerate(columns) if catalog.is_code_column(c)}
-    if level is None or not code_cols or not any(len(codes) >= 2 for codes, _, _ in runs):
+    if (level is None and not {"类", "款"} <= apart) or not code_cols \
+            or not any(len(codes) >= 2 for codes, _, _ in runs):
         return columns
-    parts = CODE_PARTS if level.group(1) else CODE_PARTS[:2]
+    parts = CODE_PARTS if (level.group(1) if level else "项" in apart) else CODE_PARTS[:2]
     return [path for j, c in enumerate(columns) for path in ([f"{c}/{p}" for p in parts] if j in code_cols else [c])]
 
 
@@ -699,11 +702,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                              if "{year}" not in w and len(w) > 2)
     header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words)
     strays = ""         # the header's words that reading order prints among the rows
-    if layout == "fragment":        # one fragment per line, as reading order prints a table
-        words = {w for layout in spec.layouts for c in layout for w in c.split("/")} | COLUMN_NUMBER_WORDS
+    words = {w for layout in spec.layouts for c in layout for w in c.split("/")} | COLUMN_NUMBER_WORDS
 
-        def is_header_word(t: str) -> bool:
-            return t in words or _is_header_token(t, header_words)
+    def is_header_word(t: str) -> bool:
+        return t in words or _is_header_token(t, header_words)
+    if layout == "fragment":        # one fragment per line, as reading order prints a table
         runs = _totals_printed_late(_codes_printed_late(header, runs, is_header_word))
         strays = " ".join(t for codes, labels, amounts in runs if labels and not codes and not amounts
                           for _, t in labels if is_header_word(t) and not catalog.TOTAL_LABELS.match(t))
@@ -754,7 +757,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
         return
     if sum(catalog.is_code_column(c) or c.split("/")[-1] == "类" for c in columns) > 1:
-        table.rows = coded_panel_rows(columns, content, by_line=layout == "space")
+        table.rows = coded_panel_rows(columns, content, by_line=layout == "space", is_header_word=is_header_word)
         return
     if not has_code:
         by_line = layout == "space"

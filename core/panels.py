@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from . import catalog
 from .model import Cell, clean_number, parse_amount
 from .placement import candidates
 from .tokens import (
+    CODE,
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
@@ -413,10 +415,13 @@ def _sequence_seats(tokens: list[str], expected: list[int | None]) -> list[int |
     return seats
 
 
-def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: bool) -> list[list[Cell]]:
+def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: bool,
+                     is_header_word: Callable[[str], bool] = lambda token: False) -> list[list[Cell]]:
     """Panels of (code, name, amount) side by side (决算 公开06), the empty cells dropped: a
     code starts a cell group; a group goes to the panel whose codes it continues. A line is
-    a printed row; one fragment per line, a row ends where a group's panel comes round again."""
+    a printed row; one fragment per line, a row ends where a group's panel comes round again,
+    and the header's cells that reading order prints among the first rows
+    (`301 科目编码 类 工资福利支出`, by `is_header_word`) are left out."""
     panels = _code_panels(columns)
     classes = [catalog.ECONOMIC_CLASS_COLUMNS.get(columns[codes[0]].split("/")[0]) for codes, _, _ in panels]
     last: list[str] = [""] * len(panels)
@@ -438,7 +443,7 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
         # a new 类 continues the panel whose last 类 is nearest below it
         return 1000 + int(last[p][:3]) if len(code) == 3 and code > last[p][:3] else -1
 
-    def put(row: list[Cell], p: int, k: int, group: list[str]) -> None:
+    def put(row: list[Cell], p: int, lines: tuple[int, ...], group: list[str]) -> None:
         code_cols, name_col, amount_col = panels[p]
         code = group[0] if ECONOMIC_CODE.match(group[0]) else ""
         rest = group[1 if code else 0:]
@@ -450,17 +455,17 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
         if code:
             if len(code_cols) > 1:
                 for j, part in zip(code_cols, parts):
-                    row[j] = Cell(part, (k,))
+                    row[j] = Cell(part, lines)
             else:
-                row[code_cols[0]] = Cell("".join(parts), (k,))
-            row[name_col] = Cell(name, (k,))
+                row[code_cols[0]] = Cell("".join(parts), lines)
+            row[name_col] = Cell(name, lines)
             last[p] = "".join(parts)
         elif len(code_cols) > 1:        # a total's label: the name column where the code is split
-            row[name_col] = Cell(name, (k,))
+            row[name_col] = Cell(name, lines)
         else:       # `人员经费合计 988.75`: a total's label stands in the code column
-            row[code_cols[0]] = Cell(name, (k,))
+            row[code_cols[0]] = Cell(name, lines)
         if amounts:
-            row[amount_col] = Cell(clean_number(amounts[0]), (k,))
+            row[amount_col] = Cell(clean_number(amounts[0]), lines)
 
     if by_line:
         between: dict[int, list[tuple[int, str]]] = {}     # row → text-alone fragments printed before it
@@ -478,7 +483,7 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
                 itertools.combinations(range(n), len(groups)),
                 key=lambda chosen: sum(fit(g, p) for g, p in zip(groups, chosen)))
             for p, group in zip(seats, groups):
-                put(printed, p, k, group)
+                put(printed, p, (k,), group)
             if len(groups) < n and not any(ECONOMIC_CODE.match(g[0]) for g in groups):
                 # a totals row (`人员经费合计 … 公用经费合计 …`): the last total spans the panels
                 # left over, its amount printed under the last one
@@ -486,11 +491,11 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
                 printed[end], printed[last_amount] = printed[last_amount], Cell("")
             rows.append(printed)
         return _panel_names_joined(rows, between, [name for _, name, _ in panels], [codes for codes, _, _ in panels])
-    tokens = stream_tokens(lines)
+    tokens = [(k, t) for k, t in stream_tokens(lines) if is_amount(t) or CODE.match(t) or not is_header_word(t)]
     first = next((i for i, (_, t) in enumerate(tokens) if ECONOMIC_CODE.match(t)), len(tokens))
     used = len(panels)
     row: list[Cell] = []
-    for k, group in _code_groups(tokens[first:]):
+    for printed_on, group in _code_groups(tokens[first:]):
         later = [p for p in range(used + 1, len(panels)) if fit(group, p) >= 0]
         if later:
             p = max(later, key=lambda q: fit(group, q))
@@ -498,7 +503,7 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
             row = [Cell("") for _ in columns]
             rows.append(row)
             p = max(range(len(panels)), key=lambda q: fit(group, q))
-        put(row, p, k, group)
+        put(row, p, printed_on, group)
         used = p
     return rows
 
@@ -567,19 +572,20 @@ def _code_panels(columns: list[str]) -> list[tuple[list[int], int, int]]:
     return panels
 
 
-def _code_groups(tokens: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
-    """Tokens cut into (code, name, amount) groups, with the line each starts on: at each
-    code, and at a label after an amount (`人员经费合计 988.75 公用经费合计 346.54`)."""
-    groups: list[tuple[int, list[str]]] = []
+def _code_groups(tokens: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], list[str]]]:
+    """Tokens cut into (code, name, amount) groups, with the lines each is printed on: at
+    each code, and at a label after an amount (`人员经费合计 988.75 公用经费合计 346.54`)."""
+    groups: list[tuple[list[int], list[str]]] = []
     for k, t in tokens:
         group = groups[-1][1] if groups else []
         code_only = bool(group) and ECONOMIC_CODE.match(group[0]) and all(CODE_PART.match(x) for x in group[1:])
         after_amount = len(group) > 1 and is_amount(group[-1]) and not code_only     # `301 01`: a code in parts
         if ECONOMIC_CODE.match(t) or not groups or (not is_amount(t) and after_amount):
-            groups.append((k, [t]))
+            groups.append(([k], [t]))
         else:
+            groups[-1][0].append(k)
             groups[-1][1].append(t)
-    return groups
+    return [(tuple(sorted(set(lines))), group) for lines, group in groups]
 
 
 def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:

@@ -217,6 +217,22 @@ def test_a_rows_label_survives_the_headers_words_printed_after_it():
         ("201", "", "一般公共服务支出", "2112.86"), ("201", "06", "财政事务", "2112.86")]
 
 
+def test_reading_order_panels_with_the_level_words_apart_split_their_codes():
+    # plain pdftotext: one cell per line; the header's 类 and 款 fall apart, among other header
+    # cells and the first row (`科目编码 类 … 款`); the codes are printed in their parts
+    fragments = ["2024年度部门决算", "一般公共预算财政拨款基本支出决算表", "单位：万元", "经济分类", "经济分类",
+                 "科目编码", "类", "科目名称", "决算数", "款", "301", "科目编码", "类", "工资福利支出", "2,082.85",
+                 "302", "科目名称", "决算数", "商品和服务支出", "171.07", "款", "301", "01", "基本工资", "262.33",
+                 "302", "01", "办公费", "21.21", "301", "13", "住房公积金", "187.19", "302", "13", "维修（护）费"]
+    doc = _parse("\n\n".join(fragments).split("\n"))
+    [table] = doc.tables
+    assert table.columns == ["经济分类科目编码/类", "经济分类科目编码/款", "科目名称", "决算数"] * 2
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["301", "", "工资福利支出", "2082.85", "302", "", "商品和服务支出", "171.07"],
+        ["301", "01", "基本工资", "262.33", "302", "01", "办公费", "21.21"],
+        ["301", "13", "住房公积金", "187.19", "302", "13", "维修（护）费", ""]]      # as printed, full-width
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last
