@@ -610,7 +610,8 @@ def _split_code_columns(columns: list[str], printed_header: str, runs) -> list[s
     if (level is None and not {"类", "款"} <= apart) or not code_cols \
             or not any(len(codes) >= 2 for codes, _, _ in runs):
         return columns
-    parts = CODE_PARTS if (level.group(1) if level else "项" in apart) else CODE_PARTS[:2]
+    three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs))
+    parts = CODE_PARTS if three else CODE_PARTS[:2]
     return [path for j, c in enumerate(columns) for path in ([f"{c}/{p}" for p in parts] if j in code_cols else [c])]
 
 
@@ -707,7 +708,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     def is_header_word(t: str) -> bool:
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
-        runs = _totals_printed_late(_codes_printed_late(header, runs, is_header_word))
+        runs = _totals_printed_late(_codes_printed_late(header, runs, is_header_word), is_header_word)
         strays = " ".join(t for codes, labels, amounts in runs if labels and not codes and not amounts
                           for _, t in labels if is_header_word(t) and not catalog.TOTAL_LABELS.match(t))
     header_text = " ".join(t for _, t in header)
@@ -928,32 +929,40 @@ def _wrapped_names_joined(runs, header_words: frozenset[str]):
     return [(codes, labels, amounts) for codes, labels, amounts, _ in rows if codes or labels or amounts]
 
 
-def _totals_printed_late(runs):
+def _totals_printed_late(runs, is_header_word):
     """Reading order prints a total's label after its amounts (`… 购房补贴 2433600.00 … 0.00
     96282213.44 … 0.00 合计`), and several rows' amounts after the first of them or before the
-    last: a row with k times the table's usual count of amounts shares them, in order, with
-    the k - 1 rows printed without amounts right after it, or else right before it."""
-    widths = Counter(len(amounts) for _, _, amounts in runs if amounts)
-    if not widths:
-        return runs
-    width = widths.most_common(1)[0][0]
+    last: a row with k times a row's count of amounts (the widest first: rows with an empty
+    cell print fewer) shares them, in order, with the k - 1 rows printed without amounts right
+    after it, or else right before it; header cells printed between (`科目编码 类 款`) are no row."""
+    widths = sorted({len(amounts) for _, _, amounts in runs if amounts}, reverse=True)
     out = list(runs)
 
     def bare(j: int) -> bool:
-        return 0 <= j < len(out) and bool(out[j][1]) and not out[j][2]
+        return bool(out[j][1]) and not out[j][2]
+
+    def is_header(j: int) -> bool:
+        labels = out[j][1]
+        return not out[j][0] and not out[j][2] and all(is_header_word(t) for _, t in labels) and \
+            not (len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1]))       # a total's label alone
+
     for i, (_, _, amounts) in enumerate(runs):
-        k = len(amounts) // width if width else 0
-        if k < 2 or len(amounts) != k * width:
-            continue
-        chunks = [amounts[n * width:(n + 1) * width] for n in range(k)]
-        if all(bare(i + n) for n in range(1, k)):
-            rows = list(range(i, i + k))
-        elif all(bare(i - n) for n in range(1, k)):
-            rows = list(range(i - k + 1, i + 1))
-        else:
-            continue
-        for j, chunk in zip(rows, chunks):
-            out[j] = (out[j][0], out[j][1], chunk)
+        for width in widths:
+            k = len(amounts) // width
+            if k < 2 or len(amounts) != k * width:
+                continue
+            after = [j for j in range(i + 1, len(out)) if not is_header(j)][:k - 1]
+            before = [j for j in range(i - 1, -1, -1) if not is_header(j)][:k - 1][::-1]
+            if len(after) == k - 1 and all(bare(j) for j in after):
+                rows = [i] + after
+            elif len(before) == k - 1 and all(bare(j) for j in before):
+                rows = before + [i]
+            else:
+                continue
+            chunks = [amounts[n * width:(n + 1) * width] for n in range(k)]
+            for j, chunk in zip(rows, chunks):
+                out[j] = (out[j][0], out[j][1], chunk)
+            break
     return out
 
 

@@ -233,6 +233,28 @@ def test_reading_order_panels_with_the_level_words_apart_split_their_codes():
         ["301", "13", "住房公积金", "187.19", "302", "13", "维修（护）费", ""]]      # as printed, full-width
 
 
+def test_reading_order_rows_sharing_amounts_around_the_headers_cells_and_codes_printed_late():
+    # plain pdftotext: two rows' amounts after one label, the header's cells, then every code
+    # (`201` `201 06` `201 06 01 行政运行`); rows with an empty cell print fewer amounts
+    fragments = ["2024年度部门决算", "一般公共预算财政拨款支出决算表", "单位：万元", "项目", "功能分类", "合计", "基本支出",
+                 "项目支出", "一般公共服务支出", "2,106.66", "1,503.52", "603.14", "财政事务", "2,106.66", "1,503.52",
+                 "603.14", "1,511.89", "1,503.52", "8.37", "科目编码", "类", "款", "科目名称", "项", "201", "201", "06",
+                 "201", "06", "01", "行政运行", "201", "06", "02", "一般行政管理事务", "10.00", "10.00",
+                 "201", "06", "07", "信息化建设", "135.25", "135.25"]
+    doc = _parse("\n\n".join(fragments).split("\n"))
+    [table] = doc.tables
+    assert table.columns[:4] == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
+                                 "项目/科目名称"]
+    rows = [[c.text for c in r] for r in table.rows]
+    assert [r for r in rows if r[0]][:4] == [
+        ["201", "", "", "一般公共服务支出", "2106.66", "1503.52", "603.14"],
+        ["201", "06", "", "财政事务", "2106.66", "1503.52", "603.14"],
+        ["201", "06", "01", "行政运行", "1511.89", "1503.52", "8.37"],
+        ["201", "06", "02", "一般行政管理事务", "10.00", "", "10.00"]]
+    # the header's cells stay a row of their own, and the table says so
+    assert ["", "", "", "科目编码类款科目名称项", "", "", ""] in rows and "header's words" in table.doubt
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last
