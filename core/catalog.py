@@ -47,6 +47,12 @@ def _guangdong_fund(group: str) -> tuple[str, ...]:
             f"{group}/项目支出")
 _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
 
+# Shenzhen: spending and income told by funding source (financial appropriation, 财政专户, 单位资金)
+_BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "财政拨款/国有资本经营预算拨款",
+              "财政专户管理资金", "单位资金/事业收入", "单位资金/事业单位经营收入", "单位资金/上级补助收入",
+              "单位资金/附属单位上缴收入", "单位资金/其他收入", "上年结余、结转")
+_SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出")
+
 # Shaanxi's summaries: the spending told three ways, side by side
 _SPENDING_THREE_WAYS = ("收入/项目", "收入/预算数", "支出/支出功能分类科目（按大类）", "支出/预算数",
                         "支出/部门预算支出经济分类科目（按大类）", "支出/预算数",
@@ -76,6 +82,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "上年结转结余/财政专户管理资金", "上年结转结余/单位资金"),
                        _split_code_layout("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入",
                                                       "其他收入")),
+                       # Shenzhen: a row per unit, this year's income by source, then last year's balance
+                       ("预算单位", "收入总计") + tuple(f"本年收入/{c}" for c in _BY_SOURCE[:-1]) + _BY_SOURCE[-1:],
                        # Guangdong: a row per unit, income by source
                        ("单位名称", "合计", "财政拨款收入/一般公共预算", "财政拨款收入/政府性基金预算",
                         "财政拨款收入/国有资本经营预算", "财政专户拨款收入/教育收费", "财政专户拨款收入/其他专户收入拨款",
@@ -96,6 +104,14 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _split_code_layout("支出预算", _EXP3),
                        ("功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "基本支出", "项目支出",
                         "事业单位经营支出", "对附属单位补助支出", "上缴上级支出"),
+                       # Shenzhen: by unit and function class, with this year's government procurement
+                       _SHENZHEN_UNIT_CODE + ("事业单位经营支出", "对附属单位补助支出", "上缴上级支出",
+                                              "{year}年政府采购项目/小计",
+                                              "{year}年政府采购项目/其中：{year}年政府采购项目中预留给中小企业的项目资金规模",
+                                              "{year}年政府采购项目/其中：{year}年政府采购项目中预留给小型、微型企业的项目资金规模"),
+                       # Shenzhen: basic and project spending by category, by funding source
+                       ("支出项目类别", "总计", "财政拨款/小计") + _BY_SOURCE,
+                       ("支出项目类别", "总计") + tuple(f"{{year}}年预算/{c}" for c in _BY_SOURCE),
                        # Beijing: a row per function × economic class, each class `code-name`
                        ("支出功能分类科目", "政府支出经济分类科目", "部门支出经济分类科目", "合计", "基本支出",
                         "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出")),
@@ -140,7 +156,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _split_code_layout("一般公共预算支出", _EXP3),
                        # Guangdong: the code inside the name (`[201]一般公共服务支出`)
                        ("功能科目名称", "一般公共预算支出/小计", "一般公共预算支出/其中：基本支出",
-                        "一般公共预算支出/项目支出")),
+                        "一般公共预算支出/项目支出"),
+                       _SHENZHEN_UNIT_CODE),
               column_rules=_BASIC_RULES + (TotalRule("合计", ("基本支出/小计", "项目支出")),
                                            TotalRule("合计", ("基本支出/小计", "项目支出总数")),
                                            TotalRule("基本支出/小计", ("人员经费", "公用经费")),
@@ -181,14 +198,16 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "本年政府性基金预算支出/项目支出"),
                        _split_code_layout("政府性基金预算支出", _EXP3),
                        _guangdong_fund("政府性基金预算支出"),
-                       _SPENDING_THREE_WAYS),
+                       _SPENDING_THREE_WAYS,
+                       _SHENZHEN_UNIT_CODE),
               column_rules=_BASIC_RULES, code_kind="function"),
     TableSpec("budget.state_capital_expense", "国有资本经营预算支出表", (r"国有资本经营预算(财政拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
                         "{year}年预算数/基本支出", "{year}年预算数/项目支出"),
                        _split_code_layout("国有资本经营预算支出", _EXP3),
-                       _guangdong_fund("国有资本经营预算支出")),
+                       _guangdong_fund("国有资本经营预算支出"),
+                       _SHENZHEN_UNIT_CODE),
               column_rules=_BASIC_RULES, code_kind="function"),
     TableSpec("budget.project_expense", "项目支出表", (r"项目支出(及其他支出)?(预算)?表$",),
               header_words=("项目名称", "项目编码"),

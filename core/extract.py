@@ -589,11 +589,14 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     if best_score[0] >= 0.5:
         return best, best_score[0]
     # a header too broken to read: the one template with as many amount columns as the rows,
-    # if the header prints any of its words
+    # if the header prints a good share of its words (a few shared words, 基本支出 项目支出,
+    # are no sign of another region's template)
     fits = [layout for layout in spec.layouts
             if sum(not is_text_column(c) for c in layout) == amount_width]
-    fits = fits if len(fits) == 1 and any(_word_presence(unicodedata.normalize("NFKC", w), text)
-                                          for c in fits[0] for w in c.split("/")) else []
+    if len(fits) == 1:
+        words = {unicodedata.normalize("NFKC", w.replace("{year}", year)) for c in fits[0] for w in c.split("/")}
+        if sum(_word_presence(w, text) for w in words) < SETTINGS.broken_header_words * len(words):
+            fits = []
     return ([c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None), best_score[0]
 
 
@@ -1124,18 +1127,25 @@ def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpe
     """Rows of several label columns before the amounts (Beijing's 支出总表: the function, the
     government and the department economic class, each `2040601-行政运行`): a line's pieces
     of text fill the label columns from the left, one each, the pieces beyond the last
-    column joined into it; its amounts are seated by the table's identities."""
+    column joined into it; its amounts are seated by the table's identities. Where a label
+    column is a code column (Shenzhen's 预算单位 / 科目编码 / 科目名称), a row's code goes there
+    and its name to the columns after it; a row without a code fills them from the left."""
+    code_col = next((j for j in text_cols if catalog.is_code_column(table.columns[j])), None)
     rows, amounts_of = [], []
     for codes, labels, amounts in runs:
         pieces = codes + labels
         row = [Cell("", tuple(k for k, _ in pieces + amounts)) for _ in table.columns]
-        last = len(text_cols) - 1
-        for j, (k, t) in zip(text_cols, pieces[:last]):
+        cols = text_cols
+        if codes and code_col is not None:
+            row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
+            pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols
+        last = len(cols) - 1
+        for j, (k, t) in zip(cols, pieces[:last]):
             row[j] = Cell(t, (k,))
         if len(pieces) > last:
             rest = pieces[last:]
-            row[text_cols[last]] = Cell("".join(t for _, t in rest), tuple(sorted({k for k, _ in rest})),
-                                        "joined from fragments" if len(rest) > 1 else "")
+            row[cols[last]] = Cell("".join(t for _, t in rest), tuple(sorted({k for k, _ in rest})),
+                                   "joined from fragments" if len(rest) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)

@@ -255,6 +255,23 @@ def test_reading_order_rows_sharing_amounts_around_the_headers_cells_and_codes_p
     assert ["", "", "", "科目编码类款科目名称项", "", "", ""] in rows and "header's words" in table.doubt
 
 
+def test_a_unit_column_before_the_code_takes_the_unit_row_and_codes_go_to_the_code_column():
+    # Shenzhen's template: 预算单位 / 科目编码 / 科目名称, the unit's own row first
+    doc = _parse(["表7", "一般公共预算支出表（按功能分类）", "部门名称：深圳市某局（本级） 单位：万元",
+                  "预算单位 科目编码 科目名称 支出总计 基本支出 项目支出",
+                  "深圳市某局（本级） 5,417.80 4,104.00 1,313.80",
+                  "201 一般公共服务支出 3,478.72 2,357.92 1,120.80",
+                  "20105 统计信息事务 3,478.72 2,357.92 1,120.80",
+                  "2010501 行政运行 2,357.92 2,357.92 0.00"])
+    [table] = doc.tables
+    assert table.columns == ["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["深圳市某局（本级）", "", "", "5417.80", "4104.00", "1313.80"],
+        ["", "201", "一般公共服务支出", "3478.72", "2357.92", "1120.80"],
+        ["", "20105", "统计信息事务", "3478.72", "2357.92", "1120.80"],
+        ["", "2010501", "行政运行", "2357.92", "2357.92", "0.00"]]
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last
