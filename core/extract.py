@@ -1072,20 +1072,29 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
     """A table outside the catalogue whose header is one line of N words and whose every row
     is one line of at most N cells, left to right (`序号 会议名称 时间 人数 金额 备注` /
     `1 试点工作部署动员会 2026年03月04日 80 1.19`, the empty 备注 last): read cell by cell.
-    Whether the table was such a table."""
-    lines = [(k, split_tokens(line)) for k, line in content]
+    A header of two lines reads so too where one word of the upper line groups the lower
+    line's words (see `_two_line_header`). Whether the table was such a table."""
+    lines = [(k, _total_joined(split_tokens(line))) for k, line in content]
     first = next((i for i, (_, toks) in enumerate(lines) if any(is_amount(t) for t in toks)), None)
     if first is None or first == 0:
         return False
     header_at, header = lines[first - 1]
-    n = len(header)
     body = lines[first:]        # (notes under the grid were set apart before)
-    if n < 3 or any(is_amount(t) for t in header) or len(body) < 2 or \
-            not all(max(2, n - 2) <= len(toks) <= n for _, toks in body):
+    if len(body) < 2 or any(is_amount(t) for t in header):
+        return False
+    # the commonest row: of the lines that print a label and an amount (not a wrapped cell's piece)
+    rows = [toks for _, toks in body if len(toks) >= 2 and any(is_amount(t) for t in toks)] or [t for _, t in body]
+    common = Counter(len(toks) for toks in rows).most_common(1)[0][0]
+    typical = [toks for toks in rows if len(toks) == common]
+    if common > len(header) and first >= 2:
+        header = _two_line_header([t for _, toks in lines[:first - 1] for t in toks], header, typical)
+    n = len(header)
+    joined = _wrapped_cells_joined(body, typical)
+    if all(len(toks) == common or catalog.TOTAL_LABELS.match(toks[0]) for _, toks in joined):
+        body = joined       # a full grid once its wrapped cells are joined (rows short of cells: left as read)
+    if n < 3 or not all(max(2, n - 2) <= len(toks) <= n for _, toks in body):
         return False
     # which columns hold amounts, as the rows of the commonest length print them (left to right)
-    common = Counter(len(toks) for _, toks in body).most_common(1)[0][0]
-    typical = [toks for _, toks in body if len(toks) == common]
     holds_amount = [sum(is_amount(toks[j]) for toks in typical) * 2 > len(typical) if j < common else False
                     for j in range(n)]
 
@@ -1096,12 +1105,88 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
         return max(range(len(fits)), key=lambda at: (fits[at], -at))
     table.columns = list(header)
     table.header_lines = (content[0][0], header_at)     # every line above the rows
+    label_at = next((j for j, c in enumerate(header) if "名称" in c), 0)
     table.rows = []
     for k, toks in body:
-        at = seated(toks)
-        cells = [""] * at + [clean_number(t) if is_amount(t) else t for t in toks]
+        if len(toks) < n and catalog.TOTAL_LABELS.match(toks[0]) and all(is_amount(t) for t in toks[1:]) \
+                and n - len(toks) + 1 > label_at:
+            # a total's label spans the label cells: it stands in the name column (else the first),
+            # its amounts at the right
+            cells = [""] * label_at + [toks[0]] + [""] * (n - len(toks) - label_at) + [clean_number(t) for t in toks[1:]]
+        else:
+            at = seated(toks)
+            cells = [""] * at + [clean_number(t) if is_amount(t) else t for t in toks]
         table.rows.append([Cell(t, (k,)) for t in cells + [""] * (n - len(cells))])
     return True
+
+
+def _shape(token: str) -> str:
+    """A label cell's shape, as the rows of one column share it: its code prefix with the
+    digits masked (`0101-公共安全服务` → `0000-`), "" for a label without one."""
+    m = re.match(r"^[\dA-Z]+[-—]", token)
+    return re.sub(r"\d", "0", m.group()) if m else ""
+
+
+def _wrapped_cells_joined(body: list[tuple[int, list[str]]], typical: list[list[str]]) -> list[tuple[int, list[str]]]:
+    """Rows of a positional table whose one label cell wraps: the cell's head on the line
+    above, its tail on the line below, the rest of the row between them short of that cell
+    (`行业职业资格准入和水平评价管` / `01-公共服务 0116-行业管理服务 12.000000` / `理服务`). The
+    cell goes back where its shape fits the columns' (`0202-课题研究和社会调查` under the
+    `0000-` column). Lone numbers between the rows (page numbers) are dropped."""
+    if not typical:
+        return body
+    width = len(typical[0])
+    shapes = [Counter(_shape(toks[j]) for toks in typical).most_common(1)[0][0] for j in range(width)]
+    texts = sum(not is_amount(t) for t in typical[0])
+    kept = [(k, toks) for k, toks in body if not (len(toks) == 1 and LONE_NUMBER.match(toks[0]))]
+    out: list[tuple[int, list[str]]] = []
+    i = 0
+    while i < len(kept):
+        k, toks = kept[i]
+        above, below = out[-1] if out else None, kept[i + 1] if i + 1 < len(kept) else None
+        short = len(toks) == width - 1 and sum(not is_amount(t) for t in toks) == texts - 1
+        if short and above is not None and below is not None and len(above[1]) == 1 and len(below[1]) == 1 \
+                and not is_amount(above[1][0]) and not is_amount(below[1][0]):
+            cell = above[1][0] + below[1][0]
+            seat = next((j for j in range(texts) if shapes[j] == _shape(cell) and
+                         all(shapes[x if x < j else x + 1] == _shape(t) for x, t in enumerate(toks[:texts - 1]))),
+                        None)
+            if seat is not None:
+                out[-1] = (above[0], toks[:seat] + [cell] + toks[seat:])
+                i += 2
+                continue
+        out.append((k, toks))
+        i += 1
+    return out
+
+
+def _total_joined(tokens: list[str]) -> list[str]:
+    """A total's label printed spaced out (`合 计`) as one token."""
+    if len(tokens) >= 2 and catalog.TOTAL_LABELS.match(tokens[0] + tokens[1]) and len(tokens[0] + tokens[1]) == 2:
+        return [tokens[0] + tokens[1]] + tokens[2:]
+    return tokens
+
+
+def _two_line_header(upper: list[str], lower: list[str], typical: list[list[str]]) -> list[str]:
+    """Column paths of a header printed on two lines where one word of the upper line groups
+    the lower line's words and the others head a column each, beside that block: the block is
+    on the side where the rows print as many cells of its kind (`指导性目录 预算金额` over `一级
+    二级 三级`, rows of three labels then an amount: 指导性目录/一级 … 预算金额). The lower line
+    as it is when the header is not so."""
+    width = len(typical[0]) if typical else 0
+    if not upper or len(upper) + len(lower) - 1 != width or any(is_amount(t) for t in upper):
+        return lower
+
+    def leading(kind: bool) -> int:
+        return min(next((j for j, t in enumerate(toks) if is_amount(t) != kind), len(toks)) for toks in typical)
+    texts_first, amounts_last = leading(False), min(
+        next((j for j, t in enumerate(reversed(toks)) if not is_amount(t)), len(toks)) for toks in typical)
+    block_left, block_right = texts_first == len(lower), amounts_last == len(lower)
+    if block_left == block_right:
+        return lower        # the rows do not tell which side the group is on
+    if block_left:
+        return [f"{upper[0]}/{w}" for w in lower] + upper[1:]
+    return upper[:-1] + [f"{upper[-1]}/{w}" for w in lower]
 
 
 def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:

@@ -272,6 +272,29 @@ def test_a_unit_column_before_the_code_takes_the_unit_row_and_codes_go_to_the_co
         ["", "2010501", "行政运行", "2357.92", "2357.92", "0.00"]]
 
 
+def test_a_table_outside_the_catalogue_with_a_grouping_header_and_wrapped_label_cells():
+    # Beijing's 政府购买服务明细表: `指导性目录` over 一级 二级 三级 beside `预算金额`; a label cell
+    # wrapped above and below the rest of its row; a page number between the rows; `合 计` spaced
+    doc = _parse(["预算11表 财政拨款政府购买服务明细表", "金额单位：万元", "指导性目录", "预算金额", "一级 二级 三级",
+                  "合 计 5,138.63", "01-公共服务 0101-公共安全服务 公共安全保障服务 43.13",
+                  "行业职业资格准入和水平评价管", "01-公共服务 0116-行业管理服务 12.00", "理服务",
+                  "0202-课题研究和社会调查", "02-政府履职辅助性服务 课题研究服务 19.60", "服务", "21",
+                  "01-公共服务 0115-公共信息与宣传服务 公共公益宣传服务 39.60",
+                  "01-公共服务 0115-公共信息与宣传服务 公共公益宣传服务 15.00",
+                  "01-公共服务 0116-行业管理服务 行业人才培养服务 4.80"])
+    [table] = doc.tables
+    assert table.kind == "other"
+    assert table.columns == ["指导性目录/一级", "指导性目录/二级", "指导性目录/三级", "预算金额"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["合计", "", "", "5138.63"],
+        ["01-公共服务", "0101-公共安全服务", "公共安全保障服务", "43.13"],
+        ["01-公共服务", "0116-行业管理服务", "行业职业资格准入和水平评价管理服务", "12.00"],
+        ["02-政府履职辅助性服务", "0202-课题研究和社会调查服务", "课题研究服务", "19.60"],
+        ["01-公共服务", "0115-公共信息与宣传服务", "公共公益宣传服务", "39.60"],
+        ["01-公共服务", "0115-公共信息与宣传服务", "公共公益宣传服务", "15.00"],
+        ["01-公共服务", "0116-行业管理服务", "行业人才培养服务", "4.80"]]
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last
