@@ -729,6 +729,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if strays and fit < SETTINGS.sure_layout:       # with the header's words printed among the rows
         columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + strays, year, width, code_width)],
                            key=lambda chosen: chosen[1])
+    printed = _header_line_whole(header, width) if layout == "space" and fit < SETTINGS.sure_layout \
+        and not spec.form else None
+    if printed is not None:         # the header printed whole on one line: read as printed
+        columns, fit = printed, 1.0
     has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
         (columns is None and any(c for c, _, _ in runs))
     if columns is None:
@@ -760,8 +764,19 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
         table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
         return
-    if sum(catalog.is_code_column(c) or c.split("/")[-1] == "类" for c in columns) > 1:
+    panel_codes = [j for j, c in enumerate(columns) if catalog.is_code_column(c) or c.split("/")[-1] == "类"]
+    if len(panel_codes) > 1 and any(j not in text_cols for j in range(panel_codes[0], panel_codes[-1])):
+        # code columns with amounts between them: panels side by side (公开06), not label pairs
         table.rows = coded_panel_rows(columns, content, by_line=layout == "space", is_header_word=is_header_word)
+        return
+    leading = list(itertools.takewhile(lambda j: j in text_cols, range(len(columns))))
+    last_amount = max((j for j in range(len(columns)) if j not in text_cols), default=0)
+    labels_first = len(leading) > 1 and all(j in leading or j > last_amount for j in text_cols)
+    if len(panel_codes) > 1 and layout == "space" and labels_first:
+        # two code-and-name pairs, then the amounts (部门经济科目 … 政府经济科目 …): a line is a row
+        head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
+        runs = [run for run in runs if not _header_again(run, column_words, _line_texts(head))]
+        _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
         return
     if not has_code:
         by_line = layout == "space"
@@ -769,8 +784,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
             header_lines = _line_texts(head)
             runs = [run for run in runs if not _header_again(run, column_words, header_lines)]
-        if by_line and len(text_cols) > 1 and text_cols == list(range(len(text_cols))):
-            _fill_label_columns(table, runs, text_cols, spec, stated)
+        if by_line and labels_first:        # label columns first, amounts after (备注 and such last)
+            _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
             return
         alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
         table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
@@ -1208,20 +1223,26 @@ def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[l
 
 
 def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpec,
-                        stated: tuple[tuple[str, Decimal], ...]) -> None:
+                        stated: tuple[tuple[str, Decimal], ...], trailing_texts: tuple[int, ...] = ()) -> None:
     """Rows of several label columns before the amounts (Beijing's 支出总表: the function, the
     government and the department economic class, each `2040601-行政运行`): a line's pieces
     of text fill the label columns from the left, one each, the pieces beyond the last
     column joined into it; its amounts are seated by the table's identities. Where a label
     column is a code column (Shenzhen's 预算单位 / 科目编码 / 科目名称), a row's code goes there
     and its name to the columns after it; a row without a code fills them from the left."""
-    code_col = next((j for j in text_cols if catalog.is_code_column(table.columns[j])), None)
+    code_cols = [j for j in text_cols if catalog.is_code_column(table.columns[j])]
+    code_col = code_cols[0] if len(code_cols) == 1 else None
+    if len(code_cols) > 1:      # `30101 基本工资 50101 工资奖金津补贴`: one row's label pairs, read as runs
+        runs = _same_line_runs_joined(runs)
     rows, amounts_of = [], []
     for codes, labels, amounts in runs:
         pieces = codes + labels
         row = [Cell("", tuple(k for k, _ in pieces + amounts)) for _ in table.columns]
         cols = text_cols
-        if codes and code_col is not None:
+        if not codes and len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1]):
+            # a total's label in the merged code-and-name cell: the name column takes it
+            cols = [j for j in text_cols if "名称" in table.columns[j].split("/")[-1]][:1] or text_cols
+        elif codes and code_col is not None:
             row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
             pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols
         last = len(cols) - 1
@@ -1233,8 +1254,40 @@ def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpe
                                    "joined from fragments" if len(rest) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    place_amounts(table, rows, amounts_of, spec, text_cols, stated)
+    place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated)
     table.rows = rows
+
+
+def _same_line_runs_joined(runs):
+    """Runs without amounts continued by the next run on the same line, as one run whose
+    codes and labels keep their printed order (as labels: each fills its own column)."""
+    out: list = []
+    for codes, labels, amounts in runs:
+        before = out[-1] if out else None
+        pieces = codes + labels
+        if before is not None and not before[2] and before[1] and pieces and before[1][-1][0] == pieces[0][0]:
+            out[-1] = ([], before[1] + pieces, amounts)
+            continue
+        out.append(([], pieces, amounts) if codes else (codes, labels, amounts))
+    return out
+
+
+def _header_line_whole(header: list[tuple[int, str]], width: int) -> list[str] | None:
+    """The header's last line as the table's columns where it prints them all: label columns
+    first (编码, 名称 …), then at least as many more as the widest row prints amounts, the
+    last ones possibly empty in every row (备注): `功能科目编码 功能科目名称 合计 人员经费支出 …
+    备注`. None where the line is not so (a stacked header's last line holds only some leaves,
+    or pieces of words cut by the wrapping: `及`)."""
+    if not header:
+        return None
+    words = [t for k, t in header if k == header[-1][0]]
+    texts = [is_text_column(w) for w in words]
+    labels = texts.index(False) if False in texts else len(words)
+    amounts = [w for w, is_text in zip(words, texts) if not is_text]
+    if len(words) < 3 or labels == 0 or any(is_amount(w) or len(w) < 2 for w in words) or len(amounts) < max(width, 1) \
+            or any(texts[labels:len(texts) - sum(1 for _ in itertools.takewhile(bool, reversed(texts)))]):
+        return None     # labels first, then amounts, then (possibly) text columns such as 备注
+    return words
 
 
 def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:

@@ -82,7 +82,8 @@ def detect_layout(lines: list[tuple[int, str]]) -> str:
     return "fragment" if single * 10 >= len(lines) * 6 and len(lines) > 6 else "space"
 
 
-TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|科目([(（].*)?$|品目$|来源$|性质$|^[类款项]$|类别|目标$")
+TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|科目([(（].*)?$|品目$|来源$|性质$|^[类款项]$|类别|目标$|"
+                       r"^备注|说明$|简介$")
 
 
 def is_text_column(path: str) -> bool:

@@ -295,6 +295,28 @@ def test_a_table_outside_the_catalogue_with_a_grouping_header_and_wrapped_label_
         ["01-公共服务", "0116-行业管理服务", "行业人才培养服务", "4.80"]]
 
 
+def test_a_header_printed_whole_on_one_line_is_read_as_printed_with_two_label_pairs():
+    # Xi'an's 支出明细表: no template of the kind matches well; its header line names every
+    # column, the department and the government economic class each a code-and-name pair, an
+    # empty 备注 last; a row prints only its non-empty amounts
+    doc = _parse(["表6", "部门综合预算一般公共预算支出明细表（按支出经济分类科目）", "单位：元",
+                  "部门经济科目编码 部门经济科目名称 政府经济科目编码 政府经济科目名称 合计 人员经费支出 公用经费支出 "
+                  "专项业务经费支出 备注",
+                  "合计 62,109,297.20 34,557,893.03 2,143,304.17 25,408,100.00",
+                  "301 工资福利支出 32,493,937.03 32,493,937.03",
+                  "30101 基本工资 50101 工资奖金津补贴 7,678,981.80 7,678,981.80",
+                  "30102 津贴补贴 50101 工资奖金津补贴 7,785,756.68 7,785,756.68"])
+    [table] = doc.tables
+    assert table.columns == ["部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计",
+                             "人员经费支出", "公用经费支出", "专项业务经费支出", "备注"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["", "合计", "", "", "62109297.20", "34557893.03", "2143304.17", "25408100.00", ""],
+        ["301", "工资福利支出", "", "", "32493937.03", "32493937.03", "", "", ""],
+        ["30101", "基本工资", "50101", "工资奖金津补贴", "7678981.80", "7678981.80", "", "", ""],
+        ["30102", "津贴补贴", "50101", "工资奖金津补贴", "7785756.68", "7785756.68", "", "", ""]]
+    assert table.doubt == ""
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last
