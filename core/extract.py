@@ -223,7 +223,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     title_norm = norm[region.title_line - 1].strip() if region.title_line else ""
     title_norm = TITLE_NUMBER.sub("", title_norm).strip()
     content: list[tuple[int, str]] = []
-    notes: list[str] = []
+    noted: list[tuple[int, str]] = []
+    sentences: list[tuple[int, str]] = []     # lines ending a sentence: notes, unless rows follow them
     for k in range(region.first, region.last + 1):
         s = norm[k - 1]
         t = s.strip()
@@ -236,14 +237,24 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             continue
         if region.title_printed and k != region.title_line and TITLE_NUMBER.sub("", t).strip() == title_norm:
             continue        # the title printed again on a continuation page
-        if NOTE.match(t) or (t.endswith("。") and "\t" not in t and not spec.form):
-            notes.append(t)     # a note, or a sentence printed under the grid
+        if NOTE.match(t):
+            noted.append((k, t))
+            continue
+        pieces = t.split()
+        beside_label = len(pieces) >= 2 and len(pieces[0]) <= LABEL_PIECE and not SENTENCE_MARK.search(pieces[0])
+        if t.endswith("。") and "\t" not in t and not spec.form and not beside_label:
+            sentences.append((k, s))    # a sentence under the grid, or a wrapped description's end
             continue
         if re.fullmatch(r"[-|:\s\t]+", t):
             continue        # a text-table rule line, not content
         if k in context.page_lines and not (content and re.search(r"\.\d?$", content[-1][1].strip())):
             continue        # a page number between the pages of a table
+        if sentences and any(is_amount(x) for x in split_tokens(t)):
+            content += sentences        # rows follow: the sentences were cells (绩效目标 wrapped)
+            sentences = []
         content.append((k, s))
+    notes = [t.strip() for _, t in sorted(noted + sentences)]
+    content.sort()
     layout = detect_layout(content)
     table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
@@ -787,6 +798,14 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         if by_line and labels_first:        # label columns first, amounts after (备注 and such last)
             _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
             return
+        if by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
+            # a label, amounts, then a description (绩效目标): two columns of wrapped text
+            row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
+            described = _described_rows([(k, line) for k, line in content if k in row_lines], len(columns))
+            if described is not None:
+                place_amounts(table, described[0], described[1], spec, text_cols, stated)
+                table.rows = described[0]
+                return
         alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
         table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
             panel_rows(columns, text_cols, runs, by_line=by_line)
@@ -1256,6 +1275,82 @@ def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpe
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
     place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated)
     table.rows = rows
+
+
+SENTENCE_MARK = re.compile(r"[，。；：,;:]")
+LABEL_PIECE = 12        # characters of a wrapped label's piece beside a description's (`北海关 方经济发展…。`)
+
+
+def _described_rows(lines: list[tuple[int, str]], width: int):
+    """Rows of a label, amounts and a description (Guangdong's 项目支出表, 绩效目标 last), both
+    text cells wrapped and centred vertically on the amounts' line: a line of text alone holds
+    a piece of the label, of the description, or both (`港珠澳大桥珠海公路口 开展对出境旅客…`).
+    A piece is the description's where it reads as a sentence (punctuation) or is wider than
+    any label piece printed beside amounts; each column's pieces between two rows' amounts go
+    to the first row's tail, as many as its head, and to the second row's head. Rows (label
+    and description cells) and their amounts, or None where no line prints a description."""
+    parsed = []
+    for k, line in lines:
+        tokens = split_tokens(line)
+        amount_at = [i for i, t in enumerate(tokens) if is_amount(t)]
+        if amount_at:
+            parsed.append((k, tokens[:amount_at[0]], [t for t in tokens if is_amount(t)], tokens[amount_at[-1] + 1:]))
+        else:
+            parsed.append((k, tokens, [], []))
+    if not any(desc or (not amounts and len(name) >= 2 and SENTENCE_MARK.search("".join(name[1:])))
+               for _, name, amounts, desc in parsed):
+        return None     # no line prints a description beside a label or amounts
+    widest = max((len("".join(name)) for _, name, amounts, _ in parsed if amounts), default=0)
+
+    def is_description(piece: str) -> bool:
+        return bool(SENTENCE_MARK.search(piece)) or len(piece) > widest
+
+    # for each line: its label piece, its description piece, its amounts
+    line_of: list[int] = []
+    label_pieces: list[str] = []
+    description_pieces: list[str] = []
+    amounts_on: list[list[str]] = []
+    for k, name, amounts, desc in parsed:
+        if amounts:
+            label, text = "".join(name), "".join(desc)
+        elif len(name) >= 2:
+            label, text = name[0], "".join(name[1:])
+        else:
+            piece = "".join(name)
+            label, text = ("", piece) if is_description(piece) else (piece, "")
+        line_of.append(k)
+        label_pieces.append(label)
+        description_pieces.append(text)
+        amounts_on.append(amounts)
+    anchors = [i for i, amounts in enumerate(amounts_on) if amounts]
+    if not anchors:
+        return None
+
+    def centred(pieces: list[str]) -> list[list[tuple[int, str]]]:
+        """Each row's pieces of one column, in printed order."""
+        cells: list[list[tuple[int, str]]] = [[] for _ in anchors]
+        heads = 0
+        for n, at in enumerate(anchors):
+            start = anchors[n - 1] + 1 if n else 0
+            gap = [(line_of[i], pieces[i]) for i in range(start, at) if pieces[i]]
+            tail = min(heads, len(gap)) if n else 0
+            if n:
+                cells[n - 1] += gap[:tail]
+            cells[n] = gap[tail:] + ([(line_of[at], pieces[at])] if pieces[at] else [])
+            heads = len(gap) - tail
+        cells[-1] += [(line_of[i], pieces[i]) for i in range(anchors[-1] + 1, len(pieces)) if pieces[i]][:heads]
+        return cells
+    names, descriptions = centred(label_pieces), centred(description_pieces)
+
+    def cell(pieces: list[tuple[int, str]]) -> Cell:
+        return Cell("".join(t for _, t in pieces), tuple(sorted({k for k, _ in pieces})),
+                    "joined from fragments" if len(pieces) > 1 else "")
+    rows, amounts_of = [], []
+    for n, at in enumerate(anchors):
+        k = line_of[at]
+        rows.append([cell(names[n])] + [Cell("", (k,)) for _ in range(width - 2)] + [cell(descriptions[n])])
+        amounts_of.append([(clean_number(t), k) for t in amounts_on[at]])
+    return rows, amounts_of
 
 
 def _same_line_runs_joined(runs):

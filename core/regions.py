@@ -220,6 +220,17 @@ def _with_label_above(norm, k: int) -> int:
     return j if j > 0 and k - j <= 3 and TABLE_LABEL.match(norm[j - 1].strip()) else k
 
 
+ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$)")
+ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on
+
+
+def _rows_follow(norm, k: int, stop: int) -> bool:
+    """Whether a row of amounts follows line k within a few lines: the sentence was a wrapped
+    cell of the table (a 绩效目标 beside its row), not the prose after it."""
+    ahead = [line for line in norm[k:stop] if line.strip()][:ROWS_AHEAD]
+    return any(ROW_OF_AMOUNTS.search(line) for line in ahead)
+
+
 def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
     """Last line of a table that starts at `first`: before the next part/section heading or,
     for a grid, before the prose that follows its body; notes (注/说明) right after are kept."""
@@ -239,7 +250,7 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
             last = k
             k += 1
             continue
-        if not form and body_started and (is_prose(line) or HEADING.fullmatch(line)):
+        if not form and body_started and (HEADING.fullmatch(line) or (is_prose(line) and not _rows_follow(norm, k, stop))):
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
         if form and grid_started and "\t" not in line and (
                 is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or

@@ -317,6 +317,31 @@ def test_a_header_printed_whole_on_one_line_is_read_as_printed_with_two_label_pa
     assert table.doubt == ""
 
 
+def test_a_label_amounts_and_description_table_with_both_text_cells_wrapped_and_centred():
+    # Guangdong's 项目支出表: the project's name and its 绩效目标 both wrap, centred on the
+    # amounts' line; a line holds a piece of either or both; a description's last line ends
+    # a sentence, and a row follows it: the table goes on
+    doc = _parse(["部门预算项目支出及其他支出预算表", "单位名称：珠海市某局 单位：万元",
+                  "支出项目类别（资金使用单位） 总计 合计 一般公共预算 政府性基金预算 国有资本经营预算 财政专户拨款 其他资金 绩效目标",
+                  "合计 1,834.49 1,834.49 1,834.49 0.00 0.00 0.00 0.00",
+                  "口岸维修经费 57.52 57.52 57.52 0.00 0.00 0.00 0.00",
+                  "为了确保大桥口岸及大桥通关、通行安全、顺畅，预计",
+                  "港珠澳大桥珠海公路口 开展对出境旅客通关安全检查工作，工作内容包括按照",
+                  "968.69 968.69 968.69 0.00 0.00 0.00 0.00",
+                  "岸安检服务经费 有关规定对出境旅客及行李物品实行安全检查，预计达",
+                  "到大桥口岸及大桥通关、通行安全的目的。",
+                  "辅助人员补助经费-拱 通过配置辅助人员保障海关监管需要，更好助力服务地",
+                  "808.28 808.28 808.28 0.00 0.00 0.00 0.00",
+                  "北海关 方经济发展，促进外贸保稳提质。"])
+    [table] = doc.tables
+    assert [(r[0].text, r[1].text, r[-1].text) for r in table.rows] == [
+        ("合计", "1834.49", ""), ("口岸维修经费", "57.52", ""),
+        ("港珠澳大桥珠海公路口岸安检服务经费", "968.69",
+         "为了确保大桥口岸及大桥通关、通行安全、顺畅，预计开展对出境旅客通关安全检查工作，工作内容包括按照"
+         "有关规定对出境旅客及行李物品实行安全检查，预计达到大桥口岸及大桥通关、通行安全的目的。"),
+        ("辅助人员补助经费-拱北海关", "808.28", "通过配置辅助人员保障海关监管需要，更好助力服务地方经济发展，促进外贸保稳提质。")]
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last
