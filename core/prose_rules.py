@@ -306,22 +306,51 @@ def check_project_lines(doc: Document) -> list[Finding]:
     if not printed:
         return []
     in_table = {k for t in doc.tables for k in range(t.first_line, t.last_line + 1)}
+    norm = doc.source.norm
     out = []
-    for k, line in enumerate(doc.source.norm, start=1):
-        if k in in_table or "\t" not in line:
+    for k, line in enumerate(norm, start=1):
+        if k in in_table:
             continue
-        cells = [c.strip() for c in line.split("\t")]
-        name = re.sub(r"\s", "", cells[0])
-        said = parse_amount(cells[1]) if len(cells) > 1 else None
-        if name not in printed or said is None:
+        listed = _listed_project(line) if "\t" in line else _wrapped_listed_project(norm, k, printed)
+        if listed is None or listed[0] not in printed:
             continue
+        name, figure = listed
+        said = parse_amount(figure)
         value, title = printed[name]
-        if severity(said - value, 1) == Severity.ERROR:
+        if said is not None and severity(said - value, 1) == Severity.ERROR:
             out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
-                               f"the text lists {cells[0]} at {cells[1]} 万元; {title} prints {fmt(value)}",
-                               title, where=f"{cells[0]} / 总计", lines=[k],
-                               values={"stated": cells[1], "other": fmt(value)}))
+                               f"the text lists {name} at {figure} 万元; {title} prints {fmt(value)}",
+                               title, where=f"{name} / 总计", lines=[k],
+                               values={"stated": figure, "other": fmt(value)}))
     return out
+
+
+def _listed_project(line: str) -> tuple[str, str] | None:
+    """(name, amount) of a project listed on a line of tab-separated cells."""
+    cells = [c.strip() for c in line.split("\t")]
+    return (re.sub(r"\s", "", cells[0]), cells[1]) if len(cells) > 1 else None
+
+
+def _wrapped_listed_project(norm, k: int, names) -> tuple[str, str] | None:
+    """(name, amount) of a project listed in a grid printed as text, its name wrapped around
+    the amount's line (`辅助人员补助经费-拱北海` / `7672.25 好助力服务…` / `关`, its description
+    beside): the amount's line's first piece, or the pieces just above and below it, where
+    together they make the name of a project of `names` (never a guess at any other text)."""
+    tokens = norm[k - 1].split()
+    at = next((i for i, t in enumerate(tokens) if parse_amount(t) is not None), None)
+    if at is None or at > 1 or sum(parse_amount(t) is not None for t in tokens) != 1:
+        return None
+    before = "".join(tokens[:at])
+
+    def first_piece(n: int) -> str:
+        line = norm[n - 1].split() if 0 < n <= len(norm) else []
+        return line[0] if line and parse_amount(line[0]) is None else ""
+    above, below = first_piece(k - 1), first_piece(k + 1)
+    for name in (before, above + before + below, above + before, before + below,
+                 first_piece(k - 2) + above + before + below + first_piece(k + 2)):
+        if len(name) >= 4 and name in names:
+            return name, tokens[at]
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
