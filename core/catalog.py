@@ -394,6 +394,8 @@ class ProseFigure:
     cols: tuple[str, ...]
     zero_means_none: bool = False    # `无机关运行经费`: a 事业单位's 公用经费 are not 机关运行经费
     part: bool = False               # the cell may hold more than the subject: less is a warning only
+    every: bool = False              # the subject names one figure only (`公务接待费支出决算`): every
+                                     # statement is checked, not one agreeing enough
 
 
 # Subjects the text names figures by (regexes over the text with spaces removed).
@@ -402,6 +404,7 @@ TRAVEL_ABROAD = r"因公出国[(（]境[)）](?:经)?费"
 RECEPTION = r"公务接待费"
 CAR_RUNNING = r"公务用车运行(?:维护)?费"
 CAR_PURCHASE = r"公务用车购置费?(?!及)"
+FINAL_FIGURE = r"(?:支出)?决算(?:数)?(?:为|是)?"      # `公务接待费支出决算为 1.53 万元`
 
 # A subject may be printed by several tables: the first entry whose table and cell the
 # document has is the one compared (a 机关运行经费 column where a table prints one, else the
@@ -420,6 +423,14 @@ PROSE_FIGURES: tuple[ProseFigure, ...] = (
                 ("公务用车购置及运行维护费/小计", "公务用车购置及运行费/小计")),
     ProseFigure(CAR_RUNNING, "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费")),
     ProseFigure(CAR_PURCHASE, "budget.three_public", "*", ("公务用车购置费", "公务用车购置")),
+    # a final account's 三公 items by their 决算 (the table prints 预算数 and 决算数 of each)
+    ProseFigure(TRAVEL_ABROAD + FINAL_FIGURE, "final.three_public", "*",
+                ("因公出国（境）费/决算数", "决算数/因公出国（境）费"), every=True),
+    ProseFigure(RECEPTION + FINAL_FIGURE, "final.three_public", "*", ("公务接待费/决算数", "决算数/公务接待费"),
+                every=True),
+    ProseFigure(r"公务用车购置及运行(?:维护)?费" + FINAL_FIGURE, "final.three_public", "*",
+                ("公务用车购置及运行维护费/小计/决算数", "公务用车购置及运行费/小计/决算数",
+                 "决算数/公务用车购置及运行费/小计", "决算数/公务用车购置及运行维护费/小计"), every=True),
 )
 
 # Totals the text names as the base of a share (`占一般公共预算项目支出总额的100%`): the

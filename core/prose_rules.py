@@ -579,21 +579,24 @@ def check_prose_figures(doc: Document) -> list[Finding]:
             continue
         done.add(figure.subject)
         r, c, value, cell_lines = found
-        in_wan = value / 10000 if table.unit == "元" else value
-        # a table in 元 agrees when it rounds to the 万元 figure as printed
-        if any(severity(said - (in_wan.quantize(said) if table.unit == "元" else in_wan), 1) != Severity.ERROR
-               for said, _, _ in stated):
-            continue
+        differ = [x for x in stated if severity(x[0] - _in_wan_as(value, table.unit, x[0]), 1) == Severity.ERROR]
+        if not differ or (not figure.every and len(differ) < len(stated)):
+            continue        # one agreeing statement is enough, unless the subject names one figure
         if figure.zero_means_none and all(said == 0 for said, _, _ in stated):
             continue
-        said, line, sentence = stated[0]
-        # where the cell may hold more than the subject (公用经费 ⊇ 机关运行经费), less is a warning
-        sev = Severity.WARNING if figure.part and said < (in_wan.quantize(said) if table.unit == "元" else in_wan) else Severity.ERROR
-        out.append(Finding(Check.PROSE_VS_TABLE, sev,
-                           f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
-                           table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
-                           [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
+        for said, line, sentence in differ if figure.every else differ[:1]:
+            # where the cell may hold more than the subject (公用经费 ⊇ 机关运行经费), less is a warning
+            sev = Severity.WARNING if figure.part and said < _in_wan_as(value, table.unit, said) else Severity.ERROR
+            out.append(Finding(Check.PROSE_VS_TABLE, sev,
+                               f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
+                               table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
+                               [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
     return out
+
+
+def _in_wan_as(value: Decimal, unit: str, said: Decimal) -> Decimal:
+    """A cell in 万元 as the text would print it: a table in 元 rounds to the 万元 figure."""
+    return (value / 10000).quantize(said) if unit == "元" else value
 
 
 def _prints_no_figure(table) -> bool:
