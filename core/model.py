@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 
 from .reader import SourceText
 
@@ -15,8 +16,10 @@ _AMOUNT_OPENING = frozenset("0123456789+-.")    # most tokens are words: turned 
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_amount(text: str) -> Decimal | None:
-    """The value of a printed amount (`1,086.56` → 1086.56); None for text, codes and dashes."""
+    """The value of a printed amount (`1,086.56` → 1086.56); None for text, codes and dashes.
+    Cached: validation reads each cell several times (Decimals are immutable)."""
     t = text.strip().replace(" ", "")
     if not t or t[0] not in _AMOUNT_OPENING or len(t) > MAX_AMOUNT_CHARS or not _AMOUNT.match(t):
         return None     # (a figure of hundreds of digits is no amount: it would overflow every sum)
@@ -30,6 +33,15 @@ def clean_number(text: str) -> str:
     """A printed number without thousands separators, decimals kept as printed."""
     t = text.strip().replace(" ", "")
     return t.replace(",", "") if _AMOUNT.match(t) else text.strip()
+
+
+@lru_cache(maxsize=1024)
+def _code_columns(columns: tuple[str, ...]) -> tuple[int, ...]:
+    split = tuple(i for i, c in enumerate(columns)
+                  if c.split("/")[-1] in CODE_PARTS and any(w in c for w in ("编码", "代码")))
+    if split:
+        return split
+    return tuple(i for i, c in enumerate(columns) if "编码" in c.split("/")[-1] or "代码" in c.split("/")[-1])[:1]
 
 
 @dataclass(frozen=True)
@@ -76,11 +88,7 @@ class Table:
 
     def code_columns(self) -> list[int]:
         """The column of the row code, or the 类/款/项 columns a split code is printed in."""
-        split = [i for i, c in enumerate(self.columns)
-                 if c.split("/")[-1] in CODE_PARTS and any(w in c for w in ("编码", "代码"))]
-        if split:
-            return split
-        return [i for i, c in enumerate(self.columns) if "编码" in c.split("/")[-1] or "代码" in c.split("/")[-1]][:1]
+        return list(_code_columns(tuple(self.columns)))
 
     def code_column(self) -> int | None:
         cols = self.code_columns()
