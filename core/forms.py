@@ -388,6 +388,9 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     return rows
 
 
+_LEVEL_PREFIXES = frozenset(w[:n] for w in INDICATOR_LEVELS for n in range(1, len(w) + 1))
+
+
 def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
     """Tokens with level names split over fragments (`产出` `指标`, `社会公众或` `服务对象满`
     `意度指标`) joined; the flag marks level names."""
@@ -400,7 +403,7 @@ def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
             joined += tokens[j][1]
             if joined in INDICATOR_LEVELS:
                 best = (j, joined)
-            if not any(w.startswith(joined) for w in INDICATOR_LEVELS):
+            if joined not in _LEVEL_PREFIXES:
                 break
             j += 1
         if best is not None:

@@ -80,9 +80,9 @@ def _leaders_next(norm, j: int) -> bool:
 def reads_as_title(line: str) -> bool:
     """A short line ending in 表 (or 表（…）) that is no heading, entry or sentence."""
     t = line.strip()
-    if not t or len(t) > 60 or "。" in t or "\t" in t or t.startswith("-") or "《" in t:
-        return False
-    return not (PART.match(t) or FINAL_NUMBER.match(t) or SECTION.match(t)) and bool(TITLE_END.search(t))
+    if "表" not in t or len(t) > 60 or "。" in t or "\t" in t or t.startswith("-") or "《" in t:
+        return False        # (most lines print no 表 at all: turned away first)
+    return bool(TITLE_END.search(t)) and not (PART.match(t) or FINAL_NUMBER.match(t) or SECTION.match(t))
 
 
 def title_spec(line: str, report_type: str) -> TableSpec | None:
@@ -151,10 +151,12 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         if in_toc(k):
             continue
         line = norm[k - 1].strip()
-        spec = title_spec(line, report_type)
-        if spec is None and reads_as_title(line) and len(line) <= 2:
+        titled = reads_as_title(line)
+        spec = title_spec(line, report_type) if titled else None
+        if spec is None and titled and len(line) <= 2:
             line, spec = _title_wrapped_above(norm, k, line, report_type)
-        if spec is None and reads_as_title(line) and (_table_follows(norm, k) or _with_label_above(norm, k) < k):
+            titled = reads_as_title(line)
+        if spec is None and titled and (_table_follows(norm, k) or _with_label_above(norm, k) < k):
             spec = catalog.OTHER        # a titled (or numbered) table outside the standard set
         if spec is not None:
             starts.append((k, line, spec, True))
