@@ -511,7 +511,17 @@ def column_index(columns: list[str], name: str) -> int | None:
     for j, c in enumerate(columns):
         if c == name or c.split("/")[-1] == name or c.endswith("/" + name):
             return j
+    # a column printed with a figure word under it (`本年支出合计/决算数`) is named without it
+    for j, c in enumerate(columns):
+        head, _, figure = c.rpartition("/")
+        if figure in FIGURE_LEAVES and head and (head == name or head.split("/")[-1] == name
+                                                 or head.endswith("/" + name)):
+            return j
     return None
+
+
+# what a 决算 header prints under every amount column (`决算数 决算数 …`)
+FIGURE_LEAVES = ("决算数", "预算数", "执行数", "金额")
 
 
 def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> list[tuple[int, list[int]]]:

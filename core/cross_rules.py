@@ -13,6 +13,7 @@ from .findings import (
     Severity,
     amount,
     amount_columns,
+    column_name,
     doubtful,
     find_col,
     fmt,
@@ -63,9 +64,9 @@ def check_cross_tables(doc: Document) -> list[Finding]:
             if sev:
                 label = row_label(b, br)
                 out.append(Finding(Check.CROSS_TABLE, sev,
-                                   f"{label}: {b.title} {leaf(b.columns[bc])} {fmt(b_value)} ≠ "
-                                   f"{a.title} {leaf(a.columns[ac])} {fmt(a_value)}",
-                                   b.title, bi, br, bc, f"{label} / {leaf(b.columns[bc])} (vs {a.title})",
+                                   f"{label}: {b.title} {column_name(b, bc)} {fmt(b_value)} ≠ "
+                                   f"{a.title} {column_name(a, ac)} {fmt(a_value)}",
+                                   b.title, bi, br, bc, f"{label} / {column_name(b, bc)} (vs {a.title})",
                                    list(b.cell(br, bc).lines) + list(a.cell(ar, ac).lines),
                                    {"stated": fmt(b_value), "computed": fmt(a_value)}))
     names: dict[str, tuple[str, str]] = {}
@@ -187,12 +188,12 @@ def check_identities(doc: Document) -> list[Finding]:
             sev, note = Severity.WARNING, note + f" ({b.title} may count more than {a.title} does)"
         b_row = row_label(b, br) if rule.b_row == "*" else rule.b_row
         relation = {"=": "≠", "≥": ">", "⊇": "≠", "any": "matches none of"}[rule.relation]
-        a_figures = " / ".join(f"{leaf(a.columns[c])} {fmt(v)}" for _, c, v, _ in found_a)
+        a_figures = " / ".join(f"{column_name(a, c)} {fmt(v)}" for _, c, v, _ in found_a)
         out.append(Finding(Check.CROSS_TABLE, sev,
-                           f"{b.title} {b_row} {leaf(b.columns[bc])} {fmt(bv)} {relation} "
+                           f"{b.title} {b_row} {column_name(b, bc)} {fmt(bv)} {relation} "
                            f"{a.title} {rule.a_row} {a_figures}"
                            + note,
-                           b.title, bi, br, bc, f"{b_row} / {leaf(b.columns[bc])} (vs {a.title})",
+                           b.title, bi, br, bc, f"{b_row} / {column_name(b, bc)} (vs {a.title})",
                            b_lines + a_lines, {"stated": fmt(bv), "computed": fmt(av)}))
     return out
 

@@ -753,6 +753,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
                         "check the columns against the source")
     columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
+    columns = _repeated_leaf(columns, [line for k, line in content if first_body is None or k < first_body])
     column_words = {w for c in columns for w in c.split("/")}
     runs = [run for run in runs if not _header_again(run, column_words)]
     table.columns = columns
@@ -1365,6 +1366,21 @@ def _same_line_runs_joined(runs):
             continue
         out.append(([], pieces, amounts) if codes else (codes, labels, amounts))
     return out
+
+
+def _repeated_leaf(columns: list[str], header_lines: list[str]) -> list[str]:
+    """A header line that prints one word under every amount column (`决算数 决算数 …`, the
+    决算's template): that word is each amount column's leaf. The columns as they are
+    where no line does so, or the word is part of a column's name already (a wrapped header
+    word printed once per panel: `经济分类`)."""
+    amounts = [j for j, c in enumerate(columns) if not is_text_column(c)]
+    for line in header_lines:
+        counts = Counter(split_tokens(line))
+        word, n = counts.most_common(1)[0] if counts else ("", 0)
+        if len(amounts) >= 3 and n == len(amounts) and len(word) >= 2 and not is_text_column(word) \
+                and not is_amount(word) and not any(word in part for c in columns for part in c.split("/")):
+            return [f"{c}/{word}" if j in amounts else c for j, c in enumerate(columns)]
+    return columns
 
 
 def _header_line_whole(header: list[tuple[int, str]], width: int) -> list[str] | None:

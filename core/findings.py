@@ -14,6 +14,7 @@ from typing import TypeVar
 from . import catalog
 from .model import Document, Table, parse_amount
 from .settings import CENT
+from .tokens import is_text_column
 
 ZERO = Decimal(0)
 T = TypeVar("T")
@@ -112,6 +113,20 @@ def amount(table: Table, r: int, c: int) -> Decimal | None:
 
 def leaf(col: str) -> str:
     return col.split("/")[-1]
+
+
+def column_name(table: Table, j: int) -> str:
+    """Column j's name in a finding: its leaf, or, where one figure word stands under every
+    amount column of three or more (`本年支出合计/决算数`, `基本支出/决算数` …), the subject
+    above it — the figure word alone tells none of them apart."""
+    parts = table.columns[j].split("/")
+    if len(parts) > 1 and parts[-1] in catalog.FIGURE_LEAVES:
+        amounts = [k for k, c in enumerate(table.columns) if not is_text_column(c)]
+        side_by_side = amounts[-1] - amounts[0] + 1 > len(amounts)     # panels: labels between their amounts
+        if len(amounts) >= 3 and not side_by_side and \
+                all(table.columns[k].split("/")[-1] == parts[-1] for k in amounts):
+            return parts[-2]
+    return parts[-1]
 
 
 def row_label(table: Table, r: int) -> str:

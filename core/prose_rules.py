@@ -17,9 +17,9 @@ from .findings import (
     Severity,
     amount,
     amount_columns,
+    column_name,
     find_col,
     fmt,
-    leaf,
     per_text,
     row_label,
     severity,
@@ -589,7 +589,7 @@ def check_prose_figures(doc: Document) -> list[Finding]:
             sev = Severity.WARNING if figure.part and said < _in_wan_as(value, table.unit, said) else Severity.ERROR
             out.append(Finding(Check.PROSE_VS_TABLE, sev,
                                f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
-                               table.title, ti, r, c, f"{row_label(table, r)} / {leaf(table.columns[c])}",
+                               table.title, ti, r, c, f"{row_label(table, r)} / {column_name(table, c)}",
                                [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
     return out
 

@@ -15,6 +15,7 @@ from .findings import (
     amount_columns,
     cells_note,
     cells_step,
+    column_name,
     doubtful,
     fmt,
     inferred_note,
@@ -46,8 +47,8 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
             label = row_label(table, r)
             if total is None:
                 out.append(Finding(Check.EXTRACTION, Severity.WARNING,
-                                   f"{label}: {leaf(table.columns[t])} is empty where its parts imply {fmt(s)}",
-                                   table.title, ti, r, t, f"{label} / {leaf(table.columns[t])}",
+                                   f"{label}: {column_name(table, t)} is empty where its parts imply {fmt(s)}",
+                                   table.title, ti, r, t, f"{label} / {column_name(table, t)}",
                                    list(table.cell(r, t).lines), {"stated": "", "computed": fmt(s)}))
                 continue
             if all(v is None for v in vals):
@@ -55,16 +56,16 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
                 implied = _implied_part(table, r, parts)
                 col = implied if implied is not None else parts[0]
                 out.append(Finding(Check.SUM, Severity.ERROR,
-                                   f"{label}: {leaf(table.columns[t])} {fmt(total)} but "
-                                   f"{' and '.join(leaf(table.columns[p]) for p in parts)} are empty",
-                                   table.title, ti, r, col, f"{label} / {leaf(table.columns[col])}",
+                                   f"{label}: {column_name(table, t)} {fmt(total)} but "
+                                   f"{' and '.join(column_name(table, p) for p in parts)} are empty",
+                                   table.title, ti, r, col, f"{label} / {column_name(table, col)}",
                                    list(table.cell(r, t).lines), {"stated": "", "computed": fmt(total)}))
                 continue
             note = inferred_note(table, r, [t, *parts])
             out.append(Finding(Check.SUM, doubtful(sev, note),
-                               f"{label}: {leaf(table.columns[t])} {fmt(total or ZERO)} ≠ "
-                               f"{' + '.join(leaf(table.columns[p]) for p in parts)} = {fmt(s)}" + note,
-                               table.title, ti, r, t, f"{label} / {leaf(table.columns[t])}",
+                               f"{label}: {column_name(table, t)} {fmt(total or ZERO)} ≠ "
+                               f"{' + '.join(column_name(table, p) for p in parts)} = {fmt(s)}" + note,
+                               table.title, ti, r, t, f"{label} / {column_name(table, t)}",
                                list(table.cell(r, t).lines), {"stated": fmt(total or ZERO), "computed": fmt(s)}))
     return out
 
@@ -125,9 +126,9 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             label = row_label(table, r)
             note = cells_note(table, summed)
             out.append(Finding(Check.HIERARCHY, doubtful(sev, note),
-                               f"{label}: {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of its "
+                               f"{label}: {column_name(table, j)} {fmt(stated)} ≠ Σ of its "
                                f"{len(kids)} sub-items = {fmt(s)}" + note,
-                               table.title, ti, r, j, f"{label} / {leaf(table.columns[j])}",
+                               table.title, ti, r, j, f"{label} / {column_name(table, j)}",
                                list(table.cell(r, j).lines), {"stated": fmt(stated), "computed": fmt(s)}))
     total_row = next((r for r in range(len(table.rows))
                       if catalog.TOTAL_LABELS.match(table.cell(r, table.label_column()).text)), None)
@@ -146,9 +147,9 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
             sev = severity(stated - s, len(tops), cells_step(table, summed))
             if sev:
                 note = cells_note(table, summed)
-                out.append(Finding(Check.SUM, doubtful(sev, note), f"合计 {leaf(table.columns[j])} {fmt(stated)} ≠ Σ of "
+                out.append(Finding(Check.SUM, doubtful(sev, note), f"合计 {column_name(table, j)} {fmt(stated)} ≠ Σ of "
                                    f"the {len(tops)} top-level rows = {fmt(s)}" + note, table.title, ti, total_row, j,
-                                   f"合计 / {leaf(table.columns[j])}", list(table.cell(total_row, j).lines),
+                                   f"合计 / {column_name(table, j)}", list(table.cell(total_row, j).lines),
                                    {"stated": fmt(stated), "computed": fmt(s)}))
     return out
 
@@ -313,7 +314,7 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
         sev = None if any(severity(total - x, k) is None for x, k in sums) else severity(total - s, n)
         if sev:
             out.append(Finding(Check.SUM, sev, f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}",
-                               table.title, ti, tot, value_col, f"{total_name} / {leaf(table.columns[value_col])}",
+                               table.title, ti, tot, value_col, f"{total_name} / {column_name(table, value_col)}",
                                list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
     if "收入总计" in found and "支出总计" in found:
         (_, _, income), (r2, c2, expense) = found["收入总计"], found["支出总计"]

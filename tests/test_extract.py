@@ -342,6 +342,22 @@ def test_a_label_amounts_and_description_table_with_both_text_cells_wrapped_and_
         ("辅助人员补助经费-拱北海关", "808.28", "通过配置辅助人员保障海关监管需要，更好助力服务地方经济发展，促进外贸保稳提质。")]
 
 
+def test_a_figure_word_printed_under_every_amount_column_is_their_leaf():
+    # the Shanghai 决算 template prints 决算数 under each column; findings still name the column
+    from core.validate import validate
+    doc = _parse(["2025年度部门决算", "支出决算表", "单位：万元", "项目",
+                  "功能分 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出", "类科目 科目名称",
+                  "编码 决算数 决算数 决算数 决算数 决算数 决算数",
+                  "类 款 项 合计 100.00 60.00 40.01 0.00 0.00 0.00",
+                  "211 节能环保支出 100.00 60.00 40.01 0.00 0.00 0.00"])
+    [table] = doc.tables
+    assert [c.split("/")[-1] for c in table.columns[-6:]] == ["决算数"] * 6
+    assert [c.split("/")[-2] for c in table.columns[-6:]] == ["本年支出合计", "基本支出", "项目支出", "上缴上级支出",
+                                                              "经营支出", "对附属单位补助支出"]
+    rounding = [f for f in validate(doc) if f.check == "sum" and f.row == 1]
+    assert [f.where for f in rounding] == ["211 节能环保支出 / 本年支出合计"]
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last

@@ -19,7 +19,7 @@ FLOORS = {
     "putuo_finance_2024_planted.pdf": (0.999, 0.999, 1.0, 8, 0),
     "shanghai_putuo_shiquan_2025_final.txt": (0.995, 0.995, 1.0, 10, 0),
     # other extractors' text and other regions' templates (their truth is the PDF's)
-    "shanghai_putuo_shengtai_2025_final.txt": (0.994, 0.999, 0.79, 0, 0),
+    "shanghai_putuo_shengtai_2025_final.txt": (0.994, 0.999, 0.98, 0, 0),
     "putuo_finance_2024_planted.pymupdf.txt": (0.974, 0.98, 0.89, 8, 0),
     "foshan_rail_2019_final.pdfplumber.txt": (0.987, 0.999, 0.90, 1, 0),
     "zhuhai_commerce_2026_budget.pdfplumber.txt": (0.999, 0.999, 0.88, 2, 0),
