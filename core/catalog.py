@@ -333,6 +333,9 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
 ALL_SPECS: tuple[TableSpec, ...] = FINAL_SPECS + BUDGET_SPECS
 SPEC_BY_KIND = {s.kind: s for s in ALL_SPECS}
 OTHER = TableSpec("other", "", ())
+# every layout the catalogue knows, for a table outside the standard set that prints the
+# header of one of them (Guangdong's 部门预算基本支出预算表 prints its 项目支出表's columns)
+ANY_LAYOUT = TableSpec("other", "", (), layouts=tuple(dict.fromkeys(layout for s in ALL_SPECS for layout in s.layouts)))
 
 @dataclass(frozen=True)
 class Identity:

@@ -737,6 +737,14 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
     code_width = max(codes_per_line.values(), default=0)
     columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)
+    if not spec.layouts and header:      # outside the catalogue: a known layout only where it holds surely
+        known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width)
+        if known is not None and surely >= SETTINGS.sure_layout:
+            squashed = squash(printed_header)
+            # a template's last text columns the header does not print (绩效目标) are not this table's
+            while known and is_text_column(known[-1]) and _word_presence(known[-1].split("/")[-1], squashed) == 0:
+                known = known[:-1]
+            columns, fit = known, surely
     if strays and fit < SETTINGS.sure_layout:       # with the header's words printed among the rows
         columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + strays, year, width, code_width)],
                            key=lambda chosen: chosen[1])

@@ -358,6 +358,21 @@ def test_a_figure_word_printed_under_every_amount_column_is_their_leaf():
     assert [f.where for f in rounding] == ["211 节能环保支出 / 本年支出合计"]
 
 
+def test_a_table_outside_the_standard_set_that_prints_a_known_header_takes_its_columns():
+    # Guangdong's 部门预算基本支出预算表 is no standard table, but prints the columns of its
+    # 项目支出表 (all but 绩效目标), wrapped over three lines
+    doc = _parse(["表11", "部门预算基本支出预算表", "单位名称：珠海市某局 单位：万元", "支出项目类别（资金使用 财政拨款",
+                  "总计 财政专户拨款 其他资金", "单位） 合计 一般公共预算 政府性基金预算 国有资本经营预算",
+                  "合计 7,519.44 7,519.44 7,519.44 0.00 0.00 0.00 0.00",
+                  "工资和福利支出 4,250.28 4,250.28 4,250.28 0.00 0.00 0.00 0.00"])
+    [table] = doc.tables
+    assert table.kind == "other" and table.doubt == ""
+    assert table.columns == ["支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算",
+                             "财政拨款/政府性基金预算", "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金"]
+    assert [c.text for c in table.rows[1]] == ["工资和福利支出", "4250.28", "4250.28", "4250.28", "0.00", "0.00",
+                                              "0.00", "0.00"]
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last

@@ -22,7 +22,7 @@ FLOORS = {
     "shanghai_putuo_shengtai_2025_final.txt": (0.994, 0.999, 0.98, 0, 0),
     "putuo_finance_2024_planted.pymupdf.txt": (0.974, 0.98, 0.89, 8, 0),
     "foshan_rail_2019_final.pdfplumber.txt": (0.987, 0.999, 0.90, 1, 0),
-    "zhuhai_commerce_2026_budget.pdfplumber.txt": (0.999, 0.999, 0.88, 2, 0),
+    "zhuhai_commerce_2026_budget.pdfplumber.txt": (0.999, 0.999, 1.0, 2, 0),
 }
 
 
