@@ -24,7 +24,8 @@ from .tokens import (
 LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
 RIGHT_SIDE = re.compile(r"支出|^年终|^结转下年|^结余分配|^年末")
 NUMERALS = "一二三四五六七八九十"
-ENUMERATOR = re.compile(r"^([（(])?([一二三四五六七八九十廿]+)([）)]|、)")
+# a list item's number: `(3)`, `（一）`, `3、`, `二十、`, `1.`
+LIST_NUMBER = re.compile(r"^(?:[（(](\d{1,2}|[一二三四五六七八九十廿]+)[）)]|(\d{1,2}|[一二三四五六七八九十廿]+)[、.．])")
 
 
 def _numeral(text: str) -> int:
@@ -36,17 +37,32 @@ def _numeral(text: str) -> int:
     return NUMERALS.index(text) + 1 if text in NUMERALS else 0
 
 
-def _enumerator(label: str) -> tuple[str, int] | None:
-    m = ENUMERATOR.match(label)
-    return (m.group(1) or "、", _numeral(m.group(2))) if m else None
+ListNumber = tuple[tuple[bool, bool], int]      # (bracketed, arabic), number
+
+
+def _list_number(label: str) -> ListNumber | None:
+    """A label's place in its list: its style (bracketed, arabic) and its number
+    (`(3)…` → ((True, True), 3); `二十、…` → ((False, False), 20))."""
+    m = LIST_NUMBER.match(label)
+    if m is None:
+        return None
+    number = m.group(1) or m.group(2)
+    return (m.group(1) is not None, number.isdigit()), int(number) if number.isdigit() else _numeral(number)
+
+
+def _enumerator(label: str) -> ListNumber | None:
+    """The place of a label numbered in Chinese numerals (`二、`, `（三）`): the two panels of
+    a summary number their lists so."""
+    numbered = _list_number(label)
+    return numbered if numbered is not None and not numbered[0][1] else None
 
 
 def _reads_as_expense(label: str) -> bool:
     """`二、年终结转结余` is an expense-side line: its words, not its number, tell."""
-    return bool(RIGHT_SIDE.search(ENUMERATOR.sub("", label)))
+    return bool(RIGHT_SIDE.search(LIST_NUMBER.sub("", label)))
 
 
-def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> bool:
+def _is_right_label(label: str, last: dict[bool, ListNumber | None]) -> bool:
     """Whether a label belongs to the right (支出) panel: it continues that panel's numbering,
     or reads as an expense line."""
     enum = _enumerator(label)
@@ -57,14 +73,14 @@ def _is_right_label(label: str, last: dict[bool, tuple[str, int] | None]) -> boo
     return _reads_as_expense(label)
 
 
-def _next_in_list(enum: tuple[str, int], last: tuple[str, int] | None) -> bool:
+def _next_in_list(enum: ListNumber, last: ListNumber | None) -> bool:
     """Whether `enum` (style, number) follows `last` in its list (`三、` after `二、`)."""
     return last is not None and last[0] == enum[0] and enum[1] == last[1] + 1
 
 
 def starts_row(text: str) -> bool:
     """Text that opens a row of its own: 一、 (一) 1. 合计 其中 …, never a wrapped name's end."""
-    return bool(LABEL_START.match(text) or ENUMERATOR.match(text) or catalog.TOTAL_LABELS.match(text))
+    return bool(LABEL_START.match(text) or _enumerator(text) or catalog.TOTAL_LABELS.match(text))
 
 
 def _wrapped_line(codes, labels, amounts) -> bool:
@@ -85,7 +101,7 @@ def _label_tail(codes, labels, amounts) -> bool:
     return not codes and not amounts and bool(labels) and not starts_row(text)
 
 
-def _continues_right(label: str, last_enum: dict[bool, tuple[str, int] | None]) -> bool:
+def _continues_right(label: str, last_enum: dict[bool, ListNumber | None]) -> bool:
     """An enumerated label that only the right panel's numbering continues (二十二、 after 二十一、)."""
     enum = _enumerator(label)
     if enum is None or last_enum[True] is None:
@@ -163,7 +179,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     rows: list[list[Cell]] = []
     current = None
     line_of_row = None
-    last_enum: dict[bool, tuple[str, int] | None] = {False: None, True: None}
+    last_enum: dict[bool, ListNumber | None] = {False: None, True: None}
     last_side: bool | None = None       # the panel whose label was written last
     tail_open = False       # a label's amounts came on a line of their own: its tail may follow
     for codes, labels, amounts in runs:
@@ -238,19 +254,6 @@ def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: l
 
 
 TOP_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
-
-
-LIST_NUMBER = re.compile(r"^(?:[（(](\d{1,2}|[一二三四五六七八九十廿]+)[）)]|(\d{1,2}|[一二三四五六七八九十廿]+)[、.．])")
-
-
-def _list_number(label: str) -> tuple[tuple[bool, bool], int] | None:
-    """A label's place in its list: its style (bracketed, arabic) and its number
-    (`(3)…` → ((True, True), 3); `二十、…` → ((False, False), 20))."""
-    m = LIST_NUMBER.match(label)
-    if m is None:
-        return None
-    number = m.group(1) or m.group(2)
-    return (m.group(1) is not None, number.isdigit()), int(number) if number.isdigit() else _numeral(number)
 
 
 def side_by_side_rows(columns: list[str], text_cols: list[int], runs) -> list[list[Cell]]:
