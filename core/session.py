@@ -6,7 +6,9 @@ table findings, which keeps one re-validation well under the 20 ms budget.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
@@ -17,6 +19,21 @@ from .review import REVIEWED, Edit, Review
 from .validate import Finding, settle, validate, validate_table
 
 EXPORT_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "csv": "_csv"}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """Where a search found its text: a cell of a table, or a line of the source text."""
+
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    line: int | None = None
+
+
+def _searchable(text: str) -> str:
+    """Text as a search compares it: NFKC (（ as (, full-width digits as digits), no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 class ReviewSession:
@@ -161,6 +178,25 @@ class ReviewSession:
         return Path(self.review.document.source.path), self.review.path
 
     # -- queries -------------------------------------------------------------------------
+    def find(self, query: str, table: int, after: tuple[int, int] | None = None) -> SearchHit | None:
+        """The next cell of table `table` printing `query` after the cell `after` (row by row,
+        wrapping round), else the first line of the source text printing it; None where
+        nothing does. Spaces and full-width forms do not matter."""
+        wanted = _searchable(query)
+        if not wanted:
+            return None
+        if 0 <= table < len(self.tables):
+            t = self.tables[table]
+            places = [(r, c) for r in range(len(t.rows)) for c in range(len(t.columns))]
+            start = places.index(after) + 1 if after in places else 0
+            for r, c in places[start:] + places[:start]:
+                if wanted in _searchable(t.cell(r, c).text):
+                    return SearchHit(table=table, row=r, col=c)
+        line = next((k for k, text in enumerate(self.document.source.lines, start=1) if wanted in _searchable(text)),
+                    None)
+        return SearchHit(line=line) if line is not None else None
+
+
     def findings_of(self, table: int) -> list[Finding]:
         return [f for f in self.findings if f.table_index == table]
 

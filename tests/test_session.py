@@ -9,7 +9,7 @@ import pytest
 from core.document import load_document
 from core.errors import UserError
 from core.review import Review
-from core.session import ReviewSession
+from core.session import ReviewSession, SearchHit
 from core.validate import validate
 
 NANCHANG = "nanchang_medical_security_center_2024_budget.txt"
@@ -120,3 +120,17 @@ def test_where_the_reviewer_left_is_kept_with_the_review(sample_copy):
     assert not session.written_whole
     session.save()
     assert ReviewSession(Review.open(load_document(path))).position == (4, 7, 2)
+
+
+def test_search_finds_the_next_cell_of_the_table_then_the_source(sample_copy):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    header = session.find("公用经费", 3)       # a header word is no cell: found on its source line
+    assert header.table is None and "公用经费" in session.document.source.line(header.line)
+    hit = session.find("30101", 3)
+    assert (hit.table, hit.row, hit.col) == (3, 2, 0)
+    # after that cell, wrapping round, the same cell again; full-width and spaces do not matter
+    assert session.find("30101", 3, (2, 0)) == hit
+    assert session.find("社会保险经办机构", 2, (0, 0)) == SearchHit(table=2, row=3, col=1)
+    prose = session.find("内设科室 11个", 3)        # printed only in the text (内设科室11个)
+    assert prose.table is None and session.document.source.line(prose.line).count("内设科室11个") == 1
+    assert session.find("no such words", 3) is None and session.find("  ", 3) is None

@@ -331,3 +331,22 @@ async def test_help_and_quit_lead_the_key_bar_so_a_narrow_terminal_shows_them(sa
         await pilot.pause()
         shown = str(app.screen.query_one(KeyBar).render())
         assert shown.startswith(" ?  Help   q  Quit ") and "Mark table reviewed" in shown
+
+
+async def test_slash_searches_the_table_then_the_source(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    notes: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **kw: notes.append(message)      # type: ignore[method-assign]
+        await pilot.press("right_square_bracket", "right_square_bracket")      # 一般公共预算支出表 (table 3)
+        await pilot.press("slash", *"社会保险经办", "enter")
+        assert grid(app).cursor_coordinate == (3, 1)
+        await pilot.press("slash", "enter")         # the same search again: the next cell (the same, wrapped)
+        assert grid(app).cursor_coordinate == (3, 1)
+        await pilot.press("slash", *"内设科室", "enter")       # in no cell: the source shows it
+        source = app.screen.query_one(SourceView)
+        assert "内设科室" in app.session.document.source.line(source.current)
+        assert notes[-1].startswith("“内设科室” is in no cell of this table; found in the source, line")
+        await pilot.press("slash", *"nothing like it", "enter")
+        assert notes[-1] == "“nothing like it” is printed nowhere in this document"
+        assert app.session.review.edits == []       # a search changes nothing

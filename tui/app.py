@@ -20,7 +20,7 @@ from core.session import ReviewSession
 from . import strings
 from .commands import ReviewCommands
 from .config import UiSettings, load_keymap
-from .editing import CellTarget, EditTarget, HeaderTarget, NoteTarget, TableFieldTarget
+from .editing import CellTarget, EditTarget, HeaderTarget, NoteTarget, SearchTarget, TableFieldTarget
 from .export_screen import ExportScreen
 from .facts_screen import FactsScreen
 from .help_screen import HelpScreen
@@ -60,6 +60,7 @@ class MainScreen(Screen[bool]):
         key_binding("greater_than_sign", "move_value(1)", "move_right", show=False),
         key_binding("less_than_sign", "move_value(-1)", "move_left", show=False),
         key_binding("R", "mark_reviewed", "mark_reviewed"),
+        key_binding("slash", "search", "search", show=False),
         key_binding("g", "row_end(0)", "top", show=False),
         key_binding("G", "row_end(-1)", "bottom", show=False),
         key_binding("n", "next_finding", "next_finding"),
@@ -103,6 +104,7 @@ class MainScreen(Screen[bool]):
         self.table_index = 0
         self.finding_index: int | None = None
         self.editing: EditTarget | None = None      # what the editor is editing
+        self.last_search = ""
         self.last_export: tuple[str, str] | None = None     # (format, path) of the last export
         self._quit_unsaved = False      # q pressed once while the review could not be saved
 
@@ -339,6 +341,9 @@ class MainScreen(Screen[bool]):
         self._close_editor()
         if what is None or value is None:
             return
+        if isinstance(what, SearchTarget):
+            self._search(value)
+            return
         what.commit(self.session, self.table_index, value)
         if isinstance(what, NoteTarget):
             self.refresh_findings()
@@ -398,6 +403,27 @@ class MainScreen(Screen[bool]):
         self.after_edit()
         done = strings.MARKED_REVIEWED if reviewed else strings.MARKED_NOT_REVIEWED
         self.notify(done.format(title=table.title), timeout=3, markup=False)
+
+    def action_search(self) -> None:
+        self._open_editor(SearchTarget(), "", strings.SEARCH)
+
+    def _search(self, query: str) -> None:
+        """Move to the next cell of this table printing `query` (nothing typed: the last
+        search again), else show it in the source."""
+        query = query or self.last_search
+        self.last_search = query
+        row, col = self.grid.cursor_coordinate
+        hit = self.session.find(query, self.table_index, (row, col) if self.current_table() else None)
+        if hit is None:
+            self.notify(strings.NOT_FOUND.format(query=query), markup=False)
+        elif hit.row is not None and hit.col is not None:
+            self.grid.move_cursor(row=hit.row, column=hit.col, animate=False)
+        elif hit.line is not None:
+            table = self.current_table()
+            # after the grid's own refresh, which puts the source back on the cursor's line
+            self.call_after_refresh(self.query_one(SourceView).show,
+                                    (table.first_line, table.last_line) if table else None, hit.line)
+            self.notify(strings.FOUND_IN_SOURCE.format(query=query, line=hit.line), markup=False)
 
     def action_row_end(self, which: int) -> None:
         """The cursor to the first (0) or last (-1) row of the table."""

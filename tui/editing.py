@@ -41,4 +41,12 @@ class NoteTarget:
         session.decide(self.finding_id, "explained" if value.strip() else "open", value.strip())
 
 
-EditTarget = CellTarget | HeaderTarget | TableFieldTarget | NoteTarget
+@dataclass(frozen=True)
+class SearchTarget:
+    """The editor holds a search, not a value: committing it finds, and changes nothing."""
+
+    def commit(self, session: ReviewSession, table: int, value: str) -> None:
+        """A search changes nothing (the screen moves to what `ReviewSession.find` finds)."""
+
+
+EditTarget = CellTarget | HeaderTarget | TableFieldTarget | NoteTarget | SearchTarget

@@ -19,6 +19,9 @@ REDONE = "Redone: {where} to “{value}”"
 PROGRESS = "{reviewed}/{tables} tables reviewed, {open} findings open"
 REVIEWED_MARK = "✓ reviewed"
 MARKED_REVIEWED = "{title}: reviewed"
+SEARCH = "search: text of a cell of this table, else of the source (Enter finds it; / Enter, the next)"
+FOUND_IN_SOURCE = "“{query}” is in no cell of this table; found in the source, line {line}"
+NOT_FOUND = "“{query}” is printed nowhere in this document"
 MARKED_NOT_REVIEWED = "{title}: not reviewed"
 SAVED_TO = "Saved to {path}"
 SAVE_FAILED = "Not saved — {error}. Your edits are kept here; the next edit or ctrl+s tries again."
@@ -76,6 +79,7 @@ KEYS = {
     "move_right": "Move value to the next column",
     "move_left": "Move value to the previous column",
     "mark_reviewed": "Mark table reviewed",
+    "search": "Search",
     "top": "First row",
     "bottom": "Last row",
     "next_finding": "Next finding",
