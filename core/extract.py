@@ -1295,7 +1295,7 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
     text cells wrapped and centred vertically on the amounts' line: a line of text alone holds
     a piece of the label, of the description, or both (`港珠澳大桥珠海公路口 开展对出境旅客…`).
     A piece is the description's where it reads as a sentence (punctuation) or is wider than
-    any label piece printed beside amounts; each column's pieces between two rows' amounts go
+    any label piece printed beside amounts (and than a wrapped label's piece); each column's pieces between two rows' amounts go
     to the first row's tail, as many as its head, and to the second row's head. Rows (label
     and description cells) and their amounts, or None where no line prints a description."""
     parsed = []
@@ -1312,7 +1312,7 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
     widest = max((len("".join(name)) for _, name, amounts, _ in parsed if amounts), default=0)
 
     def is_description(piece: str) -> bool:
-        return bool(SENTENCE_MARK.search(piece)) or len(piece) > widest
+        return bool(SENTENCE_MARK.search(piece)) or len(piece) > max(widest, LABEL_PIECE)
 
     # for each line: its label piece, its description piece, its amounts
     line_of: list[int] = []

@@ -252,7 +252,8 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
             last = k
             k += 1
             continue
-        if not form and body_started and (HEADING.fullmatch(line) or (is_prose(line) and not _rows_follow(norm, k, stop))):
+        if not form and body_started and (HEADING.fullmatch(line) or (
+                is_prose(line) and not ROW_OF_AMOUNTS.search(line) and not _rows_follow(norm, k, stop))):
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
         if form and grid_started and "\t" not in line and (
                 is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
