@@ -767,6 +767,15 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
+    totals = [(k, t) for k, t in tokens if t in ("合计", "总计")]
+    header_totals = sum(c.split("/")[-1] in ("合计", "总计") for c in columns)
+    if layout == "fragment" and text_cols and len(totals) > header_totals and "amount" not in kinds:
+        # an empty table read in fragments: its 合计 row is printed among the header's cells
+        # (one 合计 more than the header's own); the table keeps that row, every cell empty
+        total = totals[0]
+        label_col = table.label_column() if table.label_column() in text_cols else text_cols[-1]
+        table.rows = [[Cell(total[1], (total[0],)) if j == label_col else Cell("", (total[0],)) for j in range(len(columns))]]
+        return
     if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
         amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
         if layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):

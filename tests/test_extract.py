@@ -376,6 +376,19 @@ def test_a_table_outside_the_standard_set_that_prints_a_known_header_takes_its_c
                                               "0.00", "0.00"]
 
 
+def test_an_empty_table_read_in_fragments_keeps_its_total_row_but_not_the_headers():
+    # plain pdftotext: the empty table's 合计 row comes among the header's cells, before its
+    # note; the header's own 合计 after it. A table printing only the header's 合计 has no row.
+    head = ["2024年部门政府性基金预算支出功能分类预算表", "编制部门：某街道办事处", "单位：元", "项目", "政府性基金预算支出",
+            "功能分类科目编码", "功能分类科目名称", "类", "款", "项"]
+    empty = _parse("\n\n".join(head + ["合计", "注:本部门无政府性基金预算财政拨款安排的预算，故本表为空表。", "合计",
+                                         "基本支出", "项目支出"]).split("\n"))
+    [table] = empty.tables
+    assert [[c.text for c in r] for r in table.rows] == [["", "", "", "合计", "", "", ""]]
+    header_only = _parse("\n\n".join(head + ["合计", "基本支出", "项目支出"]).split("\n"))
+    assert header_only.tables[0].rows == []
+
+
 def test_three_panels_of_a_central_basic_table_and_its_totals_row():
     # 公开06 of the central departments: 科目代码 / 科目名称 / 决算数 three times; the totals row
     # prints two totals, the second spanning the last two panels with its amount under the last
