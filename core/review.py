@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_destination
+from .catalog import ALL_SPECS
 from .clock import now
 from .errors import UserError
 from .model import Cell, Document, Table
@@ -29,6 +30,7 @@ JOURNAL_FORMAT = "budget-review.journal"
 # explained by a note. "open" is the state before any decision.
 DECISIONS = ("confirmed", "dismissed", "explained", "open")
 REVIEWED = "reviewed"       # a table's status once the reviewer has checked it
+TABLE_KINDS = tuple(spec.kind for spec in ALL_SPECS) + ("other",)     # what a table's kind may be set to
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,8 @@ class Review:
         return None if old == text else self.apply(Edit("header", table, None, col, old, text))
 
     def set_field(self, table: int, target: str, text: str) -> Edit | None:
+        if target == "kind" and text not in TABLE_KINDS:
+            raise UserError(f"unknown table kind {text!r}; choose one of the catalogue's: {', '.join(TABLE_KINDS)}")
         old = getattr(self.tables[table], target)
         return None if old == text else self.apply(Edit(target, table, None, None, old, text))
 

@@ -134,3 +134,12 @@ def test_search_finds_the_next_cell_of_the_table_then_the_source(sample_copy):
     prose = session.find("内设科室 11个", 3)        # printed only in the text (内设科室11个)
     assert prose.table is None and session.document.source.line(prose.line).count("内设科室11个") == 1
     assert session.find("no such words", 3) is None and session.find("  ", 3) is None
+
+
+def test_a_tables_kind_is_one_the_catalogue_knows(sample_copy):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    with pytest.raises(UserError, match="unknown table kind 'budget.nonsense'"):
+        session.set_table_field(3, "kind", "budget.nonsense")
+    assert session.tables[3].kind == "budget.general_public_basic_expense" and session.review.edits == []
+    session.set_table_field(3, "kind", "other")
+    assert session.tables[3].kind == "other"

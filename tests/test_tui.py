@@ -350,3 +350,22 @@ async def test_slash_searches_the_table_then_the_source(sample_copy):
         await pilot.press("slash", *"nothing like it", "enter")
         assert notes[-1] == "“nothing like it” is printed nowhere in this document"
         assert app.session.review.edits == []       # a search changes nothing
+
+
+async def test_the_kind_is_chosen_from_the_catalogue(sample_copy):
+    from core.review import TABLE_KINDS
+    from tui.kind_screen import KindScreen
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("K")
+        assert isinstance(app.screen, KindScreen)
+        await pilot.press("escape")                 # cancelled: nothing changes
+        assert app.session.review.edits == []
+        await pilot.press("K", "down", "enter")     # the kind after the table's own
+        await pilot.pause()
+        own = TABLE_KINDS.index("budget.general_public_basic_expense")
+        assert app.session.tables[3].kind == TABLE_KINDS[own + 1]
+        await pilot.press("ctrl+z")
+        assert app.session.tables[3].kind == "budget.general_public_basic_expense"

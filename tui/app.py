@@ -24,6 +24,7 @@ from .editing import CellTarget, EditTarget, HeaderTarget, NoteTarget, SearchTar
 from .export_screen import ExportScreen
 from .facts_screen import FactsScreen
 from .help_screen import HelpScreen
+from .kind_screen import KindScreen
 from .widgets.cell_editor import CellEditor
 from .widgets.findings_list import FindingsList
 from .widgets.key_bar import KeyBar, key_display
@@ -331,8 +332,15 @@ class MainScreen(Screen[bool]):
             self._open_editor(TableFieldTarget("unit"), self.current_table().unit, strings.EDIT_UNIT)
 
     def action_edit_kind(self) -> None:
-        if self.current_table() is not None:
-            self._open_editor(TableFieldTarget("kind"), self.current_table().kind, strings.EDIT_KIND)
+        table = self.current_table()
+        if table is None:
+            return
+        index = self.table_index
+
+        def chosen(kind: str | None) -> None:
+            if kind is not None and self.session.set_table_field(index, "kind", kind):
+                self.after_edit(index)
+        self.app.push_screen(KindScreen(table.kind), chosen)
 
     def editor_done(self, value: str | None, move_right: bool) -> None:
         """The editor's value (None: cancelled), applied at once: the grid has the focus back
