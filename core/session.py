@@ -197,6 +197,11 @@ class ReviewSession:
         return SearchHit(line=line) if line is not None else None
 
 
+    def findings_where(self, status: str | None = None, severity: str | None = None) -> list[int]:
+        """Indices into `findings` of those with this status and severity (None: any)."""
+        return [i for i, f in enumerate(self.findings)
+                if (status is None or f.status == status) and (severity is None or f.severity == severity)]
+
     def findings_of(self, table: int) -> list[Finding]:
         return [f for f in self.findings if f.table_index == table]
 

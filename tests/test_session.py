@@ -143,3 +143,12 @@ def test_a_tables_kind_is_one_the_catalogue_knows(sample_copy):
     assert session.tables[3].kind == "budget.general_public_basic_expense" and session.review.edits == []
     session.set_table_field(3, "kind", "other")
     assert session.tables[3].kind == "other"
+
+
+def test_findings_where_selects_by_status_and_severity(sample_copy):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    errors = session.findings_where(severity="error")
+    assert errors == [i for i, f in enumerate(session.findings) if f.severity == "error"] and errors
+    session.decide(session.findings[errors[0]].id, "dismissed")
+    assert session.findings_where("open", "error") == errors[1:]
+    assert len(session.findings_where()) == len(session.findings)

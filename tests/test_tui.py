@@ -369,3 +369,22 @@ async def test_the_kind_is_chosen_from_the_catalogue(sample_copy):
         assert app.session.tables[3].kind == TABLE_KINDS[own + 1]
         await pilot.press("ctrl+z")
         assert app.session.tables[3].kind == "budget.general_public_basic_expense"
+
+
+async def test_v_shows_all_then_open_then_open_error_findings(sample_copy):
+    from tui.widgets.findings_list import FindingsList
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        listed = app.screen.query_one(FindingsList)
+        findings = app.session.findings
+        assert listed.row_count == len(findings) and listed.border_title.startswith("Findings (all)")
+        await pilot.press("n", "x")                  # one finding dismissed
+        await pilot.press("v")
+        assert listed.border_title.startswith("Findings (open)")
+        assert sorted(listed.indices) == [i for i, f in enumerate(findings) if f.status == "open"]
+        assert listed.row_count == len(findings) - 1
+        await pilot.press("v")
+        assert sorted(listed.indices) == [i for i, f in enumerate(findings)
+                                          if f.status == "open" and f.severity == "error"]
+        await pilot.press("v")
+        assert listed.row_count == len(findings)

@@ -62,6 +62,7 @@ class MainScreen(Screen[bool]):
         key_binding("less_than_sign", "move_value(-1)", "move_left", show=False),
         key_binding("R", "mark_reviewed", "mark_reviewed"),
         key_binding("slash", "search", "search", show=False),
+        key_binding("v", "findings_view", "findings_view", show=False),
         key_binding("g", "row_end(0)", "top", show=False),
         key_binding("G", "row_end(-1)", "bottom", show=False),
         key_binding("n", "next_finding", "next_finding"),
@@ -106,6 +107,7 @@ class MainScreen(Screen[bool]):
         self.finding_index: int | None = None
         self.editing: EditTarget | None = None      # what the editor is editing
         self.last_search = ""
+        self.finding_view = 0       # which of strings.FINDING_VIEWS the findings pane shows
         self.last_export: tuple[str, str] | None = None     # (format, path) of the last export
         self._quit_unsaved = False      # q pressed once while the review could not be saved
 
@@ -183,7 +185,9 @@ class MainScreen(Screen[bool]):
 
     def refresh_findings(self) -> None:
         findings = self.session.findings
-        self.query_one(FindingsList).show_findings(findings, self.table_index)
+        view, status, severity = strings.FINDING_VIEWS[self.finding_view]
+        self.query_one(FindingsList).show_findings(findings, self.table_index,
+                                                   self.session.findings_where(status, severity))
         counts: dict[int, int] = {}
         for f in findings:
             if f.table_index is not None and f.severity == "error" and f.status == "open":
@@ -192,7 +196,7 @@ class MainScreen(Screen[bool]):
         self.query_one(DocumentOutline).update_counts(counts, reviewed)
         errors = sum(f.severity == "error" for f in findings)
         self.query_one(FindingsList).border_title = strings.FINDINGS_TITLE.format(
-            table=len(self.session.findings_of(self.table_index)), total=len(findings), errors=errors)
+            view=view, table=len(self.session.findings_of(self.table_index)), total=len(findings), errors=errors)
 
     def sync_source(self) -> None:
         table = self.current_table()
@@ -411,6 +415,11 @@ class MainScreen(Screen[bool]):
         self.after_edit()
         done = strings.MARKED_REVIEWED if reviewed else strings.MARKED_NOT_REVIEWED
         self.notify(done.format(title=table.title), timeout=3, markup=False)
+
+    def action_findings_view(self) -> None:
+        """Show all findings, the open ones, or the open errors (one press each, round)."""
+        self.finding_view = (self.finding_view + 1) % len(strings.FINDING_VIEWS)
+        self.refresh_findings()
 
     def action_search(self) -> None:
         self._open_editor(SearchTarget(), "", strings.SEARCH)

@@ -44,7 +44,9 @@ EXPORT_GO = "Export"
 EXPORT_NO_PATH = "Give a path to write to."
 EXPORT_FORMATS = {"xlsx": "Excel workbook (tables, findings, review log)", "json": "JSON (tables as data)",
                   "csv": "CSV files (one per table, and a long table)"}
-FINDINGS_TITLE = "Findings: {table} of this table, {total} in the document ({errors} errors)"
+FINDINGS_TITLE = "Findings ({view}): {table} of this table, {total} in the document ({errors} errors)"
+# the findings pane's views, in the order `v` steps through them: (name, status, severity)
+FINDING_VIEWS = (("all", None, None), ("open", "open", None), ("open errors", "open", "error"))
 HELP_TITLE = "budget-review — keys"
 HELP_FOOTER = "Press Escape or ? to close. Keys can be remapped in {path}."
 COLUMNS_FINDINGS = ("id", "severity", "status", "check", "where", "message")
@@ -81,6 +83,7 @@ KEYS = {
     "move_left": "Move value to the previous column",
     "mark_reviewed": "Mark table reviewed",
     "search": "Search",
+    "findings_view": "Findings shown: all, open, open errors",
     "top": "First row",
     "bottom": "Last row",
     "next_finding": "Next finding",

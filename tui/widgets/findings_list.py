@@ -27,9 +27,11 @@ class FindingsList(DataTable):
         for name in strings.COLUMNS_FINDINGS:
             self.add_column(name, key=name)
 
-    def show_findings(self, findings: list[Finding], table: int | None) -> None:
+    def show_findings(self, findings: list[Finding], table: int | None, shown: list[int] | None = None) -> None:
+        """The findings (those of `shown` only, when given), the current table's first."""
         self.clear()
-        order = sorted(range(len(findings)), key=lambda i: (findings[i].table_index != table, i))
+        keep = range(len(findings)) if shown is None else shown
+        order = sorted(keep, key=lambda i: (findings[i].table_index != table, i))
         self.indices = order
         for i in order:
             f = findings[i]
