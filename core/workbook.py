@@ -36,6 +36,8 @@ def number_format(text: str) -> str:
 
 
 CELL_LIMIT = 32767          # characters an Excel cell holds
+LIST_WIDTH = 60             # widest column of a list sheet, in characters (longer text wraps)
+WIDE_TABLE = 8              # a table sheet of more columns prints landscape
 
 
 def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
@@ -53,7 +55,10 @@ def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
 
 def _list_sheet(ws, header: list[str], rows: list[list], warnings: list[str]) -> None:
     """A list sheet (Findings, Review log, Data, Document): a header row, then rows with
-    numbers as numbers and text made safe; rows are numbered here (ws.max_row is a scan)."""
+    numbers as numbers and text made safe; rows are numbered here (ws.max_row is a scan).
+    Columns are as wide as their longest text (to a limit, longer text wraps); a sheet with a
+    header keeps it in view and filters by it."""
+    widths = [display_width(name) for name in header] or [0] * max((len(r) for r in rows), default=0)
     for j, name in enumerate(header, start=1):
         ws.cell(row=1, column=j, value=name).font = BOLD
     for n, values in enumerate(rows, start=2 if header else 1):
@@ -62,6 +67,13 @@ def _list_sheet(ws, header: list[str], rows: list[list], warnings: list[str]) ->
                 ws.cell(row=n, column=j, value=v)
             else:
                 _put(ws, n, j, str(v), warnings, ws.title)
+            if j <= len(widths):
+                widths[j - 1] = max(widths[j - 1], min(LIST_WIDTH, display_width(str(v))))
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = max(6, w + 2)
+    if header:
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
 
 
 def _comment(text: str) -> Comment:
@@ -147,6 +159,16 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
     if page_of is not None:
         _pages_column(ws, table, first_body, page_of)
     ws.freeze_panes = ws.cell(row=first_body, column=1)
+    _print_setup(ws, len(table.columns), HEADER_TOP, first_body - 1)
+
+
+def _print_setup(ws, columns: int, header_top: int, header_bottom: int) -> None:
+    """A table prints one page wide (landscape where wide), its header rows on every page."""
+    ws.page_setup.orientation = "landscape" if columns > WIDE_TABLE else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_top}:{max(header_top, header_bottom)}"
 
 
 def _pages_column(ws, table: Table, first_body: int, page_of: Callable[[int], int | None]) -> None:
@@ -195,7 +217,6 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
                 [[f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
                   f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),
                   "; ".join(f"{k}={v}" for k, v in f.values.items()), f.status, f.note] for f in findings], warnings)
-    ws.auto_filter.ref = f"A1:K{len(findings) + 1}"
     for n, f in enumerate(findings, start=2):
         if f.table_index is not None and f.row is not None and f.col is not None:
             table = doc.tables[f.table_index]
@@ -205,18 +226,15 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
             link = ws.cell(row=n, column=4)
             link.hyperlink = f"#{target}"
             link.font = Font(color="0563C1", underline="single")
-    ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Review log")
     _list_sheet(ws, ["time", "edit", "where", "table", "row", "column", "extracted/old", "new"],
                 [[e.time, e.target, review.place_of(e), doc.tables[e.table].title if 0 <= e.table < len(doc.tables)
                   else "", "" if e.row is None else e.row + 1, "" if e.col is None else e.col + 1,
                   shown_value(e.old), shown_value(e.new)] for e in review.edits], warnings)
-    ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Data")
     _list_sheet(ws, list(LONG_COLUMNS), [[rec[c] for c in LONG_COLUMNS] for rec in long_records(doc)], warnings)
-    ws.freeze_panes = "A2"
 
     ws = wb.create_sheet("Document")
     _list_sheet(ws, [], [[key, value] for key, value in (
@@ -235,10 +253,5 @@ def corpus_workbook(rows: list[dict], columns: list[str]) -> Workbook:
     ws.title = "Documents"
     warnings: list[str] = []
     _list_sheet(ws, columns, [[row.get(c, "") for c in columns] for row in rows], warnings)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    for j, name in enumerate(columns, start=1):
-        width = max([display_width(str(row.get(name, ""))) for row in rows] + [display_width(name)])
-        ws.column_dimensions[get_column_letter(j)].width = min(60, width + 2)
     return wb
 

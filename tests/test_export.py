@@ -55,6 +55,14 @@ def test_workbook_holds_the_corrected_model(name, sample_copy, tmp_path):
     assert wb["Document"]["B2"].value == doc.source.sha256
     assert wb["Review log"].max_row == 1 + len(review.edits)
     assert [c.value for c in wb["Review log"][1]][:3] == ["time", "edit", "where"]
+    for name in ("Findings", "Review log", "Data"):      # headers in view, filtered, columns fitted
+        sheet = wb[name]
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+        assert 6 <= sheet.column_dimensions["A"].width <= 62
+    first = wb[names[0]]     # a table prints one page wide, its header rows on every page
+    assert first.page_setup.fitToWidth == 1 and first.sheet_properties.pageSetUpPr.fitToPage
+    assert first.print_title_rows == f"${HEADER_TOP}:${HEADER_TOP + len(header_grid(review.tables[0].columns)) - 1}"
+    assert {wb[n].page_setup.orientation for n in names} <= {"portrait", "landscape"}
     frame = pd.read_excel(out, sheet_name="Data")
     assert len(frame) == len(long_frame(doc))
 
