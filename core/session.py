@@ -31,6 +31,20 @@ class SearchHit:
     line: int | None = None
 
 
+@dataclass(frozen=True)
+class CellInfo:
+    """What a reviewer needs to know of one cell: where it sits (its column's whole header
+    path), what it prints, where the text printed it, and why it may be doubted."""
+
+    column: str
+    text: str
+    original: str | None        # the extracted text, where the reviewer corrected it
+    inferred: str               # why the reader placed or joined it ("" for a plain read)
+    line: int | None
+    page: int | None
+    findings: int               # findings that point at this cell
+
+
 def _searchable(text: str) -> str:
     """Text as a search compares it: NFKC (（ as (, full-width digits as digits), no spaces."""
     return "".join(unicodedata.normalize("NFKC", text).split())
@@ -196,6 +210,19 @@ class ReviewSession:
                     None)
         return SearchHit(line=line) if line is not None else None
 
+
+    def cell_info(self, table: int, row: int, col: int) -> CellInfo | None:
+        """The cell at (row, col) of table `table`, described; None outside the table."""
+        if not 0 <= table < len(self.tables):
+            return None
+        t = self.tables[table]
+        if not (0 <= row < len(t.rows) and 0 <= col < len(t.columns)):
+            return None
+        cell = t.cell(row, col)
+        line = cell.lines[0] if cell.lines else None
+        return CellInfo(t.columns[col], cell.text, cell.original, cell.inferred, line,
+                        self.document.source.page_of(line) if line else None,
+                        sum(f.row == row and f.col == col for f in self.findings_of(table)))
 
     def findings_where(self, status: str | None = None, severity: str | None = None) -> list[int]:
         """Indices into `findings` of those with this status and severity (None: any)."""

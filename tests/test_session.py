@@ -152,3 +152,13 @@ def test_findings_where_selects_by_status_and_severity(sample_copy):
     session.decide(session.findings[errors[0]].id, "dismissed")
     assert session.findings_where("open", "error") == errors[1:]
     assert len(session.findings_where()) == len(session.findings)
+
+
+def test_cell_info_tells_the_column_value_source_and_doubts(sample_copy):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    info = session.cell_info(3, 1, 3)
+    assert (info.column, info.text, info.original, info.findings) == ("2024年基本支出/人员经费", "", None, 1)
+    assert info.line == session.tables[3].cell(1, 3).lines[0] and info.page is None
+    session.set_cell(3, 1, 3, "580.13")
+    assert (session.cell_info(3, 1, 3).text, session.cell_info(3, 1, 3).original) == ("580.13", "")
+    assert session.cell_info(3, 99, 0) is None and session.cell_info(99, 0, 0) is None

@@ -388,3 +388,16 @@ async def test_v_shows_all_then_open_then_open_error_findings(sample_copy):
                                           if f.status == "open" and f.severity == "error"]
         await pilot.press("v")
         assert listed.row_count == len(findings)
+
+
+async def test_the_status_line_describes_the_cursor_cell(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.press("j", "l", "l", "l")            # 301 工资福利支出 / 人员经费, empty, flagged
+        status = app.screen.query_one("#cell-status")
+        line = app.session.tables[3].cell(1, 3).lines[0]
+        assert str(status.render()) == f"2024年基本支出/人员经费 = “” · line {line} · 1 finding(s)"
+        await pilot.press(*"580.13", "enter")
+        assert str(status.render()).startswith(f"2024年基本支出/人员经费 = “580.13” · line {line} · corrected (extracted “”)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -87,6 +88,7 @@ class MainScreen(Screen[bool]):
     #edit-hint { display: none; height: 1; color: $text-muted; }
     #edit-hint.editing { display: block; }
     #legend { height: 1; color: $text-muted; }
+    #cell-status { height: 1; }
     #findings { height: 1fr; border: round $panel; }
     #findings:focus { border: round $accent; }
     #source { width: 2fr; }
@@ -122,6 +124,7 @@ class MainScreen(Screen[bool]):
                                 id="grid")
                 yield Static("", id="edit-hint")
                 yield CellEditor(self.editor_done, id="editor")
+                yield Static("", id="cell-status")
                 yield Static(strings.LEGEND, id="legend")
                 yield FindingsList(id="findings")
             yield SourceView(doc.source.lines, doc.source.pages, strings.PAGE_MARKER, id="source")
@@ -164,6 +167,7 @@ class MainScreen(Screen[bool]):
         self.query_one(DocumentOutline).select_table(self.table_index)
         self.refresh_title()
         self.sync_source()
+        self.show_cell_status()
         self.refresh_findings()
 
     def _after_change(self, _edit) -> None:
@@ -215,6 +219,25 @@ class MainScreen(Screen[bool]):
     def on_data_table_cell_highlighted(self, event) -> None:
         if event.data_table is self.grid:
             self.sync_source()
+            self.show_cell_status()
+
+    def show_cell_status(self) -> None:
+        """The cursor cell's whole column path, value as printed, source line and page, and
+        whether it was corrected, inferred or flagged, in one line under the grid."""
+        row, col = self.grid.cursor_coordinate
+        info = self.session.cell_info(self.table_index, row, col)
+        status = self.query_one("#cell-status", Static)
+        if info is None:
+            status.update("")
+            return
+        status.update(Text(strings.CELL_STATUS.format(
+            column=info.column, text=info.text,
+            line=strings.CELL_LINE.format(line=info.line) if info.line else "",
+            page=strings.CELL_PAGE.format(page=info.page) if info.page else "",
+            original=strings.CELL_ORIGINAL.format(original=info.original) if info.original is not None else "",
+            inferred=strings.CELL_INFERRED.format(why=info.inferred) if info.inferred else "",
+            findings=strings.CELL_FINDINGS.format(n=info.findings) if info.findings else ""), no_wrap=True,
+            overflow="ellipsis"))
 
     # -- navigation ----------------------------------------------------------------------
     def action_prev_table(self) -> None:
