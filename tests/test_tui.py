@@ -207,6 +207,20 @@ async def test_every_action_is_in_the_command_palette(sample_copy):
         assert app.screen.table_index == 1
 
 
+async def test_the_command_palette_goes_to_a_table_by_its_title(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        titles = [t.title for t in app.session.tables]
+        wanted = titles.index("一般公共预算基本支出表")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*f"Go to table {wanted + 1}/")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.table_index == wanted
+
+
 def test_snapshot_form_facts(snap_compare, sample_copy):
     app = make_app(sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt"))
     assert snap_compare(app, terminal_size=(120, 40), press=["i"])
