@@ -415,3 +415,14 @@ async def test_the_status_line_describes_the_cursor_cell(sample_copy):
         assert str(status.render()) == f"2024年基本支出/人员经费 = “” · line {line} · 1 finding(s)"
         await pilot.press(*"580.13", "enter")
         assert str(status.render()).startswith(f"2024年基本支出/人员经费 = “580.13” · line {line} · corrected (extracted “”)")
+
+
+async def test_m_zooms_the_focused_pane_and_back(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        assert app.screen.maximized is grid(app)
+        await pilot.press("j")                  # the grid still works zoomed
+        assert grid(app).cursor_coordinate.row == 1
+        await pilot.press("m")
+        assert app.screen.maximized is None

@@ -64,6 +64,7 @@ class MainScreen(Screen[bool]):
         key_binding("R", "mark_reviewed", "mark_reviewed"),
         key_binding("slash", "search", "search", show=False),
         key_binding("v", "findings_view", "findings_view", show=False),
+        key_binding("m", "zoom", "zoom", show=False),
         key_binding("g", "row_end(0)", "top", show=False),
         key_binding("G", "row_end(-1)", "bottom", show=False),
         key_binding("n", "next_finding", "next_finding"),
@@ -438,6 +439,14 @@ class MainScreen(Screen[bool]):
         self.after_edit()
         done = strings.MARKED_REVIEWED if reviewed else strings.MARKED_NOT_REVIEWED
         self.notify(done.format(title=table.title), timeout=3, markup=False)
+
+    def action_zoom(self) -> None:
+        """The focused pane (the grid, the findings, the source, the outline) fills the screen;
+        pressed again, the panes come back."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
 
     def action_findings_view(self) -> None:
         """Show all findings, the open ones, or the open errors (one press each, round)."""

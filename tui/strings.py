@@ -91,6 +91,7 @@ KEYS = {
     "move_left": "Move value to the previous column",
     "mark_reviewed": "Mark table reviewed",
     "search": "Search",
+    "zoom": "Zoom the pane in focus (again: all panes)",
     "findings_view": "Findings shown: all, open, open errors",
     "top": "First row",
     "bottom": "Last row",
