@@ -410,10 +410,12 @@ async def test_the_status_line_describes_the_cursor_cell(sample_copy):
         for _ in range(3):
             await pilot.press("right_square_bracket")
         await pilot.press("j", "l", "l", "l")            # 301 工资福利支出 / 人员经费, empty, flagged
+        await pilot.pause(0.1)                           # the status line follows once the cursor rests
         status = app.screen.query_one("#cell-status")
         line = app.session.tables[3].cell(1, 3).lines[0]
         assert str(status.render()) == f"2024年基本支出/人员经费 = “” · line {line} · 1 finding(s)"
         await pilot.press(*"580.13", "enter")
+        await pilot.pause(0.1)
         assert str(status.render()).startswith(f"2024年基本支出/人员经费 = “580.13” · line {line} · corrected (extracted “”)")
 
 

@@ -89,7 +89,7 @@ class MainScreen(Screen[bool]):
     #edit-hint { display: none; height: 1; color: $text-muted; }
     #edit-hint.editing { display: block; }
     #legend { height: 1; color: $text-muted; }
-    #cell-status { height: 1; }
+    #cell-status { height: 1; width: 100%; }
     #findings { height: 1fr; border: round $panel; }
     #findings:focus { border: round $accent; }
     #source { width: 2fr; }
@@ -122,7 +122,7 @@ class MainScreen(Screen[bool]):
             yield DocumentOutline(doc, id="outline")
             with Vertical(id="middle"):
                 yield TableGrid(start_edit=self.action_edit, typed=self._show_typed, finish=self.editor_done,
-                                id="grid")
+                                moved=self.show_cell_status, id="grid")
                 yield Static("", id="edit-hint")
                 yield CellEditor(self.editor_done, id="editor")
                 yield Static("", id="cell-status")
@@ -220,7 +220,6 @@ class MainScreen(Screen[bool]):
     def on_data_table_cell_highlighted(self, event) -> None:
         if event.data_table is self.grid:
             self.sync_source()
-            self.show_cell_status()
 
     def show_cell_status(self) -> None:
         """The cursor cell's whole column path, value as printed, source line and page, and
@@ -229,8 +228,9 @@ class MainScreen(Screen[bool]):
         info = self.session.cell_info(self.table_index, row, col)
         status = self.query_one("#cell-status", Static)
         if info is None:
-            status.update("")
+            status.update("", layout=False)
             return
+        # one line of fixed size: no layout of the screen at each cursor move
         status.update(Text(strings.CELL_STATUS.format(
             column=info.column, text=info.text,
             line=strings.CELL_LINE.format(line=info.line) if info.line else "",
@@ -238,7 +238,7 @@ class MainScreen(Screen[bool]):
             original=strings.CELL_ORIGINAL.format(original=info.original) if info.original is not None else "",
             inferred=strings.CELL_INFERRED.format(why=info.inferred) if info.inferred else "",
             findings=strings.CELL_FINDINGS.format(n=info.findings) if info.findings else ""), no_wrap=True,
-            overflow="ellipsis"))
+            overflow="ellipsis"), layout=False)
 
     # -- navigation ----------------------------------------------------------------------
     def action_prev_table(self) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from core.model import Table, parse_amount
@@ -52,13 +53,20 @@ class TableGrid(DataTable):
 
     def __init__(self, start_edit: Callable[[str], None] | None = None,
                  typed: Callable[[str], None] | None = None,
-                 finish: Callable[[str | None, bool], None] | None = None, **kwargs):
+                 finish: Callable[[str | None, bool], None] | None = None,
+                 moved: Callable[[], None] | None = None, **kwargs):
         super().__init__(cursor_type="cell", zebra_stripes=False, **kwargs)
         self.table: Table | None = None
         self.start_edit = start_edit        # called with the character that starts an edit
         self.typed = typed                  # called with the text as it is typed
         self.finish = finish                # called with the text (None: cancelled), move right
+        self.moved = moved                  # called as the cursor moves, in the refresh that moves it
         self.typing: str | None = None      # the text being typed, while an edit is open
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        if old != new and self.moved is not None:
+            self.moved()
 
     def begin_typing(self, text: str) -> None:
         """Take the keys of an edit: the grid keeps the focus, so every key, however fast,
