@@ -236,14 +236,10 @@ class ReviewSession:
         return {(f.row, f.col) for f in self.findings_of(table) if f.row is not None and f.col is not None}
 
     def next_finding(self, current: int | None, step: int = 1) -> int | None:
-        """Index into `findings` of the next (step 1) or previous (-1) finding that points at a
-        table, wrapping around."""
-        located = [i for i, f in enumerate(self.findings) if f.table_index is not None]
-        if not located:
+        """Index into `findings` of the next (step 1) or previous (-1) finding, wrapping
+        around; findings of the text (no table) included."""
+        if not self.findings:
             return None
         if current is None:
-            return located[0] if step > 0 else located[-1]
-        later = [i for i in located if (i > current if step > 0 else i < current)]
-        if later:
-            return later[0] if step > 0 else later[-1]
-        return located[0] if step > 0 else located[-1]
+            return 0 if step > 0 else len(self.findings) - 1
+        return (current + (1 if step > 0 else -1)) % len(self.findings)

@@ -99,13 +99,16 @@ async def test_rows_insert_delete_fill(sample_copy):
 async def test_next_finding_jumps_to_its_table_and_cell(sample_copy):
     app = make_app(sample_copy(NANCHANG))
     async with app.run_test(size=(120, 40)) as pilot:
-        target = next(f for f in app.session.findings if f.table_index is not None)
+        findings = app.session.findings
+        target = findings[0]
+        assert target.table_index is not None
         await pilot.press("n")
         assert app.screen.table_index == target.table_index
         assert tuple(grid(app).cursor_coordinate) == (target.row, target.col)
-        await pilot.press("N")
-        assert app.screen.finding_index == max(i for i, f in enumerate(app.session.findings)
-                                               if f.table_index is not None)
+        await pilot.press("N")                  # round to the last: a finding of the text
+        last = findings[-1]
+        assert app.screen.finding_index == len(findings) - 1 and last.table_index is None
+        assert app.screen.query_one(SourceView).current == last.lines[0]     # its line shown
 
 
 async def test_reopen_restores_the_work(sample_copy):

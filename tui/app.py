@@ -254,7 +254,11 @@ class MainScreen(Screen[bool]):
     def jump_to_finding(self, index: int) -> None:
         self.finding_index = index
         f = self.session.findings[index]
-        if f.table_index is None:
+        if f.table_index is None:       # a finding of the text: the source pane shows its line
+            if f.lines:
+                table = self.current_table()
+                self.query_one(SourceView).show((table.first_line, table.last_line) if table else None, f.lines[0])
+            self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4, markup=False)
             return
         if f.table_index != self.table_index:
             self.show_table(f.table_index)
