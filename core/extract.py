@@ -821,8 +821,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
             described = _described_rows([(k, line) for k, line in content if k in row_lines], len(columns))
             if described is not None:
-                place_amounts(table, described[0], described[1], spec, text_cols, stated)
-                table.rows = described[0]
+                described_rows, described_amounts, left_over = described
+                place_amounts(table, described_rows, described_amounts, spec, text_cols, stated)
+                table.rows = described_rows
+                table.notes += left_over        # text under the last row that no cell takes
                 return
         alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
         table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
@@ -1304,9 +1306,11 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
     text cells wrapped and centred vertically on the amounts' line: a line of text alone holds
     a piece of the label, of the description, or both (`港珠澳大桥珠海公路口 开展对出境旅客…`).
     A piece is the description's where it reads as a sentence (punctuation) or is wider than
-    any label piece printed beside amounts (and than a wrapped label's piece); each column's pieces between two rows' amounts go
-    to the first row's tail, as many as its head, and to the second row's head. Rows (label
-    and description cells) and their amounts, or None where no line prints a description."""
+    any label piece printed beside amounts (and than a wrapped label's piece); each column's
+    pieces between two rows' amounts go to the first row's tail, as many as its head, and to
+    the second row's head. Rows (label and description cells), their amounts, and the text
+    after the last row that no cell takes (kept as the table's notes); None where no line
+    prints a description."""
     parsed = []
     for k, line in lines:
         tokens = split_tokens(line)
@@ -1344,6 +1348,8 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
     if not anchors:
         return None
 
+    left_over: list[str] = []
+
     def centred(pieces: list[str]) -> list[list[tuple[int, str]]]:
         """Each row's pieces of one column, in printed order."""
         cells: list[list[tuple[int, str]]] = [[] for _ in anchors]
@@ -1356,7 +1362,9 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
                 cells[n - 1] += gap[:tail]
             cells[n] = gap[tail:] + ([(line_of[at], pieces[at])] if pieces[at] else [])
             heads = len(gap) - tail
-        cells[-1] += [(line_of[i], pieces[i]) for i in range(anchors[-1] + 1, len(pieces)) if pieces[i]][:heads]
+        after = [(line_of[i], pieces[i]) for i in range(anchors[-1] + 1, len(pieces)) if pieces[i]]
+        cells[-1] += after[:heads]
+        left_over.extend(t for _, t in after[heads:])
         return cells
     names, descriptions = centred(label_pieces), centred(description_pieces)
 
@@ -1368,7 +1376,7 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
         k = line_of[at]
         rows.append([cell(names[n])] + [Cell("", (k,)) for _ in range(width - 2)] + [cell(descriptions[n])])
         amounts_of.append([(clean_number(t), k) for t in amounts_on[at]])
-    return rows, amounts_of
+    return rows, amounts_of, left_over
 
 
 def _same_line_runs_joined(runs):

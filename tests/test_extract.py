@@ -334,7 +334,7 @@ def test_a_label_amounts_and_description_table_with_both_text_cells_wrapped_and_
                   "808.28 808.28 808.28 0.00 0.00 0.00 0.00",
                   "北海关 方经济发展，促进外贸保稳提质。",
                   "广州市全国1%人口抽样", "15.00 15.00 15.00 0.00 0.00 0.00 0.00 和政策体系，促进人口长期均衡发展。",
-                  "调查经费"])
+                  "调查经费", "以上项目均为经常性项目"])
     [table] = doc.tables
     assert [(r[0].text, r[1].text, r[-1].text) for r in table.rows] == [
         ("合计", "1834.49", ""), ("口岸维修经费", "57.52", ""),
@@ -343,6 +343,7 @@ def test_a_label_amounts_and_description_table_with_both_text_cells_wrapped_and_
          "有关规定对出境旅客及行李物品实行安全检查，预计达到大桥口岸及大桥通关、通行安全的目的。"),
         ("辅助人员补助经费-拱北海关", "808.28", "通过配置辅助人员保障海关监管需要，更好助力服务地方经济发展，促进外贸保稳提质。"),
         ("广州市全国1%人口抽样调查经费", "15.00", "和政策体系，促进人口长期均衡发展。")]
+    assert table.notes == ["以上项目均为经常性项目"]        # text no cell takes is kept, not lost
 
 
 def test_a_figure_word_printed_under_every_amount_column_is_their_leaf():
