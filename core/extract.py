@@ -43,6 +43,7 @@ from .tokens import (
     stream_tokens,
 )
 
+TOTAL_WORDS = ("合计", "总计")      # a total row's label alone
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 
@@ -767,15 +768,16 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
-    totals = [(k, t) for k, t in tokens if t in ("合计", "总计")]
-    header_totals = sum(c.split("/")[-1] in ("合计", "总计") for c in columns)
-    if layout == "fragment" and text_cols and len(totals) > header_totals and "amount" not in kinds:
+    if layout == "fragment" and text_cols and "amount" not in kinds:
         # an empty table read in fragments: its 合计 row is printed among the header's cells
         # (one 合计 more than the header's own); the table keeps that row, every cell empty
-        total = totals[0]
-        label_col = table.label_column() if table.label_column() in text_cols else text_cols[-1]
-        table.rows = [[Cell(total[1], (total[0],)) if j == label_col else Cell("", (total[0],)) for j in range(len(columns))]]
-        return
+        totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS]
+        if len(totals) > sum(c.split("/")[-1] in TOTAL_WORDS for c in columns):
+            k, total = totals[0]
+            label_col = table.label_column()
+            label_col = label_col if label_col in text_cols else text_cols[-1]
+            table.rows = [[Cell(total if j == label_col else "", (k,)) for j in range(len(columns))]]
+            return
     if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
         amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
         if layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):
@@ -803,16 +805,13 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     labels_first = len(leading) > 1 and all(j in leading or j > last_amount for j in text_cols)
     if len(panel_codes) > 1 and layout == "space" and labels_first:
         # two code-and-name pairs, then the amounts (部门经济科目 … 政府经济科目 …): a line is a row
-        head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
-        runs = [run for run in runs if not _header_again(run, column_words, _line_texts(head))]
+        runs = _line_runs(tokens, kinds, header_words, column_words)
         _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
         return
     if not has_code:
         by_line = layout == "space"
         if by_line:
-            head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
-            header_lines = _line_texts(head)
-            runs = [run for run in runs if not _header_again(run, column_words, header_lines)]
+            runs = _line_runs(tokens, kinds, header_words, column_words)
         if by_line and labels_first:        # label columns first, amounts after (备注 and such last)
             _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
             return
@@ -893,6 +892,13 @@ def _made_of_words(text: str, words: set[str]) -> bool:
         if i in ends:
             ends |= {i + len(w) for w in words if w and text.startswith(w, i)}
     return len(text) in ends
+
+
+def _line_runs(tokens, kinds, header_words: frozenset[str], column_words: set[str]):
+    """The rows as the lines print them, less the header printed again on a new page."""
+    head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
+    header_lines = _line_texts(head)
+    return [run for run in runs if not _header_again(run, column_words, header_lines)]
 
 
 def _header_again(run, column_words: set[str], header_lines: frozenset[str] = frozenset()) -> bool:
@@ -1216,7 +1222,7 @@ def _wrapped_cells_joined(body: list[tuple[int, list[str]]], typical: list[list[
 
 def _total_joined(tokens: list[str]) -> list[str]:
     """A total's label printed spaced out (`合 计`) as one token."""
-    if len(tokens) >= 2 and catalog.TOTAL_LABELS.match(tokens[0] + tokens[1]) and len(tokens[0] + tokens[1]) == 2:
+    if len(tokens) >= 2 and tokens[0] + tokens[1] in TOTAL_WORDS:
         return [tokens[0] + tokens[1]] + tokens[2:]
     return tokens
 
@@ -1316,7 +1322,7 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
         tokens = split_tokens(line)
         amount_at = [i for i, t in enumerate(tokens) if is_amount(t)]
         if amount_at:
-            parsed.append((k, tokens[:amount_at[0]], [t for t in tokens if is_amount(t)], tokens[amount_at[-1] + 1:]))
+            parsed.append((k, tokens[:amount_at[0]], [tokens[i] for i in amount_at], tokens[amount_at[-1] + 1:]))
         else:
             parsed.append((k, tokens, [], []))
     if not any(desc or (not amounts and len(name) >= 2 and SENTENCE_MARK.search("".join(name[1:])))
@@ -1417,11 +1423,9 @@ def _header_line_whole(header: list[tuple[int, str]], width: int) -> list[str] |
     if not header:
         return None
     words = [t for k, t in header if k == header[-1][0]]
-    texts = [is_text_column(w) for w in words]
-    labels = texts.index(False) if False in texts else len(words)
-    amounts = [w for w, is_text in zip(words, texts) if not is_text]
-    if len(words) < 3 or labels == 0 or any(is_amount(w) or len(w) < 2 for w in words) or len(amounts) < max(width, 1) \
-            or any(texts[labels:len(texts) - sum(1 for _ in itertools.takewhile(bool, reversed(texts)))]):
+    kinds = "".join("t" if is_text_column(w) else "a" for w in words)
+    if len(words) < 3 or any(is_amount(w) or len(w) < 2 for w in words) or kinds.count("a") < max(width, 1) \
+            or not re.fullmatch(r"t+a+t*", kinds):
         return None     # labels first, then amounts, then (possibly) text columns such as 备注
     return words
 

@@ -16,6 +16,7 @@ from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
 from .model import Document, Table
 from .review import REVIEWED, Edit, Review
+from .tokens import squash
 from .validate import Finding, settle, validate, validate_table
 
 EXPORT_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "csv": "_csv"}
@@ -47,7 +48,7 @@ class CellInfo:
 
 def _searchable(text: str) -> str:
     """Text as a search compares it: NFKC (（ as (, full-width digits as digits), no spaces."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return squash(unicodedata.normalize("NFKC", text))
 
 
 class ReviewSession:

@@ -128,8 +128,9 @@ def test_search_finds_the_next_cell_of_the_table_then_the_source(sample_copy):
     assert header.table is None and "公用经费" in session.document.source.line(header.line)
     hit = session.find("30101", 3)
     assert (hit.table, hit.row, hit.col) == (3, 2, 0)
-    # after that cell, wrapping round, the same cell again; full-width and spaces do not matter
+    # after that cell, wrapping round, the same cell again; full-width forms and spaces do not matter
     assert session.find("30101", 3, (2, 0)) == hit
+    assert session.find("３０１ ０１", 3) == hit
     assert session.find("社会保险经办机构", 2, (0, 0)) == SearchHit(table=2, row=3, col=1)
     prose = session.find("内设科室 11个", 3)        # printed only in the text (内设科室11个)
     assert prose.table is None and session.document.source.line(prose.line).count("内设科室11个") == 1
