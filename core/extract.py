@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -396,7 +396,8 @@ def _header_cover(rows: list[list[str]], ncols: int) -> list[list[Cover | None]]
 def _header_paths(header_rows: list[list[str]], ncols: int) -> list[str]:
     """A path per column from the header rows. A cell with exactly one cell below it over
     the same columns is one cell whose text wrapped (功能分类 / 科目编码 → 功能分类科目编码),
-    not a group and its member."""
+    not a group and its member, unless it repeats the text above (支出 / 支出用途: a wrap
+    never prints its first line again)."""
     rows = [[squash(c) for c in r] + [""] * (ncols - len(r)) for r in header_rows]
     cover = _header_cover(rows, ncols)
     paths = []
@@ -407,7 +408,8 @@ def _header_paths(header_rows: list[list[str]], ncols: int) -> list[str]:
             cell = line[j]
             if cell is None:
                 continue
-            if last is not None and (cell[0], cell[1]) == (last[0], last[1]) and parts and cell[2] != parts[-1]:
+            if last is not None and (cell[0], cell[1]) == (last[0], last[1]) and parts \
+                    and not cell[2].startswith(parts[-1]):
                 parts[-1] += cell[2]
             elif not parts or parts[-1] != cell[2]:
                 parts.append(cell[2])
@@ -449,6 +451,10 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     grid = [(k, s.split("\t")) for k, s in content if "\t" in s or _is_body_cells([s])]
     grid = [(k, cells) for k, cells in grid if any(c.strip() for c in cells)]
     body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
+    printed_header = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
+    # a header printed again on the next page is no label's wrapped end
+    grid = _wrapped_tails_joined(grid[:body_start]) + _wrapped_tails_joined(grid[body_start:], printed_header)
+    body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
     header = [cells for _, cells in grid[:body_start] if not is_column_number_row(cells)]
     header = [[("" if (c.strip().isdigit() and len(c.strip()) <= 2) else c) for c in cells] for cells in header]
     header_keys = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
@@ -460,7 +466,9 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     rows = [[Cell(clean_number(c.strip()) if parse_amount(c) is not None else squash(c), (k,))
              for c in cells] + [Cell("", (k,))] * (ncols - len(cells)) for k, cells in body]
     rows = [r for r in rows if any(c.text for c in r)]
-    keep = [j for j in range(ncols) if columns[j] or any(r[j].text for r in rows)]
+    # a column with only a group's name over it and nothing below is the group's ruling, not a column
+    keep = [j for j in range(ncols) if any(r[j].text for r in rows) or
+            columns[j] and not any(c.startswith(columns[j] + "/") for c in columns)]
     table.columns = [columns[j] for j in keep]
     table.rows = [[r[j] for j in keep] for r in rows]
     if not table.rows and spec.layouts and not (ruled and len(table.columns) >= 2 and all(table.columns)):
@@ -475,6 +483,70 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     if header:
         first_header = next(k for k, cells in grid if not is_column_number_row(cells))
         table.header_lines = (first_header, grid[body_start - 1][0] if body_start else first_header)
+
+
+WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,2}$")     # the last characters of a wrapped label
+
+
+def _wrapped_tails_joined(grid: list[tuple[int, list[str]]],
+                          header_rows: Set[tuple[str, ...]] = frozenset()) -> list[tuple[int, list[str]]]:
+    """Ruled rows that are one printed row cut by the rules of a neighbouring cell. A row
+    that prints only the wrapped ends of labels above (`算`, `费`) is one row with them, and
+    the single-line cells of that printed row stand centred between a label's two lines
+    (`2.政府性基金预 … 三、单位预留机动经` / `三、国防支出 … 3,990.40` / `算 … 费`): a line
+    between that fills only cells the first leaves empty is the same row. So is a row of
+    amounts alone under a row of labels alone (`合计` / `2,391.92`)."""
+    out: list[tuple[int, list[str]]] = []
+    for k, cells in grid:
+        printed = {j: squash(c) for j, c in enumerate(cells) if c.strip()}
+        top = None if tuple(printed.values()) in header_rows else _wrapped_row_above(out, printed)
+        if top is not None:
+            merged = out[top][1]
+            for _, between in out[top + 1:]:
+                merged = _overlaid(merged, between)
+            for j, tail in printed.items():
+                merged[j] = squash(merged[j]) + tail
+            out[top:] = [(out[top][0], merged)]
+        elif out and _amounts_under_labels(out[-1][1], printed):
+            out[-1] = (out[-1][0], _overlaid(out[-1][1], cells))
+        else:
+            out.append((k, cells))
+    return out
+
+
+def _overlaid(cells: list[str], over: list[str]) -> list[str]:
+    """`cells` with the printed cells of `over` laid into their columns."""
+    out = cells + [""] * (len(over) - len(cells))
+    for j, c in enumerate(over):
+        if c.strip():
+            out[j] = c
+    return out
+
+
+def _amounts_under_labels(above: list[str], printed: dict[int, str]) -> bool:
+    labels = {j for j, c in enumerate(above) if c.strip()}
+    return bool(printed) and bool(labels) and not labels & printed.keys() \
+        and all(parse_amount(c) is not None for c in printed.values()) \
+        and not any(parse_amount(above[j]) is not None for j in labels) and not is_column_number_row(above)
+
+
+def _wrapped_row_above(rows: list[tuple[int, list[str]]], tails: dict[int, str]) -> int | None:
+    """The row (of the last two) whose labels the `tails` continue, where the row between
+    prints only in columns that row and the tails leave empty."""
+    if not tails or not all(WRAPPED_TAIL.match(t) and t not in SEQUENCE_LEAVES and not catalog.TOTAL_LABELS.match(t)
+                            for t in tails.values()):
+        return None
+    for top in (len(rows) - 1, len(rows) - 2):
+        if top < 0:
+            return None
+        cells = rows[top][1]
+        if is_column_number_row(cells) or \
+                not all(j < len(cells) and cells[j].strip() and parse_amount(cells[j]) is None for j in tails):
+            continue
+        between = [j for _, row in rows[top + 1:] for j, c in enumerate(row) if c.strip()]
+        if all(j not in tails and (j >= len(cells) or not cells[j].strip()) for j in between):
+            return top
+    return None
 
 
 def _labels_out_of_code_cells(table: Table) -> None:

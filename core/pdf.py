@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import UserError
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -166,6 +166,14 @@ def _is_caption(text: str) -> bool:
     return reads_as_title(text) or bool(UNIT_LINE.search(text) or _AGENCY_CAPTION.match(text))
 
 
+def _is_caption_row(filled: list[str]) -> bool:
+    """Captions only, or the agency caption with its name in the next cell and the unit last
+    (`部门： | 江苏省人民检察院 | 单位：万元`)."""
+    from .regions import UNIT_LINE
+    return all(_is_caption(x) for x in filled) or \
+        (len(filled) >= 2 and bool(_AGENCY_CAPTION.match(filled[0]) and UNIT_LINE.search(filled[-1])))
+
+
 def _spans_joined(table) -> list[list[str]]:
     """Cells' texts with the columns that a ruling divides only in part joined: where rows of
     figures print a cell across a vertical rule (its box spans both sides), that rule is the
@@ -176,6 +184,7 @@ def _spans_joined(table) -> list[list[str]]:
     texts = [[_cell_text(c) for c in cells] for cells in table.extract(x_tolerance=1.5)]
     edges = [c.bbox[0] for c in table.columns]
     width = len(edges)
+    _out_of_slivers(table, texts)
     crossed = [0] * width       # rows of figures printing a cell across the rule before column b
     divides = [False] * width   # a header line prints words on both sides of the rule
     figures = 0
@@ -197,6 +206,29 @@ def _spans_joined(table) -> list[list[str]]:
                     if divides[b] or crossed[b] < max(SETTINGS.crossed_rows, SETTINGS.crossed_share * figures)]
     bounds = list(zip(starts, starts[1:] + [max(width, max((len(r) for r in texts), default=0))]))
     return [["".join(row[a:b]) for a, b in bounds] for row in texts]
+
+
+def _column_widths(table) -> list[float]:
+    """Each column's own width, from its left rule to the next column's (pdfplumber's column
+    box is the union of its cells', which a cell spanning several columns widens)."""
+    edges = [c.bbox[0] for c in table.columns] + [table.bbox[2]]
+    return [right - left for left, right in zip(edges, edges[1:])]
+
+
+def _out_of_slivers(table, texts: list[list[str]]) -> None:
+    """A cell whose box starts in a sliver column (a double rule drawn a few points off the
+    header's) and spans wider columns prints its text in the first wide one: there the
+    header above it stands, and the sliver is left empty to be dropped."""
+    edges = [c.bbox[0] for c in table.columns]
+    narrow = [w < SETTINGS.min_column_width for w in _column_widths(table)]
+    for row, cells in zip(table.rows, texts):
+        for j, box in enumerate(row.cells):
+            if box is None or j >= len(cells) or not cells[j] or not narrow[j]:
+                continue
+            wide = next((b for b in range(j + 1, len(narrow))
+                         if edges[b] < box[2] - SETTINGS.line_tolerance and not narrow[b]), None)
+            if wide is not None and wide < len(cells) and not cells[wide]:
+                cells[wide], cells[j] = cells[j], ""
 
 
 def page_lines(page) -> list[str]:
@@ -224,7 +256,7 @@ def page_lines(page) -> list[str]:
         grid = _spans_joined(t)
         # a sliver of a column, empty in every row, is a ruling artefact: without it the
         # table's columns line up with its continuation on the next page
-        widths = [c.bbox[2] - c.bbox[0] for c in t.columns]
+        widths = _column_widths(t)
         used = [j for j in range(max((len(r) for r in grid), default=0))
                 if any(j < len(r) and r[j] for r in grid) or j >= len(widths) or widths[j] >= SETTINGS.min_column_width]
         for row, texts in zip(t.rows, grid):
@@ -233,7 +265,7 @@ def page_lines(page) -> list[str]:
             if not filled:
                 continue
             # a title, unit or agency line ruled into the table's box is a line of text, not a row
-            line = " ".join(filled) if all(_is_caption(x) for x in filled) else "\t".join(texts)
+            line = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
             items.append((float(row.bbox[1]), 1, line))
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
     return [text for _, _, text in items]

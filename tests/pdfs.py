@@ -109,3 +109,31 @@ def staggered_rules(path: Path) -> Path:
              *[span for r in (4, 5) for span in (((0, r), (1, r)), ((2, r), (3, r)), ((4, r), (5, r)))]]
     story = [paragraph("一般公共预算支出预算表"), ruled(rows, spans, [10, 60, 40, 100, 20, 60])]
     return build(path, story)
+
+
+def cut_rows(path: Path) -> Path:
+    """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
+    two by the rules of the panel beside them (the panel's own row centred between the
+    label's lines), an agency caption ruled into the box over three cells, a total whose
+    label and amount sit in rows of their own, a group header over a column that holds
+    nothing, and a double rule a few points off the header's under every amount."""
+    summary = [["部门：", "某检察院", "", "单位：万元"],
+               ["收入", "", "支出", ""],
+               ["项目名称", "金额", "项目名称", "金额"],
+               ["一、财政拨款", "300.00", "一、基本支出", "200.00"],
+               ["2.政府性基金预", "", "三、单位预留机动经", ""],
+               ["", "", "", "100.00"],
+               ["算", "", "费", ""],
+               ["收入合计", "300.00", "支出合计", "300.00"]]
+    running = [["科目编码", "科目名称", "", "机关运行经费支出"],
+               ["合计", "", "", ""],
+               ["", "", "", "20.00"],
+               ["302", "商品和服务支出", "", "20.00"]]
+    running_spans = [((1, 0), (2, 0)), ((1, 1), (2, 1)), ((1, 2), (2, 2)), ((1, 3), (2, 3))]
+    offset = [["", "合计", "", "", "基本支出", "", "", "项目支出", ""],
+              ["300.00", "", "", "200.00", "", "", "100.00", "", ""]]
+    offset_spans = [((0, 1), (2, 1)), ((3, 1), (5, 1)), ((6, 1), (8, 1))]
+    story = [paragraph("收支预算总表"), ruled(summary, [((0, 1), (1, 1)), ((2, 1), (3, 1))]),
+             paragraph("机关运行经费支出预算表"), paragraph("单位：万元"), ruled(running, running_spans, [40, 60, 30, 90]),
+             paragraph("支出预算总表"), paragraph("单位：万元"), ruled(offset, offset_spans, [5, 75, 5] * 3)]
+    return build(path, story)

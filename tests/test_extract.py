@@ -608,3 +608,15 @@ def test_the_one_row_of_figures_cut_by_header_words_is_one_row():
                   "购置费", "运行费", "229.43", "其他相关情况说明"])
     [table] = [t for t in doc.tables if t.kind == "budget.three_public"]
     assert [[c.text for c in r] for r in table.rows] == [["0.95", "", "0.95", "", "", "", "229.43"]]
+
+
+def test_a_group_printed_over_a_column_that_holds_nothing_gives_no_column():
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["“三公”经费支出预算表", "单位：万元",
+             "合计\t“三公”经费\t\t\t会议费",
+             "\t小计\t\t公务接待费\t",
+             "30.00\t20.00\t\t20.00\t10.00"]
+    [three] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert three.columns == ["合计", "“三公”经费/小计", "“三公”经费/公务接待费", "会议费"]
+    assert [c.text for c in three.rows[0]] == ["30.00", "20.00", "20.00", "10.00"]
