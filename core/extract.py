@@ -1123,12 +1123,8 @@ def _codes_printed_late(header, runs, is_header_word):
     carried: list[tuple[int, str]] = []        # codes printed among a repeated header's words
     out = list(runs)
     for i, (codes, labels, amounts) in enumerate(runs):
-        # code parts read as amounts, before the figures of rows printed later (`210 210 11 …`)
-        lead = 0
-        while lead < len(amounts) and CODE_PART_TOKEN.match(amounts[lead][1]) and \
-                any("." in t for _, t in amounts[lead:]):
-            lead += 1
-        late, amounts = groups(amounts[:lead]), amounts[lead:]
+        codes_among, amounts = _code_parts_among_figures(amounts)
+        late = [g for g in groups(codes_among) if len(g[0][1]) == 3]     # a lone 款/项 part is no row's code
         if labels and not amounts and all(is_header_word(t) for _, t in labels) and \
                 not (len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1])):
             carried += codes
@@ -1155,6 +1151,32 @@ def _codes_printed_late(header, runs, is_header_word):
 
 
 CODE_PART_TOKEN = re.compile(r"^[23]\d\d$|^\d\d$")      # a function or economic class, or a 款/项 part
+
+
+def _code_parts_among_figures(amounts: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Code parts that reading order printed among a row's figures (`210 210 11 …`, codes
+    of rows printed without theirs), and the figures without them. A stretch of parts is
+    codes where it opens the figures, or where it holds a class and a 款/项 part among
+    three or more; either way only beside a figure that no code can be (with a decimal
+    point or a thousands comma)."""
+    if not any("." in t or "," in t for _, t in amounts):
+        return [], amounts
+    codes: list[tuple[int, str]] = []
+    figures: list[tuple[int, str]] = []
+    i = 0
+    while i < len(amounts):
+        end = i
+        while end < len(amounts) and CODE_PART_TOKEN.match(amounts[end][1]):
+            end += 1
+        stretch = amounts[i:end]
+        if i == 0 or (len(stretch) >= 3 and {len(t) for _, t in stretch} == {2, 3}):
+            codes += stretch
+        else:
+            figures += stretch
+        if end < len(amounts):
+            figures.append(amounts[end])
+        i = end + 1
+    return codes, figures
 
 
 def _continue_row(row: list[Cell], codes, labels, name_col: int, unit_col: int | None, agency: str) -> None:

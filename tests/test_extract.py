@@ -620,3 +620,21 @@ def test_a_group_printed_over_a_column_that_holds_nothing_gives_no_column():
     [three] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
     assert three.columns == ["合计", "“三公”经费/小计", "“三公”经费/公务接待费", "会议费"]
     assert [c.text for c in three.rows[0]] == ["30.00", "20.00", "20.00", "10.00"]
+
+
+def test_codes_printed_after_a_totals_figures_go_to_the_rows_printed_without_theirs():
+    # plain pdftotext of a whole-元 table: the codes of the last rows come after the 合计's
+    # figures, a lone 项 part (`05`) among them; no amount has a decimal point there
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["2024年部门收入预算总表", "单位：元", "项目", "收入预算", "功能分类科目编码", "功能分类科目名称", "类", "款",
+             "合计", "财政拨款收入", "事业收入", "项", "208", "社会保障和就业支出", "1,500,000", "1,500,000",
+             "卫生健康支出", "500,000", "500,000", "行政事业单位医疗", "500,000", "500,000",
+             "合计", "2,000,000", "2,000,000", "05", "210", "210", "11"]
+    [income] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert [[c.text for c in r][:6] for r in income.rows] == [
+        ["208", "", "", "社会保障和就业支出", "1500000", "1500000"],
+        ["210", "", "", "卫生健康支出", "500000", "500000"],
+        ["210", "11", "", "行政事业单位医疗", "500000", "500000"],
+        ["", "", "", "合计", "2000000", "2000000"]]
+    assert all(c.text == "" for r in income.rows for c in r[6:])
