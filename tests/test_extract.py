@@ -638,3 +638,22 @@ def test_codes_printed_after_a_totals_figures_go_to_the_rows_printed_without_the
         ["210", "11", "", "行政事业单位医疗", "500000", "500000"],
         ["", "", "", "合计", "2000000", "2000000"]]
     assert all(c.text == "" for r in income.rows for c in r[6:])
+
+
+def test_a_units_summary_splits_its_spending_into_staff_running_and_project_costs():
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["2024年预算单位财务收支预算总表", "编制单位：某福利院 单位：元", "本年收入 本年支出", "预算数",
+             "项目 预算数 项目 基本支出", "合计 项目支出", "人员经费 公用经费",
+             "一、财政拨款收入 9,501,164 一、一般公共服务支出",
+             "1、一般公共预算资金 9,501,164 二、社会保障和就业支出 11,281,624 6,540,674 2,120,950 2,620,000",
+             "2、政府性基金 三、医疗卫生与计划生育支出 503,724 503,724",
+             "二、事业收入 2,620,000",
+             "收入总计 12,121,164 支出总计 11,785,348 7,044,398 2,120,950 2,620,000"]
+    [summary] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert summary.columns == ["本年收入/项目", "本年收入/预算数", "本年支出/项目", "本年支出/预算数/合计",
+                               "本年支出/预算数/基本支出/人员经费", "本年支出/预算数/基本支出/公用经费",
+                               "本年支出/预算数/项目支出"]
+    assert [[c.text for c in r] for r in summary.rows][1:3] == [
+        ["1、一般公共预算资金", "9501164", "二、社会保障和就业支出", "11281624", "6540674", "2120950", "2620000"],
+        ["2、政府性基金", "", "三、医疗卫生与计划生育支出", "503724", "503724", "", ""]]
