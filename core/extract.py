@@ -347,6 +347,9 @@ def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
         table.title = printed_text(src, (title_line,), table.title)
 
 
+NOTHING_TO_SHOW = re.compile(r"^(无|此表为空|本表为空|空表)$")     # the one row of a table without figures
+
+
 def _is_body_cells(cells: list[str]) -> bool:
     vals = [c.strip() for c in cells if c.strip()]
     if not vals:
@@ -356,7 +359,7 @@ def _is_body_cells(cells: list[str]) -> bool:
     if any(parse_amount(v) is not None and not (v.isdigit() and len(v) <= 2) for v in vals):
         return True
     first = squash(vals[0])
-    if CODE.match(first):
+    if CODE.match(first) or (len(vals) == 1 and NOTHING_TO_SHOW.match(first)):
         return True
     if catalog.TOTAL_LABELS.match(first):
         # `合计` alone (an empty table's total row), not `合计 因公出国(境)费 公务接待费 …` (a header)

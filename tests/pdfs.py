@@ -115,8 +115,8 @@ def cut_rows(path: Path) -> Path:
     """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
     two by the rules of the panel beside them (the panel's own row centred between the
     label's lines), an agency caption ruled into the box over three cells, a total whose
-    label and amount sit in rows of their own, a group header over a column that holds
-    nothing, and a double rule a few points off the header's under every amount."""
+    label and amount sit in rows of their own, a double rule a few points off the header's
+    under every amount, and a table without figures that prints 无 above its 合计."""
     summary = [["部门：", "某检察院", "", "单位：万元"],
                ["收入", "", "支出", ""],
                ["项目名称", "金额", "项目名称", "金额"],
@@ -135,5 +135,11 @@ def cut_rows(path: Path) -> Path:
     offset_spans = [((0, 1), (2, 1)), ((3, 1), (5, 1)), ((6, 1), (8, 1))]
     story = [paragraph("收支预算总表"), ruled(summary, [((0, 1), (1, 1)), ((2, 1), (3, 1))]),
              paragraph("机关运行经费支出预算表"), paragraph("单位：万元"), ruled(running, running_spans, [40, 60, 30, 90]),
-             paragraph("支出预算总表"), paragraph("单位：万元"), ruled(offset, offset_spans, [5, 75, 5] * 3)]
+             paragraph("支出预算总表"), paragraph("单位：万元"), ruled(offset, offset_spans, [5, 75, 5] * 3),
+             paragraph("政府性基金预算支出功能分类预算表"), paragraph("单位：元"),
+             ruled([["项目", "", "", "", "政府性基金预算支出", ""],
+                    ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出"],
+                    ["类", "款", "项", "", "", ""], ["无", "", "", "", "", ""], ["合计", "", "", "", "", ""]],
+                   [((0, 0), (3, 0)), ((4, 0), (5, 0)), ((0, 1), (2, 1)), ((3, 1), (3, 2)), ((4, 1), (4, 2)),
+                    ((5, 1), (5, 2))])]
     return build(path, story)

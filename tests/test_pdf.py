@@ -134,7 +134,7 @@ def test_rules_that_run_part_of_the_tables_height_divide_no_columns(tmp_path):
 
 def test_rows_cut_by_a_neighbours_rules_are_one_row(tmp_path):
     doc = load_document(pdfs.cut_rows(tmp_path / "cut.pdf"))
-    summary, running, offset = doc.tables
+    summary, running, offset, fund = doc.tables
     assert summary.columns == ["收入/项目名称", "收入/金额", "支出/项目名称", "支出/金额"]
     assert [[c.text for c in r] for r in summary.rows] == [
         ["一、财政拨款", "300.00", "一、基本支出", "200.00"],
@@ -144,3 +144,5 @@ def test_rows_cut_by_a_neighbours_rules_are_one_row(tmp_path):
     assert [[c.text for c in r] for r in running.rows] == [["", "合计", "20.00"], ["302", "商品和服务支出", "20.00"]]
     assert offset.columns == ["合计", "基本支出", "项目支出"]
     assert [[c.text for c in r] for r in offset.rows] == [["300.00", "200.00", "100.00"]]
+    assert fund.columns[3:] == ["项目/功能分类科目名称", "政府性基金预算支出/合计", "政府性基金预算支出/基本支出"]
+    assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "无", "", ""], ["", "", "", "合计", "", ""]]
