@@ -248,7 +248,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             continue
         if re.fullmatch(r"[-|:\s\t]+", t):
             continue        # a text-table rule line, not content
-        if k in context.page_lines and not (content and re.search(r"\.\d?$", content[-1][1].strip())):
+        if k in context.page_lines and not (content and _decimals_cut(content[-1][1], t)):
             continue        # a page number between the pages of a table
         if sentences and any(is_amount(x) for x in split_tokens(t)):
             content += sentences        # rows follow: the sentences were cells (绩效目标 wrapped)
@@ -274,6 +274,13 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     _restore_printed(table, src, region.title_line or table.first_line)
     _judge_recoverable(table, src)
     return table
+
+
+def _decimals_cut(line: str, digits: str) -> bool:
+    """Whether `digits` can be the rest of an amount that `line` ends cut after its decimal
+    point (`1,234.` + `56`, `1,234.5` + `6`): then it is no page number."""
+    line = line.rstrip()
+    return (line.endswith(".") and len(digits) <= 2) or (bool(re.search(r"\.\d$", line)) and len(digits) == 1)
 
 
 def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context) -> None:
@@ -757,8 +764,12 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
         while start > 0 and tokens[start - 1][0] == line and kinds[start - 1] == "text" \
                 and tokens[start - 1][1] not in header_words:
             start -= 1
-    elif start == first_amount and start > 0 and kinds[start - 1] == "text" and _names_a_row(tokens[start - 1][1], header_words):
-        start -= 1      # one fragment per line: the fragment before the first amounts is its row's label
+    elif start == first_amount and start > 0 and kinds[start - 1] == "text" and \
+            _names_a_row(tokens[start - 1][1], header_words) and \
+            (start < 2 or tokens[start - 2][0] != tokens[start - 1][0] or tokens[start - 1][0] == tokens[start][0]):
+        # one fragment per line: the fragment before the first amounts is its row's label (the
+        # last word of a line of words above them is the header's)
+        start -= 1
     rows: list[tuple[list, list, list]] = []
     codes: list = []
     labels: list = []
@@ -824,7 +835,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if strays and fit < SETTINGS.sure_layout:       # with the header's words printed among the rows
         columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + strays, year, width, code_width)],
                            key=lambda chosen: chosen[1])
-    printed = _header_line_whole(header, width) if layout == "space" and fit < SETTINGS.sure_layout \
+    labelled = any(codes or labels for codes, labels, _ in runs)
+    printed = _header_line_whole(header, width, labelled) if layout == "space" and fit < SETTINGS.sure_layout \
         and not spec.form else None
     if printed is not None:         # the header printed whole on one line: read as printed
         columns, fit = printed, 1.0
@@ -1511,18 +1523,18 @@ def _repeated_leaf(columns: list[str], header_lines: list[str]) -> list[str]:
     return columns
 
 
-def _header_line_whole(header: list[tuple[int, str]], width: int) -> list[str] | None:
+def _header_line_whole(header: list[tuple[int, str]], width: int, labelled: bool) -> list[str] | None:
     """The header's last line as the table's columns where it prints them all: label columns
-    first (编码, 名称 …), then at least as many more as the widest row prints amounts, the
-    last ones possibly empty in every row (备注): `功能科目编码 功能科目名称 合计 人员经费支出 …
-    备注`. None where the line is not so (a stacked header's last line holds only some leaves,
-    or pieces of words cut by the wrapping: `及`)."""
+    first (编码, 名称 …; none where no row prints a label), then at least as many more as the
+    widest row prints amounts, the last ones possibly empty in every row (备注): `功能科目编码
+    功能科目名称 合计 人员经费支出 … 备注`. None where the line is not so (a stacked header's
+    last line holds only some leaves, or pieces of words cut by the wrapping: `及`, `资金 算资金 资金`)."""
     if not header:
         return None
     words = [t for k, t in header if k == header[-1][0]]
     kinds = "".join("t" if is_text_column(w) else "a" for w in words)
-    if len(words) < 3 or any(is_amount(w) or len(w) < 2 for w in words) or kinds.count("a") < max(width, 1) \
-            or not re.fullmatch(r"t+a+t*", kinds):
+    if len(words) < 3 or len(set(words)) < len(words) or any(is_amount(w) or len(w) < 2 for w in words) \
+            or kinds.count("a") < max(width, 1) or not re.fullmatch(r"t+a+t*" if labelled else r"a+t*", kinds):
         return None     # labels first, then amounts, then (possibly) text columns such as 备注
     return words
 

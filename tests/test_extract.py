@@ -657,3 +657,17 @@ def test_a_units_summary_splits_its_spending_into_staff_running_and_project_cost
     assert [[c.text for c in r] for r in summary.rows][1:3] == [
         ["1、一般公共预算资金", "9501164", "二、社会保障和就业支出", "11281624", "6540674", "2120950", "2620000"],
         ["2、政府性基金", "", "三、医疗卫生与计划生育支出", "503724", "503724", "", ""]]
+
+
+def test_a_row_of_figures_under_a_whole_header_line_with_a_page_number_after_it():
+    # no label column: the header line names every column; `15` under `3990.4` is the page's
+    # number (an amount cut after its decimal point takes at most the digits it lacks)
+    from core.document import parse_document
+    from core.reader import load_text
+    page = ["正文。"] * 22
+    lines = ["第二部分 部门预算表", *page, "13", "支出预算总表", "部门名称： 某检察院 单位：万元",
+             "合计 基本支出 项目支出 单位预留机动经费 结转下年资金",
+             "24169.74 15844.04 4335.30 3990.4", "15", *page, "16"]
+    [spending] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert spending.columns == ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]
+    assert [[c.text for c in r] for r in spending.rows] == [["24169.74", "15844.04", "4335.30", "3990.4", ""]]
