@@ -92,16 +92,23 @@ def title_spec(line: str, report_type: str) -> TableSpec | None:
     return catalog.spec_for_title(TITLE_NUMBER.sub("", line.strip()).strip(), report_type)
 
 
+LABELLED_FIGURES = re.compile(r"^\S+(\s+-?[\d,]+(\.\d+)?%?){2,}$")      # `决策 20 17.90 89.50%`
+
+
 def _table_follows(norm, k: int) -> bool:
-    """Whether the lines after line k start a table: a unit line or a row of cells."""
-    seen = 0
+    """Whether the lines after line k start a table: a unit line, a row of cells, or two
+    lines of a label and its figures under a header line."""
+    seen = rows = 0
     for j in range(k, min(len(norm), k + 8)):
         line = norm[j].strip()
         if not line:
             continue
         if UNIT_LINE.search(line) or "\t" in line:
             return True
+        rows += bool(LABELLED_FIGURES.match(line))
         seen += 1
+        if rows >= 2:
+            return True
         if seen >= 3:
             break
     return False
@@ -226,11 +233,16 @@ ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$
 ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on
 
 
-def _rows_follow(norm, k: int, stop: int) -> bool:
+def _rows_follow(norm, k: int, stop: int, row: re.Pattern[str] = ROW_OF_AMOUNTS) -> bool:
     """Whether a row of amounts follows line k within a few lines: the sentence was a wrapped
     cell of the table (a 绩效目标 beside its row), not the prose after it."""
-    ahead = [line for line in norm[k:stop] if line.strip()][:ROWS_AHEAD]
-    return any(ROW_OF_AMOUNTS.search(line) for line in ahead)
+    ahead = [line.strip() for line in norm[k:stop] if line.strip()][:ROWS_AHEAD]
+    return any(row.search(line) for line in ahead)
+
+
+def _figureless_heading(line: str) -> bool:
+    """`四、绩效评价指标分析`, `（一）项目决策情况`: a heading of the text, no row of figures."""
+    return bool(SECTION.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line)) and not re.search(r"\d", line)
 
 
 def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
@@ -255,10 +267,14 @@ def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
         if not form and body_started and (HEADING.fullmatch(line) or (
                 is_prose(line) and not ROW_OF_AMOUNTS.search(line) and not _rows_follow(norm, k, stop))):
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
+
         if form and grid_started and "\t" not in line and (
                 is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
                 (re.match(r"^\d{1,2}[.．、]", line) and len(line) > 15)):
             break
+        if not form and body_started and spec is catalog.OTHER and _figureless_heading(line) and \
+                not _rows_follow(norm, k, stop, LABELLED_FIGURES):
+            break       # a table of a report's text: the report goes on under its next heading
         grid_started = grid_started or ("一级指标" in line and "二级指标" in line) or line == "一级指标"
         if not form and line.startswith("（") and len(line) > 20 and "\t" not in line and body_started \
                 and not re.search(r"\d", line[-6:]):

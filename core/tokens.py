@@ -11,8 +11,8 @@ ECONOMIC_CODE = re.compile(r"^\d{3}(\d{2})?$")       # 302, 30201
 DASH = {"-", "—", "--", "——", "/"}
 COLUMN_NUMBER_WORDS = {"**", "*", "栏次", "行次", "类", "款", "项", "栏", "次"}
 
-# A number glued to the label after it ("0.00二、公共安全支出").
-GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.].*)$")
+# A number glued to the label after it ("0.00二、公共安全支出"); a percentage (89.50%) is one cell.
+GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.%‰].*)$")
 
 
 def is_amount(token: str) -> bool:

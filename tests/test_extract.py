@@ -671,3 +671,19 @@ def test_a_row_of_figures_under_a_whole_header_line_with_a_page_number_after_it(
     [spending] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
     assert spending.columns == ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]
     assert [[c.text for c in r] for r in spending.rows] == [["24169.74", "15844.04", "4335.30", "3990.4", ""]]
+
+
+def test_a_table_inside_a_reports_text_ends_at_the_next_heading():
+    # no unit line and no tab: two lines of a label and its figures under the title make it a
+    # table; a percentage is one cell; the heading and the wrapped text after it are not rows
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["三、综合评价情况及评价结论", "项目综合评价得分 85.19 分，评价等级为“良”（见表 2）。",
+             "表 2：综合评价得分情况表", "一级指标 分值 得分 得分率",
+             "决策 20 17.90 89.50%", "过程 20 17.99 89.95%", "合 计 40 35.89 89.73%",
+             "四、绩效评价指标分析", "（一）项目决策情况", "该项目立项符合政策文件精神，符合对全国信访信息系统进",
+             "行运行维护的现实需求，与部门职能职责相符，立项程序较为规"]
+    [scores] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert (scores.title, scores.columns) == ("综合评价得分情况表", ["一级指标", "分值", "得分", "得分率"])
+    assert [[c.text for c in r] for r in scores.rows] == [
+        ["决策", "20", "17.90", "89.50%"], ["过程", "20", "17.99", "89.95%"], ["合计", "40", "35.89", "89.73%"]]
