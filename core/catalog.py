@@ -389,6 +389,15 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
 # Basic spending by economic class: 人员经费 are classes 301 and 303, 公用经费 the others.
 ECONOMIC_CLASS_COLUMNS = {"人员经费": ("301", "303"), "公用经费": ("302", "307", "309", "310", "312", "399")}
 
+# Function subjects whose spending is basic (the office's running, its staff's pensions, medical
+# care and housing) or project spending by their nature: where a row prints one figure that
+# fits either group equally well, the subject's nature seats it.
+BASIC_FUNCTION_SUBJECTS = re.compile(r"^(行政运行|事业运行|机关服务|(行政|事业)单位离退休|未归口管理的行政单位离退休|"
+                                     r"机关事业单位(基本养老保险|职业年金)缴费支出|(行政|事业)单位医疗|公务员医疗补助|"
+                                     r"住房公积金|提租补贴|购房补贴)$")
+PROJECT_FUNCTION_SUBJECTS = re.compile(r"^一般行政管理事务$")
+GROUP_OF_NATURE = {"basic": "基本支出", "project": "项目支出"}
+
 
 @dataclass(frozen=True)
 class ProseFigure:

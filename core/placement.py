@@ -129,6 +129,22 @@ def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> li
     return [c for c in cands if fits(c)] or cands
 
 
+def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], name: str,
+               columns: list[str]) -> list[tuple[int, ...]]:
+    """Placements equally good by the totals, narrowed, for a row that prints one figure
+    again and again (its total, its group's subtotal, its leaf), to those that keep it out
+    of the group the function subject's nature excludes (行政运行 is basic spending, not a
+    project's; 一般行政管理事务 a project's). A row of several figures spans groups."""
+    if len(cands) < 2 or len({a for a, _ in amounts}) != 1:
+        return cands
+    nature = "basic" if catalog.BASIC_FUNCTION_SUBJECTS.match(name) else \
+        "project" if catalog.PROJECT_FUNCTION_SUBJECTS.match(name) else None
+    if nature is None:
+        return cands
+    excluded = catalog.GROUP_OF_NATURE["project" if nature == "basic" else "basic"]
+    return [c for c in cands if not any(excluded in columns[j].split("/") for j in c)] or cands
+
+
 _LEVEL_OF_LENGTH = {3: 1, 2: 2, 5: 2, 7: 3}     # 类, 款 (printed short or whole), 项
 
 
@@ -206,7 +222,9 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(codes, rows)]
-    cands = [_by_parallel_groups(_by_class(c, code, table.columns), table.columns) for c, code in zip(cands, classes)]
+    names = [next((r[j].text for j in text_cols if r[j].text and j not in code_cols), "") for r in rows]
+    cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, name, table.columns), table.columns)
+             for c, code, name, a in zip(cands, classes, names, amounts_of)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)

@@ -687,3 +687,21 @@ def test_a_table_inside_a_reports_text_ends_at_the_next_heading():
     assert (scores.title, scores.columns) == ("综合评价得分情况表", ["一级指标", "分值", "得分", "得分率"])
     assert [[c.text for c in r] for r in scores.rows] == [
         ["决策", "20", "17.90", "89.50%"], ["过程", "20", "17.99", "89.95%"], ["合计", "40", "35.89", "89.73%"]]
+
+
+def test_a_figure_printed_thrice_goes_to_the_group_its_subjects_nature_names():
+    # `388.08` three times fits 合计 = 基本支出/小计 = 人员经费 as well as 合计 = 项目支出/小计 =
+    # 项目支出总数, and no class row or total tells: 一般行政管理事务 is a project's spending,
+    # 行政单位医疗 basic spending
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["预算05表 一般公共预算支出表", "金额单位：万元", "功能分类科目 预算数", "基本支出 项目支出",
+             "科目编码 科目名称 合计", "扣除基建项目后预", "小计 人员经费 公用经费 项目支出总数", "算数",
+             "2040602 一般行政管理事务 388.080000 388.080000 388.080000",
+             "2101101 行政单位医疗 60.617112 60.617112 60.617112"]
+    [spending] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert [c.split("/")[-1] for c in spending.columns][2:] == \
+        ["合计", "小计", "人员经费", "公用经费", "项目支出总数", "扣除基建项目后预算数"]
+    assert [[c.text for c in r] for r in spending.rows] == [
+        ["2040602", "一般行政管理事务", "388.080000", "", "", "", "388.080000", "388.080000"],
+        ["2101101", "行政单位医疗", "60.617112", "60.617112", "60.617112", "", "", ""]]
