@@ -28,13 +28,31 @@ from .findings import (
 from .model import Document, Table, parse_amount
 
 
-def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
-    """合计 = 基本支出 + 项目支出 and the like, per row, from the table's spec."""
+def _row_rules(table: Table) -> list[tuple[int, list[int]]]:
+    """The spec's row identities that this table's columns make whole: a rule whose parts
+    have a sibling column of figures it does not name (合计 = 基本支出 + 项目支出 where the
+    header prints 单位预留机动经费 beside them) is another template's and says nothing here."""
     spec = catalog.SPEC_BY_KIND.get(table.kind)
     if spec is None:
         return []
+    figures = amount_columns(table)
     out = []
     for t, parts in catalog.resolve_rules(table.columns, spec.column_rules):
+        # a part `财政拨款/小计` stands for its group: the group's own columns are its parts
+        nodes = [re.sub(r"/(小计|合计)$", "", table.columns[p]) for p in parts]
+        parents = {node.rpartition("/")[0] for node in nodes}
+        unnamed = [j for j in figures if j != t and j not in parts and "其中" not in table.columns[j]
+                   and table.columns[j].rpartition("/")[0] in parents
+                   and not any(table.columns[j].startswith(node + "/") for node in nodes)]
+        if not unnamed:
+            out.append((t, parts))
+    return out
+
+
+def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """合计 = 基本支出 + 项目支出 and the like, per row, from the table's spec."""
+    out = []
+    for t, parts in _row_rules(table):
         for r in range(len(table.rows)):
             total = amount(table, r, t)
             vals = [amount(table, r, p) for p in parts]
@@ -73,9 +91,8 @@ def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
 def _rows_with_empty_parts(table: Table) -> dict[int, set[int]]:
     """column → rows whose total is printed but all of whose parts (by the spec's rules)
     are empty; those cells are reported once, by the row identity."""
-    spec = catalog.SPEC_BY_KIND.get(table.kind)
     out: dict[int, set[int]] = {}
-    for t, parts in catalog.resolve_rules(table.columns, spec.column_rules if spec else ()):
+    for t, parts in _row_rules(table):
         for r in range(len(table.rows)):
             if amount(table, r, t) and all(amount(table, r, p) is None for p in parts):
                 for p in parts:
