@@ -110,6 +110,7 @@ def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[str]) -> lis
 
 
 CODE_NAMED = re.compile(r"^(3\d\d)\d*\s*[-—]")       # `30201-办公费`: a department economic class
+CODE_PREFIX = re.compile(r"^\d+\s*[-—]\s*")               # `2040602-一般行政管理事务`: a code inside the name
 
 
 def _economic_class(row: list[Cell], text_cols: list[int]) -> str:
@@ -129,7 +130,7 @@ def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> li
     return [c for c in cands if fits(c)] or cands
 
 
-def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], name: str,
+def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], labels: list[str],
                columns: list[str]) -> list[tuple[int, ...]]:
     """Placements equally good by the totals, narrowed, for a row that prints one figure
     again and again (its total, its group's subtotal, its leaf), to those that keep it out
@@ -137,8 +138,9 @@ def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], nam
     project's; 一般行政管理事务 a project's). A row of several figures spans groups."""
     if len(cands) < 2 or len({a for a, _ in amounts}) != 1:
         return cands
-    nature = "basic" if catalog.BASIC_FUNCTION_SUBJECTS.match(name) else \
-        "project" if catalog.PROJECT_FUNCTION_SUBJECTS.match(name) else None
+    names = [CODE_PREFIX.sub("", label) for label in labels]
+    nature = "basic" if any(catalog.BASIC_FUNCTION_SUBJECTS.match(n) for n in names) else \
+        "project" if any(catalog.PROJECT_FUNCTION_SUBJECTS.match(n) for n in names) else None
     if nature is None:
         return cands
     excluded = catalog.GROUP_OF_NATURE["project" if nature == "basic" else "basic"]
@@ -222,9 +224,9 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(codes, rows)]
-    names = [next((r[j].text for j in text_cols if r[j].text and j not in code_cols), "") for r in rows]
-    cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, name, table.columns), table.columns)
-             for c, code, name, a in zip(cands, classes, names, amounts_of)]
+    labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
+    cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
+             for c, code, label, a in zip(cands, classes, labels, amounts_of)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
