@@ -52,6 +52,17 @@ _BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性�
               "财政专户管理资金", "单位资金/事业收入", "单位资金/事业单位经营收入", "单位资金/上级补助收入",
               "单位资金/附属单位上缴收入", "单位资金/其他收入", "上年结余、结转")
 _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出")
+# Shenzhen's 三公 table: a row per unit and year (2025年, 2026年, 增减变化金额), every item split by the
+# three budgets
+_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+_VEHICLES = "公务用车购置及运行维护费"
+_THREE_PUBLIC_ITEMS = ("总计", "因公出国(境)费", "公务接待费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置费",
+                       f"{_VEHICLES}/公务用车运行维护费")
+_THREE_PUBLIC_BY_FUND = ("预算单位", "年度") + tuple(f"{item}/{fund}" for item in _THREE_PUBLIC_ITEMS for fund in _FUNDS)
+_THREE_PUBLIC_BY_FUND_RULES = tuple(
+    rule for fund in _FUNDS for rule in (
+        TotalRule(f"总计/{fund}", (f"因公出国(境)费/{fund}", f"公务接待费/{fund}", f"{_VEHICLES}/小计/{fund}")),
+        TotalRule(f"{_VEHICLES}/小计/{fund}", (f"{_VEHICLES}/公务用车购置费/{fund}", f"{_VEHICLES}/公务用车运行维护费/{fund}"))))
 
 # Shaanxi's summaries: the spending told three ways, side by side
 _SPENDING_THREE_WAYS = ("收入/项目", "收入/预算数", "支出/支出功能分类科目（按大类）", "支出/预算数",
@@ -180,19 +191,26 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "因公出国(境)费/高等院校和科研院所学术交流合作出国(境)费", "公务接待费",
                         "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车运行维护费",
                         "公务用车购置及运行维护费/公务用车购置"),
-                       ("项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")),
-              column_rules=(TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车运行维护费",
-                                               "公务用车购置")),
-                            TotalRule("合计", ("因公出国(境)费/小计", "公务接待费",
-                                               "公务用车购置及运行维护费/小计")),
-                            TotalRule("因公出国(境)费/小计", ("因公出国(境)费/一般公务出国(境)费",
-                                                         "因公出国(境)费/高等院校和科研院所学术交流合作出国(境)费")),
-                            TotalRule("公务用车购置及运行维护费/小计", ("公务用车购置及运行维护费/公务用车运行维护费",
-                                                              "公务用车购置及运行维护费/公务用车购置")),
-                            TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车购置及运行费/小计")),
-                            TotalRule("“三公”经费合计", ("因公出国（境）费", "公务用车购置及运行费/小计", "公务接待费")),
-                            TotalRule("公务用车购置及运行费/小计", ("购置费", "运行费")),
-                            TotalRule("公务用车购置及运行费/小计", ("公务用车购置费", "公务用车运行费")))),
+                       ("项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+                       _THREE_PUBLIC_BY_FUND,
+                       # Beijing: the total named for its fiscal appropriation, vehicles last
+                       ("“三公”经费财政拨款预算总额", "因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计",
+                        f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费")),
+              column_rules=_THREE_PUBLIC_BY_FUND_RULES + (
+                  TotalRule("“三公”经费财政拨款预算总额", ("因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计")),
+                  TotalRule(f"{_VEHICLES}/小计", (f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费")),
+                  TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车运行维护费",
+                                     "公务用车购置")),
+                  TotalRule("合计", ("因公出国(境)费/小计", "公务接待费",
+                                     "公务用车购置及运行维护费/小计")),
+                  TotalRule("因公出国(境)费/小计", ("因公出国(境)费/一般公务出国(境)费",
+                                               "因公出国(境)费/高等院校和科研院所学术交流合作出国(境)费")),
+                  TotalRule("公务用车购置及运行维护费/小计", ("公务用车购置及运行维护费/公务用车运行维护费",
+                                                    "公务用车购置及运行维护费/公务用车购置")),
+                  TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车购置及运行费/小计")),
+                  TotalRule("“三公”经费合计", ("因公出国（境）费", "公务用车购置及运行费/小计", "公务接待费")),
+                  TotalRule("公务用车购置及运行费/小计", ("购置费", "运行费")),
+                  TotalRule("公务用车购置及运行费/小计", ("公务用车购置费", "公务用车运行费")))),
     TableSpec("budget.gov_fund_expense", "政府性基金预算支出表", (r"政府性基金预算(财政拨款)?支出.*表$",
                                                                        r"政府性基金(预算)?(财政拨款)?收支.*表$"),
               header_words=("基本支出", "项目支出", "预算数"),

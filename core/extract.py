@@ -1383,7 +1383,8 @@ def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpe
     of text fill the label columns from the left, one each, the pieces beyond the last
     column joined into it; its amounts are seated by the table's identities. Where a label
     column is a code column (Shenzhen's 预算单位 / 科目编码 / 科目名称), a row's code goes there
-    and its name to the columns after it; a row without a code fills them from the left."""
+    and its name to the columns after it; a row without a code and with fewer pieces than
+    label columns fills them from the right (the left ones merged down from a row above)."""
     code_cols = [j for j in text_cols if catalog.is_code_column(table.columns[j])]
     code_col = code_cols[0] if len(code_cols) == 1 else None
     if len(code_cols) > 1:      # `30101 基本工资 50101 工资奖金津补贴`: one row's label pairs, read as runs
@@ -1399,6 +1400,9 @@ def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpe
         elif codes and code_col is not None:
             row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
             pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols
+        elif not code_cols and 0 < len(pieces) < len(cols):
+            # the columns to the left are cells merged down from a row above (a unit over its years)
+            cols = cols[len(cols) - len(pieces):]
         last = len(cols) - 1
         for j, (k, t) in zip(cols, pieces[:last]):
             row[j] = Cell(t, (k,))

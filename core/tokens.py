@@ -83,7 +83,7 @@ def detect_layout(lines: list[tuple[int, str]]) -> str:
 
 
 TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|科目([(（].*)?$|品目$|来源$|性质$|^[类款项]$|类别|目标$|"
-                       r"^备注|说明$|简介$")
+                       r"^备注|说明$|简介$|^年度$")
 
 
 def is_text_column(path: str) -> bool:

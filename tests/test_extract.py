@@ -705,3 +705,29 @@ def test_a_figure_printed_thrice_goes_to_the_group_its_subjects_nature_names():
     assert [[c.text for c in r] for r in spending.rows] == [
         ["2040602", "一般行政管理事务", "388.080000", "", "", "", "388.080000", "388.080000"],
         ["2101101", "行政单位医疗", "60.617112", "60.617112", "60.617112", "", "", ""]]
+
+
+def test_three_public_tables_of_shenzhen_and_beijing_take_their_templates():
+    from core.document import parse_document
+    from core.reader import load_text
+    funds = "一般公共预 政府性基金 国有资本经 " * 6
+    shenzhen = ["财政拨款“三公”经费支出表", "部门名称：某局（本级） 单位：万元", "公务用车购置及运行维护费",
+                "总计 因公出国(境)费 公务接待费", "预算单位 年度 小计 公务用车购置费 公务用车运行维护费",
+                funds.strip(), "算 预算 营预算 " * 6,
+                "某局（本级） 2025年 59.62 0.00 0.00 43.87 0.00 0.00 11.56 0.00 0.00 4.20 0.00 0.00 "
+                "0.00 0.00 0.00 4.20 0.00 0.00",
+                "2026年 32.56 0.00 0.00 16.80 0.00 0.00 11.56 0.00 0.00 4.20 0.00 0.00 0.00 0.00 0.00 4.20 0.00 0.00"]
+    [three] = parse_document(load_text("\n".join(shenzhen).encode("utf-8"))).tables
+    assert three.columns[:3] == ["预算单位", "年度", "总计/一般公共预算"]
+    assert three.columns[-1] == "公务用车购置及运行维护费/公务用车运行维护费/国有资本经营预算"
+    # the unit's cell spans its years: the second row prints its year alone
+    assert [[c.text for c in r][:4] for r in three.rows] == [
+        ["某局（本级）", "2025年", "59.62", "0.00"], ["", "2026年", "32.56", "0.00"]]
+    beijing = ["预算09表 财政拨款“三公”经费支出表", "金额单位：万元", "公务用车购置及运行维护费",
+               "“三公”经费财政 因公出国（境）费", "公务接待费", "拨款预算总额 用",
+               "小计 公务用车购置费 公务用车运行维护费",
+               "102.109787 48.237000 2.813064 51.059723 15.420000 35.639723"]
+    [three] = parse_document(load_text("\n".join(beijing).encode("utf-8"))).tables
+    assert three.columns[:3] == ["“三公”经费财政拨款预算总额", "因公出国（境）费用", "公务接待费"]
+    assert [c.text for c in three.rows[0]] == ["102.109787", "48.237000", "2.813064", "51.059723", "15.420000",
+                                                "35.639723"]
