@@ -65,6 +65,7 @@ _THREE_PUBLIC_BY_FUND_RULES = tuple(
         TotalRule(f"{_VEHICLES}/小计/{fund}", (f"{_VEHICLES}/公务用车购置费/{fund}", f"{_VEHICLES}/公务用车运行维护费/{fund}"))))
 
 # Shaanxi's summaries: the spending told three ways, side by side
+_YEAR_SUMMARY = ("收入/项目", "收入/{year}年预算数", "支出/项目", "支出/{year}年预算数")     # Shenzhen
 _SPENDING_THREE_WAYS = ("收入/项目", "收入/预算数", "支出/支出功能分类科目（按大类）", "支出/预算数",
                         "支出/部门预算支出经济分类科目（按大类）", "支出/预算数",
                         "支出/政府预算支出经济分类科目（按大类）", "支出/预算数")
@@ -81,6 +82,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "本年支出/预算数/基本支出/人员经费", "本年支出/预算数/基本支出/公用经费",
                         "本年支出/预算数/项目支出"),
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
+                       _YEAR_SUMMARY,
                        _SPENDING_THREE_WAYS)),
     TableSpec("budget.income", "收入总表", (r"收入(预算)?总(体情况)?表$",),
               header_words=("上年结转", "事业收入"),
@@ -141,6 +143,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("财政拨款收入/项目", "财政拨款收入/预算数", "财政拨款支出/项目", "财政拨款支出/合计",
                         "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算", "财政拨款支出/国有资本经营预算"),
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
+                       _YEAR_SUMMARY,
                        _SPENDING_THREE_WAYS)),
     TableSpec("budget.general_public_basic_expense", "一般公共预算基本支出表",
               (r"一般公共预算(财政拨款)?基本支出.*表$",),

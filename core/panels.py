@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -109,6 +110,18 @@ def _continues_right(label: str, last_enum: dict[bool, ListNumber | None]) -> bo
     return {side for side in (True, False) if _next_in_list(enum, last_enum[side])} == {True}
 
 
+def _plain_item(label: str) -> bool:
+    """An item printed without a list number (not a total, not a `其中` line)."""
+    return _list_number(label) is None and not catalog.TOTAL_LABELS.match(label) and not label.startswith("其中")
+
+
+def _unnumbered_like_right(label: str, plain: dict[bool, bool]) -> bool:
+    """An item without a list number where only the right panel prints such items (the left
+    numbers every one: `1.一般公共预算拨款 … 行政运行 …` then `统计管理 359.77`): it goes on
+    with the right panel's items."""
+    return plain[True] and not plain[False] and _plain_item(label)
+
+
 def _line_pieces(run) -> list:
     """A run without a code as its lines: each line of text above the amounts alone, then
     the amounts with the text on their line."""
@@ -181,6 +194,12 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     line_of_row = None
     last_enum: dict[bool, ListNumber | None] = {False: None, True: None}
     last_side: bool | None = None       # the panel whose label was written last
+    plain = {False: False, True: False}     # whether a panel has printed an item without a list number
+    figures_on_line = Counter(amounts[0][0] for _, _, amounts in runs if amounts)
+
+    def alone(amounts) -> bool:
+        """Whether these are the only figures on their line (one panel's pair, not both)."""
+        return bool(amounts) and figures_on_line[amounts[0][0]] == 1
     tail_open = False       # a label's amounts came on a line of their own: its tail may follow
     for codes, labels, amounts in runs:
         wrapped = _wrapped_line(codes, labels, amounts) or (tail_open and _label_tail(codes, labels, amounts))
@@ -205,7 +224,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             row_line = (lines or tuple(k for k, _ in amts) or (None,))[0]
             if by_line:
                 right = n > 0 or (current is not None and row_line == line_of_row) or \
-                    (right_label is not None and (_reads_as_expense(label) or _continues_right(label, last_enum)))
+                    (right_label is not None and (_reads_as_expense(label) or _continues_right(label, last_enum)
+                                                  or (alone(amts) and _unnumbered_like_right(label, plain))))
             else:
                 right = right_label is not None and _is_right_label(label, last_enum)
             if current is None or (by_line and row_line != line_of_row) or \
@@ -218,6 +238,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                 right = False
             if label:
                 last_enum[right] = _enumerator(label) or last_enum[right]
+                plain[right] = plain[right] or _plain_item(label)
                 current[right_label if right and right_label is not None else left_label] = Cell(
                     label, lines, "joined from fragments" if len(lines) > 1 else "")
                 last_side = right

@@ -731,3 +731,22 @@ def test_three_public_tables_of_shenzhen_and_beijing_take_their_templates():
     assert three.columns[:3] == ["“三公”经费财政拨款预算总额", "因公出国（境）费用", "公务接待费"]
     assert [c.text for c in three.rows[0]] == ["102.109787", "48.237000", "2.813064", "51.059723", "15.420000",
                                                 "35.639723"]
+
+
+def test_items_without_a_number_go_on_with_the_panel_that_prints_such_items():
+    # the income panel numbers every item (一、 1. 2.), the spending panel prints its 款 and 项
+    # without: a line holding one label and figure after the income ran out is spending's
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["收支总表", "部门名称：某局（本级） 单位：万元", "收 入 支 出", "项 目 2026年预算数 项 目 2026年预算数",
+             "一、财政拨款 600.00 一、一般公共服务支出 350.00",
+             "1.一般公共预算拨款 600.00 统计信息事务 350.00",
+             "2.政府性基金预算拨款 0.00 二、社会保障和就业支出 250.00",
+             "行政事业单位养老支出 250.00", "行政单位离退休 250.00",
+             "上年结余、结转 0.00 结转下年 0.00",
+             "收入总计 600.00 支出总计 600.00"]
+    [summary] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert summary.columns == ["收入/项目", "收入/2026年预算数", "支出/项目", "支出/2026年预算数"]
+    assert [[c.text for c in r] for r in summary.rows][3:6] == [
+        ["", "", "行政事业单位养老支出", "250.00"], ["", "", "行政单位离退休", "250.00"],
+        ["上年结余、结转", "0.00", "结转下年", "0.00"]]
