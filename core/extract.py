@@ -900,6 +900,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         if by_line:
             runs = _line_runs(tokens, kinds, header_words, column_words)
         if by_line and labels_first:        # label columns first, amounts after (备注 and such last)
+            if any(catalog.is_code_column(columns[j]) for j in leading):
+                runs = _wrapped_names_joined(runs, header_words)    # a name wrapped around its code's line
             _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
             return
         if by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:

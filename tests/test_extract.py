@@ -750,3 +750,23 @@ def test_items_without_a_number_go_on_with_the_panel_that_prints_such_items():
     assert [[c.text for c in r] for r in summary.rows][3:6] == [
         ["", "", "行政事业单位养老支出", "250.00"], ["", "", "行政单位离退休", "250.00"],
         ["上年结余、结转", "0.00", "结转下年", "0.00"]]
+
+
+def test_a_name_wrapped_around_its_codes_line_under_a_unit_column():
+    # Shenzhen's 预算单位 / 科目编码 / 科目名称: the name's head above the code's line, its tail below
+    from core.document import parse_document
+    from core.reader import load_text
+    zeros = " 0.00" * 7
+    lines = ["支出总表", "部门名称：某局（本级） 单位：万元", "2026年政府采购项目", "其中：2026年", "其中：2026年",
+             "政府采购项目", "事业单位 对附属单位", "政府采购项目",
+             "预算单位 科目编码 科目名称 支出总计 基本支出 项目支出 上缴上级支出", "中预留给小",
+             "经营支出 补助支出", "小计 中预留给", "型、微型企业", "中小企业的项", "的项目资金规", "目资金规模", "模",
+             f"208 社会保障和就业支出 562.39 562.39{zeros}", f"2080501 行政单位离退休 252.07 252.07{zeros}",
+             "机关事业单位基本养老", f"2080505 211.92 211.92{zeros}", "保险缴费支出",
+             f"210 卫生健康支出 86.28 86.28{zeros}"]
+    [spending] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert spending.columns[:4] == ["预算单位", "科目编码", "科目名称", "支出总计"]
+    assert [[c.text for c in r][:5] for r in spending.rows] == [
+        ["", "208", "社会保障和就业支出", "562.39", "562.39"], ["", "2080501", "行政单位离退休", "252.07", "252.07"],
+        ["", "2080505", "机关事业单位基本养老保险缴费支出", "211.92", "211.92"],
+        ["", "210", "卫生健康支出", "86.28", "86.28"]]
