@@ -225,10 +225,16 @@ class ReviewSession:
                         self.document.source.page_of(line) if line else None,
                         sum(f.row == row and f.col == col for f in self.findings_of(table)))
 
-    def findings_where(self, status: str | None = None, severity: str | None = None) -> list[int]:
-        """Indices into `findings` of those with this status and severity (None: any)."""
+    def findings_where(self, status: str | None = None, severity: str | None = None,
+                       check: str | None = None) -> list[int]:
+        """Indices into `findings` of those with this status, severity and check (None: any)."""
         return [i for i, f in enumerate(self.findings)
-                if (status is None or f.status == status) and (severity is None or f.severity == severity)]
+                if (status is None or f.status == status) and (severity is None or f.severity == severity)
+                and (check is None or f.check == check)]
+
+    def finding_checks(self) -> list[str]:
+        """The checks the document's findings come from, in the order of their first finding."""
+        return list(dict.fromkeys(str(f.check) for f in self.findings))
 
     def findings_of(self, table: int) -> list[Finding]:
         return [f for f in self.findings if f.table_index == table]

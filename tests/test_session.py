@@ -153,6 +153,9 @@ def test_findings_where_selects_by_status_and_severity(sample_copy):
     session.decide(session.findings[errors[0]].id, "dismissed")
     assert session.findings_where("open", "error") == errors[1:]
     assert len(session.findings_where()) == len(session.findings)
+    checks = session.finding_checks()
+    assert len(checks) == len(set(checks)) > 1 and checks[0] == session.findings[0].check
+    assert session.findings_where(check=checks[1]) == [i for i, f in enumerate(session.findings) if f.check == checks[1]]
 
 
 def test_cell_info_tells_the_column_value_source_and_doubts(sample_copy):

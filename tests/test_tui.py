@@ -405,6 +405,15 @@ async def test_v_shows_all_then_open_then_open_error_findings(sample_copy):
                                           if f.status == "open" and f.severity == "error"]
         await pilot.press("v")
         assert listed.row_count == len(findings)
+        first, second = app.session.finding_checks()[:2]
+        await pilot.press("C")
+        assert listed.border_title.startswith(f"Findings (all, {first} only)")
+        assert sorted(listed.indices) == [i for i, f in enumerate(findings) if f.check == first]
+        await pilot.press("C")
+        assert sorted(listed.indices) == [i for i, f in enumerate(findings) if f.check == second]
+        for _ in app.session.finding_checks()[1:]:
+            await pilot.press("C")
+        assert listed.row_count == len(findings) and listed.border_title.startswith("Findings (all)")
 
 
 async def test_the_status_line_describes_the_cursor_cell(sample_copy):

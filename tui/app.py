@@ -64,6 +64,7 @@ class MainScreen(Screen[bool]):
         key_binding("R", "mark_reviewed", "mark_reviewed"),
         key_binding("slash", "search", "search", show=False),
         key_binding("v", "findings_view", "findings_view", show=False),
+        key_binding("C", "findings_check", "findings_check", show=False),
         key_binding("m", "zoom", "zoom", show=False),
         key_binding("g", "row_end(0)", "top", show=False),
         key_binding("G", "row_end(-1)", "bottom", show=False),
@@ -111,6 +112,7 @@ class MainScreen(Screen[bool]):
         self.editing: EditTarget | None = None      # what the editor is editing
         self.last_search = ""
         self.finding_view = 0       # which of strings.FINDING_VIEWS the findings pane shows
+        self.finding_check: str | None = None      # the one check the pane shows (None: every check)
         self.last_export: tuple[str, str] | None = None     # (format, path) of the last export
         self._quit_unsaved = False      # q pressed once while the review could not be saved
 
@@ -191,8 +193,10 @@ class MainScreen(Screen[bool]):
     def refresh_findings(self) -> None:
         findings = self.session.findings
         view, status, severity = strings.FINDING_VIEWS[self.finding_view]
+        if self.finding_check is not None:
+            view = strings.FINDINGS_OF_CHECK.format(view=view, check=self.finding_check)
         self.query_one(FindingsList).show_findings(findings, self.table_index,
-                                                   self.session.findings_where(status, severity))
+                                                   self.session.findings_where(status, severity, self.finding_check))
         counts: dict[int, int] = {}
         for f in findings:
             if f.table_index is not None and f.severity == "error" and f.status == "open":
@@ -455,6 +459,13 @@ class MainScreen(Screen[bool]):
     def action_findings_view(self) -> None:
         """Show all findings, the open ones, or the open errors (one press each, round)."""
         self.finding_view = (self.finding_view + 1) % len(strings.FINDING_VIEWS)
+        self.refresh_findings()
+
+    def action_findings_check(self) -> None:
+        """Show the findings of one check, then of the next, then of every check (round)."""
+        order: list[str | None] = [None, *self.session.finding_checks()]
+        at = order.index(self.finding_check) if self.finding_check in order else 0
+        self.finding_check = order[(at + 1) % len(order)]
         self.refresh_findings()
 
     def action_search(self) -> None:

@@ -52,6 +52,7 @@ EXPORT_GO = "Export"
 EXPORT_NO_PATH = "Give a path to write to."
 EXPORT_FORMATS = {"xlsx": "Excel workbook (tables, findings, review log)", "json": "JSON (tables as data)",
                   "csv": "CSV files (one per table, and a long table)"}
+FINDINGS_OF_CHECK = "{view}, {check} only"
 FINDINGS_TITLE = "Findings ({view}): {table} of this table, {total} in the document ({errors} errors)"
 # the findings pane's views, in the order `v` steps through them: (name, status, severity)
 FINDING_VIEWS = (("all", None, None), ("open", "open", None), ("open errors", "open", "error"))
@@ -93,6 +94,7 @@ KEYS = {
     "search": "Search",
     "zoom": "Zoom the pane in focus (again: all panes)",
     "findings_view": "Findings shown: all, open, open errors",
+    "findings_check": "Findings of one check, then the next (round)",
     "top": "First row",
     "bottom": "Last row",
     "next_finding": "Next finding",
