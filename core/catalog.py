@@ -561,6 +561,12 @@ def column_index(columns: list[str], name: str) -> int | None:
 FIGURE_LEAVES = ("决算数", "预算数", "执行数", "金额")
 
 
+def with_year(layout: tuple[str, ...], year: str) -> list[str]:
+    """A layout's columns as a document of `year` prints them (`{year}年预算数` → `2024年预算数`;
+    `预算数` where the document's year is unknown)."""
+    return [c.replace("{year}", year) if year else c.replace("{year}年", "").replace("{year}", "") for c in layout]
+
+
 def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> list[tuple[int, list[int]]]:
     """(total column, part columns) of each rule whose columns all exist in `columns`."""
     out = []

@@ -298,7 +298,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                     plain.header_lines
                 table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
     elif layout == "tab":
-        _fill_tab_grid(table, content, spec, context.ruled)
+        _fill_tab_grid(table, content, spec, context.ruled, context.year)
     else:
         _fill_token_grid(table, content, spec, context, layout)
     if not spec.form:
@@ -453,7 +453,7 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
     return level if split or (ruled and parts and not coded) else None
 
 
-def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, ruled: bool) -> None:
+def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, ruled: bool, year: str) -> None:
     """Tab-separated cells. Where they come from a PDF's ruling lines (`ruled`), the printed
     header is certain: an empty table keeps it, and a label in a merged code-and-name cell
     goes to the name column; in an extractor's text the template stands in for a header
@@ -482,7 +482,8 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     table.columns = [columns[j] for j in keep]
     table.rows = [[r[j] for j in keep] for r in rows]
     if not table.rows and spec.layouts and not (ruled and len(table.columns) >= 2 and all(table.columns)):
-        _empty_table_from_layout(table, header, spec.layouts[0], grid[-1][0] if grid else table.first_line)
+        _empty_table_from_layout(table, header, catalog.with_year(spec.layouts[0], year),
+                                 grid[-1][0] if grid else table.first_line)
     leads = [next((c.text for c in r if c.text), "") for r in table.rows]
     coded = sum(bool(CODE.match(x) or catalog.TOTAL_LABELS.match(x)) for x in leads)
     code_columns = [c for c in table.columns if catalog.is_code_column(c)]
@@ -574,7 +575,7 @@ def _labels_out_of_code_cells(table: Table) -> None:
                 row[name_col], row[code_col] = row[code_col], Cell("", row[code_col].lines)
 
 
-def _empty_table_from_layout(table: Table, header: list[list[str]], layout: tuple[str, ...], line: int) -> None:
+def _empty_table_from_layout(table: Table, header: list[list[str]], layout: list[str], line: int) -> None:
     """A table printed without data rows (common for 政府性基金 / 国有资本经营 tables): a header
     alone cannot be aligned, so the template's columns are used; a 合计 printed in the header's
     last line (`栏次 合计`) is its one row."""
@@ -664,7 +665,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     words are the more specific (支出功能分类科目编码 over 功能分类科目编码). Returns the layout
     (None when none fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
-    layouts = [[c.replace("{year}", year) for c in layout] for layout in spec.layouts]
+    layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [{unicodedata.normalize("NFKC", w) for c in cols for w in c.split("/")} for cols in layouts]
     every = set().union(*vocab) if vocab else set()

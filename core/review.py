@@ -266,8 +266,25 @@ class Review:
         return self.apply(Edit("cell", table, row, col, old, text))
 
     def set_header(self, table: int, col: int, text: str) -> Edit | None:
-        old = self.tables[table].columns[col]
-        return None if old == text else self.apply(Edit("header", table, None, col, old, text))
+        """A column's header path. Where only a group's name changes (`收入/预算数` →
+        `本年收入/预算数`), every column under that group is renamed: one step to undo."""
+        columns = self.tables[table].columns
+        old = columns[col]
+        if old == text:
+            return None
+        olds, news = old.split("/"), text.split("/")
+        changed = [i for i, (a, b) in enumerate(zip(olds, news)) if a != b]
+        if len(olds) != len(news) or len(changed) != 1 or changed[0] == len(olds) - 1:
+            return self.apply(Edit("header", table, None, col, old, text))
+        level = changed[0]
+        group = f"group {now()} {len(self.edits)}"
+        edit = None
+        for j, path in enumerate(list(columns)):
+            parts = path.split("/")
+            if parts[:level + 1] == olds[:level + 1]:
+                parts[level] = news[level]
+                edit = self.apply(Edit("header", table, None, j, path, "/".join(parts), group=group))
+        return edit
 
     def set_field(self, table: int, target: str, text: str) -> Edit | None:
         if target == "kind" and text not in TABLE_KINDS:

@@ -770,3 +770,11 @@ def test_a_name_wrapped_around_its_codes_line_under_a_unit_column():
         ["", "208", "社会保障和就业支出", "562.39", "562.39"], ["", "2080501", "行政单位离退休", "252.07", "252.07"],
         ["", "2080505", "机关事业单位基本养老保险缴费支出", "211.92", "211.92"],
         ["", "210", "卫生健康支出", "86.28", "86.28"]]
+
+
+def test_no_template_placeholder_reaches_a_header(documents):
+    # an empty table takes its template's columns, in the document's year
+    headers = [c for doc in documents.values() for t in doc.tables for c in t.columns]
+    assert headers and not [c for c in headers if "{" in c]
+    fund = table(documents, "nanchang_medical_security_center_2024_budget.txt", "budget.gov_fund_expense")
+    assert fund.columns[2:] == ["2024年预算数/合计", "2024年预算数/基本支出", "2024年预算数/项目支出"]

@@ -225,3 +225,17 @@ def test_check_applies_decisions_and_filters(sample_copy, capsys):
     assert out[-1]["status"] == "dismissed" and all(f["status"] == "open" for f in out[:len(out) - len(errors)])
     assert main(["check", str(path), "--format", "json", "--status", "dismissed"]) == 0
     assert {f["id"] for f in json.loads(capsys.readouterr().out)} == {f.id for f in errors}
+
+
+def test_renaming_a_header_group_renames_it_over_all_its_columns_in_one_step(doc_path):
+    review = Review(load_document(doc_path))
+    assert review.tables[1].columns[:2] == ["收入/项目", "收入/预算数"]
+    review.set_header(1, 1, "本年收入/预算数")
+    assert review.tables[1].columns[:3] == ["本年收入/项目", "本年收入/预算数", "支出/项目(按支出功能科目类级)"]
+    review.set_header(1, 1, "本年收入/金额")        # a leaf: that column alone
+    assert review.tables[1].columns[:2] == ["本年收入/项目", "本年收入/金额"]
+    review.undo()
+    review.undo()
+    assert review.tables[1].columns == review.document.tables[1].columns
+    review.redo()
+    assert review.tables[1].columns[:2] == ["本年收入/项目", "本年收入/预算数"]
