@@ -7,7 +7,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from . import __version__
@@ -23,6 +24,11 @@ FLAGGED = PatternFill("solid", fgColor="F8CBAD")
 HEADER = PatternFill("solid", fgColor="D9D9D9")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=13)
+NOTE = Font(italic=True)
+_THIN = Side(style="thin", color="808080")
+RULED = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)      # every header and body cell
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+TABLE_WIDTH = 60            # widest column of a table sheet, in characters (longer text wraps)
 HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
 
 
@@ -124,7 +130,7 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
     for i, level in enumerate(grid):
         for j, text in enumerate(level):
             c = _put(ws, HEADER_TOP + i, j + 1, text, warnings, ws.title)
-            c.font, c.fill = BOLD, HEADER
+            c.font, c.fill, c.border = BOLD, HEADER, RULED
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r0, c0, r1, c1 in merged_header_ranges(table.columns):
         ws.merge_cells(start_row=HEADER_TOP + r0, start_column=c0 + 1, end_row=HEADER_TOP + r1, end_column=c1 + 1)
@@ -140,6 +146,8 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
             else:
                 _put(ws, first_body + r, j + 1, cell.text, warnings, f"{ws.title}!{target.coordinate}")
                 target.number_format = "@"
+                if display_width(cell.text) > TABLE_WIDTH:
+                    target.alignment = WRAPPED
             widths[j] = max(widths[j], display_width(cell.text))
             if cell.original is not None:
                 target.fill = CORRECTED
@@ -150,12 +158,19 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
             elif cell.inferred:
                 target.fill = INFERRED
                 target.comment = _comment(cell.inferred)
+    if table.rows and table.columns:      # one rule rules the body (a border per cell costs the export a third)
+        body = f"A{first_body}:{get_column_letter(len(table.columns))}{first_body + len(table.rows) - 1}"
+        ws.conditional_formatting.add(body, FormulaRule(formula=["TRUE"], border=RULED))
+    below = first_body + len(table.rows) + 1
     if table.fields:
-        _facts(ws, first_body + len(table.rows) + 1, table.fields, extracted_facts, warnings)
+        _facts(ws, below, table.fields, extracted_facts, warnings)
+        below += len(table.fields) + 2
         if widths:
             widths[0] = max(widths[0], *(display_width(k) for k in table.fields))
+    for n, note in enumerate(table.notes, start=below):     # the table's notes (注：…) under it, as printed
+        _put(ws, n, 1, note, warnings, ws.title).font = NOTE
     for j, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = min(60, max(8, w + 2))
+        ws.column_dimensions[get_column_letter(j)].width = min(TABLE_WIDTH, max(8, w + 2))
     if page_of is not None:
         _pages_column(ws, table, first_body, page_of)
     ws.freeze_panes = ws.cell(row=first_body, column=1)
