@@ -278,7 +278,9 @@ def test_a_reader_failing_on_one_table_costs_that_table_flagged_not_the_document
     assert main(["export", str(path), "-o", str(tmp_path / "d.xlsx")]) == 0
     book = openpyxl.load_workbook(tmp_path / "d.xlsx")
     sheet = book.worksheets[doc.tables.index(three)]
-    assert sheet["A1"].value == three.title and sheet.max_row == 2      # its title and unit, no cells
+    # its title and unit, no cells: under them its notes, the reader's failure last
+    assert sheet["A1"].value == three.title and sheet.cell(row=sheet.max_row, column=1).value == three.notes[-1]
+    assert all(sheet.cell(row=n, column=2).value is None for n in range(3, sheet.max_row + 1))
     assert [(r[2], r[4]) for r in book["Findings"].iter_rows(min_row=2, values_only=True)
             if r[4] == three.title] == [("extraction", three.title)]
 
