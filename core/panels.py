@@ -22,7 +22,9 @@ from .tokens import (
     stream_tokens,
 )
 
-LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年)$")
+LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年|[）)])$")
+# the heads of a 决算 summary's closing lines, each a label of its own (`结余分配` after `使用非财政拨款结余（含专用结余）`)
+CLOSING_LINE = re.compile(r"^(年初结转|年末结转|结余分配|使用非财政拨款|年终结)")
 RIGHT_SIDE = re.compile(r"支出|^年终|^结转下年|^结余分配|^年末")
 NUMERALS = "一二三四五六七八九十"
 # a list item's number: `(3)`, `（一）`, `3、`, `二十、`, `1.`
@@ -227,7 +229,10 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                     (right_label is not None and (_reads_as_expense(label) or _continues_right(label, last_enum)
                                                   or (alone(amts) and _unnumbered_like_right(label, plain))))
             else:
-                right = right_label is not None and _is_right_label(label, last_enum)
+                right = right_label is not None and (_is_right_label(label, last_enum) or (
+                    # the other panel's total of the same name (`总计` … `总计`)
+                    current is not None and catalog.TOTAL_LABELS.match(label) is not None and
+                    current[left_label].text == label and not current[right_label].text))
             if current is None or (by_line and row_line != line_of_row) or \
                     (not by_line and (not right or (right_label is not None and current[right_label].text))):
                 current = [Cell("") for _ in columns]
@@ -616,7 +621,7 @@ def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], 
     """Label fragments grouped into labels: a fragment that starts a label begins a new one."""
     out: list[tuple[list[int], str]] = []
     for k, t in labels:
-        if out and not LABEL_START.match(t) and not re.match(r"^(收入|支出)总?计$", t) \
+        if out and not LABEL_START.match(t) and not CLOSING_LINE.match(t) and not re.match(r"^(收入|支出)总?计$", t) \
                 and not (len(out[-1][1]) >= 4 and LABEL_END.search(out[-1][1])):
             out[-1] = (out[-1][0] + [k], out[-1][1] + t)
         else:

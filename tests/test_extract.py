@@ -778,3 +778,19 @@ def test_no_template_placeholder_reaches_a_header(documents):
     assert headers and not [c for c in headers if "{" in c]
     fund = table(documents, "nanchang_medical_security_center_2024_budget.txt", "budget.gov_fund_expense")
     assert fund.columns[2:] == ["2024年预算数/合计", "2024年预算数/基本支出", "2024年预算数/项目支出"]
+
+
+def test_a_final_summarys_closing_lines_are_labels_of_their_own_in_fragments():
+    # one fragment per line (PyMuPDF): `使用非财政拨款结余（含专用结余）` and `结余分配` print no
+    # figure; each is a label of its own panel, not the head of the next
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["收入支出决算总表", "单位：万元", "收入", "支出", "项目", "决算数", "项目", "决算数",
+             "一、一般公共预算财政拨款收入", "2,946.25", "一、一般公共服务支出", "2,940.05",
+             "本年收入合计", "2,946.25", "本年支出合计", "2,940.05",
+             "使用非财政拨款结余（含专用结余）", "结余分配", "年初结转和结余", "49.14", "年末结转和结余", "55.34",
+             "总计", "2,995.39", "总计", "2,995.39"]
+    [summary] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert [[c.text for c in r] for r in summary.rows][2:] == [
+        ["使用非财政拨款结余（含专用结余）", "", "结余分配", ""], ["年初结转和结余", "49.14", "年末结转和结余", "55.34"],
+        ["总计", "2995.39", "总计", "2995.39"]]
