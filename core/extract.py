@@ -918,8 +918,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
         table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
             panel_rows(columns, text_cols, runs, by_line=by_line)
-        if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
-            table.rows = _panel_halves_joined(table.rows, text_cols)
+        if len(text_cols) == 2:
+            # halves on lines of their own: every row where that is the pattern, else the totals
+            totals_only = _panels_zigzag(table.rows, text_cols) < SETTINGS.zigzag_rows
+            table.rows = _panel_halves_joined(table.rows, text_cols, totals_only)
         if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
             table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
                             "step: check the rows against the source")
@@ -1361,18 +1363,20 @@ def _two_line_header(upper: list[str], lower: list[str], typical: list[list[str]
     return upper[:-1] + [f"{upper[-1]}/{w}" for w in lower]
 
 
-def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
+def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int], totals_only: bool = False) -> list[list[Cell]]:
     """The halves of one printed row that an extractor put on two lines (PyMuPDF: the income
     side, then the spending side): a row of the left panel alone followed by one of the right
     panel alone is one row where both labels open a row of their list (`2.政府性基金` and
-    `三、社会保障和就业支出`, `收入总计` and `支出总计`)."""
+    `三、社会保障和就业支出`, `收入总计` and `支出总计`); with `totals_only`, where both are totals."""
     left, right = text_cols
     out: list[list[Cell]] = []
     for row in rows:
         before = out[-1] if out else None
         if before is not None and before[left].text and not any(c.text for c in before[right:]) and \
                 row[right].text and not any(c.text for c in row[left:right]) and \
-                starts_row(before[left].text) and starts_row(row[right].text):
+                starts_row(before[left].text) and starts_row(row[right].text) and \
+                (not totals_only or (catalog.TOTAL_LABELS.match(before[left].text) is not None and
+                                     catalog.TOTAL_LABELS.match(row[right].text) is not None)):
             out[-1] = before[:right] + row[right:]
             continue
         out.append(row)

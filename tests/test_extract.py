@@ -794,3 +794,18 @@ def test_a_final_summarys_closing_lines_are_labels_of_their_own_in_fragments():
     assert [[c.text for c in r] for r in summary.rows][2:] == [
         ["使用非财政拨款结余（含专用结余）", "", "结余分配", ""], ["年初结转和结余", "49.14", "年末结转和结余", "55.34"],
         ["总计", "2995.39", "总计", "2995.39"]]
+
+
+def test_the_two_totals_of_a_summary_printed_on_lines_of_their_own_are_one_row():
+    # PyMuPDF prints `收入总计 …` and `支出总计 …` on two lines; no other row zigzags
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["2026年部门财务收支预算总表", "编制部门：某局", "单位：元", "本年收入", "本年支出", "项目", "预算数", "项目",
+             "预算数", "一、财政拨款收入", "96,282,213.44 一、公共安全支出", "87,267,272.44 ", "1. 一般公共预算",
+             "96,282,213.44 二、社会保障和就业支出", "3,343,704.00 ", "2. 政府性基金预算", "0.00 三、卫生健康支出",
+             "1,149,678.00 ", "3. 国有资本经营预算", "0.00 四、住房保障支出", "4,521,559.00 ", "二、事业收入", "0.00 ",
+             "三、事业单位经营收入", "0.00 ", "四、其他收入", "0.00 ", "收入总计", "96,282,213.44 ", "支出总计",
+             "96,282,213.44 "]
+    [summary] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert [[c.text for c in r] for r in summary.rows][-2:] == [
+        ["四、其他收入", "0.00", "", ""], ["收入总计", "96282213.44", "支出总计", "96282213.44"]]
