@@ -33,6 +33,9 @@ def is_column_number_row(cells: list[str]) -> bool:
     return words + ints == len(vals) and (words > 0 or ints >= 2)
 
 
+# A label with its amount glued after it: the amount has a thousands comma or two decimals
+# (`资金91,016,775.35`), never a year or a count (`（2026）`, `A4`).
+LABEL_THEN_AMOUNT = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2})$")
 GLUED_AMOUNTS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
 
 
@@ -41,6 +44,10 @@ def split_tokens(line: str) -> list[str]:
     ("0.00二、公共安全支出", "8,132.86385.86360.62")."""
     out = []
     for tok in re.sub(r"(\d{4})\s+年", r"\1年", line).split():
+        tail = LABEL_THEN_AMOUNT.match(tok)
+        if tail:        # `一、一般公共预算资金91,016,775.35`: the label, then its amount
+            out.append(tail.group(1))
+            tok = tail.group(2)
         m = GLUED.match(tok)
         head, rest = (m.group(1), m.group(2)) if m else (tok, "")
         if head.count(".") > 1 and "".join(GLUED_AMOUNTS.findall(head)) == head:

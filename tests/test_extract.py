@@ -809,3 +809,11 @@ def test_the_two_totals_of_a_summary_printed_on_lines_of_their_own_are_one_row()
     [summary] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
     assert [[c.text for c in r] for r in summary.rows][-2:] == [
         ["四、其他收入", "0.00", "", ""], ["收入总计", "96282213.44", "支出总计", "96282213.44"]]
+
+
+def test_an_amount_glued_after_its_label_is_a_cell_of_its_own():
+    from core.tokens import split_tokens
+    assert split_tokens("一、一般公共预算资金91,016,775.35 一、一般公共服务支出") == [
+        "一、一般公共预算资金", "91,016,775.35", "一、一般公共服务支出"]
+    # a year or a count inside a name is no amount
+    assert split_tokens("1%人口普查（2026） A4黑白打印机") == ["1%人口普查（2026）", "A4黑白打印机"]
