@@ -274,6 +274,8 @@ _FINAL_CODE_SH = ("项目/功能分类科目编码", "项目/科目名称")
 _FINAL_INCOME = ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 _FINAL_EXPENSE = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
 _FINAL_FUND = ("年初结转和结余", "本年收入", "本年支出/合计", "本年支出/基本支出", "本年支出/项目支出", "年末结转和结余")
+_FINAL_FUND_SUBTOTAL = ("年初结转和结余", "本年收入", "本年支出/小计", "本年支出/基本支出", "本年支出/项目支出",
+                        "年末结转和结余")
 _THREE_PUBLIC_FINAL = ("合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
                        "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费")
 _FIGURES = ("预算数", "决算数")
@@ -329,13 +331,12 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出")),
                             TotalRule("合计", ("基本支出", "项目支出"))), code_kind="function"),
     TableSpec("final.gov_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款.*决算.*表$",),
-              layouts=(_FINAL_CODE + ("年初结转和结余", "本年收入", "本年支出/小计", "本年支出/基本支出",
-                                      "本年支出/项目支出", "年末结转和结余"),
-                       _FINAL_CODE_SH + _FINAL_FUND),
+              layouts=(_FINAL_CODE + _FINAL_FUND_SUBTOTAL, _FINAL_CODE_SH + _FINAL_FUND),
               code_kind="function"),
     TableSpec("final.state_capital_expense", "国有资本经营预算财政拨款支出决算表",
               (r"国有资本经营预算财政拨款.*决算.*表$",),
-              layouts=(_FINAL_CODE + ("合计", "基本支出", "项目支出"), _FINAL_CODE_SH + _FINAL_FUND),
+              layouts=(_FINAL_CODE + ("合计", "基本支出", "项目支出"), _FINAL_CODE_SH + _FINAL_FUND,
+                       _FINAL_CODE + _FINAL_FUND_SUBTOTAL),
               code_kind="function"),
     TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",),
               layouts=(("项目", "栏次", "年初预算数", "全年预算数", "决算数"),

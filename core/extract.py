@@ -700,13 +700,16 @@ LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项
 
 def _split_code_columns(columns: list[str], printed_header: str, runs) -> list[str]:
     """Where the header prints 类 款 (项) over the code and the rows print their codes in
-    parts (`201 06 01`), each code is that many columns (…编码/类, …/款, …/项); otherwise one."""
+    parts (`201 06 01`), or print no code at all, each code is that many columns (…编码/类,
+    …/款, …/项); otherwise one."""
     level = LEVEL_ROW.search(printed_header)
     # reading order prints the level words apart, among the other header cells (类 科目名称 款)
     apart = set(printed_header.split()) & set(CODE_PARTS)
     code_cols = {j for j, c in enumerate(columns) if catalog.is_code_column(c)}
+    # a table without a coded row (empty but for its 合计) is as its header prints it
+    uncoded = level is not None and not any(codes for codes, _, _ in runs)
     if (level is None and not {"类", "款"} <= apart) or not code_cols \
-            or not any(len(codes) >= 2 for codes, _, _ in runs):
+            or not (uncoded or any(len(codes) >= 2 for codes, _, _ in runs)):
         return columns
     three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs))
     parts = CODE_PARTS if three else CODE_PARTS[:2]
@@ -794,6 +797,36 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
     return tokens[:start], rows
 
 
+def _template_columns(spec: TableSpec, header: list[tuple[int, str]], runs, tokens: list[tuple[int, str]],
+                      printed_header: str, strays: str, layout: str, year: str) -> tuple[list[str] | None, float]:
+    """The columns a template gives a table read from tokens, and how surely its printed
+    header holds them: the spec's best layout; outside the catalogue, a known layout only
+    where it holds surely; a second look with the header's words that reading order printed
+    among the rows (`strays`); the header's last line where it names every column. None
+    where nothing fits."""
+    width = max([len(a) for _, _, a in runs] + [0])
+    codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
+    code_width = max(codes_per_line.values(), default=0)
+    columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)
+    if not spec.layouts and header:      # outside the catalogue: a known layout only where it holds surely
+        known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width)
+        if known is not None and surely >= SETTINGS.sure_layout:
+            squashed = squash(printed_header)
+            # a template's last text columns the header does not print (绩效目标) are not this table's
+            while known and is_text_column(known[-1]) and _word_presence(known[-1].split("/")[-1], squashed) == 0:
+                known = known[:-1]
+            columns, fit = known, surely
+    if strays and fit < SETTINGS.sure_layout:       # with the header's words printed among the rows
+        columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + strays, year, width, code_width)],
+                           key=lambda chosen: chosen[1])
+    labelled = any(codes or labels for codes, labels, _ in runs)
+    printed = _header_line_whole(header, width, labelled) if layout == "space" and fit < SETTINGS.sure_layout \
+        and not spec.form else None
+    if printed is not None:         # the header printed whole on one line: read as printed
+        columns, fit = printed, 1.0
+    return columns, fit
+
+
 def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context,
                      layout: str) -> None:
     if not spec.layouts and layout == "space" and _fill_positional(table, content):
@@ -822,25 +855,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     first_body = runs[0][0][0][0] if runs and runs[0][0] else (runs[0][1][0][0] if runs and runs[0][1] else None)
     printed_header = " ".join(line for k, line in content if first_body is None or k < first_body) \
         if header else header_text
-    codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
-    code_width = max(codes_per_line.values(), default=0)
-    columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)
-    if not spec.layouts and header:      # outside the catalogue: a known layout only where it holds surely
-        known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width)
-        if known is not None and surely >= SETTINGS.sure_layout:
-            squashed = squash(printed_header)
-            # a template's last text columns the header does not print (绩效目标) are not this table's
-            while known and is_text_column(known[-1]) and _word_presence(known[-1].split("/")[-1], squashed) == 0:
-                known = known[:-1]
-            columns, fit = known, surely
-    if strays and fit < SETTINGS.sure_layout:       # with the header's words printed among the rows
-        columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + strays, year, width, code_width)],
-                           key=lambda chosen: chosen[1])
-    labelled = any(codes or labels for codes, labels, _ in runs)
-    printed = _header_line_whole(header, width, labelled) if layout == "space" and fit < SETTINGS.sure_layout \
-        and not spec.form else None
-    if printed is not None:         # the header printed whole on one line: read as printed
-        columns, fit = printed, 1.0
+    columns, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
     has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
         (columns is None and any(c for c, _, _ in runs))
     if columns is None:

@@ -817,3 +817,17 @@ def test_an_amount_glued_after_its_label_is_a_cell_of_its_own():
         "一、一般公共预算资金", "91,016,775.35", "一、一般公共服务支出"]
     # a year or a count inside a name is no amount
     assert split_tokens("1%人口普查（2026） A4黑白打印机") == ["1%人口普查（2026）", "A4黑白打印机"]
+
+
+def test_an_empty_final_fund_table_keeps_its_printed_header():
+    # no coded row: the 类 款 项 under the code are three columns, 小计 is printed, not 合计
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["2024年度部门决算", "政府性基金预算财政拨款收入支出决算表", "单位：万元", "项目 本年支出",
+             "支出功能分类 年初结转和 年末结转和", "本年收入", "结余 结余", "科目编码 科目名称 小计 基本支出 项目支出",
+             "类 款 项", "合计", "注：本单位无政府性基金预算财政拨款支出，故本表无数据。"]
+    [fund] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert fund.columns == ["项目/支出功能分类科目编码/类", "项目/支出功能分类科目编码/款", "项目/支出功能分类科目编码/项",
+                            "项目/科目名称", "年初结转和结余", "本年收入", "本年支出/小计", "本年支出/基本支出",
+                            "本年支出/项目支出", "年末结转和结余"]
+    assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "合计", "", "", "", "", "", ""]]
