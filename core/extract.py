@@ -662,14 +662,15 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     """The template layout whose header words the (split, scrambled) header holds best. A
     layout loses for each word of the spec's other layouts that the header prints and it
     lacks (行次 printed: not the layout without 行次); of equally good ones, the one whose
-    words are the more specific (支出功能分类科目编码 over 功能分类科目编码). Returns the layout
+    printed words are the more specific (支出功能分类科目编码 over 功能分类科目编码), then the one
+    whose unprinted words are the fewer characters. Returns the layout
     (None when none fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [{unicodedata.normalize("NFKC", w) for c in cols for w in c.split("/")} for cols in layouts]
     every = set().union(*vocab) if vocab else set()
-    best, best_score = None, (0.0, 0.0, 0.0, 0)
+    best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text) for w in words}
         found = sum(presence.values())
@@ -677,8 +678,11 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - code_width) if code_width > 1 and panels > 1 else 0
+        # … and of those, the one that invents the least: unprinted words the shorter (功能分类科目编码,
+        # not 支出功能分类科目编码, where the header prints neither whole)
+        invented = sum(len(w) for w, p in presence.items() if p == 0)
         score = (found / len(words) - 0.25 * len(unexplained), found, sum(len(w) * p for w, p in presence.items()),
-                 -mismatch)
+                 -mismatch, -invented)
         if score > best_score and len(cols) >= amount_width:
             best, best_score = cols, score
     if best_score[0] >= 0.5:

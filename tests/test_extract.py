@@ -831,3 +831,17 @@ def test_an_empty_final_fund_table_keeps_its_printed_header():
                             "项目/科目名称", "年初结转和结余", "本年收入", "本年支出/小计", "本年支出/基本支出",
                             "本年支出/项目支出", "年末结转和结余"]
     assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "合计", "", "", "", "", "", ""]]
+
+
+def test_of_two_templates_the_one_that_invents_less_where_the_header_prints_neither_word():
+    # `功能分 / 类科目 / 编码` wraps the code's header too far apart to read: of the templates'
+    # 支出功能分类科目编码 and 功能分类科目编码 the shorter is taken, not an invented 支出
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["2025年度部门决算", "收入决算表", "单位：万元", "项目", "附属单位上缴",
+             "功能分 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 其他收入", "收入", "类科目 科目名称",
+             "编码 决算数 决算数 决算数 决算数 决算数 决算数 决算数",
+             "类 款 项 合计 4,733.14 4,733.14 0.00 0.00 0.00 0.00 0.00",
+             "208 社会保障和就业支出 471.44 471.44 0.00 0.00 0.00 0.00 0.00"]
+    [income] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert income.columns[:3] == ["项目/功能分类科目编码", "项目/科目名称", "本年收入合计/决算数"]
