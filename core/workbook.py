@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from . import __version__
@@ -29,6 +29,13 @@ _THIN = Side(style="thin", color="808080")
 RULED = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)      # every header and body cell
 WRAPPED = Alignment(wrap_text=True, vertical="top")
 TABLE_WIDTH = 60            # widest column of a table sheet, in characters (longer text wraps)
+HEADER_STYLE = "budget-review header"     # a header cell's look as one named style: one assignment, not four
+
+
+def _header_style() -> NamedStyle:
+    """The header cells' style, made for each workbook (a named style binds to the workbook it joins)."""
+    return NamedStyle(HEADER_STYLE, font=BOLD, fill=HEADER, border=RULED,
+                      alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
 HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
 
 
@@ -130,8 +137,7 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
     for i, level in enumerate(grid):
         for j, text in enumerate(level):
             c = _put(ws, HEADER_TOP + i, j + 1, text, warnings, ws.title)
-            c.font, c.fill, c.border = BOLD, HEADER, RULED
-            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            c.style = HEADER_STYLE
     for r0, c0, r1, c1 in merged_header_ranges(table.columns):
         ws.merge_cells(start_row=HEADER_TOP + r0, start_column=c0 + 1, end_row=HEADER_TOP + r1, end_column=c1 + 1)
     first_body = HEADER_TOP + len(grid)
@@ -140,15 +146,16 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
     for r, row in enumerate(table.rows):
         for j, cell in enumerate(row[:len(table.columns)]):
             target = ws.cell(row=first_body + r, column=j + 1)
+            width = display_width(cell.text)
             if cell.value is not None and j not in text_cols:
                 target.value = float(cell.value)
                 target.number_format = number_format(cell.text)
             else:
                 _put(ws, first_body + r, j + 1, cell.text, warnings, f"{ws.title}!{target.coordinate}")
                 target.number_format = "@"
-                if display_width(cell.text) > TABLE_WIDTH:
+                if width > TABLE_WIDTH:
                     target.alignment = WRAPPED
-            widths[j] = max(widths[j], display_width(cell.text))
+            widths[j] = max(widths[j], width)
             if cell.original is not None:
                 target.fill = CORRECTED
                 target.comment = _comment(f"extracted: {cell.original or '(empty)'}\nedited: {cell.edited_at}")
@@ -217,6 +224,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
     doc = review.corrected()
     wb = Workbook()
     wb.remove(wb.active)
+    wb.add_named_style(_header_style())
     names = sheet_names(doc.tables)
     by_cell: dict[int, dict[tuple[int, int], list[Finding]]] = {}
     for f in findings:
