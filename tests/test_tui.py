@@ -8,6 +8,7 @@ import pytest
 
 from core.document import load_document
 from core.review import Review, default_review_path
+from core.session import ReviewSession
 from tui.app import BudgetReviewApp, MainScreen
 from tui.export_screen import ExportScreen
 from tui.facts_screen import FactsScreen
@@ -222,6 +223,18 @@ async def test_the_command_palette_goes_to_a_table_by_its_title(sample_copy):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.table_index == wanted
+
+
+def test_snapshot_large_terminal(snap_compare, sample_copy):
+    assert snap_compare(make_app(sample_copy(NANCHANG)), terminal_size=(160, 48))
+
+
+def test_snapshot_of_a_real_document(snap_compare, tmp_path):
+    # a real 部门决算 of another region's template (佛山, pdfplumber text), its 收入支出决算总表
+    from tests.conftest import DATA
+    path = tmp_path / "foshan_rail_2019_final.pdfplumber.txt"
+    path.write_bytes((DATA / "real" / path.name).read_bytes())
+    assert snap_compare(make_app(path), terminal_size=(120, 40))
 
 
 def test_snapshot_form_facts(snap_compare, sample_copy):
@@ -440,3 +453,30 @@ async def test_m_zooms_the_focused_pane_and_back(sample_copy):
         assert grid(app).cursor_coordinate.row == 1
         await pilot.press("m")
         assert app.screen.maximized is None
+
+
+async def test_a_real_document_is_cleared_from_the_keyboard_alone(tmp_path):
+    # open a real 部门决算 of another region, fix a cell, settle every finding and mark every
+    # table reviewed with keys only; quit saves, and the review reopens as it was left
+    from tests.conftest import DATA
+    path = tmp_path / "foshan_rail_2019_final.pdfplumber.txt"
+    path.write_bytes((DATA / "real" / path.name).read_bytes())
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        session = app.session
+        assert session.findings and len(session.tables) == 8
+        await pilot.press("j", "l", "e", "ctrl+u", *"1.00", "enter")     # the first table, row 2, column 2
+        assert session.tables[0].cell(1, 1).text == "1.00" and session.tables[0].cell(1, 1).original is not None
+        for _ in session.findings:
+            await pilot.press("n", "c")
+        assert [f.status for f in session.findings if f.status == "open"] == []
+        while app.screen.table_index > 0:
+            await pilot.press("left_square_bracket")
+        for _ in session.tables:
+            await pilot.press("R", "right_square_bracket")
+        assert all(t.status == "reviewed" for t in session.tables)
+        await pilot.press("q")
+    reopened = ReviewSession(Review.open(load_document(path)))
+    assert all(t.status == "reviewed" for t in reopened.tables)
+    assert reopened.tables[0].cell(1, 1).text == "1.00"
+    assert {f.status for f in reopened.findings} <= {"confirmed", "dismissed"}
