@@ -480,3 +480,17 @@ async def test_a_real_document_is_cleared_from_the_keyboard_alone(tmp_path):
     assert all(t.status == "reviewed" for t in reopened.tables)
     assert reopened.tables[0].cell(1, 1).text == "1.00"
     assert {f.status for f in reopened.findings} <= {"confirmed", "dismissed"}
+
+
+async def test_choosing_a_part_in_the_outline_shows_its_text_in_the_source(sample_copy):
+    from tui.widgets.outline import DocumentOutline, PartStart
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        outline = app.screen.query_one(DocumentOutline)
+        part = next(node for node in outline.root.children if isinstance(node.data, PartStart))
+        outline.focus()
+        outline.move_cursor(part)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(SourceView).current == part.data.line
+        assert app.screen.table_index == 0          # the table shown stays

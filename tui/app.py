@@ -255,6 +255,10 @@ class MainScreen(Screen[bool]):
         self.show_table(message.index)
         self.grid.focus()
 
+    def on_document_outline_part_chosen(self, message: DocumentOutline.PartChosen) -> None:
+        table = self.current_table()
+        self.query_one(SourceView).show((table.first_line, table.last_line) if table else None, message.line)
+
     def jump_to_finding(self, index: int) -> None:
         self.finding_index = index
         f = self.session.findings[index]

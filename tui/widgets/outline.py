@@ -1,6 +1,8 @@
 """The outline of the document: every table, flat under its part, with its position, its
-open errors and a mark once it is reviewed."""
+open errors and a mark once it is reviewed; choosing a part shows its text in the source."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.message import Message
@@ -10,10 +12,22 @@ from textual.widgets.tree import TreeNode
 from core.model import Document, Node
 
 
+@dataclass(frozen=True)
+class PartStart:
+    """An outline node of a part: the source line where it begins."""
+
+    line: int
+
+
 class DocumentOutline(Tree):
     class TableChosen(Message):
         def __init__(self, index: int) -> None:
             self.index = index
+            super().__init__()
+
+    class PartChosen(Message):
+        def __init__(self, line: int) -> None:
+            self.line = line
             super().__init__()
 
     def __init__(self, document: Document, **kwargs):
@@ -40,7 +54,7 @@ class DocumentOutline(Tree):
                 self.table_nodes[child.table_index] = self.root.add_leaf(
                     self._label(child, counts, reviewed, total), data=child.table_index)
             elif child.kind == "part" and tables_in(child):
-                part = self.root.add(Text(self._short(child.text)), data=None, expand=True)
+                part = self.root.add(Text(self._short(child.text)), data=PartStart(child.first_line), expand=True)
                 for table in tables_in(child):
                     index = table.table_index or 0      # tables_in keeps tables with an index only
                     self.table_nodes[index] = part.add_leaf(self._label(table, counts, reviewed, total), data=index)
@@ -71,6 +85,10 @@ class DocumentOutline(Tree):
             self.move_cursor(item)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
-        if event.node.data is not None:
+        data = event.node.data
+        if isinstance(data, int):
             event.stop()
-            self.post_message(self.TableChosen(event.node.data))
+            self.post_message(self.TableChosen(data))
+        elif isinstance(data, PartStart):       # the part's text: the source pane goes to it
+            event.stop()
+            self.post_message(self.PartChosen(data.line))
