@@ -743,6 +743,18 @@ def _wrapped_head_start(tokens, kinds, start: int, header_words: frozenset[str])
     return start
 
 
+def _opens_a_row_of_pairs(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int) -> bool:
+    """Whether the text before the first amount, on its line, opens a row of label and amount
+    pairs (`财政拨款 5,417.80 一、一般公共服务支出 3,478.72`): a header line prints no figures, so
+    that word is the row's label even where it is a header word too."""
+    line = tokens[first_amount][0]
+    if tokens[first_amount - 1][0] != line:
+        return False
+    kinds_on_line = [kd for (k, _), kd in zip(tokens, kinds) if k == line]
+    return kinds_on_line.count("amount") >= 2 and "".join("t" if kd == "text" else "a" if kd == "amount" else "c"
+                                                         for kd in kinds_on_line).startswith("tata")
+
+
 def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
               header_words: frozenset[str] = frozenset()):
     """Header tokens, then rows as (code tokens, label tokens, amount tokens). A row ends
@@ -772,9 +784,10 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
         while start > 0 and tokens[start - 1][0] == line and kinds[start - 1] == "text" \
                 and tokens[start - 1][1] not in header_words:
             start -= 1
-    elif start == first_amount and start > 0 and kinds[start - 1] == "text" and \
-            _names_a_row(tokens[start - 1][1], header_words) and \
-            (start < 2 or tokens[start - 2][0] != tokens[start - 1][0] or tokens[start - 1][0] == tokens[start][0]):
+    elif start == first_amount and start > 0 and kinds[start - 1] == "text" and (
+            (_names_a_row(tokens[start - 1][1], header_words) and
+             (start < 2 or tokens[start - 2][0] != tokens[start - 1][0] or tokens[start - 1][0] == tokens[start][0]))
+            or _opens_a_row_of_pairs(tokens, kinds, start)):
         # one fragment per line: the fragment before the first amounts is its row's label (the
         # last word of a line of words above them is the header's)
         start -= 1

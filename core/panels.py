@@ -196,7 +196,10 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     line_of_row = None
     last_enum: dict[bool, ListNumber | None] = {False: None, True: None}
     last_side: bool | None = None       # the panel whose label was written last
-    plain = {False: False, True: False}     # whether a panel has printed an item without a list number
+    # whether a panel has printed a numbered item, and after one an item without a number (a
+    # head over the list, `财政拨款` over `1.` `2.`, does not count)
+    numbered = {False: False, True: False}
+    plain = {False: False, True: False}
     figures_on_line = Counter(amounts[0][0] for _, _, amounts in runs if amounts)
 
     def alone(amounts) -> bool:
@@ -243,7 +246,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                 right = False
             if label:
                 last_enum[right] = _enumerator(label) or last_enum[right]
-                plain[right] = plain[right] or _plain_item(label)
+                plain[right] = plain[right] or (numbered[right] and _plain_item(label))
+                numbered[right] = numbered[right] or _list_number(label) is not None
                 current[right_label if right and right_label is not None else left_label] = Cell(
                     label, lines, "joined from fragments" if len(lines) > 1 else "")
                 last_side = right

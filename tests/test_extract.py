@@ -845,3 +845,18 @@ def test_of_two_templates_the_one_that_invents_less_where_the_header_prints_neit
              "208 社会保障和就业支出 471.44 471.44 0.00 0.00 0.00 0.00 0.00"]
     [income] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
     assert income.columns[:3] == ["项目/功能分类科目编码", "项目/科目名称", "本年收入合计/决算数"]
+
+
+def test_a_summarys_first_label_that_is_also_a_header_word_heads_its_row():
+    # `财政拨款 5,417.80 一、…` opens a row of label and figure pairs: 财政拨款 is that row's label,
+    # not the header's; a head over the numbered income list does not make that panel print
+    # items without numbers, so 统计管理 alone on its line is spending's
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["财政拨款收支总表", "部门名称：某局（本级） 单位：万元", "收入 支出", "项目 2026年预算数 项目 2026年预算数",
+             "财政拨款 5,417.80 一、一般公共服务支出 3,478.72", "1.一般公共预算拨款 5,417.80 统计信息事务 3,478.72",
+             "2.政府性基金预算拨款 0.00 行政运行 2,357.92", "统计管理 1,120.80", "收入总计 5,417.80 支出总计 5,417.80"]
+    [fiscal] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
+    assert fiscal.columns == ["收入/项目", "收入/2026年预算数", "支出/项目", "支出/2026年预算数"]
+    assert [[c.text for c in r] for r in fiscal.rows][0] == ["财政拨款", "5417.80", "一、一般公共服务支出", "3478.72"]
+    assert [[c.text for c in r] for r in fiscal.rows][3] == ["", "", "统计管理", "1120.80"]
