@@ -35,17 +35,19 @@ def _row_rules(table: Table) -> list[tuple[int, list[int]]]:
     spec = catalog.SPEC_BY_KIND.get(table.kind)
     if spec is None:
         return []
-    figures = amount_columns(table)
     out = []
+    figures: list[int] | None = None        # the columns of figures, found once a rule has siblings to ask about
     for t, parts in catalog.resolve_rules(table.columns, spec.column_rules):
         # a part `财政拨款/小计` stands for its group: the group's own columns are its parts
         nodes = [re.sub(r"/(小计|合计)$", "", table.columns[p]) for p in parts]
         parents = {node.rpartition("/")[0] for node in nodes}
-        unnamed = [j for j in figures if j != t and j not in parts and "其中" not in table.columns[j]
-                   and table.columns[j].rpartition("/")[0] in parents
-                   and not any(table.columns[j].startswith(node + "/") for node in nodes)]
-        if not unnamed:
-            out.append((t, parts))
+        siblings = [j for j, c in enumerate(table.columns) if j != t and j not in parts and "其中" not in c
+                    and c.rpartition("/")[0] in parents and not any(c.startswith(node + "/") for node in nodes)]
+        if siblings:
+            figures = amount_columns(table) if figures is None else figures
+            if any(j in figures for j in siblings):
+                continue
+        out.append((t, parts))
     return out
 
 
