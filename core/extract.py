@@ -461,9 +461,9 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     grid = [(k, s.split("\t")) for k, s in content if "\t" in s or _is_body_cells([s])]
     grid = [(k, cells) for k, cells in grid if any(c.strip() for c in cells)]
     body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
-    printed_header = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
+    header_rows = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
     # a header printed again on the next page is no label's wrapped end
-    grid = _wrapped_tails_joined(grid[:body_start]) + _wrapped_tails_joined(grid[body_start:], printed_header)
+    grid = _wrapped_tails_joined(grid[:body_start]) + _wrapped_tails_joined(grid[body_start:], header_rows)
     body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
     header = [cells for _, cells in grid[:body_start] if not is_column_number_row(cells)]
     header = [[("" if (c.strip().isdigit() and len(c.strip()) <= 2) else c) for c in cells] for cells in header]
@@ -535,6 +535,8 @@ def _overlaid(cells: list[str], over: list[str]) -> list[str]:
 
 
 def _amounts_under_labels(above: list[str], printed: dict[int, str]) -> bool:
+    """Whether a row printing amounts alone sits under a row printing labels alone, in the
+    columns that row leaves empty (`合计` / `2,391.92`: one printed row cut in two)."""
     labels = {j for j, c in enumerate(above) if c.strip()}
     return bool(printed) and bool(labels) and not labels & printed.keys() \
         and all(parse_amount(c) is not None for c in printed.values()) \
