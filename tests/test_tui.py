@@ -494,3 +494,16 @@ async def test_choosing_a_part_in_the_outline_shows_its_text_in_the_source(sampl
         await pilot.pause()
         assert app.screen.query_one(SourceView).current == part.data.line
         assert app.screen.table_index == 0          # the table shown stays
+
+
+async def test_keys_a_table_without_rows_cannot_use_are_dimmed(sample_copy):
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert screen.check_action("edit", ()) is True and screen.check_action("facts", ()) is None
+        empty = next(i for i, t in enumerate(app.session.tables) if not t.rows)
+        for _ in range(empty):
+            await pilot.press("right_square_bracket")
+        assert screen.table_index == empty
+        assert [screen.check_action(a, ()) for a in ("edit", "delete_row", "clear_cell", "insert_row", "mark_reviewed")] \
+            == [None, None, None, True, True]

@@ -43,6 +43,10 @@ def key_binding(key: str, action: str, name: str, show: bool = True, priority: b
                    priority=priority)
 
 
+NEEDS_TABLE = frozenset({"edit_title", "edit_unit", "edit_kind", "edit_header", "insert_row", "mark_reviewed"})
+NEEDS_ROWS = frozenset({"edit", "move_value", "delete_row", "fill_down", "clear_cell", "row_end"})
+
+
 class MainScreen(Screen[bool]):
     BINDINGS = [
         key_binding("left_square_bracket", "prev_table", "prev_table"),
@@ -172,6 +176,7 @@ class MainScreen(Screen[bool]):
         self.sync_source()
         self.show_cell_status()
         self.refresh_findings()
+        self.refresh_bindings()         # the keys a table without rows cannot use are dimmed
 
     def _after_change(self, _edit) -> None:
         self.refresh_title()
@@ -568,8 +573,18 @@ class MainScreen(Screen[bool]):
         self.app.push_screen(HelpScreen(keys))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Marking a document done is for documents opened from a review queue."""
-        return self.in_queue if action == "mark_done" else True
+        """Marking a document done is for documents opened from a review queue; the keys that
+        need a table, its rows or a form's facts are dimmed where there are none."""
+        if action == "mark_done":
+            return self.in_queue
+        table = self.current_table()
+        if action in NEEDS_ROWS:
+            return True if table is not None and table.rows and table.columns else None
+        if action in NEEDS_TABLE:
+            return True if table is not None else None
+        if action == "facts":
+            return True if table is not None and table.fields else None
+        return True
 
     def action_quit(self) -> None:
         """Quit (back to the queue, when opened from one), saving first; when the review cannot
