@@ -752,9 +752,7 @@ def _opens_a_row_of_pairs(tokens: list[tuple[int, str]], kinds: list[str], first
     line = tokens[first_amount][0]
     if tokens[first_amount - 1][0] != line:
         return False
-    kinds_on_line = [kd for (k, _), kd in zip(tokens, kinds) if k == line]
-    return kinds_on_line.count("amount") >= 2 and "".join("t" if kd == "text" else "a" if kd == "amount" else "c"
-                                                         for kd in kinds_on_line).startswith("tata")
+    return [kd for (k, _), kd in zip(tokens, kinds) if k == line][:4] == ["text", "amount", "text", "amount"]
 
 
 def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,

@@ -120,13 +120,22 @@ def column_name(table: Table, j: int) -> str:
     amount column of three or more (`本年支出合计/决算数`, `基本支出/决算数` …), the subject
     above it — the figure word alone tells none of them apart."""
     parts = table.columns[j].split("/")
-    if len(parts) > 1 and parts[-1] in catalog.FIGURE_LEAVES:
-        amounts = [k for k, c in enumerate(table.columns) if not is_text_column(c)]
-        side_by_side = amounts[-1] - amounts[0] + 1 > len(amounts)     # panels: labels between their amounts
-        if len(amounts) >= 3 and not side_by_side and \
-                all(table.columns[k].split("/")[-1] == parts[-1] for k in amounts):
-            return parts[-2]
+    if len(parts) > 1 and parts[-1] == _shared_figure_word(tuple(table.columns)):
+        return parts[-2]
     return parts[-1]
+
+
+@functools.lru_cache(maxsize=1024)
+def _shared_figure_word(columns: tuple[str, ...]) -> str | None:
+    """The figure word (决算数 …) every amount column ends in, where three or more stand
+    together (not panels, with labels between their amounts); None otherwise. Cached by the
+    columns: findings name columns many times over."""
+    amounts = [k for k, c in enumerate(columns) if not is_text_column(c)]
+    if len(amounts) < 3 or amounts[-1] - amounts[0] + 1 > len(amounts):
+        return None
+    words = {columns[k].split("/")[-1] for k in amounts}
+    word = words.pop() if len(words) == 1 else None
+    return word if word in catalog.FIGURE_LEAVES else None
 
 
 def row_label(table: Table, r: int) -> str:

@@ -28,7 +28,7 @@ NOTE = Font(italic=True)
 _THIN = Side(style="thin", color="808080")
 RULED = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)      # every header and body cell
 WRAPPED = Alignment(wrap_text=True, vertical="top")
-TABLE_WIDTH = 60            # widest column of a table sheet, in characters (longer text wraps)
+WIDEST_COLUMN = 60          # widest column of any sheet, in characters (longer text wraps)
 HEADER_STYLE = "budget-review header"     # a header cell's look as one named style: one assignment, not four
 
 
@@ -49,7 +49,6 @@ def number_format(text: str) -> str:
 
 
 CELL_LIMIT = 32767          # characters an Excel cell holds
-LIST_WIDTH = 60             # widest column of a list sheet, in characters (longer text wraps)
 WIDE_TABLE = 8              # a table sheet of more columns prints landscape
 
 
@@ -81,7 +80,7 @@ def _list_sheet(ws, header: list[str], rows: list[list], warnings: list[str]) ->
             else:
                 _put(ws, n, j, str(v), warnings, ws.title)
             if j <= len(widths):
-                widths[j - 1] = max(widths[j - 1], min(LIST_WIDTH, display_width(str(v))))
+                widths[j - 1] = max(widths[j - 1], min(WIDEST_COLUMN, display_width(str(v))))
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = max(6, w + 2)
     if header:
@@ -153,7 +152,7 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
             else:
                 _put(ws, first_body + r, j + 1, cell.text, warnings, f"{ws.title}!{target.coordinate}")
                 target.number_format = "@"
-                if width > TABLE_WIDTH:
+                if width > WIDEST_COLUMN:
                     target.alignment = WRAPPED
             widths[j] = max(widths[j], width)
             if cell.original is not None:
@@ -177,7 +176,7 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
     for n, note in enumerate(table.notes, start=below):     # the table's notes (注：…) under it, as printed
         _put(ws, n, 1, note, warnings, ws.title).font = NOTE
     for j, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = min(TABLE_WIDTH, max(8, w + 2))
+        ws.column_dimensions[get_column_letter(j)].width = min(WIDEST_COLUMN, max(8, w + 2))
     if page_of is not None:
         _pages_column(ws, table, first_body, page_of)
     ws.freeze_panes = ws.cell(row=first_body, column=1)

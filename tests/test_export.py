@@ -14,7 +14,7 @@ from core.errors import UserError
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
 from core.review import Review
 from core.validate import validate
-from core.workbook import CORRECTED, HEADER_TOP, TABLE_WIDTH, display_width, header_grid, merged_header_ranges
+from core.workbook import CORRECTED, HEADER_TOP, WIDEST_COLUMN, display_width, header_grid, merged_header_ranges
 from tests.conftest import SAMPLE_STEMS
 
 
@@ -58,7 +58,7 @@ def test_workbook_holds_the_corrected_model(name, sample_copy, tmp_path):
             [ruled] = [cf for cf in ws.conditional_formatting if str(cf.sqref) == body]
             assert ruled.rules[0].dxf.border.left.style == ws.cell(row=HEADER_TOP, column=1).border.top.style == "thin"
         long = [(r, j) for r, row in enumerate(table.rows) for j, c in enumerate(row[:len(table.columns)])
-                if display_width(c.text) > TABLE_WIDTH and c.value is None]
+                if display_width(c.text) > WIDEST_COLUMN and c.value is None]
         assert all(ws.cell(row=HEADER_TOP + depth + r, column=j + 1).alignment.wrap_text for r, j in long)
         under = [ws.cell(row=n, column=1).value for n in range(HEADER_TOP + depth + len(table.rows), ws.max_row + 1)]
         assert all(note in under for note in table.notes)

@@ -260,17 +260,21 @@ class MainScreen(Screen[bool]):
         self.show_table(message.index)
         self.grid.focus()
 
-    def on_document_outline_part_chosen(self, message: DocumentOutline.PartChosen) -> None:
+    def show_source_line(self, line: int) -> None:
+        """The source pane marks `line` (a part, a finding of the text, a search hit), the
+        current table's lines still tinted."""
         table = self.current_table()
-        self.query_one(SourceView).show((table.first_line, table.last_line) if table else None, message.line)
+        self.query_one(SourceView).show((table.first_line, table.last_line) if table else None, line)
+
+    def on_document_outline_part_chosen(self, message: DocumentOutline.PartChosen) -> None:
+        self.show_source_line(message.line)
 
     def jump_to_finding(self, index: int) -> None:
         self.finding_index = index
         f = self.session.findings[index]
         if f.table_index is None:       # a finding of the text: the source pane shows its line
             if f.lines:
-                table = self.current_table()
-                self.query_one(SourceView).show((table.first_line, table.last_line) if table else None, f.lines[0])
+                self.show_source_line(f.lines[0])
             self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4, markup=False)
             return
         if f.table_index != self.table_index:
@@ -492,10 +496,8 @@ class MainScreen(Screen[bool]):
         elif hit.row is not None and hit.col is not None:
             self.grid.move_cursor(row=hit.row, column=hit.col, animate=False)
         elif hit.line is not None:
-            table = self.current_table()
             # after the grid's own refresh, which puts the source back on the cursor's line
-            self.call_after_refresh(self.query_one(SourceView).show,
-                                    (table.first_line, table.last_line) if table else None, hit.line)
+            self.call_after_refresh(self.show_source_line, hit.line)
             self.notify(strings.FOUND_IN_SOURCE.format(query=query, line=hit.line), markup=False)
 
     def action_row_end(self, which: int) -> None:
