@@ -21,7 +21,16 @@ from . import catalog
 from .catalog import TableSpec
 from .forms import fill_form, fill_project_grid_form, has_grid_header
 from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
-from .panels import SEQUENCE_LEAVES, coded_panel_rows, numbered_lines, numbered_rows, panel_rows, side_by_side_rows, starts_row
+from .panels import (
+    SEQUENCE_LEAVES,
+    TOP_ITEM,
+    coded_panel_rows,
+    numbered_lines,
+    numbered_rows,
+    panel_rows,
+    side_by_side_rows,
+    starts_row,
+)
 from .placement import place_amounts
 from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
@@ -791,12 +800,35 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
         # one fragment per line: the fragment before the first amounts is its row's label (the
         # last word of a line of words above them is the header's)
         start -= 1
+    elif start == first_amount and not by_line and (item := _item_before_late_header(tokens, kinds, start)) is not None:
+        # reading order prints the other panel's header after the first row's label (`收入 项目
+        # 一、一般公共预算财政拨款收入 支出 决算数 2,940.05`): those words are the header's
+        return tokens[:item] + tokens[item + 1:first_amount], _runs_of(tokens[item:item + 1] + tokens[first_amount:],
+                                                                        kinds[item:item + 1] + kinds[first_amount:], by_line)
+    return tokens[:start], _runs_of(tokens[start:], kinds[start:], by_line)
+
+
+def _item_before_late_header(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int) -> int | None:
+    """Where a numbered item (`一、…`) stands before the first amount with only a few short
+    header words after it, each a fragment of its own line; None where there is none."""
+    for i in range(first_amount - 2, max(-1, first_amount - 5), -1):
+        between = tokens[i + 1:first_amount]
+        if any(kd != "text" for kd in kinds[i + 1:first_amount]) or any(len(t) > 4 or LABEL_START.match(t) for _, t in between) \
+                or len({k for k, _ in between}) != len(between) or tokens[i][0] in {k for k, _ in between}:
+            return None
+        if kinds[i] == "text" and TOP_ITEM.match(tokens[i][1]):
+            return i
+    return None
+
+
+def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> list[tuple[list, list, list]]:
+    """The body's tokens as rows of (code tokens, label tokens, amount tokens)."""
     rows: list[tuple[list, list, list]] = []
     codes: list = []
     labels: list = []
     amounts: list = []
     prev_line = None
-    for (k, t), kd in zip(tokens[start:], kinds[start:]):
+    for (k, t), kd in zip(tokens, kinds):
         new_line = by_line and prev_line is not None and k != prev_line
         prev_line = k
         if (amounts and kd != "amount") or (kd == "code" and labels) or \
@@ -811,7 +843,7 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
             labels.append((k, t))
     if codes or labels or amounts:
         rows.append((codes, labels, amounts))
-    return tokens[:start], rows
+    return rows
 
 
 def _template_columns(spec: TableSpec, header: list[tuple[int, str]], runs, tokens: list[tuple[int, str]],
@@ -870,8 +902,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     # the layout is judged on every header line as printed: the token stream leaves out
     # column-number lines (`行次`, `栏次 1 2`) that tell one template from another
     first_body = runs[0][0][0][0] if runs and runs[0][0] else (runs[0][1][0][0] if runs and runs[0][1] else None)
-    printed_header = " ".join(line for k, line in content if first_body is None or k < first_body) \
-        if header else header_text
+    header_line_set = {k for k, _ in header}
+    printed_lines = [line for k, line in content if first_body is None or k < first_body or k in header_line_set]
+    printed_header = " ".join(printed_lines) if header else header_text
     columns, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
     has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
         (columns is None and any(c for c, _, _ in runs))
@@ -882,7 +915,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
                         "check the columns against the source")
     columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
-    columns = _repeated_leaf(columns, [line for k, line in content if first_body is None or k < first_body])
+    columns = _repeated_leaf(columns, printed_lines)
     column_words = {w for c in columns for w in c.split("/")}
     runs = [run for run in runs if not _header_again(run, column_words)]
     table.columns = columns

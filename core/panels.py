@@ -206,7 +206,18 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
         """Whether these are the only figures on their line (one panel's pair, not both)."""
         return bool(amounts) and figures_on_line[amounts[0][0]] == 1
     tail_open = False       # a label's amounts came on a line of their own: its tail may follow
+    label_leaves = {columns[j].split("/")[-1] for j in text_cols}
     for codes, labels, amounts in runs:
+        if not by_line:
+            # reading order prints the right panel's header after the left panel's first rows:
+            # its label column's name before that panel's first item, its amount column's
+            # name before that item's amounts
+            labels = _without_header_cells(labels, [columns[j].split("/")[-1] for j in left_amounts + right_amounts])
+            if len(labels) > 1 and labels[0][1] in label_leaves and starts_row(labels[1][1]):
+                labels = labels[1:]
+            elif labels and amounts and _opens_amount_column(rows, labels, amounts, columns,
+                                                             (left_label, left_amounts), (right_label, right_amounts)):
+                continue
         wrapped = _wrapped_line(codes, labels, amounts) or (tail_open and _label_tail(codes, labels, amounts))
         tail_open = by_line and not codes and bool(amounts) and \
             (not labels or max(k for k, _ in labels) < min(k for k, _ in amounts))
@@ -223,6 +234,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             continue
         words = _split_labels(codes + labels)
         pairs = [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
+        if not by_line and len(words) > 1 and len(amounts) == len(words) and len(left_amounts) == len(right_amounts) == 1:
+            pairs = [(w, [a]) for w, a in zip(words, amounts)]      # each label's one amount, in order
         if not words and amounts and current is not None:
             pairs = [(((), ""), amounts)]
         for n, ((lines, label), amts) in enumerate(pairs):
@@ -234,8 +247,13 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             else:
                 right = right_label is not None and (_is_right_label(label, last_enum) or (
                     # the other panel's total of the same name (`总计` … `总计`)
-                    current is not None and catalog.TOTAL_LABELS.match(label) is not None and
-                    current[left_label].text == label and not current[right_label].text))
+                    _counterpart_row(rows, label, left_label, right_label) is not None))
+            if not by_line and right and right_label is not None and label and \
+                    (anchor := _counterpart_row(rows, label, left_label, right_label)) is not None:
+                current = anchor        # the right panel's total on the row of the left's
+            elif not by_line and right and current is not None and right_label is not None and \
+                    current[right_label].text and current is not rows[-1]:
+                current = rows[rows.index(current) + 1]     # the rows after that total, in order
             if current is None or (by_line and row_line != line_of_row) or \
                     (not by_line and (not right or (right_label is not None and current[right_label].text))):
                 current = [Cell("") for _ in columns]
@@ -253,13 +271,110 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                 last_side = right
             targets = right_amounts if right else left_amounts
             free = [c for c in targets if not current[c].text]
-            if free and len(amts) > len(free) and catalog.TOTAL_LABELS.match(label):
-                if _seat_late_amounts(rows[:-1], right_label if right else left_label, targets,
-                                      amts[:-len(free)], amts[-len(free)][1]):
-                    amts = amts[-len(free):]
+            guess = ""
+            if free and len(amts) > len(free) and catalog.TOTAL_LABELS.match(label) and \
+                    _seat_late_amounts(rows[:-1], right_label if right else left_label, targets,
+                                       amts[:-len(free)], amts[-len(free)][1]):
+                amts = amts[-len(free):]
+            elif not by_line and len(amts) > len(targets):
+                guess = OUT_OF_TURN       # other rows' figures printed here: whose is which is a guess
             for j, (k, t) in zip(free, amts):
-                current[j] = Cell(clean_number(t), (k,))
+                current[j] = Cell(clean_number(t), (k,), guess)
+    if not by_line and right_label is not None:
+        return _lists_in_order(rows, [[left_label] + left_amounts, [right_label] + right_amounts])
     return rows
+
+
+def _top_number(label: str) -> int:
+    """A first-level item's number (`二十、…` → 20); 0 for any other label."""
+    item = TOP_ITEM.match(label)
+    return _numeral(item[0][:-1]) if item else 0
+
+
+def _lists_in_order(rows: list[list[Cell]], panels: list[list[int]]) -> list[list[Cell]]:
+    """Reading order may print a panel's numbered items out of turn (`一、` `八、` `九、` `二、`
+    …). Where a panel's items above the first total are numbered 一、 to its last with none
+    missing and stand out of order, each panel's items there are put in order from the top,
+    side by side, as the two lists are printed."""
+    end = next((i for i, row in enumerate(rows) if any(catalog.TOTAL_LABELS.match(row[cols[0]].text) for cols in panels)),
+               len(rows))
+    entries = [[[row[j] for j in cols] for row in rows[:end] if any(row[j].text for j in cols)] for cols in panels]
+    numbers = [[_top_number(e[0].text) for e in panel] for panel in entries]
+    if not any(ns != sorted(ns) and sorted(ns) == list(range(1, len(ns) + 1)) for ns in numbers):
+        return rows
+    ordered = [sorted(panel, key=lambda e: _top_number(e[0].text)) if all(ns) else panel
+               for panel, ns in zip(entries, numbers)]
+    block: list[list[Cell]] = []
+    for i in range(max(len(panel) for panel in ordered)):
+        row = [Cell("") for _ in rows[0]]
+        for cols, panel in zip(panels, ordered):
+            if i < len(panel):
+                for j, cell in zip(cols, panel[i]):
+                    row[j] = cell
+        block.append(row)
+    return block + rows[end:]
+
+
+def _without_header_cells(labels: list[tuple[int, str]], leaves: list[str]) -> list[tuple[int, str]]:
+    """A run's label fragments without the amount columns' names that reading order printed
+    among them: fragments that spell out two or more adjacent columns' names in order
+    (`合计` `一般公共预算财` `政拨款`); a single name may be a row's own label (合计)."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(labels):
+        end = _spelled_columns(labels, i, leaves)
+        if end is None:
+            out.append(labels[i])
+            i += 1
+        else:
+            i = end
+    return out
+
+
+def _spelled_columns(labels: list[tuple[int, str]], start: int, leaves: list[str]) -> int | None:
+    """Where fragments from `start` end that spell two or more adjacent column names, in
+    order; None where they spell fewer."""
+    for first in range(len(leaves)):
+        i, j, text = start, first, ""
+        while i < len(labels) and j < len(leaves) and leaves[j].startswith(text + labels[i][1]):
+            text += labels[i][1]
+            i += 1
+            if text == leaves[j]:
+                j, text = j + 1, ""
+        if j - first >= 2 and not text:
+            return i
+    return None
+
+
+def _counterpart_row(rows: list[list[Cell]], label: str, left_label: int, right_label: int) -> list[Cell] | None:
+    """The row of the left panel's total that a right panel's total stands beside (`本年支出合计`
+    beside `本年收入合计`), if its right side is still empty and reading order printed the
+    left panel's lines first."""
+    if not catalog.TOTAL_LABELS.match(label):
+        return None
+    counterpart = label.replace("支出", "收入")
+    for row in reversed(rows):
+        if row[right_label].text:
+            return None
+        if row[left_label].text == counterpart:
+            return row
+    return None
+
+
+def _opens_amount_column(rows: list[list[Cell]], labels, amounts, columns: list[str], *panels) -> bool:
+    """Amounts printed right after their column's name (`决算数 2,106.66`) belong to the first
+    row of the panel whose amount column that is, if the row has a label and no amount yet:
+    seat them there. Whether they were seated."""
+    if any(t not in {columns[j].split("/")[-1] for _, targets in panels for j in targets} for _, t in labels):
+        return False
+    for label_col, targets in panels:
+        first = next((r for r in rows if label_col is not None and r[label_col].text), None)
+        if first is not None and targets and columns[targets[0]].split("/")[-1] == labels[-1][1] and \
+                not any(first[j].text for j in targets):
+            for j, (k, t) in zip(targets, amounts):
+                first[j] = Cell(clean_number(t), (k,))
+            return True
+    return False
 
 
 def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: list[int], late,
@@ -283,6 +398,7 @@ def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: l
     return True
 
 
+OUT_OF_TURN = "more figures printed after this label than its panel has columns: which is its own is a guess"
 TOP_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
 
 

@@ -860,3 +860,50 @@ def test_a_summarys_first_label_that_is_also_a_header_word_heads_its_row():
     assert fiscal.columns == ["收入/项目", "收入/2026年预算数", "支出/项目", "支出/2026年预算数"]
     assert [[c.text for c in r] for r in fiscal.rows][0] == ["财政拨款", "5417.80", "一、一般公共服务支出", "3478.72"]
     assert [[c.text for c in r] for r in fiscal.rows][3] == ["", "", "统计管理", "1120.80"]
+
+
+def _final_tables(lines: list[str]):
+    from core.document import parse_document
+    from core.reader import load_text
+    return parse_document(load_text("\n".join(["2024年度部门决算", *lines]).encode("utf-8"))).tables
+
+
+def test_reading_order_summary_panels_with_the_headers_printed_late_and_totals_side_by_side():
+    # plain pdftotext prints the expense panel's header after the income's first row (`支出 决算数`
+    # then its amount), that panel's `项目` before its first item and its `决算数` before that
+    # item's amount; the closing lines come left panel first. The right panel's totals stand
+    # beside the left's, and figures printed out of turn are seated as a guess, never silently
+    [summary] = _final_tables([
+        "收入支出决算总表", "单位：万元", "收入", "项目", "一、一般公共预算财政拨款收入", "", "支出", "决算数", "2,940.05", "",
+        "项目", "一、一般公共服务支出", "", "二、政府性基金预算财政拨款收入", "", "二、外交支出", "", "三、其他收入", "",
+        "6.20", "", "决算数", "2,106.66", "", "三、国防支出", "", "839.59", "", "本年收入合计", "", "2,946.25", "",
+        "使用非财政拨款结余（含专用结余）", "年初结转和结余", "总计", "", "本年支出合计", "", "2,946.25", "",
+        "结余分配", "49.14", "2,995.39", "", "年末结转和结余", "总计", "", "49.14", "2,995.39"])
+    assert summary.columns == ["收入/项目", "收入/决算数", "支出/项目", "支出/决算数"]
+    assert [[c.text for c in r] for r in summary.rows] == [
+        ["一、一般公共预算财政拨款收入", "2940.05", "一、一般公共服务支出", "2106.66"],
+        ["二、政府性基金预算财政拨款收入", "", "二、外交支出", ""],
+        ["三、其他收入", "6.20", "三、国防支出", "839.59"],
+        ["本年收入合计", "2946.25", "本年支出合计", "2946.25"],
+        ["使用非财政拨款结余（含专用结余）", "", "结余分配", "49.14"],
+        ["年初结转和结余", "", "年末结转和结余", "49.14"],
+        ["总计", "", "总计", "2995.39"]]
+    assert summary.rows[4][3].inferred and not summary.rows[5][3].inferred
+
+
+def test_reading_order_panel_items_out_of_turn_and_header_cells_among_them():
+    # the expense panel's column names printed among its items (`合计` `一般公共预算财` `政拨款`)
+    # are no labels; items printed out of their numbers' order (三、 before 二、) are put back
+    [fiscal] = _final_tables([
+        "财政拨款收入支出决算总表", "单位：万元", "收入", "项目", "一、一般公共预算财政拨款", "", "支出", "决算数", "2,940.05", "",
+        "项目", "一、一般公共服务支出", "", "合计", "一般公共预算财", "政拨款", "", "2,106.66", "", "2,106.66", "",
+        "三、卫生健康支出", "", "833.39", "", "833.39", "", "二、政府性基金预算财政拨款", "", "二、外交支出", "",
+        "政府性基金预算", "财政拨款", "国有资本经营预", "算财政拨款", "四、住房保障支出", "",
+        "本年收入合计", "", "2,940.05", "", "本年支出合计", "", "2,940.05", "", "2,940.05"])
+    assert fiscal.columns[2:5] == ["支出/项目", "支出/合计", "支出/一般公共预算财政拨款"]
+    assert [[c.text for c in r] for r in fiscal.rows] == [
+        ["一、一般公共预算财政拨款", "2940.05", "一、一般公共服务支出", "2106.66", "2106.66", "", ""],
+        ["二、政府性基金预算财政拨款", "", "二、外交支出", "", "", "", ""],
+        ["", "", "三、卫生健康支出", "833.39", "833.39", "", ""],
+        ["", "", "四、住房保障支出", "", "", "", ""],
+        ["本年收入合计", "2940.05", "本年支出合计", "2940.05", "2940.05", "", ""]]
