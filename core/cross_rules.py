@@ -127,18 +127,22 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
     for name in cols:
         if name:
             c = find_col(table, name)
-        else:       # the amount printed after the label, before the next label
-            c = None
-            at = next(j for j, cell in enumerate(table.rows[r]) if squash(cell.text) == row)
-            for j in range(at + 1, len(table.columns)):
-                if amount(table, r, j) is not None and leaf(table.columns[j]) not in ("行次", "栏次"):
-                    c = j
-                    break
-                if table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
-                    break
+        else:       # the amount printed after the label (the first of both panels' that has one)
+            c = next((j for at, cell in enumerate(table.rows[r]) if squash(cell.text) == row
+                      if (j := _amount_after(table, r, at)) is not None), None)
         value = amount(table, r, c) if c is not None else None
         if c is not None and value is not None:
             return r, c, value, list(table.cell(r, c).lines)
+    return None
+
+
+def _amount_after(table: Table, r: int, at: int) -> int | None:
+    """The column of the amount a row prints after its label at `at`, before the next label."""
+    for j in range(at + 1, len(table.columns)):
+        if amount(table, r, j) is not None and leaf(table.columns[j]) not in ("行次", "栏次"):
+            return j
+        if table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
+            return None
     return None
 
 

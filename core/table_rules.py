@@ -332,7 +332,9 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
         s, n = sums[0]
         sev = None if any(severity(total - x, k) is None for x, k in sums) else severity(total - s, n)
         if sev:
-            out.append(Finding(Check.SUM, sev, f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}",
+            note = cells_note(table, [(r, value_col) for r in rows + [tot]])
+            out.append(Finding(Check.SUM, doubtful(sev, note),
+                               f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}" + note,
                                table.title, ti, tot, value_col, f"{total_name} / {column_name(table, value_col)}",
                                list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
     if "收入总计" in found and "支出总计" in found:
