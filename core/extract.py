@@ -917,9 +917,15 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
     columns = _repeated_leaf(columns, printed_lines)
     column_words = {w for c in columns for w in c.split("/")}
+    if layout == "fragment":        # the header's cells that reading order printed among the rows
+        runs = _total_label_after_header_cells(runs, is_header_word)
+        column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
+                         and all(is_header_word(t) for _, t in labels) for _, t in labels}
     runs = [run for run in runs if not _header_again(run, column_words)]
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
+    if layout == "fragment":
+        runs = _total_figures_printed_early(runs, len(columns) - len(text_cols))
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
     if layout == "fragment" and text_cols and "amount" not in kinds:
         # an empty table read in fragments: its 合计 row is printed among the header's cells
@@ -997,8 +1003,12 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     code_parts = [j for j in text_cols if columns[j].split("/")[-1] in ("类", "款", "项")]
     lengths = Counter(len("".join(t for _, t in c)) for c, _, _ in runs if c)
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
+    # the header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them
+    pieces = {w[i:] for w in column_words | header_words for i in range(len(w) - 1)} | column_words
     if layout == "space":
-        runs = _wrapped_names_joined(runs, header_words)
+        # a line of the header's words alone (`科目编码类款项`) is the header again, never a name's tail
+        runs = _wrapped_names_joined([run for run in runs if run[0] or run[2] or
+                                      not _made_of_words("".join(t for _, t in run[1]), pieces)], header_words)
     rows: list[list[Cell]] = []
     amounts_of = []
     for codes, labels, amounts in runs:
@@ -1031,8 +1041,6 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         row[name_col] = Cell(name, label_lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    # the header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them
-    pieces = {w[i:] for w in column_words | header_words for i in range(len(w) - 1)} | column_words
     stray = next((r[name_col].text for r in rows if _made_of_words(r[name_col].text, pieces)), None)
     if stray:       # the header's words read as a row: the rows around it are likely out of step
         table.add_doubt(f"the header's words ({stray}) were read as a row; check the rows against the source")
@@ -1183,6 +1191,54 @@ def _totals_printed_late(runs, is_header_word):
             for j, chunk in zip(rows, chunks):
                 out[j] = (out[j][0], out[j][1], chunk)
             break
+    return out
+
+
+def _total_label_after_header_cells(runs, is_header_word):
+    """Reading order prints a table's first row, its total, as figures alone, and the total's
+    label (`合计`) right after the header's cells printed among the later rows: the label is
+    that row's."""
+    if not runs or runs[0][0] or runs[0][1] or not runs[0][2]:
+        return runs
+
+    def header_cells(run) -> bool:
+        return not run[0] and not run[2] and bool(run[1]) and all(is_header_word(t) for _, t in run[1])
+
+    def total_label(run) -> bool:
+        return not run[0] and not run[2] and len(run[1]) == 1 and bool(catalog.TOTAL_LABELS.match(run[1][0][1]))
+    for i in range(1, len(runs)):
+        codes, labels, amounts = runs[i]
+        if header_cells(runs[i]) and i + 1 < len(runs) and total_label(runs[i + 1]):
+            return [([], runs[i + 1][1], runs[0][2])] + runs[1:i + 1] + runs[i + 2:]
+        if len(labels) > 1 and header_cells((codes, labels[:-1], amounts)) and total_label(([], labels[-1:], [])):
+            return [([], labels[-1:], runs[0][2])] + runs[1:i] + [([], labels[:-1], [])] + runs[i + 1:]
+    return runs
+    # the header's cells and the label in one run of text, or the label in a run of its own
+    pieces = [piece for codes, labels, amounts in runs
+              for piece in ([([], labels[:-1], []), ([], labels[-1:], [])] if labels and not codes and not amounts
+                            else [(codes, labels, amounts)])]
+    for i in range(1, len(pieces) - 1):
+        (_, cells, _), (_, labels, _) = pieces[i], pieces[i + 1]
+        if cells and all(is_header_word(t) for _, t in cells) and labels and \
+                catalog.TOTAL_LABELS.match(labels[0][1]):
+            return [([], labels, runs[0][2])] + [p for p in pieces[1:i + 1] + pieces[i + 2:] if any(p)]
+    return runs
+
+
+def _total_figures_printed_early(runs, amount_columns: int):
+    """Reading order prints a total row's first figures before its label (`购房补贴 258.50
+    258.50 2,940.05 2,336.91 合计 603.14`): where the row before a total's label holds more
+    figures than the table has amount columns, its last figures complete the total's (a total
+    prints every column), leaving the row at least one."""
+    out = list(runs)
+    for i in range(len(out) - 1):
+        codes, labels, amounts = out[i]
+        total_codes, total_labels, total_amounts = out[i + 1]
+        moved = min(amount_columns - len(total_amounts), len(amounts) - 1)
+        if len(amounts) > amount_columns and moved > 0 and not total_codes and len(total_labels) == 1 and \
+                catalog.TOTAL_LABELS.match(total_labels[0][1]):
+            out[i] = (codes, labels, amounts[:-moved])
+            out[i + 1] = (total_codes, total_labels, amounts[-moved:] + total_amounts)
     return out
 
 
