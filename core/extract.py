@@ -800,7 +800,8 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
         # one fragment per line: the fragment before the first amounts is its row's label (the
         # last word of a line of words above them is the header's)
         start -= 1
-    elif start == first_amount and not by_line and (item := _item_before_late_header(tokens, kinds, start)) is not None:
+    elif start == first_amount and not by_line and \
+            (item := _item_before_late_header(tokens, kinds, start, header_words)) is not None:
         # reading order prints the other panel's header after the first row's label (`收入 项目
         # 一、一般公共预算财政拨款收入 支出 决算数 2,940.05`): those words are the header's
         return tokens[:item] + tokens[item + 1:first_amount], _runs_of(tokens[item:item + 1] + tokens[first_amount:],
@@ -808,12 +809,15 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
     return tokens[:start], _runs_of(tokens[start:], kinds[start:], by_line)
 
 
-def _item_before_late_header(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int) -> int | None:
-    """Where a numbered item (`一、…`) stands before the first amount with only a few short
-    header words after it, each a fragment of its own line; None where there is none."""
+def _item_before_late_header(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int,
+                             header_words: frozenset[str]) -> int | None:
+    """Where a numbered item (`一、…`) stands before the first amount with only a few header
+    words after it (short ones, or the template's), each a fragment of its own line; None
+    where there is none."""
     for i in range(first_amount - 2, max(-1, first_amount - 5), -1):
         between = tokens[i + 1:first_amount]
-        if any(kd != "text" for kd in kinds[i + 1:first_amount]) or any(len(t) > 4 or LABEL_START.match(t) for _, t in between) \
+        if any(kd != "text" for kd in kinds[i + 1:first_amount]) or \
+                any((len(t) > 4 and t not in header_words) or LABEL_START.match(t) for _, t in between) \
                 or len({k for k, _ in between}) != len(between) or tokens[i][0] in {k for k, _ in between}:
             return None
         if kinds[i] == "text" and TOP_ITEM.match(tokens[i][1]):
@@ -886,15 +890,15 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     header_words = frozenset(w for layout in spec.layouts for c in layout for w in c.split("/")
                              if "{year}" not in w and len(w) > 2)
     header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words)
-    strays = ""         # the header's words that reading order prints among the rows
     words = {w for layout in spec.layouts for c in layout for w in c.split("/")} | COLUMN_NUMBER_WORDS
 
     def is_header_word(t: str) -> bool:
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
         runs = _totals_printed_late(_codes_printed_late(header, runs, is_header_word), is_header_word)
-        strays = " ".join(t for codes, labels, amounts in runs if labels and not codes and not amounts
-                          for _, t in labels if is_header_word(t) and not catalog.TOTAL_LABELS.match(t))
+    # the header's words that reading order prints among the rows
+    strays = " ".join(t for codes, labels, amounts in runs for _, t in labels
+                      if is_header_word(t) and not catalog.TOTAL_LABELS.match(t) and not LABEL_START.match(t))
     header_text = " ".join(t for _, t in header)
     if header:
         table.header_lines = (header[0][0], header[-1][0])

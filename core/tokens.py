@@ -75,6 +75,9 @@ def join_spaced_characters(tokens: list[str]) -> list[str]:
     return out
 
 
+LABEL_WIDTH = 24      # the longest row label a table prints on one line (a sentence is a form's text)
+
+
 def detect_layout(lines: list[tuple[int, str]]) -> str:
     """'tab', 'space' (a line per row, cells split by spaces) or 'fragment' (a cell or part
     of one per line)."""
@@ -84,9 +87,17 @@ def detect_layout(lines: list[tuple[int, str]]) -> str:
     if tabbed * 3 >= len(lines):
         return "tab"
     # one fragment per line: most lines are a short word or a lone number; a line-per-row
-    # layout has spaces in nearly every line
-    single = sum(len(s.strip()) <= 10 and " " not in s.strip() for _, s in lines)
-    return "fragment" if single * 10 >= len(lines) * 6 and len(lines) > 6 else "space"
+    # layout has spaces in nearly every line. Long labels alone on their lines (`二、社会保障和
+    # 就业支出`) are fragments too where most figures stand alone on theirs, as no row's do
+    # in a line-per-row layout.
+    words = [s.strip() for _, s in lines]
+    short = sum(len(w) <= 10 and " " not in w for w in words)
+    alone = sum(len(w) <= LABEL_WIDTH and " " not in w for w in words)
+    figure_lines = [w.split() for w in words if any(is_amount(t) for t in w.split())]
+    figures_alone = sum(len(ts) == 1 for ts in figure_lines)
+    fragments = short * 10 >= len(lines) * 6 or \
+        (alone * 10 >= len(lines) * 6 and figures_alone >= 3 and figures_alone * 2 >= len(figure_lines))
+    return "fragment" if fragments and len(lines) > 6 else "space"
 
 
 TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|科目([(（].*)?$|品目$|来源$|性质$|^[类款项]$|类别|目标$|"

@@ -950,3 +950,35 @@ def test_a_line_of_the_headers_words_is_no_names_tail_and_with_figures_makes_the
     assert [r[3].text for r in table.rows] == ["一般公共服务支出", "财政事务"] and table.doubt == ""
     [numbered] = _parse([*lines[:7], "科目编码类款项 1 2 3", lines[8]]).tables
     assert numbered.doubt == "the header's words (科目编码类款项) were read as a row; check the rows against the source"
+
+
+def test_a_summary_in_reading_order_with_long_labels_alone_on_their_lines_is_read_as_fragments():
+    # plain pdftotext: most lines hold one label or one figure, the labels longer than a short
+    # word (`二、社会保障和就业支出`); the expense panel's column names come among its rows
+    from core.document import parse_document
+    from core.reader import load_text
+    printed = ("2026年部门财政拨款收支预算总表|编制部门：上海市普陀区某局||单位：元||财政拨款收入|项目|一、一般公共预算||财政拨款支出|"
+               "预算数||项目||96,282,213.44 一、公共安全支出||合计||一般公共预算||87,267,272.44||87,267,272.44||二、政府性基金预算||"
+               "0.00 二、社会保障和就业支出||3,343,704.00||3,343,704.00||三、国有资本经营预算||0.00 三、卫生健康支出||1,149,678.00||"
+               "1,149,678.00||四、住房保障支出||4,521,559.00||4,521,559.00||收入总计||96,282,213.44||支出总计||政府性基金预算||"
+               "国有资本经营预算||96,282,213.44||96,282,213.44")
+    [table] = parse_document(load_text(("2026年部门预算\n" + printed.replace("|", "\n")).encode("utf-8"))).tables
+    assert table.layout == "fragment" and table.doubt == ""
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["一、一般公共预算", "96282213.44", "一、公共安全支出", "87267272.44", "87267272.44", "", ""],
+        ["二、政府性基金预算", "0.00", "二、社会保障和就业支出", "3343704.00", "3343704.00", "", ""],
+        ["三、国有资本经营预算", "0.00", "三、卫生健康支出", "1149678.00", "1149678.00", "", ""],
+        ["", "", "四、住房保障支出", "4521559.00", "4521559.00", "", ""],
+        ["收入总计", "96282213.44", "支出总计", "96282213.44", "96282213.44", "", ""]]
+
+
+def test_a_statement_of_sentences_alone_on_their_lines_is_no_table_of_fragments():
+    from core.tokens import detect_layout
+    # a project's statement, headed and numbered like a table, a page number its one figure
+    sentences = ["详见单位的项目绩效目标表", "23", "生命健康专项（政策资金）经费情况说明", "一、项目概述",
+                 "推动生命健康产业高质量发展，完成经济指标任务。", "二、立项依据", "1、《普陀区加快发展生命健康产业实施意见》。",
+                 "三、实施主体", "上海市普陀区商务委员会", "四、实施方案",
+                 "根据《实施意见》，制定实施流程和细则，明确申报指南，发布项目申报通知，",
+                 "评估，按程序落实专项资金拨付", "五、实施周期", "2025.1.1-2025.12.31", "六、年度预算安排",
+                 "2025年度项目总预算1170.00万，其中支持企业规模化发展870.00万，", "180.00万，合计1170.00万。", "七、绩效目标"]
+    assert detect_layout(list(enumerate(sentences, 1))) == "space"
