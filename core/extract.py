@@ -993,6 +993,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
         table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
             panel_rows(columns, text_cols, runs, by_line=by_line)
+        crowded = max((len(items) for k, line in content if (items := TOP_ITEMS.findall(line))), default=0)
+        if crowded > len(text_cols):
+            table.add_doubt(f"a line prints {crowded} numbered items side by side, but the columns hold "
+                            f"{len(text_cols)} label columns: a panel is likely missing; check the columns against the source")
         if len(text_cols) == 2:
             # halves on lines of their own: every row where that is the pattern, else the totals
             totals_only = _panels_zigzag(table.rows, text_cols) < SETTINGS.zigzag_rows
@@ -1196,6 +1200,10 @@ def _totals_printed_late(runs, is_header_word):
                 out[j] = (out[j][0], out[j][1], chunk)
             break
     return out
+
+
+# a first-level item where it starts a cell: at the line's start or after a space
+TOP_ITEMS = re.compile(r"(?:^|\s)[一二三四五六七八九十]+、")
 
 
 def _total_label_after_header_cells(runs, is_header_word):

@@ -982,3 +982,14 @@ def test_a_statement_of_sentences_alone_on_their_lines_is_no_table_of_fragments(
                  "评估，按程序落实专项资金拨付", "五、实施周期", "2025.1.1-2025.12.31", "六、年度预算安排",
                  "2025年度项目总预算1170.00万，其中支持企业规模化发展870.00万，", "180.00万，合计1170.00万。", "七、绩效目标"]
     assert detect_layout(list(enumerate(sentences, 1))) == "space"
+
+
+def test_a_line_of_more_numbered_items_than_the_columns_have_label_columns_makes_the_table_doubtful():
+    # Jiangsu's summary: income, spending by function and spending by use side by side, read
+    # with a two-panel template (the header prints 收入 and 支出): a panel is lost, and said so
+    doc = _parse(["收支预算总表", "部门： 江苏省某院 单位：万元", "收入 支出", "功能分类 支出用途", "项目名称 金额",
+                  "功能科目名称 金额 项目名称 金额", "一、财政拨款 24,169.74 一、一般公共服务支出 一、基本支出 15,844.04",
+                  "1.一般公共预算 24,169.74 二、外交支出 二、项目支出 8,325.70", "当年收入小计 24,169.74 当年支出小计 24,169.74"])
+    [table] = doc.tables
+    assert table.doubt == ("a line prints 3 numbered items side by side, but the columns hold 2 label columns: "
+                           "a panel is likely missing; check the columns against the source")
