@@ -266,6 +266,9 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     notes = [t.strip() for _, t in sorted(noted + sentences)]
     content.sort()
     layout = detect_layout(content)
+    while layout != "fragment" and len(content) > 1 and LONE_NUMBER.match(content[-1][1].strip()) and \
+            not _decimals_cut(content[-2][1], content[-1][1].strip()):
+        content.pop()       # the page number under the table (see the trim of last_line below)
     table = Table(kind=spec.kind, title=region.title or spec.title, title_printed=region.title_printed,
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
@@ -771,10 +774,17 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
     first_amount = next((i for i, (kd, (_, t)) in enumerate(zip(kinds, tokens))
                          if kd == "amount" and not (t.isdigit() and len(t) <= 2)), len(tokens))
     if first_amount == len(tokens):
-        # no amounts at all: an empty table prints at most its bare total row, last
-        last_is_total = bool(tokens) and catalog.TOTAL_LABELS.match(tokens[-1][1]) and \
-            (len(tokens) < 2 or tokens[-2][0] != tokens[-1][0])
-        return (tokens[:-1], [([], [tokens[-1]], [])]) if last_is_total else (tokens, [])
+        # no amounts at all: an empty table prints at most its bare total row, last, and a
+        # line saying it has nothing to show (`无`) before it
+        end = len(tokens)
+        rows: list[tuple[list, list, list]] = []
+        endings = [catalog.TOTAL_LABELS, NOTHING_TO_SHOW]       # in either order
+        while end and (ending := next((e for e in endings if e.match(tokens[end - 1][1])), None)) and \
+                (end < 2 or tokens[end - 2][0] != tokens[end - 1][0]):
+            endings.remove(ending)
+            rows.insert(0, ([], [tokens[end - 1]], []))
+            end -= 1
+        return tokens[:end], rows
     start = first_amount
     # the first row's label is short: look for its start among the last few tokens only
     for i in range(first_amount - 1, max(-1, first_amount - 9), -1):
@@ -931,9 +941,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if layout == "fragment":
         runs = _total_figures_printed_early(runs, len(columns) - len(text_cols))
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
-    if layout == "fragment" and text_cols and "amount" not in kinds:
-        # an empty table read in fragments: its 合计 row is printed among the header's cells
-        # (one 合计 more than the header's own); the table keeps that row, every cell empty
+    if text_cols and "amount" not in kinds and (layout == "fragment" or not runs):
+        # an empty table: its 合计 row is printed among the header's cells (one 合计 more than
+        # the header's own: `合计 合计 基本支出 项目支出`); the table keeps that row, every cell empty
         totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS]
         if len(totals) > sum(c.split("/")[-1] in TOTAL_WORDS for c in columns):
             k, total = totals[0]

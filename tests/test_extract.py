@@ -993,3 +993,29 @@ def test_a_line_of_more_numbered_items_than_the_columns_have_label_columns_makes
     [table] = doc.tables
     assert table.doubt == ("a line prints 3 numbered items side by side, but the columns hold 2 label columns: "
                            "a panel is likely missing; check the columns against the source")
+
+
+def test_an_empty_tables_nothing_to_show_line_and_total_row_are_its_rows_in_either_order():
+    shanghai = _parse(["2026年部门政府性基金预算支出功能分类预算表", "编制部门：上海市普陀区某局 单位：元", "项目 政府性基金预算支出",
+                       "功能分类科目编码", "功能分类科目名称 合计 基本支出 项目支出", "类 款 项", "无", "合计",
+                       "注:本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。"]).tables[0]
+    assert [[c.text for c in r][3] for r in shanghai.rows] == ["无", "合计"]
+    jiangsu = _parse(["政府性基金预算财政拨款支出预算表", "部门名称： 江苏省某院 单位：万元", "功能科目编码 功能科目名称 金 额",
+                      "合 计", "此表为空"]).tables[0]
+    assert jiangsu.columns == ["功能科目编码", "功能科目名称", "金额"]
+    assert [[c.text for c in r] for r in jiangsu.rows] == [["", "合计", ""], ["", "此表为空", ""]]
+
+
+def test_an_empty_tables_total_row_printed_on_the_headers_last_line_is_kept():
+    # `合计 合计 基本支出 项目支出`: one 合计 more than the header's own is the total row's label
+    [table] = _parse(["2025年度部门决算", "政府性基金预算财政拨款收入支出决算表", "单位：万元", "项目", "年初结转和 年末结转和",
+                      "本年收入 本年支出", "功能分类", "结余 结余", "科目名称", "科目编码", "合计 合计 基本支出 项目支出"]).tables
+    assert [[c.text for c in r] for r in table.rows] == [["", "合计", "", "", "", "", "", ""]]
+
+
+def test_the_page_number_under_a_table_read_line_by_line_is_no_row_of_figures():
+    [table] = _parse(["2024年度部门决算", "一般公共预算财政拨款支出决算表", "单位：万元", "项目 合计 基本支出 项目支出",
+                      "功能分类科目编码 科目名称", "201 一般公共服务支出 2,106.66 1,503.52 603.14",
+                      "2010601 行政运行 1,511.89 1,503.52 8.37", "2010602 一般行政管理事务 594.77 594.77",
+                      "合计 2,106.66 1,503.52 603.14", "12"]).tables
+    assert table.doubt == "" and table.last_line == 9 and [r[1].text for r in table.rows][-1] == "合计"
