@@ -768,14 +768,20 @@ def _opens_a_row_of_pairs(tokens: list[tuple[int, str]], kinds: list[str], first
 
 
 def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
-              header_words: frozenset[str] = frozenset()):
+              header_words: frozenset[str] = frozenset(), labels_alone: bool = False):
     """Header tokens, then rows as (code tokens, label tokens, amount tokens). A row ends
     with its amounts; a code after a label, or a new line in a line-based layout, starts one."""
     first_amount = next((i for i, (kd, (_, t)) in enumerate(zip(kinds, tokens))
                          if kd == "amount" and not (t.isdigit() and len(t) <= 2)), len(tokens))
     if first_amount == len(tokens):
-        # no amounts at all: an empty table prints at most its bare total row, last, and a
-        # line saying it has nothing to show (`无`) before it
+        # no amounts at all: a table of labels alone (a template's fund table with no funds yet:
+        # `labels_alone`) is its lines from the first that opens with a numbered item, where
+        # two or more do
+        items = [i for i, (k, t) in enumerate(tokens) if TOP_ITEM.match(t) and (i == 0 or tokens[i - 1][0] != k)]
+        if labels_alone and len(items) >= 2:
+            return tokens[:items[0]], _runs_of(tokens[items[0]:], kinds[items[0]:], by_line=True)
+        # … else it prints at most its bare total row, last, and a line saying it has nothing
+        # to show (`无`) before it
         end = len(tokens)
         rows: list[tuple[list, list, list]] = []
         endings = [catalog.TOTAL_LABELS, NOTHING_TO_SHOW]       # in either order
@@ -899,7 +905,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     kinds = classify(tokens)
     header_words = frozenset(w for layout in spec.layouts for c in layout for w in c.split("/")
                              if "{year}" not in w and len(w) > 2)
-    header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words)
+    header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words, labels_alone=bool(spec.layouts))
     words = {w for layout in spec.layouts for c in layout for w in c.split("/")} | COLUMN_NUMBER_WORDS
 
     def is_header_word(t: str) -> bool:
@@ -978,13 +984,13 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     labels_first = len(leading) > 1 and all(j in leading or j > last_amount for j in text_cols)
     if len(panel_codes) > 1 and layout == "space" and labels_first:
         # two code-and-name pairs, then the amounts (部门经济科目 … 政府经济科目 …): a line is a row
-        runs = _line_runs(tokens, kinds, header_words, column_words)
+        runs = _line_runs(tokens, kinds, header_words, column_words, bool(spec.layouts))
         _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
         return
     if not has_code:
         by_line = layout == "space"
         if by_line:
-            runs = _line_runs(tokens, kinds, header_words, column_words)
+            runs = _line_runs(tokens, kinds, header_words, column_words, bool(spec.layouts))
         if by_line and labels_first:        # label columns first, amounts after (备注 and such last)
             if any(catalog.is_code_column(columns[j]) for j in leading):
                 runs = _wrapped_names_joined(runs, header_words)    # a name wrapped around its code's line
@@ -1077,9 +1083,9 @@ def _made_of_words(text: str, words: set[str]) -> bool:
     return len(text) in ends
 
 
-def _line_runs(tokens, kinds, header_words: frozenset[str], column_words: set[str]):
+def _line_runs(tokens, kinds, header_words: frozenset[str], column_words: set[str], labels_alone: bool):
     """The rows as the lines print them, less the header printed again on a new page."""
-    head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words)
+    head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words, labels_alone=labels_alone)
     header_lines = _line_texts(head)
     return [run for run in runs if not _header_again(run, column_words, header_lines)]
 

@@ -1019,3 +1019,13 @@ def test_the_page_number_under_a_table_read_line_by_line_is_no_row_of_figures():
                       "2010601 行政运行 1,511.89 1,503.52 8.37", "2010602 一般行政管理事务 594.77 594.77",
                       "合计 2,106.66 1,503.52 603.14", "12"]).tables
     assert table.doubt == "" and table.last_line == 9 and [r[1].text for r in table.rows][-1] == "合计"
+
+
+def test_a_template_table_with_labels_and_no_figures_keeps_its_rows():
+    # Xi'an's fund table before any fund: its items printed, every figure cell empty
+    [table] = _parse(["部门综合预算政府性基金收支表", "单位：元", "收入 支出", "项目 预算数 支出功能分类科目（按大类） 预算数",
+                      "一、政府性基金拨款 一、科学技术支出", "二、文化旅游体育与传媒支出", "三、社会保障和就业支出",
+                      "本年收入合计 本年支出合计"]).tables
+    assert [[c.text for c in r][:4] for r in table.rows] == [
+        ["一、政府性基金拨款", "", "一、科学技术支出", ""], ["", "", "二、文化旅游体育与传媒支出", ""],
+        ["", "", "三、社会保障和就业支出", ""], ["本年收入合计", "", "本年支出合计", ""]]
