@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from . import catalog
 from .catalog import TableSpec
-from .forms import fill_form, fill_project_grid_form, has_grid_header
+from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header
 from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
 from .panels import (
     SEQUENCE_LEAVES,
@@ -302,6 +302,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
     elif spec.form:
         fill_form(table, content, layout)
+        if misread := grid_misread(table):
+            table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
         if not table.rows:      # no indicator grid the form reader knows: read the lines as a grid
             plain = replace(table, fields={}, columns=[], rows=[], notes=[])
             _fill_token_grid(plain, content, catalog.OTHER, context, layout)

@@ -222,6 +222,25 @@ def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
 
 
+SCORE_LEAVES = ("分值", "得分")        # a performance grid's columns of figures
+WHOLE_CHARACTERS = frozenset("无是否有优良好高低中差")     # values a grid's cell prints as one character
+
+
+def grid_misread(table: Table) -> str:
+    """Why a form's indicator grid reads as misread, or "": its score columns hold no figure
+    in any row, or more than a tenth of its text cells are one Chinese character that is no
+    unit of measure and no whole value (无): cells cut apart, `值` `分` `及` (a sign, `≥`, or
+    `%` is a cell of its own in some templates)."""
+    if not table.rows:
+        return ""
+    for j, column in enumerate(table.columns):
+        if column.split("/")[-1] in SCORE_LEAVES and not any(table.cell(r, j).text for r in range(len(table.rows))):
+            return f"its {column.split('/')[-1]} column holds no figure"
+    cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
+    cut = [t for t in cells if len(t) == 1 and CJK_START.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
+    return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
+
+
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
 FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
 

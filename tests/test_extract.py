@@ -1029,3 +1029,19 @@ def test_a_template_table_with_labels_and_no_figures_keeps_its_rows():
     assert [[c.text for c in r][:4] for r in table.rows] == [
         ["一、政府性基金拨款", "", "一、科学技术支出", ""], ["", "", "二、文化旅游体育与传媒支出", ""],
         ["", "", "三、社会保障和就业支出", ""], ["本年收入合计", "", "本年支出合计", ""]]
+
+
+def test_an_indicator_grid_with_empty_score_columns_or_cells_cut_into_characters_reads_as_misread():
+    from core.forms import grid_misread
+    from core.model import Cell, Table
+
+    def grid(columns: list[str], rows: list[list[str]]) -> Table:
+        return Table(kind="final.performance_self_eval", title="某项目绩效自评表", title_printed=True, unit="",
+                     first_line=1, last_line=len(rows) + 1, columns=columns, rows=[[Cell(t) for t in r] for r in rows])
+    levels = ["一级指标", "二级指标", "三级指标", "实际完成值", "分值", "得分"]
+    assert grid_misread(grid(levels, [["成本指标", "", "经济成本指", "≤1.4元1.4元2020标", "", ""],
+                                      ["", "", "值", "分", "", ""]])) == "its 分值 column holds no figure"
+    assert grid_misread(grid(levels[:4], [["产出指标", "数量指标", "值", "分"], ["产出指标", "质量指标", "合格率", "100%"]])) \
+        == "2 of its 8 text cells are one character"
+    # 无, a unit of measure, a sign printed in a cell of its own are whole values
+    assert grid_misread(grid(levels[:4] + ["单位", "原因"], [["产出指标", "数量指标", "检查次数", "≥", "次", "无"]])) == ""
