@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_destination
@@ -33,6 +34,25 @@ REVIEWED = "reviewed"       # a table's status once the reviewer has checked it
 TABLE_KINDS = tuple(spec.kind for spec in ALL_SPECS) + ("other",)     # what a table's kind may be set to
 
 
+class Target(StrEnum):
+    """What an edit changes: a cell, a column's header, a table's title, kind, unit or review
+    status, a form's fact, a row inserted or deleted, or the decision on a finding."""
+    CELL = "cell"
+    HEADER = "header"
+    TITLE = "title"
+    KIND = "kind"
+    UNIT = "unit"
+    STATUS = "status"
+    FACT = "fact"
+    INSERT_ROW = "insert_row"
+    DELETE_ROW = "delete_row"
+    DECISION = "decision"
+
+
+ROW_TARGETS = (Target.INSERT_ROW, Target.DELETE_ROW)       # whose values are whole rows
+TABLE_FIELDS = (Target.TITLE, Target.KIND, Target.UNIT, Target.STATUS)      # a table's own texts
+
+
 @dataclass(frozen=True)
 class Edit:
     """One correction. `row`/`col` address the corrected table as it was when the edit was
@@ -41,7 +61,7 @@ class Edit:
     `decision` settles (`new` the decision, `note` the reviewer's words; `table` is -1).
     Edits of one `group` (a value moved to the next column: two cells) undo and redo together."""
 
-    target: str
+    target: Target
     table: int
     row: int | None = None
     col: int | None = None
@@ -59,7 +79,7 @@ class Edit:
             where += f" row {self.row + 1}"
         if self.col is not None:
             where += f" column {self.col + 1}"
-        if self.target == "decision":
+        if self.target == Target.DECISION:
             return f"finding {self.key}: {self.old} → {self.new}" + (f" ({self.note})" if self.note else "")
         return f"{self.target.replace('_', ' ')} of {where}: “{shown_value(self.old)}” → “{shown_value(self.new)}”"
 
@@ -124,10 +144,10 @@ def _no_table_change(table: Table, edit: Edit) -> None:
     """Decisions change no table: Review.decisions replays them."""
 
 
-_APPLY: dict[str, Callable[[Table, Edit], None]] = {
-    "cell": _set_cell, "header": _set_header, "title": _set_attribute, "kind": _set_attribute,
-    "unit": _set_attribute, "status": _set_attribute, "fact": _set_fact, "insert_row": _insert_row, "delete_row": _delete_row,
-    "decision": _no_table_change}
+_APPLY: dict[Target, Callable[[Table, Edit], None]] = {
+    Target.CELL: _set_cell, Target.HEADER: _set_header, Target.TITLE: _set_attribute, Target.KIND: _set_attribute,
+    Target.UNIT: _set_attribute, Target.STATUS: _set_attribute, Target.FACT: _set_fact, Target.INSERT_ROW: _insert_row,
+    Target.DELETE_ROW: _delete_row, Target.DECISION: _no_table_change}
 
 
 def _apply(table: Table, edit: Edit) -> None:
@@ -188,7 +208,7 @@ class Review:
 
     def _push(self, edit: Edit) -> None:
         """Apply `edit` to a copy of its table and append it to the log."""
-        if edit.target != "decision":
+        if edit.target != Target.DECISION:
             table = _copy_table(self.tables[edit.table])
             _apply(table, edit)
             self.tables[edit.table] = table
@@ -199,7 +219,7 @@ class Review:
         """finding id → (decision, note), the latest decision of each finding in the log."""
         out: dict[str, tuple[str, str]] = {}
         for e in self.edits:
-            if e.target == "decision":
+            if e.target == Target.DECISION:
                 if e.new == "open":
                     out.pop(e.key, None)
                 else:
@@ -251,7 +271,7 @@ class Review:
     def apply(self, edit: Edit) -> Edit:
         if edit.target not in _APPLY:
             raise UserError(f"unknown edit {edit.target}")
-        if edit.target != "decision" and not 0 <= edit.table < len(self.tables):
+        if edit.target != Target.DECISION and not 0 <= edit.table < len(self.tables):
             raise UserError(f"no table {edit.table + 1}")
         edit = replace(edit, time=edit.time or now())
         self._push(edit)
@@ -263,7 +283,7 @@ class Review:
         old = self.tables[table].cell(row, col).text
         if old == text:
             return None
-        return self.apply(Edit("cell", table, row, col, old, text))
+        return self.apply(Edit(Target.CELL, table, row, col, old, text))
 
     def set_header(self, table: int, col: int, text: str) -> Edit | None:
         """A column's header path. Where only a group's name changes (`收入/预算数` →
@@ -275,7 +295,7 @@ class Review:
         olds, news = old.split("/"), text.split("/")
         changed = [i for i, (a, b) in enumerate(zip(olds, news)) if a != b]
         if len(olds) != len(news) or len(changed) != 1 or changed[0] == len(olds) - 1:
-            return self.apply(Edit("header", table, None, col, old, text))
+            return self.apply(Edit(Target.HEADER, table, None, col, old, text))
         level = changed[0]
         group = f"group {now()} {len(self.edits)}"
         edit = None
@@ -283,11 +303,14 @@ class Review:
             parts = path.split("/")
             if parts[:level + 1] == olds[:level + 1]:
                 parts[level] = news[level]
-                edit = self.apply(Edit("header", table, None, j, path, "/".join(parts), group=group))
+                edit = self.apply(Edit(Target.HEADER, table, None, j, path, "/".join(parts), group=group))
         return edit
 
-    def set_field(self, table: int, target: str, text: str) -> Edit | None:
-        if target == "kind" and text not in TABLE_KINDS:
+    def set_field(self, table: int, target: Target, text: str) -> Edit | None:
+        """A table's title, kind, unit or review status."""
+        if target not in TABLE_FIELDS:
+            raise ValueError(f"{target} is no field of a table")
+        if target == Target.KIND and text not in TABLE_KINDS:
             raise UserError(f"unknown table kind {text!r}; choose one of the catalogue's: {', '.join(TABLE_KINDS)}")
         old = getattr(self.tables[table], target)
         return None if old == text else self.apply(Edit(target, table, None, None, old, text))
@@ -295,24 +318,24 @@ class Review:
     def place_of(self, edit: Edit) -> str:
         """What an edit changed, named as the reviewer sees it: `基本支出 of 2080505`, `the
         title of 收支总表`, `finding sum-…` — never indices alone."""
-        if edit.target == "decision":
+        if edit.target == Target.DECISION:
             return f"finding {edit.key}"
         t = self.tables[edit.table] if 0 <= edit.table < len(self.tables) else None
         if t is None:
             return f"table {edit.table + 1}"
-        if edit.target == "cell" and edit.row is not None and edit.col is not None:
+        if edit.target == Target.CELL and edit.row is not None and edit.col is not None:
             column = t.columns[edit.col].split("/")[-1] if edit.col < len(t.columns) else f"column {edit.col + 1}"
             row = (t.row_code(edit.row) or t.cell(edit.row, t.label_column()).text) if edit.row < len(t.rows) else ""
             return f"{column} of {row or f'row {edit.row + 1}'}"
-        if edit.target == "header" and edit.col is not None:
+        if edit.target == Target.HEADER and edit.col is not None:
             return f"the header of column {edit.col + 1} of {t.title}"
-        if edit.target in ("insert_row", "delete_row"):
+        if edit.target in ROW_TARGETS:
             return f"row {(edit.row or 0) + 1} of {t.title}"
         return f"{edit.key or 'the ' + edit.target} of {t.title}"
 
     def set_reviewed(self, table: int, reviewed: bool) -> Edit | None:
         """Mark a table reviewed (or back to not reviewed)."""
-        return self.set_field(table, "status", REVIEWED if reviewed else "")
+        return self.set_field(table, Target.STATUS, REVIEWED if reviewed else "")
 
     def move_value(self, table: int, row: int, col: int, step: int) -> Edit | None:
         """Move a cell's value to the next (step 1) or previous (-1) column of its row, the
@@ -325,20 +348,20 @@ class Review:
         if here == there:
             return None
         group = f"move {now()} {len(self.edits)}"
-        self.apply(Edit("cell", table, row, other, there, here, group=group))
-        return self.apply(Edit("cell", table, row, col, here, there, group=group))
+        self.apply(Edit(Target.CELL, table, row, other, there, here, group=group))
+        return self.apply(Edit(Target.CELL, table, row, col, here, there, group=group))
 
     def set_fact(self, table: int, key: str, text: str) -> Edit | None:
         old = self.tables[table].fields.get(key, "")
-        return None if old == text else self.apply(Edit("fact", table, None, None, old, text, key=key))
+        return None if old == text else self.apply(Edit(Target.FACT, table, None, None, old, text, key=key))
 
     def insert_row(self, table: int, at: int) -> Edit:
         width = len(self.tables[table].columns)
-        return self.apply(Edit("insert_row", table, at, None, None, [""] * width))
+        return self.apply(Edit(Target.INSERT_ROW, table, at, None, None, [""] * width))
 
     def delete_row(self, table: int, row: int) -> Edit:
         old = [c.text for c in self.tables[table].rows[row]]
-        return self.apply(Edit("delete_row", table, row, None, old, None))
+        return self.apply(Edit(Target.DELETE_ROW, table, row, None, old, None))
 
     def decide(self, finding_id: str, decision: str, note: str = "") -> Edit | None:
         """Settle a finding: `confirmed`, `dismissed`, `explained` (with a note), or back to
@@ -348,7 +371,7 @@ class Review:
         old, old_note = self.decisions.get(finding_id, ("open", ""))
         if (old, old_note) == (decision, note):
             return None
-        return self.apply(Edit("decision", -1, None, None, old, decision, key=finding_id, note=note))
+        return self.apply(Edit(Target.DECISION, -1, None, None, old, decision, key=finding_id, note=note))
 
     def fill_from_above(self, table: int, row: int, col: int) -> Edit | None:
         if row == 0:
@@ -369,7 +392,7 @@ class Review:
         while edit.group and self.edits and self.edits[-1].group == edit.group:
             edit = self.edits.pop()
             self.undone.append(edit)
-        if edit.target != "decision":
+        if edit.target != Target.DECISION:
             self._rebuild(edit.table)
         return edit
 
@@ -516,21 +539,21 @@ class Review:
         """Why `edit` cannot be applied to the tables as they are now ("" when it fits): an
         address outside the table, or a cell or header that no longer says what the edit
         replaced (the extraction changed since)."""
-        if edit.target == "decision":
+        if edit.target == Target.DECISION:
             return "" if edit.new in DECISIONS else f"unknown decision {edit.new!r}"
         if not 0 <= edit.table < len(self.tables):
             return f"no table {edit.table + 1}"
         table = self.tables[edit.table]
         rows, width = len(table.rows), len(table.columns)
-        if edit.target in ("cell", "delete_row") and not 0 <= (edit.row or 0) < rows:
+        if edit.target in (Target.CELL, Target.DELETE_ROW) and not 0 <= (edit.row or 0) < rows:
             return f"no row {(edit.row or 0) + 1} in table {edit.table + 1}"
-        if edit.target == "insert_row" and not 0 <= (edit.row or 0) <= rows:
+        if edit.target == Target.INSERT_ROW and not 0 <= (edit.row or 0) <= rows:
             return f"no row {(edit.row or 0) + 1} in table {edit.table + 1}"
-        if edit.target in ("cell", "header") and not 0 <= (edit.col or 0) < max(width, 1):
+        if edit.target in (Target.CELL, Target.HEADER) and not 0 <= (edit.col or 0) < max(width, 1):
             return f"no column {(edit.col or 0) + 1} in table {edit.table + 1}"
-        if edit.target == "cell" and table.cell(edit.row or 0, edit.col or 0).text != edit.old:
+        if edit.target == Target.CELL and table.cell(edit.row or 0, edit.col or 0).text != edit.old:
             return f"the cell now reads {table.cell(edit.row or 0, edit.col or 0).text!r}, not {edit.old!r}"
-        if edit.target == "header" and table.columns[edit.col or 0] != edit.old:
+        if edit.target == Target.HEADER and table.columns[edit.col or 0] != edit.old:
             return f"the header now reads {table.columns[edit.col or 0]!r}, not {edit.old!r}"
         return ""
 
@@ -641,18 +664,17 @@ def _edit_from_json(raw: object) -> Edit | str:
             return "no table index"
         if value is not None and (type(value) is not int or not (-1 if name == "table" else 0) <= value < 10**6):
             return f"{name} {value!r} is not an index"
-    row_edit = raw["target"] in ("insert_row", "delete_row")
+    target = Target(raw["target"])
+    row_edit = target in ROW_TARGETS
     if not (_is_text(raw.get("old"), row_edit) and _is_text(raw.get("new"), row_edit)) \
             or not all(isinstance(raw.get(name, ""), str) for name in ("time", "key", "note", "group")):
         return "values of the wrong type"
-    target = raw["target"]
     missing = [name for name in _ADDRESS.get(target, ()) if raw.get(name) is None]
     if missing:
         return f"a {target} edit needs its {' and '.join(missing)}"
-    if target in _TEXT_TARGETS and not isinstance(raw.get("new"), str):
+    if target not in (*ROW_TARGETS, Target.DECISION) and not isinstance(raw.get("new"), str):
         return f"a {target} edit needs a new text"
-    return Edit(**raw)
+    return Edit(**{**raw, "target": target})
 
 
-_ADDRESS = {"cell": ("row", "col"), "header": ("col",), "insert_row": ("row",), "delete_row": ("row",)}
-_TEXT_TARGETS = ("cell", "header", "title", "kind", "unit", "status", "fact")
+_ADDRESS = {Target.CELL: ("row", "col"), Target.HEADER: ("col",), Target.INSERT_ROW: ("row",), Target.DELETE_ROW: ("row",)}

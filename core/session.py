@@ -15,7 +15,7 @@ from typing import overload
 from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
 from .model import Document, Table
-from .review import REVIEWED, Edit, Review
+from .review import REVIEWED, Edit, Review, Target
 from .tokens import squash
 from .validate import Finding, settle, validate, validate_table
 
@@ -104,7 +104,7 @@ class ReviewSession:
     def _after(self, edit: Edit | None) -> Edit | None: ...
 
     def _after(self, edit: Edit | None) -> Edit | None:
-        if edit is not None and edit.target == "decision":
+        if edit is not None and edit.target == Target.DECISION:
             settle(self.findings, self.review.decisions)
         elif edit is not None:
             self.revalidate(edit.table)
@@ -117,7 +117,7 @@ class ReviewSession:
     def set_header(self, table: int, col: int, text: str) -> Edit | None:
         return self._after(self.review.set_header(table, col, text))
 
-    def set_table_field(self, table: int, target: str, text: str) -> Edit | None:
+    def set_table_field(self, table: int, target: Target, text: str) -> Edit | None:
         return self._after(self.review.set_field(table, target, text))
 
     def set_table_fact(self, table: int, key: str, text: str) -> Edit | None:

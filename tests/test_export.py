@@ -12,7 +12,7 @@ from cli.main import main
 from core.document import load_document
 from core.errors import UserError
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
-from core.review import Review
+from core.review import Review, Target
 from core.validate import validate
 from core.workbook import CORRECTED, HEADER_TOP, WIDEST_COLUMN, display_width, header_grid, merged_header_ranges
 from tests.conftest import SAMPLE_STEMS
@@ -120,7 +120,7 @@ def test_csv_export_replaces_its_folder_whole(sample_copy, tmp_path):
     folder = tmp_path / "csv"
     write_csv(review.corrected(), folder)
     first = sorted(p.name for p in folder.iterdir())
-    review.set_field(0, "title", "改名的表")
+    review.set_field(0, Target.TITLE, "改名的表")
     write_csv(review.corrected(), folder)
     second = sorted(p.name for p in folder.iterdir())
     assert "01 改名的表.csv" in second and first[0] not in second and len(second) == len(first)
@@ -143,7 +143,7 @@ def test_workbook_with_control_characters_reads_back(sample_copy, tmp_path):
     and the workbook opens."""
     review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
     review.set_cell(3, 1, 1, "工资\x05福利支出")
-    review.set_field(3, "title", "基本\x1b支出表'")
+    review.set_field(3, Target.TITLE, "基本\x1b支出表'")
     path, warnings = write_xlsx(review, validate(review.corrected()), tmp_path / "b.xlsx")
     book = openpyxl.load_workbook(path)
     assert "04 基本_支出表" in book.sheetnames

@@ -9,7 +9,7 @@ import pytest
 from cli.main import main
 from core.document import load_document
 from core.errors import UserError
-from core.review import Review, default_review_path
+from core.review import Review, Target, default_review_path
 
 NANCHANG = "nanchang_medical_security_center_2024_budget.txt"
 
@@ -60,7 +60,7 @@ def test_fill_from_above(doc_path):
 def test_save_and_reopen_restores_every_edit(doc_path):
     review = Review(load_document(doc_path), autosave=True)
     review.set_cell(3, 1, 3, "580.13")
-    review.set_field(3, "title", "基本支出表（改）")
+    review.set_field(3, Target.TITLE, "基本支出表（改）")
     path = default_review_path(doc_path)
     assert path.name == NANCHANG + ".review.json" and path.exists()
     data = json.loads(path.read_text(encoding="utf-8"))

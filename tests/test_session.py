@@ -8,7 +8,7 @@ import pytest
 
 from core.document import load_document
 from core.errors import UserError
-from core.review import Review
+from core.review import Review, Target
 from core.session import ReviewSession, SearchHit
 from core.validate import validate
 
@@ -140,9 +140,9 @@ def test_search_finds_the_next_cell_of_the_table_then_the_source(sample_copy):
 def test_a_tables_kind_is_one_the_catalogue_knows(sample_copy):
     session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
     with pytest.raises(UserError, match="unknown table kind 'budget.nonsense'"):
-        session.set_table_field(3, "kind", "budget.nonsense")
+        session.set_table_field(3, Target.KIND, "budget.nonsense")
     assert session.tables[3].kind == "budget.general_public_basic_expense" and session.review.edits == []
-    session.set_table_field(3, "kind", "other")
+    session.set_table_field(3, Target.KIND, "other")
     assert session.tables[3].kind == "other"
 
 

@@ -16,7 +16,7 @@ from textual.widgets import Header, Static
 
 from core.errors import UserError
 from core.review import REVIEWED, Review, shown_value
-from core.session import ReviewSession
+from core.session import ReviewSession, Target
 
 from . import strings
 from .commands import ReviewCommands
@@ -374,11 +374,11 @@ class MainScreen(Screen[bool]):
 
     def action_edit_title(self) -> None:
         if self.current_table() is not None:
-            self._open_editor(TableFieldTarget("title"), self.current_table().title, strings.EDIT_TITLE)
+            self._open_editor(TableFieldTarget(Target.TITLE), self.current_table().title, strings.EDIT_TITLE)
 
     def action_edit_unit(self) -> None:
         if self.current_table() is not None:
-            self._open_editor(TableFieldTarget("unit"), self.current_table().unit, strings.EDIT_UNIT)
+            self._open_editor(TableFieldTarget(Target.UNIT), self.current_table().unit, strings.EDIT_UNIT)
 
     def action_edit_kind(self) -> None:
         table = self.current_table()
@@ -387,7 +387,7 @@ class MainScreen(Screen[bool]):
         index = self.table_index
 
         def chosen(kind: str | None) -> None:
-            if kind is not None and self.session.set_table_field(index, "kind", kind):
+            if kind is not None and self.session.set_table_field(index, Target.KIND, kind):
                 self.after_edit(index)
         self.app.push_screen(KindScreen(table.kind), chosen)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.session import ReviewSession
+from core.session import ReviewSession, Target
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class HeaderTarget:
 
 @dataclass(frozen=True)
 class TableFieldTarget:
-    name: str       # title, unit or kind
+    name: Target       # title or unit (the kind is chosen from the catalogue's)
 
     def commit(self, session: ReviewSession, table: int, value: str) -> None:
         session.set_table_field(table, self.name, value)
