@@ -56,6 +56,9 @@ _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出�
 # three budgets
 _FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 _VEHICLES = "公务用车购置及运行维护费"
+_BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
+_BEIJING_INCOME = _BEIJING_FUNDS + ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
+_BEIJING_BALANCE = _BEIJING_FUNDS + ("单位资金",)
 _THREE_PUBLIC_ITEMS = ("总计", "因公出国(境)费", "公务接待费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置费",
                        f"{_VEHICLES}/公务用车运行维护费")
 _THREE_PUBLIC_BY_FUND = ("预算单位", "年度") + tuple(f"{item}/{fund}" for item in _THREE_PUBLIC_ITEMS for fund in _FUNDS)
@@ -91,12 +94,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "财政拨款/国有资本经营预算收入", "教育收费资金收入", "事业收入",
                         "事业单位经营收入", "附属单位上缴收入", "上级补助收入", "其他收入",
                         "使用非财政拨款结余"),
-                       ("部门（单位）代码", "部门（单位）名称", "合计", "本年收入/小计", "本年收入/一般公共预算",
-                        "本年收入/政府性基金预算", "本年收入/国有资本经营预算", "本年收入/财政专户管理资金",
-                        "本年收入/事业收入", "本年收入/事业单位经营收入", "本年收入/上级补助收入",
-                        "本年收入/附属单位上缴收入", "本年收入/其他收入", "上年结转结余/小计",
-                        "上年结转结余/一般公共预算", "上年结转结余/政府性基金预算", "上年结转结余/国有资本经营预算",
-                        "上年结转结余/财政专户管理资金", "上年结转结余/单位资金"),
+                       # Beijing: this year's income and last year's balance, each by source
+                       ("部门（单位）代码", "部门（单位）名称", "合计", "本年收入/小计")
+                       + tuple(f"本年收入/{c}" for c in _BEIJING_INCOME) + ("上年结转结余/小计",)
+                       + tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE),
                        _split_code_layout("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入",
                                                       "其他收入")),
                        # Shenzhen: a row per unit, this year's income by source, then last year's balance
@@ -111,7 +112,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                                                "其他收入", "使用非财政拨款结余")),
                             TotalRule("财政拨款/小计", ("财政拨款/一般公共预算拨款收入",
                                                      "财政拨款/政府性基金预算拨款收入",
-                                                     "财政拨款/国有资本经营预算收入"))),
+                                                     "财政拨款/国有资本经营预算收入")),
+                            TotalRule("合计", ("本年收入/小计", "上年结转结余/小计")),
+                            TotalRule("本年收入/小计", tuple(f"本年收入/{c}" for c in _BEIJING_INCOME)),
+                            TotalRule("上年结转结余/小计", tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE))),
               code_kind="function"),
     TableSpec("budget.expense", "支出总表", (r"支出(预算)?总(体情况)?表$",),
               header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
@@ -241,12 +245,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "财政拨款结转结余/政府性基金预算", "财政拨款结转结余/国有资本经营预算", "财政专户管理资金",
                         "单位资金"),
                        # Hubei: 本年收入 by source, 上年结转结余 by fund
-                       ("部门（单位）代码", "部门（单位）名称", "合计", "本年收入/小计", "本年收入/一般公共预算",
-                        "本年收入/政府性基金预算", "本年收入/国有资本经营预算", "本年收入/财政专户管理资金",
-                        "本年收入/事业收入", "本年收入/事业单位经营收入", "本年收入/上级补助收入",
-                        "本年收入/附属单位上缴收入", "本年收入/其他收入", "上年结转结余/小计",
-                        "上年结转结余/一般公共预算", "上年结转结余/政府性基金预算", "上年结转结余/国有资本经营预算",
-                        "上年结转结余/财政专户管理资金", "上年结转结余/单位资金"),
+                       # Beijing: this year's income and last year's balance, each by source
+                       ("部门（单位）代码", "部门（单位）名称", "合计", "本年收入/小计")
+                       + tuple(f"本年收入/{c}" for c in _BEIJING_INCOME) + ("上年结转结余/小计",)
+                       + tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE),
                        # Guangdong: projects under their unit, funds by source, the goal last
                        ("支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算",
                         "财政拨款/政府性基金预算", "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金", "绩效目标")),

@@ -938,6 +938,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                         "check the columns against the source")
     columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
     columns = _repeated_leaf(columns, printed_lines)
+    if runs and not any(codes or labels for codes, labels, _ in runs):
+        # rows of figures alone: the template's label columns the header does not print are
+        # not this table's (a unit's 收入总表 printed without its unit's code and name)
+        squashed = squash(printed_header)
+        columns = [c for c in columns if not is_text_column(c) or _word_presence(c.split("/")[-1], squashed) > 0]
     column_words = {w for c in columns for w in c.split("/")}
     if layout == "fragment":        # the header's cells that reading order printed among the rows
         runs = _total_label_after_header_cells(runs, is_header_word)

@@ -29,7 +29,7 @@ def _rule_score(values: dict[int, Decimal], rules) -> int:
 
 
 def candidates(amounts: list[str], amount_cols: list[int], rules,
-               total_may_be_empty: bool = False) -> list[tuple[int, ...]]:
+               total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> list[tuple[int, ...]]:
     """Column placements of a row's amounts, best by the table's row identities first. The
     first amount of a row is its total, except in a total row (合计) whose own total cell
     was left empty and whose amounts do not add up as total and part. Where the placements
@@ -38,7 +38,7 @@ def candidates(amounts: list[str], amount_cols: list[int], rules,
     k = len(amounts)
     if k == 0:
         return [()]
-    if k >= len(amount_cols) or math.comb(len(amount_cols), k) > SETTINGS.max_placements:
+    if k >= len(amount_cols) or math.comb(len(amount_cols), k) > limit:
         return [tuple(amount_cols[:k])]
     values = [parse_amount(a) or Decimal(0) for a in amounts]
     scored = []
@@ -217,7 +217,8 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     rules = catalog.resolve_rules(table.columns, spec.column_rules)
     said = _stated_by_column(table.columns, amount_cols, stated)
     is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]
-    by_totals = [candidates(a and [x for x, _ in a], amount_cols, rules, total)
+    limit = max(SETTINGS.max_placements, SETTINGS.table_placements // max(1, len(rows)))
+    by_totals = [candidates(a and [x for x, _ in a], amount_cols, rules, total, limit)
                  for a, total in zip(amounts_of, is_total)]
     cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]

@@ -11,7 +11,8 @@ CENT = Decimal("0.01")
 @dataclass(frozen=True)
 class ReadingSettings:
     cent: Decimal = CENT                # one unit of the last printed digit of a 万元 amount
-    max_placements: int = 2000          # column placements weighed for one row's amounts
+    max_placements: int = 2000          # column placements weighed for one row's amounts …
+    table_placements: int = 20_000      # … or more, where a table's few rows leave this many to share
     joint_states: int = 512             # partial column sums carried when seating the rows under one total
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
     zigzag_rows: int = 3                # rows alternating between the two panels: read out of step

@@ -1045,3 +1045,18 @@ def test_an_indicator_grid_with_empty_score_columns_or_cells_cut_into_characters
         == "2 of its 8 text cells are one character"
     # 无, a unit of measure, a sign printed in a cell of its own are whole values
     assert grid_misread(grid(levels[:4] + ["单位", "原因"], [["产出指标", "数量指标", "检查次数", "≥", "次", "无"]])) == ""
+
+
+def test_a_row_of_figures_alone_takes_no_unprinted_label_columns_and_is_seated_by_its_group_totals():
+    # Beijing's 收入总表 of one unit: no code or name printed, 17 amount columns, 5 figures; the
+    # template's 部门（单位）代码/名称 are not this table's, and the figures go where 合计 = 本年收入
+    # 小计 + 上年结转结余 小计 and each 小计 = its group's parts hold (placements weighed beyond
+    # one row's bound, the table having one row)
+    [table] = _parse(["2026年部门预算", "预算02表 收入总表", "金额单位：万元", "本年收入 上年结转结余", "合计",
+                      "一般公共预算 政府性基金预 国有资本经营 财政专户管理 事业单位经营 附属单位上缴 一般公共预算 政府性基金预 "
+                      "国有资本经营 财政专户管理", "小计 事业收入 上级补助收入 其他收入 小计 单位资金",
+                      "资金 算资金 预算资金 资金 收入 收入 资金 算资金 预算资金 资金", "100.00 60.00 60.00 40.00 40.00"]).tables
+    assert len(table.columns) == 17 and table.columns[0] == "合计"
+    assert {table.columns[j]: c.text for j, c in enumerate(table.rows[0]) if c.text} == {
+        "合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算": "60.00", "上年结转结余/小计": "40.00",
+        "上年结转结余/一般公共预算": "40.00"}
