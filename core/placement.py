@@ -15,17 +15,26 @@ from .settings import CENT, SETTINGS
 from .tokens import ECONOMIC_CODE
 
 
-def _rule_score(values: dict[int, Decimal], rules) -> int:
+def _rule_score(values: dict[int, int], rules, cent: int) -> int:
     """Minus the number of the row's identities a placement breaks: one that leaves a rule's
-    columns empty is as good as one that fills them, so the column totals can choose."""
+    columns empty is as good as one that fills them, so the column totals can choose. The
+    values are whole units of which `cent` makes 0.01 (integers: thousands of placements are
+    weighed for one wide row)."""
     broken = 0
     for t, parts in rules:
         if t not in values and not any(p in values for p in parts):
             continue
-        total = values.get(t, Decimal(0))
-        s = sum((values.get(p, Decimal(0)) for p in parts), Decimal(0))
-        broken += abs(total - s) > CENT * max(1, len(parts))
+        s = sum(values.get(p, 0) for p in parts)
+        broken += abs(values.get(t, 0) - s) > cent * max(1, len(parts))
     return -broken
+
+
+def _in_units(values: list[Decimal]) -> tuple[list[int], int]:
+    """The values as whole units of their finest printed decimal (at least a cent, at most a
+    millionth), and how many units make a cent."""
+    places = min(6, max([2] + [-int(v.as_tuple().exponent) for v in values if v.is_finite()]))
+    scale = Decimal(10) ** places
+    return [int(v * scale) for v in values], int(CENT * scale)
 
 
 def candidates(amounts: list[str], amount_cols: list[int], rules,
@@ -38,17 +47,20 @@ def candidates(amounts: list[str], amount_cols: list[int], rules,
     k = len(amounts)
     if k == 0:
         return [()]
-    if k >= len(amount_cols) or math.comb(len(amount_cols), k) > limit:
+    anywhere = total_may_be_empty and k >= 2        # else the first amount is the first column's
+    weighed = math.comb(len(amount_cols), k) if anywhere else math.comb(len(amount_cols) - 1, k - 1)
+    if k >= len(amount_cols) or weighed > limit:
         return [tuple(amount_cols[:k])]
-    values = [parse_amount(a) or Decimal(0) for a in amounts]
+    values, cent = _in_units([parse_amount(a) or Decimal(0) for a in amounts])
+    combos = itertools.combinations(amount_cols, k) if anywhere else \
+        ((amount_cols[0], *rest) for rest in itertools.combinations(amount_cols[1:], k - 1))
     scored = []
-    for combo in itertools.combinations(amount_cols, k):
+    for combo in combos:
         vals = dict(zip(combo, values))
         if combo[0] == amount_cols[0]:
-            scored.append((_rule_score(vals, rules), combo))
-        elif total_may_be_empty and k >= 2:
-            # the total unknown: its rules neither hold nor fail
-            scored.append((_rule_score(vals, [(t, ps) for t, ps in rules if t in vals]), combo))
+            scored.append((_rule_score(vals, rules, cent), combo))
+        else:       # the total unknown: its rules neither hold nor fail
+            scored.append((_rule_score(vals, [(t, ps) for t, ps in rules if t in vals], cent), combo))
     if not scored:
         return [tuple(amount_cols[:k])]
     best = max(s for s, _ in scored)
