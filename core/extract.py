@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -869,11 +869,12 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
 
 
 def _template_columns(spec: TableSpec, header: list[tuple[int, str]], runs, tokens: list[tuple[int, str]],
-                      printed_header: str, strays: str, layout: str, year: str) -> tuple[list[str] | None, float]:
+                      printed_header: str, strays: Callable[[], str], layout: str,
+                      year: str) -> tuple[list[str] | None, float]:
     """The columns a template gives a table read from tokens, and how surely its printed
     header holds them: the spec's best layout; outside the catalogue, a known layout only
     where it holds surely; a second look with the header's words that reading order printed
-    among the rows (`strays`); the header's last line where it names every column. None
+    among the rows (`strays()`, found only when needed); the header's last line where it names every column. None
     where nothing fits."""
     width = max([len(a) for _, _, a in runs] + [0])
     codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
@@ -887,8 +888,8 @@ def _template_columns(spec: TableSpec, header: list[tuple[int, str]], runs, toke
             while known and is_text_column(known[-1]) and _word_presence(known[-1].split("/")[-1], squashed) == 0:
                 known = known[:-1]
             columns, fit = known, surely
-    if strays and fit < SETTINGS.sure_layout:       # with the header's words printed among the rows
-        columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + strays, year, width, code_width)],
+    if fit < SETTINGS.sure_layout and (among := strays()):      # with the header's words printed among the rows
+        columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + among, year, width, code_width)],
                            key=lambda chosen: chosen[1])
     labelled = any(codes or labels for codes, labels, _ in runs)
     printed = _header_line_whole(header, width, labelled) if layout == "space" and fit < SETTINGS.sure_layout \
@@ -914,9 +915,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
         runs = _totals_printed_late(_codes_printed_late(header, runs, is_header_word), is_header_word)
-    # the header's words that reading order prints among the rows
-    strays = " ".join(t for codes, labels, amounts in runs for _, t in labels
-                      if is_header_word(t) and not catalog.TOTAL_LABELS.match(t) and not LABEL_START.match(t))
+
+    def strays() -> str:
+        """The header's words that reading order prints among the rows."""
+        return " ".join(t for codes, labels, amounts in runs for _, t in labels
+                        if is_header_word(t) and not catalog.TOTAL_LABELS.match(t) and not LABEL_START.match(t))
     header_text = " ".join(t for _, t in header)
     if header:
         table.header_lines = (header[0][0], header[-1][0])
