@@ -868,6 +868,14 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
     return rows
 
 
+def _row_width(runs) -> int:
+    """How many amounts a row prints at most, where reading order prints several rows'
+    amounts after one label (8 after one label, 4 after others: two rows of 4)."""
+    counts = {len(a) for _, _, a in runs if a}
+    whole = [n for n in counts if not any(m > 1 and n % m == 0 and n // m >= 2 for m in counts if m < n)]
+    return max(whole or counts or {0})
+
+
 def _template_columns(spec: TableSpec, header: list[tuple[int, str]], runs, tokens: list[tuple[int, str]],
                       printed_header: str, strays: Callable[[], str], layout: str,
                       year: str) -> tuple[list[str] | None, float]:
@@ -876,7 +884,7 @@ def _template_columns(spec: TableSpec, header: list[tuple[int, str]], runs, toke
     where it holds surely; a second look with the header's words that reading order printed
     among the rows (`strays()`, found only when needed); the header's last line where it names every column. None
     where nothing fits."""
-    width = max([len(a) for _, _, a in runs] + [0])
+    width = _row_width(runs) if layout == "fragment" else max([len(a) for _, _, a in runs] + [0])
     codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
     code_width = max(codes_per_line.values(), default=0)
     columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)

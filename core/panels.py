@@ -207,6 +207,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
         return bool(amounts) and figures_on_line[amounts[0][0]] == 1
     tail_open = False       # a label's amounts came on a line of their own: its tail may follow
     label_leaves = {columns[j].split("/")[-1] for j in text_cols}
+    carried: dict[bool, list] = {False: [], True: []}      # a panel's next row's figures, printed early
     for codes, labels, amounts in runs:
         if not by_line:
             # reading order prints the right panel's header after the left panel's first rows:
@@ -272,10 +273,15 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             targets = right_amounts if right else left_amounts
             free = [c for c in targets if not current[c].text]
             guess = ""
+            if not by_line and label and not amts and carried[right]:
+                amts, guess, carried[right] = carried[right], CARRIED, []
             if free and len(amts) > len(free) and catalog.TOTAL_LABELS.match(label) and \
                     _seat_late_amounts(rows[:-1], right_label if right else left_label, targets,
                                        amts[:-len(free)], amts[-len(free)][1]):
                 amts = amts[-len(free):]
+            elif not by_line and len(targets) >= 2 and len(amts) == 2 * len(targets) == 2 * len(free):
+                # two rows' figures after one label: the second row's go to the panel's next label
+                amts, carried[right] = amts[:len(free)], amts[len(free):]
             elif not by_line and len(amts) > len(targets):
                 guess = OUT_OF_TURN       # other rows' figures printed here: whose is which is a guess
             for j, (k, t) in zip(free, amts):
@@ -399,6 +405,7 @@ def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: l
 
 
 OUT_OF_TURN = "more figures printed after this label than its panel has columns: which is its own is a guess"
+CARRIED = "printed after the row above's figures (two rows' figures after one label)"
 TOP_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
 
 

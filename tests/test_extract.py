@@ -952,17 +952,20 @@ def test_a_line_of_the_headers_words_is_no_names_tail_and_with_figures_makes_the
     assert numbered.doubt == "the header's words (科目编码类款项) were read as a row; check the rows against the source"
 
 
+def _budget_lines(printed: str):
+    """A 预算 document of one table, its lines given joined by `|` (an empty line: `||`)."""
+    return _parse(["2026年部门预算", *printed.split("|")])
+
+
 def test_a_summary_in_reading_order_with_long_labels_alone_on_their_lines_is_read_as_fragments():
     # plain pdftotext: most lines hold one label or one figure, the labels longer than a short
     # word (`二、社会保障和就业支出`); the expense panel's column names come among its rows
-    from core.document import parse_document
-    from core.reader import load_text
     printed = ("2026年部门财政拨款收支预算总表|编制部门：上海市普陀区某局||单位：元||财政拨款收入|项目|一、一般公共预算||财政拨款支出|"
                "预算数||项目||96,282,213.44 一、公共安全支出||合计||一般公共预算||87,267,272.44||87,267,272.44||二、政府性基金预算||"
                "0.00 二、社会保障和就业支出||3,343,704.00||3,343,704.00||三、国有资本经营预算||0.00 三、卫生健康支出||1,149,678.00||"
                "1,149,678.00||四、住房保障支出||4,521,559.00||4,521,559.00||收入总计||96,282,213.44||支出总计||政府性基金预算||"
                "国有资本经营预算||96,282,213.44||96,282,213.44")
-    [table] = parse_document(load_text(("2026年部门预算\n" + printed.replace("|", "\n")).encode("utf-8"))).tables
+    [table] = _budget_lines(printed).tables
     assert table.layout == "fragment" and table.doubt == ""
     assert [[c.text for c in r] for r in table.rows] == [
         ["一、一般公共预算", "96282213.44", "一、公共安全支出", "87267272.44", "87267272.44", "", ""],
@@ -1060,3 +1063,21 @@ def test_a_row_of_figures_alone_takes_no_unprinted_label_columns_and_is_seated_b
     assert {table.columns[j]: c.text for j, c in enumerate(table.rows[0]) if c.text} == {
         "合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算": "60.00", "上年结转结余/小计": "40.00",
         "上年结转结余/一般公共预算": "40.00"}
+
+
+def test_two_rows_figures_after_one_label_neither_widen_the_table_nor_drop_the_second_rows():
+    # plain pdftotext: 一、公共安全支出's four figures and 二、社会保障和就业支出's after the first
+    # label: the rows print four figures, not eight (the template's columns stand), and the
+    # second four go to the panel's next label
+    printed = ("2026年预算单位财政拨款收支预算总表|编制单位：上海市普陀区某局||单位：元||财政拨款收入|项目|一、一般公共预算||财政拨款支出|"
+               "预算数||项目||86,959,408.34 一、公共安全支出||合计||一般公共预算||政府性基金预算||国有资本经营预算||79,189,400.34||"
+               "79,189,400.34||0.00||0.00||2,925,857.00||2,925,857.00||0.00||0.00||二、政府性基金预算||0.00 二、社会保障和就业支出||"
+               "三、国有资本经营预算||0.00 三、卫生健康支出||982,692.00||982,692.00||0.00||0.00||四、住房保障支出||4,861,459.00||"
+               "4,861,459.00||0.00||0.00||收入总计||86,959,408.34||支出总计||86,959,408.34||86,959,408.34||0.00||0.00")
+    [table] = _budget_lines(printed).tables
+    assert table.columns[3:] == ["财政拨款支出/合计", "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算",
+                                 "财政拨款支出/国有资本经营预算"] and table.doubt == ""
+    assert [[c.text for c in r] for r in table.rows][:2] == [
+        ["一、一般公共预算", "86959408.34", "一、公共安全支出", "79189400.34", "79189400.34", "0.00", "0.00"],
+        ["二、政府性基金预算", "0.00", "二、社会保障和就业支出", "2925857.00", "2925857.00", "0.00", "0.00"]]
+    assert table.rows[1][3].inferred and not table.rows[0][3].inferred
