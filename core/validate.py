@@ -57,7 +57,8 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     """A table whose own sums fail in many places at once was most likely misread (cells in
     the wrong columns): its failures become one `extraction` warning for the table, and
     what other tables or the text are said to disagree with it are warnings, never a
-    cascade of errors built on misread cells."""
+    cascade of errors built on misread cells. Likewise many of a table's codes named
+    otherwise than in another table are one warning: its codes and names are out of step."""
     own: dict[int, list[Finding]] = {}
     for f in findings:
         if f.table_index is not None and f.check in (Check.SUM, Check.HIERARCHY) and f.severity == Severity.ERROR:
@@ -66,11 +67,17 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
                if len(errors) >= SETTINGS.misread_min_errors
                and len(errors) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows))}
     doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and ti in own} - misread
-    if not misread and not doubted:
+    renamed: dict[int, list[Finding]] = {}       # codes named otherwise than in another table
+    for f in findings:
+        if f.table_index is not None and f.check == Check.CROSS_TABLE and f.where.endswith("/ name"):
+            renamed.setdefault(f.table_index, []).append(f)
+    out_of_step = {ti for ti, names in renamed.items() if len(names) >= SETTINGS.misread_min_errors}
+    if not misread and not doubted and not out_of_step:
         return findings
     out = []
     for f in findings:
-        if f.table_index in misread and f in own[f.table_index]:
+        if (f.table_index in misread and f in own[f.table_index]) or \
+                (f.table_index in out_of_step and f in renamed[f.table_index]):
             continue
         if f.severity == Severity.ERROR and (f.table_index in misread or any(
                 doc.tables[ti].title and doc.tables[ti].title in f.message for ti in misread)):
@@ -86,6 +93,13 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
                            f"(first: {errors[0].message}); check its columns against the source before its figures",
                            table.title, ti, where="whole table", lines=[table.first_line],
                            values={"failing_sums": str(len(errors))}))
+    for ti in sorted(out_of_step):
+        table, names = doc.tables[ti], renamed[ti]
+        out.append(Finding(Check.EXTRACTION, Severity.WARNING,
+                           f"{table.title}: {len(names)} of its codes are named otherwise than in another table "
+                           f"(first: {names[0].message}); its codes and names were probably read out of step",
+                           table.title, ti, where="whole table (names)", lines=[table.first_line],
+                           values={"renamed_codes": str(len(names))}))
     return out
 
 

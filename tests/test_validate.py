@@ -306,3 +306,20 @@ def test_a_summary_read_in_reading_order_checks_the_totals_it_could_seat_and_dou
     assert [(f.check, f.severity, f.where, f.values) for f in found] == [
         ("sum", "warning", "支出总计 / 决算数", {"stated": "2995.39", "computed": "3007.39"}),
         ("prose_vs_table", "error", "总计 / 决算数", {"stated": "0", "table": "2995.39"})]
+
+
+def test_many_codes_named_otherwise_than_in_another_table_are_one_warning(sample_copy):
+    # names out of step with their codes (a wrapped name's pieces read onto the wrong rows)
+    # are one warning for the table, not one per code; a single renamed code stays itself
+    from core.document import load_document
+    from core.review import Review
+    from core.session import ReviewSession
+    session = ReviewSession(Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt"))))
+    session.set_cell(2, 2, 1, "出行政事业单位")
+    assert [(f.where, f.values) for f in session.findings if f.check == "cross_table" and f.where.endswith("/ name")] \
+        == [("20801 / name", {"stated": "出行政事业单位", "other": session.tables[0].cell(2, 1).text})]
+    for row, name in ((3, "医疗保障"), (4, "险机关事业"), (5, "单位离退休"), (6, "基本养老")):
+        session.set_cell(2, row, 1, name)
+    found = [f for f in session.findings if f.table_index == 2 and f.check in ("cross_table", "extraction")]
+    assert [(f.check, f.severity, f.where, f.values) for f in found] == [
+        ("extraction", "warning", "whole table (names)", {"renamed_codes": "5"})]
