@@ -1138,7 +1138,8 @@ def _after_header(labels: list[tuple[int, str]], header_words: frozenset[str]) -
     """A row's label tokens without the header printed again before it on a new page: what
     follows the last line that holds a piece of the header."""
     header_lines = [k for k, t in labels if _is_header_token(t, header_words)]
-    after = [(k, t) for k, t in labels if k > max(header_lines)] if header_lines else labels
+    # (the level words 类 款 项 under the code's header are the header's too)
+    after = [(k, t) for k, t in labels if k > max(header_lines) and t not in CODE_PARTS] if header_lines else labels
     # the header's words after the row's own label (a wrapped tail that is the next page's
     # header): the label before them is the row's
     return after or [(k, t) for k, t in labels if k < min(header_lines)]
@@ -1285,7 +1286,26 @@ def _total_figures_printed_early(runs, amount_columns: int):
                 catalog.TOTAL_LABELS.match(total_labels[0][1]):
             out[i] = (codes, labels, amounts[:-moved])
             out[i + 1] = (total_codes, total_labels, amounts[-moved:] + total_amounts)
-    return out
+    return _total_label_printed_early(out)
+
+
+def _total_label_printed_early(runs):
+    """… and a total's label printed alone among a continuation page's header cells, its
+    figures after the last row's, doubling that row's count where the rows print alike
+    (`合计` … `购房补贴 2,687,760 2,687,760 31,214,205.80 31,214,205.80`): the total is the
+    last row, with the second half."""
+    counts = Counter(len(a) for _, _, a in runs if a)
+    lone = [i for i, (codes, labels, amounts) in enumerate(runs) if not codes and not amounts and
+            len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1])]
+    if len(lone) != 1 or not counts or lone[0] == len(runs) - 1:
+        return runs
+    usual = counts.most_common(1)[0][0]
+    codes, labels, amounts = runs[-1]
+    if len(amounts) != 2 * usual or counts[usual] < 3:
+        return runs
+    total = runs[lone[0]]
+    return [run for i, run in enumerate(runs[:-1]) if i != lone[0]] + \
+        [(codes, labels, amounts[:usual]), (total[0], total[1], amounts[usual:])]
 
 
 def _codes_printed_late(header, runs, is_header_word):

@@ -1081,3 +1081,25 @@ def test_two_rows_figures_after_one_label_neither_widen_the_table_nor_drop_the_s
         ["一、一般公共预算", "86959408.34", "一、公共安全支出", "79189400.34", "79189400.34", "0.00", "0.00"],
         ["二、政府性基金预算", "0.00", "二、社会保障和就业支出", "2925857.00", "2925857.00", "0.00", "0.00"]]
     assert table.rows[1][3].inferred and not table.rows[0][3].inferred
+
+
+def test_a_total_label_printed_on_a_continuation_pages_header_takes_the_figures_after_the_last_row():
+    # plain pdftotext: the 合计 label comes among page two's header cells; its figures after the
+    # last row's, doubling that row's two. The total is the last row, the row keeps its own
+    printed = ("2025年部门收入预算总表|编制部门：上海市普陀区某局|单位：元|项目|收入预算|功能分类科目编码|功能分类科目名称|类|款|合计|"
+               "财政拨款收入|项|201|一般公共服务支出|300.00|300.00|201|06|财政事务|300.00|300.00|201|06|01|行政运行|200.00|200.00|"
+               "201|06|02|一般行政管理事务|100.00|100.00|事业收入|事业单位|经营收入|其他收入|项目|收入预算|功能分类科目编码|"
+               "功能分类科目名称|类|款|财政拨款收入|项|221|221|合计|02|住房保障支出|50.00|50.00|住房改革支出|50.00|50.00|"
+               "221|02|01|住房公积金|50.00|50.00|350.00|350.00")
+    rows = [[c.text for c in r] for r in _budget_lines(printed).tables[0].rows]
+    assert rows[-2][3:] == ["住房公积金", "50.00", "50.00", "", "", ""]
+    assert rows[-1][3:] == ["合计", "350.00", "350.00", "", "", ""] and sum(r[3] == "合计" for r in rows) == 1
+
+
+def test_a_rows_name_before_the_next_pages_header_is_kept_and_the_level_words_are_the_headers():
+    printed = ("2025年部门收入预算总表|编制部门：上海市普陀区某局|单位：元|项目|收入预算|功能分类科目编码|功能分类科目名称|类|款|合计|"
+               "财政拨款收入|项|201|一般公共服务支出|300.00|300.00|201|06|财政事务|300.00|300.00|201|06|01|行政运行|200.00|200.00|"
+               "201|06|02|一般行政管理事务|事业收入|事业单位|经营收入|其他收入|项目|收入预算|功能分类科目编码|"
+               "功能分类科目名称|类|款|100.00|100.00|合计|300.00|300.00")
+    rows = [[c.text for c in r] for r in _budget_lines(printed).tables[0].rows]
+    assert rows[3][:6] == ["201", "06", "02", "一般行政管理事务", "100.00", "100.00"]
