@@ -9,6 +9,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class TableKind(StrEnum):
+    """The standard tables a report prints (a 决算's, then a 预算's), and `other` for the rest:
+    a kind named in code is a member, so a typo fails at once."""
+    FINAL_INCOME_EXPENSE_SUMMARY = "final.income_expense_summary"
+    FINAL_INCOME = "final.income"
+    FINAL_EXPENSE = "final.expense"
+    FINAL_FISCAL_SUMMARY = "final.fiscal_summary"
+    FINAL_GENERAL_PUBLIC_BASIC_EXPENSE = "final.general_public_basic_expense"
+    FINAL_GENERAL_PUBLIC_EXPENSE = "final.general_public_expense"
+    FINAL_GOV_FUND = "final.gov_fund"
+    FINAL_STATE_CAPITAL_EXPENSE = "final.state_capital_expense"
+    FINAL_THREE_PUBLIC = "final.three_public"
+    FINAL_STATE_ASSETS = "final.state_assets"
+    FINAL_PERFORMANCE_SELF_EVAL = "final.performance_self_eval"
+    BUDGET_INCOME_EXPENSE_SUMMARY = "budget.income_expense_summary"
+    BUDGET_INCOME = "budget.income"
+    BUDGET_EXPENSE = "budget.expense"
+    BUDGET_FISCAL_SUMMARY = "budget.fiscal_summary"
+    BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE = "budget.general_public_basic_expense"
+    BUDGET_GENERAL_PUBLIC_EXPENSE = "budget.general_public_expense"
+    BUDGET_THREE_PUBLIC = "budget.three_public"
+    BUDGET_GOV_FUND_EXPENSE = "budget.gov_fund_expense"
+    BUDGET_STATE_CAPITAL_EXPENSE = "budget.state_capital_expense"
+    BUDGET_PROJECT_EXPENSE = "budget.project_expense"
+    BUDGET_PROCUREMENT = "budget.procurement"
+    BUDGET_DEPT_PERFORMANCE_TARGET = "budget.dept_performance_target"
+    BUDGET_PERFORMANCE_TARGET = "budget.performance_target"
+    OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -21,7 +52,7 @@ class TotalRule:
 
 @dataclass(frozen=True)
 class TableSpec:
-    kind: str
+    kind: TableKind
     title: str                           # standard name, used when the text lost the title
     title_patterns: tuple[str, ...]      # regexes over the title with spaces/quotes removed
     header_words: tuple[str, ...] = ()   # all must occur in the header text to identify it
@@ -74,7 +105,7 @@ _SPENDING_THREE_WAYS = ("收入/项目", "收入/预算数", "支出/支出功�
                         "支出/政府预算支出经济分类科目（按大类）", "支出/预算数")
 
 BUDGET_SPECS: tuple[TableSpec, ...] = (
-    TableSpec("budget.income_expense_summary", "收支预算总表",
+    TableSpec(TableKind.BUDGET_INCOME_EXPENSE_SUMMARY, "收支预算总表",
               (r"(财务)?收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "预算数"), exclude_words=("一般公共预算支出", "合计"),
               layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/预算数"),
@@ -87,7 +118,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
                        _YEAR_SUMMARY,
                        _SPENDING_THREE_WAYS)),
-    TableSpec("budget.income", "收入总表", (r"收入(预算)?总(体情况)?表$",),
+    TableSpec(TableKind.BUDGET_INCOME, "收入总表", (r"收入(预算)?总(体情况)?表$",),
               header_words=("上年结转", "事业收入"),
               layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",
                         "财政拨款/一般公共预算拨款收入", "财政拨款/政府性基金预算拨款收入",
@@ -117,7 +148,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                             TotalRule("本年收入/小计", tuple(f"本年收入/{c}" for c in _BEIJING_INCOME)),
                             TotalRule("上年结转结余/小计", tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE))),
               code_kind="function"),
-    TableSpec("budget.expense", "支出总表", (r"支出(预算)?总(体情况)?表$",),
+    TableSpec(TableKind.BUDGET_EXPENSE, "支出总表", (r"支出(预算)?总(体情况)?表$",),
               header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
               layouts=(_FUNC + _EXP3,
                        ("科目编码", "科目名称", "合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
@@ -139,7 +170,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               column_rules=(TotalRule("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
                                                "对附属单位补助支出")),) + _BASIC_RULES,
               code_kind="function"),
-    TableSpec("budget.fiscal_summary", "财政拨款收支总表", (r"财政拨款收支(预算)?总(体情况)?表$",),
+    TableSpec(TableKind.BUDGET_FISCAL_SUMMARY, "财政拨款收支总表", (r"财政拨款收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "一般公共预算"),
               layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/合计",
                         "支出/一般公共预算支出", "支出/政府性基金预算支出", "支出/国有资本经营预算支出"),
@@ -149,7 +180,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
                        _YEAR_SUMMARY,
                        _SPENDING_THREE_WAYS)),
-    TableSpec("budget.general_public_basic_expense", "一般公共预算基本支出表",
+    TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算基本支出表",
               (r"一般公共预算(财政拨款)?基本支出.*表$",),
               header_words=("人员经费", "公用经费"),
               layouts=(("支出经济分类科目/科目编码", "支出经济分类科目/科目名称", "{year}年基本支出/合计",
@@ -164,7 +195,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("政府支出经济分类科目", "部门支出经济分类科目", "预算数/合计", "预算数/人员经费",
                         "预算数/公用经费")),
               column_rules=(TotalRule("合计", ("人员经费", "公用经费")),), code_kind="economic"),
-    TableSpec("budget.general_public_expense", "一般公共预算支出表",
+    TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_EXPENSE, "一般公共预算支出表",
               (r"一般公共预算(财政拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
@@ -185,7 +216,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                                            TotalRule("基本支出/小计", ("人员经费", "公用经费")),
                                            TotalRule("一般公共预算支出/小计", ("其中：基本支出", "一般公共预算支出/项目支出"))),
               code_kind="function"),
-    TableSpec("budget.three_public", "一般公共预算\"三公\"经费支出表", (r"三公.*经费.*表$",),
+    TableSpec(TableKind.BUDGET_THREE_PUBLIC, "一般公共预算\"三公\"经费支出表", (r"三公.*经费.*表$",),
               header_words=("公务接待",),
               layouts=(("单位编码", "单位名称", "合计", "因公出国(境)费", "公务接待费", "公务用车运行维护费",
                         "公务用车购置"),
@@ -218,7 +249,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                   TotalRule("“三公”经费合计", ("因公出国（境）费", "公务用车购置及运行费/小计", "公务接待费")),
                   TotalRule("公务用车购置及运行费/小计", ("购置费", "运行费")),
                   TotalRule("公务用车购置及运行费/小计", ("公务用车购置费", "公务用车运行费")))),
-    TableSpec("budget.gov_fund_expense", "政府性基金预算支出表", (r"政府性基金预算(财政拨款)?支出.*表$",
+    TableSpec(TableKind.BUDGET_GOV_FUND_EXPENSE, "政府性基金预算支出表", (r"政府性基金预算(财政拨款)?支出.*表$",
                                                                        r"政府性基金(预算)?(财政拨款)?收支.*表$"),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
@@ -230,7 +261,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _SPENDING_THREE_WAYS,
                        _SHENZHEN_UNIT_CODE),
               column_rules=_BASIC_RULES, code_kind="function"),
-    TableSpec("budget.state_capital_expense", "国有资本经营预算支出表", (r"国有资本经营预算(财政拨款)?支出.*表$",),
+    TableSpec(TableKind.BUDGET_STATE_CAPITAL_EXPENSE, "国有资本经营预算支出表", (r"国有资本经营预算(财政拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
                         "{year}年预算数/基本支出", "{year}年预算数/项目支出"),
@@ -238,7 +269,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _guangdong_fund("国有资本经营预算支出"),
                        _SHENZHEN_UNIT_CODE),
               column_rules=_BASIC_RULES, code_kind="function"),
-    TableSpec("budget.project_expense", "项目支出表", (r"项目支出(及其他支出)?(预算)?表$",),
+    TableSpec(TableKind.BUDGET_PROJECT_EXPENSE, "项目支出表", (r"项目支出(及其他支出)?(预算)?表$",),
               header_words=("项目名称", "项目编码"),
               layouts=(("项目编码", "项目名称", "项目单位", "合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算",
                         "本年拨款/国有资本经营预算", "财政拨款结转结余/一般公共预算",
@@ -256,14 +287,14 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                                                "本年拨款/国有资本经营预算", "财政拨款结转结余/一般公共预算",
                                                "财政拨款结转结余/政府性基金预算",
                                                "财政拨款结转结余/国有资本经营预算", "财政专户管理资金", "单位资金")),)),
-    TableSpec("budget.procurement", "政府采购预算表", (r"政府采购(预算)?.*表$",),
+    TableSpec(TableKind.BUDGET_PROCUREMENT, "政府采购预算表", (r"政府采购(预算)?.*表$",),
               header_words=("采购",),
               layouts=(("单位代码", "单位名称", "项目", "政府采购品目", "功能科目", "部门支出经济分类", "资金来源",
                         "资金性质", "采购数量", "单价（元）", "计量单位", "采购金额/采购金额合计（元）",
                         "采购金额/其中面向中小企业（元）", "采购金额/其中面向小微企业（元）"),)),
-    TableSpec("budget.dept_performance_target", "部门整体支出绩效目标申报表",
+    TableSpec(TableKind.BUDGET_DEPT_PERFORMANCE_TARGET, "部门整体支出绩效目标申报表",
               (r"部门整体支出绩效目标.*表$",), form=True),
-    TableSpec("budget.performance_target", "项目支出绩效目标表",
+    TableSpec(TableKind.BUDGET_PERFORMANCE_TARGET, "项目支出绩效目标表",
               (r"项目(支出)?绩效目标.*表$",), header_words=("一级指标", "二级指标"), form=True,
               # the form of several projects in one grid, a project per block of rows
               layouts=(("项目名称", "中期绩效目标", "年度绩效目标", "一级指标", "二级指标", "三级指标", "计算符号",
@@ -291,19 +322,19 @@ def _by_figure(item: str, figure: str) -> str:
     return f"{figure}/{item}"
 
 FINAL_SPECS: tuple[TableSpec, ...] = (
-    TableSpec("final.income_expense_summary", "收入支出决算总表", (r"^收入支出决算总表$",),
+    TableSpec(TableKind.FINAL_INCOME_EXPENSE_SUMMARY, "收入支出决算总表", (r"^收入支出决算总表$",),
               layouts=(("收入/项目", "收入/行次", "收入/决算数", "支出/项目（按功能分类）", "支出/行次",
                         "支出/决算数"),
                        ("收入/项目", "收入/决算数", "支出/项目", "支出/决算数"))),
-    TableSpec("final.income", "收入决算表", (r"^收入决算表$",), code_kind="function",
+    TableSpec(TableKind.FINAL_INCOME, "收入决算表", (r"^收入决算表$",), code_kind="function",
               layouts=(_FINAL_CODE + _FINAL_INCOME, _FINAL_CODE_SH + _FINAL_INCOME),
               column_rules=(TotalRule("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入",
                                                      "附属单位上缴收入", "其他收入")),)),
-    TableSpec("final.expense", "支出决算表", (r"^支出决算表$",),
+    TableSpec(TableKind.FINAL_EXPENSE, "支出决算表", (r"^支出决算表$",),
               layouts=(_FINAL_CODE + _FINAL_EXPENSE, _FINAL_CODE_SH + _FINAL_EXPENSE),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出",
                                                      "对附属单位补助支出")),), code_kind="function"),
-    TableSpec("final.fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",),
+    TableSpec(TableKind.FINAL_FISCAL_SUMMARY, "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",),
               layouts=(("收入/项目", "收入/行次", "收入/金额", "支出/项目（按功能分类）", "支出/行次", "支出/合计",
                         "支出/一般公共预算财政拨款", "支出/政府性基金预算财政拨款",
                         "支出/国有资本经营预算财政拨款"),
@@ -311,7 +342,7 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
                         "支出/政府性基金预算财政拨款", "支出/国有资本经营预算财政拨款")),
               column_rules=(TotalRule("支出/合计", ("一般公共预算财政拨款", "政府性基金预算财政拨款",
                                                   "国有资本经营预算财政拨款")),)),
-    TableSpec("final.general_public_basic_expense", "一般公共预算财政拨款基本支出决算表",
+    TableSpec(TableKind.FINAL_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算财政拨款基本支出决算表",
               (r"一般公共预算财政拨款基本支出决算.*表$",), code_kind="economic",
               # three panels of (code, name, amount): 人员经费 | 公用经费 | 公用经费 continued
               layouts=(("人员经费/经济分类科目编码", "人员经费/科目名称", "人员经费/金额",
@@ -325,7 +356,7 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
                        ("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"),
                        ("人员经费/经济分类科目编码", "人员经费/科目名称", "人员经费/金额",
                         "公用经费/经济分类科目编码", "公用经费/科目名称", "公用经费/金额"))),
-    TableSpec("final.general_public_expense", "一般公共预算财政拨款支出决算表",
+    TableSpec(TableKind.FINAL_GENERAL_PUBLIC_EXPENSE, "一般公共预算财政拨款支出决算表",
               (r"一般公共预算财政拨款支出决算.*表$",),
               layouts=(_FINAL_CODE + ("本年支出合计", "基本支出", "项目支出"),
                        ("项目/支出功能分类科目编码", "项目/名称", "本年支出合计", "基本支出", "项目支出"),
@@ -333,15 +364,15 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
                        _FINAL_CODE_SH + ("本年支出合计", "基本支出", "项目支出")),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出")),
                             TotalRule("合计", ("基本支出", "项目支出"))), code_kind="function"),
-    TableSpec("final.gov_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款.*决算.*表$",),
+    TableSpec(TableKind.FINAL_GOV_FUND, "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款.*决算.*表$",),
               layouts=(_FINAL_CODE + _FINAL_FUND_SUBTOTAL, _FINAL_CODE_SH + _FINAL_FUND),
               code_kind="function"),
-    TableSpec("final.state_capital_expense", "国有资本经营预算财政拨款支出决算表",
+    TableSpec(TableKind.FINAL_STATE_CAPITAL_EXPENSE, "国有资本经营预算财政拨款支出决算表",
               (r"国有资本经营预算财政拨款.*决算.*表$",),
               layouts=(_FINAL_CODE + ("合计", "基本支出", "项目支出"), _FINAL_CODE_SH + _FINAL_FUND,
                        _FINAL_CODE + _FINAL_FUND_SUBTOTAL),
               code_kind="function"),
-    TableSpec("final.three_public", "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",),
+    TableSpec(TableKind.FINAL_THREE_PUBLIC, "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",),
               layouts=(("项目", "栏次", "年初预算数", "全年预算数", "决算数"),
                        tuple(_by_item(item, figure) for item in _THREE_PUBLIC_FINAL for figure in _FIGURES),
                        # the central departments' 公开09表: every item's 预算数, then every item's 决算数
@@ -354,17 +385,17 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
                               (path("公务用车购置及运行维护费/公务用车购置费", figure),
                                path("公务用车购置及运行维护费/公务用车运行维护费", figure)))
                     for path in (_by_item, _by_figure) for figure in _FIGURES)),
-    TableSpec("final.state_assets", "国有资产占用情况表", (r"国有资产占用情况表$",),
+    TableSpec(TableKind.FINAL_STATE_ASSETS, "国有资产占用情况表", (r"国有资产占用情况表$",),
               layouts=(("项目", "栏次", "决算数"),)),
-    TableSpec("final.performance_self_eval", "项目支出绩效自评表", (r"绩效自评表$",), form=True),
+    TableSpec(TableKind.FINAL_PERFORMANCE_SELF_EVAL, "项目支出绩效自评表", (r"绩效自评表$",), form=True),
 )
 
 ALL_SPECS: tuple[TableSpec, ...] = FINAL_SPECS + BUDGET_SPECS
-SPEC_BY_KIND = {s.kind: s for s in ALL_SPECS}
-OTHER = TableSpec("other", "", ())
+SPEC_BY_KIND: dict[str, TableSpec] = {s.kind: s for s in ALL_SPECS}     # by a table's kind, as read or set
+OTHER = TableSpec(TableKind.OTHER, "", ())
 # every layout the catalogue knows, for a table outside the standard set that prints the
 # header of one of them (Guangdong's 部门预算基本支出预算表 prints its 项目支出表's columns)
-ANY_LAYOUT = TableSpec("other", "", (), layouts=tuple(dict.fromkeys(layout for s in ALL_SPECS for layout in s.layouts)))
+ANY_LAYOUT = TableSpec(TableKind.OTHER, "", (), layouts=tuple(dict.fromkeys(layout for s in ALL_SPECS for layout in s.layouts)))
 
 @dataclass(frozen=True)
 class Identity:
@@ -385,30 +416,30 @@ class Identity:
 
 
 CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
-    Identity("budget.income", "合计", ("合计",), "budget.expense", "合计", ("合计",)),
-    Identity("budget.income_expense_summary", "收入总计", ("",), "budget.income", "合计", ("合计",)),
-    Identity("budget.general_public_basic_expense", "合计", ("合计",),
-             "budget.general_public_expense", "合计", ("基本支出", "基本支出/小计")),
+    Identity(TableKind.BUDGET_INCOME, "合计", ("合计",), TableKind.BUDGET_EXPENSE, "合计", ("合计",)),
+    Identity(TableKind.BUDGET_INCOME_EXPENSE_SUMMARY, "收入总计", ("",), TableKind.BUDGET_INCOME, "合计", ("合计",)),
+    Identity(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "合计", ("合计",),
+             TableKind.BUDGET_GENERAL_PUBLIC_EXPENSE, "合计", ("基本支出", "基本支出/小计")),
     # the 三公 table's figures hold the basic spending's, and in some templates project spending too
-    Identity("budget.general_public_basic_expense", "30217", ("合计",),
-             "budget.three_public", "*", ("公务接待费",), "⊇"),
-    Identity("budget.general_public_basic_expense", "30231", ("合计",),
-             "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费", "运行费"), "⊇"),
-    Identity("budget.general_public_expense", "合计", ("合计",),
-             "budget.fiscal_summary", "支出总计", ("一般公共预算支出", "一般公共预算")),
-    Identity("final.income_expense_summary", "本年收入合计", ("",), "final.income", "合计", ("本年收入合计",)),
-    Identity("final.general_public_expense", "合计", ("本年支出合计",),
-             "final.fiscal_summary", "总计", ("一般公共预算财政拨款",)),
-    Identity("final.income_expense_summary", "本年支出合计", ("",), "final.expense", "合计", ("本年支出合计",)),
-    Identity("final.income_expense_summary", "一般公共预算财政拨款收入", ("",),
-             "final.fiscal_summary", "一、一般公共预算财政拨款", ("",)),
+    Identity(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "30217", ("合计",),
+             TableKind.BUDGET_THREE_PUBLIC, "*", ("公务接待费",), "⊇"),
+    Identity(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "30231", ("合计",),
+             TableKind.BUDGET_THREE_PUBLIC, "*", ("公务用车运行维护费", "公务用车运行费", "运行费"), "⊇"),
+    Identity(TableKind.BUDGET_GENERAL_PUBLIC_EXPENSE, "合计", ("合计",),
+             TableKind.BUDGET_FISCAL_SUMMARY, "支出总计", ("一般公共预算支出", "一般公共预算")),
+    Identity(TableKind.FINAL_INCOME_EXPENSE_SUMMARY, "本年收入合计", ("",), TableKind.FINAL_INCOME, "合计", ("本年收入合计",)),
+    Identity(TableKind.FINAL_GENERAL_PUBLIC_EXPENSE, "合计", ("本年支出合计",),
+             TableKind.FINAL_FISCAL_SUMMARY, "总计", ("一般公共预算财政拨款",)),
+    Identity(TableKind.FINAL_INCOME_EXPENSE_SUMMARY, "本年支出合计", ("",), TableKind.FINAL_EXPENSE, "合计", ("本年支出合计",)),
+    Identity(TableKind.FINAL_INCOME_EXPENSE_SUMMARY, "一般公共预算财政拨款收入", ("",),
+             TableKind.FINAL_FISCAL_SUMMARY, "一、一般公共预算财政拨款", ("",)),
     # 公开05 spends the 一般公共预算 part of 公开03's funds
-    Identity("final.expense", "合计", ("基本支出",), "final.general_public_expense", "合计", ("基本支出",), "≥"),
-    Identity("final.expense", "合计", ("项目支出",), "final.general_public_expense", "合计", ("项目支出",), "≥"),
-    Identity("final.general_public_expense", "合计", ("基本支出",),
-             "final.general_public_basic_expense", "人员经费合计+公用经费合计", ("",)),
+    Identity(TableKind.FINAL_EXPENSE, "合计", ("基本支出",), TableKind.FINAL_GENERAL_PUBLIC_EXPENSE, "合计", ("基本支出",), "≥"),
+    Identity(TableKind.FINAL_EXPENSE, "合计", ("项目支出",), TableKind.FINAL_GENERAL_PUBLIC_EXPENSE, "合计", ("项目支出",), "≥"),
+    Identity(TableKind.FINAL_GENERAL_PUBLIC_EXPENSE, "合计", ("基本支出",),
+             TableKind.FINAL_GENERAL_PUBLIC_BASIC_EXPENSE, "人员经费合计+公用经费合计", ("",)),
     # a 项目支出表 lists the 项目支出, or (Hubei) every item of the budget as a project
-    Identity("budget.expense", "合计", ("项目支出", "合计"), "budget.project_expense", "合计", ("总计", "合计"), "any"),
+    Identity(TableKind.BUDGET_EXPENSE, "合计", ("项目支出", "合计"), TableKind.BUDGET_PROJECT_EXPENSE, "合计", ("总计", "合计"), "any"),
 )
 
 # Basic spending by economic class: 人员经费 are classes 301 and 303, 公用经费 the others.
@@ -451,25 +482,25 @@ FINAL_FIGURE = r"(?:支出)?决算(?:数)?(?:为|是)?"      # `公务接待费�
 # document has is the one compared (a 机关运行经费 column where a table prints one, else the
 # 公用经费 that the Jiangxi-style templates define it as).
 PROSE_FIGURES: tuple[ProseFigure, ...] = (
-    ProseFigure(r"机关运行(?:经)?费", "budget.three_public", "*", ("机关运行经费预算数",)),
-    ProseFigure(r"机关运行(?:经)?费", "budget.general_public_basic_expense", "合计", ("公用经费",), True, True),
-    ProseFigure(r"(?<!财政拨款)收入支出(?:决算)?总计", "final.income_expense_summary", "总计", ("",)),
-    ProseFigure(r"财政拨款收入支出(?:决算)?总计", "final.fiscal_summary", "总计", ("",)),
-    ProseFigure(THREE_PUBLIC + r"财政拨款支出(?:年初)?预算", "final.three_public", "*", ("合计/预算数",)),
-    ProseFigure(THREE_PUBLIC, "budget.three_public", "*", ("合计", "“三公”经费合计")),
-    ProseFigure(TRAVEL_ABROAD, "budget.three_public", "*",
+    ProseFigure(r"机关运行(?:经)?费", TableKind.BUDGET_THREE_PUBLIC, "*", ("机关运行经费预算数",)),
+    ProseFigure(r"机关运行(?:经)?费", TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "合计", ("公用经费",), True, True),
+    ProseFigure(r"(?<!财政拨款)收入支出(?:决算)?总计", TableKind.FINAL_INCOME_EXPENSE_SUMMARY, "总计", ("",)),
+    ProseFigure(r"财政拨款收入支出(?:决算)?总计", TableKind.FINAL_FISCAL_SUMMARY, "总计", ("",)),
+    ProseFigure(THREE_PUBLIC + r"财政拨款支出(?:年初)?预算", TableKind.FINAL_THREE_PUBLIC, "*", ("合计/预算数",)),
+    ProseFigure(THREE_PUBLIC, TableKind.BUDGET_THREE_PUBLIC, "*", ("合计", "“三公”经费合计")),
+    ProseFigure(TRAVEL_ABROAD, TableKind.BUDGET_THREE_PUBLIC, "*",
                 ("因公出国(境)费", "因公出国（境）费", "因公出国(境)费/小计")),
-    ProseFigure(RECEPTION, "budget.three_public", "*", ("公务接待费",)),
-    ProseFigure(r"公务用车购置及运行(?:维护)?费", "budget.three_public", "*",
+    ProseFigure(RECEPTION, TableKind.BUDGET_THREE_PUBLIC, "*", ("公务接待费",)),
+    ProseFigure(r"公务用车购置及运行(?:维护)?费", TableKind.BUDGET_THREE_PUBLIC, "*",
                 ("公务用车购置及运行维护费/小计", "公务用车购置及运行费/小计")),
-    ProseFigure(CAR_RUNNING, "budget.three_public", "*", ("公务用车运行维护费", "公务用车运行费")),
-    ProseFigure(CAR_PURCHASE, "budget.three_public", "*", ("公务用车购置费", "公务用车购置")),
+    ProseFigure(CAR_RUNNING, TableKind.BUDGET_THREE_PUBLIC, "*", ("公务用车运行维护费", "公务用车运行费")),
+    ProseFigure(CAR_PURCHASE, TableKind.BUDGET_THREE_PUBLIC, "*", ("公务用车购置费", "公务用车购置")),
     # a final account's 三公 items by their 决算 (the table prints 预算数 and 决算数 of each)
-    ProseFigure(TRAVEL_ABROAD + FINAL_FIGURE, "final.three_public", "*",
+    ProseFigure(TRAVEL_ABROAD + FINAL_FIGURE, TableKind.FINAL_THREE_PUBLIC, "*",
                 ("因公出国（境）费/决算数", "决算数/因公出国（境）费"), every=True),
-    ProseFigure(RECEPTION + FINAL_FIGURE, "final.three_public", "*", ("公务接待费/决算数", "决算数/公务接待费"),
+    ProseFigure(RECEPTION + FINAL_FIGURE, TableKind.FINAL_THREE_PUBLIC, "*", ("公务接待费/决算数", "决算数/公务接待费"),
                 every=True),
-    ProseFigure(r"公务用车购置及运行(?:维护)?费" + FINAL_FIGURE, "final.three_public", "*",
+    ProseFigure(r"公务用车购置及运行(?:维护)?费" + FINAL_FIGURE, TableKind.FINAL_THREE_PUBLIC, "*",
                 ("公务用车购置及运行维护费/小计/决算数", "公务用车购置及运行费/小计/决算数",
                  "决算数/公务用车购置及运行费/小计", "决算数/公务用车购置及运行维护费/小计"), every=True),
 )
@@ -477,10 +508,10 @@ PROSE_FIGURES: tuple[ProseFigure, ...] = (
 # Totals the text names as the base of a share (`占一般公共预算项目支出总额的100%`): the
 # table cell that prints them, the first one the document has.
 SHARE_BASES: tuple[ProseFigure, ...] = (
-    ProseFigure(r"一般公共预算项目支出", "final.general_public_expense", "合计", ("项目支出",)),
-    ProseFigure(r"一般公共预算项目支出", "budget.general_public_expense", "合计", ("项目支出",)),
-    ProseFigure(r"政府性基金预算项目支出", "final.gov_fund", "合计", ("本年支出/项目支出", "项目支出")),
-    ProseFigure(r"本年支出合计", "final.income_expense_summary", "本年支出合计", ("",)),
+    ProseFigure(r"一般公共预算项目支出", TableKind.FINAL_GENERAL_PUBLIC_EXPENSE, "合计", ("项目支出",)),
+    ProseFigure(r"一般公共预算项目支出", TableKind.BUDGET_GENERAL_PUBLIC_EXPENSE, "合计", ("项目支出",)),
+    ProseFigure(r"政府性基金预算项目支出", TableKind.FINAL_GOV_FUND, "合计", ("本年支出/项目支出", "项目支出")),
+    ProseFigure(r"本年支出合计", TableKind.FINAL_INCOME_EXPENSE_SUMMARY, "本年支出合计", ("",)),
 )
 
 # Totals the text states together with all of their parts: total = Σ parts.
@@ -492,9 +523,9 @@ PROSE_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Where a report prints the 公开NN表 number, it names the final-accounts table directly.
 FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
-    ["final.income_expense_summary", "final.income", "final.expense", "final.fiscal_summary",
-     "final.general_public_expense", "final.general_public_basic_expense", "final.gov_fund",
-     "final.state_capital_expense", "final.three_public", "final.state_assets"], start=1)}
+    [TableKind.FINAL_INCOME_EXPENSE_SUMMARY, TableKind.FINAL_INCOME, TableKind.FINAL_EXPENSE, TableKind.FINAL_FISCAL_SUMMARY,
+     TableKind.FINAL_GENERAL_PUBLIC_EXPENSE, TableKind.FINAL_GENERAL_PUBLIC_BASIC_EXPENSE, TableKind.FINAL_GOV_FUND,
+     TableKind.FINAL_STATE_CAPITAL_EXPENSE, TableKind.FINAL_THREE_PUBLIC, TableKind.FINAL_STATE_ASSETS], start=1)}
 
 # Performance forms: the facts printed above the indicator grid, and the indicator levels
 # (一级 and 二级指标) whose merged cells are filled down.
@@ -615,9 +646,9 @@ def specs_for_header(header_text: str, report_type: str) -> list[TableSpec]:
             and not any(w in t for w in s.exclude_words)]
 
 
-def standard_order(report_type: str) -> list[str]:
+def standard_order(report_type: str) -> list[TableKind]:
     pool = FINAL_SPECS if report_type == "决算" else BUDGET_SPECS
     order = [s.kind for s in pool]
     if report_type == "决算":
-        order = list(FINAL_NUMBERED.values()) + ["final.performance_self_eval"]
+        order = list(FINAL_NUMBERED.values()) + [TableKind.FINAL_PERFORMANCE_SELF_EVAL]
     return order

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from . import catalog
+from .catalog import TableKind
 from .findings import (
     ZERO,
     Check,
@@ -27,7 +28,7 @@ from .model import Document, Table, parse_amount
 from .tokens import is_numbered_column, squash
 
 # Tables whose first amount column totals the same funds by function code.
-SAME_TOTALS = (("budget.income", "budget.expense"), ("final.income", "final.expense"))
+SAME_TOTALS = ((TableKind.BUDGET_INCOME, TableKind.BUDGET_EXPENSE), (TableKind.FINAL_INCOME, TableKind.FINAL_EXPENSE))
 
 
 def _first_amount_by_code(table: Table) -> dict[str, tuple[int, int, Decimal]]:
@@ -93,7 +94,7 @@ CARRY_OVER_ROWS = ("年初结转和结余", "年末结转和结余", "年初财�
 def _carries_over(doc: Document) -> bool:
     """Whether the final accounts carry funds into or out of the year (or cannot tell): then
     the income of a function code need not equal its spending."""
-    summary = next((t for t in doc.tables if t.kind == "final.income_expense_summary"), None)
+    summary = next((t for t in doc.tables if t.kind == TableKind.FINAL_INCOME_EXPENSE_SUMMARY), None)
     if summary is None:
         return True
     found = [locate(summary, row, ("",)) for row in CARRY_OVER_ROWS]

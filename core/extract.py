@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import catalog
-from .catalog import TableSpec
+from .catalog import TableKind, TableSpec
 from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header
 from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
 from .panels import (
@@ -157,13 +157,13 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
                       ruled=bool(src.pages))
     for region in regions:
         table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
-        if not region.title_printed and table.kind == "other":
+        if not region.title_printed and table.kind == TableKind.OTHER:
             table.kind, table.title = _infer_kind(_header_text(src, table), report_type, order, prev_kind)
-            if table.kind != "other":
+            if table.kind != TableKind.OTHER:
                 table = build_table(src, region, context, catalog.SPEC_BY_KIND[table.kind])
                 table.title_printed = False
         if not table.rows and table.recoverable and \
-                (table.kind == "other" or not table.columns or table.header_lines is None):
+                (table.kind == TableKind.OTHER or not table.columns or table.header_lines is None):
             continue        # a title named in the prose or in a list of tables, not a table
         prev_kind = table.kind
         tables.append(table)
@@ -202,7 +202,7 @@ def _project_names(tables: list[Table]) -> tuple[str, ...]:
     of several projects is cut into blocks where these names start."""
     names = []
     for t in tables:
-        if t.kind == "budget.project_expense" and len(t.columns) > 1:
+        if t.kind == TableKind.BUDGET_PROJECT_EXPENSE and len(t.columns) > 1:
             names += [r[1].text for r in t.rows if len(r) > 2 and r[0].text and r[2].text and len(r[1].text) >= 4]
     return tuple(dict.fromkeys(names))
 
@@ -215,12 +215,12 @@ def _header_text(src: SourceText, table: Table) -> str:
     return " ".join(src.norm[k - 1] for k in range(first, last + 1))
 
 
-def _infer_kind(header_text: str, report_type: str, order: list[str], prev_kind: str) -> tuple[str, str]:
+def _infer_kind(header_text: str, report_type: str, order: Sequence[str], prev_kind: str) -> tuple[str, str]:
     """A table whose title was lost: the first kind after the previous table, in the standard
     order, whose header vocabulary fits."""
     candidates = catalog.specs_for_header(header_text, report_type)
     if not candidates:
-        return "other", ""
+        return TableKind.OTHER, ""
     pos = order.index(prev_kind) if prev_kind in order else -1
     later = [s for s in candidates if s.kind in order and order.index(s.kind) > pos]
     spec = (later or candidates)[0]

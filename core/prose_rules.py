@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from . import catalog
+from .catalog import TableKind
 from .cross_rules import locate
 from .findings import (
     CENT,
@@ -233,7 +234,7 @@ def check_project_fund_sources(doc: Document) -> list[Finding]:
     for ti, t in enumerate(doc.tables):
         total, fiscal = parse_amount(t.fields.get(FORM_TOTAL, "")), parse_amount(t.fields.get(FORM_PARTS[0], ""))
         sev = severity(total - fiscal, 1) if total is not None and fiscal is not None else None
-        if t.kind != "budget.performance_target" or sev is None:
+        if t.kind != TableKind.BUDGET_PERFORMANCE_TARGET or sev is None:
             continue
         name = t.fields.get("项目名称", "")
         out.append(Finding(Check.PROSE_VS_TABLE, sev,
@@ -280,7 +281,7 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
     (年度资金总额)."""
     out = []
     for t in doc.tables:
-        if t.kind == "budget.project_expense":
+        if t.kind == TableKind.BUDGET_PROJECT_EXPENSE:
             name_col = find_col(t, "项目名称")
             name_col = t.label_column() if name_col is None else name_col
             total_col = next((c for c in (find_col(t, "总计"), find_col(t, "合计")) if c is not None), None)
@@ -290,7 +291,7 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
                 value = amount(t, r, total_col)
                 if value is not None and t.cell(r, name_col).text:
                     out.append((t.cell(r, name_col).text, value, t.title))
-        elif t.kind == "budget.performance_target" and t.fields.get("项目名称"):
+        elif t.kind == TableKind.BUDGET_PERFORMANCE_TARGET and t.fields.get("项目名称"):
             value = parse_amount(t.fields.get(FORM_TOTAL, ""))
             if value is not None:
                 out.append((t.fields["项目名称"], value, t.title))
@@ -399,7 +400,7 @@ def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:
     """(project, indicator, value, table title) from the performance forms' indicator grids."""
     out = []
     for t in doc.tables:
-        if t.kind != "budget.performance_target":
+        if t.kind != TableKind.BUDGET_PERFORMANCE_TARGET:
             continue
         project_col, name_col = find_col(t, "项目名称"), find_col(t, "三级指标")
         value_col = find_col(t, "指标值")

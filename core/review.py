@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_destination
-from .catalog import ALL_SPECS
+from .catalog import TableKind
 from .clock import now
 from .errors import UserError
 from .model import Cell, Document, Table
@@ -31,7 +31,7 @@ JOURNAL_FORMAT = "budget-review.journal"
 # explained by a note. "open" is the state before any decision.
 DECISIONS = ("confirmed", "dismissed", "explained", "open")
 REVIEWED = "reviewed"       # a table's status once the reviewer has checked it
-TABLE_KINDS = tuple(spec.kind for spec in ALL_SPECS) + ("other",)     # what a table's kind may be set to
+TABLE_KINDS = tuple(TableKind)     # what a table's kind may be set to
 
 
 class Target(StrEnum):
