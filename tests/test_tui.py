@@ -12,6 +12,7 @@ from core.session import ReviewSession
 from tui.app import BudgetReviewApp, MainScreen
 from tui.export_screen import ExportScreen
 from tui.facts_screen import FactsScreen
+from tui.widgets.outline import DocumentOutline
 from tui.widgets.source_view import SourceView
 from tui.widgets.table_grid import TableGrid
 
@@ -36,6 +37,23 @@ async def test_opens_on_the_first_table_with_the_grid_focused(sample_copy):
         assert app.screen.table_index == 0
         assert app.sub_title == "部门支出总表 — saved"
         assert app.screen.query_one(SourceView).span == (172, 194)
+
+
+async def test_setting_the_current_table_shows_it_in_every_pane(sample_copy):
+    # the current table is one reactive: grid, outline, title, source and findings follow it
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        screen.table_index = 3
+        await pilot.pause()
+        table = screen.session.tables[3]
+        assert app.sub_title.startswith(table.title)
+        assert screen.query_one(SourceView).span == (table.first_line, table.last_line)
+        assert screen.query_one(DocumentOutline).cursor_node.data == 3
+        assert grid(app).row_count == len(table.rows)
+        screen.table_index = 99         # past the last table: the last
+        await pilot.pause()
+        assert screen.table_index == len(screen.session.tables) - 1
 
 
 async def test_navigation_moves_the_cursor_and_the_source_line(sample_copy):
@@ -272,7 +290,6 @@ async def test_findings_are_confirmed_dismissed_and_explained_from_the_keyboard(
 
 
 async def test_outline_lists_every_table_with_its_position(sample_copy):
-    from tui.widgets.outline import DocumentOutline
     app = make_app(sample_copy(NANCHANG))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -483,7 +500,7 @@ async def test_a_real_document_is_cleared_from_the_keyboard_alone(tmp_path):
 
 
 async def test_choosing_a_part_in_the_outline_shows_its_text_in_the_source(sample_copy):
-    from tui.widgets.outline import DocumentOutline, PartStart
+    from tui.widgets.outline import PartStart
     app = make_app(sample_copy(NANCHANG))
     async with app.run_test(size=(120, 40)) as pilot:
         outline = app.screen.query_one(DocumentOutline)

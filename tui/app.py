@@ -11,6 +11,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -83,6 +84,10 @@ class MainScreen(Screen[bool]):
         key_binding("D", "mark_done", "mark_done"),
         key_binding("q", "quit", "quit"),
     ]
+    table_index: reactive[int] = reactive(0, init=False, always_update=True)
+    """The table on screen: setting it shows that table in the grid, the outline, the title, the
+    source pane and the findings (`watch_table_index`, the one place that keeps them in step)."""
+
     DEFAULT_CSS = """
     #outline { width: 26; border: round $panel; }
     #outline:focus { border: round $accent; }
@@ -111,7 +116,7 @@ class MainScreen(Screen[bool]):
         self.session = session
         self.settings = settings
         self.in_queue = in_queue        # opened from a folder's review queue: q returns to it
-        self.table_index = 0
+        self._keep_cursor = False       # the next table shown keeps the grid's cursor where it is
         self.finding_index: int | None = None
         self.editing: EditTarget | None = None      # what the editor is editing
         self.last_search = ""
@@ -161,16 +166,21 @@ class MainScreen(Screen[bool]):
         return tables[self.table_index] if tables else None
 
     def show_table(self, index: int, keep_cursor: bool = False) -> None:
-        """Make `index` the current table: the grid, the outline, the title, the source pane
-        and the findings follow (the one place that keeps them in step)."""
-        tables = self.session.tables
-        if not tables:
+        """Make `index` the current table (again, after an edit: `keep_cursor`)."""
+        if not self.session.tables:
             self.notify(strings.NO_TABLES)
             self.refresh_findings()
             return
-        self.table_index = max(0, min(index, len(tables) - 1))
+        self._keep_cursor = keep_cursor
+        self.table_index = index
+
+    def validate_table_index(self, index: int) -> int:
+        return max(0, min(index, len(self.session.tables) - 1))
+
+    def watch_table_index(self) -> None:
+        tables = self.session.tables
         self.grid.show_table(tables[self.table_index], self.session.finding_cells(self.table_index),
-                             keep_cursor=keep_cursor)
+                             keep_cursor=self._keep_cursor)
         self.query_one(DocumentOutline).select_table(self.table_index)
         self.refresh_title()
         self.sync_source()
