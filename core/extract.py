@@ -963,7 +963,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
     if layout == "fragment":
-        runs = _total_figures_printed_early(runs, len(columns) - len(text_cols))
+        runs = _total_figures_printed_early(runs, len(columns) - len(text_cols), column_words)
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
     if text_cols and "amount" not in kinds and (layout == "fragment" or not runs):
         # an empty table: its 合计 row is printed among the header's cells (one 合计 more than
@@ -1272,18 +1272,23 @@ def _total_label_after_header_cells(runs, is_header_word):
     return runs
 
 
-def _total_figures_printed_early(runs, amount_columns: int):
+def _total_figures_printed_early(runs, amount_columns: int, column_words: set[str]):
     """Reading order prints a total row's first figures before its label (`购房补贴 258.50
     258.50 2,940.05 2,336.91 合计 603.14`): where the row before a total's label holds more
     figures than the table has amount columns, its last figures complete the total's (a total
-    prints every column), leaving the row at least one."""
+    prints every column), leaving the row at least one. A column's name printed after the
+    total's label is no part of it; a lone number of one or two digits after the figures is
+    a code's piece or a page number, no figure."""
     out = list(runs)
     for i in range(len(out) - 1):
         codes, labels, amounts = out[i]
         total_codes, total_labels, total_amounts = out[i + 1]
+        while amounts and amounts[-1][1].isdigit() and len(amounts[-1][1]) <= 2:
+            amounts = amounts[:-1]
         moved = min(amount_columns - len(total_amounts), len(amounts) - 1)
-        if len(amounts) > amount_columns and moved > 0 and not total_codes and len(total_labels) == 1 and \
-                catalog.TOTAL_LABELS.match(total_labels[0][1]):
+        if len(amounts) > amount_columns and moved > 0 and not total_codes and total_labels and \
+                catalog.TOTAL_LABELS.match(total_labels[0][1]) and all(t in column_words for _, t in total_labels[1:]):
+            total_labels = total_labels[:1]
             out[i] = (codes, labels, amounts[:-moved])
             out[i + 1] = (total_codes, total_labels, amounts[-moved:] + total_amounts)
     return _total_label_printed_early(out)

@@ -1103,3 +1103,13 @@ def test_a_rows_name_before_the_next_pages_header_is_kept_and_the_level_words_ar
                "功能分类科目名称|类|款|100.00|100.00|合计|300.00|300.00")
     rows = [[c.text for c in r] for r in _budget_lines(printed).tables[0].rows]
     assert rows[3][:6] == ["201", "06", "02", "一般行政管理事务", "100.00", "100.00"]
+
+
+def test_a_totals_early_figures_skip_a_lone_code_piece_and_its_label_may_carry_a_column_name():
+    [table] = _final_tables([
+        "一般公共预算财政拨款支出决算表", "单位：万元", "项目", "功能分类", "合计", "基本支出", "项目支出",
+        "201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14", "2010601", "行政运行", "1,511.89", "1,503.52", "8.37",
+        "2010602", "一般行政管理事务", "594.77", "594.77",
+        "221", "住房保障支出", "445.69", "445.69", "2,552.35", "1,949.21", "7", "合计", "项目支出", "603.14"])
+    assert [[c.text for c in r] for r in table.rows][-2:] == [
+        ["221", "住房保障支出", "445.69", "445.69", ""], ["", "合计", "2552.35", "1949.21", "603.14"]]
