@@ -24,6 +24,7 @@ from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
 from .panels import (
     SEQUENCE_LEAVES,
     TOP_ITEM,
+    TOP_ITEMS,
     coded_panel_rows,
     numbered_lines,
     numbered_rows,
@@ -1237,10 +1238,6 @@ def _totals_printed_late(runs, is_header_word):
     return out
 
 
-# a first-level item where it starts a cell: at the line's start or after a space
-TOP_ITEMS = re.compile(r"(?:^|\s)[一二三四五六七八九十]+、")
-
-
 def _total_label_after_header_cells(runs, is_header_word):
     """Reading order prints a table's first row, its total, as figures alone, and the total's
     label (`合计`) right after the header's cells printed among the later rows: the label is
@@ -1253,22 +1250,12 @@ def _total_label_after_header_cells(runs, is_header_word):
 
     def total_label(run) -> bool:
         return not run[0] and not run[2] and len(run[1]) == 1 and bool(catalog.TOTAL_LABELS.match(run[1][0][1]))
-    for i in range(1, len(runs)):
+    for i in range(1, len(runs)):     # the label in a run of its own, or the last of the cells' run
         codes, labels, amounts = runs[i]
         if header_cells(runs[i]) and i + 1 < len(runs) and total_label(runs[i + 1]):
             return [([], runs[i + 1][1], runs[0][2])] + runs[1:i + 1] + runs[i + 2:]
         if len(labels) > 1 and header_cells((codes, labels[:-1], amounts)) and total_label(([], labels[-1:], [])):
             return [([], labels[-1:], runs[0][2])] + runs[1:i] + [([], labels[:-1], [])] + runs[i + 1:]
-    return runs
-    # the header's cells and the label in one run of text, or the label in a run of its own
-    pieces = [piece for codes, labels, amounts in runs
-              for piece in ([([], labels[:-1], []), ([], labels[-1:], [])] if labels and not codes and not amounts
-                            else [(codes, labels, amounts)])]
-    for i in range(1, len(pieces) - 1):
-        (_, cells, _), (_, labels, _) = pieces[i], pieces[i + 1]
-        if cells and all(is_header_word(t) for _, t in cells) and labels and \
-                catalog.TOTAL_LABELS.match(labels[0][1]):
-            return [([], labels, runs[0][2])] + [p for p in pieces[1:i + 1] + pieces[i + 2:] if any(p)]
     return runs
 
 

@@ -207,13 +207,14 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
         return bool(amounts) and figures_on_line[amounts[0][0]] == 1
     tail_open = False       # a label's amounts came on a line of their own: its tail may follow
     label_leaves = {columns[j].split("/")[-1] for j in text_cols}
+    amount_leaves = [columns[j].split("/")[-1] for j in left_amounts + right_amounts]
     carried: dict[bool, list] = {False: [], True: []}      # a panel's next row's figures, printed early
     for codes, labels, amounts in runs:
         if not by_line:
             # reading order prints the right panel's header after the left panel's first rows:
             # its label column's name before that panel's first item, its amount column's
             # name before that item's amounts
-            labels = _without_header_cells(labels, [columns[j].split("/")[-1] for j in left_amounts + right_amounts])
+            labels = _without_header_cells(labels, amount_leaves)
             if len(labels) > 1 and labels[0][1] in label_leaves and starts_row(labels[1][1]):
                 labels = labels[1:]
             elif labels and amounts and _opens_amount_column(rows, labels, amounts, columns,
@@ -406,7 +407,8 @@ def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: l
 
 OUT_OF_TURN = "more figures printed after this label than its panel has columns: which is its own is a guess"
 CARRIED = "printed after the row above's figures (two rows' figures after one label)"
-TOP_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
+TOP_ITEM = re.compile(f"^[{NUMERALS}]+、")       # a first-level item: `二十、…`
+TOP_ITEMS = re.compile(f"(?:^|\\s)[{NUMERALS}]+、")     # … where it starts a cell in a line of several
 
 
 def side_by_side_rows(columns: list[str], text_cols: list[int], runs) -> list[list[Cell]]:
