@@ -82,12 +82,13 @@ def check_cross_tables(doc: Document) -> list[Finding]:
             if code in names and names[code][0] != name:
                 out.append(Finding(Check.CROSS_TABLE, Severity.WARNING,
                                    f"{code} is named {name} here but {names[code][0]} in {names[code][1]}",
-                                   t.title, ti, r, t.label_column(), f"{code} / name", list(t.cell(r, 0).lines),
+                                   t.title, ti, r, t.label_column(), f"{code}{NAME_PLACE}", list(t.cell(r, 0).lines),
                                    {"stated": name, "other": names[code][0]}))
             names.setdefault(code, (name, t.title))
     return out
 
 
+NAME_PLACE = " / name"      # where a code's name disagrees between tables (the place of its finding)
 CARRY_OVER_ROWS = ("年初结转和结余", "年末结转和结余", "年初财政拨款结转和结余", "年末财政拨款结转和结余")
 
 

@@ -964,7 +964,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
     if layout == "fragment":
-        runs = _total_figures_printed_early(runs, len(columns) - len(text_cols), column_words)
+        runs = _total_label_printed_early(_total_figures_printed_early(runs, len(columns) - len(text_cols), column_words))
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
     if text_cols and "amount" not in kinds and (layout == "fragment" or not runs):
         # an empty table: its 合计 row is printed among the header's cells (one 合计 more than
@@ -1278,11 +1278,11 @@ def _total_figures_printed_early(runs, amount_columns: int, column_words: set[st
             total_labels = total_labels[:1]
             out[i] = (codes, labels, amounts[:-moved])
             out[i + 1] = (total_codes, total_labels, amounts[-moved:] + total_amounts)
-    return _total_label_printed_early(out)
+    return out
 
 
 def _total_label_printed_early(runs):
-    """… and a total's label printed alone among a continuation page's header cells, its
+    """Reading order prints a total's label alone among a continuation page's header cells, its
     figures after the last row's, doubling that row's count where the rows print alike
     (`合计` … `购房补贴 2,687,760 2,687,760 31,214,205.80 31,214,205.80`): the total is the
     last row, with the second half."""

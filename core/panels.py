@@ -246,12 +246,12 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                 right = n > 0 or (current is not None and row_line == line_of_row) or \
                     (right_label is not None and (_reads_as_expense(label) or _continues_right(label, last_enum)
                                                   or (alone(amts) and _unnumbered_like_right(label, plain))))
+                anchor = None
             else:
-                right = right_label is not None and (_is_right_label(label, last_enum) or (
-                    # the other panel's total of the same name (`总计` … `总计`)
-                    _counterpart_row(rows, label, left_label, right_label) is not None))
-            if not by_line and right and right_label is not None and label and \
-                    (anchor := _counterpart_row(rows, label, left_label, right_label)) is not None:
+                # the other panel's total of the same name or kind (`总计` … `总计`)
+                anchor = _counterpart_row(rows, label, left_label, right_label) if right_label is not None else None
+                right = right_label is not None and (_is_right_label(label, last_enum) or anchor is not None)
+            if right and anchor is not None and label:
                 current = anchor        # the right panel's total on the row of the left's
             elif not by_line and right and current is not None and right_label is not None and \
                     current[right_label].text and current is not rows[-1]:
@@ -309,7 +309,7 @@ def _lists_in_order(rows: list[list[Cell]], panels: list[list[int]]) -> list[lis
     numbers = [[_top_number(e[0].text) for e in panel] for panel in entries]
     if not any(ns != sorted(ns) and sorted(ns) == list(range(1, len(ns) + 1)) for ns in numbers):
         return rows
-    ordered = [sorted(panel, key=lambda e: _top_number(e[0].text)) if all(ns) else panel
+    ordered = [[e for _, e in sorted(zip(ns, panel), key=lambda numbered: numbered[0])] if all(ns) else panel
                for panel, ns in zip(entries, numbers)]
     block: list[list[Cell]] = []
     for i in range(max(len(panel) for panel in ordered)):

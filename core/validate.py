@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .cross_rules import (
+    NAME_PLACE,
     check_cross_tables,
     check_doubtful_tables,
     check_identities,
@@ -69,7 +70,7 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and ti in own} - misread
     renamed: dict[int, list[Finding]] = {}       # codes named otherwise than in another table
     for f in findings:
-        if f.table_index is not None and f.check == Check.CROSS_TABLE and f.where.endswith("/ name"):
+        if f.table_index is not None and f.check == Check.CROSS_TABLE and f.where.endswith(NAME_PLACE):
             renamed.setdefault(f.table_index, []).append(f)
     out_of_step = {ti for ti, names in renamed.items() if len(names) >= SETTINGS.misread_min_errors}
     if not misread and not doubted and not out_of_step:

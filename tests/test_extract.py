@@ -254,7 +254,9 @@ def test_reading_order_rows_sharing_amounts_around_the_headers_cells_and_codes_p
         ["201", "06", "01", "行政运行", "1511.89", "1503.52", "8.37"],
         ["201", "06", "02", "一般行政管理事务", "10.00", "", "10.00"]]
     # the header's cells are no row
-    assert len(rows) == 5 and table.doubt == ""
+    assert [r[:4] for r in rows] == [["201", "", "", "一般公共服务支出"], ["201", "06", "", "财政事务"],
+                                     ["201", "06", "01", "行政运行"], ["201", "06", "02", "一般行政管理事务"],
+                                     ["201", "06", "07", "信息化建设"]] and table.doubt == ""
 
 
 def test_a_unit_column_before_the_code_takes_the_unit_row_and_codes_go_to_the_code_column():
