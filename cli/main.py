@@ -14,10 +14,11 @@ from rich.tree import Tree
 
 from core.atomic import atomic_write_text
 from core.document import load_document
+from core.edits import DECISIONS
 from core.errors import UserError
 from core.export import document_json, write_csv, write_json, write_xlsx
 from core.model import Document, Node
-from core.review import DECISIONS, Review, default_review_path
+from core.review import Review, default_review_path
 from core.text import json_visible, visible
 from core.validate import standing, validate_review
 

@@ -13,148 +13,38 @@ import copy
 import hashlib
 import json
 import os
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
-from enum import StrEnum
 from pathlib import Path
 
 from .atomic import atomic_write_text, check_destination
 from .catalog import TableKind
 from .clock import now
+from .edits import (
+    DECISIONS,
+    TABLE_FIELDS,
+    CellEdit,
+    Decision,
+    Edit,
+    FactEdit,
+    HeaderEdit,
+    RowDelete,
+    RowInsert,
+    TableFieldEdit,
+    Target,
+    edit_from_json,
+)
 from .errors import UserError
-from .model import Cell, Document, Table
+from .model import Document, Table
 
 REVIEW_FORMAT = "budget-review.review"
 REVIEW_VERSION = 1
 JOURNAL_FORMAT = "budget-review.journal"
-# What a reviewer decides of a finding: a real defect of the document, a false alarm, or
-# explained by a note. "open" is the state before any decision.
-DECISIONS = ("confirmed", "dismissed", "explained", "open")
 REVIEWED = "reviewed"       # a table's status once the reviewer has checked it
 TABLE_KINDS = tuple(TableKind)     # what a table's kind may be set to
-
-
-class Target(StrEnum):
-    """What an edit changes: a cell, a column's header, a table's title, kind, unit or review
-    status, a form's fact, a row inserted or deleted, or the decision on a finding."""
-    CELL = "cell"
-    HEADER = "header"
-    TITLE = "title"
-    KIND = "kind"
-    UNIT = "unit"
-    STATUS = "status"
-    FACT = "fact"
-    INSERT_ROW = "insert_row"
-    DELETE_ROW = "delete_row"
-    DECISION = "decision"
-
-
-ROW_TARGETS = (Target.INSERT_ROW, Target.DELETE_ROW)       # whose values are whole rows
-TABLE_FIELDS = (Target.TITLE, Target.KIND, Target.UNIT, Target.STATUS)      # a table's own texts
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One correction. `row`/`col` address the corrected table as it was when the edit was
-    made; `old`/`new` are texts (a whole row, as a list, for row insertions and deletions);
-    `key` names the form fact (项目名称, 年度资金总额 …) a `fact` edit corrects, or the finding a
-    `decision` settles (`new` the decision, `note` the reviewer's words; `table` is -1).
-    Edits of one `group` (a value moved to the next column: two cells) undo and redo together."""
-
-    target: Target
-    table: int
-    row: int | None = None
-    col: int | None = None
-    old: str | list | None = None
-    new: str | list | None = None
-    time: str = ""
-    key: str = ""
-    note: str = ""
-    group: str = ""
-
-    def describe(self) -> str:
-        """The edit in a reviewer's words: `cell of table 4 row 2 column 3: “” → “580.13”`."""
-        where = f"table {self.table + 1}" + (f" {self.key}" if self.key else "")
-        if self.row is not None:
-            where += f" row {self.row + 1}"
-        if self.col is not None:
-            where += f" column {self.col + 1}"
-        if self.target == Target.DECISION:
-            return f"finding {self.key}: {self.old} → {self.new}" + (f" ({self.note})" if self.note else "")
-        return f"{self.target.replace('_', ' ')} of {where}: “{shown_value(self.old)}” → “{shown_value(self.new)}”"
-
-
-def shown_value(value: str | list | None) -> str:
-    """An edit's value as a reviewer reads it: a row's cells joined, never a Python repr."""
-    if value is None:
-        return ""
-    return " | ".join(value) if isinstance(value, list) else value
 
 
 def default_review_path(document_path: str | Path) -> Path:
     p = Path(document_path)
     return p.with_name(p.name + ".review.json")
-
-
-def _text(value: str | list | None) -> str:
-    """An edit's value where a text is due (the schema check at load guarantees it)."""
-    if not isinstance(value, str):
-        raise ValueError(f"an edit's value should be a text, not {value!r}")
-    return value
-
-
-def _place(index: int | None) -> int:
-    if index is None:
-        raise ValueError("the edit names no row or column")
-    return index
-
-
-def _set_cell(table: Table, edit: Edit) -> None:
-    r, c = _place(edit.row), _place(edit.col)
-    old = table.cell(r, c)
-    row = table.rows[r]
-    while len(row) <= c:
-        row.append(Cell(""))
-    row[c] = replace(old, text=_text(edit.new), inferred="",     # the reviewer's value, not a guess
-                     original=old.original if old.original is not None else old.text, edited_at=edit.time)
-
-
-def _set_header(table: Table, edit: Edit) -> None:
-    table.columns[_place(edit.col)] = _text(edit.new)
-
-
-def _set_attribute(table: Table, edit: Edit) -> None:
-    setattr(table, edit.target, _text(edit.new))        # title, kind, unit, status
-
-
-def _set_fact(table: Table, edit: Edit) -> None:
-    table.fields[edit.key] = _text(edit.new)
-
-
-def _insert_row(table: Table, edit: Edit) -> None:
-    texts = edit.new if isinstance(edit.new, list) else []
-    table.rows.insert(_place(edit.row), [Cell(str(t), (), "", "", edit.time) for t in texts])
-
-
-def _delete_row(table: Table, edit: Edit) -> None:
-    del table.rows[_place(edit.row)]
-
-
-def _no_table_change(table: Table, edit: Edit) -> None:
-    """Decisions change no table: Review.decisions replays them."""
-
-
-_APPLY: dict[Target, Callable[[Table, Edit], None]] = {
-    Target.CELL: _set_cell, Target.HEADER: _set_header, Target.TITLE: _set_attribute, Target.KIND: _set_attribute,
-    Target.UNIT: _set_attribute, Target.STATUS: _set_attribute, Target.FACT: _set_fact, Target.INSERT_ROW: _insert_row,
-    Target.DELETE_ROW: _delete_row, Target.DECISION: _no_table_change}
-
-
-def _apply(table: Table, edit: Edit) -> None:
-    """Apply one edit to a (private copy of a) table."""
-    if edit.target not in _APPLY:
-        raise ValueError(f"unknown edit target {edit.target}")
-    _APPLY[edit.target](table, edit)
 
 
 def _copy_table(table: Table) -> Table:
@@ -203,14 +93,14 @@ class Review:
         table = _copy_table(self.document.tables[index])
         for e in self.edits:
             if e.table == index:
-                _apply(table, e)
+                e.apply_to(table)
         self.tables[index] = table
 
     def _push(self, edit: Edit) -> None:
         """Apply `edit` to a copy of its table and append it to the log."""
-        if edit.target != Target.DECISION:
+        if not isinstance(edit, Decision):
             table = _copy_table(self.tables[edit.table])
-            _apply(table, edit)
+            edit.apply_to(table)
             self.tables[edit.table] = table
         self.edits.append(edit)
 
@@ -219,11 +109,11 @@ class Review:
         """finding id → (decision, note), the latest decision of each finding in the log."""
         out: dict[str, tuple[str, str]] = {}
         for e in self.edits:
-            if e.target == Target.DECISION:
+            if isinstance(e, Decision):
                 if e.new == "open":
                     out.pop(e.key, None)
                 else:
-                    out[e.key] = (str(e.new), e.note)
+                    out[e.key] = (e.new, e.note)
         return out
 
     def _changed(self, edit: Edit, step: dict) -> None:
@@ -269,21 +159,19 @@ class Review:
 
     # -- operations --------------------------------------------------------------------
     def apply(self, edit: Edit) -> Edit:
-        if edit.target not in _APPLY:
-            raise UserError(f"unknown edit {edit.target}")
-        if edit.target != Target.DECISION and not 0 <= edit.table < len(self.tables):
+        if not isinstance(edit, Decision) and not 0 <= edit.table < len(self.tables):
             raise UserError(f"no table {edit.table + 1}")
-        edit = replace(edit, time=edit.time or now())
+        edit = edit.stamped(now())
         self._push(edit)
         self.undone.clear()
-        self._changed(edit, {"apply": asdict(edit)})
+        self._changed(edit, {"apply": edit.to_json()})
         return edit
 
     def set_cell(self, table: int, row: int, col: int, text: str) -> Edit | None:
         old = self.tables[table].cell(row, col).text
         if old == text:
             return None
-        return self.apply(Edit(Target.CELL, table, row, col, old, text))
+        return self.apply(CellEdit(table=table, row=row, col=col, old=old, new=text))
 
     def set_header(self, table: int, col: int, text: str) -> Edit | None:
         """A column's header path. Where only a group's name changes (`收入/预算数` →
@@ -295,7 +183,7 @@ class Review:
         olds, news = old.split("/"), text.split("/")
         changed = [i for i, (a, b) in enumerate(zip(olds, news)) if a != b]
         if len(olds) != len(news) or len(changed) != 1 or changed[0] == len(olds) - 1:
-            return self.apply(Edit(Target.HEADER, table, None, col, old, text))
+            return self.apply(HeaderEdit(table=table, col=col, old=old, new=text))
         level = changed[0]
         group = f"group {now()} {len(self.edits)}"
         edit = None
@@ -303,7 +191,7 @@ class Review:
             parts = path.split("/")
             if parts[:level + 1] == olds[:level + 1]:
                 parts[level] = news[level]
-                edit = self.apply(Edit(Target.HEADER, table, None, j, path, "/".join(parts), group=group))
+                edit = self.apply(HeaderEdit(table=table, col=j, old=path, new="/".join(parts), group=group))
         return edit
 
     def set_field(self, table: int, target: Target, text: str) -> Edit | None:
@@ -313,25 +201,16 @@ class Review:
         if target == Target.KIND and text not in TABLE_KINDS:
             raise UserError(f"unknown table kind {text!r}; choose one of the catalogue's: {', '.join(TABLE_KINDS)}")
         old = getattr(self.tables[table], target)
-        return None if old == text else self.apply(Edit(target, table, None, None, old, text))
+        return None if old == text else self.apply(TableFieldEdit(table=table, field=target, old=old, new=text))
 
     def place_of(self, edit: Edit) -> str:
         """What an edit changed, named as the reviewer sees it: `基本支出 of 2080505`, `the
         title of 收支总表`, `finding sum-…` — never indices alone."""
-        if edit.target == Target.DECISION:
+        if isinstance(edit, Decision):
             return f"finding {edit.key}"
-        t = self.tables[edit.table] if 0 <= edit.table < len(self.tables) else None
-        if t is None:
+        if not 0 <= edit.table < len(self.tables):
             return f"table {edit.table + 1}"
-        if edit.target == Target.CELL and edit.row is not None and edit.col is not None:
-            column = t.columns[edit.col].split("/")[-1] if edit.col < len(t.columns) else f"column {edit.col + 1}"
-            row = (t.row_code(edit.row) or t.cell(edit.row, t.label_column()).text) if edit.row < len(t.rows) else ""
-            return f"{column} of {row or f'row {edit.row + 1}'}"
-        if edit.target == Target.HEADER and edit.col is not None:
-            return f"the header of column {edit.col + 1} of {t.title}"
-        if edit.target in ROW_TARGETS:
-            return f"row {(edit.row or 0) + 1} of {t.title}"
-        return f"{edit.key or 'the ' + edit.target} of {t.title}"
+        return edit.place_in(self.tables[edit.table])
 
     def set_reviewed(self, table: int, reviewed: bool) -> Edit | None:
         """Mark a table reviewed (or back to not reviewed)."""
@@ -348,20 +227,20 @@ class Review:
         if here == there:
             return None
         group = f"move {now()} {len(self.edits)}"
-        self.apply(Edit(Target.CELL, table, row, other, there, here, group=group))
-        return self.apply(Edit(Target.CELL, table, row, col, here, there, group=group))
+        self.apply(CellEdit(table=table, row=row, col=other, old=there, new=here, group=group))
+        return self.apply(CellEdit(table=table, row=row, col=col, old=here, new=there, group=group))
 
     def set_fact(self, table: int, key: str, text: str) -> Edit | None:
         old = self.tables[table].fields.get(key, "")
-        return None if old == text else self.apply(Edit(Target.FACT, table, None, None, old, text, key=key))
+        return None if old == text else self.apply(FactEdit(table=table, key=key, old=old, new=text))
 
     def insert_row(self, table: int, at: int) -> Edit:
         width = len(self.tables[table].columns)
-        return self.apply(Edit(Target.INSERT_ROW, table, at, None, None, [""] * width))
+        return self.apply(RowInsert(table=table, row=at, new=("",) * width))
 
     def delete_row(self, table: int, row: int) -> Edit:
-        old = [c.text for c in self.tables[table].rows[row]]
-        return self.apply(Edit(Target.DELETE_ROW, table, row, None, old, None))
+        old = tuple(c.text for c in self.tables[table].rows[row])
+        return self.apply(RowDelete(table=table, row=row, old=old))
 
     def decide(self, finding_id: str, decision: str, note: str = "") -> Edit | None:
         """Settle a finding: `confirmed`, `dismissed`, `explained` (with a note), or back to
@@ -371,7 +250,7 @@ class Review:
         old, old_note = self.decisions.get(finding_id, ("open", ""))
         if (old, old_note) == (decision, note):
             return None
-        return self.apply(Edit(Target.DECISION, -1, None, None, old, decision, key=finding_id, note=note))
+        return self.apply(Decision(key=finding_id, old=old, new=decision, note=note))
 
     def fill_from_above(self, table: int, row: int, col: int) -> Edit | None:
         if row == 0:
@@ -392,7 +271,7 @@ class Review:
         while edit.group and self.edits and self.edits[-1].group == edit.group:
             edit = self.edits.pop()
             self.undone.append(edit)
-        if edit.target != Target.DECISION:
+        if not isinstance(edit, Decision):
             self._rebuild(edit.table)
         return edit
 
@@ -416,7 +295,7 @@ class Review:
     def to_json(self) -> dict:
         data = {"format": REVIEW_FORMAT, "version": REVIEW_VERSION,
                 "document": {"name": self.document.name, "sha256": self.document.source.sha256},
-                "saved_at": now(), "edits": [asdict(e) for e in self.edits], "position": list(self.position)}
+                "saved_at": now(), "edits": [e.to_json() for e in self.edits], "position": list(self.position)}
         if self.set_aside:      # kept, so that a correction that no longer fits is never lost
             data["set_aside"] = [{"edit": e.get("edit", e) if isinstance(e, dict) else e, "reason": reason}
                                  for e, reason in self.set_aside]
@@ -501,8 +380,8 @@ class Review:
                             f"({data['document'].get('name')}, sha256 {str(sha)[:12]}…); "
                             "it was left untouched. Pass --review-file to choose another")
         for raw in data["edits"]:
-            edit = _edit_from_json(raw)
-            reason = review._misfit(edit) if isinstance(edit, Edit) else edit
+            edit = edit_from_json(raw)
+            reason = edit.misfit(review.tables) if isinstance(edit, Edit) else edit
             if isinstance(edit, Edit) and not reason:
                 review._push(edit)
             else:
@@ -525,8 +404,8 @@ class Review:
             elif "redo" in step and self.undone:
                 self._redo()
             elif "apply" in step:
-                edit = _edit_from_json(step["apply"])
-                reason = self._misfit(edit) if isinstance(edit, Edit) else edit
+                edit = edit_from_json(step["apply"])
+                reason = edit.misfit(self.tables) if isinstance(edit, Edit) else edit
                 if isinstance(edit, Edit) and not reason:
                     self._push(edit)
                     self.undone.clear()
@@ -534,28 +413,6 @@ class Review:
                     self.set_aside.append((step["apply"], reason))
         if steps:
             self.saved = False
-
-    def _misfit(self, edit: Edit) -> str:
-        """Why `edit` cannot be applied to the tables as they are now ("" when it fits): an
-        address outside the table, or a cell or header that no longer says what the edit
-        replaced (the extraction changed since)."""
-        if edit.target == Target.DECISION:
-            return "" if edit.new in DECISIONS else f"unknown decision {edit.new!r}"
-        if not 0 <= edit.table < len(self.tables):
-            return f"no table {edit.table + 1}"
-        table = self.tables[edit.table]
-        rows, width = len(table.rows), len(table.columns)
-        if edit.target in (Target.CELL, Target.DELETE_ROW) and not 0 <= (edit.row or 0) < rows:
-            return f"no row {(edit.row or 0) + 1} in table {edit.table + 1}"
-        if edit.target == Target.INSERT_ROW and not 0 <= (edit.row or 0) <= rows:
-            return f"no row {(edit.row or 0) + 1} in table {edit.table + 1}"
-        if edit.target in (Target.CELL, Target.HEADER) and not 0 <= (edit.col or 0) < max(width, 1):
-            return f"no column {(edit.col or 0) + 1} in table {edit.table + 1}"
-        if edit.target == Target.CELL and table.cell(edit.row or 0, edit.col or 0).text != edit.old:
-            return f"the cell now reads {table.cell(edit.row or 0, edit.col or 0).text!r}, not {edit.old!r}"
-        if edit.target == Target.HEADER and table.columns[edit.col or 0] != edit.old:
-            return f"the header now reads {table.columns[edit.col or 0]!r}, not {edit.old!r}"
-        return ""
 
 
 MAX_REVIEW_BYTES = 20 * 1024 * 1024
@@ -643,38 +500,3 @@ def read_review_file(p: Path) -> dict | None:
         raise UserError(f"{p}: the review file's document or edits are malformed; it was left untouched")
     data.setdefault("edits", [])
     return data
-
-
-def _is_text(value: object, row: bool) -> bool:
-    if row:
-        return value is None or (isinstance(value, list) and all(isinstance(x, str) for x in value))
-    return value is None or isinstance(value, str)
-
-
-def _edit_from_json(raw: object) -> Edit | str:
-    """An Edit from its JSON form, or the reason it is not one."""
-    if not isinstance(raw, dict):
-        return "not an edit object"
-    fields = {"target", "table", "row", "col", "old", "new", "time", "key", "note", "group"}
-    if set(raw) - fields or raw.get("target") not in _APPLY:
-        return "unknown edit fields or target"
-    for name in ("table", "row", "col"):
-        value = raw.get(name)
-        if name == "table" and value is None:
-            return "no table index"
-        if value is not None and (type(value) is not int or not (-1 if name == "table" else 0) <= value < 10**6):
-            return f"{name} {value!r} is not an index"
-    target = Target(raw["target"])
-    row_edit = target in ROW_TARGETS
-    if not (_is_text(raw.get("old"), row_edit) and _is_text(raw.get("new"), row_edit)) \
-            or not all(isinstance(raw.get(name, ""), str) for name in ("time", "key", "note", "group")):
-        return "values of the wrong type"
-    missing = [name for name in _ADDRESS.get(target, ()) if raw.get(name) is None]
-    if missing:
-        return f"a {target} edit needs its {' and '.join(missing)}"
-    if target not in (*ROW_TARGETS, Target.DECISION) and not isinstance(raw.get("new"), str):
-        return f"a {target} edit needs a new text"
-    return Edit(**{**raw, "target": target})
-
-
-_ADDRESS = {Target.CELL: ("row", "col"), Target.HEADER: ("col",), Target.INSERT_ROW: ("row",), Target.DELETE_ROW: ("row",)}

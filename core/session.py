@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
+from .edits import Decision, Edit, Target
 from .errors import UserError
 from .export import write_csv, write_json, write_xlsx
 from .model import Document, Table
-from .review import REVIEWED, Edit, Review, Target
+from .review import REVIEWED, Review
 from .tokens import squash
 from .validate import Finding, settle, validate, validate_table
 
@@ -104,7 +105,7 @@ class ReviewSession:
     def _after(self, edit: Edit | None) -> Edit | None: ...
 
     def _after(self, edit: Edit | None) -> Edit | None:
-        if edit is not None and edit.target == Target.DECISION:
+        if isinstance(edit, Decision):
             settle(self.findings, self.review.decisions)
         elif edit is not None:
             self.revalidate(edit.table)

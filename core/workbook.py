@@ -13,8 +13,9 @@ from openpyxl.utils import get_column_letter
 
 from . import __version__
 from .clock import now
+from .edits import shown_value
 from .model import Table, parse_amount
-from .review import Review, shown_value
+from .review import Review
 from .sheets import LONG_COLUMNS, is_formula_like, long_records, safe_text, sheet_names, text_columns
 from .validate import Finding
 
@@ -252,7 +253,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
     ws = wb.create_sheet("Review log")
     _list_sheet(ws, ["time", "edit", "where", "table", "row", "column", "extracted/old", "new"],
                 [[e.time, e.target, review.place_of(e), doc.tables[e.table].title if 0 <= e.table < len(doc.tables)
-                  else "", "" if e.row is None else e.row + 1, "" if e.col is None else e.col + 1,
+                  else "", *("" if i is None else i + 1 for i in e.address),
                   shown_value(e.old), shown_value(e.new)] for e in review.edits], warnings)
 
     ws = wb.create_sheet("Data")

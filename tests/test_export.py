@@ -10,9 +10,10 @@ import pytest
 
 from cli.main import main
 from core.document import load_document
+from core.edits import Target
 from core.errors import UserError
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
-from core.review import Review, Target
+from core.review import Review
 from core.validate import validate
 from core.workbook import CORRECTED, HEADER_TOP, WIDEST_COLUMN, display_width, header_grid, merged_header_ranges
 from tests.conftest import SAMPLE_STEMS

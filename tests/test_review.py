@@ -8,8 +8,9 @@ import pytest
 
 from cli.main import main
 from core.document import load_document
+from core.edits import CellEdit, Decision, HeaderEdit, RowDelete, RowInsert, TableFieldEdit, Target
 from core.errors import UserError
-from core.review import Review, Target, default_review_path
+from core.review import Review, default_review_path
 
 NANCHANG = "nanchang_medical_security_center_2024_budget.txt"
 
@@ -239,3 +240,60 @@ def test_renaming_a_header_group_renames_it_over_all_its_columns_in_one_step(doc
     assert review.tables[1].columns == review.document.tables[1].columns
     review.redo()
     assert review.tables[1].columns[:2] == ["本年收入/项目", "本年收入/预算数"]
+
+
+def test_every_kind_of_edit_is_saved_and_replayed_as_itself(doc_path):
+    review = Review(load_document(doc_path))
+    review.set_cell(3, 1, 3, "580.13")
+    review.set_header(2, 2, "合计X")
+    review.set_field(0, Target.UNIT, "元")
+    review.insert_row(1, 2)
+    review.delete_row(0, 0)
+    review.decide("some-finding", "explained", "见说明")
+    review.save()
+    again = Review.open(load_document(doc_path))
+    assert again.edits == review.edits
+    assert [type(e) for e in again.edits] == [CellEdit, HeaderEdit, TableFieldEdit, RowInsert, RowDelete, Decision]
+    assert again.edits[3] == RowInsert(table=1, row=2, new=("",) * len(review.tables[1].columns),
+                                       time=review.edits[3].time)
+    assert again.tables[0].unit == "元" and again.decisions == {"some-finding": ("explained", "见说明")}
+
+
+def test_a_review_file_of_the_earlier_flat_form_still_replays(doc_path):
+    """Review files written before the edit kinds had every key on every edit, None or empty
+    where the kind had none."""
+    path = default_review_path(doc_path)
+    data = Review(load_document(doc_path)).to_json()
+    blank = {"row": None, "col": None, "old": None, "new": None, "time": "", "key": "", "note": "", "group": ""}
+    data["edits"] = [{**blank, "target": "cell", "table": 3, "row": 1, "col": 3, "old": "", "new": "580.13"},
+                     {**blank, "target": "title", "table": 0, "old": review_title(doc_path), "new": "总表"},
+                     {**blank, "target": "insert_row", "table": 1, "row": 0, "new": ["", "新行"]},
+                     {**blank, "target": "decision", "table": -1, "key": "f-1", "old": "open", "new": "dismissed"}]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    review = Review.open(load_document(doc_path))
+    assert review.set_aside == []
+    assert [e.describe() for e in review.edits] == [
+        "cell of table 4 row 2 column 4: “” → “580.13”",
+        f"title of table 1: “{review_title(doc_path)}” → “总表”",
+        "insert row of table 2 row 1: “” → “ | 新行”",
+        "finding f-1: open → dismissed"]
+
+
+def review_title(doc_path) -> str:
+    return load_document(doc_path).tables[0].title
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ({"target": "cell", "table": 0, "row": 0, "old": "", "new": "1"}, "a cell edit needs its col"),
+    ({"target": "header", "table": 0, "row": 2, "col": 1, "old": "a", "new": "b"}, "a header edit has no row"),
+    ({"target": "insert_row", "table": 0, "row": 0, "new": "1"}, "new is not a row of texts"),
+    ({"target": "fact", "table": 0, "key": 7, "old": "", "new": "1"}, "key 7 is not a text"),
+    ({"target": "decision", "key": "f", "old": "open", "new": "maybe"}, "unknown decision 'maybe'"),
+])
+def test_an_edit_of_the_wrong_shape_is_set_aside_with_why(doc_path, raw, reason):
+    path = default_review_path(doc_path)
+    data = Review(load_document(doc_path)).to_json()
+    data["edits"] = [raw]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    review = Review.open(load_document(doc_path))
+    assert review.edits == [] and review.set_aside == [(raw, reason)]

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from core.document import load_document
+from core.edits import Target
 from core.errors import UserError
-from core.review import Review, Target
+from core.review import Review
 from core.session import ReviewSession, SearchHit
 from core.validate import validate
 

@@ -15,8 +15,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from core.edits import Edit, shown_value
 from core.errors import UserError
-from core.review import REVIEWED, Review, shown_value
+from core.review import REVIEWED, Review
 from core.session import ReviewSession, Target
 
 from . import strings
@@ -431,15 +432,16 @@ class MainScreen(Screen[bool]):
     def action_redo(self) -> None:
         self._step(self.session.redo(), strings.NOTHING_TO_REDO, strings.REDONE)
 
-    def _step(self, edit, nothing: str, done: str) -> None:
+    def _step(self, edit: Edit | None, nothing: str, done: str) -> None:
         """Show the table an undo/redo touched, with the cursor on the cell it changed."""
         if edit is None:
             self.notify(nothing)
             return
         self.after_edit(edit.table if edit.table >= 0 else None)     # a decision names no table
-        if edit.row is not None and self.current_table().rows:
-            self.grid.move_cursor(row=min(edit.row, len(self.current_table().rows) - 1),
-                                  column=edit.col or 0, animate=False)
+        row, col = edit.address
+        table = self.current_table()
+        if row is not None and table is not None and table.rows:
+            self.grid.move_cursor(row=min(row, len(table.rows) - 1), column=col or 0, animate=False)
         value = shown_value(edit.old if done == strings.UNDONE else edit.new)
         self.notify(done.format(where=self.session.place_of(edit), value=value), timeout=3, markup=False)
 
