@@ -199,12 +199,12 @@ class TableFieldEdit(_TextEdit):
 
 @dataclass(frozen=True, kw_only=True)
 class FactEdit(_TextEdit):
-    """A form's fact (项目名称, 年度资金总额 …) replaced."""
+    """A form's fact (项目名称, 年度资金总额, a cell of its 资金情况 grid …) replaced."""
     TARGET: ClassVar[Target] = Target.FACT
     key: str
 
     def apply_to(self, table: Table) -> None:
-        table.fields[self.key] = self.new
+        table.set_fact(self.key, self.new)
 
     def place_in(self, table: Table) -> str:
         return f"{self.key} of {table.title}"

@@ -20,7 +20,7 @@ from decimal import Decimal
 from . import catalog
 from .catalog import TableKind, TableSpec
 from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header
-from .model import CODE_PARTS, Cell, Table, clean_number, parse_amount
+from .model import CODE_PARTS, Cell, FormGrid, GridRow, Table, clean_number, parse_amount
 from .panels import (
     SEQUENCE_LEAVES,
     TOP_ITEM,
@@ -306,11 +306,11 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if misread := grid_misread(table):
             table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
         if not table.rows:      # no indicator grid the form reader knows: read the lines as a grid
-            plain = replace(table, fields={}, columns=[], rows=[], notes=[])
+            plain = replace(table, fields={}, grids=[], columns=[], rows=[], notes=[])
             _fill_token_grid(plain, content, catalog.OTHER, context, layout)
             if plain.rows:
-                table.fields, table.columns, table.rows, table.header_lines = {}, plain.columns, plain.rows, \
-                    plain.header_lines
+                table.fields, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
+                    plain.rows, plain.header_lines
                 table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
     elif layout == "tab":
         _fill_tab_grid(table, content, spec, context.ruled, context.year)
@@ -361,10 +361,12 @@ def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
     if table.header_lines:     # header text as printed (项目（按功能分类）), catalogue paths as they are
         head = PrintedLines(src, tuple(range(table.header_lines[0], table.header_lines[1] + 1)))
         table.columns = ["/".join(head.of(part) for part in c.split("/")) for c in table.columns]
-    if table.fields:
+    if table.fields or table.grids:
         span = PrintedLines(src, tuple(range(table.first_line, table.last_line + 1)))
-        table.fields = {"/".join(span.of(part) for part in key.split("/")): span.of(value)
-                        for key, value in table.fields.items()}
+        table.fields = {span.of(key): span.of(value) for key, value in table.fields.items()}
+        table.grids = [FormGrid(span.of(g.block), tuple(span.of(c) for c in g.columns),
+                                tuple(GridRow(span.of(r.group), span.of(r.label), tuple(span.of(v) for v in r.values))
+                                      for r in g.rows)) for g in table.grids]
     if table.title_printed:
         table.title = printed_text(src, (title_line,), table.title)
 

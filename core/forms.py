@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from . import catalog
 from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS
-from .model import Cell, Table, parse_amount
+from .model import Cell, FormGrid, GridRow, Table, parse_amount
 from .settings import CENT
 from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
@@ -120,8 +120,8 @@ def _is_grid_group_label(line: str) -> bool:
 
 
 def _take_grid_blocks(table: Table, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Small grids inside a form (catalog.FORM_GRID_BLOCKS) read into fields named
-    `block/group/row/column`; the lines outside them are returned."""
+    """Small grids inside a form (catalog.FORM_GRID_BLOCKS) read into the table's grids; the
+    lines outside them are returned."""
     rest: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
@@ -169,6 +169,7 @@ def _read_grid_block(table: Table, block: str, lines: list[tuple[int, str]], j: 
     if unit and not table.unit:
         table.unit = unit.group(1)
     group = ""
+    rows: list[GridRow] = []
     k = header_end + 1
     while k < len(lines):
         tokens = split_tokens(lines[k][1])
@@ -180,9 +181,10 @@ def _read_grid_block(table: Table, block: str, lines: list[tuple[int, str]], j: 
                 break
             group, k = label, k + 1
             continue
-        for column, value in zip(columns, _place_by_marks(marks, amounts)):
-            table.fields["/".join(x for x in (block, group, label, column) if x)] = value
+        rows.append(GridRow(group, label, tuple(_place_by_marks(marks, amounts))))
         k += 1
+    if rows:
+        table.grids.append(FormGrid(block, tuple(columns), tuple(rows)))
     return k
 
 

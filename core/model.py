@@ -3,6 +3,7 @@ as grids of cells that remember where they came from and what they first said.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -60,6 +61,44 @@ class Cell:
 EMPTY = Cell("")
 
 
+@dataclass(frozen=True)
+class GridRow:
+    """A row of a form's small grid: its group (收入构成; "" when none), its label (财政拨款;
+    "" in a grid of one row) and its values, one per column, as printed."""
+    group: str
+    label: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FormGrid:
+    """A small grid inside a form (人员基本情况, 部门总体资金情况): the block's label, its
+    columns (each with a letter mark: 2023年预算金额（C）) and its rows. Its cells are the
+    form's facts named `block/group/label/column`."""
+    block: str
+    columns: tuple[str, ...]
+    rows: tuple[GridRow, ...]
+
+    def _name(self, row: GridRow, column: str) -> str:
+        return "/".join(x for x in (self.block, row.group, row.label, column) if x)
+
+    def cells(self) -> Iterator[tuple[str, str]]:
+        """(fact name, value) of every cell, row by row."""
+        for row in self.rows:
+            for column, value in zip(self.columns, row.values):
+                yield self._name(row, column), value
+
+    def with_value(self, name: str, value: str) -> FormGrid | None:
+        """This grid with the cell named `name` set to `value`; None when it has no such cell."""
+        for r, row in enumerate(self.rows):
+            for c, column in enumerate(self.columns):
+                if self._name(row, column) == name:
+                    values = row.values[:c] + (value,) + row.values[c + 1:]
+                    rows = self.rows[:r] + (replace(row, values=values),) + self.rows[r + 1:]
+                    return replace(self, rows=rows)
+        return None
+
+
 @dataclass
 class Table:
     kind: str
@@ -70,13 +109,27 @@ class Table:
     last_line: int
     columns: list[str]
     rows: list[list[Cell]]
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)     # a form's key/value facts (项目名称 …)
     notes: list[str] = field(default_factory=list)
     recoverable: bool = True
     layout: str = ""                # tab / space / fragment: how the text printed it
     header_lines: tuple[int, int] | None = None
     doubt: str = ""                 # why the reading may be wrong ("" when the header matched)
     status: str = ""                # "reviewed" once a reviewer has checked it (review.REVIEWED)
+    grids: list[FormGrid] = field(default_factory=list)     # a form's small grids
+
+    def facts(self) -> dict[str, str]:
+        """A form's facts: its grids' cells (`block/group/label/column`), then its key/value facts."""
+        return {**{name: value for grid in self.grids for name, value in grid.cells()}, **self.fields}
+
+    def set_fact(self, name: str, value: str) -> None:
+        """Set a fact, in the grid that has a cell of that name or else among the key/value facts."""
+        for i, grid in enumerate(self.grids):
+            changed = grid.with_value(name, value)
+            if changed is not None:
+                self.grids[i] = changed
+                return
+        self.fields[name] = value
 
     def add_doubt(self, why: str) -> None:
         """One more reason the reading may be wrong; the reasons found before are kept."""
@@ -111,7 +164,7 @@ class Table:
             "unit": self.unit, "source_lines": [self.first_line, self.last_line],
             "recoverable": self.recoverable, "columns": list(self.columns),
             "rows": [[c.text for c in r] for r in self.rows],
-            "fields": dict(self.fields), "notes": "; ".join(self.notes),
+            "fields": self.facts(), "notes": "; ".join(self.notes),
             "inferred": [[r, c, cell.inferred] for r, row in enumerate(self.rows)
                          for c, cell in enumerate(row) if cell.inferred],
             "cell_lines": [[list(c.lines) for c in r] for r in self.rows],

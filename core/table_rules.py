@@ -210,15 +210,13 @@ GridRows = dict[tuple[str, str], dict[str, Decimal | None]]
 
 
 def grid_blocks(table: Table) -> dict[str, GridRows]:
-    """A form's small grids (fields named `block/group/row/column`, see
-    catalog.FORM_GRID_BLOCKS): block → (group, row) → column → amount."""
+    """A form's small grids (catalog.FORM_GRID_BLOCKS): block → (group, row) → column → amount."""
     out: dict[str, GridRows] = {}
-    for key, value in table.fields.items():
-        parts = key.split("/")
-        if len(parts) < 2 or len(parts) > 4 or not catalog.GRID_MARK.search(parts[-1]):
-            continue
-        group, row = ("", "") if len(parts) == 2 else ("", parts[1]) if len(parts) == 3 else parts[1:3]
-        out.setdefault(parts[0], {}).setdefault((group, row), {})[parts[-1]] = parse_amount(value)
+    for grid in table.grids:
+        rows = out.setdefault(grid.block, {})
+        for row in grid.rows:
+            rows.setdefault((row.group, row.label), {}).update(
+                (column, parse_amount(value)) for column, value in zip(grid.columns, row.values))
     return out
 
 

@@ -169,11 +169,12 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
         body = f"A{first_body}:{get_column_letter(len(table.columns))}{first_body + len(table.rows) - 1}"
         ws.conditional_formatting.add(body, FormulaRule(formula=["TRUE"], border=RULED))
     below = first_body + len(table.rows) + 1
-    if table.fields:
-        _facts(ws, below, table.fields, extracted_facts, warnings)
-        below += len(table.fields) + 2
+    facts = table.facts()
+    if facts:
+        _facts(ws, below, facts, extracted_facts, warnings)
+        below += len(facts) + 2
         if widths:
-            widths[0] = max(widths[0], *(display_width(k) for k in table.fields))
+            widths[0] = max(widths[0], *(display_width(k) for k in facts))
     for n, note in enumerate(table.notes, start=below):     # the table's notes (注：…) under it, as printed
         _put(ws, n, 1, note, warnings, ws.title).font = NOTE
     for j, w in enumerate(widths, start=1):
@@ -232,7 +233,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
             by_cell.setdefault(f.table_index, {}).setdefault((f.row, f.col), []).append(f)
     for ti, (table, name) in enumerate(zip(doc.tables, names)):
         _table_sheet(wb.create_sheet(name), ti, table, by_cell.get(ti, {}), warnings,
-                     review.document.tables[ti].fields, doc.source.page_of if doc.source.pages else None)
+                     review.document.tables[ti].facts(), doc.source.page_of if doc.source.pages else None)
 
     ws = wb.create_sheet("Findings")
     _list_sheet(ws, ["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures",

@@ -3,6 +3,7 @@ itself, and the rules that check the forms against each other and the text."""
 from __future__ import annotations
 
 from core.document import parse_document
+from core.model import GridRow
 from core.reader import load_text
 from core.review import Review
 from core.session import ReviewSession
@@ -61,15 +62,21 @@ def parse(text: str):
 def test_dept_form_facts_grids_and_indicators():
     (form,) = parse(DEPT_FORM).tables
     assert (form.kind, form.unit) == ("budget.dept_performance_target", "万元")
-    assert {k: v for k, v in form.fields.items() if "/" not in k} == {
+    assert form.fields == {
         "部门名称": "某某县医疗保障局", "填报人": "张三", "联系电话": "1234567",
         "部门职能概述": "负责全县医疗保障工作。", "年度整体绩效总目标": "保障医保基金安全运行。"}
-    assert form.fields["人员基本情况/实有在职人员合计（A+B）"] == "12"
-    assert form.fields["人员基本情况/在职无编人员（B）"] == "2"
+    people, funds = form.grids
+    assert (people.block, people.columns) == ("人员基本情况", ("实有在职人员合计（A+B）", "在职在编人员（A）", "在职无编人员（B）"))
+    assert people.rows == (GridRow("", "", ("12", "10", "2")),)
+    assert funds.block == FUNDS and [(r.group, r.label) for r in funds.rows] == [
+        ("收入构成", "财政拨款"), ("收入构成", "其他资金"), ("收入构成", "合计"),
+        ("支出构成", "基本支出"), ("支出构成", "项目支出"), ("支出构成", "合计")]
     # two amounts for three columns: seated where C-D = C - D holds, C left empty
-    assert [form.fields[f"{FUNDS}/收入构成/其他资金/{c}"] for c in
-            ("2024年预算金额（C）", "2023年预算金额（D）", "预算增减变化（C-D）")] == ["", "50", "-50"]
-    assert form.fields[f"{FUNDS}/支出构成/合计/2023年预算金额（D）"] == "450"
+    assert funds.rows[1].values == ("", "50", "-50")
+    facts = form.facts()        # a grid's cells are facts named block/group/row/column, beside the key/value facts
+    assert facts["人员基本情况/在职无编人员（B）"] == "2" and facts["部门名称"] == "某某县医疗保障局"
+    assert facts[f"{FUNDS}/支出构成/合计/2023年预算金额（D）"] == "450"
+    assert len(facts) == len(form.fields) + 3 + 6 * 3
     assert form.columns == ["年度绩效指标/一级指标", "年度绩效指标/二级指标", "年度绩效指标/三级指标",
                             "年度绩效指标/年初目标值", "年度绩效指标/备注"]
     assert [[c.text for c in row] for row in form.rows] == [
@@ -83,6 +90,19 @@ def test_form_grid_arithmetic_is_reported_once_per_cell():
     found = [f for f in validate(parse(DEPT_FORM)) if f.check == "sum"]
     assert [(f.severity, f.where, f.values) for f in found] == [
         ("error", f"{FUNDS}/支出构成/合计/预算增减变化（C-D）", {"stated": "60.00", "computed": "50.00"})]
+
+
+def test_a_grid_cell_corrected_as_a_fact_settles_its_finding_and_undoes():
+    session = ReviewSession(Review(parse(DEPT_FORM)))
+    cell = f"{FUNDS}/支出构成/合计/预算增减变化（C-D）"
+    assert [f.where for f in session.findings if f.check == "sum"] == [cell]
+    session.set_table_fact(0, cell, "50")
+    assert session.tables[0].grids[1].rows[5].values == ("500", "450", "50")
+    assert cell not in session.tables[0].fields      # the grid's cell changed, no fact added beside it
+    assert [f for f in session.findings if f.check == "sum"] == []
+    assert session.extracted(0).grids[1].rows[5].values == ("500", "450", "60")     # the extraction untouched
+    session.undo()
+    assert session.tables[0].facts()[cell] == "60" and [f.where for f in session.findings if f.check == "sum"] == [cell]
 
 
 def test_spending_changes_in_the_text_against_the_form(documents):
