@@ -20,7 +20,7 @@ from decimal import Decimal
 from . import catalog
 from .catalog import TableKind, TableSpec
 from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header
-from .model import CODE_PARTS, Cell, FormGrid, GridRow, Table, clean_number, parse_amount
+from .model import CODE_PARTS, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
     SEQUENCE_LEAVES,
     TOP_ITEM,
@@ -925,7 +925,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     def is_header_word(t: str) -> bool:
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
-        runs = _totals_printed_late(_codes_printed_late(header, runs, is_header_word), is_header_word)
+        if _may_print_codes(spec):
+            runs = _codes_printed_late(header, runs, is_header_word)
+        runs = _totals_printed_late(runs, is_header_word)
 
     def strays() -> str:
         """The header's words that reading order prints among the rows."""
@@ -1349,6 +1351,15 @@ def _codes_printed_late(header, runs, is_header_word):
             j = nameless.popleft()
             out[j] = (loose.popleft(), out[j][1], out[j][2])
     return out
+
+
+def _may_print_codes(spec: TableSpec) -> bool:
+    """Whether a table of this kind may print classification codes (科目编码, whose class and
+    款/项 parts reading order prints apart): a layout of its template has such a column, or
+    it has no template. A unit's or project's code is printed whole. A small whole number
+    opening a row's figures in a table without them (`运行费 25 21.56 …`) is a figure."""
+    return not spec.layouts or any("科目" in layout[i] for layout in spec.layouts
+                                   for i in code_columns_of(tuple(layout)))
 
 
 CODE_PART_TOKEN = re.compile(r"^[23]\d\d$|^\d\d$")      # a function or economic class, or a 款/项 part

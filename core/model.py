@@ -37,7 +37,8 @@ def clean_number(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _code_columns(columns: tuple[str, ...]) -> tuple[int, ...]:
+def code_columns_of(columns: tuple[str, ...]) -> tuple[int, ...]:
+    """The code column among `columns`, or the 类/款/项 columns a split code is printed in."""
     split = tuple(i for i, c in enumerate(columns)
                   if c.split("/")[-1] in CODE_PARTS and any(w in c for w in ("编码", "代码")))
     if split:
@@ -141,7 +142,7 @@ class Table:
 
     def code_columns(self) -> list[int]:
         """The column of the row code, or the 类/款/项 columns a split code is printed in."""
-        return list(_code_columns(tuple(self.columns)))
+        return list(code_columns_of(tuple(self.columns)))
 
     def code_column(self) -> int | None:
         cols = self.code_columns()

@@ -1115,3 +1115,13 @@ def test_a_totals_early_figures_skip_a_lone_code_piece_and_its_label_may_carry_a
         "221", "住房保障支出", "445.69", "445.69", "2,552.35", "1,949.21", "7", "合计", "项目支出", "603.14"])
     assert [[c.text for c in r] for r in table.rows][-2:] == [
         ["221", "住房保障支出", "445.69", "445.69", ""], ["", "合计", "2552.35", "1949.21", "603.14"]]
+
+
+def test_a_small_whole_figure_opening_a_rows_figures_is_no_code_where_the_table_prints_none():
+    # plain pdftotext: the 三公 table prints its figures one per line, the 购置费 figure `25`
+    # first after a label; a table whose template has no 科目编码 prints no code parts
+    printed = ("部门“三公”经费和机关运行经费预算表|编制部门：上海市普陀区某街道||单位:万元||2024年“三公”经费预算数|"
+               "2024年机关运行经|费预算数||公务用车购置及运行费|合计||因公出国(境)费||公务接待费|小计||47.91||0||1.35||"
+               "购置费||46.56||运行费||25||21.56||443.18")
+    [table] = _budget_lines(printed).tables
+    assert [c.text for c in table.rows[0]] == ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"]
