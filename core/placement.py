@@ -78,7 +78,7 @@ def _stated_by_column(columns: list[str], amount_cols: list[int],
     for j in amount_cols:
         parts = columns[j].split("/")
         subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
-        if len(subject) < 4:
+        if len(subject) < 3 or subject == "小计" or catalog.TOTAL_LABELS.match(subject):
             continue        # 合计, 小计: too common to tie a figure to this column
         found = {amount for name, amount in stated if STATED_ENDING.sub("", name).endswith(subject)}
         if found:

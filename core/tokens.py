@@ -127,22 +127,25 @@ ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
 PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")
 NUMBER_TAIL = re.compile(r"^\.?\d+$")
 TWO_DECIMALS = re.compile(r"^[\d,]+\.\d{2}$")
+ONE_DECIMAL = re.compile(r"^[\d,]*\d\.\d$")
 
 
 def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The tokens of a table's lines, column-number rows dropped and numbers split over two
-    lines rejoined (`8132` + `.86`, `0.0` + `0`)."""
+    lines rejoined (`8132` + `.86`, `0.0` + `0`) — but a figure of one decimal is whole where
+    the table prints such a figure whole elsewhere (`6.4` then `0`: two figures)."""
+    tokens = [(k, t) for k, line in content for toks in (split_tokens(line.strip()),)
+              if not is_column_number_row(toks) for t in toks]
+    one_decimal_whole = any(ONE_DECIMAL.match(t) and not (i + 1 < len(tokens) and NUMBER_TAIL.match(tokens[i + 1][1]))
+                            for i, (_, t) in enumerate(tokens))
     out: list[tuple[int, str]] = []
-    for k, line in content:
-        toks = split_tokens(line.strip())
-        if is_column_number_row(toks):
+    for k, t in tokens:
+        if out and PARTIAL_NUMBER.match(out[-1][1]) and not TWO_DECIMALS.match(out[-1][1]) \
+                and NUMBER_TAIL.match(t) and TWO_DECIMALS.match(out[-1][1] + t) and out[-1][0] != k \
+                and not (one_decimal_whole and ONE_DECIMAL.match(out[-1][1])):
+            out[-1] = (out[-1][0], out[-1][1] + t)
             continue
-        for t in toks:
-            if out and PARTIAL_NUMBER.match(out[-1][1]) and not TWO_DECIMALS.match(out[-1][1]) \
-                    and NUMBER_TAIL.match(t) and TWO_DECIMALS.match(out[-1][1] + t) and out[-1][0] != k:
-                out[-1] = (out[-1][0], out[-1][1] + t)
-                continue
-            out.append((k, t))
+        out.append((k, t))
     return out
 
 

@@ -121,6 +121,23 @@ def test_a_row_of_amounts_alone_is_seated_by_the_tables_identities_and_the_text(
     assert table.doubt == ""
 
 
+def test_a_figure_of_one_decimal_is_whole_where_the_table_prints_one_whole_elsewhere():
+    # one figure per line, one decimal printed: `6.4` then `0` are two figures, not `6.40`;
+    # the text says 购置费 is 0 and 运行费 6.4, which seats the six figures of seven columns
+    doc = _parse(["第一部分 说明", "其中：公务用车购置费0.00万元，公务用车运行费6.40万元。", *THREE_PUBLIC[:-1], "小计",
+                  "6.4", "0", "0", "购置费", "6.4", "运行费", "6.4", "0"])
+    [table] = [t for t in doc.tables if t.kind == "budget.three_public"]
+    assert [c.text for c in table.rows[0]] == ["6.4", "0", "0", "6.4", "", "6.4", "0"]
+
+
+def test_a_number_split_over_two_lines_is_joined_where_no_one_decimal_figure_is_printed_whole():
+    from core.tokens import stream_tokens
+    assert stream_tokens([(1, "8132"), (2, ".86"), (3, "0.0"), (4, "0"), (5, "1.50")]) == [
+        (1, "8132.86"), (3, "0.00"), (5, "1.50")]
+    assert stream_tokens([(1, "0.0"), (2, "0"), (3, "6.4"), (4, "运行费")]) == [
+        (1, "0.0"), (2, "0"), (3, "6.4"), (4, "运行费")]
+
+
 def test_text_among_the_figures_of_a_table_without_labels_makes_the_table_doubtful():
     doc = _parse([*THREE_PUBLIC[:-1], "小计", "10.81", "0", "0.83", "购置费", "9.98", "运行费", "0", "9.98", "217.83"])
     [table] = [t for t in doc.tables if t.kind == "budget.three_public"]
