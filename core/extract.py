@@ -808,6 +808,12 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
                     start -= 1
                 start = _wrapped_head_start(tokens, kinds, start, header_words)
             break
+    if start < first_amount and not by_line and \
+            (label := _first_label_before_header_total(tokens, kinds, start, first_amount, header_words)) is not None:
+        # the amount columns' 合计 printed among the codes before the first figures: the row's
+        # label is the one printed before them
+        return tokens[:label] + tokens[label + 1:first_amount], \
+            _runs_of(tokens[label:label + 1] + tokens[first_amount:], kinds[label:label + 1] + kinds[first_amount:], by_line)
     if start == first_amount and by_line:
         # a line layout: the text on the first amount's line, before it, is that row's label
         line = tokens[first_amount][0]
@@ -828,6 +834,32 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
         return tokens[:item] + tokens[item + 1:first_amount], _runs_of(tokens[item:item + 1] + tokens[first_amount:],
                                                                         kinds[item:item + 1] + kinds[first_amount:], by_line)
     return tokens[:start], _runs_of(tokens[start:], kinds[start:], by_line)
+
+
+def _first_label_before_header_total(tokens: list[tuple[int, str]], kinds: list[str], start: int, first_amount: int,
+                                     header_words: frozenset[str]) -> int | None:
+    """Reading order prints the first row's label, then the codes, the header's cells with
+    its 合计 among them (`一般公共服务支出 05 201 … 项 201 201 合计 07 02 02 2,932,700 …`), then the
+    row's figures. Where a total label opens the first row with only code parts between it and
+    the figures, and the table's total row later prints that label beside other figures, the
+    label is the header's; the first row's is the last text before it that is no piece of the
+    header. Its index, or None."""
+    total = tokens[start][1]
+    between = [t for _, t in tokens[start + 1:first_amount]]
+    if not catalog.TOTAL_LABELS.match(total) or not between or not all(t.isdigit() and len(t) <= 3 for t in between):
+        return None
+    # the figures printed around each later total label (before it where reading order prints
+    # them early), without the code parts printed beside them
+    around = [{parse_amount(t) for (_, t), kind in zip(tokens[i - 4:i] + tokens[i + 1:i + 5], kinds[i - 4:i] + kinds[i + 1:i + 5])
+               if kind == "amount" and not (t.isdigit() and len(t) <= 3)}
+              for i in range(first_amount, len(tokens)) if tokens[i][1] == total]
+    if not any(around) or any(parse_amount(tokens[first_amount][1]) in figures for figures in around):
+        return None
+    for i in range(start - 1, -1, -1):
+        t = tokens[i][1]
+        if kinds[i] == "text" and t not in CODE_PARTS and not _is_header_token(t, header_words) and len(t) >= 2:
+            return i
+    return None
 
 
 def _item_before_late_header(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int,
@@ -925,6 +957,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     def is_header_word(t: str) -> bool:
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
+        runs = _figures_after_header_cells(runs, is_header_word)
         if _may_print_codes(spec):
             runs = _codes_printed_late(header, runs, is_header_word)
         runs = _totals_printed_late(runs, is_header_word)
@@ -1239,6 +1272,24 @@ def _totals_printed_late(runs, is_header_word):
             for j, chunk in zip(rows, chunks):
                 out[j] = (out[j][0], out[j][1], chunk)
             break
+    return out
+
+
+def _figures_after_header_cells(runs, is_header_word):
+    """Reading order prints a continuation page's header cells, the amount columns' 合计 first,
+    between a row's label and its figures (`公共安全支出` … `合计 基本支出 项目支出 项` `1,633,000 0
+    1,633,000`): figures after a total label followed by header cells alone belong to the row
+    printed bare before them (a total row's label stands alone)."""
+    out = list(runs)
+    for i in range(1, len(out)):
+        codes, labels, amounts = out[i]
+        before_codes, before_labels, before_amounts = out[i - 1]
+        if amounts and len(labels) >= 2 and catalog.TOTAL_LABELS.match(labels[0][1]) and \
+                all(is_header_word(t) for _, t in labels[1:]) and before_labels and not before_amounts and \
+                not all(is_header_word(t) for _, t in before_labels):
+            # the codes printed with the header's cells are later rows' (see _codes_printed_late)
+            out[i - 1] = (before_codes, before_labels, codes + amounts)
+            out[i] = ([], labels, [])
     return out
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from . import catalog
 from .model import Cell, clean_number, parse_amount
 from .placement import candidates
+from .settings import CENT
 from .tokens import (
     CODE,
     COLUMN_NUMBER_WORDS,
@@ -283,6 +284,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
             elif not by_line and len(targets) >= 2 and len(amts) == 2 * len(targets) == 2 * len(free):
                 # two rows' figures after one label: the second row's go to the panel's next label
                 amts, carried[right] = amts[:len(free)], amts[len(free):]
+            elif not by_line and (own := _own_half(amts, [columns[j] for j in free])):
+                amts, carried[right] = amts[:own], amts[own:]
             elif not by_line and len(amts) > len(targets):
                 guess = OUT_OF_TURN       # other rows' figures printed here: whose is which is a guess
             for j, (k, t) in zip(free, amts):
@@ -290,6 +293,24 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     if not by_line and right_label is not None:
         return _lists_in_order(rows, [[left_label] + left_amounts, [right_label] + right_amounts])
     return rows
+
+
+def _own_half(amounts: list[tuple[int, str]], free_columns: list[str]) -> int:
+    """How many of a label's figures are its own where they are two rows' figures of a panel
+    whose first column is a total (`合计` = its parts): two rows that print only 合计 and one
+    part (`22,186,440.80 22,186,440.80 3,508,644.00 3,508,644.00`) fit the panel's columns
+    as one row, but each half holds the total and the whole does not. 0 where they are one row's."""
+    half = len(amounts) // 2
+    if len(amounts) % 2 or half < 2 or len(amounts) > len(free_columns) or \
+            not catalog.TOTAL_LABELS.match(free_columns[0].split("/")[-1]):
+        return 0
+    values = [parse_amount(t) for _, t in amounts]
+    if any(v is None for v in values):
+        return 0
+
+    def holds(figures: list) -> bool:
+        return abs(figures[0] - sum(figures[1:], Decimal(0))) <= CENT
+    return half if not holds(values) and holds(values[:half]) and holds(values[half:]) else 0
 
 
 def _top_number(label: str) -> int:

@@ -1142,3 +1142,41 @@ def test_a_small_whole_figure_opening_a_rows_figures_is_no_code_where_the_table_
                "购置费||46.56||运行费||25||21.56||443.18")
     [table] = _budget_lines(printed).tables
     assert [c.text for c in table.rows[0]] == ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"]
+
+
+def test_reading_order_prints_the_amount_columns_total_among_the_codes_before_a_pages_first_figures():
+    # plain pdftotext: each page prints its first row's name, then the codes and the header's
+    # cells with its 合计 among them, then that row's figures; the table's 合计 comes last,
+    # its figures before it. 合计 in the header is no row: the figures are the named row's
+    printed = ("2024年部门一般公共预算支出功能分类预算表|编制部门：上海市普陀区某街道|单位：元|项目|一般公共预算支出|功能分类科目编码|"
+               "功能分类科目名称|类|款|一般公共服务支出|05|201|05|201|基本支出|项目支出|项|201|合计|07|2,932,700|0|2,932,700|"
+               "统计信息事务|257,700|0|257,700|专项普查活动|257,700|0|257,700|其他一般公共服务支出|2,675,000|0|2,675,000|"
+               "项目|一般公共预算支出|功能分类科目编码|功能分类科目名称|类|款|204|公共安全支出|204|06|204|06|合计|基本支出|"
+               "项目支出|项|07|1,633,000|0|1,633,000|司法|1,633,000|0|1,633,000|公共法律服务|1,633,000|0|1,633,000|"
+               "4,565,700|0|4,565,700|合计")
+    [table] = _budget_lines(printed).tables
+    named = [(r[table.label_column()].text, [c.text for c in r[-3:]]) for r in table.rows]
+    assert named == [("一般公共服务支出", ["2932700", "0", "2932700"]), ("统计信息事务", ["257700", "0", "257700"]),
+                     ("专项普查活动", ["257700", "0", "257700"]), ("其他一般公共服务支出", ["2675000", "0", "2675000"]),
+                     ("公共安全支出", ["1633000", "0", "1633000"]), ("司法", ["1633000", "0", "1633000"]),
+                     ("公共法律服务", ["1633000", "0", "1633000"]), ("合计", ["4565700", "0", "4565700"])]
+
+
+def test_two_rows_figures_after_one_label_are_told_by_the_panels_total_column():
+    # the right panel has four amount columns (合计 and its three parts) and its rows print two:
+    # four figures after one label fit one row, but only each pair holds 合计 = its parts, so the
+    # second pair is the next label's (printed after them), seated as a guess
+    printed = "||".join([
+        "2025年部门财政拨款收支预算总表", "编制部门：上海市普陀区某局", "单位：元", "财政拨款收入", "项目", "一、一般公共预算资金",
+        "财政拨款支出", "预算数", "项目", "31,214,205.80 一、一般公共服务支出", "合计", "一般公共预算", "22,186,440.80",
+        "22,186,440.80", "3,508,644.00", "3,508,644.00", "二、政府性基金", "二、社会保障和就业支出", "三、国有资本经营预算",
+        "三、卫生健康支出", "782,164.00", "782,164.00", "四、住房保障支出", "4,736,957.00", "4,736,957.00", "31,214,205.80",
+        "31,214,205.80", "收入总计", "31,214,205.80", "支出总计", "政府性基金预算", "国有资本经营预算"])
+    [table] = _budget_lines(printed).tables
+    right = [(r[2].text, r[3].text, r[4].text, r[5].text, r[6].text) for r in table.rows]
+    assert right == [("一、一般公共服务支出", "22186440.80", "22186440.80", "", ""),
+                     ("二、社会保障和就业支出", "3508644.00", "3508644.00", "", ""),
+                     ("三、卫生健康支出", "782164.00", "782164.00", "", ""),
+                     ("四、住房保障支出", "4736957.00", "4736957.00", "", ""),
+                     ("支出总计", "31214205.80", "31214205.80", "", "")]
+    assert table.rows[1][3].inferred == "printed after the row above's figures (two rows' figures after one label)"
