@@ -808,8 +808,7 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
                     start -= 1
                 start = _wrapped_head_start(tokens, kinds, start, header_words)
             break
-    if start < first_amount and not by_line and \
-            (label := _first_label_before_header_total(tokens, kinds, start, first_amount, header_words)) is not None:
+    if not by_line and (label := _first_label_before_header_total(tokens, kinds, first_amount, header_words)) is not None:
         # the amount columns' 合计 printed among the codes before the first figures: the row's
         # label is the one printed before them
         return tokens[:label] + tokens[label + 1:first_amount], \
@@ -836,29 +835,38 @@ def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
     return tokens[:start], _runs_of(tokens[start:], kinds[start:], by_line)
 
 
-def _first_label_before_header_total(tokens: list[tuple[int, str]], kinds: list[str], start: int, first_amount: int,
+def _first_label_before_header_total(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int,
                                      header_words: frozenset[str]) -> int | None:
-    """Reading order prints the first row's label, then the codes, the header's cells with
-    its 合计 among them (`一般公共服务支出 05 201 … 项 201 201 合计 07 02 02 2,932,700 …`), then the
-    row's figures. Where a total label opens the first row with only code parts between it and
-    the figures, and the table's total row later prints that label beside other figures, the
-    label is the header's; the first row's is the last text before it that is no piece of the
-    header. Its index, or None."""
-    total = tokens[start][1]
-    between = [t for _, t in tokens[start + 1:first_amount]]
-    if not catalog.TOTAL_LABELS.match(total) or not between or not all(t.isdigit() and len(t) <= 3 for t in between):
+    """Reading order prints the first row's label, then the codes and the header's cells with
+    the amount columns' 合计 among them (`一般公共服务支出 05 201 … 项 201 201 合计 07 02 02
+    2,932,700 …`; `… 201 38 合计 基本支出 项目支出 项 07 02 2,932,700 …`), then the row's figures.
+    Where only header cells and code parts stand between a total label and the first figures,
+    and the table's total row prints that label beside other figures later, the label is the
+    header's; the first row's is the last text before it that is no piece of the header, with
+    codes between them. Its index, or None."""
+    total = None
+    for i in range(first_amount - 1, -1, -1):
+        t = tokens[i][1]
+        if catalog.TOTAL_LABELS.match(t):
+            total = i
+            break
+        if not ((t.isdigit() and len(t) <= 3) or t in CODE_PARTS or _is_header_token(t, header_words)):
+            return None
+    if total is None or total == first_amount - 1:
         return None
     # the figures printed around each later total label (before it where reading order prints
     # them early), without the code parts printed beside them
     around = [{parse_amount(t) for (_, t), kind in zip(tokens[i - 4:i] + tokens[i + 1:i + 5], kinds[i - 4:i] + kinds[i + 1:i + 5])
                if kind == "amount" and not (t.isdigit() and len(t) <= 3)}
-              for i in range(first_amount, len(tokens)) if tokens[i][1] == total]
+              for i in range(first_amount, len(tokens)) if tokens[i][1] == tokens[total][1]]
     if not any(around) or any(parse_amount(tokens[first_amount][1]) in figures for figures in around):
         return None
-    for i in range(start - 1, -1, -1):
+    codes_between = False       # the rows' codes come between the first row's label and the header's 合计
+    for i in range(total - 1, -1, -1):
         t = tokens[i][1]
         if kinds[i] == "text" and t not in CODE_PARTS and not _is_header_token(t, header_words) and len(t) >= 2:
-            return i
+            return i if codes_between else None
+        codes_between = codes_between or kinds[i] == "code"
     return None
 
 

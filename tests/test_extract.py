@@ -2,6 +2,8 @@
 Latin words, codes that look like page numbers, headers too broken to read."""
 from __future__ import annotations
 
+import pytest
+
 
 def table(documents, name, kind):
     return next(t for t in documents[name].tables if t.kind == kind)
@@ -1144,12 +1146,15 @@ def test_a_small_whole_figure_opening_a_rows_figures_is_no_code_where_the_table_
     assert [c.text for c in table.rows[0]] == ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"]
 
 
-def test_reading_order_prints_the_amount_columns_total_among_the_codes_before_a_pages_first_figures():
+@pytest.mark.parametrize("first_page", [
+    "一般公共服务支出|05|201|05|201|基本支出|项目支出|项|201|合计|07",
+    "201|一般公共服务支出|201|05|201|05|合计|基本支出|项目支出|项|07"])
+def test_reading_order_prints_the_amount_columns_total_among_the_codes_before_a_pages_first_figures(first_page):
     # plain pdftotext: each page prints its first row's name, then the codes and the header's
     # cells with its 合计 among them, then that row's figures; the table's 合计 comes last,
     # its figures before it. 合计 in the header is no row: the figures are the named row's
     printed = ("2024年部门一般公共预算支出功能分类预算表|编制部门：上海市普陀区某街道|单位：元|项目|一般公共预算支出|功能分类科目编码|"
-               "功能分类科目名称|类|款|一般公共服务支出|05|201|05|201|基本支出|项目支出|项|201|合计|07|2,932,700|0|2,932,700|"
+               f"功能分类科目名称|类|款|{first_page}|2,932,700|0|2,932,700|"
                "统计信息事务|257,700|0|257,700|专项普查活动|257,700|0|257,700|其他一般公共服务支出|2,675,000|0|2,675,000|"
                "项目|一般公共预算支出|功能分类科目编码|功能分类科目名称|类|款|204|公共安全支出|204|06|204|06|合计|基本支出|"
                "项目支出|项|07|1,633,000|0|1,633,000|司法|1,633,000|0|1,633,000|公共法律服务|1,633,000|0|1,633,000|"
