@@ -91,7 +91,7 @@ def write_csv(doc: Document, folder: str | Path, protected: Iterable[str | Path]
         files[f"{name}.csv"] = _csv_text(rows, warnings, name)
     rows = [list(LONG_COLUMNS)] + [[str(rec[c]) for c in LONG_COLUMNS] for rec in long_records(doc)]
     files["long.csv"] = _csv_text(rows, warnings, "long.csv")
-    facts = [[name, key, value] for t, name in zip(doc.tables, names) for key, value in t.facts().items()]
+    facts = [[name, key, value] for t, name in zip(doc.tables, names) for key, value in t.all_facts().items()]
     if facts:       # the forms' facts (项目名称, 年度资金总额 …), a row each
         files["facts.csv"] = _csv_text([["table", "fact", "value"]] + facts, warnings, "facts.csv")
     try:

@@ -306,10 +306,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if misread := grid_misread(table):
             table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
         if not table.rows:      # no indicator grid the form reader knows: read the lines as a grid
-            plain = replace(table, fields={}, grids=[], columns=[], rows=[], notes=[])
+            plain = replace(table, facts={}, grids=[], columns=[], rows=[], notes=[])
             _fill_token_grid(plain, content, catalog.OTHER, context, layout)
             if plain.rows:
-                table.fields, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
+                table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
                     plain.rows, plain.header_lines
                 table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
     elif layout == "tab":
@@ -361,9 +361,9 @@ def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
     if table.header_lines:     # header text as printed (项目（按功能分类）), catalogue paths as they are
         head = PrintedLines(src, tuple(range(table.header_lines[0], table.header_lines[1] + 1)))
         table.columns = ["/".join(head.of(part) for part in c.split("/")) for c in table.columns]
-    if table.fields or table.grids:
+    if table.facts or table.grids:
         span = PrintedLines(src, tuple(range(table.first_line, table.last_line + 1)))
-        table.fields = {span.of(key): span.of(value) for key, value in table.fields.items()}
+        table.facts = {span.of(key): span.of(value) for key, value in table.facts.items()}
         table.grids = [FormGrid(span.of(g.block), tuple(span.of(c) for c in g.columns),
                                 tuple(GridRow(span.of(r.group), span.of(r.label), tuple(span.of(v) for v in r.values))
                                       for r in g.rows)) for g in table.grids]

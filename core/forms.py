@@ -37,7 +37,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
     for key in FORM_FIELD_KEYS:
         m = re.search(_spaced(key) + r"\s+(.+?)(?=\s+(?:" + any_key + r"|项目资金|\(万元\)|（万元）)|$)", merged)
         if m:
-            table.fields[key.replace(":", "：")] = m.group(1).replace(" ", "")
+            table.facts[key.replace(":", "：")] = m.group(1).replace(" ", "")
     if header_idx is None:
         return
     table.columns = [(group + "/" if group else "") + c for c in header_cells if c != "绩效指标"]

@@ -110,7 +110,7 @@ class Table:
     last_line: int
     columns: list[str]
     rows: list[list[Cell]]
-    fields: dict[str, str] = field(default_factory=dict)     # a form's key/value facts (项目名称 …)
+    facts: dict[str, str] = field(default_factory=dict)      # a form's key/value facts (项目名称 …)
     notes: list[str] = field(default_factory=list)
     recoverable: bool = True
     layout: str = ""                # tab / space / fragment: how the text printed it
@@ -119,9 +119,9 @@ class Table:
     status: str = ""                # "reviewed" once a reviewer has checked it (review.REVIEWED)
     grids: list[FormGrid] = field(default_factory=list)     # a form's small grids
 
-    def facts(self) -> dict[str, str]:
+    def all_facts(self) -> dict[str, str]:
         """A form's facts: its grids' cells (`block/group/label/column`), then its key/value facts."""
-        return {**{name: value for grid in self.grids for name, value in grid.cells()}, **self.fields}
+        return {**{name: value for grid in self.grids for name, value in grid.cells()}, **self.facts}
 
     def set_fact(self, name: str, value: str) -> None:
         """Set a fact, in the grid that has a cell of that name or else among the key/value facts."""
@@ -130,7 +130,7 @@ class Table:
             if changed is not None:
                 self.grids[i] = changed
                 return
-        self.fields[name] = value
+        self.facts[name] = value
 
     def add_doubt(self, why: str) -> None:
         """One more reason the reading may be wrong; the reasons found before are kept."""
@@ -165,7 +165,7 @@ class Table:
             "unit": self.unit, "source_lines": [self.first_line, self.last_line],
             "recoverable": self.recoverable, "columns": list(self.columns),
             "rows": [[c.text for c in r] for r in self.rows],
-            "fields": self.facts(), "notes": "; ".join(self.notes),
+            "fields": self.all_facts(), "notes": "; ".join(self.notes),
             "inferred": [[r, c, cell.inferred] for r, row in enumerate(self.rows)
                          for c, cell in enumerate(row) if cell.inferred],
             "cell_lines": [[list(c.lines) for c in r] for r in self.rows],

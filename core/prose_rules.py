@@ -232,11 +232,11 @@ def check_project_fund_sources(doc: Document) -> list[Finding]:
         return []
     out = []
     for ti, t in enumerate(doc.tables):
-        total, fiscal = parse_amount(t.fields.get(FORM_TOTAL, "")), parse_amount(t.fields.get(FORM_PARTS[0], ""))
+        total, fiscal = parse_amount(t.facts.get(FORM_TOTAL, "")), parse_amount(t.facts.get(FORM_PARTS[0], ""))
         sev = severity(total - fiscal, 1) if total is not None and fiscal is not None else None
         if t.kind != TableKind.BUDGET_PERFORMANCE_TARGET or sev is None:
             continue
-        name = t.fields.get("项目名称", "")
+        name = t.facts.get("项目名称", "")
         out.append(Finding(Check.PROSE_VS_TABLE, sev,
                            f"{name}: 其中：财政拨款 {fiscal} of 年度资金总额 {total}, but the text states all "
                            f"income ({income[0]} 万元) is 财政拨款", t.title, ti,
@@ -291,10 +291,10 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
                 value = amount(t, r, total_col)
                 if value is not None and t.cell(r, name_col).text:
                     out.append((t.cell(r, name_col).text, value, t.title))
-        elif t.kind == TableKind.BUDGET_PERFORMANCE_TARGET and t.fields.get("项目名称"):
-            value = parse_amount(t.fields.get(FORM_TOTAL, ""))
+        elif t.kind == TableKind.BUDGET_PERFORMANCE_TARGET and t.facts.get("项目名称"):
+            value = parse_amount(t.facts.get(FORM_TOTAL, ""))
             if value is not None:
-                out.append((t.fields["项目名称"], value, t.title))
+                out.append((t.facts["项目名称"], value, t.title))
     return out
 
 
@@ -407,7 +407,7 @@ def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:
         if name_col is None or value_col is None:
             continue
         for r in range(len(t.rows)):
-            project = t.cell(r, project_col).text if project_col is not None else t.fields.get("项目名称", "")
+            project = t.cell(r, project_col).text if project_col is not None else t.facts.get("项目名称", "")
             out.append((project, t.cell(r, name_col).text, t.cell(r, value_col).text, t.title))
     return out
 

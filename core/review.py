@@ -51,7 +51,7 @@ def _copy_table(table: Table) -> Table:
     t = copy.copy(table)
     t.columns = list(table.columns)
     t.rows = [list(r) for r in table.rows]
-    t.fields = dict(table.fields)
+    t.facts = dict(table.facts)
     t.grids = list(table.grids)
     t.notes = list(table.notes)
     return t
@@ -232,7 +232,7 @@ class Review:
         return self.apply(CellEdit(table=table, row=row, col=col, old=here, new=there, group=group))
 
     def set_fact(self, table: int, key: str, text: str) -> Edit | None:
-        old = self.tables[table].facts().get(key, "")
+        old = self.tables[table].all_facts().get(key, "")
         return None if old == text else self.apply(FactEdit(table=table, key=key, old=old, new=text))
 
     def insert_row(self, table: int, at: int) -> Edit:

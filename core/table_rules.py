@@ -191,8 +191,8 @@ FORM_PARTS = ("其中：财政拨款", "其他资金", "上年结转")
 
 def check_form_funds(doc: Document, ti: int, table: Table) -> list[Finding]:
     """A performance form's 年度资金总额 = 财政拨款 + 其他资金 (+ 上年结转)."""
-    total = parse_amount(table.fields.get(FORM_TOTAL, ""))
-    found = [parse_amount(table.fields[k]) for k in FORM_PARTS if k in table.fields]
+    total = parse_amount(table.facts.get(FORM_TOTAL, ""))
+    found = [parse_amount(table.facts[k]) for k in FORM_PARTS if k in table.facts]
     parts = [p for p in found if p is not None]
     if total is None or not parts or len(parts) < len(found):
         return []
@@ -200,7 +200,7 @@ def check_form_funds(doc: Document, ti: int, table: Table) -> list[Finding]:
     sev = severity(total - s, len(parts))
     if sev is None:
         return []
-    name = table.fields.get("项目名称", "")
+    name = table.facts.get("项目名称", "")
     return [Finding(Check.SUM, sev, f"{name}: 年度资金总额 {total} ≠ sum of its parts {s}", table.title, ti,
                     where=f"项目资金 / {FORM_TOTAL}", lines=[table.first_line],
                     values={"stated": str(total), "computed": str(s)})]

@@ -169,7 +169,7 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
         body = f"A{first_body}:{get_column_letter(len(table.columns))}{first_body + len(table.rows) - 1}"
         ws.conditional_formatting.add(body, FormulaRule(formula=["TRUE"], border=RULED))
     below = first_body + len(table.rows) + 1
-    facts = table.facts()
+    facts = table.all_facts()
     if facts:
         _facts(ws, below, facts, extracted_facts, warnings)
         below += len(facts) + 2
@@ -233,7 +233,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
             by_cell.setdefault(f.table_index, {}).setdefault((f.row, f.col), []).append(f)
     for ti, (table, name) in enumerate(zip(doc.tables, names)):
         _table_sheet(wb.create_sheet(name), ti, table, by_cell.get(ti, {}), warnings,
-                     review.document.tables[ti].facts(), doc.source.page_of if doc.source.pages else None)
+                     review.document.tables[ti].all_facts(), doc.source.page_of if doc.source.pages else None)
 
     ws = wb.create_sheet("Findings")
     _list_sheet(ws, ["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures",

@@ -166,7 +166,7 @@ def test_a_form_of_a_layout_the_reader_does_not_know_is_kept_as_a_doubtful_grid(
                   "任务名称 主要内容 总额 财政拨款 其他资金", "保障人员经费 保障人员工资 3455.78 3455.78 0",
                   "保障日常运转 办公室维修费 214.33 214.33 0", "金额合计 3670.11 3670.11 0"])
     [form] = doc.tables
-    assert form.kind == "budget.dept_performance_target" and form.fields == {}
+    assert form.kind == "budget.dept_performance_target" and form.facts == {}
     assert [[c.text for c in r][-3:] for r in form.rows[-3:]] == [
         ["3455.78", "3455.78", "0"], ["214.33", "214.33", "0"], ["3670.11", "3670.11", "0"]]
     assert form.doubt.startswith("the form's layout is not one the reader knows")

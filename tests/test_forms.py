@@ -62,7 +62,7 @@ def parse(text: str):
 def test_dept_form_facts_grids_and_indicators():
     (form,) = parse(DEPT_FORM).tables
     assert (form.kind, form.unit) == ("budget.dept_performance_target", "万元")
-    assert form.fields == {
+    assert form.facts == {
         "部门名称": "某某县医疗保障局", "填报人": "张三", "联系电话": "1234567",
         "部门职能概述": "负责全县医疗保障工作。", "年度整体绩效总目标": "保障医保基金安全运行。"}
     people, funds = form.grids
@@ -73,10 +73,10 @@ def test_dept_form_facts_grids_and_indicators():
         ("支出构成", "基本支出"), ("支出构成", "项目支出"), ("支出构成", "合计")]
     # two amounts for three columns: seated where C-D = C - D holds, C left empty
     assert funds.rows[1].values == ("", "50", "-50")
-    facts = form.facts()        # a grid's cells are facts named block/group/row/column, beside the key/value facts
+    facts = form.all_facts()        # a grid's cells are facts named block/group/row/column, beside the key/value facts
     assert facts["人员基本情况/在职无编人员（B）"] == "2" and facts["部门名称"] == "某某县医疗保障局"
     assert facts[f"{FUNDS}/支出构成/合计/2023年预算金额（D）"] == "450"
-    assert len(facts) == len(form.fields) + 3 + 6 * 3
+    assert len(facts) == len(form.facts) + 3 + 6 * 3
     assert form.columns == ["年度绩效指标/一级指标", "年度绩效指标/二级指标", "年度绩效指标/三级指标",
                             "年度绩效指标/年初目标值", "年度绩效指标/备注"]
     assert [[c.text for c in row] for row in form.rows] == [
@@ -98,11 +98,11 @@ def test_a_grid_cell_corrected_as_a_fact_settles_its_finding_and_undoes():
     assert [f.where for f in session.findings if f.check == "sum"] == [cell]
     session.set_table_fact(0, cell, "50")
     assert session.tables[0].grids[1].rows[5].values == ("500", "450", "50")
-    assert cell not in session.tables[0].fields      # the grid's cell changed, no fact added beside it
+    assert cell not in session.tables[0].facts      # the grid's cell changed, no fact added beside it
     assert [f for f in session.findings if f.check == "sum"] == []
     assert session.extracted(0).grids[1].rows[5].values == ("500", "450", "60")     # the extraction untouched
     session.undo()
-    assert session.tables[0].facts()[cell] == "60" and [f.where for f in session.findings if f.check == "sum"] == [cell]
+    assert session.tables[0].all_facts()[cell] == "60" and [f.where for f in session.findings if f.check == "sum"] == [cell]
 
 
 def test_spending_changes_in_the_text_against_the_form(documents):

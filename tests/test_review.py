@@ -169,11 +169,11 @@ def test_form_fact_edits_are_logged_undone_and_replayed(sample_copy):
     review = Review(load_document(path), autosave=True)
     edit = review.set_fact(0, "其中：财政拨款", "160")
     assert (edit.target, edit.key, edit.old, edit.new) == ("fact", "其中：财政拨款", "0", "160")
-    assert review.document.tables[0].fields["其中：财政拨款"] == "0"
+    assert review.document.tables[0].facts["其中：财政拨款"] == "0"
     again = Review.open(load_document(path))
-    assert again.tables[0].fields["其中：财政拨款"] == "160"
+    assert again.tables[0].facts["其中：财政拨款"] == "160"
     again.undo()
-    assert again.tables[0].fields["其中：财政拨款"] == "0"
+    assert again.tables[0].facts["其中：财政拨款"] == "0"
 
 
 def test_a_corrected_cell_is_no_longer_inferred(sample_copy):

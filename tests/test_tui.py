@@ -185,14 +185,14 @@ async def test_form_facts_are_shown_and_edited(sample_copy):
         await pilot.press("i")
         assert isinstance(app.screen, FactsScreen)
         facts = app.screen.query_one("#facts-table")
-        facts.move_cursor(row=list(app.session.tables[0].fields).index("其中：财政拨款"))
+        facts.move_cursor(row=list(app.session.tables[0].facts).index("其中：财政拨款"))
         await pilot.press("enter", "ctrl+u", "1", "6", "0", "enter")
-        assert app.session.tables[0].fields["其中：财政拨款"] == "160"
+        assert app.session.tables[0].facts["其中：财政拨款"] == "160"
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert len(before) == 1 and [f for f in app.session.findings if f.check == "prose_vs_table"] == []
         await pilot.press("ctrl+z")
-        assert app.session.tables[0].fields["其中：财政拨款"] == "0"
+        assert app.session.tables[0].facts["其中：财政拨款"] == "0"
 
 
 async def test_keys_can_be_remapped_by_binding_id(sample_copy):

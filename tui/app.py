@@ -370,7 +370,7 @@ class MainScreen(Screen[bool]):
 
     def action_facts(self) -> None:
         table = self.current_table()
-        if table is None or not table.facts():
+        if table is None or not table.all_facts():
             self.notify(strings.NO_FACTS)
             return
         self.app.push_screen(FactsScreen(self.session, self.table_index, self.settings),
@@ -597,7 +597,7 @@ class MainScreen(Screen[bool]):
         if action in NEEDS_TABLE:
             return True if table is not None else None
         if action == "facts":
-            return True if table is not None and table.facts() else None
+            return True if table is not None and table.all_facts() else None
         return True
 
     def action_quit(self) -> None:

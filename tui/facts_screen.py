@@ -54,8 +54,8 @@ class FactsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        original = self.session.extracted(self.table_index).facts()
-        for key, value in self.session.tables[self.table_index].facts().items():
+        original = self.session.extracted(self.table_index).all_facts()
+        for key, value in self.session.tables[self.table_index].all_facts().items():
             style = CORRECTED if original.get(key) != value else ""
             table.add_row(Text(key), Text(value, style=style), key=key)
         if table.row_count:
@@ -64,7 +64,7 @@ class FactsScreen(ModalScreen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.editing = str(event.row_key.value)
         editor = self.query_one(CellEditor)
-        editor.value = self.session.tables[self.table_index].facts().get(self.editing, "")
+        editor.value = self.session.tables[self.table_index].all_facts().get(self.editing, "")
         editor.cursor_position = len(editor.value)
         editor.add_class("editing")
         editor.focus()
