@@ -5,7 +5,9 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,7 +22,7 @@ from core.export import document_json, write_csv, write_json, write_xlsx
 from core.model import Document, Node
 from core.review import Review, default_review_path
 from core.text import json_visible, visible
-from core.validate import standing, validate_review
+from core.validate import Finding, standing, validate_review
 
 DESCRIPTION = ("Turn Chinese government budget disclosures (部门/单位预算, 部门决算) as extracted text "
                "into checked tables: outline, extraction, validation and a review TUI.")
@@ -95,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _read(path: str):
+def _read(path: str) -> Document:
     """The document, with a progress bar while a PDF's pages are read (a spinner for a text)."""
     console = Console(stderr=True)
     if Path(path).suffix.lower() != ".pdf":
@@ -108,7 +110,7 @@ def _read(path: str):
         return load_document(path, lambda done, total: bar.update(task, completed=done, total=total))
 
 
-def open_review(args) -> Review:
+def open_review(args: argparse.Namespace) -> Review:
     doc = _read(args.document)
     if getattr(args, "no_review", False):
         return Review(doc, args.review_file)
@@ -123,13 +125,13 @@ def _report_set_aside(review: Review) -> None:
               f"document and was set aside ({visible(reason)})", file=sys.stderr)
 
 
-def _protected(args) -> tuple[Path, ...]:
+def _protected(args: argparse.Namespace) -> tuple[Path, ...]:
     """Files an output path must never replace: the document and its review file."""
     review = getattr(args, "review_file", None) or default_review_path(args.document)
     return Path(args.document), Path(review)
 
 
-def cmd_tree(args, out: Console) -> int:
+def cmd_tree(args: argparse.Namespace, out: Console) -> int:
     doc = _read(args.document)
     if args.format == "json":
         print(json_visible(json.dumps({"source": doc.name, "document": document_json(doc)["document"],
@@ -163,7 +165,7 @@ def _escape(text: str) -> str:
     return escape(visible(text))
 
 
-def cmd_extract(args, out: Console) -> int:
+def cmd_extract(args: argparse.Namespace, out: Console) -> int:
     review = open_review(args)
     doc = review.corrected()
     if args.format == "json":
@@ -182,7 +184,7 @@ def cmd_extract(args, out: Console) -> int:
     return 0
 
 
-def cmd_check(args, out: Console) -> int:
+def cmd_check(args: argparse.Namespace, out: Console) -> int:
     review = open_review(args)
     findings = validate_review(review)
     errors = sum(f.severity == "error" for f in standing(findings))
@@ -200,7 +202,7 @@ def cmd_check(args, out: Console) -> int:
     return 1 if errors else 0
 
 
-def _print_findings(doc: Document, findings, out: Console) -> None:
+def _print_findings(doc: Document, findings: list[Finding], out: Console) -> None:
     t = RichTable(title=f"{_escape(doc.name)}: {len(findings)} findings", show_lines=False)
     for col in ("id", "severity", "status", "check", "table", "where", "lines", "description"):
         t.add_column(col, overflow="fold")
@@ -212,7 +214,7 @@ def _print_findings(doc: Document, findings, out: Console) -> None:
     out.print(t)
 
 
-def _write_workbook(args, review: Review, out: Console) -> None:
+def _write_workbook(args: argparse.Namespace, review: Review, out: Console) -> None:
     path = args.output or str(Path(args.document)) + ".xlsx"
     findings = validate_review(review)
     written, warnings = write_xlsx(review, findings, path, protected=_protected(args))
@@ -221,12 +223,12 @@ def _write_workbook(args, review: Review, out: Console) -> None:
     out.print(f"wrote {_escape(str(written))}")
 
 
-def cmd_export(args, out: Console) -> int:
+def cmd_export(args: argparse.Namespace, out: Console) -> int:
     _write_workbook(args, open_review(args), out)
     return 0
 
 
-def cmd_review(args, out: Console) -> int:
+def cmd_review(args: argparse.Namespace, out: Console) -> int:
     if Path(args.document).is_dir():
         return _review_queue(args.document)
     review = Review.open(_read(args.document), args.review_file, autosave=True)
@@ -255,7 +257,7 @@ def _review_queue(folder: str) -> int:
     return 0
 
 
-def _dask_submit(address: str | None):
+def _dask_submit(address: str | None) -> Callable[..., Any] | None:
     """A Dask client's submit for the scheduler at `address` (None: the local process pool)."""
     if not address:
         return None
@@ -271,7 +273,7 @@ def _dask_submit(address: str | None):
     return lambda fn, *args: client.submit(fn, *args, pure=False)
 
 
-def cmd_batch(args, out: Console) -> int:
+def cmd_batch(args: argparse.Namespace, out: Console) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from core.batch import find_documents, run_batch

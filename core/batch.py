@@ -20,10 +20,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import atomic_write, atomic_write_text
 from .errors import UserError
 from .findings import Severity
+
+if TYPE_CHECKING:        # the document's modules are imported in the job, where they are used
+    from .findings import Finding
+    from .model import Document
+    from .review import Review
 
 MANIFEST = "manifest.json"
 SUFFIXES = (".txt", ".pdf")
@@ -105,7 +111,7 @@ def run_job(name: str, source: bytes, review: bytes | None) -> JobResult:
     return result
 
 
-def _review_from_bytes(doc, review: bytes):
+def _review_from_bytes(doc: Document, review: bytes) -> Review:
     """The document's review from the bytes of its review file (a copy on disk is read the
     same way as in a review session)."""
     import tempfile
@@ -117,7 +123,8 @@ def _review_from_bytes(doc, review: bytes):
         return Review.open(doc, path)
 
 
-def _summary_row(name: str, doc, findings, review_sha: str, reason: str) -> dict:
+def _summary_row(name: str, doc: Document | None, findings: list[Finding], review_sha: str,
+                 reason: str) -> dict[str, object]:
     row: dict[str, object] = dict.fromkeys(SUMMARY_COLUMNS, "")
     row.update(document=name, review="yes" if review_sha else "", status="failed" if reason else "done",
                reason=reason)
@@ -210,7 +217,8 @@ def _key_of(result: JobResult) -> str:
     return f"{result.source_sha256}:{result.review_sha256}"
 
 
-def _results(todo, jobs: int | None, submit: Callable | None) -> Iterator[JobResult]:
+def _results(todo: list[tuple[Path, str, bytes, bytes | None]], jobs: int | None,
+             submit: Callable | None) -> Iterator[JobResult]:
     if not todo:
         return
     if submit is None and (jobs == 1 or len(todo) == 1):

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from .extract import extract_tables
-from .model import Document, DocumentInfo, Node, NodeKind
+from .model import Document, DocumentInfo, Node, NodeKind, Table
 from .pdf import Progress
 from .reader import SourceText, read_document_text
 from .regions import NOTE, PAGE_NUMBER, PART, SECTION, find_regions, toc_span
@@ -87,7 +87,7 @@ def running_headers(src: SourceText) -> set[str]:
             and not re.search(r"\d", line)}
 
 
-def build_tree(src: SourceText, info: DocumentInfo, toc, tables) -> Node:
+def build_tree(src: SourceText, info: DocumentInfo, toc: tuple[int, int] | None, tables: list[Table]) -> Node:
     root = Node(NodeKind.DOCUMENT, info.agency or Path(src.path).name, 1, len(src))
     repeated = running_headers(src)
     stack: list[Node] = [root]

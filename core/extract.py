@@ -41,6 +41,8 @@ from .tokens import (
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
+    Run,
+    Token,
     classify,
     detect_layout,
     is_amount,
@@ -118,7 +120,7 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     return frozenset(out | _page_number_partners(found, out))
 
 
-def _page_number_partners(found, pages: set[int]) -> set[int]:
+def _page_number_partners(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:
     """The second page number printed beside each page's (`13` then `15`: the printed page
     and the file's): a lone number on the line next to a known page number that differs
     from it as such pairs do through the document (three pairs at least)."""
@@ -132,7 +134,7 @@ def _page_number_partners(found, pages: set[int]) -> set[int]:
              value.get(k + 1) == value[k] + offset and k + 1 in pages)}
 
 
-def _short_pages(found, pages: set[int]) -> set[int]:
+def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:
     """Lone numbers that fill the gaps of the page sequence (11 … 12 … 13 … 14 where the pages
     12 and 13 were too short to stand apart): between the known pages around them, whose
     numbers are a few apart and lower before, higher after."""
@@ -604,7 +606,7 @@ def _empty_table_from_layout(table: Table, header: list[list[str]], layout: list
         table.rows = [[Cell("合计" if j == name_col else "", (line,)) for j in range(len(layout))]]
 
 
-def _realign_code_rows(table: Table, header: list[list[str]], body) -> None:
+def _realign_code_rows(table: Table, header: list[list[str]], body: list[tuple[int, list[str]]]) -> None:
     """A coded table whose 类/款/项 code columns collapsed unevenly (code, name and amounts
     shifted by empty cells): columns are the code and name headers then the amount headers;
     each row keeps its code, its name, and its amounts after the name, surplus empty cells
@@ -721,7 +723,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
 LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项, or joined: 类款项
 
 
-def _split_code_columns(columns: list[str], printed_header: str, runs) -> list[str]:
+def _split_code_columns(columns: list[str], printed_header: str, runs: list[Run]) -> list[str]:
     """Where the header prints 类 款 (项) over the code and the rows print their codes in
     parts (`201 06 01`), or print no code at all, each code is that many columns (…编码/类,
     …/款, …/项); otherwise one."""
@@ -746,7 +748,7 @@ def _names_a_row(token: str, header_words: frozenset[str]) -> bool:
         not any(token in w or w in token for w in header_words)
 
 
-def _wrapped_head_start(tokens, kinds, start: int, header_words: frozenset[str]) -> int:
+def _wrapped_head_start(tokens: list[Token], kinds: list[str], start: int, header_words: frozenset[str]) -> int:
     """Where the first row starts when its code begins a line with no name on it: the lone
     line of text just above is the head of its wrapped name, unless it is a header word."""
     k = tokens[start][0]
@@ -772,8 +774,8 @@ def _opens_a_row_of_pairs(tokens: list[tuple[int, str]], kinds: list[str], first
     return [kd for (k, _), kd in zip(tokens, kinds) if k == line][:4] == ["text", "amount", "text", "amount"]
 
 
-def _row_runs(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool,
-              header_words: frozenset[str] = frozenset(), labels_alone: bool = False):
+def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
+              header_words: frozenset[str] = frozenset(), labels_alone: bool = False) -> tuple[list[Token], list[Run]]:
     """Header tokens, then rows as (code tokens, label tokens, amount tokens). A row ends
     with its amounts; a code after a label, or a new line in a line-based layout, starts one."""
     first_amount = next((i for i, (kd, (_, t)) in enumerate(zip(kinds, tokens))
@@ -911,7 +913,7 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
     return rows
 
 
-def _row_width(runs) -> int:
+def _row_width(runs: list[Run]) -> int:
     """How many amounts a row prints at most, where reading order prints several rows'
     amounts after one label (8 after one label, 4 after others: two rows of 4)."""
     counts = {len(a) for _, _, a in runs if a}
@@ -919,7 +921,7 @@ def _row_width(runs) -> int:
     return max(whole or counts or {0})
 
 
-def _template_columns(spec: TableSpec, header: list[tuple[int, str]], runs, tokens: list[tuple[int, str]],
+def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tokens: list[Token],
                       printed_header: str, strays: Callable[[], str], layout: str,
                       year: str) -> tuple[list[str] | None, float]:
     """The columns a template gives a table read from tokens, and how surely its printed
@@ -1147,14 +1149,15 @@ def _made_of_words(text: str, words: set[str]) -> bool:
     return len(text) in ends
 
 
-def _line_runs(tokens, kinds, header_words: frozenset[str], column_words: set[str], labels_alone: bool):
+def _line_runs(tokens: list[Token], kinds: list[str], header_words: frozenset[str], column_words: set[str],
+               labels_alone: bool) -> list[Run]:
     """The rows as the lines print them, less the header printed again on a new page."""
     head, runs = _row_runs(tokens, kinds, by_line=True, header_words=header_words, labels_alone=labels_alone)
     header_lines = _line_texts(head)
     return [run for run in runs if not _header_again(run, column_words, header_lines)]
 
 
-def _header_again(run, column_words: set[str], header_lines: frozenset[str] = frozenset()) -> bool:
+def _header_again(run: Run, column_words: set[str], header_lines: frozenset[str] = frozenset()) -> bool:
     """The header printed again at the top of a continuation page: a run of the column names
     alone (`收入 支出`, `项目 预算 项目 预算`), or a line printed exactly as a line of the
     header (`位） 合计 户拨款 金`, its cells split over lines)."""
@@ -1191,62 +1194,71 @@ def _after_header(labels: list[tuple[int, str]], header_words: frozenset[str]) -
     return after or [(k, t) for k, t in labels if k < min(header_lines)]
 
 
-def _wrapped_names_joined(runs, header_words: frozenset[str]):
+@dataclass
+class _Printed:
+    """A run whose labels may move to the coded rows around it."""
+    codes: list[Token]
+    labels: list[Token]
+    amounts: list[Token]
+    nameless: bool      # a code and amounts with no name on their line
+
+
+def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list[Run]:
     """A name wrapped in its cell prints on the lines around the coded amount line it
     belongs to (`一般公共服务支` / `201 306.90 306.90` / `出`): lines of text alone next to a
     coded row are that name's head (above) and tail (below). A wrapped line fills the
     column, so it is as long as the other wrapped lines of the table: a full line before a
     coded row is its head, a shorter one after a row is that row's tail."""
-    rows = [[codes, labels, amounts, bool(codes) and not labels and bool(amounts)]
-            for codes, labels, amounts in runs]       # the 4th: no name on the code's line
+    rows = [_Printed(codes, labels, amounts, bool(codes) and not labels and bool(amounts)) for codes, labels, amounts in runs]
     text_lines: dict[int, str] = {}
-    for codes, labels, amounts, _ in rows:
-        if not codes and not amounts:
-            for k, t in labels:
+    for row in rows:
+        if not row.codes and not row.amounts:
+            for k, t in row.labels:
                 text_lines[k] = text_lines.get(k, "") + t
     widths = Counter(len(t) for t in text_lines.values())
     full = max(widths, key=lambda n: (widths[n], n)) if widths and max(widths.values()) >= 2 else None
     for i, run in enumerate(rows):
-        text = "".join(t for _, t in run[1])
-        if run[0] or run[2] or not run[1] or catalog.TOTAL_LABELS.match(text) or _repeats_header(text, header_words):
+        text = "".join(t for _, t in run.labels)
+        if run.codes or run.amounts or not run.labels or catalog.TOTAL_LABELS.match(text) or _repeats_header(text, header_words):
             continue        # not a run of text alone, or a total, or the header printed again
-        before = rows[i - 1] if i > 0 and rows[i - 1][0] and rows[i - 1][2] else None
-        after = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][0] and rows[i + 1][2] else None
-        if after is not None and not after[3] and full is None:
+        before = rows[i - 1] if i > 0 and rows[i - 1].codes and rows[i - 1].amounts else None
+        after = rows[i + 1] if i + 1 < len(rows) and rows[i + 1].codes and rows[i + 1].amounts else None
+        if after is not None and not after.nameless and full is None:
             after = None        # a row with its own name takes a head only where wrapping is measured
         if before is None and after is None:
             continue
-        lines = sorted({k for k, _ in run[1]})
+        lines = sorted({k for k, _ in run.labels})
         if full is not None:
             # short lines first are the tail of the row above; the full lines that follow
             # head the row below (a named row takes only full lines)
             cut = 0
             while cut < len(lines) and len(text_lines[lines[cut]]) < full:
                 cut += 1
-            if before is None or (after is not None and after[3] and cut == len(lines)):
+            if before is None or (after is not None and after.nameless and cut == len(lines)):
                 cut = min(cut, 0 if before is None else 1)
-            if cut == 0 and before is not None and before[3] and after is not None and after[3] and len(lines) > 1:
+            if cut == 0 and before is not None and before.nameless and after is not None and after.nameless and \
+                    len(lines) > 1:
                 cut = 1     # two names that each fill their lines: the first line ends the row above
-            if after is None or any(len(text_lines[k]) != full for k in lines[cut:]) and not after[3]:
+            if after is None or any(len(text_lines[k]) != full for k in lines[cut:]) and not after.nameless:
                 cut = len(lines) if before is not None else -1
             if cut < 0:
                 continue
         elif before is not None and after is not None:
-            cut = 1 if before[3] else 0
+            cut = 1 if before.nameless else 0
         else:
             cut = len(lines) if before is not None else 0
         tail_lines = set(lines[:cut])
-        before_tail = [(k, t) for k, t in run[1] if k in tail_lines]
-        after_head = [(k, t) for k, t in run[1] if k not in tail_lines]
+        before_tail = [(k, t) for k, t in run.labels if k in tail_lines]
+        after_head = [(k, t) for k, t in run.labels if k not in tail_lines]
         if before is not None:
-            before[1] = before[1] + before_tail
+            before.labels = before.labels + before_tail
         if after is not None:
-            after[1] = after_head + after[1]
-        run[1] = []
-    return [(codes, labels, amounts) for codes, labels, amounts, _ in rows if codes or labels or amounts]
+            after.labels = after_head + after.labels
+        run.labels = []
+    return [(r.codes, r.labels, r.amounts) for r in rows if r.codes or r.labels or r.amounts]
 
 
-def _totals_printed_late(runs, is_header_word):
+def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
     """Reading order prints a total's label after its amounts (`… 购房补贴 2433600.00 … 0.00
     96282213.44 … 0.00 合计`), and several rows' amounts after the first of them or before the
     last: a row with k times a row's count of amounts (the widest first: rows with an empty
@@ -1283,7 +1295,7 @@ def _totals_printed_late(runs, is_header_word):
     return out
 
 
-def _figures_after_header_cells(runs, is_header_word):
+def _figures_after_header_cells(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
     """Reading order prints a continuation page's header cells, the amount columns' 合计 first,
     between a row's label and its figures (`公共安全支出` … `合计 基本支出 项目支出 项` `1,633,000 0
     1,633,000`): figures after a total label followed by header cells alone belong to the row
@@ -1301,17 +1313,17 @@ def _figures_after_header_cells(runs, is_header_word):
     return out
 
 
-def _total_label_after_header_cells(runs, is_header_word):
+def _total_label_after_header_cells(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
     """Reading order prints a table's first row, its total, as figures alone, and the total's
     label (`合计`) right after the header's cells printed among the later rows: the label is
     that row's."""
     if not runs or runs[0][0] or runs[0][1] or not runs[0][2]:
         return runs
 
-    def header_cells(run) -> bool:
+    def header_cells(run: Run) -> bool:
         return not run[0] and not run[2] and bool(run[1]) and all(is_header_word(t) for _, t in run[1])
 
-    def total_label(run) -> bool:
+    def total_label(run: Run) -> bool:
         return not run[0] and not run[2] and len(run[1]) == 1 and bool(catalog.TOTAL_LABELS.match(run[1][0][1]))
     for i in range(1, len(runs)):     # the label in a run of its own, or the last of the cells' run
         codes, labels, amounts = runs[i]
@@ -1322,7 +1334,7 @@ def _total_label_after_header_cells(runs, is_header_word):
     return runs
 
 
-def _total_figures_printed_early(runs, amount_columns: int, column_words: set[str]):
+def _total_figures_printed_early(runs: list[Run], amount_columns: int, column_words: set[str]) -> list[Run]:
     """Reading order prints a total row's first figures before its label (`购房补贴 258.50
     258.50 2,940.05 2,336.91 合计 603.14`): where the row before a total's label holds more
     figures than the table has amount columns, its last figures complete the total's (a total
@@ -1344,7 +1356,7 @@ def _total_figures_printed_early(runs, amount_columns: int, column_words: set[st
     return out
 
 
-def _total_label_printed_early(runs):
+def _total_label_printed_early(runs: list[Run]) -> list[Run]:
     """Reading order prints a total's label alone among a continuation page's header cells, its
     figures after the last row's, doubling that row's count where the rows print alike
     (`合计` … `购房补贴 2,687,760 2,687,760 31,214,205.80 31,214,205.80`): the total is the
@@ -1363,14 +1375,14 @@ def _total_label_printed_early(runs):
         [(codes, labels, amounts[:usual]), (total[0], total[1], amounts[usual:])]
 
 
-def _codes_printed_late(header, runs, is_header_word):
+def _codes_printed_late(header: list[Token], runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
     """Reading order prints the codes of class and 款 rows apart from those rows: after them
     (`卫生健康支出 …` `行政单位医疗 …` then `210` `210 11` `210 11 01` `住房公积金 …`), before
     them, inside a repeated header or in the header itself (`… 项 204 收入预算 …`). Such code
     groups (a group starts at each 3-digit class) go, in the order printed, to the rows
     without a code, in theirs; a row's own code is the group right before its name. A row
     printed with a code of its own and none left over ends the pairing."""
-    def groups(codes):
+    def groups(codes: list[Token]) -> list[list[Token]]:
         if not all(CODE_PART_TOKEN.match(t) for _, t in codes):
             return [codes] if codes else []     # a code printed whole, or a project's code in pieces
         out: list[list[tuple[int, str]]] = []
@@ -1450,7 +1462,7 @@ def _code_parts_among_figures(amounts: list[tuple[int, str]]) -> tuple[list[tupl
     return codes, figures
 
 
-def _continue_row(row: list[Cell], codes, labels, name_col: int, unit_col: int | None, agency: str) -> None:
+def _continue_row(row: list[Cell], codes: list[Token], labels: list[Token], name_col: int, unit_col: int | None, agency: str) -> None:
     """The rest of a row printed after its amounts (a page break cut its cells): the code's
     other fragments, then the name's and the unit's, interleaved (`农村低` `曾都区医疗保障服`
     … `3032T00` `0000114` `收入人口资助参保` `务中心`)."""
@@ -1634,7 +1646,7 @@ def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int], totals_on
     return out
 
 
-def _fill_label_columns(table: Table, runs, text_cols: list[int], spec: TableSpec,
+def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spec: TableSpec,
                         stated: tuple[tuple[str, Decimal], ...], trailing_texts: tuple[int, ...] = ()) -> None:
     """Rows of several label columns before the amounts (Beijing's 支出总表: the function, the
     government and the department economic class, each `2040601-行政运行`): a line's pieces
@@ -1678,7 +1690,7 @@ SENTENCE_MARK = re.compile(r"[，。；：,;:]")
 LABEL_PIECE = 12        # characters of a wrapped label's piece beside a description's (`北海关 方经济发展…。`)
 
 
-def _described_rows(lines: list[tuple[int, str]], width: int):
+def _described_rows(lines: list[Token], width: int) -> tuple[list[list[Cell]], list[list[tuple[str, int]]], list[str]] | None:
     """Rows of a label, amounts and a description (Guangdong's 项目支出表, 绩效目标 last), both
     text cells wrapped and centred vertically on the amounts' line: a line of text alone holds
     a piece of the label, of the description, or both (`港珠澳大桥珠海公路口 开展对出境旅客…`).
@@ -1756,7 +1768,7 @@ def _described_rows(lines: list[tuple[int, str]], width: int):
     return rows, amounts_of, left_over
 
 
-def _same_line_runs_joined(runs):
+def _same_line_runs_joined(runs: list[Run]) -> list[Run]:
     """Runs without amounts continued by the next run on the same line, as one run whose
     codes and labels keep their printed order (as labels: each fills its own column)."""
     out: list = []

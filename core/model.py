@@ -196,7 +196,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     table_index: int | None = None   # for table nodes: index into Document.tables
 
-    def walk(self):
+    def walk(self) -> Iterator[Node]:
         yield self
         for c in self.children:
             yield from c.walk()

@@ -17,6 +17,8 @@ from .tokens import (
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
+    Run,
+    Token,
     is_amount,
     is_column_number_row,
     split_tokens,
@@ -87,7 +89,7 @@ def starts_row(text: str) -> bool:
     return bool(LABEL_START.match(text) or _enumerator(text) or catalog.TOTAL_LABELS.match(text))
 
 
-def _wrapped_line(codes, labels, amounts) -> bool:
+def _wrapped_line(codes: list[Token], labels: list[Token], amounts: list[Token]) -> bool:
     """A line of a two-panel table that holds no row of its own: amounts alone, or a short
     piece of text that starts no label (no 一、 or (一), no total): `98.23`, `出`."""
     if codes:
@@ -98,7 +100,7 @@ def _wrapped_line(codes, labels, amounts) -> bool:
     return len(labels) == 1 and not amounts and len(text) <= 4 and not starts_row(text)
 
 
-def _label_tail(codes, labels, amounts) -> bool:
+def _label_tail(codes: list[Token], labels: list[Token], amounts: list[Token]) -> bool:
     """Text alone that may end a label wrapped around its amount line (`市特色会展产业链党委` /
     amounts / `党建工作经费`): no code, no amount, not the start of a label or a total."""
     text = "".join(t for _, t in labels)
@@ -125,7 +127,7 @@ def _unnumbered_like_right(label: str, plain: dict[bool, bool]) -> bool:
     return plain[True] and not plain[False] and _plain_item(label)
 
 
-def _line_pieces(run) -> list:
+def _line_pieces(run: Run) -> list[Run]:
     """A run without a code as its lines: each line of text above the amounts alone, then
     the amounts with the text on their line."""
     codes, labels, amounts = run
@@ -133,13 +135,13 @@ def _line_pieces(run) -> list:
         return [run]
     at = min((k for k, _ in amounts), default=None)
     above = sorted({k for k, _ in labels if at is None or k < at})
-    pieces: list[tuple[list, list, list]] = [([], [kt for kt in labels if kt[0] == k], []) for k in above]
-    if amounts:
+    pieces: list[Run] = [([], [kt for kt in labels if kt[0] == k], []) for k in above]
+    if at is not None:
         pieces.append(([], [kt for kt in labels if kt[0] >= at], amounts))
     return pieces
 
 
-def centred_names_joined(runs):
+def centred_names_joined(runs: list[Run]) -> list[Run]:
     """Names wrapped in cells whose text is centred vertically print around their amounts,
     as many lines above the amount line as below (`珠澳跨境工业区专用口` / `560.33 …` /
     `岸日常工作经费`; an odd count puts the middle line beside the amounts). A table shows it
@@ -149,7 +151,7 @@ def centred_names_joined(runs):
     amounts on their line is a later column's."""
     pieces = [piece for run in runs for piece in _line_pieces(run)]
 
-    def text_alone(piece) -> bool:
+    def text_alone(piece: Run) -> bool:
         return not piece[0] and not piece[2] and bool(piece[1]) and not starts_row(piece[1][0][1])
 
     centred = any(piece[2] and not piece[1] and text_alone(before) and text_alone(after)
@@ -183,7 +185,7 @@ def centred_names_joined(runs):
     return out + end_last_row()
 
 
-def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) -> list[list[Cell]]:
+def panel_rows(columns: list[str], text_cols: list[int], runs: list[Run], by_line: bool) -> list[list[Cell]]:
     """Two panels side by side (收入 | 支出): each label/amounts pair goes to its panel. In a
     line-based layout a line is a row; in fragments a left label starts a new row."""
     left_label = text_cols[0]
@@ -203,7 +205,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
     plain = {False: False, True: False}
     figures_on_line = Counter(amounts[0][0] for _, _, amounts in runs if amounts)
 
-    def alone(amounts) -> bool:
+    def alone(amounts: list[Token]) -> bool:
         """Whether these are the only figures on their line (one panel's pair, not both)."""
         return bool(amounts) and figures_on_line[amounts[0][0]] == 1
     tail_open = False       # a label's amounts came on a line of their own: its tail may follow
@@ -236,7 +238,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs, by_line: bool) ->
                 current[j] = Cell(clean_number(t), (k,))
             continue
         words = _split_labels(codes + labels)
-        pairs = [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
+        pairs: list[tuple[tuple[tuple[int, ...], str], list[Token]]] = \
+            [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
         if not by_line and len(words) > 1 and len(amounts) == len(words) and len(left_amounts) == len(right_amounts) == 1:
             pairs = [(w, [a]) for w, a in zip(words, amounts)]      # each label's one amount, in order
         if not words and amounts and current is not None:
@@ -389,7 +392,8 @@ def _counterpart_row(rows: list[list[Cell]], label: str, left_label: int, right_
     return None
 
 
-def _opens_amount_column(rows: list[list[Cell]], labels, amounts, columns: list[str], *panels) -> bool:
+def _opens_amount_column(rows: list[list[Cell]], labels: list[Token], amounts: list[Token], columns: list[str],
+                         *panels: tuple[int | None, list[int]]) -> bool:
     """Amounts printed right after their column's name (`决算数 2,106.66`) belong to the first
     row of the panel whose amount column that is, if the row has a label and no amount yet:
     seat them there. Whether they were seated."""
@@ -405,7 +409,7 @@ def _opens_amount_column(rows: list[list[Cell]], labels, amounts, columns: list[
     return False
 
 
-def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: list[int], late,
+def _seat_late_amounts(rows: list[list[Cell]], label_col: int | None, targets: list[int], late: list[Token],
                        total: str) -> bool:
     """Amounts that reading order printed after later labels (`支出总计 3,808,085.00 881,803.00
     371,514,655.00`): the surplus before a total's own goes, in order, to the last rows of the
@@ -432,7 +436,7 @@ TOP_ITEM = re.compile(f"^[{NUMERALS}]+、")       # a first-level item: `二十�
 TOP_ITEMS = re.compile(f"(?:^|\\s)[{NUMERALS}]+、")     # … where it starts a cell in a line of several
 
 
-def side_by_side_rows(columns: list[str], text_cols: list[int], runs) -> list[list[Cell]]:
+def side_by_side_rows(columns: list[str], text_cols: list[int], runs: list[Run]) -> list[list[Cell]]:
     """Three or more (label, amounts) panels side by side (收支总表 telling the spending by
     function, by economic class and by government class): a line is a row; its labels go, in
     order, to the panels whose numbered lists they continue (`12、` after `11、`, `(6)` after
@@ -476,14 +480,14 @@ def side_by_side_rows(columns: list[str], text_cols: list[int], runs) -> list[li
         seats = max(itertools.combinations(range(len(text_cols)), len(pairs)),
                     key=lambda chosen: sum(fit(label, p) for (label, _), p in zip(pairs, chosen)))
         row = [Cell("") for _ in columns]
-        for (label, amounts), p in zip(pairs, seats):
+        for (label, figures), p in zip(pairs, seats):
             if label:
                 row[text_cols[p]] = Cell(label, (k,))
                 numbered = _list_number(label)
                 if numbered is not None:
                     last[p][numbered[0]] = numbered[1]
-            for j, t in zip(amount_cols[p], amounts):
-                row[j] = Cell(clean_number(t), (k,))
+            for j, figure in zip(amount_cols[p], figures):
+                row[j] = Cell(clean_number(figure), (k,))
         rows.append(row)
     return rows
 
@@ -500,7 +504,7 @@ def _numbered_panels(columns: list[str]) -> list[tuple[int, int, list[int]]]:
             for n, s in enumerate(seqs)]
 
 
-def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]], rules) -> list[list[Cell]]:
+def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]], rules: list[tuple[int, list[int]]]) -> list[list[Cell]]:
     """A printed row per entry (its source lines, its text), each panel `label 行次 amounts…`,
     the empty cells dropped. The 行次 numbers run on from row to row, which tells a panel's
     number from an amount."""

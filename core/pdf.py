@@ -16,8 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
+
+if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
+    from pdfplumber.page import Page
+    from pdfplumber.table import Table as RuledTable
 
 PDF_MAGIC = b"%PDF"
 CACHE_VERSION = 6
@@ -174,7 +179,7 @@ def _is_caption_row(filled: list[str]) -> bool:
         (len(filled) >= 2 and bool(_AGENCY_CAPTION.match(filled[0]) and UNIT_LINE.search(filled[-1])))
 
 
-def _spans_joined(table) -> list[list[str]]:
+def _spans_joined(table: RuledTable) -> list[list[str]]:
     """Cells' texts with the columns that a ruling divides only in part joined: where rows of
     figures print a cell across a vertical rule (its box spans both sides), that rule is the
     drawing's, not a column boundary (a class's code left of its items', staggered amount
@@ -208,14 +213,14 @@ def _spans_joined(table) -> list[list[str]]:
     return [["".join(row[a:b]) for a, b in bounds] for row in texts]
 
 
-def _column_widths(table) -> list[float]:
+def _column_widths(table: RuledTable) -> list[float]:
     """Each column's own width, from its left rule to the next column's (pdfplumber's column
     box is the union of its cells', which a cell spanning several columns widens)."""
     edges = [c.bbox[0] for c in table.columns] + [table.bbox[2]]
     return [right - left for left, right in zip(edges, edges[1:])]
 
 
-def _out_of_slivers(table, texts: list[list[str]]) -> None:
+def _out_of_slivers(table: RuledTable, texts: list[list[str]]) -> None:
     """A cell whose box starts in a sliver column (a double rule drawn a few points off the
     header's) and spans wider columns prints its text in the first wide one: there the
     header above it stands, and the sliver is left empty to be dropped."""
@@ -231,7 +236,7 @@ def _out_of_slivers(table, texts: list[list[str]]) -> None:
                 cells[wide], cells[j] = cells[j], ""
 
 
-def page_lines(page) -> list[str]:
+def page_lines(page: Page) -> list[str]:
     """The lines of one page, top to bottom: text lines outside the ruled tables, and a
     tab-separated line per table row. Page numbers in the margins are left out."""
     tables = [t for t in page.find_tables()
@@ -265,7 +270,7 @@ def page_lines(page) -> list[str]:
             if not filled:
                 continue
             # a title, unit or agency line ruled into the table's box is a line of text, not a row
-            line = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
-            items.append((float(row.bbox[1]), 1, line))
+            printed = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
+            items.append((float(row.bbox[1]), 1, printed))
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
     return [text for _, _, text in items]

@@ -15,7 +15,7 @@ from .settings import CENT, SETTINGS
 from .tokens import ECONOMIC_CODE
 
 
-def _rule_score(values: dict[int, int], rules, cent: int) -> int:
+def _rule_score(values: dict[int, int], rules: list[tuple[int, list[int]]], cent: int) -> int:
     """Minus the number of the row's identities a placement breaks: one that leaves a rule's
     columns empty is as good as one that fills them, so the column totals can choose. The
     values are whole units of which `cent` makes 0.01 (integers: thousands of placements are
@@ -37,7 +37,7 @@ def _in_units(values: list[Decimal]) -> tuple[list[int], int]:
     return [int(v * scale) for v in values], int(CENT * scale)
 
 
-def candidates(amounts: list[str], amount_cols: list[int], rules,
+def candidates(amounts: list[str], amount_cols: list[int], rules: list[tuple[int, list[int]]],
                total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> list[tuple[int, ...]]:
     """Column placements of a row's amounts, best by the table's row identities first. The
     first amount of a row is its total, except in a total row (合计) whose own total cell
@@ -86,7 +86,7 @@ def _stated_by_column(columns: list[str], amount_cols: list[int],
     return out
 
 
-def _by_stated(cands: list[tuple[int, ...]], amounts, said: dict[int, set[Decimal]],
+def _by_stated(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], said: dict[int, set[Decimal]],
                amount_cols: list[int]) -> list[tuple[int, ...]]:
     """Placements equally good by the table's totals, narrowed to those that agree best
     with the amounts the text states for the columns' subjects (`公务接待费 5万元`)."""
@@ -219,7 +219,7 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
     return picks[::-1]
 
 
-def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: list[int],
+def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tuple[str, int]]], spec: TableSpec, text_cols: list[int],
                    stated: tuple[tuple[str, Decimal], ...] = ()) -> None:
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
     over = sum(len(a) > len(amount_cols) for a in amounts_of)
@@ -230,7 +230,7 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
     said = _stated_by_column(table.columns, amount_cols, stated)
     is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]
     limit = max(SETTINGS.max_placements, SETTINGS.table_placements // max(1, len(rows)))
-    by_totals = [candidates(a and [x for x, _ in a], amount_cols, rules, total, limit)
+    by_totals = [candidates([x for x, _ in a], amount_cols, rules, total, limit)
                  for a, total in zip(amounts_of, is_total)]
     cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
@@ -250,7 +250,7 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
         if p is not None:
             kids_of.setdefault(p, []).append(i)
 
-    def values(i: int, combo) -> dict[int, Decimal]:
+    def values(i: int, combo: tuple[int, ...]) -> dict[int, Decimal]:
         return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts_of[i])}
 
     def settle(group: list[int], target: dict[int, Decimal] | None, allowed: set[int] | None) -> None:
@@ -268,8 +268,8 @@ def place_amounts(table: Table, rows, amounts_of, spec: TableSpec, text_cols: li
             return
         fixed: dict[int, Decimal] = {}
         for i in group:
-            if chosen[i] is not None:
-                for c, v in values(i, chosen[i]).items():
+            if (combo := chosen[i]) is not None:
+                for c, v in values(i, combo).items():
                     fixed[c] = fixed.get(c, Decimal(0)) + v
         tolerance = SETTINGS.cent * max(1, len(group))
         picks = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from . import catalog
@@ -26,7 +27,8 @@ from .findings import (
     severity,
     text_only,
 )
-from .model import Document, parse_amount
+from .model import Document, Table, parse_amount
+from .reader import SourceText
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
 from .tokens import named_amounts
 
@@ -262,7 +264,7 @@ def _prose_text(doc: Document) -> tuple[str, list[int]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _prose_of(source, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[int]]:
+def _prose_of(source: SourceText, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[int]]:
     in_table: set[int] = set()
     for first, last in spans:
         in_table.update(range(first, last + 1))
@@ -332,7 +334,7 @@ def _listed_project(line: str) -> tuple[str, str] | None:
     return (re.sub(r"\s", "", cells[0]), cells[1]) if len(cells) > 1 else None
 
 
-def _wrapped_listed_project(norm, k: int, names) -> tuple[str, str] | None:
+def _wrapped_listed_project(norm: tuple[str, ...], k: int, names: Mapping[str, object]) -> tuple[str, str] | None:
     """(name, amount) of a project listed in a grid printed as text, its name wrapped around
     the amount's line (`辅助人员补助经费-拱北海` / `7672.25 好助力服务…` / `关`, its description
     beside): the amount's line's first piece, or the pieces just above and below it, where
@@ -600,7 +602,7 @@ def _in_wan_as(value: Decimal, unit: str, said: Decimal) -> Decimal:
     return (value / 10000).quantize(said) if unit == "元" else value
 
 
-def _prints_no_figure(table) -> bool:
+def _prints_no_figure(table: Table) -> bool:
     return not any(cell.value is not None for row in table.rows for cell in row)
 
 

@@ -62,17 +62,17 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
     return (i + 1, last + 1)
 
 
-def _next_text(norm, k: int) -> str:
+def _next_text(norm: tuple[str, ...], k: int) -> str:
     """The next line holding text after the (0-based) line k, within two lines."""
     return next((line.strip() for line in norm[k + 1:k + 3] if line.strip()), "")
 
 
-def _split_toc_title(norm, k: int) -> bool:
+def _split_toc_title(norm: tuple[str, ...], k: int) -> bool:
     """`目` and `录` on lines of their own (plain pdftotext spreads the heading)."""
     return norm[k].strip() == "目" and _next_text(norm, k) == "录"
 
 
-def _leaders_next(norm, j: int) -> bool:
+def _leaders_next(norm: tuple[str, ...], j: int) -> bool:
     """An entry whose dot leaders (and page) reading order printed on the next line."""
     return _next_text(norm, j).startswith(("…", "..."))
 
@@ -95,7 +95,7 @@ def title_spec(line: str, report_type: str) -> TableSpec | None:
 LABELLED_FIGURES = re.compile(r"^\S+(\s+-?[\d,]+(\.\d+)?%?){2,}$")      # `决策 20 17.90 89.50%`
 
 
-def _table_follows(norm, k: int) -> bool:
+def _table_follows(norm: tuple[str, ...], k: int) -> bool:
     """Whether the lines after line k start a table: a unit line, a row of cells, or two
     lines of a label and its figures under a header line."""
     seen = rows = 0
@@ -120,7 +120,7 @@ def _numbered_entry(line: str) -> bool:
     return m is not None and "表" in line[m.end():] and len(line) < 90 and not is_prose(line)
 
 
-def _listings(norm) -> set[int]:
+def _listings(norm: tuple[str, ...]) -> set[int]:
     """Lines of lists of tables outside the 目录 (a 报表目录 before the tables, an index):
     three or more numbered titles in a row name tables, they do not start them."""
     printed = [(k, _numbered_entry(line.strip())) for k, line in enumerate(norm, start=1) if line.strip()]
@@ -132,7 +132,7 @@ def _listings(norm) -> set[int]:
     return listed
 
 
-def _title_wrapped_above(norm, k: int, tail: str, report_type: str) -> tuple[str, TableSpec | None]:
+def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: str) -> tuple[str, TableSpec | None]:
     """A title's last character alone on its line (`收入支出决算总` … `表`, a page heading
     printed between them): joined with a short line of the three above, the standard title
     it completes."""
@@ -221,7 +221,7 @@ TITLE_NUMBER = re.compile(r"^((附\s*)?表\s*[\d\-—.一二三四五六七八�
                           r"\d+[.．、]\s*)")
 
 
-def _with_label_above(norm, k: int) -> int:
+def _with_label_above(norm: tuple[str, ...], k: int) -> int:
     """A table's first line: its `附表 4-1` label when printed just above the title."""
     j = k - 1
     while j > 0 and k - j <= 3 and not norm[j - 1].strip():
@@ -233,7 +233,7 @@ ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$
 ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on
 
 
-def _rows_follow(norm, k: int, stop: int, row: re.Pattern[str] = ROW_OF_AMOUNTS) -> bool:
+def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] = ROW_OF_AMOUNTS) -> bool:
     """Whether a row of amounts follows line k within a few lines: the sentence was a wrapped
     cell of the table (a 绩效目标 beside its row), not the prose after it."""
     ahead = [line.strip() for line in norm[k:stop] if line.strip()][:ROWS_AHEAD]
@@ -245,7 +245,7 @@ def _figureless_heading(line: str) -> bool:
     return bool(SECTION.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line)) and not re.search(r"\d", line)
 
 
-def _region_end(norm, first: int, stop: int, spec: TableSpec | None) -> int:
+def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | None) -> int:
     """Last line of a table that starts at `first`: before the next part/section heading or,
     for a grid, before the prose that follows its body; notes (注/说明) right after are kept."""
     form = spec is not None and spec.form

@@ -124,6 +124,10 @@ def is_numbered_column(path: str) -> bool:
 
 LINE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")          # 201, 20105, 2010505
 ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
+Token = tuple[int, str]          # a piece of printed text and its source line
+# a printed row as read: its code tokens, its label's pieces, its amounts
+Run = tuple[list[Token], list[Token], list[Token]]
+
 PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")
 NUMBER_TAIL = re.compile(r"^\.?\d+$")
 TWO_DECIMALS = re.compile(r"^[\d,]+\.\d{2}$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -18,6 +19,10 @@ from .model import Table, parse_amount
 from .review import Review
 from .sheets import LONG_COLUMNS, is_formula_like, long_records, safe_text, sheet_names, text_columns
 from .validate import Finding
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell as SheetCell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 CORRECTED = PatternFill("solid", fgColor="FFF2CC")
 INFERRED = PatternFill("solid", fgColor="DDEBF7")
@@ -53,7 +58,7 @@ CELL_LIMIT = 32767          # characters an Excel cell holds
 WIDE_TABLE = 8              # a table sheet of more columns prints landscape
 
 
-def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
+def _put(ws: Worksheet, row: int, col: int, text: str, warnings: list[str], where: str) -> SheetCell:
     value, removed = safe_text(text)
     if removed:
         warnings.append(f"{where}: characters a spreadsheet cannot hold were removed")
@@ -66,7 +71,7 @@ def _put(ws, row: int, col: int, text: str, warnings: list[str], where: str):
     return cell
 
 
-def _list_sheet(ws, header: list[str], rows: list[list], warnings: list[str]) -> None:
+def _list_sheet(ws: Worksheet, header: list[str], rows: list[list], warnings: list[str]) -> None:
     """A list sheet (Findings, Review log, Data, Document): a header row, then rows with
     numbers as numbers and text made safe; rows are numbered here (ws.max_row is a scan).
     Columns are as wide as their longest text (to a limit, longer text wraps); a sheet with a
@@ -124,7 +129,7 @@ def merged_header_ranges(columns: list[str]) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[Finding]],
+def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, int], list[Finding]],
                  warnings: list[str], extracted_facts: dict[str, str],
                  page_of: Callable[[int], int | None] | None = None) -> None:
     _put(ws, 1, 1, table.title, warnings, ws.title).font = TITLE
@@ -185,7 +190,7 @@ def _table_sheet(ws, ti: int, table: Table, flagged: dict[tuple[int, int], list[
     _print_setup(ws, len(table.columns), HEADER_TOP, first_body - 1)
 
 
-def _print_setup(ws, columns: int, header_top: int, header_bottom: int) -> None:
+def _print_setup(ws: Worksheet, columns: int, header_top: int, header_bottom: int) -> None:
     """A table prints one page wide (landscape where wide), its header rows on every page."""
     ws.page_setup.orientation = "landscape" if columns > WIDE_TABLE else "portrait"
     ws.page_setup.fitToWidth = 1
@@ -194,7 +199,7 @@ def _print_setup(ws, columns: int, header_top: int, header_bottom: int) -> None:
     ws.print_title_rows = f"{header_top}:{max(header_top, header_bottom)}"
 
 
-def _pages_column(ws, table: Table, first_body: int, page_of: Callable[[int], int | None]) -> None:
+def _pages_column(ws: Worksheet, table: Table, first_body: int, page_of: Callable[[int], int | None]) -> None:
     """For a PDF, the page of each row beside the grid (a row cut by a page break: both)."""
     col = len(table.columns) + 2
     head = ws.cell(row=HEADER_TOP, column=col, value="page")
@@ -205,7 +210,7 @@ def _pages_column(ws, table: Table, first_body: int, page_of: Callable[[int], in
             ws.cell(row=first_body + r, column=col, value=", ".join(map(str, pages)))
 
 
-def _facts(ws, top: int, facts: dict[str, str], extracted: dict[str, str], warnings: list[str]) -> None:
+def _facts(ws: Worksheet, top: int, facts: dict[str, str], extracted: dict[str, str], warnings: list[str]) -> None:
     """A form's facts (项目名称, 年度资金总额, 资金情况 …) under its grid: key, value; amounts as numbers."""
     _put(ws, top, 1, "Form facts", warnings, ws.title).font = BOLD
     for n, (key, value) in enumerate(facts.items(), start=top + 1):

@@ -7,18 +7,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from core.edits import Edit, shown_value
 from core.errors import UserError
+from core.model import Table
 from core.review import REVIEWED, Review
 from core.session import ReviewSession, Target
+from core.validate import Finding
 
 from . import strings
 from .commands import ReviewCommands
@@ -154,7 +156,7 @@ class MainScreen(Screen[bool]):
             self.grid.move_cursor(row=row, column=col, animate=False)
         self.query_one(TableGrid).focus()
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < 100, "narrow")
 
     # -- state shown ---------------------------------------------------------------------
@@ -162,7 +164,7 @@ class MainScreen(Screen[bool]):
     def grid(self) -> TableGrid:
         return self.query_one(TableGrid)
 
-    def current_table(self):
+    def current_table(self) -> Table | None:
         tables = self.session.tables
         return tables[self.table_index] if tables else None
 
@@ -189,7 +191,7 @@ class MainScreen(Screen[bool]):
         self.refresh_findings()
         self.refresh_bindings()         # the keys a table without rows cannot use are dimmed
 
-    def _after_change(self, _edit) -> None:
+    def _after_change(self, _edit: Edit) -> None:
         self.refresh_title()
         if self.session.save_error:     # the edit stays in memory; the next save retries
             self.notify(strings.SAVE_FAILED.format(error=self.session.save_error), severity="error",
@@ -237,7 +239,7 @@ class MainScreen(Screen[bool]):
         if self.session.document.source.pages:
             self.refresh_title()        # the title names the page of the cell under the cursor
 
-    def on_data_table_cell_highlighted(self, event) -> None:
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         if event.data_table is self.grid:
             self.sync_source()
 
@@ -309,7 +311,7 @@ class MainScreen(Screen[bool]):
     def on_findings_list_chosen(self, message: FindingsList.Chosen) -> None:
         self.jump_to_finding(message.index)
 
-    def _chosen_finding(self):
+    def _chosen_finding(self) -> Finding | None:
         """The finding the reviewer went to last (n/N or the list), else one at the cursor."""
         findings = self.session.findings
         if self.finding_index is not None and self.finding_index < len(findings):
@@ -384,12 +386,12 @@ class MainScreen(Screen[bool]):
         self._open_editor(HeaderTarget(col), table.columns[col], strings.EDIT_HEADER.format(column=col + 1))
 
     def action_edit_title(self) -> None:
-        if self.current_table() is not None:
-            self._open_editor(TableFieldTarget(Target.TITLE), self.current_table().title, strings.EDIT_TITLE)
+        if (table := self.current_table()) is not None:
+            self._open_editor(TableFieldTarget(Target.TITLE), table.title, strings.EDIT_TITLE)
 
     def action_edit_unit(self) -> None:
-        if self.current_table() is not None:
-            self._open_editor(TableFieldTarget(Target.UNIT), self.current_table().unit, strings.EDIT_UNIT)
+        if (table := self.current_table()) is not None:
+            self._open_editor(TableFieldTarget(Target.UNIT), table.unit, strings.EDIT_UNIT)
 
     def action_edit_kind(self) -> None:
         table = self.current_table()
@@ -417,8 +419,8 @@ class MainScreen(Screen[bool]):
             self.refresh_findings()
             return
         self.after_edit()
-        if move_right and isinstance(what, CellTarget):
-            self.grid.move_cursor(row=what.row, column=min(what.col + 1, len(self.current_table().columns) - 1))
+        if move_right and isinstance(what, CellTarget) and (table := self.current_table()) is not None:
+            self.grid.move_cursor(row=what.row, column=min(what.col + 1, len(table.columns) - 1))
 
     def after_edit(self, table: int | None = None) -> None:
         if table is not None and table != self.table_index:
@@ -629,7 +631,7 @@ class MainScreen(Screen[bool]):
         else:
             self.app.exit()
 
-    def on_data_table_cell_selected(self, event) -> None:
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         if event.data_table is self.grid:
             self.action_edit()
 

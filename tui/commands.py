@@ -2,6 +2,7 @@
 document to go to, searchable by name."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -10,7 +11,7 @@ from . import strings
 
 
 class ReviewCommands(Provider):
-    def _commands(self):
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         screen = self.screen
         for binding in getattr(screen, "BINDINGS", []):
             if binding.description:

@@ -7,6 +7,7 @@ by a direct call (`finish`), not a message."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.binding import Binding
 from textual.widgets import Input
@@ -18,7 +19,7 @@ class CellEditor(Input):
         Binding("tab", "commit_right", "Commit and move right", id="editor.commit_right", priority=True),
     ]
 
-    def __init__(self, finish: Callable[[str | None, bool], None], **kwargs):
+    def __init__(self, finish: Callable[[str | None, bool], None], **kwargs: Any) -> None:
         # Editing starts with the cursor after the text (or after the typed character).
         super().__init__(select_on_focus=False, **kwargs)
         self.finish = finish        # (value, or None when cancelled; move right after)

@@ -1,6 +1,8 @@
 """The findings of the document, the current table's first."""
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
@@ -19,7 +21,7 @@ class FindingsList(DataTable):
             self.index = index
             super().__init__()
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.indices: list[int] = []
 

@@ -5,11 +5,12 @@ screen ~0.4 s at start; one line of text built once per keymap does the same job
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Static
 
 
-def key_display(app, binding: Binding, keymap: dict[str, str]) -> str:
+def key_display(app: App[object], binding: Binding, keymap: dict[str, str]) -> str:
     """How the key bound to `binding` is shown, after the user's remapping."""
     key = keymap.get(binding.id or "", binding.key).split(",")[0]
     return app.get_key_display(Binding(key, binding.action))

@@ -3,6 +3,7 @@ open errors and a mark once it is reviewed; choosing a part shows its text in th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.message import Message
@@ -30,7 +31,7 @@ class DocumentOutline(Tree):
             self.line = line
             super().__init__()
 
-    def __init__(self, document: Document, **kwargs):
+    def __init__(self, document: Document, **kwargs: Any) -> None:
         super().__init__(document.info.agency or document.name, **kwargs)
         self.document = document
         self.table_nodes: dict[int, TreeNode] = {}

@@ -3,6 +3,8 @@ tinted and the current cell's source line marked and kept in view. A text read f
 shows where each page begins (`── page 7 ──`)."""
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,7 +25,7 @@ class SourceView(ScrollView, can_focus=True):
     """
 
     def __init__(self, lines: tuple[str, ...], pages: tuple[int, ...] = (), page_marker: str = "── page {page} ──",
-                 **kwargs):
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.lines = tuple(line.replace("\t", " ⇥ ") for line in lines)
         self.span: tuple[int, int] | None = None

@@ -3,9 +3,11 @@ printed, corrected / inferred / flagged cells coloured."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
@@ -54,7 +56,7 @@ class TableGrid(DataTable):
     def __init__(self, start_edit: Callable[[str], None] | None = None,
                  typed: Callable[[str], None] | None = None,
                  finish: Callable[[str | None, bool], None] | None = None,
-                 moved: Callable[[], None] | None = None, **kwargs):
+                 moved: Callable[[], None] | None = None, **kwargs: Any) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=False, **kwargs)
         self.table: Table | None = None
         self.start_edit = start_edit        # called with the character that starts an edit
@@ -104,7 +106,7 @@ class TableGrid(DataTable):
             self.move_cursor(row=min(cursor.row, len(table.rows) - 1),
                              column=min(cursor.column, max(0, width - 1)), animate=False)
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.typing is not None:
             event.stop()
             event.prevent_default()
@@ -127,7 +129,7 @@ class TableGrid(DataTable):
             if self.start_edit is not None:
                 self.start_edit(event.character)
 
-    def _type(self, event) -> None:
+    def _type(self, event: events.Key) -> None:
         """One key of an open edit: text, Backspace, Enter (commit), Tab (commit and move
         right), Escape (cancel); other keys are ignored while typing."""
         assert self.typing is not None
