@@ -788,16 +788,24 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
         if labels_alone and len(items) >= 2:
             return tokens[:items[0]], _runs_of(tokens[items[0]:], kinds[items[0]:], by_line=True)
         # … else it prints at most its bare total row, last, and a line saying it has nothing
-        # to show (`无`) before it
+        # to show (`无`) before it; reading order may print the header's later cells after them,
+        # its 合计 among them (`无 合计 政府性基金预算支出 合计 基本支出 项目支出`)
         end = len(tokens)
-        rows: list[tuple[list, list, list]] = []
+        while end and tokens[-1][1] in header_words and \
+                (tokens[end - 1][1] in header_words or
+                 (catalog.TOTAL_LABELS.match(tokens[end - 1][1]) and end >= 2 and tokens[end - 2][1] in header_words)):
+            end -= 1
+        if not any(catalog.TOTAL_LABELS.match(t) for _, t in tokens[end:]):
+            end = len(tokens)       # the header's 合计 is not among them: the rows' may be the last
+        after_rows = tokens[end:]       # the header's cells printed after the rows
+        rows: list[Run] = []
         endings = [catalog.TOTAL_LABELS, NOTHING_TO_SHOW]       # in either order
         while end and (ending := next((e for e in endings if e.match(tokens[end - 1][1])), None)) and \
                 (end < 2 or tokens[end - 2][0] != tokens[end - 1][0]):
             endings.remove(ending)
             rows.insert(0, ([], [tokens[end - 1]], []))
             end -= 1
-        return tokens[:end], rows
+        return tokens[:end] + after_rows, rows
     start = first_amount
     # the first row's label is short: look for its start among the last few tokens only
     for i in range(first_amount - 1, max(-1, first_amount - 9), -1):
@@ -1015,13 +1023,18 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
     if text_cols and "amount" not in kinds and (layout == "fragment" or not runs):
         # an empty table: its 合计 row is printed among the header's cells (one 合计 more than
-        # the header's own: `合计 合计 基本支出 项目支出`); the table keeps that row, every cell empty
+        # the header's own: `合计 合计 基本支出 项目支出`), every cell empty;
+        # the table keeps that row, and the line saying it has nothing to show (`无`) where the
+        # rows print one
         totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS]
         if len(totals) > sum(c.split("/")[-1] in TOTAL_WORDS for c in columns):
-            k, total = totals[0]
+            nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
+            # the total row's 合计 is the first, or the first after `无` (the header's come before)
+            total = next((kt for kt in totals if nothing and kt[0] > nothing[0][0]), totals[0])
             label_col = table.label_column()
             label_col = label_col if label_col in text_cols else text_cols[-1]
-            table.rows = [[Cell(total if j == label_col else "", (k,)) for j in range(len(columns))]]
+            table.rows = [[Cell(text if j == label_col else "", (k,)) for j in range(len(columns))]
+                          for k, text in sorted(nothing + [total])]
             return
     if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
         amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]

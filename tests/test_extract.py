@@ -1185,3 +1185,15 @@ def test_two_rows_figures_after_one_label_are_told_by_the_panels_total_column():
                      ("四、住房保障支出", "4736957.00", "4736957.00", "", ""),
                      ("支出总计", "31214205.80", "31214205.80", "", "")]
     assert table.rows[1][3].inferred == "printed after the row above's figures (two rows' figures after one label)"
+
+
+@pytest.mark.parametrize("printed", [
+    # plain pdftotext: the rows, then the header's later cells with its 合计 among them
+    "项目|功能分类科目编码|类|款|项|功能分类科目名称|无|合计|注:本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。|"
+    "政府性基金预算支出|合计|基本支出|项目支出",
+    # PyMuPDF: the header whole, its 合计 before the rows'
+    "项目|政府性基金预算支出|功能分类科目编码|功能分类科目名称|合计|基本支出|项目支出|类|款|项|无|合计|"
+    "注:本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。"])
+def test_an_empty_table_in_reading_order_keeps_its_nothing_to_show_line_and_its_total(printed):
+    [table] = _budget_lines("2026年部门政府性基金预算支出功能分类预算表|编制部门：上海市普陀区某局|单位：元|" + printed).tables
+    assert [[c.text for c in row] for row in table.rows] == [["", "", "", "无", "", "", ""], ["", "", "", "合计", "", "", ""]]
