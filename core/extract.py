@@ -32,7 +32,7 @@ from .panels import (
     side_by_side_rows,
     starts_row,
 )
-from .placement import place_amounts
+from .placement import holds_total, place_amounts
 from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
@@ -1021,21 +1021,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if layout == "fragment":
         runs = _total_label_printed_early(_total_figures_printed_early(runs, len(columns) - len(text_cols), column_words))
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
-    if text_cols and "amount" not in kinds and (layout == "fragment" or not runs):
-        # an empty table: its 合计 row is printed among the header's cells (one 合计 more than
-        # the header's own: `合计 合计 基本支出 项目支出`), every cell empty;
-        # the table keeps that row, and the line saying it has nothing to show (`无`) where the
-        # rows print one
-        totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS]
-        if len(totals) > sum(c.split("/")[-1] in TOTAL_WORDS for c in columns):
-            nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
-            # the total row's 合计 is the first, or the first after `无` (the header's come before)
-            total = next((kt for kt in totals if nothing and kt[0] > nothing[0][0]), totals[0])
-            label_col = table.label_column()
-            label_col = label_col if label_col in text_cols else text_cols[-1]
-            table.rows = [[Cell(text if j == label_col else "", (k,)) for j in range(len(columns))]
-                          for k, text in sorted(nothing + [total])]
-            return
+    if text_cols and "amount" not in kinds and (layout == "fragment" or not runs) and \
+            _empty_table_rows(table, tokens, runs, text_cols):
+        return
     if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
         amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
         if layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):
@@ -1121,6 +1109,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         if amounts and len({k for k, _ in labels}) > 1 and any(_is_header_token(t, header_words) for _, t in labels):
             labels = _after_header(labels, header_words)      # the header again, then this row
             name = "".join(t for _, t in labels)
+        named = [(k, t) for k, t in labels if t not in column_words]
+        if layout == "fragment" and 0 < len(named) < len(labels) and \
+                not any(catalog.TOTAL_LABELS.match(t) for _, t in named):
+            labels = named      # the header's cells printed among a row's name (`合计 项 卫生健康支出 项目`)
+            name = "".join(t for _, t in labels)
         code = "".join(t for _, t in codes)
         if rows and codes and not amounts and 0 < len(rows[-1][0].text) < full_code == len(rows[-1][0].text + code):
             _continue_row(rows[-1], codes, labels, name_col, unit_col, agency)
@@ -1149,6 +1142,24 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.add_doubt(f"the header's words ({stray}) were read as a row; check the rows against the source")
     place_amounts(table, rows, amounts_of, spec, text_cols, stated)
     table.rows = rows
+
+
+def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_cols: list[int]) -> bool:
+    """An empty table: its 合计 row is printed among the header's cells (one 合计 more than the
+    header's own: `合计 合计 基本支出 项目支出`), every cell empty. The table keeps that row, and
+    the line saying it has nothing to show (`无`) where the rows print one. Whether it was one."""
+    columns = table.columns
+    totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS]
+    if len(totals) <= sum(c.split("/")[-1] in TOTAL_WORDS for c in columns):
+        return False
+    nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
+    # the total row's 合计 is the first, or the first after `无` (the header's come before)
+    total = next((kt for kt in totals if nothing and kt[0] > nothing[0][0]), totals[0])
+    label_col = table.label_column()
+    label_col = label_col if label_col in text_cols else text_cols[-1]
+    table.rows = [[Cell(text if j == label_col else "", (k,)) for j in range(len(columns))]
+                  for k, text in sorted(nothing + [total])]
+    return True
 
 
 def _made_of_words(text: str, words: set[str]) -> bool:
@@ -1288,24 +1299,35 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
         return not out[j][0] and not out[j][2] and all(is_header_word(t) for _, t in labels) and \
             not (len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1]))       # a total's label alone
 
+    def sharing(i: int, k: int) -> list[int] | None:
+        """The k rows that share row i's amounts: it and the bare rows after it, or before it."""
+        after = [j for j in range(i + 1, len(out)) if not is_header(j)][:k - 1]
+        before = [j for j in range(i - 1, -1, -1) if not is_header(j)][:k - 1][::-1]
+        if len(after) == k - 1 and all(bare(j) for j in after):
+            return [i] + after
+        if len(before) == k - 1 and all(bare(j) for j in before):
+            return before + [i]
+        return None
+
     for i, (_, _, amounts) in enumerate(runs):
-        for width in widths:
-            k = len(amounts) // width
-            if k < 2 or len(amounts) != k * width:
-                continue
-            after = [j for j in range(i + 1, len(out)) if not is_header(j)][:k - 1]
-            before = [j for j in range(i - 1, -1, -1) if not is_header(j)][:k - 1][::-1]
-            if len(after) == k - 1 and all(bare(j) for j in after):
-                rows = [i] + after
-            elif len(before) == k - 1 and all(bare(j) for j in before):
-                rows = before + [i]
-            else:
-                continue
-            chunks = [amounts[n * width:(n + 1) * width] for n in range(k)]
-            for j, chunk in zip(rows, chunks):
-                out[j] = (out[j][0], out[j][1], chunk)
-            break
+        splits = [(width, rows) for width in widths if len(amounts) // width >= 2 and len(amounts) % width == 0
+                  and (rows := sharing(i, len(amounts) // width)) is not None]
+        if not splits:
+            continue
+        # the widest split, unless a narrower one's rows each hold their total (合计 = the rest)
+        # where the widest one's do not: rows printing fewer cells than the table's columns
+        width, rows = next((split for split in splits if _chunks_hold_totals(amounts, split[0])), splits[0])
+        for n, j in enumerate(rows):
+            out[j] = (out[j][0], out[j][1], amounts[n * width:(n + 1) * width])
     return out
+
+
+def _chunks_hold_totals(amounts: list[Token], width: int) -> bool:
+    """Whether each `width` figures of `amounts` are a total then its parts (`3,508,644.00
+    3,508,644.00`: 合计 and 基本支出)."""
+    values = [v for _, t in amounts if (v := parse_amount(t)) is not None]
+    return width >= 2 and len(values) == len(amounts) and \
+        all(holds_total(values[n:n + width]) for n in range(0, len(values), width))
 
 
 def _figures_after_header_cells(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:

@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from . import catalog
 from .model import Cell, clean_number, parse_amount
-from .placement import candidates
-from .settings import CENT
+from .placement import candidates, holds_total
 from .tokens import (
     CODE,
     COLUMN_NUMBER_WORDS,
@@ -307,13 +306,10 @@ def _own_half(amounts: list[tuple[int, str]], free_columns: list[str]) -> int:
     if len(amounts) % 2 or half < 2 or len(amounts) > len(free_columns) or \
             not catalog.TOTAL_LABELS.match(free_columns[0].split("/")[-1]):
         return 0
-    values = [parse_amount(t) for _, t in amounts]
-    if any(v is None for v in values):
+    values = [v for _, t in amounts if (v := parse_amount(t)) is not None]
+    if len(values) != len(amounts):
         return 0
-
-    def holds(figures: list) -> bool:
-        return abs(figures[0] - sum(figures[1:], Decimal(0))) <= CENT
-    return half if not holds(values) and holds(values[:half]) and holds(values[half:]) else 0
+    return half if not holds_total(values) and holds_total(values[:half]) and holds_total(values[half:]) else 0
 
 
 def _top_number(label: str) -> int:

@@ -67,6 +67,11 @@ def candidates(amounts: list[str], amount_cols: list[int], rules: list[tuple[int
     return [c for s, c in scored if s == best]
 
 
+def holds_total(figures: list[Decimal]) -> bool:
+    """Whether a row's figures are a total then its parts (合计 = 基本支出 + 项目支出), to the cent."""
+    return len(figures) >= 2 and abs(figures[0] - sum(figures[1:], Decimal(0))) <= CENT
+
+
 # what a sentence puts between a subject and its figure (`公务用车运行维护费支出40.61万元`)
 STATED_ENDING = re.compile(r"(?:支出)?(?:(?:决算|预算)数?)?为?$")
 
