@@ -1294,10 +1294,17 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
     def bare(j: int) -> bool:
         return bool(out[j][1]) and not out[j][2]
 
+    def lone_total(run: Run) -> bool:
+        return not run[0] and not run[2] and len(run[1]) == 1 and bool(catalog.TOTAL_LABELS.match(run[1][0][1]))
+    # the last run a total's label with the header's cells after it (`合计 项目支出`) is the total's,
+    # unless a total's label stands alone elsewhere (printed early: see _total_label_printed_early)
+    last_total = bool(out) and bool(out[-1][1]) and bool(catalog.TOTAL_LABELS.match(out[-1][1][0][1])) and \
+        not any(lone_total(run) for run in out)
+
     def is_header(j: int) -> bool:
         labels = out[j][1]
         return not out[j][0] and not out[j][2] and all(is_header_word(t) for _, t in labels) and \
-            not (len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1]))       # a total's label alone
+            not lone_total(out[j]) and not (last_total and j == len(out) - 1)
 
     def sharing(i: int, k: int) -> list[int] | None:
         """The k rows that share row i's amounts: it and the bare rows after it, or before it."""
@@ -1309,7 +1316,10 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
             return before + [i]
         return None
 
-    for i, (_, _, amounts) in enumerate(runs):
+    for i, (_, _, printed) in enumerate(runs):
+        amounts = printed
+        while amounts and amounts[-1][1].isdigit() and len(amounts[-1][1]) <= 2:
+            amounts = amounts[:-1]      # a code's piece or a page number after the figures, no figure
         splits = [(width, rows) for width in widths if len(amounts) // width >= 2 and len(amounts) % width == 0
                   and (rows := sharing(i, len(amounts) // width)) is not None]
         if not splits:

@@ -1219,3 +1219,16 @@ def test_rows_figures_printed_after_the_row_above_are_shared_by_the_width_whose_
         ["行政单位离退休", "1000.00", "1000.00"], ["机关事业单位基本养老保险缴费支出", "1500.00", "1500.00"],
         ["机关事业单位职业年金缴费支出", "600.00", "600.00"], ["其他行政事业单位养老支出", "400.00", "400.00"],
         ["其他社会保障和就业支出", "100.00", ""], ["卫生健康支出", "200.00", "200.00"], ["合计", "3800.00", "3700.00"]]
+
+
+def test_a_total_printed_last_with_the_headers_cells_after_its_label_takes_the_figures_before_it():
+    # plain pdftotext: the last row's figures and the total's, a code's piece (`7`), then the
+    # total's label with a header cell printed after it (`合计 项目支出`)
+    printed = "||".join([
+        "2024年预算单位一般公共预算支出功能分类预算表", "编制单位：上海市普陀区某院", "单位：元", "项目", "一般公共预算支出",
+        "功能分类科目编码", "功能分类科目名称", "类", "款", "合计", "基本支出", "项", "208", "社会保障和就业支出", "9,165,348",
+        "9,165,348", "行政事业单位养老支出", "9,165,348", "9,165,348", "住房保障支出", "335,816", "335,816", "住房公积金",
+        "335,816", "335,816", "9,501,164", "9,501,164", "7", "合计", "项目支出"])
+    [table] = _budget_lines(printed).tables
+    assert [[c.text for c in row][3:] for row in table.rows[-2:]] == [
+        ["住房公积金", "335816", "335816", ""], ["合计", "9501164", "9501164", ""]]
