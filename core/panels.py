@@ -344,8 +344,8 @@ def _lists_in_order(rows: list[list[Cell]], panels: list[list[int]]) -> list[lis
 
 def _without_header_cells(labels: list[tuple[int, str]], leaves: list[str]) -> list[tuple[int, str]]:
     """A run's label fragments without the amount columns' names that reading order printed
-    among them: fragments that spell out two or more adjacent columns' names in order
-    (`合计` `一般公共预算财` `政拨款`); a single name may be a row's own label (合计)."""
+    among them: fragments that spell out two or more columns' names (`合计` `一般公共预算财`
+    `政拨款`); a single name may be a row's own label (合计)."""
     out: list[tuple[int, str]] = []
     i = 0
     while i < len(labels):
@@ -360,7 +360,14 @@ def _without_header_cells(labels: list[tuple[int, str]], leaves: list[str]) -> l
 
 def _spelled_columns(labels: list[tuple[int, str]], start: int, leaves: list[str]) -> int | None:
     """Where fragments from `start` end that spell two or more adjacent column names, in
-    order; None where they spell fewer."""
+    order, or that are two or more column names whole, in any order (`项目支出` `人员经费`
+    `公用经费`: reading order goes down each printed column); None where they spell fewer."""
+    whole = start
+    while whole < len(labels) and labels[whole][1] in leaves and \
+            labels[whole][1] not in {t for _, t in labels[start:whole]}:
+        whole += 1
+    if whole - start >= 2:
+        return whole
     for first in range(len(leaves)):
         i, j, text = start, first, ""
         while i < len(labels) and j < len(leaves) and leaves[j].startswith(text + labels[i][1]):

@@ -1232,3 +1232,19 @@ def test_a_total_printed_last_with_the_headers_cells_after_its_label_takes_the_f
     [table] = _budget_lines(printed).tables
     assert [[c.text for c in row][3:] for row in table.rows[-2:]] == [
         ["住房公积金", "335816", "335816", ""], ["合计", "9501164", "9501164", ""]]
+
+
+def test_the_other_panels_column_names_printed_whole_in_any_order_after_a_label_are_no_row():
+    # plain pdftotext goes down each printed column: the expense panel's 项目支出 人员经费 公用经费
+    # come after the second row's label, before its figures
+    printed = "||".join([
+        "2024年预算单位财务收支预算总表", "编制单位：上海市普陀区某院", "单位：元", "本年收入", "本年支出", "预算数", "项目",
+        "预算数", "项目", "基本支出", "合计", "一、财政拨款收入", "9,501,164 一、一般公共服务支出", "1、一般公共预算资金",
+        "9,501,164 二、社会保障和就业支出", "项目支出", "人员经费", "公用经费", "11,281,624", "6,540,674", "2,120,950",
+        "2,620,000", "2、政府性基金", "三、卫生健康支出", "503,724", "503,724", "二、事业收入", "2,620,000", "收入总计",
+        "12,121,164", "支出总计", "12,121,164", "7,380,214", "2,120,950", "2,620,000"])
+    [table] = _budget_lines(printed).tables
+    assert [[c.text for c in row][2:] for row in table.rows] == [
+        ["一、一般公共服务支出", "", "", "", ""], ["二、社会保障和就业支出", "11281624", "6540674", "2120950", "2620000"],
+        ["三、卫生健康支出", "503724", "503724", "", ""], ["", "", "", "", ""],
+        ["支出总计", "12121164", "7380214", "2120950", "2620000"]]
