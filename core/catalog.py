@@ -602,7 +602,10 @@ def with_year(layout: tuple[str, ...], year: str) -> list[str]:
     return [c.replace("{year}", year) if year else c.replace("{year}年", "").replace("{year}", "") for c in layout]
 
 
-def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> list[tuple[int, list[int]]]:
+ColumnRules = list[tuple[int, list[int]]]     # (total column, its part columns) of a table
+
+
+def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> ColumnRules:
     """(total column, part columns) of each rule whose columns all exist in `columns`."""
     out = []
     for rule in rules:

@@ -180,8 +180,7 @@ class HeaderEdit(_TextEdit):
 
 @dataclass(frozen=True, kw_only=True)
 class TableFieldEdit(_TextEdit):
-    """A table's title, kind, unit or review status replaced."""
-    TARGET: ClassVar[Target] = Target.TITLE
+    """A table's title, kind, unit or review status replaced (`field` is which: its target)."""
     field: Target
 
     @property

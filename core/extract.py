@@ -791,9 +791,8 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
         # to show (`无`) before it; reading order may print the header's later cells after them,
         # its 合计 among them (`无 合计 政府性基金预算支出 合计 基本支出 项目支出`)
         end = len(tokens)
-        while end and tokens[-1][1] in header_words and \
-                (tokens[end - 1][1] in header_words or
-                 (catalog.TOTAL_LABELS.match(tokens[end - 1][1]) and end >= 2 and tokens[end - 2][1] in header_words)):
+        while end and tokens[-1][1] in header_words and (tokens[end - 1][1] in header_words or (
+                catalog.TOTAL_LABELS.match(tokens[end - 1][1]) and end >= 2 and tokens[end - 2][1] in header_words)):
             end -= 1
         if not any(catalog.TOTAL_LABELS.match(t) for _, t in tokens[end:]):
             end = len(tokens)       # the header's 合计 is not among them: the rows' may be the last
@@ -845,7 +844,7 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
     return tokens[:start], _runs_of(tokens[start:], kinds[start:], by_line)
 
 
-def _first_label_before_header_total(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int,
+def _first_label_before_header_total(tokens: list[Token], kinds: list[str], first_amount: int,
                                      header_words: frozenset[str]) -> int | None:
     """Reading order prints the first row's label, then the codes and the header's cells with
     the amount columns' 合计 among them (`一般公共服务支出 05 201 … 项 201 201 合计 07 02 02
@@ -1285,26 +1284,26 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
 def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
     """Reading order prints a total's label after its amounts (`… 购房补贴 2433600.00 … 0.00
     96282213.44 … 0.00 合计`), and several rows' amounts after the first of them or before the
-    last: a row with k times a row's count of amounts (the widest first: rows with an empty
-    cell print fewer) shares them, in order, with the k - 1 rows printed without amounts right
-    after it, or else right before it; header cells printed between (`科目编码 类 款`) are no row."""
+    last: a row with k times a row's count of amounts shares them, in order, with the k - 1
+    rows printed without amounts right after it, or else right before it (the widest count
+    that fits, unless a narrower one's rows each hold their total and the widest one's do not:
+    rows with an empty cell print fewer); header cells printed between (`科目编码 类 款`) are no
+    row, nor a code's piece printed after the figures."""
     widths = sorted({len(amounts) for _, _, amounts in runs if amounts}, reverse=True)
     out = list(runs)
 
     def bare(j: int) -> bool:
         return bool(out[j][1]) and not out[j][2]
 
-    def lone_total(run: Run) -> bool:
-        return not run[0] and not run[2] and len(run[1]) == 1 and bool(catalog.TOTAL_LABELS.match(run[1][0][1]))
     # the last run a total's label with the header's cells after it (`合计 项目支出`) is the total's,
     # unless a total's label stands alone elsewhere (printed early: see _total_label_printed_early)
     last_total = bool(out) and bool(out[-1][1]) and bool(catalog.TOTAL_LABELS.match(out[-1][1][0][1])) and \
-        not any(lone_total(run) for run in out)
+        not any(_lone_total(run) for run in out)
 
     def is_header(j: int) -> bool:
         labels = out[j][1]
         return not out[j][0] and not out[j][2] and all(is_header_word(t) for _, t in labels) and \
-            not lone_total(out[j]) and not (last_total and j == len(out) - 1)
+            not _lone_total(out[j]) and not (last_total and j == len(out) - 1)
 
     def sharing(i: int, k: int) -> list[int] | None:
         """The k rows that share row i's amounts: it and the bare rows after it, or before it."""
@@ -1317,9 +1316,7 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
         return None
 
     for i, (_, _, printed) in enumerate(runs):
-        amounts = printed
-        while amounts and amounts[-1][1].isdigit() and len(amounts[-1][1]) <= 2:
-            amounts = amounts[:-1]      # a code's piece or a page number after the figures, no figure
+        amounts = _without_trailing_pieces(printed)
         splits = [(width, rows) for width in widths if len(amounts) // width >= 2 and len(amounts) % width == 0
                   and (rows := sharing(i, len(amounts) // width)) is not None]
         if not splits:
@@ -1330,6 +1327,19 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
         for n, j in enumerate(rows):
             out[j] = (out[j][0], out[j][1], amounts[n * width:(n + 1) * width])
     return out
+
+
+def _lone_total(run: Run) -> bool:
+    """A run that is a total's label alone (`合计`), no code, no figures."""
+    return not run[0] and not run[2] and len(run[1]) == 1 and bool(catalog.TOTAL_LABELS.match(run[1][0][1]))
+
+
+def _without_trailing_pieces(amounts: list[Token]) -> list[Token]:
+    """A row's figures without the lone numbers of one or two digits after them: a code's
+    piece or a page number that reading order printed there, no figure."""
+    while amounts and amounts[-1][1].isdigit() and len(amounts[-1][1]) <= 2:
+        amounts = amounts[:-1]
+    return amounts
 
 
 def _chunks_hold_totals(amounts: list[Token], width: int) -> bool:
@@ -1368,13 +1378,11 @@ def _total_label_after_header_cells(runs: list[Run], is_header_word: Callable[[s
     def header_cells(run: Run) -> bool:
         return not run[0] and not run[2] and bool(run[1]) and all(is_header_word(t) for _, t in run[1])
 
-    def total_label(run: Run) -> bool:
-        return not run[0] and not run[2] and len(run[1]) == 1 and bool(catalog.TOTAL_LABELS.match(run[1][0][1]))
     for i in range(1, len(runs)):     # the label in a run of its own, or the last of the cells' run
         codes, labels, amounts = runs[i]
-        if header_cells(runs[i]) and i + 1 < len(runs) and total_label(runs[i + 1]):
+        if header_cells(runs[i]) and i + 1 < len(runs) and _lone_total(runs[i + 1]):
             return [([], runs[i + 1][1], runs[0][2])] + runs[1:i + 1] + runs[i + 2:]
-        if len(labels) > 1 and header_cells((codes, labels[:-1], amounts)) and total_label(([], labels[-1:], [])):
+        if len(labels) > 1 and header_cells((codes, labels[:-1], amounts)) and _lone_total(([], labels[-1:], [])):
             return [([], labels[-1:], runs[0][2])] + runs[1:i] + [([], labels[:-1], [])] + runs[i + 1:]
     return runs
 
@@ -1390,8 +1398,7 @@ def _total_figures_printed_early(runs: list[Run], amount_columns: int, column_wo
     for i in range(len(out) - 1):
         codes, labels, amounts = out[i]
         total_codes, total_labels, total_amounts = out[i + 1]
-        while amounts and amounts[-1][1].isdigit() and len(amounts[-1][1]) <= 2:
-            amounts = amounts[:-1]
+        amounts = _without_trailing_pieces(amounts)
         moved = min(amount_columns - len(total_amounts), len(amounts) - 1)
         if len(amounts) > amount_columns and moved > 0 and not total_codes and total_labels and \
                 catalog.TOTAL_LABELS.match(total_labels[0][1]) and all(t in column_words for _, t in total_labels[1:]):
@@ -1407,8 +1414,7 @@ def _total_label_printed_early(runs: list[Run]) -> list[Run]:
     (`合计` … `购房补贴 2,687,760 2,687,760 31,214,205.80 31,214,205.80`): the total is the
     last row, with the second half."""
     counts = Counter(len(a) for _, _, a in runs if a)
-    lone = [i for i, (codes, labels, amounts) in enumerate(runs) if not codes and not amounts and
-            len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1])]
+    lone = [i for i, run in enumerate(runs) if _lone_total(run)]
     if len(lone) != 1 or not counts or lone[0] == len(runs) - 1:
         return runs
     usual = counts.most_common(1)[0][0]

@@ -297,7 +297,7 @@ def panel_rows(columns: list[str], text_cols: list[int], runs: list[Run], by_lin
     return rows
 
 
-def _own_half(amounts: list[tuple[int, str]], free_columns: list[str]) -> int:
+def _own_half(amounts: list[Token], free_columns: list[str]) -> int:
     """How many of a label's figures are its own where they are two rows' figures of a panel
     whose first column is a total (`合计` = its parts): two rows that print only 合计 and one
     part (`22,186,440.80 22,186,440.80 3,508,644.00 3,508,644.00`) fit the panel's columns
@@ -507,7 +507,8 @@ def _numbered_panels(columns: list[str]) -> list[tuple[int, int, list[int]]]:
             for n, s in enumerate(seqs)]
 
 
-def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]], rules: list[tuple[int, list[int]]]) -> list[list[Cell]]:
+def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]],
+                  rules: catalog.ColumnRules) -> list[list[Cell]]:
     """A printed row per entry (its source lines, its text), each panel `label 行次 amounts…`,
     the empty cells dropped. The 行次 numbers run on from row to row, which tells a panel's
     number from an amount."""

@@ -15,7 +15,7 @@ from .settings import CENT, SETTINGS
 from .tokens import ECONOMIC_CODE
 
 
-def _rule_score(values: dict[int, int], rules: list[tuple[int, list[int]]], cent: int) -> int:
+def _rule_score(values: dict[int, int], rules: catalog.ColumnRules, cent: int) -> int:
     """Minus the number of the row's identities a placement breaks: one that leaves a rule's
     columns empty is as good as one that fills them, so the column totals can choose. The
     values are whole units of which `cent` makes 0.01 (integers: thousands of placements are
@@ -37,7 +37,7 @@ def _in_units(values: list[Decimal]) -> tuple[list[int], int]:
     return [int(v * scale) for v in values], int(CENT * scale)
 
 
-def candidates(amounts: list[str], amount_cols: list[int], rules: list[tuple[int, list[int]]],
+def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.ColumnRules,
                total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> list[tuple[int, ...]]:
     """Column placements of a row's amounts, best by the table's row identities first. The
     first amount of a row is its total, except in a total row (合计) whose own total cell

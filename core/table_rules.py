@@ -28,7 +28,7 @@ from .findings import (
 from .model import Document, Table, parse_amount
 
 
-def _row_rules(table: Table) -> list[tuple[int, list[int]]]:
+def _row_rules(table: Table) -> catalog.ColumnRules:
     """The spec's row identities that this table's columns make whole: a rule whose parts
     have a sibling column of figures it does not name (合计 = 基本支出 + 项目支出 where the
     header prints 单位预留机动经费 beside them) is another template's and says nothing here."""
