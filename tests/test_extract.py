@@ -123,15 +123,6 @@ def test_a_row_of_amounts_alone_is_seated_by_the_tables_identities_and_the_text(
     assert table.doubt == ""
 
 
-def test_a_figure_of_one_decimal_is_whole_where_the_table_prints_one_whole_elsewhere():
-    # one figure per line, one decimal printed: `6.4` then `0` are two figures, not `6.40`;
-    # the text says 购置费 is 0 and 运行费 6.4, which seats the six figures of seven columns
-    doc = _parse(["第一部分 说明", "其中：公务用车购置费0.00万元，公务用车运行费6.40万元。", *THREE_PUBLIC[:-1], "小计",
-                  "6.4", "0", "0", "购置费", "6.4", "运行费", "6.4", "0"])
-    [table] = [t for t in doc.tables if t.kind == "budget.three_public"]
-    assert [c.text for c in table.rows[0]] == ["6.4", "0", "0", "6.4", "", "6.4", "0"]
-
-
 def test_a_number_split_over_two_lines_is_joined_where_no_one_decimal_figure_is_printed_whole():
     from core.tokens import stream_tokens
     assert stream_tokens([(1, "8132"), (2, ".86"), (3, "0.0"), (4, "0"), (5, "1.50")]) == [
@@ -1136,16 +1127,6 @@ def test_a_totals_early_figures_skip_a_lone_code_piece_and_its_label_may_carry_a
         ["221", "住房保障支出", "445.69", "445.69", ""], ["", "合计", "2552.35", "1949.21", "603.14"]]
 
 
-def test_a_small_whole_figure_opening_a_rows_figures_is_no_code_where_the_table_prints_none():
-    # plain pdftotext: the 三公 table prints its figures one per line, the 购置费 figure `25`
-    # first after a label; a table whose template has no 科目编码 prints no code parts
-    printed = ("部门“三公”经费和机关运行经费预算表|编制部门：上海市普陀区某街道||单位:万元||2024年“三公”经费预算数|"
-               "2024年机关运行经|费预算数||公务用车购置及运行费|合计||因公出国(境)费||公务接待费|小计||47.91||0||1.35||"
-               "购置费||46.56||运行费||25||21.56||443.18")
-    [table] = _budget_lines(printed).tables
-    assert [c.text for c in table.rows[0]] == ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"]
-
-
 @pytest.mark.parametrize("first_page", [
     "一般公共服务支出|05|201|05|201|基本支出|项目支出|项|201|合计|07",
     "201|一般公共服务支出|201|05|201|05|合计|基本支出|项目支出|项|07"])
@@ -1165,26 +1146,6 @@ def test_reading_order_prints_the_amount_columns_total_among_the_codes_before_a_
                      ("专项普查活动", ["257700", "0", "257700"]), ("其他一般公共服务支出", ["2675000", "0", "2675000"]),
                      ("公共安全支出", ["1633000", "0", "1633000"]), ("司法", ["1633000", "0", "1633000"]),
                      ("公共法律服务", ["1633000", "0", "1633000"]), ("合计", ["4565700", "0", "4565700"])]
-
-
-def test_two_rows_figures_after_one_label_are_told_by_the_panels_total_column():
-    # the right panel has four amount columns (合计 and its three parts) and its rows print two:
-    # four figures after one label fit one row, but only each pair holds 合计 = its parts, so the
-    # second pair is the next label's (printed after them), seated as a guess
-    printed = "||".join([
-        "2025年部门财政拨款收支预算总表", "编制部门：上海市普陀区某局", "单位：元", "财政拨款收入", "项目", "一、一般公共预算资金",
-        "财政拨款支出", "预算数", "项目", "31,214,205.80 一、一般公共服务支出", "合计", "一般公共预算", "22,186,440.80",
-        "22,186,440.80", "3,508,644.00", "3,508,644.00", "二、政府性基金", "二、社会保障和就业支出", "三、国有资本经营预算",
-        "三、卫生健康支出", "782,164.00", "782,164.00", "四、住房保障支出", "4,736,957.00", "4,736,957.00", "31,214,205.80",
-        "31,214,205.80", "收入总计", "31,214,205.80", "支出总计", "政府性基金预算", "国有资本经营预算"])
-    [table] = _budget_lines(printed).tables
-    right = [(r[2].text, r[3].text, r[4].text, r[5].text, r[6].text) for r in table.rows]
-    assert right == [("一、一般公共服务支出", "22186440.80", "22186440.80", "", ""),
-                     ("二、社会保障和就业支出", "3508644.00", "3508644.00", "", ""),
-                     ("三、卫生健康支出", "782164.00", "782164.00", "", ""),
-                     ("四、住房保障支出", "4736957.00", "4736957.00", "", ""),
-                     ("支出总计", "31214205.80", "31214205.80", "", "")]
-    assert table.rows[1][3].inferred == "printed after the row above's figures (two rows' figures after one label)"
 
 
 @pytest.mark.parametrize("printed", [
@@ -1219,32 +1180,3 @@ def test_rows_figures_printed_after_the_row_above_are_shared_by_the_width_whose_
         ["行政单位离退休", "1000.00", "1000.00"], ["机关事业单位基本养老保险缴费支出", "1500.00", "1500.00"],
         ["机关事业单位职业年金缴费支出", "600.00", "600.00"], ["其他行政事业单位养老支出", "400.00", "400.00"],
         ["其他社会保障和就业支出", "100.00", ""], ["卫生健康支出", "200.00", "200.00"], ["合计", "3800.00", "3700.00"]]
-
-
-def test_a_total_printed_last_with_the_headers_cells_after_its_label_takes_the_figures_before_it():
-    # plain pdftotext: the last row's figures and the total's, a code's piece (`7`), then the
-    # total's label with a header cell printed after it (`合计 项目支出`)
-    printed = "||".join([
-        "2024年预算单位一般公共预算支出功能分类预算表", "编制单位：上海市普陀区某院", "单位：元", "项目", "一般公共预算支出",
-        "功能分类科目编码", "功能分类科目名称", "类", "款", "合计", "基本支出", "项", "208", "社会保障和就业支出", "9,165,348",
-        "9,165,348", "行政事业单位养老支出", "9,165,348", "9,165,348", "住房保障支出", "335,816", "335,816", "住房公积金",
-        "335,816", "335,816", "9,501,164", "9,501,164", "7", "合计", "项目支出"])
-    [table] = _budget_lines(printed).tables
-    assert [[c.text for c in row][3:] for row in table.rows[-2:]] == [
-        ["住房公积金", "335816", "335816", ""], ["合计", "9501164", "9501164", ""]]
-
-
-def test_the_other_panels_column_names_printed_whole_in_any_order_after_a_label_are_no_row():
-    # plain pdftotext goes down each printed column: the expense panel's 项目支出 人员经费 公用经费
-    # come after the second row's label, before its figures
-    printed = "||".join([
-        "2024年预算单位财务收支预算总表", "编制单位：上海市普陀区某院", "单位：元", "本年收入", "本年支出", "预算数", "项目",
-        "预算数", "项目", "基本支出", "合计", "一、财政拨款收入", "9,501,164 一、一般公共服务支出", "1、一般公共预算资金",
-        "9,501,164 二、社会保障和就业支出", "项目支出", "人员经费", "公用经费", "11,281,624", "6,540,674", "2,120,950",
-        "2,620,000", "2、政府性基金", "三、卫生健康支出", "503,724", "503,724", "二、事业收入", "2,620,000", "收入总计",
-        "12,121,164", "支出总计", "12,121,164", "7,380,214", "2,120,950", "2,620,000"])
-    [table] = _budget_lines(printed).tables
-    assert [[c.text for c in row][2:] for row in table.rows] == [
-        ["一、一般公共服务支出", "", "", "", ""], ["二、社会保障和就业支出", "11281624", "6540674", "2120950", "2620000"],
-        ["三、卫生健康支出", "503724", "503724", "", ""], ["", "", "", "", ""],
-        ["支出总计", "12121164", "7380214", "2120950", "2620000"]]
