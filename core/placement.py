@@ -67,6 +67,9 @@ def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.Column
     return [c for s, c in scored if s == best]
 
 
+GUESSED = "columns guessed: the row's figures fit other columns as well, and no total row checks them"
+
+
 def holds_total(figures: list[Decimal]) -> bool:
     """Whether a row's figures are a total then its parts (合计 = 基本支出 + 项目支出), to the cent."""
     return len(figures) >= 2 and abs(figures[0] - sum(figures[1:], Decimal(0))) <= CENT
@@ -246,6 +249,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
+    guessed = [False] * len(rows)       # rows whose columns nothing decided among several
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
     parents = _code_parents(codes)
@@ -270,6 +274,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         if target is None:
             for i, o in zip(open_rows, options):
                 chosen[i] = o[0]
+                guessed[i] = len(o) > 1
             return
         fixed: dict[int, Decimal] = {}
         for i in group:
@@ -287,6 +292,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         combo = chosen[i]
         if combo is None:
             combo = chosen[i] = cands[i][0]
+            guessed[i] = len(cands[i]) > 1
         return combo
     settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None)
     for p, kids in sorted(kids_of.items()):
@@ -295,9 +301,11 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     for i, row in enumerate(rows):
         combo = placed(i)
         # amounts in the first columns, in printed order, are read as printed (the text drops
-        # trailing empty cells); only amounts moved past an empty column were placed
+        # trailing empty cells); amounts moved past an empty column were placed. Where other
+        # columns would hold them as well and the table prints no total to check its columns
+        # by, the printed order is a guess and says so
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
-            row[c] = Cell(a, (line,), ("column placed by the table's totals" +
-                                       (" and the amounts the text states" if told_by_text[i] else ""))
-                          if ambiguous else "")
+            why = ("column placed by the table's totals" + (" and the amounts the text states" if told_by_text[i] else "")
+                   if ambiguous else GUESSED if guessed[i] and total_row is None else "")
+            row[c] = Cell(a, (line,), why)
