@@ -791,11 +791,12 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
         # to show (`无`) before it; reading order may print the header's later cells after them,
         # its 合计 among them (`无 合计 政府性基金预算支出 合计 基本支出 项目支出`)
         end = len(tokens)
-        while end and tokens[-1][1] in header_words and (tokens[end - 1][1] in header_words or (
-                catalog.TOTAL_LABELS.match(tokens[end - 1][1]) and end >= 2 and tokens[end - 2][1] in header_words)):
-            end -= 1
-        if not any(catalog.TOTAL_LABELS.match(t) for _, t in tokens[end:]):
-            end = len(tokens)       # the header's 合计 is not among them: the rows' may be the last
+        if tokens and tokens[-1][1] in header_words:
+            while end and (tokens[end - 1][1] in header_words or (catalog.TOTAL_LABELS.match(tokens[end - 1][1])
+                                                                  and end >= 2 and tokens[end - 2][1] in header_words)):
+                end -= 1
+            if not any(catalog.TOTAL_LABELS.match(t) for _, t in tokens[end:]):
+                end = len(tokens)       # the header's 合计 is not among them: the rows' may be the last
         after_rows = tokens[end:]       # the header's cells printed after the rows
         rows: list[Run] = []
         endings = [catalog.TOTAL_LABELS, NOTHING_TO_SHOW]       # in either order
