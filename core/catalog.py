@@ -8,8 +8,11 @@ Code elsewhere reads these specs; it never tests for a particular table by name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from .columns import PATH_SEPARATOR, Column, ColumnRole
 
 
 class TableKind(StrEnum):
@@ -570,24 +573,20 @@ INDICATOR_PARENT = {**dict.fromkeys(("数量指标", "质量指标", "时效指�
 TOTAL_LABELS = re.compile(r"^(合\s*计|总\s*计|本年收入合计|本年支出合计|收入总计|支出总计|"
                           r"人员经费合计|公用经费合计|.{0,6}合计)$")
 
-CODE_LEAF = re.compile(r"(编码|代码)$")
-
-
 def is_code_column(path: str) -> bool:
-    """A column that holds the row's code (科目编码, 项目代码): its own name says so."""
-    return bool(CODE_LEAF.search(path.split("/")[-1]))
+    """A column (written path) that holds the row's code (科目编码, 项目代码): its own name says so."""
+    return Column.parse(path).role == ColumnRole.CODE
 
 
-def column_index(columns: list[str], name: str) -> int | None:
-    """The column a rule or identity names: by its whole path, its leaf or a path ending."""
+def column_index(columns: Sequence[Column], name: str) -> int | None:
+    """The column a rule or identity names: by its whole path or a path ending (its leaf)."""
+    named = tuple(name.split(PATH_SEPARATOR))
     for j, c in enumerate(columns):
-        if c == name or c.split("/")[-1] == name or c.endswith("/" + name):
+        if c.path[-len(named):] == named:
             return j
     # a column printed with a figure word under it (`本年支出合计/决算数`) is named without it
     for j, c in enumerate(columns):
-        head, _, figure = c.rpartition("/")
-        if figure in FIGURE_LEAVES and head and (head == name or head.split("/")[-1] == name
-                                                 or head.endswith("/" + name)):
+        if c.leaf in FIGURE_LEAVES and len(c.path) > 1 and c.path[:-1][-len(named):] == named:
             return j
     return None
 
@@ -605,7 +604,7 @@ def with_year(layout: tuple[str, ...], year: str) -> list[str]:
 ColumnRules = list[tuple[int, list[int]]]     # (total column, its part columns) of a table
 
 
-def resolve_rules(columns: list[str], rules: tuple[TotalRule, ...]) -> ColumnRules:
+def resolve_rules(columns: Sequence[Column], rules: tuple[TotalRule, ...]) -> ColumnRules:
     """(total column, part columns) of each rule whose columns all exist in `columns`."""
     out = []
     for rule in rules:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from . import catalog
 from .catalog import TableKind
+from .columns import ColumnRole
 from .findings import (
     ZERO,
     Check,
@@ -19,13 +20,12 @@ from .findings import (
     find_col,
     fmt,
     inferred_note,
-    leaf,
     levels,
     row_label,
     severity,
 )
 from .model import Document, Table, parse_amount
-from .tokens import is_numbered_column, squash
+from .tokens import squash
 
 # Tables whose first amount column totals the same funds by function code.
 SAME_TOTALS = ((TableKind.BUDGET_INCOME, TableKind.BUDGET_EXPENSE), (TableKind.FINAL_INCOME, TableKind.FINAL_EXPENSE))
@@ -33,7 +33,7 @@ SAME_TOTALS = ((TableKind.BUDGET_INCOME, TableKind.BUDGET_EXPENSE), (TableKind.F
 
 def _first_amount_by_code(table: Table) -> dict[str, tuple[int, int, Decimal]]:
     cols = amount_columns(table)
-    if not cols or is_numbered_column(table.columns[cols[0]]):
+    if not cols or table.columns[cols[0]].numbered:
         return {}       # the first amount column is the rows' total only where the header says so
     out = {}
     for r, code in levels(table):
@@ -141,7 +141,7 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
 def _amount_after(table: Table, r: int, at: int) -> int | None:
     """The column of the amount a row prints after its label at `at`, before the next label."""
     for j in range(at + 1, len(table.columns)):
-        if amount(table, r, j) is not None and leaf(table.columns[j]) not in ("行次", "栏次"):
+        if amount(table, r, j) is not None and table.columns[j].role != ColumnRole.SEQUENCE:
             return j
         if table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
             return None

@@ -14,6 +14,7 @@ from dataclasses import MISSING, dataclass, fields, replace
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from .columns import Column
 from .model import Cell, Table
 
 # What a reviewer decides of a finding: a real defect of the document, a false alarm, or
@@ -149,7 +150,7 @@ class CellEdit(_TextEdit):
         return reason
 
     def place_in(self, table: Table) -> str:
-        column = table.columns[self.col].split("/")[-1] if self.col < len(table.columns) else f"column {self.col + 1}"
+        column = table.columns[self.col].leaf if self.col < len(table.columns) else f"column {self.col + 1}"
         row = (table.row_code(self.row) or table.cell(self.row, table.label_column()).text) \
             if self.row < len(table.rows) else ""
         return f"{column} of {row or f'row {self.row + 1}'}"
@@ -157,7 +158,7 @@ class CellEdit(_TextEdit):
 
 @dataclass(frozen=True, kw_only=True)
 class HeaderEdit(_TextEdit):
-    """A column's header path (`本年收入/预算数`) replaced."""
+    """A column's header path replaced, both as written (`本年收入/预算数`)."""
     TARGET: ClassVar[Target] = Target.HEADER
     col: int
 
@@ -166,12 +167,12 @@ class HeaderEdit(_TextEdit):
         return None, self.col
 
     def apply_to(self, table: Table) -> None:
-        table.columns[self.col] = self.new
+        table.columns[self.col] = Column.parse(self.new)
 
     def _misfit_in(self, table: Table) -> str:
         reason = _column_missing(self, table, self.col)
-        if not reason and table.columns[self.col] != self.old:
-            reason = f"the header now reads {table.columns[self.col]!r}, not {self.old!r}"
+        if not reason and table.columns[self.col].text != self.old:
+            reason = f"the header now reads {table.columns[self.col].text!r}, not {self.old!r}"
         return reason
 
     def place_in(self, table: Table) -> str:

@@ -36,8 +36,8 @@ def table_frame(table: Table) -> pd.DataFrame:
     """A table as a DataFrame with MultiIndex columns from the header paths; amounts as floats
     of the printed value, codes and labels as text."""
     import pandas as pd
-    depth = max([len(c.split("/")) for c in table.columns] + [1])
-    tuples = [tuple(c.split("/")) + ("",) * (depth - len(c.split("/"))) for c in table.columns]
+    depth = max([len(c.path) for c in table.columns] + [1])
+    tuples = [c.path + ("",) * (depth - len(c.path)) for c in table.columns]
     texts = text_columns(table)
     data = [[(float(c.value) if c.value is not None and j not in texts else c.text)
              for j, c in enumerate(r[:len(table.columns)])] + [""] * (len(table.columns) - len(r))
@@ -87,7 +87,7 @@ def write_csv(doc: Document, folder: str | Path, protected: Iterable[str | Path]
     files: dict[str, str] = {}
     warnings: list[str] = []
     for t, name in zip(doc.tables, names):
-        rows = [t.columns] + [[c.text for c in r] for r in t.rows]
+        rows = [t.column_texts()] + [[c.text for c in r] for r in t.rows]
         files[f"{name}.csv"] = _csv_text(rows, warnings, name)
     rows = [list(LONG_COLUMNS)] + [[str(rec[c]) for c in LONG_COLUMNS] for rec in long_records(doc)]
     files["long.csv"] = _csv_text(rows, warnings, "long.csv")

@@ -19,10 +19,10 @@ from decimal import Decimal
 
 from . import catalog
 from .catalog import TableKind, TableSpec
+from .columns import CODE_PARTS, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header
-from .model import CODE_PARTS, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
+from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
-    SEQUENCE_LEAVES,
     TOP_ITEM,
     TOP_ITEMS,
     coded_panel_rows,
@@ -362,7 +362,7 @@ def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
                     row[j] = replace(cell, text=shown)
     if table.header_lines:     # header text as printed (项目（按功能分类）), catalogue paths as they are
         head = PrintedLines(src, tuple(range(table.header_lines[0], table.header_lines[1] + 1)))
-        table.columns = ["/".join(head.of(part) for part in c.split("/")) for c in table.columns]
+        table.columns = [Column.of([head.of(part) for part in c.path]) for c in table.columns]
     if table.facts or table.grids:
         span = PrintedLines(src, tuple(range(table.first_line, table.last_line + 1)))
         table.facts = {span.of(key): span.of(value) for key, value in table.facts.items()}
@@ -422,8 +422,9 @@ def _header_cover(rows: list[list[str]], ncols: int) -> list[list[Cover | None]]
     return cover
 
 
-def _header_paths(header_rows: list[list[str]], ncols: int) -> list[str]:
-    """A path per column from the header rows. A cell with exactly one cell below it over
+def _header_paths(header_rows: list[list[str]], ncols: int) -> list[Column]:
+    """A column per printed column, its path from the header rows (a cell printing `数量/台`
+    is one level). A cell with exactly one cell below it over
     the same columns is one cell whose text wrapped (功能分类 / 科目编码 → 功能分类科目编码),
     not a group and its member, unless it repeats the text above (支出 / 支出用途: a wrap
     never prints its first line again)."""
@@ -443,7 +444,7 @@ def _header_paths(header_rows: list[list[str]], ncols: int) -> list[str]:
             elif not parts or parts[-1] != cell[2]:
                 parts.append(cell[2])
             last = cell
-        paths.append("/".join(parts))
+        paths.append(Column.of(parts))
     return paths
 
 
@@ -497,15 +498,16 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     rows = [r for r in rows if any(c.text for c in r)]
     # a column with only a group's name over it and nothing below is the group's ruling, not a column
     keep = [j for j in range(ncols) if any(r[j].text for r in rows) or
-            columns[j] and not any(c.startswith(columns[j] + "/") for c in columns)]
+            columns[j].text and not any(len(c.path) > len(columns[j].path)
+                                        and c.path[:len(columns[j].path)] == columns[j].path for c in columns)]
     table.columns = [columns[j] for j in keep]
     table.rows = [[r[j] for j in keep] for r in rows]
     if not table.rows and spec.layouts and not (ruled and len(table.columns) >= 2 and all(table.columns)):
-        _empty_table_from_layout(table, header, catalog.with_year(spec.layouts[0], year),
+        _empty_table_from_layout(table, header, parse_columns(catalog.with_year(spec.layouts[0], year)),
                                  grid[-1][0] if grid else table.first_line)
     leads = [next((c.text for c in r if c.text), "") for r in table.rows]
     coded = sum(bool(CODE.match(x) or catalog.TOTAL_LABELS.match(x)) for x in leads)
-    code_columns = [c for c in table.columns if catalog.is_code_column(c)]
+    code_columns = [c for c in table.columns if c.role == ColumnRole.CODE]
     if not ruled and len(code_columns) == 1 and coded * 2 >= len(table.rows) > 0:
         _realign_code_rows(table, header, body)
     if ruled:
@@ -584,10 +586,10 @@ def _wrapped_row_above(rows: list[tuple[int, list[str]]], tails: dict[int, str])
 def _labels_out_of_code_cells(table: Table) -> None:
     """A label printed in a merged code-and-name cell (`人员经费合计`, `合计`) belongs to the
     name column of its panel: the code column holds only codes."""
-    for code_col in [j for j, c in enumerate(table.columns) if re.search(r"(编码|代码)", c)
-                     and c.split("/")[-1] not in ("款", "项")]:
+    for code_col in [j for j, c in enumerate(table.columns) if c.role == ColumnRole.CODE
+                     or (c.role == ColumnRole.CODE_PART and c.leaf == "类")]:
         name_col = next((j for j in range(code_col + 1, len(table.columns))
-                         if "名称" in table.columns[j].split("/")[-1]), None)
+                         if "名称" in table.columns[j].leaf), None)
         if name_col is None:
             continue
         for row in table.rows:
@@ -596,13 +598,13 @@ def _labels_out_of_code_cells(table: Table) -> None:
                 row[name_col], row[code_col] = row[code_col], Cell("", row[code_col].lines)
 
 
-def _empty_table_from_layout(table: Table, header: list[list[str]], layout: list[str], line: int) -> None:
+def _empty_table_from_layout(table: Table, header: list[list[str]], layout: list[Column], line: int) -> None:
     """A table printed without data rows (common for 政府性基金 / 国有资本经营 tables): a header
     alone cannot be aligned, so the template's columns are used; a 合计 printed in the header's
     last line (`栏次 合计`) is its one row."""
     table.columns = list(layout)
     if header and any(re.search(r"合计$", squash(c)) for c in header[-1]):
-        name_col = max(j for j, c in enumerate(layout) if is_text_column(c))
+        name_col = max(j for j, c in enumerate(layout) if c.holds_words)
         table.rows = [[Cell("合计" if j == name_col else "", (line,)) for j in range(len(layout))]]
 
 
@@ -611,10 +613,9 @@ def _realign_code_rows(table: Table, header: list[list[str]], body: list[tuple[i
     shifted by empty cells): columns are the code and name headers then the amount headers;
     each row keeps its code, its name, and its amounts after the name, surplus empty cells
     before them dropped."""
-    label_cols = [c for c in table.columns if catalog.is_code_column(c)][:1]
-    label_cols += [c for c in table.columns if re.search(r"名称$", c.split("/")[-1])][:1]
-    amount_cols = [c for c in table.columns if c and c not in label_cols and c.split("/")[-1] not in
-                   ("项目", "栏次", "行次") and not is_text_column(c)]
+    label_cols = [c for c in table.columns if c.role == ColumnRole.CODE][:1]
+    label_cols += [c for c in table.columns if c.leaf.endswith("名称")][:1]
+    amount_cols = [c for c in table.columns if c.text and c not in label_cols and c.role == ColumnRole.AMOUNT]
     if len(label_cols) != 2 or not amount_cols:
         return
     n = len(amount_cols)
@@ -689,7 +690,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     text = squash(header_text)
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
-    vocab = [{unicodedata.normalize("NFKC", w) for c in cols for w in c.split("/")} for cols in layouts]
+    vocab = [{unicodedata.normalize("NFKC", w) for w in path_words(cols)} for cols in layouts]
     every = set().union(*vocab) if vocab else set()
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
@@ -714,7 +715,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     fits = [layout for layout in spec.layouts
             if sum(not is_text_column(c) for c in layout) == amount_width]
     if len(fits) == 1:
-        words = {unicodedata.normalize("NFKC", w.replace("{year}", year)) for c in fits[0] for w in c.split("/")}
+        words = {unicodedata.normalize("NFKC", w.replace("{year}", year)) for w in path_words(fits[0])}
         if sum(_word_presence(w, text) for w in words) < SETTINGS.broken_header_words * len(words):
             fits = []
     return ([c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None), best_score[0]
@@ -723,14 +724,14 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
 LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项, or joined: 类款项
 
 
-def _split_code_columns(columns: list[str], printed_header: str, runs: list[Run]) -> list[str]:
+def _split_code_columns(columns: list[Column], printed_header: str, runs: list[Run]) -> list[Column]:
     """Where the header prints 类 款 (项) over the code and the rows print their codes in
     parts (`201 06 01`), or print no code at all, each code is that many columns (…编码/类,
     …/款, …/项); otherwise one."""
     level = LEVEL_ROW.search(printed_header)
     # reading order prints the level words apart, among the other header cells (类 科目名称 款)
     apart = set(printed_header.split()) & set(CODE_PARTS)
-    code_cols = {j for j, c in enumerate(columns) if catalog.is_code_column(c)}
+    code_cols = {j for j, c in enumerate(columns) if c.role == ColumnRole.CODE}
     # a table without a coded row (empty but for its 合计) is as its header prints it
     uncoded = level is not None and not any(codes for codes, _, _ in runs)
     if (level is None and not {"类", "款"} <= apart) or not code_cols \
@@ -738,7 +739,8 @@ def _split_code_columns(columns: list[str], printed_header: str, runs: list[Run]
         return columns
     three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs))
     parts = CODE_PARTS if three else CODE_PARTS[:2]
-    return [path for j, c in enumerate(columns) for path in ([f"{c}/{p}" for p in parts] if j in code_cols else [c])]
+    return [split for j, c in enumerate(columns)
+            for split in ([Column.of(c.path + (p,)) for p in parts] if j in code_cols else [c])]
 
 
 def _names_a_row(token: str, header_words: frozenset[str]) -> bool:
@@ -946,7 +948,8 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
         if known is not None and surely >= SETTINGS.sure_layout:
             squashed = squash(printed_header)
             # a template's last text columns the header does not print (绩效目标) are not this table's
-            while known and is_text_column(known[-1]) and _word_presence(known[-1].split("/")[-1], squashed) == 0:
+            while known and Column.parse(known[-1]).holds_words and \
+                    _word_presence(Column.parse(known[-1]).leaf, squashed) == 0:
                 known = known[:-1]
             columns, fit = known, surely
     if fit < SETTINGS.sure_layout and (among := strays()):      # with the header's words printed among the rows
@@ -967,10 +970,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     year, agency = context.year, context.agency
     tokens = stream_tokens(content)
     kinds = classify(tokens)
-    header_words = frozenset(w for layout in spec.layouts for c in layout for w in c.split("/")
+    header_words = frozenset(w for layout in spec.layouts for w in path_words(layout)
                              if "{year}" not in w and len(w) > 2)
     header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words, labels_alone=bool(spec.layouts))
-    words = {w for layout in spec.layouts for c in layout for w in c.split("/")} | COLUMN_NUMBER_WORDS
+    words = {w for layout in spec.layouts for w in path_words(layout)} | COLUMN_NUMBER_WORDS
 
     def is_header_word(t: str) -> bool:
         return t in words or _is_header_token(t, header_words)
@@ -994,30 +997,31 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     header_line_set = {k for k, _ in header}
     printed_lines = [line for k, line in content if first_body is None or k < first_body or k in header_line_set]
     printed_header = " ".join(printed_lines) if header else header_text
-    columns, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
-    has_code = columns is not None and any(w in columns[0] for w in ("编码", "代码")) or \
-        (columns is None and any(c for c, _, _ in runs))
-    if columns is None:
-        columns = _generic_columns(header_text, width, has_code)
+    written, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
+    has_code = written is not None and any(w in written[0] for w in ("编码", "代码")) or \
+        (written is None and any(c for c, _, _ in runs))
+    if written is None:
+        written = _generic_columns(header_text, width, has_code)
     if runs and fit < SETTINGS.sure_layout:
         # the cells' columns follow a template the printed header matches only in part
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
                         "check the columns against the source")
-    columns = _split_code_columns(columns, printed_header + " " + header_text, runs)
-    columns = _repeated_leaf(columns, printed_lines)
+    # from here on the columns are typed: their paths and roles are not read from words again
+    columns = _repeated_leaf(_split_code_columns(parse_columns(written), printed_header + " " + header_text, runs),
+                             printed_lines)
     if runs and not any(codes or labels for codes, labels, _ in runs):
         # rows of figures alone: the template's label columns the header does not print are
         # not this table's (a unit's 收入总表 printed without its unit's code and name)
         squashed = squash(printed_header)
-        columns = [c for c in columns if not is_text_column(c) or _word_presence(c.split("/")[-1], squashed) > 0]
-    column_words = {w for c in columns for w in c.split("/")}
+        columns = [c for c in columns if not c.holds_words or _word_presence(c.leaf, squashed) > 0]
+    column_words = {w for c in columns for w in c.path}
     if layout == "fragment":        # the header's cells that reading order printed among the rows
         runs = _total_label_after_header_cells(runs, is_header_word)
         column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
                          and all(is_header_word(t) for _, t in labels) for _, t in labels}
     runs = [run for run in runs if not _header_again(run, column_words)]
     table.columns = columns
-    text_cols = [j for j, c in enumerate(columns) if is_text_column(c)]
+    text_cols = [j for j, c in enumerate(columns) if c.holds_words]
     if layout == "fragment":
         runs = _total_label_printed_early(_total_figures_printed_early(runs, len(columns) - len(text_cols), column_words))
     stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
@@ -1036,12 +1040,12 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
         place_amounts(table, table.rows, amounts_of, spec, [], stated)
         return
-    if any(c.split("/")[-1] in SEQUENCE_LEAVES for c in columns):
+    if any(c.role == ColumnRole.SEQUENCE for c in columns):
         lines: list[tuple[tuple[int, ...], str]] = \
             [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
         table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
         return
-    panel_codes = [j for j, c in enumerate(columns) if catalog.is_code_column(c) or c.split("/")[-1] == "类"]
+    panel_codes = [j for j, c in enumerate(columns) if c.role == ColumnRole.CODE or c.leaf == "类"]
     if len(panel_codes) > 1 and any(j not in text_cols for j in range(panel_codes[0], panel_codes[-1])):
         # code columns with amounts between them: panels side by side (公开06), not label pairs
         table.rows = coded_panel_rows(columns, content, by_line=layout == "space", is_header_word=is_header_word)
@@ -1059,7 +1063,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         if by_line:
             runs = _line_runs(tokens, kinds, header_words, column_words, bool(spec.layouts))
         if by_line and labels_first:        # label columns first, amounts after (备注 and such last)
-            if any(catalog.is_code_column(columns[j]) for j in leading):
+            if any(columns[j].role == ColumnRole.CODE for j in leading):
                 runs = _wrapped_names_joined(runs, header_words)    # a name wrapped around its code's line
             _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
             return
@@ -1088,10 +1092,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
                             "step: check the rows against the source")
         return
-    unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].split("/")[-1]), None)
-    name_col = next((j for j in text_cols if "名称" in columns[j].split("/")[-1]),
+    unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].leaf), None)
+    name_col = next((j for j in text_cols if "名称" in columns[j].leaf),
                     text_cols[1] if len(text_cols) > 1 else 1)
-    code_parts = [j for j in text_cols if columns[j].split("/")[-1] in ("类", "款", "项")]
+    code_parts = [j for j in text_cols if columns[j].role == ColumnRole.CODE_PART]
     lengths = Counter(len("".join(t for _, t in c)) for c, _, _ in runs if c)
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
     # the header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them
@@ -1150,7 +1154,7 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     the line saying it has nothing to show (`无`) where the rows print one. Whether it was one."""
     columns = table.columns
     totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS]
-    if len(totals) <= sum(c.split("/")[-1] in TOTAL_WORDS for c in columns):
+    if len(totals) <= sum(c.leaf in TOTAL_WORDS for c in columns):
         return False
     nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
     # the total row's 合计 is the first, or the first after `无` (the header's come before)
@@ -1482,7 +1486,7 @@ def _may_print_codes(spec: TableSpec) -> bool:
     it has no template. A unit's or project's code is printed whole. A small whole number
     opening a row's figures in a table without them (`运行费 25 21.56 …`) is a figure."""
     return not spec.layouts or any("科目" in layout[i] for layout in spec.layouts
-                                   for i in code_columns_of(tuple(layout)))
+                                   for i in code_columns_of(tuple(parse_columns(layout))))
 
 
 CODE_PART_TOKEN = re.compile(r"^[23]\d\d$|^\d\d$")      # a function or economic class, or a 款/项 part
@@ -1575,9 +1579,9 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
     rows = [toks for _, toks in body if len(toks) >= 2 and any(is_amount(t) for t in toks)] or [t for _, t in body]
     common = Counter(len(toks) for toks in rows).most_common(1)[0][0]
     typical = [toks for toks in rows if len(toks) == common]
-    if common > len(header) and first >= 2:
-        header = _two_line_header([t for _, toks in lines[:first - 1] for t in toks], header, typical)
-    n = len(header)
+    columns = _two_line_header([t for _, toks in lines[:first - 1] for t in toks], header, typical) \
+        if common > len(header) and first >= 2 else [Column.of((w,)) for w in header]
+    n = len(columns)
     joined = _wrapped_cells_joined(body, typical)
     if all(len(toks) == common or catalog.TOTAL_LABELS.match(toks[0]) for _, toks in joined):
         body = joined       # a full grid once its wrapped cells are joined (rows short of cells: left as read)
@@ -1592,9 +1596,9 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
         under amount columns (a total's label spanning two cells: `金额合计 3670.11 …`)."""
         fits = [sum(is_amount(t) == holds_amount[at + j] for j, t in enumerate(toks)) for at in range(n - len(toks) + 1)]
         return max(range(len(fits)), key=lambda at: (fits[at], -at))
-    table.columns = list(header)
+    table.columns = columns
     table.header_lines = (content[0][0], header_at)     # every line above the rows
-    label_at = next((j for j, c in enumerate(header) if "名称" in c), 0)
+    label_at = next((j for j, c in enumerate(columns) if any("名称" in p for p in c.path)), 0)
     table.rows = []
     for k, toks in body:
         if len(toks) < n and catalog.TOTAL_LABELS.match(toks[0]) and all(is_amount(t) for t in toks[1:]) \
@@ -1656,15 +1660,16 @@ def _total_joined(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _two_line_header(upper: list[str], lower: list[str], typical: list[list[str]]) -> list[str]:
-    """Column paths of a header printed on two lines where one word of the upper line groups
+def _two_line_header(upper: list[str], lower: list[str], typical: list[list[str]]) -> list[Column]:
+    """Columns of a header printed on two lines where one word of the upper line groups
     the lower line's words and the others head a column each, beside that block: the block is
     on the side where the rows print as many cells of its kind (`指导性目录 预算金额` over `一级
     二级 三级`, rows of three labels then an amount: 指导性目录/一级 … 预算金额). The lower line
     as it is when the header is not so."""
     width = len(typical[0]) if typical else 0
+    as_printed = [Column.of((w,)) for w in lower]
     if not upper or len(upper) + len(lower) - 1 != width or any(is_amount(t) for t in upper):
-        return lower
+        return as_printed
 
     def leading(kind: bool) -> int:
         return min(next((j for j, t in enumerate(toks) if is_amount(t) != kind), len(toks)) for toks in typical)
@@ -1672,10 +1677,10 @@ def _two_line_header(upper: list[str], lower: list[str], typical: list[list[str]
         next((j for j, t in enumerate(reversed(toks)) if not is_amount(t)), len(toks)) for toks in typical)
     block_left, block_right = texts_first == len(lower), amounts_last == len(lower)
     if block_left == block_right:
-        return lower        # the rows do not tell which side the group is on
+        return as_printed       # the rows do not tell which side the group is on
     if block_left:
-        return [f"{upper[0]}/{w}" for w in lower] + upper[1:]
-    return upper[:-1] + [f"{upper[-1]}/{w}" for w in lower]
+        return [Column.of((upper[0], w)) for w in lower] + [Column.of((w,)) for w in upper[1:]]
+    return [Column.of((w,)) for w in upper[:-1]] + [Column.of((upper[-1], w)) for w in lower]
 
 
 def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int], totals_only: bool = False) -> list[list[Cell]]:
@@ -1707,7 +1712,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     column is a code column (Shenzhen's 预算单位 / 科目编码 / 科目名称), a row's code goes there
     and its name to the columns after it; a row without a code and with fewer pieces than
     label columns fills them from the right (the left ones merged down from a row above)."""
-    code_cols = [j for j in text_cols if catalog.is_code_column(table.columns[j])]
+    code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE]
     code_col = code_cols[0] if len(code_cols) == 1 else None
     if len(code_cols) > 1:      # `30101 基本工资 50101 工资奖金津补贴`: one row's label pairs, read as runs
         runs = _same_line_runs_joined(runs)
@@ -1718,7 +1723,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         cols = text_cols
         if not codes and len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1]):
             # a total's label in the merged code-and-name cell: the name column takes it
-            cols = [j for j in text_cols if "名称" in table.columns[j].split("/")[-1]][:1] or text_cols
+            cols = [j for j in text_cols if "名称" in table.columns[j].leaf][:1] or text_cols
         elif codes and code_col is not None:
             row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
             pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols
@@ -1834,18 +1839,18 @@ def _same_line_runs_joined(runs: list[Run]) -> list[Run]:
     return out
 
 
-def _repeated_leaf(columns: list[str], header_lines: list[str]) -> list[str]:
+def _repeated_leaf(columns: list[Column], header_lines: list[str]) -> list[Column]:
     """A header line that prints one word under every amount column (`决算数 决算数 …`, the
     决算's template): that word is each amount column's leaf. The columns as they are
     where no line does so, or the word is part of a column's name already (a wrapped header
     word printed once per panel: `经济分类`)."""
-    amounts = [j for j, c in enumerate(columns) if not is_text_column(c)]
+    amounts = [j for j, c in enumerate(columns) if not c.holds_words]
     for line in header_lines:
         counts = Counter(split_tokens(line))
         word, n = counts.most_common(1)[0] if counts else ("", 0)
         if len(amounts) >= 3 and n == len(amounts) and len(word) >= 2 and not is_text_column(word) \
-                and not is_amount(word) and not any(word in part for c in columns for part in c.split("/")):
-            return [f"{c}/{word}" if j in amounts else c for j, c in enumerate(columns)]
+                and not is_amount(word) and not any(word in part for c in columns for part in c.path):
+            return [Column.of(c.path + (word,)) if j in amounts else c for j, c in enumerate(columns)]
     return columns
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -12,9 +11,9 @@ from enum import StrEnum
 from typing import TypeVar
 
 from . import catalog
+from .columns import Column, ColumnRole
 from .model import Document, Table, parse_amount
 from .settings import CENT
-from .tokens import is_text_column
 
 ZERO = Decimal(0)
 T = TypeVar("T")
@@ -111,29 +110,25 @@ def amount(table: Table, r: int, c: int) -> Decimal | None:
     return table.cell(r, c).value
 
 
-def leaf(col: str) -> str:
-    return col.split("/")[-1]
-
-
 def column_name(table: Table, j: int) -> str:
     """Column j's name in a finding: its leaf, or, where one figure word stands under every
     amount column of three or more (`本年支出合计/决算数`, `基本支出/决算数` …), the subject
     above it — the figure word alone tells none of them apart."""
-    parts = table.columns[j].split("/")
-    if len(parts) > 1 and parts[-1] == _shared_figure_word(tuple(table.columns)):
-        return parts[-2]
-    return parts[-1]
+    path = table.columns[j].path
+    if len(path) > 1 and path[-1] == _shared_figure_word(tuple(table.columns)):
+        return path[-2]
+    return path[-1]
 
 
 @functools.lru_cache(maxsize=1024)
-def _shared_figure_word(columns: tuple[str, ...]) -> str | None:
+def _shared_figure_word(columns: tuple[Column, ...]) -> str | None:
     """The figure word (决算数 …) every amount column ends in, where three or more stand
     together (not panels, with labels between their amounts); None otherwise. Cached by the
     columns: findings name columns many times over."""
-    amounts = [k for k, c in enumerate(columns) if not is_text_column(c)]
+    amounts = [k for k, c in enumerate(columns) if not c.holds_words]
     if len(amounts) < 3 or amounts[-1] - amounts[0] + 1 > len(amounts):
         return None
-    words = {columns[k].split("/")[-1] for k in amounts}
+    words = {columns[k].leaf for k in amounts}
     word = words.pop() if len(words) == 1 else None
     return word if word in catalog.FIGURE_LEAVES else None
 
@@ -151,8 +146,8 @@ def find_col(table: Table, name: str) -> int | None:
 def panel_count(table: Table) -> int:
     """How many panels a table prints side by side: its code columns (one per panel, split
     类/款/项 columns counted once by their 类) or, without codes, its name columns."""
-    codes = [c for c in table.columns if re.search(r"(编码|代码)", c) and leaf(c) not in ("款", "项")]
-    names = [c for c in table.columns if "名称" in leaf(c)]
+    codes = [c for c in table.columns if c.role == ColumnRole.CODE or (c.role == ColumnRole.CODE_PART and c.leaf == "类")]
+    names = [c for c in table.columns if "名称" in c.leaf]
     return max(len(codes), len(names), 1)
 
 
@@ -176,7 +171,7 @@ def amount_columns(table: Table) -> list[int]:
     """Columns of amounts: every cell reads as a number, and the column is not a code's
     (a second code column, 政府经济科目编码 50206, is no amount)."""
     skip = set(table.code_columns()) | {table.label_column()} | \
-        {j for j, c in enumerate(table.columns) if re.search(r"编码|代码", leaf(c))}
+        {j for j, c in enumerate(table.columns) if c.role == ColumnRole.CODE}
     out = []
     for j in range(len(table.columns)):
         if j in skip:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from . import catalog
 from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS
+from .columns import Column, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, parse_amount
 from .settings import CENT
 from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
@@ -40,7 +41,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
             table.facts[key.replace(":", "：")] = m.group(1).replace(" ", "")
     if header_idx is None:
         return
-    table.columns = [(group + "/" if group else "") + c for c in header_cells if c != "绩效指标"]
+    table.columns = [Column.of((group, c)) for c in header_cells if c != "绩效指标"]
     width = len(table.columns)
     table.header_lines = (content[header_idx][0], content[header_end][0])
     repeated = {group, "".join(header_cells), *header_cells}
@@ -236,8 +237,8 @@ def grid_misread(table: Table) -> str:
     if not table.rows:
         return ""
     for j, column in enumerate(table.columns):
-        if column.split("/")[-1] in SCORE_LEAVES and not any(table.cell(r, j).text for r in range(len(table.rows))):
-            return f"its {column.split('/')[-1]} column holds no figure"
+        if column.leaf in SCORE_LEAVES and not any(table.cell(r, j).text for r in range(len(table.rows))):
+            return f"its {column.leaf} column holds no figure"
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
     cut = [t for t in cells if len(t) == 1 and CJK_START.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
@@ -541,8 +542,8 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
     name is the name and its goals (printed twice when 中期 and 年度 targets are the same);
     each 二级指标 is followed by its 三级指标 name and value."""
     tokens = stream_tokens(content)
-    columns = list(layout)
-    last_word = squash(unicodedata.normalize("NFKC", columns[-1]))
+    columns = parse_columns(layout)
+    last_word = squash(unicodedata.normalize("NFKC", columns[-1].text))
     text = ""
     start = 0
     for i, (_, t) in enumerate(tokens[:80]):

@@ -9,9 +9,9 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
 
+from .columns import Column, ColumnRole
 from .reader import SourceText
 
-CODE_PARTS = ("类", "款", "项")
 MAX_AMOUNT_CHARS = 32        # 10^18 with separators and decimals: larger than any budget
 _AMOUNT_OPENING = frozenset("0123456789+-.")    # most tokens are words: turned away before the regex
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$")
@@ -37,13 +37,13 @@ def clean_number(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def code_columns_of(columns: tuple[str, ...]) -> tuple[int, ...]:
+def code_columns_of(columns: tuple[Column, ...]) -> tuple[int, ...]:
     """The code column among `columns`, or the 类/款/项 columns a split code is printed in."""
     split = tuple(i for i, c in enumerate(columns)
-                  if c.split("/")[-1] in CODE_PARTS and any(w in c for w in ("编码", "代码")))
+                  if c.role == ColumnRole.CODE_PART and any("编码" in p or "代码" in p for p in c.path))
     if split:
         return split
-    return tuple(i for i, c in enumerate(columns) if "编码" in c.split("/")[-1] or "代码" in c.split("/")[-1])[:1]
+    return tuple(i for i, c in enumerate(columns) if c.role == ColumnRole.CODE)[:1]
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class Table:
     unit: str
     first_line: int
     last_line: int
-    columns: list[str]
+    columns: list[Column]
     rows: list[list[Cell]]
     facts: dict[str, str] = field(default_factory=dict)      # a form's key/value facts (项目名称 …)
     notes: list[str] = field(default_factory=list)
@@ -154,16 +154,19 @@ class Table:
 
     def label_column(self) -> int:
         for i, c in enumerate(self.columns):
-            leaf = c.split("/")[-1]
-            if "名称" in leaf or leaf in ("项目", "项目(按支出功能科目类级)"):
+            if "名称" in c.leaf or c.leaf in ("项目", "项目(按支出功能科目类级)"):
                 return i
         return 0
+
+    def column_texts(self) -> list[str]:
+        """The columns' paths as written in JSON and CSV (`支出/基本支出`)."""
+        return [c.text for c in self.columns]
 
     def to_json(self) -> dict:
         return {
             "title": self.title, "title_printed": self.title_printed, "kind": self.kind,
             "unit": self.unit, "source_lines": [self.first_line, self.last_line],
-            "recoverable": self.recoverable, "columns": list(self.columns),
+            "recoverable": self.recoverable, "columns": self.column_texts(),
             "rows": [[c.text for c in r] for r in self.rows],
             "fields": self.all_facts(), "notes": "; ".join(self.notes),
             "inferred": [[r, c, cell.inferred] for r, row in enumerate(self.rows)

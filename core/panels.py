@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from . import catalog
+from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
 from .placement import candidates, holds_total
 from .tokens import (
@@ -184,7 +185,7 @@ def centred_names_joined(runs: list[Run]) -> list[Run]:
     return out + end_last_row()
 
 
-def panel_rows(columns: list[str], text_cols: list[int], runs: list[Run], by_line: bool) -> list[list[Cell]]:
+def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_line: bool) -> list[list[Cell]]:
     """Two panels side by side (收入 | 支出): each label/amounts pair goes to its panel. In a
     line-based layout a line is a row; in fragments a left label starts a new row."""
     left_label = text_cols[0]
@@ -208,8 +209,8 @@ def panel_rows(columns: list[str], text_cols: list[int], runs: list[Run], by_lin
         """Whether these are the only figures on their line (one panel's pair, not both)."""
         return bool(amounts) and figures_on_line[amounts[0][0]] == 1
     tail_open = False       # a label's amounts came on a line of their own: its tail may follow
-    label_leaves = {columns[j].split("/")[-1] for j in text_cols}
-    amount_leaves = [columns[j].split("/")[-1] for j in left_amounts + right_amounts]
+    label_leaves = {columns[j].leaf for j in text_cols}
+    amount_leaves = [columns[j].leaf for j in left_amounts + right_amounts]
     carried: dict[bool, list] = {False: [], True: []}      # a panel's next row's figures, printed early
     for codes, labels, amounts in runs:
         if not by_line:
@@ -297,14 +298,14 @@ def panel_rows(columns: list[str], text_cols: list[int], runs: list[Run], by_lin
     return rows
 
 
-def _own_half(amounts: list[Token], free_columns: list[str]) -> int:
+def _own_half(amounts: list[Token], free_columns: list[Column]) -> int:
     """How many of a label's figures are its own where they are two rows' figures of a panel
     whose first column is a total (`合计` = its parts): two rows that print only 合计 and one
     part (`22,186,440.80 22,186,440.80 3,508,644.00 3,508,644.00`) fit the panel's columns
     as one row, but each half holds the total and the whole does not. 0 where they are one row's."""
     half = len(amounts) // 2
     if len(amounts) % 2 or half < 2 or len(amounts) > len(free_columns) or \
-            not catalog.TOTAL_LABELS.match(free_columns[0].split("/")[-1]):
+            not catalog.TOTAL_LABELS.match(free_columns[0].leaf):
         return 0
     values = [v for _, t in amounts if (v := parse_amount(t)) is not None]
     if len(values) != len(amounts):
@@ -395,16 +396,16 @@ def _counterpart_row(rows: list[list[Cell]], label: str, left_label: int, right_
     return None
 
 
-def _opens_amount_column(rows: list[list[Cell]], labels: list[Token], amounts: list[Token], columns: list[str],
+def _opens_amount_column(rows: list[list[Cell]], labels: list[Token], amounts: list[Token], columns: list[Column],
                          *panels: tuple[int | None, list[int]]) -> bool:
     """Amounts printed right after their column's name (`决算数 2,106.66`) belong to the first
     row of the panel whose amount column that is, if the row has a label and no amount yet:
     seat them there. Whether they were seated."""
-    if any(t not in {columns[j].split("/")[-1] for _, targets in panels for j in targets} for _, t in labels):
+    if any(t not in {columns[j].leaf for _, targets in panels for j in targets} for _, t in labels):
         return False
     for label_col, targets in panels:
         first = next((r for r in rows if label_col is not None and r[label_col].text), None)
-        if first is not None and targets and columns[targets[0]].split("/")[-1] == labels[-1][1] and \
+        if first is not None and targets and columns[targets[0]].leaf == labels[-1][1] and \
                 not any(first[j].text for j in targets):
             for j, (k, t) in zip(targets, amounts):
                 first[j] = Cell(clean_number(t), (k,))
@@ -439,7 +440,7 @@ TOP_ITEM = re.compile(f"^[{NUMERALS}]+、")       # a first-level item: `二十�
 TOP_ITEMS = re.compile(f"(?:^|\\s)[{NUMERALS}]+、")     # … where it starts a cell in a line of several
 
 
-def side_by_side_rows(columns: list[str], text_cols: list[int], runs: list[Run]) -> list[list[Cell]]:
+def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Run]) -> list[list[Cell]]:
     """Three or more (label, amounts) panels side by side (收支总表 telling the spending by
     function, by economic class and by government class): a line is a row; its labels go, in
     order, to the panels whose numbered lists they continue (`12、` after `11、`, `(6)` after
@@ -448,7 +449,7 @@ def side_by_side_rows(columns: list[str], text_cols: list[int], runs: list[Run])
     amount_cols = [list(range(t + 1, e)) for t, e in zip(text_cols, ends)]
     last: list[dict[tuple[bool, bool], int]] = [{} for _ in text_cols]
 
-    income_first = columns[text_cols[0]].startswith("收入")
+    income_first = columns[text_cols[0]].path[0].startswith("收入")
 
     def fit(label: str, p: int) -> int:
         if p == 0 and income_first and _reads_as_expense(label):
@@ -495,19 +496,18 @@ def side_by_side_rows(columns: list[str], text_cols: list[int], runs: list[Run])
     return rows
 
 
-SEQUENCE_LEAVES = ("行次", "栏次")
 SEQUENCE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
-def _numbered_panels(columns: list[str]) -> list[tuple[int, int, list[int]]]:
+def _numbered_panels(columns: list[Column]) -> list[tuple[int, int, list[int]]]:
     """(label column, 行次 column, amount columns) of each panel of a table whose rows are
     numbered (决算 公开01/04/09/10)."""
-    seqs = [j for j, c in enumerate(columns) if c.split("/")[-1] in SEQUENCE_LEAVES]
+    seqs = [j for j, c in enumerate(columns) if c.role == ColumnRole.SEQUENCE]
     return [(s - 1, s, list(range(s + 1, seqs[n + 1] - 1 if n + 1 < len(seqs) else len(columns))))
             for n, s in enumerate(seqs)]
 
 
-def numbered_rows(columns: list[str], lines: list[tuple[tuple[int, ...], str]],
+def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]],
                   rules: catalog.ColumnRules) -> list[list[Cell]]:
     """A printed row per entry (its source lines, its text), each panel `label 行次 amounts…`,
     the empty cells dropped. The 行次 numbers run on from row to row, which tells a panel's
@@ -602,7 +602,7 @@ def _sequence_seats(tokens: list[str], expected: list[int | None]) -> list[int |
     return seats
 
 
-def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: bool,
+def coded_panel_rows(columns: list[Column], lines: list[tuple[int, str]], by_line: bool,
                      is_header_word: Callable[[str], bool] = lambda token: False) -> list[list[Cell]]:
     """Panels of (code, name, amount) side by side (决算 公开06), the empty cells dropped: a
     code starts a cell group; a group goes to the panel whose codes it continues. A line is
@@ -610,7 +610,7 @@ def coded_panel_rows(columns: list[str], lines: list[tuple[int, str]], by_line: 
     and the header's cells that reading order prints among the first rows
     (`301 科目编码 类 工资福利支出`, by `is_header_word`) are left out."""
     panels = _code_panels(columns)
-    classes = [catalog.ECONOMIC_CLASS_COLUMNS.get(columns[codes[0]].split("/")[0]) for codes, _, _ in panels]
+    classes = [catalog.ECONOMIC_CLASS_COLUMNS.get(columns[codes[0]].path[0]) for codes, _, _ in panels]
     last: list[str] = [""] * len(panels)
     rows: list[list[Cell]] = []
 
@@ -745,15 +745,14 @@ def _panel_names_joined(rows: list[list[Cell]], between: dict[int, list[tuple[in
     return out
 
 
-def _code_panels(columns: list[str]) -> list[tuple[list[int], int, int]]:
+def _code_panels(columns: list[Column]) -> list[tuple[list[int], int, int]]:
     """(code columns, name column, amount column) of each (code, name, amount) panel: the code
     in one column, or in its 类/款(/项) columns."""
     panels = []
     for j, c in enumerate(columns):
-        leaf = c.split("/")[-1]
-        if catalog.is_code_column(c) or (leaf == "类" and re.search(r"(编码|代码)", c)):
+        if c.role == ColumnRole.CODE or (c.leaf == "类" and any("编码" in p or "代码" in p for p in c.path)):
             codes = [j]
-            while codes[-1] + 1 < len(columns) and columns[codes[-1] + 1].split("/")[-1] in ("款", "项"):
+            while codes[-1] + 1 < len(columns) and columns[codes[-1] + 1].leaf in ("款", "项"):
                 codes.append(codes[-1] + 1)
             panels.append((codes, codes[-1] + 1, codes[-1] + 2))
     return panels

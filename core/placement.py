@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from . import catalog
 from .catalog import TableSpec
+from .columns import Column, ColumnRole
 from .model import Cell, Table, parse_amount
 from .settings import CENT, SETTINGS
 from .tokens import ECONOMIC_CODE
@@ -79,12 +80,12 @@ def holds_total(figures: list[Decimal]) -> bool:
 STATED_ENDING = re.compile(r"(?:支出)?(?:(?:决算|预算)数?)?为?$")
 
 
-def _stated_by_column(columns: list[str], amount_cols: list[int],
+def _stated_by_column(columns: list[Column], amount_cols: list[int],
                       stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
     """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
     out: dict[int, set[Decimal]] = {}
     for j in amount_cols:
-        parts = columns[j].split("/")
+        parts = columns[j].path
         subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
         if len(subject) < 3 or subject == "小计" or catalog.TOTAL_LABELS.match(subject):
             continue        # 合计, 小计: too common to tie a figure to this column
@@ -108,16 +109,16 @@ def _by_stated(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], sai
     return [c for c in cands if agreement(c) == best]
 
 
-def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[str]) -> list[tuple[int, ...]]:
+def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> list[tuple[int, ...]]:
     """Placements equally good otherwise, narrowed to those that fill the same columns in each
     group of a header that repeats its columns under groups (预算数/… and 决算数/…): the
     budget and the actual of one item are printed, or left empty, alike."""
     if len(cands) < 2:
         return cands
-    tails: dict[str, list[int]] = {}
+    tails: dict[tuple[str, ...], list[int]] = {}
     for j, c in enumerate(columns):
-        if "/" in c:
-            tails.setdefault(c.split("/", 1)[1], []).append(j)
+        if len(c.path) > 1:
+            tails.setdefault(c.path[1:], []).append(j)
     twins = [js for js in tails.values() if len(js) > 1]
     if not twins:
         return cands
@@ -139,11 +140,11 @@ def _economic_class(row: list[Cell], text_cols: list[int]) -> str:
     return next((m.group(1) for j in text_cols if (m := CODE_NAMED.match(row[j].text))), "")
 
 
-def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> list[tuple[int, ...]]:
+def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[Column]) -> list[tuple[int, ...]]:
     """Placements equally good by the totals, narrowed to those that put an economic code's
     amount under the column its class belongs to (302 商品和服务支出 → 公用经费)."""
     def fits(combo: tuple[int, ...]) -> bool:
-        return all(code[:3] in catalog.ECONOMIC_CLASS_COLUMNS.get(columns[c].split("/")[-1], (code[:3],))
+        return all(code[:3] in catalog.ECONOMIC_CLASS_COLUMNS.get(columns[c].leaf, (code[:3],))
                    for c in combo)
     if len(cands) < 2 or not (ECONOMIC_CODE.match(code) and code.startswith("3")):
         return cands
@@ -151,7 +152,7 @@ def _by_class(cands: list[tuple[int, ...]], code: str, columns: list[str]) -> li
 
 
 def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], labels: list[str],
-               columns: list[str]) -> list[tuple[int, ...]]:
+               columns: list[Column]) -> list[tuple[int, ...]]:
     """Placements equally good by the totals, narrowed, for a row that prints one figure
     again and again (its total, its group's subtotal, its leaf), to those that keep it out
     of the group the function subject's nature excludes (行政运行 is basic spending, not a
@@ -164,7 +165,7 @@ def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], lab
     if nature is None:
         return cands
     excluded = catalog.GROUP_OF_NATURE["project" if nature == "basic" else "basic"]
-    return [c for c in cands if not any(excluded in columns[j].split("/") for j in c)] or cands
+    return [c for c in cands if not any(excluded in columns[j].path for j in c)] or cands
 
 
 _LEVEL_OF_LENGTH = {3: 1, 2: 2, 5: 2, 7: 3}     # 类, 款 (printed short or whole), 项
@@ -242,7 +243,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                  for a, total in zip(amounts_of, is_total)]
     cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
-    code_cols = [j for j in text_cols if table.columns[j].split("/")[-1] in ("类", "款", "项")] or [0]
+    code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE_PART] or [0]
     codes = ["".join(r[j].text for j in code_cols) for r in rows]
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(codes, rows)]
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]

@@ -18,6 +18,7 @@ from pathlib import Path
 from .atomic import atomic_write_text, check_destination
 from .catalog import TableKind
 from .clock import now
+from .columns import Column
 from .edits import (
     DECISIONS,
     TABLE_FIELDS,
@@ -179,20 +180,20 @@ class Review:
         `本年收入/预算数`), every column under that group is renamed: one step to undo."""
         columns = self.tables[table].columns
         old = columns[col]
-        if old == text:
+        if old.text == text:
             return None
-        olds, news = old.split("/"), text.split("/")
+        olds, news = old.path, Column.parse(text).path
         changed = [i for i, (a, b) in enumerate(zip(olds, news)) if a != b]
         if len(olds) != len(news) or len(changed) != 1 or changed[0] == len(olds) - 1:
-            return self.apply(HeaderEdit(table=table, col=col, old=old, new=text))
+            return self.apply(HeaderEdit(table=table, col=col, old=old.text, new=text))
         level = changed[0]
         group = f"group {now()} {len(self.edits)}"
         edit = None
-        for j, path in enumerate(list(columns)):
-            parts = path.split("/")
-            if parts[:level + 1] == olds[:level + 1]:
-                parts[level] = news[level]
-                edit = self.apply(HeaderEdit(table=table, col=j, old=path, new="/".join(parts), group=group))
+        for j, column in enumerate(list(columns)):
+            if column.path[:level + 1] == olds[:level + 1]:
+                renamed = column.path[:level] + (news[level],) + column.path[level + 1:]
+                edit = self.apply(HeaderEdit(table=table, col=j, old=column.text,
+                                             new=Column.of(renamed).text, group=group))
         return edit
 
     def set_field(self, table: int, target: Target, text: str) -> Edit | None:

@@ -222,7 +222,7 @@ class ReviewSession:
             return None
         cell = t.cell(row, col)
         line = cell.lines[0] if cell.lines else None
-        return CellInfo(t.columns[col], cell.text, cell.original, cell.inferred, line,
+        return CellInfo(t.columns[col].text, cell.text, cell.original, cell.inferred, line,
                         self.document.source.page_of(line) if line else None,
                         sum(f.row == row and f.col == col for f in self.findings_of(table)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .columns import ColumnRole
 from .model import Document, Table, parse_amount
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,13 +53,8 @@ def sheet_names(tables: list[Table]) -> list[str]:
 def text_columns(table: Table) -> set[int]:
     """Columns of codes, names and row numbers: their cells stay text even where they read
     as numbers (a code 2010101 is not an amount)."""
-    out = set()
-    for j, c in enumerate(table.columns):
-        leaf = c.split("/")[-1]
-        if any(w in leaf for w in ("编码", "代码", "名称", "行次", "栏次", "指标")) or \
-                leaf.startswith("项目") and not leaf.endswith("支出") or j in table.code_columns():
-            out.add(j)
-    return out
+    # a form's indicator columns (一级指标, 指标值) hold words and targets such as `≥95%`
+    return {j for j, c in enumerate(table.columns) if c.role != ColumnRole.AMOUNT or "指标" in c.leaf}
 
 
 def long_records(doc: Document) -> list[dict]:
@@ -73,7 +69,7 @@ def long_records(doc: Document) -> list[dict]:
                     continue
                 page = doc.source.page_of(cell.lines[0]) if cell.lines else None
                 records.append({"table": t.title, "kind": t.kind, "row_code": t.row_code(r),
-                                "row_label": t.cell(r, label_col).text, "column": t.columns[j],
+                                "row_label": t.cell(r, label_col).text, "column": t.columns[j].text,
                                 "value": float(cell.value), "text": cell.text, "unit": t.unit,
                                 "page": "" if page is None else page, "inferred": bool(cell.inferred),
                                 "corrected": cell.original is not None})

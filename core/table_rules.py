@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from . import catalog
+from .columns import ColumnRole
 from .findings import (
     ZERO,
     Check,
@@ -19,7 +20,6 @@ from .findings import (
     doubtful,
     fmt,
     inferred_note,
-    leaf,
     levels,
     panel_count,
     row_label,
@@ -39,10 +39,12 @@ def _row_rules(table: Table) -> catalog.ColumnRules:
     figures: list[int] | None = None        # the columns of figures, found once a rule has siblings to ask about
     for t, parts in catalog.resolve_rules(table.columns, spec.column_rules):
         # a part `财政拨款/小计` stands for its group: the group's own columns are its parts
-        nodes = [re.sub(r"/(小计|合计)$", "", table.columns[p]) for p in parts]
-        parents = {node.rpartition("/")[0] for node in nodes}
-        siblings = [j for j, c in enumerate(table.columns) if j != t and j not in parts and "其中" not in c
-                    and c.rpartition("/")[0] in parents and not any(c.startswith(node + "/") for node in nodes)]
+        paths = [table.columns[p].path for p in parts]
+        nodes = [path[:-1] if len(path) > 1 and path[-1] in ("小计", "合计") else path for path in paths]
+        parents = {node[:-1] for node in nodes}
+        siblings = [j for j, c in enumerate(table.columns) if j != t and j not in parts
+                    and not any("其中" in p for p in c.path) and c.path[:-1] in parents
+                    and not any(len(c.path) > len(node) and c.path[:len(node)] == node for node in nodes)]
         if siblings:
             figures = amount_columns(table) if figures is None else figures
             if any(j in figures for j in siblings):
@@ -299,12 +301,12 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
     likewise for 支出, and 收入总计 = 支出总计."""
     if not table.kind.endswith(("income_expense_summary", "fiscal_summary")):
         return []
-    labels = [j for j, c in enumerate(table.columns) if re.search(r"项目", leaf(c))]
+    labels = [j for j, c in enumerate(table.columns) if "项目" in c.leaf]
     found: dict[str, tuple[int, int, Decimal]] = {}
     out = []
     for side, j in enumerate(labels[:2]):
         value_col = j + next((k for k in range(1, len(table.columns) - j)
-                              if leaf(table.columns[j + k]) not in ("行次", "栏次")), 1)
+                              if table.columns[j + k].role != ColumnRole.SEQUENCE), 1)
         if value_col >= len(table.columns):
             continue
         texts = [re.sub(r"\s", "", table.cell(r, j).text) for r in range(len(table.rows))]

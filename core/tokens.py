@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .columns import Column
 from .model import parse_amount
 
 CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
@@ -100,26 +101,14 @@ def detect_layout(lines: list[tuple[int, str]]) -> str:
     return "fragment" if fragments and len(lines) > 6 else "space"
 
 
-TEXT_LEAF = re.compile(r"(编码|代码|名称|单位)$|^项目([(（].*)?$|科目([(（].*)?$|品目$|来源$|性质$|^[类款项]$|类别|目标$|"
-                       r"^备注|说明$|简介$|^年度$")
-
-
 def is_text_column(path: str) -> bool:
-    """Columns of codes and labels (项目, 科目名称, 项目单位), not of amounts (项目支出)."""
-    return bool(TEXT_LEAF.search(path.split("/")[-1]))
+    """Columns (written paths) of codes and labels (项目, 科目名称, 项目单位), not of amounts (项目支出)."""
+    return Column.parse(path).holds_words
 
 
 def numbered_column(i: int) -> str:
     """The name of an amount column whose header could not be read: its place (列1, 列2 …)."""
     return f"列{i}"
-
-
-NUMBERED_COLUMN = re.compile(r"^列\d+$")
-
-
-def is_numbered_column(path: str) -> bool:
-    """A column named only by its place: what it holds is unknown, so no rule compares it."""
-    return bool(NUMBERED_COLUMN.match(path.split("/")[-1]))
 
 
 LINE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")          # 201, 20105, 2010505

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from . import __version__
 from .clock import now
+from .columns import Column
 from .edits import shown_value
 from .model import Table, parse_amount
 from .review import Review
@@ -99,13 +100,13 @@ def _comment(text: str) -> Comment:
     return Comment(safe_text(text)[0], "budget-review")
 
 
-def header_grid(columns: list[str]) -> list[list[str]]:
+def header_grid(columns: list[Column]) -> list[list[str]]:
     """Header rows as printed: level i of each column path (empty below a shorter path)."""
-    depth = max([len(c.split("/")) for c in columns] + [1])
-    return [[(c.split("/")[i] if i < len(c.split("/")) else "") for c in columns] for i in range(depth)]
+    depth = max([len(c.path) for c in columns] + [1])
+    return [[(c.path[i] if i < len(c.path) else "") for c in columns] for i in range(depth)]
 
 
-def merged_header_ranges(columns: list[str]) -> list[tuple[int, int, int, int]]:
+def merged_header_ranges(columns: list[Column]) -> list[tuple[int, int, int, int]]:
     """(first row, first col, last row, last col), 0-based within the header block, of the
     merged cells: a group name over the columns it spans, a leaf down to the last header row."""
     grid = header_grid(columns)
@@ -114,13 +115,13 @@ def merged_header_ranges(columns: list[str]) -> list[tuple[int, int, int, int]]:
     for i in range(depth):
         j = 0
         while j < len(columns):
-            parts = columns[j].split("/")
+            parts = columns[j].path
             if i >= len(parts):
                 j += 1
                 continue
             prefix = parts[:i + 1]
             k = j
-            while k + 1 < len(columns) and columns[k + 1].split("/")[:i + 1] == prefix and i < len(parts) - 1:
+            while k + 1 < len(columns) and columns[k + 1].path[:i + 1] == prefix and i < len(parts) - 1:
                 k += 1
             last_row = depth - 1 if i == len(parts) - 1 else i
             if k > j or last_row > i:
@@ -147,7 +148,7 @@ def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, 
         ws.merge_cells(start_row=HEADER_TOP + r0, start_column=c0 + 1, end_row=HEADER_TOP + r1, end_column=c1 + 1)
     first_body = HEADER_TOP + len(grid)
     text_cols = text_columns(table)
-    widths = [display_width(c.split("/")[-1]) for c in table.columns]
+    widths = [display_width(c.leaf) for c in table.columns]
     for r, row in enumerate(table.rows):
         for j, cell in enumerate(row[:len(table.columns)]):
             target = ws.cell(row=first_body + r, column=j + 1)

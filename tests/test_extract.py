@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.columns import Column, ColumnRole
+
 
 def table(documents, name, kind):
     return next(t for t in documents[name].tables if t.kind == kind)
@@ -28,7 +30,7 @@ def test_indicator_names_spaced_after_a_latin_word(documents):
 def test_shattered_header_takes_the_one_template_of_its_width(documents):
     income = table(documents, "zengdu_medical_security_center_2023_budget.txt", "budget.income")
     assert not income.recoverable and len(income.columns) == 19
-    assert income.columns[-1] == "上年结转结余/单位资金"
+    assert income.column_texts()[-1] == "上年结转结余/单位资金"
     # `032` and a lone `0` are cells, not page numbers between pages
     assert [c.text for c in income.rows[1]][:5] == ["032", "曾都区医疗保障局", "8132.86", "8132.86", "8132.86"]
     assert [c.text for c in income.rows[1]][10:12] == ["0", "0"]
@@ -174,7 +176,7 @@ def test_equal_amounts_are_seated_where_the_column_totals_hold():
                   "2040602 一般行政管理事务 388.08 388.08 388.08", "2050803 培训支出 5.00 5.00 5.00",
                   "合计 493.08 95.00 85.00 10.00 398.08 398.08"])
     [table] = doc.tables
-    assert table.columns[-2:] == ["预算数/项目支出/项目支出总数", "预算数/项目支出/扣除基建项目后预算数"]
+    assert table.column_texts()[-2:] == ["预算数/项目支出/项目支出总数", "预算数/项目支出/扣除基建项目后预算数"]
     assert [[c.text for c in r] for r in table.rows[1:3]] == [
         ["2040602", "一般行政管理事务", "388.08", "", "", "", "388.08", "388.08"],
         ["2050803", "培训支出", "5.00", "5.00", "5.00", "", "", ""]]
@@ -238,7 +240,7 @@ def test_reading_order_panels_with_the_level_words_apart_split_their_codes():
                  "302", "01", "办公费", "21.21", "301", "13", "住房公积金", "187.19", "302", "13", "维修（护）费"]
     doc = _parse("\n\n".join(fragments).split("\n"))
     [table] = doc.tables
-    assert table.columns == ["经济分类科目编码/类", "经济分类科目编码/款", "科目名称", "决算数"] * 2
+    assert table.column_texts() == ["经济分类科目编码/类", "经济分类科目编码/款", "科目名称", "决算数"] * 2
     assert [[c.text for c in r] for r in table.rows] == [
         ["301", "", "工资福利支出", "2082.85", "302", "", "商品和服务支出", "171.07"],
         ["301", "01", "基本工资", "262.33", "302", "01", "办公费", "21.21"],
@@ -255,7 +257,7 @@ def test_reading_order_rows_sharing_amounts_around_the_headers_cells_and_codes_p
                  "201", "06", "07", "信息化建设", "135.25", "135.25"]
     doc = _parse("\n\n".join(fragments).split("\n"))
     [table] = doc.tables
-    assert table.columns[:4] == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
+    assert table.column_texts()[:4] == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
                                  "项目/科目名称"]
     rows = [[c.text for c in r] for r in table.rows]
     assert [r for r in rows if r[0]][:4] == [
@@ -278,7 +280,7 @@ def test_a_unit_column_before_the_code_takes_the_unit_row_and_codes_go_to_the_co
                   "20105 统计信息事务 3,478.72 2,357.92 1,120.80",
                   "2010501 行政运行 2,357.92 2,357.92 0.00"])
     [table] = doc.tables
-    assert table.columns == ["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]
+    assert table.column_texts() == ["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["深圳市某局（本级）", "", "", "5417.80", "4104.00", "1313.80"],
         ["", "201", "一般公共服务支出", "3478.72", "2357.92", "1120.80"],
@@ -298,7 +300,7 @@ def test_a_table_outside_the_catalogue_with_a_grouping_header_and_wrapped_label_
                   "01-公共服务 0116-行业管理服务 行业人才培养服务 4.80"])
     [table] = doc.tables
     assert table.kind == "other"
-    assert table.columns == ["指导性目录/一级", "指导性目录/二级", "指导性目录/三级", "预算金额"]
+    assert table.column_texts() == ["指导性目录/一级", "指导性目录/二级", "指导性目录/三级", "预算金额"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["合计", "", "", "5138.63"],
         ["01-公共服务", "0101-公共安全服务", "公共安全保障服务", "43.13"],
@@ -321,7 +323,7 @@ def test_a_header_printed_whole_on_one_line_is_read_as_printed_with_two_label_pa
                   "30101 基本工资 50101 工资奖金津补贴 7,678,981.80 7,678,981.80",
                   "30102 津贴补贴 50101 工资奖金津补贴 7,785,756.68 7,785,756.68"])
     [table] = doc.tables
-    assert table.columns == ["部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计",
+    assert table.column_texts() == ["部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计",
                              "人员经费支出", "公用经费支出", "专项业务经费支出", "备注"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["", "合计", "", "", "62109297.20", "34557893.03", "2143304.17", "25408100.00", ""],
@@ -369,8 +371,8 @@ def test_a_figure_word_printed_under_every_amount_column_is_their_leaf():
                   "类 款 项 合计 100.00 60.00 40.01 0.00 0.00 0.00",
                   "211 节能环保支出 100.00 60.00 40.01 0.00 0.00 0.00"])
     [table] = doc.tables
-    assert [c.split("/")[-1] for c in table.columns[-6:]] == ["决算数"] * 6
-    assert [c.split("/")[-2] for c in table.columns[-6:]] == ["本年支出合计", "基本支出", "项目支出", "上缴上级支出",
+    assert [c.split("/")[-1] for c in table.column_texts()[-6:]] == ["决算数"] * 6
+    assert [c.split("/")[-2] for c in table.column_texts()[-6:]] == ["本年支出合计", "基本支出", "项目支出", "上缴上级支出",
                                                               "经营支出", "对附属单位补助支出"]
     rounding = [f for f in validate(doc) if f.check == "sum" and f.row == 1]
     assert [f.where for f in rounding] == ["211 节能环保支出 / 本年支出合计"]
@@ -385,7 +387,7 @@ def test_a_table_outside_the_standard_set_that_prints_a_known_header_takes_its_c
                   "工资和福利支出 4,250.28 4,250.28 4,250.28 0.00 0.00 0.00 0.00"])
     [table] = doc.tables
     assert table.kind == "other" and table.doubt == ""
-    assert table.columns == ["支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算",
+    assert table.column_texts() == ["支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算",
                              "财政拨款/政府性基金预算", "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金"]
     assert [c.text for c in table.rows[1]] == ["工资和福利支出", "4250.28", "4250.28", "4250.28", "0.00", "0.00",
                                               "0.00", "0.00"]
@@ -414,7 +416,7 @@ def test_three_panels_of_a_central_basic_table_and_its_totals_row():
                   "30106 伙食补助费 30204 手续费 0.66 31001 房屋建筑物购建",
                   "人员经费合计 7,967.72 公用经费合计 2,266.65"])
     [table] = doc.tables
-    assert table.columns[:3] == ["人员经费/科目代码", "人员经费/科目名称", "人员经费/决算数"]
+    assert table.column_texts()[:3] == ["人员经费/科目代码", "人员经费/科目名称", "人员经费/决算数"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["301", "工资福利支出", "6982.75", "302", "商品和服务支出", "2239.41", "307", "债务利息及费用支出", ""],
         ["30101", "基本工资", "1857.40", "30201", "办公费", "83.92", "30701", "国内债务付息", ""],
@@ -435,7 +437,7 @@ def test_four_panels_side_by_side_follow_their_numbered_lists():
                   "3、国防支出 40.00 (2)商品和服务支出 30.00",
                   "本年收入合计 100.00 本年支出合计 100.00 本年支出合计 100.00 本年支出合计 100.00"])
     [table] = doc.tables
-    assert table.columns[2] == "支出/支出功能分类科目（按大类）"
+    assert table.column_texts()[2] == "支出/支出功能分类科目（按大类）"
     assert [[c.text for c in r] for r in table.rows[2:4]] == [
         ["2、上级补助收入", "", "2、外交支出", "", "(1)工资福利支出", "70.00", "2、机关商品和服务支出", "30.00"],
         ["", "", "3、国防支出", "40.00", "(2)商品和服务支出", "30.00", "", ""]]
@@ -464,7 +466,7 @@ def test_a_budget_and_its_actual_are_printed_or_left_empty_alike():
                   "置费 行维护费 护费", "1 2 3 4 5 6 7 8 9 10 11 12",
                   "76.43 30.00 40.63 40.63 5.80 46.21 4.69 40.61 40.61 0.90"])
     [table] = [t for t in doc.tables if t.kind == "final.three_public"]
-    assert table.columns[:2] == ["预算数/合计", "预算数/因公出国（境）费"]
+    assert table.column_texts()[:2] == ["预算数/合计", "预算数/因公出国（境）费"]
     assert [c.text for c in table.rows[0]] == [
         "76.43", "30.00", "40.63", "", "40.63", "5.80", "46.21", "4.69", "40.61", "", "40.61", "0.90"]
 
@@ -477,7 +479,7 @@ def test_label_columns_before_the_amounts_take_a_piece_each():
                   "50201-办公经费 30201-办公费 101.000000 101.000000",
                   "50299-其他商品和服务支出 30299-其他商品和服务支出 448.477079 299.101079 149.376000"])
     [table] = doc.tables
-    assert table.columns[:2] == ["政府支出经济分类科目", "部门支出经济分类科目"]
+    assert table.column_texts()[:2] == ["政府支出经济分类科目", "部门支出经济分类科目"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["50101-工资奖金津补贴", "30101-基本工资", "2164.528800", "2164.528800", ""],
         ["50201-办公经费", "30201-办公费", "101.000000", "", "101.000000"],
@@ -494,7 +496,7 @@ def test_a_table_outside_the_standard_set_starts_at_its_printed_number():
     assert [(t.kind, t.title, t.first_line) for t in doc.tables] == [
         ("budget.fiscal_summary", "财政拨款收支预算总表", 1), ("other", "财政拨款支出预算表（功能科目）", 8)]
     other = doc.tables[1]
-    assert (other.unit, other.columns) == ("万元", ["功能科目代码", "功能科目名称", "金额"])
+    assert (other.unit, other.column_texts()) == ("万元", ["功能科目代码", "功能科目名称", "金额"])
     assert [[c.text for c in r] for r in other.rows] == [
         ["", "合计", "300.00"], ["204", "公共安全支出", "300.00"], ["20404", "检察", "300.00"]]
 
@@ -514,7 +516,7 @@ def test_reading_order_codes_and_totals_printed_apart_from_their_rows():
              "350.00", "150.00", "200.00", "合计"]
     doc = _parse([line for cell in cells for line in (cell, "")])
     [table] = doc.tables
-    assert table.columns[:4] == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
+    assert table.column_texts()[:4] == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
                                  "项目/功能分类科目名称"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["204", "", "", "公共安全支出", "300.00", "100.00", "200.00"],
@@ -569,11 +571,34 @@ def test_a_table_outside_the_catalogue_with_a_one_line_header_is_read_cell_by_ce
                   "1 试点工作部署动员会 2026年03月04日 80 1.19", "2 农普领导小组普查工作推进会 2026年07月08日 59 1.38",
                   "3 经济运行分析会 2026年05月26日 80 2.00"])
     [table] = doc.tables
-    assert table.columns == ["序号", "会议名称", "时间", "人数", "金额", "备注"]
+    assert table.column_texts() == ["序号", "会议名称", "时间", "人数", "金额", "备注"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["1", "试点工作部署动员会", "2026年03月04日", "80", "1.19", ""],
         ["2", "农普领导小组普查工作推进会", "2026年07月08日", "59", "1.38", ""],
         ["3", "经济运行分析会", "2026年05月26日", "80", "2.00", ""]]
+
+
+def test_a_header_cell_printing_a_slash_is_one_level_of_its_column():
+    # `数量/台` is one printed cell: one column named so, an amount column, not a group 数量 over 台
+    doc = _parse(["设备购置明细表", "单位：万元", "序号 品目名称 数量/台 金额",
+                  "1 台式计算机 12 7.20", "2 打印机 3 0.90", "3 服务器 2 8.40"])
+    [table] = doc.tables
+    assert [(c.path, c.role) for c in table.columns] == [
+        (("序号",), ColumnRole.AMOUNT), (("品目名称",), ColumnRole.NAME), (("数量/台",), ColumnRole.AMOUNT),
+        (("金额",), ColumnRole.AMOUNT)]
+    assert [[c.text for c in r] for r in table.rows][0] == ["1", "台式计算机", "12", "7.20"]
+
+
+def test_columns_take_their_role_from_the_leaf_of_their_path():
+    roles = {w: Column.parse(w).role for w in ("支出功能分类科目编码", "功能分类科目编码/类", "科目名称", "项目",
+                                                "项目支出", "项目单位", "行次", "本年收入/预算数", "列3")}
+    assert roles == {"支出功能分类科目编码": ColumnRole.CODE, "功能分类科目编码/类": ColumnRole.CODE_PART,
+                     "科目名称": ColumnRole.NAME, "项目": ColumnRole.NAME, "项目支出": ColumnRole.AMOUNT,
+                     "项目单位": ColumnRole.TEXT, "行次": ColumnRole.SEQUENCE, "本年收入/预算数": ColumnRole.AMOUNT,
+                     "列3": ColumnRole.AMOUNT}
+    assert Column.parse("列3").numbered and not Column.parse("合计").numbered
+    assert Column.parse("支出/基本支出/人员经费").path == ("支出", "基本支出", "人员经费")
+    assert Column.of(("支出", "", "合计")).text == "支出/合计" and Column.of(()).text == ""
 
 
 def test_a_class_code_printed_as_one_digit_opens_its_row():
@@ -632,7 +657,7 @@ def test_a_group_printed_over_a_column_that_holds_nothing_gives_no_column():
              "\t小计\t\t公务接待费\t",
              "30.00\t20.00\t\t20.00\t10.00"]
     [three] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert three.columns == ["合计", "“三公”经费/小计", "“三公”经费/公务接待费", "会议费"]
+    assert three.column_texts() == ["合计", "“三公”经费/小计", "“三公”经费/公务接待费", "会议费"]
     assert [c.text for c in three.rows[0]] == ["30.00", "20.00", "20.00", "10.00"]
 
 
@@ -665,7 +690,7 @@ def test_a_units_summary_splits_its_spending_into_staff_running_and_project_cost
              "二、事业收入 2,620,000",
              "收入总计 12,121,164 支出总计 11,785,348 7,044,398 2,120,950 2,620,000"]
     [summary] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert summary.columns == ["本年收入/项目", "本年收入/预算数", "本年支出/项目", "本年支出/预算数/合计",
+    assert summary.column_texts() == ["本年收入/项目", "本年收入/预算数", "本年支出/项目", "本年支出/预算数/合计",
                                "本年支出/预算数/基本支出/人员经费", "本年支出/预算数/基本支出/公用经费",
                                "本年支出/预算数/项目支出"]
     assert [[c.text for c in r] for r in summary.rows][1:3] == [
@@ -683,7 +708,7 @@ def test_a_row_of_figures_under_a_whole_header_line_with_a_page_number_after_it(
              "合计 基本支出 项目支出 单位预留机动经费 结转下年资金",
              "24169.74 15844.04 4335.30 3990.4", "15", *page, "16"]
     [spending] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert spending.columns == ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]
+    assert spending.column_texts() == ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]
     assert [[c.text for c in r] for r in spending.rows] == [["24169.74", "15844.04", "4335.30", "3990.4", ""]]
 
 
@@ -698,7 +723,7 @@ def test_a_table_inside_a_reports_text_ends_at_the_next_heading():
              "四、绩效评价指标分析", "（一）项目决策情况", "该项目立项符合政策文件精神，符合对全国信访信息系统进",
              "行运行维护的现实需求，与部门职能职责相符，立项程序较为规"]
     [scores] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert (scores.title, scores.columns) == ("综合评价得分情况表", ["一级指标", "分值", "得分", "得分率"])
+    assert (scores.title, scores.column_texts()) == ("综合评价得分情况表", ["一级指标", "分值", "得分", "得分率"])
     assert [[c.text for c in r] for r in scores.rows] == [
         ["决策", "20", "17.90", "89.50%"], ["过程", "20", "17.99", "89.95%"], ["合计", "40", "35.89", "89.73%"]]
 
@@ -714,7 +739,7 @@ def test_a_figure_printed_thrice_goes_to_the_group_its_subjects_nature_names():
              "2040602 一般行政管理事务 388.080000 388.080000 388.080000",
              "2101101 行政单位医疗 60.617112 60.617112 60.617112"]
     [spending] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert [c.split("/")[-1] for c in spending.columns][2:] == \
+    assert [c.split("/")[-1] for c in spending.column_texts()][2:] == \
         ["合计", "小计", "人员经费", "公用经费", "项目支出总数", "扣除基建项目后预算数"]
     assert [[c.text for c in r] for r in spending.rows] == [
         ["2040602", "一般行政管理事务", "388.080000", "", "", "", "388.080000", "388.080000"],
@@ -732,8 +757,8 @@ def test_three_public_tables_of_shenzhen_and_beijing_take_their_templates():
                 "0.00 0.00 0.00 4.20 0.00 0.00",
                 "2026年 32.56 0.00 0.00 16.80 0.00 0.00 11.56 0.00 0.00 4.20 0.00 0.00 0.00 0.00 0.00 4.20 0.00 0.00"]
     [three] = parse_document(load_text("\n".join(shenzhen).encode("utf-8"))).tables
-    assert three.columns[:3] == ["预算单位", "年度", "总计/一般公共预算"]
-    assert three.columns[-1] == "公务用车购置及运行维护费/公务用车运行维护费/国有资本经营预算"
+    assert three.column_texts()[:3] == ["预算单位", "年度", "总计/一般公共预算"]
+    assert three.column_texts()[-1] == "公务用车购置及运行维护费/公务用车运行维护费/国有资本经营预算"
     # the unit's cell spans its years: the second row prints its year alone
     assert [[c.text for c in r][:4] for r in three.rows] == [
         ["某局（本级）", "2025年", "59.62", "0.00"], ["", "2026年", "32.56", "0.00"]]
@@ -742,7 +767,7 @@ def test_three_public_tables_of_shenzhen_and_beijing_take_their_templates():
                "小计 公务用车购置费 公务用车运行维护费",
                "102.109787 48.237000 2.813064 51.059723 15.420000 35.639723"]
     [three] = parse_document(load_text("\n".join(beijing).encode("utf-8"))).tables
-    assert three.columns[:3] == ["“三公”经费财政拨款预算总额", "因公出国（境）费用", "公务接待费"]
+    assert three.column_texts()[:3] == ["“三公”经费财政拨款预算总额", "因公出国（境）费用", "公务接待费"]
     assert [c.text for c in three.rows[0]] == ["102.109787", "48.237000", "2.813064", "51.059723", "15.420000",
                                                 "35.639723"]
 
@@ -760,7 +785,7 @@ def test_items_without_a_number_go_on_with_the_panel_that_prints_such_items():
              "上年结余、结转 0.00 结转下年 0.00",
              "收入总计 600.00 支出总计 600.00"]
     [summary] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert summary.columns == ["收入/项目", "收入/2026年预算数", "支出/项目", "支出/2026年预算数"]
+    assert summary.column_texts() == ["收入/项目", "收入/2026年预算数", "支出/项目", "支出/2026年预算数"]
     assert [[c.text for c in r] for r in summary.rows][3:6] == [
         ["", "", "行政事业单位养老支出", "250.00"], ["", "", "行政单位离退休", "250.00"],
         ["上年结余、结转", "0.00", "结转下年", "0.00"]]
@@ -779,7 +804,7 @@ def test_a_name_wrapped_around_its_codes_line_under_a_unit_column():
              "机关事业单位基本养老", f"2080505 211.92 211.92{zeros}", "保险缴费支出",
              f"210 卫生健康支出 86.28 86.28{zeros}"]
     [spending] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert spending.columns[:4] == ["预算单位", "科目编码", "科目名称", "支出总计"]
+    assert spending.column_texts()[:4] == ["预算单位", "科目编码", "科目名称", "支出总计"]
     assert [[c.text for c in r][:5] for r in spending.rows] == [
         ["", "208", "社会保障和就业支出", "562.39", "562.39"], ["", "2080501", "行政单位离退休", "252.07", "252.07"],
         ["", "2080505", "机关事业单位基本养老保险缴费支出", "211.92", "211.92"],
@@ -788,10 +813,10 @@ def test_a_name_wrapped_around_its_codes_line_under_a_unit_column():
 
 def test_no_template_placeholder_reaches_a_header(documents):
     # an empty table takes its template's columns, in the document's year
-    headers = [c for doc in documents.values() for t in doc.tables for c in t.columns]
+    headers = [c for doc in documents.values() for t in doc.tables for c in t.column_texts()]
     assert headers and not [c for c in headers if "{" in c]
     fund = table(documents, "nanchang_medical_security_center_2024_budget.txt", "budget.gov_fund_expense")
-    assert fund.columns[2:] == ["2024年预算数/合计", "2024年预算数/基本支出", "2024年预算数/项目支出"]
+    assert fund.column_texts()[2:] == ["2024年预算数/合计", "2024年预算数/基本支出", "2024年预算数/项目支出"]
 
 
 def test_a_final_summarys_closing_lines_are_labels_of_their_own_in_fragments():
@@ -841,7 +866,7 @@ def test_an_empty_final_fund_table_keeps_its_printed_header():
              "支出功能分类 年初结转和 年末结转和", "本年收入", "结余 结余", "科目编码 科目名称 小计 基本支出 项目支出",
              "类 款 项", "合计", "注：本单位无政府性基金预算财政拨款支出，故本表无数据。"]
     [fund] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert fund.columns == ["项目/支出功能分类科目编码/类", "项目/支出功能分类科目编码/款", "项目/支出功能分类科目编码/项",
+    assert fund.column_texts() == ["项目/支出功能分类科目编码/类", "项目/支出功能分类科目编码/款", "项目/支出功能分类科目编码/项",
                             "项目/科目名称", "年初结转和结余", "本年收入", "本年支出/小计", "本年支出/基本支出",
                             "本年支出/项目支出", "年末结转和结余"]
     assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "合计", "", "", "", "", "", ""]]
@@ -858,7 +883,7 @@ def test_of_two_templates_the_one_that_invents_less_where_the_header_prints_neit
              "类 款 项 合计 4,733.14 4,733.14 0.00 0.00 0.00 0.00 0.00",
              "208 社会保障和就业支出 471.44 471.44 0.00 0.00 0.00 0.00 0.00"]
     [income] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert income.columns[:3] == ["项目/功能分类科目编码", "项目/科目名称", "本年收入合计/决算数"]
+    assert income.column_texts()[:3] == ["项目/功能分类科目编码", "项目/科目名称", "本年收入合计/决算数"]
 
 
 def test_a_summarys_first_label_that_is_also_a_header_word_heads_its_row():
@@ -871,7 +896,7 @@ def test_a_summarys_first_label_that_is_also_a_header_word_heads_its_row():
              "财政拨款 5,417.80 一、一般公共服务支出 3,478.72", "1.一般公共预算拨款 5,417.80 统计信息事务 3,478.72",
              "2.政府性基金预算拨款 0.00 行政运行 2,357.92", "统计管理 1,120.80", "收入总计 5,417.80 支出总计 5,417.80"]
     [fiscal] = parse_document(load_text("\n".join(lines).encode("utf-8"))).tables
-    assert fiscal.columns == ["收入/项目", "收入/2026年预算数", "支出/项目", "支出/2026年预算数"]
+    assert fiscal.column_texts() == ["收入/项目", "收入/2026年预算数", "支出/项目", "支出/2026年预算数"]
     assert [[c.text for c in r] for r in fiscal.rows][0] == ["财政拨款", "5417.80", "一、一般公共服务支出", "3478.72"]
     assert [[c.text for c in r] for r in fiscal.rows][3] == ["", "", "统计管理", "1120.80"]
 
@@ -893,7 +918,7 @@ def test_reading_order_summary_panels_with_the_headers_printed_late_and_totals_s
         "6.20", "", "决算数", "2,106.66", "", "三、国防支出", "", "839.59", "", "本年收入合计", "", "2,946.25", "",
         "使用非财政拨款结余（含专用结余）", "年初结转和结余", "总计", "", "本年支出合计", "", "2,946.25", "",
         "结余分配", "49.14", "2,995.39", "", "年末结转和结余", "总计", "", "49.14", "2,995.39"])
-    assert summary.columns == ["收入/项目", "收入/决算数", "支出/项目", "支出/决算数"]
+    assert summary.column_texts() == ["收入/项目", "收入/决算数", "支出/项目", "支出/决算数"]
     assert [[c.text for c in r] for r in summary.rows] == [
         ["一、一般公共预算财政拨款收入", "2940.05", "一、一般公共服务支出", "2106.66"],
         ["二、政府性基金预算财政拨款收入", "", "二、外交支出", ""],
@@ -914,7 +939,7 @@ def test_reading_order_panel_items_out_of_turn_and_header_cells_among_them():
         "三、卫生健康支出", "", "833.39", "", "833.39", "", "二、政府性基金预算财政拨款", "", "二、外交支出", "",
         "政府性基金预算", "财政拨款", "国有资本经营预", "算财政拨款", "四、住房保障支出", "",
         "本年收入合计", "", "2,940.05", "", "本年支出合计", "", "2,940.05", "", "2,940.05"])
-    assert fiscal.columns[2:5] == ["支出/项目", "支出/合计", "支出/一般公共预算财政拨款"]
+    assert fiscal.column_texts()[2:5] == ["支出/项目", "支出/合计", "支出/一般公共预算财政拨款"]
     assert [[c.text for c in r] for r in fiscal.rows] == [
         ["一、一般公共预算财政拨款", "2940.05", "一、一般公共服务支出", "2106.66", "2106.66", "", ""],
         ["二、政府性基金预算财政拨款", "", "二、外交支出", "", "", "", ""],
@@ -1017,7 +1042,7 @@ def test_an_empty_tables_nothing_to_show_line_and_total_row_are_its_rows_in_eith
     assert [[c.text for c in r][3] for r in shanghai.rows] == ["无", "合计"]
     jiangsu = _parse(["政府性基金预算财政拨款支出预算表", "部门名称： 江苏省某院 单位：万元", "功能科目编码 功能科目名称 金 额",
                       "合 计", "此表为空"]).tables[0]
-    assert jiangsu.columns == ["功能科目编码", "功能科目名称", "金额"]
+    assert jiangsu.column_texts() == ["功能科目编码", "功能科目名称", "金额"]
     assert [[c.text for c in r] for r in jiangsu.rows] == [["", "合计", ""], ["", "此表为空", ""]]
 
 
@@ -1047,12 +1072,14 @@ def test_a_template_table_with_labels_and_no_figures_keeps_its_rows():
 
 
 def test_an_indicator_grid_with_empty_score_columns_or_cells_cut_into_characters_reads_as_misread():
+    from core.columns import parse_columns
     from core.forms import grid_misread
     from core.model import Cell, Table
 
     def grid(columns: list[str], rows: list[list[str]]) -> Table:
         return Table(kind="final.performance_self_eval", title="某项目绩效自评表", title_printed=True, unit="",
-                     first_line=1, last_line=len(rows) + 1, columns=columns, rows=[[Cell(t) for t in r] for r in rows])
+                     first_line=1, last_line=len(rows) + 1, columns=parse_columns(columns),
+                     rows=[[Cell(t) for t in r] for r in rows])
     levels = ["一级指标", "二级指标", "三级指标", "实际完成值", "分值", "得分"]
     assert grid_misread(grid(levels, [["成本指标", "", "经济成本指", "≤1.4元1.4元2020标", "", ""],
                                       ["", "", "值", "分", "", ""]])) == "its 分值 column holds no figure"
@@ -1071,8 +1098,8 @@ def test_a_row_of_figures_alone_takes_no_unprinted_label_columns_and_is_seated_b
                       "一般公共预算 政府性基金预 国有资本经营 财政专户管理 事业单位经营 附属单位上缴 一般公共预算 政府性基金预 "
                       "国有资本经营 财政专户管理", "小计 事业收入 上级补助收入 其他收入 小计 单位资金",
                       "资金 算资金 预算资金 资金 收入 收入 资金 算资金 预算资金 资金", "100.00 60.00 60.00 40.00 40.00"]).tables
-    assert len(table.columns) == 17 and table.columns[0] == "合计"
-    assert {table.columns[j]: c.text for j, c in enumerate(table.rows[0]) if c.text} == {
+    assert len(table.columns) == 17 and table.column_texts()[0] == "合计"
+    assert {table.column_texts()[j]: c.text for j, c in enumerate(table.rows[0]) if c.text} == {
         "合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算": "60.00", "上年结转结余/小计": "40.00",
         "上年结转结余/一般公共预算": "40.00"}
 
@@ -1087,7 +1114,7 @@ def test_two_rows_figures_after_one_label_neither_widen_the_table_nor_drop_the_s
                "三、国有资本经营预算||0.00 三、卫生健康支出||982,692.00||982,692.00||0.00||0.00||四、住房保障支出||4,861,459.00||"
                "4,861,459.00||0.00||0.00||收入总计||86,959,408.34||支出总计||86,959,408.34||86,959,408.34||0.00||0.00")
     [table] = _budget_lines(printed).tables
-    assert table.columns[3:] == ["财政拨款支出/合计", "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算",
+    assert table.column_texts()[3:] == ["财政拨款支出/合计", "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算",
                                  "财政拨款支出/国有资本经营预算"] and table.doubt == ""
     assert [[c.text for c in r] for r in table.rows][:2] == [
         ["一、一般公共预算", "86959408.34", "一、公共安全支出", "79189400.34", "79189400.34", "0.00", "0.00"],

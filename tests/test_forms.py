@@ -77,7 +77,7 @@ def test_dept_form_facts_grids_and_indicators():
     assert facts["人员基本情况/在职无编人员（B）"] == "2" and facts["部门名称"] == "某某县医疗保障局"
     assert facts[f"{FUNDS}/支出构成/合计/2023年预算金额（D）"] == "450"
     assert len(facts) == len(form.facts) + 3 + 6 * 3
-    assert form.columns == ["年度绩效指标/一级指标", "年度绩效指标/二级指标", "年度绩效指标/三级指标",
+    assert form.column_texts() == ["年度绩效指标/一级指标", "年度绩效指标/二级指标", "年度绩效指标/三级指标",
                             "年度绩效指标/年初目标值", "年度绩效指标/备注"]
     assert [[c.text for c in row] for row in form.rows] == [
         ["产出指标", "数量指标", "参保人数", "≥10000人", ""],

@@ -18,7 +18,7 @@ def final_pdf(tmp_path_factory):
 def test_ruled_table_is_read_across_a_page_break(final_pdf):
     doc = load_document(final_pdf)
     table = next(t for t in doc.tables if t.kind == "final.general_public_expense")
-    assert table.columns == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
+    assert table.column_texts() == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
                              "项目/科目名称", "合计", "基本支出", "项目支出"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["", "", "", "合计", "1100.00", "700.00", "400.00"],
@@ -36,10 +36,10 @@ def test_ruled_table_is_read_across_a_page_break(final_pdf):
 def test_two_panels_and_an_empty_table_keep_their_printed_columns(final_pdf):
     doc = load_document(final_pdf)
     summary = next(t for t in doc.tables if t.kind == "final.income_expense_summary")
-    assert summary.columns == ["收入/项目", "收入/决算数", "支出/项目", "支出/决算数"]
+    assert summary.column_texts() == ["收入/项目", "收入/决算数", "支出/项目", "支出/决算数"]
     assert [c.text for c in summary.rows[1]] == ["", "", "二、住房保障支出", "100.00"]
     fund = next(t for t in doc.tables if t.kind == "final.gov_fund")
-    assert fund.columns == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
+    assert fund.column_texts() == ["项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项",
                             "项目/科目名称", "年初结转和结余", "本年收入"]
     assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "合计", "", ""]]
 
@@ -126,7 +126,7 @@ def test_rules_that_run_part_of_the_tables_height_divide_no_columns(tmp_path):
     doc = load_document(pdfs.staggered_rules(tmp_path / "staggered.pdf"))
     [table] = doc.tables
     assert (table.kind, table.unit) == ("budget.general_public_expense", "万元")
-    assert table.columns == ["科目代码", "功能科目名称", "金额"]
+    assert table.column_texts() == ["科目代码", "功能科目名称", "金额"]
     assert [[c.text for c in r] for r in table.rows] == [
         ["", "合计", "200.00"], ["204", "公共安全支出", "200.00"], ["20404", "检察", "150.00"],
         ["20499", "其他公共安全支出", "50.00"]]
@@ -135,14 +135,14 @@ def test_rules_that_run_part_of_the_tables_height_divide_no_columns(tmp_path):
 def test_rows_cut_by_a_neighbours_rules_are_one_row(tmp_path):
     doc = load_document(pdfs.cut_rows(tmp_path / "cut.pdf"))
     summary, running, offset, fund = doc.tables
-    assert summary.columns == ["收入/项目名称", "收入/金额", "支出/项目名称", "支出/金额"]
+    assert summary.column_texts() == ["收入/项目名称", "收入/金额", "支出/项目名称", "支出/金额"]
     assert [[c.text for c in r] for r in summary.rows] == [
         ["一、财政拨款", "300.00", "一、基本支出", "200.00"],
         ["2.政府性基金预算", "", "三、单位预留机动经费", "100.00"],
         ["收入合计", "300.00", "支出合计", "300.00"]]
-    assert running.columns == ["科目编码", "科目名称", "机关运行经费支出"]
+    assert running.column_texts() == ["科目编码", "科目名称", "机关运行经费支出"]
     assert [[c.text for c in r] for r in running.rows] == [["", "合计", "20.00"], ["302", "商品和服务支出", "20.00"]]
-    assert offset.columns == ["合计", "基本支出", "项目支出"]
+    assert offset.column_texts() == ["合计", "基本支出", "项目支出"]
     assert [[c.text for c in r] for r in offset.rows] == [["300.00", "200.00", "100.00"]]
-    assert fund.columns[3:] == ["项目/功能分类科目名称", "政府性基金预算支出/合计", "政府性基金预算支出/基本支出"]
+    assert fund.column_texts()[3:] == ["项目/功能分类科目名称", "政府性基金预算支出/合计", "政府性基金预算支出/基本支出"]
     assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "无", "", ""], ["", "", "", "合计", "", ""]]

@@ -22,7 +22,7 @@ GENERATE = bool(os.environ.get("GEN_TEST_DATA"))
 
 def read_tables(text: Path) -> list[dict[str, object]]:
     doc = parse_document(load_text(text.read_bytes(), text.name))
-    return [{"title": t.title, "kind": t.kind, "columns": t.columns, "rows": [[c.text for c in r] for r in t.rows],
+    return [{"title": t.title, "kind": t.kind, "columns": t.column_texts(), "rows": [[c.text for c in r] for r in t.rows],
              "guessed": [[r, c] for r, row in enumerate(t.rows) for c, cell in enumerate(row) if cell.inferred]}
             for t in doc.tables]
 

@@ -368,7 +368,7 @@ class MainScreen(Screen[bool]):
         row, col = self.grid.cursor_coordinate
         value = table.cell(row, col).text if initial is None else initial
         self._open_editor(CellTarget(row, col), value,
-                          strings.EDIT_CELL.format(row=row + 1, column=table.columns[col]))
+                          strings.EDIT_CELL.format(row=row + 1, column=table.columns[col].text))
 
     def action_facts(self) -> None:
         table = self.current_table()
@@ -383,7 +383,7 @@ class MainScreen(Screen[bool]):
         if table is None or not table.columns:
             return
         col = self.grid.cursor_coordinate.column
-        self._open_editor(HeaderTarget(col), table.columns[col], strings.EDIT_HEADER.format(column=col + 1))
+        self._open_editor(HeaderTarget(col), table.columns[col].text, strings.EDIT_HEADER.format(column=col + 1))
 
     def action_edit_title(self) -> None:
         if (table := self.current_table()) is not None:

@@ -13,7 +13,6 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from core.model import Table, parse_amount
-from core.tokens import TEXT_LEAF
 
 from .. import strings
 
@@ -31,8 +30,8 @@ def cell_text(text: str, *, amount: bool, style: str = "") -> Text:
 def header_label(table: Table, col: int, depth: int) -> str:
     """A column's header path, one level per line: a group is named over the first column
     it spans and cut to the column's width, so a long group name does not widen the grid."""
-    parts = table.columns[col].split("/")
-    prev = table.columns[col - 1].split("/") if col else []
+    parts = table.columns[col].path
+    prev = table.columns[col - 1].path if col else ()
     width = max([cell_len(parts[-1])] + [cell_len(r[col].text) for r in table.rows if col < len(r)])
     lines = []
     for level, part in enumerate(parts[:-1]):
@@ -80,13 +79,13 @@ class TableGrid(DataTable):
         cursor = self.cursor_coordinate
         self.table = table
         self.clear(columns=True)
-        depth = max([len(c.split("/")) for c in table.columns] + [1])
+        depth = max([len(c.path) for c in table.columns] + [1])
         for j in range(len(table.columns)):
             self.add_column(Text(header_label(table, j, depth), style="bold"), key=f"c{j}")
         self.header_height = depth
         # codes and labels stay in view while the amounts scroll sideways
-        self.fixed_columns = next((j for j, path in enumerate(table.columns)
-                                   if not TEXT_LEAF.search(path.split("/")[-1])), 0) if table.rows else 0
+        self.fixed_columns = next((j for j, column in enumerate(table.columns)
+                                   if not column.holds_words), 0) if table.rows else 0
         width = len(table.columns)
         for r, row in enumerate(table.rows):
             cells = []
