@@ -16,6 +16,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from enum import StrEnum
 
 from . import catalog
 from .catalog import TableKind, TableSpec
@@ -967,7 +968,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                      layout: str) -> None:
     if not spec.layouts and layout == "space" and _fill_positional(table, content):
         return
-    year, agency = context.year, context.agency
+    year = context.year
     tokens = stream_tokens(content)
     kinds = classify(tokens)
     header_words = frozenset(w for layout in spec.layouts for w in path_words(layout)
@@ -1028,70 +1029,144 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if text_cols and "amount" not in kinds and (layout == "fragment" or not runs) and \
             _empty_table_rows(table, tokens, runs, text_cols):
         return
-    if not text_cols:         # rows of amounts alone (the 三公 table): seated like any other row
-        amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
-        if layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):
-            # reading order cut the one row of figures where header words fell between them
-            amounts_of = [[a for row in amounts_of for a in row]][:1]
-        among = [t for codes, labels, _ in runs for _, t in codes + labels]
-        if among:       # text among the figures (header cells printed between them): rows unsure
-            table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
-                            "check the rows against the source")
-        table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
-        place_amounts(table, table.rows, amounts_of, spec, [], stated)
-        return
+    body = Body(table, content, spec, context, tokens, kinds, runs, header_words, column_words, is_header_word,
+                stated, text_cols, has_code)
+    BODY_READERS[body_shape(columns, text_cols, has_code, layout)](body)
+
+
+class BodyShape(StrEnum):
+    """How a table's rows print, as its typed columns show: which reader reads its body."""
+    FIGURES = "figures"                 # no label column: rows of figures alone (the 三公 table)
+    NUMBERED_PANELS = "numbered panels" # panels that number their rows (行次, 栏次)
+    CODED_PANELS = "coded panels"       # (code, name, amount) panels side by side (公开06)
+    LABEL_COLUMNS = "label columns"     # several label columns, then the amounts, a line a row
+    PANELS = "panels"                   # a label and its amounts, in one panel or two side by side
+    CODED_LIST = "coded list"           # a classification's codes and names, then the amounts
+
+
+def body_shape(columns: list[Column], text_cols: list[int], has_code: bool, layout: str) -> BodyShape:
+    """The shape of a table's body, by its columns' roles and places (and whether its rows
+    print codes): never by the columns' names."""
+    if not text_cols:
+        return BodyShape.FIGURES
     if any(c.role == ColumnRole.SEQUENCE for c in columns):
-        lines: list[tuple[tuple[int, ...], str]] = \
-            [((k,), line) for k, line in content] if layout == "space" else numbered_lines(tokens)
-        table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, spec.column_rules))
-        return
+        return BodyShape.NUMBERED_PANELS
     panel_codes = [j for j, c in enumerate(columns) if c.role == ColumnRole.CODE or c.leaf == "类"]
     if len(panel_codes) > 1 and any(j not in text_cols for j in range(panel_codes[0], panel_codes[-1])):
-        # code columns with amounts between them: panels side by side (公开06), not label pairs
-        table.rows = coded_panel_rows(columns, content, by_line=layout == "space", is_header_word=is_header_word)
-        return
-    leading = list(itertools.takewhile(lambda j: j in text_cols, range(len(columns))))
+        return BodyShape.CODED_PANELS       # code columns with amounts between them, not label pairs
+    leading = _leading(text_cols)
     last_amount = max((j for j in range(len(columns)) if j not in text_cols), default=0)
     labels_first = len(leading) > 1 and all(j in leading or j > last_amount for j in text_cols)
-    if len(panel_codes) > 1 and layout == "space" and labels_first:
-        # two code-and-name pairs, then the amounts (部门经济科目 … 政府经济科目 …): a line is a row
-        runs = _line_runs(tokens, kinds, header_words, column_words, bool(spec.layouts))
-        _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
-        return
-    if not has_code:
-        by_line = layout == "space"
-        if by_line:
-            runs = _line_runs(tokens, kinds, header_words, column_words, bool(spec.layouts))
-        if by_line and labels_first:        # label columns first, amounts after (备注 and such last)
-            if any(columns[j].role == ColumnRole.CODE for j in leading):
-                runs = _wrapped_names_joined(runs, header_words)    # a name wrapped around its code's line
-            _fill_label_columns(table, runs, leading, spec, stated, tuple(j for j in text_cols if j not in leading))
+    if layout == "space" and labels_first and (len(panel_codes) > 1 or not has_code):
+        return BodyShape.LABEL_COLUMNS
+    return BodyShape.CODED_LIST if has_code else BodyShape.PANELS
+
+
+def _leading(text_cols: list[int]) -> list[int]:
+    """The label columns that open a row, before its first amount column."""
+    return list(itertools.takewhile(lambda j: j in text_cols, itertools.count()))
+
+
+@dataclass
+class Body:
+    """A table's body as every body reader takes it: its lines, their tokens and runs, the
+    header's vocabulary, and its typed columns (on the table)."""
+    table: Table
+    content: list[tuple[int, str]]
+    spec: TableSpec
+    context: Context
+    tokens: list[Token]
+    kinds: list[str]
+    runs: list[Run]
+    header_words: frozenset[str]
+    column_words: set[str]
+    is_header_word: Callable[[str], bool]
+    stated: tuple[tuple[str, Decimal], ...]
+    text_cols: list[int]
+    has_code: bool
+
+    @property
+    def by_line(self) -> bool:
+        return self.table.layout == "space"
+
+    def line_runs(self) -> list[Run]:
+        """Runs a line each, as a layout that keeps lines prints rows."""
+        return _line_runs(self.tokens, self.kinds, self.header_words, self.column_words, bool(self.spec.layouts))
+
+
+def _read_figures(body: Body) -> None:
+    """Rows of amounts alone (the 三公 table): seated like any other row."""
+    table, columns = body.table, body.table.columns
+    amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in body.runs if amounts]
+    if table.layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):
+        # reading order cut the one row of figures where header words fell between them
+        amounts_of = [[a for row in amounts_of for a in row]][:1]
+    among = [t for codes, labels, _ in body.runs for _, t in codes + labels]
+    if among:       # text among the figures (header cells printed between them): rows unsure
+        table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
+                        "check the rows against the source")
+    table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
+    place_amounts(table, table.rows, amounts_of, body.spec, [], body.stated)
+
+
+def _read_numbered_panels(body: Body) -> None:
+    columns = body.table.columns
+    lines: list[tuple[tuple[int, ...], str]] = \
+        [((k,), line) for k, line in body.content] if body.by_line else numbered_lines(body.tokens)
+    body.table.rows = numbered_rows(columns, lines, catalog.resolve_rules(columns, body.spec.column_rules))
+
+
+def _read_coded_panels(body: Body) -> None:
+    body.table.rows = coded_panel_rows(body.table.columns, body.content, by_line=body.by_line,
+                                       is_header_word=body.is_header_word)
+
+
+def _read_label_columns(body: Body) -> None:
+    """Label columns first (two code-and-name pairs: 部门经济科目 … 政府经济科目 …; or a unit,
+    a code and a name), amounts after (备注 and such last): a line is a row."""
+    columns, leading = body.table.columns, _leading(body.text_cols)
+    runs = body.line_runs()
+    if not body.has_code and any(columns[j].role == ColumnRole.CODE for j in leading):
+        runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
+    _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
+                        tuple(j for j in body.text_cols if j not in leading))
+
+
+def _read_panels(body: Body) -> None:
+    """A label and its amounts, in one panel or two side by side (the summaries)."""
+    table, columns, text_cols, content = body.table, body.table.columns, body.text_cols, body.content
+    runs = body.line_runs() if body.by_line else body.runs
+    if body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
+        # a label, amounts, then a description (绩效目标): two columns of wrapped text
+        row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
+        described = _described_rows([(k, line) for k, line in content if k in row_lines], len(columns))
+        if described is not None:
+            described_rows, described_amounts, left_over = described
+            place_amounts(table, described_rows, described_amounts, body.spec, text_cols, body.stated)
+            table.rows = described_rows
+            table.notes += left_over        # text under the last row that no cell takes
             return
-        if by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
-            # a label, amounts, then a description (绩效目标): two columns of wrapped text
-            row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
-            described = _described_rows([(k, line) for k, line in content if k in row_lines], len(columns))
-            if described is not None:
-                described_rows, described_amounts, left_over = described
-                place_amounts(table, described_rows, described_amounts, spec, text_cols, stated)
-                table.rows = described_rows
-                table.notes += left_over        # text under the last row that no cell takes
-                return
-        alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
-        table.rows = side_by_side_rows(columns, text_cols, runs) if by_line and alternating else \
-            panel_rows(columns, text_cols, runs, by_line=by_line)
-        crowded = max((len(items) for k, line in content if (items := TOP_ITEMS.findall(line))), default=0)
-        if crowded > len(text_cols):
-            table.add_doubt(f"a line prints {crowded} numbered items side by side, but the columns hold "
-                            f"{len(text_cols)} label columns: a panel is likely missing; check the columns against the source")
-        if len(text_cols) == 2:
-            # halves on lines of their own: every row where that is the pattern, else the totals
-            totals_only = _panels_zigzag(table.rows, text_cols) < SETTINGS.zigzag_rows
-            table.rows = _panel_halves_joined(table.rows, text_cols, totals_only)
-        if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
-            table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
-                            "step: check the rows against the source")
-        return
+    alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
+    table.rows = side_by_side_rows(columns, text_cols, runs) if body.by_line and alternating else \
+        panel_rows(columns, text_cols, runs, by_line=body.by_line)
+    crowded = max((len(items) for k, line in content if (items := TOP_ITEMS.findall(line))), default=0)
+    if crowded > len(text_cols):
+        table.add_doubt(f"a line prints {crowded} numbered items side by side, but the columns hold "
+                        f"{len(text_cols)} label columns: a panel is likely missing; check the columns against the source")
+    if len(text_cols) == 2:
+        # halves on lines of their own: every row where that is the pattern, else the totals
+        totals_only = _panels_zigzag(table.rows, text_cols) < SETTINGS.zigzag_rows
+        table.rows = _panel_halves_joined(table.rows, text_cols, totals_only)
+    if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
+        table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
+                        "step: check the rows against the source")
+
+
+def _read_coded_list(body: Body) -> None:
+    """A classification's rows: a code (whole or in 类/款/项 parts), a name, the amounts."""
+    table, columns, text_cols = body.table, body.table.columns, body.text_cols
+    header_words, column_words, agency = body.header_words, body.column_words, body.context.agency
+    runs = body.runs
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].leaf), None)
     name_col = next((j for j in text_cols if "名称" in columns[j].leaf),
                     text_cols[1] if len(text_cols) > 1 else 1)
@@ -1100,7 +1175,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
     # the header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them
     pieces = {w[i:] for w in column_words | header_words for i in range(len(w) - 1)} | column_words
-    if layout == "space":
+    if table.layout == "space":
         # a line of the header's words alone (`科目编码类款项`) is the header again, never a name's tail
         runs = _wrapped_names_joined([run for run in runs if run[0] or run[2] or
                                       not _made_of_words("".join(t for _, t in run[1]), pieces)], header_words)
@@ -1114,7 +1189,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             labels = _after_header(labels, header_words)      # the header again, then this row
             name = "".join(t for _, t in labels)
         named = [(k, t) for k, t in labels if t not in column_words]
-        if layout == "fragment" and 0 < len(named) < len(labels) and \
+        if table.layout == "fragment" and 0 < len(named) < len(labels) and \
                 not any(catalog.TOTAL_LABELS.match(t) for _, t in named):
             labels = named      # the header's cells printed among a row's name (`合计 项 卫生健康支出 项目`)
             name = "".join(t for _, t in labels)
@@ -1144,8 +1219,14 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     stray = next((r[name_col].text for r in rows if _made_of_words(r[name_col].text, pieces)), None)
     if stray:       # the header's words read as a row: the rows around it are likely out of step
         table.add_doubt(f"the header's words ({stray}) were read as a row; check the rows against the source")
-    place_amounts(table, rows, amounts_of, spec, text_cols, stated)
+    place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated)
     table.rows = rows
+
+BODY_READERS: dict[BodyShape, Callable[[Body], None]] = {
+    BodyShape.FIGURES: _read_figures, BodyShape.NUMBERED_PANELS: _read_numbered_panels,
+    BodyShape.CODED_PANELS: _read_coded_panels, BodyShape.LABEL_COLUMNS: _read_label_columns,
+    BodyShape.PANELS: _read_panels, BodyShape.CODED_LIST: _read_coded_list,
+}
 
 
 def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_cols: list[int]) -> bool:

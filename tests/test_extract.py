@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.columns import Column, ColumnRole
+from core.columns import Column, ColumnRole, parse_columns
 
 
 def table(documents, name, kind):
@@ -1072,7 +1072,6 @@ def test_a_template_table_with_labels_and_no_figures_keeps_its_rows():
 
 
 def test_an_indicator_grid_with_empty_score_columns_or_cells_cut_into_characters_reads_as_misread():
-    from core.columns import parse_columns
     from core.forms import grid_misread
     from core.model import Cell, Table
 
@@ -1179,3 +1178,24 @@ def test_a_region_without_tokens_reads_as_no_rows():
     # a form whose lines hold nothing to read falls back to the plain grid reader with no tokens
     from core.extract import _row_runs
     assert _row_runs([], [], by_line=False, header_words=frozenset({"项目支出"})) == ([], [])
+
+
+def test_a_tables_body_reader_is_chosen_by_its_columns_roles_and_places():
+    from core.extract import BodyShape, body_shape
+
+    def shape(written: list[str], has_code: bool = True, layout: str = "space") -> BodyShape:
+        columns = parse_columns(written)
+        return body_shape(columns, [j for j, c in enumerate(columns) if c.holds_words], has_code, layout)
+    assert shape(["合计", "因公出国（境）费", "公务接待费"]) == BodyShape.FIGURES
+    assert shape(["收入/项目", "收入/行次", "收入/决算数", "支出/项目", "支出/行次", "支出/决算数"]) == \
+        BodyShape.NUMBERED_PANELS
+    assert shape(["人员经费/科目代码", "人员经费/科目名称", "人员经费/决算数",
+                  "公用经费/科目代码", "公用经费/科目名称", "公用经费/决算数"]) == BodyShape.CODED_PANELS
+    assert shape(["部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计"]) == \
+        BodyShape.LABEL_COLUMNS
+    assert shape(["预算单位", "科目编码", "科目名称", "支出总计"], has_code=False) == BodyShape.LABEL_COLUMNS
+    assert shape(["收入/项目", "收入/预算数", "支出/项目", "支出/预算数"], has_code=False) == BodyShape.PANELS
+    assert shape(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]) == BodyShape.CODED_LIST
+    # the same columns read from a text that does not keep lines are a coded list, not label columns
+    assert shape(["部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计"],
+                 layout="fragment") == BodyShape.CODED_LIST
