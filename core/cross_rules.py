@@ -3,6 +3,8 @@ set's identities (catalog.CROSS_TABLE_IDENTITIES), tables listed in the 目录 b
 from __future__ import annotations
 
 import re
+import weakref
+from dataclasses import dataclass
 from decimal import Decimal
 
 from . import catalog
@@ -105,6 +107,35 @@ def _carries_over(doc: Document) -> bool:
 Located = tuple[int, int, Decimal, list[int]]     # row, column, amount, source lines
 
 
+@dataclass(frozen=True)
+class _RowIndex:
+    by_label: dict[str, int]        # a cell's text (squashed) → the first row printing it
+    by_code: dict[str, int]         # a row code → its first row
+
+
+_ROW_INDEXES: dict[int, tuple[weakref.ref[Table], _RowIndex]] = {}
+
+
+def _row_index(table: Table) -> _RowIndex:
+    """Where each label and code stands in `table`, read once per table: a table is never
+    changed once read (an edit makes a new one), and the identities ask it many times over."""
+    held = _ROW_INDEXES.get(id(table))
+    if held is not None and held[0]() is table:
+        return held[1]
+    by_label: dict[str, int] = {}
+    by_code: dict[str, int] = {}
+    for r, row in enumerate(table.rows):
+        for cell in row:
+            by_label.setdefault(squash(cell.text), r)
+        by_code.setdefault(table.row_code(r), r)
+    index, key = _RowIndex(by_label, by_code), id(table)
+
+    def forget(_: weakref.ref[Table]) -> None:
+        _ROW_INDEXES.pop(key, None)
+    _ROW_INDEXES[key] = (weakref.ref(table, forget), index)
+    return index
+
+
 def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
     """The cell an identity names (see catalog.Identity), with its amount; rows joined by
     `+` are summed (located at the first)."""
@@ -114,18 +145,18 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
         if len(parts) < len(found):
             return None
         return parts[0][0], parts[0][1], sum((p[2] for p in parts), ZERO), [k for p in parts for k in p[3]]
+    at: int | None
     if row == "*":
-        rows = [0] if len(table.rows) == 1 else []
+        at = 0 if len(table.rows) == 1 else None
     elif row.isdigit():
-        rows = [r for r in range(len(table.rows)) if table.row_code(r) == row]
+        at = _row_index(table).by_code.get(row)
     else:
-        rows = [r for r in range(len(table.rows))
-                if any(squash(c.text) == row for c in table.rows[r])]
-        if not rows and row == "合计":      # a total row printed without its label
-            rows = [r for r in range(len(table.rows)) if _is_unlabelled_total(table, r)][:1]
-    if not rows:
+        at = _row_index(table).by_label.get(row)
+        if at is None and row == "合计":      # a total row printed without its label
+            at = next((r for r in range(len(table.rows)) if _is_unlabelled_total(table, r)), None)
+    if at is None:
         return None
-    r = rows[0]
+    r = at
     for name in cols:
         if name:
             c = find_col(table, name)

@@ -474,6 +474,14 @@ def _under_projects(text: str, at: int) -> bool:
     return bool(heads) and "项目" in text[heads[-1].end():heads[-1].end() + 12]
 
 
+@per_text
+def _stated_subjects(doc: Document) -> list[tuple[str, Decimal, int]]:
+    """(name, amount in 万元, line) of each `name amount万元` the text states outside a passage
+    about projects."""
+    text, lines = _prose_text(doc)
+    return [(run, _dec(figure), lines[at]) for run, figure, at in named_amounts(text) if not _under_projects(text, at)]
+
+
 def check_prose_subjects(doc: Document) -> list[Finding]:
     """An amount the text gives a classification subject (行政事业单位养老支出 55.56万元)
     against the rows of that name in the coded tables: one of them must print it."""
@@ -495,12 +503,10 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
                     printed.setdefault(t.cell(r, label_col).text, []).append((in_wan, t.title, r))
     if not printed:
         return []
-    text, lines = _prose_text(doc)
     out, seen = [], set()
-    for run, figure, at in named_amounts(text):
-        stated = _dec(figure)
+    for run, stated, line in _stated_subjects(doc):
         name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
-        if name is None or (name, stated) in seen or _under_projects(text, at):
+        if name is None or (name, stated) in seen:
             continue
         seen.add((name, stated))
         values = printed[name]
@@ -509,7 +515,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
         value, title, _ = values[0]
         out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                            f"the text gives {name} {stated} 万元; {title} prints {value}",
-                           title, where=f"{name}", lines=[lines[at]],
+                           title, where=f"{name}", lines=[line],
                            values={"stated": str(stated), "table": str(value)}))
     return out
 
