@@ -1529,7 +1529,7 @@ def _codes_printed_late(header: list[Token], runs: list[Run], is_header_word: Ca
             out[-1].append((k, t))
         return out
 
-    loose = deque([(k, t)] for k, t in header if len(t) == 3 and CODE_PART_TOKEN.match(t))
+    loose = deque(_header_code_groups(header))
     nameless: deque[int] = deque()
     carried: list[tuple[int, str]] = []        # codes printed among a repeated header's words
     out = list(runs)
@@ -1559,6 +1559,43 @@ def _codes_printed_late(header: list[Token], runs: list[Run], is_header_word: Ca
             j = nameless.popleft()
             out[j] = (loose.popleft(), out[j][1], out[j][2])
     return out
+
+
+def _header_code_groups(header: list[Token]) -> list[list[Token]]:
+    """The codes reading order printed among the header's cells, a group per row, in order:
+    a class with the 款 part printed right after it (`201` `201 05` `201 05` …). The 项 column
+    may follow as a block of its own after its level word (`项` `07` `02` …): a code whose class
+    and 款 repeat the row before's is an item under it, and the block's parts go to those
+    codes in order, where there are as many of both. Where a 款 part stands after no class
+    (the parts printed out of order), the classes alone are sure: a group each."""
+    groups: list[list[Token]] = []
+    items: list[Token] = []
+    after = ""          # what the token before was: a class, a 款 part, the 项 word, an item part
+    for k, t in header:
+        if len(t) == 3 and CODE_PART_TOKEN.match(t):
+            groups.append([(k, t)])
+            after = "class"
+        elif len(t) == 2 and CODE_PART_TOKEN.match(t) and after == "class":
+            groups[-1].append((k, t))
+            after = "section"
+        elif len(t) == 2 and CODE_PART_TOKEN.match(t) and after in ("项", "item"):
+            items.append((k, t))
+            after = "item"
+        elif len(t) == 2 and CODE_PART_TOKEN.match(t):
+            return [[token] for token in header if len(token[1]) == 3 and CODE_PART_TOKEN.match(token[1])]
+        else:
+            after = "项" if t == "项" else ""
+    seen: set[tuple[str, ...]] = set()
+    repeats = []        # codes of a class and 款 printed before: items under that 款
+    for group in groups:
+        code = tuple(t for _, t in group)
+        if len(code) == 2 and code in seen:
+            repeats.append(group)
+        seen.add(code)
+    if items and len(items) == len(repeats):
+        for group, item in zip(repeats, items):
+            group.append(item)
+    return groups
 
 
 def _may_print_codes(spec: TableSpec) -> bool:
