@@ -725,6 +725,21 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
 LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项, or joined: 类款项
 
 
+QUALIFIED = re.compile(r"^(.+?)[（(]([^（）()]+)[）)]$")      # 项目（按功能分类）
+
+
+def _qualifiers_as_printed(columns: list[Column], printed_header: str) -> list[Column]:
+    """A template's header word with a qualifier (`项目（按功能分类）`) is named as the header
+    prints it: without the qualifier where the header does not print it (`项 目`). A qualifier
+    wrapped over lines (`（资金使用` … `单位）`) is printed where its start is."""
+    printed = squash(unicodedata.normalize("NFKC", printed_header))
+
+    def as_printed(part: str) -> str:
+        m = QUALIFIED.match(part)
+        return m.group(1) if m and squash(unicodedata.normalize("NFKC", m.group(2)))[:2] not in printed else part
+    return [Column.of([as_printed(part) for part in c.path]) for c in columns]
+
+
 def _split_code_columns(columns: list[Column], printed_header: str, runs: list[Run]) -> list[Column]:
     """Where the header prints 类 款 (项) over the code and the rows print their codes in
     parts (`201 06 01`), or print no code at all, each code is that many columns (…编码/类,
@@ -1008,8 +1023,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
                         "check the columns against the source")
     # from here on the columns are typed: their paths and roles are not read from words again
-    columns = _repeated_leaf(_split_code_columns(parse_columns(written), printed_header + " " + header_text, runs),
-                             printed_lines)
+    columns = _repeated_leaf(_split_code_columns(_qualifiers_as_printed(parse_columns(written), printed_header),
+                                                 printed_header + " " + header_text, runs), printed_lines)
     if runs and not any(codes or labels for codes, labels, _ in runs):
         # rows of figures alone: the template's label columns the header does not print are
         # not this table's (a unit's 收入总表 printed without its unit's code and name)
