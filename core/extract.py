@@ -1047,6 +1047,27 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     body = Body(table, content, spec, context, tokens, kinds, runs, header_words, column_words, is_header_word,
                 stated, text_cols, has_code)
     BODY_READERS[body_shape(columns, text_cols, has_code, layout)](body)
+    _unnumbered_template_columns_dropped(table, printed_lines)
+
+
+def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) -> None:
+    """Where the header numbers its amount columns (`栏次 1 栏次 2 3 4`), the table has that
+    many: a template's amount columns beyond them that the header does not name and no row
+    fills are not this table's (国有资本经营预算财政拨款 where a region prints only the funds
+    it has)."""
+    numbers = {int(t) for line in header_lines if is_column_number_row(line.split())
+               for t in line.split() if t.isdigit()}
+    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    if not numbers or numbers != set(range(1, max(numbers) + 1)) or len(amounts) <= max(numbers) or not table.rows:
+        return
+    printed = squash(" ".join(header_lines))
+    unnamed = [j for j in amounts if not _word_presence(table.columns[j].leaf, printed)
+               and not any(j < len(r) and r[j].text for r in table.rows)]
+    if len(unnamed) < len(amounts) - max(numbers):
+        return
+    dropped = set(unnamed[len(unnamed) - (len(amounts) - max(numbers)):])
+    table.columns = [c for j, c in enumerate(table.columns) if j not in dropped]
+    table.rows = [[cell for j, cell in enumerate(r) if j not in dropped] for r in table.rows]
 
 
 class BodyShape(StrEnum):

@@ -515,6 +515,15 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
     panels = _numbered_panels(columns)
     expected: list[int | None] = [None] * len(panels)
     rows: list[list[Cell]] = []
+    # a label wrapped around its row's line (`七、文化旅游体育与传媒支` / `7 34 0.00 …` / `出`):
+    # the line of text before a row is held, and goes to the label its row leaves empty beside
+    # its figures, whose end the next line of text then is; else it is the row above's end
+    held: tuple[tuple[int, ...], str] | None = None
+    wrapped_at: int | None = None       # the label column of the last row that took a held line
+
+    def joined(r: int, col: int, k: tuple[int, ...], text: str) -> None:
+        head = rows[r][col]
+        rows[r][col] = Cell(head.text + text, head.lines + k, "joined from fragments")
     for k, line in lines:
         tokens = split_tokens(line)
         seats = _sequence_seats(tokens, expected) if tokens else [None]
@@ -528,9 +537,15 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
             # before the first row: the header; after it, a label wrapped onto this line
             if rows and len(tokens) == 1 and not is_amount(tokens[0]) and \
                     not any(w in tokens[0] for w in SEQUENCE_LEAVES + ("项目",)):
-                head = rows[-1][panels[0][0]]
-                rows[-1][panels[0][0]] = Cell(head.text + "".join(tokens), head.lines + k, "joined from fragments")
+                if wrapped_at is not None:
+                    joined(-1, wrapped_at, k, tokens[0])
+                    wrapped_at = None
+                else:
+                    if held is not None:
+                        joined(-1, panels[0][0], *held)
+                    held = (k, tokens[0])
             continue
+        wrapped_at = None
         row = [Cell("") for _ in columns]
         start = 0
         for p, seat in enumerate(seats):
@@ -552,7 +567,17 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
                 row[c] = Cell(clean_number(a), k,
                               "column placed by the table's totals" if len(amounts) < len(amount_cols) else "")
             start = end
+        if held is not None:
+            empty = next((label_col for label_col, _, amount_cols in panels
+                          if not row[label_col].text and any(row[c].text for c in amount_cols)), None)
+            if empty is not None:
+                row[empty], wrapped_at = Cell(held[1], held[0], "joined from fragments"), empty
+            else:
+                joined(-1, panels[0][0], *held)
+            held = None
         rows.append(row)
+    if held is not None:
+        joined(-1, panels[0][0], *held)
     return rows
 
 
