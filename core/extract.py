@@ -1222,8 +1222,17 @@ def _read_coded_list(body: Body) -> None:
         if not amounts and _repeats_header(name, header_words):
             continue        # the header printed again after a page break
         if amounts and len({k for k, _ in labels}) > 1 and any(_is_header_token(t, header_words) for _, t in labels):
-            labels = _after_header(labels, header_words)      # the header again, then this row
+            tail, labels = _around_header(labels, header_words)      # the header again, then this row
             name = "".join(t for _, t in labels)
+            above = rows[-1][name_col] if rows else None
+            tail = [(k, t) for k, t in tail if k == tail[0][0]]      # its first line only
+            if tail and above is not None and above.text and table.layout == "space" and \
+                    not set(above.lines) & set(rows[-1][0].lines) and \
+                    not any(catalog.TOTAL_LABELS.match(t) or t in column_words for _, t in tail):
+                # the row above printed its name on lines of its own (wrapped around its figures):
+                # the line of text before the next page's header is that name's end
+                rows[-1][name_col] = Cell(above.text + "".join(t for _, t in tail),
+                                          above.lines + tuple(k for k, _ in tail), "joined from fragments")
         named = [(k, t) for k, t in labels if t not in column_words]
         if table.layout == "fragment" and 0 < len(named) < len(labels) and \
                 not any(catalog.TOTAL_LABELS.match(t) for _, t in named):
@@ -1328,15 +1337,19 @@ def _is_header_token(token: str, header_words: frozenset[str]) -> bool:
         any(w in token or (len(token) >= 4 and token in w) for w in header_words)
 
 
-def _after_header(labels: list[tuple[int, str]], header_words: frozenset[str]) -> list[tuple[int, str]]:
+def _around_header(labels: list[Token], header_words: frozenset[str]) -> tuple[list[Token], list[Token]]:
     """A row's label tokens without the header printed again before it on a new page: what
-    follows the last line that holds a piece of the header."""
+    follows the last line that holds a piece of the header; and the text on lines before
+    that header (the row above's wrapped end, where the row has a label of its own after it)."""
     header_lines = [k for k, t in labels if _is_header_token(t, header_words)]
+    if not header_lines:
+        return [], labels
     # (the level words 类 款 项 under the code's header are the header's too)
-    after = [(k, t) for k, t in labels if k > max(header_lines) and t not in CODE_PARTS] if header_lines else labels
+    after = [(k, t) for k, t in labels if k > max(header_lines) and t not in CODE_PARTS]
+    before = [(k, t) for k, t in labels if k < min(header_lines)]
     # the header's words after the row's own label (a wrapped tail that is the next page's
     # header): the label before them is the row's
-    return after or [(k, t) for k, t in labels if k < min(header_lines)]
+    return (before, after) if after else ([], before)
 
 
 @dataclass
