@@ -687,6 +687,8 @@ def coded_panel_rows(columns: list[Column], lines: list[tuple[int, str]], by_lin
             if not groups or (not rows and not any(ECONOMIC_CODE.match(g[0]) for g in groups)):
                 continue        # nothing, or the header before the first coded row
             if not any(ECONOMIC_CODE.match(g[0]) or is_amount(t) for g in groups for t in g):
+                if all(is_header_word(t) for t in pieces):
+                    continue        # the header printed again on a continuation page
                 between.setdefault(len(rows), []).extend((k, t) for t in pieces)
                 continue        # a name's wrapped piece: seated once the rows around it are known
             printed = [Cell("") for _ in columns]
