@@ -582,11 +582,12 @@ def column_index(columns: Sequence[Column], name: str) -> int | None:
     """The column a rule or identity names: by its whole path or a path ending (its leaf)."""
     named = tuple(name.split(PATH_SEPARATOR))
     for j, c in enumerate(columns):
-        if c.path[-len(named):] == named:
+        if any(path[-len(named):] == named for path in (c.path, c.template)):
             return j
     # a column printed with a figure word under it (`本年支出合计/决算数`) is named without it
     for j, c in enumerate(columns):
-        if c.leaf in FIGURE_LEAVES and len(c.path) > 1 and c.path[:-1][-len(named):] == named:
+        if any(len(path) > 1 and path[-1] in FIGURE_LEAVES and path[:-1][-len(named):] == named
+               for path in (c.path, c.template)):
             return j
     return None
 

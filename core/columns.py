@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -49,9 +49,12 @@ def role_of_leaf(leaf: str) -> ColumnRole:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header path (`("支出", "基本支出", "人员经费")`) and its role."""
+    """One column: its header path (`("支出", "基本支出", "人员经费")`) and its role; and,
+    where the header prints a template's words otherwise (`公务用车运行费` for
+    `公务用车运行维护费`), the template's path it stands for, by which rules name it."""
     path: tuple[str, ...]
     role: ColumnRole
+    template: tuple[str, ...] = ()
 
     @staticmethod
     def of(path: Sequence[str]) -> Column:
@@ -83,6 +86,10 @@ class Column:
     def numbered(self) -> bool:
         """Named only by its place (列1): what it holds is unknown, so no rule compares it."""
         return bool(NUMBERED_LEAF.match(self.leaf))
+
+    def printed_as(self, path: Sequence[str]) -> Column:
+        """This column under the header's own words, still named by its template's path."""
+        return replace(Column.of(path), template=self.template or self.path)
 
     def __str__(self) -> str:
         return self.text

@@ -728,16 +728,40 @@ LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项
 QUALIFIED = re.compile(r"^(.+?)[（(]([^（）()]+)[）)]$")      # 项目（按功能分类）
 
 
-def _qualifiers_as_printed(columns: list[Column], printed_header: str) -> list[Column]:
-    """A template's header word with a qualifier (`项目（按功能分类）`) is named as the header
-    prints it: without the qualifier where the header does not print it (`项 目`). A qualifier
-    wrapped over lines (`（资金使用` … `单位）`) is printed where its start is."""
-    printed = squash(unicodedata.normalize("NFKC", printed_header))
+def _is_shortened(printed: str, word: str) -> bool:
+    """Whether `printed` is `word` with characters left out inside it, its start and end kept
+    (公务用车运行费 for 公务用车运行维护费)."""
+    if len(printed) < 4 or len(printed) >= len(word) or printed[:2] != word[:2] or printed[-1] != word[-1]:
+        return False
+    rest = iter(word)
+    return all(ch in rest for ch in printed)
+
+
+def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Column]:
+    """A template's header words named as the header prints them: a qualifier the header
+    does not print is left out (`项目（按功能分类）` where it prints `项 目`; a qualifier wrapped
+    over lines, `（资金使用` … `单位）`, is printed where its start is), and a word printed
+    shortened is the printed word (`公务用车运行费` for `公务用车运行维护费`): the longest printed
+    cell that shortens it, where one is. The column stays named by the template's path for the
+    rules."""
+    printed = squash(unicodedata.normalize("NFKC", " ".join(header_lines)))
+    cells = {unicodedata.normalize("NFKC", t) for line in header_lines for t in line.split()}
+    template_words = {part for c in columns for part in c.path}
 
     def as_printed(part: str) -> str:
         m = QUALIFIED.match(part)
-        return m.group(1) if m and squash(unicodedata.normalize("NFKC", m.group(2)))[:2] not in printed else part
-    return [Column.of([as_printed(part) for part in c.path]) for c in columns]
+        if m and squash(unicodedata.normalize("NFKC", m.group(2)))[:2] not in printed:
+            return m.group(1)
+        if _word_presence(unicodedata.normalize("NFKC", part), printed):
+            return part
+        shortened = sorted((t for t in cells if t not in template_words
+                            and _is_shortened(t, unicodedata.normalize("NFKC", part))), key=len, reverse=True)
+        return shortened[0] if shortened and (len(shortened) == 1 or len(shortened[1]) < len(shortened[0])) else part
+    out = []
+    for c in columns:
+        path = [as_printed(part) for part in c.path]
+        out.append(c if tuple(path) == c.path else c.printed_as(path))
+    return out
 
 
 def _split_code_columns(columns: list[Column], printed_header: str, runs: list[Run]) -> list[Column]:
@@ -1023,7 +1047,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
                         "check the columns against the source")
     # from here on the columns are typed: their paths and roles are not read from words again
-    columns = _repeated_leaf(_split_code_columns(_qualifiers_as_printed(parse_columns(written), printed_header),
+    columns = _repeated_leaf(_split_code_columns(_words_as_printed(parse_columns(written), printed_lines),
                                                  printed_header + " " + header_text, runs), printed_lines)
     if runs and not any(codes or labels for codes, labels, _ in runs):
         # rows of figures alone: the template's label columns the header does not print are

@@ -1199,3 +1199,17 @@ def test_a_tables_body_reader_is_chosen_by_its_columns_roles_and_places():
     # the same columns read from a text that does not keep lines are a coded list, not label columns
     assert shape(["部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计"],
                  layout="fragment") == BodyShape.CODED_LIST
+
+
+def test_a_template_word_printed_shortened_is_named_as_printed_and_still_found_by_the_rules():
+    from core import catalog
+    from core.extract import _words_as_printed
+    template = parse_columns(["合计", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
+                              "公务用车购置及运行维护费/公务用车运行维护费", "项目（按功能分类）"])
+    header = ["合计 公务用车购置及运行费", "小计 公务用车购置费 公务用车运行费", "项 目"]
+    columns = _words_as_printed(template, header)
+    assert [c.text for c in columns] == ["合计", "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车购置费",
+                                         "公务用车购置及运行费/公务用车运行费", "项目"]
+    rule = catalog.TotalRule("公务用车购置及运行维护费/小计",
+                             ("公务用车购置及运行维护费/公务用车购置费", "公务用车购置及运行维护费/公务用车运行维护费"))
+    assert catalog.resolve_rules(columns, (rule,)) == [(1, [2, 3])]
