@@ -787,13 +787,16 @@ def _code_panels(columns: list[Column]) -> list[tuple[list[int], int, int]]:
 
 def _code_groups(tokens: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], list[str]]]:
     """Tokens cut into (code, name, amount) groups, with the lines each is printed on: at
-    each code, and at a label after an amount (`人员经费合计 988.75 公用经费合计 346.54`)."""
+    each code, at a label after an amount (`人员经费合计 988.75 公用经费合计 346.54`), and at a
+    total's label after a name left without an amount (`310 99 其他资本性支出 人员经费合计 …`)."""
     groups: list[tuple[list[int], list[str]]] = []
     for k, t in tokens:
         group = groups[-1][1] if groups else []
         code_only = bool(group) and ECONOMIC_CODE.match(group[0]) and all(CODE_PART.match(x) for x in group[1:])
         after_amount = len(group) > 1 and is_amount(group[-1]) and not code_only     # `301 01`: a code in parts
-        if ECONOMIC_CODE.match(t) or not groups or (not is_amount(t) and after_amount):
+        total_after_name = bool(group) and not code_only and not is_amount(group[-1]) and \
+            bool(catalog.TOTAL_LABELS.match(t)) and not catalog.TOTAL_LABELS.match(group[-1])
+        if ECONOMIC_CODE.match(t) or not groups or (not is_amount(t) and after_amount) or total_after_name:
             groups.append(([k], [t]))
         else:
             groups[-1][0].append(k)
