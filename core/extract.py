@@ -1237,7 +1237,7 @@ def _read_coded_list(body: Body) -> None:
     pieces = {w[i:] for w in column_words | header_words for i in range(len(w) - 1)} | column_words
     if table.layout == "space":
         # a line of the header's words alone (`科目编码类款项`) is the header again, never a name's tail
-        runs = _wrapped_names_joined([run for run in runs if run[0] or run[2] or
+        runs = _wrapped_names_joined([run for run in _totals_apart(runs) if run[0] or run[2] or
                                       not _made_of_words("".join(t for _, t in run[1]), pieces)], header_words)
     rows: list[list[Cell]] = []
     amounts_of = []
@@ -1374,6 +1374,21 @@ def _around_header(labels: list[Token], header_words: frozenset[str]) -> tuple[l
     # the header's words after the row's own label (a wrapped tail that is the next page's
     # header): the label before them is the row's
     return (before, after) if after else ([], before)
+
+
+def _totals_apart(runs: list[Run]) -> list[Run]:
+    """A total's row starts on its own line: a line of text above its label (`务支出` /
+    `合计 19,044.27 …`) is a run of its own, the wrapped end of a name above, not the total's."""
+    out: list[Run] = []
+    for codes, labels, amounts in runs:
+        first = labels[0][0] if labels else None
+        total = next((i for i, (k, t) in enumerate(labels) if k != first and catalog.TOTAL_LABELS.match(t)), None)
+        if codes or total is None or len({k for k, _ in labels[:total]}) > 1 or \
+                any(k == labels[total][0] for k, _ in labels[:total]):
+            out.append((codes, labels, amounts))
+            continue
+        out += [([], labels[:total], []), (codes, labels[total:], amounts)]
+    return out
 
 
 @dataclass
