@@ -254,9 +254,16 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         if NOTE.match(t):
             noted.append((k, t))
             continue
+        if noted and noted[-1][0] == k - 1 and not noted[-1][1].endswith("。") and \
+                not any(is_amount(x) for x in split_tokens(t)):
+            noted[-1] = (k, noted[-1][1] + t)       # the note's sentence wrapped onto this line
+            continue
         pieces = t.split()
         beside_label = len(pieces) >= 2 and len(pieces[0]) <= LABEL_PIECE and not SENTENCE_MARK.search(pieces[0])
-        if t.endswith("。") and "\t" not in t and not spec.form and not beside_label:
+        # a wrapped description's last line runs on from the line just above, which ends in words
+        runs_on = bool(content) and content[-1][0] == k - 1 and not sentences and \
+            not is_amount(content[-1][1].split()[-1]) and not SENTENCE_MARK.search(content[-1][1].strip()[-1])
+        if t.endswith("。") and "\t" not in t and not spec.form and not beside_label and not runs_on:
             sentences.append((k, s))    # a sentence under the grid, or a wrapped description's end
             continue
         if re.fullmatch(r"[-|:\s\t]+", t):
