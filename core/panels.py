@@ -672,10 +672,8 @@ def coded_panel_rows(columns: list[Column], lines: list[tuple[int, str]], by_lin
                 row[code_cols[0]] = Cell("".join(parts), lines)
             row[name_col] = Cell(name, lines)
             last[p] = "".join(parts)
-        elif len(code_cols) > 1:        # a total's label: the name column where the code is split
+        else:       # a total's label (`人员经费合计 988.75`): the name column
             row[name_col] = Cell(name, lines)
-        else:       # `人员经费合计 988.75`: a total's label stands in the code column
-            row[code_cols[0]] = Cell(name, lines)
         if amounts:
             row[amount_col] = Cell(clean_number(amounts[0]), lines)
 
