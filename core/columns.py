@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -55,13 +55,24 @@ class Column:
     path: tuple[str, ...]
     role: ColumnRole
     template: tuple[str, ...] = ()
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # hashed once: columns key the caches that rules consult for every row
+        object.__setattr__(self, "_hash", hash((self.path, self.role, self.template)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Column) and self._hash == other._hash and self.path == other.path
+                                 and self.role == other.role and self.template == other.template)
 
     @staticmethod
     def of(path: Sequence[str]) -> Column:
         """The column headed by these cells, top row first; empty cells are no level, and a
         column with no header at all has one empty level."""
-        cells = tuple(p for p in path if p) or ("",)
-        return Column(cells, role_of_leaf(cells[-1]))
+        return _made(tuple(p for p in path if p) or ("",))
 
     @staticmethod
     def parse(written: str) -> Column:
@@ -93,6 +104,13 @@ class Column:
 
     def __str__(self) -> str:
         return self.text
+
+
+@lru_cache(maxsize=4096)
+def _made(cells: tuple[str, ...]) -> Column:
+    # one object per path: tables of one template share their columns, and comparing them
+    # (as the rules' caches do for every row) stops at identity
+    return Column(cells, role_of_leaf(cells[-1]))
 
 
 @lru_cache(maxsize=4096)

@@ -370,7 +370,8 @@ def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
                     row[j] = replace(cell, text=shown)
     if table.header_lines:     # header text as printed (项目（按功能分类）), catalogue paths as they are
         head = PrintedLines(src, tuple(range(table.header_lines[0], table.header_lines[1] + 1)))
-        table.columns = [Column.of([head.of(part) for part in c.path]) for c in table.columns]
+        printed = [tuple(head.of(part) for part in c.path) for c in table.columns]
+        table.columns = [c if path == c.path else Column.of(path) for c, path in zip(table.columns, printed)]
     if table.facts or table.grids:
         span = PrintedLines(src, tuple(range(table.first_line, table.last_line + 1)))
         table.facts = {span.of(key): span.of(value) for key, value in table.facts.items()}
