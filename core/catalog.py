@@ -581,14 +581,15 @@ def is_code_column(path: str) -> bool:
 def column_index(columns: Sequence[Column], name: str) -> int | None:
     """The column a rule or identity names: by its whole path or a path ending (its leaf)."""
     named = tuple(name.split(PATH_SEPARATOR))
+    n = len(named)
     for j, c in enumerate(columns):
-        if any(path[-len(named):] == named for path in (c.path, c.template)):
+        if c.path[-n:] == named or (c.template and c.template[-n:] == named):
             return j
     # a column printed with a figure word under it (`本年支出合计/决算数`) is named without it
     for j, c in enumerate(columns):
-        if any(len(path) > 1 and path[-1] in FIGURE_LEAVES and path[:-1][-len(named):] == named
-               for path in (c.path, c.template)):
-            return j
+        for path in (c.path, c.template):
+            if len(path) > 1 and path[-1] in FIGURE_LEAVES and path[:-1][-n:] == named:
+                return j
     return None
 
 

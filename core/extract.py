@@ -1087,14 +1087,16 @@ def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) 
     many: a template's amount columns beyond them that the header does not name and no row
     fills are not this table's (国有资本经营预算财政拨款 where a region prints only the funds
     it has)."""
-    numbers = {int(t) for line in header_lines if is_column_number_row(line.split())
-               for t in line.split() if t.isdigit()}
     amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
-    if not numbers or numbers != set(range(1, max(numbers) + 1)) or len(amounts) <= max(numbers) or not table.rows:
+    empty = [j for j in amounts if not any(j < len(r) and r[j].text for r in table.rows)]
+    if not empty or not table.rows:
+        return
+    numbers = {int(t) for line in header_lines if any(ch.isdigit() for ch in line)
+               and is_column_number_row(line.split()) for t in line.split() if t.isdigit()}
+    if not numbers or numbers != set(range(1, max(numbers) + 1)) or len(amounts) <= max(numbers):
         return
     printed = squash(" ".join(header_lines))
-    unnamed = [j for j in amounts if not _word_presence(table.columns[j].leaf, printed)
-               and not any(j < len(r) and r[j].text for r in table.rows)]
+    unnamed = [j for j in empty if not _word_presence(table.columns[j].leaf, printed)]
     if len(unnamed) < len(amounts) - max(numbers):
         return
     dropped = set(unnamed[len(unnamed) - (len(amounts) - max(numbers)):])
