@@ -506,9 +506,8 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
              for c in cells] + [Cell("", (k,))] * (ncols - len(cells)) for k, cells in body]
     rows = [r for r in rows if any(c.text for c in r)]
     # a column with only a group's name over it and nothing below is the group's ruling, not a column
-    keep = [j for j in range(ncols) if any(r[j].text for r in rows) or
-            columns[j].text and not any(len(c.path) > len(columns[j].path)
-                                        and c.path[:len(columns[j].path)] == columns[j].path for c in columns)]
+    groups = {c.path[:i] for c in columns for i in range(1, len(c.path))}
+    keep = [j for j in range(ncols) if any(r[j].text for r in rows) or columns[j].text and columns[j].path not in groups]
     table.columns = [columns[j] for j in keep]
     table.rows = [[r[j] for j in keep] for r in rows]
     if not table.rows and spec.layouts and not (ruled and len(table.columns) >= 2 and all(table.columns)):
