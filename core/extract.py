@@ -1045,7 +1045,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     printed_lines = [line for k, line in content if first_body is None or k < first_body or k in header_line_set]
     printed_header = " ".join(printed_lines) if header else header_text
     written, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
-    has_code = written is not None and any(w in written[0] for w in ("编码", "代码")) or \
+    has_code = written is not None and Column.parse(written[0]).role in (ColumnRole.CODE, ColumnRole.CODE_PART) or \
         (written is None and any(c for c, _, _ in runs))
     if written is None:
         written = _generic_columns(header_text, width, has_code)
