@@ -94,6 +94,16 @@ class Column:
         return self.role in WORD_ROLES
 
     @property
+    def opens_code(self) -> bool:
+        """Where a row's code begins: the code column, or the 类 column of a code printed in parts."""
+        return self.role == ColumnRole.CODE or (self.role == ColumnRole.CODE_PART and self.leaf == "类")
+
+    @property
+    def split_code_part(self) -> bool:
+        """A 类, 款 or 项 column under a code's header (…科目编码/类): a code printed in parts."""
+        return self.role == ColumnRole.CODE_PART and any("编码" in p or "代码" in p for p in self.path)
+
+    @property
     def numbered(self) -> bool:
         """Named only by its place (列1): what it holds is unknown, so no rule compares it."""
         return bool(NUMBERED_LEAF.match(self.leaf))
@@ -101,9 +111,6 @@ class Column:
     def printed_as(self, path: Sequence[str]) -> Column:
         """This column under the header's own words, still named by its template's path."""
         return replace(Column.of(path), template=self.template or self.path)
-
-    def __str__(self) -> str:
-        return self.text
 
 
 @lru_cache(maxsize=4096)

@@ -594,8 +594,7 @@ def _wrapped_row_above(rows: list[tuple[int, list[str]]], tails: dict[int, str])
 def _labels_out_of_code_cells(table: Table) -> None:
     """A label printed in a merged code-and-name cell (`人员经费合计`, `合计`) belongs to the
     name column of its panel: the code column holds only codes."""
-    for code_col in [j for j, c in enumerate(table.columns) if c.role == ColumnRole.CODE
-                     or (c.role == ColumnRole.CODE_PART and c.leaf == "类")]:
+    for code_col in [j for j, c in enumerate(table.columns) if c.opens_code]:
         name_col = next((j for j in range(code_col + 1, len(table.columns))
                          if "名称" in table.columns[j].leaf), None)
         if name_col is None:
@@ -759,10 +758,11 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
         m = QUALIFIED.match(part)
         if m and squash(unicodedata.normalize("NFKC", m.group(2)))[:2] not in printed:
             return m.group(1)
-        if _word_presence(unicodedata.normalize("NFKC", part), printed):
+        word = unicodedata.normalize("NFKC", part)
+        if _word_presence(word, printed):
             return part
-        shortened = sorted((t for t in cells if t not in template_words
-                            and _is_shortened(t, unicodedata.normalize("NFKC", part))), key=len, reverse=True)
+        shortened = sorted((t for t in cells if t not in template_words and _is_shortened(t, word)),
+                           key=len, reverse=True)
         return shortened[0] if shortened and (len(shortened) == 1 or len(shortened[1]) < len(shortened[0])) else part
     out = []
     for c in columns:
@@ -1120,7 +1120,7 @@ def body_shape(columns: list[Column], text_cols: list[int], has_code: bool, layo
         return BodyShape.FIGURES
     if any(c.role == ColumnRole.SEQUENCE for c in columns):
         return BodyShape.NUMBERED_PANELS
-    panel_codes = [j for j, c in enumerate(columns) if c.role == ColumnRole.CODE or c.leaf == "类"]
+    panel_codes = [j for j, c in enumerate(columns) if c.opens_code]
     if len(panel_codes) > 1 and any(j not in text_cols for j in range(panel_codes[0], panel_codes[-1])):
         return BodyShape.CODED_PANELS       # code columns with amounts between them, not label pairs
     leading = _leading(text_cols)
@@ -1669,19 +1669,19 @@ def _header_code_groups(header: list[Token]) -> list[list[Token]]:
     items: list[Token] = []
     after = ""          # what the token before was: a class, a 款 part, the 项 word, an item part
     for k, t in header:
-        if len(t) == 3 and CODE_PART_TOKEN.match(t):
+        if not CODE_PART_TOKEN.match(t):
+            after = "项" if t == "项" else ""
+        elif len(t) == 3:
             groups.append([(k, t)])
             after = "class"
-        elif len(t) == 2 and CODE_PART_TOKEN.match(t) and after == "class":
+        elif after == "class":
             groups[-1].append((k, t))
             after = "section"
-        elif len(t) == 2 and CODE_PART_TOKEN.match(t) and after in ("项", "item"):
+        elif after in ("项", "item"):
             items.append((k, t))
             after = "item"
-        elif len(t) == 2 and CODE_PART_TOKEN.match(t):
-            return [[token] for token in header if len(token[1]) == 3 and CODE_PART_TOKEN.match(token[1])]
         else:
-            after = "项" if t == "项" else ""
+            return [[(m, c)] for m, c in header if len(c) == 3 and CODE_PART_TOKEN.match(c)]     # classes alone
     seen: set[tuple[str, ...]] = set()
     repeats = []        # codes of a class and 款 printed before: items under that 款
     for group in groups:

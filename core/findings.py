@@ -146,7 +146,7 @@ def find_col(table: Table, name: str) -> int | None:
 def panel_count(table: Table) -> int:
     """How many panels a table prints side by side: its code columns (one per panel, split
     类/款/项 columns counted once by their 类) or, without codes, its name columns."""
-    codes = [c for c in table.columns if c.role == ColumnRole.CODE or (c.role == ColumnRole.CODE_PART and c.leaf == "类")]
+    codes = [c for c in table.columns if c.opens_code]
     names = [c for c in table.columns if "名称" in c.leaf]
     return max(len(codes), len(names), 1)
 

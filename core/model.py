@@ -39,8 +39,7 @@ def clean_number(text: str) -> str:
 @lru_cache(maxsize=1024)
 def code_columns_of(columns: tuple[Column, ...]) -> tuple[int, ...]:
     """The code column among `columns`, or the 类/款/项 columns a split code is printed in."""
-    split = tuple(i for i, c in enumerate(columns)
-                  if c.role == ColumnRole.CODE_PART and any("编码" in p or "代码" in p for p in c.path))
+    split = tuple(i for i, c in enumerate(columns) if c.split_code_part)
     if split:
         return split
     return tuple(i for i, c in enumerate(columns) if c.role == ColumnRole.CODE)[:1]

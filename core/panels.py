@@ -775,7 +775,7 @@ def _code_panels(columns: list[Column]) -> list[tuple[list[int], int, int]]:
     in one column, or in its 类/款(/项) columns."""
     panels = []
     for j, c in enumerate(columns):
-        if c.role == ColumnRole.CODE or (c.leaf == "类" and any("编码" in p or "代码" in p for p in c.path)):
+        if c.role == ColumnRole.CODE or (c.opens_code and c.split_code_part):
             codes = [j]
             while codes[-1] + 1 < len(columns) and columns[codes[-1] + 1].leaf in ("款", "项"):
                 codes.append(codes[-1] + 1)
