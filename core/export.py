@@ -17,10 +17,11 @@ from .errors import UserError
 from .model import Document, Table
 from .review import Review
 from .sheets import LONG_COLUMNS, csv_safe, long_records, safe_text, sheet_names, text_columns
-from .validate import Finding
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .validate import Finding
 
 
 def document_json(doc: Document) -> dict:
