@@ -38,18 +38,23 @@ def is_column_number_row(cells: list[str]) -> bool:
 # (`资金91,016,775.35`), never a year or a count (`（2026）`, `A4`).
 LABEL_THEN_AMOUNT = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2})$")
 GLUED_AMOUNTS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+YEAR_SPACED = re.compile(r"(\d{4})\s+年")
+NUMBER_FIRST = frozenset("+-0123456789")
 
 
 def split_tokens(line: str) -> list[str]:
     """Space-separated tokens, with numbers glued to a label or to each other pulled apart
     ("0.00二、公共安全支出", "8,132.86385.86360.62")."""
     out = []
-    for tok in re.sub(r"(\d{4})\s+年", r"\1年", line).split():
-        tail = LABEL_THEN_AMOUNT.match(tok)
+    if "年" in line:
+        line = YEAR_SPACED.sub(r"\1年", line)
+    for tok in line.split():
+        # each pattern is tried only where it can match (a digit last; a number first)
+        tail = LABEL_THEN_AMOUNT.match(tok) if tok[-1].isdigit() else None
         if tail:        # `一、一般公共预算资金91,016,775.35`: the label, then its amount
             out.append(tail.group(1))
             tok = tail.group(2)
-        m = GLUED.match(tok)
+        m = GLUED.match(tok) if tok[0] in NUMBER_FIRST else None
         head, rest = (m.group(1), m.group(2)) if m else (tok, "")
         if head.count(".") > 1 and "".join(GLUED_AMOUNTS.findall(head)) == head:
             out.extend(GLUED_AMOUNTS.findall(head))
