@@ -247,12 +247,39 @@ def test_snapshot_large_terminal(snap_compare, sample_copy):
     assert snap_compare(make_app(sample_copy(NANCHANG)), terminal_size=(160, 48))
 
 
-def test_snapshot_of_a_real_document(snap_compare, tmp_path):
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
+def test_snapshot_of_a_real_document(snap_compare, tmp_path, size):
     # a real 部门决算 of another region's template (佛山, pdfplumber text), its 收入支出决算总表
     from tests.conftest import DATA
     path = tmp_path / "foshan_rail_2019_final.pdfplumber.txt"
     path.write_bytes((DATA / "real" / path.name).read_bytes())
-    assert snap_compare(make_app(path), terminal_size=(120, 40))
+    assert snap_compare(make_app(path), terminal_size=size)
+
+
+def texts_lost_in_16_colours(app) -> list[tuple[int, str]]:
+    """Screen rows and texts whose colour and background become the same one of a terminal's
+    16 colours (what Rich does to the theme's colours there): text a reviewer could not read."""
+    from rich.color import ColorSystem
+    lost = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        for segment in strip:
+            style = segment.style
+            if style and style.color and style.bgcolor and any(ch.isalnum() for ch in segment.text) and \
+                    style.color.downgrade(ColorSystem.STANDARD).number == \
+                    style.bgcolor.downgrade(ColorSystem.STANDARD).number:
+                lost.append((y, segment.text))
+    return lost
+
+
+async def test_every_text_stays_legible_in_a_terminal_of_16_colours(sample_copy):
+    # the source pane's lines of the current table were grey on a tint, both bright black there
+    app = make_app(sample_copy("jingdezhen_medical_insurance_center_2025_budget.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for keys in ([], ["j", "tab"], ["tab", "n"], ["question_mark"], ["escape", "K"], ["escape", "i"],
+                     ["escape", "x"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert texts_lost_in_16_colours(app) == [], keys
 
 
 def test_snapshot_form_facts(snap_compare, sample_copy):

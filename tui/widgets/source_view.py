@@ -70,8 +70,9 @@ class SourceView(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             style = {"table": TABLE_STYLE, "current": CURRENT_STYLE}.get(kind, Style())
-            text = Text(f"{index + 1:>{self._gutter - 1}} ", style=NUMBER_STYLE)
-            text.append(self.lines[index], style=style)
+            # the number's grey is its own span: as the Text's base style it greyed the line too,
+            # which vanished on the table's tint in a terminal of 16 colours (both bright black)
+            text = Text.assemble((f"{index + 1:>{self._gutter - 1}} ", NUMBER_STYLE), (self.lines[index], style))
             strip = Strip(list(text.render(self.app.console)))
             self._strips[key] = strip
         return strip
