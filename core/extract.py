@@ -686,6 +686,20 @@ def _word_presence(word: str, text: str) -> float:
     return 0.75 if at - start <= 2.5 * len(word) else 0.0
 
 
+def _printed_in_header(columns: list[Column], header_lines: list[str]) -> bool:
+    """Whether the header prints every word of every column's path: whole, wrapped within a
+    short stretch, or as two or three of its pieces (`一般公共` … `预算拨款`, `国有资本经` … `营预算拨款`:
+    a cell wrapped over lines, other cells' pieces between them)."""
+    text = squash(" ".join(header_lines))
+    pieces = {p for line in header_lines for p in unicodedata.normalize("NFKC", line).split()}
+
+    def in_pieces(word: str, parts: int) -> bool:
+        return word in pieces or (parts > 1 and any(
+            word[:i] in pieces and in_pieces(word[i:], parts - 1) for i in range(1, len(word))))
+    words = {unicodedata.normalize("NFKC", w) for c in columns for w in c.path}
+    return bool(words) and all(_word_presence(w, text) > 0 or in_pieces(w, 3) for w in words)
+
+
 def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int,
                    code_width: int = 0) -> tuple[list[str] | None, float]:
     """The template layout whose header words the (split, scrambled) header holds best. A
@@ -1049,13 +1063,16 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         (written is None and any(c for c, _, _ in runs))
     if written is None:
         written = _generic_columns(header_text, width, has_code)
-    if runs and fit < SETTINGS.sure_layout:
-        # the cells' columns follow a template the printed header matches only in part
-        table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
-                        "check the columns against the source")
     # from here on the columns are typed: their paths and roles are not read from words again
     columns = _repeated_leaf(_split_code_columns(_words_as_printed(parse_columns(written), printed_lines),
                                                  printed_header + " " + header_text, runs), printed_lines)
+    if runs and fit < SETTINGS.sure_layout and \
+            (fit < SETTINGS.broken_header_words or not _printed_in_header(columns, printed_lines)):
+        # the cells' columns follow a template the printed header matches only in part (a
+        # template of the table's kind ending in columns the header names word for word, its
+        # words wrapped over lines, is no doubt)
+        table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
+                        "check the columns against the source")
     if runs and not any(codes or labels for codes, labels, _ in runs):
         # rows of figures alone: the template's label columns the header does not print are
         # not this table's (a unit's 收入总表 printed without its unit's code and name)

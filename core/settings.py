@@ -18,8 +18,8 @@ class ReadingSettings:
     zigzag_rows: int = 3                # rows alternating between the two panels: read out of step
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
     sure_layout: float = 0.75           # a template fits a text header when it holds this much of its words
-    broken_header_words: float = 0.4    # a header too broken to read takes the one template of its width
-                                        # only when it prints this share of the template's words
+    broken_header_words: float = 0.4    # a template a header prints less of is a guess: a header too broken
+                                        # to read takes the one template of its width only above it
     misread_min_errors: int = 4         # a table with this many failing sums at once …
     misread_share: float = 0.25         # … and at least this share of its rows was probably misread
 

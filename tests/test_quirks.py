@@ -1,6 +1,6 @@
 """Each reading quirk a real extractor's text has shown, as a witness of its own: a few lines
 of text in `tests/data/quirks/<name>.txt`, the tables expected of them in `<name>.json`
-(title, kind, columns, rows, the cells read as a guess, the notes). After an intended change of the
+(title, kind, columns, rows, the cells read as a guess, the notes, why the reading is doubted). After an intended change of the
 reading, regenerate the expected files and read their diff before committing:
 
     GEN_TEST_DATA=1 .venv/bin/python -m pytest tests/test_quirks.py
@@ -24,7 +24,7 @@ def read_tables(text: Path) -> list[dict[str, object]]:
     doc = parse_document(load_text(text.read_bytes(), text.name))
     return [{"title": t.title, "kind": t.kind, "columns": t.column_texts(), "rows": [[c.text for c in r] for r in t.rows],
              "guessed": [[r, c] for r, row in enumerate(t.rows) for c, cell in enumerate(row) if cell.inferred],
-             "notes": t.notes}
+             "notes": t.notes, "doubt": t.doubt}
             for t in doc.tables]
 
 
