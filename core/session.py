@@ -240,6 +240,12 @@ class ReviewSession:
     def findings_of(self, table: int) -> list[Finding]:
         return [f for f in self.findings if f.table_index == table]
 
+    def edited_columns(self, table: int) -> set[int]:
+        """Columns whose header the reviewer renamed (their path differs from the extracted one)."""
+        extracted = self.extracted(table).columns
+        return {j for j, column in enumerate(self.tables[table].columns)
+                if j >= len(extracted) or column.path != extracted[j].path}
+
     def finding_cells(self, table: int) -> set[tuple[int, int]]:
         return {(f.row, f.col) for f in self.findings_of(table) if f.row is not None and f.col is not None}
 

@@ -90,6 +90,15 @@ def test_a_value_moved_to_the_next_column_is_one_step_to_undo_and_survives_a_reo
     assert row(again) == ["301", "工资福利支出", "580.13", "", ""] and not again.review.edits
 
 
+def test_renamed_headers_are_told_apart_from_the_extracted_ones(sample_copy):
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    assert session.edited_columns(1) == set()
+    session.set_header(1, 1, "本年收入/预算数")      # a group: renamed over its two columns
+    assert session.edited_columns(1) == {0, 1} and session.edited_columns(2) == set()
+    session.undo()
+    assert session.edited_columns(1) == set()
+
+
 def test_tables_marked_reviewed_count_towards_the_progress(sample_copy):
     session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
     assert session.progress() == (0, 8, 10)

@@ -5,6 +5,7 @@ import json
 
 import openpyxl
 import pytest
+from textual.coordinate import Coordinate
 
 from core.document import load_document
 from core.review import Review, default_review_path
@@ -113,6 +114,65 @@ async def test_rows_insert_delete_fill(sample_copy):
         assert app.session.tables[0].cell(1, 2).text == "812.07"
         await pilot.press("ctrl+d")
         assert len(app.session.tables[0].rows) == rows
+
+
+async def test_an_inserted_row_a_renamed_header_and_an_empty_flagged_cell_are_marked(sample_copy):
+    from tui import strings
+    from tui.widgets.table_grid import CORRECTED, FLAGGED, cell_text
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o", "H", "ctrl+u", *"收入/金额", "enter")
+        await pilot.pause()
+        table = grid(app)
+        inserted = [table.get_cell_at(Coordinate(1, j)) for j in range(len(app.session.tables[0].columns))]
+        assert {(t.plain, str(t.style)) for t in inserted} == {(strings.EMPTY_MARK, CORRECTED)}
+        header = table.ordered_columns[0].label
+        assert header.plain.split("\n")[-1] == "金额" and CORRECTED in str(header.style)
+        assert str(table.ordered_columns[2].label.style) == "bold"
+    assert (cell_text("", amount=True, style=FLAGGED).plain, cell_text("", amount=True).plain) == (strings.EMPTY_MARK, "")
+
+
+async def test_label_columns_kept_in_view_take_at_most_half_the_grid(sample_copy):
+    # the project table's three label columns (codes, project names) would fill a narrow grid:
+    # they stay in view, cut to half of it, and the amounts have the rest
+    app = make_app(sample_copy("zengdu_medical_security_center_2023_budget.txt"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for index in range(len(app.session.tables)):
+            app.screen.show_table(index)
+            await pilot.pause()
+            table = grid(app)
+            kept = sum(column.get_render_width(table) for column in table.ordered_columns[:table.fixed_columns])
+            assert kept <= table.size.width / 2
+        app.screen.show_table(8)
+        await pilot.pause()
+        table = grid(app)
+        # the project code whole, the names cut to the room left
+        narrow = [c.width for c in table.ordered_columns[:3]]
+        assert narrow[0] == table._natural[0] and narrow[1] < table._natural[1] and narrow[2] < table._natural[2]
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        wide = [c.width for c in table.ordered_columns[:3]]
+        assert wide[1] > narrow[1] and table.fixed_columns == 3 and sum(wide) + 6 <= table.size.width / 2
+
+
+async def test_a_column_cut_by_the_grids_edge_is_not_drawn(sample_copy):
+    # scrolling sideways through the 收入总表's 19 columns at 80 columns: every figure on the
+    # screen is a whole cell of its row, never the tail or head of one
+    app = make_app(sample_copy("zengdu_medical_security_center_2023_budget.txt"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.show_table(1)
+        await pilot.pause()
+        table = grid(app)
+        texts = {cell.text for row in app.session.tables[1].rows for cell in row}
+        seen = set()
+        for _ in range(len(app.session.tables[1].columns)):
+            await pilot.press("l")
+            await pilot.pause()
+            for y in range(table.header_height, table.size.height):
+                shown = table.render_line(y).text.split()
+                assert all(t in texts for t in shown if any(ch.isdigit() for ch in t)), shown
+                seen.update(shown)
+        assert table.scroll_offset.x > 0 and "8132.86" in seen
 
 
 async def test_next_finding_jumps_to_its_table_and_cell(sample_copy):

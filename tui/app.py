@@ -183,7 +183,7 @@ class MainScreen(Screen[bool]):
     def watch_table_index(self) -> None:
         tables = self.session.tables
         self.grid.show_table(tables[self.table_index], self.session.finding_cells(self.table_index),
-                             keep_cursor=self._keep_cursor)
+                             frozenset(self.session.edited_columns(self.table_index)), keep_cursor=self._keep_cursor)
         self.query_one(DocumentOutline).select_table(self.table_index)
         self.refresh_title()
         self.sync_source()

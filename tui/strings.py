@@ -11,6 +11,7 @@ CELL_PAGE = ", page {page}"
 CELL_ORIGINAL = " · corrected (extracted “{original}”)"
 CELL_INFERRED = " · inferred: {why}"
 CELL_FINDINGS = " · {n} finding(s)"
+EMPTY_MARK = "·"       # shown in an empty cell that is corrected, inferred, flagged or inserted: its colour shows
 LEGEND = "legend: [reverse] cursor [/] [on #5f3f00] corrected [/] [on #1f3f5f] inferred [/] [on #5f1f1f] finding [/]"
 EDITING = "Editing {what} — Enter commits, Escape cancels, Tab commits and moves right"
 EDIT_CELL = "row {row}, {column}"

@@ -10,8 +10,10 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.strip import Strip
 from textual.widgets import DataTable
 
+from core.columns import ColumnRole
 from core.model import Table, parse_amount
 
 from .. import strings
@@ -20,11 +22,17 @@ CORRECTED = "on #5f3f00"
 INFERRED = "on #1f3f5f"
 FLAGGED = "on #5f1f1f"
 START_EDIT_CHARS = set("0123456789-.")
+LABEL_SHARE = 0.5       # of the grid's width, at most, for the code and label columns kept in view
+MIN_LABEL_WIDTH = 4     # … each of them at least this wide
+CODE_ROLES = (ColumnRole.CODE, ColumnRole.CODE_PART, ColumnRole.SEQUENCE)     # kept whole: never cut
 
 
 def cell_text(text: str, *, amount: bool, style: str = "") -> Text:
-    """A cell as printed: never parsed as markup, never reformatted."""
-    return Text(text, style=style, justify="right" if amount else "left", no_wrap=True)
+    """A cell as printed: never parsed as markup, never reformatted. An empty cell with a
+    mark shows a dot in the mark's colour (an empty text would show no colour at all)."""
+    if not text and style:
+        return Text(strings.EMPTY_MARK, style=style, justify="center", no_wrap=True)
+    return Text(text, style=style, justify="right" if amount else "left", no_wrap=True, overflow="ellipsis")
 
 
 def header_label(table: Table, col: int, depth: int) -> str:
@@ -63,6 +71,9 @@ class TableGrid(DataTable):
         self.finish = finish                # called with the text (None: cancelled), move right
         self.moved = moved                  # called as the cursor moves, in the refresh that moves it
         self.typing: str | None = None      # the text being typed, while an edit is open
+        self._natural: list[int] = []       # the columns' widths as their cells print
+        # (scroll, width, fixed columns, column widths) → the fixed part's width and where the whole columns are
+        self._edges: tuple[tuple[int, int, int, tuple[int, ...]], int, int, int] = ((-1, -1, -1, ()), 0, 0, 0)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
@@ -75,17 +86,28 @@ class TableGrid(DataTable):
         already queued here)."""
         self.typing = text
 
-    def show_table(self, table: Table, flagged: set[tuple[int, int]], keep_cursor: bool = True) -> None:
+    def show_table(self, table: Table, flagged: set[tuple[int, int]], edited_columns: frozenset[int] = frozenset(),
+                   keep_cursor: bool = True) -> None:
         cursor = self.cursor_coordinate
         self.table = table
         self.clear(columns=True)
         depth = max([len(c.path) for c in table.columns] + [1])
-        for j in range(len(table.columns)):
-            self.add_column(Text(header_label(table, j, depth), style="bold"), key=f"c{j}")
+        headers = [header_label(table, j, depth) for j in range(len(table.columns))]
+        # every width given, as the cells print (one line each): a width the DataTable measures
+        # later leaves the cells it drew before cut to their header's width
+        widths = [max([cell_len(line) for line in header.split("\n")] +
+                      [cell_len(r[j].text) if j < len(r) and r[j].text else 1 for r in table.rows])
+                  for j, header in enumerate(headers)]
+        self._natural = list(widths)
+        capped = self.label_widths(widths)
+        widths[:len(capped)] = capped
+        labels = self.label_columns()
+        for j, header in enumerate(headers):
+            style = f"bold {CORRECTED}" if j in edited_columns else "bold"
+            self.add_column(Text(header, style=style, overflow="ellipsis"), key=f"c{j}", width=widths[j])
         self.header_height = depth
         # codes and labels stay in view while the amounts scroll sideways
-        self.fixed_columns = next((j for j, column in enumerate(table.columns)
-                                   if not column.holds_words), 0) if table.rows else 0
+        self.fixed_columns = self.kept_in_view(widths[:labels])
         width = len(table.columns)
         for r, row in enumerate(table.rows):
             cells = []
@@ -104,6 +126,84 @@ class TableGrid(DataTable):
         if keep_cursor and table.rows:
             self.move_cursor(row=min(cursor.row, len(table.rows) - 1),
                              column=min(cursor.column, max(0, width - 1)), animate=False)
+
+    def label_columns(self) -> int:
+        """How many columns, from the left, hold codes and labels (kept in view)."""
+        table = self.table
+        if table is None or not table.rows:
+            return 0
+        return next((j for j, column in enumerate(table.columns) if not column.holds_words), 0)
+
+    def label_widths(self, natural: list[int]) -> list[int]:
+        """The code and label columns' widths, from the columns' `natural` ones: where they
+        would take more than `LABEL_SHARE` of the grid, the names are cut in proportion (a cut
+        name ends in …; the status line shows it whole), codes never, so the amounts always
+        have the rest."""
+        labels = natural[:self.label_columns()]
+        room = int(LABEL_SHARE * (self.size.width or self.app.size.width)) - 2 * self.cell_padding * len(labels)
+        if sum(labels) <= room or self.table is None:
+            return labels
+        names = [j for j in range(len(labels)) if self.table.columns[j].role not in CODE_ROLES]
+        room -= sum(width for j, width in enumerate(labels) if j not in names)
+        wanted = sum(labels[j] for j in names)
+        return [max(MIN_LABEL_WIDTH, width * room // wanted) if j in names else width for j, width in enumerate(labels)]
+
+    def kept_in_view(self, widths: list[int]) -> int:
+        """How many of the label columns (of these widths) stay in view: those, from the left,
+        within `LABEL_SHARE` of the grid (many codes side by side may not all fit)."""
+        room = LABEL_SHARE * (self.size.width or self.app.size.width)
+        used = 0
+        for kept, width in enumerate(widths):
+            used += width + 2 * self.cell_padding
+            if used > room:
+                return kept
+        return len(widths)
+
+    def render_line(self, y: int) -> Strip:
+        """A line of the grid with the columns cut by its edges left blank: a number is shown
+        whole or not at all (the cursor's column is always whole: moving to it scrolls)."""
+        strip = super().render_line(y)
+        width = self.size.width
+        key = (int(self.scroll_offset.x), width, self.fixed_columns, tuple(c.width for c in self.columns.values()))
+        if self._edges[0] != key:       # the columns' edges change only with a scroll, a resize or new widths
+            fixed = sum(column.get_render_width(self) for column in self.ordered_columns[:self.fixed_columns])
+            self._edges = (key, fixed, *self._whole_columns(fixed, width))
+        _, fixed, left, right = self._edges
+        if left <= fixed and right >= width:
+            return strip
+        blank = self.rich_style
+        return Strip.join([strip.crop(0, fixed), Strip.blank(left - fixed, blank), strip.crop(left, right),
+                           Strip.blank(width - right, blank)])
+
+    def _whole_columns(self, fixed: int, width: int) -> tuple[int, int]:
+        """Where, on screen, the scrolling columns shown whole begin and end (all of the
+        scrolling part where no column fits whole)."""
+        scroll_x = int(self.scroll_offset.x)
+        start, edges = 0, []
+        for column in self.ordered_columns:
+            end = start + column.get_render_width(self)
+            edges.append((start - scroll_x, end - scroll_x))
+            start = end
+        whole = [(a, b) for a, b in edges[self.fixed_columns:] if a >= fixed and b <= width]
+        if not whole:
+            return fixed, width
+        return whole[0][0], whole[-1][1]
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The label columns' share of a new width, set on the columns shown (a change of
+        height alone changes nothing)."""
+        widths = self.label_widths(self._natural)
+        labels = self.ordered_columns[:len(widths)]
+        if self.table is None or [column.width for column in labels] == widths:
+            return
+        for column, width in zip(labels, widths):
+            column.width = width
+        self.fixed_columns = self.kept_in_view(widths)
+        # the DataTable's own way after a change of widths: its virtual width recomputed, its
+        # rendered lines (cut to the old widths) dropped
+        self._require_update_dimensions = True
+        self._clear_caches()
+        self.refresh()
 
     def on_key(self, event: events.Key) -> None:
         if self.typing is not None:
