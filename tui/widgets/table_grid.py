@@ -71,7 +71,8 @@ class TableGrid(DataTable):
         self.finish = finish                # called with the text (None: cancelled), move right
         self.moved = moved                  # called as the cursor moves, in the refresh that moves it
         self.typing: str | None = None      # the text being typed, while an edit is open
-        self._natural: list[int] = []       # the columns' widths as their cells print
+        self._natural: list[int] = []       # the columns' widths as their headers and cells print
+        self._cells_width: list[int] = []   # … as their cells alone print (a code column's header may be cut)
         # (scroll, width, fixed columns, column widths) → the fixed part's width and where the whole columns are
         self._edges: tuple[tuple[int, int, int, tuple[int, ...]], int, int, int] = ((-1, -1, -1, ()), 0, 0, 0)
 
@@ -95,8 +96,9 @@ class TableGrid(DataTable):
         headers = [header_label(table, j, depth) for j in range(len(table.columns))]
         # every width given, as the cells print (one line each): a width the DataTable measures
         # later leaves the cells it drew before cut to their header's width
-        widths = [max([cell_len(line) for line in header.split("\n")] +
-                      [cell_len(r[j].text) if j < len(r) and r[j].text else 1 for r in table.rows])
+        self._cells_width = [max([cell_len(r[j].text) if j < len(r) and r[j].text else 1 for r in table.rows] + [1])
+                             for j in range(len(headers))]
+        widths = [max([cell_len(line) for line in header.split("\n")] + [self._cells_width[j]])
                   for j, header in enumerate(headers)]
         self._natural = list(widths)
         capped = self.label_widths(widths)
@@ -137,16 +139,17 @@ class TableGrid(DataTable):
     def label_widths(self, natural: list[int]) -> list[int]:
         """The code and label columns' widths, from the columns' `natural` ones: where they
         would take more than `LABEL_SHARE` of the grid, the names are cut in proportion (a cut
-        name ends in …; the status line shows it whole), codes never, so the amounts always
-        have the rest."""
+        name ends in …; the status line shows it whole), codes never (only their header), so
+        the amounts always have the rest."""
         labels = natural[:self.label_columns()]
         room = int(LABEL_SHARE * (self.size.width or self.app.size.width)) - 2 * self.cell_padding * len(labels)
         if sum(labels) <= room or self.table is None:
             return labels
         names = [j for j in range(len(labels)) if self.table.columns[j].role not in CODE_ROLES]
-        room -= sum(width for j, width in enumerate(labels) if j not in names)
-        wanted = sum(labels[j] for j in names)
-        return [max(MIN_LABEL_WIDTH, width * room // wanted) if j in names else width for j, width in enumerate(labels)]
+        codes = {j: max(MIN_LABEL_WIDTH, self._cells_width[j]) for j in range(len(labels)) if j not in names}
+        room -= sum(codes.values())
+        wanted = sum(labels[j] for j in names) or 1
+        return [max(MIN_LABEL_WIDTH, width * room // wanted) if j in names else codes[j] for j, width in enumerate(labels)]
 
     def kept_in_view(self, widths: list[int]) -> int:
         """How many of the label columns (of these widths) stay in view: those, from the left,
