@@ -51,14 +51,16 @@ class DocumentOutline(Tree):
             return [n for n in node.walk() if n.kind == "table" and n.table_index is not None]
 
         for child in self.document.root.children:
-            if child.kind == "table" and child.table_index is not None:
-                self.table_nodes[child.table_index] = self.root.add_leaf(
-                    self._label(child, counts, reviewed, total), data=child.table_index)
-            elif child.kind == "part" and tables_in(child):
-                part = self.root.add(Text(self._short(child.text)), data=PartStart(child.first_line), expand=True)
-                for table in tables_in(child):
-                    index = table.table_index or 0      # tables_in keeps tables with an index only
-                    self.table_nodes[index] = part.add_leaf(self._label(table, counts, reviewed, total), data=index)
+            tables = tables_in(child)
+            if not tables:
+                continue
+            # under its part; a table outside every part (a document printing no 第一部分 …, its
+            # tables under its sections) at the top, in document order
+            parent = self.root.add(Text(self._short(child.text)), data=PartStart(child.first_line), expand=True) \
+                if child.kind == "part" else self.root
+            for table in tables:
+                index = table.table_index or 0      # tables_in keeps tables with an index only
+                self.table_nodes[index] = parent.add_leaf(self._label(table, counts, reviewed, total), data=index)
         self.root.expand()
 
     @staticmethod
