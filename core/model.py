@@ -14,6 +14,7 @@ from .reader import SourceText
 
 MAX_AMOUNT_CHARS = 32        # 10^18 with separators and decimals: larger than any budget
 _AMOUNT_OPENING = frozenset("0123456789+-.")    # most tokens are words: turned away before the regex
+GROUPED_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")      # an amount printed with thousands separators
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$")
 
 
@@ -234,3 +235,17 @@ class Document:
 
     def with_tables(self, tables: list[Table]) -> Document:
         return replace(self, tables=tables)
+
+    def printed(self, cell: Cell) -> str:
+        """A cell's text as the source prints it: an amount keeps the thousands separators of
+        its source line (the cell holds 86959408.34 where the line prints 86,959,408.34); a
+        corrected cell, text, or an amount printed without separators as it stands."""
+        if cell.original is not None or not cell.lines or parse_amount(cell.text) is None:
+            return cell.text
+        for k in cell.lines:
+            line = self.source.norm[k - 1] if 0 < k <= len(self.source.norm) else ""
+            if "," in line:
+                for token in GROUPED_AMOUNT.findall(line):
+                    if token.replace(",", "") == cell.text:
+                        return token
+        return cell.text

@@ -222,7 +222,7 @@ class ReviewSession:
             return None
         cell = t.cell(row, col)
         line = cell.lines[0] if cell.lines else None
-        return CellInfo(t.columns[col].text, cell.text, cell.original, cell.inferred, line,
+        return CellInfo(t.columns[col].text, self.document.printed(cell), cell.original, cell.inferred, line,
                         self.document.source.page_of(line) if line else None,
                         sum(f.row == row and f.col == col for f in self.findings_of(table)))
 
@@ -239,6 +239,11 @@ class ReviewSession:
 
     def findings_of(self, table: int) -> list[Finding]:
         return [f for f in self.findings if f.table_index == table]
+
+    def printed_rows(self, table: int) -> list[list[str]]:
+        """The table's cells as the source prints them (thousands separators kept), row by row."""
+        t = self.tables[table]
+        return [[self.document.printed(t.cell(r, j)) for j in range(len(t.columns))] for r in range(len(t.rows))]
 
     def edited_columns(self, table: int) -> set[int]:
         """Columns whose header the reviewer renamed (their path differs from the extracted one)."""

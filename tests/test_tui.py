@@ -387,6 +387,20 @@ async def test_outline_lists_every_table_with_its_position(sample_copy):
         assert str(outline.table_nodes[3].label).startswith(f"4/{total} ")
 
 
+async def test_outline_lists_the_tables_of_a_document_without_parts(tmp_path):
+    # a Shanghai unit budget prints no 第一部分 …: its nine tables sit under its sections
+    from tests.conftest import DATA
+    path = tmp_path / "putuo_justice_2026_unit_budget.pdfplumber.txt"
+    path.write_bytes((DATA / "real" / path.name).read_bytes())
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        outline = app.screen.query_one(DocumentOutline)
+        assert sorted(outline.table_nodes) == list(range(9)) and len(app.session.tables) == 9
+        assert [node.data for node in outline.root.children] == list(range(9))      # flat, in document order
+        assert str(outline.table_nodes[0].label) == "1/9 2026年预算单位财务收支预算总表"
+
+
 
 async def test_keys_after_enter_go_to_the_grid_not_the_editor(sample_copy):
     """`580.13⏎ j j 7⏎ l 9⏎`: the editor hands the focus back to the grid when Enter is read,

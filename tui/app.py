@@ -182,7 +182,8 @@ class MainScreen(Screen[bool]):
 
     def watch_table_index(self) -> None:
         tables = self.session.tables
-        self.grid.show_table(tables[self.table_index], self.session.finding_cells(self.table_index),
+        self.grid.show_table(tables[self.table_index], self.session.printed_rows(self.table_index),
+                             self.session.finding_cells(self.table_index),
                              frozenset(self.session.edited_columns(self.table_index)), keep_cursor=self._keep_cursor)
         self.query_one(DocumentOutline).select_table(self.table_index)
         self.refresh_title()

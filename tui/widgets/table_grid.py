@@ -87,8 +87,9 @@ class TableGrid(DataTable):
         already queued here)."""
         self.typing = text
 
-    def show_table(self, table: Table, flagged: set[tuple[int, int]], edited_columns: frozenset[int] = frozenset(),
-                   keep_cursor: bool = True) -> None:
+    def show_table(self, table: Table, printed: list[list[str]], flagged: set[tuple[int, int]],
+                   edited_columns: frozenset[int] = frozenset(), keep_cursor: bool = True) -> None:
+        """Show `table`, its cells as `printed` (row by row, as the source prints them)."""
         cursor = self.cursor_coordinate
         self.table = table
         self.clear(columns=True)
@@ -96,7 +97,7 @@ class TableGrid(DataTable):
         headers = [header_label(table, j, depth) for j in range(len(table.columns))]
         # every width given, as the cells print (one line each): a width the DataTable measures
         # later leaves the cells it drew before cut to their header's width
-        self._cells_width = [max([cell_len(r[j].text) if j < len(r) and r[j].text else 1 for r in table.rows] + [1])
+        self._cells_width = [max([cell_len(texts[j]) if texts[j] else 1 for texts in printed] + [1])
                              for j in range(len(headers))]
         widths = [max([cell_len(line) for line in header.split("\n")] + [self._cells_width[j]])
                   for j, header in enumerate(headers)]
@@ -115,7 +116,7 @@ class TableGrid(DataTable):
             cells = []
             for j in range(width):
                 cell = row[j] if j < len(row) else None
-                text = cell.text if cell else ""
+                text = printed[r][j]
                 style = ""
                 if cell is not None and cell.original is not None:
                     style = CORRECTED
