@@ -99,6 +99,18 @@ def test_renamed_headers_are_told_apart_from_the_extracted_ones(sample_copy):
     assert session.edited_columns(1) == set()
 
 
+def test_amounts_are_shown_as_printed_with_their_thousands_separators(tmp_path):
+    from tests.conftest import DATA
+    path = tmp_path / "putuo_justice_2026_unit_budget.pdfplumber.txt"
+    path.write_bytes((DATA / "real" / path.name).read_bytes())
+    session = ReviewSession(Review(load_document(path)))
+    assert session.tables[0].cell(0, 1).text == "86959408.34"           # the data: cleaned
+    assert session.printed_rows(0)[0][:2] == ["一、财政拨款收入", "86,959,408.34"]
+    assert session.cell_info(0, 0, 1).text == "86,959,408.34"
+    session.set_cell(0, 0, 1, "86959408.35")                             # a correction: as typed
+    assert session.printed_rows(0)[0][1] == "86959408.35"
+
+
 def test_tables_marked_reviewed_count_towards_the_progress(sample_copy):
     session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
     assert session.progress() == (0, 8, 10)
