@@ -176,6 +176,19 @@ async def test_a_column_cut_by_the_grids_edge_is_not_drawn(sample_copy):
         assert table.scroll_offset.x > 0 and "8132.86" in seen
 
 
+async def test_a_finding_is_shown_in_full_under_the_findings_pane(sample_copy):
+    from textual.widgets import Static
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(80, 24)) as pilot:      # the pane's columns cut the message there
+        await pilot.press("n")
+        await pilot.pause()
+        f = app.session.findings[app.screen.finding_index]
+        detail = str(app.screen.query_one("#finding-detail", Static).render())
+        assert detail.startswith(f"{f.id} · {f.severity} · open: {f.message}")
+        assert all(f"{name} = {value}" in detail for name, value in f.values.items()) and f.values
+        assert f"source line(s) {', '.join(map(str, f.lines))}" in detail
+
+
 async def test_next_finding_jumps_to_its_table_and_cell(sample_copy):
     app = make_app(sample_copy(NANCHANG))
     async with app.run_test(size=(120, 40)) as pilot:

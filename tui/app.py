@@ -105,6 +105,7 @@ class MainScreen(Screen[bool]):
     #cell-status { height: 1; width: 100%; }
     #findings { height: 1fr; border: round $panel; }
     #findings:focus { border: round $accent; }
+    #finding-detail { height: auto; max-height: 4; }
     #source { width: 2fr; }
     MainScreen.narrow #outline { display: none; }
     MainScreen.narrow #source { width: 1fr; }
@@ -142,6 +143,7 @@ class MainScreen(Screen[bool]):
                 yield Static("", id="cell-status")
                 yield Static(strings.LEGEND, id="legend")
                 yield FindingsList(id="findings")
+                yield Static("", id="finding-detail")
             yield SourceView(doc.source.lines, doc.source.pages, strings.PAGE_MARKER, id="source")
         yield KeyBar(id="keys")
 
@@ -283,8 +285,22 @@ class MainScreen(Screen[bool]):
     def on_document_outline_part_chosen(self, message: DocumentOutline.PartChosen) -> None:
         self.show_source_line(message.line)
 
+    def show_finding_detail(self, index: int) -> None:
+        """A finding in full under the findings pane (whose columns a narrow screen cuts): its
+        message, the figures it weighs and the source lines it rests on."""
+        f = self.session.findings[index]
+        figures = "; ".join(f"{name} = {value}" for name, value in f.values.items())
+        self.query_one("#finding-detail", Static).update(Text(strings.FINDING_DETAIL.format(
+            id=f.id, severity=f.severity, status=f.status, message=f.message,
+            figures=strings.FINDING_FIGURES.format(figures=figures) if figures else "",
+            lines=strings.FINDING_LINES.format(lines=", ".join(map(str, f.lines))) if f.lines else "")))
+
+    def on_findings_list_highlighted(self, message: FindingsList.Highlighted) -> None:
+        self.show_finding_detail(message.index)
+
     def jump_to_finding(self, index: int) -> None:
         self.finding_index = index
+        self.show_finding_detail(index)
         f = self.session.findings[index]
         if f.table_index is None:       # a finding of the text: the source pane shows its line
             if f.lines:

@@ -41,6 +41,16 @@ class FindingsList(DataTable):
                          Text(f.status + (f": {f.note}" if f.note else ""), style=STATUS_STYLE.get(f.status, "")),
                          Text(f.check), Text(f.where or f.table), Text(f.message), key=f"f{i}")
 
+    class Highlighted(Message):
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.indices):
+            self.post_message(self.Highlighted(self.indices[event.cursor_row]))
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.post_message(self.Chosen(self.indices[event.cursor_row]))
