@@ -254,11 +254,36 @@ class ReviewSession:
     def finding_cells(self, table: int) -> set[tuple[int, int]]:
         return {(f.row, f.col) for f in self.findings_of(table) if f.row is not None and f.col is not None}
 
-    def next_finding(self, current: int | None, step: int = 1) -> int | None:
-        """Index into `findings` of the next (step 1) or previous (-1) finding, wrapping
-        around; findings of the text (no table) included."""
+    def next_finding(self, cursor: tuple[int, int, int] | None, last: int | None, step: int = 1) -> int | None:
+        """Index into `findings` of the next (step 1) or previous (-1) finding in the order of
+        the source, wrapping around, findings of the text (no table) included: from `last`, the
+        finding the reviewer went to, while they have not moved on (several findings of one cell
+        are each reached), else from the grid's `cursor` (table, row, column)."""
         if not self.findings:
             return None
-        if current is None:
-            return 0 if step > 0 else len(self.findings) - 1
-        return (current + (1 if step > 0 else -1)) % len(self.findings)
+        order = sorted(range(len(self.findings)), key=self._finding_place)
+        if last is not None:
+            here = self._finding_place(last)
+        elif cursor is not None:
+            line = self._cursor_line(*cursor)
+            here = (line, -1) if step > 0 else (line, len(self.findings))
+        else:
+            return order[0] if step > 0 else order[-1]
+        if step > 0:
+            return next((i for i in order if self._finding_place(i) > here), order[0])
+        return next((i for i in reversed(order) if self._finding_place(i) < here), order[-1])
+
+    def _finding_place(self, index: int) -> tuple[int, int]:
+        """Where a finding stands in the source: its first line (its table's, without one)."""
+        f = self.findings[index]
+        line = f.lines[0] if f.lines else (self.tables[f.table_index].first_line if f.table_index is not None else 0)
+        return line, index
+
+    def _cursor_line(self, table: int, row: int, col: int) -> int:
+        """The source line of the cell under the cursor (its row's, its table's where it has none)."""
+        t = self.tables[table]
+        if 0 <= row < len(t.rows):
+            lines = t.cell(row, col).lines or next((c.lines for c in t.rows[row] if c.lines), ())
+            if lines:
+                return lines[0]
+        return t.first_line

@@ -39,13 +39,30 @@ def test_incremental_findings_equal_a_full_validation(sample_copy):
     assert [f.to_json() for f in session.findings] == full
 
 
-def test_next_and_previous_finding_wrap_around(sample_copy):
+def test_next_and_previous_finding_go_from_the_cursor_in_source_order_and_wrap_around(sample_copy):
     session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
-    last = len(session.findings) - 1
-    assert session.next_finding(None) == 0 and session.next_finding(None, -1) == last
-    assert session.next_finding(last) == 0 and session.next_finding(0, -1) == last
-    assert session.next_finding(0) == 1
-    assert any(f.table_index is None for f in session.findings)      # the text's findings are reached too
+    findings = session.findings
+    order = sorted(range(len(findings)), key=lambda i: (findings[i].lines[0], i))
+    assert session.next_finding(None, None) == order[0] and session.next_finding(None, None, -1) == order[-1]
+    # n pressed again and again from the first table's first cell: the first finding after it, then
+    # each finding once in the order of the source, then around
+    first_line = session.tables[0].rows[0][0].lines[0]
+    start = next(k for k, i in enumerate(order) if findings[i].lines[0] >= first_line)
+    last = session.next_finding((0, 0, 0), None)
+    seen = [last]
+    for _ in range(len(findings)):
+        last = session.next_finding((0, 0, 0), last)
+        seen.append(last)
+    assert seen == order[start:] + order[:start] + [order[start]]
+    assert any(findings[i].table_index is None for i in seen)        # the text's findings are reached too
+    assert session.next_finding(None, order[0], -1) == order[-1]
+    # the reviewer moved on to the last table: n goes to the first finding after the cursor, N before it
+    last_table = max(f.table_index for f in findings if f.table_index is not None)
+    after = session.next_finding((last_table, 0, 0), None)
+    assert findings[after].lines[0] >= session.tables[last_table].rows[0][0].lines[0]
+    assert session.next_finding((last_table, 0, 0), None, -1) == max(
+        (i for i in order if findings[i].lines[0] < session.tables[last_table].rows[0][0].lines[0]),
+        key=lambda i: (findings[i].lines[0], i))
 
 
 def test_export_writes_beside_the_document(sample_copy):

@@ -202,6 +202,10 @@ async def test_next_finding_jumps_to_its_table_and_cell(sample_copy):
         last = findings[-1]
         assert app.screen.finding_index == len(findings) - 1 and last.table_index is None
         assert app.screen.query_one(SourceView).current == last.lines[0]     # its line shown
+        # moved on by hand to the 一般公共预算基本支出表: n goes to its first finding, not past the last gone to
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "n")
+        f = findings[app.screen.finding_index]
+        assert f.table_index == 3 and f.lines[0] == min(g.lines[0] for g in findings if g.table_index == 3)
 
 
 async def test_reopen_restores_the_work(sample_copy):

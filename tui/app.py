@@ -122,6 +122,7 @@ class MainScreen(Screen[bool]):
         self.in_queue = in_queue        # opened from a folder's review queue: q returns to it
         self._keep_cursor = False       # the next table shown keeps the grid's cursor where it is
         self.finding_index: int | None = None
+        self.finding_cursor: tuple[int, int, int] | None = None    # where going to that finding left the cursor
         self.editing: EditTarget | None = None      # what the editor is editing
         self.last_search = ""
         self.finding_view = 0       # which of strings.FINDING_VIEWS the findings pane shows
@@ -305,18 +306,25 @@ class MainScreen(Screen[bool]):
         if f.table_index is None:       # a finding of the text: the source pane shows its line
             if f.lines:
                 self.show_source_line(f.lines[0])
-            self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4, markup=False)
-            return
-        if f.table_index != self.table_index:
-            self.show_table(f.table_index)
-        if f.row is not None:
-            self.grid.move_cursor(row=f.row, column=f.col or 0, animate=False)
-        self.grid.focus()
-        self.sync_source()
+        else:
+            if f.table_index != self.table_index:
+                self.show_table(f.table_index)
+            if f.row is not None:
+                self.grid.move_cursor(row=f.row, column=f.col or 0, animate=False)
+            self.grid.focus()
+            self.sync_source()
+        self.finding_cursor = self.cursor_place()
         self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4, markup=False)
 
+    def cursor_place(self) -> tuple[int, int, int] | None:
+        """(table, row, column) of the grid's cursor; None without a table."""
+        return (self.table_index, *self.grid.cursor_coordinate) if self.current_table() is not None else None
+
     def action_next_finding(self, step: int = 1) -> None:
-        index = self.session.next_finding(self.finding_index, step)
+        # from the finding gone to last while the cursor stays where that left it, else from the cursor
+        cursor = self.cursor_place()
+        last = self.finding_index if cursor == self.finding_cursor else None
+        index = self.session.next_finding(cursor, last, step)
         if index is None:
             self.notify(strings.NO_FINDINGS)
             return
