@@ -13,6 +13,7 @@ from core.session import ReviewSession
 from tui.app import BudgetReviewApp, MainScreen
 from tui.export_screen import ExportScreen
 from tui.facts_screen import FactsScreen
+from tui.widgets.findings_list import FindingsList
 from tui.widgets.outline import DocumentOutline
 from tui.widgets.source_view import SourceView
 from tui.widgets.table_grid import TableGrid
@@ -206,6 +207,9 @@ async def test_next_finding_jumps_to_its_table_and_cell(sample_copy):
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "n")
         f = findings[app.screen.finding_index]
         assert f.table_index == 3 and f.lines[0] == min(g.lines[0] for g in findings if g.table_index == 3)
+        listed = app.screen.query_one(FindingsList)
+        await pilot.press("n", "n")
+        assert listed.cursor_row > 0 and listed.indices[listed.cursor_row] == app.screen.finding_index   # the list follows
 
 
 async def test_reopen_restores_the_work(sample_copy):

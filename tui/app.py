@@ -314,6 +314,7 @@ class MainScreen(Screen[bool]):
             self.grid.focus()
             self.sync_source()
         self.finding_cursor = self.cursor_place()
+        self.query_one(FindingsList).follow(index)
         self.notify(f"{f.id} {f.severity}: {f.message}", timeout=4, markup=False)
 
     def cursor_place(self) -> tuple[int, int, int] | None:

@@ -41,6 +41,11 @@ class FindingsList(DataTable):
                          Text(f.status + (f": {f.note}" if f.note else ""), style=STATUS_STYLE.get(f.status, "")),
                          Text(f.check), Text(f.where or f.table), Text(f.message), key=f"f{i}")
 
+    def follow(self, index: int) -> None:
+        """Put the list's cursor on finding `index` (the one gone to), where the list shows it."""
+        if index in self.indices:
+            self.move_cursor(row=self.indices.index(index), animate=False)
+
     class Highlighted(Message):
         def __init__(self, index: int) -> None:
             self.index = index
