@@ -150,7 +150,7 @@ async def test_label_columns_kept_in_view_take_at_most_half_the_grid(sample_copy
         # the project code whole, the names cut to the room left
         narrow = [c.width for c in table.ordered_columns[:3]]
         codes = [row[0].text for row in app.session.tables[8].rows]
-        assert max(map(len, codes)) <= narrow[0] and narrow[1] < table._natural[1] and narrow[2] < table._natural[2]
+        assert max(map(len, codes)) <= narrow[0] and narrow[1] < table.natural_widths[1] and narrow[2] < table.natural_widths[2]
         await pilot.resize_terminal(200, 40)
         await pilot.pause()
         wide = [c.width for c in table.ordered_columns[:3]]

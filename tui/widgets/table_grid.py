@@ -71,7 +71,7 @@ class TableGrid(DataTable):
         self.finish = finish                # called with the text (None: cancelled), move right
         self.moved = moved                  # called as the cursor moves, in the refresh that moves it
         self.typing: str | None = None      # the text being typed, while an edit is open
-        self._natural: list[int] = []       # the columns' widths as their headers and cells print
+        self.natural_widths: list[int] = []       # the columns' widths as their headers and cells print
         self._cells_width: list[int] = []   # … as their cells alone print (a code column's header may be cut)
         # (scroll, width, fixed columns, column widths) → the fixed part's width and where the whole columns are
         self._edges: tuple[tuple[int, int, int, tuple[int, ...]], int, int, int] = ((-1, -1, -1, ()), 0, 0, 0)
@@ -101,7 +101,7 @@ class TableGrid(DataTable):
                              for j in range(len(headers))]
         widths = [max([cell_len(line) for line in header.split("\n")] + [self._cells_width[j]])
                   for j, header in enumerate(headers)]
-        self._natural = list(widths)
+        self.natural_widths = list(widths)
         capped = self.label_widths(widths)
         widths[:len(capped)] = capped
         labels = self.label_columns()
@@ -196,7 +196,7 @@ class TableGrid(DataTable):
     def on_resize(self, event: events.Resize) -> None:
         """The label columns' share of a new width, set on the columns shown (a change of
         height alone changes nothing)."""
-        widths = self.label_widths(self._natural)
+        widths = self.label_widths(self.natural_widths)
         labels = self.ordered_columns[:len(widths)]
         if self.table is None or [column.width for column in labels] == widths:
             return
