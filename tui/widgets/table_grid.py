@@ -71,7 +71,7 @@ class TableGrid(DataTable):
         self.finish = finish                # called with the text (None: cancelled), move right
         self.moved = moved                  # called as the cursor moves, in the refresh that moves it
         self.typing: str | None = None      # the text being typed, while an edit is open
-        self.natural_widths: list[int] = []       # the columns' widths as their headers and cells print
+        self.natural_widths: list[int] = []     # the columns' widths as their headers and cells print
         self._cells_width: list[int] = []   # … as their cells alone print (a code column's header may be cut)
         # (scroll, width, fixed columns, column widths) → the fixed part's width and where the whole columns are
         self._edges: tuple[tuple[int, int, int, tuple[int, ...]], int, int, int] = ((-1, -1, -1, ()), 0, 0, 0)
