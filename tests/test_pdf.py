@@ -99,12 +99,12 @@ async def test_review_screen_shows_the_page_of_the_cell_and_page_markers(final_p
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         source = app.screen.query_one(SourceView)
-        assert app.sub_title.startswith("一般公共预算财政拨款支出决算表, page 1")
+        assert app.screen.heading.startswith("一般公共预算财政拨款支出决算表, page 1")
         assert -2 in source._rows         # the row that marks where page 2 begins
         for _ in range(5):
             await pilot.press("j")
         await pilot.pause()
-        assert ", page 2 —" in app.sub_title
+        assert ", page 2 —" in app.screen.heading
 
 
 def test_the_workbook_names_the_page_of_every_row(final_pdf, tmp_path):

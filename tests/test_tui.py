@@ -37,7 +37,7 @@ async def test_opens_on_the_first_table_with_the_grid_focused(sample_copy):
         assert isinstance(app.screen, MainScreen)
         assert app.screen.focused is grid(app)
         assert app.screen.table_index == 0
-        assert app.sub_title == "部门支出总表 — saved"
+        assert app.screen.heading == "部门支出总表 — saved" and "部门支出总表 — saved" in str(grid(app).border_title)
         assert app.screen.query_one(SourceView).span == (172, 194)
 
 
@@ -49,7 +49,7 @@ async def test_setting_the_current_table_shows_it_in_every_pane(sample_copy):
         screen.table_index = 3
         await pilot.pause()
         table = screen.session.tables[3]
-        assert app.sub_title.startswith(table.title)
+        assert app.screen.heading.startswith(table.title)
         assert screen.query_one(SourceView).span == (table.first_line, table.last_line)
         assert screen.query_one(DocumentOutline).cursor_node.data == 3
         assert grid(app).row_count == len(table.rows)
@@ -65,7 +65,7 @@ async def test_navigation_moves_the_cursor_and_the_source_line(sample_copy):
         assert tuple(grid(app).cursor_coordinate) == (2, 1)
         assert app.screen.query_one(SourceView).current == 183
         await pilot.press("right_square_bracket")
-        assert app.screen.table_index == 1 and app.sub_title.startswith("财政拨款收支总表")
+        assert app.screen.table_index == 1 and app.screen.heading.startswith("财政拨款收支总表")
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert app.screen.table_index == 0
 
@@ -226,7 +226,7 @@ async def test_reopen_restores_the_work(sample_copy):
     again = make_app(path)
     async with again.run_test(size=(120, 40)) as pilot:
         assert again.session.tables[0].cell(1, 2).text == "1"
-        assert again.sub_title.endswith("saved")
+        assert again.screen.heading.endswith("saved")
 
 
 async def test_export_screen_writes_the_workbook_by_default(sample_copy):
@@ -483,7 +483,7 @@ async def test_review_keys_clear_move_mark_reviewed_and_jump_to_the_ends(sample_
         assert app.title.endswith("0/8 tables reviewed, 9 findings open")
         await pilot.press("R")
         assert table().status == "reviewed" and app.title.endswith("1/8 tables reviewed, 9 findings open")
-        assert "✓ reviewed" in app.sub_title
+        assert "✓ reviewed" in app.screen.heading
         outline = app.screen.query_one("DocumentOutline")
         assert "✓" in str(outline.table_nodes[3].label) and "✓" not in str(outline.table_nodes[2].label)
         await pilot.press("j", "j", "l", "q")

@@ -95,7 +95,7 @@ class MainScreen(Screen[bool]):
     #outline { width: 26; border: round $panel; }
     #outline:focus { border: round $accent; }
     #middle { width: 3fr; }
-    #grid { height: 2fr; border: round $panel; }
+    #grid { height: 2fr; border: round $panel; border-title-color: $foreground; }
     #grid:focus { border: round $accent; }
     #editor { display: none; }
     #editor.editing { display: block; }
@@ -105,7 +105,7 @@ class MainScreen(Screen[bool]):
     #cell-status { height: 1; width: 100%; }
     #findings { height: 1fr; border: round $panel; }
     #findings:focus { border: round $accent; }
-    #finding-detail { height: auto; max-height: 4; }
+    #finding-detail { height: 3; }
     #source { width: 2fr; }
     MainScreen.narrow #outline { display: none; }
     MainScreen.narrow #source { width: 1fr; }
@@ -123,6 +123,7 @@ class MainScreen(Screen[bool]):
         self._keep_cursor = False       # the next table shown keeps the grid's cursor where it is
         self.finding_index: int | None = None
         self.finding_cursor: tuple[int, int, int] | None = None    # where going to that finding left the cursor
+        self.heading = ""       # the current table's title, review mark, page and saved state, over the grid
         self.editing: EditTarget | None = None      # what the editor is editing
         self.last_search = ""
         self.finding_view = 0       # which of strings.FINDING_VIEWS the findings pane shows
@@ -210,7 +211,12 @@ class MainScreen(Screen[bool]):
         page = self.session.document.source.page_of(self.query_one(SourceView).current or 0)
         where = strings.ON_PAGE.format(page=page) if page else ""
         mark = f" {strings.REVIEWED_MARK}" if table is not None and table.status == REVIEWED else ""
-        self.app.sub_title = f"{table.title if table else ''}{mark}{where} — {state}"
+        heading = f"{table.title if table else ''}{mark}{where} — {state}"
+        if heading != self.heading:
+            # over the grid, not in the screen's header: a new header title lays the whole screen
+            # out again, at every table switch and (for a PDF) every change of page
+            self.heading = heading
+            self.grid.border_title = Text(heading)
 
     def refresh_findings(self) -> None:
         findings = self.session.findings
@@ -294,7 +300,7 @@ class MainScreen(Screen[bool]):
         self.query_one("#finding-detail", Static).update(Text(strings.FINDING_DETAIL.format(
             id=f.id, severity=f.severity, status=f.status, message=f.message,
             figures=strings.FINDING_FIGURES.format(figures=figures) if figures else "",
-            lines=strings.FINDING_LINES.format(lines=", ".join(map(str, f.lines))) if f.lines else "")))
+            lines=strings.FINDING_LINES.format(lines=", ".join(map(str, f.lines))) if f.lines else "")), layout=False)
 
     def on_findings_list_highlighted(self, message: FindingsList.Highlighted) -> None:
         self.show_finding_detail(message.index)

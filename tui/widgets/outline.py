@@ -36,6 +36,7 @@ class DocumentOutline(Tree):
         self.document = document
         self.table_nodes: dict[int, TreeNode] = {}
         self.show_root = False
+        self._shown_counts: tuple[dict[int, int], set[int]] | None = None     # the labels' open errors and marks
 
     def on_mount(self) -> None:
         self.build({}, set())
@@ -45,6 +46,7 @@ class DocumentOutline(Tree):
         nested in a subsection or a glossary item is listed like any other."""
         self.clear()
         self.table_nodes = {}
+        self._shown_counts = None
         total = len(self.document.tables)
 
         def tables_in(node: Node) -> list[Node]:
@@ -78,6 +80,9 @@ class DocumentOutline(Tree):
         return label
 
     def update_counts(self, counts: dict[int, int], reviewed: set[int]) -> None:
+        if (counts, reviewed) == self._shown_counts:
+            return          # a table switch changes neither
+        self._shown_counts = (dict(counts), set(reviewed))
         nodes = {n.table_index: n for n in self.document.root.walk() if n.table_index is not None}
         for index, item in self.table_nodes.items():
             item.set_label(self._label(nodes[index], counts, reviewed, len(self.document.tables)))
