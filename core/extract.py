@@ -686,12 +686,17 @@ def _word_presence(word: str, text: str) -> float:
     return 0.75 if at - start <= 2.5 * len(word) else 0.0
 
 
+def _header_text_and_cells(header_lines: list[str]) -> tuple[str, set[str]]:
+    """A header's words as the templates' are written (NFKC): all of it squashed, and its cells."""
+    return (squash(unicodedata.normalize("NFKC", " ".join(header_lines))),
+            {unicodedata.normalize("NFKC", t) for line in header_lines for t in line.split()})
+
+
 def _printed_in_header(columns: list[Column], header_lines: list[str]) -> bool:
     """Whether the header prints every word of every column's path: whole, wrapped within a
     short stretch, or as two or three of its pieces (`一般公共` … `预算拨款`, `国有资本经` … `营预算拨款`:
     a cell wrapped over lines, other cells' pieces between them)."""
-    text = squash(" ".join(header_lines))
-    pieces = {p for line in header_lines for p in unicodedata.normalize("NFKC", line).split()}
+    text, pieces = _header_text_and_cells(header_lines)
 
     def in_pieces(word: str, parts: int) -> bool:
         return word in pieces or (parts > 1 and any(
@@ -764,8 +769,7 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
     shortened is the printed word (`公务用车运行费` for `公务用车运行维护费`): the longest printed
     cell that shortens it, where one is. The column stays named by the template's path for the
     rules."""
-    printed = squash(unicodedata.normalize("NFKC", " ".join(header_lines)))
-    cells = {unicodedata.normalize("NFKC", t) for line in header_lines for t in line.split()}
+    printed, cells = _header_text_and_cells(header_lines)
     template_words = {part for c in columns for part in c.path}
 
     def as_printed(part: str) -> str:

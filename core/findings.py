@@ -52,6 +52,11 @@ class Finding:
     status: str = "open"        # the reviewer's decision: open, confirmed, dismissed, explained
     note: str = ""
 
+    @property
+    def figures(self) -> str:
+        """The figures it weighs, in one line (`stated=580.13; computed=0.00`)."""
+        return "; ".join(f"{name}={value}" for name, value in self.values.items())
+
     def to_json(self) -> dict:
         return {"id": self.id, "check": self.check, "severity": self.severity, "description": self.message,
                 "table": self.table, "table_index": self.table_index, "row": self.row, "column": self.col,

@@ -3,7 +3,7 @@ as grids of cells that remember where they came from and what they first said.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -243,9 +243,13 @@ class Document:
         if cell.original is not None or not cell.lines or parse_amount(cell.text) is None:
             return cell.text
         for k in cell.lines:
-            line = self.source.norm[k - 1] if 0 < k <= len(self.source.norm) else ""
-            if "," in line:
-                for token in GROUPED_AMOUNT.findall(line):
-                    if token.replace(",", "") == cell.text:
-                        return token
+            if 0 < k <= len(self.source.norm) and (token := _grouped_amounts(self.source.norm[k - 1]).get(cell.text)):
+                return token
         return cell.text
+
+
+@lru_cache(maxsize=4096)
+def _grouped_amounts(line: str) -> Mapping[str, str]:
+    """The amounts a line prints with thousands separators, by their cleaned text: read once a
+    line, not once for each of its cells (a table shown is every cell of its rows)."""
+    return {token.replace(",", ""): token for token in GROUPED_AMOUNT.findall(line)} if "," in line else {}

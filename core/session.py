@@ -245,11 +245,11 @@ class ReviewSession:
         t = self.tables[table]
         return [[self.document.printed(t.cell(r, j)) for j in range(len(t.columns))] for r in range(len(t.rows))]
 
-    def edited_columns(self, table: int) -> set[int]:
+    def edited_columns(self, table: int) -> frozenset[int]:
         """Columns whose header the reviewer renamed (their path differs from the extracted one)."""
         extracted = self.extracted(table).columns
-        return {j for j, column in enumerate(self.tables[table].columns)
-                if j >= len(extracted) or column.path != extracted[j].path}
+        return frozenset(j for j, column in enumerate(self.tables[table].columns)
+                         if j >= len(extracted) or column.path != extracted[j].path)
 
     def finding_cells(self, table: int) -> set[tuple[int, int]]:
         return {(f.row, f.col) for f in self.findings_of(table) if f.row is not None and f.col is not None}

@@ -246,7 +246,7 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
                      "status", "note"],
                 [[f.id, f.severity, f.check, f.message, f.table, f.where.split(" / ")[0] if f.where else "",
                   f.where.split(" / ")[-1] if " / " in f.where else "", ", ".join(map(str, f.lines)),
-                  "; ".join(f"{k}={v}" for k, v in f.values.items()), f.status, f.note] for f in findings], warnings)
+                  f.figures, f.status, f.note] for f in findings], warnings)
     for n, f in enumerate(findings, start=2):
         if f.table_index is not None and f.row is not None and f.col is not None:
             table = doc.tables[f.table_index]

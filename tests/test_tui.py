@@ -186,7 +186,7 @@ async def test_a_finding_is_shown_in_full_under_the_findings_pane(sample_copy):
         f = app.session.findings[app.screen.finding_index]
         detail = str(app.screen.query_one("#finding-detail", Static).render())
         assert detail.startswith(f"{f.id} · {f.severity} · open: {f.message}")
-        assert all(f"{name} = {value}" in detail for name, value in f.values.items()) and f.values
+        assert all(f"{name}={value}" in detail for name, value in f.values.items()) and f.values
         assert f"source line(s) {', '.join(map(str, f.lines))}" in detail
 
 

@@ -188,7 +188,7 @@ class MainScreen(Screen[bool]):
         tables = self.session.tables
         self.grid.show_table(tables[self.table_index], self.session.printed_rows(self.table_index),
                              self.session.finding_cells(self.table_index),
-                             frozenset(self.session.edited_columns(self.table_index)), keep_cursor=self._keep_cursor)
+                             self.session.edited_columns(self.table_index), keep_cursor=self._keep_cursor)
         self.query_one(DocumentOutline).select_table(self.table_index)
         self.refresh_title()
         self.sync_source()
@@ -296,10 +296,9 @@ class MainScreen(Screen[bool]):
         """A finding in full under the findings pane (whose columns a narrow screen cuts): its
         message, the figures it weighs and the source lines it rests on."""
         f = self.session.findings[index]
-        figures = "; ".join(f"{name} = {value}" for name, value in f.values.items())
         self.query_one("#finding-detail", Static).update(Text(strings.FINDING_DETAIL.format(
             id=f.id, severity=f.severity, status=f.status, message=f.message,
-            figures=strings.FINDING_FIGURES.format(figures=figures) if figures else "",
+            figures=strings.FINDING_FIGURES.format(figures=f.figures) if f.values else "",
             lines=strings.FINDING_LINES.format(lines=", ".join(map(str, f.lines))) if f.lines else "")), layout=False)
 
     def on_findings_list_highlighted(self, message: FindingsList.Highlighted) -> None:

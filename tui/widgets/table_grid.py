@@ -137,13 +137,18 @@ class TableGrid(DataTable):
             return 0
         return next((j for j, column in enumerate(table.columns) if not column.holds_words), 0)
 
+    def label_room(self) -> float:
+        """The cells the label columns kept in view may take (before the grid is laid out, a
+        share of the screen's width)."""
+        return LABEL_SHARE * (self.size.width or self.app.size.width)
+
     def label_widths(self, natural: list[int]) -> list[int]:
         """The code and label columns' widths, from the columns' `natural` ones: where they
         would take more than `LABEL_SHARE` of the grid, the names are cut in proportion (a cut
         name ends in …; the status line shows it whole), codes never (only their header), so
         the amounts always have the rest."""
         labels = natural[:self.label_columns()]
-        room = int(LABEL_SHARE * (self.size.width or self.app.size.width)) - 2 * self.cell_padding * len(labels)
+        room = int(self.label_room()) - 2 * self.cell_padding * len(labels)
         if sum(labels) <= room or self.table is None:
             return labels
         names = [j for j in range(len(labels)) if self.table.columns[j].role not in CODE_ROLES]
@@ -155,7 +160,7 @@ class TableGrid(DataTable):
     def kept_in_view(self, widths: list[int]) -> int:
         """How many of the label columns (of these widths) stay in view: those, from the left,
         within `LABEL_SHARE` of the grid (many codes side by side may not all fit)."""
-        room = LABEL_SHARE * (self.size.width or self.app.size.width)
+        room = self.label_room()
         used = 0
         for kept, width in enumerate(widths):
             used += width + 2 * self.cell_padding
