@@ -42,6 +42,7 @@ from .tokens import (
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
+    PrintedPages,
     Run,
     Token,
     classify,
@@ -70,6 +71,7 @@ class Context:
     stated: tuple[tuple[str, Decimal], ...] = ()   # (subject, amount in 万元) stated in the text
     page_lines: frozenset[int] = frozenset()        # lines that print a page number
     ruled: bool = False         # cells come from a PDF's ruling lines (certain), not an extractor's text
+    printed: PrintedPages | None = None    # a text's lines as printed: a layout text's spaces place its amounts
 
 
 def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, Decimal], ...]:
@@ -152,13 +154,20 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
     return out
 
 
+def _printed_pages(src: SourceText, page_lines: frozenset[int]) -> PrintedPages:
+    """The lines as printed, with where pages start: at a form feed, or after a page number."""
+    starts = {k for k, line in enumerate(src.lines, start=1) if line.startswith("\f")} | {k + 1 for k in page_lines}
+    return PrintedPages(src.lines, tuple(sorted(starts)))
+
+
 def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str,
                    agency: str = "") -> list[Table]:
     tables: list[Table] = []
     order = catalog.standard_order(report_type)
     prev_kind = ""
-    context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_number_lines(src, regions),
-                      ruled=bool(src.pages))
+    page_lines = page_number_lines(src, regions)
+    context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_lines,
+                      ruled=bool(src.pages), printed=None if src.pages else _printed_pages(src, page_lines))
     for region in regions:
         table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
         if not region.title_printed and table.kind == TableKind.OTHER:
@@ -1196,7 +1205,7 @@ def _read_figures(body: Body) -> None:
         table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
                         "check the rows against the source")
     table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
-    place_amounts(table, table.rows, amounts_of, body.spec, [], body.stated)
+    place_amounts(table, table.rows, amounts_of, body.spec, [], body.stated, body.context.printed)
 
 
 def _read_numbered_panels(body: Body) -> None:
@@ -1219,7 +1228,7 @@ def _read_label_columns(body: Body) -> None:
     if not body.has_code and any(columns[j].role == ColumnRole.CODE for j in leading):
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
-                        tuple(j for j in body.text_cols if j not in leading))
+                        tuple(j for j in body.text_cols if j not in leading), body.context.printed)
 
 
 def _read_panels(body: Body) -> None:
@@ -1232,7 +1241,8 @@ def _read_panels(body: Body) -> None:
         described = _described_rows([(k, line) for k, line in content if k in row_lines], len(columns))
         if described is not None:
             described_rows, described_amounts, left_over = described
-            place_amounts(table, described_rows, described_amounts, body.spec, text_cols, body.stated)
+            place_amounts(table, described_rows, described_amounts, body.spec, text_cols, body.stated,
+                          body.context.printed)
             table.rows = described_rows
             table.notes += left_over        # text under the last row that no cell takes
             return
@@ -1318,7 +1328,7 @@ def _read_coded_list(body: Body) -> None:
     stray = next((r[name_col].text for r in rows if _made_of_words(r[name_col].text, pieces)), None)
     if stray:       # the header's words read as a row: the rows around it are likely out of step
         table.add_doubt(f"the header's words ({stray}) were read as a row; check the rows against the source")
-    place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated)
+    place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated, body.context.printed)
     table.rows = rows
 
 BODY_READERS: dict[BodyShape, Callable[[Body], None]] = {
@@ -1940,7 +1950,8 @@ def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int], totals_on
 
 
 def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spec: TableSpec,
-                        stated: tuple[tuple[str, Decimal], ...], trailing_texts: tuple[int, ...] = ()) -> None:
+                        stated: tuple[tuple[str, Decimal], ...], trailing_texts: tuple[int, ...] = (),
+                        printed: PrintedPages | None = None) -> None:
     """Rows of several label columns before the amounts (Beijing's 支出总表: the function, the
     government and the department economic class, each `2040601-行政运行`): a line's pieces
     of text fill the label columns from the left, one each, the pieces beyond the last
@@ -1975,7 +1986,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
                                    "joined from fragments" if len(rest) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated)
+    place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated, printed)
     table.rows = rows
 
 

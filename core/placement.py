@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from decimal import Decimal
 
 from . import catalog
@@ -13,7 +14,7 @@ from .catalog import TableSpec
 from .columns import Column, ColumnRole
 from .model import Cell, Table, parse_amount
 from .settings import CENT, SETTINGS
-from .tokens import ECONOMIC_CODE
+from .tokens import ECONOMIC_CODE, PrintedPages, amount_ends
 
 
 def _rule_score(values: dict[int, int], rules: catalog.ColumnRules, cent: int) -> int:
@@ -38,6 +39,11 @@ def _in_units(values: list[Decimal]) -> tuple[list[int], int]:
     return [int(v * scale) for v in values], int(CENT * scale)
 
 
+def _weighed(k: int, n: int, anywhere: bool) -> int:
+    """The placements of k amounts in n columns (the first in the first unless `anywhere`)."""
+    return math.comb(n, k) if anywhere else math.comb(n - 1, k - 1)
+
+
 def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.ColumnRules,
                total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> list[tuple[int, ...]]:
     """Column placements of a row's amounts, best by the table's row identities first. The
@@ -49,8 +55,7 @@ def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.Column
     if k == 0:
         return [()]
     anywhere = total_may_be_empty and k >= 2        # else the first amount is the first column's
-    weighed = math.comb(len(amount_cols), k) if anywhere else math.comb(len(amount_cols) - 1, k - 1)
-    if k >= len(amount_cols) or weighed > limit:
+    if k >= len(amount_cols) or _weighed(k, len(amount_cols), anywhere) > limit:
         return [tuple(amount_cols[:k])]
     values, cent = _in_units([parse_amount(a) or Decimal(0) for a in amounts])
     combos = itertools.combinations(amount_cols, k) if anywhere else \
@@ -68,6 +73,7 @@ def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.Column
     return [c for s, c in scored if s == best]
 
 
+PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
 GUESSED = "columns guessed: the row's figures fit other columns as well, and no total row checks them"
 
 
@@ -168,6 +174,102 @@ def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], lab
     return [c for c in cands if not any(excluded in columns[j].path for j in c)] or cands
 
 
+Place = tuple[int, int]      # where an amount is printed: its page, the column it ends at
+
+
+def printed_places(amounts_of: list[list[tuple[str, int]]], printed: PrintedPages) -> list[list[Place | None]]:
+    """Where each row's amounts are printed (None where the text kept no columns), each
+    matched to the next amount of its value on its line."""
+    read: dict[int, int] = {}       # a line's amounts matched so far
+    out = []
+    for amounts in amounts_of:
+        places: list[Place | None] = []
+        for text, line in amounts:
+            found = amount_ends(printed.lines[line - 1]) if 0 < line <= len(printed.lines) else ()
+            at = next((i for i in range(read.get(line, 0), len(found)) if found[i][0] == text), None)
+            if at is not None:
+                read[line] = at + 1
+            places.append(None if at is None else (printed.page(line), found[at][1]))
+        out.append(places)
+    return out
+
+
+def _position_ranges(ends: list[list[int | None]], decided: list[tuple[int, ...]],
+                     amount_cols: list[int]) -> dict[int, tuple[int, int]] | None:
+    """For each end at which the table's amounts are printed, the amount columns (first and
+    last index) it can belong to. The ends fall in groups a column each, left to right; a
+    group takes the column that the rows placed for certain (`decided`) put its amounts in,
+    and the groups between two such take the columns between, in order. None where the ends
+    do not fall in such groups (a text whose columns drift) or contradict the certain rows."""
+    known = sorted({e for row in ends for e in row if e is not None})
+    if not known:
+        return None
+    tolerance = SETTINGS.position_tolerance
+    groups: list[list[int]] = [[known[0]]]
+    for e in known[1:]:
+        if e - groups[-1][-1] <= tolerance:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    if len(groups) > len(amount_cols) or any(g[-1] - g[0] > 2 * tolerance for g in groups):
+        return None
+    group_of = {e: n for n, g in enumerate(groups) for e in g}
+    index = {c: i for i, c in enumerate(amount_cols)}
+    votes: list[Counter[int]] = [Counter() for _ in groups]
+    for row, combo in zip(ends, decided):
+        for end, c in zip(row, combo):
+            if end is not None:
+                votes[group_of[end]][index[c]] += 1
+    anchors = {}
+    for n, counted in enumerate(votes):
+        if counted:
+            i, count = counted.most_common(1)[0]
+            if count * 2 <= counted.total():
+                return None     # the certain rows disagree where this column is
+            anchors[n] = i
+    ranges: dict[int, tuple[int, int]] = {}
+    bounds = [(-1, -1), *sorted(anchors.items()), (len(groups), len(amount_cols))]
+    for (g0, i0), (g1, i1) in zip(bounds, bounds[1:]):
+        between = range(g0 + 1, g1)
+        if i1 - i0 - 1 < len(between):
+            return None
+        for r, n in enumerate(between, start=1):
+            ranges[n] = (i0 + r, i1 - (len(between) - r + 1))
+        if g1 < len(groups):
+            ranges[g1] = (i1, i1)
+    return {e: ranges[group_of[e]] for e in known}
+
+
+def position_ranges(places: list[list[Place | None]], decided: list[tuple[int, ...]],
+                    amount_cols: list[int]) -> dict[Place, tuple[int, int]]:
+    """The amount columns each printed place allows, page by page (an extractor spaces each
+    page afresh); a page whose places tell nothing sure allows anything."""
+    ranges: dict[Place, tuple[int, int]] = {}
+    for page in sorted({p[0] for row in places for p in row if p is not None}):
+        ends = [[p[1] if p is not None and p[0] == page else None for p in row] for row in places]
+        found = _position_ranges(ends, decided, amount_cols)
+        ranges.update({(page, e): r for e, r in (found or {}).items()})
+    return ranges
+
+
+def _by_position(cands: list[tuple[int, ...]], places: list[Place | None], ranges: dict[Place, tuple[int, int]],
+                 amount_cols: list[int]) -> list[tuple[int, ...]]:
+    """Placements narrowed to those that put each amount in a column its printed place allows;
+    where the candidates were too many to weigh, the placement the places alone decide."""
+    index = {c: i for i, c in enumerate(amount_cols)}
+    allowed = [ranges.get(p) if p is not None else None for p in places]
+
+    def fits(combo: tuple[int, ...]) -> bool:
+        return all(r is None or r[0] <= index[c] <= r[1] for r, c in zip(allowed, combo))
+    kept = [c for c in cands if fits(c)]
+    if kept:
+        return kept
+    sure = [r[0] for r in allowed if r is not None and r[0] == r[1]]
+    if len(sure) == len(places) and sure == sorted(set(sure)):
+        return [tuple(amount_cols[i] for i in sure)]
+    return cands
+
+
 _LEVEL_OF_LENGTH = {3: 1, 2: 2, 5: 2, 7: 3}     # 类, 款 (printed short or whole), 项
 
 
@@ -229,7 +331,7 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
 
 
 def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tuple[str, int]]], spec: TableSpec, text_cols: list[int],
-                   stated: tuple[tuple[str, Decimal], ...] = ()) -> None:
+                   stated: tuple[tuple[str, Decimal], ...] = (), printed: PrintedPages | None = None) -> None:
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
     over = sum(len(a) > len(amount_cols) for a in amounts_of)
     if over:        # the columns are fewer than the amounts a row prints: the surplus cannot be seated
@@ -249,6 +351,20 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
+    told_by_position = [False] * len(rows)
+    if printed is not None:
+        places = printed_places(amounts_of, printed)
+        # rows placed for certain: every column filled, or one placement left; a row's first
+        # amount is its total's unless a total row may leave that empty
+        decided = [c[0] if a and len(c) == 1 and (len(a) >= len(amount_cols) or
+                                            _weighed(len(a), len(amount_cols), total and len(a) >= 2) <= limit)
+                   else (amount_cols[0],) if a and not total else ()
+                   for c, a, total in zip(cands, amounts_of, is_total)]
+        ranges = position_ranges(places, decided, amount_cols)
+        if ranges:
+            narrowed = [_by_position(c, p, ranges, amount_cols) for c, p in zip(cands, places)]
+            told_by_position = [n != c for n, c in zip(narrowed, cands)]
+            cands = narrowed
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     guessed = [False] * len(rows)       # rows whose columns nothing decided among several
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
@@ -307,6 +423,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # by, the printed order is a guess and says so
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
-            why = ("column placed by the table's totals" + (" and the amounts the text states" if told_by_text[i] else "")
+            why = ((PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
+                    (" and the amounts the text states" if told_by_text[i] else ""))
                    if ambiguous else GUESSED if guessed[i] and total_row is None else "")
             row[c] = Cell(a, (line,), why)

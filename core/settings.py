@@ -15,6 +15,7 @@ class ReadingSettings:
     table_placements: int = 20_000      # … or more, where a table's few rows leave this many to share
     joint_states: int = 512             # partial column sums carried when seating the rows under one total
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
+    position_tolerance: int = 2         # characters a layout text's right-aligned amounts of one column drift
     zigzag_rows: int = 3                # rows alternating between the two panels: read out of step
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
     sure_layout: float = 0.75           # a template fits a text header when it holds this much of its words

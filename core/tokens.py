@@ -1,11 +1,15 @@
 """Tokens of extracted table text: amounts, codes, labels; the text layouts' common ground."""
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .columns import Column
-from .model import parse_amount
+from .model import clean_number, parse_amount
 
 CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
 ECONOMIC_CODE = re.compile(r"^\d{3}(\d{2})?$")       # 302, 30201
@@ -63,6 +67,41 @@ def split_tokens(line: str) -> list[str]:
         if rest:
             out.append(rest)
     return join_spaced_characters(out)
+
+
+@dataclass(frozen=True)
+class PrintedPages:
+    """A text's lines as printed, and where its pages start (a form feed opens a page; a page
+    number's line closes one): a layout text's columns hold within a page, as an extractor
+    spaces each page afresh."""
+    lines: tuple[str, ...]
+    page_starts: tuple[int, ...]      # line numbers, ascending
+
+    def page(self, line: int) -> int:
+        return bisect.bisect_right(self.page_starts, line)
+
+
+CHUNK = re.compile(r"\S+")
+SPACED_APART = 2        # spaces a layout text puts between two cells at least
+
+
+@lru_cache(maxsize=4096)
+def amount_ends(printed: str) -> tuple[tuple[str, int], ...]:
+    """The amounts of a printed line of a layout text, each with the column its last character
+    ends at (`(amount without separators, end)`): where an extractor kept the page's columns
+    as runs of spaces, an amount's end tells its column, as right-aligned amounts end where
+    their column does. None from a line whose cells single spaces part (the columns were not
+    kept), nor from a chunk gluing an amount to more."""
+    chunks = list(CHUNK.finditer(printed))
+    ends = [0] + [c.end() for c in chunks]
+    if not any(c.start() - end >= SPACED_APART for c, end in zip(chunks, ends)):
+        return ()
+    out = []
+    for chunk in chunks:
+        tokens = split_tokens(unicodedata.normalize("NFKC", chunk.group()))
+        if len(tokens) == 1 and parse_amount(tokens[0]) is not None:
+            out.append((clean_number(tokens[0]), chunk.end()))
+    return tuple(out)
 
 
 def join_spaced_characters(tokens: list[str]) -> list[str]:

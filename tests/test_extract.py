@@ -1213,3 +1213,42 @@ def test_a_template_word_printed_shortened_is_named_as_printed_and_still_found_b
     rule = catalog.TotalRule("公务用车购置及运行维护费/小计",
                              ("公务用车购置及运行维护费/公务用车购置费", "公务用车购置及运行维护费/公务用车运行维护费"))
     assert catalog.resolve_rules(columns, (rule,)) == [(1, [2, 3])]
+
+
+def _spaced_row(code: str, name: str, *amounts: str, ends: tuple[int, ...] = (40, 52, 64)) -> str:
+    """A row as a layout text prints it: right-aligned amounts ending at their columns' ends."""
+    line = f"{code:<8}{name}".ljust(20)
+    for amount, end in zip(amounts, ends):
+        if amount:
+            line += " " * (end - len(line) - len(amount)) + amount
+    return line
+
+
+def test_a_layout_texts_spaces_seat_amounts_the_totals_cannot():
+    # 20101 and 20102 print 合计 and one part each, equal: either way round their 基本支出 and
+    # 项目支出 add up to 201's. Where the text kept the page's columns as spaces, an amount's
+    # end tells its column, page by page (the next page is spaced six characters further)
+    moved = (46, 58, 70)
+    lines = ["2026年部门预算", "支出总表", "单位：万元", "科目编码    科目名称               合计       基本支出      项目支出",
+             _spaced_row("", "合计", "40.00", "20.00", "20.00"),
+             _spaced_row("201", "一般公共服务支出", "20.00", "10.00", "10.00"),
+             _spaced_row("20101", "人大事务", "10.00", "", "10.00"),
+             _spaced_row("20102", "政协事务", "10.00", "10.00", ""),
+             "\f" + _spaced_row("202", "外交支出", "20.00", "10.00", "10.00", ends=moved),
+             _spaced_row("20201", "外交管理事务", "10.00", "10.00", "", ends=moved),
+             _spaced_row("20202", "驻外机构", "10.00", "", "10.00", ends=moved)]
+    [expense] = _parse(lines).tables
+    assert expense.column_texts()[2:] == ["合计", "基本支出", "项目支出"]
+    assert [[c.text for c in r[2:]] for r in expense.rows[2:]] == [
+        ["10.00", "", "10.00"], ["10.00", "10.00", ""], ["20.00", "10.00", "10.00"],
+        ["10.00", "10.00", ""], ["10.00", "", "10.00"]]
+    assert expense.cell(2, 4).inferred == "column placed by where the amount is printed on its line"
+
+
+def test_amounts_are_placed_by_their_spaces_only_where_the_text_kept_columns():
+    from core.tokens import amount_ends
+    # (a code is a whole number to this reading: rows match their amounts by value)
+    assert amount_ends("20101   人大事务      1,010.00         10.00") == (("20101", 5), ("1010.00", 26), ("10.00", 40))
+    # single spaces (pdfplumber's plain text): the ends tell nothing; a glued chunk is no amount
+    assert amount_ends("20101 人大事务 1,010.00 10.00") == ()
+    assert amount_ends("合计      10.0020.00   5.00") == (("5.00", 25),)
