@@ -90,6 +90,7 @@ _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出�
 # three budgets
 _FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 _VEHICLES = "公务用车购置及运行维护费"
+_THREE_PUBLIC_GROUP = "“三公”经费"
 _BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
 _BEIJING_INCOME = _BEIJING_FUNDS + ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
 _BEIJING_BALANCE = _BEIJING_FUNDS + ("单位资金",)
@@ -236,8 +237,19 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _THREE_PUBLIC_BY_FUND,
                        # Beijing: the total named for its fiscal appropriation, vehicles last
                        ("“三公”经费财政拨款预算总额", "因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计",
-                        f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费")),
+                        f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费"),
+                       # the 三公 items beside 会议费 and 培训费 (Jiangsu's 三公经费、会议费、培训费 table)
+                       ("合计", f"{_THREE_PUBLIC_GROUP}/小计", f"{_THREE_PUBLIC_GROUP}/因公出国（境）费",
+                        f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
+                        f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费", f"{_THREE_PUBLIC_GROUP}/公务接待费",
+                        "会议费", "培训费")),
               column_rules=_THREE_PUBLIC_BY_FUND_RULES + (
+                  TotalRule("合计", (f"{_THREE_PUBLIC_GROUP}/小计", "会议费", "培训费")),
+                  TotalRule(f"{_THREE_PUBLIC_GROUP}/小计", (f"{_THREE_PUBLIC_GROUP}/因公出国（境）费",
+                                                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计",
+                                                         f"{_THREE_PUBLIC_GROUP}/公务接待费")),
+                  TotalRule(f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", (f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
+                                                                     f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费")),
                   TotalRule("“三公”经费财政拨款预算总额", ("因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计")),
                   TotalRule(f"{_VEHICLES}/小计", (f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费")),
                   TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车运行维护费",

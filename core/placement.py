@@ -83,7 +83,7 @@ def holds_total(figures: list[Decimal]) -> bool:
 
 
 # what a sentence puts between a subject and its figure (`公务用车运行维护费支出40.61万元`)
-STATED_ENDING = re.compile(r"(?:支出)?(?:(?:决算|预算)数?)?为?$")
+STATED_ENDING = re.compile(r"(?:(?:决算|预算)数?)?(?:支出)?(?:(?:决算|预算)数?)?为?$")
 
 
 def _stated_by_column(columns: list[Column], amount_cols: list[int],

@@ -1252,3 +1252,20 @@ def test_amounts_are_placed_by_their_spaces_only_where_the_text_kept_columns():
     # single spaces (pdfplumber's plain text): the ends tell nothing; a glued chunk is no amount
     assert amount_ends("20101 人大事务 1,010.00 10.00") == ()
     assert amount_ends("合计      10.0020.00   5.00") == (("5.00", 25),)
+
+
+def test_a_three_public_table_beside_meetings_and_training_reads_its_printed_columns():
+    # Jiangsu's “三公”经费、会议费、培训费 table, pdfplumber text: the 三公 items grouped under
+    # “三公”经费 beside 会议费 and 培训费. 237 is 公务用车购置及运行维护费's 小计 and one part:
+    # the sums hold either way, the text says which (`公务用车运行维护费预算支出237万元`)
+    lines = ["2019年度部门预算", "说明", "公务用车运行维护费预算支出237万元，比上年预算减少。",
+             "“三公”经费、会议费、培训费支出预算表", "部门名称： 江苏省人民检察院 单位：万元", "“三公”经费",
+             "公务用车购置及运行维护费", "合计 因公出 公务接 会议费 培训费", "国（境） 公务用车购 公务用车运",
+             "小计 费 小计 待费", "置费 行维护费", "1276.7 418.26 80 237 237 101.26 158.44 700"]
+    [three] = _parse(lines).tables
+    assert dict(zip(three.column_texts(), (c.text for c in three.rows[0]))) == {
+        "合计": "1276.7", "“三公”经费/小计": "418.26", "“三公”经费/因公出国（境）费": "80",
+        "“三公”经费/公务用车购置及运行维护费/小计": "237", "“三公”经费/公务用车购置及运行维护费/公务用车购置费": "",
+        "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费": "237", "“三公”经费/公务接待费": "101.26",
+        "会议费": "158.44", "培训费": "700"}
+    assert not three.doubt
