@@ -485,8 +485,11 @@ def _stated_subjects(doc: Document) -> list[tuple[str, Decimal, int]]:
 def check_prose_subjects(doc: Document) -> list[Finding]:
     """An amount the text gives a classification subject (行政事业单位养老支出 55.56万元)
     against the rows of that name in the coded tables: one of them must print it."""
+    stated_subjects = _stated_subjects(doc)
+    # the names a statement can give: the endings of each run of words before an amount
+    named = {run[i:] for run, _, _ in stated_subjects for i in range(len(run))}
     printed: dict[str, list[tuple[Decimal, str, int]]] = {}
-    for t in doc.tables:
+    for t in doc.tables if named else ():
         spec = catalog.SPEC_BY_KIND.get(t.kind)
         # economic classes are stated for all spending in the text but tabled for basic
         # spending only; function classes are tabled in full (支出总表)
@@ -494,17 +497,18 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
             continue
         label_col, cols = t.label_column(), amount_columns(t)
         for r in range(len(t.rows)):
-            if not t.row_code(r):
+            label = t.cell(r, label_col).text
+            if label not in named or not t.row_code(r):
                 continue
             for j in cols:
                 value = amount(t, r, j)
                 if value is not None:
                     in_wan = value / 10000 if t.unit == "元" else value      # the text states 万元
-                    printed.setdefault(t.cell(r, label_col).text, []).append((in_wan, t.title, r))
+                    printed.setdefault(label, []).append((in_wan, t.title, r))
     if not printed:
         return []
     out, seen = [], set()
-    for run, stated, line in _stated_subjects(doc):
+    for run, stated, line in stated_subjects:
         name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
         if name is None or (name, stated) in seen:
             continue

@@ -18,7 +18,7 @@ from .export import write_csv, write_json, write_xlsx
 from .model import Document, Table
 from .review import REVIEWED, Review
 from .tokens import squash
-from .validate import Finding, settle, validate, validate_table
+from .validate import CHANGED_BY, DocumentRuns, Finding, settle, validate, validate_table
 
 EXPORT_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "csv": "_csv"}
 
@@ -56,6 +56,7 @@ class ReviewSession:
     def __init__(self, review: Review):
         self.review = review
         self._table_findings: dict[int, list[Finding]] = {}
+        self._document_runs = DocumentRuns()
         self.findings: list[Finding] = []
         self.revalidate()
 
@@ -90,13 +91,18 @@ class ReviewSession:
         """Call `listener(edit)` after every edit, undo and redo."""
         self.review.listeners.append(listener)
 
-    def revalidate(self, table: int | None = None) -> list[Finding]:
+    def revalidate(self, edit: Edit | None = None) -> list[Finding]:
+        """The findings again after `edit` (None: after anything): its table's own rules and
+        the document rules that read what it changed run again."""
         doc = self.review.corrected()
-        if table is None:
+        changed = None if edit is None else CHANGED_BY.get(edit.target)
+        if edit is None or changed is None:
             self._table_findings = {ti: validate_table(doc, ti) for ti in range(len(doc.tables))}
         else:
-            self._table_findings[table] = validate_table(doc, table)
-        self.findings = settle(validate(doc, self._table_findings), self.review.decisions)
+            self._table_findings[edit.table] = validate_table(doc, edit.table)
+        document_findings = self._document_runs.findings(
+            doc, None if edit is None or changed is None else {(edit.table, part) for part in changed})
+        self.findings = settle(validate(doc, self._table_findings, document_findings), self.review.decisions)
         return self.findings
 
     @overload
@@ -108,7 +114,7 @@ class ReviewSession:
         if isinstance(edit, Decision):
             settle(self.findings, self.review.decisions)
         elif edit is not None:
-            self.revalidate(edit.table)
+            self.revalidate(edit)
         return edit
 
     # -- edits (all undoable, all saved at once when the review autosaves) ---------------

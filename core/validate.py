@@ -5,8 +5,10 @@ anything larger is an `error`. One disagreement is reported once.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import replace
+from enum import StrEnum
+from typing import cast
 
 from .cross_rules import (
     NAME_PLACE,
@@ -16,6 +18,7 @@ from .cross_rules import (
     check_toc_tables,
     check_unrecoverable,
 )
+from .edits import Target
 from .findings import Check, Finding, Severity, settle, severity, stable_id, standing
 from .model import Document, Table
 from .prose_rules import (
@@ -41,7 +44,8 @@ from .review import Review
 from .settings import SETTINGS
 from .table_rules import check_form_funds, check_form_grids, check_hierarchy, check_panel_balance, check_row_identities
 
-__all__ = ["Finding", "settle", "severity", "standing", "validate", "validate_table", "TABLE_RULES", "DOCUMENT_RULES"]
+__all__ = ["Finding", "settle", "severity", "standing", "validate", "validate_table", "TABLE_RULES", "DOCUMENT_RULES",
+           "DocumentRuns"]
 
 
 TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
@@ -114,15 +118,89 @@ def validate_table(doc: Document, ti: int) -> list[Finding]:
     return out
 
 
-def validate(doc: Document, per_table: dict[int, list[Finding]] | None = None) -> list[Finding]:
+DocumentRule = Callable[[Document], list[Finding]]
+
+
+class Contents(StrEnum):
+    """What of a table an edit changes and a document rule may read."""
+    ROWS = "rows"
+    COLUMNS = "columns"
+    FACTS = "facts"
+
+
+# what each kind of edit changes (a title, kind or unit changes what rules know tables by:
+# everything runs again; a review mark changes nothing a rule reads)
+CHANGED_BY: dict[Target, frozenset[Contents]] = {
+    Target.CELL: frozenset({Contents.ROWS}), Target.INSERT_ROW: frozenset({Contents.ROWS}),
+    Target.DELETE_ROW: frozenset({Contents.ROWS}), Target.HEADER: frozenset({Contents.COLUMNS}),
+    Target.FACT: frozenset({Contents.FACTS}), Target.STATUS: frozenset()}
+# what reading each part of a table reads; the others (kind, title, lines, notes, doubt …)
+# are fixed at extraction, no edit but a title's or kind's changes them
+_READS: dict[str, frozenset[Contents]] = {
+    "rows": frozenset({Contents.ROWS}), "cell": frozenset({Contents.ROWS}),
+    "row_code": frozenset({Contents.ROWS, Contents.COLUMNS}),
+    "columns": frozenset({Contents.COLUMNS}), "column_texts": frozenset({Contents.COLUMNS}),
+    "code_columns": frozenset({Contents.COLUMNS}), "code_column": frozenset({Contents.COLUMNS}),
+    "label_column": frozenset({Contents.COLUMNS}),
+    "facts": frozenset({Contents.FACTS}), "grids": frozenset({Contents.FACTS}), "all_facts": frozenset({Contents.FACTS})}
+_FIXED = frozenset({"kind", "title", "title_printed", "unit", "first_line", "last_line", "recoverable", "doubt",
+                    "notes", "layout", "header_lines", "status"})
+Read = tuple[int, Contents]     # a table's index, and what of it
+
+
+class _WatchedTable:
+    """A table as one run of a document rule sees it: reading its contents notes what was
+    read (in `reads`), so that the rule runs again only after an edit of that. A part not
+    known as fixed or as contents counts as all of them. Each part is looked up once a run,
+    then held (the table does not change while a rule reads it)."""
+
+    def __init__(self, table: Table, index: int, reads: set[Read]):
+        self._table, self._index, self._reads = table, index, reads
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(self._table, name)
+        if name not in _FIXED:
+            self._reads.update((self._index, part) for part in _READS.get(name, Contents))
+        self.__dict__[name] = value
+        return value
+
+
+class DocumentRuns:
+    """Each document rule's last findings and what of the tables it read then: after an
+    edit only the rules that read what it changed run again (a rule over the 三公 table need
+    not run after an edit of the 项目支出表's cells)."""
+
+    def __init__(self) -> None:
+        self._last: dict[DocumentRule, tuple[frozenset[Read], list[Finding]]] = {}
+
+    def findings(self, doc: Document, changed: Set[Read] | None = None) -> list[Finding]:
+        """Every document rule's findings; `changed`: what of which tables changed since the
+        last call (None: anything may have, titles and kinds too)."""
+        out: list[Finding] = []
+        for rule in DOCUMENT_RULES:
+            last = self._last.get(rule)
+            if last is None or changed is None or last[0] & changed:
+                reads: set[Read] = set()
+                watched = [cast(Table, _WatchedTable(t, i, reads)) for i, t in enumerate(doc.tables)]
+                found = rule(doc.with_tables(watched))
+                last = self._last[rule] = (frozenset(reads), found)
+            out.extend(last[1])
+        return out
+
+
+def validate(doc: Document, per_table: dict[int, list[Finding]] | None = None,
+             document_findings: list[Finding] | None = None) -> list[Finding]:
     """All findings of a document in document order, each with its stable id. `per_table`
-    may carry cached findings of unchanged tables (the TUI re-validates only the table that
-    was edited)."""
+    may carry cached findings of unchanged tables and `document_findings` the document
+    rules' (the TUI re-validates only what an edit can change: see DocumentRuns)."""
     findings: list[Finding] = []
     for ti in range(len(doc.tables)):
         findings.extend(per_table[ti] if per_table is not None and ti in per_table else validate_table(doc, ti))
-    for rule in DOCUMENT_RULES:
-        findings.extend(rule(doc))
+    if document_findings is None:
+        for rule in DOCUMENT_RULES:
+            findings.extend(rule(doc))
+    else:
+        findings.extend(document_findings)
     findings = _misread_tables(doc, findings)
     seen: dict[str, int] = {}
     for f in findings:

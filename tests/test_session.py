@@ -39,6 +39,59 @@ def test_incremental_findings_equal_a_full_validation(sample_copy):
     assert [f.to_json() for f in session.findings] == full
 
 
+@pytest.mark.parametrize("name", [NANCHANG, "zengdu_medical_security_center_2023_budget.txt"])
+def test_rules_run_again_only_for_what_an_edit_changed_yet_find_what_a_full_validation_does(sample_copy, name):
+    # each table's first figure changed (the text, other tables and the table's own sums
+    # disagree with it now), a header renamed, a fact set, a row deleted, a kind changed, undone
+    session = ReviewSession(Review(load_document(sample_copy(name))))
+
+    def full() -> list[dict[str, object]]:
+        found = validate(session.review.corrected())
+        for f in found:
+            f.status, f.note = session.review.decisions.get(f.id, ("open", ""))
+        return [f.to_json() for f in found]
+    before = len(session.findings)
+    for ti, table in enumerate(session.tables):
+        figure = next(((r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell.value), None)
+        if figure is not None:
+            session.set_cell(ti, *figure, "12345.67")
+            assert [f.to_json() for f in session.findings] == full(), table.title
+        if table.facts:
+            session.set_table_fact(ti, next(iter(table.facts)), "99.99")
+            assert [f.to_json() for f in session.findings] == full(), table.title
+    assert len(session.findings) > before
+    session.set_header(1, 2, "改过的列")
+    session.delete_row(2, 1)
+    session.set_table_field(3, Target.KIND, "other")
+    assert [f.to_json() for f in session.findings] == full()
+    for _ in range(4):
+        session.undo()
+        assert [f.to_json() for f in session.findings] == full()
+
+
+def test_an_edit_runs_again_only_the_document_rules_that_read_what_it_changed(sample_copy, monkeypatch):
+    import core.validate
+    ran: list[str] = []
+
+    def counted(rule):
+        def run(doc):
+            ran.append(rule.__name__)
+            return rule(doc)
+        return run
+    monkeypatch.setattr(core.validate, "DOCUMENT_RULES", tuple(counted(r) for r in core.validate.DOCUMENT_RULES))
+    session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
+    assert len(ran) == len(core.validate.DOCUMENT_RULES)
+    ran.clear()
+    session.set_cell(4, 0, 2, "1.00")       # the 三公 table: its identities, the figures the text gives it
+    assert ran == ["check_identities", "check_prose_figures"]
+    ran.clear()
+    session.set_reviewed(4, True)           # a review mark: nothing a rule reads
+    assert ran == []
+    ran.clear()
+    session.set_table_field(4, Target.TITLE, "三公经费表")       # what rules know tables by: all of them
+    assert len(ran) == len(core.validate.DOCUMENT_RULES)
+
+
 def test_next_and_previous_finding_go_from_the_cursor_in_source_order_and_wrap_around(sample_copy):
     session = ReviewSession(Review(load_document(sample_copy(NANCHANG))))
     findings = session.findings
