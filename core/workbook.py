@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,8 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.merge import MergedCellRange
 
 from . import __version__
 from .clock import now
@@ -46,7 +49,12 @@ def _header_style() -> NamedStyle:
 HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
 
 
+@lru_cache(maxsize=8192)
 def display_width(text: str) -> int:
+    """Columns a text takes: two for a wide (Chinese) character. Cached: the list sheets
+    repeat their tables' titles and column names in every row."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -140,12 +148,18 @@ def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, 
     ws.cell(row=2, column=4, value="inferred").fill = INFERRED
     ws.cell(row=2, column=5, value="finding").fill = FLAGGED
     grid = header_grid(table.columns)
+    merged = merged_header_ranges(table.columns)
+    hidden = {(r, c) for r0, c0, r1, c1 in merged for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - \
+        {(r0, c0) for r0, c0, _, _ in merged}
     for i, level in enumerate(grid):
         for j, text in enumerate(level):
-            c = _put(ws, HEADER_TOP + i, j + 1, text, warnings, ws.title)
+            c = _put(ws, HEADER_TOP + i, j + 1, "" if (i, j) in hidden else text, warnings, ws.title)
             c.style = HEADER_STYLE
-    for r0, c0, r1, c1 in merged_header_ranges(table.columns):
-        ws.merge_cells(start_row=HEADER_TOP + r0, start_column=c0 + 1, end_row=HEADER_TOP + r1, end_column=c1 + 1)
+    for r0, c0, r1, c1 in merged:
+        # every cell of the range is ruled already and only its first holds text: the range is
+        # recorded as it is (merge_cells would rebuild each cell's borders, a tenth of the export)
+        ws.merged_cells.add(MergedCellRange(ws, CellRange(min_row=HEADER_TOP + r0, min_col=c0 + 1,
+                                                          max_row=HEADER_TOP + r1, max_col=c1 + 1).coord))
     first_body = HEADER_TOP + len(grid)
     text_cols = text_columns(table)
     widths = [display_width(c.leaf) for c in table.columns]

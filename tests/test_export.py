@@ -52,6 +52,9 @@ def test_workbook_holds_the_corrected_model(name, sample_copy, tmp_path):
             ref = f"{openpyxl.utils.get_column_letter(c0 + 1)}{HEADER_TOP + r0}:" \
                   f"{openpyxl.utils.get_column_letter(c1 + 1)}{HEADER_TOP + r1}"
             assert ref in merged
+            # the range's first cell names it; every cell of it is ruled (its right and lower edges too)
+            assert ws.cell(row=HEADER_TOP + r0, column=c0 + 1).value == header_grid(table.columns)[r0][c0]
+            assert ws.cell(row=HEADER_TOP + r1, column=c1 + 1).border.right.style == "thin"
         assert ws.freeze_panes == f"A{HEADER_TOP + depth}"
         if table.rows:          # ruled like the printed table (the body by one rule); long text wraps
             body = f"A{HEADER_TOP + depth}:{openpyxl.utils.get_column_letter(len(table.columns))}" \
