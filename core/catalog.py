@@ -91,6 +91,12 @@ _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出�
 _FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 _VEHICLES = "公务用车购置及运行维护费"
 _THREE_PUBLIC_GROUP = "“三公”经费"
+# Shaanxi's income by source (其中 is part of the 一般公共预算拨款 before it, no source of its own)
+_SHAANXI_INCOME = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算项目", "政府性基金拨款",
+                   "上级补助收入", "事业收入", "事业单位经营收入", "使用非财政拨款结余", "对附属单位上缴收入", "上年结转",
+                   "上年实户资金余额", "其他收入")
+_SHAANXI_SPENDING = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算的项目", "政府性基金拨款",
+                     "事业收入", "事业单位经营收入", "对附属单位上缴收入", "上年实户资金余额", "其他收入", "上年结转")
 _BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
 _BEIJING_INCOME = _BEIJING_FUNDS + ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
 _BEIJING_BALANCE = _BEIJING_FUNDS + ("单位资金",)
@@ -121,7 +127,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "本年支出/预算数/项目支出"),
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
                        _YEAR_SUMMARY,
-                       _SPENDING_THREE_WAYS)),
+                       _SPENDING_THREE_WAYS,
+                       # Jiangsu: spending by function beside spending by use
+                       ("收入/项目名称", "收入/金额", "支出/功能分类/功能科目名称", "支出/功能分类/金额",
+                        "支出/支出用途/项目名称", "支出/支出用途/金额"))),
     TableSpec(TableKind.BUDGET_INCOME, "收入总表", (r"收入(预算)?总(体情况)?表$",),
               header_words=("上年结转", "事业收入"),
               layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",
@@ -141,7 +150,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("单位名称", "合计", "财政拨款收入/一般公共预算", "财政拨款收入/政府性基金预算",
                         "财政拨款收入/国有资本经营预算", "财政专户拨款收入/教育收费", "财政专户拨款收入/其他专户收入拨款",
                         "其他资金收入/事业收入", "其他资金收入/事业单位经营收入", "其他资金收入/其他收入", "上级补助收入",
-                        "附属单位上缴收入", "上年结转结余")),
+                        "附属单位上缴收入", "上年结转结余"),
+                       # Shaanxi (Xi'an): a row per unit, the department's budget by source
+                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_INCOME))),
               column_rules=(TotalRule("合计", ("上年结转", "财政拨款/小计", "教育收费资金收入", "事业收入",
                                                "事业单位经营收入", "附属单位上缴收入", "上级补助收入",
                                                "其他收入", "使用非财政拨款结余")),
@@ -150,7 +161,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                                                      "财政拨款/国有资本经营预算收入")),
                             TotalRule("合计", ("本年收入/小计", "上年结转结余/小计")),
                             TotalRule("本年收入/小计", tuple(f"本年收入/{c}" for c in _BEIJING_INCOME)),
-                            TotalRule("上年结转结余/小计", tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE))),
+                            TotalRule("上年结转结余/小计", tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE)),
+                            TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_INCOME
+                                                          if "其中" not in c))),
               code_kind="function"),
     TableSpec(TableKind.BUDGET_EXPENSE, "支出总表", (r"支出(预算)?总(体情况)?表$",),
               header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
@@ -170,9 +183,13 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("支出项目类别", "总计") + tuple(f"{{year}}年预算/{c}" for c in _BY_SOURCE),
                        # Beijing: a row per function × economic class, each class `code-name`
                        ("支出功能分类科目", "政府支出经济分类科目", "部门支出经济分类科目", "合计", "基本支出",
-                        "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出")),
+                        "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出"),
+                       # Shaanxi (Xi'an): a row per unit, the department's spending by source of funds
+                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING))),
               column_rules=(TotalRule("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                                               "对附属单位补助支出")),) + _BASIC_RULES,
+                                               "对附属单位补助支出")),
+                            TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
+                                                          if "其中" not in c))) + _BASIC_RULES,
               code_kind="function"),
     TableSpec(TableKind.BUDGET_FISCAL_SUMMARY, "财政拨款收支总表", (r"财政拨款收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "一般公共预算"),

@@ -744,16 +744,18 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
             best, best_score = cols, score
     if best_score[0] >= 0.5:
         return best, best_score[0]
-    # a header too broken to read: the one template with as many amount columns as the rows,
-    # if the header prints a good share of its words (a few shared words, 基本支出 项目支出,
-    # are no sign of another region's template)
-    fits = [layout for layout in spec.layouts
-            if sum(not is_text_column(c) for c in layout) == amount_width]
-    if len(fits) == 1:
-        words = {unicodedata.normalize("NFKC", w.replace("{year}", year)) for w in path_words(fits[0])}
-        if sum(_word_presence(w, text) for w in words) < SETTINGS.broken_header_words * len(words):
-            fits = []
-    return ([c.replace("{year}", year) for c in fits[0]] if len(fits) == 1 else None), best_score[0]
+    # a header too broken to read: the template with as many amount columns as the rows whose
+    # words the header prints a good share of (a few shared words, 基本支出 项目支出, are no
+    # sign of another region's template), and clearly more of than any other of that width
+    shares = []
+    for cols, words in zip(layouts, vocab):
+        if sum(not is_text_column(c) for c in cols) == amount_width:
+            shares.append((sum(_word_presence(w, text) for w in words) / len(words), cols))
+    shares.sort(key=lambda share: -share[0])
+    if shares and shares[0][0] >= SETTINGS.broken_header_words and \
+            (len(shares) == 1 or shares[0][0] - shares[1][0] >= SETTINGS.broken_header_lead):
+        return shares[0][1], best_score[0]
+    return None, best_score[0]
 
 
 LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项, or joined: 类款项
@@ -1257,6 +1259,12 @@ def _read_panels(body: Body) -> None:
         # halves on lines of their own: every row where that is the pattern, else the totals
         totals_only = _panels_zigzag(table.rows, text_cols) < SETTINGS.zigzag_rows
         table.rows = _panel_halves_joined(table.rows, text_cols, totals_only)
+    stray = next((text for row in table.rows if len(texts := [c.text for c in row if c.text]) == 1
+                  and WRAPPED_TAIL.match(text := texts[0])
+                  and not catalog.TOTAL_LABELS.match(text) and not NOTHING_TO_SHOW.match(text)), None)
+    if stray:
+        table.add_doubt(f"a wrapped label's end ({stray}) stands as a row of its own: the label it ends was printed "
+                        "around its row's line; check the rows against the source")
     if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
         table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
                         "step: check the rows against the source")

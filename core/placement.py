@@ -74,6 +74,8 @@ def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.Column
 
 
 PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
+UNWEIGHED = ("columns as printed, in order: the row prints fewer figures than the table has columns, in more "
+             "ways than can be weighed")
 GUESSED = "columns guessed: the row's figures fit other columns as well, and no total row checks them"
 
 
@@ -351,15 +353,18 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
+    # rows printing fewer figures than the columns whose placements were too many to weigh:
+    # their figures stay in printed order, a guess nothing checked
+    unweighed = [0 < len(a) < len(amount_cols) and _weighed(len(a), len(amount_cols), total and len(a) >= 2) > limit
+                 for a, total in zip(amounts_of, is_total)]
     told_by_position = [False] * len(rows)
     if printed is not None:
         places = printed_places(amounts_of, printed)
         # rows placed for certain: every column filled, or one placement left; a row's first
         # amount is its total's unless a total row may leave that empty
-        decided = [c[0] if a and len(c) == 1 and (len(a) >= len(amount_cols) or
-                                            _weighed(len(a), len(amount_cols), total and len(a) >= 2) <= limit)
+        decided = [c[0] if a and len(c) == 1 and not unsure
                    else (amount_cols[0],) if a and not total else ()
-                   for c, a, total in zip(cands, amounts_of, is_total)]
+                   for c, a, total, unsure in zip(cands, amounts_of, is_total, unweighed)]
         ranges = position_ranges(places, decided, amount_cols)
         if ranges:
             narrowed = [_by_position(c, p, ranges, amount_cols) for c, p in zip(cands, places)]
@@ -425,5 +430,6 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         for c, (a, line) in zip(combo, amounts_of[i]):
             why = ((PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
                     (" and the amounts the text states" if told_by_text[i] else ""))
-                   if ambiguous else GUESSED if guessed[i] and total_row is None else "")
+                   if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i]
+                   else GUESSED if guessed[i] and total_row is None else "")
             row[c] = Cell(a, (line,), why)

@@ -21,6 +21,7 @@ class ReadingSettings:
     sure_layout: float = 0.75           # a template fits a text header when it holds this much of its words
     broken_header_words: float = 0.4    # a template a header prints less of is a guess: a header too broken
                                         # to read takes the one template of its width only above it
+    broken_header_lead: float = 0.15    # … and only as far ahead of any other template of that width
     misread_min_errors: int = 4         # a table with this many failing sums at once …
     misread_share: float = 0.25         # … and at least this share of its rows was probably misread
 

@@ -105,7 +105,9 @@ def amount_ends(printed: str) -> tuple[tuple[str, int], ...]:
 
 
 def join_spaced_characters(tokens: list[str]) -> list[str]:
-    """`收 入 总 计` was one word printed letter-spaced: join runs of single CJK characters."""
+    """`收 入 总 计` was one word printed letter-spaced: join runs of single CJK characters.
+    A token opening with an enumeration comma ends the word before it (`三 、机关资本性支出`):
+    no cell begins with 、."""
     out: list[str] = []
     run: list[str] = []
     for t in tokens + [""]:
@@ -115,7 +117,9 @@ def join_spaced_characters(tokens: list[str]) -> list[str]:
         if run:
             out.extend(["".join(run)] if len(run) > 1 else run)
             run = []
-        if t:
+        if t.startswith("、") and out:
+            out[-1] += t
+        elif t:
             out.append(t)
     return out
 

@@ -858,6 +858,14 @@ def test_an_amount_glued_after_its_label_is_a_cell_of_its_own():
     assert split_tokens("1%人口普查（2026） A4黑白打印机") == ["1%人口普查（2026）", "A4黑白打印机"]
 
 
+def test_a_numbering_spaced_from_its_comma_stays_one_label():
+    # `三 、机关资本性支出`: no cell opens with 、, and a letter-spaced word still joins
+    from core.tokens import split_tokens
+    assert split_tokens("三、社会保障和就业支出 商品和服务支出 三 、机关资本性支出") == [
+        "三、社会保障和就业支出", "商品和服务支出", "三、机关资本性支出"]
+    assert split_tokens("收 入 总 计 、") == ["收入总计、"]
+
+
 def test_an_empty_final_fund_table_keeps_its_printed_header():
     # no coded row: the 类 款 项 under the code are three columns, 小计 is printed, not 合计
     from core.document import parse_document
@@ -1025,10 +1033,11 @@ def test_a_statement_of_sentences_alone_on_their_lines_is_no_table_of_fragments(
 
 
 def test_a_line_of_more_numbered_items_than_the_columns_have_label_columns_makes_the_table_doubtful():
-    # Jiangsu's summary: income, spending by function and spending by use side by side, read
-    # with a two-panel template (the header prints 收入 and 支出): a panel is lost, and said so
-    doc = _parse(["收支预算总表", "部门： 江苏省某院 单位：万元", "收入 支出", "功能分类 支出用途", "项目名称 金额",
-                  "功能科目名称 金额 项目名称 金额", "一、财政拨款 24,169.74 一、一般公共服务支出 一、基本支出 15,844.04",
+    # income, spending by function and spending by use side by side under a header that names
+    # two panels only (项目 预算数 twice): read with a two-panel template, a panel is lost, and
+    # said so (Jiangsu's header, naming 功能分类 and 支出用途, has a template of its own)
+    doc = _parse(["收支预算总表", "部门： 江苏省某院 单位：万元", "收入 支出", "项目 预算数 项目 预算数",
+                  "一、财政拨款 24,169.74 一、一般公共服务支出 一、基本支出 15,844.04",
                   "1.一般公共预算 24,169.74 二、外交支出 二、项目支出 8,325.70", "当年收入小计 24,169.74 当年支出小计 24,169.74"])
     [table] = doc.tables
     assert table.doubt == ("a line prints 3 numbered items side by side, but the columns hold 2 label columns: "
@@ -1269,3 +1278,21 @@ def test_a_three_public_table_beside_meetings_and_training_reads_its_printed_col
         "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费": "237", "“三公”经费/公务接待费": "101.26",
         "会议费": "158.44", "培训费": "700"}
     assert not three.doubt
+
+
+def test_figures_too_few_for_too_many_columns_to_weigh_are_marked_a_guess():
+    # twelve unit rows of six figures under Beijing's seventeen amount columns: each row could
+    # sit in thousands of ways, more than are weighed, so the figures stay in printed order
+    # and every one says so (before, they sat there unmarked, as if the text had said so)
+    from core import catalog
+    from core.model import Cell, Table
+    from core.placement import UNWEIGHED, place_amounts
+    spec = catalog.SPEC_BY_KIND["budget.income"]
+    beijing = next(layout for layout in spec.layouts if layout[0] == "部门（单位）代码")
+    table = Table(kind=spec.kind, title="收入总表", title_printed=True, unit="万元", first_line=1, last_line=13,
+                  columns=parse_columns(beijing), rows=[])
+    rows = [[Cell("") for _ in table.columns] for _ in range(12)]
+    figures = [[(f"{v}.00", n) for v in (60, 10, 10, 10, 10, 10)] for n in range(12)]
+    place_amounts(table, rows, figures, spec, [0, 1])
+    assert [c.text for c in rows[0][2:9]] == ["60.00", "10.00", "10.00", "10.00", "10.00", "10.00", ""]
+    assert {c.inferred for row in rows for c in row if c.text} == {UNWEIGHED}
