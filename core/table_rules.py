@@ -3,6 +3,8 @@ form funds and grids, two-panel balances. Re-run for the edited table only."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from . import catalog
@@ -53,51 +55,104 @@ def _row_rules(table: Table) -> catalog.ColumnRules:
     return out
 
 
-def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
-    """合计 = 基本支出 + 项目支出 and the like, per row, from the table's spec."""
-    out = []
-    for t, parts in _row_rules(table):
-        for r in range(len(table.rows)):
-            total = amount(table, r, t)
-            vals = [amount(table, r, p) for p in parts]
-            if total is None and all(v is None for v in vals):
-                continue
-            s = sum((v or ZERO for v in vals), ZERO)
-            sev = severity((total or ZERO) - s, len(parts), cells_step(table, [(r, c) for c in (t, *parts)]))
-            if sev is None:
-                continue
-            label = row_label(table, r)
-            if total is None:
-                out.append(Finding(Check.EXTRACTION, Severity.WARNING,
-                                   f"{label}: {column_name(table, t)} is empty where its parts imply {fmt(s)}",
-                                   table.title, ti, r, t, f"{label} / {column_name(table, t)}",
-                                   list(table.cell(r, t).lines), {"stated": "", "computed": fmt(s)}))
-                continue
-            if all(v is None for v in vals):
-                # The parts were left empty: say which one the total implies.
-                implied = _implied_part(table, r, parts)
-                col = implied if implied is not None else parts[0]
-                out.append(Finding(Check.SUM, Severity.ERROR,
-                                   f"{label}: {column_name(table, t)} {fmt(total)} but "
-                                   f"{' and '.join(column_name(table, p) for p in parts)} are empty",
-                                   table.title, ti, r, col, f"{label} / {column_name(table, col)}",
-                                   list(table.cell(r, t).lines), {"stated": "", "computed": fmt(total)}))
-                continue
-            note = inferred_note(table, r, [t, *parts])
-            out.append(Finding(Check.SUM, doubtful(sev, note),
-                               f"{label}: {column_name(table, t)} {fmt(total or ZERO)} ≠ "
-                               f"{' + '.join(column_name(table, p) for p in parts)} = {fmt(s)}" + note,
-                               table.title, ti, r, t, f"{label} / {column_name(table, t)}",
-                               list(table.cell(r, t).lines), {"stated": fmt(total or ZERO), "computed": fmt(s)}))
+Keyed = dict[tuple[int, ...], list[Finding]]       # a rule's findings by the check that made them, in order
+
+
+def flattened(found: Keyed) -> list[Finding]:
+    """A rule's findings in the order of its checks."""
+    return [f for key in sorted(found) for f in found[key]]
+
+
+@dataclass(frozen=True)
+class SumShape:
+    """What a table's sums rest on besides its figures: its row identities, its columns of
+    figures, its classification tree and total row. An edit of one figure leaves it as it is,
+    so only the checks that read that figure need run again."""
+    rules: catalog.ColumnRules
+    cols: tuple[int, ...]                       # the columns of figures
+    kids: dict[int, list[tuple[int, str]]]      # a coded row → the rows coded directly under it
+    parents: dict[int, list[int]]               # a coded row → the rows it is coded under (a code may repeat)
+    tops: tuple[int, ...]                       # the rows of the top level
+    total_row: int | None                       # the 合计 row the top level adds up to
+    nested: bool                                # the 类/款/项 hierarchy is checked at all
+
+
+def sum_shape(table: Table) -> SumShape:
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    coded = levels(table) if spec is not None and spec.code_kind else []
+    nested = len(coded) >= 2 and panel_count(table) <= 1
+    kids: dict[int, list[tuple[int, str]]] = {}
+    parents: dict[int, list[int]] = {}
+    tops: tuple[int, ...] = ()
+    total_row = None
+    if nested:
+        kids_of = _direct_children(coded)
+        for r, code in coded:
+            if code in kids_of:
+                kids[r] = kids_of[code]
+                for k, _ in kids_of[code]:
+                    parents.setdefault(k, []).append(r)
+        top_len = min(len(c) for _, c in coded)
+        tops = tuple(r for r, c in coded if len(c) == top_len)
+        total_row = next((r for r in range(len(table.rows))
+                          if catalog.TOTAL_LABELS.match(table.cell(r, table.label_column()).text)), None)
+    return SumShape(_row_rules(table), tuple(amount_columns(table)), kids, parents, tops, total_row, nested)
+
+
+def row_identity_findings(ti: int, table: Table, shape: SumShape, rows: Iterable[int]) -> Keyed:
+    """合计 = 基本支出 + 项目支出 and the like in `rows`, keyed (rule, row)."""
+    out: Keyed = {}
+    for n, (t, parts) in enumerate(shape.rules):
+        for r in rows:
+            found = _row_identity(ti, table, r, t, parts)
+            if found is not None:
+                out[(n, r)] = [found]
     return out
 
 
-def _rows_with_empty_parts(table: Table) -> dict[int, set[int]]:
-    """column → rows whose total is printed but all of whose parts (by the spec's rules)
-    are empty; those cells are reported once, by the row identity."""
+def _row_identity(ti: int, table: Table, r: int, t: int, parts: list[int]) -> Finding | None:
+    total = amount(table, r, t)
+    vals = [amount(table, r, p) for p in parts]
+    if total is None and all(v is None for v in vals):
+        return None
+    s = sum((v or ZERO for v in vals), ZERO)
+    sev = severity((total or ZERO) - s, len(parts), cells_step(table, [(r, c) for c in (t, *parts)]))
+    if sev is None:
+        return None
+    label = row_label(table, r)
+    if total is None:
+        return Finding(Check.EXTRACTION, Severity.WARNING,
+                       f"{label}: {column_name(table, t)} is empty where its parts imply {fmt(s)}",
+                       table.title, ti, r, t, f"{label} / {column_name(table, t)}",
+                       list(table.cell(r, t).lines), {"stated": "", "computed": fmt(s)})
+    if all(v is None for v in vals):
+        # The parts were left empty: say which one the total implies.
+        implied = _implied_part(table, r, parts)
+        col = implied if implied is not None else parts[0]
+        return Finding(Check.SUM, Severity.ERROR,
+                       f"{label}: {column_name(table, t)} {fmt(total)} but "
+                       f"{' and '.join(column_name(table, p) for p in parts)} are empty",
+                       table.title, ti, r, col, f"{label} / {column_name(table, col)}",
+                       list(table.cell(r, t).lines), {"stated": "", "computed": fmt(total)})
+    note = inferred_note(table, r, [t, *parts])
+    return Finding(Check.SUM, doubtful(sev, note),
+                   f"{label}: {column_name(table, t)} {fmt(total or ZERO)} ≠ "
+                   f"{' + '.join(column_name(table, p) for p in parts)} = {fmt(s)}" + note,
+                   table.title, ti, r, t, f"{label} / {column_name(table, t)}",
+                   list(table.cell(r, t).lines), {"stated": fmt(total or ZERO), "computed": fmt(s)})
+
+
+def check_row_identities(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """合计 = 基本支出 + 项目支出 and the like, per row, from the table's spec."""
+    return flattened(row_identity_findings(ti, table, sum_shape(table), range(len(table.rows))))
+
+
+def _rows_with_empty_parts(table: Table, rules: catalog.ColumnRules, rows: Iterable[int]) -> dict[int, set[int]]:
+    """column → those of `rows` whose total is printed but all of whose parts (by the spec's
+    rules) are empty; those cells are reported once, by the row identity."""
     out: dict[int, set[int]] = {}
-    for t, parts in _row_rules(table):
-        for r in range(len(table.rows)):
+    for t, parts in rules:
+        for r in rows:
             if amount(table, r, t) and all(amount(table, r, p) is None for p in parts):
                 for p in parts:
                     out.setdefault(p, set()).add(r)
@@ -121,21 +176,22 @@ def _implied_part(table: Table, r: int, parts: list[int]) -> int | None:
 def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
     """类 = Σ 款 and 款 = Σ 项 by classification code, in every amount column; the total row
     = Σ of the top-level rows."""
-    spec = catalog.SPEC_BY_KIND.get(table.kind)
-    if spec is None or not spec.code_kind:
-        return []        # project and unit codes (032, 22 其他运转类) are not classification levels
-    coded = levels(table)
-    if len(coded) < 2 or panel_count(table) > 1:
-        return []        # side-by-side panels: codes of one column do not total another's
-    cols = amount_columns(table)
-    out = []
-    parents = {}
-    kids_of = _direct_children(coded)
-    for r, code in coded:
-        if kids_of.get(code):
-            parents[r] = (code, kids_of[code])
-    for r, (_, kids) in parents.items():
-        for j in cols:
+    return flattened(hierarchy_findings(ti, table, sum_shape(table)))
+
+
+def hierarchy_findings(ti: int, table: Table, shape: SumShape, parents: Iterable[int] | None = None,
+                       cols: Iterable[int] | None = None) -> Keyed:
+    """The checks of `parents` (every row with rows coded under it, and the total row) in
+    `cols` (every column of figures), keyed (0, row, column) and (1, total row, column).
+    Project and unit codes (032, 22 其他运转类) are no classification levels; side-by-side
+    panels' codes do not total one another's."""
+    out: Keyed = {}
+    if not shape.nested:
+        return out
+    columns = shape.cols if cols is None else [j for j in cols if j in shape.cols]
+    checked = shape.kids if parents is None else {r: shape.kids[r] for r in sorted(parents) if r in shape.kids}
+    for r, kids in checked.items():
+        for j in columns:
             stated = amount(table, r, j)
             if stated is None:
                 continue
@@ -146,32 +202,40 @@ def check_hierarchy(doc: Document, ti: int, table: Table) -> list[Finding]:
                 continue
             label = row_label(table, r)
             note = cells_note(table, summed)
-            out.append(Finding(Check.HIERARCHY, doubtful(sev, note),
-                               f"{label}: {column_name(table, j)} {fmt(stated)} ≠ Σ of its "
-                               f"{len(kids)} sub-items = {fmt(s)}" + note,
-                               table.title, ti, r, j, f"{label} / {column_name(table, j)}",
-                               list(table.cell(r, j).lines), {"stated": fmt(stated), "computed": fmt(s)}))
-    total_row = next((r for r in range(len(table.rows))
-                      if catalog.TOTAL_LABELS.match(table.cell(r, table.label_column()).text)), None)
-    if total_row is not None:
-        top_len = min(len(c) for _, c in coded)
-        tops = [r for r, c in coded if len(c) == top_len]
-        gaps = _rows_with_empty_parts(table)
-        for j in cols:
-            stated = amount(table, total_row, j)
-            if stated is None:
-                continue
-            if any(r in gaps.get(j, ()) for r in tops):
-                continue     # an empty part is already reported by the row identities
-            s = sum((amount(table, r, j) or ZERO for r in tops), ZERO)
-            summed = [(total_row, j)] + [(r, j) for r in tops]
-            sev = severity(stated - s, len(tops), cells_step(table, summed))
-            if sev:
-                note = cells_note(table, summed)
-                out.append(Finding(Check.SUM, doubtful(sev, note), f"合计 {column_name(table, j)} {fmt(stated)} ≠ Σ of "
-                                   f"the {len(tops)} top-level rows = {fmt(s)}" + note, table.title, ti, total_row, j,
-                                   f"合计 / {column_name(table, j)}", list(table.cell(total_row, j).lines),
-                                   {"stated": fmt(stated), "computed": fmt(s)}))
+            out[(0, r, j)] = [Finding(Check.HIERARCHY, doubtful(sev, note),
+                                      f"{label}: {column_name(table, j)} {fmt(stated)} ≠ Σ of its "
+                                      f"{len(kids)} sub-items = {fmt(s)}" + note,
+                                      table.title, ti, r, j, f"{label} / {column_name(table, j)}",
+                                      list(table.cell(r, j).lines), {"stated": fmt(stated), "computed": fmt(s)})]
+    total_row, tops = shape.total_row, shape.tops
+    if total_row is None or (parents is not None and total_row not in parents):
+        return out
+    gaps = _rows_with_empty_parts(table, shape.rules, tops)
+    for j in columns:
+        stated = amount(table, total_row, j)
+        if stated is None:
+            continue
+        if any(r in gaps.get(j, ()) for r in tops):
+            continue     # an empty part is already reported by the row identities
+        s = sum((amount(table, r, j) or ZERO for r in tops), ZERO)
+        summed = [(total_row, j)] + [(r, j) for r in tops]
+        sev = severity(stated - s, len(tops), cells_step(table, summed))
+        if sev:
+            note = cells_note(table, summed)
+            out[(1, total_row, j)] = [Finding(
+                Check.SUM, doubtful(sev, note), f"合计 {column_name(table, j)} {fmt(stated)} ≠ Σ of "
+                f"the {len(tops)} top-level rows = {fmt(s)}" + note, table.title, ti, total_row, j,
+                f"合计 / {column_name(table, j)}", list(table.cell(total_row, j).lines),
+                {"stated": fmt(stated), "computed": fmt(s)})]
+    return out
+
+
+def rows_a_figure_weighs_on(shape: SumShape, r: int) -> set[int]:
+    """The rows whose sums read row r's figures: itself, the row it is coded under (its sum, and
+    which of its empty parts its total implies), and the total row where r is of the top level."""
+    out = {r, *shape.parents.get(r, ())}
+    if shape.total_row is not None and (r in shape.tops or r == shape.total_row):
+        out.add(shape.total_row)
     return out
 
 

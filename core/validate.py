@@ -5,22 +5,23 @@ anything larger is an `error`. One disagreement is reported once.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import replace
 from enum import StrEnum
-from typing import cast
+from typing import cast, overload
 
 from .cross_rules import (
     NAME_PLACE,
-    check_cross_tables,
+    check_code_names,
+    check_cross_totals,
     check_doubtful_tables,
     check_identities,
     check_toc_tables,
     check_unrecoverable,
 )
-from .edits import Target
+from .edits import CellEdit, Edit, Target
 from .findings import Check, Finding, Severity, settle, severity, stable_id, standing
-from .model import Document, Table
+from .model import Cell, Document, Table, parse_amount
 from .prose_rules import (
     check_document_consistency,
     check_headcounts,
@@ -42,16 +43,31 @@ from .prose_rules import (
 )
 from .review import Review
 from .settings import SETTINGS
-from .table_rules import check_form_funds, check_form_grids, check_hierarchy, check_panel_balance, check_row_identities
+from .table_rules import (
+    Keyed,
+    check_form_funds,
+    check_form_grids,
+    check_hierarchy,
+    check_panel_balance,
+    check_row_identities,
+    flattened,
+    hierarchy_findings,
+    row_identity_findings,
+    rows_a_figure_weighs_on,
+    sum_shape,
+)
 
 __all__ = ["Finding", "settle", "severity", "standing", "validate", "validate_table", "TABLE_RULES", "DOCUMENT_RULES",
-           "DocumentRuns"]
+           "DocumentRuns", "TableRuns", "changed_by"]
 
 
-TABLE_RULES: tuple[Callable[[Document, int, Table], list[Finding]], ...] = (
+TableRule = Callable[[Document, int, Table], list[Finding]]
+# the table's own sums come first (TableRuns keeps them check by check), then the other rules
+TABLE_RULES: tuple[TableRule, ...] = (
     check_row_identities, check_hierarchy, check_form_funds, check_form_grids, check_panel_balance)
+_OTHER_TABLE_RULES = TABLE_RULES[2:]
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
-    check_cross_tables, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
+    check_cross_totals, check_code_names, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,
     check_project_budgets, check_project_fund_sources, check_project_targets, check_prose_subjects, check_prose_figures,
     check_prose_shares, check_prose_comparisons, check_prose_sums, check_headcounts, check_units, check_toc_tables,
     check_unrecoverable, check_document_consistency, check_prose_changes_between, check_prose_named_shares,
@@ -109,36 +125,86 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
 
 
 def validate_table(doc: Document, ti: int) -> list[Finding]:
-    table = doc.tables[ti]
-    if not table.recoverable:
-        return []
-    out = []
-    for rule in TABLE_RULES:
-        out.extend(rule(doc, ti, table))
-    return out
+    return TableRuns(doc, ti).findings()
+
+
+class TableRuns:
+    """A table's findings, its sums kept check by check with what they rest on (its SumShape):
+    after an edit of one figure only the checks that read it run again (a 10,000-row table's
+    row, its parents and the total row); any other edit runs every rule again."""
+
+    def __init__(self, doc: Document, ti: int):
+        self.ti = ti
+        self._run_all(doc)
+
+    def _run_all(self, doc: Document) -> None:
+        table = doc.tables[self.ti]
+        self.shape = sum_shape(table) if table.recoverable else None
+        self.identities: Keyed = {}
+        self.hierarchy: Keyed = {}
+        self.others: list[Finding] = []
+        if self.shape is not None:
+            self.identities = row_identity_findings(self.ti, table, self.shape, range(len(table.rows)))
+            self.hierarchy = hierarchy_findings(self.ti, table, self.shape)
+            self._run_others(doc)
+
+    def _run_others(self, doc: Document) -> None:
+        self.others = [f for rule in _OTHER_TABLE_RULES for f in rule(doc, self.ti, doc.tables[self.ti])]
+
+    def findings(self) -> list[Finding]:
+        return flattened(self.identities) + flattened(self.hierarchy) + self.others
+
+    def after(self, doc: Document, edit: Edit) -> None:
+        """The findings after `edit` of this table: where it set one figure of a column of
+        figures to another or to nothing, the checks that read that figure; else all."""
+        table, shape = doc.tables[self.ti], self.shape
+        text = table.cell(edit.row, edit.col).text if isinstance(edit, CellEdit) else ""
+        if shape is None or not isinstance(edit, CellEdit) or edit.group or edit.col not in shape.cols or \
+                not 0 <= edit.row < len(table.rows) or (text and parse_amount(text) is None):
+            self._run_all(doc)
+            return
+        rows = rows_a_figure_weighs_on(shape, edit.row)
+        self.identities = {key: found for key, found in self.identities.items() if key[1] not in rows}
+        self.identities.update(row_identity_findings(self.ti, table, shape, sorted(rows)))
+        self.hierarchy = {key: found for key, found in self.hierarchy.items()
+                          if not (key[1] in rows and key[2] == edit.col)}
+        self.hierarchy.update(hierarchy_findings(self.ti, table, shape, rows, (edit.col,)))
+        self._run_others(doc)
 
 
 DocumentRule = Callable[[Document], list[Finding]]
 
 
 class Contents(StrEnum):
-    """What of a table an edit changes and a document rule may read."""
-    ROWS = "rows"
+    """What of a table an edit changes and a document rule may read: the figures of its rows,
+    their codes and names, its columns, a form's facts."""
+    FIGURES = "figures"
+    LABELS = "labels"
     COLUMNS = "columns"
     FACTS = "facts"
 
 
-# what each kind of edit changes (a title, kind or unit changes what rules know tables by:
-# everything runs again; a review mark changes nothing a rule reads)
-CHANGED_BY: dict[Target, frozenset[Contents]] = {
-    Target.CELL: frozenset({Contents.ROWS}), Target.INSERT_ROW: frozenset({Contents.ROWS}),
-    Target.DELETE_ROW: frozenset({Contents.ROWS}), Target.HEADER: frozenset({Contents.COLUMNS}),
+ROWS = frozenset({Contents.FIGURES, Contents.LABELS})
+# what each kind of edit changes (a cell: as its column holds; a title, kind or unit changes
+# what rules know tables by: everything runs again; a review mark changes nothing a rule reads)
+_CHANGED_BY: dict[Target, frozenset[Contents]] = {
+    Target.INSERT_ROW: ROWS, Target.DELETE_ROW: ROWS, Target.HEADER: frozenset({Contents.COLUMNS}),
     Target.FACT: frozenset({Contents.FACTS}), Target.STATUS: frozenset()}
-# what reading each part of a table reads; the others (kind, title, lines, notes, doubt …)
-# are fixed at extraction, no edit but a title's or kind's changes them
+
+
+def changed_by(edit: Edit, table: Table) -> frozenset[Contents] | None:
+    """What of `table` the edit changed; None: what the rules know tables by."""
+    if isinstance(edit, CellEdit):
+        if edit.group or edit.col >= len(table.columns):
+            return ROWS         # (a value moved between two columns: whatever either holds)
+        return frozenset({Contents.LABELS if table.columns[edit.col].holds_words else Contents.FIGURES})
+    return _CHANGED_BY.get(edit.target)
+
+
+# what reading each part of a table reads (a cell: as its column holds); the others (kind,
+# title, lines, notes, doubt …) are fixed at extraction, no edit but a title's or kind's changes them
 _READS: dict[str, frozenset[Contents]] = {
-    "rows": frozenset({Contents.ROWS}), "cell": frozenset({Contents.ROWS}),
-    "row_code": frozenset({Contents.ROWS, Contents.COLUMNS}),
+    "rows": ROWS, "row_code": frozenset({Contents.LABELS, Contents.COLUMNS}),
     "columns": frozenset({Contents.COLUMNS}), "column_texts": frozenset({Contents.COLUMNS}),
     "code_columns": frozenset({Contents.COLUMNS}), "code_column": frozenset({Contents.COLUMNS}),
     "label_column": frozenset({Contents.COLUMNS}),
@@ -158,11 +224,44 @@ class _WatchedTable:
         self._table, self._index, self._reads = table, index, reads
 
     def __getattr__(self, name: str) -> object:
-        value = getattr(self._table, name)
-        if name not in _FIXED:
+        value = self._cell if name == "cell" else _WatchedRows(self._table.rows, self._index, self._reads) \
+            if name == "rows" else getattr(self._table, name)
+        if name not in _FIXED and name not in ("cell", "rows"):
             self._reads.update((self._index, part) for part in _READS.get(name, Contents))
         self.__dict__[name] = value
         return value
+
+    def _cell(self, row: int, col: int) -> Cell:
+        columns = self._table.columns
+        self._reads.add((self._index, Contents.LABELS if col >= len(columns) or columns[col].holds_words
+                         else Contents.FIGURES))
+        return self._table.cell(row, col)
+
+
+class _WatchedRows(Sequence[list[Cell]]):
+    """A table's rows as a document rule sees them: their number is known by their labels
+    (only an insertion or deletion changes it, which changes the labels too); reading a row
+    reads all of it."""
+
+    def __init__(self, rows: list[list[Cell]], index: int, reads: set[Read]):
+        self._rows, self._index, self._reads = rows, index, reads
+
+    def __len__(self) -> int:
+        self._reads.add((self._index, Contents.LABELS))
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, at: int) -> list[Cell]: ...
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[list[Cell]]: ...
+
+    def __getitem__(self, at: int | slice) -> list[Cell] | Sequence[list[Cell]]:
+        self._reads.update((self._index, part) for part in ROWS)
+        return self._rows[at]
+
+    def __iter__(self) -> Iterator[list[Cell]]:
+        self._reads.update((self._index, part) for part in ROWS)
+        return iter(self._rows)
 
 
 class DocumentRuns:

@@ -69,6 +69,42 @@ def test_rules_run_again_only_for_what_an_edit_changed_yet_find_what_a_full_vali
         assert [f.to_json() for f in session.findings] == full()
 
 
+CODED = ["一般公共预算支出表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+         "\t合计\t60.00\t40.00\t20.00", "201\t一般公共服务支出\t40.00\t30.00\t10.00",
+         "20101\t人大事务\t25.00\t20.00\t5.00", "2010101\t行政运行\t25.00\t20.00\t5.00",
+         "20102\t政协事务\t15.00\t10.00\t5.00", "20102\t政协事务\t0.00\t0.00\t0.00",
+         "208\t社会保障和就业支出\t20.00\t10.00\t10.00", "20805\t行政事业单位养老支出\t20.00\t10.00\t10.00"]
+
+
+def test_a_figures_edit_runs_again_only_the_checks_that_read_it_yet_finds_what_a_full_validation_does(tmp_path):
+    # a figure of a leaf, of a row under a repeated code, of a parent, of the total row, one
+    # emptied, each checked and undone; then one made text (its column no longer all figures:
+    # every check runs again) and a code changed
+    path = tmp_path / "coded.txt"
+    path.write_text("\n".join(CODED) + "\n", encoding="utf-8")
+    session = ReviewSession(Review(load_document(path)))
+
+    def found() -> list[tuple[object, ...]]:
+        found = [(f.row, f.col, f.check, f.severity) for f in session.findings]
+        assert [f.to_json() for f in session.findings] == [f.to_json() for f in validate(session.review.corrected())]
+        return found
+    assert found() == []
+    for row, col, text, errors in [
+            (3, 3, "21.00", [(3, 2, "sum", "error"), (2, 3, "hierarchy", "error")]),
+            (5, 2, "1.00", [(5, 2, "sum", "error"), (1, 2, "hierarchy", "error")]),
+            (1, 2, "41.00", [(1, 2, "sum", "error"), (1, 2, "hierarchy", "error"), (0, 2, "sum", "error")]),
+            (0, 4, "19.00", [(0, 2, "sum", "error"), (0, 4, "sum", "error")]),
+            (6, 2, "", [(6, 2, "extraction", "warning"), (0, 2, "sum", "error")])]:
+        session.set_cell(0, row, col, text)
+        assert found() == errors, (row, col, text)
+        session.undo()
+        assert found() == []
+    session.set_cell(0, 7, 3, "十")        # 基本支出 is no column of figures now: its sums go unchecked
+    assert found() == [(7, 2, "sum", "error")]
+    session.set_cell(0, 2, 0, "20103")     # 行政运行 now under 201, beside 20101 and 20102
+    assert found() == [(7, 2, "sum", "error"), (1, 2, "hierarchy", "error"), (1, 4, "hierarchy", "error")]
+
+
 def test_an_edit_runs_again_only_the_document_rules_that_read_what_it_changed(sample_copy, monkeypatch):
     import core.validate
     ran: list[str] = []
