@@ -95,7 +95,7 @@ class MainScreen(Screen[bool]):
     #outline { width: 26; border: round $panel; }
     #outline:focus { border: round $accent; }
     #middle { width: 3fr; }
-    #grid { height: 2fr; border: round $panel; border-title-color: $foreground; }
+    #grid { height: 2fr; border: round $panel; border-title-color: $foreground; overflow: scroll scroll; }
     #grid:focus { border: round $accent; }
     #editor { display: none; }
     #editor.editing { display: block; }
