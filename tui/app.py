@@ -87,7 +87,8 @@ class MainScreen(Screen[bool]):
         key_binding("D", "mark_done", "mark_done"),
         key_binding("q", "quit", "quit"),
     ]
-    table_index: reactive[int] = reactive(0, init=False, always_update=True)
+    # repaint=False: the watcher updates each pane, a repaint of the whole screen would paint them again
+    table_index: reactive[int] = reactive(0, init=False, always_update=True, repaint=False)
     """The table on screen: setting it shows that table in the grid, the outline, the title, the
     source pane and the findings (`watch_table_index`, the one place that keeps them in step)."""
 
