@@ -95,6 +95,19 @@ _THREE_PUBLIC_GROUP = "“三公”经费"
 _SHAANXI_INCOME = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算项目", "政府性基金拨款",
                    "上级补助收入", "事业收入", "事业单位经营收入", "使用非财政拨款结余", "对附属单位上缴收入", "上年结转",
                    "上年实户资金余额", "其他收入")
+_SHAANXI_YEARS = ("上年", "当年", "增减变化情况")
+_SHAANXI_GROUP = "一般公共预算拨款安排的“三公”经费预算"
+_SHAANXI_THREE_PUBLIC = ("合计", f"{_SHAANXI_GROUP}/小计", f"{_SHAANXI_GROUP}/因公出国（境）费用",
+                         f"{_SHAANXI_GROUP}/公务接待费", f"{_SHAANXI_GROUP}/{_VEHICLES}/小计",
+                         f"{_SHAANXI_GROUP}/{_VEHICLES}/公务用车购置费", f"{_SHAANXI_GROUP}/{_VEHICLES}/公务用车运行维护费",
+                         "会议费", "培训费")
+_SHAANXI_THREE_PUBLIC_RULES = tuple(rule for when in _SHAANXI_YEARS for rule in (
+    TotalRule(f"{when}/合计", (f"{when}/{_SHAANXI_GROUP}/小计", f"{when}/会议费", f"{when}/培训费")),
+    TotalRule(f"{when}/{_SHAANXI_GROUP}/小计", (f"{when}/{_SHAANXI_GROUP}/因公出国（境）费用",
+                                              f"{when}/{_SHAANXI_GROUP}/公务接待费",
+                                              f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/小计")),
+    TotalRule(f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/小计", (f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/公务用车购置费",
+                                                           f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/公务用车运行维护费"))))
 _SHAANXI_SPENDING = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算的项目", "政府性基金拨款",
                      "事业收入", "事业单位经营收入", "对附属单位上缴收入", "上年实户资金余额", "其他收入", "上年结转")
 _BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
@@ -255,12 +268,15 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Beijing: the total named for its fiscal appropriation, vehicles last
                        ("“三公”经费财政拨款预算总额", "因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计",
                         f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费"),
+                       # Shaanxi (Xi'an): a row per unit, last year's, this year's and the change, each the
+                       # 三公 items beside 会议费 and 培训费
+                       ("单位编码", "单位名称", *(f"{when}/{item}" for when in _SHAANXI_YEARS for item in _SHAANXI_THREE_PUBLIC)),
                        # the 三公 items beside 会议费 and 培训费 (Jiangsu's 三公经费、会议费、培训费 table)
                        ("合计", f"{_THREE_PUBLIC_GROUP}/小计", f"{_THREE_PUBLIC_GROUP}/因公出国（境）费",
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费", f"{_THREE_PUBLIC_GROUP}/公务接待费",
                         "会议费", "培训费")),
-              column_rules=_THREE_PUBLIC_BY_FUND_RULES + (
+              column_rules=_THREE_PUBLIC_BY_FUND_RULES + _SHAANXI_THREE_PUBLIC_RULES + (
                   TotalRule("合计", (f"{_THREE_PUBLIC_GROUP}/小计", "会议费", "培训费")),
                   TotalRule(f"{_THREE_PUBLIC_GROUP}/小计", (f"{_THREE_PUBLIC_GROUP}/因公出国（境）费",
                                                          f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计",

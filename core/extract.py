@@ -723,6 +723,9 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     whose unprinted words are the fewer characters. Returns the layout
     (None when none fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
+    # another template's word counts against a layout only where a line prints it whole: joined
+    # across lines, the ends of wrapped cells make words no cell prints (公务用车运行 / 费 …)
+    by_line = "\n".join(squash(line) for line in header_text.split("\n"))
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [{unicodedata.normalize("NFKC", w) for w in path_words(cols)} for cols in layouts]
@@ -731,7 +734,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text) for w in words}
         found = sum(presence.values())
-        unexplained = [w for w in every - words if len(w) >= 2 and w in text and not any(w in v for v in words)]
+        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - code_width) if code_width > 1 and panels > 1 else 0
@@ -1072,7 +1075,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     first_body = runs[0][0][0][0] if runs and runs[0][0] else (runs[0][1][0][0] if runs and runs[0][1] else None)
     header_line_set = {k for k, _ in header}
     printed_lines = [line for k, line in content if first_body is None or k < first_body or k in header_line_set]
-    printed_header = " ".join(printed_lines) if header else header_text
+    # a line a header row (not where one fragment is printed per line): words another template
+    # names count against a layout only where a line prints them (see _choose_layout)
+    printed_header = ("\n" if layout != "fragment" else " ").join(printed_lines) if header else header_text
     written, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
     has_code = written is not None and Column.parse(written[0]).role in (ColumnRole.CODE, ColumnRole.CODE_PART) or \
         (written is None and any(c for c, _, _ in runs))

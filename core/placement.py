@@ -46,18 +46,30 @@ def _weighed(k: int, n: int, anywhere: bool) -> int:
 
 def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.ColumnRules,
                total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> list[tuple[int, ...]]:
+    """`placements`, whether weighed or not."""
+    return placements(amounts, amount_cols, rules, total_may_be_empty, limit)[0]
+
+
+def placements(amounts: list[str], amount_cols: list[int], rules: catalog.ColumnRules,
+               total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> tuple[list[tuple[int, ...]], bool]:
     """Column placements of a row's amounts, best by the table's row identities first. The
     first amount of a row is its total, except in a total row (合计) whose own total cell
     was left empty and whose amounts do not add up as total and part. Where the placements
-    are too many to weigh (a header of 30 columns), the amounts keep their printed order
-    from the first column: the search is bounded, never the input."""
+    are too many to weigh (a header of 30 columns), those that keep every identity, found by
+    a bounded search; failing that, the amounts keep their printed order from the first
+    column, and the second value (whether the totals weighed them) is False: the search is
+    bounded, never the input."""
     k = len(amounts)
     if k == 0:
-        return [()]
+        return [()], True
     anywhere = total_may_be_empty and k >= 2        # else the first amount is the first column's
-    if k >= len(amount_cols) or _weighed(k, len(amount_cols), anywhere) > limit:
-        return [tuple(amount_cols[:k])]
+    if k >= len(amount_cols):
+        return [tuple(amount_cols[:k])], True
     values, cent = _in_units([parse_amount(a) or Decimal(0) for a in amounts])
+    if _weighed(k, len(amount_cols), anywhere) > limit:
+        # (a total row's total printed too, as a row's usually is: its first amount in the first column)
+        found = consistent_placements(values, cent, amount_cols, rules, limit)
+        return (found, True) if found else ([tuple(amount_cols[:k])], False)
     combos = itertools.combinations(amount_cols, k) if anywhere else \
         ((amount_cols[0], *rest) for rest in itertools.combinations(amount_cols[1:], k - 1))
     scored = []
@@ -68,11 +80,60 @@ def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.Column
         else:       # the total unknown: its rules neither hold nor fail
             scored.append((_rule_score(vals, [(t, ps) for t, ps in rules if t in vals], cent), combo))
     if not scored:
-        return [tuple(amount_cols[:k])]
+        return [tuple(amount_cols[:k])], True
     best = max(s for s, _ in scored)
-    return [c for s, c in scored if s == best]
+    return [c for s, c in scored if s == best], True
 
 
+def consistent_placements(values: list[int], cent: int, amount_cols: list[int], rules: catalog.ColumnRules,
+                          limit: int) -> list[tuple[int, ...]] | None:
+    """The placements of a row's amounts (the first in the first column) that keep every row
+    identity, in the order of `candidates`, where the placements are too many to weigh one
+    by one (a row of 21 figures under 27 columns): the columns are decided left to right and
+    a choice is dropped as soon as an identity whose columns are all decided fails. At most
+    `limit` placements, after at most `limit` × `SEARCH_STEPS` steps; None if none was found."""
+    index = {c: i for i, c in enumerate(amount_cols)}
+    closing: dict[int, list[tuple[int, list[int]]]] = {}     # column index → the rules it completes
+    for t, parts in rules:
+        cols = [t, *parts]
+        if all(c in index for c in cols):
+            closing.setdefault(max(index[c] for c in cols), []).append((t, parts))
+    k, n = len(values), len(amount_cols)
+    found: list[tuple[int, ...]] = []
+    placed: dict[int, int] = {amount_cols[0]: values[0]}
+    chosen = [amount_cols[0]]
+    steps = limit * SEARCH_STEPS
+
+    def holds(j: int) -> bool:
+        return _rule_score(placed, closing.get(j, []), cent) == 0
+
+    def place(i: int, j: int) -> None:
+        """Amounts i… into columns j…, the columns before decided."""
+        nonlocal steps
+        steps -= 1
+        if len(found) >= limit or steps < 0:
+            return
+        if i == k:
+            if all(holds(jj) for jj in range(j, n)):
+                found.append(tuple(chosen))
+            return
+        if n - j < k - i:
+            return
+        col = amount_cols[j]
+        placed[col] = values[i]
+        chosen.append(col)
+        if holds(j):
+            place(i + 1, j + 1)
+        chosen.pop()
+        del placed[col]
+        if holds(j):
+            place(i, j + 1)
+    if holds(0):
+        place(1, 1)
+    return found or None
+
+
+SEARCH_STEPS = 50       # steps of the search for consistent placements, per placement it may return
 PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
 UNWEIGHED = ("columns as printed, in order: the row prints fewer figures than the table has columns, in more "
              "ways than can be weighed")
@@ -343,8 +404,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     said = _stated_by_column(table.columns, amount_cols, stated)
     is_total = [any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text) for r in rows]
     limit = max(SETTINGS.max_placements, SETTINGS.table_placements // max(1, len(rows)))
-    by_totals = [candidates([x for x, _ in a], amount_cols, rules, total, limit)
-                 for a, total in zip(amounts_of, is_total)]
+    weighed = [placements([x for x, _ in a], amount_cols, rules, total, limit) for a, total in zip(amounts_of, is_total)]
+    by_totals = [found for found, _ in weighed]
     cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
     code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE_PART] or [0]
@@ -355,8 +416,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
     # rows printing fewer figures than the columns whose placements were too many to weigh:
     # their figures stay in printed order, a guess nothing checked
-    unweighed = [0 < len(a) < len(amount_cols) and _weighed(len(a), len(amount_cols), total and len(a) >= 2) > limit
-                 for a, total in zip(amounts_of, is_total)]
+    unweighed = [not by_sums for _, by_sums in weighed]
     told_by_position = [False] * len(rows)
     if printed is not None:
         places = printed_places(amounts_of, printed)
