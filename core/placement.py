@@ -91,7 +91,7 @@ def consistent_placements(values: list[int], cent: int, amount_cols: list[int], 
     identity, in the order of `candidates`, where the placements are too many to weigh one
     by one (a row of 21 figures under 27 columns): the columns are decided left to right and
     a choice is dropped as soon as an identity whose columns are all decided fails. At most
-    `limit` placements, after at most `limit` × `SEARCH_STEPS` steps; None if none was found."""
+    `limit` placements, after at most `limit` × `search_steps` steps; None if none was found."""
     index = {c: i for i, c in enumerate(amount_cols)}
     closing: dict[int, list[tuple[int, list[int]]]] = {}     # column index → the rules it completes
     for t, parts in rules:
@@ -102,7 +102,7 @@ def consistent_placements(values: list[int], cent: int, amount_cols: list[int], 
     found: list[tuple[int, ...]] = []
     placed: dict[int, int] = {amount_cols[0]: values[0]}
     chosen = [amount_cols[0]]
-    steps = limit * SEARCH_STEPS
+    steps = limit * SETTINGS.search_steps
 
     def holds(j: int) -> bool:
         return _rule_score(placed, closing.get(j, []), cent) == 0
@@ -133,7 +133,6 @@ def consistent_placements(values: list[int], cent: int, amount_cols: list[int], 
     return found or None
 
 
-SEARCH_STEPS = 50       # steps of the search for consistent placements, per placement it may return
 PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
 UNWEIGHED = ("columns as printed, in order: the row prints fewer figures than the table has columns, in more "
              "ways than can be weighed")

@@ -13,6 +13,8 @@ class ReadingSettings:
     cent: Decimal = CENT                # one unit of the last printed digit of a 万元 amount
     max_placements: int = 2000          # column placements weighed for one row's amounts …
     table_placements: int = 20_000      # … or more, where a table's few rows leave this many to share
+    search_steps: int = 50              # … or, where they are more, steps of the search for those that keep
+                                        # the sums, per placement the search may return
     joint_states: int = 512             # partial column sums carried when seating the rows under one total
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
     position_tolerance: int = 2         # characters a layout text's right-aligned amounts of one column drift

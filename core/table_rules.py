@@ -231,9 +231,15 @@ def hierarchy_findings(ti: int, table: Table, shape: SumShape, parents: Iterable
 
 
 def rows_a_figure_weighs_on(shape: SumShape, r: int) -> set[int]:
-    """The rows whose sums read row r's figures: itself, the row it is coded under (its sum, and
-    which of its empty parts its total implies), and the total row where r is of the top level."""
-    out = {r, *shape.parents.get(r, ())}
+    """The rows whose sums read row r's figures: itself, the rows it is coded under (their
+    sums; and, all the way up, which of an empty row's parts its total implies: see
+    _implied_part), and the total row where r is of the top level or is it."""
+    out, upward = {r}, [r]
+    while upward:
+        for parent in shape.parents.get(upward.pop(), ()):
+            if parent not in out:
+                out.add(parent)
+                upward.append(parent)
     if shape.total_row is not None and (r in shape.tops or r == shape.total_row):
         out.add(shape.total_row)
     return out

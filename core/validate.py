@@ -204,7 +204,7 @@ def changed_by(edit: Edit, table: Table) -> frozenset[Contents] | None:
 # what reading each part of a table reads (a cell: as its column holds); the others (kind,
 # title, lines, notes, doubt …) are fixed at extraction, no edit but a title's or kind's changes them
 _READS: dict[str, frozenset[Contents]] = {
-    "rows": ROWS, "row_code": frozenset({Contents.LABELS, Contents.COLUMNS}),
+    "row_code": frozenset({Contents.LABELS, Contents.COLUMNS}),
     "columns": frozenset({Contents.COLUMNS}), "column_texts": frozenset({Contents.COLUMNS}),
     "code_columns": frozenset({Contents.COLUMNS}), "code_column": frozenset({Contents.COLUMNS}),
     "label_column": frozenset({Contents.COLUMNS}),
@@ -224,10 +224,15 @@ class _WatchedTable:
         self._table, self._index, self._reads = table, index, reads
 
     def __getattr__(self, name: str) -> object:
-        value = self._cell if name == "cell" else _WatchedRows(self._table.rows, self._index, self._reads) \
-            if name == "rows" else getattr(self._table, name)
-        if name not in _FIXED and name not in ("cell", "rows"):
-            self._reads.update((self._index, part) for part in _READS.get(name, Contents))
+        value: object
+        if name == "cell":          # a cell is read as its column holds
+            value = self._cell
+        elif name == "rows":        # the rows' number is read apart from the rows
+            value = _WatchedRows(self._table.rows, self._index, self._reads)
+        else:
+            value = getattr(self._table, name)
+            if name not in _FIXED:
+                self._reads.update((self._index, part) for part in _READS.get(name, Contents))
         self.__dict__[name] = value
         return value
 

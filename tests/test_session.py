@@ -105,6 +105,22 @@ def test_a_figures_edit_runs_again_only_the_checks_that_read_it_yet_finds_what_a
     assert found() == [(7, 2, "sum", "error"), (1, 2, "hierarchy", "error"), (1, 4, "hierarchy", "error")]
 
 
+def test_an_edit_far_down_the_tree_moves_the_part_an_empty_total_implies(tmp_path):
+    # 201 prints its 合计 with its parts empty: the finding names the part its descendants
+    # carry (基本支出: 50 against 15). A 项's 项目支出 raised to 60 makes it 项目支出, two
+    # levels up: the checks of every row it is coded under run again
+    path = tmp_path / "coded.txt"
+    lines = list(CODED)
+    lines[4] = "201\t一般公共服务支出\t40.00\t\t"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    session = ReviewSession(Review(load_document(path)))
+    empty = [f for f in session.findings if f.row == 1 and f.check == "sum"]
+    assert [(f.col, f.message) for f in empty] == [(3, "201 一般公共服务支出: 合计 40.00 but 基本支出 and 项目支出 are empty")]
+    session.set_cell(0, 3, 4, "60.00")
+    assert [f.to_json() for f in session.findings] == [f.to_json() for f in validate(session.review.corrected())]
+    assert [f.col for f in session.findings if f.row == 1 and f.check == "sum"] == [4]
+
+
 def test_an_edit_runs_again_only_the_document_rules_that_read_what_it_changed(sample_copy, monkeypatch):
     import core.validate
     ran: list[str] = []
