@@ -69,6 +69,10 @@ class Context:
     agency: str = ""
     known_projects: tuple[str, ...] = ()      # names in the 项目支出表 read so far
     stated: tuple[tuple[str, Decimal], ...] = ()   # (subject, amount in 万元) stated in the text
+    # (label, amount, unit) that the tables read before print side by side (a summary's
+    # `九、其他收入 7.485000`): where a row's figures fit several columns, the figure a
+    # column's subject is given elsewhere tells which
+    labelled: tuple[tuple[str, Decimal, str], ...] = ()
     page_lines: frozenset[int] = frozenset()        # lines that print a page number
     ruled: bool = False         # cells come from a PDF's ruling lines (certain), not an extractor's text
     printed: PrintedPages | None = None    # a text's lines as printed: a layout text's spaces place its amounts
@@ -168,8 +172,10 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
     page_lines = page_number_lines(src, regions)
     context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_lines,
                       ruled=bool(src.pages), printed=None if src.pages else _printed_pages(src, page_lines))
+    labelled: list[tuple[str, Decimal, str]] = []
     for region in regions:
-        table = build_table(src, region, replace(context, known_projects=_project_names(tables)))
+        table = build_table(src, region, replace(context, known_projects=_project_names(tables),
+                                                 labelled=tuple(labelled)))
         if not region.title_printed and table.kind == TableKind.OTHER:
             table.kind, table.title = _infer_kind(_header_text(src, table), report_type, order, prev_kind)
             if table.kind != TableKind.OTHER:
@@ -180,12 +186,29 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
             continue        # a title named in the prose or in a list of tables, not a table
         prev_kind = table.kind
         tables.append(table)
+        labelled.extend(_labelled_figures(table))
     for before, after in zip(tables, tables[1:]):
         _give_notes_to_next(before, after, src)
     return tables
 
 
 EMPTY_TABLE_NOTE = re.compile(r"无(.{2,12}?)(?:预算)?(?:收支|支出|收入)")
+
+
+def _labelled_figures(table: Table) -> list[tuple[str, Decimal, str]]:
+    """(label, amount, unit) of each name a table prints with its figure in the column after
+    it (a summary's panels: 项目 预算数 项目 预算数). A table whose reading is doubted gives none."""
+    if table.doubt:
+        return []
+    pairs = [j for j in range(len(table.columns) - 1)
+             if table.columns[j].holds_words and not table.columns[j + 1].holds_words]
+    out = []
+    for row in table.rows:
+        for j in pairs:
+            label, value = row[j].text if j < len(row) else "", row[j + 1].value if j + 1 < len(row) else None
+            if label and value is not None and not CODE.match(label):
+                out.append((label, value, table.unit))
+    return out
 
 
 def _give_notes_to_next(before: Table, after: Table, src: SourceText) -> None:
@@ -1108,7 +1131,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     text_cols = [j for j, c in enumerate(columns) if c.holds_words]
     if layout == "fragment":
         runs = _total_label_printed_early(_total_figures_printed_early(runs, len(columns) - len(text_cols), column_words))
-    stated = context.stated if table.unit == "万元" else ()      # the text's figures are in 万元
+    stated = (context.stated if table.unit == "万元" else ()) + \
+        tuple((label, value) for label, value, unit in context.labelled if unit == table.unit)   # the text's are in 万元
     if text_cols and "amount" not in kinds and (layout == "fragment" or not runs) and \
             _empty_table_rows(table, tokens, runs, text_cols):
         return

@@ -1,6 +1,7 @@
 """Seating a row's amounts in their columns where the text dropped the empty cells: the
 placements that make the table's own totals hold, then those that agree with the figures
-the text states and with the economic classes' columns."""
+the text states (or the tables before print beside a column's subject), with the economic
+classes' columns, and with where a layout text prints each amount."""
 from __future__ import annotations
 
 import itertools

@@ -1296,3 +1296,23 @@ def test_figures_too_few_for_too_many_columns_to_weigh_are_marked_a_guess():
     place_amounts(table, rows, figures, spec, [0, 1])
     assert [c.text for c in rows[0][2:9]] == ["60.00", "10.00", "10.00", "10.00", "10.00", "10.00", ""]
     assert {c.inferred for row in rows for c in row if c.text} == {UNWEIGHED}
+
+
+def test_a_figure_another_table_gives_a_columns_subject_seats_it():
+    # Beijing's 收入总表 of one unit: 本年收入 小计 60 = 一般公共预算资金 52 + one more source 8,
+    # any of eight by the sums; the 收支总表 read before prints `九、其他收入 8.00`: that is the column
+    income = ["预算02表 收入总表", "金额单位：万元", "本年收入 上年结转结余", "合计",
+              "一般公共预算 政府性基金预 国有资本经营 财政专户管理 事业单位经营 附属单位上缴 一般公共预算 政府性基金预 "
+              "国有资本经营 财政专户管理", "小计 事业收入 上级补助收入 其他收入 小计 单位资金",
+              "资金 算资金 预算资金 资金 收入 收入 资金 算资金 预算资金 资金", "100.00 60.00 52.00 8.00 40.00 40.00"]
+    summary = ["预算01表 收支总表", "金额单位：万元", "收 入 支 出", "项 目 预算数 项 目 预算数",
+               "一、一般公共预算拨款收入 52.00 一、公共安全支出 100.00", "九、其他收入 8.00",
+               "本年收入合计 60.00 本年支出合计 100.00", "上年结转结余 40.00", "收入总计 100.00 支出总计 100.00"]
+
+    def placed(lines: list[str]) -> dict[str, str]:
+        table = next(t for t in _parse(["2026年部门预算", *lines]).tables if t.kind == "budget.income")
+        return {table.column_texts()[j]: c.text for j, c in enumerate(table.rows[0]) if c.text}
+    assert placed(income)["本年收入/事业收入"] == "8.00"        # a guess among the eight
+    assert placed(summary + income) == {"合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算": "52.00",
+                                        "本年收入/其他收入": "8.00", "上年结转结余/小计": "40.00",
+                                        "上年结转结余/一般公共预算": "40.00"}
