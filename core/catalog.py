@@ -101,13 +101,18 @@ _SHAANXI_THREE_PUBLIC = ("合计", f"{_SHAANXI_GROUP}/小计", f"{_SHAANXI_GROUP
                          f"{_SHAANXI_GROUP}/公务接待费", f"{_SHAANXI_GROUP}/{_VEHICLES}/小计",
                          f"{_SHAANXI_GROUP}/{_VEHICLES}/公务用车购置费", f"{_SHAANXI_GROUP}/{_VEHICLES}/公务用车运行维护费",
                          "会议费", "培训费")
-_SHAANXI_THREE_PUBLIC_RULES = tuple(rule for when in _SHAANXI_YEARS for rule in (
-    TotalRule(f"{when}/合计", (f"{when}/{_SHAANXI_GROUP}/小计", f"{when}/会议费", f"{when}/培训费")),
-    TotalRule(f"{when}/{_SHAANXI_GROUP}/小计", (f"{when}/{_SHAANXI_GROUP}/因公出国（境）费用",
-                                              f"{when}/{_SHAANXI_GROUP}/公务接待费",
-                                              f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/小计")),
-    TotalRule(f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/小计", (f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/公务用车购置费",
-                                                           f"{when}/{_SHAANXI_GROUP}/{_VEHICLES}/公务用车运行维护费"))))
+
+
+def _beside_meetings_rules(prefix: str, group: str, abroad: str) -> tuple[TotalRule, ...]:
+    """The totals of the 三公 items printed under `group` beside 会议费 and 培训费, each path
+    after `prefix` (a year's group, or none)."""
+    vehicles = f"{prefix}{group}/{_VEHICLES}"
+    return (TotalRule(f"{prefix}合计", (f"{prefix}{group}/小计", f"{prefix}会议费", f"{prefix}培训费")),
+            TotalRule(f"{prefix}{group}/小计", (f"{prefix}{group}/{abroad}", f"{prefix}{group}/公务接待费",
+                                               f"{vehicles}/小计")),
+            TotalRule(f"{vehicles}/小计", (f"{vehicles}/公务用车购置费", f"{vehicles}/公务用车运行维护费")))
+
+
 _SHAANXI_SPENDING = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算的项目", "政府性基金拨款",
                      "事业收入", "事业单位经营收入", "对附属单位上缴收入", "上年实户资金余额", "其他收入", "上年结转")
 _BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
@@ -276,13 +281,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费", f"{_THREE_PUBLIC_GROUP}/公务接待费",
                         "会议费", "培训费")),
-              column_rules=_THREE_PUBLIC_BY_FUND_RULES + _SHAANXI_THREE_PUBLIC_RULES + (
-                  TotalRule("合计", (f"{_THREE_PUBLIC_GROUP}/小计", "会议费", "培训费")),
-                  TotalRule(f"{_THREE_PUBLIC_GROUP}/小计", (f"{_THREE_PUBLIC_GROUP}/因公出国（境）费",
-                                                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计",
-                                                         f"{_THREE_PUBLIC_GROUP}/公务接待费")),
-                  TotalRule(f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", (f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
-                                                                     f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费")),
+              column_rules=_THREE_PUBLIC_BY_FUND_RULES
+              + _beside_meetings_rules("", _THREE_PUBLIC_GROUP, "因公出国（境）费")
+              + tuple(rule for when in _SHAANXI_YEARS
+                      for rule in _beside_meetings_rules(f"{when}/", _SHAANXI_GROUP, "因公出国（境）费用")) + (
                   TotalRule("“三公”经费财政拨款预算总额", ("因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计")),
                   TotalRule(f"{_VEHICLES}/小计", (f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费")),
                   TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车运行维护费",

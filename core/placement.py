@@ -134,6 +134,8 @@ def consistent_placements(values: list[int], cent: int, amount_cols: list[int], 
     return found or None
 
 
+# the figures the text states or the tables before print beside a column's subject
+BY_FIGURES_GIVEN = " and the figures the document gives elsewhere"
 PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
 UNWEIGHED = ("columns as printed, in order: the row prints fewer figures than the table has columns, in more "
              "ways than can be weighed")
@@ -167,7 +169,8 @@ def _stated_by_column(columns: list[Column], amount_cols: list[int],
 def _by_stated(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], said: dict[int, set[Decimal]],
                amount_cols: list[int]) -> list[tuple[int, ...]]:
     """Placements equally good by the table's totals, narrowed to those that agree best
-    with the amounts the text states for the columns' subjects (`公务接待费 5万元`)."""
+    with the amounts the document gives the columns' subjects elsewhere (the text's `公务接待费
+    5万元`, a summary's `九、其他收入 7.485000`)."""
     if len(cands) < 2 or not said or not amounts:
         return cands
 
@@ -489,7 +492,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
             why = ((PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
-                    (" and the amounts the text states" if told_by_text[i] else ""))
+                    (BY_FIGURES_GIVEN if told_by_text[i] else ""))
                    if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i]
                    else GUESSED if guessed[i] and total_row is None else "")
             row[c] = Cell(a, (line,), why)

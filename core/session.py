@@ -100,10 +100,11 @@ class ReviewSession:
         changed = None if edit is None else changed_by(edit, doc.tables[edit.table])
         if edit is None or changed is None:
             self._table_runs = {ti: TableRuns(doc, ti) for ti in range(len(doc.tables))}
+            reads = None
         else:
             self._table_runs[edit.table].after(doc, edit)
-        document_findings = self._document_runs.findings(
-            doc, None if edit is None or changed is None else {(edit.table, part) for part in changed})
+            reads = {(edit.table, part) for part in changed}
+        document_findings = self._document_runs.findings(doc, reads)
         per_table = {ti: runs.findings() for ti, runs in self._table_runs.items()}
         self.findings = settle(validate(doc, per_table, document_findings), self.review.decisions)
         return self.findings

@@ -16,7 +16,7 @@ def test_an_amount_whose_column_only_the_text_tells(documents):
     # text says 公务接待费 5万元 and 因公出国（境）费 0万元
     three = table(documents, "shangrao_medical_security_center_2024_budget.txt", "budget.three_public")
     assert [c.text for c in three.rows[0]] == ["307002", "上饶市医疗保障服务中心", "5.00", "", "5.00", "", ""]
-    assert three.cell(0, 4).inferred == "column placed by the table's totals and the amounts the text states"
+    assert three.cell(0, 4).inferred == "column placed by the table's totals and the figures the document gives elsewhere"
 
 
 def test_indicator_names_spaced_after_a_latin_word(documents):
