@@ -59,6 +59,8 @@ from .tokens import (
 
 TOTAL_WORDS = ("合计", "总计")      # a total row's label alone
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
+UNIT_LABEL = re.compile(r"^(金额)?单位\s*[:：]")
+RULE_LINE = re.compile(r"[-|:\s\t]+")        # a text table's rule line (`|---|---|`)
 
 
 @dataclass(frozen=True)
@@ -279,9 +281,10 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         if FINAL_NUMBER.match(t) or SUBTITLE.match(t) or (UNIT_LINE.search(t) and "\t" not in t
                                                            and (k - region.first < 10 or not spec.form)):
             continue
-        if TABLE_LABEL.match(t) or re.match(r"^(金额)?单位\s*[:：]", t):
+        if TABLE_LABEL.match(t) or UNIT_LABEL.match(t):
             continue
-        if region.title_printed and k != region.title_line and TITLE_NUMBER.sub("", t).strip() == title_norm:
+        if region.title_printed and k != region.title_line and title_norm in t and \
+                TITLE_NUMBER.sub("", t).strip() == title_norm:
             continue        # the title printed again on a continuation page
         if NOTE.match(t):
             noted.append((k, t))
@@ -290,15 +293,13 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
                 not any(is_amount(x) for x in split_tokens(t)):
             noted[-1] = (k, noted[-1][1] + t)       # the note's sentence wrapped onto this line
             continue
-        pieces = t.split()
-        beside_label = len(pieces) >= 2 and len(pieces[0]) <= LABEL_PIECE and not SENTENCE_MARK.search(pieces[0])
-        # a wrapped description's last line runs on from the line just above, which ends in words
-        runs_on = bool(content) and content[-1][0] == k - 1 and not sentences and \
-            not is_amount(content[-1][1].split()[-1]) and not SENTENCE_MARK.search(content[-1][1].strip()[-1])
-        if t.endswith("。") and "\t" not in t and not spec.form and not beside_label and not runs_on:
-            sentences.append((k, s))    # a sentence under the grid, or a wrapped description's end
+        if t.endswith("。") and "\t" not in t and not spec.form and not _beside_label(t) and \
+                not (content and content[-1][0] == k - 1 and not sentences and _ends_in_words(content[-1][1])):
+            # a sentence under the grid, or a wrapped description's end (a wrapped description's
+            # last line runs on from the line just above, which ends in words)
+            sentences.append((k, s))
             continue
-        if re.fullmatch(r"[-|:\s\t]+", t):
+        if RULE_LINE.fullmatch(t):
             continue        # a text-table rule line, not content
         if k in context.page_lines and not (content and _decimals_cut(content[-1][1], t)):
             continue        # a page number between the pages of a table
@@ -329,6 +330,16 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     _restore_printed(table, src, region.title_line or table.first_line)
     _judge_recoverable(table, src)
     return table
+
+
+def _beside_label(line: str) -> bool:
+    """Whether a line opens with a short label before more cells (`指标 完成率达95%。`)."""
+    pieces = line.split()
+    return len(pieces) >= 2 and len(pieces[0]) <= LABEL_PIECE and not SENTENCE_MARK.search(pieces[0])
+
+
+def _ends_in_words(line: str) -> bool:
+    return not is_amount(line.split()[-1]) and not SENTENCE_MARK.search(line.strip()[-1])
 
 
 def _decimals_cut(line: str, digits: str) -> bool:
@@ -1348,7 +1359,8 @@ def _read_coded_list(body: Body) -> None:
             rows[-1][name_col] = Cell(head.text + name, head.lines + tuple(k for k, _ in labels),
                                       "joined from fragments")
             continue
-        row = [Cell("", tuple(k for k, _ in codes + labels + amounts)) for _ in columns]
+        row_lines = tuple(k for k, _ in codes + labels + amounts)
+        row = [Cell("", row_lines) for _ in columns]
         label_lines = tuple(sorted({k for k, _ in labels}))
         if codes and code_parts:
             for j, (k, t) in zip(code_parts, _code_parts(codes, len(code_parts))):
@@ -2129,10 +2141,14 @@ def _repeated_leaf(columns: list[Column], header_lines: list[str]) -> list[Colum
     where no line does so, or the word is part of a column's name already (a wrapped header
     word printed once per panel: `经济分类`)."""
     amounts = [j for j, c in enumerate(columns) if not c.holds_words]
+    if len(amounts) < 3:
+        return columns
     for line in header_lines:
+        if len(line.split()) < len(amounts):
+            continue        # each printed chunk gives at most one word: too few to name every column
         counts = Counter(split_tokens(line))
         word, n = counts.most_common(1)[0] if counts else ("", 0)
-        if len(amounts) >= 3 and n == len(amounts) and len(word) >= 2 and not is_text_column(word) \
+        if n == len(amounts) and len(word) >= 2 and not is_text_column(word) \
                 and not is_amount(word) and not any(word in part for c in columns for part in c.path):
             return [Column.of(c.path + (word,)) if j in amounts else c for j, c in enumerate(columns)]
     return columns

@@ -181,7 +181,7 @@ def amount_columns(table: Table) -> list[int]:
     for j in range(len(table.columns)):
         if j in skip:
             continue
-        vals = [table.cell(r, j).text for r in range(len(table.rows)) if table.cell(r, j).text]
+        vals = [row[j].text for row in table.rows if j < len(row) and row[j].text]
         if vals and all(parse_amount(v) is not None for v in vals):
             out.append(j)
     return out

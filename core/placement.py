@@ -155,12 +155,13 @@ def _stated_by_column(columns: list[Column], amount_cols: list[int],
                       stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
     """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
     out: dict[int, set[Decimal]] = {}
+    subjects = [(STATED_ENDING.sub("", name), amount) for name, amount in stated]
     for j in amount_cols:
         parts = columns[j].path
         subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
         if len(subject) < 3 or subject == "小计" or catalog.TOTAL_LABELS.match(subject):
             continue        # 合计, 小计: too common to tie a figure to this column
-        found = {amount for name, amount in stated if STATED_ENDING.sub("", name).endswith(subject)}
+        found = {amount for name, amount in subjects if name.endswith(subject)}
         if found:
             out[j] = found
     return out

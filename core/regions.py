@@ -13,6 +13,7 @@ PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 TOC_TITLE = re.compile(r"^目\s*录$")
 FINAL_NUMBER = re.compile(r"^公开\s*(\d{1,2})\s*表$")
+# (each alternative names 单位 or 部门: lines without either are turned away before the search)
 UNIT_LINE = re.compile(r"(填报单位|编制单位|编制部门|部门/单位|预算单位|^单位名称)\s*[:：]|^(金额)?单位\s*[:：]\s*(万元|元)|"
                        r"^部门(名称)?\s*[:：].{0,40}单位\s*[:：]\s*(万元|元)$")
 UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|台、辆、套)")
@@ -169,7 +170,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             starts.append((k, line, spec, True))
             last_start = k
             continue
-        if UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and not is_prose(line):
+        if ("单位" in line or "部门" in line) and UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and not is_prose(line):
             starts.append((k, "", None, False))
             last_start = k
     firsts = [_with_label_above(norm, k) for k, _, _, _ in starts]

@@ -116,6 +116,8 @@ def _row_identity(ti: int, table: Table, r: int, t: int, parts: list[int]) -> Fi
     if total is None and all(v is None for v in vals):
         return None
     s = sum((v or ZERO for v in vals), ZERO)
+    if total == s:
+        return None     # (most rows: the printed step need not be read)
     sev = severity((total or ZERO) - s, len(parts), cells_step(table, [(r, c) for c in (t, *parts)]))
     if sev is None:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +28,7 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-def is_column_number_row(cells: list[str]) -> bool:
+def is_column_number_row(cells: Sequence[str]) -> bool:
     """`** ** 1 2 3`, `类 款 项 栏次 1 2`, `栏 次 1 栏 次 2`: header furniture."""
     vals = [squash(c) for c in cells if c.strip()]
     if not vals or vals in (["类"], ["款"], ["项"]):
@@ -49,6 +49,13 @@ NUMBER_FIRST = frozenset("+-0123456789")
 def split_tokens(line: str) -> list[str]:
     """Space-separated tokens, with numbers glued to a label or to each other pulled apart
     ("0.00二、公共安全支出", "8,132.86385.86360.62")."""
+    return list(line_tokens(line))
+
+
+@lru_cache(maxsize=1 << 14)
+def line_tokens(line: str) -> tuple[str, ...]:
+    """`split_tokens`, kept: the readers tokenise a table's lines several times over (its
+    layout, its stream of tokens, its header), a document's lines each once here."""
     out = []
     if "年" in line:
         line = YEAR_SPACED.sub(r"\1年", line)
@@ -66,7 +73,7 @@ def split_tokens(line: str) -> list[str]:
             out.append(head)
         if rest:
             out.append(rest)
-    return join_spaced_characters(out)
+    return tuple(join_spaced_characters(out))
 
 
 @dataclass(frozen=True)
@@ -175,8 +182,7 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The tokens of a table's lines, column-number rows dropped and numbers split over two
     lines rejoined (`8132` + `.86`, `0.0` + `0`) — but a figure of one decimal is whole where
     the table prints such a figure whole elsewhere (`6.4` then `0`: two figures)."""
-    tokens = [(k, t) for k, line in content for toks in (split_tokens(line.strip()),)
-              if not is_column_number_row(toks) for t in toks]
+    tokens = [(k, t) for k, line in content if not _column_numbers_line(line) for t in line_tokens(line)]
     one_decimal_whole = any(ONE_DECIMAL.match(t) and not (i + 1 < len(tokens) and NUMBER_TAIL.match(tokens[i + 1][1]))
                             for i, (_, t) in enumerate(tokens))
     out: list[tuple[int, str]] = []
@@ -188,6 +194,11 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         out.append((k, t))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _column_numbers_line(line: str) -> bool:
+    return is_column_number_row(line_tokens(line))
 
 
 def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
