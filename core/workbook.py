@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,7 @@ def _header_style() -> NamedStyle:
     """The header cells' style, made for each workbook (a named style binds to the workbook it joins)."""
     return NamedStyle(HEADER_STYLE, font=BOLD, fill=HEADER, border=RULED,
                       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+INFERRED_WORDS = "Names and labels the reader put together:\n"
 HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
 
 
@@ -67,35 +69,59 @@ CELL_LIMIT = 32767          # characters an Excel cell holds
 WIDE_TABLE = 8              # a table sheet of more columns prints landscape
 
 
-def _put(ws: Worksheet, row: int, col: int, text: str, warnings: list[str], where: str) -> SheetCell:
+@lru_cache(maxsize=8192)
+def _cell_text(text: str) -> tuple[str, bool, int, bool]:
+    """A text as a cell holds it (characters a spreadsheet cannot hold removed, cut to the
+    cell's limit), whether characters were removed, its length before the cut, and whether
+    it reads as a formula. Cached: the list sheets repeat titles, kinds and columns row after row."""
     value, removed = safe_text(text)
+    return value[:CELL_LIMIT], removed, len(value), bool(value) and is_formula_like(value)
+
+
+def _checked_text(text: str, warnings: list[str], where: str) -> tuple[str, bool]:
+    """The text a cell can hold, what was done to it said in `warnings`; whether it reads as a formula."""
+    value, removed, length, formula = _cell_text(text)
     if removed:
         warnings.append(f"{where}: characters a spreadsheet cannot hold were removed")
-    if len(value) > CELL_LIMIT:
-        warnings.append(f"{where}: a text of {len(value)} characters was cut to the {CELL_LIMIT} a cell holds")
-        value = value[:CELL_LIMIT]
+    if length > CELL_LIMIT:
+        warnings.append(f"{where}: a text of {length} characters was cut to the {CELL_LIMIT} a cell holds")
+    return value, formula
+
+
+def _put(ws: Worksheet, row: int, col: int, text: str, warnings: list[str], where: str) -> SheetCell:
+    value, formula = _checked_text(text, warnings, where)
     cell = ws.cell(row=row, column=col, value=value if value != "" else None)
-    if value and is_formula_like(value):
+    if formula:
         cell.data_type = "s"          # shown as text, never run as a formula
     return cell
 
 
 def _list_sheet(ws: Worksheet, header: list[str], rows: list[list], warnings: list[str]) -> None:
     """A list sheet (Findings, Review log, Data, Document): a header row, then rows with
-    numbers as numbers and text made safe; rows are numbered here (ws.max_row is a scan).
-    Columns are as wide as their longest text (to a limit, longer text wraps); a sheet with a
-    header keeps it in view and filters by it."""
+    numbers as numbers and text made safe, appended a row at a time (the Data sheet holds
+    three cells in four of the workbook). Columns are as wide as their longest text (to a
+    limit, longer text wraps); a sheet with a header keeps it in view and filters by it."""
     widths = [display_width(name) for name in header] or [0] * max((len(r) for r in rows), default=0)
-    for j, name in enumerate(header, start=1):
-        ws.cell(row=1, column=j, value=name).font = BOLD
+    if header:
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font = BOLD
     for n, values in enumerate(rows, start=2 if header else 1):
+        shown: list[object] = []
+        formulas = []
         for j, v in enumerate(values, start=1):
             if isinstance(v, (int, float)) and not isinstance(v, bool):
-                ws.cell(row=n, column=j, value=v)
+                shown.append(v)
             else:
-                _put(ws, n, j, str(v), warnings, ws.title)
+                value, formula = _checked_text(str(v), warnings, ws.title)
+                shown.append(value if value != "" else None)
+                if formula:
+                    formulas.append(j)
             if j <= len(widths):
                 widths[j - 1] = max(widths[j - 1], min(WIDEST_COLUMN, display_width(str(v))))
+        ws.append(shown)
+        for j in formulas:
+            ws.cell(row=n, column=j).data_type = "s"          # shown as text, never run as a formula
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = max(6, w + 2)
     if header:
@@ -145,7 +171,8 @@ def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, 
     _put(ws, 2, 1, f"单位：{table.unit}" if table.unit else "", warnings, ws.title)
     legend = ws.cell(row=2, column=3, value="corrected")
     legend.fill = CORRECTED
-    ws.cell(row=2, column=4, value="inferred").fill = INFERRED
+    inferred_legend = ws.cell(row=2, column=4, value="inferred")
+    inferred_legend.fill = INFERRED
     ws.cell(row=2, column=5, value="finding").fill = FLAGGED
     grid = header_grid(table.columns)
     merged = merged_header_ranges(table.columns)
@@ -163,6 +190,7 @@ def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, 
     first_body = HEADER_TOP + len(grid)
     text_cols = text_columns(table)
     widths = [display_width(c.leaf) for c in table.columns]
+    words_inferred: Counter[str] = Counter()
     for r, row in enumerate(table.rows):
         for j, cell in enumerate(row[:len(table.columns)]):
             target = ws.cell(row=first_body + r, column=j + 1)
@@ -184,7 +212,15 @@ def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, 
                 target.comment = _comment("\n".join(f.message for f in flagged[(r, j)])[:2000])
             elif cell.inferred:
                 target.fill = INFERRED
-                target.comment = _comment(cell.inferred)
+                if cell.value is not None and j not in text_cols:
+                    target.comment = _comment(cell.inferred)     # a figure's place: said where it stands
+                else:
+                    words_inferred[cell.inferred] += 1
+    if words_inferred:
+        # names and labels joined from fragments, facts filled down: hundreds of cells of a few
+        # reasons, said once on the legend (a comment each buried the figures' own)
+        inferred_legend.comment = _comment(INFERRED_WORDS + "\n".join(
+            f"{reason}: {n} cell{'s' if n > 1 else ''}" for reason, n in words_inferred.most_common()))
     if table.rows and table.columns:      # one rule rules the body (a border per cell costs the export a third)
         body = f"A{first_body}:{get_column_letter(len(table.columns))}{first_body + len(table.rows) - 1}"
         ws.conditional_formatting.add(body, FormulaRule(formula=["TRUE"], border=RULED))

@@ -81,6 +81,27 @@ def test_workbook_holds_the_corrected_model(name, sample_copy, tmp_path):
     assert len(frame) == len(long_frame(doc))
 
 
+def test_inferred_figures_say_why_on_the_cell_and_words_on_the_legend(sample_copy, tmp_path):
+    """A figure the reader placed says how on its cell; labels joined and indicators filled
+    down (hundreds of cells of a few reasons) are counted once, on the legend."""
+    review = Review(load_document(sample_copy("shangrao_medical_security_bureau_2022_final_accounts.txt")))
+    out = tmp_path / "b.xlsx"
+    write_xlsx(review, validate(review.document), out)
+    wb = openpyxl.load_workbook(out)
+    names = sheet_names(review.tables)
+    income = wb[names[1]]
+    placed = income.cell(row=HEADER_TOP + len(header_grid(review.tables[1].columns)), column=3)
+    assert placed.value == 1709.37 and placed.fill.fgColor.rgb.endswith("DDEBF7")
+    assert placed.comment.text == "column placed by the sums of the rows it totals"
+    form = wb[names[10]]
+    first = form.cell(row=HEADER_TOP + len(header_grid(review.tables[10].columns)), column=1)
+    assert first.value == "产出指标" and first.fill.fgColor.rgb.endswith("DDEBF7") and first.comment is None
+    assert form["D2"].value == "inferred" and form["D2"].comment.text == (
+        "Names and labels the reader put together:\n"
+        "filled down from the merged cell above: 42 cells\njoined from fragments: 1 cell")
+    assert income["D2"].comment is None      # its inferred cells are figures, each said on the cell
+
+
 def test_corrected_cell_is_highlighted_with_a_comment(sample_copy, tmp_path):
     review = Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt")))
     review.set_cell(3, 1, 3, "580.13")
