@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from .collection import collection_paused
 from .extract import extract_tables
 from .model import Document, DocumentInfo, Node, NodeKind, Table
 from .pdf import Progress
@@ -140,12 +141,13 @@ def _close_spans(node: Node) -> int:
 
 
 def parse_document(src: SourceText) -> Document:
-    info = infer_info(src)
-    toc = toc_span(src)
-    regions = find_regions(src, info.report_type, toc)
-    tables = extract_tables(src, regions, info.report_type, info.year, info.agency)
-    root = build_tree(src, info, toc, tables)
-    return Document(src, info, root, tables)
+    with collection_paused():
+        info = infer_info(src)
+        toc = toc_span(src)
+        regions = find_regions(src, info.report_type, toc)
+        tables = extract_tables(src, regions, info.report_type, info.year, info.agency)
+        root = build_tree(src, info, toc, tables)
+        return Document(src, info, root, tables)
 
 
 def load_document(path: str | Path, progress: Progress | None = None) -> Document:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import atomic_write, atomic_write_text, check_destination
+from .collection import collection_paused
 from .errors import UserError
 from .model import Document, Table
 from .review import Review
@@ -132,10 +133,12 @@ def write_xlsx(review: Review, findings: list[Finding], path: str | Path,
     from .workbook import build_workbook
     check_destination(path, protected)
     warnings: list[str] = []
-    wb = build_workbook(review, findings, warnings)
+    with collection_paused():
+        wb = build_workbook(review, findings, warnings)
 
     def save_and_verify(tmp: str) -> None:
-        wb.save(tmp)
+        with collection_paused():
+            wb.save(tmp)
         try:
             with open(tmp, "rb") as f:     # by handle: openpyxl judges a path by its suffix
                 load_workbook(f, read_only=True).close()

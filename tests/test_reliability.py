@@ -321,3 +321,27 @@ def test_an_edit_survives_the_review_screen_killed_right_after_it(sample_copy):
     assert reopened.tables[3].cell(1, 3).text == "580.13"
     assert [e.new for e in reopened.edits] == ["580.13"]
     reopened.unlock()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parsing_and_exporting_leave_the_garbage_collector_as_they_found_it(enabled, sample_copy, tmp_path):
+    """Parsing and writing the workbook hold cyclic collection off; after them (and after a
+    failure inside) the collector is on or off as the caller had it."""
+    import gc
+
+    from core.collection import collection_paused
+    from core.export import write_xlsx
+    from core.validate import validate
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        review = Review(load_document(sample_copy(NANCHANG)))
+        assert gc.isenabled() is enabled
+        write_xlsx(review, validate(review.document), tmp_path / "b.xlsx")
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), collection_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("a reader's fault")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
