@@ -168,11 +168,14 @@ class Table:
             "unit": self.unit, "source_lines": [self.first_line, self.last_line],
             "recoverable": self.recoverable, "columns": self.column_texts(),
             "rows": [[c.text for c in r] for r in self.rows],
-            "fields": self.all_facts(), "notes": "; ".join(self.notes),
+            "fields": self.all_facts(), "notes": "; ".join(self.notes + ([DOUBTED + self.doubt] if self.doubt else [])),
             "inferred": [[r, c, cell.inferred] for r, row in enumerate(self.rows)
                          for c, cell in enumerate(row) if cell.inferred],
             "cell_lines": [[list(c.lines) for c in r] for r in self.rows],
         }
+
+
+DOUBTED = "the reading is doubted: "       # a doubt among a table's notes in JSON
 
 
 class NodeKind(StrEnum):
