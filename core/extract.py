@@ -1301,7 +1301,7 @@ def _read_panels(body: Body) -> None:
         table.rows = _panel_halves_joined(table.rows, text_cols, totals_only)
     stray = next((text for row in table.rows if len(texts := [c.text for c in row if c.text]) == 1
                   and WRAPPED_TAIL.match(text := texts[0])
-                  and not catalog.TOTAL_LABELS.match(text) and not NOTHING_TO_SHOW.match(text)), None)
+                  and not starts_row(text) and not NOTHING_TO_SHOW.match(text)), None)
     if stray:
         table.add_doubt(f"a wrapped label's end ({stray}) stands as a row of its own: the label it ends was printed "
                         "around its row's line; check the rows against the source")

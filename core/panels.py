@@ -85,8 +85,22 @@ def _next_in_list(enum: ListNumber, last: ListNumber | None) -> bool:
 
 
 def starts_row(text: str) -> bool:
-    """Text that opens a row of its own: 一、 (一) 1. 合计 其中 …, never a wrapped name's end."""
-    return bool(LABEL_START.match(text) or _enumerator(text) or catalog.TOTAL_LABELS.match(text))
+    """Text that opens a row of its own: 一、 (一) 1. 合计 小计 其中 …, never a wrapped name's end."""
+    return bool(LABEL_START.match(text) or _enumerator(text) or catalog.TOTAL_LABELS.match(text) or
+                SUBTOTAL.match(text))
+
+
+SUBTOTAL = re.compile(r"^小\s*计$")
+# the words a row's name ends in (一般公共预算资金, 专项收入, 专户管理教育收费): a name
+# ending so is whole; a wrapped name's end starts mid-word (`出`, `务支出`)
+WHOLE_NAME_END = re.compile(r"(收入|支出|资金|拨款|收费|经费|结余|[小合总]计)$")
+
+
+def _whole_name_after_whole_name(label_above: str, text: str) -> bool:
+    """A name of three characters or more that ends as row names do, under a name that ends
+    so too: a row of its own, its figures left empty (`一般公共预算资金 … 24,169.74` then
+    `专项收入`), not the wrapped end of the name above."""
+    return len(text) >= 3 and bool(WHOLE_NAME_END.search(text)) and bool(WHOLE_NAME_END.search(label_above))
 
 
 def _wrapped_line(codes: list[Token], labels: list[Token], amounts: list[Token]) -> bool:
@@ -224,6 +238,9 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
                                                              (left_label, left_amounts), (right_label, right_amounts)):
                 continue
         wrapped = _wrapped_line(codes, labels, amounts) or (tail_open and _label_tail(codes, labels, amounts))
+        if wrapped and labels and not amounts and current is not None and last_side is not None:
+            above = current[right_label if last_side and right_label is not None else left_label].text
+            wrapped = not _whole_name_after_whole_name(above, "".join(t for _, t in labels))
         tail_open = by_line and not codes and bool(amounts) and \
             (not labels or max(k for k, _ in labels) < min(k for k, _ in amounts))
         if by_line and current is not None and last_side is not None and wrapped:

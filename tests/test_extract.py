@@ -1320,3 +1320,14 @@ def test_a_figure_another_table_gives_a_columns_subject_seats_it():
     assert placed(summary + income) == {"合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算": "52.00",
                                         "本年收入/其他收入": "8.00", "上年结转结余/小计": "40.00",
                                         "上年结转结余/一般公共预算": "40.00"}
+
+
+def test_names_without_figures_under_whole_names_are_rows_of_their_own():
+    # a list of income sources that prints the unused ones without figures: a whole name (专项收入)
+    # under a whole name, and a 小计, are rows; a short piece that ends mid-word is a wrapped end
+    [table] = _parse(["收入预算总表", "部门名称： 某省某局 单位：万元", "项目名称 金额", "收入总计 2,416.97",
+                      "一般公共预算资金 2,416.97", "专项收入", "政府性基金", "小计", "事业单位经营", "收入",
+                      "其他收入 0.00"]).tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["收入总计", "2416.97"], ["一般公共预算资金", "2416.97"], ["专项收入", ""], ["政府性基金", ""],
+        ["小计", ""], ["事业单位经营收入", ""], ["其他收入", "0.00"]]
