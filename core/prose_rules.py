@@ -502,9 +502,8 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
                 continue
             for j in cols:
                 value = amount(t, r, j)
-                if value is not None:
-                    in_wan = value / 10000 if t.unit == "元" else value      # the text states 万元
-                    printed.setdefault(label, []).append((in_wan, t.title, r))
+                if value is not None:       # the text states 万元
+                    printed.setdefault(label, []).extend((in_wan, t.title, r) for in_wan in _in_wan(value, t.unit))
     if not printed:
         return []
     out, seen = [], set()
@@ -607,9 +606,19 @@ def check_prose_figures(doc: Document) -> list[Finding]:
     return out
 
 
+def _in_wan(value: Decimal, unit: str) -> tuple[Decimal, ...]:
+    """A table's figure in 万元, as the text states figures: a table in 元 divides by 10,000;
+    a table whose unit line was not read (an extractor printed it elsewhere) may be in either."""
+    return (value / 10000,) if unit == "元" else (value, value / 10000) if unit == "" else (value,)
+
+
 def _in_wan_as(value: Decimal, unit: str, said: Decimal) -> Decimal:
-    """A cell in 万元 as the text would print it: a table in 元 rounds to the 万元 figure."""
-    return (value / 10000).quantize(said) if unit == "元" else value
+    """A cell in 万元 as the text would print it (a table in 元 rounds to the 万元 figure):
+    of a table of unknown unit, the reading nearer the text's figure."""
+    readings = [value] if unit != "元" else []
+    if unit in ("元", ""):
+        readings.append((value / 10000).quantize(said))
+    return min(readings, key=lambda v: abs(v - said))
 
 
 def _prints_no_figure(table: Table) -> bool:
@@ -638,9 +647,10 @@ def check_prose_named_shares(doc: Document) -> list[Finding]:
             found = locate(table, base.row, base.cols)
             if found is None:
                 break
-            r, c, whole, cell_lines = found
-            whole = whole / 10000 if table.unit == "元" else whole
-            if whole and _rate_differs(part / whole * 100, stated, m.group(3)):
+            r, c, printed, cell_lines = found
+            wholes = [w for w in _in_wan(printed, table.unit) if w]
+            if wholes and all(_rate_differs(part / w * 100, stated, m.group(3)) for w in wholes):
+                whole = wholes[0]
                 computed = part / whole * 100
                 out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                    f"{part} 万元 is stated as {stated}% of {m.group(2)}, which {table.title} prints as "

@@ -230,6 +230,7 @@ def _with_label_above(norm: tuple[str, ...], k: int) -> int:
     return j if j > 0 and k - j <= 3 and TABLE_LABEL.match(norm[j - 1].strip()) else k
 
 
+FIGURE = re.compile(r"\d\.\d")      # an amount with decimals, in a row of one or in one of many
 ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$)")
 ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on
 
@@ -252,6 +253,7 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
     form = spec is not None and spec.form
     last = first
     body_started = False
+    figures_seen = False     # a `…情况` line before any figure is a header cell (增减变化情况), no heading
     grid_started = False     # a form's indicator grid: prose or a numbered item after it ends the form
     k = first + 1
     while k <= stop:
@@ -265,7 +267,7 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
             last = k
             k += 1
             continue
-        if not form and body_started and (HEADING.fullmatch(line) or (
+        if not form and body_started and ((HEADING.fullmatch(line) and (figures_seen or line.endswith("说明"))) or (
                 is_prose(line) and not ROW_OF_AMOUNTS.search(line) and not _rows_follow(norm, k, stop))):
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
 
@@ -281,6 +283,7 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
                 and not re.search(r"\d", line[-6:]):
             break
         body_started = True
+        figures_seen = figures_seen or bool(FIGURE.search(line))
         last = k
         k += 1
     return last

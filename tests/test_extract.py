@@ -1331,3 +1331,12 @@ def test_names_without_figures_under_whole_names_are_rows_of_their_own():
     assert [[c.text for c in row] for row in table.rows] == [
         ["收入总计", "2416.97"], ["一般公共预算资金", "2416.97"], ["专项收入", ""], ["政府性基金", ""],
         ["小计", ""], ["事业单位经营收入", ""], ["其他收入", "0.00"]]
+
+
+def test_a_header_cell_ending_in_qingkuang_before_any_figure_does_not_end_the_table():
+    # `增减变化情况` reads as a heading (…情况) but no figure has been printed yet: a header cell
+    [table] = _parse(["部门综合预算一般公共预算拨款“三公”经费支出预算表", "单位编码", "单位名称", "上年", "当年",
+                      "增减变化情况", "合计", "合计", "合计", "合计", "西安市某局", "5.00", "4.00", "-1.00",
+                      "十、其他情况说明", "本部门无其他情况。"]).tables
+    assert (table.first_line, table.last_line) == (1, 14)
+    assert [c.text for c in table.rows[-1]][-3:] == ["5.00", "4.00", "-1.00"]

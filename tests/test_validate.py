@@ -323,3 +323,20 @@ def test_many_codes_named_otherwise_than_in_another_table_are_one_warning(sample
     found = [f for f in session.findings if f.table_index == 2 and f.check in ("cross_table", "extraction")]
     assert [(f.check, f.severity, f.where, f.values) for f in found] == [
         ("extraction", "warning", "whole table (names)", {"renamed_codes": "5"})]
+
+
+def test_a_table_whose_unit_line_was_not_read_may_print_the_texts_figures_in_yuan():
+    """An extractor in reading order can print a table's unit line away from it: the table's
+    figures then agree with the text's 万元 in either unit, and only a printed unit decides."""
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["第一部分 说明", "公务接待费1.50万元，因公出国(境)费0.10万元。", "2025年部门“三公”经费和机关运行经费预算表",
+             "“三公”经费预算数", "机关运行经费预算", "公务用车购置及运行费", "数", "合计 因公出国(境)费 公务接待费",
+             "小计 购置费 运行费", "16000.00 1000.00 15000.00 0.00 0.00 0.00 1710100.00"]
+
+    def prose(unit_line: list[str]) -> list[tuple[str, dict]]:
+        doc = parse_document(load_text("\n".join(lines[:3] + unit_line + lines[3:]).encode("utf-8")))
+        return [(f.severity, f.values) for f in validate(doc) if f.check == "prose_vs_table"]
+    assert prose([]) == prose(["编制部门：上海市某局 单位:元"]) == []
+    assert prose(["编制部门：上海市某局 单位:万元"]) == [
+        ("error", {"stated": "0.10", "table": "1000.00"}), ("error", {"stated": "1.50", "table": "15000.00"})]
