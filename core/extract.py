@@ -371,6 +371,20 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _fill_token_grid(table, content, spec, context, layout)
     if not spec.form:
         _drop_repeated_totals(table)
+        _drop_column_numbers(table)
+
+
+def _drop_column_numbers(table: Table) -> None:
+    """The column numbers printed again under the header of a continuation page, one per line
+    in reading order (`1` `2` … `7`), read as a row (beside a header word or the unit line
+    that reading order printed there): its figures the numbers 1, 2, 3 … in order, printed
+    without decimals. No row of a budget prints so; the row is dropped."""
+    amount_cols = [j for j, c in enumerate(table.columns) if not c.holds_words]
+
+    def numbers_the_columns(row: list[Cell]) -> bool:
+        figures = [row[j].text for j in amount_cols if j < len(row) and row[j].text]
+        return len(figures) >= 3 and figures == [str(n) for n in range(1, len(figures) + 1)]
+    table.rows = [row for row in table.rows if not numbers_the_columns(row)]
 
 
 def _drop_repeated_totals(table: Table) -> None:
