@@ -59,6 +59,7 @@ from .tokens import (
 
 TOTAL_WORDS = ("合计", "总计")      # a total row's label alone
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
+YEAR_CELL = re.compile(r"^\d{4}\s*年$")       # a year among the rows is a cell (a 三公 table by year), no subtitle
 UNIT_LABEL = re.compile(r"^(金额)?单位\s*[:：]")
 RULE_LINE = re.compile(r"[-|:\s\t]+")        # a text table's rule line (`|---|---|`)
 
@@ -278,8 +279,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         t = s.strip()
         if not t or k == region.title_line:
             continue
-        if FINAL_NUMBER.match(t) or SUBTITLE.match(t) or (UNIT_LINE.search(t) and "\t" not in t
-                                                           and (k - region.first < 10 or not spec.form)):
+        if FINAL_NUMBER.match(t) or (SUBTITLE.match(t) and not (content and YEAR_CELL.match(t))) or \
+                (UNIT_LINE.search(t) and "\t" not in t and (k - region.first < 10 or not spec.form)):
             continue
         if TABLE_LABEL.match(t) or UNIT_LABEL.match(t):
             continue
@@ -1212,8 +1213,8 @@ def body_shape(columns: list[Column], text_cols: list[int], has_code: bool, layo
     leading = _leading(text_cols)
     last_amount = max((j for j in range(len(columns)) if j not in text_cols), default=0)
     labels_first = len(leading) > 1 and all(j in leading or j > last_amount for j in text_cols)
-    if layout == "space" and labels_first and (len(panel_codes) > 1 or not has_code):
-        return BodyShape.LABEL_COLUMNS
+    if labels_first and (not has_code or (layout == "space" and len(panel_codes) > 1)):
+        return BodyShape.LABEL_COLUMNS      # (code-and-name pairs need a line a row to tell their rows)
     return BodyShape.CODED_LIST if has_code else BodyShape.PANELS
 
 
@@ -1278,9 +1279,10 @@ def _read_coded_panels(body: Body) -> None:
 
 def _read_label_columns(body: Body) -> None:
     """Label columns first (two code-and-name pairs: 部门经济科目 … 政府经济科目 …; or a unit,
-    a code and a name), amounts after (备注 and such last): a line is a row."""
+    a code and a name), amounts after (备注 and such last): a line is a row, or in reading
+    order a row's labels then its amounts (a unit and a year, then the year's figures)."""
     columns, leading = body.table.columns, _leading(body.text_cols)
-    runs = body.line_runs()
+    runs = body.line_runs() if body.by_line else body.runs
     if not body.has_code and any(columns[j].role == ColumnRole.CODE for j in leading):
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,

@@ -75,8 +75,8 @@ DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
 
 
 def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """A table whose own sums fail in many places at once was most likely misread (cells in
-    the wrong columns): its failures become one `extraction` warning for the table, and
+    """A table whose own sums fail in many places at once (a table whose reading is doubted:
+    in a few) was most likely misread (cells in the wrong columns): its failures become one `extraction` warning for the table, and
     what other tables or the text are said to disagree with it are warnings, never a
     cascade of errors built on misread cells. Likewise many of a table's codes named
     otherwise than in another table are one warning: its codes and names are out of step."""
@@ -86,7 +86,7 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
             own.setdefault(f.table_index, []).append(f)
     misread = {ti for ti, errors in own.items()
                if len(errors) >= SETTINGS.misread_min_errors
-               and len(errors) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows))}
+               and (doc.tables[ti].doubt or len(errors) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows)))}
     doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and ti in own} - misread
     renamed: dict[int, list[Finding]] = {}       # codes named otherwise than in another table
     for f in findings:

@@ -1212,6 +1212,10 @@ def test_a_tables_body_reader_is_chosen_by_its_columns_roles_and_places():
     # the same columns read from a text that does not keep lines are a coded list, not label columns
     assert shape(["部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称", "合计"],
                  layout="fragment") == BodyShape.CODED_LIST
+    # … but a unit and a year, then the figures, are label columns in reading order too (two
+    # panels had taken the year for a second panel's label, its figures for none)
+    assert shape(["预算单位", "年度", "总计", "因公出国（境）费"], has_code=False, layout="fragment") == \
+        BodyShape.LABEL_COLUMNS
 
 
 def test_a_template_word_printed_shortened_is_named_as_printed_and_still_found_by_the_rules():
