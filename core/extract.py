@@ -1315,6 +1315,8 @@ def _read_panels(body: Body) -> None:
         # halves on lines of their own: every row where that is the pattern, else the totals
         totals_only = _panels_zigzag(table.rows, text_cols) < SETTINGS.zigzag_rows
         table.rows = _panel_halves_joined(table.rows, text_cols, totals_only)
+    elif len(text_cols) == 1:
+        table.rows = _total_figures_joined(table.rows, text_cols[0])
     stray = next((text for row in table.rows if len(texts := [c.text for c in row if c.text]) == 1
                   and WRAPPED_TAIL.match(text := texts[0])
                   and not starts_row(text) and not NOTHING_TO_SHOW.match(text)), None)
@@ -1324,6 +1326,9 @@ def _read_panels(body: Body) -> None:
     if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
         table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
                         "step: check the rows against the source")
+    if bare := _total_without_figures(table.rows, text_cols):
+        table.add_doubt(f"its {bare} row holds no figure while other rows do: the figures were likely read "
+                        "apart from their labels; check the rows against the source")
 
 
 def _read_coded_list(body: Body) -> None:
@@ -1858,6 +1863,37 @@ def _code_parts(codes: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
     k, code = codes[0]
     parts = [code[:3], code[3:5], code[5:7]][:n]
     return [(k, p) for p in parts]
+
+
+def _total_figures_joined(rows: list[list[Cell]], label_col: int) -> list[list[Cell]]:
+    """A total that reading order printed among the header's cells (`合计`, then the header's
+    words, then its figures): its label alone on one row, its figures on the next without a
+    label. One row."""
+    out: list[list[Cell]] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if above is not None and catalog.TOTAL_LABELS.match(above[label_col].text) and \
+                not any(c.text for j, c in enumerate(above) if j != label_col) and \
+                not row[label_col].text and any(c.text for c in row):
+            out[-1] = [above[j] if j == label_col else cell for j, cell in enumerate(row)]
+            continue
+        out.append(row)
+    return out
+
+
+def _total_without_figures(rows: list[list[Cell]], text_cols: list[int]) -> str:
+    """A panel's total (本年收入合计, 支出总计) whose figures are all empty in a table that prints
+    figures: summaries print every total, so reading order put its figures elsewhere. The
+    total's label, or ""."""
+    if not any(c.value is not None for row in rows for j, c in enumerate(row) if j not in text_cols):
+        return ""
+    for row in rows:
+        for n, label in enumerate(text_cols):
+            own = range(label + 1, text_cols[n + 1] if n + 1 < len(text_cols) else len(row))
+            text = row[label].text if label < len(row) else ""
+            if own and catalog.TOTAL_LABELS.match(text) and not any(row[j].text for j in own if j < len(row)):
+                return text
+    return ""
 
 
 def _panels_zigzag(rows: list[list[Cell]], text_cols: list[int]) -> int:
