@@ -1130,11 +1130,16 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     written, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
     has_code = written is not None and Column.parse(written[0]).role in (ColumnRole.CODE, ColumnRole.CODE_PART) or \
         (written is None and any(c for c, _, _ in runs))
+    label_pieces = 0
     if written is None:
-        written = _generic_columns(header_text, width, has_code)
+        label_pieces = _label_pieces(runs) if layout == "fragment" and not has_code else 0
+        written = _generic_columns(header_text, width, has_code, label_pieces)
     # from here on the columns are typed: their paths and roles are not read from words again
     columns = _repeated_leaf(_split_code_columns(_words_as_printed(parse_columns(written), printed_lines),
                                                  printed_header + " " + header_text, runs), printed_lines)
+    # the label pieces' columns hold words whatever the header calls them (一级 二级 三级)
+    columns = [replace(c, role=ColumnRole.TEXT) if j < label_pieces and not c.holds_words else c
+               for j, c in enumerate(columns)]
     if runs and fit < SETTINGS.sure_layout and \
             (fit < SETTINGS.broken_header_words or not _printed_in_header(columns, printed_lines)):
         # the cells' columns follow a template the printed header matches only in part (a
@@ -2222,12 +2227,31 @@ def _header_line_whole(header: list[tuple[int, str]], width: int, labelled: bool
     return words
 
 
-def _generic_columns(header_text: str, width: int, has_code: bool) -> list[str]:
+def _generic_columns(header_text: str, width: int, has_code: bool, label_pieces: int = 0) -> list[str]:
     """Columns of a table whose header matches no template: the header words when they fit
-    the body's width, else numbered columns."""
+    the body's width, else numbered columns. Rows that each print `label_pieces` labels
+    before their figures (a classification's three levels) have as many label columns; a
+    header of one more word names them as reading order prints a two-row header: the group
+    over them, the amount columns, then their names (`指导性目录 预算金额 一级 二级 三级`)."""
     words = [w for w in split_tokens(header_text) if not is_amount(w)]
     labels = (["编码", "名称"] if has_code else ["项目"])
+    if label_pieces > len(labels):
+        labels = [f"项目/{numbered_column(i + 1)}" for i in range(label_pieces)]
     total = len(labels) + width
     if len(words) == total:
         return words
+    if label_pieces > 1 and len(words) == total + 1:
+        group, amounts, leaves = words[0], words[1:1 + width], words[1 + width:]
+        return [f"{group}/{leaf}" for leaf in leaves] + amounts
     return labels + [numbered_column(i + 1) for i in range(width)]
+
+
+def _label_pieces(runs: list[Run]) -> int:
+    """How many pieces of text the rows print before their figures, where at least three rows
+    and most print the same number of two or more (else 0); fewer are cells merged down from
+    the row above, more a wrapped name."""
+    counts = Counter(len(codes) + len(labels) for codes, labels, amounts in runs if amounts and (codes or labels))
+    if not counts:
+        return 0
+    pieces, rows = counts.most_common(1)[0]
+    return pieces if pieces >= 2 and rows >= 3 and rows * 2 > sum(counts.values()) else 0
