@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from copy import copy
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,9 +13,9 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.merge import MergedCellRange
 
 from . import __version__
 from .clock import now
@@ -164,8 +165,31 @@ def merged_header_ranges(columns: list[Column]) -> list[tuple[int, int, int, int
     return ranges
 
 
+class BodyLooks:
+    """The few looks of a workbook's body cells (a fill, a number format, wrapping), each
+    made once and given to a cell as openpyxl copies a worksheet, its style array copied:
+    setting fill and format cell by cell hashed every style object, a tenth of the build.
+    A workbook's own: a style array points into its workbook's lists of styles."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, str, bool], StyleArray] = {}
+
+    def give(self, target: SheetCell, fill: PatternFill | None, number_format: str, wrapped: bool) -> None:
+        key = (id(fill), number_format, wrapped)
+        made = self._made.get(key)
+        if made is not None:
+            target._style = copy(made)
+            return
+        target.number_format = number_format
+        if fill is not None:
+            target.fill = fill
+        if wrapped:
+            target.alignment = WRAPPED
+        self._made[key] = copy(target._style)
+
+
 def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, int], list[Finding]],
-                 warnings: list[str], extracted_facts: dict[str, str],
+                 warnings: list[str], extracted_facts: dict[str, str], looks: BodyLooks,
                  page_of: Callable[[int], int | None] | None = None) -> None:
     _put(ws, 1, 1, table.title, warnings, ws.title).font = TITLE
     _put(ws, 2, 1, f"单位：{table.unit}" if table.unit else "", warnings, ws.title)
@@ -184,9 +208,9 @@ def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, 
             c.style = HEADER_STYLE
     for r0, c0, r1, c1 in merged:
         # every cell of the range is ruled already and only its first holds text: the range is
-        # recorded as it is (merge_cells would rebuild each cell's borders, a tenth of the export)
-        ws.merged_cells.add(MergedCellRange(ws, CellRange(min_row=HEADER_TOP + r0, min_col=c0 + 1,
-                                                          max_row=HEADER_TOP + r1, max_col=c1 + 1).coord))
+        # recorded as it is (merge_cells, or a MergedCellRange, reads each cell's borders again)
+        ws.merged_cells.add(CellRange(min_row=HEADER_TOP + r0, min_col=c0 + 1, max_row=HEADER_TOP + r1,
+                                      max_col=c1 + 1))
     first_body = HEADER_TOP + len(grid)
     text_cols = text_columns(table)
     widths = [display_width(c.leaf) for c in table.columns]
@@ -195,24 +219,23 @@ def _table_sheet(ws: Worksheet, ti: int, table: Table, flagged: dict[tuple[int, 
         for j, cell in enumerate(row[:len(table.columns)]):
             target = ws.cell(row=first_body + r, column=j + 1)
             width = display_width(cell.text)
-            if cell.value is not None and j not in text_cols:
-                target.value = float(cell.value)
-                target.number_format = number_format(cell.text)
+            value = cell.value if j not in text_cols else None
+            amount = value is not None
+            if value is not None:
+                target.value = float(value)
             else:
                 _put(ws, first_body + r, j + 1, cell.text, warnings, f"{ws.title}!{target.coordinate}")
-                target.number_format = "@"
-                if width > WIDEST_COLUMN:
-                    target.alignment = WRAPPED
             widths[j] = max(widths[j], width)
+            fill = CORRECTED if cell.original is not None else FLAGGED if (r, j) in flagged else \
+                INFERRED if cell.inferred else None
+            looks.give(target, fill, number_format(cell.text) if amount else "@",
+                       not amount and width > WIDEST_COLUMN)
             if cell.original is not None:
-                target.fill = CORRECTED
                 target.comment = _comment(f"extracted: {cell.original or '(empty)'}\nedited: {cell.edited_at}")
             elif (r, j) in flagged:
-                target.fill = FLAGGED
                 target.comment = _comment("\n".join(f.message for f in flagged[(r, j)])[:2000])
             elif cell.inferred:
-                target.fill = INFERRED
-                if cell.value is not None and j not in text_cols:
+                if amount:
                     target.comment = _comment(cell.inferred)     # a figure's place: said where it stands
                 else:
                     words_inferred[cell.inferred] += 1
@@ -283,13 +306,14 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
     wb.remove(wb.active)
     wb.add_named_style(_header_style())
     names = sheet_names(doc.tables)
+    looks = BodyLooks()
     by_cell: dict[int, dict[tuple[int, int], list[Finding]]] = {}
     for f in findings:
         if f.table_index is not None and f.row is not None and f.col is not None:
             by_cell.setdefault(f.table_index, {}).setdefault((f.row, f.col), []).append(f)
     for ti, (table, name) in enumerate(zip(doc.tables, names)):
         _table_sheet(wb.create_sheet(name), ti, table, by_cell.get(ti, {}), warnings,
-                     review.document.tables[ti].all_facts(), doc.source.page_of if doc.source.pages else None)
+                     review.document.tables[ti].all_facts(), looks, doc.source.page_of if doc.source.pages else None)
 
     ws = wb.create_sheet("Findings")
     _list_sheet(ws, ["id", "severity", "check", "description", "table", "row", "column", "source lines", "figures",
