@@ -10,6 +10,7 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import cast, overload
 
+from .collection import collection_paused
 from .cross_rules import (
     NAME_PLACE,
     check_code_names,
@@ -298,13 +299,14 @@ def validate(doc: Document, per_table: dict[int, list[Finding]] | None = None,
     may carry cached findings of unchanged tables and `document_findings` the document
     rules' (the TUI re-validates only what an edit can change: see DocumentRuns)."""
     findings: list[Finding] = []
-    for ti in range(len(doc.tables)):
-        findings.extend(per_table[ti] if per_table is not None and ti in per_table else validate_table(doc, ti))
-    if document_findings is None:
-        for rule in DOCUMENT_RULES:
-            findings.extend(rule(doc))
-    else:
-        findings.extend(document_findings)
+    with collection_paused():       # a long table's checks build many objects that stay (its sums, per rule)
+        for ti in range(len(doc.tables)):
+            findings.extend(per_table[ti] if per_table is not None and ti in per_table else validate_table(doc, ti))
+        if document_findings is None:
+            for rule in DOCUMENT_RULES:
+                findings.extend(rule(doc))
+        else:
+            findings.extend(document_findings)
     findings = _misread_tables(doc, findings)
     seen: dict[str, int] = {}
     for f in findings:
