@@ -1258,11 +1258,14 @@ class Body:
 def _read_figures(body: Body) -> None:
     """Rows of amounts alone (the 三公 table): seated like any other row."""
     table, columns = body.table, body.table.columns
-    amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in body.runs if amounts]
+    # no column holds codes: a whole number read as one (`80` before header words) is a figure
+    runs = [([kt for kt in codes if not is_amount(kt[1])], labels, [kt for kt in codes if is_amount(kt[1])] + amounts)
+            for codes, labels, amounts in body.runs]
+    amounts_of = [[(clean_number(t), k) for k, t in amounts] for _, _, amounts in runs if amounts]
     if table.layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):
         # reading order cut the one row of figures where header words fell between them
         amounts_of = [[a for row in amounts_of for a in row]][:1]
-    among = [t for codes, labels, _ in body.runs for _, t in codes + labels]
+    among = [t for codes, labels, _ in runs for _, t in codes + labels]
     if among:       # text among the figures (header cells printed between them): rows unsure
         table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
                         "check the rows against the source")
