@@ -1155,6 +1155,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     column_words = {w for c in columns for w in c.path}
     if layout == "fragment":        # the header's cells that reading order printed among the rows
         runs = _total_label_after_header_cells(runs, is_header_word)
+        runs = _total_row_among_header_cells(header, runs, column_words, len(columns) - sum(c.holds_words for c in columns))
         column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
                          and all(is_header_word(t) for _, t in labels) for _, t in labels}
     runs = [run for run in runs if not _header_again(run, column_words)]
@@ -1887,6 +1888,21 @@ def _total_figures_joined(rows: list[list[Cell]], label_col: int) -> list[list[C
             continue
         out.append(row)
     return out
+
+
+def _total_row_among_header_cells(header: list[Token], runs: list[Run], column_words: set[str],
+                                  amount_columns: int) -> list[Run]:
+    """A table of one total row in reading order (an empty 政府性基金 table: `小计 合计 其中：基本支出
+    0.00 项目支出 0.00 0.00`): its 合计 among the header's cells, its figures among the later
+    ones. Where every run's labels are the columns' own words and the header holds a total
+    label no column is named by, the runs are that total's row."""
+    words = {unicodedata.normalize("NFKC", w) for w in column_words}
+    total = next((kt for kt in reversed(header) if catalog.TOTAL_LABELS.match(kt[1]) and kt[1] not in words), None)
+    figures = [a for _, _, amounts in runs for a in amounts]
+    if total is None or not runs or len(figures) > amount_columns or \
+            not all(not codes and labels and all(t in words for _, t in labels) for codes, labels, _ in runs):
+        return runs
+    return [([], [total], figures)]
 
 
 def _total_without_figures(rows: list[list[Cell]], text_cols: list[int]) -> str:
