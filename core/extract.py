@@ -1302,6 +1302,8 @@ def _read_panels(body: Body) -> None:
     """A label and its amounts, in one panel or two side by side (the summaries)."""
     table, columns, text_cols, content = body.table, body.table.columns, body.text_cols, body.content
     runs = body.line_runs() if body.by_line else body.runs
+    if not body.by_line and text_cols == [0]:
+        runs = _late_labels_seated(runs, len(columns) - 1)
     if body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
         # a label, amounts, then a description (绩效目标): two columns of wrapped text
         row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
@@ -1888,6 +1890,32 @@ def _total_figures_joined(rows: list[list[Cell]], label_col: int) -> list[list[C
             continue
         out.append(row)
     return out
+
+
+def _late_labels_seated(runs: list[Run], width: int) -> list[Run]:
+    """A one-panel table in reading order that printed some rows' figures without their
+    labels and those labels together later, before the last such row's figures
+    (`“三公”经费 19.86 … 5.00 … 6.70 …` then `（一）… （二）… （三）… 8.16 …`): a run of
+    several rows' figures is those rows, and the labels printed together go, in order, to
+    the rows left without one, the last to its own row. Only where the counts agree."""
+    rows: list[Run] = []
+    for codes, labels, amounts in runs:
+        whole = width > 0 and len(amounts) > width and len(amounts) % width == 0
+        if not whole:
+            rows.append((codes, labels, amounts))
+            continue
+        rows.append((codes, labels, amounts[:width]))
+        rows += [([], [], amounts[i:i + width]) for i in range(width, len(amounts), width)]
+    bare = [i for i, (codes, labels, amounts) in enumerate(rows) if not codes and not labels and amounts]
+    late = next((i for i, (codes, labels, amounts) in enumerate(rows)
+                 if not codes and len(labels) == len(bare) + 1 and len(amounts) == width and all(j < i for j in bare)), None)
+    if not bare or late is None:
+        return runs
+    labels = rows[late][1]
+    for i, label in zip(bare, labels):
+        rows[i] = ([], [label], rows[i][2])
+    rows[late] = ([], labels[-1:], rows[late][2])
+    return rows
 
 
 def _total_row_among_header_cells(header: list[Token], runs: list[Run], column_words: set[str],

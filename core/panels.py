@@ -206,7 +206,8 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
     right_label = text_cols[1] if len(text_cols) > 1 else None
     left_amounts = list(range(left_label + 1, right_label if right_label is not None else len(columns)))
     right_amounts = list(range(right_label + 1, len(columns))) if right_label is not None else []
-    if not right_amounts:       # one panel (a text column last is the panel's, 绩效目标)
+    if not right_amounts and by_line:       # one panel (a text column last is the panel's, 绩效目标)
+        # (one fragment a line prints every name and figure alone on its line: no centring to see)
         runs = centred_names_joined(runs)
     rows: list[list[Cell]] = []
     current = None
