@@ -1935,16 +1935,26 @@ def _total_row_among_header_cells(header: list[Token], runs: list[Run], column_w
 
 def _total_without_figures(rows: list[list[Cell]], text_cols: list[int]) -> str:
     """A panel's total (本年收入合计, 支出总计) whose figures are all empty in a table that prints
-    figures: summaries print every total, so reading order put its figures elsewhere. The
-    total's label, or ""."""
+    figures, or one of its numbered items (八、社会保障和就业支出) without figures where at least
+    four others print theirs and some print zeros (0.00 where there is nothing: a 决算 template
+    leaves such items blank): summaries print every total and, so, every item; reading order
+    put its figures elsewhere. The label, or ""."""
     if not any(c.value is not None for row in rows for j, c in enumerate(row) if j not in text_cols):
         return ""
-    for row in rows:
-        for n, label in enumerate(text_cols):
-            own = range(label + 1, text_cols[n + 1] if n + 1 < len(text_cols) else len(row))
+    for n, label in enumerate(text_cols):
+        bare, figured, zeros = [], 0, False
+        for row in rows:
+            own = range(label + 1, min(text_cols[n + 1] if n + 1 < len(text_cols) else len(row), len(row)))
             text = row[label].text if label < len(row) else ""
-            if own and catalog.TOTAL_LABELS.match(text) and not any(row[j].text for j in own if j < len(row)):
+            printed = [row[j] for j in own if row[j].text]
+            if own and catalog.TOTAL_LABELS.match(text) and not printed:
                 return text
+            if TOP_ITEM.match(text):
+                figured += bool(printed)
+                zeros = zeros or (bool(printed) and all(c.value == 0 for c in printed))
+                bare += [] if printed else [text]
+        if bare and zeros and figured >= SETTINGS.items_beside_a_bare_one:
+            return bare[0]
     return ""
 
 
