@@ -340,6 +340,7 @@ def _beside_label(line: str) -> bool:
 
 
 def _ends_in_words(line: str) -> bool:
+    """Whether a line's last cell is words, not a figure, and ends no sentence or clause."""
     return not is_amount(line.split()[-1]) and not SENTENCE_MARK.search(line.strip()[-1])
 
 
@@ -1337,7 +1338,7 @@ def _read_panels(body: Body) -> None:
     if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
         table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
                         "step: check the rows against the source")
-    if bare := _total_without_figures(table.rows, text_cols):
+    if bare := _label_without_figures(table.rows, text_cols):
         table.add_doubt(f"its {bare} row holds no figure while other rows do: the figures were likely read "
                         "apart from their labels; check the rows against the source")
 
@@ -1933,7 +1934,7 @@ def _total_row_among_header_cells(header: list[Token], runs: list[Run], column_w
     return [([], [total], figures)]
 
 
-def _total_without_figures(rows: list[list[Cell]], text_cols: list[int]) -> str:
+def _label_without_figures(rows: list[list[Cell]], text_cols: list[int]) -> str:
     """A panel's total (本年收入合计, 支出总计) whose figures are all empty in a table that prints
     figures, or one of its numbered items (八、社会保障和就业支出) without figures where at least
     four others print theirs and some print zeros (0.00 where there is nothing: a 决算 template

@@ -1349,12 +1349,12 @@ def test_a_header_cell_ending_in_qingkuang_before_any_figure_does_not_end_the_ta
 def test_a_summary_item_without_figures_doubts_the_table_only_where_the_others_print_zeros():
     # a 决算 summary leaves an item without money blank; a budget summary prints 0.00, so a
     # blank item there means reading order printed its figures elsewhere
-    from core.extract import _total_without_figures
+    from core.extract import _label_without_figures
     from core.model import Cell
 
     def rows(blank_as: str) -> list[list[Cell]]:
         items = ["一、一般公共服务支出", "二、外交支出", "三、国防支出", "四、公共安全支出", "五、教育支出", "六、科学技术支出"]
         figures = ["41350.29", "", blank_as, blank_as, blank_as, "185.89"]
         return [[Cell(item), Cell(figure)] for item, figure in zip(items, figures)]
-    assert _total_without_figures(rows(""), [0]) == ""
-    assert _total_without_figures(rows("0.00"), [0]) == "二、外交支出"
+    assert _label_without_figures(rows(""), [0]) == ""
+    assert _label_without_figures(rows("0.00"), [0]) == "二、外交支出"
