@@ -123,13 +123,29 @@ def _numbered_entry(line: str) -> bool:
 
 def _listings(norm: tuple[str, ...]) -> set[int]:
     """Lines of lists of tables outside the 目录 (a 报表目录 before the tables, an index):
-    three or more numbered titles in a row name tables, they do not start them."""
+    three or more numbered titles in a row name tables, they do not start them; so do three
+    or more titles a few lines apart with no figure or unit line between them (such a list
+    printed a cell a line: `表9` / title / `是` / `不涉及`)."""
     printed = [(k, _numbered_entry(line.strip())) for k, line in enumerate(norm, start=1) if line.strip()]
     listed: set[int] = set()
     for entry, run in itertools.groupby(printed, key=lambda kv: kv[1]):
         lines = [k for k, _ in run]
         if entry and len(lines) >= 3:
             listed.update(lines)
+    titles = [k for k, line in enumerate(norm, start=1) if reads_as_title(line)]
+
+    def bare(first: int, last: int) -> bool:
+        return not any(FIGURE.search(norm[j - 1]) or UNIT_LINE.search(norm[j - 1]) for j in range(first, last + 1))
+    close: list[int] = []
+    for a, b in zip(titles, titles[1:] + [0]):
+        if 0 < b - a <= LISTED_TITLES_APART and bare(a + 1, b - 1):
+            close.append(a)
+            continue
+        # `a` ends the run of titles close together: the list's last, unless a table follows it
+        close += [a] if close and bare(a + 1, min(len(norm), a + LISTED_TITLES_APART)) else []
+        if len(close) >= 3:
+            listed.update(close)
+        close = []
     return listed
 
 
@@ -230,6 +246,7 @@ def _with_label_above(norm: tuple[str, ...], k: int) -> int:
     return j if j > 0 and k - j <= 3 and TABLE_LABEL.match(norm[j - 1].strip()) else k
 
 
+LISTED_TITLES_APART = 4     # lines from one title to the next, at most, in a list of tables (a table needs more)
 FIGURE = re.compile(r"\d\.\d")      # an amount with decimals, in a row of one or in one of many
 ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$)")
 ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on

@@ -1358,3 +1358,15 @@ def test_a_summary_item_without_figures_doubts_the_table_only_where_the_others_p
         return [[Cell(item), Cell(figure)] for item, figure in zip(items, figures)]
     assert _label_without_figures(rows(""), [0]) == ""
     assert _label_without_figures(rows("0.00"), [0]) == "二、外交支出"
+
+
+def test_a_list_of_tables_printed_a_cell_a_line_starts_no_table():
+    # a 报表目录 in reading order: `表9` / title / `是` / `不涉及` (an empty table's marks): titles a
+    # few lines apart with no figure or unit line between them name tables; the first table
+    # after the list, its unit line under it, is one
+    doc = _parse(["第五部分：部门预算公开报表", "报表目录", "报表", "报表名称", "是否空表", "表1", "部门综合预算收支总表",
+                  "表2", "部门综合预算收入总表", "表9", "部门综合预算政府性基金收支表", "是", "不涉及", "表10",
+                  "部门综合预算专项业务经费支出表", "表11", "部门综合预算财政拨款上年结转资金支出表", "是", "不涉及", "表1",
+                  "部门综合预算收支总表", "单位：元", "项目 金额", "合计 100.00"])
+    assert [(t.title, t.first_line, [[c.text for c in r] for r in t.rows]) for t in doc.tables] == [
+        ("部门综合预算收支总表", 20, [["合计", "100.00"]])]
