@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from . import catalog
 from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS
@@ -34,11 +35,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
         facts = facts[:-1]
     facts = _take_grid_blocks(table, facts)
     merged = re.sub(r"\s+", " ", " ".join(s.replace("\t", " ").strip() for _, s in facts))
-    any_key = "|".join(_spaced(x) for x in FORM_FIELD_KEYS)
-    for key in FORM_FIELD_KEYS:
-        m = re.search(_spaced(key) + r"\s+(.+?)(?=\s+(?:" + any_key + r"|项目资金|\(万元\)|（万元）)|$)", merged)
-        if m:
-            table.facts[key.replace(":", "：")] = m.group(1).replace(" ", "")
+    table.facts.update(_form_fields(merged))
     if header_idx is None:
         return
     table.columns = [Column.of((group, c)) for c in header_cells if c != "绩效指标"]
@@ -89,6 +86,29 @@ def _level_cells(l1: str, l2: str, lines: tuple[int, ...]) -> list[Cell]:
     names its 一级 even above a 一级 label printed halfway down its cell."""
     return [Cell(catalog.INDICATOR_PARENT.get(l2, l1), lines, "filled down from the merged cell above"),
             Cell(l2, lines, "filled down from the merged cell above")]
+
+
+def _form_fields(merged: str) -> dict[str, str]:
+    """The form's facts by key (FORM_FIELD_KEYS), from its fact lines run together: each key's
+    first occurrence, its value what follows up to the next key (or 项目资金, (万元)). One
+    pattern finds every key, one every end (a pattern per key cost a process 8 ms to compile)."""
+    keys, ends = _field_patterns()
+    found: dict[str, str] = {}
+    for m in keys.finditer(merged):
+        key = FORM_FIELD_KEYS[int(m.lastgroup[1:])] if m.lastgroup else ""
+        if not key or key in found or m.end() == len(merged):
+            continue
+        end = ends.search(merged, m.end() + 1)
+        found[key] = merged[m.end():end.start() if end else len(merged)].replace(" ", "")
+    return {key.replace(":", "："): found[key] for key in FORM_FIELD_KEYS if key in found}
+
+
+@lru_cache(maxsize=1)
+def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The form keys, each a named group, before the spaces after them; and where a value ends."""
+    keys = re.compile("(?:" + "|".join(f"(?P<k{i}>{_spaced(key)})" for i, key in enumerate(FORM_FIELD_KEYS)) + r")\s+")
+    any_key = "|".join(_spaced(x) for x in FORM_FIELD_KEYS)
+    return keys, re.compile(r"\s+(?:" + any_key + r"|项目资金|\(万元\)|（万元）)")
 
 
 def _spaced(key: str) -> str:
