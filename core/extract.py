@@ -1292,11 +1292,32 @@ def _read_label_columns(body: Body) -> None:
     a code and a name), amounts after (备注 and such last): a line is a row, or in reading
     order a row's labels then its amounts (a unit and a year, then the year's figures)."""
     columns, leading = body.table.columns, _leading(body.text_cols)
-    runs = body.line_runs() if body.by_line else body.runs
+    runs = body.line_runs() if body.by_line else _first_labels_from_header(body, body.runs, len(leading))
     if not body.has_code and any(columns[j].role == ColumnRole.CODE for j in leading):
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
                         tuple(j for j in body.text_cols if j not in leading), body.context.printed)
+
+
+def _first_labels_from_header(body: Body, runs: list[Run], label_columns: int) -> list[Run]:
+    """Reading order: the first row's labels before its figures are taken as the header's but
+    the last (a unit, then its year: `深圳市统计局（本级）` `2025 年` `59.62` …). Where the first
+    row prints fewer labels than the table has label columns, the fragments just before them
+    that no column names and that name a row are its first labels."""
+    if not runs or not any(runs[0]):
+        return runs
+    codes, labels, amounts = runs[0]
+    missing = label_columns - len(codes) - len(labels)
+    first = (codes + labels + amounts)[0]
+    at = next((i for i, token in enumerate(body.tokens) if token == first), 0)     # (0: not among them)
+    taken: list[Token] = []
+    while missing > 0 and at > 0:
+        k, t = body.tokens[at - 1]
+        if t in body.column_words or body.is_header_word(t) or is_amount(t) or not _names_a_row(t, body.header_words):
+            break
+        taken.insert(0, (k, t))
+        at, missing = at - 1, missing - 1
+    return [(codes, taken + labels, amounts)] + runs[1:] if taken else runs
 
 
 def _read_panels(body: Body) -> None:
