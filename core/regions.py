@@ -93,12 +93,15 @@ def title_spec(line: str, report_type: str) -> TableSpec | None:
     return catalog.spec_for_title(TITLE_NUMBER.sub("", line.strip()).strip(), report_type)
 
 
+LONE_FIGURE = re.compile(r"-?[\d,]*\d\.\d+%?")      # a figure with decimals alone on its line
+FRAGMENT_LINES_AHEAD = 12
 LABELLED_FIGURES = re.compile(r"^\S+(\s+-?[\d,]+(\.\d+)?%?){2,}$")      # `决策 20 17.90 89.50%`
 
 
 def _table_follows(norm: tuple[str, ...], k: int) -> bool:
     """Whether the lines after line k start a table: a unit line, a row of cells, or two
-    lines of a label and its figures under a header line."""
+    lines of a label and its figures under a header line; or, one fragment a line, three
+    figures with decimals (17.90, 89.50%) alone on their lines among the next dozen."""
     seen = rows = 0
     for j in range(k, min(len(norm), k + 8)):
         line = norm[j].strip()
@@ -112,7 +115,8 @@ def _table_follows(norm: tuple[str, ...], k: int) -> bool:
             return True
         if seen >= 3:
             break
-    return False
+    ahead = [line.strip() for line in norm[k:k + FRAGMENT_LINES_AHEAD] if line.strip()]
+    return sum(bool(LONE_FIGURE.fullmatch(line)) for line in ahead) >= 3
 
 
 def _numbered_entry(line: str) -> bool:

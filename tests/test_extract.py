@@ -1370,3 +1370,11 @@ def test_a_list_of_tables_printed_a_cell_a_line_starts_no_table():
                   "部门综合预算收支总表", "单位：元", "项目 金额", "合计 100.00"])
     assert [(t.title, t.first_line, [[c.text for c in r] for r in t.rows]) for t in doc.tables] == [
         ("部门综合预算收支总表", 20, [["合计", "100.00"]])]
+
+
+def test_a_titled_table_outside_the_catalogue_printed_a_fragment_a_line_is_found():
+    # reading order prints a report's own table a cell a line: no unit line, no line of a label
+    # and its figures; three figures with decimals alone on their lines under the title say it
+    doc = _parse(["三、综合评价情况及评价结论", "项目综合评价得分85.19分（见表2）。", "表2：综合评价得分情况表", "一级指标",
+                  "分值", "得分", "决策", "20", "17.90", "过程", "20", "17.99", "合计", "40", "35.89"])
+    assert [(t.title, t.kind, t.first_line) for t in doc.tables] == [("综合评价得分情况表", "other", 3)]
