@@ -95,8 +95,8 @@ def _form_fields(merged: str) -> dict[str, str]:
     keys, ends = _field_patterns()
     found: dict[str, str] = {}
     for m in keys.finditer(merged):
-        key = FORM_FIELD_KEYS[int(m.lastgroup[1:])] if m.lastgroup else ""
-        if not key or key in found or m.end() == len(merged):
+        key = FORM_FIELD_KEYS[int(str(m.lastgroup)[1:])]     # (each key its own group: k0, k1 …)
+        if key in found or m.end() == len(merged):
             continue
         end = ends.search(merged, m.end() + 1)
         found[key] = merged[m.end():end.start() if end else len(merged)].replace(" ", "")

@@ -615,9 +615,8 @@ def _in_wan(value: Decimal, unit: str) -> tuple[Decimal, ...]:
 def _in_wan_as(value: Decimal, unit: str, said: Decimal) -> Decimal:
     """A cell in 万元 as the text would print it (a table in 元 rounds to the 万元 figure):
     of a table of unknown unit, the reading nearer the text's figure."""
-    readings = [value] if unit != "元" else []
-    if unit in ("元", ""):
-        readings.append((value / 10000).quantize(said))
+    # (a reading divided from 元 rounds to the text's precision; a 万元 one is as printed)
+    readings = [v if v == value else v.quantize(said) for v in _in_wan(value, unit)]
     return min(readings, key=lambda v: abs(v - said))
 
 

@@ -125,18 +125,17 @@ def _numbered_entry(line: str) -> bool:
     return m is not None and "表" in line[m.end():] and len(line) < 90 and not is_prose(line)
 
 
-def _listings(norm: tuple[str, ...]) -> set[int]:
+def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
     """Lines of lists of tables outside the 目录 (a 报表目录 before the tables, an index):
     three or more numbered titles in a row name tables, they do not start them; so do three
     or more titles a few lines apart with no figure or unit line between them (such a list
-    printed a cell a line: `表9` / title / `是` / `不涉及`)."""
+    printed a cell a line: `表9` / title / `是` / `不涉及`). `titles`: the lines that read as titles."""
     printed = [(k, _numbered_entry(line.strip())) for k, line in enumerate(norm, start=1) if line.strip()]
     listed: set[int] = set()
     for entry, run in itertools.groupby(printed, key=lambda kv: kv[1]):
         lines = [k for k, _ in run]
         if entry and len(lines) >= 3:
             listed.update(lines)
-    titles = [k for k, line in enumerate(norm, start=1) if reads_as_title(line)]
 
     def bare(first: int, last: int) -> bool:
         return not any(FIGURE.search(norm[j - 1]) or UNIT_LINE.search(norm[j - 1]) for j in range(first, last + 1))
@@ -169,7 +168,8 @@ def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: 
 def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None) -> list[Region]:
     norm = src.norm
     n = len(norm)
-    listed = _listings(norm)
+    titled_lines = {k for k, line in enumerate(norm, start=1) if reads_as_title(line)}
+    listed = _listings(norm, sorted(titled_lines))
 
     def in_toc(k: int) -> bool:
         return (toc is not None and toc[0] <= k <= toc[1]) or k in listed
@@ -179,7 +179,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         if in_toc(k):
             continue
         line = norm[k - 1].strip()
-        titled = reads_as_title(line)
+        titled = k in titled_lines
         spec = title_spec(line, report_type) if titled else None
         if spec is None and titled and len(line) <= 2:
             line, spec = _title_wrapped_above(norm, k, line, report_type)

@@ -79,8 +79,9 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     """A table whose own sums fail in many places at once (one whose reading is doubted
     already: in four) was most likely misread (cells in the wrong columns): its failures
     become one `extraction` warning for the table, and what other tables or the text are
-    said to disagree with it are warnings, never a cascade of errors built on misread cells. Likewise many of a table's codes named
-    otherwise than in another table are one warning: its codes and names are out of step."""
+    said to disagree with it are warnings, never a cascade of errors built on misread cells.
+    Likewise many of a table's codes named otherwise than in another table are one warning:
+    its codes and names are out of step."""
     own: dict[int, list[Finding]] = {}
     for f in findings:
         if f.table_index is not None and f.check in (Check.SUM, Check.HIERARCHY) and f.severity == Severity.ERROR:
