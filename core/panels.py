@@ -11,7 +11,7 @@ from decimal import Decimal
 from . import catalog
 from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
-from .placement import candidates, holds_total
+from .placement import holds_total, placements
 from .tokens import (
     CODE,
     COLUMN_NUMBER_WORDS,
@@ -581,7 +581,7 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
                 end += 1
             amounts = tokens[seat + 1:end]
             panel_rules = [(t, ps) for t, ps in rules if t in amount_cols]
-            for c, a in zip(candidates(amounts, amount_cols, panel_rules)[0], amounts):
+            for c, a in zip(placements(amounts, amount_cols, panel_rules)[0][0], amounts):
                 row[c] = Cell(clean_number(a), k,
                               "column placed by the table's totals" if len(amounts) < len(amount_cols) else "")
             start = end

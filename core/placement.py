@@ -45,12 +45,6 @@ def _weighed(k: int, n: int, anywhere: bool) -> int:
     return math.comb(n, k) if anywhere else math.comb(n - 1, k - 1)
 
 
-def candidates(amounts: list[str], amount_cols: list[int], rules: catalog.ColumnRules,
-               total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> list[tuple[int, ...]]:
-    """`placements`, whether weighed or not."""
-    return placements(amounts, amount_cols, rules, total_may_be_empty, limit)[0]
-
-
 def placements(amounts: list[str], amount_cols: list[int], rules: catalog.ColumnRules,
                total_may_be_empty: bool = False, limit: int = SETTINGS.max_placements) -> tuple[list[tuple[int, ...]], bool]:
     """Column placements of a row's amounts, best by the table's row identities first. The
@@ -89,7 +83,7 @@ def placements(amounts: list[str], amount_cols: list[int], rules: catalog.Column
 def consistent_placements(values: list[int], cent: int, amount_cols: list[int], rules: catalog.ColumnRules,
                           limit: int) -> list[tuple[int, ...]] | None:
     """The placements of a row's amounts (the first in the first column) that keep every row
-    identity, in the order of `candidates`, where the placements are too many to weigh one
+    identity, in the order of `placements`, where the placements are too many to weigh one
     by one (a row of 21 figures under 27 columns): the columns are decided left to right and
     a choice is dropped as soon as an identity whose columns are all decided fails. At most
     `limit` placements, after at most `limit` × `search_steps` steps; None if none was found."""
