@@ -488,12 +488,13 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
     stated_subjects = _stated_subjects(doc)
     # the names a statement can give: the endings of each run of words before an amount
     named = {run[i:] for run, _, _ in stated_subjects for i in range(len(run))}
-    printed: dict[str, list[tuple[Decimal, str, int]]] = {}
+    printed: dict[str, list[tuple[Decimal, str]]] = {}
     for t in doc.tables if named else ():
         spec = catalog.SPEC_BY_KIND.get(t.kind)
         # economic classes are stated for all spending in the text but tabled for basic
-        # spending only; function classes are tabled in full (支出总表)
-        if spec is None or spec.code_kind != "function" or t.code_column() is None:
+        # spending only; function classes are tabled in full (支出总表). A table whose reading
+        # is doubted (flagged already) is no witness: its labels and figures may be out of step
+        if spec is None or spec.code_kind != "function" or t.code_column() is None or t.doubt:
             continue
         label_col, cols = t.label_column(), amount_columns(t)
         for r in range(len(t.rows)):
@@ -503,7 +504,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
             for j in cols:
                 value = amount(t, r, j)
                 if value is not None:       # the text states 万元
-                    printed.setdefault(label, []).extend((in_wan, t.title, r) for in_wan in _in_wan(value, t.unit))
+                    printed.setdefault(label, []).extend((in_wan, t.title) for in_wan in _in_wan(value, t.unit))
     if not printed:
         return []
     out, seen = [], set()
@@ -513,9 +514,9 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
             continue
         seen.add((name, stated))
         values = printed[name]
-        if any(abs(v - stated) <= CENT for v, _, _ in values):
+        if any(abs(v - stated) <= CENT for v, _ in values):
             continue
-        value, title, _ = values[0]
+        value, title = values[0]
         out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                            f"the text gives {name} {stated} 万元; {title} prints {value}",
                            title, where=f"{name}", lines=[line],
