@@ -382,11 +382,13 @@ def _drop_column_numbers(table: Table) -> None:
     that reading order printed there): its figures the numbers 1, 2, 3 … in order, printed
     without decimals. No row of a budget prints so; the row is dropped."""
     amount_cols = [j for j, c in enumerate(table.columns) if not c.holds_words]
+    table.rows = [row for row in table.rows
+                  if not _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text])]
 
-    def numbers_the_columns(row: list[Cell]) -> bool:
-        figures = [row[j].text for j in amount_cols if j < len(row) and row[j].text]
-        return len(figures) >= 3 and figures == [str(n) for n in range(1, len(figures) + 1)]
-    table.rows = [row for row in table.rows if not numbers_the_columns(row)]
+
+def _numbers_columns(figures: list[str]) -> bool:
+    """Whether a row's figures are the column numbers 1, 2, 3 … (three at least), in order."""
+    return len(figures) >= 3 and figures == [str(n) for n in range(1, len(figures) + 1)]
 
 
 def _drop_repeated_totals(table: Table) -> None:
@@ -787,7 +789,8 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
         unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
-        mismatch = abs(panels - code_width) if code_width > 1 and panels > 1 else 0
+        mismatch = abs(panels - (code_width if code_width > 1 else _panels_printed(cols, panels, text))) \
+            if panels > 1 else 0
         # … and of those, the one that invents the least: unprinted words the shorter (功能分类科目编码,
         # not 支出功能分类科目编码, where the header prints neither whole)
         invented = sum(len(w) for w, p in presence.items() if p == 0)
@@ -809,6 +812,17 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
             (len(shares) == 1 or shares[0][0] - shares[1][0] >= SETTINGS.broken_header_lead):
         return shares[0][1], best_score[0]
     return None, best_score[0]
+
+
+def _panels_printed(cols: list[str], panels: int, header: str) -> int:
+    """How many panels a header prints: the times it prints each leaf that every panel of the
+    layout repeats (科目名称 twice: two panels). Where no line shows how many codes a row prints
+    (one fragment a line), this tells three panels from two; a header that prints such a leaf
+    less than twice says nothing (`panels` back)."""
+    leaves = [Column.parse(c).leaf for c in cols]
+    repeated = {leaf for leaf in leaves if leaves.count(leaf) == panels and len(leaf) >= 2}
+    printed = min((header.count(squash(leaf)) for leaf in repeated), default=0)
+    return printed if printed >= 2 else panels
 
 
 LEVEL_ROW = re.compile(r"(?:^|\s)类\s*款(\s*项)?(?:\s|$)")      # 类 款 项, or joined: 类款项
@@ -1160,6 +1174,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
                          and all(is_header_word(t) for _, t in labels) for _, t in labels}
     runs = [run for run in runs if not _header_again(run, column_words)]
+    if layout == "fragment":        # (header words whole: a list's row may name a column, 二、政府性基金预算财政拨款)
+        whole_words = column_words | {w.replace("{year}", year) for w in words}
+        runs = [_header_again_cut(run, whole_words) for run in runs]
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if c.holds_words]
     if layout == "fragment":
@@ -1428,8 +1445,11 @@ def _read_coded_list(body: Body) -> None:
         row[name_col] = Cell(name, label_lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    stray = next((r[name_col].text for r in rows if _made_of_words(r[name_col].text, pieces)), None)
-    if stray:       # the header's words read as a row: the rows around it are likely out of step
+    # the header's words read as a row: the rows around it are likely out of step (not the header
+    # printed again over its column numbers, a row dropped as such)
+    stray = next((r[name_col].text for r, figures in zip(rows, amounts_of) if _made_of_words(r[name_col].text, pieces)
+                  and not _numbers_columns([f for f, _ in figures])), None)
+    if stray:
         table.add_doubt(f"the header's words ({stray}) were read as a row; check the rows against the source")
     place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated, body.context.printed)
     table.rows = rows
@@ -1487,6 +1507,20 @@ def _header_again(run: Run, column_words: set[str], header_lines: frozenset[str]
     if codes or amounts or not labels or catalog.TOTAL_LABELS.match(text):
         return False
     return all(t in column_words for _, t in labels) or (len({k for k, _ in labels}) == 1 and text in header_lines)
+
+
+def _header_again_cut(run: Run, header_words: Set[str]) -> Run:
+    """A row whose labels reading order prints after the header printed again at the top of
+    a continuation page (`收入 支出 项目 2026年预算数 … 机关事业单位基本养老保险缴费支出`):
+    the row without the header's words (two at least, each a line of its own before the
+    row's first label)."""
+    codes, labels, amounts = run
+    cut = 0
+    while cut < len(labels) and labels[cut][1] in header_words:
+        cut += 1
+    if cut < 2 or cut == len(labels) or labels[cut - 1][0] == labels[cut][0]:
+        return run
+    return codes, labels[cut:], amounts
 
 
 def _line_texts(tokens: list[tuple[int, str]]) -> frozenset[str]:

@@ -990,15 +990,18 @@ def test_reading_order_total_row_printed_first_takes_the_label_printed_after_the
 
 def test_a_line_of_the_headers_words_is_no_names_tail_and_with_figures_makes_the_table_doubtful():
     # a continuation page's header line among the rows, its words run together: alone it is the
-    # header again (not the end of the name above); with column numbers it reads as a row, and
-    # the table says so
+    # header again (not the end of the name above); over its column numbers too (the row they
+    # make is dropped); with other figures it reads as a row, and the table says so
     lines = ["2024年度部门决算", "一般公共预算财政拨款支出决算表", "单位：万元", "项目 合计 基本支出 项目支出",
              "功能分类科目编码 科目名称", "类 款 项", "201 一般公共服务支出 2,106.66 1,503.52 603.14", "科目编码类款项",
              "201 06 财政事务 2,106.66 1,503.52 603.14"]
     [table] = _parse(lines).tables
     assert [r[3].text for r in table.rows] == ["一般公共服务支出", "财政事务"] and table.doubt == ""
     [numbered] = _parse([*lines[:7], "科目编码类款项 1 2 3", lines[8]]).tables
-    assert numbered.doubt == "the header's words (科目编码类款项) were read as a row; check the rows against the source"
+    assert [[c.text for c in r] for r in numbered.rows] == [[c.text for c in r] for r in table.rows]
+    assert numbered.doubt == ""
+    [figured] = _parse([*lines[:7], "科目编码类款项 5.00 6.00 7.00", lines[8]]).tables
+    assert figured.doubt == "the header's words (科目编码类款项) were read as a row; check the rows against the source"
 
 
 def _budget_lines(printed: str):
