@@ -954,8 +954,10 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
     start = first_amount
     # the first row's label is short: look for its start among the last few tokens only
     for i in range(first_amount - 1, max(-1, first_amount - 9), -1):
-        if any(t in header_words for _, t in tokens[i + 1:first_amount]):
-            break       # `合计 因公出国(境)费 公务接待费 …` is the header's last line, not a row
+        if any(t in header_words for _, t in tokens[i + 1:first_amount]) or \
+                (i < first_amount - 1 and tokens[i][1] in header_words):
+            break       # `合计 因公出国(境)费 公务接待费 …` is the header's last line, not a row (nor
+            # is its last cell before a row's label, `上年结余、结转 深圳市统计局（本级）`)
         if kinds[i] == "code" or LABEL_START.match(tokens[i][1]):
             start = i
             if kinds[i] == "code":

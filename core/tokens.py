@@ -179,9 +179,10 @@ ONE_DECIMAL = re.compile(r"^[\d,]*\d\.\d$")
 
 
 def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The tokens of a table's lines, column-number rows dropped and numbers split over two
+    """The tokens of a table's lines, column-number rows dropped, numbers split over two
     lines rejoined (`8132` + `.86`, `0.0` + `0`) — but a figure of one decimal is whole where
-    the table prints such a figure whole elsewhere (`6.4` then `0`: two figures)."""
+    the table prints such a figure whole elsewhere (`6.4` then `0`: two figures) — and a
+    cell wrapped where its next line begins with the 、 no cell begins with (`、结转`)."""
     tokens = [(k, t) for k, line in content if not _column_numbers_line(line) for t in line_tokens(line)]
     one_decimal_whole = any(ONE_DECIMAL.match(t) and not (i + 1 < len(tokens) and NUMBER_TAIL.match(tokens[i + 1][1]))
                             for i, (_, t) in enumerate(tokens))
@@ -191,6 +192,9 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 and NUMBER_TAIL.match(t) and TWO_DECIMALS.match(out[-1][1] + t) and out[-1][0] != k \
                 and not (one_decimal_whole and ONE_DECIMAL.match(out[-1][1])):
             out[-1] = (out[-1][0], out[-1][1] + t)
+            continue
+        if out and t.startswith("、") and out[-1][0] != k and not is_amount(out[-1][1]):
+            out[-1] = (out[-1][0], out[-1][1] + t)     # `上年结余` / `、结转`: no cell begins with 、
             continue
         out.append((k, t))
     return out
