@@ -1356,9 +1356,16 @@ def _read_panels(body: Body) -> None:
             table.rows = described_rows
             table.notes += left_over        # text under the last row that no cell takes
             return
+    descriptions: list[tuple[Token, list[Token]]] = []
+    if not body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
+        runs, descriptions = _descriptions_apart(runs)
     alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
     table.rows = side_by_side_rows(columns, text_cols, runs) if body.by_line and alternating else \
         panel_rows(columns, text_cols, runs, by_line=body.by_line)
+    for (label_line, _), pieces in descriptions:
+        row = next((row for row in table.rows if label_line in row[0].lines and not row[-1].text), None)
+        if row is not None:
+            row[-1] = Cell("".join(t for _, t in pieces), tuple(sorted({k for k, _ in pieces})), "joined from fragments")
     crowded = max((len(items) for k, line in content if (items := TOP_ITEMS.findall(line))), default=0)
     if crowded > len(text_cols):
         table.add_doubt(f"a line prints {crowded} numbered items side by side, but the columns hold "
@@ -1381,6 +1388,24 @@ def _read_panels(body: Body) -> None:
     if bare := _label_without_figures(table.rows, text_cols):
         table.add_doubt(f"its {bare} row holds no figure while other rows do: the figures were likely read "
                         "apart from their labels; check the rows against the source")
+
+
+def _descriptions_apart(runs: list[Run]) -> tuple[list[Run], list[tuple[Token, list[Token]]]]:
+    """Reading order prints a row's label, its figures, then its description (绩效目标, the
+    last column): a run's labels are the row above's description, up to its last sentence's
+    end, then its own label (`…提供后勤支持。` `广州市采购经理人指数` `调查编制工作经费` `100.00`
+    …); the text after the last figures is the last row's description. Returns the runs with
+    their own labels, and (the described row's first label, its description's pieces)."""
+    out: list[Run] = []
+    described: list[tuple[Token, list[Token]]] = []
+    for codes, labels, amounts in runs:
+        end = max((j for j, (_, t) in enumerate(labels) if t.endswith("。")), default=-1)
+        if end >= 0 and out and out[-1][1] and out[-1][2]:
+            described.append((out[-1][1][0], labels[:end + 1]))
+            labels = labels[end + 1:]
+        if codes or labels or amounts:
+            out.append((codes, labels, amounts))
+    return out, described
 
 
 def _read_coded_list(body: Body) -> None:
