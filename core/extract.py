@@ -1344,7 +1344,7 @@ def _read_panels(body: Body) -> None:
     table, columns, text_cols, content = body.table, body.table.columns, body.text_cols, body.content
     runs = body.line_runs() if body.by_line else body.runs
     if not body.by_line and text_cols == [0]:
-        runs = _late_labels_seated(runs, len(columns) - 1)
+        runs = _late_labels_seated(_header_total_first(body, runs), len(columns) - 1, body.column_words)
     if body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
         # a label, amounts, then a description (绩效目标): two columns of wrapped text
         row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
@@ -1975,12 +1975,31 @@ def _total_figures_joined(rows: list[list[Cell]], label_col: int) -> list[list[C
     return out
 
 
-def _late_labels_seated(runs: list[Run], width: int) -> list[Run]:
+def _header_total_first(body: Body, runs: list[Run]) -> list[Run]:
+    """Reading order may print the first row's label among the header's cells and its figures
+    first (`功能科目名称 合计 单位：万元 一般公共预算支出 小计 … 46,402.33 …`; `项目 行政经费 合计
+    一般公共预算 … 10,884.55 …`): a first run of figures alone takes the last total label before
+    them that names no column, else the one fragment there that only a row can be named by."""
+    if not runs or runs[0][0] or runs[0][1] or not runs[0][2]:
+        return runs
+    first = runs[0][2][0]
+    words = {unicodedata.normalize("NFKC", w) for w in body.column_words}
+    header = list(itertools.takewhile(lambda kt: kt != first, body.tokens))
+    total = next((kt for kt in reversed(header) if catalog.TOTAL_LABELS.match(kt[1]) and kt[1] not in words), None)
+    names = [kt for kt in header if kt[1] not in words and not body.is_header_word(kt[1])
+             and not UNIT_LINE.search(kt[1]) and _names_a_row(kt[1], body.header_words)]
+    label = total or (names[0] if len(names) == 1 else None)
+    return runs if label is None else [([], [label], runs[0][2])] + runs[1:]
+
+
+def _late_labels_seated(runs: list[Run], width: int, column_words: Set[str]) -> list[Run]:
     """A one-panel table in reading order that printed some rows' figures without their
-    labels and those labels together later, before the last such row's figures
-    (`“三公”经费 19.86 … 5.00 … 6.70 …` then `（一）… （二）… （三）… 8.16 …`): a run of
-    several rows' figures is those rows, and the labels printed together go, in order, to
-    the rows left without one, the last to its own row. Only where the counts agree."""
+    labels and those labels together later (`“三公”经费 19.86 … 5.00 … 6.70 …` then `（一）…
+    （二）… （三）… 8.16 …`): a run of several rows' figures is those rows, and the labels
+    printed together go, in order, to the rows left without one before them, then to their
+    own run's rows (its figures may be several rows', the labels of a new page's rows
+    printed with the previous page's: `[2010999]… [210]… 功能科目名称 [216]… [21699]… 小计 …
+    2,500.00 …`); the header's words among them are left out. Only where the counts agree."""
     rows: list[Run] = []
     for codes, labels, amounts in runs:
         whole = width > 0 and len(amounts) > width and len(amounts) % width == 0
@@ -1990,15 +2009,18 @@ def _late_labels_seated(runs: list[Run], width: int) -> list[Run]:
         rows.append((codes, labels, amounts[:width]))
         rows += [([], [], amounts[i:i + width]) for i in range(width, len(amounts), width)]
     bare = [i for i, (codes, labels, amounts) in enumerate(rows) if not codes and not labels and amounts]
-    late = next((i for i, (codes, labels, amounts) in enumerate(rows)
-                 if not codes and len(labels) == len(bare) + 1 and len(amounts) == width and all(j < i for j in bare)), None)
-    if not bare or late is None:
-        return runs
-    labels = rows[late][1]
-    for i, label in zip(bare, labels):
-        rows[i] = ([], [label], rows[i][2])
-    rows[late] = ([], labels[-1:], rows[late][2])
-    return rows
+    words = {unicodedata.normalize("NFKC", w) for w in column_words}
+    for late, (codes, labels, amounts) in enumerate(rows):
+        queue = [kt for kt in labels if kt[1] not in words]
+        if codes or len(queue) < 2 or len(amounts) != width:
+            continue
+        after = list(itertools.takewhile(lambda i: i in bare, range(late + 1, len(rows))))
+        seats = [i for i in bare if i < late] + [late] + after
+        if len(seats) == len(queue) and len(seats) - 1 == len(bare):
+            for i, label in zip(seats, queue):
+                rows[i] = ([], [label], rows[i][2])
+            return rows
+    return runs
 
 
 def _total_row_among_header_cells(header: list[Token], runs: list[Run], column_words: set[str],
