@@ -146,14 +146,22 @@ def detect_layout(lines: list[tuple[int, str]]) -> str:
     # layout has spaces in nearly every line. Long labels alone on their lines (`二、社会保障和
     # 就业支出`) are fragments too where most figures stand alone on theirs, as no row's do
     # in a line-per-row layout.
-    words = [s.strip() for _, s in lines]
+    # (a line of a figure, then words — `62,109,297.20 2、外交支出` — is two fragments: one cell's
+    # figure and the next cell's label that reading order printed on one line; no row of a
+    # line-per-row layout opens with its figures)
+    words = [piece for _, s in lines for piece in _glued_cells(s.split()) or [s.strip()]]
     short = sum(len(w) <= 10 and " " not in w for w in words)
     alone = sum(len(w) <= LABEL_WIDTH and " " not in w for w in words)
     figure_lines = [w.split() for w in words if any(is_amount(t) for t in w.split())]
     figures_alone = sum(len(ts) == 1 for ts in figure_lines)
     fragments = short * 10 >= len(lines) * 6 or \
         (alone * 10 >= len(lines) * 6 and figures_alone >= 3 and figures_alone * 2 >= len(figure_lines))
-    return "fragment" if fragments and len(lines) > 6 else "space"
+    return "fragment" if fragments and len(words) > 6 else "space"
+
+
+def _glued_cells(tokens: list[str]) -> list[str]:
+    """A figure and the words after it, where a line is only that (else nothing)."""
+    return tokens if len(tokens) == 2 and is_amount(tokens[0]) and not is_amount(tokens[1]) else []
 
 
 def is_text_column(path: str) -> bool:

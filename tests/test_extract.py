@@ -1039,6 +1039,21 @@ def test_a_statement_of_sentences_alone_on_their_lines_is_no_table_of_fragments(
     assert detect_layout(list(enumerate(sentences, 1))) == "space"
 
 
+def test_lines_of_one_cells_figure_then_the_next_cells_label_are_reading_order_fragments():
+    from core.tokens import detect_layout
+    # PyMuPDF prints a row of four (label, figure) panels as `label` / `figure label` … / `figure`:
+    # no row of a line-per-row layout opens with its figures
+    glued = ["一、部门预算", "62,109,297.20 一、部门预算", "62,109,297.20 一、部门预算", "62,109,297.20 一、部门预算",
+             "62,109,297.20", "1、财政拨款", "62,109,297.20 1、一般公共服务支出", "50,037,708.13 1、人员经费和公用经费支出",
+             "36,701,197.20 1、机关工资福利支出", "32,493,937.03"]
+    assert detect_layout(list(enumerate(glued, 1))) == "fragment"
+    # … while rows that print their labels first are lines of cells
+    rows = ["一、部门预算 62,109,297.20 一、部门预算 62,109,297.20", "1、财政拨款 62,109,297.20 1、一般公共服务支出 50,037,708.13",
+            "(1)一般公共预算拨款 62,109,297.20 2、外交支出", "2、上级补助收入 6、科学技术支出", "3、事业收入 7、文化旅游体育与传媒支出",
+            "4、事业单位经营收入 8、社会保障和就业支出 5,404,242.10", "5、附属单位上缴收入 10、卫生健康支出 1,977,080.79"]
+    assert detect_layout(list(enumerate(rows, 1))) == "space"
+
+
 def test_a_line_of_more_numbered_items_than_the_columns_have_label_columns_makes_the_table_doubtful():
     # income, spending by function and spending by use side by side under a header that names
     # two panels only (项目 预算数 twice): read with a two-panel template, a panel is lost, and
