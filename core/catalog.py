@@ -64,6 +64,7 @@ class TableSpec:
     column_rules: tuple[TotalRule, ...] = ()
     form: bool = False                   # a key/value form with an indicator grid
     code_kind: str = ""                  # "function" or "economic": classification of row codes
+    income: bool = False                 # its figures are income (by the function class it funds), not spending
 
 
 _FUNC = ("支出功能分类科目/科目编码", "支出功能分类科目/科目名称")
@@ -149,7 +150,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Jiangsu: spending by function beside spending by use
                        ("收入/项目名称", "收入/金额", "支出/功能分类/功能科目名称", "支出/功能分类/金额",
                         "支出/支出用途/项目名称", "支出/支出用途/金额"))),
-    TableSpec(TableKind.BUDGET_INCOME, "收入总表", (r"收入(预算)?总(体情况)?表$",),
+    TableSpec(TableKind.BUDGET_INCOME, "收入总表", (r"收入(预算)?总(体情况)?表$",), income=True,
               header_words=("上年结转", "事业收入"),
               layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",
                         "财政拨款/一般公共预算拨款收入", "财政拨款/政府性基金预算拨款收入",
@@ -376,7 +377,7 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
               layouts=(("收入/项目", "收入/行次", "收入/决算数", "支出/项目（按功能分类）", "支出/行次",
                         "支出/决算数"),
                        ("收入/项目", "收入/决算数", "支出/项目", "支出/决算数"))),
-    TableSpec(TableKind.FINAL_INCOME, "收入决算表", (r"^收入决算表$",), code_kind="function",
+    TableSpec(TableKind.FINAL_INCOME, "收入决算表", (r"^收入决算表$",), code_kind="function", income=True,
               layouts=(_FINAL_CODE + _FINAL_INCOME, _FINAL_CODE_SH + _FINAL_INCOME),
               column_rules=(TotalRule("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入",
                                                      "附属单位上缴收入", "其他收入")),)),

@@ -492,9 +492,10 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
     for t in doc.tables if named else ():
         spec = catalog.SPEC_BY_KIND.get(t.kind)
         # economic classes are stated for all spending in the text but tabled for basic
-        # spending only; function classes are tabled in full (支出总表). A table whose reading
-        # is doubted (flagged already) is no witness: its labels and figures may be out of step
-        if spec is None or spec.code_kind != "function" or t.code_column() is None or t.doubt:
+        # spending only; function classes are tabled in full (支出总表), and a class's income
+        # (收入决算表) is not its spending. A table whose reading is doubted (flagged already)
+        # is no witness: its labels and figures may be out of step
+        if spec is None or spec.code_kind != "function" or spec.income or t.code_column() is None or t.doubt:
             continue
         label_col, cols = t.label_column(), amount_columns(t)
         for r in range(len(t.rows)):

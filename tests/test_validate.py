@@ -360,3 +360,19 @@ def test_a_table_whose_reading_is_doubted_is_no_witness_of_the_subjects_the_text
         return [f.values for f in validate(doc) if f.check == "prose_vs_table" and f.where == "行政事业单位养老支出"]
     assert subjects(doubted=False) == [{"stated": "55.56", "table": "55.24"}]
     assert subjects(doubted=True) == []
+
+
+def test_a_class_stated_spending_is_compared_with_the_spending_tables_not_its_income():
+    """收入决算表 lists income by the function class it funds: the text's 一般公共服务支出 is
+    the class's spending, which 支出决算表 prints; the income table's equal figure does not
+    settle a disagreement with it."""
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["某局2024年度部门决算", "第一部分 情况说明", "一般公共服务支出100.00万元，主要用于行政运行。",
+             "收入决算表", "单位：万元", "科目编码\t科目名称\t本年收入合计\t财政拨款收入",
+             "201\t一般公共服务支出\t100.00\t100.00", "支出决算表", "单位：万元",
+             "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出", "201\t一般公共服务支出\t90.00\t90.00\t0.00"]
+    doc = parse_document(load_text("\n".join(lines).encode("utf-8")))
+    assert [t.kind for t in doc.tables] == ["final.income", "final.expense"]
+    assert [(f.severity, f.message) for f in validate(doc) if f.check == "prose_vs_table"] == [
+        ("error", "the text gives 一般公共服务支出 100.00 万元; 支出决算表 prints 90.00")]
