@@ -50,6 +50,7 @@ from .tokens import (
     is_amount,
     is_column_number_row,
     is_text_column,
+    line_tokens,
     named_amounts,
     numbered_column,
     split_tokens,
@@ -541,6 +542,94 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
     coded = [cells for _, cells in body if any(CODE.match(squash(c)) for c in cells[:3])]
     split = any(re.fullmatch(r"\d{2}", cells[j].strip()) for cells in coded for j in parts if j < len(cells))
     return level if split or (ruled and parts and not coded) else None
+
+
+TWO_PLACES = re.compile(r"^-?[\d,]+\.\d{2}$")
+
+
+SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
+
+
+def _column_major_rows(content: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str] | None:
+    """A coded table that reading order prints column by column (plain pdftotext of a 决算
+    公开表): the rows' labels (`合计`, then each code and name), the amount columns' names,
+    then each column's number and its figures from the top row down (`1 20,451.35 16,770.89
+    …`), an empty column's number alone (numbers may be missing, taken for pages': a
+    column's figures then begin after a blank line). Returned as tab-separated lines, a
+    header and a line a row, to be read as any grid of cells, and the name of the column
+    whose figures the rows' totals seated ("" if none; one such column at most, see
+    _seated_by_totals); None where the text is not so."""
+    tokens = [(k, t) for k, line in content for t in line_tokens(line)]
+    first = next((i for i, (_, t) in enumerate(tokens) if TWO_PLACES.match(t)), None)
+    if first is None:
+        return None
+    start = next((i for i in range(first - 1) if CODE.match(tokens[i][1]) and not is_amount(tokens[i + 1][1])), None)
+    if start is None:
+        return None
+    if start > 0 and catalog.TOTAL_LABELS.match(tokens[start - 1][1]):
+        start -= 1
+    labels: list[tuple[int, str, str]] = []        # (line, code, name)
+    i = start
+    if catalog.TOTAL_LABELS.match(tokens[i][1]):
+        labels.append((tokens[i][0], "", tokens[i][1]))
+        i += 1
+    while i + 1 < first and CODE.match(tokens[i][1]) and not is_amount(tokens[i + 1][1]):
+        labels.append((tokens[i][0], tokens[i][1], tokens[i + 1][1]))
+        i += 2
+    stream = next((j for j in range(i, first + 1) if j == first or tokens[j][1].isdigit()), first)
+    names: list[list[tuple[int, str]]] = []        # the amount columns' names, a cell's pieces on consecutive lines
+    for k, t in tokens[i:stream]:
+        if names and names[-1][-1][0] + 1 == k:
+            names[-1].append((k, t))
+        else:
+            names.append([(k, t)])
+    columns: dict[int, list[tuple[int, str]]] = {}
+    current, opened, last = 0, False, 0
+    for k, t in tokens[stream:]:
+        if t.isdigit() and len(t) <= 3:
+            if current < int(t) <= len(names):       # (numbers between may be missing: read as pages')
+                current, opened = int(t), True
+                columns[current] = []
+            continue        # else a page's number among the figures
+        if not TWO_PLACES.match(t):
+            return None
+        if not opened and (not current or k - last > 1):
+            current += 1
+            columns[current] = []
+        columns[current].append((k, clean_number(t)))
+        opened, last = False, k
+    n = len(labels)
+    if n < 3 or current != len(names) or current < 2 or any(len(v) > n for v in columns.values()):
+        return None
+    short = [c for c, v in columns.items() if 0 < len(v) < n]
+    if len(short) > 1 or (short and not _seated_by_totals(columns, short[0], n)):
+        return None
+    header = [t for _, t in tokens[:start] if "代码" in t or "编码" in t or "名称" in t][:2] or ["科目编码", "科目名称"]
+    column_names = ["".join(t for _, t in cell) for cell in names]
+    lines = [(names[0][0][0], "\t".join(header + column_names))]
+    for r, (k, code, name) in enumerate(labels):
+        figures = [columns[c][r][1] if len(columns.get(c, [])) == n else "" for c in range(1, current + 1)]
+        lines.append((k, "\t".join([code, name] + figures)))
+    return lines, column_names[short[0] - 1] if short else ""
+
+
+def _seated_by_totals(columns: dict[int, list[tuple[int, str]]], short: int, n: int) -> bool:
+    """Seats the figures of the one column printed without its empty cells (see
+    _column_major_rows) by the first column, each row's total: what a row's total leaves
+    over its other figures is that column's, rows leaving nothing have none. Pads the
+    column to a figure a row (`` where empty) where the figures fit so exactly."""
+    full = [c for c, v in columns.items() if len(v) == n]
+    if 1 not in full:
+        return False
+    left = [Decimal(columns[1][r][1]) - sum((Decimal(columns[c][r][1]) for c in full if c != 1), Decimal(0))
+            for r in range(n)]
+    rows = [r for r in range(n) if abs(left[r]) > Decimal("0.005")]
+    figures = columns[short]
+    if len(rows) != len(figures) or any(abs(left[r] - Decimal(f)) > Decimal("0.005") for r, (_, f) in zip(rows, figures)):
+        return False
+    seated = dict(zip(rows, figures))
+    columns[short] = [seated.get(r, (0, "")) for r in range(n)]
+    return True
 
 
 def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, ruled: bool, year: str) -> None:
@@ -1111,6 +1200,14 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
 def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context,
                      layout: str) -> None:
     if not spec.layouts and layout == "space" and _fill_positional(table, content):
+        return
+    if layout == "fragment" and (by_rows := _column_major_rows(content)) is not None:
+        lines, seated = by_rows
+        _fill_tab_grid(table, lines, spec, False, context.year)
+        for j in (j for j, c in enumerate(table.columns) if seated and c.leaf == seated):
+            for row in table.rows:
+                if row[j].text:
+                    row[j] = replace(row[j], inferred=SEATED_BY_TOTALS)
         return
     year = context.year
     tokens = stream_tokens(content)
