@@ -61,6 +61,7 @@ from .tokens import (
 TOTAL_WORDS = ("合计", "总计")      # a total row's label alone
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
 YEAR_CELL = re.compile(r"^\d{4}\s*年$")       # a year among the rows is a cell (a 三公 table by year), no subtitle
+CELL_INDENT = 20        # spaces before a line's text that put it under a column right of the labels
 UNIT_LABEL = re.compile(r"^(金额)?单位\s*[:：]")
 RULE_LINE = re.compile(r"[-|:\s\t]+")        # a text table's rule line (`|---|---|`)
 
@@ -296,9 +297,11 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             noted[-1] = (k, noted[-1][1] + t)       # the note's sentence wrapped onto this line
             continue
         if t.endswith("。") and "\t" not in t and not spec.form and not _beside_label(t) and \
-                not (content and content[-1][0] == k - 1 and not sentences and _ends_in_words(content[-1][1])):
+                not (content and content[-1][0] == k - 1 and not sentences and
+                     (_ends_in_words(content[-1][1]) or _indent(src.lines[k - 1]) >= CELL_INDENT)):
             # a sentence under the grid, or a wrapped description's end (a wrapped description's
-            # last line runs on from the line just above, which ends in words)
+            # last line runs on from the line just above, which ends in words, or is printed
+            # far into the line, under its column, where the page keeps its layout)
             sentences.append((k, s))
             continue
         if RULE_LINE.fullmatch(t):
@@ -332,6 +335,10 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     _restore_printed(table, src, region.title_line or table.first_line)
     _judge_recoverable(table, src)
     return table
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _beside_label(line: str) -> bool:
