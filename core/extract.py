@@ -26,10 +26,13 @@ from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of
 from .panels import (
     TOP_ITEM,
     TOP_ITEMS,
+    WRAPPED_TAIL,
     coded_panel_rows,
+    labels_wrapped_around_joined,
     numbered_lines,
     numbered_rows,
     panel_rows,
+    plain_labels_seated,
     side_by_side_rows,
     starts_row,
 )
@@ -682,7 +685,6 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
         table.header_lines = (first_header, grid[body_start - 1][0] if body_start else first_header)
 
 
-WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,2}$")     # the last characters of a wrapped label
 
 
 def _wrapped_tails_joined(grid: list[tuple[int, list[str]]],
@@ -1466,6 +1468,10 @@ def _read_panels(body: Body) -> None:
     alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
     table.rows = side_by_side_rows(columns, text_cols, runs) if body.by_line and alternating else \
         panel_rows(columns, text_cols, runs, by_line=body.by_line)
+    if body.by_line and len(text_cols) > 1:
+        table.rows = labels_wrapped_around_joined(table.rows, text_cols)
+    if body.by_line and len(text_cols) > 2:
+        table.rows = plain_labels_seated(table.rows, text_cols)
     for (label_line, _), pieces in descriptions:
         row = next((row for row in table.rows if label_line in row[0].lines and not row[-1].text), None)
         if row is not None:

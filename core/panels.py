@@ -91,6 +91,53 @@ def starts_row(text: str) -> bool:
 
 
 SUBTOTAL = re.compile(r"^小\s*计$")
+WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,2}$")     # the last characters of a wrapped label
+
+
+def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
+    """A label wrapped in its cell prints its head on a line of its own above its row's line
+    and its end on one below, the row's other cells on the row's line (`四、机关资本性支出（基本建`
+    / `四、节能环保支出 对个人和家庭的补助` / `设）`): two such pieces, each a row of its own
+    around a row, are one label, seated in that row's panel whose list it continues — where
+    exactly one panel lacks a label and its list runs on so (三、 above: 四、)."""
+    def alone(row: list[Cell]) -> Cell | None:
+        texts = [c for c in row if c.text]
+        return texts[0] if len(texts) == 1 and row.index(texts[0]) in text_cols else None
+
+    def last_number(upto: int, j: int) -> ListNumber | None:
+        label = next((out[r][j].text for r in range(upto - 1, -1, -1) if out[r][j].text), "")
+        return _list_number(label)
+    out = list(rows)
+    i = 1
+    while i + 1 < len(out):
+        head, tail = alone(out[i - 1]), alone(out[i + 1])
+        label = head.text + tail.text if head and tail and WRAPPED_TAIL.match(tail.text) else ""
+        number = _list_number(label)
+        seats = [j for j in text_cols if number and not out[i][j].text and
+                 (last := last_number(i - 1, j)) is not None and _next_in_list(number, last)] if number else []
+        if head and tail and len(seats) == 1:
+            out[i] = list(out[i])
+            out[i][seats[0]] = Cell(label, tuple(sorted(set(head.lines) | set(tail.lines))), "joined from fragments")
+            del out[i + 1], out[i - 1]
+        else:
+            i += 1
+    return out
+
+
+def plain_labels_seated(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
+    """Three panels or more side by side, their lists numbered but one's items plain (`工资福利支出`
+    under `一、人员经费和公用经费支出`): a row of one plain label alone, once the other lists
+    have ended, is that panel's next item — where exactly one panel's last label is plain."""
+    out = [list(row) for row in rows]
+    for r, row in enumerate(out):
+        texts = [j for j, c in enumerate(row) if c.text]
+        if len(texts) != 1 or texts[0] not in text_cols or _list_number(row[texts[0]].text) or starts_row(row[texts[0]].text):
+            continue
+        plain = [j for j in text_cols if (last := next((out[q][j].text for q in range(r - 1, -1, -1) if out[q][j].text), ""))
+                 and not _list_number(last) and not starts_row(last)]
+        if len(plain) == 1 and plain[0] != texts[0]:
+            row[plain[0]], row[texts[0]] = row[texts[0]], Cell("", row[texts[0]].lines)
+    return out
 # the words a row's name ends in (一般公共预算资金, 专项收入, 专户管理教育收费): a name
 # ending so is whole; a wrapped name's end starts mid-word (`出`, `务支出`)
 WHOLE_NAME_END = re.compile(r"(收入|支出|资金|拨款|收费|经费|结余|[小合总]计)$")
