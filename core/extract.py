@@ -555,8 +555,6 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
 
 
 TWO_PLACES = re.compile(r"^-?[\d,]+\.\d{2}$")
-
-
 SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
 
 
@@ -626,8 +624,8 @@ def _column_major_rows(content: list[tuple[int, str]]) -> tuple[list[tuple[int, 
 def _seated_by_totals(columns: dict[int, list[tuple[int, str]]], short: int, n: int) -> bool:
     """Seats the figures of the one column printed without its empty cells (see
     _column_major_rows) by the first column, each row's total: what a row's total leaves
-    over its other figures is that column's, rows leaving nothing have none. Pads the
-    column to a figure a row (`` where empty) where the figures fit so exactly."""
+    over its other figures is that column's, rows leaving nothing have none. Where the
+    figures fit so exactly, the column gets an entry a row (an empty one where it has none)."""
     full = [c for c, v in columns.items() if len(v) == n]
     if 1 not in full:
         return False
@@ -1450,7 +1448,7 @@ def _read_panels(body: Body) -> None:
     table, columns, text_cols, content = body.table, body.table.columns, body.text_cols, body.content
     runs = body.line_runs() if body.by_line else body.runs
     if not body.by_line and text_cols == [0]:
-        runs = _late_labels_seated(_header_total_first(body, runs), len(columns) - 1, body.column_words)
+        runs = _late_labels_seated(_first_figures_labelled_from_header(body, runs), len(columns) - 1, body.column_words)
     if body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
         # a label, amounts, then a description (绩效目标): two columns of wrapped text
         row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
@@ -2085,7 +2083,7 @@ def _total_figures_joined(rows: list[list[Cell]], label_col: int) -> list[list[C
     return out
 
 
-def _header_total_first(body: Body, runs: list[Run]) -> list[Run]:
+def _first_figures_labelled_from_header(body: Body, runs: list[Run]) -> list[Run]:
     """Reading order may print the first row's label among the header's cells and its figures
     first (`功能科目名称 合计 单位：万元 一般公共预算支出 小计 … 46,402.33 …`; `项目 行政经费 合计
     一般公共预算 … 10,884.55 …`): a first run of figures alone takes the last total label before

@@ -101,8 +101,8 @@ def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -
     around a row, are one label, seated in that row's panel whose list it continues — where
     exactly one panel lacks a label and its list runs on so (三、 above: 四、)."""
     def alone(row: list[Cell]) -> Cell | None:
-        texts = [c for c in row if c.text]
-        return texts[0] if len(texts) == 1 and row.index(texts[0]) in text_cols else None
+        printed = [j for j, c in enumerate(row) if c.text]
+        return row[printed[0]] if len(printed) == 1 and printed[0] in text_cols else None
 
     def last_number(upto: int, j: int) -> ListNumber | None:
         label = next((out[r][j].text for r in range(upto - 1, -1, -1) if out[r][j].text), "")
