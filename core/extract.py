@@ -28,6 +28,7 @@ from .panels import (
     TOP_ITEMS,
     WRAPPED_TAIL,
     coded_panel_rows,
+    items_seated_by_totals,
     labels_wrapped_around_joined,
     numbered_lines,
     numbered_rows,
@@ -1481,7 +1482,7 @@ def _read_panels(body: Body) -> None:
     if len(text_cols) == 2:
         # halves on lines of their own: every row where that is the pattern, else the totals
         totals_only = _panels_zigzag(table.rows, text_cols) < SETTINGS.zigzag_rows
-        table.rows = _panel_halves_joined(table.rows, text_cols, totals_only)
+        table.rows = items_seated_by_totals(_panel_halves_joined(table.rows, text_cols, totals_only), text_cols)
     elif len(text_cols) == 1:
         table.rows = _total_figures_joined(table.rows, text_cols[0])
     stray = next((text for row in table.rows if len(texts := [c.text for c in row if c.text]) == 1

@@ -124,6 +124,47 @@ def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -
     return out
 
 
+def items_seated_by_totals(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
+    """Two panels of (label, figure) side by side: an item printed alone on its line, its number
+    continuing both lists (`三、单位预留机动经费 3990.4` under `二、政府性基金预算` and `二、项目支出`),
+    belongs to the side whose items of its level then add up to the side's total (收入合计 /
+    支出合计): where its side's items add up without it and the other side's lack just its figure,
+    it moves there."""
+    if len(text_cols) != 2 or any(j + 1 in text_cols or j + 1 >= len(rows[0] if rows else []) for j in text_cols):
+        return rows
+
+    def figure(r: int, col: int) -> Decimal:
+        return parse_amount(rows[r][col + 1].text) or Decimal(0)
+
+    def total_below(r: int, col: int) -> Decimal | None:
+        return next((figure(q, col) for q in range(r + 1, len(rows)) if catalog.TOTAL_LABELS.match(rows[q][col].text)), None)
+
+    def items_sum(col: int, style: tuple[bool, bool]) -> Decimal:
+        """The figures of a side's items numbered in `style` (一、 二、 …), added up."""
+        return sum((figure(q, col) for q in range(len(rows))
+                    if (n := _list_number(rows[q][col].text)) is not None and n[0] == style), Decimal(0))
+    out = [list(row) for row in rows]
+    for r, row in enumerate(rows):
+        sides = [j for j in text_cols if row[j].text]
+        if len(sides) != 1 or any(row[j].text for j in range(len(row)) if j not in (sides[0], sides[0] + 1)):
+            continue
+        here = sides[0]
+        there = text_cols[1] if here == text_cols[0] else text_cols[0]
+        number = _list_number(row[here].text)
+        last_there = next((n for q in range(r - 1, -1, -1) if (n := _list_number(rows[q][there].text)) is not None), None)
+        if number is None or not _next_in_list(number, last_there):
+            continue
+        total_here, total_there = total_below(r, here), total_below(r, there)
+        if total_here is None or total_there is None:
+            continue
+        amount = figure(r, here)
+        sum_here, sum_there = items_sum(here, number[0]), items_sum(there, number[0])
+        if sum_here != total_here and sum_here - amount == total_here and sum_there + amount == total_there:
+            out[r] = [Cell("", c.lines) for c in row]
+            out[r][there], out[r][there + 1] = row[here], row[here + 1]
+    return out
+
+
 def plain_labels_seated(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
     """Three panels or more side by side, their lists numbered but one's items plain (`工资福利支出`
     under `一、人员经费和公用经费支出`): a row of one plain label alone, once the other lists
