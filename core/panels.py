@@ -130,8 +130,8 @@ def items_seated_by_totals(rows: list[list[Cell]], text_cols: list[int]) -> list
     belongs to the side whose items of its level then add up to the side's total (收入合计 /
     支出合计): where its side's items add up without it and the other side's lack just its figure,
     it moves there."""
-    if len(text_cols) != 2 or any(j + 1 in text_cols or j + 1 >= len(rows[0] if rows else []) for j in text_cols):
-        return rows
+    if len(text_cols) != 2 or not rows or any(j + 1 in text_cols or j + 1 >= len(rows[0]) for j in text_cols):
+        return rows         # (each side a label and one figure)
 
     def figure(r: int, col: int) -> Decimal:
         return parse_amount(rows[r][col + 1].text) or Decimal(0)
