@@ -46,6 +46,7 @@ from .tokens import (
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
+    TWO_DECIMALS,
     PrintedPages,
     Run,
     Token,
@@ -555,7 +556,6 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
     return level if split or (ruled and parts and not coded) else None
 
 
-TWO_PLACES = re.compile(r"^-?[\d,]+\.\d{2}$")
 SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
 
 
@@ -569,7 +569,7 @@ def _column_major_rows(content: list[tuple[int, str]]) -> tuple[list[tuple[int, 
     whose figures the rows' totals seated ("" if none; one such column at most, see
     _seated_by_totals); None where the text is not so."""
     tokens = [(k, t) for k, line in content for t in line_tokens(line)]
-    first = next((i for i, (_, t) in enumerate(tokens) if TWO_PLACES.match(t)), None)
+    first = next((i for i, (_, t) in enumerate(tokens) if TWO_DECIMALS.match(t)), None)
     if first is None:
         return None
     start = next((i for i in range(first - 1) if CODE.match(tokens[i][1]) and not is_amount(tokens[i + 1][1])), None)
@@ -600,7 +600,7 @@ def _column_major_rows(content: list[tuple[int, str]]) -> tuple[list[tuple[int, 
                 current, opened = int(t), True
                 columns[current] = []
             continue        # else a page's number among the figures
-        if not TWO_PLACES.match(t):
+        if not TWO_DECIMALS.match(t):
             return None
         if not opened and (not current or k - last > 1):
             current += 1

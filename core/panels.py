@@ -94,6 +94,23 @@ SUBTOTAL = re.compile(r"^小\s*计$")
 WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,2}$")     # the last characters of a wrapped label
 
 
+# the words a row's name ends in (一般公共预算资金, 专项收入, 专户管理教育收费): a name
+# ending so is whole; a wrapped name's end starts mid-word (`出`, `务支出`)
+WHOLE_NAME_END = re.compile(r"(收入|支出|资金|拨款|收费|经费|结余|[小合总]计)$")
+
+
+def _whole_name_after_whole_name(label_above: str, text: str) -> bool:
+    """A name of three characters or more that ends as row names do, under a name that ends
+    so too: a row of its own, its figures left empty (`一般公共预算资金 … 24,169.74` then
+    `专项收入`), not the wrapped end of the name above."""
+    return len(text) >= 3 and bool(WHOLE_NAME_END.search(text)) and bool(WHOLE_NAME_END.search(label_above))
+
+
+def _label_above(rows: list[list[Cell]], r: int, col: int) -> str:
+    """The nearest label above row `r` in column `col` ("" if none)."""
+    return next((rows[q][col].text for q in range(r - 1, -1, -1) if rows[q][col].text), "")
+
+
 def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
     """A label wrapped in its cell prints its head on a line of its own above its row's line
     and its end on one below, the row's other cells on the row's line (`四、机关资本性支出（基本建`
@@ -104,17 +121,14 @@ def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -
         printed = [j for j, c in enumerate(row) if c.text]
         return row[printed[0]] if len(printed) == 1 and printed[0] in text_cols else None
 
-    def last_number(upto: int, j: int) -> ListNumber | None:
-        label = next((out[r][j].text for r in range(upto - 1, -1, -1) if out[r][j].text), "")
-        return _list_number(label)
     out = list(rows)
     i = 1
     while i + 1 < len(out):
         head, tail = alone(out[i - 1]), alone(out[i + 1])
         label = head.text + tail.text if head and tail and WRAPPED_TAIL.match(tail.text) else ""
         number = _list_number(label)
-        seats = [j for j in text_cols if number and not out[i][j].text and
-                 (last := last_number(i - 1, j)) is not None and _next_in_list(number, last)] if number else []
+        seats = [j for j in text_cols if not out[i][j].text
+                 and _next_in_list(number, _list_number(_label_above(out, i - 1, j)))] if number else []
         if head and tail and len(seats) == 1:
             out[i] = list(out[i])
             out[i][seats[0]] = Cell(label, tuple(sorted(set(head.lines) | set(tail.lines))), "joined from fragments")
@@ -151,8 +165,7 @@ def items_seated_by_totals(rows: list[list[Cell]], text_cols: list[int]) -> list
         here = sides[0]
         there = text_cols[1] if here == text_cols[0] else text_cols[0]
         number = _list_number(row[here].text)
-        last_there = next((n for q in range(r - 1, -1, -1) if (n := _list_number(rows[q][there].text)) is not None), None)
-        if number is None or not _next_in_list(number, last_there):
+        if number is None or not _next_in_list(number, _list_number(_label_above(rows, r, there))):
             continue
         total_here, total_there = total_below(r, here), total_below(r, there)
         if total_here is None or total_there is None:
@@ -174,21 +187,10 @@ def plain_labels_seated(rows: list[list[Cell]], text_cols: list[int]) -> list[li
         texts = [j for j, c in enumerate(row) if c.text]
         if len(texts) != 1 or texts[0] not in text_cols or _list_number(row[texts[0]].text) or starts_row(row[texts[0]].text):
             continue
-        plain = [j for j in text_cols if (last := next((out[q][j].text for q in range(r - 1, -1, -1) if out[q][j].text), ""))
-                 and not _list_number(last) and not starts_row(last)]
+        plain = [j for j in text_cols if (last := _label_above(out, r, j)) and not _list_number(last) and not starts_row(last)]
         if len(plain) == 1 and plain[0] != texts[0]:
             row[plain[0]], row[texts[0]] = row[texts[0]], Cell("", row[texts[0]].lines)
     return out
-# the words a row's name ends in (一般公共预算资金, 专项收入, 专户管理教育收费): a name
-# ending so is whole; a wrapped name's end starts mid-word (`出`, `务支出`)
-WHOLE_NAME_END = re.compile(r"(收入|支出|资金|拨款|收费|经费|结余|[小合总]计)$")
-
-
-def _whole_name_after_whole_name(label_above: str, text: str) -> bool:
-    """A name of three characters or more that ends as row names do, under a name that ends
-    so too: a row of its own, its figures left empty (`一般公共预算资金 … 24,169.74` then
-    `专项收入`), not the wrapped end of the name above."""
-    return len(text) >= 3 and bool(WHOLE_NAME_END.search(text)) and bool(WHOLE_NAME_END.search(label_above))
 
 
 def _wrapped_line(codes: list[Token], labels: list[Token], amounts: list[Token]) -> bool:

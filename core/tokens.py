@@ -182,7 +182,7 @@ Run = tuple[list[Token], list[Token], list[Token]]
 
 PARTIAL_NUMBER = re.compile(r"^[\d,]*\d(\.\d?)?$")
 NUMBER_TAIL = re.compile(r"^\.?\d+$")
-TWO_DECIMALS = re.compile(r"^[\d,]+\.\d{2}$")
+TWO_DECIMALS = re.compile(r"^-?[\d,]+\.\d{2}$")
 ONE_DECIMAL = re.compile(r"^[\d,]*\d\.\d$")
 
 
