@@ -21,7 +21,7 @@ from enum import StrEnum
 from . import catalog
 from .catalog import TableKind, TableSpec
 from .columns import CODE_PARTS, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
-from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header
+from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header, listed_form_header
 from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
     TOP_ITEM,
@@ -369,17 +369,18 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     layout = table.layout
     if spec.form and layout == "fragment" and spec.layouts and has_grid_header(content, spec.layouts[0]):
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
+    elif spec.form and (listed := listed_form_header(content)) is not None:
+        # a list of projects, a row per indicator: the grid it is printed as, where its cells are
+        if layout == "tab":
+            _fill_tab_grid(table, content[listed:], catalog.OTHER, context.ruled, context.year)
+        else:
+            _form_read_as_plain_grid(table, content, context, layout)
     elif spec.form:
         fill_form(table, content, layout)
         if misread := grid_misread(table):
             table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
-        if not table.rows:      # no indicator grid the form reader knows: read the lines as a grid
-            plain = replace(table, facts={}, grids=[], columns=[], rows=[], notes=[])
-            _fill_token_grid(plain, content, catalog.OTHER, context, layout)
-            if plain.rows:
-                table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
-                    plain.rows, plain.header_lines
-                table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
+        if not table.rows:      # no indicator grid the form reader knows
+            _form_read_as_plain_grid(table, content, context, layout)
     elif layout == "tab":
         _fill_tab_grid(table, content, spec, context.ruled, context.year)
     else:
@@ -387,6 +388,16 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     if not spec.form:
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
+
+
+def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:
+    """A form whose layout the form reader does not know: its lines read as a plain grid, doubted."""
+    plain = replace(table, facts={}, grids=[], columns=[], rows=[], notes=[])
+    _fill_token_grid(plain, content, catalog.OTHER, context, layout)
+    if plain.rows:
+        table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
+            plain.rows, plain.header_lines
+        table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
 
 
 def _drop_column_numbers(table: Table) -> None:

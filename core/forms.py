@@ -135,6 +135,17 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
     return None, 0, []
 
 
+def listed_form_header(content: list[tuple[int, str]]) -> int | None:
+    """The index of the header line of a form printed as one list of its projects, or None:
+    the indicator grid's header opens with the projects' own columns (`项目名称 项目总额 …
+    绩效目标 一级指标 …`), so every row is a grid row and no key/value fact stands above."""
+    header_idx, header_end, cells = _form_grid_header(content)
+    if header_idx is None or header_idx != header_end:
+        return None
+    before = list(itertools.takewhile(lambda c: c != "一级指标", cells))
+    return header_idx if any(not c.endswith("指标") for c in before) else None
+
+
 def _is_grid_group_label(line: str) -> bool:
     text = squash(line)
     return text.endswith("指标") and len(text) <= 8 and text not in INDICATOR_LEVELS
