@@ -199,6 +199,7 @@ def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> 
 
 CODE_NAMED = re.compile(r"^(3\d\d)\d*\s*[-—]")       # `30201-办公费`: a department economic class
 CODE_PREFIX = re.compile(r"^\d+\s*[-—]\s*")               # `2040602-一般行政管理事务`: a code inside the name
+CODE_IN_NAME = re.compile(r"^(\d{3,})\s*[-—]\s*\S")
 
 
 def _economic_class(row: list[Cell], text_cols: list[int]) -> str:
@@ -407,8 +408,11 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
     code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE_PART] or [0]
-    codes = ["".join(r[j].text for j in code_cols) for r in rows]
-    classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(codes, rows)]
+    printed_codes = ["".join(r[j].text for j in code_cols) for r in rows]
+    classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(printed_codes, rows)]
+    # a table printing each row's code inside its first label (`2040604-基层司法业务`) is coded by it
+    in_names = [m.group(1) if (m := CODE_IN_NAME.match(code)) else "" for code in printed_codes]
+    codes = in_names if any(in_names) else printed_codes
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
