@@ -361,22 +361,38 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
     per row whose column sums meet `target` in the most columns. Row by row, choices that
     reach the same sums are kept once (so twenty rows of two choices are not a million
     combinations), and at most SETTINGS.joint_states partial sums are carried, those nearest
-    the target first: the search is bounded, never the input. Sums are kept in cents."""
+    the target first: the search is bounded, never the input. Sums are kept in cents.
+    With no negative figure, the largest rows are seated first and partial sums that can no
+    longer meet the target (a column past it, or short of it by more than the rows left can
+    bring) are let go while others remain: the bound keeps the beam on sums that can."""
     goal = tuple(_cents(target.get(c, Decimal(0))) for c in columns)
     slack = _cents(tolerance)
     deltas = [[tuple(_cents(placed.get(c, Decimal(0))) for c in columns) for placed in options]
               for options in row_options]
+    bounded = not any(d < 0 for options in deltas for delta in options for d in delta)
+    order = sorted(range(len(deltas)), key=lambda i: -max(map(sum, deltas[i]))) if bounded else list(range(len(deltas)))
+    # what the rows after each step can still add to each column, at most
+    reach = [tuple(0 for _ in columns)]
+    for i in reversed(order):
+        most = tuple(max(delta[c] for delta in deltas[i]) for c in range(len(columns)))
+        reach.append(tuple(r + m for r, m in zip(reach[-1], most)))
+    reach.reverse()
     # the beam narrows where rows have many placements, so that the work stays bounded
     work = max(1, sum(len(o) for o in deltas) * max(1, len(columns)))
     beam = max(1, min(SETTINGS.joint_states, SETTINGS.joint_work // work))
     states: dict[tuple[int, ...], tuple | None] = {tuple(_cents(fixed.get(c, Decimal(0))) for c in columns): None}
-    for options in deltas:
+    for step, i in enumerate(order):
         nxt: dict[tuple[int, ...], tuple | None] = {}
         for sums, trail in states.items():
-            for n, delta in enumerate(options):
+            for n, delta in enumerate(deltas[i]):
                 after = tuple(x + d for x, d in zip(sums, delta))
                 if after not in nxt:
                     nxt[after] = (n, trail)
+        if bounded:
+            left = reach[step + 1]
+            able = {t: v for t, v in nxt.items()
+                    if all(g - slack - r <= x <= g + slack for g, x, r in zip(goal, t, left))}
+            nxt = able or nxt
         if len(nxt) > beam:
             nearest = sorted(nxt, key=lambda t: sum(abs(g - x) for g, x in zip(goal, t)))
             nxt = {t: nxt[t] for t in nearest[:beam]}
@@ -389,7 +405,8 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
     while trail is not None:
         picks.append(trail[0])
         trail = trail[1]
-    return picks[::-1]
+    chosen = dict(zip(order, picks[::-1]))
+    return [chosen[i] for i in range(len(deltas))]
 
 
 def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tuple[str, int]]], spec: TableSpec, text_cols: list[int],
