@@ -337,11 +337,22 @@ _LEVEL_OF_LENGTH = {3: 1, 2: 2, 5: 2, 7: 3}     # 类, 款 (printed short or who
 
 def _code_parents(codes: list[str]) -> list[int | None]:
     """For each row, the index of the row that totals it: the nearest row above with a
-    shorter code (short 款 codes printed under their 类 count as 5 digits). One pass."""
+    shorter code (short 款 codes printed under their 类 count as 5 digits); a code of no
+    classification's length (a unit's `119001`) is totalled by the nearest row above whose
+    code begins it (its department's `119`). One pass."""
     last_at: dict[int, int] = {}      # level → latest row of that level
+    last_of: dict[str, int] = {}      # code → latest row printing it
     parents: list[int | None] = []
     for i, code in enumerate(codes):
         me = _LEVEL_OF_LENGTH.get(len(code), 0) if code else 0
+        if not code.isdigit():
+            parents.append(None)
+            continue
+        last_of[code] = i
+        if not me:
+            heads = [last_of[code[:n]] for n in range(1, len(code)) if code[:n] in last_of]
+            parents.append(max(heads) if heads else None)
+            continue
         above = [last_at[lv] for lv in last_at if lv < me]
         parents.append(max(above) if me > 1 and above else None)
         if me:

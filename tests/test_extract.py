@@ -1396,3 +1396,12 @@ def test_a_titled_table_outside_the_catalogue_printed_a_fragment_a_line_is_found
     doc = _parse(["三、综合评价情况及评价结论", "项目综合评价得分85.19分（见表2）。", "表2：综合评价得分情况表", "一级指标",
                   "分值", "得分", "决策", "20", "17.90", "过程", "20", "17.99", "合计", "40", "35.89"])
     assert [(t.title, t.kind, t.first_line) for t in doc.tables] == [("综合评价得分情况表", "other", 3)]
+
+
+def test_a_units_code_is_totalled_by_its_departments_row():
+    # Xi'an's 三公 table lists units (`119001`) under their department (`119`): codes of no
+    # classification's length are totalled by the row above whose code begins them, so the
+    # units' figures are seated by the department's row; classification codes keep their levels
+    from core.placement import _code_parents
+    assert _code_parents(["", "119", "119001", "119002", "120", "120001"]) == [None, None, 1, 1, None, 4]
+    assert _code_parents(["201", "01", "2010101", "合计", "20102"]) == [None, 0, 1, None, 0]
