@@ -17,6 +17,7 @@ from .model import Cell, FormGrid, GridRow, Table, parse_amount
 from .settings import CENT
 from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
+GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
 # The multi-project form prints its value column three characters wide (`当期实` `现`).
 VALUE_WIDTH = 3
 INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
@@ -65,10 +66,10 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
                 l2 += c
             elif c and c not in ("绩效指标", "指标"):
                 rest.append(c)
-        if len(rest) >= 2:
-            rows.append([Cell(l1, (k,), "filled down from the merged cell above"),
-                         Cell(l2, (k,), "filled down from the merged cell above")] +
-                        [Cell(c, (k,)) for c in (rest + [""] * width)[:width - 2]])
+        if len(rest) >= 2 and GRID_TOTAL.match(rest[0]):
+            rows.append(_grid_total_row(s, k, content[header_idx][1] if header_idx == header_end else "", table.columns))
+        elif len(rest) >= 2:
+            rows.append(_level_cells(l1, l2, (k,)) + [Cell(c, (k,)) for c in (rest + [""] * width)[:width - 2]])
         elif rest and rows:     # the wrapped end of the previous indicator's name
             prev = rows[-1][2]
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
@@ -79,6 +80,26 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
     else:
         rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
+
+
+def _grid_total_row(line: str, k: int, header_line: str, columns: list[Column]) -> list[Cell]:
+    """The indicator grid's total (`总分 … 100 90.5`), of no indicator level: its label in the
+    indicator's column, its figures under the header cells printed above them where its tab
+    cells line up with the header's, else after the label in order."""
+    row = [Cell("", (k,)) for _ in columns]
+    cells = [squash(c) for c in line.split("\t")]
+    label, *figures = [c for c in cells if c]
+    row[2] = Cell(label, (k,))
+    names = [c.leaf for c in columns]
+    header = [squash(c) for c in header_line.split("\t")]
+    if len(cells) <= len(header) and all(header[p] in names for p, c in enumerate(cells) if c and c != label):
+        for p, c in enumerate(cells):
+            if c and c != label:
+                row[names.index(header[p])] = Cell(c, (k,))
+    else:
+        for j, c in enumerate(figures[:len(columns) - 3], start=3):
+            row[j] = Cell(c, (k,))
+    return row
 
 
 def _level_cells(l1: str, l2: str, lines: tuple[int, ...]) -> list[Cell]:
