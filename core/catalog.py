@@ -346,7 +346,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.BUDGET_DEPT_PERFORMANCE_TARGET, "部门整体支出绩效目标申报表",
               (r"部门整体支出绩效目标.*表$",), form=True),
     TableSpec(TableKind.BUDGET_PERFORMANCE_TARGET, "项目支出绩效目标表",
-              (r"项目(支出)?绩效目标.*表$",), header_words=("一级指标", "二级指标"), form=True,
+              # 专项业务经费, 专项资金: project spending by other templates' names
+              (r"(项目(支出)?|专项(业务经费|资金)?)(总体)?绩效目标.*表$",), header_words=("一级指标", "二级指标"), form=True,
               # the form of several projects in one grid, a project per block of rows
               layouts=(("项目名称", "中期绩效目标", "年度绩效目标", "一级指标", "二级指标", "三级指标", "计算符号",
                         "指标值", "计量单位", "备注（选填）", "指标值说明（选填）"),)),
@@ -582,7 +583,12 @@ FINAL_NUMBERED = {f"{i:02d}": k for i, k in enumerate(
 # (一级 and 二级指标) whose merged cells are filled down.
 FORM_FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项目属性", "年度资金总额", "其中:财政拨款",
                    "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称",
-                   "填报人", "联系电话", "部门职能概述", "年度整体绩效总目标")
+                   "填报人", "联系电话", "部门职能概述", "年度整体绩效总目标",
+                   # other templates' keys (a longer key before the shorter one it begins with)
+                   "主管部门", "实施期资金总额:", "实施期限")
+# Header cells among a form's facts that end the value before them (`资金金额(万元)`, `执行率分值（10分）`,
+# `总体目标` over a grid of goals)
+FORM_FIELD_ENDS = ("项目资金", "资金金额", "(万元)", "（万元）", "执行率分值", "总体目标")
 # Small grids printed inside a form (部门整体支出绩效目标申报表): a label, a header whose cells
 # end in letter marks (`2023年预算金额（C）`, `预算增减变化（C-D）`), rows of amounts under
 # group labels (收入构成, 支出构成). A mark with an operator is an identity of its row.

@@ -34,6 +34,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
     if header_idx and _is_grid_group_label(content[header_idx - 1][1]):
         group = squash(content[header_idx - 1][1])     # `年度绩效指标` above the grid's header
         facts = facts[:-1]
+    elif header_cells[1:2] == ["一级指标"] and header_cells[0] != "绩效指标" and _is_grid_group_label(header_cells[0]):
+        group, header_cells = header_cells[0], header_cells[1:]     # `年度绩效指标` opening the header's line
     facts = _take_grid_blocks(table, facts)
     merged = re.sub(r"\s+", " ", " ".join(s.replace("\t", " ").strip() for _, s in facts))
     table.facts.update(_form_fields(merged))
@@ -111,17 +113,18 @@ def _level_cells(l1: str, l2: str, lines: tuple[int, ...]) -> list[Cell]:
 
 def _form_fields(merged: str) -> dict[str, str]:
     """The form's facts by key (FORM_FIELD_KEYS), from its fact lines run together: each key's
-    first occurrence, its value what follows up to the next key (or 项目资金, (万元)). One
+    first occurrence, its value what follows up to the next key (or a header cell that ends
+    one, catalog.FORM_FIELD_ENDS). One
     pattern finds every key, one every end (a pattern per key cost a process 8 ms to compile)."""
     keys, ends = _field_patterns()
     found: dict[str, str] = {}
     for m in keys.finditer(merged):
         key = FORM_FIELD_KEYS[int(str(m.lastgroup)[1:])]     # (each key its own group: k0, k1 …)
-        if key in found or m.end() == len(merged):
-            continue
+        if key in found or m.end() == len(merged) or keys.match(merged, m.end()) or ends.match(merged, m.end() - 1):
+            continue        # printed without a value (an empty form): the next key or header cell follows
         end = ends.search(merged, m.end() + 1)
         found[key] = merged[m.end():end.start() if end else len(merged)].replace(" ", "")
-    return {key.replace(":", "："): found[key] for key in FORM_FIELD_KEYS if key in found}
+    return {key.rstrip(":").replace(":", "："): found[key] for key in FORM_FIELD_KEYS if key in found}
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +132,7 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The form keys, each a named group, before the spaces after them; and where a value ends."""
     keys = re.compile("(?:" + "|".join(f"(?P<k{i}>{_spaced(key)})" for i, key in enumerate(FORM_FIELD_KEYS)) + r")\s+")
     any_key = "|".join(_spaced(x) for x in FORM_FIELD_KEYS)
-    return keys, re.compile(r"\s+(?:" + any_key + r"|项目资金|\(万元\)|（万元）)")
+    return keys, re.compile(r"\s+(?:" + "|".join([any_key, *map(re.escape, catalog.FORM_FIELD_ENDS)]) + ")")
 
 
 def _spaced(key: str) -> str:
@@ -144,7 +147,9 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
     for i, (_, s) in enumerate(content):
         if "一级指标" in s and "二级指标" in s:
             cells = join_spaced_characters([c for c in re.split(r"\t| ", s.strip()) if c])
-            return i, i, [squash(c) for c in cells]
+            cells = [w for c in cells for w in (GRID_WORD.findall(c) if GRID_WORDS.fullmatch(c) else [squash(c)])]
+            wrapped = _cell_wrapped_around(content, i)
+            return (i - 1, i + 1, cells + [wrapped]) if wrapped else (i, i, cells)
         if squash(s) == "一级指标":
             end = i
             while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
@@ -165,6 +170,24 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
         return None
     before = list(itertools.takewhile(lambda c: c != "一级指标", cells))
     return header_idx if any(not c.endswith("指标") for c in before) else None
+
+
+GRID_WORD = re.compile(r"[一二三]级指标")
+GRID_WORDS = re.compile(r"(?:[一二三]级指标)+")     # header words printed without a space (`一级指标二级指标`)
+OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
+CLOSE_BRACKET = re.compile(r"^[^（(]*[）)]$")
+
+
+def _cell_wrapped_around(content: list[tuple[int, str]], i: int) -> str:
+    """The last header cell of a grid wrapped around its header's line (a line per printed row:
+    `分值权重（90` above, `分）` below, as the one-line cells stand centred beside it), or "":
+    a lone piece above that opens a bracket, a lone piece below that closes it."""
+    if i == 0 or i + 1 >= len(content) or "\t" in content[i][1]:
+        return ""
+    above, below = content[i - 1][1].split(), content[i + 1][1].split()
+    if len(above) == 1 and len(below) == 1 and OPEN_BRACKET.search(above[0]) and CLOSE_BRACKET.match(below[0]):
+        return above[0] + below[0]
+    return ""
 
 
 def _is_grid_group_label(line: str) -> bool:
@@ -269,10 +292,17 @@ def _indicator_level(text: str) -> str:
     return ""
 
 
+# Pieces of the merged cells printed down a grid's side, a line each (`成本指` / `标`, `年度绩` /
+# `效指标`): the 二级指标 beside them names their 一级 (catalog.INDICATOR_PARENT).
+_MERGED_PIECES = frozenset(piece for word in (*INDICATOR_L1, "绩效指标", "年度绩效指标")
+                           for n in range(1, len(word)) for piece in (word[:n], word[n:])) - {"指标"}
+
+
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     """A form with several value columns (自评表: 指标值, 全年实际完成值, 原因) printed a line
     per indicator: most lines hold a name and at least two values."""
-    counts = [sum(t not in INDICATOR_LEVELS for t in s.split()) for _, s in lines]
+    counts = [sum(t not in INDICATOR_LEVELS and t not in _MERGED_PIECES for t in s.split())
+              for _, s in _names_wrapped_around(lines)[0]]
     counts = [n for n in counts if n]
     return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
 
@@ -311,21 +341,61 @@ def _join_number_units(tokens: list[str]) -> list[str]:
     return out
 
 
+def _names_wrapped_around(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict[int, tuple[int, ...]]]:
+    """Lines of an indicator grid with the names wrapped around their row's line put back on
+    it, and the lines each such name was printed on: a line of levels and values only takes
+    the one word of the line above and of the line below, where neither prints a value
+    (`人口抽样调查成本（元/社区/年` / `≤600 2` / `）`), as a line per printed row centres the
+    one-line cells beside a cell of two lines."""
+    def parts(s: str) -> tuple[list[str], list[str], list[str]]:
+        """(levels and pieces, words, values) of a line."""
+        side: list[str] = []
+        words: list[str] = []
+        values: list[str] = []
+        for t in s.split():
+            if _indicator_level(t) or t in _MERGED_PIECES:
+                side.append(t)
+            else:
+                (values if INDICATOR_VALUE.match(t) else words).append(t)
+        return side, words, values
+    split = [parts(s) for _, s in lines]
+    out = [(k, s) for k, s in lines]
+    joined: dict[int, tuple[int, ...]] = {}
+    for i in range(1, len(lines) - 1):
+        (above_side, above, above_values), (side, words, values), (below_side, below, below_values) = split[i - 1:i + 2]
+        if values and not words and len(above) == 1 and not above_values and len(below) <= 1 and not below_values:
+            out[i - 1] = (lines[i - 1][0], " ".join(above_side))
+            out[i] = (lines[i][0], " ".join([*side, above[0] + "".join(below), *values]))
+            out[i + 1] = (lines[i + 1][0], " ".join(below_side))
+            split[i + 1] = (below_side, [], [])
+            joined[lines[i][0]] = (lines[i - 1][0], lines[i][0]) + ((lines[i + 1][0],) if below else ())
+    return [(k, s) for k, s in out if s], joined
+
+
 def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
     """Levels first (filled down), then the name, then a value per column; a line holding
     only a word continues the name above (`医保基金`), a lone `指标` the level (`可持续影响`)."""
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     n_values = width - 3
-    for k, s in lines:
+    marks: list[tuple[float, str]] = []     # where each 二级 label is printed, in rows
+    grid_lines, joined = _names_wrapped_around(lines)
+    for k, s in grid_lines:
         rest: list[str] = []
+        marked = ""
+        if all(t in _MERGED_PIECES or t == "指标" for t in s.split()):
+            continue        # pieces of merged cells alone on their line (`指标 标`)
         for t in s.split():
+            level = "" if rest else _indicator_level(t)
             if rest or t == "绩效指标":
                 rest += [t] if t != "绩效指标" else []
-            elif t in INDICATOR_L1:
-                l1 = t
-            elif t in INDICATOR_LEVELS:
-                l2 = t
+            elif level in INDICATOR_L1:
+                l1 = level
+            elif level:
+                l2 = level      # a level wrapped at the cell's width names it (`服务对象满意度指`)
+                marked = level
+            elif t in _MERGED_PIECES:
+                continue        # a piece of a merged 一级 or group cell, printed down its side
             elif t == "指标" and l2 + t in INDICATOR_LEVELS:
                 for row in rows:
                     if row[1].text == l2:
@@ -333,6 +403,9 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[
                 l2 += t
             else:
                 rest.append(t)
+        # a 二级 label stands on its row's line, or between two rows
+        if marked:
+            marks.append((len(rows) if len(rest) >= 2 else len(rows) - 0.5, marked))
         if len(rest) == 1 and rows:
             name = rows[-1][2]
             rows[-1][2] = Cell(name.text + rest[0], name.lines + (k,), "joined from fragments")
@@ -342,9 +415,47 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[
         rest = _join_number_units(rest)
         cut = max(1, len(rest) - n_values)
         values = rest[cut:]
-        rows.append([*_level_cells(l1, l2, (k,)), Cell("".join(rest[:cut]), (k,))] +
+        name_lines = joined.get(k, (k,))
+        rows.append([*_level_cells(l1, l2, (k,)),
+                     Cell("".join(rest[:cut]), name_lines, "joined from fragments" if len(name_lines) > 1 else "")] +
                     [Cell(v, (k,)) for v in values] + [Cell("") for _ in range(n_values - len(values))])
+    # labels printed before the first row's, or between two rows, stand centred on their cells
+    if rows and (not rows[0][1].text or any(at % 1 for at, _ in marks)):
+        _levels_of_centred_labels(rows, marks)
     return rows
+
+
+def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, str]]) -> None:
+    """二级 labels centred on their merged cells, give or take half a row (a line per printed
+    row puts a label beside the row at its cell's middle): the rows are cut into one block per label,
+    in order, each block's middle as near its label as can be (a label repeated next to
+    itself, printed again past a page break, may have no rows of its own)."""
+    n, m = len(rows), len(marks)
+    if not m or m > n:
+        return
+    inf = float("inf")
+    # cost[i][b]: the least misplacement of labels 0..i with label i's block ending at row b
+    cost = [[inf] * (n + 1) for _ in range(m)]
+    cut: list[list[int]] = [[0] * (n + 1) for _ in range(m)]
+    for i, (at, label) in enumerate(marks):
+        may_be_empty = i + 1 < m and marks[i + 1][1] == label
+        for b in range(1, n + 1):
+            for a in range(b + (1 if may_be_empty else 0)):
+                before = 0.0 if i == 0 and a == 0 else (cost[i - 1][a] if i else inf)
+                here = 0.0 if a == b else abs(at - (a + b - 1) / 2)
+                if before + here < cost[i][b]:
+                    cost[i][b], cut[i][b] = before + here, a
+    if cost[m - 1][n] == inf:
+        return
+    ends = [n]
+    for i in range(m - 1, 0, -1):
+        ends.append(cut[i][ends[-1]])
+    ends.reverse()
+    start = 0
+    for end, (_, label) in zip(ends, marks):
+        for row in rows[start:end]:
+            row[0:2] = _level_cells(row[0].text, label, row[0].lines)
+        start = end
 
 
 def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:

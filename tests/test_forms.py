@@ -2,12 +2,16 @@
 itself, and the rules that check the forms against each other and the text."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from core.document import parse_document
 from core.model import GridRow
 from core.reader import load_text
 from core.review import Review
 from core.session import ReviewSession
 from core.validate import validate
+
+QUIRKS = Path(__file__).parent / "data" / "quirks"
 
 DEPT_FORM = """第四部分 预算绩效情况
 一、部门整体绩效目标
@@ -127,3 +131,18 @@ def test_project_funded_from_a_source_the_budget_does_not_have(sample_copy):
     session.set_table_fact(form, "其中：财政拨款", "160")
     assert [f for f in session.findings if f.check == "prose_vs_table"] == []
     assert [f.values for f in session.findings if f.where.endswith("年度资金总额")] == []
+
+
+def test_facts_of_another_templates_project_form_and_of_an_empty_form():
+    # Xi'an's 部门专项业务经费绩效目标表 (a project form by another name), read from its PDF's
+    # ruled cells: its keys (主管部门, 实施期资金总额) end at the header cells printed among them
+    # (资金金额（万元）, 执行率分值（10分）, 总体目标); the same form printed empty (专项资金总体绩效目标表)
+    # has no facts, where each key once took the next key as its value
+    def facts(name: str) -> dict[str, str]:
+        text = (QUIRKS / f"{name}.txt").read_bytes()
+        [form] = parse_document(load_text(text, name)).tables
+        return form.facts
+    assert facts("tab_project_form_of_another_name_group_opening_its_header") == {
+        "项目名称": "内审服务", "主管部门": "西安市统计局", "实施期资金总额": "1.50", "其中：财政拨款": "1.50",
+        "其他资金": "0.00"}
+    assert facts("tab_empty_form_has_no_facts") == {}
