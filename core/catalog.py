@@ -613,14 +613,16 @@ def mark_terms(mark: str) -> list[tuple[int, str]]:
 INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
                 "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
-                # the 部门整体 form's 二级指标
+                # the 部门整体 form's 二级指标, and 成本 levels printed without 指标
                 "公共服务", "公共管理", "公共产品", "经济效益", "社会效益", "生态效益", "可持续影响",
+                "经济成本", "社会成本", "生态环境成本",
                 "社会公众或服务对象满意度")
 INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社会公众或服务对象满意度指标")
 # The 一级指标 each standard 二级指标 belongs to: a 一级 label printed halfway down its merged
 # cell (vertically centred) is known from the first row of its block on.
 INDICATOR_PARENT = {**dict.fromkeys(("数量指标", "质量指标", "时效指标"), "产出指标"),
-                    **dict.fromkeys(("经济成本指标", "社会成本指标", "生态环境成本指标"), "成本指标"),
+                    **dict.fromkeys(("经济成本指标", "社会成本指标", "生态环境成本指标", "经济成本", "社会成本",
+                                     "生态环境成本"), "成本指标"),
                     **dict.fromkeys(("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"), "效益指标"),
                     **dict.fromkeys(("服务对象满意度指标", "服务对象满意度"), "满意度指标")}
 

@@ -18,6 +18,7 @@ from .settings import CENT
 from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
+PLACEHOLDER = re.compile(r"(?<!\S)(?:[.．…]{3,}|…+)(?!\S)")     # `......`: a template's empty cell
 # The multi-project form prints its value column three characters wide (`当期实` `现`).
 VALUE_WIDTH = 3
 INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
@@ -75,6 +76,9 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
         elif rest and rows:     # the wrapped end of the previous indicator's name
             prev = rows[-1][2]
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
+    spaced = [(k, PLACEHOLDER.sub("", s)) for k, s in spaced]
+    if not any(INDICATOR_VALUE.match(t) for _, s in spaced for t in s.split()):
+        spaced = []     # no figure in any row: a template printed empty (`经济成本 ......`)
     if _one_indicator_per_line(spaced, width):
         rows.extend(_line_indicator_rows(spaced, width))
     elif width - 3 >= 3 and layout == "fragment":
@@ -145,11 +149,18 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
     (`一级指标 二级指标 三级指标 指标值`) or, one fragment per line, the run of header words
     from `一级指标` to the first level name."""
     for i, (_, s) in enumerate(content):
-        if "一级指标" in s and "二级指标" in s:
+        if "二级指标" in s and ("一级指标" in s or "三级指标" in s):
             cells = join_spaced_characters([c for c in re.split(r"\t| ", s.strip()) if c])
             cells = [w for c in cells for w in (GRID_WORD.findall(c) if GRID_WORDS.fullmatch(c) else [squash(c)])]
-            wrapped = _cell_wrapped_around(content, i)
-            return (i - 1, i + 1, cells + [wrapped]) if wrapped else (i, i, cells)
+            wrapped = _cells_wrapped_around(content, i)
+            if "一级指标" in wrapped:
+                wrapped.remove("一级指标")
+                cells.insert(0, "一级指标")
+            if len(wrapped) > 1:
+                wrapped = []        # where each stands among the line's cells, nothing tells
+            if "一级指标" not in cells:
+                continue
+            return (i - 1, i + 1, cells + wrapped) if wrapped else (i, i, cells)
         if squash(s) == "一级指标":
             end = i
             while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
@@ -174,20 +185,20 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
 
 GRID_WORD = re.compile(r"[一二三]级指标")
 GRID_WORDS = re.compile(r"(?:[一二三]级指标)+")     # header words printed without a space (`一级指标二级指标`)
-OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
-CLOSE_BRACKET = re.compile(r"^[^（(]*[）)]$")
 
 
-def _cell_wrapped_around(content: list[tuple[int, str]], i: int) -> str:
-    """The last header cell of a grid wrapped around its header's line (a line per printed row:
-    `分值权重（90` above, `分）` below, as the one-line cells stand centred beside it), or "":
-    a lone piece above that opens a bracket, a lone piece below that closes it."""
+def _cells_wrapped_around(content: list[tuple[int, str]], i: int) -> list[str]:
+    """Header cells of a grid wrapped around its header's line (a line per printed row centres
+    the one-line cells beside a cell of two lines: `一级指 分值权重（` above, `标 90分）` below):
+    the pieces above and below, as many on each line and none a whole header word or a
+    figure, joined in order; else none."""
     if i == 0 or i + 1 >= len(content) or "\t" in content[i][1]:
-        return ""
+        return []
     above, below = content[i - 1][1].split(), content[i + 1][1].split()
-    if len(above) == 1 and len(below) == 1 and OPEN_BRACKET.search(above[0]) and CLOSE_BRACKET.match(below[0]):
-        return above[0] + below[0]
-    return ""
+    if not above or len(above) != len(below) or any(
+            is_amount(t) or GRID_WORD.fullmatch(t) or _indicator_level(t) or _is_grid_group_label(t) for t in above + below):
+        return []       # a group label above, a level below: no header cell's pieces
+    return [top + bottom for top, bottom in zip(above, below)]
 
 
 def _is_grid_group_label(line: str) -> bool:
@@ -294,8 +305,9 @@ def _indicator_level(text: str) -> str:
 
 # Pieces of the merged cells printed down a grid's side, a line each (`成本指` / `标`, `年度绩` /
 # `效指标`): the 二级指标 beside them names their 一级 (catalog.INDICATOR_PARENT).
-_MERGED_PIECES = frozenset(piece for word in (*INDICATOR_L1, "绩效指标", "年度绩效指标")
-                           for n in range(1, len(word)) for piece in (word[:n], word[n:])) - {"指标"}
+_MERGED_PIECES = frozenset(word[a:b] for word in (*INDICATOR_L1, "绩效指标", "年度绩效指标")
+                           for a in range(len(word)) for b in range(a + 1, len(word) + 1)
+                           if b - a < len(word)) - {"指标"}
 
 
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
@@ -401,7 +413,7 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[
                     if row[1].text == l2:
                         row[1] = replace(row[1], text=l2 + t, lines=row[1].lines + (k,))
                 l2 += t
-            else:
+            elif t != "指标":        # else the end of a merged group cell (`年度` `绩效` `指标`)
                 rest.append(t)
         # a 二级 label stands on its row's line, or between two rows
         if marked:
