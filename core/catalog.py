@@ -610,6 +610,10 @@ def mark_terms(mark: str) -> list[tuple[int, str]]:
     return terms
 
 
+# The standard order of an indicator grid's columns: a header cell takes the place of the
+# first of these it holds (`年度指标值` that of 指标值, `分值权重（90分）` that of 分值).
+GRID_COLUMN_ORDER = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "目标值", "实际完成值", "度量单位",
+                     "计量单位", "分值", "得分", "偏差原因", "未完成原因", "备注")
 INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
                 "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",

@@ -80,7 +80,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
     if not any(INDICATOR_VALUE.match(t) for _, s in spaced for t in s.split()):
         spaced = []     # no figure in any row: a template printed empty (`经济成本 ......`)
     if _one_indicator_per_line(spaced, width):
-        rows.extend(_line_indicator_rows(spaced, width))
+        scores = [j for j, c in enumerate(table.columns) if any(w in c.leaf for w in SCORE_LEAVES)]
+        rows.extend(_line_indicator_rows(spaced, width, scores))
     elif width - 3 >= 3 and layout == "fragment":
         rows.extend(_fragment_indicator_rows(spaced, width))
     else:
@@ -152,15 +153,9 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
         if "二级指标" in s and ("一级指标" in s or "三级指标" in s):
             cells = join_spaced_characters([c for c in re.split(r"\t| ", s.strip()) if c])
             cells = [w for c in cells for w in (GRID_WORD.findall(c) if GRID_WORDS.fullmatch(c) else [squash(c)])]
-            wrapped = _cells_wrapped_around(content, i)
-            if "一级指标" in wrapped:
-                wrapped.remove("一级指标")
-                cells.insert(0, "一级指标")
-            if len(wrapped) > 1:
-                wrapped = []        # where each stands among the line's cells, nothing tells
-            if "一级指标" not in cells:
-                continue
-            return (i - 1, i + 1, cells + wrapped) if wrapped else (i, i, cells)
+            first, last, cells = _header_with_wrapped_cells(content, i, cells)
+            if "一级指标" in cells:
+                return first, last, cells
         if squash(s) == "一级指标":
             end = i
             while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
@@ -187,18 +182,48 @@ GRID_WORD = re.compile(r"[一二三]级指标")
 GRID_WORDS = re.compile(r"(?:[一二三]级指标)+")     # header words printed without a space (`一级指标二级指标`)
 
 
-def _cells_wrapped_around(content: list[tuple[int, str]], i: int) -> list[str]:
-    """Header cells of a grid wrapped around its header's line (a line per printed row centres
-    the one-line cells beside a cell of two lines: `一级指 分值权重（` above, `标 90分）` below):
-    the pieces above and below, as many on each line and none a whole header word or a
-    figure, joined in order; else none."""
-    if i == 0 or i + 1 >= len(content) or "\t" in content[i][1]:
+def _header_with_wrapped_cells(content: list[tuple[int, str]], i: int, cells: list[str]) -> tuple[int, int, list[str]]:
+    """The grid header's first and last lines and cells, with the cells wrapped around its line
+    (a line per printed row centres the one-line cells beside a cell of two or three lines):
+    the pieces on the lines just above and below, as many on each, joined in order
+    (`一级指 分值权重（` / … / `标 90分）`); a cell of three lines, its piece on the header's line
+    among the cells (`偏差原因分析` / `… 得分 及` / `改进措施`). Each takes its place by the
+    grid columns' standard order (catalog.GRID_COLUMN_ORDER); where one has none, and it is
+    not the one cell wrapped, the line's cells stand alone."""
+    above, below = _header_pieces(content, i - 1), _header_pieces(content, i + 1)
+    if not above or len(above) != len(below):
+        return i, i, cells
+    wrapped = [top + bottom for top, bottom in zip(above, below)]
+    first, last = i - 1, i + 1
+    outer_above, outer_below = _header_pieces(content, i - 2), _header_pieces(content, i + 2)
+    middle = [c for c in cells if _grid_rank(c) is None]
+    if len(outer_above) == len(outer_below) == len(middle) == 1:
+        wrapped.append(outer_above[0] + "".join(middle) + outer_below[0])
+        cells = [c for c in cells if c not in middle]
+        first, last = i - 2, i + 2
+    if len(wrapped) > 1 and any(_grid_rank(w) is None for w in wrapped):
+        return i, i, cells
+    for cell in wrapped:
+        rank = _grid_rank(cell)
+        at = next((n for n, c in enumerate(cells) if rank is not None and (_grid_rank(c) or 0) > rank), len(cells))
+        cells.insert(at, cell)
+    return first, last, cells
+
+
+def _header_pieces(content: list[tuple[int, str]], j: int) -> list[str]:
+    """The words of line j where they can be pieces of wrapped header cells: no figure, no
+    whole header word or level, no tab cells; else none."""
+    if not 0 <= j < len(content) or "\t" in content[j][1]:
         return []
-    above, below = content[i - 1][1].split(), content[i + 1][1].split()
-    if not above or len(above) != len(below) or any(
-            is_amount(t) or GRID_WORD.fullmatch(t) or _indicator_level(t) or _is_grid_group_label(t) for t in above + below):
-        return []       # a group label above, a level below: no header cell's pieces
-    return [top + bottom for top, bottom in zip(above, below)]
+    words = content[j][1].split()
+    if any(is_amount(t) or GRID_WORD.fullmatch(t) or _indicator_level(t) for t in words):
+        return []
+    return words
+
+
+def _grid_rank(cell: str) -> int | None:
+    """Where a header cell stands in the standard order of an indicator grid's columns."""
+    return next((n for n, word in enumerate(catalog.GRID_COLUMN_ORDER) if word in cell), None)
 
 
 def _is_grid_group_label(line: str) -> bool:
@@ -312,10 +337,10 @@ _MERGED_PIECES = frozenset(word[a:b] for word in (*INDICATOR_L1, "绩效指标",
 
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     """A form with several value columns (自评表: 指标值, 全年实际完成值, 原因) printed a line
-    per indicator: most lines hold a name and at least two values."""
+    per indicator: most lines that hold a figure hold a name and at least two values (the
+    lines of cells wrapped around them hold none)."""
     counts = [sum(t not in INDICATOR_LEVELS and t not in _MERGED_PIECES for t in s.split())
-              for _, s in _names_wrapped_around(lines)[0]]
-    counts = [n for n in counts if n]
+              for _, s in _names_wrapped_around(lines)[0] if any(INDICATOR_VALUE.match(t) for t in s.split())]
     return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
 
 
@@ -325,14 +350,20 @@ WHOLE_CHARACTERS = frozenset("无是否有优良好高低中差")     # values a
 
 def grid_misread(table: Table) -> str:
     """Why a form's indicator grid reads as misread, or "": its score columns hold no figure
-    in any row, or more than a tenth of its text cells are one Chinese character that is no
-    unit of measure and no whole value (无): cells cut apart, `值` `分` `及` (a sign, `≥`, or
-    `%` is a cell of its own in some templates)."""
+    in any row, or none in more than a fifth of the rows where most hold one, or more than a
+    tenth of its text cells are one Chinese character that is no unit of measure and no whole
+    value (无): cells cut apart, `值` `分` `及` (a sign, `≥`, or `%` is a cell of its own in
+    some templates)."""
     if not table.rows:
         return ""
     for j, column in enumerate(table.columns):
         if column.leaf in SCORE_LEAVES and not any(table.cell(r, j).text for r in range(len(table.rows))):
             return f"its {column.leaf} column holds no figure"
+        scored = [FIGURE.fullmatch(table.cell(r, j).text) is not None for r in range(len(table.rows))]
+        if any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 2 > len(scored) and \
+                (len(scored) - sum(scored)) * 5 > len(scored):
+            # every indicator has its score: rows without are pieces of cells read as rows
+            return f"{len(scored) - sum(scored)} of its {len(scored)} rows hold no figure under {column.leaf}"
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
     cut = [t for t in cells if len(t) == 1 and CJK_START.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
@@ -384,9 +415,11 @@ def _names_wrapped_around(lines: list[tuple[int, str]]) -> tuple[list[tuple[int,
     return [(k, s) for k, s in out if s], joined
 
 
-def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
+def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[int]) -> list[list[Cell]]:
     """Levels first (filled down), then the name, then a value per column; a line holding
-    only a word continues the name above (`医保基金`), a lone `指标` the level (`可持续影响`)."""
+    only a word continues the name above (`医保基金`), a lone `指标` the level (`可持续影响`).
+    The grid's total (`总分 100 94.7`) has no level, its figures under the score columns
+    (`scores`: 分值, 得分) where it prints as many."""
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     n_values = width - 3
@@ -425,6 +458,13 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[
         if not rest:
             continue
         rest = _join_number_units(rest)
+        if GRID_TOTAL.match(rest[0]):
+            total = [Cell("", (k,)) for _ in range(width)]
+            total[2] = Cell(rest[0], (k,))
+            for j, figure in zip(scores if len(scores) == len(rest) - 1 else range(3, width), rest[1:]):
+                total[j] = Cell(figure, (k,))
+            rows.append(total)
+            continue
         cut = max(1, len(rest) - n_values)
         values = rest[cut:]
         name_lines = joined.get(k, (k,))
@@ -466,7 +506,8 @@ def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, s
     start = 0
     for end, (_, label) in zip(ends, marks):
         for row in rows[start:end]:
-            row[0:2] = _level_cells(row[0].text, label, row[0].lines)
+            if not GRID_TOTAL.match(row[2].text):
+                row[0:2] = _level_cells(row[0].text, label, row[0].lines)
         start = end
 
 
