@@ -350,7 +350,7 @@ WHOLE_CHARACTERS = frozenset("无是否有优良好高低中差")     # values a
 
 def grid_misread(table: Table) -> str:
     """Why a form's indicator grid reads as misread, or "": its score columns hold no figure
-    in any row, or none in more than a fifth of the rows where most hold one, or more than a
+    in any row, or none in more than a fifth of the rows where a third hold one, or more than a
     tenth of its text cells are one Chinese character that is no unit of measure and no whole
     value (无): cells cut apart, `值` `分` `及` (a sign, `≥`, or `%` is a cell of its own in
     some templates)."""
@@ -360,7 +360,7 @@ def grid_misread(table: Table) -> str:
         if column.leaf in SCORE_LEAVES and not any(table.cell(r, j).text for r in range(len(table.rows))):
             return f"its {column.leaf} column holds no figure"
         scored = [FIGURE.fullmatch(table.cell(r, j).text) is not None for r in range(len(table.rows))]
-        if any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 2 > len(scored) and \
+        if any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 3 >= len(scored) and \
                 (len(scored) - sum(scored)) * 5 > len(scored):
             # every indicator has its score: rows without are pieces of cells read as rows
             return f"{len(scored) - sum(scored)} of its {len(scored)} rows hold no figure under {column.leaf}"

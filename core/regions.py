@@ -299,7 +299,8 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
         if not form and body_started and spec is catalog.OTHER and _figureless_heading(line) and \
                 not _rows_follow(norm, k, stop, LABELLED_FIGURES):
             break       # a table of a report's text: the report goes on under its next heading
-        grid_started = grid_started or ("一级指标" in line and "二级指标" in line) or line == "一级指标"
+        # (the grid's header, whose 一级指标 may be wrapped around its line)
+        grid_started = grid_started or ("二级指标" in line and ("一级指标" in line or "三级指标" in line)) or line == "一级指标"
         if not form and line.startswith("（") and len(line) > 20 and "\t" not in line and body_started \
                 and not re.search(r"\d", line[-6:]):
             break
