@@ -1279,7 +1279,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         # template of the table's kind ending in columns the header names word for word, its
         # words wrapped over lines, is no doubt)
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
-                        "check the columns against the source")
+                        "check the columns against the source", of_columns=True)
     if runs and not any(codes or labels for codes, labels, _ in runs):
         # rows of figures alone: the template's label columns the header does not print are
         # not this table's (a unit's 收入总表 printed without its unit's code and name)

@@ -116,6 +116,7 @@ class Table:
     layout: str = ""                # tab / space / fragment: how the text printed it
     header_lines: tuple[int, int] | None = None
     doubt: str = ""                 # why the reading may be wrong ("" when the header matched)
+    columns_doubted: bool = False   # the doubt is of the columns: which column each figure is in
     status: str = ""                # "reviewed" once a reviewer has checked it (review.REVIEWED)
     grids: list[FormGrid] = field(default_factory=list)     # a form's small grids
 
@@ -132,9 +133,11 @@ class Table:
                 return
         self.facts[name] = value
 
-    def add_doubt(self, why: str) -> None:
-        """One more reason the reading may be wrong; the reasons found before are kept."""
+    def add_doubt(self, why: str, of_columns: bool = False) -> None:
+        """One more reason the reading may be wrong (`of_columns`: which column each figure
+        stands in); the reasons found before are kept."""
         self.doubt = f"{self.doubt}; {why}" if self.doubt else why
+        self.columns_doubted = self.columns_doubted or of_columns
 
     def cell(self, row: int, col: int) -> Cell:
         r = self.rows[row]

@@ -80,8 +80,10 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     already: in four) was most likely misread (cells in the wrong columns): its failures
     become one `extraction` warning for the table, and what other tables or the text are
     said to disagree with it are warnings, never a cascade of errors built on misread cells.
-    Likewise many of a table's codes named otherwise than in another table are one warning:
-    its codes and names are out of step."""
+    An error resting on a table whose reading is doubted is a warning with the doubt said:
+    its own sums' where they fail, any naming it where the doubt is of its columns (a
+    figure said to disagree may be another column's). Likewise many of a table's codes named otherwise than in
+    another table are one warning: its codes and names are out of step."""
     own: dict[int, list[Finding]] = {}
     for f in findings:
         if f.table_index is not None and f.check in (Check.SUM, Check.HIERARCHY) and f.severity == Severity.ERROR:
@@ -89,7 +91,7 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     misread = {ti for ti, errors in own.items()
                if len(errors) >= SETTINGS.misread_min_errors
                and (doc.tables[ti].doubt or len(errors) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows)))}
-    doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and ti in own} - misread
+    doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and (ti in own or t.columns_doubted)} - misread
     renamed: dict[int, list[Finding]] = {}       # codes named otherwise than in another table
     for f in findings:
         if f.table_index is not None and f.check == Check.CROSS_TABLE and f.where.endswith(NAME_PLACE):
@@ -105,8 +107,9 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
         if f.severity == Severity.ERROR and (f.table_index in misread or any(
                 doc.tables[ti].title and doc.tables[ti].title in f.message for ti in misread)):
             f = replace(f, severity=Severity.WARNING, message=f.message + " (a table involved was probably misread)")
-        elif f.severity == Severity.ERROR and f.table_index in doubted:
-            f = replace(f, severity=Severity.WARNING, message=f"{f.message} ({doc.tables[f.table_index].doubt})")
+        elif f.severity == Severity.ERROR and (doubt := next((doc.tables[ti].doubt for ti in doubted if ti == f.table_index or (
+                doc.tables[ti].title and doc.tables[ti].title in f.message)), "")):
+            f = replace(f, severity=Severity.WARNING, message=f"{f.message} ({doubt})")
         out.append(f)
     for ti in sorted(misread):
         table = doc.tables[ti]
@@ -212,7 +215,7 @@ _READS: dict[str, frozenset[Contents]] = {
     "label_column": frozenset({Contents.COLUMNS}),
     "facts": frozenset({Contents.FACTS}), "grids": frozenset({Contents.FACTS}), "all_facts": frozenset({Contents.FACTS})}
 _FIXED = frozenset({"kind", "title", "title_printed", "unit", "first_line", "last_line", "recoverable", "doubt",
-                    "notes", "layout", "header_lines", "status"})
+                    "columns_doubted", "notes", "layout", "header_lines", "status"})
 Read = tuple[int, Contents]     # a table's index, and what of it
 
 

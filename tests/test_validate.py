@@ -376,3 +376,22 @@ def test_a_class_stated_spending_is_compared_with_the_spending_tables_not_its_in
     assert [t.kind for t in doc.tables] == ["final.income", "final.expense"]
     assert [(f.severity, f.message) for f in validate(doc) if f.check == "prose_vs_table"] == [
         ("error", "the text gives 一般公共服务支出 100.00 万元; 支出决算表 prints 90.00")]
+
+
+def test_an_error_on_a_table_whose_columns_are_doubted_is_a_warning(sample_copy):
+    """The text's 基本支出增加97.96万元 against the form's 预算增减变化 -125.44 is an error; where
+    the table's columns are doubted (which column a figure stands in), the figure said to
+    disagree may be another column's: a warning saying the doubt. A doubt of something else
+    (a row read apart) leaves the error standing, as a table without failing sums of its own."""
+    from core.document import load_document
+
+    def stated_increase(of_columns: bool | None) -> list[tuple[str, str]]:
+        doc = load_document(sample_copy("zengdu_medical_security_center_2023_budget.txt"))
+        [form] = [t for t in doc.tables if t.title == "部门整体支出绩效目标申报表"]
+        if of_columns is not None:
+            form.add_doubt("a doubt", of_columns=of_columns)
+        return [(f.severity, f.message) for f in validate(doc)
+                if f.check == "prose_vs_table" and "基本支出增加97.96万元" in f.message]
+    standing = "the text states “基本支出增加97.96万元”; 部门整体支出绩效目标申报表 支出构成 基本支出 预算增减变化（C-D） prints -125.44"
+    assert stated_increase(None) == stated_increase(of_columns=False) == [("error", standing)]
+    assert stated_increase(of_columns=True) == [("warning", standing + " (a doubt)")]
