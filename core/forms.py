@@ -4,6 +4,7 @@ projects printed one fragment per line."""
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from dataclasses import replace
@@ -477,6 +478,9 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
     return rows
 
 
+CENTRE_SLACK = 10       # rows a centred label may stand off its block's middle (a page break moves it)
+
+
 def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, str]]) -> None:
     """二级 labels centred on their merged cells, give or take half a row (a line per printed
     row puts a label beside the row at its cell's middle): the rows are cut into one block per label,
@@ -492,7 +496,9 @@ def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, s
     for i, (at, label) in enumerate(marks):
         may_be_empty = i + 1 < m and marks[i + 1][1] == label
         for b in range(1, n + 1):
-            for a in range(b + (1 if may_be_empty else 0)):
+            # blocks whose middle lies within CENTRE_SLACK rows of the label (or none): linear work
+            lowest, highest = max(0, math.floor(2 * (at - CENTRE_SLACK) - b + 1)), min(b - 1, math.ceil(2 * (at + CENTRE_SLACK) - b + 1))
+            for a in [*range(lowest, highest + 1), *([b] if may_be_empty else [])]:
                 before = 0.0 if i == 0 and a == 0 else (cost[i - 1][a] if i else inf)
                 here = 0.0 if a == b else abs(at - (a + b - 1) / 2)
                 if before + here < cost[i][b]:

@@ -198,8 +198,7 @@ def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> 
 
 
 CODE_NAMED = re.compile(r"^(3\d\d)\d*\s*[-—]")       # `30201-办公费`: a department economic class
-CODE_PREFIX = re.compile(r"^\d+\s*[-—]\s*")               # `2040602-一般行政管理事务`: a code inside the name
-CODE_IN_NAME = re.compile(r"^(\d{3,})\s*[-—]\s*\S")
+CODE_PREFIX = re.compile(r"^(\d+)\s*[-—]\s*")             # `2040602-一般行政管理事务`: a code inside the name
 
 
 def _economic_class(row: list[Cell], text_cols: list[int]) -> str:
@@ -344,10 +343,10 @@ def _code_parents(codes: list[str]) -> list[int | None]:
     last_of: dict[str, int] = {}      # code → latest row printing it
     parents: list[int | None] = []
     for i, code in enumerate(codes):
-        me = _LEVEL_OF_LENGTH.get(len(code), 0) if code else 0
         if not code.isdigit():
             parents.append(None)
             continue
+        me = _LEVEL_OF_LENGTH.get(len(code), 0)
         last_of[code] = i
         if not me:
             heads = [last_of[code[:n]] for n in range(1, len(code)) if code[:n] in last_of]
@@ -439,7 +438,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     printed_codes = ["".join(r[j].text for j in code_cols) for r in rows]
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(printed_codes, rows)]
     # a table printing each row's code inside its first label (`2040604-基层司法业务`) is coded by it
-    in_names = [m.group(1) if (m := CODE_IN_NAME.match(code)) else "" for code in printed_codes]
+    in_names = [m.group(1) if (m := CODE_PREFIX.match(code)) and len(m.group(1)) >= 3 and m.end() < len(code) else ""
+                for code in printed_codes]
     codes = in_names if any(in_names) else printed_codes
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
