@@ -388,6 +388,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     if not spec.form:
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
+        if layout == "space":
+            _group_labels_apart(table, content)
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:
@@ -398,6 +400,57 @@ def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], conte
         table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
             plain.rows, plain.header_lines
         table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
+
+
+SUBTOTAL = "小计"
+
+
+def _group_labels_apart(table: Table, content: list[tuple[int, str]]) -> None:
+    """A list of items in groups, each group's name in a cell merged down its rows beside the
+    items and each group opening with its 小计 (Jiangsu's 收入预算总表: `一般公共预算资金` over
+    小计, 公共财政拨款（补助）资金, 专项收入), read a line a row into one label column: a group's
+    name printed on an item's line before the item's own, or alone on a line between the
+    group's items, at their middle (a line per printed row centres it), is a column of its
+    own, the name on its group's first row, as the ruled table prints it. Nothing changes
+    unless every group (from one 小计 to the next) shows exactly one name so."""
+    label_cols = [j for j, c in enumerate(table.columns) if c.holds_words]
+    if label_cols != [0] or len(table.columns) < 2:
+        return
+    words_of = dict(content)
+    pairs = []      # (group name printed on the row's line, the row's own label)
+    for row in table.rows:
+        label = row[0]
+        words = [t for t in words_of.get(label.lines[0], "").split() if not is_amount(t)] if len(label.lines) == 1 else []
+        pairs.append((words[0], words[1]) if len(words) == 2 and words[0] + words[1] == label.text else ("", label.text))
+    starts = [r for r, (_, item) in enumerate(pairs) if item == SUBTOTAL]
+    if len(starts) < 2 or not any(group for group, _ in pairs):
+        return
+    group_of: dict[int, str] = {}       # a group's first row → its name
+    alone: set[int] = set()             # rows that are a group's name alone on its line
+    for start, end in zip(starts, starts[1:] + [len(pairs)]):
+        end = next((r for r in range(start + 1, end) if catalog.TOTAL_LABELS.match(pairs[r][1])), end)
+        named = [group for group, _ in pairs[start:end] if group]
+        middle = start + (end - start - 1) // 2     # a name alone: as many items after it as before
+        if len(named) == 1:
+            group_of[start] = named[0]
+        elif not named and (end - start - 1) % 2 == 0 and end - start > 2 and \
+                not any(c.text for c in table.rows[middle][1:]):
+            group_of[start] = pairs[middle][1]
+            alone.add(middle)
+        else:
+            return
+    item_column = Column(("",), ColumnRole.NAME)
+    group_column = replace(table.columns[0], role=ColumnRole.TEXT)
+    rows = []
+    for r, (row, (_, item)) in enumerate(zip(table.rows, pairs)):
+        if r in alone:
+            continue
+        group = group_of.get(r, "") if r >= starts[0] else row[0].text
+        lines = row[0].lines
+        rows.append([Cell(group, lines), Cell(item if r >= starts[0] else "", lines,
+                                              row[0].inferred if r >= starts[0] else "")] + row[1:])
+    table.columns = [group_column, item_column, *table.columns[1:]]
+    table.rows = rows
 
 
 def _drop_column_numbers(table: Table) -> None:
