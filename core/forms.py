@@ -82,7 +82,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
         spaced = []     # no figure in any row: a template printed empty (`经济成本 ......`)
     if _one_indicator_per_line(spaced, width):
         scores = [j for j, c in enumerate(table.columns) if any(w in c.leaf for w in SCORE_LEAVES)]
-        rows.extend(_line_indicator_rows(spaced, width, scores))
+        trailing_text = _grid_rank(table.columns[-1].leaf) in WORDS_COLUMN_RANKS
+        rows.extend(_line_indicator_rows(spaced, width, scores, trailing_text))
     elif width - 3 >= 3 and layout == "fragment":
         rows.extend(_fragment_indicator_rows(spaced, width))
     else:
@@ -222,6 +223,9 @@ def _header_pieces(content: list[tuple[int, str]], j: int) -> list[str]:
     return words
 
 
+WORDS_COLUMN_RANKS = frozenset(catalog.GRID_COLUMN_ORDER.index(word) for word in ("偏差原因", "未完成原因", "备注"))
+
+
 def _grid_rank(cell: str) -> int | None:
     """Where a header cell stands in the standard order of an indicator grid's columns."""
     return next((n for n, word in enumerate(catalog.GRID_COLUMN_ORDER) if word in cell), None)
@@ -341,7 +345,7 @@ def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     per indicator: most lines that hold a figure hold a name and at least two values (the
     lines of cells wrapped around them hold none)."""
     counts = [sum(t not in INDICATOR_LEVELS and t not in _MERGED_PIECES for t in s.split())
-              for _, s in _names_wrapped_around(lines)[0] if any(INDICATOR_VALUE.match(t) for t in s.split())]
+              for _, s in _cells_wrapped_around(lines, False)[0] if any(INDICATOR_VALUE.match(t) for t in s.split())]
     return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
 
 
@@ -385,12 +389,15 @@ def _join_number_units(tokens: list[str]) -> list[str]:
     return out
 
 
-def _names_wrapped_around(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict[int, tuple[int, ...]]]:
-    """Lines of an indicator grid with the names wrapped around their row's line put back on
-    it, and the lines each such name was printed on: a line of levels and values only takes
-    the one word of the line above and of the line below, where neither prints a value
-    (`人口抽样调查成本（元/社区/年` / `≤600 2` / `）`), as a line per printed row centres the
-    one-line cells beside a cell of two lines."""
+def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool
+                          ) -> tuple[list[tuple[int, str]], dict[int, tuple[tuple[int, ...], bool]]]:
+    """Lines of an indicator grid with the cells wrapped around their row's line put back on
+    it, and by row line the lines each such cell was printed on and whether it is the name. A line per printed row centres the
+    one-line cells beside a cell of several lines, as many of its lines above the row's line
+    as below: the one-word lines between two rows are the head of the row below and the tail
+    of the row above, as long as its head. A row printing no name takes its head and tail as
+    its name (`人口抽样调查成本（元/社区/年` / `≤600 2` / `）`); one printing a name, as its last
+    cell where the grid ends in a column of words (`偏差原因分析及改进措施`)."""
     def parts(s: str) -> tuple[list[str], list[str], list[str]]:
         """(levels and pieces, words, values) of a line."""
         side: list[str] = []
@@ -403,29 +410,55 @@ def _names_wrapped_around(lines: list[tuple[int, str]]) -> tuple[list[tuple[int,
                 (values if INDICATOR_VALUE.match(t) else words).append(t)
         return side, words, values
     split = [parts(s) for _, s in lines]
+    rows = [i for i, (_, words, values) in enumerate(split) if len(values) >= 2 or (values and words)]
+
+    def pieces(r: int, step: int, stop: int) -> list[int]:
+        """The one-word lines next to line r towards `stop`, lines of levels alone passed over."""
+        found, i = [], r + step
+        while i != stop and not split[i][2]:
+            if len(split[i][1]) == 1:
+                found.append(i)
+            elif split[i][1]:
+                break
+            i += step
+        return found
     out = [(k, s) for k, s in lines]
-    joined: dict[int, tuple[int, ...]] = {}
-    for i in range(1, len(lines) - 1):
-        (above_side, above, above_values), (side, words, values), (below_side, below, below_values) = split[i - 1:i + 2]
-        if values and not words and len(above) == 1 and not above_values and len(below) <= 1 and not below_values:
-            out[i - 1] = (lines[i - 1][0], " ".join(above_side))
-            out[i] = (lines[i][0], " ".join([*side, above[0] + "".join(below), *values]))
-            out[i + 1] = (lines[i + 1][0], " ".join(below_side))
-            split[i + 1] = (below_side, [], [])
-            joined[lines[i][0]] = (lines[i - 1][0], lines[i][0]) + ((lines[i + 1][0],) if below else ())
+    joined: dict[int, tuple[tuple[int, ...], bool]] = {}
+    taken: set[int] = set()
+    def total(r: int) -> bool:
+        return bool(split[r][1]) and GRID_TOTAL.match(split[r][1][0]) is not None
+    for n, r in enumerate(rows):
+        if total(r):
+            continue        # the grid's total wraps nothing: the pieces above it are the row above's
+        side, words, values = split[r]
+        head = [i for i in pieces(r, -1, rows[n - 1] if n else -1) if i not in taken][::-1]
+        last = n + 1 == len(rows) or total(rows[n + 1])
+        tail = pieces(r, +1, rows[n + 1] if n + 1 < len(rows) else len(lines))[:None if last else len(head)]
+        if not words:       # a name of two lines at most: other cells' pieces lie around it too
+            head, tail = [i for i in head[-1:] if i == r - 1], [i for i in tail[:1] if i == r + 1]
+        if not head or (words and not trailing_text):
+            continue
+        cell = "".join(split[i][1][0] for i in head + tail)
+        for i in head + tail:
+            out[i] = (lines[i][0], " ".join(split[i][0]))
+            taken.add(i)
+        out[r] = (lines[r][0], " ".join([*side, cell, *values] if not words else [*side, *words, *values, cell]))
+        joined[lines[r][0]] = (tuple(lines[i][0] for i in sorted([*head, r, *tail])), not words)
     return [(k, s) for k, s in out if s], joined
 
 
-def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[int]) -> list[list[Cell]]:
+def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[int],
+                         trailing_text: bool) -> list[list[Cell]]:
     """Levels first (filled down), then the name, then a value per column; a line holding
     only a word continues the name above (`医保基金`), a lone `指标` the level (`可持续影响`).
     The grid's total (`总分 100 94.7`) has no level, its figures under the score columns
-    (`scores`: 分值, 得分) where it prints as many."""
+    (`scores`: 分值, 得分) where it prints as many; `trailing_text`: the grid ends in a column
+    of words (偏差原因分析及改进措施)."""
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     n_values = width - 3
     marks: list[tuple[float, str]] = []     # where each 二级 label is printed, in rows
-    grid_lines, joined = _names_wrapped_around(lines)
+    grid_lines, joined = _cells_wrapped_around(lines, trailing_text)
     for k, s in grid_lines:
         rest: list[str] = []
         marked = ""
@@ -468,10 +501,14 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
             continue
         cut = max(1, len(rest) - n_values)
         values = rest[cut:]
-        name_lines = joined.get(k, (k,))
-        rows.append([*_level_cells(l1, l2, (k,)),
-                     Cell("".join(rest[:cut]), name_lines, "joined from fragments" if len(name_lines) > 1 else "")] +
-                    [Cell(v, (k,)) for v in values] + [Cell("") for _ in range(n_values - len(values))])
+        wrapped, is_name = joined.get(k, ((k,), False))
+        name_lines, last_lines = (wrapped, (k,)) if is_name else ((k,), wrapped)
+        row = [*_level_cells(l1, l2, (k,)),
+               Cell("".join(rest[:cut]), name_lines, "joined from fragments" if len(name_lines) > 1 else "")] + \
+            [Cell(v, (k,)) for v in values] + [Cell("") for _ in range(n_values - len(values))]
+        if len(last_lines) > 1 and row[-1].text:
+            row[-1] = Cell(row[-1].text, last_lines, "joined from fragments")
+        rows.append(row)
     # labels printed before the first row's, or between two rows, stand centred on their cells
     if rows and (not rows[0][1].text or any(at % 1 for at, _ in marks)):
         _levels_of_centred_labels(rows, marks)
