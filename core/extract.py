@@ -390,6 +390,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _drop_column_numbers(table)
         if layout == "space":
             _group_labels_apart(table, content)
+        if nameless := _codes_without_names(table):
+            table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
+                            "check the rows against the source")
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:
@@ -400,6 +403,23 @@ def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], conte
         table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
             plain.rows, plain.header_lines
         table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
+
+
+def _codes_without_names(table: Table) -> int:
+    """How many rows print a classification code (three digits or more) without its name, in
+    any panel (a panel: the columns from one code column to the next). No classification
+    table prints a code alone; a reading that does put the names elsewhere."""
+    starts = [j for j, c in enumerate(table.columns) if c.opens_code]
+    count = 0
+    for start, end in zip(starts, [*starts[1:], len(table.columns)]):
+        codes = [j for j in range(start, end) if table.columns[j].role in (ColumnRole.CODE, ColumnRole.CODE_PART)]
+        name = next((j for j in range(start, end) if table.columns[j].role == ColumnRole.NAME), None)
+        if name is None:
+            continue
+        for row in table.rows:
+            code = "".join(row[j].text for j in codes if j < len(row)).replace(" ", "")
+            count += len(code) >= 3 and code.isdigit() and name < len(row) and not row[name].text
+    return count
 
 
 SUBTOTAL = "小计"

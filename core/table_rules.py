@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import catalog
@@ -366,6 +366,26 @@ def _in_breakdown(texts: list[str], r: int, first: int) -> bool:
     while k > first and ENUMERATED.match(texts[k]):
         k -= 1
     return k > first
+
+
+def check_panel_hierarchies(doc: Document, ti: int, table: Table) -> list[Finding]:
+    """类 = Σ 款 within each panel of a table printing its classification in panels side by
+    side (the two-panel 基本支出决算表: 301 … beside 302 …): each panel checked as a table of
+    its own (its code, name and figure columns), the findings placed in the whole table. A
+    panel's total row is not weighed: which panels a total row's figures close, its label
+    does not say (人员经费合计 beside 公用经费合计, or one 合计 for all)."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    if spec is None or not spec.code_kind or panel_count(table) <= 1 or not table.recoverable:
+        return []
+    starts = [j for j, c in enumerate(table.columns) if c.opens_code]
+    if not starts or starts[0] != 0:
+        return []
+    out = []
+    for start, end in zip(starts, [*starts[1:], len(table.columns)]):
+        panel = replace(table, columns=table.columns[start:end], rows=[row[start:end] for row in table.rows])
+        for f in flattened(hierarchy_findings(ti, panel, replace(sum_shape(panel), total_row=None))):
+            out.append(replace(f, col=None if f.col is None else f.col + start))
+    return out
 
 
 def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:

@@ -50,6 +50,7 @@ from .table_rules import (
     check_form_grids,
     check_hierarchy,
     check_panel_balance,
+    check_panel_hierarchies,
     check_row_identities,
     flattened,
     hierarchy_findings,
@@ -65,7 +66,8 @@ __all__ = ["Finding", "settle", "severity", "standing", "validate", "validate_ta
 TableRule = Callable[[Document, int, Table], list[Finding]]
 # the table's own sums come first (TableRuns keeps them check by check), then the other rules
 TABLE_RULES: tuple[TableRule, ...] = (
-    check_row_identities, check_hierarchy, check_form_funds, check_form_grids, check_panel_balance)
+    check_row_identities, check_hierarchy, check_form_funds, check_form_grids, check_panel_balance,
+    check_panel_hierarchies)
 _OTHER_TABLE_RULES = TABLE_RULES[2:]
 DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_cross_totals, check_code_names, check_identities, check_prose_rates, check_prose_breakdowns, check_prose_changes,

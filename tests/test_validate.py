@@ -395,3 +395,32 @@ def test_an_error_on_a_table_whose_columns_are_doubted_is_a_warning(sample_copy)
     standing = "the text states “基本支出增加97.96万元”; 部门整体支出绩效目标申报表 支出构成 基本支出 预算增减变化（C-D） prints -125.44"
     assert stated_increase(None) == stated_increase(of_columns=False) == [("error", standing)]
     assert stated_increase(of_columns=True) == [("warning", standing + " (a doubt)")]
+
+
+def test_a_two_panel_classification_is_checked_panel_by_panel():
+    """The two-panel 基本支出决算表 (301 … beside 302 …): each panel's 类 against its own 款, the
+    finding placed at the panel's column — here the two rounding differences the hand-checked
+    truth lists (2082.85 / 2082.86, 171.07 / 171.09); no total row is weighed across panels."""
+    from pathlib import Path
+
+    from core.document import parse_document
+    from core.reader import load_text
+    text = Path(__file__).parent / "data" / "quirks" / "tab_two_panel_classification_checked_panel_by_panel.txt"
+    doc = parse_document(load_text(text.read_bytes(), text.name))
+    assert [(f.check, f.severity, f.row, f.col, f.values) for f in validate(doc)] == [
+        ("hierarchy", "rounding", 0, 3, {"stated": "2082.85", "computed": "2082.86"}),
+        ("hierarchy", "rounding", 0, 7, {"stated": "171.07", "computed": "171.09"})]
+
+
+def test_a_row_printing_a_code_without_its_name_doubts_the_table():
+    """A reading that leaves a code without its name (plain pdftotext's 基本支出决算表: `303`
+    alone, its name glued to another panel's) put the names elsewhere: the table is doubted,
+    and its failing sums are warnings that say so."""
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = ["一般公共预算财政拨款支出决算表", "单位：万元", "科目编码\t科目名称\t本年支出",
+             "201\t一般公共服务支出\t10.00", "20101\t\t4.00", "2010101\t行政运行\t4.00"]
+    doc = parse_document(load_text("\n".join(lines).encode("utf-8")))
+    [table] = doc.tables
+    assert table.doubt.startswith("1 coded row(s) print no name")
+    assert [(f.check, f.severity) for f in validate(doc)] == [("hierarchy", "warning"), ("extraction", "warning")]
