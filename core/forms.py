@@ -345,7 +345,7 @@ def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     per indicator: most lines that hold a figure hold a name and at least two values (the
     lines of cells wrapped around them hold none)."""
     counts = [sum(t not in INDICATOR_LEVELS and t not in _MERGED_PIECES for t in s.split())
-              for _, s in _cells_wrapped_around(lines, False)[0] if any(INDICATOR_VALUE.match(t) for t in s.split())]
+              for _, s in _cells_wrapped_around(lines, False, 0)[0] if any(INDICATOR_VALUE.match(t) for t in s.split())]
     return width - 3 >= 2 and bool(counts) and sorted(counts)[len(counts) // 2] >= 3
 
 
@@ -389,12 +389,13 @@ def _join_number_units(tokens: list[str]) -> list[str]:
     return out
 
 
-def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool
+def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, value_columns: int
                           ) -> tuple[list[tuple[int, str]], dict[int, tuple[tuple[int, ...], bool]]]:
     """Lines of an indicator grid with the cells wrapped around their row's line put back on
     it, and by row line the lines each such cell was printed on and whether it is the name. A line per printed row centres the
     one-line cells beside a cell of several lines, as many of its lines above the row's line
-    as below: the one-word lines between two rows are the head of the row below and the tail
+    as below; a row short of figures (`value_columns` of them before a last column of words)
+    takes a value wrapped around its line as its first: the one-word lines between two rows are the head of the row below and the tail
     of the row above, as long as its head. A row printing no name takes its head and tail as
     its name (`人口抽样调查成本（元/社区/年` / `≤600 2` / `）`); one printing a name, as its last
     cell where the grid ends in a column of words (`偏差原因分析及改进措施`)."""
@@ -431,6 +432,15 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool
         if total(r):
             continue        # the grid's total wraps nothing: the pieces above it are the row above's
         side, words, values = split[r]
+        if words and len(values) < value_columns and 0 < r < len(lines) - 1 and r - 1 not in taken and \
+                not split[r - 1][1] and len(split[r - 1][2]) == 1 and len(split[r + 1][1]) == 1 and not split[r + 1][2]:
+            # a value wrapped around the row's line (`≤120万` / row / `元`): the row's first
+            values = [split[r - 1][2][0] + split[r + 1][1][0], *values]
+            for i in (r - 1, r + 1):
+                out[i] = (lines[i][0], " ".join(split[i][0]))
+                split[i] = (split[i][0], [], [])
+                taken.add(i)
+            out[r] = (lines[r][0], " ".join([*side, *words, *values]))
         head = [i for i in pieces(r, -1, rows[n - 1] if n else -1) if i not in taken][::-1]
         last = n + 1 == len(rows) or total(rows[n + 1])
         tail = pieces(r, +1, rows[n + 1] if n + 1 < len(rows) else len(lines))[:None if last else len(head)]
@@ -458,7 +468,7 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
     l1 = l2 = ""
     n_values = width - 3
     marks: list[tuple[float, str]] = []     # where each 二级 label is printed, in rows
-    grid_lines, joined = _cells_wrapped_around(lines, trailing_text)
+    grid_lines, joined = _cells_wrapped_around(lines, trailing_text, n_values - (1 if trailing_text else 0))
     for k, s in grid_lines:
         rest: list[str] = []
         marked = ""
