@@ -441,6 +441,19 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
                 split[i] = (split[i][0], [], [])
                 taken.add(i)
             out[r] = (lines[r][0], " ".join([*side, *words, *values]))
+        if not words and 0 < r < len(lines) - 1 and r - 1 not in taken and r - 1 not in rows and r + 1 not in rows:
+            above, below = split[r - 1][1] + split[r - 1][2], split[r + 1][1] + split[r + 1][2]
+            if len(above) >= 2 and len(above) == len(below) and [t for t in lines[r - 1][1].split() if t in above] == above:
+                # cells wrapped around the row's line side by side (`完成对物业公司的 次年2月` / row /
+                # `考核 份前`): each head joins its tail, the name first, then the values before the row's
+                cells = [top + bottom for top, bottom in zip(above, below)]
+                for i in (r - 1, r + 1):
+                    out[i] = (lines[i][0], " ".join(split[i][0]))
+                    split[i] = (split[i][0], [], [])
+                    taken.add(i)
+                out[r] = (lines[r][0], " ".join([*side, *cells, *values]))
+                joined[lines[r][0]] = ((lines[r - 1][0], lines[r][0], lines[r + 1][0]), True)
+                continue
         head = [i for i in pieces(r, -1, rows[n - 1] if n else -1) if i not in taken][::-1]
         last = n + 1 == len(rows) or total(rows[n + 1])
         tail = pieces(r, +1, rows[n + 1] if n + 1 < len(rows) else len(lines))[:None if last else len(head)]
