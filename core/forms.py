@@ -15,6 +15,7 @@ from . import catalog
 from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS
 from .columns import Column, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, parse_amount
+from .reader import normalise
 from .settings import CENT
 from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
@@ -27,9 +28,10 @@ LATIN_WORD = re.compile(r"^[A-Za-z]+$")
 CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
-def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None:
+def fill_form(table: Table, content: list[tuple[int, str]], layout: str, printed: tuple[str, ...] | None = None) -> None:
     """A performance-target form: key/value facts and small grids, then an indicator grid
-    whose 一级/二级指标 labels are filled down over their merged cells."""
+    whose 一级/二级指标 labels are filled down over their merged cells. `printed`: the text's
+    lines as printed, where a layout text's gaps part its cells."""
     header_idx, header_end, header_cells = _form_grid_header(content)
     facts = content[:header_idx] if header_idx is not None else content
     group = ""
@@ -77,7 +79,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
         elif rest and rows:     # the wrapped end of the previous indicator's name
             prev = rows[-1][2]
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
-    spaced = [(k, PLACEHOLDER.sub("", s)) for k, s in spaced]
+    spaced = [(k, PLACEHOLDER.sub("", s)) for k, s in _cells_as_printed(spaced, printed)]
     if not any(INDICATOR_VALUE.match(t) for _, s in spaced for t in s.split()):
         spaced = []     # no figure in any row: a template printed empty (`经济成本 ......`)
     if _one_indicator_per_line(spaced, width):
@@ -89,6 +91,24 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str) -> None
     else:
         rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
+
+
+CELL_GAP = re.compile(r"\S\s{2,}\S")    # a layout text parts its cells by two spaces or more
+# the one space pdftotext -layout prints where figures meet characters inside a cell (`≤120 万`)
+SCRIPT_SPACE = re.compile(r"(?<=[0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[0-9])")
+
+
+def _cells_as_printed(lines: list[tuple[int, str]], printed: tuple[str, ...] | None) -> list[tuple[int, str]]:
+    """A layout text's grid lines without the spaces inside its cells where figures meet
+    characters (`≤120 万` → `≤120万`, `次年 2 月` → `次年2月`): where most lines of several cells
+    part them by gaps, as pdftotext -layout spaces a page, one space there is inside a cell.
+    Other texts' lines as they are."""
+    if printed is None or not lines:
+        return lines
+    gapped = {k for k, _ in lines if 0 < k <= len(printed) and CELL_GAP.search(printed[k - 1])}
+    if len(gapped) * 2 < sum(" " in s for _, s in lines):     # (a line of one cell shows no gap)
+        return lines
+    return [(k, normalise(SCRIPT_SPACE.sub("", printed[k - 1])) if 0 < k <= len(printed) else s) for k, s in lines]
 
 
 def _grid_total_row(line: str, k: int, header_line: str, columns: list[Column]) -> list[Cell]:
