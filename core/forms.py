@@ -448,6 +448,13 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
     taken: set[int] = set()
     def total(r: int) -> bool:
         return bool(split[r][1]) and GRID_TOTAL.match(split[r][1][0]) is not None
+
+    def consume(*pieces_of_a_row: int) -> None:
+        """Lines whose words and values went to a row: their levels stay, nothing else."""
+        for i in pieces_of_a_row:
+            out[i] = (lines[i][0], " ".join(split[i][0]))
+            split[i] = (split[i][0], [], [])
+            taken.add(i)
     for n, r in enumerate(rows):
         if total(r):
             continue        # the grid's total wraps nothing: the pieces above it are the row above's
@@ -456,10 +463,7 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
                 not split[r - 1][1] and len(split[r - 1][2]) == 1 and len(split[r + 1][1]) == 1 and not split[r + 1][2]:
             # a value wrapped around the row's line (`≤120万` / row / `元`): the row's first
             values = [split[r - 1][2][0] + split[r + 1][1][0], *values]
-            for i in (r - 1, r + 1):
-                out[i] = (lines[i][0], " ".join(split[i][0]))
-                split[i] = (split[i][0], [], [])
-                taken.add(i)
+            consume(r - 1, r + 1)
             out[r] = (lines[r][0], " ".join([*side, *words, *values]))
         if not words and 0 < r < len(lines) - 1 and r - 1 not in taken and r - 1 not in rows and r + 1 not in rows:
             above, below = split[r - 1][1] + split[r - 1][2], split[r + 1][1] + split[r + 1][2]
@@ -467,10 +471,7 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
                 # cells wrapped around the row's line side by side (`完成对物业公司的 次年2月` / row /
                 # `考核 份前`): each head joins its tail, the name first, then the values before the row's
                 cells = [top + bottom for top, bottom in zip(above, below)]
-                for i in (r - 1, r + 1):
-                    out[i] = (lines[i][0], " ".join(split[i][0]))
-                    split[i] = (split[i][0], [], [])
-                    taken.add(i)
+                consume(r - 1, r + 1)
                 out[r] = (lines[r][0], " ".join([*side, *cells, *values]))
                 joined[lines[r][0]] = ((lines[r - 1][0], lines[r][0], lines[r + 1][0]), True)
                 continue
@@ -482,9 +483,7 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
         if not head or (words and not trailing_text):
             continue
         cell = "".join(split[i][1][0] for i in head + tail)
-        for i in head + tail:
-            out[i] = (lines[i][0], " ".join(split[i][0]))
-            taken.add(i)
+        consume(*head, *tail)
         out[r] = (lines[r][0], " ".join([*side, cell, *values] if not words else [*side, *words, *values, cell]))
         joined[lines[r][0]] = (tuple(lines[i][0] for i in sorted([*head, r, *tail])), not words)
     return [(k, s) for k, s in out if s], joined
