@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -24,6 +24,7 @@ from .columns import CODE_PARTS, SEQUENCE_LEAVES, Column, ColumnRole, parse_colu
 from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header, listed_form_header
 from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
+    SUBTOTAL,
     TOP_ITEM,
     TOP_ITEMS,
     WRAPPED_TAIL,
@@ -342,6 +343,11 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     return table
 
 
+def _folded(words: Iterable[str]) -> set[str]:
+    """Header words as the normalised text prints them (NFKC: `（` as `(`), to find them among its tokens."""
+    return {unicodedata.normalize("NFKC", w) for w in words}
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
@@ -409,9 +415,8 @@ def _codes_without_names(table: Table) -> int:
     """How many rows print a classification code (three digits or more) without its name, in
     any panel (a panel: the columns from one code column to the next). No classification
     table prints a code alone; a reading that does put the names elsewhere."""
-    starts = [j for j, c in enumerate(table.columns) if c.opens_code]
     count = 0
-    for start, end in zip(starts, [*starts[1:], len(table.columns)]):
+    for start, end in table.panel_spans():
         codes = [j for j in range(start, end) if table.columns[j].role in (ColumnRole.CODE, ColumnRole.CODE_PART)]
         name = next((j for j in range(start, end) if table.columns[j].role == ColumnRole.NAME), None)
         if name is None:
@@ -420,9 +425,6 @@ def _codes_without_names(table: Table) -> int:
             code = "".join(row[j].text for j in codes if j < len(row)).replace(" ", "")
             count += len(code) >= 3 and code.isdigit() and name < len(row) and not row[name].text
     return count
-
-
-SUBTOTAL = "小计"
 
 
 def _group_labels_apart(table: Table, content: list[tuple[int, str]]) -> None:
@@ -442,7 +444,7 @@ def _group_labels_apart(table: Table, content: list[tuple[int, str]]) -> None:
         label = row[0]
         words = [t for t in words_of.get(label.lines[0], "").split() if not is_amount(t)] if len(label.lines) == 1 else []
         pairs.append((words[0], words[1]) if len(words) == 2 and words[0] + words[1] == label.text else ("", label.text))
-    starts = [r for r, (_, item) in enumerate(pairs) if item == SUBTOTAL]
+    starts = [r for r, (_, item) in enumerate(pairs) if SUBTOTAL.match(item)]
     if len(starts) < 2 or not any(group for group, _ in pairs):
         return
     group_of: dict[int, str] = {}       # a group's first row → its name
@@ -768,8 +770,6 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
         table.header_lines = (first_header, grid[body_start - 1][0] if body_start else first_header)
 
 
-
-
 def _wrapped_tails_joined(grid: list[tuple[int, list[str]]],
                           header_rows: Set[tuple[str, ...]] = frozenset()) -> list[tuple[int, list[str]]]:
     """Ruled rows that are one printed row cut by the rules of a neighbouring cell. A row
@@ -961,7 +961,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     by_line = "\n".join(squash(line) for line in header_text.split("\n"))
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
-    vocab = [{unicodedata.normalize("NFKC", w) for w in path_words(cols)} for cols in layouts]
+    vocab = [_folded(path_words(cols)) for cols in layouts]
     every = set().union(*vocab) if vocab else set()
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
@@ -2176,7 +2176,7 @@ def _first_figures_labelled_from_header(body: Body, runs: list[Run]) -> list[Run
     if not runs or runs[0][0] or runs[0][1] or not runs[0][2]:
         return runs
     first = runs[0][2][0]
-    words = {unicodedata.normalize("NFKC", w) for w in body.column_words}
+    words = _folded(body.column_words)
     header = list(itertools.takewhile(lambda kt: kt != first, body.tokens))
     total = next((kt for kt in reversed(header) if catalog.TOTAL_LABELS.match(kt[1]) and kt[1] not in words), None)
     names = [kt for kt in header if kt[1] not in words and not body.is_header_word(kt[1])
@@ -2202,7 +2202,7 @@ def _late_labels_seated(runs: list[Run], width: int, column_words: Set[str]) -> 
         rows.append((codes, labels, amounts[:width]))
         rows += [([], [], amounts[i:i + width]) for i in range(width, len(amounts), width)]
     bare = [i for i, (codes, labels, amounts) in enumerate(rows) if not codes and not labels and amounts]
-    words = {unicodedata.normalize("NFKC", w) for w in column_words}
+    words = _folded(column_words)
     for late, (codes, labels, amounts) in enumerate(rows):
         queue = [kt for kt in labels if kt[1] not in words]
         if codes or len(queue) < 2 or len(amounts) != width:
@@ -2222,7 +2222,7 @@ def _total_row_among_header_cells(header: list[Token], runs: list[Run], column_w
     0.00 项目支出 0.00 0.00`): its 合计 among the header's cells, its figures among the later
     ones. Where every run's labels are the columns' own words and the header holds a total
     label no column is named by, the runs are that total's row."""
-    words = {unicodedata.normalize("NFKC", w) for w in column_words}
+    words = _folded(column_words)
     total = next((kt for kt in reversed(header) if catalog.TOTAL_LABELS.match(kt[1]) and kt[1] not in words), None)
     figures = [a for _, _, amounts in runs for a in amounts]
     if total is None or not runs or len(figures) > amount_columns or \

@@ -73,7 +73,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, printed
             elif c and c not in ("绩效指标", "指标"):
                 rest.append(c)
         if len(rest) >= 2 and GRID_TOTAL.match(rest[0]):
-            rows.append(_grid_total_row(s, k, content[header_idx][1] if header_idx == header_end else "", table.columns))
+            rows.append(_grid_total_row(k, rest[0], rest[1:], width, _score_columns(table.columns)))
         elif len(rest) >= 2:
             rows.append(_level_cells(l1, l2, (k,)) + [Cell(c, (k,)) for c in (rest + [""] * width)[:width - 2]])
         elif rest and rows:     # the wrapped end of the previous indicator's name
@@ -83,7 +83,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, printed
     if not any(INDICATOR_VALUE.match(t) for _, s in spaced for t in s.split()):
         spaced = []     # no figure in any row: a template printed empty (`经济成本 ......`)
     if _one_indicator_per_line(spaced, width):
-        scores = [j for j, c in enumerate(table.columns) if any(w in c.leaf for w in SCORE_LEAVES)]
+        scores = _score_columns(table.columns)
         trailing_text = _grid_rank(table.columns[-1].leaf) in WORDS_COLUMN_RANKS
         rows.extend(_line_indicator_rows(spaced, width, scores, trailing_text))
     elif width - 3 >= 3 and layout == "fragment":
@@ -111,24 +111,20 @@ def _cells_as_printed(lines: list[tuple[int, str]], printed: tuple[str, ...] | N
     return [(k, normalise(SCRIPT_SPACE.sub("", printed[k - 1])) if 0 < k <= len(printed) else s) for k, s in lines]
 
 
-def _grid_total_row(line: str, k: int, header_line: str, columns: list[Column]) -> list[Cell]:
-    """The indicator grid's total (`总分 … 100 90.5`), of no indicator level: its label in the
-    indicator's column, its figures under the header cells printed above them where its tab
-    cells line up with the header's, else after the label in order."""
-    row = [Cell("", (k,)) for _ in columns]
-    cells = [squash(c) for c in line.split("\t")]
-    label, *figures = [c for c in cells if c]
+def _grid_total_row(k: int, label: str, figures: list[str], width: int, scores: list[int]) -> list[Cell]:
+    """The indicator grid's total (`总分 100 90.5`), of no indicator level: its label in the
+    indicator's column, its figures under the score columns (`scores`: 分值, 得分) where it
+    prints as many, else after the label in order."""
+    row = [Cell("", (k,)) for _ in range(width)]
     row[2] = Cell(label, (k,))
-    names = [c.leaf for c in columns]
-    header = [squash(c) for c in header_line.split("\t")]
-    if len(cells) <= len(header) and all(header[p] in names for p, c in enumerate(cells) if c and c != label):
-        for p, c in enumerate(cells):
-            if c and c != label:
-                row[names.index(header[p])] = Cell(c, (k,))
-    else:
-        for j, c in enumerate(figures[:len(columns) - 3], start=3):
-            row[j] = Cell(c, (k,))
+    for j, figure in zip(scores if len(scores) == len(figures) else range(3, width), figures):
+        row[j] = Cell(figure, (k,))
     return row
+
+
+def _score_columns(columns: list[Column]) -> list[int]:
+    """The grid's columns of scores (分值, 分值权重（90分）, 得分)."""
+    return [j for j, c in enumerate(columns) if any(w in c.leaf for w in SCORE_LEAVES)]
 
 
 def _level_cells(l1: str, l2: str, lines: tuple[int, ...]) -> list[Cell]:
@@ -535,11 +531,7 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
             continue
         rest = _join_number_units(rest)
         if GRID_TOTAL.match(rest[0]):
-            total = [Cell("", (k,)) for _ in range(width)]
-            total[2] = Cell(rest[0], (k,))
-            for j, figure in zip(scores if len(scores) == len(rest) - 1 else range(3, width), rest[1:]):
-                total[j] = Cell(figure, (k,))
-            rows.append(total)
+            rows.append(_grid_total_row(k, rest[0], rest[1:], width, scores))
             continue
         cut = max(1, len(rest) - n_values)
         values = rest[cut:]

@@ -147,6 +147,12 @@ class Table:
         """The column of the row code, or the 类/款/项 columns a split code is printed in."""
         return list(code_columns_of(tuple(self.columns)))
 
+    def panel_spans(self) -> list[tuple[int, int]]:
+        """The columns of each panel a classification printed side by side takes (from one
+        code column to the next), as (first, past the last); none where no column opens a code."""
+        starts = [j for j, c in enumerate(self.columns) if c.opens_code]
+        return list(zip(starts, [*starts[1:], len(self.columns)]))
+
     def code_column(self) -> int | None:
         cols = self.code_columns()
         return cols[0] if cols else None

@@ -377,11 +377,11 @@ def check_panel_hierarchies(doc: Document, ti: int, table: Table) -> list[Findin
     spec = catalog.SPEC_BY_KIND.get(table.kind)
     if spec is None or not spec.code_kind or panel_count(table) <= 1 or not table.recoverable:
         return []
-    starts = [j for j, c in enumerate(table.columns) if c.opens_code]
-    if not starts or starts[0] != 0:
+    spans = table.panel_spans()
+    if not spans or spans[0][0] != 0:
         return []
     out = []
-    for start, end in zip(starts, [*starts[1:], len(table.columns)]):
+    for start, end in spans:
         panel = replace(table, columns=table.columns[start:end], rows=[row[start:end] for row in table.rows])
         for f in flattened(hierarchy_findings(ti, panel, replace(sum_shape(panel), total_row=None))):
             out.append(replace(f, col=None if f.col is None else f.col + start))
