@@ -1578,6 +1578,11 @@ def _read_panels(body: Body) -> None:
     if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
         table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
                         "step: check the rows against the source")
+    # a panel the header prints always lists its items: one without any was read elsewhere
+    empty = [columns[j].text for j in text_cols if not any(j < len(row) and row[j].text for row in table.rows)]
+    if table.rows and empty:
+        table.add_doubt(f"no row holds a label in {'、'.join(empty)}, a panel the header prints: the panels were "
+                        "likely read out of order; check the rows against the source")
     if bare := _label_without_figures(table.rows, text_cols):
         table.add_doubt(f"its {bare} row holds no figure while other rows do: the figures were likely read "
                         "apart from their labels; check the rows against the source")
