@@ -42,6 +42,7 @@ from .placement import holds_total, place_amounts
 from .reader import PrintedLines, SourceText, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
+from .space_grid import cells_by_spaces
 from .tokens import (
     CODE,
     COLUMN_NUMBER_WORDS,
@@ -390,7 +391,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     elif layout == "tab":
         _fill_tab_grid(table, content, spec, context.ruled, context.year)
     else:
-        _fill_token_grid(table, content, spec, context, layout)
+        fit = _fill_token_grid(table, content, spec, context, layout)
+        if layout == "space" and fit < SETTINGS.broken_header_words and context.printed is not None:
+            _read_by_space_columns(table, content, spec, context.printed.lines, context.year)
     if not spec.form:
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
@@ -399,6 +402,26 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
+
+
+def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
+                           printed: Sequence[str], year: str) -> None:
+    """A layout text's table whose header no template of its kind fits: its cells cut by the
+    columns of spaces its rows leave (as a PDF's ruling cuts them), where that reads the
+    printed header's columns."""
+    lines = cells_by_spaces(printed, content)
+    if lines is None:
+        return
+    cut = replace(table, columns=[], rows=[], notes=[], doubt="", columns_doubted=False)
+    _fill_tab_grid(cut, lines, spec, False, year)
+    if cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
+        table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
+        table.doubt, table.columns_doubted = "", False
+
+
+def _sums(table: Table) -> Counter[str]:
+    """The sums of money a table's cells print (with decimals: no code, count or line number)."""
+    return Counter(c.text for row in table.rows for c in row if DECIMAL_FIGURE.fullmatch(c.text))
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:
@@ -642,6 +665,7 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
     return level if split or (ruled and parts and not coded) else None
 
 
+DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
 SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
 
 
@@ -1290,9 +1314,10 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
 
 
 def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context,
-                     layout: str) -> None:
+                     layout: str) -> float:
+    """The table read from its tokens; how surely its printed header holds the columns given it."""
     if not spec.layouts and layout == "space" and _fill_positional(table, content):
-        return
+        return 1.0
     if layout == "fragment" and (by_rows := _column_major_rows(content)) is not None:
         lines, seated = by_rows
         _fill_tab_grid(table, lines, spec, False, context.year)
@@ -1300,7 +1325,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             for row in table.rows:
                 if row[j].text:
                     row[j] = replace(row[j], inferred=SEATED_BY_TOTALS)
-        return
+        return 1.0
     year = context.year
     tokens = stream_tokens(content)
     kinds = classify(tokens)
@@ -1376,11 +1401,12 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         tuple((label, value) for label, value, unit in context.labelled if unit == table.unit)   # the text's are in 万元
     if text_cols and "amount" not in kinds and (layout == "fragment" or not runs) and \
             _empty_table_rows(table, tokens, runs, text_cols):
-        return
+        return fit
     body = Body(table, content, spec, context, tokens, kinds, runs, header_words, column_words, is_header_word,
                 stated, text_cols, has_code)
     BODY_READERS[body_shape(columns, text_cols, has_code, layout)](body)
     _unnumbered_template_columns_dropped(table, printed_lines)
+    return fit
 
 
 def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) -> None:

@@ -1,0 +1,171 @@
+"""A layout text's table cut into cells by its columns of spaces, as a PDF's ruling cuts it.
+
+pdftotext -layout and pdfplumber's layout text keep a page's columns as runs of spaces: every
+row of a grid leaves the gaps between its columns blank. Where the printed header names
+columns no template of the table's kind knows (a region's 政府采购预算表 with words in
+several columns), those gaps tell each cell's column, words and empty cells included, which
+tokens alone cannot. Header cells are centred over their columns and CJK text drifts in a
+layout text, so the columns are found from the rows; a header word standing over no row's
+cells heads a column of its own (a column every row leaves empty)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .reader import normalise
+from .tokens import CHUNK, SPACED_APART, is_amount, line_tokens
+
+Span = tuple[int, int]          # [start, end) in a printed line's characters
+
+
+def _chunks(line: str) -> list[tuple[Span, str]]:
+    return [((m.start(), m.end()), m.group()) for m in CHUNK.finditer(line)]
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _row_spans(lines: Sequence[str]) -> list[Span]:
+    """The runs of characters that some row prints in, between runs every row leaves blank."""
+    width = max((len(line) for line in lines), default=0)
+    printed = [False] * width
+    for line in lines:
+        for (start, end), _ in _chunks(line):
+            printed[start:end] = [True] * (end - start)
+    spans, x = [], 0
+    while x < width:
+        if printed[x]:
+            start = x
+            while x < width and printed[x]:
+                x += 1
+            spans.append((start, x))
+        else:
+            x += 1
+    return spans
+
+
+def _best_span(chunk: Span, spans: list[Span]) -> int:
+    """The column a chunk belongs to: the one it overlaps most, else the nearest."""
+    return max(range(len(spans)), key=lambda j: (_overlap(chunk, spans[j]), -abs(chunk[0] - spans[j][0])))
+
+
+def _with_header_spans(header: Sequence[str], spans: list[Span]) -> list[Span]:
+    """The rows' columns, and one more for each header word over none of them, or over one
+    that a word of its line printed apart from it heads better (two header cells over one run
+    of cells: the run is the column of the word overlapping it most, the other's is empty)."""
+    spans = list(spans)
+    for line in header:
+        over: dict[int, list[list[Span]]] = {}      # a run's words, in groups printed apart
+        added: list[Span] = []
+        for chunk, _ in _chunks(line):
+            j = _best_span(chunk, spans) if spans else -1
+            if j < 0 or _overlap(chunk, spans[j]) <= -SPACED_APART:
+                added.append(chunk)     # (a word a space from a run, centred over a narrow column, heads it)
+            elif j in over and chunk[0] - over[j][-1][-1][1] < SPACED_APART:
+                over[j][-1].append(chunk)
+            else:
+                over.setdefault(j, []).append([chunk])
+        for j, groups in over.items():
+            words = [(group[0][0], group[-1][1]) for group in groups]
+            heading = max(words, key=lambda w: _overlap(w, spans[j]))
+            added += [w for w in words if w != heading]
+        spans = sorted(spans + added)
+    return spans
+
+
+def _spaced_apart(line: str) -> bool:
+    """Whether a line parts two of its cells by more than one space (keeps its columns)."""
+    chunks = _chunks(line)
+    return any(b[0][0] - a[0][1] >= SPACED_APART for a, b in zip(chunks, chunks[1:]))
+
+
+def _is_figure(chunk: str) -> bool:
+    return any(is_amount(t) for t in line_tokens(normalise(chunk)))
+
+
+def _is_row(line: str) -> bool:
+    """A line printing a figure (not a column number): the grid's rows start at the first."""
+    return any(is_amount(t) and not (t.isdigit() and len(t) <= 2) for t in line_tokens(normalise(line)))
+
+
+def cells_by_spaces(printed: Sequence[str], content: Sequence[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The table's lines as tab-separated cells, each cut by the columns its rows leave spaces
+    between (see the module's note), or None where the lines keep no columns of spaces."""
+    lines = [(k, printed[k - 1].replace("\f", "").rstrip()) for k, _ in content if 0 < k <= len(printed)]
+    first = next((i for i, (_, line) in enumerate(lines) if _is_row(line)), None)
+    if first is None or not any(_spaced_apart(line) for _, line in lines):
+        return None
+    spans = _with_header_spans([line for _, line in lines[:first]],
+                               _row_spans([line for _, line in lines[first:]]))
+    if len(spans) < 2:
+        return None
+    grid = []
+    for k, line in lines:
+        cells = [""] * len(spans)
+        for chunk, text in _chunks(line):
+            j = _best_span(chunk, spans)
+            if cells[j] and (_is_figure(cells[j].split()[-1]) or _is_figure(text)):
+                return None     # a figure beside more in one column: the spaces keep no columns here
+            cells[j] = f"{cells[j]} {text}" if cells[j] else text
+        grid.append((k, [normalise(c) for c in cells]))
+    _centred_leaves_raised([cells for _, cells in grid[:first]])
+    grid = grid[:first] + _centred_pieces_joined(grid[first:])
+    for j in reversed(range(len(spans))):
+        into = _column_taking(grid, first, spans, j)
+        if into is not None:
+            for _, cells in grid:
+                cells[into] = cells[into] or cells[j]
+                del cells[j]
+            del spans[j]
+    return [(k, "\t".join(cells)) for k, cells in grid]
+
+
+def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Rows with their cells' wrapped pieces joined in: a layout text prints a cell of several
+    lines centred on its row's line (the line with the row's figures), as many of its lines
+    above that line as below it. The lines without figures between two rows are, column by
+    column, the end of the upper row's cells (as many lines as the upper row had above it)
+    and then the start of the lower row's. Pieces no row takes stay where they are."""
+    rows = [i for i, (_, cells) in enumerate(body) if _is_row(" ".join(cells))]
+    if not rows:
+        return body
+    lines = [list(cells) for _, cells in body]
+    heads = [0] * len(lines[0])         # the pieces above the last row, column by column
+    bounds = [-1] + rows + [len(body)]
+    for upper, lower in zip(bounds, bounds[1:]):
+        for j in range(len(heads)):
+            pieces = [i for i in range(upper + 1, lower) if lines[i][j]]
+            tail = pieces[:heads[j]] if upper >= 0 else []
+            head = pieces[len(tail):] if lower < len(body) else []
+            if tail:
+                lines[upper][j] += "".join(lines[i][j] for i in tail)
+            if head:
+                lines[lower][j] = "".join(lines[i][j] for i in head) + lines[lower][j]
+            for i in tail + head:
+                lines[i][j] = ""
+            heads[j] = len(head)
+    return [(body[i][0], cells) for i, cells in enumerate(lines) if i in rows or any(cells)]
+
+
+def _column_taking(grid: list[tuple[int, list[str]]], first: int, spans: list[Span], j: int) -> int | None:
+    """The headed column next to column `j` that `j`'s cells belong to, where `j` has no
+    header word and no row prints in both (a cell printed off its column's alignment: a
+    short code left of the codes under 单位编码); the nearer if both do. None otherwise."""
+    if any(cells[j] for _, cells in grid[:first]):
+        return None
+    rows = [cells for _, cells in grid[first:]]
+    sides = [n for n in (j - 1, j + 1) if 0 <= n < len(spans) and any(cells[n] for _, cells in grid[:first])
+             and not any(cells[j] and cells[n] for cells in rows)]
+    return min(sides, key=lambda n: abs(spans[n][0] - spans[j][0]), default=None)
+
+
+def _centred_leaves_raised(header: list[list[str]]) -> None:
+    """A column headed by one word printed between the header's first and last lines is a
+    leaf centred down the header's height: it moves to the first line, where a ruled grid
+    prints a merged cell (and where it stops the group word beside it from spanning over it)."""
+    if len(header) < 2:
+        return
+    for j in range(len(header[0])):
+        printed = [i for i, cells in enumerate(header) if cells[j]]
+        if len(printed) == 1 and 0 < printed[0] < len(header) - 1:
+            header[0][j], header[printed[0]][j] = header[printed[0]][j], ""

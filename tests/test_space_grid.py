@@ -1,0 +1,64 @@
+"""A layout text's table cut into cells by the columns of spaces its rows leave."""
+from __future__ import annotations
+
+from core.space_grid import cells_by_spaces
+
+
+def cut(lines: list[str]) -> list[list[str]] | None:
+    content = [(k, " ".join(line.split())) for k, line in enumerate(lines, start=1) if line.strip()]
+    found = cells_by_spaces(lines, content)
+    return None if found is None else [line.split("\t") for _, line in found]
+
+
+def test_columns_come_from_the_rows_and_a_header_word_over_no_cells_heads_an_empty_column():
+    lines = ["项目              说明      数量         金额",
+             "办公设备购置                 2      9,000.00",
+             "家具用具                    14        500.00"]
+    assert cut(lines) == [["项目", "说明", "数量", "金额"],
+                          ["办公设备购置", "", "2", "9,000.00"],
+                          ["家具用具", "", "14", "500.00"]]
+
+
+def test_a_leaf_centred_down_the_header_moves_to_its_first_line_so_the_group_beside_it_stops():
+    lines = ["科目编码                ",
+             "            单位编码        金额",
+             "类  款                        ",
+             "201 05      119001    1,000.00"]
+    assert cut(lines) == [["科目编码", "", "单位编码", "金额"],
+                          ["", "", "", ""],
+                          ["类", "款", "", ""],
+                          ["201", "05", "119001", "1,000.00"]]
+
+
+def test_a_cell_printed_off_its_column_joins_the_headed_column_no_row_shares_with_it():
+    lines = ["类        单位编码      名称        金额",
+             "201  1                  全额      100.00",
+             "201        119001       统计局    100.00"]
+    assert cut(lines) == [["类", "单位编码", "名称", "金额"],
+                          ["201", "1", "全额", "100.00"],
+                          ["201", "119001", "统计局", "100.00"]]
+
+
+def test_a_cell_wrapped_around_its_rows_line_is_joined_as_many_lines_below_as_above():
+    lines = ["专项名称         物品名称        金额",
+             "合计                           156.40",
+             "办公、办案设备                         ",
+             "                 台式计算机    131.40",
+             "更新购置费                             ",
+             "网络、电子检                           ",
+             "务、实验室                             ",
+             "要通道         路由器          25.00",
+             "字化系统                               ",
+             "维护费                                 "]
+    assert cut(lines) == [["专项名称", "物品名称", "金额"],
+                          ["合计", "", "156.40"],
+                          ["办公、办案设备更新购置费", "台式计算机", "131.40"],
+                          ["网络、电子检务、实验室要通道字化系统维护费", "路由器", "25.00"]]
+
+
+def test_lines_whose_spaces_keep_no_columns_are_not_cut():
+    assert cut(["项目 数量 金额", "办公设备 2 9.00", "家具 3 5.00"]) is None
+    # a figure sharing a column with more: the rows' spaces do not part their cells
+    assert cut(["项目          规格 数量 金额",
+                "办公设备      打印机 6 302   9.00",
+                "家具用具      A4/A3等 40 302  5.00"]) is None
