@@ -393,7 +393,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     else:
         fit = _fill_token_grid(table, content, spec, context, layout)
         if layout == "space" and fit < SETTINGS.broken_header_words and context.printed is not None:
-            _read_by_space_columns(table, content, spec, context.printed.lines, context.year)
+            _read_by_space_columns(table, content, spec, context.printed, context.year)
     if not spec.form:
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
@@ -405,7 +405,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
 
 
 def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
-                           printed: Sequence[str], year: str) -> None:
+                           printed: PrintedPages, year: str) -> None:
     """A layout text's table whose header no template of its kind fits: its cells cut by the
     columns of spaces its rows leave (as a PDF's ruling cuts them), where that reads the
     printed header's columns."""

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .catalog import TOTAL_LABELS
 from .reader import normalise
-from .tokens import CHUNK, SPACED_APART, is_amount, line_tokens
+from .tokens import CHUNK, SPACED_APART, PrintedPages, is_amount, line_tokens
 
 Span = tuple[int, int]          # [start, end) in a printed line's characters
 
 
 def _chunks(line: str) -> list[tuple[Span, str]]:
-    return [((m.start(), m.end()), m.group()) for m in CHUNK.finditer(line)]
+    """A line's runs of printed characters; a total's label printed letter-spaced (`合   计`) is one."""
+    out: list[tuple[Span, str]] = []
+    for m in CHUNK.finditer(line):
+        if out and len(m.group()) == len(out[-1][1]) == 1 and TOTAL_LABELS.fullmatch(out[-1][1] + m.group()):
+            out[-1] = ((out[-1][0][0], m.end()), out[-1][1] + m.group())
+        else:
+            out.append(((m.start(), m.end()), m.group()))
+    return out
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -88,25 +96,40 @@ def _is_row(line: str) -> bool:
     return any(is_amount(t) and not (t.isdigit() and len(t) <= 2) for t in line_tokens(normalise(line)))
 
 
-def cells_by_spaces(printed: Sequence[str], content: Sequence[tuple[int, str]]) -> list[tuple[int, str]] | None:
+def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]) -> list[tuple[int, str]] | None:
     """The table's lines as tab-separated cells, each cut by the columns its rows leave spaces
-    between (see the module's note), or None where the lines keep no columns of spaces."""
-    lines = [(k, printed[k - 1].replace("\f", "").rstrip()) for k, _ in content if 0 < k <= len(printed)]
+    between (see the module's note), or None where the lines keep no columns of spaces. The
+    pages after the first are spaced afresh by the extractor: their columns are laid over the
+    first page's (see `_laid_over`)."""
+    lines = [(k, printed.lines[k - 1].replace("\f", "").rstrip()) for k, _ in content if 0 < k <= len(printed.lines)]
     first = next((i for i, (_, line) in enumerate(lines) if _is_row(line)), None)
     if first is None or not any(_spaced_apart(line) for _, line in lines):
         return None
-    spans = _with_header_spans([line for _, line in lines[:first]],
-                               _row_spans([line for _, line in lines[first:]]))
+    pages: dict[int, list[str]] = {}
+    for k, line in lines[first:]:
+        pages.setdefault(printed.page(k), []).append(line)
+    page_spans = [_row_spans(page) for page in pages.values()]
+    spans = _with_header_spans([line for _, line in lines[:first]], page_spans[0])
     if len(spans) < 2:
         return None
+    moves = {page: _laid_over(own, page_spans[0]) for page, own in zip(list(pages)[1:], page_spans[1:])}
+    if None in moves.values():
+        return None
+    headed = {_best_span(chunk, spans) for _, line in lines[:first] for chunk, _ in _chunks(line)}
     grid = []
     for k, line in lines:
+        move = moves.get(printed.page(k)) or (1.0, 0.0)
         cells = [""] * len(spans)
-        for chunk, text in _chunks(line):
-            j = _best_span(chunk, spans)
+        last: tuple[int, int] | None = None        # the column and end of the line's chunk before
+        for (start, end), text in _chunks(line):
+            j = _best_span((_moved(start, move), _moved(end, move)), spans)
+            if j not in headed and last is not None and start - last[1] < SPACED_APART and \
+                    not _is_figure(text) and not _is_figure(cells[last[0]]):
+                j = last[0]     # words a space apart, the second under no header: one cell (`一、货物 A`)
             if cells[j] and (_is_figure(cells[j].split()[-1]) or _is_figure(text)):
                 return None     # a figure beside more in one column: the spaces keep no columns here
             cells[j] = f"{cells[j]} {text}" if cells[j] else text
+            last = (j, end)
         grid.append((k, [normalise(c) for c in cells]))
     _centred_leaves_raised([cells for _, cells in grid[:first]])
     grid = grid[:first] + _centred_pieces_joined(grid[first:])
@@ -118,6 +141,35 @@ def cells_by_spaces(printed: Sequence[str], content: Sequence[tuple[int, str]]) 
                 del cells[j]
             del spans[j]
     return [(k, "\t".join(cells)) for k, cells in grid]
+
+
+Move = tuple[float, float]      # a later page's positions on the first page's: x · scale + shift
+
+
+def _moved(x: int, move: Move) -> int:
+    return round(x * move[0] + move[1])
+
+
+def _laid_over(own: list[Span], first: list[Span]) -> Move | None:
+    """Where a later page's columns (`own`) stand on the first page's (`first`): the extractor
+    spaces each page by its own character width, so the page's positions are scaled and
+    shifted. Their last columns' ends (a grid ends in figures, aligned right) meet; of the
+    scalings that also bring one column's start onto one of the first page's, the one that
+    brings every column nearest a first-page column is taken. None where some column then
+    overlaps none of the first page's (the page keeps other columns)."""
+    if not own or not first:
+        return None
+    right, target = own[-1][1], first[-1][1]
+    moves = [(1.0, float(target - right))]
+    for start, _ in own[:-1]:
+        for anchor, _ in first[:-1]:
+            scale = (target - anchor) / (right - start)
+            if 0.5 <= scale <= 2:
+                moves.append((scale, target - right * scale))
+    move = min(moves, key=lambda m: sum(min(abs(_moved(a, m) - b) for b, _ in first) for a, _ in own))
+    if any(max(_overlap((_moved(a, move), _moved(b, move)), span) for span in first) <= 0 for a, b in own):
+        return None
+    return move
 
 
 def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from core.space_grid import cells_by_spaces
+from core.tokens import PrintedPages
 
 
-def cut(lines: list[str]) -> list[list[str]] | None:
+def cut(lines: list[str], page_starts: tuple[int, ...] = (1,)) -> list[list[str]] | None:
     content = [(k, " ".join(line.split())) for k, line in enumerate(lines, start=1) if line.strip()]
-    found = cells_by_spaces(lines, content)
+    found = cells_by_spaces(PrintedPages(tuple(lines), page_starts), content)
     return None if found is None else [line.split("\t") for _, line in found]
 
 
@@ -62,3 +63,19 @@ def test_lines_whose_spaces_keep_no_columns_are_not_cut():
     assert cut(["项目          规格 数量 金额",
                 "办公设备      打印机 6 302   9.00",
                 "家具用具      A4/A3等 40 302  5.00"]) is None
+
+
+def test_a_later_page_spaced_afresh_is_laid_over_the_first_pages_columns():
+    lines = ["类别      名称        形式          金额",
+             "一、货物 A                        303.40",
+             "          复印机      部门集中     8.00",
+             "  合   计                         311.40",
+             # the next page, spaced by a narrower character: every position scaled
+             "       路由器    部门集中   25.00",
+             "       交换设备  部门集中   25.00"]
+    assert cut(lines, page_starts=(1, 5)) == [["类别", "名称", "形式", "金额"],
+                                               ["一、货物 A", "", "", "303.40"],
+                                               ["", "复印机", "部门集中", "8.00"],
+                                               ["合计", "", "", "311.40"],
+                                               ["", "路由器", "部门集中", "25.00"],
+                                               ["", "交换设备", "部门集中", "25.00"]]
