@@ -413,11 +413,12 @@ def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: T
     """A layout text's table whose header no template of its kind fits: its cells cut by the
     columns of spaces its rows leave (as a PDF's ruling cuts them), where that reads the
     printed header's columns."""
-    lines = cells_by_spaces(printed, content)
-    if lines is None:
+    found = cells_by_spaces(printed, content)
+    if found is None:
         return
+    lines, body_from = found
     cut = replace(table, columns=[], rows=[], notes=[], doubt="", columns_doubted=False)
-    _fill_tab_grid(cut, lines, spec, False, year)
+    _fill_tab_grid(cut, lines, spec, False, year, body_from)
     if cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
         table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
         table.doubt, table.columns_doubted = "", False
@@ -755,18 +756,23 @@ def _seated_by_totals(columns: dict[int, list[tuple[int, str]]], short: int, n: 
     return True
 
 
-def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, ruled: bool, year: str) -> None:
+def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, ruled: bool, year: str,
+                   body_from: int | None = None) -> None:
     """Tab-separated cells. Where they come from a PDF's ruling lines (`ruled`), the printed
     header is certain: an empty table keeps it, and a label in a merged code-and-name cell
     goes to the name column; in an extractor's text the template stands in for a header
-    without a body, and cells stay where the text put them."""
+    without a body, and cells stay where the text put them. `body_from`: the line the rows
+    start at, where the caller knows it (else the first line that reads as a row's)."""
     grid = [(k, s.split("\t")) for k, s in content if "\t" in s or _is_body_cells([s])]
     grid = [(k, cells) for k, cells in grid if any(c.strip() for c in cells)]
-    body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
+
+    def starts_body(k: int, cells: list[str]) -> bool:
+        return k >= body_from if body_from is not None else _is_body_cells(cells)
+    body_start = next((i for i, (k, cells) in enumerate(grid) if starts_body(k, cells)), len(grid))
     header_rows = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
     # a header printed again on the next page is no label's wrapped end
     grid = _wrapped_tails_joined(grid[:body_start]) + _wrapped_tails_joined(grid[body_start:], header_rows)
-    body_start = next((i for i, (_, cells) in enumerate(grid) if _is_body_cells(cells)), len(grid))
+    body_start = next((i for i, (k, cells) in enumerate(grid) if starts_body(k, cells)), len(grid))
     header = [cells for _, cells in grid[:body_start] if not is_column_number_row(cells)]
     header = [[("" if (c.strip().isdigit() and len(c.strip()) <= 2) else c) for c in cells] for cells in header]
     header_keys = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}

@@ -57,26 +57,25 @@ def _best_span(chunk: Span, spans: list[Span]) -> int:
     return max(range(len(spans)), key=lambda j: (_overlap(chunk, spans[j]), -abs(chunk[0] - spans[j][0])))
 
 
-def _with_header_spans(header: Sequence[str], spans: list[Span]) -> list[Span]:
-    """The rows' columns, and one more for each header word over none of them, or over one
-    that a word of its line printed apart from it heads better (two header cells over one run
-    of cells: the run is the column of the word overlapping it most, the other's is empty)."""
+def _with_header_spans(header: Sequence[str], spans: list[Span]) -> list[Span] | None:
+    """The rows' columns, and one more for each header word over none of them (a column every
+    row leaves empty). None where two words of a header line, printed apart, stand over one
+    run of the rows' cells: the spaces do not part those columns (CJK text running on to the
+    next column's cells, a space from them)."""
     spans = list(spans)
     for line in header:
-        over: dict[int, list[list[Span]]] = {}      # a run's words, in groups printed apart
+        over: dict[int, Span] = {}      # the word over each run of cells
         added: list[Span] = []
         for chunk, _ in _chunks(line):
             j = _best_span(chunk, spans) if spans else -1
             if j < 0 or _overlap(chunk, spans[j]) <= -SPACED_APART:
                 added.append(chunk)     # (a word a space from a run, centred over a narrow column, heads it)
-            elif j in over and chunk[0] - over[j][-1][-1][1] < SPACED_APART:
-                over[j][-1].append(chunk)
+            elif j not in over:
+                over[j] = chunk
+            elif chunk[0] - over[j][1] < SPACED_APART:
+                over[j] = (over[j][0], chunk[1])        # one word printed with a space in it
             else:
-                over.setdefault(j, []).append([chunk])
-        for j, groups in over.items():
-            words = [(group[0][0], group[-1][1]) for group in groups]
-            heading = max(words, key=lambda w: _overlap(w, spans[j]))
-            added += [w for w in words if w != heading]
+                return None
         spans = sorted(spans + added)
     return spans
 
@@ -96,11 +95,12 @@ def _is_row(line: str) -> bool:
     return any(is_amount(t) and not (t.isdigit() and len(t) <= 2) for t in line_tokens(normalise(line)))
 
 
-def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]) -> list[tuple[int, str]] | None:
+def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
+                    ) -> tuple[list[tuple[int, str]], int] | None:
     """The table's lines as tab-separated cells, each cut by the columns its rows leave spaces
-    between (see the module's note), or None where the lines keep no columns of spaces. The
-    pages after the first are spaced afresh by the extractor: their columns are laid over the
-    first page's (see `_laid_over`)."""
+    between (see the module's note), and the line its rows start at; None where the lines keep
+    no columns of spaces, or where the cut is in doubt. The pages after the first are spaced
+    afresh by the extractor: their columns are laid over the first page's (see `_laid_over`)."""
     lines = [(k, printed.lines[k - 1].replace("\f", "").rstrip()) for k, _ in content if 0 < k <= len(printed.lines)]
     first = next((i for i, (_, line) in enumerate(lines) if _is_row(line)), None)
     if first is None or not any(_spaced_apart(line) for _, line in lines):
@@ -110,7 +110,7 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]) -
         pages.setdefault(printed.page(k), []).append(line)
     page_spans = [_row_spans(page) for page in pages.values()]
     spans = _with_header_spans([line for _, line in lines[:first]], page_spans[0])
-    if len(spans) < 2:
+    if spans is None or len(spans) < 2:
         return None
     moves = {page: _laid_over(own, page_spans[0]) for page, own in zip(list(pages)[1:], page_spans[1:])}
     if None in moves.values():
@@ -132,7 +132,10 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]) -
             last = (j, end)
         grid.append((k, [normalise(c) for c in cells]))
     _centred_leaves_raised([cells for _, cells in grid[:first]])
-    grid = grid[:first] + _centred_pieces_joined(grid[first:])
+    body = _centred_pieces_joined(grid[first:])
+    if body is None:
+        return None
+    grid = grid[:first] + body
     for j in reversed(range(len(spans))):
         into = _column_taking(grid, first, spans, j)
         if into is not None:
@@ -140,7 +143,7 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]) -
                 cells[into] = cells[into] or cells[j]
                 del cells[j]
             del spans[j]
-    return [(k, "\t".join(cells)) for k, cells in grid]
+    return [(k, "\t".join(cells)) for k, cells in grid], lines[first][0]
 
 
 Move = tuple[float, float]      # a later page's positions on the first page's: x · scale + shift
@@ -172,12 +175,14 @@ def _laid_over(own: list[Span], first: list[Span]) -> Move | None:
     return move
 
 
-def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]] | None:
     """Rows with their cells' wrapped pieces joined in: a layout text prints a cell of several
     lines centred on its row's line (the line with the row's figures), as many of its lines
     above that line as below it. The lines without figures between two rows are, column by
     column, the end of the upper row's cells (as many lines as the upper row had above it)
-    and then the start of the lower row's. Pieces no row takes stay where they are."""
+    and then the start of the lower row's. Pieces no row takes stay where they are. None where
+    a cell's pieces below its row's line fall short of those above (rows printing no figure:
+    their lines are rows, not pieces)."""
     rows = [i for i, (_, cells) in enumerate(body) if _is_row(" ".join(cells))]
     if not rows:
         return body
@@ -188,6 +193,8 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int,
         for j in range(len(heads)):
             pieces = [i for i in range(upper + 1, lower) if lines[i][j]]
             tail = pieces[:heads[j]] if upper >= 0 else []
+            if len(tail) < heads[j]:
+                return None
             head = pieces[len(tail):] if lower < len(body) else []
             if tail:
                 lines[upper][j] += "".join(lines[i][j] for i in tail)

@@ -8,7 +8,7 @@ from core.tokens import PrintedPages
 def cut(lines: list[str], page_starts: tuple[int, ...] = (1,)) -> list[list[str]] | None:
     content = [(k, " ".join(line.split())) for k, line in enumerate(lines, start=1) if line.strip()]
     found = cells_by_spaces(PrintedPages(tuple(lines), page_starts), content)
-    return None if found is None else [line.split("\t") for _, line in found]
+    return None if found is None else [line.split("\t") for _, line in found[0]]
 
 
 def test_columns_come_from_the_rows_and_a_header_word_over_no_cells_heads_an_empty_column():
@@ -79,3 +79,24 @@ def test_a_later_page_spaced_afresh_is_laid_over_the_first_pages_columns():
                                                ["合计", "", "", "311.40"],
                                                ["", "路由器", "部门集中", "25.00"],
                                                ["", "交换设备", "部门集中", "25.00"]]
+
+
+def test_rows_printing_no_figure_are_no_pieces_of_the_rows_around_them():
+    # 二、 … 四、 print no figure: taken for the head of 五、's cell, they would want as many
+    # lines under it, which the next row's line denies
+    lines = ["项目                     金额",
+             "一、财政拨款收入      19,572.91",
+             "二、政府性基金收入",
+             "三、国有资本经营收入",
+             "四、上级补助收入",
+             "五、其他收入            878.44",
+             "本年收入合计         20,451.35"]
+    assert cut(lines) is None
+
+
+def test_two_header_words_over_one_run_of_cells_refuse_the_cut():
+    # the 三级 names run on to the 二级 codes a space from them: their gaps part no columns
+    lines = ["一级".ljust(13) + "二级".ljust(14) + "三级".ljust(15) + "金额",
+             "01-公共服务".ljust(13) + "0101-公共安全服务".ljust(14) + "公共安全保障服务".ljust(15) + "43.13",
+             "01-公共服务".ljust(13) + "0115-公共信息与宣传服务 公共信息服务".ljust(29) + "42.16"]
+    assert cut(lines) is None
