@@ -111,6 +111,13 @@ def _label_above(rows: list[list[Cell]], r: int, col: int) -> str:
     return next((rows[q][col].text for q in range(r - 1, -1, -1) if rows[q][col].text), "")
 
 
+def _numbered_above(rows: list[list[Cell]], r: int, col: int, style: tuple[bool, bool]) -> ListNumber | None:
+    """The place of the nearest label above row `r` in column `col` numbered in `style`: a list
+    runs on past the items of a list nested in it (`一、` `1.` `2.` `二、`) and pieces of
+    wrapped labels."""
+    return next((n for q in range(r - 1, -1, -1) if (n := _list_number(rows[q][col].text)) and n[0] == style), None)
+
+
 def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
     """A label wrapped in its cell prints its head on a line of its own above its row's line
     and its end on one below, the row's other cells on the row's line (`四、机关资本性支出（基本建`
@@ -128,7 +135,7 @@ def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -
         label = head.text + tail.text if head and tail and WRAPPED_TAIL.match(tail.text) else ""
         number = _list_number(label)
         seats = [j for j in text_cols if not out[i][j].text
-                 and _next_in_list(number, _list_number(_label_above(out, i - 1, j)))] if number else []
+                 and _next_in_list(number, _numbered_above(out, i - 1, j, number[0]))] if number else []
         if head and tail and len(seats) == 1:
             out[i] = list(out[i])
             out[i][seats[0]] = Cell(label, tuple(sorted(set(head.lines) | set(tail.lines))), "joined from fragments")
