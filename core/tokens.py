@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,6 +68,8 @@ def line_tokens(line: str) -> tuple[str, ...]:
             tok = tail.group(2)
         m = GLUED.match(tok) if tok[0] in NUMBER_FIRST else None
         head, rest = (m.group(1), m.group(2)) if m else (tok, "")
+        if rest.startswith("、") and "." in head:
+            head, rest = _item_number_apart(head, rest, line)
         if head.count(".") > 1 and "".join(GLUED_AMOUNTS.findall(head)) == head:
             out.extend(GLUED_AMOUNTS.findall(head))
         else:
@@ -74,6 +77,16 @@ def line_tokens(line: str) -> tuple[str, ...]:
         if rest:
             out.append(rest)
     return tuple(join_spaced_characters(out))
+
+
+def _item_number_apart(amount: str, rest: str, line: str) -> tuple[str, str]:
+    """An amount glued to the next item's number (`36,701,197.201、机关工资福利支出`) took the
+    number's digits as decimals: they go back to the item, the amount keeping as many decimals
+    as the line's other amounts print (two where none tells)."""
+    printed = Counter(len(t) - t.index(".") - 1 for t in line.split() if "." in t and parse_amount(t) is not None)
+    usual = printed.most_common(1)[0][0] if printed else 2
+    extra = len(amount) - amount.index(".") - 1 - usual
+    return (amount[:-extra], amount[-extra:] + rest) if extra > 0 else (amount, rest)
 
 
 @dataclass(frozen=True)

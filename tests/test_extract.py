@@ -1405,3 +1405,12 @@ def test_a_units_code_is_totalled_by_its_departments_row():
     from core.placement import _code_parents
     assert _code_parents(["", "119", "119001", "119002", "120", "120001"]) == [None, None, 1, 1, None, 4]
     assert _code_parents(["201", "01", "2010101", "合计", "20102"]) == [None, 0, 1, None, 0]
+
+
+def test_an_amount_glued_to_the_next_items_number_gives_the_number_back():
+    # the digits after the line's usual decimals are the next item's number (`1、`)
+    from core.tokens import split_tokens
+    assert split_tokens("1、人员经费和公用经费支出 36,701,197.201、机关工资福利支出 32,493,937.03") == [
+        "1、人员经费和公用经费支出", "36,701,197.20", "1、机关工资福利支出", "32,493,937.03"]
+    assert split_tokens("C-服务 7,368.8459551、公共服务 5,138.633453") == [
+        "C-服务", "7,368.845955", "1、公共服务", "5,138.633453"]
