@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -406,6 +406,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
+        if spec.code_kind and (repeated := _codes_of_two_names(table)):
+            table.add_doubt(f"{repeated} code(s) are printed for rows of different names: the codes were likely "
+                            "read out of order; check the codes against the source")
 
 
 def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
@@ -439,20 +442,35 @@ def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], conte
         table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
 
 
-def _codes_without_names(table: Table) -> int:
-    """How many rows print a classification code (three digits or more) without its name, in
-    any panel (a panel: the columns from one code column to the next). No classification
-    table prints a code alone; a reading that does put the names elsewhere."""
-    count = 0
-    for start, end in table.panel_spans():
+def _coded_names(table: Table) -> Iterator[tuple[int, str, str]]:
+    """Each row's classification code (three digits or more; its 类/款/项 parts joined) and
+    name, in each panel (a panel: the columns from one code column to the next), with the
+    panel's number."""
+    for panel, (start, end) in enumerate(table.panel_spans()):
         codes = [j for j in range(start, end) if table.columns[j].role in (ColumnRole.CODE, ColumnRole.CODE_PART)]
         name = next((j for j in range(start, end) if table.columns[j].role == ColumnRole.NAME), None)
         if name is None:
             continue
         for row in table.rows:
             code = "".join(row[j].text for j in codes if j < len(row)).replace(" ", "")
-            count += len(code) >= 3 and code.isdigit() and name < len(row) and not row[name].text
-    return count
+            if len(code) >= 3 and code.isdigit():
+                yield panel, code, row[name].text if name < len(row) else ""
+
+
+def _codes_without_names(table: Table) -> int:
+    """How many rows print a classification code without its name. No classification table
+    prints a code alone; a reading that does put the names elsewhere."""
+    return sum(not name for _, _, name in _coded_names(table))
+
+
+def _codes_of_two_names(table: Table) -> int:
+    """How many codes a classification prints for rows of different names: each of its
+    subjects has a code of its own; a reading that repeats one read the codes out of order."""
+    names: dict[tuple[int, str], set[str]] = {}
+    for panel, code, name in _coded_names(table):
+        if name:
+            names.setdefault((panel, code), set()).add(name)
+    return sum(len(found) > 1 for found in names.values())
 
 
 def _group_labels_apart(table: Table, content: list[tuple[int, str]]) -> None:
