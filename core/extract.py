@@ -394,6 +394,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         fit = _fill_token_grid(table, content, spec, context, layout)
         if layout == "space" and fit < SETTINGS.broken_header_words and context.printed is not None:
             _read_by_space_columns(table, content, spec, context.printed, context.year)
+    width = len(table.columns)
+    if over := sum(any(c.text for c in row[width:]) for row in table.rows):
+        table.add_doubt(f"{over} row(s) hold more cells than the {width} columns read from the header: the header "
+                        "was read short; check the columns against the source", of_columns=True)
     if cut := [c.leaf for c in table.columns if len(c.leaf) == 1 and c.leaf not in CODE_PARTS]:
         # no header names a column by one character but 类 款 项: a wrapped header cell was cut apart
         table.add_doubt(f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns "
