@@ -24,6 +24,7 @@ from .columns import CODE_PARTS, SEQUENCE_LEAVES, Column, ColumnRole, parse_colu
 from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header, listed_form_header
 from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
+    LIST_NUMBER,
     SUBTOTAL,
     TOP_ITEM,
     TOP_ITEMS,
@@ -1386,7 +1387,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     # column-number lines (`行次`, `栏次 1 2`) that tell one template from another
     first_body = runs[0][0][0][0] if runs and runs[0][0] else (runs[0][1][0][0] if runs and runs[0][1] else None)
     header_line_set = {k for k, _ in header}
-    printed_lines = [line for k, line in content if first_body is None or k < first_body or k in header_line_set]
+    # (a numbered item is a row's label, never a header cell: in reading order the rows may come
+    # before a late header's words, and their words name no column)
+    printed_lines = [line for k, line in content if (first_body is None or k < first_body or k in header_line_set)
+                     and not (layout == "fragment" and LIST_NUMBER.match(line.strip()))]
     # a line a header row (not where one fragment is printed per line): words another template
     # names count against a layout only where a line prints them (see _choose_layout)
     printed_header = ("\n" if layout != "fragment" else " ").join(printed_lines) if header else header_text
