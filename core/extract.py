@@ -57,6 +57,7 @@ from .tokens import (
     detect_layout,
     is_amount,
     is_column_number_row,
+    is_short_number,
     is_text_column,
     line_tokens,
     named_amounts,
@@ -432,6 +433,9 @@ def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: T
         table.doubt, table.columns_doubted = "", False
 
 
+DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
+
+
 def _sums(table: Table) -> Counter[str]:
     """The sums of money a table's cells print (with decimals: no code, count or line number)."""
     return Counter(c.text for row in table.rows for c in row if DECIMAL_FIGURE.fullmatch(c.text))
@@ -602,7 +606,7 @@ def _is_body_cells(cells: list[str]) -> bool:
         return False
     if is_column_number_row(cells):
         return False
-    if any(parse_amount(v) is not None and not (v.isdigit() and len(v) <= 2) for v in vals):
+    if any(parse_amount(v) is not None and not is_short_number(v) for v in vals):
         return True
     first = squash(vals[0])
     if CODE.match(first) or (len(vals) == 1 and NOTHING_TO_SHOW.match(first)):
@@ -693,7 +697,6 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
     return level if split or (ruled and parts and not coded) else None
 
 
-DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
 SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
 
 
@@ -797,7 +800,7 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     grid = _wrapped_tails_joined(grid[:body_start]) + _wrapped_tails_joined(grid[body_start:], header_rows)
     body_start = next((i for i, (k, cells) in enumerate(grid) if starts_body(k, cells)), len(grid))
     header = [cells for _, cells in grid[:body_start] if not is_column_number_row(cells)]
-    header = [[("" if (c.strip().isdigit() and len(c.strip()) <= 2) else c) for c in cells] for cells in header]
+    header = [[("" if is_short_number(c.strip()) else c) for c in cells] for cells in header]
     header_keys = {tuple(squash(c) for c in cells if c.strip()) for _, cells in grid[:body_start]}
     body = [(k, list(cells)) for k, cells in grid[body_start:] if not is_column_number_row(cells)
             and tuple(squash(c) for c in cells if c.strip()) not in header_keys]   # a header printed again
@@ -1162,7 +1165,7 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
     """Header tokens, then rows as (code tokens, label tokens, amount tokens). A row ends
     with its amounts; a code after a label, or a new line in a line-based layout, starts one."""
     first_amount = next((i for i, (kd, (_, t)) in enumerate(zip(kinds, tokens))
-                         if kd == "amount" and not (t.isdigit() and len(t) <= 2)), len(tokens))
+                         if kd == "amount" and not is_short_number(t)), len(tokens))
     if first_amount == len(tokens):
         # no amounts at all: a table of labels alone (a template's fund table with no funds yet:
         # `labels_alone`) is its lines from the first that opens with a numbered item, where
@@ -1975,7 +1978,7 @@ def _lone_total(run: Run) -> bool:
 def _without_trailing_pieces(amounts: list[Token]) -> list[Token]:
     """A row's figures without the lone numbers of one or two digits after them: a code's
     piece or a page number that reading order printed there, no figure."""
-    while amounts and amounts[-1][1].isdigit() and len(amounts[-1][1]) <= 2:
+    while amounts and is_short_number(amounts[-1][1]):
         amounts = amounts[:-1]
     return amounts
 

@@ -13,14 +13,15 @@ from collections.abc import Sequence
 
 from .catalog import TOTAL_LABELS
 from .reader import normalise
-from .tokens import CHUNK, SPACED_APART, PrintedPages, is_amount, line_tokens
+from .tokens import CHUNK, SPACED_APART, PrintedPages, is_amount, is_short_number, line_tokens
 
 Span = tuple[int, int]          # [start, end) in a printed line's characters
+Chunks = list[tuple[Span, str]]     # a line's runs of printed characters, each with where it stands
 
 
-def _chunks(line: str) -> list[tuple[Span, str]]:
+def _chunks(line: str) -> Chunks:
     """A line's runs of printed characters; a total's label printed letter-spaced (`合   计`) is one."""
-    out: list[tuple[Span, str]] = []
+    out: Chunks = []
     for m in CHUNK.finditer(line):
         if out and len(m.group()) == len(out[-1][1]) == 1 and TOTAL_LABELS.fullmatch(out[-1][1] + m.group()):
             out[-1] = ((out[-1][0][0], m.end()), out[-1][1] + m.group())
@@ -33,12 +34,12 @@ def _overlap(a: Span, b: Span) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
-def _row_spans(lines: Sequence[str]) -> list[Span]:
+def _row_spans(lines: Sequence[Chunks]) -> list[Span]:
     """The runs of characters that some row prints in, between runs every row leaves blank."""
-    width = max((len(line) for line in lines), default=0)
+    width = max((chunks[-1][0][1] for chunks in lines if chunks), default=0)
     printed = [False] * width
-    for line in lines:
-        for (start, end), _ in _chunks(line):
+    for chunks in lines:
+        for (start, end), _ in chunks:
             printed[start:end] = [True] * (end - start)
     spans, x = [], 0
     while x < width:
@@ -57,16 +58,16 @@ def _best_span(chunk: Span, spans: list[Span]) -> int:
     return max(range(len(spans)), key=lambda j: (_overlap(chunk, spans[j]), -abs(chunk[0] - spans[j][0])))
 
 
-def _with_header_spans(header: Sequence[str], spans: list[Span]) -> list[Span] | None:
+def _with_header_spans(header: Sequence[Chunks], spans: list[Span]) -> list[Span] | None:
     """The rows' columns, and one more for each header word over none of them (a column every
     row leaves empty). None where two words of a header line, printed apart, stand over one
     run of the rows' cells: the spaces do not part those columns (CJK text running on to the
     next column's cells, a space from them)."""
     spans = list(spans)
-    for line in header:
+    for chunks in header:
         over: dict[int, Span] = {}      # the word over each run of cells
         added: list[Span] = []
-        for chunk, _ in _chunks(line):
+        for chunk, _ in chunks:
             j = _best_span(chunk, spans) if spans else -1
             if j < 0 or _overlap(chunk, spans[j]) <= -SPACED_APART:
                 added.append(chunk)     # (a word a space from a run, centred over a narrow column, heads it)
@@ -80,9 +81,8 @@ def _with_header_spans(header: Sequence[str], spans: list[Span]) -> list[Span] |
     return spans
 
 
-def _spaced_apart(line: str) -> bool:
+def _spaced_apart(chunks: Chunks) -> bool:
     """Whether a line parts two of its cells by more than one space (keeps its columns)."""
-    chunks = _chunks(line)
     return any(b[0][0] - a[0][1] >= SPACED_APART for a, b in zip(chunks, chunks[1:]))
 
 
@@ -90,9 +90,10 @@ def _is_figure(chunk: str) -> bool:
     return any(is_amount(t) for t in line_tokens(normalise(chunk)))
 
 
-def _is_row(line: str) -> bool:
-    """A line printing a figure (not a column number): the grid's rows start at the first."""
-    return any(is_amount(t) and not (t.isdigit() and len(t) <= 2) for t in line_tokens(normalise(line)))
+def _is_row(texts: Sequence[str]) -> bool:
+    """A line (its chunks' or cells' texts) printing a figure, not a column number: the grid's
+    rows start at the first."""
+    return any(is_amount(t) and not is_short_number(t) for t in line_tokens(normalise(" ".join(texts))))
 
 
 def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
@@ -101,27 +102,27 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
     between (see the module's note), and the line its rows start at; None where the lines keep
     no columns of spaces, or where the cut is in doubt. The pages after the first are spaced
     afresh by the extractor: their columns are laid over the first page's (see `_laid_over`)."""
-    lines = [(k, printed.lines[k - 1].replace("\f", "").rstrip()) for k, _ in content if 0 < k <= len(printed.lines)]
-    first = next((i for i, (_, line) in enumerate(lines) if _is_row(line)), None)
-    if first is None or not any(_spaced_apart(line) for _, line in lines):
+    lines = [(k, _chunks(printed.lines[k - 1].replace("\f", ""))) for k, _ in content if 0 < k <= len(printed.lines)]
+    first = next((i for i, (_, chunks) in enumerate(lines) if _is_row([t for _, t in chunks])), None)
+    if first is None or not any(_spaced_apart(chunks) for _, chunks in lines):
         return None
-    pages: dict[int, list[str]] = {}
-    for k, line in lines[first:]:
-        pages.setdefault(printed.page(k), []).append(line)
+    pages: dict[int, list[Chunks]] = {}
+    for k, chunks in lines[first:]:
+        pages.setdefault(printed.page(k), []).append(chunks)
     page_spans = [_row_spans(page) for page in pages.values()]
-    spans = _with_header_spans([line for _, line in lines[:first]], page_spans[0])
+    spans = _with_header_spans([chunks for _, chunks in lines[:first]], page_spans[0])
     if spans is None or len(spans) < 2:
         return None
     moves = {page: _laid_over(own, page_spans[0]) for page, own in zip(list(pages)[1:], page_spans[1:])}
     if None in moves.values():
         return None
-    headed = {_best_span(chunk, spans) for _, line in lines[:first] for chunk, _ in _chunks(line)}
+    headed = {_best_span(chunk, spans) for _, chunks in lines[:first] for chunk, _ in chunks}
     grid = []
-    for k, line in lines:
+    for k, chunks in lines:
         move = moves.get(printed.page(k)) or (1.0, 0.0)
         cells = [""] * len(spans)
         last: tuple[int, int] | None = None        # the column and end of the line's chunk before
-        for (start, end), text in _chunks(line):
+        for (start, end), text in chunks:
             j = _best_span((_moved(start, move), _moved(end, move)), spans)
             if j not in headed and last is not None and start - last[1] < SPACED_APART and \
                     not _is_figure(text) and not _is_figure(cells[last[0]]):
@@ -183,7 +184,7 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int,
     and then the start of the lower row's. Pieces no row takes stay where they are. None where
     a cell's pieces below its row's line fall short of those above (rows printing no figure:
     their lines are rows, not pieces)."""
-    rows = [i for i, (_, cells) in enumerate(body) if _is_row(" ".join(cells))]
+    rows = [i for i, (_, cells) in enumerate(body) if _is_row(cells)]
     if not rows:
         return body
     lines = [list(cells) for _, cells in body]
@@ -203,7 +204,7 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int,
             for i in tail + head:
                 lines[i][j] = ""
             heads[j] = len(head)
-    return [(body[i][0], cells) for i, cells in enumerate(lines) if i in rows or any(cells)]
+    return [(body[i][0], cells) for i, cells in enumerate(lines) if any(cells)]
 
 
 def _column_taking(grid: list[tuple[int, list[str]]], first: int, spans: list[Span], j: int) -> int | None:

@@ -25,6 +25,12 @@ def is_amount(token: str) -> bool:
     return parse_amount(token) is not None or token in DASH
 
 
+def is_short_number(token: str) -> bool:
+    """One or two digits alone: too short for a figure — a column's or row's printed number
+    (栏次 1 2, 行次 12), a page's, a code's piece."""
+    return token.isdigit() and len(token) <= 2
+
+
 def squash(text: str) -> str:
     return "".join(text.split())
 
@@ -35,7 +41,7 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
     if not vals or vals in (["类"], ["款"], ["项"]):
         return False        # alone, the wrapped end of a name (`其` `他运转` `类`)
     words = sum(v in COLUMN_NUMBER_WORDS for v in vals)
-    ints = sum(v.isdigit() and len(v) <= 2 for v in vals)
+    ints = sum(is_short_number(v) for v in vals)
     return words + ints == len(vals) and (words > 0 or ints >= 2)
 
 
@@ -247,7 +253,7 @@ def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:
     事业单位医疗`, a class code the PDF's font printed as one glyph): a code part, not an amount
     of the row above."""
     k, t = tokens[i]
-    if not (t.isdigit() and len(t) <= 2) or (i > 0 and tokens[i - 1][0] == k) or i + 3 >= len(tokens):
+    if not is_short_number(t) or (i > 0 and tokens[i - 1][0] == k) or i + 3 >= len(tokens):
         return False
     lines = [line for line, _ in tokens[i:i + 4]]
     # on one line, or a fragment per line (each of the four alone on its own)
