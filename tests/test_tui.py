@@ -494,6 +494,24 @@ async def test_review_keys_clear_move_mark_reviewed_and_jump_to_the_ends(sample_
         assert again.session.tables[3].status == "reviewed" and again.session.tables[3].cell(1, 2).text == ""
 
 
+async def test_the_grids_scrollbars_follow_each_table_shown(sample_copy):
+    # a switch sizes the grid's scrolling to the new table without laying the screen out again
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")       # 一般公共预算基本支出表, 19 rows
+        await pilot.pause()
+        assert grid(app).max_scroll_y > 0
+        assert grid(app).vertical_scrollbar.window_virtual_size == grid(app).virtual_size.height
+        await pilot.press("G")
+        await pilot.pause()
+        assert grid(app).scroll_y == grid(app).max_scroll_y
+        await pilot.press("right_square_bracket")           # the 三公 table, one row
+        await pilot.pause()
+        assert grid(app).max_scroll_y == 0 and grid(app).scroll_y == 0
+        assert grid(app).vertical_scrollbar.window_virtual_size == grid(app).virtual_size.height
+
+
 async def test_help_and_quit_lead_the_key_bar_so_a_narrow_terminal_shows_them(sample_copy):
     from tui.widgets.key_bar import KeyBar
     app = make_app(sample_copy(NANCHANG))

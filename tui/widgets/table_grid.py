@@ -10,6 +10,8 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import DataTable
 
@@ -53,6 +55,11 @@ def header_label(table: Table, col: int, depth: int) -> str:
 class TableGrid(DataTable):
     """DataTable of one extracted table. Typing a digit, '-' or '.' starts an edit with it."""
 
+    # The grid's place on screen never depends on its content (its size is set by the screen,
+    # its scrollbars always shown), so a new table's size scrolls the grid without laying the
+    # whole screen out again (Widget's virtual_size asks for a layout)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     BINDINGS = [
         Binding("h", "cursor_left", strings.KEYS["cursor_left"], show=False, id="grid.cursor_left"),
         Binding("j", "cursor_down", strings.KEYS["cursor_down"], show=False, id="grid.cursor_down"),
@@ -75,6 +82,10 @@ class TableGrid(DataTable):
         self._cells_width: list[int] = []   # … as their cells alone print (a code column's header may be cut)
         # (scroll, width, fixed columns, column widths) → the fixed part's width and where the whole columns are
         self._edges: tuple[tuple[int, int, int, tuple[int, ...]], int, int, int] = ((-1, -1, -1, ()), 0, 0, 0)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        self._scroll_update(size)       # what the layout would do: the scrollbars to the new size
+        self.refresh()
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
