@@ -8,7 +8,7 @@ import pytest
 
 from cli.main import main
 from core.errors import UserError
-from core.reader import MAX_BYTES, load_text, read_document_text
+from core.reader import MAX_BYTES, load_text, normalise, normalised_lines, read_document_text
 
 TEXT = "第一部分 概况\n一、收入 1,086.56\u3000万元\n合计\t１２３"
 
@@ -37,6 +37,14 @@ def test_normalised_view_folds_full_width_and_spaces_but_keeps_tabs():
     assert src.norm[1] == "一、收入 1,086.56 万元"
     assert src.norm[2] == "合计\t123"
     assert src.line(3) == "合计\t１２３"        # the original is kept for display
+
+
+def test_the_whole_text_folds_as_its_lines_one_by_one():
+    # folded as one text, each line as `normalise` folds it alone: a mark opening a line, a
+    # ligature, spaces around tabs, a line of spaces
+    lines = ("\u0301ａ１\u3000 ２", "ﬁ\u00a0 \t （说明）\t", "   ", "", "\u3000合\u3000计\u3000")
+    assert load_text("\n".join(lines).encode("utf-8")).norm == tuple(normalise(line) for line in lines)
+    assert normalised_lines(lines) == ("\u0301a1 2", "fi\t(说明)\t", "", "", "合 计")
 
 
 def _run(capsys, path):
