@@ -1432,6 +1432,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if layout == "fragment":        # (header words whole: a list's row may name a column, 二、政府性基金预算财政拨款)
         whole_words = column_words | {w.replace("{year}", year) for w in words}
         runs = [_header_again_cut(run, whole_words) for run in runs]
+        label_leaves = tuple(c.leaf for c in columns if c.holds_words and c.leaf)
+        if again := _header_among_labels(runs, {t for _, t in header if not catalog.TOTAL_LABELS.match(t)},
+                                          label_leaves):
+            table.add_doubt(f"the header's words ({again}) are printed again among the rows: one panel was likely "
+                            "printed after the other, and their rows read out of step; check the rows against the source")
     table.columns = columns
     text_cols = [j for j, c in enumerate(columns) if c.holds_words]
     if layout == "fragment":
@@ -1811,6 +1816,19 @@ def _header_again_cut(run: Run, header_words: Set[str]) -> Run:
     if cut < 2 or cut == len(labels) or labels[cut - 1][0] == labels[cut][0]:
         return run
     return codes, labels[cut:], amounts
+
+
+def _header_among_labels(runs: list[Run], header_words: set[str], label_leaves: tuple[str, ...]) -> str:
+    """Two or more of the header's words as printed, each a line of its own, right after a
+    total among a run's labels, the first over a label column (a panel's total, then the
+    header again over the next panel's rows, printed after it); "" where there are none."""
+    for _, labels, _ in runs:
+        for i in range(1, len(labels) - 1):
+            if catalog.TOTAL_LABELS.match(labels[i - 1][1]) and labels[i][1] in header_words and \
+                    labels[i][1].startswith(label_leaves) and \
+                    labels[i + 1][1] in header_words and labels[i][0] != labels[i + 1][0]:
+                return labels[i][1] + " " + labels[i + 1][1]
+    return ""
 
 
 def _line_texts(tokens: list[tuple[int, str]]) -> frozenset[str]:
