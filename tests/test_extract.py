@@ -1378,6 +1378,23 @@ def test_a_summary_item_without_figures_doubts_the_table_only_where_the_others_p
     assert _label_without_figures(rows("0.00"), [0]) == "二、外交支出"
 
 
+def test_a_detail_larger_than_the_numbered_item_above_it_is_named():
+    # details under 一、一般公共服务支出 sum to it; one under a smaller numbered item was seated
+    # in the wrong panel (a total ends the items above it: 上年结转 after 本年收入合计 is no detail)
+    from core.extract import _item_over_its_parent
+    from core.model import Cell
+
+    def rows(*pairs: tuple[str, str]) -> list[list[Cell]]:
+        return [[Cell(label), Cell(figure)] for label, figure in pairs]
+    good = rows(("一、一般公共服务支出", "3478.72"), ("统计信息事务", "3478.72"), ("行政运行", "2357.92"),
+                ("二、教育支出", "193.00"), ("进修及培训", "193.00"), ("本年收入合计", "5417.80"),
+                ("上年结转", "900.00"), ("1.财政拨款结转", "900.00"))
+    assert _item_over_its_parent(good, [0]) == ""
+    misread = rows(("1.一般公共预算拨款", "5417.80"), ("统计信息事务", "3478.72"), ("2.政府性基金预算拨款", "0.00"),
+                   ("行政运行", "2357.92"))
+    assert _item_over_its_parent(misread, [0]) == "行政运行"
+
+
 def test_a_list_of_tables_printed_a_cell_a_line_starts_no_table():
     # a 报表目录 in reading order: `表9` / title / `是` / `不涉及` (an empty table's marks): titles a
     # few lines apart with no figure or unit line between them name tables; the first table
