@@ -30,8 +30,10 @@ from .panels import (
     TOP_ITEMS,
     WRAPPED_TAIL,
     coded_panel_rows,
+    item_over_its_parent,
     items_seated_by_totals,
     labels_wrapped_around_joined,
+    number_repeated,
     numbered_lines,
     numbered_rows,
     panel_rows,
@@ -1653,7 +1655,10 @@ def _read_panels(body: Body) -> None:
     if table.rows and empty:
         table.add_doubt(f"no row holds a label in {'、'.join(empty)}, a panel the header prints: the panels were "
                         "likely read out of order; check the rows against the source")
-    if larger := _item_over_its_parent(table.rows, text_cols):
+    if repeated := number_repeated(table.rows, text_cols):
+        table.add_doubt(f"{repeated} repeats or goes back on a number of its list: two panels' lists were likely "
+                        "read into one column; check the rows against the source")
+    if larger := item_over_its_parent(table.rows, text_cols):
         table.add_doubt(f"{larger} is printed under a numbered item of a smaller figure: its row likely belongs to "
                         "the other panel; check the rows against the source")
     if bare := _label_without_figures(table.rows, text_cols):
@@ -2320,24 +2325,6 @@ def _total_row_among_header_cells(header: list[Token], runs: list[Run], column_w
             not all(not codes and labels and all(t in words for _, t in labels) for codes, labels, _ in runs):
         return runs
     return [([], [total], figures)]
-
-
-def _item_over_its_parent(rows: list[list[Cell]], text_cols: list[int]) -> str:
-    """A panel's unnumbered item (a detail under 一、一般公共服务支出) whose figure exceeds that of
-    the numbered item above it, its parent, within one total: a detail never sums to more than
-    its parent, so it was seated in the wrong panel. The item, or ""."""
-    for label in text_cols:
-        parent: Decimal | None = None
-        for row in rows:
-            text, figure = row[label].text, row[label + 1].value if label + 1 < len(row) else None
-            if not text or catalog.TOTAL_LABELS.match(text):
-                parent = None       # a total ends the items it sums; a row without a label here is the other panel's
-                continue
-            if LIST_NUMBER.match(text):
-                parent = figure
-            elif parent is not None and figure is not None and 0 <= parent < figure:
-                return text
-    return ""
 
 
 def _label_without_figures(rows: list[list[Cell]], text_cols: list[int]) -> str:

@@ -91,6 +91,7 @@ def starts_row(text: str) -> bool:
 
 
 SUBTOTAL = re.compile(r"^小\s*计$")
+LIST_END = re.compile(r"[合小总]\s*计$")      # a total or subtotal (当年支出小计) ends the items it sums
 WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,2}$")     # the last characters of a wrapped label
 
 
@@ -841,6 +842,49 @@ STAFF_CLASSES = catalog.ECONOMIC_CLASS_COLUMNS["人员经费"]
 
 def _staff_class(code: str) -> bool:
     return code[:3] in STAFF_CLASSES
+
+
+def item_over_its_parent(rows: list[list[Cell]], text_cols: list[int]) -> str:
+    """A panel's unnumbered item (a detail under 一、一般公共服务支出) whose figure exceeds that of
+    the numbered item above it, its parent, within one total: a detail never sums to more than
+    its parent, so it was seated in the wrong panel. The item, or ""."""
+    for label in text_cols:
+        parent: Decimal | None = None
+        for row in rows:
+            text, figure = row[label].text, row[label + 1].value if label + 1 < len(row) else None
+            if not text or LIST_END.search(text):
+                parent = None       # a total ends the items it sums; a row without a label here is the other panel's
+                continue
+            if LIST_NUMBER.match(text):
+                parent = figure
+            elif parent is not None and figure is not None and 0 <= parent < figure:
+                return text
+    return ""
+
+
+def number_repeated(rows: list[list[Cell]], text_cols: list[int]) -> str:
+    """A panel's list item whose number repeats or goes back on one before it in its list
+    (`二、政府性基金预算资金` after `二、外交支出` …): two panels' lists were read into one
+    column. A list restarts after a total or an unnumbered label, and a deeper list (1. under
+    一、) after each item of the list above it. The item, or ""."""
+    for col in text_cols:
+        last: dict[tuple[bool, bool], int] = {}       # the list styles open, outermost first
+        for row in rows:
+            text = row[col].text if col < len(row) else ""
+            if not text:
+                continue
+            numbered = _list_number(text)
+            if numbered is None or LIST_END.search(text):
+                last = {}
+                continue
+            style, number = numbered
+            if style in last:
+                if number <= last[style]:
+                    return text
+                styles = list(last)
+                last = {s: last[s] for s in styles[:styles.index(style)]}     # the deeper lists end
+            last[style] = number
+    return ""
 
 
 def _panel_names_joined(rows: list[list[Cell]], between: dict[int, list[tuple[int, str]]],

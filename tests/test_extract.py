@@ -1381,18 +1381,32 @@ def test_a_summary_item_without_figures_doubts_the_table_only_where_the_others_p
 def test_a_detail_larger_than_the_numbered_item_above_it_is_named():
     # details under 一、一般公共服务支出 sum to it; one under a smaller numbered item was seated
     # in the wrong panel (a total ends the items above it: 上年结转 after 本年收入合计 is no detail)
-    from core.extract import _item_over_its_parent
     from core.model import Cell
+    from core.panels import item_over_its_parent
 
     def rows(*pairs: tuple[str, str]) -> list[list[Cell]]:
         return [[Cell(label), Cell(figure)] for label, figure in pairs]
     good = rows(("一、一般公共服务支出", "3478.72"), ("统计信息事务", "3478.72"), ("行政运行", "2357.92"),
                 ("二、教育支出", "193.00"), ("进修及培训", "193.00"), ("本年收入合计", "5417.80"),
                 ("上年结转", "900.00"), ("1.财政拨款结转", "900.00"))
-    assert _item_over_its_parent(good, [0]) == ""
+    assert item_over_its_parent(good, [0]) == ""
     misread = rows(("1.一般公共预算拨款", "5417.80"), ("统计信息事务", "3478.72"), ("2.政府性基金预算拨款", "0.00"),
                    ("行政运行", "2357.92"))
-    assert _item_over_its_parent(misread, [0]) == "行政运行"
+    assert item_over_its_parent(misread, [0]) == "行政运行"
+
+
+def test_a_list_number_repeated_in_one_column_is_named():
+    # deeper lists restart under each item of the list above, and every list after a total or
+    # an unnumbered label; a number repeated within one list means two panels' lists were mixed
+    from core.model import Cell
+    from core.panels import number_repeated
+
+    def rows(*labels: str) -> list[list[Cell]]:
+        return [[Cell(label), Cell("1.00")] for label in labels]
+    assert number_repeated(rows("一、财政拨款", "1.一般公共预算拨款", "2.政府性基金预算拨款", "二、单位资金", "1.事业收入",
+                                "本年收入合计", "上年结转", "一、财政拨款结转", "（一）基本支出结转"), [0]) == ""
+    assert number_repeated(rows("一、一般公共服务支出", "二、政府性基金预算资金", "二、外交支出"), [0]) == "二、外交支出"
+    assert number_repeated(rows("一、一般公共服务支出", "三、国防支出", "二、外交支出"), [0]) == "二、外交支出"
 
 
 def test_a_list_of_tables_printed_a_cell_a_line_starts_no_table():
