@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from . import catalog
 from .catalog import TableKind, TableSpec
@@ -1532,6 +1533,11 @@ class Body:
     def by_line(self) -> bool:
         return self.table.layout == "space"
 
+    @cached_property
+    def header_pieces(self) -> set[str]:
+        """The header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them."""
+        return {w[i:] for w in self.column_words | self.header_words for i in range(len(w) - 1)} | self.column_words
+
     def line_runs(self) -> list[Run]:
         """Runs a line each, as a layout that keeps lines prints rows."""
         return _line_runs(self.tokens, self.kinds, self.header_words, self.column_words, bool(self.spec.layouts))
@@ -1577,6 +1583,10 @@ def _read_label_columns(body: Body) -> None:
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
                         tuple(j for j in body.text_cols if j not in leading), body.context.printed)
+    stray = next((text for row in body.table.rows for j in leading if (text := row[j].text) and
+                  not catalog.TOTAL_LABELS.match(text) and _made_of_words(text, body.header_pieces)), None)
+    if stray:
+        body.table.add_doubt(f"the header's words ({stray}) were read as a row's label; check the rows against the source")
 
 
 def _first_labels_from_header(body: Body, runs: list[Run], label_columns: int) -> list[Run]:
@@ -1695,8 +1705,7 @@ def _read_coded_list(body: Body) -> None:
     code_parts = [j for j in text_cols if columns[j].role == ColumnRole.CODE_PART]
     lengths = Counter(len("".join(t for _, t in c)) for c, _, _ in runs if c)
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
-    # the header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them
-    pieces = {w[i:] for w in column_words | header_words for i in range(len(w) - 1)} | column_words
+    pieces = body.header_pieces
     if table.layout == "space":
         # a line of the header's words alone (`科目编码类款项`) is the header again, never a name's tail
         runs = _wrapped_names_joined([run for run in _totals_apart(runs) if run[0] or run[2] or
