@@ -1451,9 +1451,30 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         return fit
     body = Body(table, content, spec, context, tokens, kinds, runs, header_words, column_words, is_header_word,
                 stated, text_cols, has_code)
-    BODY_READERS[body_shape(columns, text_cols, has_code, layout)](body)
+    shape = body_shape(columns, text_cols, has_code, layout)
+    BODY_READERS[shape](body)
+    if header_again := _header_read_as_label(table, text_cols, body.header_pieces,
+                                             1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3):
+        table.add_doubt(f"the header's words ({header_again}) were read as a row's label: the rows around it are "
+                        "likely out of step; check the rows against the source")
     _unnumbered_template_columns_dropped(table, printed_lines)
     return fit
+
+
+def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: set[str], fewest: int) -> str:
+    """A row's label made of `fewest` of the header's words or more (科目编码类款项, 收入项目支出决算数项目):
+    the header read among the rows. A list's names (科目, units) never are; a summary's labels
+    may name two (一般公共预算拨款收入). Not a total, nor the header printed again over its column
+    numbers (a row dropped as such). The label, or ""."""
+    amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    for row in table.rows:
+        if _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text]):
+            continue
+        for j in text_cols:
+            text = row[j].text if j < len(row) else ""
+            if text and not catalog.TOTAL_LABELS.match(text) and _made_of_words(text, header_pieces, fewest):
+                return text
+    return ""
 
 
 def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) -> None:
@@ -1583,10 +1604,6 @@ def _read_label_columns(body: Body) -> None:
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
                         tuple(j for j in body.text_cols if j not in leading), body.context.printed)
-    stray = next((text for row in body.table.rows for j in leading if (text := row[j].text) and
-                  not catalog.TOTAL_LABELS.match(text) and _made_of_words(text, body.header_pieces)), None)
-    if stray:
-        body.table.add_doubt(f"the header's words ({stray}) were read as a row's label; check the rows against the source")
 
 
 def _first_labels_from_header(body: Body, runs: list[Run], label_columns: int) -> list[Run]:
@@ -1757,12 +1774,6 @@ def _read_coded_list(body: Body) -> None:
         row[name_col] = Cell(name, label_lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    # the header's words read as a row: the rows around it are likely out of step (not the header
-    # printed again over its column numbers, a row dropped as such)
-    stray = next((r[name_col].text for r, figures in zip(rows, amounts_of) if _made_of_words(r[name_col].text, pieces)
-                  and not _numbers_columns([f for f, _ in figures])), None)
-    if stray:
-        table.add_doubt(f"the header's words ({stray}) were read as a row; check the rows against the source")
     place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated, body.context.printed)
     table.rows = rows
 
@@ -1791,15 +1802,18 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     return True
 
 
-def _made_of_words(text: str, words: set[str]) -> bool:
-    """Whether `text` (4 characters or more) is header words run together (科目名称科目编码类款项)."""
+def _made_of_words(text: str, words: set[str], fewest: int = 1) -> bool:
+    """Whether `text` (4 characters or more) is header words run together (科目名称科目编码类款项),
+    `fewest` of them at least."""
     if len(text) < 4:
         return False
-    ends = {0}
+    taken = {0: 0}      # where a word may start → the most words that lead there
     for i in range(len(text)):
-        if i in ends:
-            ends |= {i + len(w) for w in words if w and text.startswith(w, i)}
-    return len(text) in ends
+        if i in taken:
+            for w in words:
+                if w and text.startswith(w, i):
+                    taken[i + len(w)] = max(taken.get(i + len(w), 0), taken[i] + 1)
+    return taken.get(len(text), 0) >= fewest
 
 
 def _line_runs(tokens: list[Token], kinds: list[str], header_words: frozenset[str], column_words: set[str],
