@@ -1457,8 +1457,15 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                                              1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3):
         table.add_doubt(f"the header's words ({header_again}) were read as a row's label: the rows around it are "
                         "likely out of step; check the rows against the source")
+    if joined := next((text for row in table.rows for j in text_cols if j < len(row) and
+                       len(BRACKETED_CODE.findall(text := row[j].text)) > 1), None):
+        table.add_doubt(f"a label holds two rows' codes ({joined}): reading order printed labels apart from their "
+                        "figures; check the rows against the source")
     _unnumbered_template_columns_dropped(table, printed_lines)
     return fit
+
+
+BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code printed in its name (`[20105]统计信息事务`)
 
 
 def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: set[str], fewest: int) -> str:
