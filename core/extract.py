@@ -1461,8 +1461,25 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                        len(BRACKETED_CODE.findall(text := row[j].text)) > 1), None):
         table.add_doubt(f"a label holds two rows' codes ({joined}): reading order printed labels apart from their "
                         "figures; check the rows against the source")
+    if trailing := _labels_after_the_figures(table, text_cols):
+        table.add_doubt(f"{trailing} and the rows after it hold no figure under a last row of figures, in a table "
+                        "printing every figure (0.00 for none): reading order printed labels apart from their figures; "
+                        "check the rows against the source")
     _unnumbered_template_columns_dropped(table, printed_lines)
     return fit
+
+
+def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
+    """The first of the rows of labels alone after the last row of figures, where every row of
+    figures fills every amount column and some print zeros (a template printing 0.00, not a
+    blank, for nothing): the labels reading order printed after the figures. "" where there are none."""
+    amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    figured = [r for r, row in enumerate(table.rows) if any(j < len(row) and row[j].text for j in amount_cols)]
+    cells = [table.rows[r][j] if j < len(table.rows[r]) else Cell("") for r in figured for j in amount_cols]
+    if not text_cols or not cells or any(not c.text for c in cells) or not any(c.value == 0 for c in cells):
+        return ""
+    return next((label for row in table.rows[figured[-1] + 1:] if (label := "".join(
+        row[j].text for j in text_cols if j < len(row)))), "")
 
 
 BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code printed in its name (`[20105]统计信息事务`)
