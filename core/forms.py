@@ -385,6 +385,13 @@ def grid_misread(table: Table) -> str:
                 (len(scored) - sum(scored)) * 5 > len(scored):
             # every indicator has its score: rows without are pieces of cells read as rows
             return f"{len(scored) - sum(scored)} of its {len(scored)} rows hold no figure under {column.leaf}"
+        if j > 0 and any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 3 >= len(scored) * 2:
+            # a row whose score stands a column early, its last cell empty: its cells slid left
+            # (a wrapped name's end taken for a cell of its own)
+            slid = next((r for r, ok in enumerate(scored) if not ok and not table.cell(r, j).text and
+                         (before := table.cell(r, j - 1).text).isdigit() and FIGURE.fullmatch(before)), None)
+            if slid is not None:
+                return f"row {slid + 1} holds its {column.leaf} figure a column early"
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
     cut = [t for t in cells if len(t) == 1 and CJK_START.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
