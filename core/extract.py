@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import catalog
 from .catalog import TableKind, TableSpec
@@ -1485,7 +1485,7 @@ def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
 BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code printed in its name (`[20105]统计信息事务`)
 
 
-def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: set[str], fewest: int) -> str:
+def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: frozenset[str], fewest: int) -> str:
     """A row's label made of `fewest` of the header's words or more (科目编码类款项, 收入项目支出决算数项目):
     the header read among the rows. A list's names (科目, units) never are; a summary's labels
     may name two (一般公共预算拨款收入). Not a total, nor the header printed again over its column
@@ -1579,9 +1579,10 @@ class Body:
         return self.table.layout == "space"
 
     @cached_property
-    def header_pieces(self) -> set[str]:
+    def header_pieces(self) -> frozenset[str]:
         """The header's words and their endings (科目编码 of 支出功能分类科目编码), as extractors cut them."""
-        return {w[i:] for w in self.column_words | self.header_words for i in range(len(w) - 1)} | self.column_words
+        return frozenset({w[i:] for w in self.column_words | self.header_words for i in range(len(w) - 1)} |
+                         self.column_words)
 
     def line_runs(self) -> list[Run]:
         """Runs a line each, as a layout that keeps lines prints rows."""
@@ -1826,7 +1827,7 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     return True
 
 
-def _made_of_words(text: str, words: set[str], fewest: int = 1) -> bool:
+def _made_of_words(text: str, words: frozenset[str], fewest: int = 1) -> bool:
     """Whether `text` (4 characters or more) is header words run together (科目名称科目编码类款项),
     `fewest` of them at least."""
     if len(text) < 4:
@@ -1834,10 +1835,16 @@ def _made_of_words(text: str, words: set[str], fewest: int = 1) -> bool:
     taken = {0: 0}      # where a word may start → the most words that lead there
     for i in range(len(text)):
         if i in taken:
-            for w in words:
-                if w and text.startswith(w, i):
-                    taken[i + len(w)] = max(taken.get(i + len(w), 0), taken[i] + 1)
+            for n in _word_lengths(words):
+                if text[i:i + n] in words:
+                    taken[i + n] = max(taken.get(i + n, 0), taken[i] + 1)
     return taken.get(len(text), 0) >= fewest
+
+
+@lru_cache(maxsize=64)
+def _word_lengths(words: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of `words` (a table's header vocabulary, asked of every label)."""
+    return tuple(sorted({len(w) for w in words if w}))
 
 
 def _line_runs(tokens: list[Token], kinds: list[str], header_words: frozenset[str], column_words: set[str],
