@@ -414,29 +414,38 @@ def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _stated_targets(text: str) -> tuple[tuple[str, str, str, Decimal, int], ...]:
+    """(project, indicator, sign, number, place in the text) of each indicator target the text
+    states in a project's section. The text never changes with an edit: read once."""
+    return tuple((project, target.group(1), target.group(2), Decimal(target.group(3)), target.start())
+                 for project, start, end in _project_sections(text, reach=800)
+                 for target in _TARGET.finditer(text, start, end))
+
+
 def check_project_targets(doc: Document) -> list[Finding]:
     """An indicator target stated for a project in the text (工作满意度≥95%) against the value
     its performance form gives the same indicator."""
-    grid = _indicator_values(doc)
-    if not grid:
-        return []
     text, lines = _prose_text(doc)
+    stated = _stated_targets(text)
+    grid = _indicator_values(doc) if stated else []
     out = []
-    for project, start, end in _project_sections(text, reach=800):
-        rows = [g for g in grid if g[0] and _same_project(g[0], project)]
-        for target in _TARGET.finditer(text, start, end):
-            name, number = target.group(1), Decimal(target.group(3))
-            same = [g for g in rows if g[1] and (g[1] == name or name.endswith(g[1]) or g[1].endswith(name))]
-            if not same:
-                continue
-            printed = [parse_amount(x) for x in re.findall(r"[\d.]{1,20}", same[0][2])]
-            if number in printed:
-                continue
-            out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
-                               f"“{project}” {name}: the text states {target.group(2)}{number}%, "
-                               f"{same[0][3]} prints {same[0][2] or 'nothing'}",
-                               same[0][3], where=f"{project} / {name}", lines=[lines[target.start()]],
-                               values={"stated": str(number), "table": same[0][2]}))
+    rows_of: dict[str, list[tuple[str, str, str, str]]] = {}
+    for project, name, sign, number, at in stated:
+        rows = rows_of.get(project)
+        if rows is None:
+            rows = rows_of[project] = [g for g in grid if g[0] and _same_project(g[0], project)]
+        same = [g for g in rows if g[1] and (g[1] == name or name.endswith(g[1]) or g[1].endswith(name))]
+        if not same:
+            continue
+        printed = [parse_amount(x) for x in re.findall(r"[\d.]{1,20}", same[0][2])]
+        if number in printed:
+            continue
+        out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
+                           f"“{project}” {name}: the text states {sign}{number}%, "
+                           f"{same[0][3]} prints {same[0][2] or 'nothing'}",
+                           same[0][3], where=f"{project} / {name}", lines=[lines[at]],
+                           values={"stated": str(number), "table": same[0][2]}))
     return out
 
 

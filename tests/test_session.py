@@ -39,6 +39,19 @@ def test_incremental_findings_equal_a_full_validation(sample_copy):
     assert [f.to_json() for f in session.findings] == full
 
 
+def test_an_indicator_value_edited_away_from_the_texts_target_is_found_and_undone(sample_copy):
+    # the text states 工作满意度≥95% for the project; its form's row says 95% until edited
+    session = ReviewSession(Review(load_document(sample_copy("zengdu_medical_security_center_2023_budget.txt"))))
+
+    def targets() -> list[str]:
+        return [f.message for f in session.findings if f.message.startswith("“镇办事业单位退休医疗保险费” 工作满意度")]
+    assert targets() == []
+    session.set_cell(11, 46, 7, "90%")
+    assert targets() == ["“镇办事业单位退休医疗保险费” 工作满意度: the text states ≥95%, 项目支出绩效目标申报表 prints 90%"]
+    session.undo()
+    assert targets() == []
+
+
 @pytest.mark.parametrize("name", [NANCHANG, "zengdu_medical_security_center_2023_budget.txt"])
 def test_rules_run_again_only_for_what_an_edit_changed_yet_find_what_a_full_validation_does(sample_copy, name):
     # each table's first figure changed (the text, other tables and the table's own sums
