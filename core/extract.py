@@ -1709,10 +1709,10 @@ def _read_panels(body: Body) -> None:
                         "likely read out of order; check the rows against the source")
     # a summary prints every figure beside its label: figures on a row of no label were read apart
     amount_cols = [j for j in range(len(columns)) if j not in text_cols]
-    if bare := next((row for row in table.rows if not any(j < len(row) and row[j].text for j in text_cols)
-                     and any(j < len(row) and row[j].text for j in amount_cols)), None):
-        table.add_doubt(f"a row holds figures ({' '.join(c.text for c in bare if c.text)}) and no label: reading order "
-                        "printed them apart from their row; check the rows against the source")
+    if unlabelled := next((row for row in table.rows if not any(j < len(row) and row[j].text for j in text_cols)
+                           and any(j < len(row) and row[j].text for j in amount_cols)), None):
+        table.add_doubt(f"a row holds figures ({' '.join(c.text for c in unlabelled if c.text)}) and no label: "
+                        "reading order printed them apart from their row; check the rows against the source")
     if repeated := number_repeated(table.rows, text_cols):
         table.add_doubt(f"{repeated} repeats or goes back on a number of its list: two panels' lists were likely "
                         "read into one column; check the rows against the source")
