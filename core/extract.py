@@ -1488,15 +1488,19 @@ BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code pri
 def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: frozenset[str], fewest: int) -> str:
     """A row's label made of `fewest` of the header's words or more (科目编码类款项, 收入项目支出决算数项目):
     the header read among the rows. A list's names (科目, units) never are; a summary's labels
-    may name two (一般公共预算拨款收入). Not a total, nor the header printed again over its column
-    numbers (a row dropped as such). The label, or ""."""
+    may name two (一般公共预算拨款收入); none is a label column's name (支出项目类别（资金使用单位）).
+    Not a total, nor the header printed again over its column numbers (a row dropped as such).
+    The label, or ""."""
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    label_names = {unicodedata.normalize("NFKC", table.columns[j].leaf) for j in text_cols
+                   if len(table.columns[j].leaf) >= 4}
     for row in table.rows:
         if _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text]):
             continue
         for j in text_cols:
             text = row[j].text if j < len(row) else ""
-            if text and not catalog.TOTAL_LABELS.match(text) and _made_of_words(text, header_pieces, fewest):
+            if text and not catalog.TOTAL_LABELS.match(text) and \
+                    (text in label_names or _made_of_words(text, header_pieces, fewest)):
                 return text
     return ""
 
