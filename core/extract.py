@@ -1433,7 +1433,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                          and all(is_header_word(t) for _, t in labels) for _, t in labels}
     runs = [run for run in runs if not _header_again(run, column_words)]
     if layout == "fragment":        # (header words whole: a list's row may name a column, 二、政府性基金预算财政拨款)
-        whole_words = column_words | {w.replace("{year}", year) for w in words}
+        # (and the header's own pieces as this text cuts them, `支出项目类别（资金使用单` `位）`: pieces
+        # of the columns' names, not a first row's labels the header took)
+        folded = {unicodedata.normalize("NFKC", w) for w in column_words}
+        whole_words = column_words | {w.replace("{year}", year) for w in words} | \
+            {t for _, t in header if not catalog.TOTAL_LABELS.match(t) and any(t in w for w in folded)}
         runs = [_header_again_cut(run, whole_words) for run in runs]
         label_leaves = tuple(c.leaf for c in columns if c.holds_words and c.leaf)
         if again := _header_among_labels(runs, {t for _, t in header if not catalog.TOTAL_LABELS.match(t)},
@@ -1880,14 +1884,17 @@ def _header_again_cut(run: Run, header_words: Set[str]) -> Run:
     """A row whose labels reading order prints after the header printed again at the top of
     a continuation page (`收入 支出 项目 2026年预算数 … 机关事业单位基本养老保险缴费支出`):
     the row without the header's words (two at least, each a line of its own before the
-    row's first label)."""
+    row's first label). The header may follow the row above's description, ended by its
+    sentence (`…岸通关安全的目的。` `- 21 -` then the header): the description stays."""
     codes, labels, amounts = run
-    cut = 0
+    start = next((i for i in range(1, len(labels)) if labels[i - 1][1].endswith("。") and
+                  labels[i][1] in header_words), 0)
+    cut = start
     while cut < len(labels) and labels[cut][1] in header_words:
         cut += 1
-    if cut < 2 or cut == len(labels) or labels[cut - 1][0] == labels[cut][0]:
+    if cut - start < 2 or cut == len(labels) or labels[cut - 1][0] == labels[cut][0]:
         return run
-    return codes, labels[cut:], amounts
+    return codes, labels[:start] + labels[cut:], amounts
 
 
 def _header_among_labels(runs: list[Run], header_words: set[str], label_leaves: tuple[str, ...]) -> str:

@@ -1427,6 +1427,20 @@ def test_labels_after_the_last_figures_are_named_only_where_the_template_prints_
     assert _labels_after_the_figures(table(("工资福利支出", "8.00", "0.00"), ("资本性支出", "4.00", "4.00")), [0]) == ""
 
 
+def test_a_label_columns_name_in_a_cell_is_the_header_read_among_the_rows():
+    # the header printed again on a new page, its first cell's name taken as the row above's
+    # description: a cell holding a label column's name whole (compared folded)
+    from core.extract import _header_read_as_label
+    from core.model import Cell, Table
+
+    def table(description: str) -> Table:
+        return Table(kind="budget.project_expense", title="项目支出表", title_printed=True, unit="万元", first_line=1,
+                     last_line=9, columns=parse_columns(["支出项目类别（资金使用单位）", "总计", "绩效目标"]),
+                     rows=[[Cell("青茂口岸安检服务经费"), Cell("573.84"), Cell(description)]])
+    assert _header_read_as_label(table("支出项目类别(资金使用单位)"), [0, 2], frozenset(), 3) == "支出项目类别(资金使用单位)"
+    assert _header_read_as_label(table("确保青茂口岸出境通关安全。"), [0, 2], frozenset(), 3) == ""
+
+
 def test_a_list_of_tables_printed_a_cell_a_line_starts_no_table():
     # a 报表目录 in reading order: `表9` / title / `是` / `不涉及` (an empty table's marks): titles a
     # few lines apart with no figure or unit line between them name tables; the first table
