@@ -1457,27 +1457,40 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                 stated, text_cols, has_code)
     shape = body_shape(columns, text_cols, has_code, layout)
     BODY_READERS[shape](body)
-    if header_again := _header_read_as_label(table, text_cols, body.header_pieces,
-                                             1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3):
-        table.add_doubt(f"the header's words ({header_again}) were read as a row's label: the rows around it are "
-                        "likely out of step; check the rows against the source")
-    if joined := next((text for row in table.rows for j in text_cols if j < len(row) and
-                       len(BRACKETED_CODE.findall(text := row[j].text)) > 1), None):
-        table.add_doubt(f"a label holds two rows' codes ({joined}): reading order printed labels apart from their "
-                        "figures; check the rows against the source")
-    if trailing := _labels_after_the_figures(table, text_cols):
-        table.add_doubt(f"{trailing} and the rows after it hold no figure under a last row of figures, in a table "
-                        "printing every figure (0.00 for none): reading order printed labels apart from their figures; "
-                        "check the rows against the source")
+    for why in _read_out_of_step(table, text_cols, body.header_pieces,
+                                 1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3):
+        table.add_doubt(why)
     _unnumbered_template_columns_dropped(table, printed_lines)
     return fit
+
+
+def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozenset[str], header_words: int
+                      ) -> Iterator[str]:
+    """Why the rows any body reader made were likely read out of step with the source (each a
+    doubt): the header's words (`header_words` of them at least) read as a label, a label
+    holding two rows' codes, labels alone after the last figures."""
+    if header_again := _header_read_as_label(table, text_cols, header_pieces, header_words):
+        yield (f"the header's words ({header_again}) were read as a row's label: the rows around it are "
+               "likely out of step; check the rows against the source")
+    if joined := next((text for row in table.rows for j in text_cols if j < len(row) and
+                       len(BRACKETED_CODE.findall(text := row[j].text)) > 1), None):
+        yield (f"a label holds two rows' codes ({joined}): reading order printed labels apart from their "
+               "figures; check the rows against the source")
+    if trailing := _labels_after_the_figures(table, text_cols):
+        yield (f"{trailing} and the rows after it hold no figure under a last row of figures, in a table "
+               "printing every figure (0.00 for none): reading order printed labels apart from their figures; "
+               "check the rows against the source")
+
+
+def _amount_columns(table: Table, text_cols: list[int]) -> list[int]:
+    return [j for j in range(len(table.columns)) if j not in text_cols]
 
 
 def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
     """The first of the rows of labels alone after the last row of figures, where every row of
     figures fills every amount column and some print zeros (a template printing 0.00, not a
     blank, for nothing): the labels reading order printed after the figures. "" where there are none."""
-    amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    amount_cols = _amount_columns(table, text_cols)
     figured = [r for r, row in enumerate(table.rows) if any(j < len(row) and row[j].text for j in amount_cols)]
     cells = [table.rows[r][j] if j < len(table.rows[r]) else Cell("") for r in figured for j in amount_cols]
     if not text_cols or not cells or any(not c.text for c in cells) or not any(c.value == 0 for c in cells):
@@ -1495,7 +1508,7 @@ def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: fro
     may name two (一般公共预算拨款收入); none is a label column's name (支出项目类别（资金使用单位）).
     Not a total, nor the header printed again over its column numbers (a row dropped as such).
     The label, or ""."""
-    amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
+    amount_cols = _amount_columns(table, text_cols)
     label_names = {unicodedata.normalize("NFKC", table.columns[j].leaf) for j in text_cols
                    if len(table.columns[j].leaf) >= 4}
     for row in table.rows:
@@ -1716,7 +1729,7 @@ def _read_panels(body: Body) -> None:
         table.add_doubt(f"no row holds a label in {'、'.join(empty)}, a panel the header prints: the panels were "
                         "likely read out of order; check the rows against the source")
     # a summary prints every figure beside its label: figures on a row of no label were read apart
-    amount_cols = [j for j in range(len(columns)) if j not in text_cols]
+    amount_cols = _amount_columns(table, text_cols)
     if unlabelled := next((row for row in table.rows if not any(j < len(row) and row[j].text for j in text_cols)
                            and any(j < len(row) and row[j].text for j in amount_cols)), None):
         table.add_doubt(f"a row holds figures ({' '.join(c.text for c in unlabelled if c.text)}) and no label: "

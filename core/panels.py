@@ -851,7 +851,8 @@ def item_over_its_parent(rows: list[list[Cell]], text_cols: list[int]) -> str:
     for label in text_cols:
         parent: Decimal | None = None
         for row in rows:
-            text, figure = row[label].text, row[label + 1].value if label + 1 < len(row) else None
+            text = row[label].text if label < len(row) else ""
+            figure = row[label + 1].value if label + 1 < len(row) else None
             if not text or LIST_END.search(text):
                 parent = None       # a total ends the items it sums; a row without a label here is the other panel's
                 continue

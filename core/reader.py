@@ -58,6 +58,7 @@ def normalise(line: str) -> str:
 
 
 def _spaced_cells(line: str) -> str:
+    """A line's tab-separated cells with the spaces around each taken off."""
     return "\t".join(p.strip() for p in line.split("\t")) if "\t" in line else line.strip()
 
 
