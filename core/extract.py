@@ -1468,7 +1468,7 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                       ) -> Iterator[str]:
     """Why the rows any body reader made were likely read out of step with the source (each a
     doubt): the header's words (`header_words` of them at least) read as a label, a label
-    holding two rows' codes, labels alone after the last figures."""
+    holding two rows' codes or figures run together, labels alone after the last figures."""
     if header_again := _header_read_as_label(table, text_cols, header_pieces, header_words):
         yield (f"the header's words ({header_again}) were read as a row's label: the rows around it are "
                "likely out of step; check the rows against the source")
@@ -1476,6 +1476,10 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                        len(BRACKETED_CODE.findall(text := row[j].text)) > 1), None):
         yield (f"a label holds two rows' codes ({joined}): reading order printed labels apart from their "
                "figures; check the rows against the source")
+    if glued := next((text for row in table.rows for j in text_cols if j < len(row) and
+                      GLUED_FIGURES.fullmatch(text := row[j].text)), None):
+        yield (f"figures run together ({glued}) were read as a label: the extractor printed them without a "
+               "space; check the rows against the source")
     if trailing := _labels_after_the_figures(table, text_cols):
         yield (f"{trailing} and the rows after it hold no figure under a last row of figures, in a table "
                "printing every figure (0.00 for none): reading order printed labels apart from their figures; "
@@ -1499,6 +1503,7 @@ def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
         row[j].text for j in text_cols if j < len(row)))), "")
 
 
+GLUED_FIGURES = re.compile(r"-?[\d,]+\.\d+(?:-?[\d,]+\.\d+)+")     # `57,900.00775,000.00`: two figures or more, no space
 BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code printed in its name (`[20105]统计信息事务`)
 
 
