@@ -1865,9 +1865,12 @@ def _made_of_words(text: str, words: frozenset[str], fewest: int = 1) -> bool:
     if len(text) < 4:
         return False
     taken = {0: 0}      # where a word may start → the most words that lead there
+    lengths = _word_lengths(words)
     for i in range(len(text)):
+        if i > max(taken):
+            return False        # no word ends here: the text is not made of them
         if i in taken:
-            for n in _word_lengths(words):
+            for n in lengths:
                 if text[i:i + n] in words:
                     taken[i + n] = max(taken.get(i + n, 0), taken[i] + 1)
     return taken.get(len(text), 0) >= fewest
