@@ -1719,35 +1719,45 @@ def _read_panels(body: Body) -> None:
         table.rows = items_seated_by_totals(_panel_halves_joined(table.rows, text_cols, totals_only), text_cols)
     elif len(text_cols) == 1:
         table.rows = _total_figures_joined(table.rows, text_cols[0])
+    for why in _panels_out_of_step(table, text_cols):
+        table.add_doubt(why)
+
+
+def _panels_out_of_step(table: Table, text_cols: list[int]) -> Iterator[str]:
+    """Why a summary's panels were likely read out of step with the source (each a doubt): a
+    wrapped label's end as a row, rows alternating between two panels, a panel the header
+    prints with no label, figures on a row of no label, a list number repeated in a column, a
+    detail over its parent, a total or item without the figures the others print."""
+    columns = table.columns
     stray = next((text for row in table.rows if len(texts := [c.text for c in row if c.text]) == 1
                   and WRAPPED_TAIL.match(text := texts[0])
                   and not starts_row(text) and not NOTHING_TO_SHOW.match(text)), None)
     if stray:
-        table.add_doubt(f"a wrapped label's end ({stray}) stands as a row of its own: the label it ends was printed "
-                        "around its row's line; check the rows against the source")
+        yield (f"a wrapped label's end ({stray}) stands as a row of its own: the label it ends was printed "
+               "around its row's line; check the rows against the source")
     if len(text_cols) == 2 and _panels_zigzag(table.rows, text_cols) >= SETTINGS.zigzag_rows:
-        table.add_doubt("the two panels' rows alternate, one side each; the panels were likely read out of "
-                        "step: check the rows against the source")
+        yield ("the two panels' rows alternate, one side each; the panels were likely read out of "
+               "step: check the rows against the source")
     # a panel the header prints always lists its items: one without any was read elsewhere
     empty = [columns[j].text for j in text_cols if not any(j < len(row) and row[j].text for row in table.rows)]
     if table.rows and empty:
-        table.add_doubt(f"no row holds a label in {'、'.join(empty)}, a panel the header prints: the panels were "
-                        "likely read out of order; check the rows against the source")
+        yield (f"no row holds a label in {'、'.join(empty)}, a panel the header prints: the panels were "
+               "likely read out of order; check the rows against the source")
     # a summary prints every figure beside its label: figures on a row of no label were read apart
     amount_cols = _amount_columns(table, text_cols)
     if unlabelled := next((row for row in table.rows if not any(j < len(row) and row[j].text for j in text_cols)
                            and any(j < len(row) and row[j].text for j in amount_cols)), None):
-        table.add_doubt(f"a row holds figures ({' '.join(c.text for c in unlabelled if c.text)}) and no label: "
-                        "reading order printed them apart from their row; check the rows against the source")
+        yield (f"a row holds figures ({' '.join(c.text for c in unlabelled if c.text)}) and no label: "
+               "reading order printed them apart from their row; check the rows against the source")
     if repeated := number_repeated(table.rows, text_cols):
-        table.add_doubt(f"{repeated} repeats or goes back on a number of its list: two panels' lists were likely "
-                        "read into one column; check the rows against the source")
+        yield (f"{repeated} repeats or goes back on a number of its list: two panels' lists were likely "
+               "read into one column; check the rows against the source")
     if larger := item_over_its_parent(table.rows, text_cols):
-        table.add_doubt(f"{larger} is printed under a numbered item of a smaller figure: its row likely belongs to "
-                        "the other panel; check the rows against the source")
+        yield (f"{larger} is printed under a numbered item of a smaller figure: its row likely belongs to "
+               "the other panel; check the rows against the source")
     if bare := _label_without_figures(table.rows, text_cols):
-        table.add_doubt(f"its {bare} row holds no figure while other rows do: the figures were likely read "
-                        "apart from their labels; check the rows against the source")
+        yield (f"its {bare} row holds no figure while other rows do: the figures were likely read "
+               "apart from their labels; check the rows against the source")
 
 
 def _descriptions_apart(runs: list[Run]) -> tuple[list[Run], list[tuple[Token, list[Token]]]]:
