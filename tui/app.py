@@ -212,6 +212,8 @@ class MainScreen(Screen[bool]):
         page = self.session.document.source.page_of(self.query_one(SourceView).current or 0)
         where = strings.ON_PAGE.format(page=page) if page else ""
         mark = f" {strings.REVIEWED_MARK}" if table is not None and table.status == REVIEWED else ""
+        if table is not None and self.session.extracted(self.table_index).doubt:
+            mark += f" {strings.DOUBTED_HEADING}"
         heading = f"{table.title if table else ''}{mark}{where} — {state}"
         if heading != self.heading:
             # over the grid, not in the screen's header: a new header title lays the whole screen

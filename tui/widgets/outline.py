@@ -1,5 +1,6 @@
 """The outline of the document: every table, flat under its part, with its position, its
-open errors and a mark once it is reviewed; choosing a part shows its text in the source."""
+open errors, a mark where its reading is doubted and one once it is reviewed; choosing a part
+shows its text in the source."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from core.model import Document, Node
+
+from .. import strings
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class DocumentOutline(Tree):
         label = Text(f"{(node.table_index or 0) + 1}/{total} ", style="dim")
         if node.table_index in reviewed:
             label.append("✓ ", style="bold green")
+        if node.table_index is not None and self.document.tables[node.table_index].doubt:
+            label.append(f"{strings.DOUBTED_MARK} ", style="bold yellow")      # before the title: a long one is cut
         label.append(self._short(node.text), style="bold cyan")
         n = counts.get(node.table_index, 0) if node.table_index is not None else 0
         if n:
