@@ -1856,7 +1856,10 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     header's own: `合计 合计 基本支出 项目支出`), every cell empty. The table keeps that row, and
     the line saying it has nothing to show (`无`) where the rows print one. Whether it was one."""
     columns = table.columns
-    totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS]
+    # (a letter-spaced one, `合` `计` a line each, is one too)
+    totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS] + \
+        [(k, t + after) for (k, t), (_, after) in zip(tokens, tokens[1:]) if len(t) == 1 and t + after in TOTAL_WORDS]
+    totals.sort()
     if len(totals) <= sum(c.leaf in TOTAL_WORDS for c in columns):
         return False
     nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
