@@ -1476,6 +1476,12 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                        len(BRACKETED_CODE.findall(text := row[j].text)) > 1), None):
         yield (f"a label holds two rows' codes ({joined}): reading order printed labels apart from their "
                "figures; check the rows against the source")
+    code_cols = [j for j in text_cols if table.columns[j].role in (ColumnRole.CODE, ColumnRole.CODE_PART)]
+    if code_cols and (named := next((text for row in table.rows if not any(j < len(row) and row[j].text for j in code_cols)
+                                     for j in text_cols if j < len(row) and CODE_THEN_NAME.match(text := row[j].text)),
+                                    None)):
+        yield (f"a code glued to its name ({named}) stands in the name's column, its code column empty: the "
+               "extractor printed them without a space; check the rows against the source")
     if glued := next((text for row in table.rows for j in text_cols if j < len(row) and
                       GLUED_FIGURES.fullmatch(text := row[j].text)), None):
         yield (f"figures run together ({glued}) were read as a label: the extractor printed them without a "
@@ -1503,6 +1509,7 @@ def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
         row[j].text for j in text_cols if j < len(row)))), "")
 
 
+CODE_THEN_NAME = re.compile(r"\d{3,}[\u4e00-\u9fff]")     # `119001西安市统计局`: a code and a name, no space
 GLUED_FIGURES = re.compile(r"-?[\d,]+\.\d+(?:-?[\d,]+\.\d+)+")     # `57,900.00775,000.00`: two figures or more, no space
 BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code printed in its name (`[20105]统计信息事务`)
 

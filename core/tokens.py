@@ -48,7 +48,9 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
 # A label with its amount glued after it: the amount has a thousands comma or two decimals
 # (`资金91,016,775.35`), never a year or a count (`（2026）`, `A4`).
 LABEL_THEN_AMOUNT = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2})$")
-GLUED_AMOUNTS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+# Amounts of two decimals run together (`75,000.00130,000.00`); a negative one among them only
+# with a thousands comma (`395,500.00-12,000.00`), so a span of months (`2024.01-2024.12`) stays whole.
+GLUED_AMOUNTS = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
 YEAR_SPACED = re.compile(r"(\d{4})\s+年")
 NUMBER_FIRST = frozenset("+-0123456789")
 
@@ -72,17 +74,23 @@ def line_tokens(line: str) -> tuple[str, ...]:
         if tail:        # `一、一般公共预算资金91,016,775.35`: the label, then its amount
             out.append(tail.group(1))
             tok = tail.group(2)
+        if glued := _amounts_run_together(tok):     # a negative among them too (`-9,000.00-72,100.00`)
+            out.extend(glued)
+            continue
         m = GLUED.match(tok) if tok[0] in NUMBER_FIRST else None
         head, rest = (m.group(1), m.group(2)) if m else (tok, "")
         if rest.startswith("、") and "." in head:
             head, rest = _item_number_apart(head, rest, line)
-        if head.count(".") > 1 and "".join(GLUED_AMOUNTS.findall(head)) == head:
-            out.extend(GLUED_AMOUNTS.findall(head))
-        else:
-            out.append(head)
+        out.extend(_amounts_run_together(head) or [head])
         if rest:
             out.append(rest)
     return tuple(join_spaced_characters(out))
+
+
+def _amounts_run_together(text: str) -> list[str]:
+    """The amounts of two decimals `text` is made of, two or more run together; [] otherwise."""
+    found = GLUED_AMOUNTS.findall(text) if text.count(".") > 1 else []
+    return found if "".join(found) == text else []
 
 
 def _item_number_apart(amount: str, rest: str, line: str) -> tuple[str, str]:

@@ -1470,6 +1470,15 @@ def test_a_units_code_is_totalled_by_its_departments_row():
     assert _code_parents(["201", "01", "2010101", "合计", "20102"]) == [None, 0, 1, None, 0]
 
 
+def test_amounts_run_together_are_split_a_negative_among_them_too():
+    # pdfplumber with a wide x_tolerance prints a row's figures without spaces; a negative one
+    # (with a thousands comma) is split off too
+    from core.tokens import split_tokens
+    assert split_tokens("57,900.00775,000.00395,500.00-12,000.00 -9,000.00-72,100.00479,600.00") == [
+        "57,900.00", "775,000.00", "395,500.00", "-12,000.00", "-9,000.00", "-72,100.00", "479,600.00"]
+    assert split_tokens("8,132.86385.86360.62") == ["8,132.86", "385.86", "360.62"]
+
+
 def test_an_amount_glued_to_the_next_items_number_gives_the_number_back():
     # the digits after the line's usual decimals are the next item's number (`1、`)
     from core.tokens import split_tokens
