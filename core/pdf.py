@@ -9,8 +9,10 @@ document under review reopens as fast as a text file.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
+import math
 import os
 import re
 from collections.abc import Callable
@@ -25,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.table import Table as RuledTable
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -189,6 +191,7 @@ def _spans_joined(table: RuledTable) -> list[list[str]]:
     texts = [[_cell_text(c) for c in cells] for cells in table.extract(x_tolerance=1.5)]
     edges = [c.bbox[0] for c in table.columns]
     width = len(edges)
+    _open_cells_filled(table, texts)
     _out_of_slivers(table, texts)
     crossed = [0] * width       # rows of figures printing a cell across the rule before column b
     divides = [False] * width   # a header line prints words on both sides of the rule
@@ -211,6 +214,51 @@ def _spans_joined(table: RuledTable) -> list[list[str]]:
                     if divides[b] or crossed[b] < max(SETTINGS.crossed_rows, SETTINGS.crossed_share * figures)]
     bounds = list(zip(starts, starts[1:] + [max(width, max((len(r) for r in texts), default=0))]))
     return [["".join(row[a:b]) for a, b in bounds] for row in texts]
+
+
+def _open_cells_filled(table: RuledTable, texts: list[list[str]]) -> None:
+    """Text inside the table that no ruled cell closes round: a merged cell cut by the page's
+    end (a form's 一级/二级指标 running on to the next page) is no cell to pdfplumber, and its
+    text would be lost. It goes where a closed merged cell's text goes, in the first row the
+    open cell spans: the row below the last cell closed above it in its column."""
+    from pdfplumber.utils import extract_text, extract_words
+    edges = [c.bbox[0] for c in table.columns]
+    above: list[list[tuple[float, float]]] = [[] for _ in edges]     # per column: its cells' (top, bottom)
+    for x0, top, x1, bottom in table.cells:
+        for j, edge in enumerate(edges):
+            if x0 - SETTINGS.line_tolerance <= edge < x1 - SETTINGS.line_tolerance:
+                above[j].append((top, bottom))
+    for spans in above:
+        spans.sort()
+
+    def column(x: float) -> int:
+        return max(bisect.bisect_right(edges, x) - 1, 0)
+
+    def closing(x: float, y: float) -> tuple[float, float] | None:
+        """The cell of the point's column at or above it."""
+        spans = above[column(x)]
+        at = bisect.bisect_right(spans, (y, math.inf)) - 1
+        return spans[at] if at >= 0 else None
+
+    left, top, right, bottom = table.bbox
+    open_chars = []
+    for char in table.page.chars:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        if left <= x < right and top <= y < bottom and ((cell := closing(x, y)) is None or cell[1] <= y):
+            open_chars.append(char)
+    if not open_chars:
+        return
+    row_tops = [row.bbox[1] for row in table.rows]
+    cells: dict[tuple[int, int], list[dict]] = {}
+    for word in extract_words(open_chars, return_chars=True, x_tolerance=1.5):
+        x, y = word["x0"] + 1, (word["top"] + word["bottom"]) / 2
+        cell = closing(x, y)
+        first = bisect.bisect_left(row_tops, (cell[1] if cell else top) - SETTINGS.line_tolerance)
+        if first < len(texts):
+            cells.setdefault((first, column(x)), []).extend(word["chars"])
+    for (r, j), chars in cells.items():
+        if j < len(texts[r]):
+            texts[r][j] += _cell_text(extract_text(chars, x_tolerance=1.5))
 
 
 def _column_widths(table: RuledTable) -> list[float]:

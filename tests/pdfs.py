@@ -143,3 +143,23 @@ def cut_rows(path: Path) -> Path:
                    [((0, 0), (3, 0)), ((4, 0), (5, 0)), ((0, 1), (2, 1)), ((3, 1), (3, 2)), ((4, 1), (4, 2)),
                     ((5, 1), (5, 2))])]
     return build(path, story)
+
+
+def open_cells(path: Path) -> Path:
+    """A form's indicator grid cut by the page's end as a spreadsheet prints it: the merged
+    一级 and 二级指标 cells of its last rows run on to the next page, so no rule closes them
+    below (the indicators' own cells are closed)."""
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥300人"],
+            ["", "", "培训班次", "≥4次"],
+            ["", "质量指标", "培训合格率", "≥98%"],
+            ["", "", "培训参与度", "≥95%"]]
+    grid = Table(rows, colWidths=[60, 60, 100, 60])
+    grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                              ("SPAN", (0, 1), (0, 4)), ("SPAN", (1, 1), (1, 2)), ("SPAN", (1, 3), (1, 4)),
+                              ("LINEABOVE", (0, 0), (-1, -1), 0.5, "black"),
+                              ("LINEBEFORE", (0, 0), (-1, -1), 0.5, "black"),
+                              ("LINEAFTER", (-1, 0), (-1, -1), 0.5, "black"),
+                              ("LINEBELOW", (2, -1), (-1, -1), 0.5, "black")]))
+    return build(path, [paragraph("项目支出绩效目标表"), grid])

@@ -146,3 +146,13 @@ def test_rows_cut_by_a_neighbours_rules_are_one_row(tmp_path):
     assert [[c.text for c in r] for r in offset.rows] == [["300.00", "200.00", "100.00"]]
     assert fund.column_texts()[3:] == ["项目/功能分类科目名称", "政府性基金预算支出/合计", "政府性基金预算支出/基本支出"]
     assert [[c.text for c in r] for r in fund.rows] == [["", "", "", "无", "", ""], ["", "", "", "合计", "", ""]]
+
+
+def test_text_of_cells_the_page_end_leaves_open_goes_to_their_first_row(tmp_path):
+    # no rule closes the merged 一级/二级指标 cells below: their text is kept, where pdfplumber
+    # puts a closed merged cell's, and filled down over the rows they span
+    doc = load_document(pdfs.open_cells(tmp_path / "open.pdf"))
+    [form] = doc.tables
+    assert [[c.text for c in r] for r in form.rows] == [
+        ["产出指标", "数量指标", "培训人数", "≥300人"], ["产出指标", "数量指标", "培训班次", "≥4次"],
+        ["产出指标", "质量指标", "培训合格率", "≥98%"], ["产出指标", "质量指标", "培训参与度", "≥95%"]]
