@@ -419,9 +419,11 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
     one-line cells beside a cell of several lines, as many of its lines above the row's line
     as below; a row short of figures (`value_columns` of them before a last column of words)
     takes a value wrapped around its line as its first: the one-word lines between two rows are the head of the row below and the tail
-    of the row above, as long as its head. A row printing no name takes its head and tail as
-    its name (`人口抽样调查成本（元/社区/年` / `≤600 2` / `）`); one printing a name, as its last
-    cell where the grid ends in a column of words (`偏差原因分析及改进措施`)."""
+    of the row above, as long as its head. A row printing no name (no more cells than its
+    `value_columns`, where no column of words ends the grid) takes its head and tail as its
+    name (`人口抽样调查成本（元/社区/年` / `≤600 2` / `）`, `客观反映…发展新情` / `客观反映 18` /
+    `况`); one printing a name, as its last cell where the grid ends in a column of words
+    (`偏差原因分析及改进措施`)."""
     def parts(s: str) -> tuple[list[str], list[str], list[str]]:
         """(levels and pieces, words, values) of a line."""
         side: list[str] = []
@@ -478,17 +480,20 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
                 out[r] = (lines[r][0], " ".join([*side, *cells, *values]))
                 joined[lines[r][0]] = ((lines[r - 1][0], lines[r][0], lines[r + 1][0]), True)
                 continue
+        nameless = not words or (not trailing_text and len(words) + len(values) <= value_columns)
         head = [i for i in pieces(r, -1, rows[n - 1] if n else -1) if i not in taken][::-1]
         last = n + 1 == len(rows) or total(rows[n + 1])
         tail = pieces(r, +1, rows[n + 1] if n + 1 < len(rows) else len(lines))[:None if last else len(head)]
-        if not words:       # a name of two lines at most: other cells' pieces lie around it too
+        if nameless:       # a name of two lines at most: other cells' pieces lie around it too
             head, tail = [i for i in head[-1:] if i == r - 1], [i for i in tail[:1] if i == r + 1]
-        if not head or (words and not trailing_text):
+        if not head or not (nameless or trailing_text):
             continue
         cell = "".join(split[i][1][0] for i in head + tail)
         consume(*head, *tail)
-        out[r] = (lines[r][0], " ".join([*side, cell, *values] if not words else [*side, *words, *values, cell]))
-        joined[lines[r][0]] = (tuple(lines[i][0] for i in sorted([*head, r, *tail])), not words)
+        # a row of values alone keeps them in their printed order (`客观反映 18`)
+        own = [t for t in lines[r][1].split() if t not in side] if nameless else [*words, *values]
+        out[r] = (lines[r][0], " ".join([*side, cell, *own] if nameless else [*side, *own, cell]))
+        joined[lines[r][0]] = (tuple(lines[i][0] for i in sorted([*head, r, *tail])), nameless)
     return [(k, s) for k, s in out if s], joined
 
 
