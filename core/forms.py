@@ -59,8 +59,14 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, printed
             spaced.append((k, s))
             continue
         rest = []
-        for c in (squash(c) for c in s.split("\t")):
+        cells = [squash(c) for c in s.split("\t")]
+        named: set[bool] = set()     # the ranks this row names (一级 or not): a row names each once
+        for c in cells:
             level = _indicator_level(c)
+            if level and (level in INDICATOR_L1) in named:
+                level = ""      # a level's name again, under 三级指标: the indicator's (`服务对象满意度指标`)
+            if level:
+                named.add(level in INDICATOR_L1)
             if level in INDICATOR_L1:
                 l1 = level
             elif level:
@@ -76,7 +82,9 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, printed
             rows.append(_grid_total_row(k, rest[0], rest[1:], width, _score_columns(table.columns)))
         elif len(rest) >= 2:
             rows.append(_level_cells(l1, l2, (k,)) + [Cell(c, (k,)) for c in (rest + [""] * width)[:width - 2]])
-        elif rest and rows:     # the wrapped end of the previous indicator's name
+        elif rest and rows and cells[0] != rest[0]:
+            # the wrapped end of the previous indicator's name (a label alone in the grid's first
+            # column, where no name stands, is none: `备注`)
             prev = rows[-1][2]
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
     spaced = [(k, PLACEHOLDER.sub("", s)) for k, s in _cells_as_printed(spaced, printed)]
@@ -186,14 +194,21 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
 
 
 def listed_form_header(content: list[tuple[int, str]]) -> int | None:
-    """The index of the header line of a form printed as one list of its projects, or None:
+    """The index of the header's first line of a form printed as one list of its projects, or None:
     the indicator grid's header opens with the projects' own columns (`项目名称 项目总额 …
     绩效目标 一级指标 …`), so every row is a grid row and no key/value fact stands above."""
     header_idx, header_end, cells = _form_grid_header(content)
     if header_idx is None or header_idx != header_end:
         return None
     before = list(itertools.takewhile(lambda c: c != "一级指标", cells))
-    return header_idx if any(not c.endswith("指标") for c in before) else None
+    if any(not c.endswith("指标") for c in before):
+        return header_idx
+    # a ruled header of two lines: the projects' columns merged down beside the grid's group
+    # (`单位编码 | 单位（项目）名称 | … | 绩效指标` over ` | | … | 一级指标 | …`)
+    line = content[header_idx][1].split("\t")
+    lead = next((j for j, c in enumerate(line) if c.strip()), 0)
+    above = content[header_idx - 1][1].split("\t") if header_idx else []
+    return header_idx - 1 if lead and len(above) > lead and all(c.strip() for c in above[:lead]) else None
 
 
 GRID_WORD = re.compile(r"[一二三]级指标")

@@ -163,3 +163,24 @@ def open_cells(path: Path) -> Path:
                               ("LINEAFTER", (-1, 0), (-1, -1), 0.5, "black"),
                               ("LINEBELOW", (2, -1), (-1, -1), 0.5, "black")]))
     return build(path, [paragraph("项目支出绩效目标表"), grid])
+
+
+def ruled_forms(path: Path) -> Path:
+    """Two performance forms as some regions rule them: a list of projects whose own columns
+    stand on the header's first line, merged down beside the 绩效指标 group over the grid's
+    header; and a project's form whose last indicator is named as its level is, followed by
+    an empty 备注 row."""
+    listed = [["单位编码", "项目名称", "资金总额", "绩效指标", "", "", ""],
+              ["", "", "", "一级指标", "二级指标", "三级指标", "指标值"],
+              ["126001", "信访业务工作经费", "35.78", "成本指标", "经济成本指标", "总成本", "35.78"],
+              ["", "", "", "产出指标", "数量指标", "调拨经费单位数", "10"]]
+    listed_spans = [((0, 0), (0, 1)), ((1, 0), (1, 1)), ((2, 0), (2, 1)), ((3, 0), (6, 0))]
+    project = [["项目名称", "房屋租金", "", "", ""],
+               ["绩效目标指标", "一级指标", "二级指标", "三级指标", "指标值"],
+               ["", "效益指标", "经济效益指标", "解决办公用房人数", "≥16人"],
+               ["", "满意度指标", "服务对象满意度指标", "服务对象满意度指标", "≥90%"],
+               ["备注", "", "", "", ""]]
+    project_spans = [((1, 0), (4, 0)), ((0, 1), (0, 3)), ((1, 4), (4, 4))]
+    story = [paragraph("2026年项目支出绩效目标表"), ruled(listed, listed_spans), PageBreak(),
+             paragraph("房屋租金项目绩效目标表"), ruled(project, project_spans, [60, 50, 80, 100, 50])]
+    return build(path, story)

@@ -156,3 +156,17 @@ def test_text_of_cells_the_page_end_leaves_open_goes_to_their_first_row(tmp_path
     assert [[c.text for c in r] for r in form.rows] == [
         ["产出指标", "数量指标", "培训人数", "≥300人"], ["产出指标", "数量指标", "培训班次", "≥4次"],
         ["产出指标", "质量指标", "培训合格率", "≥98%"], ["产出指标", "质量指标", "培训参与度", "≥95%"]]
+
+
+def test_ruled_forms_keep_a_lists_project_columns_and_an_indicator_named_as_a_level(tmp_path):
+    listed, project = load_document(pdfs.ruled_forms(tmp_path / "forms.pdf")).tables
+    # the projects' columns, merged down beside 绩效指标, are the list's first columns
+    assert listed.column_texts() == ["单位编码", "项目名称", "资金总额", "绩效指标/一级指标", "绩效指标/二级指标",
+                                     "绩效指标/三级指标", "绩效指标/指标值"]
+    assert [[c.text for c in r] for r in listed.rows] == [
+        ["126001", "信访业务工作经费", "35.78", "成本指标", "经济成本指标", "总成本", "35.78"],
+        ["", "", "", "产出指标", "数量指标", "调拨经费单位数", "10"]]
+    # a level's name under 三级指标 names the indicator; the empty 备注 row is no part of it
+    assert [[c.text for c in r] for r in project.rows] == [
+        ["效益指标", "经济效益指标", "解决办公用房人数", "≥16人"],
+        ["满意度指标", "服务对象满意度指标", "服务对象满意度指标", "≥90%"]]
