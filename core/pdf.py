@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.table import Table as RuledTable
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -37,7 +37,7 @@ class PdfSettings:
 
     margin_share: float = 0.08          # top and bottom share of a page where page numbers stand
     line_tolerance: float = 3.0         # words whose tops differ by less share a line
-    min_table_rows: int = 2             # a ruled box of fewer rows is a frame, not a table
+    min_table_rows: int = 2             # a ruled box of fewer rows and no figure is a frame, not a table
     min_table_columns: int = 2
     min_column_width: float = 12.0      # narrower and empty throughout: an artefact of the ruling, not a column
     crossed_rows: int = 2               # a rule that this many rows of figures (and …
@@ -118,8 +118,10 @@ def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
     try:
         with pdf:
             total = len(pdf.pages)
+            columns: Extents = ()
             for number, page in enumerate(pdf.pages, start=1):
-                for line in page_lines(page):
+                found, columns = page_lines(page, columns)
+                for line in found:
                     lines.append(line)
                     pages.append(number)
                 page.close()
@@ -181,8 +183,12 @@ def _is_caption_row(filled: list[str]) -> bool:
         (len(filled) >= 2 and bool(_AGENCY_CAPTION.match(filled[0]) and UNIT_LINE.search(filled[-1])))
 
 
-def _spans_joined(table: RuledTable) -> list[list[str]]:
-    """Cells' texts with the columns that a ruling divides only in part joined: where rows of
+Extents = tuple[tuple[float, float], ...]      # where a table's columns stand across the page
+
+
+def _spans_joined(table: RuledTable) -> tuple[list[list[str]], Extents]:
+    """Cells' texts with the columns that a ruling divides only in part joined, and where each
+    column stands: where rows of
     figures print a cell across a vertical rule (its box spans both sides), that rule is the
     drawing's, not a column boundary (a class's code left of its items', staggered amount
     columns). A merged 合计 label in one row, headers spanning their groups, or a rule with
@@ -213,7 +219,8 @@ def _spans_joined(table: RuledTable) -> list[list[str]]:
     starts = [0] + [b for b in range(1, width)
                     if divides[b] or crossed[b] < max(SETTINGS.crossed_rows, SETTINGS.crossed_share * figures)]
     bounds = list(zip(starts, starts[1:] + [max(width, max((len(r) for r in texts), default=0))]))
-    return [["".join(row[a:b]) for a, b in bounds] for row in texts]
+    xs = [*edges, table.bbox[2]]
+    return [["".join(row[a:b]) for a, b in bounds] for row in texts], tuple((xs[a], xs[min(b, width)]) for a, b in bounds)
 
 
 def _open_cells_filled(table: RuledTable, texts: list[list[str]]) -> None:
@@ -284,11 +291,31 @@ def _out_of_slivers(table: RuledTable, texts: list[list[str]]) -> None:
                 cells[wide], cells[j] = cells[j], ""
 
 
-def page_lines(page: Page) -> list[str]:
+def _row_of_figures(table: RuledTable) -> bool:
+    """A ruled box printing an amount: a table's row the page break left alone (the last row
+    of a table on a page of its own), not a frame round a title."""
+    from .tokens import is_amount
+    return any(is_amount(_cell_text(c)) for cells in table.extract(x_tolerance=1.5) for c in cells)
+
+
+def _under_columns(texts: list[str], extents: Extents, columns: Extents) -> list[str]:
+    """A row's cells, drawn with columns of their own, put under the columns they stand over most."""
+    out = [""] * len(columns)
+    for text, (left, right) in zip(texts, extents):
+        if text:
+            j = max(range(len(columns)), key=lambda n: min(right, columns[n][1]) - max(left, columns[n][0]))
+            out[j] += text
+    return out
+
+
+def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
     """The lines of one page, top to bottom: text lines outside the ruled tables, and a
-    tab-separated line per table row. Page numbers in the margins are left out."""
-    tables = [t for t in page.find_tables()
-              if len(t.rows) >= SETTINGS.min_table_rows and len(t.columns) >= SETTINGS.min_table_columns]
+    tab-separated line per table row, and where the page's last table's columns stand. Page
+    numbers in the margins are left out. A row ruled alone (a table's last row on a page of
+    its own, merged otherwise than the table's) is laid under the columns `carried` from
+    the table before it."""
+    tables = [t for t in page.find_tables() if len(t.columns) >= SETTINGS.min_table_columns and
+              (len(t.rows) >= SETTINGS.min_table_rows or _row_of_figures(t))]
     items: list[tuple[float, int, str]] = []        # (top, order, text)
     outside = page
     for t in tables:
@@ -306,19 +333,25 @@ def page_lines(page: Page) -> list[str]:
             continue
         items.append((float(line["top"]), 0, text.replace("\t", " ")))
     for t in tables:
-        grid = _spans_joined(t)
+        grid, extents = _spans_joined(t)
         # a sliver of a column, empty in every row, is a ruling artefact: without it the
         # table's columns line up with its continuation on the next page
         widths = _column_widths(t)
         used = [j for j in range(max((len(r) for r in grid), default=0))
                 if any(j < len(r) and r[j] for r in grid) or j >= len(widths) or widths[j] >= SETTINGS.min_column_width]
+        spans = tuple(extents[min(j, len(extents) - 1)] for j in used)
+        alone = len(t.rows) < SETTINGS.min_table_rows
         for row, texts in zip(t.rows, grid):
             texts = [texts[j] if j < len(texts) else "" for j in used]
+            if alone and carried:
+                texts = _under_columns(texts, spans, carried)
             filled = [x for x in texts if x]
             if not filled:
                 continue
             # a title, unit or agency line ruled into the table's box is a line of text, not a row
             printed = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
             items.append((float(row.bbox[1]), 1, printed))
+        if not alone:
+            carried = spans
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
-    return [text for _, _, text in items]
+    return [text for _, _, text in items], carried

@@ -184,3 +184,27 @@ def ruled_forms(path: Path) -> Path:
     story = [paragraph("2026年项目支出绩效目标表"), ruled(listed, listed_spans), PageBreak(),
              paragraph("房屋租金项目绩效目标表"), ruled(project, project_spans, [60, 50, 80, 100, 50])]
     return build(path, story)
+
+
+def fiscal_summary_totals_alone(path: Path) -> Path:
+    """A 财政拨款收支预算总表 whose spending side lists the 本年支出合计's classes, each with its
+    款 and 项 printed without codes (one 款's items a cent short of it, as rounding leaves
+    them), and whose totals row a page break leaves ruled alone on the next page, its
+    label cells merged otherwise than the table's."""
+    widths = [90, 60, 150, 60]
+    rows = [["收入", "", "支出", ""],
+            ["项目", "预算数", "项目", "预算数"],
+            ["一、财政拨款", "100.00", "一、本年支出合计", "100.00"],
+            ["一般公共预算", "100.00", "社会保障和就业支出", "60.00"],
+            ["政府性基金预算", "", "行政事业单位养老支出", "60.00"],
+            ["", "", "机关事业单位基本养老保险缴费支出", "40.01"],
+            ["", "", "机关事业单位职业年金缴费支出", "19.98"],
+            ["", "", "卫生健康支出", "40.00"],
+            ["", "", "行政事业单位医疗", "40.00"],
+            ["", "", "行政单位医疗", "40.00"],
+            ["", "", "二、年终结转结余", ""]]
+    totals = ruled([["收入总计", "100.00", "支出总计", "100.00", ""]], widths=[90, 60, 110, 40, 60],
+                   spans=[((3, 0), (4, 0))])
+    story = [paragraph("财政拨款收支预算总表"), paragraph("单位：万元"),
+             ruled(rows, [((0, 0), (1, 0)), ((2, 0), (3, 0))], widths), PageBreak(), totals]
+    return build(path, story)

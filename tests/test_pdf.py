@@ -170,3 +170,9 @@ def test_ruled_forms_keep_a_lists_project_columns_and_an_indicator_named_as_a_le
     assert [[c.text for c in r] for r in project.rows] == [
         ["效益指标", "经济效益指标", "解决办公用房人数", "≥16人"],
         ["满意度指标", "服务对象满意度指标", "服务对象满意度指标", "≥90%"]]
+
+
+def test_a_row_ruled_alone_after_a_page_break_stands_under_the_tables_columns(tmp_path):
+    doc = load_document(pdfs.fiscal_summary_totals_alone(tmp_path / "summary.pdf"))
+    [summary] = doc.tables
+    assert [c.text for c in summary.rows[-1]] == ["收入总计", "100.00", "支出总计", "100.00"]
