@@ -337,23 +337,32 @@ ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二�
 
 def _without_breakdowns(table: Table, rows: list[int], col: int) -> list[int]:
     """The rows without those that break down the row above them: the rows right after a
-    row whose figure they add up to (年初结转和结余 1154.62, then 一般公共预算财政拨款 1154.62,
-    政府性基金 …) are its parts, printed whether or not they are numbered."""
+    row whose figures add up to its own (年初结转和结余 1154.62, then 一般公共预算财政拨款 1154.62,
+    政府性基金 …) are its parts, printed whether or not they are numbered; a part may be broken
+    down in turn (本年支出合计, then its 类, each followed by its 款 and 项, printed without codes)."""
+    values = [amount(table, r, col) for r in rows]
+    ends: dict[int, int] = {}
+
+    def breakdown_end(n: int) -> int:
+        """The index after row n and the rows that break it down (their sum within rounding)."""
+        if n in ends:
+            return ends[n]
+        value, running, parts, m = values[n] or ZERO, ZERO, 0, n + 1
+        while m < len(values) and running < value and severity(value - running, parts) is Severity.ERROR:
+            running, parts = running + (values[m] or ZERO), parts + 1
+            m = breakdown_end(m)
+        if m == n + 1 or severity(value - running, parts) is Severity.ERROR:
+            m = n + 1
+        else:
+            while m < len(values) and values[m] is None:
+                m += 1      # the breakdown's lines that print nothing belong to it too
+        ends[n] = m
+        return m
+
     out, n = [], 0
     while n < len(rows):
-        value = amount(table, rows[n], col)
         out.append(rows[n])
-        n += 1
-        if not value:
-            continue
-        running, m = ZERO, n
-        while m < len(rows) and running < value:
-            running += amount(table, rows[m], col) or ZERO
-            m += 1
-        if m > n and running == value:
-            while m < len(rows) and amount(table, rows[m], col) is None:
-                m += 1      # the breakdown's lines that print nothing belong to it too
-            n = m
+        n = breakdown_end(n)
     return out
 
 
@@ -421,8 +430,9 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
         for chosen in (rows, whole, _without_breakdowns(table, rows, value_col)):
             parts = [amount(table, r, value_col) for r in chosen]
             sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
-        s, n = sums[0]
-        sev = None if any(severity(total - x, k) is None for x, k in sums) else severity(total - s, n)
+        # the reading that agrees best: any exactly, or one within rounding (尾差 of a breakdown)
+        s, n = min(sums, key=lambda sk: ((sev := severity(total - sk[0], sk[1])) is Severity.ERROR, sev is not None))
+        sev = severity(total - s, n)
         if sev:
             note = cells_note(table, [(r, value_col) for r in rows + [tot]])
             out.append(Finding(Check.SUM, doubtful(sev, note),

@@ -176,3 +176,5 @@ def test_a_row_ruled_alone_after_a_page_break_stands_under_the_tables_columns(tm
     doc = load_document(pdfs.fiscal_summary_totals_alone(tmp_path / "summary.pdf"))
     [summary] = doc.tables
     assert [c.text for c in summary.rows[-1]] == ["收入总计", "100.00", "支出总计", "100.00"]
+    # 支出总计 is 本年支出合计: the rows under it are its classes, 款 and 项, not further parts
+    assert [(f.check, f.severity, f.message) for f in validate(doc) if f.check == "sum"] == []
