@@ -158,8 +158,18 @@ class Table:
         return cols[0] if cols else None
 
     def row_code(self, row: int) -> str:
-        """The row's classification code, its 类/款/项 parts joined (208 05 01 → 2080501)."""
-        return "".join(self.cell(row, c).text.replace(" ", "") for c in self.code_columns())
+        """The row's classification code, its 类/款/项 parts joined (208 05 01 → 2080501). A row
+        printing only its own part (`08` under 款, its 类 left to the row above) takes the
+        parts before it from the nearest row above that prints an earlier part."""
+        columns = self.code_columns()
+        parts = [self.cell(row, c).text.replace(" ", "") for c in columns]
+        first = next((j for j, p in enumerate(parts) if p), 0)
+        if first and len(parts[first]) <= 2 and parts[first].isdigit():
+            for above in range(row - 1, -1, -1):
+                lead = next((j for j, c in enumerate(columns) if self.cell(above, c).text.strip()), first)
+                if lead < first:
+                    return self.row_code(above) + "".join(parts[first:])
+        return "".join(parts)
 
     def label_column(self) -> int:
         for i, c in enumerate(self.columns):

@@ -424,3 +424,24 @@ def test_a_row_printing_a_code_without_its_name_doubts_the_table():
     [table] = doc.tables
     assert table.doubt.startswith("1 coded row(s) print no name")
     assert [(f.check, f.severity) for f in validate(doc)] == [("hierarchy", "warning"), ("extraction", "warning")]
+
+
+def _document(text: str):
+    from core.document import parse_document
+    from core.reader import load_text
+    return parse_document(load_text(text.encode("utf-8"), "tables.txt"))
+
+
+def _lines(*rows: str) -> str:
+    return "".join(row + "\n" for row in rows)
+
+
+def test_a_code_printed_one_part_a_row_takes_the_parts_above_it():
+    # 类/款/项 columns where each row prints only its own part (`08` under 205)
+    doc = _document(_lines("一般公共预算支出表", "单位：万元", "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出",
+                           "类\t款\t项\t\t\t\t", "\t\t\t合计\t16.00\t16.00\t", "205\t\t\t教育支出\t16.00\t16.00\t",
+                           "\t08\t\t进修及培训\t16.00\t16.00\t", "\t\t03\t培训支出\t16.00\t16.00\t"))
+    [table] = doc.tables
+    assert [table.row_code(r) for r in range(len(table.rows))] == ["", "205", "20508", "2050803"]
+    assert validate(doc) == []
+
