@@ -389,6 +389,12 @@ def check_panel_hierarchies(doc: Document, ti: int, table: Table) -> list[Findin
     spans = table.panel_spans()
     if not spans or spans[0][0] != 0:
         return []
+    figures = amount_columns(table)
+    if any(not any(start <= j < end for j in figures) for start, end in spans):
+        # a panel without figures classifies the same rows again (部门经济科目 beside 政府经济
+        # 科目: 30101 基本工资 | 50501 工资福利支出): the rows are grouped by the pair of codes,
+        # and neither classification alone orders them into 类 and 款
+        return []
     out = []
     for start, end in spans:
         panel = replace(table, columns=table.columns[start:end], rows=[row[start:end] for row in table.rows])

@@ -445,3 +445,20 @@ def test_a_code_printed_one_part_a_row_takes_the_parts_above_it():
     assert [table.row_code(r) for r in range(len(table.rows))] == ["", "205", "20508", "2050803"]
     assert validate(doc) == []
 
+
+def test_two_classifications_of_the_same_rows_are_not_checked_as_panels():
+    # 部门经济科目 beside 政府经济科目: the rows are grouped by the pair, 505 under 301 and 302
+    doc = _document(_lines(
+        "一般公共预算基本支出表", "单位：万元",
+        "部门预算支出经济分类科目\t\t\t政府预算支出经济分类科目\t\t\t合计\t人员经费\t公用经费",
+        "科目编码\t\t科目名称\t科目编码\t\t科目名称\t\t\t", "类\t款\t\t类\t款\t\t\t\t",
+        "\t\t合计\t\t\t\t30.00\t25.00\t5.00",
+        "301\t\t工资福利支出\t501\t\t机关工资福利支出\t20.00\t20.00\t",
+        "301\t01\t基本工资\t501\t01\t工资奖金津补贴\t20.00\t20.00\t",
+        "301\t\t工资福利支出\t505\t\t对事业单位经常性补助\t5.00\t5.00\t",
+        "301\t01\t基本工资\t505\t01\t工资福利支出\t5.00\t5.00\t",
+        "302\t\t商品和服务支出\t505\t\t对事业单位经常性补助\t5.00\t\t5.00",
+        "302\t01\t办公费\t505\t02\t商品和服务支出\t5.00\t\t5.00"))
+    assert doc.tables[0].column_texts()[3] == "政府预算支出经济分类科目/科目编码/类"
+    assert validate(doc) == []
+
