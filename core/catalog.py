@@ -642,15 +642,32 @@ def column_index(columns: Sequence[Column], name: str) -> int | None:
     """The column a rule or identity names: by its whole path or a path ending (its leaf)."""
     named = tuple(name.split(PATH_SEPARATOR))
     n = len(named)
-    for j, c in enumerate(columns):
-        if c.path[-n:] == named or (c.template and c.template[-n:] == named):
-            return j
+    found = [j for j, c in enumerate(columns) if c.path[-n:] == named or (c.template and c.template[-n:] == named)]
+    if found:
+        # the name under several periods' groups (`2025年预算数/合计`, `2026年预算数/合计`): the latest's
+        return max(found, key=lambda j: _period(columns[j].path))
     # a column printed with a figure word under it (`本年支出合计/决算数`) is named without it
     for j, c in enumerate(columns):
         for path in (c.path, c.template):
             if len(path) > 1 and path[-1] in FIGURE_LEAVES and path[:-1][-n:] == named:
                 return j
     return None
+
+
+_PRINTED_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _period(path: tuple[str, ...]) -> int:
+    """How late the period a column's groups name: the year printed (2026年预算数), 上年 before
+    本年 or 当年; 0 where no group names one."""
+    for part in path[:-1]:
+        if year := _PRINTED_YEAR.match(part):
+            return int(year.group(1))
+        if part.startswith("上年"):
+            return 1
+        if part.startswith(("本年", "当年")):
+            return 2
+    return 0
 
 
 # what a 决算 header prints under every amount column (`决算数 决算数 …`)

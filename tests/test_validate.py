@@ -462,3 +462,16 @@ def test_two_classifications_of_the_same_rows_are_not_checked_as_panels():
     assert doc.tables[0].column_texts()[3] == "政府预算支出经济分类科目/科目编码/类"
     assert validate(doc) == []
 
+
+def test_a_figure_the_text_states_is_read_from_the_latest_years_columns():
+    three_public = ("一般公共预算“三公”经费支出情况表", "单位：万元",
+                    "2025年预算数\t\t\t\t\t\t2026年预算数\t\t\t\t\t",
+                    "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t合计\t因公出国（境）费\t"
+                    "公务用车购置及运行维护费\t\t\t公务接待费",
+                    "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t",
+                    "11.90\t8.50\t\t\t\t3.40\t3.40\t\t\t\t\t3.40")
+    doc = _document(_lines("2026年“三公”经费预算共3.40万元，比上年减少8.50万元。", *three_public))
+    assert validate(doc) == []
+    doc = _document(_lines("2026年“三公”经费预算共3.50万元。", *three_public))
+    assert [(f.check, doc.tables[0].columns[f.col].text, f.values) for f in validate(doc)] == [
+        ("prose_vs_table", "2026年预算数/合计", {"stated": "3.50", "table": "3.40"})]
