@@ -43,11 +43,12 @@ from .panels import (
     starts_row,
 )
 from .placement import holds_total, place_amounts
-from .reader import PrintedLines, SourceText, printed_text
+from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
 from .tokens import (
+    CHUNK,
     CODE,
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
@@ -1458,17 +1459,18 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     shape = body_shape(columns, text_cols, has_code, layout)
     BODY_READERS[shape](body)
     for why in _read_out_of_step(table, text_cols, body.header_pieces,
-                                 1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3):
+                                 1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3, context.printed):
         table.add_doubt(why)
     _unnumbered_template_columns_dropped(table, printed_lines)
     return fit
 
 
-def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozenset[str], header_words: int
-                      ) -> Iterator[str]:
+def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozenset[str], header_words: int,
+                      printed: PrintedPages | None) -> Iterator[str]:
     """Why the rows any body reader made were likely read out of step with the source (each a
     doubt): the header's words (`header_words` of them at least) read as a label, a label
-    holding two rows' codes or figures run together, labels alone after the last figures."""
+    holding two rows' codes or figures run together, or two cells a layout text (`printed`)
+    prints apart, labels alone after the last figures."""
     if header_again := _header_read_as_label(table, text_cols, header_pieces, header_words):
         yield (f"the header's words ({header_again}) were read as a row's label: the rows around it are "
                "likely out of step; check the rows against the source")
@@ -1486,10 +1488,38 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                       GLUED_FIGURES.fullmatch(text := row[j].text)), None):
         yield (f"figures run together ({glued}) were read as a label: the extractor printed them without a "
                "space; check the rows against the source")
+    if printed is not None and (apart := _cells_printed_apart(table, text_cols, printed)):
+        yield (f"a label ({apart}) joins two cells its line prints apart: cells of two columns or panels were read "
+               "as one; check the rows against the source")
     if trailing := _labels_after_the_figures(table, text_cols):
         yield (f"{trailing} and the rows after it hold no figure under a last row of figures, in a table "
                "printing every figure (0.00 for none): reading order printed labels apart from their figures; "
                "check the rows against the source")
+
+
+CELLS_APART = 4         # spaces a layout text prints between two cells, never inside one's words
+WORDS_APART = 3         # characters each side holds at least (`合    计`, `项    目` are one cell spaced)
+
+
+def _cells_printed_apart(table: Table, text_cols: list[int], printed: PrintedPages) -> str:
+    """In a table of two label columns or more (panels side by side), the first label read
+    from one line that joins two of its chunks printed `CELLS_APART` spaces apart or more,
+    each of words; "" where there is none. (A table of one label column may print a group's
+    name apart from its items' on their first line: `一般公共预算资金    公共财政拨款资金`.)"""
+    labels = [j for j in text_cols if table.columns[j].role not in (ColumnRole.CODE, ColumnRole.CODE_PART)]
+    if len(labels) < 2:
+        return ""
+    for row in table.rows:
+        for j in labels:
+            cell = row[j] if j < len(row) else Cell("")
+            if len(cell.lines) != 1 or len(cell.text) < 2 * WORDS_APART or not 0 < cell.lines[0] <= len(printed.lines):
+                continue
+            chunks = list(CHUNK.finditer(printed.lines[cell.lines[0] - 1]))
+            label = squash(cell.text)
+            if any(b.start() - a.end() >= CELLS_APART and min(len(a.group()), len(b.group())) >= WORDS_APART and
+                   squash(normalise(a.group() + b.group())) in label for a, b in zip(chunks, chunks[1:])):
+                return cell.text
+    return ""
 
 
 def _amount_columns(table: Table, text_cols: list[int]) -> list[int]:
