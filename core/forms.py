@@ -208,7 +208,15 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
     line = content[header_idx][1].split("\t")
     lead = next((j for j, c in enumerate(line) if c.strip()), 0)
     above = content[header_idx - 1][1].split("\t") if header_idx else []
-    return header_idx - 1 if lead and len(above) > lead and all(c.strip() for c in above[:lead]) else None
+    if lead and len(above) > lead and all(c.strip() for c in above[:lead]):
+        return header_idx - 1
+    # or on a line of their own above it, with the grid's group (`单位编码 单位（项目）名称 资金总额
+    # 绩效目标`, then `一级指标 …`)
+    for j in range(max(0, header_idx - 2), header_idx):
+        words = [squash(w) for w in re.split(r"\t| ", content[j][1].strip()) if w]
+        if "绩效目标" in words and any("名称" in w for w in words) and not any(is_amount(w) for w in words):
+            return j
+    return None
 
 
 GRID_WORD = re.compile(r"[一二三]级指标")
