@@ -188,11 +188,11 @@ Extents = tuple[tuple[float, float], ...]      # where a table's columns stand a
 
 def _spans_joined(table: RuledTable) -> tuple[list[list[str]], Extents]:
     """Cells' texts with the columns that a ruling divides only in part joined, and where each
-    column stands: where rows of
-    figures print a cell across a vertical rule (its box spans both sides), that rule is the
-    drawing's, not a column boundary (a class's code left of its items', staggered amount
-    columns). A merged 合计 label in one row, headers spanning their groups, or a rule with
-    header words on both sides (a form's indicator grid below its funds grid) stand."""
+    joined column stands. Where rows of figures print a cell across a vertical rule (its box
+    spans both sides), that rule is the drawing's, not a column boundary (a class's code left
+    of its items', staggered amount columns). A merged 合计 label in one row, headers spanning
+    their groups, or a rule with header words on both sides (a form's indicator grid below its
+    funds grid) stand."""
     from .tokens import is_amount
     texts = [[_cell_text(c) for c in cells] for cells in table.extract(x_tolerance=1.5)]
     edges = [c.bbox[0] for c in table.columns]

@@ -403,6 +403,11 @@ def check_panel_hierarchies(doc: Document, ti: int, table: Table) -> list[Findin
     return out
 
 
+def _disagreement(sev: Severity | None) -> tuple[bool, bool]:
+    """How far a sum disagrees, to order sums by: not at all, within rounding, beyond it."""
+    return sev is Severity.ERROR, sev is not None
+
+
 def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
     """Two-panel summary tables: 收入总计 = 本年收入合计 + the rows after it (结转, 结余 …),
     likewise for 支出, and 收入总计 = 支出总计."""
@@ -437,8 +442,7 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
             parts = [amount(table, r, value_col) for r in chosen]
             sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
         # the reading that agrees best: any exactly, or one within rounding (尾差 of a breakdown)
-        s, n = min(sums, key=lambda sk: ((sev := severity(total - sk[0], sk[1])) is Severity.ERROR, sev is not None))
-        sev = severity(total - s, n)
+        sev, (s, n) = min(((severity(total - x, k), (x, k)) for x, k in sums), key=lambda found: _disagreement(found[0]))
         if sev:
             note = cells_note(table, [(r, value_col) for r in rows + [tot]])
             out.append(Finding(Check.SUM, doubtful(sev, note),
