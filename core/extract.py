@@ -1897,7 +1897,12 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS] + \
         [(k, t + after) for (k, t), (_, after) in zip(tokens, tokens[1:]) if len(t) == 1 and t + after in TOTAL_WORDS]
     totals.sort()
-    if len(totals) <= sum(c.leaf in TOTAL_WORDS for c in columns):
+    # a total word alone on a line after the header's words and pieces is the total row whatever
+    # the header prints (`本年支出合计` over a template's `合计`)
+    leaves = [c.leaf for c in columns]
+    alone = [(k, t) for k, t in totals if sum(line == k for line, _ in tokens) == 1]
+    after_header = bool(alone) and not any(k > alone[-1][0] and any(t in leaf for leaf in leaves) for k, t in tokens)
+    if len(totals) <= sum(c.leaf in TOTAL_WORDS for c in columns) and not after_header:
         return False
     nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
     # the total row's 合计 is the first, or the first after `无` (the header's come before)
