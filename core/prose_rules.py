@@ -6,6 +6,7 @@ import difflib
 import functools
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from . import catalog
@@ -587,10 +588,18 @@ def check_prose_figures(doc: Document) -> list[Finding]:
     out = []
     done: set[str] = set()
     for figure, stated in zip(catalog.PROSE_FIGURES, _prose_figures(doc)):
-        if figure.subject in done or not stated or figure.kind not in by_kind:
+        if figure.subject in done or not stated:
             continue
-        ti, table = by_kind[figure.kind]
-        found = locate(table, figure.row, figure.cols)
+        if own := _table_of_its_own(doc, figure.subject):
+            # a table of the subject's own (一般公共预算机关运行经费支出预算表) prints it as its 合计
+            ti, table = own
+            figure = replace(figure, part=False)
+            found = locate(table, "合计", ("",))
+        elif figure.kind in by_kind:
+            ti, table = by_kind[figure.kind]
+            found = locate(table, figure.row, figure.cols)
+        else:
+            continue
         if found is None:
             if _prints_no_figure(table) and any(said > 0 for said, _, _ in stated):
                 done.add(figure.subject)
@@ -615,6 +624,13 @@ def check_prose_figures(doc: Document) -> list[Finding]:
                                table.title, ti, r, c, f"{row_label(table, r)} / {column_name(table, c)}",
                                [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
     return out
+
+
+def _table_of_its_own(doc: Document, subject: str) -> tuple[int, Table] | None:
+    """A table outside the standard kinds whose title names `subject` and that prints a 合计
+    row: the subject's own table."""
+    return next(((ti, t) for ti, t in enumerate(doc.tables) if t.kind == TableKind.OTHER and t.recoverable
+                 and re.search(subject, t.title) and locate(t, "合计", ("",)) is not None), None)
 
 
 def _in_wan(value: Decimal, unit: str) -> tuple[Decimal, ...]:

@@ -475,3 +475,16 @@ def test_a_figure_the_text_states_is_read_from_the_latest_years_columns():
     doc = _document(_lines("2026年“三公”经费预算共3.50万元。", *three_public))
     assert [(f.check, doc.tables[0].columns[f.col].text, f.values) for f in validate(doc)] == [
         ("prose_vs_table", "2026年预算数/合计", {"stated": "3.50", "table": "3.40"})]
+
+
+def test_a_figure_the_text_states_is_read_from_the_subjects_own_table():
+    # a 机关运行经费 table of its own prints the figure the text states, not the 公用经费 holding it
+    def document(stated: str):
+        return _document(_lines(f"2026年机关运行经费预算支出{stated}万元。", "一般公共预算基本支出表", "单位：万元",
+                                "科目编码\t科目名称\t合计\t人员经费\t公用经费", "\t合计\t242.76\t\t242.76",
+                                "302\t商品和服务支出\t242.76\t\t242.76",
+                                "一般公共预算机关运行经费支出预算表", "单位：万元", "科目编码\t科目名称\t机关运行经费支出",
+                                "\t合计\t175.58", "302\t商品和服务支出\t175.58"))
+    assert [f for f in validate(document("175.58")) if f.check == "prose_vs_table"] == []
+    assert [(f.severity, f.table, f.values) for f in validate(document("170.00")) if f.check == "prose_vs_table"] == [
+        ("error", "一般公共预算机关运行经费支出预算表", {"stated": "170.00", "table": "175.58"})]
