@@ -259,6 +259,15 @@ def check_toc_tables(doc: Document) -> list[Finding]:
                                name, where="whole table", lines=[entry.first_line],
                                values={"stated": f"listed in 目录 (line {entry.first_line})",
                                        "computed": "absent from text"}))
+    if len(out) > 1 and not doc.tables:
+        # no table at all: the file holds the explanation only (its tables published apart, an
+        # attachment) — one finding, not one error a table
+        names = "、".join(f.table for f in out)
+        return [Finding(Check.EXTRACTION, Severity.WARNING,
+                        f"none of the {len(out)} tables the 目录 lists is in the text ({names}): they are likely "
+                        "published apart (an attachment); open the file that holds them",
+                        where="whole document", lines=[toc.first_line],
+                        values={"stated": f"{len(out)} tables listed in 目录", "computed": "no table in the text"})]
     return out
 
 

@@ -488,3 +488,15 @@ def test_a_figure_the_text_states_is_read_from_the_subjects_own_table():
     assert [f for f in validate(document("175.58")) if f.check == "prose_vs_table"] == []
     assert [(f.severity, f.table, f.values) for f in validate(document("170.00")) if f.check == "prose_vs_table"] == [
         ("error", "一般公共预算机关运行经费支出预算表", {"stated": "170.00", "table": "175.58"})]
+
+
+def test_a_file_holding_none_of_its_listed_tables_says_so_once():
+    # the explanation published apart from its tables (附件): one warning, not an error a table
+    doc = _document(_lines("某局2026年度部门预算信息公开", "目 录", "第一部分 2026年度部门预算情况说明",
+                           "一、部门情况说明", "第二部分 2026年度部门预算报表", "一、收支总表", "二、收入总表",
+                           "三、支出总表", "第一部分 2026年度部门预算情况说明", "一、部门情况说明",
+                           "本部门负责统计工作。", "第二部分 2026年度部门预算报表", "附件：某局2026年度部门预算报表"))
+    assert doc.tables == []
+    assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
+        ("extraction", "warning", "none of the 3 tables the 目录 lists is in the text (收支总表、收入总表、支出总表): "
+                                  "they are likely published apart (an attachment); open the file that holds them")]
