@@ -303,10 +303,12 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
 
 def check_project_lines(doc: Document) -> list[Finding]:
     """A project listed again in the explanatory text, in a table of its own (`辅助人员补助经费-
-    拱北海关 ⇥ 7672.25 ⇥ 绩效目标…`), against the amount the 项目支出表 prints for it."""
-    printed: dict[str, tuple[Decimal, str]] = {}
+    拱北海关 ⇥ 7672.25 ⇥ 绩效目标…`), against the amount the 项目支出表 prints for it (the
+    nearest, where several units' projects share the name)."""
+    # a name a department's units share (住院医师规范化培训补助经费 of each hospital) has an amount each
+    printed: dict[str, list[tuple[Decimal, str]]] = {}
     for name, value, title in _project_amounts(doc):
-        printed.setdefault(re.sub(r"\s", "", name), (value, title))
+        printed.setdefault(re.sub(r"\s", "", name), []).append((value, title))
     if not printed:
         return []
     in_table = {k for t in doc.tables for k in range(t.first_line, t.last_line + 1)}
@@ -320,8 +322,10 @@ def check_project_lines(doc: Document) -> list[Finding]:
             continue
         name, figure = listed
         said = parse_amount(figure)
-        value, title = printed[name]
-        if said is not None and severity(said - value, 1) == Severity.ERROR:
+        if said is None:
+            continue
+        value, title = min(printed[name], key=lambda printed_as: abs(printed_as[0] - said))
+        if severity(said - value, 1) == Severity.ERROR:
             out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                f"the text lists {name} at {figure} 万元; {title} prints {fmt(value)}",
                                title, where=f"{name} / 总计", lines=[k],

@@ -500,3 +500,15 @@ def test_a_file_holding_none_of_its_listed_tables_says_so_once():
     assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
         ("extraction", "warning", "none of the 3 tables the 目录 lists is in the text (收支总表、收入总表、支出总表): "
                                   "they are likely published apart (an attachment); open the file that holds them")]
+
+
+def test_a_project_name_several_units_share_is_checked_against_each_of_their_amounts():
+    doc = _document(_lines("项目支出表", "单位：万元", "项目名称\t合计\t财政拨款", "合计\t868.00\t868.00",
+                           "甲中心\t246.00\t246.00", "综合业务费\t246.00\t246.00", "乙中心\t622.00\t622.00",
+                           "综合业务费\t622.00\t622.00", "注：本表反映项目支出。", "第三部分 其他重要事项的情况说明",
+                           "一、项目绩效目标情况", "本部门各单位的重点项目绩效目标如下。", "项目\t预算数（单位：万元）\t绩效目标",
+                           "综合业务费\t622\t保障采供血业务开展需要。", "综合业务费\t246\t保障甲中心的业务。",
+                           "综合业务费\t600\t保障另一个单位的业务。"))
+    # 622 and 246 are each a unit's; 600 is none's, and is told against the nearest
+    assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
+        ("prose_vs_table", "error", "the text lists 综合业务费 at 600 万元; 项目支出表 prints 622.00")]
