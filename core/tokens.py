@@ -271,6 +271,19 @@ def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:
     return all(re.fullmatch(r"\d\d", x) for x in after[:2]) and not is_amount(after[2])
 
 
+def _ends_a_labelled_line(tokens: list[tuple[int, str]], kinds: list[str], i: int, label: int) -> bool:
+    """Whether token i, one of a run of numbers before the label at `label`, stands after a
+    label on a line of its own, the run's label on a later line: that row's figures (a whole-元
+    table's `其他工资福利支出 720 720`), not the next row's code."""
+    line = tokens[i][0]
+    if tokens[label][0] == line:
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k][0] == line and kinds[k] == "amount":
+        k -= 1
+    return k >= 0 and tokens[k][0] == line and kinds[k] == "text"
+
+
 def classify(tokens: list[tuple[int, str]]) -> list[str]:
     """'code', 'amount' or 'text' for each token: a run of digit codes followed by a label
     is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts."""
@@ -290,7 +303,7 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
             j = run_end[i]
             # a lone number of 8+ digits before a label is an amount, not a classification code
             plausible = not t.isdigit() or len(t) <= 7 or j > i + 1
-            if j < n and not is_amount(tokens[j][1]) and plausible:
+            if j < n and not is_amount(tokens[j][1]) and plausible and not _ends_a_labelled_line(tokens, kinds, i, j):
                 kinds.append("code")
                 continue
         kinds.append("amount" if is_amount(t) else "text")
