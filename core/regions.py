@@ -263,6 +263,16 @@ def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] 
     return any(row.search(line) for line in ahead)
 
 
+def _tail_of_a_wrapped_row(norm: tuple[str, ...], k: int) -> bool:
+    """Whether line k follows a row of amounts whose line before holds words and no figure:
+    the end of that row's cells wrapped around its line (a line per printed row centres them:
+    `住院医师规范化培训财 通过开展…` / `103.00 …` / `政补助项目 性创造性…。`), not prose after the table."""
+    if k < 3:
+        return False
+    row, head = norm[k - 2].strip(), norm[k - 3].strip()
+    return bool(ROW_OF_AMOUNTS.search(row)) and bool(head) and not FIGURE.search(head)
+
+
 def _figureless_heading(line: str) -> bool:
     """`四、绩效评价指标分析`, `（一）项目决策情况`: a heading of the text, no row of figures."""
     return bool(SECTION.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line)) and not re.search(r"\d", line)
@@ -289,7 +299,8 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
             k += 1
             continue
         if not form and body_started and ((HEADING.fullmatch(line) and (figures_seen or line.endswith("说明"))) or (
-                is_prose(line) and not ROW_OF_AMOUNTS.search(line) and not _rows_follow(norm, k, stop))):
+                is_prose(line) and not ROW_OF_AMOUNTS.search(line) and not _rows_follow(norm, k, stop)
+                and not _tail_of_a_wrapped_row(norm, k))):
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
 
         if form and grid_started and "\t" not in line and (
