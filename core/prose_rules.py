@@ -6,7 +6,6 @@ import difflib
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from decimal import Decimal
 
 from . import catalog
@@ -594,10 +593,10 @@ def check_prose_figures(doc: Document) -> list[Finding]:
     for figure, stated in zip(catalog.PROSE_FIGURES, _prose_figures(doc)):
         if figure.subject in done or not stated:
             continue
-        if own := _table_of_its_own(doc, figure.subject):
+        own = _table_of_its_own(doc, figure.subject)
+        if own:
             # a table of the subject's own (一般公共预算机关运行经费支出预算表) prints it as its 合计
             ti, table = own
-            figure = replace(figure, part=False)
             found = locate(table, "合计", ("",))
         elif figure.kind in by_kind:
             ti, table = by_kind[figure.kind]
@@ -622,7 +621,9 @@ def check_prose_figures(doc: Document) -> list[Finding]:
             continue
         for said, line, sentence in differ if figure.every else differ[:1]:
             # where the cell may hold more than the subject (公用经费 ⊇ 机关运行经费), less is a warning
-            sev = Severity.WARNING if figure.part and said < _in_wan_as(value, table.unit, said) else Severity.ERROR
+            # (a table of the subject's own holds it and no more)
+            sev = Severity.WARNING if figure.part and not own and said < _in_wan_as(value, table.unit, said) \
+                else Severity.ERROR
             out.append(Finding(Check.PROSE_VS_TABLE, sev,
                                f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
                                table.title, ti, r, c, f"{row_label(table, r)} / {column_name(table, c)}",

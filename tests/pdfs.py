@@ -16,10 +16,13 @@ TEXT = ParagraphStyle("text", fontName=FONT, fontSize=10, leading=14)
 CELL = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10)
 
 
-def ruled(rows: list[list], spans=(), widths=None) -> Table:
+GRID = (("GRID", (0, 0), (-1, -1), 0.5, "black"),)     # every cell closed round
+
+
+def ruled(rows: list[list], spans=(), widths=None, rules=GRID) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=0)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                               ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               *rules, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                *[("SPAN", a, b) for a, b in spans]]))
     return table
 
@@ -154,14 +157,9 @@ def open_cells(path: Path) -> Path:
             ["", "", "培训班次", "≥4次"],
             ["", "质量指标", "培训合格率", "≥98%"],
             ["", "", "培训参与度", "≥95%"]]
-    grid = Table(rows, colWidths=[60, 60, 100, 60])
-    grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                              ("SPAN", (0, 1), (0, 4)), ("SPAN", (1, 1), (1, 2)), ("SPAN", (1, 3), (1, 4)),
-                              ("LINEABOVE", (0, 0), (-1, -1), 0.5, "black"),
-                              ("LINEBEFORE", (0, 0), (-1, -1), 0.5, "black"),
-                              ("LINEAFTER", (-1, 0), (-1, -1), 0.5, "black"),
-                              ("LINEBELOW", (2, -1), (-1, -1), 0.5, "black")]))
+    open_below = (("LINEABOVE", (0, 0), (-1, -1), 0.5, "black"), ("LINEBEFORE", (0, 0), (-1, -1), 0.5, "black"),
+                  ("LINEAFTER", (-1, 0), (-1, -1), 0.5, "black"), ("LINEBELOW", (2, -1), (-1, -1), 0.5, "black"))
+    grid = ruled(rows, [((0, 1), (0, 4)), ((1, 1), (1, 2)), ((1, 3), (1, 4))], [60, 60, 100, 60], open_below)
     return build(path, [paragraph("项目支出绩效目标表"), grid])
 
 

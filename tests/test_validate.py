@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from core.document import parse_document
+from core.reader import load_text
 from core.validate import Finding, severity, validate
 
 
@@ -427,8 +429,6 @@ def test_a_row_printing_a_code_without_its_name_doubts_the_table():
 
 
 def _document(text: str):
-    from core.document import parse_document
-    from core.reader import load_text
     return parse_document(load_text(text.encode("utf-8"), "tables.txt"))
 
 
