@@ -389,7 +389,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         else:
             _form_read_as_plain_grid(table, content, context, layout)
     elif spec.form:
-        fill_form(table, content, layout, context.printed.lines if context.printed else None)
+        fill_form(table, content, layout, context.printed)
         if misread := grid_misread(table):
             table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
         if not table.rows:      # no indicator grid the form reader knows

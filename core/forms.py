@@ -3,9 +3,11 @@ indicator grid whose 一级/二级指标 labels are filled down; also the form o
 projects printed one fragment per line."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
+import statistics
 import unicodedata
 from dataclasses import replace
 from decimal import Decimal
@@ -17,7 +19,7 @@ from .columns import Column, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, parse_amount
 from .reader import normalise
 from .settings import CENT
-from .tokens import is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
+from .tokens import PrintedPages, is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
 PLACEHOLDER = re.compile(r"(?<!\S)(?:[.．…]{3,}|…+)(?!\S)")     # `......`: a template's empty cell
@@ -28,10 +30,11 @@ LATIN_WORD = re.compile(r"^[A-Za-z]+$")
 CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
-def fill_form(table: Table, content: list[tuple[int, str]], layout: str, printed: tuple[str, ...] | None = None) -> None:
+def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: PrintedPages | None = None) -> None:
     """A performance-target form: key/value facts and small grids, then an indicator grid
-    whose 一级/二级指标 labels are filled down over their merged cells. `printed`: the text's
-    lines as printed, where a layout text's gaps part its cells."""
+    whose 一级/二级指标 labels are filled down over their merged cells. `pages`: the text's
+    lines as printed and its pages, where a layout text's gaps part its cells."""
+    printed = pages.lines if pages is not None else None
     header_idx, header_end, header_cells = _form_grid_header(content)
     facts = content[:header_idx] if header_idx is not None else content
     group = ""
@@ -87,6 +90,16 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, printed
             # column, where no name stands, is none: `备注`)
             prev = rows[-1][2]
             rows[-1][2] = Cell(prev.text + rest[0], prev.lines + (k,), "joined from fragments")
+    centres = _printed_centres(pages.lines, [k for k, _ in content[header_idx:header_end + 1]], header_cells) \
+        if pages is not None and spaced and layout == "space" else None
+    if pages is not None and centres is not None and len(centres) >= 4:
+        # a layout text: each piece read in the column it stands under
+        beside = header_cells[0] == "绩效指标"      # the grid's group printed as a column of its own
+        left = (centres[0] + centres[1]) / 2 if beside else centres[0] - (centres[1] - centres[0]) / 2
+        rows.extend(_positioned_indicator_rows(spaced, pages, content[header_idx][0], centres[beside:], left,
+                                               table.columns, _score_columns(table.columns)))
+        table.rows = rows
+        return
     spaced = [(k, PLACEHOLDER.sub("", s)) for k, s in _cells_as_printed(spaced, printed)]
     if not any(INDICATOR_VALUE.match(t) for _, s in spaced for t in s.split()):
         spaced = []     # no figure in any row: a template printed empty (`经济成本 ......`)
@@ -117,6 +130,216 @@ def _cells_as_printed(lines: list[tuple[int, str]], printed: tuple[str, ...] | N
     if len(gapped) * 2 < sum(" " in s for _, s in lines):     # (a line of one cell shows no gap)
         return lines
     return [(k, normalise(SCRIPT_SPACE.sub("", printed[k - 1])) if 0 < k <= len(printed) else s) for k, s in lines]
+
+
+def _printed_centres(printed: tuple[str, ...], header_lines: list[int], cells: list[str]) -> list[float] | None:
+    """Where each header cell of an indicator grid stands on its printed line (the middle of
+    its characters), found in order over the header's lines; None unless each is found and
+    cells printed on one line stand apart by a gap (a layout text: its page's columns kept
+    as runs of spaces)."""
+    centres: list[float] = []
+    places: list[tuple[int, int, int]] = []     # (line, start, end) of each cell found
+    for cell in cells:
+        pattern = re.compile(r"\s?".join(map(re.escape, cell)))
+        found = None
+        for k in header_lines:
+            line = unicodedata.normalize("NFKC", printed[k - 1]) if 0 < k <= len(printed) else ""
+            if len(line) != len(printed[k - 1]):
+                return None     # (folding changed the line's length: its positions are not the page's)
+            after = max((end for at, _, end in places if at == k), default=0)
+            if m := pattern.search(line, after):
+                found = (k, m.start(), m.end())
+                break
+        if found is None:
+            return None
+        places.append(found)
+        centres.append((found[1] + found[2] - 1) / 2)
+    lines = [k for k, _, _ in places]
+    if any(lines.count(k) < 2 for k in lines):
+        return None     # a cell alone on its line: the header printed one fragment a line
+    for (k1, _, end), (k2, start, _) in zip(places, places[1:]):
+        if k1 == k2 and start - end < 2:
+            return None
+    return centres
+
+
+PRINTED_PIECE = re.compile(r"\S+")
+# spaces inside a cell that pdftotext -layout keeps where scripts meet (`≥16 人`, `DRG 付费`)
+SPACE_BESIDE_CJK = re.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
+
+
+def _line_pieces(printed: str) -> list[tuple[float, str]]:
+    """A printed line's pieces (runs of characters between spaces), each at its middle."""
+    return [((m.start() + m.end() - 1) / 2, normalise(m.group())) for m in PRINTED_PIECE.finditer(printed)]
+
+
+def _landmarks(pieces: list[list[tuple[float, str]]]) -> dict[str, float]:
+    """Where some lines' known kinds of piece stand (the median of each): whole 一级 and 二级
+    labels, a line's last value, and pieces of names on lines printing no value."""
+    found: dict[str, list[float]] = {"一级": [], "二级": [], "value": [], "name": []}
+    for line in pieces:
+        values = [x for x, t in line if INDICATOR_VALUE.match(t)]
+        if values:
+            found["value"].append(values[-1])
+        for x, t in line:
+            if t in INDICATOR_L1:
+                found["一级"].append(x)
+            elif t in INDICATOR_LEVELS:
+                found["二级"].append(x)
+            elif not values and not any(t in w for w in INDICATOR_LEVELS):
+                found["name"].append(x)
+    return {kind: statistics.median(xs) for kind, xs in found.items() if xs}
+
+
+def _page_places(lines: list[tuple[int, str]], pages: PrintedPages, header_line: int
+                 ) -> dict[int, list[tuple[float, str]]]:
+    """Each line's pieces where they would stand on the header's page: an extractor spaces each
+    page afresh, so a later page's columns stand elsewhere; the landmarks both pages show (where
+    their labels, names and values stand) map one page's places onto the other's, piecewise
+    linearly between them (on past the outer ones at the same offset)."""
+    printed = pages.lines
+    pieces = {k: _line_pieces(printed[k - 1] if 0 < k <= len(printed) else "") for k, _ in lines}
+    by_page: dict[int, list[int]] = {}
+    for k, _ in lines:
+        by_page.setdefault(pages.page(k), []).append(k)
+    home = pages.page(header_line)
+    marks = _landmarks([pieces[k] for k in by_page.get(home, [])])
+    for page, ks in by_page.items():
+        if page == home:
+            continue
+        theirs = _landmarks([pieces[k] for k in ks])
+        pairs = sorted((theirs[kind], marks[kind]) for kind in theirs.keys() & marks.keys())
+        # (landmarks out of order on one page or the other map nothing)
+        pairs = [p for i, p in enumerate(pairs) if all(q[1] < p[1] for q in pairs[:i])]
+        if pairs:
+            for k in ks:
+                pieces[k] = [(_mapped(x, pairs), t) for x, t in pieces[k]]
+    return pieces
+
+
+def _mapped(x: float, pairs: list[tuple[float, float]]) -> float:
+    """x carried through the piecewise-linear map that takes each pair's first to its second."""
+    after = bisect.bisect(pairs, (x, math.inf))
+    if after == 0:
+        return x + pairs[0][1] - pairs[0][0]
+    if after == len(pairs):
+        return x + pairs[-1][1] - pairs[-1][0]
+    (a, a2), (b, b2) = pairs[after - 1], pairs[after]
+    return a2 + (x - a) * (b2 - a2) / (b - a) if b > a else a2
+
+
+def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages, header_line: int,
+                               centres: list[float], left: float, columns: list[Column],
+                               scores: list[int]) -> list[list[Cell]]:
+    """Indicator rows of a layout text, each piece of a line in the column whose header stands
+    nearest above it (on a page the header is not printed on, where it would stand:
+    `_page_places`). A row's line is one printing a figure under a value column (or a value
+    beside a name); a cell of several lines is centred on its row's line, so a piece of a name or
+    value on another line belongs to the nearest row's line (between two equally near, to the row
+    above while its cell has printed fewer lines below than above, else to the row below). The
+    一级 and 二级 labels, a merged cell each, stand centred on their rows (`_centred_blocks`);
+    pieces left of `left` are the grid's group label (`绩效指标`) printed down its side."""
+    width = len(columns)
+    bounds = [(a + b) / 2 for a, b in zip(centres, centres[1:])]
+    header_words = {squash(c.leaf) for c in columns} | {"绩效指标"}
+    placed = _page_places(lines, pages, header_line)
+    grid: list[tuple[int, dict[int, str]]] = []
+    for k, _ in lines:
+        by_column: dict[int, list[str]] = {}
+        for centre, text in placed[k]:
+            if centre >= left:
+                by_column.setdefault(bisect.bisect(bounds, centre), []).append(text)
+        cells = {j: SPACE_BESIDE_CJK.sub("", " ".join(texts)) for j, texts in by_column.items()}
+        if cells and not set(cells.values()) <= header_words:       # (the header again, past a page break)
+            grid.append((k, cells))
+    values = [j for j in range(3, width) if _grid_rank(columns[j].leaf) not in WORDS_COLUMN_RANKS]
+
+    def holds_value(i: int) -> bool:
+        return any(grid[i][1].get(j) for j in values) if 0 <= i < len(grid) else False
+
+    def is_row_line(i: int) -> bool:
+        cells = grid[i][1]
+        if any(GRID_TOTAL.match(t) for t in cells.values()):
+            return True
+        return holds_value(i) and (any(INDICATOR_VALUE.match(cells.get(j, "")) for j in values) or 2 in cells
+                                   or not (holds_value(i - 1) or holds_value(i + 1)))
+    anchors = [i for i in range(len(grid)) if is_row_line(i)]
+    if not anchors:
+        return []
+    # the pieces of each row's cells, by column: (distance in lines, text, line), above and below
+    parts: list[dict[int, list[tuple[int, str]]]] = [{} for _ in anchors]
+    above = [[0] * width for _ in anchors]
+    below = [[0] * width for _ in anchors]
+    for n, i in enumerate(anchors):
+        for j, text in grid[i][1].items():
+            if j >= 2:
+                parts[n].setdefault(j, []).append((grid[i][0], text))
+    for i, (k, cells) in enumerate(grid):
+        if i in anchors:
+            continue
+        after = bisect.bisect(anchors, i)
+        for j, text in cells.items():
+            if j < 2:
+                continue
+            up = grid[anchors[after - 1]][0] if after else None
+            down = grid[anchors[after]][0] if after < len(anchors) else None
+            to_up = up is not None and (down is None or k - up < down - k or
+                                        (k - up == down - k and below[after - 1][j] < above[after - 1][j]))
+            n = after - 1 if to_up else after
+            (below if to_up else above)[n][j] += 1
+            parts[n].setdefault(j, []).append((k, text))
+    rows: list[list[Cell]] = []
+    for n, i in enumerate(anchors):
+        k, cells = grid[i]
+        pieces_of = {j: sorted(p) for j, p in parts[n].items()}
+        texts = {j: "".join(t for _, t in p) for j, p in pieces_of.items()}
+        total = next((t for t in cells.values() if GRID_TOTAL.match(t)), None)
+        if total is not None:
+            rows.append(_grid_total_row(k, total, [texts[j] for j in sorted(texts) if j >= 3], width, scores))
+            continue
+        row = [Cell("", (k,)), Cell("", (k,))]
+        for j in range(2, width):
+            p = pieces_of.get(j, [])
+            lines_of = tuple(x for x, _ in p) or (k,)
+            row.append(Cell(texts.get(j, ""), lines_of, "joined from fragments" if len(p) > 1 else ""))
+        rows.append(row)
+    # the level labels: pieces of a column joined while they spell the start of a level
+    anchor_lines = [grid[i][0] for i in anchors]
+
+    def at_row(k: float) -> float:
+        """Line k as a place among the rows (2.5: halfway between the third and fourth)."""
+        after = bisect.bisect_left(anchor_lines, k)
+        if after < len(anchor_lines) and anchor_lines[after] == k:
+            return float(after)
+        if after == 0:
+            return -0.5
+        if after == len(anchor_lines):
+            return after - 0.5
+        a, b = anchor_lines[after - 1], anchor_lines[after]
+        return after - 1 + (k - a) / (b - a)
+    for j in (0, 1):
+        marks: list[tuple[float, str]] = []
+        label, at = "", list[int]()
+        for k, cells in grid:
+            piece = cells.get(j, "")
+            if not piece or piece in header_words or FIGURE.fullmatch(piece):
+                continue        # (a figure is no level: a page's number standing in the column)
+            if label and any(w.startswith(label + piece) for w in INDICATOR_LEVELS) and label not in INDICATOR_LEVELS:
+                label, at = label + piece, at + [k]
+                continue
+            if label:
+                marks.append((at_row(sum(at) / len(at)), label))
+            label, at = piece, [k]
+        if label:
+            marks.append((at_row(sum(at) / len(at)), label))
+        start = 0
+        for end, (_, name) in zip(_centred_blocks(len(rows), marks), marks):
+            for row in rows[start:end]:
+                if not GRID_TOTAL.match(row[2].text):
+                    row[0:2] = [Cell(name, row[0].lines, "filled down from the merged cell above"), row[1]] if j == 0 \
+                        else _level_cells(row[0].text, name, row[0].lines)
+            start = end
+    return rows
 
 
 def _grid_total_row(k: int, label: str, figures: list[str], width: int, scores: list[int]) -> list[Cell]:
@@ -230,9 +453,10 @@ def _header_with_wrapped_cells(content: list[tuple[int, str]], i: int, cells: li
     (`一级指 分值权重（` / … / `标 90分）`); a cell of three lines, its piece on the header's line
     among the cells (`偏差原因分析` / `… 得分 及` / `改进措施`). Each takes its place by the
     grid columns' standard order (catalog.GRID_COLUMN_ORDER); where one has none, and it is
-    not the one cell wrapped, the line's cells stand alone."""
+    not the one cell wrapped, the line's cells stand alone. Lines a blank line parts from the
+    header's (a layout text's goal above, a name's piece below) hold no piece of it."""
     above, below = _header_pieces(content, i - 1), _header_pieces(content, i + 1)
-    if not above or len(above) != len(below):
+    if not above or len(above) != len(below) or content[i + 1][0] - content[i - 1][0] != 2:
         return i, i, cells
     wrapped = [top + bottom for top, bottom in zip(above, below)]
     first, last = i - 1, i + 1
@@ -379,6 +603,12 @@ _MERGED_PIECES = frozenset(word[a:b] for word in (*INDICATOR_L1, "绩效指标",
                            if b - a < len(word)) - {"指标"}
 
 
+def _level_piece(text: str) -> bool:
+    """A level's name, its wrapped end, or the grid's group (`度指标`, `绩效目标指标`)."""
+    return bool(_indicator_level(text)) or (len(text) >= 3 and text.endswith("指标") and (
+        "绩效" in text or any(w.endswith(text) for w in INDICATOR_LEVELS)))
+
+
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     """A form with several value columns (自评表: 指标值, 全年实际完成值, 原因) printed a line
     per indicator: most lines that hold a figure hold a name and at least two values (the
@@ -415,12 +645,18 @@ def grid_misread(table: Table) -> str:
                          (before := table.cell(r, j - 1).text).isdigit() and FIGURE.fullmatch(before)), None)
             if slid is not None:
                 return f"row {slid + 1} holds its {column.leaf} figure a column early"
+    if table.columns[2:3] and table.columns[2].leaf == "三级指标" and (swapped := sum(
+            COMPARISON.match(row[2].text) is not None or _level_piece(row[3].text) for row in table.rows if len(row) > 3)):
+        # an indicator's name opening with its target's sign, a value that is a level's name:
+        # names and values were read out of step
+        return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
     cut = [t for t in cells if len(t) == 1 and CJK_START.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
 
 
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
+COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`); `=` may open a name's formula
 FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
 
 
@@ -589,12 +825,24 @@ CENTRE_SLACK = 10       # rows a centred label may stand off its block's middle 
 
 def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, str]]) -> None:
     """二级 labels centred on their merged cells, give or take half a row (a line per printed
-    row puts a label beside the row at its cell's middle): the rows are cut into one block per label,
-    in order, each block's middle as near its label as can be (a label repeated next to
-    itself, printed again past a page break, may have no rows of its own)."""
-    n, m = len(rows), len(marks)
+    row puts a label beside the row at its cell's middle): each label's block of rows
+    (`_centred_blocks`) takes it, and its 一级 where the label names one."""
+    start = 0
+    for end, (_, label) in zip(_centred_blocks(len(rows), marks), marks):
+        for row in rows[start:end]:
+            if not GRID_TOTAL.match(row[2].text):
+                row[0:2] = _level_cells(row[0].text, label, row[0].lines)
+        start = end
+
+
+def _centred_blocks(n: int, marks: list[tuple[float, str]]) -> list[int]:
+    """Where each label's block of rows ends, the n rows cut into one block per label, in
+    order, each block's middle as near its label (`marks`: where it stands, in rows) as can be
+    (a label repeated next to itself, printed again past a page break, may have no rows of its
+    own); none where the labels cannot be so placed."""
+    m = len(marks)
     if not m or m > n:
-        return
+        return []
     inf = float("inf")
     # cost[i][b]: the least misplacement of labels 0..i with label i's block ending at row b
     cost = [[inf] * (n + 1) for _ in range(m)]
@@ -610,17 +858,11 @@ def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, s
                 if before + here < cost[i][b]:
                     cost[i][b], cut[i][b] = before + here, a
     if cost[m - 1][n] == inf:
-        return
+        return []
     ends = [n]
     for i in range(m - 1, 0, -1):
         ends.append(cut[i][ends[-1]])
-    ends.reverse()
-    start = 0
-    for end, (_, label) in zip(ends, marks):
-        for row in rows[start:end]:
-            if not GRID_TOTAL.match(row[2].text):
-                row[0:2] = _level_cells(row[0].text, label, row[0].lines)
-        start = end
+    return ends[::-1]
 
 
 def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:

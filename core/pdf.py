@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.table import Table as RuledTable
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -37,6 +37,10 @@ class PdfSettings:
 
     margin_share: float = 0.08          # top and bottom share of a page where page numbers stand
     line_tolerance: float = 3.0         # words whose tops differ by less share a line
+    # … and inside a table's cell: a cell's figures, set in another font than its characters,
+    # stand up to 4 points off their tops (`≤18400` beside `万元`); its wrapped lines are 10+ apart
+    cell_line_tolerance: float = 5.0
+    char_gap: float = 1.5               # characters closer than this belong to one word
     min_table_rows: int = 2             # a ruled box of fewer rows and no figure is a frame, not a table
     min_table_columns: int = 2
     min_column_width: float = 12.0      # narrower and empty throughout: an artefact of the ruling, not a column
@@ -194,7 +198,8 @@ def _spans_joined(table: RuledTable) -> tuple[list[list[str]], Extents]:
     their groups, or a rule with header words on both sides (a form's indicator grid below its
     funds grid) stand."""
     from .tokens import is_amount
-    texts = [[_cell_text(c) for c in cells] for cells in table.extract(x_tolerance=1.5)]
+    texts = [[_cell_text(c) for c in cells]
+             for cells in table.extract(x_tolerance=SETTINGS.char_gap, y_tolerance=SETTINGS.cell_line_tolerance)]
     edges = [c.bbox[0] for c in table.columns]
     width = len(edges)
     _open_cells_filled(table, texts)
@@ -257,7 +262,7 @@ def _open_cells_filled(table: RuledTable, texts: list[list[str]]) -> None:
         return
     row_tops = [row.bbox[1] for row in table.rows]
     cells: dict[tuple[int, int], list[dict]] = {}
-    for word in extract_words(open_chars, return_chars=True, x_tolerance=1.5):
+    for word in extract_words(open_chars, return_chars=True, x_tolerance=SETTINGS.char_gap):
         x, y = word["x0"] + 1, (word["top"] + word["bottom"]) / 2
         cell = closing(x, y)
         first = bisect.bisect_left(row_tops, (cell[1] if cell else top) - SETTINGS.line_tolerance)
@@ -265,7 +270,7 @@ def _open_cells_filled(table: RuledTable, texts: list[list[str]]) -> None:
             cells.setdefault((first, column(x)), []).extend(word["chars"])
     for (r, j), chars in cells.items():
         if j < len(texts[r]):
-            texts[r][j] += _cell_text(extract_text(chars, x_tolerance=1.5))
+            texts[r][j] += _cell_text(extract_text(chars, x_tolerance=SETTINGS.char_gap, y_tolerance=SETTINGS.cell_line_tolerance))
 
 
 def _column_widths(table: RuledTable) -> list[float]:
@@ -295,7 +300,8 @@ def _row_of_figures(table: RuledTable) -> bool:
     """A ruled box printing an amount: a table's row the page break left alone (the last row
     of a table on a page of its own), not a frame round a title."""
     from .tokens import is_amount
-    return any(is_amount(_cell_text(c)) for cells in table.extract(x_tolerance=1.5) for c in cells)
+    cells = table.extract(x_tolerance=SETTINGS.char_gap, y_tolerance=SETTINGS.cell_line_tolerance)
+    return any(is_amount(_cell_text(c)) for row in cells for c in row)
 
 
 def _under_columns(texts: list[str], extents: Extents, columns: Extents) -> list[str]:
@@ -321,7 +327,7 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
     for t in tables:
         outside = outside.outside_bbox(t.bbox, strict=False)
     height = float(page.height)
-    lines = [line for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=1.5,
+    lines = [line for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=SETTINGS.char_gap,
                                                          y_tolerance=SETTINGS.line_tolerance)
              if line["text"].strip()]
     for n, line in enumerate(lines):

@@ -167,7 +167,8 @@ def ruled_forms(path: Path) -> Path:
     """Two performance forms as some regions rule them: a list of projects whose own columns
     stand on the header's first line, merged down beside the 绩效指标 group over the grid's
     header; and a project's form whose last indicator is named as its level is, followed by
-    an empty 备注 row."""
+    an empty 备注 row, a value's figure standing a few points below its unit's top (as a
+    figure set in another font than the characters does)."""
     listed = [["单位编码", "项目名称", "资金总额", "绩效指标", "", "", ""],
               ["", "", "", "一级指标", "二级指标", "三级指标", "指标值"],
               ["126001", "信访业务工作经费", "35.78", "成本指标", "经济成本指标", "总成本", "35.78"],
@@ -175,7 +176,7 @@ def ruled_forms(path: Path) -> Path:
     listed_spans = [((0, 0), (0, 1)), ((1, 0), (1, 1)), ((2, 0), (2, 1)), ((3, 0), (6, 0))]
     project = [["项目名称", "房屋租金", "", "", ""],
                ["绩效目标指标", "一级指标", "二级指标", "三级指标", "指标值"],
-               ["", "效益指标", "经济效益指标", "解决办公用房人数", "≥16人"],
+               ["", "效益指标", "经济效益指标", "解决办公用房人数", Paragraph("<sub rise='3.5' size='8'>≥16</sub>人", CELL)],
                ["", "满意度指标", "服务对象满意度指标", "服务对象满意度指标", "≥90%"],
                ["备注", "", "", "", ""]]
     project_spans = [((1, 0), (4, 0)), ((0, 1), (0, 3)), ((1, 4), (4, 4))]
