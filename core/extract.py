@@ -289,10 +289,11 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     content: list[tuple[int, str]] = []
     noted: list[tuple[int, str]] = []
     sentences: list[tuple[int, str]] = []     # lines ending a sentence: notes, unless rows follow them
+    title_lines = region.title_lines()
     for k in range(region.first, region.last + 1):
         s = norm[k - 1]
         t = s.strip()
-        if not t or k == region.title_line:
+        if not t or k in title_lines:
             continue
         if FINAL_NUMBER.match(t) or (SUBTITLE.match(t) and not (content and YEAR_CELL.match(t))) or \
                 (UNIT_LINE.search(t) and "\t" not in t and (k - region.first < 10 or not spec.form)):
@@ -345,7 +346,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             not norm[table.last_line - 1].strip() or table.last_line in context.page_lines or
             (layout != "fragment" and LONE_NUMBER.match(norm[table.last_line - 1]))):
         table.last_line -= 1
-    _restore_printed(table, src, region.title_line or table.first_line)
+    _restore_printed(table, src, region.title_lines() or (table.first_line,))
     _judge_recoverable(table, src)
     return table
 
@@ -577,7 +578,7 @@ def _judge_recoverable(table: Table, src: SourceText) -> None:
                            "fragments); columns follow the standard template and need checking")
 
 
-def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
+def _restore_printed(table: Table, src: SourceText, title_lines: tuple[int, ...]) -> None:
     """Labels were read from the normalised view; show them as printed (（一）, not (一))."""
     folded: dict[tuple[int, ...], PrintedLines] = {}     # cells of a line share its folding
     for row in table.rows:
@@ -598,7 +599,7 @@ def _restore_printed(table: Table, src: SourceText, title_line: int) -> None:
                                 tuple(GridRow(span.of(r.group), span.of(r.label), tuple(span.of(v) for v in r.values))
                                       for r in g.rows)) for g in table.grids]
     if table.title_printed:
-        table.title = printed_text(src, (title_line,), table.title)
+        table.title = printed_text(src, title_lines, table.title)
 
 
 NOTHING_TO_SHOW = re.compile(r"^(无|此表为空|本表为空|空表)$")     # the one row of a table without figures

@@ -32,8 +32,14 @@ class Region:
     title: str
     title_printed: bool
     spec: TableSpec
-    title_line: int | None
+    title_line: int | None     # the line the title ends on
     unit: str = ""
+    title_start: int | None = None      # the line a title wrapped over lines starts on
+
+    def title_lines(self) -> tuple[int, ...]:
+        if self.title_line is None:
+            return ()
+        return tuple(range(self.title_start or self.title_line, self.title_line + 1))
 
 
 def toc_span(src: SourceText) -> tuple[int, int] | None:
@@ -152,17 +158,21 @@ def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
     return listed
 
 
-def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: str) -> tuple[str, TableSpec | None]:
-    """A title's last character alone on its line (`收入支出决算总` … `表`, a page heading
-    printed between them): joined with a short line of the three above, the standard title
-    it completes."""
+WRAPPED_TITLE_TAIL = 6      # characters a title's wrapped end may print alone (`表`, `效目标表`)
+
+
+def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: str
+                         ) -> tuple[str, TableSpec | None, int | None]:
+    """A title's end alone on its line (`收入支出决算总` … `表`, a page heading printed between
+    them; `…项目绩` / `效目标表`; `…（中央和省级补助资金` / `）项目绩效目标表`): joined with a
+    short line of the three above, the standard title it completes."""
     for j in range(k - 1, max(0, k - 4), -1):
         head = norm[j - 1].strip()
         if head and len(head) < 40 and not is_prose(head):
             spec = title_spec(head + tail, report_type)
             if spec is not None:
-                return head + tail, spec
-    return tail, None
+                return head + tail, spec, j
+    return tail, None, None
 
 
 def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None) -> list[Region]:
@@ -173,7 +183,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
 
     def in_toc(k: int) -> bool:
         return (toc is not None and toc[0] <= k <= toc[1]) or k in listed
-    starts: list[tuple[int, str, TableSpec | None, bool]] = []   # (line, title, spec, printed)
+    starts: list[tuple[int, str, TableSpec | None, bool, int | None]] = []   # (line, title, spec, printed, head)
     last_start = -100
     for k in range(1, n + 1):
         if in_toc(k):
@@ -181,26 +191,32 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         line = norm[k - 1].strip()
         titled = k in titled_lines
         spec = title_spec(line, report_type) if titled else None
-        if spec is None and titled and len(line) <= 2:
-            line, spec = _title_wrapped_above(norm, k, line, report_type)
-            titled = reads_as_title(line)
+        head: int | None = None
+        if titled and ((spec is None and len(line) <= WRAPPED_TITLE_TAIL) or line.startswith((")", "）"))):
+            joined, wrapped, head = _title_wrapped_above(norm, k, line, report_type)
+            if wrapped is not None or spec is None:
+                line, spec = joined, wrapped
+                titled = reads_as_title(line)
+            if head is not None and any(norm[j - 1].strip() for j in range(head + 1, k)):
+                head = None     # a page's heading between the title's pieces: its start stays out of the table
         if spec is None and titled and (_table_follows(norm, k) or _with_label_above(norm, k) < k):
             spec = catalog.OTHER        # a titled (or numbered) table outside the standard set
         if spec is not None:
-            starts.append((k, line, spec, True))
+            starts.append((k, line, spec, True, head))
             last_start = k
             continue
         if ("单位" in line or "部门" in line) and UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and not is_prose(line):
-            starts.append((k, "", None, False))
+            starts.append((k, "", None, False, None))
             last_start = k
-    firsts = [_with_label_above(norm, k) for k, _, _, _ in starts]
+    firsts = [min(_with_label_above(norm, k), head or k) for k, _, _, _, head in starts]
     regions: list[Region] = []
-    for idx, (k, title, spec, printed) in enumerate(starts):
+    for idx, (k, title, spec, printed, head) in enumerate(starts):
         stop = firsts[idx + 1] - 1 if idx + 1 < len(starts) else n
         last = _region_end(norm, k, stop, spec)
         if printed:
             title = TITLE_NUMBER.sub("", title).strip()
-        region = Region(firsts[idx], last, title, printed, spec or catalog.OTHER, k if printed else None)
+        region = Region(firsts[idx], last, title, printed, spec or catalog.OTHER, k if printed else None,
+                        title_start=head)
         # A 公开NN表 line names the final-accounts table outright (budgets number theirs too,
         # in another order).
         for j in range(k, min(k + 6, last + 1)):

@@ -158,6 +158,14 @@ def test_a_title_whose_last_character_falls_below_a_page_heading_is_joined():
     assert [(t.kind, t.title) for t in doc.tables] == [("final.income_expense_summary", "收入支出决算总表")]
 
 
+def test_a_forms_title_wrapped_over_two_lines_is_one_title():
+    form = ["项目名称 {}", "一级指标 二级指标 三级指标 指标值", "成本指标 经济成本指标 资金使用率 =100%"]
+    doc = _parse(["医疗救助补助资金（中央和省级财政补助）项目绩", "效目标表", *form[:1], *form[1:],
+                  "城乡居民医保补助（中央和省级补助资金", "）项目绩效目标表", *form])
+    assert [t.title for t in doc.tables] == ["医疗救助补助资金（中央和省级财政补助）项目绩效目标表",
+                                             "城乡居民医保补助（中央和省级补助资金）项目绩效目标表"]
+
+
 def test_a_form_of_a_layout_the_reader_does_not_know_is_kept_as_a_doubtful_grid():
     doc = _parse(["表15", "部门整体支出绩效目标表", "（2026年度）", "部门（单位）名称 某局", "预算金额（万元）",
                   "任务名称 主要内容 总额 财政拨款 其他资金", "保障人员经费 保障人员工资 3455.78 3455.78 0",
