@@ -105,7 +105,7 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
     return tuple((name, Decimal(figure)) for name, figure, _ in named_amounts(squash(text)))
 
 
-LONE_NUMBER = re.compile(r"^\s*(-\s*)?([1-9]\d{0,2})(\s*-)?\s*$")
+LONE_NUMBER = re.compile(r"^\s*([-—–]\s*)?([1-9]\d{0,2})(\s*[-—–])?\s*$")      # `12`, `- 12 -`, `—12—`
 
 
 
@@ -1124,12 +1124,46 @@ def _split_code_columns(columns: list[Column], printed_header: str, runs: list[R
     # a table without a coded row (empty but for its 合计) is as its header prints it
     uncoded = level is not None and not any(codes for codes, _, _ in runs)
     if (level is None and not {"类", "款"} <= apart) or not code_cols \
-            or not (uncoded or any(len(codes) >= 2 for codes, _, _ in runs)):
+            or not (uncoded or any(len(codes) >= 2 for codes, _, _ in runs) or _printed_a_part_a_row(runs)):
         return columns
-    three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs))
+    three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs)) \
+        or _printed_a_part_a_row(runs)
     parts = CODE_PARTS if three else CODE_PARTS[:2]
     return [split for j, c in enumerate(columns)
             for split in ([Column.of(c.path + (p,)) for p in parts] if j in code_cols else [c])]
+
+
+def _printed_a_part_a_row(runs: list[Run]) -> bool:
+    """Whether the rows print their codes a part a row under a 类 款 项 header: each its own
+    part alone (`205`, then `08` under it, then `03`), 类 of three digits, 款 and 项 of two."""
+    lengths = {len("".join(t for _, t in codes)) for codes, _, _ in runs if codes}
+    return lengths == {2, 3} and all(len(codes) == 1 for codes, _, _ in runs if codes)
+
+
+def _seat_code_parts(rows: list[list[Cell]], amounts_of: list[list[tuple[str, int]]], code_parts: list[int]) -> None:
+    """Codes printed a part a row, each read into the first part's column, moved to their
+    own: three digits are a 类; two are a 款 after its 类, and again once the 项 under the 款
+    add up to its amount (or would pass it); else a 项. 款 and 项 look alike: the amounts tell
+    them apart, a 款 being the sum of its 项 (a row's first amount is its total)."""
+    if len(code_parts) < 3:
+        return
+    first = code_parts[0]
+    branch: Decimal | None = None      # the current 款's amount
+    items, taken = 0, Decimal(0)
+    for row, amounts in zip(rows, amounts_of):
+        code = row[first].text
+        if len(code) == 3:
+            branch = None
+            continue
+        if len(code) != 2:
+            continue
+        value = (parse_amount(amounts[0][0]) if amounts else None) or Decimal(0)
+        slack = SETTINGS.cent * (items + 1)
+        if branch is None or (items and abs(taken - branch) <= slack) or taken + value > branch + slack:
+            seat, branch, items, taken = code_parts[1], value, 0, Decimal(0)
+        else:
+            seat, items, taken = code_parts[2], items + 1, taken + value
+        row[seat], row[first] = row[first], replace(row[first], text="")
 
 
 def _names_a_row(token: str, header_words: frozenset[str]) -> bool:
@@ -1879,6 +1913,8 @@ def _read_coded_list(body: Body) -> None:
         row[name_col] = Cell(name, label_lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
+    if code_parts and _printed_a_part_a_row(runs):
+        _seat_code_parts(rows, amounts_of, code_parts)
     place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated, body.context.printed)
     table.rows = rows
 

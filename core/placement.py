@@ -8,6 +8,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from . import catalog
@@ -464,7 +465,9 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     guessed = [False] * len(rows)       # rows whose columns nothing decided among several
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
-    parents = _code_parents(codes)
+    # codes printed a part a row in 类/款/项 columns: each row's whole code tells its level
+    parts_apart = code_cols != [0] and not any(in_names)
+    parents = _code_parents([replace(table, rows=rows).row_code(i) for i in range(len(rows))] if parts_apart else codes)
     top = [i for i in range(len(rows)) if codes[i] and parents[i] is None]
     kids_of: dict[int, list[int]] = {}
     for i, p in enumerate(parents):

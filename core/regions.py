@@ -251,7 +251,8 @@ def _join_continuations(regions: list[Region]) -> list[Region]:
 NOTE = re.compile(r"^(注|说明|备注)\s*[:：]|^\d\.本")
 HEADING = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}(情况说明|说明|情况)")
 # `附表 4-1`, `附件 2`, `表1`, `表一`, `表 3`, `公开05表`: a table's number printed on its own line
-TABLE_LABEL = re.compile(r"^(附\s*[表件]|表)\s*[\d\-—.一二三四五六七八九十]+$|^(预算|决算|公开)\s*\d{1,2}(-\d{1,2})?\s*表$")
+TABLE_LABEL = re.compile(r"^(附\s*[表件]|表)\s*[\d\-—.一二三四五六七八九十]+$|^(预算|决算|公开)\s*\d{1,2}(-\d{1,2})?\s*表$"
+                         r"|^公开\s*表\s*\d{1,2}(-\d{1,2})?$")       # 预算05表, 公开表6
 # the same number printed before the title on its line (`表1 收支总体情况表`, `3. 支出总表`)
 # (`预算01表 收支总表`, `公开 03 表 支出决算表`)
 TITLE_NUMBER = re.compile(r"^((附\s*)?表\s*[\d\-—.一二三四五六七八九十]+[:：、.．\s]*|(预算|决算|公开)\s*\d{1,2}(-\d{1,2})?\s*表[:：\s]*|"

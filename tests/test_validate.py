@@ -512,3 +512,20 @@ def test_a_project_name_several_units_share_is_checked_against_each_of_their_amo
     # 622 and 246 are each a unit's; 600 is none's, and is told against the nearest
     assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
         ("prose_vs_table", "error", "the text lists 综合业务费 at 600 万元; 项目支出表 prints 622.00")]
+
+
+def test_codes_printed_a_part_a_row_in_one_column_are_seated_by_their_sums():
+    """A text prints 类, 款 and 项 a part a row under a 类 款 项 header (`208`, `02`, `01`): 款
+    and 项 look alike, two digits each; the amounts tell them apart (a 款 is the sum of the
+    项 under it), so each part stands in its column and the hierarchy adds up."""
+    doc = _document(_lines("支出总体情况表", "单位：万元", "科目编码", "科目名称 合计 基本支出 项目支出", "类 款 项",
+                           "合 计 300.00 260.00 40.00", "208 社会保障和就业支出 300.00 260.00 40.00",
+                           "02 民政管理事务 120.00 80.00 40.00", "01 行政运行 80.00 80.00",
+                           "02 一般行政管理事务 40.00 40.00", "05 行政事业单位养老支出 180.00 180.00",
+                           "01 行政单位离退休 120.00 120.00", "02 事业单位离退休 60.00 60.00"))
+    [table] = doc.tables
+    assert [c.leaf for c in table.columns[:3]] == ["类", "款", "项"]
+    assert [table.row_code(r) for r in range(len(table.rows))] == [
+        "", "208", "20802", "2080201", "2080202", "20805", "2080501", "2080502"]
+    assert [[c.text for c in row[4:]] for row in table.rows[3:5]] == [["80.00", "80.00", ""], ["40.00", "", "40.00"]]
+    assert validate(doc) == []
