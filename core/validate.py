@@ -85,26 +85,38 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     An error resting on a table whose reading is doubted is a warning with the doubt said:
     its own sums' where they fail, any naming it where the doubt is of its columns (a
     figure said to disagree may be another column's). Likewise many of a table's codes named otherwise than in
-    another table are one warning: its codes and names are out of step."""
-    own: dict[int, list[Finding]] = {}
+    another table are one warning: its codes and names are out of step. A doubted table's
+    sums count as failing where they fail beyond rounding (warnings, resting on cells placed
+    by guess), and many figures of the text disagreeing with it are one warning too."""
+    own: dict[int, list[Finding]] = {}      # a table's failing sums: errors, and a doubted table's warnings
+    told: dict[int, list[Finding]] = {}     # figures of the text said to disagree with a doubted table
     for f in findings:
-        if f.table_index is not None and f.check in (Check.SUM, Check.HIERARCHY) and f.severity == Severity.ERROR:
+        if f.table_index is None:
+            continue
+        doubted_table = bool(doc.tables[f.table_index].doubt)
+        if f.check in (Check.SUM, Check.HIERARCHY) and (
+                f.severity == Severity.ERROR or (f.severity == Severity.WARNING and doubted_table)):
             own.setdefault(f.table_index, []).append(f)
-    misread = {ti for ti, errors in own.items()
-               if len(errors) >= SETTINGS.misread_min_errors
-               and (doc.tables[ti].doubt or len(errors) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows)))}
-    doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and (ti in own or t.columns_doubted)} - misread
+        elif f.check == Check.PROSE_VS_TABLE and doubted_table and f.severity != Severity.ROUNDING:
+            told.setdefault(f.table_index, []).append(f)
+    misread = {ti for ti, failing in own.items()
+               if len(failing) >= SETTINGS.misread_min_errors
+               and (doc.tables[ti].doubt or len(failing) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows)))}
+    doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and (t.columns_doubted or any(
+        f.severity == Severity.ERROR for f in own.get(ti, ())))} - misread
     renamed: dict[int, list[Finding]] = {}       # codes named otherwise than in another table
     for f in findings:
         if f.table_index is not None and f.check == Check.CROSS_TABLE and f.where.endswith(NAME_PLACE):
             renamed.setdefault(f.table_index, []).append(f)
     out_of_step = {ti for ti, names in renamed.items() if len(names) >= SETTINGS.misread_min_errors}
-    if not misread and not doubted and not out_of_step:
+    contradicted = {ti for ti, stated in told.items() if len(stated) >= SETTINGS.misread_min_errors}
+    if not misread and not doubted and not out_of_step and not contradicted:
         return findings
     out = []
     for f in findings:
         if (f.table_index in misread and f in own[f.table_index]) or \
-                (f.table_index in out_of_step and f in renamed[f.table_index]):
+                (f.table_index in out_of_step and f in renamed[f.table_index]) or \
+                (f.table_index in contradicted and f in told[f.table_index]):
             continue
         if f.severity == Severity.ERROR and (f.table_index in misread or any(
                 doc.tables[ti].title and doc.tables[ti].title in f.message for ti in misread)):
@@ -114,13 +126,19 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
             f = replace(f, severity=Severity.WARNING, message=f"{f.message} ({doubt})")
         out.append(f)
     for ti in sorted(misread):
-        table = doc.tables[ti]
-        errors = own[ti]
+        table, failing = doc.tables[ti], own[ti]
         out.append(Finding(Check.EXTRACTION, Severity.WARNING,
-                           f"{table.title}: this table was probably misread — {len(errors)} of its sums fail at once "
-                           f"(first: {errors[0].message}); check its columns against the source before its figures",
+                           f"{table.title}: this table was probably misread — {len(failing)} of its sums fail at once "
+                           f"(first: {failing[0].message}); check its columns against the source before its figures",
                            table.title, ti, where="whole table", lines=[table.first_line],
-                           values={"failing_sums": str(len(errors))}))
+                           values={"failing_sums": str(len(failing))}))
+    for ti in sorted(contradicted):
+        table, stated = doc.tables[ti], told[ti]
+        out.append(Finding(Check.EXTRACTION, Severity.WARNING,
+                           f"{table.title}: {len(stated)} figures the text states disagree with this table, whose "
+                           f"reading is doubted (first: {stated[0].message}); check its columns against the source "
+                           "before its figures", table.title, ti, where="whole table (the text's figures)",
+                           lines=[table.first_line], values={"disagreeing_figures": str(len(stated))}))
     for ti in sorted(out_of_step):
         table, names = doc.tables[ti], renamed[ti]
         out.append(Finding(Check.EXTRACTION, Severity.WARNING,

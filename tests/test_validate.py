@@ -514,6 +514,24 @@ def test_a_project_name_several_units_share_is_checked_against_each_of_their_amo
         ("prose_vs_table", "error", "the text lists 综合业务费 at 600 万元; 项目支出表 prints 622.00")]
 
 
+def test_many_figures_of_the_text_against_a_doubted_table_are_one_warning():
+    """Four figures the text states disagree with a 三公 table: errors where the table reads
+    well; where its columns are doubted, one warning for the table (its reading, not the
+    text, is first to check), not four."""
+    lines = ["第一部分 说明", "“三公”经费预算1.60万元，公务接待费1.50万元，因公出国(境)费0.10万元，公务用车购置及运行费0.20万元。",
+             "2025年部门“三公”经费和机关运行经费预算表", "编制部门：上海市某局 单位:万元", "“三公”经费预算数", "机关运行经费预算",
+             "公务用车购置及运行费", "数", "合计 因公出国(境)费 公务接待费", "小计 购置费 运行费",
+             "16000.00 1000.00 15000.00 0.00 0.00 0.00 1710100.00"]
+
+    def stated(doubted: bool) -> list[tuple[str, str, dict[str, str]]]:
+        doc = _document(_lines(*lines))
+        if doubted:
+            doc.tables[0].add_doubt("its columns follow a guess", of_columns=True)
+        return [(f.check, f.severity, f.values) for f in validate(doc) if f.check in ("prose_vs_table", "extraction")]
+    assert [(check, severity) for check, severity, _ in stated(doubted=False)] == [("prose_vs_table", "error")] * 4
+    assert stated(doubted=True) == [("extraction", "warning", {}), ("extraction", "warning", {"disagreeing_figures": "4"})]
+
+
 def test_codes_printed_a_part_a_row_in_one_column_are_seated_by_their_sums():
     """A text prints 类, 款 and 项 a part a row under a 类 款 项 header (`208`, `02`, `01`): 款
     and 项 look alike, two digits each; the amounts tell them apart (a 款 is the sum of the
