@@ -14,8 +14,9 @@ from .reader import SourceText
 
 MAX_AMOUNT_CHARS = 32        # 10^18 with separators and decimals: larger than any budget
 _AMOUNT_OPENING = frozenset("0123456789+-.")    # most tokens are words: turned away before the regex
-GROUPED_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")      # an amount printed with thousands separators
-_AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$")
+GROUPED_AMOUNT = re.compile(r"-?\d+(?:,\d{3})+(?:\.\d+)?")      # an amount printed with thousands separators
+# … or with its last separator alone (`19439,054`: a template that prints only the thousands')
+_AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+(,\d{3})?)(\.\d+)?$|^[-+]?\.\d+$")
 
 
 @lru_cache(maxsize=1 << 16)

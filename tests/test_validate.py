@@ -547,3 +547,18 @@ def test_codes_printed_a_part_a_row_in_one_column_are_seated_by_their_sums():
         "", "208", "20802", "2080201", "2080202", "20805", "2080501", "2080502"]
     assert [[c.text for c in row[4:]] for row in table.rows[3:5]] == [["80.00", "80.00", ""], ["40.00", "", "40.00"]]
     assert validate(doc) == []
+
+
+def test_amounts_printed_with_only_their_last_separator_are_figures():
+    """A template printing only the thousands' separator (`19439,054` for 19,439,054): the
+    figures are read as figures, not glued into the names, and their sums are checked."""
+    doc = _document(_lines("2026年预算单位支出预算总表", "单位：元", "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出",
+                           "208 社会保障和就业支出 19722,640 19439,054 283,586",
+                           "20801 人力资源和社会保障管理事务 19722,640 19439,054 283586",
+                           "2080108 信息化建设 283586 283586", "2080150 事业运行 19439,054 19439,054",
+                           "合计 19722,641 19439,054 283586"))
+    [table] = doc.tables
+    assert [c.text for c in table.rows[3]] == ["208", "01", "50", "事业运行", "19439054", "19439054", ""]
+    # the 合计 a unit above its classes and above its 基本支出 + 项目支出
+    assert [(f.check, f.severity, f.values) for f in validate(doc)] == [
+        ("sum", "rounding", {"stated": "19722641.00", "computed": "19722640.00"})] * 2
