@@ -280,14 +280,36 @@ def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] 
     return any(row.search(line) for line in ahead)
 
 
+WRAP_REACH = 40     # lines a cell wrapped around its row's line may reach below it
+
+
 def _tail_of_a_wrapped_row(norm: tuple[str, ...], k: int) -> bool:
-    """Whether line k follows a row of amounts whose line before holds words and no figure:
-    the end of that row's cells wrapped around its line (a line per printed row centres them:
-    `住院医师规范化培训财 通过开展…` / `103.00 …` / `政补助项目 性创造性…。`), not prose after the table."""
-    if k < 3:
-        return False
-    row, head = norm[k - 2].strip(), norm[k - 3].strip()
-    return bool(ROW_OF_AMOUNTS.search(row)) and bool(head) and not FIGURE.search(head)
+    """Whether line k ends the cells of the row of amounts above it, wrapped around the row's
+    line: a line per printed row centres a cell of many lines on its row, as many of them
+    below the row's line as above (`住院医师规范化培训财 通过开展…` / `103.00 …` / `政补助项目
+    性创造性…。`), so lines without a figure after the row, no more of them than the lines
+    without a figure just before it, are its cells' ends, not prose after the table."""
+    below = 1       # line k itself
+    for j in range(k - 1, max(0, k - WRAP_REACH), -1):
+        line = norm[j - 1].strip()
+        if not line:
+            continue
+        if ROW_OF_AMOUNTS.search(line):
+            above = 0
+            for i in range(j - 1, max(0, j - WRAP_REACH), -1):
+                head = norm[i - 1].strip()
+                if not head:
+                    continue
+                if FIGURE.search(head):
+                    break
+                above += 1
+                if above >= below:
+                    return True
+            return False
+        if FIGURE.search(line):
+            return False
+        below += 1
+    return False
 
 
 def _figureless_heading(line: str) -> bool:

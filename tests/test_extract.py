@@ -166,6 +166,31 @@ def test_a_forms_title_wrapped_over_two_lines_is_one_title():
                                              "城乡居民医保补助（中央和省级补助资金）项目绩效目标表"]
 
 
+def test_a_description_wrapped_far_below_its_row_does_not_end_the_table():
+    """A line per printed row centres a long 绩效目标 on its row: three lines of it above the
+    amounts, three below, sentences ending in 。 among them and no figure for four lines. As
+    many figure-less lines after the row as before it are its cells' ends, not the prose after
+    the table: the next project is the table's too."""
+    lines = ["部门预算项目支出及其他支出预算表", "单位：万元", "项目名称 总计 财政拨款 其他资金 绩效目标",
+             "合计 1500.82 1500.82 0.00",
+             "通过开展此项目，贯彻执行中央、省、市有关卫生健康",
+             "工作的方针、政策、法律、法规和规章，开展全市卫生",
+             "健康系统业务督导、培训、调研、考察、普法宣传等工",
+             "综合业务费 646.54 646.54 0.00",
+             "作，促进全市卫生健康事业发展，提高全市卫生服务水平和质量。",
+             "加强对全市医疗机构的监督管理工作，保障全市群众的就医安全。",
+             "完成年度各项考核任务。",
+             "通过实施住院医师规范化培训，加快住院医师规范化",
+             "培训制度实施，培养一批急需紧缺专业为重点的住院",
+             "住院医师规范化培训 医师，整体上提高临床医师队伍职业能力和服务",
+             "854.28 854.28 0.00",
+             "财政补助项目 水平，保障医疗服务质量和安全。"]
+    [table] = _parse(lines).tables
+    assert [c.text for r in table.rows for c in r[:2]] == [
+        "合计", "1500.82", "综合业务费", "646.54", "住院医师规范化培训财政补助项目", "854.28"]
+    assert table.rows[1][4].text.endswith("完成年度各项考核任务。") and not table.doubt
+
+
 def test_a_form_of_a_layout_the_reader_does_not_know_is_kept_as_a_doubtful_grid():
     doc = _parse(["表15", "部门整体支出绩效目标表", "（2026年度）", "部门（单位）名称 某局", "预算金额（万元）",
                   "任务名称 主要内容 总额 财政拨款 其他资金", "保障人员经费 保障人员工资 3455.78 3455.78 0",
