@@ -280,7 +280,8 @@ def _prose_of(source: SourceText, spans: tuple[tuple[int, int], ...]) -> tuple[s
 
 def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
     """(project name, amount, where) from the 项目支出表 (合计) and performance forms
-    (年度资金总额)."""
+    (年度资金总额); a row whose name was not read (its name wrapped around its figures, read
+    apart) with the name "": an amount the text states that such a row prints may be its."""
     out = []
     for t in doc.tables:
         if t.kind == TableKind.BUDGET_PROJECT_EXPENSE:
@@ -291,7 +292,7 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
                 continue
             for r in range(len(t.rows)):
                 value = amount(t, r, total_col)
-                if value is not None and t.cell(r, name_col).text:
+                if value is not None:
                     out.append((t.cell(r, name_col).text, value, t.title))
         elif t.kind == TableKind.BUDGET_PERFORMANCE_TARGET and t.facts.get("项目名称"):
             value = parse_amount(t.facts.get(FORM_TOTAL, ""))
@@ -306,8 +307,12 @@ def check_project_lines(doc: Document) -> list[Finding]:
     nearest, where several units' projects share the name)."""
     # a name a department's units share (住院医师规范化培训补助经费 of each hospital) has an amount each
     printed: dict[str, list[tuple[Decimal, str]]] = {}
+    unnamed: set[Decimal] = set()
     for name, value, title in _project_amounts(doc):
-        printed.setdefault(re.sub(r"\s", "", name), []).append((value, title))
+        if name:
+            printed.setdefault(re.sub(r"\s", "", name), []).append((value, title))
+        else:
+            unnamed.add(value)
     if not printed:
         return []
     in_table = {k for t in doc.tables for k in range(t.first_line, t.last_line + 1)}
@@ -321,9 +326,12 @@ def check_project_lines(doc: Document) -> list[Finding]:
             continue
         name, figure = listed
         said = parse_amount(figure)
-        if said is None:
+        if said is None or said in unnamed:
             continue
-        value, title = min(printed[name], key=lambda printed_as: abs(printed_as[0] - said))
+        # … and rows whose names hold it among other text: a wrapped name's end, the header
+        # printed again, a description's piece, read into the name (`助项目住院医师规范化培训补助经费`)
+        glued = [entry for other, entries in printed.items() if other != name and name in other for entry in entries]
+        value, title = min(printed[name] + glued, key=lambda printed_as: abs(printed_as[0] - said))
         if severity(said - value, 1) == Severity.ERROR:
             out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
                                f"the text lists {name} at {figure} 万元; {title} prints {fmt(value)}",
@@ -378,7 +386,8 @@ def _project_sections(text: str, reach: int) -> list[tuple[str, int, int]]:
 def check_project_budgets(doc: Document) -> list[Finding]:
     """A project's 预算安排 stated in the text against its amount in the 项目支出表 or its
     performance form, matched by the project's name."""
-    known = _project_amounts(doc)
+    known = [(name, value, where) for name, value, where in _project_amounts(doc) if name]
+    unnamed = {value for name, value, _ in _project_amounts(doc) if not name}
     if not known:
         return []
     text, lines = _prose_text(doc)
@@ -389,7 +398,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
             continue
         stated = _dec(budget.group(1))
         matches = [(v, where) for p, v, where in known if _same_project(p, name)]
-        if not matches or any(v == stated for v, _ in matches):
+        if not matches or any(v == stated for v, _ in matches) or stated in unnamed:
             continue
         value, where = matches[0]
         out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
