@@ -139,24 +139,28 @@ def _printed_centres(printed: tuple[str, ...], header_lines: list[int], cells: l
     as runs of spaces)."""
     centres: list[float] = []
     places: list[tuple[int, int, int]] = []     # (line, start, end) of each cell found
+    folded = {k: unicodedata.normalize("NFKC", printed[k - 1]) for k in header_lines if 0 < k <= len(printed)}
+    if any(len(line) != len(printed[k - 1]) for k, line in folded.items()):
+        return None     # (folding changed a line's length: its positions are not the page's)
     for cell in cells:
-        pattern = re.compile(r"\s?".join(map(re.escape, cell)))
         found = None
-        for k in header_lines:
-            line = unicodedata.normalize("NFKC", printed[k - 1]) if 0 < k <= len(printed) else ""
-            if len(line) != len(printed[k - 1]):
-                return None     # (folding changed the line's length: its positions are not the page's)
-            after = max((end for at, _, end in places if at == k), default=0)
-            if m := pattern.search(line, after):
-                found = (k, m.start(), m.end())
+        # the cell whole, else its start where it wraps (`一级指` over `标`)
+        for size in range(len(cell), 1, -1):
+            pattern = re.compile(r"\s?".join(map(re.escape, cell[:size])))
+            for k, line in folded.items():
+                after = max((end for at, _, end in places if at == k), default=0)
+                if m := pattern.search(line, after):
+                    found = (k, m.start(), m.end())
+                    break
+            if found is not None:
                 break
         if found is None:
             return None
         places.append(found)
         centres.append((found[1] + found[2] - 1) / 2)
     lines = [k for k, _, _ in places]
-    if any(lines.count(k) < 2 for k in lines):
-        return None     # a cell alone on its line: the header printed one fragment a line
+    if max(map(lines.count, lines), default=0) < 2:
+        return None     # each cell alone on its line: the header printed one fragment a line
     for (k1, _, end), (k2, start, _) in zip(places, places[1:]):
         if k1 == k2 and start - end < 2:
             return None
@@ -261,8 +265,9 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
         cells = grid[i][1]
         if any(GRID_TOTAL.match(t) for t in cells.values()):
             return True
+        # a word alone under the values, a line or two below another value, is that value's end
         return holds_value(i) and (any(INDICATOR_VALUE.match(cells.get(j, "")) for j in values) or 2 in cells
-                                   or not (holds_value(i - 1) or holds_value(i + 1)))
+                                   or not (holds_value(i - 2) or holds_value(i - 1) or holds_value(i + 1)))
     anchors = [i for i in range(len(grid)) if is_row_line(i)]
     if not anchors:
         return []
@@ -283,8 +288,9 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
                 continue
             up = grid[anchors[after - 1]][0] if after else None
             down = grid[anchors[after]][0] if after < len(anchors) else None
-            to_up = up is not None and (down is None or k - up < down - k or
-                                        (k - up == down - k and below[after - 1][j] < above[after - 1][j]))
+            # (between two rows equally near, a value's wordy end is the value's above)
+            to_up = up is not None and (down is None or k - up < down - k or (k - up == down - k and (
+                j in values or below[after - 1][j] < above[after - 1][j])))
             n = after - 1 if to_up else after
             (below if to_up else above)[n][j] += 1
             parts[n].setdefault(j, []).append((k, text))
@@ -324,7 +330,8 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
             piece = cells.get(j, "")
             if not piece or piece in header_words or FIGURE.fullmatch(piece):
                 continue        # (a figure is no level: a page's number standing in the column)
-            if label and any(w.startswith(label + piece) for w in INDICATOR_LEVELS) and label not in INDICATOR_LEVELS:
+            if label and any(w.startswith(label + piece) for w in INDICATOR_LEVELS) and (
+                    label not in INDICATOR_LEVELS or label + piece in INDICATOR_LEVELS):     # 服务对象满意度 / 指标
                 label, at = label + piece, at + [k]
                 continue
             if label:
