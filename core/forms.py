@@ -271,7 +271,9 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
     anchors = [i for i in range(len(grid)) if is_row_line(i)]
     if not anchors:
         return []
-    # the pieces of each row's cells, by column: (distance in lines, text, line), above and below
+    row_lines = set(anchors)
+    # the pieces of each row's cells by column, (line, text); and how many lines each printed
+    # above and below its row's line
     parts: list[dict[int, list[tuple[int, str]]]] = [{} for _ in anchors]
     above = [[0] * width for _ in anchors]
     below = [[0] * width for _ in anchors]
@@ -280,7 +282,7 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
             if j >= 2:
                 parts[n].setdefault(j, []).append((grid[i][0], text))
     for i, (k, cells) in enumerate(grid):
-        if i in anchors:
+        if i in row_lines:
             continue
         after = bisect.bisect(anchors, i)
         for j, text in cells.items():
@@ -309,9 +311,15 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
             lines_of = tuple(x for x, _ in p) or (k,)
             row.append(Cell(texts.get(j, ""), lines_of, "joined from fragments" if len(p) > 1 else ""))
         rows.append(row)
-    # the level labels: pieces of a column joined while they spell the start of a level
-    anchor_lines = [grid[i][0] for i in anchors]
+    _levels_by_position(rows, grid, [grid[i][0] for i in anchors], header_words)
+    return rows
 
+
+def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, str]]], anchor_lines: list[int],
+                        header_words: set[str]) -> None:
+    """The 一级 and 二级 labels of rows read by position: a column's pieces joined while they
+    spell a longer level (`服务对象满意` / `度指标`), each label standing centred on its block of
+    rows (`_centred_blocks`), a standard 二级 naming its 一级."""
     def at_row(k: float) -> float:
         """Line k as a place among the rows (2.5: halfway between the third and fourth)."""
         after = bisect.bisect_left(anchor_lines, k)
@@ -346,7 +354,6 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
                     row[0:2] = [Cell(name, row[0].lines, "filled down from the merged cell above"), row[1]] if j == 0 \
                         else _level_cells(row[0].text, name, row[0].lines)
             start = end
-    return rows
 
 
 def _grid_total_row(k: int, label: str, figures: list[str], width: int, scores: list[int]) -> list[Cell]:
