@@ -21,6 +21,20 @@ _BINARY_SIGNATURES = {
     b"\xd0\xcf\x11\xe0": "an old Office file; save the document as plain text first",
 }
 _SPACES = re.compile(r"[ \u3000\xa0]+")
+# Circled and bracketed numbers (①, ⑴, ⒈, ❶, ㉑) are list marks, never digits: NFKC would make
+# `3.①采用` the amount 3.1. They are kept through the folding, by way of private-use characters
+# NFKC leaves alone.
+_LIST_MARK = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+_KEEP_MARKS = {c: 0xF0000 + c for r in ((0x2460, 0x2500), (0x2776, 0x2794), (0x3251, 0x3260), (0x32B1, 0x32C0))
+               for c in range(*r)}
+_MARKS_BACK = {v: k for k, v in _KEEP_MARKS.items()}
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width digits and punctuation folded), list marks kept as printed."""
+    if not _LIST_MARK.search(text):
+        return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text.translate(_KEEP_MARKS)).translate(_MARKS_BACK)
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,7 @@ class SourceText:
 
 def normalise(line: str) -> str:
     """NFKC folds full-width digits/punctuation; runs of spaces become one space."""
-    return _spaced_cells(_SPACES.sub(" ", unicodedata.normalize("NFKC", line)))
+    return _spaced_cells(_SPACES.sub(" ", fold(line)))
 
 
 def _spaced_cells(line: str) -> str:
@@ -65,7 +79,7 @@ def _spaced_cells(line: str) -> str:
 def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     """`normalise` of every line, folded as one text (twice as fast as line by line; NFKC
     neither makes nor takes a line break, so the lines stay as they were)."""
-    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", "\n".join(lines)))
+    text = _SPACES.sub(" ", fold("\n".join(lines)))
     return tuple(_spaced_cells(line) for line in text.split("\n"))
 
 
@@ -82,7 +96,7 @@ class PrintedLines:
             self.folded = ""
             return
         for i, ch in enumerate(self.original):
-            norm = unicodedata.normalize("NFKC", ch)
+            norm = fold(ch)
             if len(norm) == 1 and norm != ch:
                 self.unfold[norm] = ch
             for n in norm:

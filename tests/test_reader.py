@@ -47,6 +47,13 @@ def test_the_whole_text_folds_as_its_lines_one_by_one():
     assert normalised_lines(lines) == ("\u0301a1 2", "fi\t(说明)\t", "", "", "合 计")
 
 
+def test_list_marks_are_kept_through_the_folding_never_made_digits():
+    # NFKC would make `3.①采用` the amount 3.1 and `⑴` the text (1); the full-width digits fold
+    lines = ("3.①采用“1+N”模式；②细化（１２）", "⑴ ⒈ ❶ ㉑ 合计")
+    assert normalised_lines(lines) == ("3.①采用“1+N”模式;②细化(12)", "⑴ ⒈ ❶ ㉑ 合计")
+    assert tuple(normalise(line) for line in lines) == normalised_lines(lines)
+
+
 def _run(capsys, path):
     code = main(["tree", str(path)])
     captured = capsys.readouterr()
