@@ -312,6 +312,33 @@ def _tail_of_a_wrapped_row(norm: tuple[str, ...], k: int) -> bool:
     return False
 
 
+def _head_of_a_wrapped_row(norm: tuple[str, ...], k: int, stop: int) -> bool:
+    """Whether line k begins the cells of a row of amounts further below, wrapped around the
+    row's line (its description's first lines, a page's header printed again among them): the
+    figure-less lines from k down to the row are no more than one over those after it."""
+    above = 0
+    for j in range(k, min(stop, k + WRAP_REACH) + 1):
+        line = norm[j - 1].strip()
+        if not line:
+            continue
+        if ROW_OF_AMOUNTS.search(line):
+            below = 0
+            for i in range(j + 1, min(len(norm), j + WRAP_REACH) + 1):
+                tail = norm[i - 1].strip()
+                if not tail:
+                    continue
+                if FIGURE.search(tail):
+                    break
+                below += 1
+                if below + 1 >= above:
+                    return True
+            return False
+        if FIGURE.search(line):
+            return False
+        above += 1
+    return False
+
+
 def _figureless_heading(line: str) -> bool:
     """`四、绩效评价指标分析`, `（一）项目决策情况`: a heading of the text, no row of figures."""
     return bool(SECTION.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line)) and not re.search(r"\d", line)
@@ -339,7 +366,7 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
             continue
         if not form and body_started and ((HEADING.fullmatch(line) and (figures_seen or line.endswith("说明"))) or (
                 is_prose(line) and not ROW_OF_AMOUNTS.search(line) and not _rows_follow(norm, k, stop)
-                and not _tail_of_a_wrapped_row(norm, k))):
+                and not _tail_of_a_wrapped_row(norm, k) and not _head_of_a_wrapped_row(norm, k, stop))):
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
 
         if form and grid_started and "\t" not in line and (
