@@ -283,60 +283,55 @@ def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] 
 WRAP_REACH = 40     # lines a cell wrapped around its row's line may reach below it
 
 
+def _nearest_row(norm: tuple[str, ...], start: int, step: int, stop: int) -> tuple[int, int] | None:
+    """The nearest row of amounts from line `start` on (`step` 1 down, -1 up, within WRAP_REACH
+    lines and short of `stop`), and how many lines without a figure come before it; None where
+    a line with a figure comes first."""
+    passed = 0
+    for j in range(start, stop, step):
+        if abs(j - start) >= WRAP_REACH or not 0 < j <= len(norm):
+            break
+        line = norm[j - 1].strip()
+        if not line:
+            continue
+        if ROW_OF_AMOUNTS.search(line):
+            return j, passed
+        if FIGURE.search(line):
+            return None
+        passed += 1
+    return None
+
+
+def _figureless_lines(norm: tuple[str, ...], start: int, step: int) -> int:
+    """How many lines without a figure run from line `start` on (`step` 1 down, -1 up, within
+    WRAP_REACH lines), up to the first with one."""
+    count = 0
+    for j in range(start, start + step * WRAP_REACH, step):
+        if not 0 < j <= len(norm):
+            break
+        line = norm[j - 1].strip()
+        if line and FIGURE.search(line):
+            break
+        count += bool(line)
+    return count
+
+
 def _tail_of_a_wrapped_row(norm: tuple[str, ...], k: int) -> bool:
     """Whether line k ends the cells of the row of amounts above it, wrapped around the row's
     line: a line per printed row centres a cell of many lines on its row, as many of them
     below the row's line as above (`住院医师规范化培训财 通过开展…` / `103.00 …` / `政补助项目
     性创造性…。`), so lines without a figure after the row, no more of them than the lines
     without a figure just before it, are its cells' ends, not prose after the table."""
-    below = 1       # line k itself
-    for j in range(k - 1, max(0, k - WRAP_REACH), -1):
-        line = norm[j - 1].strip()
-        if not line:
-            continue
-        if ROW_OF_AMOUNTS.search(line):
-            above = 0
-            for i in range(j - 1, max(0, j - WRAP_REACH), -1):
-                head = norm[i - 1].strip()
-                if not head:
-                    continue
-                if FIGURE.search(head):
-                    break
-                above += 1
-                if above >= below:
-                    return True
-            return False
-        if FIGURE.search(line):
-            return False
-        below += 1
-    return False
+    found = _nearest_row(norm, k - 1, -1, 0)
+    return found is not None and _figureless_lines(norm, found[0] - 1, -1) >= found[1] + 1
 
 
 def _head_of_a_wrapped_row(norm: tuple[str, ...], k: int, stop: int) -> bool:
     """Whether line k begins the cells of a row of amounts further below, wrapped around the
     row's line (its description's first lines, a page's header printed again among them): the
     figure-less lines from k down to the row are no more than one over those after it."""
-    above = 0
-    for j in range(k, min(stop, k + WRAP_REACH) + 1):
-        line = norm[j - 1].strip()
-        if not line:
-            continue
-        if ROW_OF_AMOUNTS.search(line):
-            below = 0
-            for i in range(j + 1, min(len(norm), j + WRAP_REACH) + 1):
-                tail = norm[i - 1].strip()
-                if not tail:
-                    continue
-                if FIGURE.search(tail):
-                    break
-                below += 1
-                if below + 1 >= above:
-                    return True
-            return False
-        if FIGURE.search(line):
-            return False
-        above += 1
-    return False
+    found = _nearest_row(norm, k, 1, stop + 1)
+    return found is not None and _figureless_lines(norm, found[0] + 1, 1) + 1 >= found[1]
 
 
 def _figureless_heading(line: str) -> bool:
