@@ -410,6 +410,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         table.add_doubt(f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns "
                         "against the source", of_columns=True)
     if not spec.form:
+        _cut_figures_rejoined(table)
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
         if layout == "space":
@@ -548,6 +549,36 @@ def _drop_column_numbers(table: Table) -> None:
 def _numbers_columns(figures: list[str]) -> bool:
     """Whether a row's figures are the column numbers 1, 2, 3 … (three at least), in order."""
     return len(figures) >= 3 and figures == [str(n) for n in range(1, len(figures) + 1)]
+
+
+CUT_FIGURE = re.compile(r"^-?\d+\.\d$")      # a figure cut after its first decimal
+CUT_TAIL = re.compile(r"^\d$")
+
+
+def _cut_figures_rejoined(table: Table) -> None:
+    """A figure cut at its cell's width, its last digit printed on the row's wrapped line below
+    beside the end of its name (`深圳市科技创新局（本 985,764.9` … `级） 0`), read as a row of
+    its own: where a table prints its figures with two decimals, a row holding one digit alone
+    under a figure of one decimal just above is that figure's end, and its words the end of the
+    row's labels."""
+    figures = [c.text for row in table.rows for c in row if c.value is not None]
+    if sum(bool(TWO_DECIMALS.match(t)) for t in figures) * 10 < len(figures) * 9:
+        return      # (a table printing figures of one decimal or none: no figure was cut)
+    rows = table.rows
+    r = 1
+    while r < len(rows):
+        above, row = rows[r - 1], rows[r]
+        figured = [j for j, c in enumerate(row) if c.value is not None]
+        if len(figured) == 1 and CUT_TAIL.match(row[figured[0]].text) and CUT_FIGURE.match(above[figured[0]].text):
+            j = figured[0]
+            head, tail = above[j], row[j]
+            above[j] = Cell(head.text + tail.text, head.lines + tail.lines, "joined from fragments")
+            for c, cell in enumerate(row):
+                if c != j and cell.text:
+                    above[c] = Cell(above[c].text + cell.text, above[c].lines + cell.lines, "joined from fragments")
+            del rows[r]
+            continue
+        r += 1
 
 
 def _drop_repeated_totals(table: Table) -> None:
