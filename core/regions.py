@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import catalog
 from .catalog import TableSpec
 from .reader import SourceText
+from .tokens import is_amount
 
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
@@ -296,7 +297,7 @@ def _nearest_row(norm: tuple[str, ...], start: int, step: int, stop: int) -> tup
             continue
         if ROW_OF_AMOUNTS.search(line):
             return j, passed
-        if FIGURE.search(line):
+        if _prints_a_figure(line):
             return None
         passed += 1
     return None
@@ -310,10 +311,16 @@ def _figureless_lines(norm: tuple[str, ...], start: int, step: int) -> int:
         if not 0 < j <= len(norm):
             break
         line = norm[j - 1].strip()
-        if line and FIGURE.search(line):
+        if line and _prints_a_figure(line):
             break
         count += bool(line)
     return count
+
+
+def _prints_a_figure(line: str) -> bool:
+    """Whether a line prints a figure with decimals as a cell of its own (`1,550.00`), not one
+    inside a sentence (`养护169.47公里国省道`)."""
+    return bool(FIGURE.search(line)) and any(FIGURE.search(t) and is_amount(t) for t in line.split())
 
 
 def _tail_of_a_wrapped_row(norm: tuple[str, ...], k: int) -> bool:
