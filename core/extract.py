@@ -1790,7 +1790,9 @@ def _read_panels(body: Body) -> None:
     if body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
         # a label, amounts, then a description (绩效目标): two columns of wrapped text
         row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
-        described = _described_rows([(k, line) for k, line in content if k in row_lines], len(columns))
+        names = [unicodedata.normalize("NFKC", squash(part)) for c in columns for part in c.path]
+        described = _described_rows([(k, line) for k, line in content if k in row_lines and
+                                     not _header_pieces_again(line, names)], len(columns))
         if described is not None:
             described_rows, described_amounts, left_over = described
             place_amounts(table, described_rows, described_amounts, body.spec, text_cols, body.stated,
@@ -1824,6 +1826,16 @@ def _read_panels(body: Body) -> None:
         table.rows = _total_figures_joined(table.rows, text_cols[0])
     for why in _panels_out_of_step(table, text_cols):
         table.add_doubt(why)
+
+
+def _header_pieces_again(line: str, words: list[str]) -> bool:
+    """A line of the header printed again past a page break, its cells wrapped otherwise than
+    on the first page (`支出项目类别（资金使用单 财政专 其他资`, `位） 合计 户拨款 金`): each
+    piece part of a column's name, no figure, two pieces at least or one of four characters."""
+    tokens = line.split()
+    # (one short piece alone is as likely a name's wrapped end: `资金`)
+    return (len(tokens) >= 2 or (len(tokens) == 1 and len(tokens[0]) >= 4)) and not any(is_amount(t) for t in tokens) \
+        and all(any(t in w for w in words) for t in tokens) and not catalog.TOTAL_LABELS.match("".join(tokens))
 
 
 def _panels_out_of_step(table: Table, text_cols: list[int]) -> Iterator[str]:
