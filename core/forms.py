@@ -623,6 +623,22 @@ def _level_piece(text: str) -> bool:
         "绩效" in text or any(w.endswith(text) for w in INDICATOR_LEVELS)))
 
 
+def _holds_level_piece(value: str) -> bool:
+    """A value holding a level's piece, which no value does: the grid's group (`绩效目标指标产出指`),
+    a level cut after 指 (`效益指`), a level's wrapped end among other pieces (`度指标件数量`)."""
+    return _level_piece(value) or "绩效目标指标" in value or "绩效指标" in value or value.endswith("指") or \
+        any(end in value for end in _LEVEL_ENDS)
+
+
+# the ends of the levels' names a cell wraps (`度指标` of 服务对象满意度指标), three characters
+_LEVEL_ENDS = frozenset(w[-3:] for w in INDICATOR_LEVELS if w.endswith("指标"))
+
+
+def _names_a_level_piece(name: str) -> bool:
+    """An indicator's name that is a level's piece (`指标`, `效益指`): a level read as a name."""
+    return name == "指标" or (len(name) <= 4 and name.endswith("指") and bool(_indicator_level(name + "标")))
+
+
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     """A form with several value columns (自评表: 指标值, 全年实际完成值, 原因) printed a line
     per indicator: most lines that hold a figure hold a name and at least two values (the
@@ -660,7 +676,8 @@ def grid_misread(table: Table) -> str:
             if slid is not None:
                 return f"row {slid + 1} holds its {column.leaf} figure a column early"
     if table.columns[2:3] and table.columns[2].leaf == "三级指标" and (swapped := sum(
-            COMPARISON.match(row[2].text) is not None or _level_piece(row[3].text) for row in table.rows if len(row) > 3)):
+            COMPARISON.match(row[2].text) is not None or _names_a_level_piece(row[2].text) or
+            _holds_level_piece(row[3].text) for row in table.rows if len(row) > 3)):
         # an indicator's name opening with its target's sign, a value that is a level's name:
         # names and values were read out of step
         return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"

@@ -146,3 +146,23 @@ def test_facts_of_another_templates_project_form_and_of_an_empty_form():
         "项目名称": "内审服务", "主管部门": "西安市统计局", "实施期资金总额": "1.50", "其中：财政拨款": "1.50",
         "其他资金": "0.00"}
     assert facts("tab_empty_form_has_no_facts") == {}
+
+
+def test_a_grid_whose_names_and_values_hold_pieces_of_levels_is_doubted():
+    """Single-spaced text of a form whose cells wrap around their rows reads out of step: a
+    value holding the grid's group or a level's end (`绩效目标指标产出指`, `度指标件数量`), a
+    level's piece for a name (`效益指`): no value or name is so, and the grid is doubted. A grid
+    read in step is not."""
+    from core.columns import Column
+    from core.forms import grid_misread
+    from core.model import Cell, Table
+
+    def grid(*rows: list[str]) -> Table:
+        return Table(kind="budget.performance_target", title="项目绩效目标表", title_printed=True, unit="",
+                     first_line=1, last_line=len(rows) + 1, rows=[[Cell(text) for text in row] for row in rows],
+                     columns=[Column.of((c,)) for c in ("一级指标", "二级指标", "三级指标", "指标值")])
+    read_well = grid(["产出指标", "数量指标", "临聘人员数量", "≥3人"], ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"])
+    assert grid_misread(read_well) == ""
+    out_of_step = grid(["产出指标", "数量指标", "覆盖率", "绩效目标指标产出指"], ["产出指标", "时效指标", "效益指", "临聘人员上访事"],
+                       ["效益指标", "社会效益指标", "指标", "度指标件数量"])
+    assert grid_misread(out_of_step) == "3 row(s) hold a value as the indicator's name or a level as its value"
