@@ -1154,11 +1154,12 @@ def _split_code_columns(columns: list[Column], printed_header: str, runs: list[R
     code_cols = {j for j, c in enumerate(columns) if c.role == ColumnRole.CODE}
     # a table without a coded row (empty but for its 合计) is as its header prints it
     uncoded = level is not None and not any(codes for codes, _, _ in runs)
+    a_part_a_row = _printed_a_part_a_row(runs)
     if (level is None and not {"类", "款"} <= apart) or not code_cols \
-            or not (uncoded or any(len(codes) >= 2 for codes, _, _ in runs) or _printed_a_part_a_row(runs)):
+            or not (uncoded or any(len(codes) >= 2 for codes, _, _ in runs) or a_part_a_row):
         return columns
     three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs)) \
-        or _printed_a_part_a_row(runs)
+        or a_part_a_row
     parts = CODE_PARTS if three else CODE_PARTS[:2]
     return [split for j, c in enumerate(columns)
             for split in ([Column.of(c.path + (p,)) for p in parts] if j in code_cols else [c])]
