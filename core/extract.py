@@ -1791,7 +1791,7 @@ def _read_panels(body: Body) -> None:
     if body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
         # a label, amounts, then a description (绩效目标): two columns of wrapped text
         row_lines = {k for codes, labels, amounts in runs for k, _ in codes + labels + amounts}
-        names = [unicodedata.normalize("NFKC", squash(part)) for c in columns for part in c.path]
+        names = _folded(squash(part) for c in columns for part in c.path)
         described = _described_rows([(k, line) for k, line in content if k in row_lines and
                                      not _header_pieces_again(line, names)], len(columns))
         if described is not None:
@@ -1829,7 +1829,7 @@ def _read_panels(body: Body) -> None:
         table.add_doubt(why)
 
 
-def _header_pieces_again(line: str, words: list[str]) -> bool:
+def _header_pieces_again(line: str, words: Set[str]) -> bool:
     """A line of the header printed again past a page break, its cells wrapped otherwise than
     on the first page (`支出项目类别（资金使用单 财政专 其他资`, `位） 合计 户拨款 金`): each
     piece part of a column's name, no figure, two pieces at least or one of four characters."""

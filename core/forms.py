@@ -319,7 +319,7 @@ def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, 
                         header_words: set[str]) -> None:
     """The 一级 and 二级 labels of rows read by position: a column's pieces joined while they
     spell a longer level (`服务对象满意` / `度指标`), each label standing centred on its block of
-    rows (`_centred_blocks`), a standard 二级 naming its 一级."""
+    rows (`_levels_of_centred_labels`), a standard 二级 naming its 一级."""
     def at_row(k: float) -> float:
         """Line k as a place among the rows (2.5: halfway between the third and fourth)."""
         after = bisect.bisect_left(anchor_lines, k)
@@ -347,13 +347,7 @@ def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, 
             label, at = piece, [k]
         if label:
             marks.append((at_row(sum(at) / len(at)), label))
-        start = 0
-        for end, (_, name) in zip(_centred_blocks(len(rows), marks), marks):
-            for row in rows[start:end]:
-                if not GRID_TOTAL.match(row[2].text):
-                    row[0:2] = [Cell(name, row[0].lines, "filled down from the merged cell above"), row[1]] if j == 0 \
-                        else _level_cells(row[0].text, name, row[0].lines)
-            start = end
+        _levels_of_centred_labels(rows, marks, j)
 
 
 def _grid_total_row(k: int, label: str, figures: list[str], width: int, scores: list[int]) -> list[Cell]:
@@ -617,16 +611,11 @@ _MERGED_PIECES = frozenset(word[a:b] for word in (*INDICATOR_L1, "绩效指标",
                            if b - a < len(word)) - {"指标"}
 
 
-def _level_piece(text: str) -> bool:
-    """A level's name, its wrapped end, or the grid's group (`度指标`, `绩效目标指标`)."""
-    return bool(_indicator_level(text)) or (len(text) >= 3 and text.endswith("指标") and (
-        "绩效" in text or any(w.endswith(text) for w in INDICATOR_LEVELS)))
-
-
 def _holds_level_piece(value: str) -> bool:
-    """A value holding a level's piece, which no value does: the grid's group (`绩效目标指标产出指`),
-    a level cut after 指 (`效益指`), a level's wrapped end among other pieces (`度指标件数量`)."""
-    return _level_piece(value) or "绩效目标指标" in value or "绩效指标" in value or value.endswith("指") or \
+    """A value holding a level's piece, which no value does: a level's name, the grid's group
+    (`绩效目标指标产出指`), a level cut after 指 (`效益指`), a level's wrapped end among other
+    pieces (`度指标件数量`)."""
+    return bool(_indicator_level(value)) or "绩效指标" in value or "绩效目标指标" in value or value.endswith("指") or \
         any(end in value for end in _LEVEL_ENDS)
 
 
@@ -854,15 +843,17 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
 CENTRE_SLACK = 10       # rows a centred label may stand off its block's middle (a page break moves it)
 
 
-def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, str]]) -> None:
-    """二级 labels centred on their merged cells, give or take half a row (a line per printed
-    row puts a label beside the row at its cell's middle): each label's block of rows
-    (`_centred_blocks`) takes it, and its 一级 where the label names one."""
+def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, str]], level: int = 1) -> None:
+    """Labels of a level (1: 二级, 0: 一级) centred on their merged cells, give or take half a
+    row (a line per printed row puts a label beside the row at its cell's middle): each label's
+    block of rows (`_centred_blocks`) takes it; a 二级 names its 一级 where it names one."""
     start = 0
     for end, (_, label) in zip(_centred_blocks(len(rows), marks), marks):
         for row in rows[start:end]:
-            if not GRID_TOTAL.match(row[2].text):
-                row[0:2] = _level_cells(row[0].text, label, row[0].lines)
+            if GRID_TOTAL.match(row[2].text):
+                continue
+            row[0:2] = _level_cells(row[0].text, label, row[0].lines) if level else \
+                [Cell(label, row[0].lines, "filled down from the merged cell above"), row[1]]
         start = end
 
 

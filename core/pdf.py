@@ -190,6 +190,12 @@ def _is_caption_row(filled: list[str]) -> bool:
 Extents = tuple[tuple[float, float], ...]      # where a table's columns stand across the page
 
 
+def _cell_texts(table: RuledTable) -> list[list[str]]:
+    """The texts of a ruled table's cells, row by row (a merged cell's in its first box)."""
+    return [[_cell_text(c) for c in cells]
+            for cells in table.extract(x_tolerance=SETTINGS.char_gap, y_tolerance=SETTINGS.cell_line_tolerance)]
+
+
 def _spans_joined(table: RuledTable) -> tuple[list[list[str]], Extents]:
     """Cells' texts with the columns that a ruling divides only in part joined, and where each
     joined column stands. Where rows of figures print a cell across a vertical rule (its box
@@ -198,8 +204,7 @@ def _spans_joined(table: RuledTable) -> tuple[list[list[str]], Extents]:
     their groups, or a rule with header words on both sides (a form's indicator grid below its
     funds grid) stand."""
     from .tokens import is_amount
-    texts = [[_cell_text(c) for c in cells]
-             for cells in table.extract(x_tolerance=SETTINGS.char_gap, y_tolerance=SETTINGS.cell_line_tolerance)]
+    texts = _cell_texts(table)
     edges = [c.bbox[0] for c in table.columns]
     width = len(edges)
     _open_cells_filled(table, texts)
@@ -300,8 +305,7 @@ def _row_of_figures(table: RuledTable) -> bool:
     """A ruled box printing an amount: a table's row the page break left alone (the last row
     of a table on a page of its own), not a frame round a title."""
     from .tokens import is_amount
-    cells = table.extract(x_tolerance=SETTINGS.char_gap, y_tolerance=SETTINGS.cell_line_tolerance)
-    return any(is_amount(_cell_text(c)) for row in cells for c in row)
+    return any(is_amount(text) for row in _cell_texts(table) for text in row)
 
 
 def _under_columns(texts: list[str], extents: Extents, columns: Extents) -> list[str]:

@@ -386,8 +386,9 @@ def _project_sections(text: str, reach: int) -> list[tuple[str, int, int]]:
 def check_project_budgets(doc: Document) -> list[Finding]:
     """A project's 预算安排 stated in the text against its amount in the 项目支出表 or its
     performance form, matched by the project's name."""
-    known = [(name, value, where) for name, value, where in _project_amounts(doc) if name]
-    unnamed = {value for name, value, _ in _project_amounts(doc) if not name}
+    amounts = _project_amounts(doc)
+    known = [(name, value, where) for name, value, where in amounts if name]
+    unnamed = {value for name, value, _ in amounts if not name}
     if not known:
         return []
     text, lines = _prose_text(doc)

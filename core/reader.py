@@ -24,9 +24,9 @@ _SPACES = re.compile(r"[ \u3000\xa0]+")
 # Circled and bracketed numbers (①, ⑴, ⒈, ❶, ㉑) are list marks, never digits: NFKC would make
 # `3.①采用` the amount 3.1. They are kept through the folding, by way of private-use characters
 # NFKC leaves alone.
-_LIST_MARK = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
-_KEEP_MARKS = {c: 0xF0000 + c for r in ((0x2460, 0x2500), (0x2776, 0x2794), (0x3251, 0x3260), (0x32B1, 0x32C0))
-               for c in range(*r)}
+_MARK_RANGES = ((0x2460, 0x2500), (0x2776, 0x2794), (0x3251, 0x3260), (0x32B1, 0x32C0))     # end exclusive
+_LIST_MARK = re.compile("[" + "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in _MARK_RANGES) + "]")
+_KEEP_MARKS = {c: 0xF0000 + c for a, b in _MARK_RANGES for c in range(a, b)}
 _MARKS_BACK = {v: k for k, v in _KEEP_MARKS.items()}
 
 
