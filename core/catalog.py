@@ -504,6 +504,10 @@ BASIC_FUNCTION_SUBJECTS = re.compile(r"^(行政运行|事业运行|机关服务|
                                      r"机关事业单位(基本养老保险|职业年金)缴费支出|(行政|事业)单位医疗|公务员医疗补助|"
                                      r"住房公积金|提租补贴|购房补贴)$")
 PROJECT_FUNCTION_SUBJECTS = re.compile(r"^一般行政管理事务$")
+DISCLOSURE_WORD = "公开"       # a running head names the disclosure (`2026年度部门预算公开`)
+# Words every line of a summary's income panel holds (its sources of funds and balances): a
+# line of one label and figure that holds none is an expense panel's item (`行政单位医疗 61.17`).
+INCOME_SIDE_WORDS = re.compile(r"收入|拨款|预算|资金|结转|结余|基金|收费|补助|上缴|弥补|计$")
 GROUP_OF_NATURE = {"basic": "基本支出", "project": "项目支出"}
 
 

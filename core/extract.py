@@ -92,6 +92,7 @@ class Context:
     # column's subject is given elsewhere tells which
     labelled: tuple[tuple[str, Decimal, str], ...] = ()
     page_lines: frozenset[int] = frozenset()        # lines that print a page number
+    running_lines: frozenset[int] = frozenset()     # lines of a running head or foot
     ruled: bool = False         # cells come from a PDF's ruling lines (certain), not an extractor's text
     printed: PrintedPages | None = None    # a text's lines as printed: a layout text's spaces place its amounts
 
@@ -176,6 +177,24 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
     return out
 
 
+def running_head_lines(src: SourceText) -> frozenset[int]:
+    """Lines of a running head or foot: printed alike four times or more, short, naming the
+    disclosure (`无锡市统计局 2026 年度部门预算公开` on every page), no figure with decimals or
+    separators. Never a row: a page's furniture printed among its rows. (The agency's name
+    alone is no mark of one: its own row, `深圳市统计局（本级）`, is printed in table after table.)"""
+    def squashed(line: str) -> str:
+        return " ".join(line.split())
+    counts = Counter(squashed(line) for line in src.norm)
+    heads = {line for line, n in counts.items() if n >= RUNNING_HEAD_TIMES and 0 < len(line) <= RUNNING_HEAD_WIDTH
+             and catalog.DISCLOSURE_WORD in line
+             and not any(is_amount(t) and not t.isdigit() for t in line.split())}
+    return frozenset(k for k, line in enumerate(src.norm, start=1) if heads and squashed(line) in heads)
+
+
+RUNNING_HEAD_TIMES = 4      # pages at least that print a running head alike
+RUNNING_HEAD_WIDTH = 40     # characters of a running head, at most
+
+
 def _printed_pages(src: SourceText, page_lines: frozenset[int]) -> PrintedPages:
     """The lines as printed, with where pages start: at a form feed, or after a page number."""
     starts = {k for k, line in enumerate(src.lines, start=1) if line.startswith("\f")} | {k + 1 for k in page_lines}
@@ -189,6 +208,7 @@ def extract_tables(src: SourceText, regions: list[Region], report_type: str, yea
     prev_kind = ""
     page_lines = page_number_lines(src, regions)
     context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_lines,
+                      running_lines=running_head_lines(src),
                       ruled=bool(src.pages), printed=None if src.pages else _printed_pages(src, page_lines))
     labelled: list[tuple[str, Decimal, str]] = []
     for region in regions:
@@ -318,8 +338,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             # far into the line, under its column, where the page keeps its layout)
             sentences.append((k, s))
             continue
-        if RULE_LINE.fullmatch(t):
-            continue        # a text-table rule line, not content
+        if RULE_LINE.fullmatch(t) or k in context.running_lines:
+            continue        # a text-table rule line, a running head: not content
         if k in context.page_lines and not (content and _decimals_cut(content[-1][1], t)):
             continue        # a page number between the pages of a table
         if sentences and any(is_amount(x) for x in split_tokens(t)):

@@ -25,6 +25,7 @@ from .tokens import (
     stream_tokens,
 )
 
+WHOLE_LABEL = 4         # characters of a label printed apart from another on its line, at least
 LABEL_END = re.compile(r"(收入|支出|结转|结余|合计|总计|拨款|下年|[）)])$")
 # the heads of a 决算 summary's closing lines, each a label of its own (`结余分配` after `使用非财政拨款结余（含专用结余）`)
 CLOSING_LINE = re.compile(r"^(年初结转|年末结转|结余分配|使用非财政拨款|年终结)")
@@ -84,6 +85,11 @@ def _next_in_list(enum: ListNumber, last: ListNumber | None) -> bool:
     return last is not None and last[0] == enum[0] and enum[1] == last[1] + 1
 
 
+def _opens_or_continues(enum: ListNumber, last: ListNumber | None) -> bool:
+    """Whether `enum` follows `last` in its list, or opens a list where none was numbered above."""
+    return enum[1] == 1 if last is None else _next_in_list(enum, last)
+
+
 def starts_row(text: str) -> bool:
     """Text that opens a row of its own: 一、 (一) 1. 合计 小计 其中 …, never a wrapped name's end."""
     return bool(LABEL_START.match(text) or _enumerator(text) or catalog.TOTAL_LABELS.match(text) or
@@ -136,7 +142,7 @@ def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -
         label = head.text + tail.text if head and tail and WRAPPED_TAIL.match(tail.text) else ""
         number = _list_number(label)
         seats = [j for j in text_cols if not out[i][j].text
-                 and _next_in_list(number, _numbered_above(out, i - 1, j, number[0]))] if number else []
+                 and _opens_or_continues(number, _numbered_above(out, i - 1, j, number[0]))] if number else []
         if head and tail and len(seats) == 1:
             out[i] = list(out[i])
             out[i][seats[0]] = Cell(label, tuple(sorted(set(head.lines) | set(tail.lines))), "joined from fragments")
@@ -239,6 +245,12 @@ def _unnumbered_like_right(label: str, plain: dict[bool, bool]) -> bool:
     return plain[True] and not plain[False] and _plain_item(label)
 
 
+def _names_no_income(label: str) -> bool:
+    """An item without a list number that names no source of funds nor balance: never an
+    income panel's line."""
+    return _plain_item(label) and not catalog.INCOME_SIDE_WORDS.search(label)
+
+
 def _line_pieces(run: Run) -> list[Run]:
     """A run without a code as its lines: each line of text above the amounts alone, then
     the amounts with the text on their line."""
@@ -316,6 +328,7 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
     # head over the list, `财政拨款` over `1.` `2.`, does not count)
     numbered = {False: False, True: False}
     plain = {False: False, True: False}
+    income_left = any("收入" in part for part in columns[left_label].path)
     figures_on_line = Counter(amounts[0][0] for _, _, amounts in runs if amounts)
 
     def alone(amounts: list[Token]) -> bool:
@@ -342,6 +355,9 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
             wrapped = not _whole_name_after_whole_name(above, "".join(t for _, t in labels))
         tail_open = by_line and not codes and bool(amounts) and \
             (not labels or max(k for k, _ in labels) < min(k for k, _ in amounts))
+        if wrapped and by_line and current is not None and right_label is not None and \
+                not current[right_label].text and any(current[j].text for j in right_amounts):
+            wrapped = False     # the end of the right panel's label, printed around its row's line
         if by_line and current is not None and last_side is not None and wrapped:
             # a label's wrapped end (`出`), or the amount of a label whose line wrapped (`98.23`)
             label_col = right_label if last_side and right_label is not None else left_label
@@ -353,7 +369,7 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
             for j, (k, t) in zip([c for c in targets if not current[c].text], amounts):
                 current[j] = Cell(clean_number(t), (k,))
             continue
-        words = _split_labels(codes + labels)
+        words = _split_labels(codes + labels, apart=by_line and right_label is not None)
         pairs: list[tuple[tuple[tuple[int, ...], str], list[Token]]] = \
             [(w, []) for w in words[:-1]] + ([(words[-1], amounts)] if words else [])
         if not by_line and len(words) > 1 and len(amounts) == len(words) and len(left_amounts) == len(right_amounts) == 1:
@@ -365,7 +381,8 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
             if by_line:
                 right = n > 0 or (current is not None and row_line == line_of_row) or \
                     (right_label is not None and (_reads_as_expense(label) or _continues_right(label, last_enum)
-                                                  or (alone(amts) and _unnumbered_like_right(label, plain))))
+                                                  or (alone(amts) and (_unnumbered_like_right(label, plain) or
+                                                                       (income_left and _names_no_income(label))))))
                 anchor = None
             else:
                 # the other panel's total of the same name or kind (`总计` … `总计`)
@@ -407,6 +424,11 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
                 amts, carried[right] = amts[:own], amts[own:]
             elif not by_line and len(amts) > len(targets):
                 guess = OUT_OF_TURN       # other rows' figures printed here: whose is which is a guess
+            elif by_line and not right and right_label is not None and len(amts) > len(free) and \
+                    not current[right_label].text and amts[0][0] in lines:
+                # the right panel's figures on the left label's line without their own label
+                # (printed around the line, `一、文化旅游体育与传媒支` above it, `出` below)
+                free += [c for c in right_amounts if not current[c].text]
             for j, (k, t) in zip(free, amts):
                 current[j] = Cell(clean_number(t), (k,), guess)
     if not by_line and right_label is not None:
@@ -962,12 +984,18 @@ def _code_groups(tokens: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], l
     return [(tuple(sorted(set(lines))), group) for lines, group in groups]
 
 
-def _split_labels(labels: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
-    """Label fragments grouped into labels: a fragment that starts a label begins a new one."""
+def _split_labels(labels: list[tuple[int, str]], apart: bool) -> list[tuple[tuple[int, ...], str]]:
+    """Label fragments grouped into labels: a fragment that starts a label begins a new one;
+    where two panels print a line per row (`apart`), so does one printed apart on the line of
+    another, each of a word's length at least (a label with no figure beside the other
+    panel's: `政府性基金预算 科技成果转化与扩散 28.00`)."""
     out: list[tuple[list[int], str]] = []
+    previous = None
     for k, t in labels:
-        if out and not LABEL_START.match(t) and not CLOSING_LINE.match(t) and not re.match(r"^(收入|支出)总?计$", t) \
-                and not (len(out[-1][1]) >= 4 and LABEL_END.search(out[-1][1])):
+        beside = apart and previous is not None and previous[0] == k and min(len(previous[1]), len(t)) >= WHOLE_LABEL
+        previous = (k, t)
+        if out and not beside and not LABEL_START.match(t) and not CLOSING_LINE.match(t) and \
+                not re.match(r"^(收入|支出)总?计$", t) and not (len(out[-1][1]) >= 4 and LABEL_END.search(out[-1][1])):
             out[-1] = (out[-1][0] + [k], out[-1][1] + t)
         else:
             out.append(([k], t))
