@@ -1241,6 +1241,41 @@ def _wrapped_head_start(tokens: list[Token], kinds: list[str], start: int, heade
     return start
 
 
+def _name_wrapped_around_first_figures(tokens: list[Token], kinds: list[str], first_amount: int,
+                                       header_words: frozenset[str]) -> bool:
+    """Whether the first row's name is wrapped around its figures' line: the head alone on the
+    line just above them (`深圳市住房和建设局（本`), its last characters alone on the line just
+    below (`级）`), neither a piece of the header."""
+    if first_amount == 0 or kinds[first_amount - 1] != "text":
+        return False
+    line = tokens[first_amount][0]
+    head = first_amount - 1
+    after = next((i for i in range(first_amount, len(tokens)) if tokens[i][0] != line), None)
+    if after is None or tokens[head][0] != line - 1 or (head > 0 and tokens[head - 1][0] == line - 1) or \
+            tokens[after][0] != line + 1 or (after + 1 < len(tokens) and tokens[after + 1][0] == line + 1):
+        return False
+    return kinds[after] == "text" and bool(WRAPPED_TAIL.match(tokens[after][1])) and \
+        _names_a_row(tokens[head][1], header_words) and not _is_header_token(tokens[after][1], header_words)
+
+
+def _numbered_head_above(tokens: list[Token], kinds: list[str], start: int, header_words: frozenset[str]) -> int:
+    """Where the first row starts when it opens with a numbered item (`一、一般公共预算 49,385,000 …`)
+    and the line just above is text opening with another (`一、文化旅游体育与传媒支`): the head of
+    the other panel's label, wrapped around the row's line. A numbered item is a row's label,
+    never a header cell."""
+    if start == 0 or start >= len(tokens) or not TOP_ITEM.match(tokens[start][1]):
+        return start
+    prev_line = tokens[start - 1][0]
+    if prev_line != tokens[start][0] - 1:
+        return start
+    on_prev = [i for i in range(start - 1, -1, -1) if tokens[i][0] == prev_line][::-1]
+    if TOP_ITEM.match(tokens[on_prev[0]][1]) and all(kinds[i] == "text" and tokens[i][1] not in header_words
+                                                      and not _is_header_token(tokens[i][1], header_words)
+                                                      for i in on_prev):
+        return on_prev[0]
+    return start
+
+
 def _opens_a_row_of_pairs(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int) -> bool:
     """Whether the text before the first amount, on its line, opens a row of label and amount
     pairs (`财政拨款 5,417.80 一、一般公共服务支出 3,478.72`): a header line prints no figures, so
@@ -1297,6 +1332,9 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
                     start -= 1
                 start = _wrapped_head_start(tokens, kinds, start, header_words)
             break
+    start = _numbered_head_above(tokens, kinds, start, header_words)
+    if start == first_amount and _name_wrapped_around_first_figures(tokens, kinds, start, header_words):
+        start -= 1
     if not by_line and (label := _first_label_before_header_total(tokens, kinds, first_amount, header_words)) is not None:
         # the amount columns' 合计 printed among the codes before the first figures: the row's
         # label is the one printed before them
