@@ -281,7 +281,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("合计", f"{_THREE_PUBLIC_GROUP}/小计", f"{_THREE_PUBLIC_GROUP}/因公出国（境）费",
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费", f"{_THREE_PUBLIC_GROUP}/公务接待费",
-                        "会议费", "培训费")),
+                        "会议费", "培训费"),
+                       # … their total first, vehicles before 公务接待费 (Wuxi, Suzhou)
+                       ("“三公”经费合计", "因公出国（境）费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置费",
+                        f"{_VEHICLES}/公务用车运行维护费", "公务接待费", "会议费", "培训费")),
               column_rules=_THREE_PUBLIC_BY_FUND_RULES
               + _beside_meetings_rules("", _THREE_PUBLIC_GROUP, "因公出国（境）费")
               + tuple(rule for when in _SHAANXI_YEARS
@@ -298,6 +301,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                                                     "公务用车购置及运行维护费/公务用车购置")),
                   TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车购置及运行费/小计")),
                   TotalRule("“三公”经费合计", ("因公出国（境）费", "公务用车购置及运行费/小计", "公务接待费")),
+                  TotalRule("“三公”经费合计", ("因公出国（境）费", f"{_VEHICLES}/小计", "公务接待费")),
                   TotalRule("公务用车购置及运行费/小计", ("购置费", "运行费")),
                   TotalRule("公务用车购置及运行费/小计", ("公务用车购置费", "公务用车运行费")))),
     TableSpec(TableKind.BUDGET_GOV_FUND_EXPENSE, "政府性基金预算支出表", (r"政府性基金预算(财政拨款)?支出.*表$",
