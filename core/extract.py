@@ -2685,6 +2685,10 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
         under amount columns (a total's label spanning two cells: `金额合计 3670.11 …`)."""
         fits = [sum(is_amount(t) == holds_amount[at + j] for j, t in enumerate(toks)) for at in range(n - len(toks) + 1)]
         return max(range(len(fits)), key=lambda at: (fits[at], -at))
+    if any(len(toks) < n and any(is_amount(t) for t in toks) and not catalog.TOTAL_LABELS.match(toks[0]) and
+           any(not columns[j].holds_words for j in range(n) if not seated(toks) <= j < seated(toks) + len(toks))
+           for _, toks in body):
+        return False        # a row short of an amount: which column it leaves empty only the sums can tell
     table.columns = columns
     table.header_lines = (content[0][0], header_at)     # every line above the rows
     label_at = next((j for j, c in enumerate(columns) if any("名称" in p for p in c.path)), 0)
