@@ -143,6 +143,17 @@ def test_text_among_the_figures_of_a_table_without_labels_makes_the_table_doubtf
     assert table.doubt.startswith("text among the figures of a table without label columns (购置费 运行费")
 
 
+def test_a_unit_line_naming_the_department_in_brackets_is_no_header_line():
+    # `部门（单位）：…` before the unit: the line names who reports and in what unit, no column
+    doc = _parse(["一般公共预算支出表", "部门（单位）：烟台市民政局                     单位：万元",
+                  "科目编码 科目名称 合计 基本支出 项目支出", "201 一般公共服务支出 10.00 6.00 4.00",
+                  "20101 人大事务 10.00 6.00 4.00"])
+    [table] = doc.tables
+    assert table.unit == "万元" and table.header_lines == (3, 3)
+    assert [[c.text for c in r] for r in table.rows] == [["201", "一般公共服务支出", "10.00", "6.00", "4.00"],
+                                                         ["20101", "人大事务", "10.00", "6.00", "4.00"]]
+
+
 def test_a_list_of_numbered_titles_names_tables_and_starts_none():
     titles = ["部门综合预算收支总表", "部门综合预算收入总表", "部门综合预算“三公”经费支出预算表"]
     doc = _parse(["报表目录", "报表 报表名称 是否空表 表格为空的理由", *[f"表{i + 1} {t}" for i, t in enumerate(titles)],
