@@ -86,6 +86,9 @@ _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
 _BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "财政拨款/国有资本经营预算拨款",
               "财政专户管理资金", "单位资金/事业收入", "单位资金/事业单位经营收入", "单位资金/上级补助收入",
               "单位资金/附属单位上缴收入", "单位资金/其他收入", "上年结余、结转")
+# Shandong: each row coded twice, by the department's and by the government's economic class
+_TWO_ECONOMIC_CLASSES = ("科目编码/类", "科目编码/款", "部门预算支出经济分类科目名称", "科目编码/类", "科目编码/款",
+                         "政府预算支出经济分类科目名称")
 _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出")
 # Shenzhen's 三公 table: a row per unit and year (2025年, 2026年, 增减变化金额), every item split by the
 # three budgets
@@ -223,7 +226,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算基本支出表",
               (r"一般公共预算(财政拨款)?基本支出.*表$",),
               header_words=("人员经费", "公用经费"),
-              layouts=(("支出经济分类科目/科目编码", "支出经济分类科目/科目名称", "{year}年基本支出/合计",
+              layouts=(_TWO_ECONOMIC_CLASSES + ("基本支出预算/小计", "基本支出预算/人员支出", "基本支出预算/日常公用支出"),
+                       ("支出经济分类科目/科目编码", "支出经济分类科目/科目名称", "{year}年基本支出/合计",
                         "{year}年基本支出/人员经费", "{year}年基本支出/公用经费"),
                        ("部门预算支出经济分类科目/科目编码", "部门预算支出经济分类科目/科目名称",
                         "本年一般公共预算基本支出/合计", "本年一般公共预算基本支出/人员经费",
@@ -499,7 +503,9 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
 )
 
 # Basic spending by economic class: 人员经费 are classes 301 and 303, 公用经费 the others.
-ECONOMIC_CLASS_COLUMNS = {"人员经费": ("301", "303"), "公用经费": ("302", "307", "309", "310", "312", "399")}
+_STAFF_CLASSES, _RUNNING_CLASSES = ("301", "303"), ("302", "307", "309", "310", "312", "399")
+ECONOMIC_CLASS_COLUMNS = {"人员经费": _STAFF_CLASSES, "人员支出": _STAFF_CLASSES,        # (Shandong's names)
+                          "公用经费": _RUNNING_CLASSES, "日常公用支出": _RUNNING_CLASSES}
 
 # Function subjects whose spending is basic (the office's running, its staff's pensions, medical
 # care and housing) or project spending by their nature: where a row prints one figure that

@@ -2808,8 +2808,10 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     label columns fills them from the right (the left ones merged down from a row above)."""
     code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE]
     code_col = code_cols[0] if len(code_cols) == 1 else None
-    if len(code_cols) > 1:      # `30101 基本工资 50101 工资奖金津补贴`: one row's label pairs, read as runs
+    if sum(table.columns[j].opens_code for j in text_cols) > 1:
+        # `30101 基本工资 50101 工资奖金津补贴`, `301 01 基本工资 501 01 …`: one row's label pairs, read as runs
         runs = _same_line_runs_joined(runs)
+    in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
     rows, amounts_of = [], []
     for codes, labels, amounts in runs:
         pieces = codes + labels
@@ -2818,6 +2820,10 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         if not codes and len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1]):
             # a total's label in the merged code-and-name cell: the name column takes it
             cols = [j for j in text_cols if "名称" in table.columns[j].leaf][:1] or text_cols
+        elif in_parts and (seated := _pieces_seated_by_kind(pieces, text_cols, table.columns)) is not None:
+            for j, (k, t) in seated.items():
+                row[j] = Cell(t, (k,))
+            pieces = []
         elif codes and code_col is not None:
             row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
             pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols
@@ -2917,6 +2923,24 @@ def _described_rows(lines: list[Token], width: int) -> tuple[list[list[Cell]], l
         rows.append([cell(names[n])] + [Cell("", (k,)) for _ in range(width - 2)] + [cell(descriptions[n])])
         amounts_of.append([(clean_number(t), k) for t in amounts_on[at]])
     return rows, amounts_of, left_over
+
+
+def _pieces_seated_by_kind(pieces: list[Token], cols: list[int], columns: list[Column]) -> dict[int, Token] | None:
+    """A row's label pieces where its label columns hold codes in parts (类 款) and names:
+    each code piece to the next code column, each word to the next name column, in printed
+    order (`301 工资福利支出 501 机关工资福利支出`: its 款 columns left empty). None where the
+    pieces do not fit so."""
+    seated: dict[int, Token] = {}
+    at = 0
+    for k, t in pieces:
+        code = t.isdigit()
+        while at < len(cols) and (columns[cols[at]].role in (ColumnRole.CODE, ColumnRole.CODE_PART)) != code:
+            at += 1
+        if at == len(cols):
+            return None
+        seated[cols[at]] = (k, t)
+        at += 1
+    return seated
 
 
 def _same_line_runs_joined(runs: list[Run]) -> list[Run]:

@@ -40,8 +40,11 @@ def clean_number(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def code_columns_of(columns: tuple[Column, ...]) -> tuple[int, ...]:
-    """The code column among `columns`, or the 类/款/项 columns a split code is printed in."""
-    split = tuple(i for i, c in enumerate(columns) if c.split_code_part)
+    """The code column among `columns`, or the 类/款/项 columns a split code is printed in (of
+    the first classification, where a row prints two: `301 01 基本工资 501 01 工资奖金津补贴`)."""
+    opening = [i for i, c in enumerate(columns) if c.opens_code]
+    end = opening[1] if len(opening) > 1 else len(columns)
+    split = tuple(i for i, c in enumerate(columns) if c.split_code_part and i < end)
     if split:
         return split
     return tuple(i for i, c in enumerate(columns) if c.role == ColumnRole.CODE)[:1]
