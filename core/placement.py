@@ -445,6 +445,10 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                 for code in printed_codes]
     codes = in_names if any(in_names) else printed_codes
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
+    # (and, where the class narrows a row's placements, the placements without it: a unit may
+    # print a class under the other column, which only its totals tell)
+    unclassed = [_by_parallel_groups(_by_nature(c, a, label, table.columns), table.columns)
+                 for c, label, a in zip(cands, labels, amounts_of)]
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
     # rows printing fewer figures than the columns whose placements were too many to weigh:
@@ -463,6 +467,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             narrowed = [_by_position(c, p, ranges, amount_cols) for c, p in zip(cands, places)]
             told_by_position = [n != c for n, c in zip(narrowed, cands)]
             cands = narrowed
+            unclassed = [_by_position(c, p, ranges, amount_cols) for c, p in zip(unclassed, places)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     guessed = [False] * len(rows)       # rows whose columns nothing decided among several
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
@@ -480,8 +485,29 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts_of[i])}
 
     def settle(group: list[int], target: dict[int, Decimal] | None, allowed: set[int] | None) -> None:
-        """Choose placements of `group`'s ambiguous rows so their column sums meet `target`."""
+        """Choose placements of `group`'s ambiguous rows so their column sums meet `target`.
+        Where the rows' economic classes seated one so that the totals do not hold (a unit
+        printing 303 对个人和家庭的补助 under 公用经费), the totals decide, where they then hold."""
         open_rows = [i for i in group if chosen[i] is None]
+        choose(open_rows, group, target, allowed)
+        classed = [i for i in group if len(unclassed[i]) > len(cands[i])]
+        if target is None or not classed or meets(group, target):
+            return
+        before = {i: (chosen[i], cands[i]) for i in group}
+        for i in classed:
+            cands[i] = unclassed[i]
+        reopened = sorted(set(open_rows) | set(classed))
+        for i in reopened:
+            chosen[i] = None
+        choose(reopened, group, target, allowed)
+        if not meets(group, target):
+            for i, (combo, own) in before.items():
+                chosen[i], cands[i] = combo, own
+
+    def choose(open_rows: list[int], group: list[int], target: dict[int, Decimal] | None,
+               allowed: set[int] | None) -> None:
+        """Placements for `open_rows` of `group`: those whose sums with the rest meet `target`
+        (without one, each row's first)."""
         if not open_rows:
             return
         options = []
@@ -498,11 +524,21 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             if (combo := chosen[i]) is not None:
                 for c, v in values(i, combo).items():
                     fixed[c] = fixed.get(c, Decimal(0)) + v
-        tolerance = SETTINGS.cent * max(1, len(group))
         picks = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],
-                                 fixed, target, amount_cols, tolerance)
+                                 fixed, target, amount_cols, tolerance(group))
         for i, opts, n in zip(open_rows, options, picks):
             chosen[i] = opts[n]
+
+    def tolerance(group: list[int]) -> Decimal:
+        return SETTINGS.cent * max(1, len(group))
+
+    def meets(group: list[int], target: dict[int, Decimal]) -> bool:
+        """Whether the group's chosen placements add up to `target` in every amount column."""
+        sums: dict[int, Decimal] = {}
+        for i in group:
+            for c, v in values(i, chosen[i] or ()).items():
+                sums[c] = sums.get(c, Decimal(0)) + v
+        return all(abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0))) <= tolerance(group) for c in amount_cols)
 
     def placed(i: int) -> tuple[int, ...]:
         """Row i's placement, its first candidate until one is chosen."""
