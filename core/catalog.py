@@ -515,6 +515,7 @@ BASIC_FUNCTION_SUBJECTS = re.compile(r"^(行政运行|事业运行|机关服务|
                                      r"住房公积金|提租补贴|购房补贴)$")
 PROJECT_FUNCTION_SUBJECTS = re.compile(r"^一般行政管理事务$")
 DISCLOSURE_WORD = "公开"       # a running head names the disclosure (`2026年度部门预算公开`)
+INCOME_PANEL = "收入"         # a summary's income panel is named so (收入, 财政拨款收入)
 # Words every line of a summary's income panel holds (its sources of funds and balances): a
 # line of one label and figure that holds none is an expense panel's item (`行政单位医疗 61.17`).
 INCOME_SIDE_WORDS = re.compile(r"收入|拨款|预算|资金|结转|结余|基金|收费|补助|上缴|弥补|计$")

@@ -1269,9 +1269,8 @@ def _numbered_head_above(tokens: list[Token], kinds: list[str], start: int, head
     if prev_line != tokens[start][0] - 1:
         return start
     on_prev = [i for i in range(start - 1, -1, -1) if tokens[i][0] == prev_line][::-1]
-    if TOP_ITEM.match(tokens[on_prev[0]][1]) and all(kinds[i] == "text" and tokens[i][1] not in header_words
-                                                      and not _is_header_token(tokens[i][1], header_words)
-                                                      for i in on_prev):
+    if TOP_ITEM.match(tokens[on_prev[0]][1]) and \
+            all(kinds[i] == "text" and not _is_header_token(tokens[i][1], header_words) for i in on_prev):
         return on_prev[0]
     return start
 
@@ -2685,10 +2684,13 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
         under amount columns (a total's label spanning two cells: `金额合计 3670.11 …`)."""
         fits = [sum(is_amount(t) == holds_amount[at + j] for j, t in enumerate(toks)) for at in range(n - len(toks) + 1)]
         return max(range(len(fits)), key=lambda at: (fits[at], -at))
-    if any(len(toks) < n and any(is_amount(t) for t in toks) and not catalog.TOTAL_LABELS.match(toks[0]) and
-           any(not columns[j].holds_words for j in range(n) if not seated(toks) <= j < seated(toks) + len(toks))
-           for _, toks in body):
-        return False        # a row short of an amount: which column it leaves empty only the sums can tell
+    def leaves_an_amount_column(toks: list[str]) -> bool:
+        """Whether a short row of figures leaves out an amount column (which, only sums tell)."""
+        at = seated(toks)
+        return len(toks) < n and any(is_amount(t) for t in toks) and not catalog.TOTAL_LABELS.match(toks[0]) and \
+            any(not columns[j].holds_words for j in range(n) if not at <= j < at + len(toks))
+    if any(leaves_an_amount_column(toks) for _, toks in body):
+        return False        # the token reader's placement weighs the sums
     table.columns = columns
     table.header_lines = (content[0][0], header_at)     # every line above the rows
     label_at = next((j for j, c in enumerate(columns) if any("名称" in p for p in c.path)), 0)
@@ -2823,7 +2825,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         elif in_parts and (seated := _pieces_seated_by_kind(pieces, text_cols, table.columns)) is not None:
             for j, (k, t) in seated.items():
                 row[j] = Cell(t, (k,))
-            pieces = []
+            pieces = []         # every piece seated: none left to fill the columns in order
         elif codes and code_col is not None:
             row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
             pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols

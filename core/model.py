@@ -38,12 +38,19 @@ def clean_number(text: str) -> str:
     return t.replace(",", "") if _AMOUNT.match(t) else text.strip()
 
 
+def panel_spans_of(columns: tuple[Column, ...]) -> list[tuple[int, int]]:
+    """The columns of each panel a classification printed side by side takes (from one code
+    column to the next), as (first, past the last); none where no column opens a code."""
+    starts = [j for j, c in enumerate(columns) if c.opens_code]
+    return list(zip(starts, [*starts[1:], len(columns)]))
+
+
 @lru_cache(maxsize=1024)
 def code_columns_of(columns: tuple[Column, ...]) -> tuple[int, ...]:
     """The code column among `columns`, or the 类/款/项 columns a split code is printed in (of
     the first classification, where a row prints two: `301 01 基本工资 501 01 工资奖金津补贴`)."""
-    opening = [i for i, c in enumerate(columns) if c.opens_code]
-    end = opening[1] if len(opening) > 1 else len(columns)
+    spans = panel_spans_of(columns)
+    end = spans[0][1] if spans else len(columns)
     split = tuple(i for i, c in enumerate(columns) if c.split_code_part and i < end)
     if split:
         return split
@@ -152,10 +159,8 @@ class Table:
         return list(code_columns_of(tuple(self.columns)))
 
     def panel_spans(self) -> list[tuple[int, int]]:
-        """The columns of each panel a classification printed side by side takes (from one
-        code column to the next), as (first, past the last); none where no column opens a code."""
-        starts = [j for j, c in enumerate(self.columns) if c.opens_code]
-        return list(zip(starts, [*starts[1:], len(self.columns)]))
+        """The columns of each classification's panel (see `panel_spans_of`)."""
+        return panel_spans_of(tuple(self.columns))
 
     def code_column(self) -> int | None:
         cols = self.code_columns()

@@ -328,7 +328,7 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
     # head over the list, `财政拨款` over `1.` `2.`, does not count)
     numbered = {False: False, True: False}
     plain = {False: False, True: False}
-    income_left = any("收入" in part for part in columns[left_label].path)
+    income_left = any(catalog.INCOME_PANEL in part for part in columns[left_label].path)
     figures_on_line = Counter(amounts[0][0] for _, _, amounts in runs if amounts)
 
     def alone(amounts: list[Token]) -> bool:

@@ -436,8 +436,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     cands = [_by_stated(c, a, said, amount_cols) for c, a in zip(by_totals, amounts_of)]
     told_by_text = [len(c) < len(t) for c, t in zip(cands, by_totals)]
     # (the first classification's parts, where a row prints two)
-    first_panel = table.panel_spans()[0] if table.panel_spans() else (0, len(table.columns))
-    code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE_PART and j < first_panel[1]] or [0]
+    first_panel_end = next((end for _, end in table.panel_spans()), len(table.columns))
+    code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE_PART and j < first_panel_end] or [0]
     printed_codes = ["".join(r[j].text for j in code_cols) for r in rows]
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(printed_codes, rows)]
     # a table printing each row's code inside its first label (`2040604-基层司法业务`) is coded by it
