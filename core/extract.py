@@ -2814,9 +2814,16 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         # `30101 基本工资 50101 工资奖金津补贴`, `301 01 基本工资 501 01 …`: one row's label pairs, read as runs
         runs = _same_line_runs_joined(runs)
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
-    rows, amounts_of = [], []
+    rows: list[list[Cell]] = []
+    amounts_of = []
     for codes, labels, amounts in runs:
         pieces = codes + labels
+        if rows and not amounts and len(pieces) == 1 and \
+                (opened := next((j for j in text_cols if _opens_bracket(rows[-1][j].text)), None)) is not None:
+            # `深圳市文化广电旅游体育局（本` … figures … `级）`: the name's wrapped end, alone on its line
+            head, (k, t) = rows[-1][opened], pieces[0]
+            rows[-1][opened] = Cell(head.text + t, tuple(sorted({*head.lines, k})), "joined from fragments")
+            continue
         row = [Cell("", tuple(k for k, _ in pieces + amounts)) for _ in table.columns]
         cols = text_cols
         if not codes and len(labels) == 1 and catalog.TOTAL_LABELS.match(labels[0][1]):
