@@ -1995,9 +1995,8 @@ def _read_coded_list(body: Body) -> None:
             _continue_row(rows[-1], codes, labels, name_col, unit_col, agency)
             continue
         if rows and not codes and not amounts and _opens_bracket(rows[-1][name_col].text):
-            head = rows[-1][name_col]       # `…预备金(老` … amounts … `干局)`: the name's wrapped end
-            rows[-1][name_col] = Cell(head.text + name, head.lines + tuple(k for k, _ in labels),
-                                      "joined from fragments")
+            # `…预备金(老` … amounts … `干局)`: the name's wrapped end
+            rows[-1][name_col] = _bracket_closed(rows[-1][name_col], labels)
             continue
         row_lines = tuple(k for k, _ in codes + labels + amounts)
         row = [Cell("", row_lines) for _ in columns]
@@ -2524,6 +2523,12 @@ def _opens_bracket(text: str) -> bool:
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
+def _bracket_closed(head: Cell, pieces: list[Token]) -> Cell:
+    """A label cell that opens a bracket, with the pieces of its wrapped end that close it."""
+    return Cell(head.text + "".join(t for _, t in pieces), head.lines + tuple(k for k, _ in pieces),
+                "joined from fragments")
+
+
 def _code_parts(codes: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
     """A code for 类/款/项 columns: printed parts as they are, a whole code cut 3/2/2."""
     if len(codes) > 1:
@@ -2821,8 +2826,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         if rows and not amounts and len(pieces) == 1 and \
                 (opened := next((j for j in text_cols if _opens_bracket(rows[-1][j].text)), None)) is not None:
             # `深圳市文化广电旅游体育局（本` … figures … `级）`: the name's wrapped end, alone on its line
-            head, (k, t) = rows[-1][opened], pieces[0]
-            rows[-1][opened] = Cell(head.text + t, tuple(sorted({*head.lines, k})), "joined from fragments")
+            rows[-1][opened] = _bracket_closed(rows[-1][opened], pieces)
             continue
         row = [Cell("", tuple(k for k, _ in pieces + amounts)) for _ in table.columns]
         cols = text_cols
