@@ -624,8 +624,15 @@ _LEVEL_ENDS = frozenset(w[-3:] for w in INDICATOR_LEVELS if w.endswith("指标")
 
 
 def _names_a_level_piece(name: str) -> bool:
-    """An indicator's name that is a level's piece (`指标`, `效益指`): a level read as a name."""
-    return name == "指标" or (len(name) <= 4 and name.endswith("指") and bool(_indicator_level(name + "标")))
+    """An indicator's name that is a level's piece (`指标`, `效益指`), or the grid's group
+    printed down its merged cell in pieces (`标指标`, `绩效目审核准确率`): a level read as a name."""
+    return name == "指标" or (len(name) <= 4 and name.endswith("指") and bool(_indicator_level(name + "标"))) or \
+        name in _GROUP_PIECES or (name.startswith(_GROUP_PIECES_OPENING) and not name.startswith("绩效目标"))
+
+
+_GRID_GROUP = "绩效目标指标"       # the grid's group, a merged cell down its left
+_GROUP_PIECES = frozenset(_GRID_GROUP[a:b] for a in range(len(_GRID_GROUP)) for b in range(a + 3, len(_GRID_GROUP) + 1))
+_GROUP_PIECES_OPENING = tuple(_GRID_GROUP[:k] for k in range(3, len(_GRID_GROUP)))
 
 
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
