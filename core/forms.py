@@ -613,10 +613,10 @@ _MERGED_PIECES = frozenset(word[a:b] for word in (*INDICATOR_L1, "绩效指标",
 
 def _holds_level_piece(value: str) -> bool:
     """A value holding a level's piece, which no value does: a level's name, the grid's group
-    (`绩效目标指标产出指`), a level cut after 指 (`效益指`), a level's wrapped end among other
-    pieces (`度指标件数量`)."""
+    (`绩效目标指标产出指`) or a piece of it (`绩效目`), a level cut after 指 (`效益指`), a level's
+    wrapped end among other pieces (`度指标件数量`)."""
     return bool(_indicator_level(value)) or "绩效指标" in value or "绩效目标指标" in value or value.endswith("指") or \
-        any(end in value for end in _LEVEL_ENDS)
+        any(end in value for end in _LEVEL_ENDS) or value in _GROUP_PIECES
 
 
 # the ends of the levels' names a cell wraps (`度指标` of 服务对象满意度指标), three characters
