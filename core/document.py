@@ -83,8 +83,7 @@ def _heading_kind(line: str) -> NodeKind:
 
 def running_headers(src: SourceText) -> set[str]:
     """Short lines printed again and again (a running header or footer on every page)."""
-    counts = Counter(line.strip() for line in src.norm if 0 < len(line.strip()) <= 40)
-    return {line for line, n in counts.items() if n >= 4 and not PART.match(line) and not SECTION.match(line)
+    return {line for line in src.repeated_lines if not PART.match(line) and not SECTION.match(line)
             and not re.search(r"\d", line)}
 
 

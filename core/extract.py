@@ -178,21 +178,14 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
 
 
 def running_head_lines(src: SourceText) -> frozenset[int]:
-    """Lines of a running head or foot: printed alike four times or more, short, naming the
-    disclosure (`无锡市统计局 2026 年度部门预算公开` on every page), no figure with decimals or
+    """Lines of a running head or foot: a repeated line (`SourceText.repeated_lines`) naming
+    the disclosure (`无锡市统计局 2026 年度部门预算公开` on every page), no figure with decimals or
     separators. Never a row: a page's furniture printed among its rows. (The agency's name
-    alone is no mark of one: its own row, `深圳市统计局（本级）`, is printed in table after table.)"""
-    def squashed(line: str) -> str:
-        return " ".join(line.split())
-    counts = Counter(squashed(line) for line in src.norm)
-    heads = {line for line, n in counts.items() if n >= RUNNING_HEAD_TIMES and 0 < len(line) <= RUNNING_HEAD_WIDTH
-             and catalog.DISCLOSURE_WORD in line
+    alone is no mark of one: its own row, `深圳市统计局（本级）`, is printed in table after table;
+    nor is repetition alone: a header is printed again on each page.)"""
+    heads = {line for line in src.repeated_lines if catalog.DISCLOSURE_WORD in line
              and not any(is_amount(t) and not t.isdigit() for t in line.split())}
-    return frozenset(k for k, line in enumerate(src.norm, start=1) if heads and squashed(line) in heads)
-
-
-RUNNING_HEAD_TIMES = 4      # pages at least that print a running head alike
-RUNNING_HEAD_WIDTH = 40     # characters of a running head, at most
+    return frozenset(k for k, line in enumerate(src.norm, start=1) if heads and line.strip() in heads)
 
 
 def _printed_pages(src: SourceText, page_lines: frozenset[int]) -> PrintedPages:

@@ -606,16 +606,22 @@ def _indicator_level(text: str) -> str:
 
 # Pieces of the merged cells printed down a grid's side, a line each (`成本指` / `标`, `年度绩` /
 # `效指标`): the 二级指标 beside them names their 一级 (catalog.INDICATOR_PARENT).
-_MERGED_PIECES = frozenset(word[a:b] for word in (*INDICATOR_L1, "绩效指标", "年度绩效指标")
-                           for a in range(len(word)) for b in range(a + 1, len(word) + 1)
-                           if b - a < len(word)) - {"指标"}
+def _pieces(word: str, shortest: int = 1) -> set[str]:
+    """Every run of `shortest` characters or more of a word, the word itself included."""
+    return {word[a:b] for a in range(len(word)) for b in range(a + shortest, len(word) + 1)}
+
+
+_MERGED_PIECES = frozenset(piece for word in (*INDICATOR_L1, "绩效指标", "年度绩效指标")
+                           for piece in _pieces(word) if piece != word) - {"指标"}
+_GRID_GROUP = "绩效目标指标"       # the grid's group, a merged cell down its left
+_GROUP_PIECES = frozenset(_pieces(_GRID_GROUP, 3))      # (three characters at least: `标指标`)
 
 
 def _holds_level_piece(value: str) -> bool:
     """A value holding a level's piece, which no value does: a level's name, the grid's group
     (`绩效目标指标产出指`) or a piece of it (`绩效目`), a level cut after 指 (`效益指`), a level's
     wrapped end among other pieces (`度指标件数量`)."""
-    return bool(_indicator_level(value)) or "绩效指标" in value or "绩效目标指标" in value or value.endswith("指") or \
+    return bool(_indicator_level(value)) or "绩效指标" in value or _GRID_GROUP in value or value.endswith("指") or \
         any(end in value for end in _LEVEL_ENDS) or value in _GROUP_PIECES
 
 
@@ -625,14 +631,10 @@ _LEVEL_ENDS = frozenset(w[-3:] for w in INDICATOR_LEVELS if w.endswith("指标")
 
 def _names_a_level_piece(name: str) -> bool:
     """An indicator's name that is a level's piece (`指标`, `效益指`), or the grid's group
-    printed down its merged cell in pieces (`标指标`, `绩效目审核准确率`): a level read as a name."""
+    printed down its merged cell in pieces (`标指标`, or its head cut before 标 opening a name:
+    `绩效目审核准确率`): a level read as a name."""
     return name == "指标" or (len(name) <= 4 and name.endswith("指") and bool(_indicator_level(name + "标"))) or \
-        name in _GROUP_PIECES or (name.startswith(_GROUP_PIECES_OPENING) and not name.startswith("绩效目标"))
-
-
-_GRID_GROUP = "绩效目标指标"       # the grid's group, a merged cell down its left
-_GROUP_PIECES = frozenset(_GRID_GROUP[a:b] for a in range(len(_GRID_GROUP)) for b in range(a + 3, len(_GRID_GROUP) + 1))
-_GROUP_PIECES_OPENING = tuple(_GRID_GROUP[:k] for k in range(3, len(_GRID_GROUP)))
+        name in _GROUP_PIECES or (name.startswith(_GRID_GROUP[:3]) and not name.startswith(_GRID_GROUP[:4]))
 
 
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:

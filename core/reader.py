@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +38,10 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_KEEP_MARKS)).translate(_MARKS_BACK)
 
 
+REPEATED_TIMES = 4      # pages at least that print a running head alike
+REPEATED_WIDTH = 40     # characters of a running head, at most
+
+
 @dataclass(frozen=True)
 class SourceText:
     """The immutable text of a document. Lines are 1-based via `line(n)`."""
@@ -57,6 +62,13 @@ class SourceText:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    @cached_property
+    def repeated_lines(self) -> frozenset[str]:
+        """Short lines printed alike on four pages or more, stripped: running heads and feet,
+        and a header printed again on each page (the tree and the tables each take theirs)."""
+        counts = Counter(line.strip() for line in self.norm if 0 < len(line.strip()) <= REPEATED_WIDTH)
+        return frozenset(line for line, n in counts.items() if n >= REPEATED_TIMES)
 
     @cached_property
     def folded_lines(self) -> frozenset[int]:
