@@ -126,7 +126,7 @@ def _prose_blocks(doc: Document) -> list[tuple[str, list[int]]]:
 
 
 def _signed(direction: str, value: str) -> Decimal:
-    return Decimal(value) * (-1 if direction == "减少" else 1)
+    return _dec(value) * (-1 if direction == "减少" else 1)
 
 
 @text_only
@@ -409,7 +409,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
     return out
 
 
-_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)([≥≤=＝><])\s*([\d.]{1,20})\s*%")
+_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)([≥≤=＝><])\s*(\d{1,15}(?:\.\d{1,6})?)\s*%")
 
 
 def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:

@@ -256,6 +256,17 @@ def test_a_change_stated_after_another_clause_is_recomputed():
     assert [(f.values, f.lines) for f in found] == [({"stated": "17.1%", "computed": "15.09%"}, [4])]
 
 
+def test_changes_stated_with_thousands_separators_are_read():
+    # 2,515.39 with its comma once made the readers of stated changes raise
+    text = ("第三部分 说明\n一、支出预算情况\n"
+            "支出预算总额 3,000.00 万元，较上年增加 2,515.39 万元，按支出功能分类划分：\n"
+            "一般公共服务支出 1,000.00 万元，较上年增加 1,252.50 万元；教育支出 2,000.00 万元，较上年增加 1,200.00 万元。\n"
+            "支出比上年增加 2,515.39 万元，主要是基本支出增加 1,252.50 万元。\n")
+    found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "sum"]
+    assert [(f.severity, f.values, f.lines) for f in found] == [
+        ("error", {"stated": "2515.39", "computed": "2452.50"}, [3])]
+
+
 def test_a_project_listed_in_the_text_with_its_name_wrapped_against_the_project_table():
     # the 情况说明 lists key projects in a grid printed as text: the name wraps around the line
     # of its amount, the description beside; one amount disagrees with the 项目支出表
