@@ -11,6 +11,7 @@ from functools import lru_cache
 
 CODE_PARTS = ("类", "款", "项")
 SEQUENCE_LEAVES = ("行次", "栏次")
+ORDINAL_LEAVES = ("序号",)
 PATH_SEPARATOR = "/"        # how a path is written in the catalogue's data and in JSON
 
 CODE_LEAF = re.compile(r"(编码|代码)$")
@@ -26,6 +27,7 @@ class ColumnRole(StrEnum):
     NAME = "name"               # the row's label (科目名称, 项目)
     TEXT = "text"               # other words (单位, 备注, 绩效目标)
     SEQUENCE = "sequence"       # the row's printed number (行次, 栏次)
+    ORDINAL = "ordinal"         # the row's place in a list (序号): a number no sum reads
     AMOUNT = "amount"           # figures
 
 
@@ -44,6 +46,8 @@ def role_of_leaf(leaf: str) -> ColumnRole:
         return ColumnRole.TEXT
     if leaf in SEQUENCE_LEAVES:
         return ColumnRole.SEQUENCE
+    if leaf in ORDINAL_LEAVES:
+        return ColumnRole.ORDINAL
     return ColumnRole.AMOUNT
 
 

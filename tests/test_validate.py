@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from core.columns import ColumnRole
 from core.document import parse_document
 from core.reader import load_text
 from core.validate import Finding, severity, validate
@@ -454,6 +455,17 @@ def test_a_code_printed_one_part_a_row_takes_the_parts_above_it():
                            "\t08\t\t进修及培训\t16.00\t16.00\t", "\t\t03\t培训支出\t16.00\t16.00\t"))
     [table] = doc.tables
     assert [table.row_code(r) for r in range(len(table.rows))] == ["", "205", "20508", "2050803"]
+    assert validate(doc) == []
+
+
+def test_a_rows_list_number_is_no_amount():
+    # Xi'an prints 序号 before the code: 1, 2, 3 down the rows are no figures to add up
+    doc = _document(_lines("一般公共预算支出表", "单位：万元", "序号\t科目编码\t科目名称\t合计\t基本支出\t项目支出",
+                           "1\t\t合计\t16.00\t16.00\t", "2\t205\t教育支出\t16.00\t16.00\t",
+                           "3\t20508\t进修及培训\t16.00\t16.00\t", "4\t2050803\t培训支出\t16.00\t16.00\t"))
+    [table] = doc.tables
+    assert [c.role for c in table.columns][:3] == [ColumnRole.ORDINAL, ColumnRole.CODE, ColumnRole.NAME]
+    assert [table.cell(r, 0).text for r in range(len(table.rows))] == ["1", "2", "3", "4"]
     assert validate(doc) == []
 
 
