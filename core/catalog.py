@@ -502,6 +502,10 @@ CROSS_TABLE_IDENTITIES: tuple[Identity, ...] = (
     Identity(TableKind.BUDGET_EXPENSE, "合计", ("项目支出", "合计"), TableKind.BUDGET_PROJECT_EXPENSE, "合计", ("总计", "合计"), "any"),
 )
 
+# The words by which a code column's header or a table's title names its classification,
+# where one kind of table comes by either (一般公共预算支出明细表（按支出经济分类科目）)
+CLASSIFICATION_WORDS = {"economic": ("经济分类", "经济科目"), "function": ("功能分类", "功能科目")}
+
 # Basic spending by economic class: 人员经费 are classes 301 and 303, 公用经费 the others.
 _STAFF_CLASSES, _RUNNING_CLASSES = ("301", "303"), ("302", "307", "309", "310", "312", "399")
 ECONOMIC_CLASS_COLUMNS = {"人员经费": _STAFF_CLASSES, "人员支出": _STAFF_CLASSES,        # (Shandong's names)

@@ -17,6 +17,7 @@ from .findings import (
     Severity,
     amount,
     amount_columns,
+    classification_of,
     column_name,
     doubtful,
     find_col,
@@ -79,8 +80,7 @@ def check_code_names(doc: Document) -> list[Finding]:
     out = []
     names: dict[str, tuple[str, str]] = {}
     for ti, t in enumerate(doc.tables):
-        spec = catalog.SPEC_BY_KIND.get(t.kind)
-        if spec is None or spec.code_kind != "function":
+        if classification_of(t) != "function":
             continue
         for r, code in levels(t):
             name = t.cell(r, t.label_column()).text

@@ -172,6 +172,19 @@ def cells_note(table: Table, cells: Iterable[tuple[int, int]]) -> str:
     return f" (involves inferred cells: {'; '.join(sorted(reasons))})" if reasons else ""
 
 
+def classification_of(table: Table) -> str:
+    """Which classification the table's row codes are of ("function", "economic" or ""): the
+    one its code column's header or its title names (西安's 一般公共预算支出明细表 comes by
+    function and by economic class under one kind), else its kind's."""
+    spec = catalog.SPEC_BY_KIND.get(table.kind)
+    code = table.code_column()
+    for named in ("".join(table.columns[code].path) if code is not None else "", table.title):
+        for kind, words in catalog.CLASSIFICATION_WORDS.items():
+            if any(w in named for w in words):
+                return kind
+    return spec.code_kind if spec is not None else ""
+
+
 def amount_columns(table: Table) -> list[int]:
     """Columns of amounts: headed as amounts (not a code's, 政府经济科目编码 50206, nor a
     row's number, 行次 or 序号), and every cell reads as a number."""

@@ -19,6 +19,7 @@ from .findings import (
     Severity,
     amount,
     amount_columns,
+    classification_of,
     column_name,
     find_col,
     fmt,
@@ -518,7 +519,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
         # spending only; function classes are tabled in full (支出总表), and a class's income
         # (收入决算表) is not its spending. A table whose reading is doubted (flagged already)
         # is no witness: its labels and figures may be out of step
-        if spec is None or spec.code_kind != "function" or spec.income or t.code_column() is None or t.doubt:
+        if spec is None or classification_of(t) != "function" or spec.income or t.code_column() is None or t.doubt:
             continue
         label_col, cols = t.label_column(), amount_columns(t)
         for r in range(len(t.rows)):

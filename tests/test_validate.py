@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from core.columns import ColumnRole
 from core.document import parse_document
+from core.findings import classification_of
 from core.reader import load_text
 from core.validate import Finding, severity, validate
 
@@ -466,6 +467,20 @@ def test_a_rows_list_number_is_no_amount():
     [table] = doc.tables
     assert [c.role for c in table.columns][:3] == [ColumnRole.ORDINAL, ColumnRole.CODE, ColumnRole.NAME]
     assert [table.cell(r, 0).text for r in range(len(table.rows))] == ["1", "2", "3", "4"]
+    assert validate(doc) == []
+
+
+def test_a_table_coded_by_economic_class_is_no_witness_of_function_subjects():
+    # one kind of table comes by function or by economic class (Xi'an: 按支出经济分类科目);
+    # the 机关运行经费 the text breaks down are a part of the economic classes' figures
+    doc = _document(_lines("一般公共预算支出明细表（按支出经济分类科目）", "单位：万元",
+                           "部门经济科目编码\t部门经济科目名称\t合计", "\t合计\t10.00", "302\t商品和服务支出\t10.00",
+                           "30217\t公务接待费\t3.30", "30299\t其他商品和服务支出\t6.70",
+                           "第三部分 说明", "十、机关运行经费",
+                           "机关运行经费预算总计5万元，其中：公务接待费2万元，其他商品和服务支出3万元。"))
+    [table] = doc.tables
+    assert table.kind == "budget.general_public_expense"
+    assert classification_of(table) == "economic"
     assert validate(doc) == []
 
 
