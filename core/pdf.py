@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.table import Table as RuledTable
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -209,6 +209,7 @@ def _spans_joined(table: RuledTable) -> tuple[list[list[str]], Extents]:
     width = len(edges)
     _open_cells_filled(table, texts)
     _out_of_slivers(table, texts)
+    _overflow_returned(texts)
     crossed = [0] * width       # rows of figures printing a cell across the rule before column b
     divides = [False] * width   # a header line prints words on both sides of the rule
     figures = 0
@@ -299,6 +300,39 @@ def _out_of_slivers(table: RuledTable, texts: list[list[str]]) -> None:
                          if edges[b] < box[2] - SETTINGS.line_tolerance and not narrow[b]), None)
             if wide is not None and wide < len(cells) and not cells[wide]:
                 cells[wide], cells[j] = cells[j], ""
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "（）()、，：:"
+
+
+def _overflow_returned(texts: list[list[str]]) -> None:
+    """A long name a PDF prints unwrapped runs over its cell's right rule, and its last words
+    land in the next cell, before or among the figures of its amount (`机关事业单位职业年金 |
+    缴费支出43608.96`, `…部门预 | 算0的.0项0目`): in a column of figures, they go back to the
+    name they end. Words after the figures are the cell's own (`2026年`)."""
+    from .tokens import is_amount
+
+    def split(text: str) -> tuple[str, str, bool]:
+        """(its words, its figures, whether a word stands before a figure)"""
+        words = "".join(ch for ch in text if _is_name_char(ch))
+        figure = "".join(ch for ch in text if not _is_name_char(ch) and not ch.isspace())
+        first_word = next((i for i, ch in enumerate(text) if _is_name_char(ch)), len(text))
+        return words, figure, any(not _is_name_char(ch) and not ch.isspace() for ch in text[first_word:])
+
+    rows = [cells for cells in texts if any(map(is_amount, cells))]     # (not a header's: `项目 | 2026年预算数`)
+    width = max((len(cells) for cells in rows), default=0)
+    for j in range(1, width):
+        column = [cells[j] for cells in rows if j < len(cells) and cells[j]]
+        if sum(map(is_amount, column)) * 2 <= len(column):
+            continue        # (dates, `2026年03月04日`, are no figures with words among them)
+        for cells in rows:
+            if j >= len(cells) or not cells[j - 1] or not _is_name_char(cells[j - 1][-1]) or is_amount(cells[j]):
+                continue
+            words, figure, words_first = split(cells[j])
+            if words and words_first and is_amount(figure):
+                cells[j - 1] += words
+                cells[j] = figure
 
 
 def _row_of_figures(table: RuledTable) -> bool:

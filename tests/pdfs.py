@@ -114,6 +114,21 @@ def staggered_rules(path: Path) -> Path:
     return build(path, story)
 
 
+def overflowing_names(path: Path) -> Path:
+    """Names printed unwrapped past their cell's right rule into the amount's cell, the
+    amounts right-aligned beside them (as Xi'an's tables print them)."""
+    rows = [["功能科目编码", "功能科目名称", "合计", "基本支出"],
+            ["208", "社会保障和就业支出", "44.00", "44.00"],
+            ["20805", "行政事业单位养老支出", "43.00", "43.00"],
+            ["2080506", "机关事业单位职业年金缴费支出", "43.00", "43.00"],
+            ["20899", "其他社会保障和就业支出", "1.00", "1.00"],
+            ["210", "卫生健康支出", "10.00", "10.00"], ["21011", "行政事业单位医疗", "10.00", "10.00"],
+            ["2101101", "行政单位医疗", "10.00", "10.00"]]
+    right = (*GRID, ("ALIGN", (2, 1), (-1, -1), "RIGHT"))
+    story = [paragraph("一般公共预算支出表"), paragraph("单位：万元"), ruled(rows, widths=[60, 95, 70, 60], rules=right)]
+    return build(path, story)
+
+
 def cut_rows(path: Path) -> Path:
     """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
     two by the rules of the panel beside them (the panel's own row centred between the

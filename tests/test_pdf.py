@@ -132,6 +132,16 @@ def test_rules_that_run_part_of_the_tables_height_divide_no_columns(tmp_path):
         ["20499", "其他公共安全支出", "50.00"]]
 
 
+def test_a_name_printed_past_its_cells_rule_goes_back_to_its_cell(tmp_path):
+    doc = load_document(pdfs.overflowing_names(tmp_path / "overflow.pdf"))
+    [table] = doc.tables
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["208", "社会保障和就业支出", "44.00", "44.00"], ["20805", "行政事业单位养老支出", "43.00", "43.00"],
+        ["2080506", "机关事业单位职业年金缴费支出", "43.00", "43.00"], ["20899", "其他社会保障和就业支出", "1.00", "1.00"],
+        ["210", "卫生健康支出", "10.00", "10.00"], ["21011", "行政事业单位医疗", "10.00", "10.00"],
+        ["2101101", "行政单位医疗", "10.00", "10.00"]]
+
+
 def test_rows_cut_by_a_neighbours_rules_are_one_row(tmp_path):
     doc = load_document(pdfs.cut_rows(tmp_path / "cut.pdf"))
     summary, running, offset, fund = doc.tables
