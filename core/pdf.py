@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.table import Table as RuledTable
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -49,7 +49,8 @@ class PdfSettings:
 
 
 SETTINGS = PdfSettings()
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d{1,4}\s*页(\s*共\s*\d+\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
+# (`1 0`: a letter-spaced page number's digits stand apart)
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d(?: ?\d){0,3}[-—–\s]*$|^第\s*\d{1,4}\s*页(\s*共\s*\d+\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
 
 
 @dataclass(frozen=True)

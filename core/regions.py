@@ -361,7 +361,7 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
         if not line:
             k += 1
             continue
-        if PART.match(line) or (SECTION.match(line) and re.search(r"(情况|说明|职责|设置)$", line)):
+        if PART.match(line) or (SECTION.match(line) and re.search(r"(情况|说明|职责|设置|表)$", line)):
             break
         if NOTE.match(line):
             last = k

@@ -129,6 +129,23 @@ def overflowing_names(path: Path) -> Path:
     return build(path, story)
 
 
+def spaced_page_numbers(path: Path) -> Path:
+    """Page numbers printed letter-spaced (`1 0`), under a table that ends its page and
+    over the numbered heading of the next table's page (as Quanzhou prints them)."""
+    def spaced(canvas, doc) -> None:
+        canvas.setFont(FONT, 9)
+        canvas.drawCentredString(A4[0] / 2, 20, " ".join(str(doc.page + 9)))
+    expense = [["科目编码", "科目名称", "合计"], ["合计", "", "10.00"], ["2010301", "行政运行", "10.00"]]
+    story = [paragraph("2026年度支出预算总表"), paragraph("单位：万元"), ruled(expense), PageBreak(),
+             paragraph("二、财政拨款收支预算总表"), paragraph("2026年度财政拨款收支预算总表"), paragraph("单位：万元"),
+             ruled([["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"],
+                    ["一、一般公共预算拨款收入", "10.00", "一、一般公共服务支出", "10.00"],
+                    ["收入合计", "10.00", "支出合计", "10.00"]], spans=[((0, 0), (1, 0)), ((2, 0), (3, 0))])]
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build(story, onFirstPage=spaced, onLaterPages=spaced)
+    return path
+
+
 def cut_rows(path: Path) -> Path:
     """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
     two by the rules of the panel beside them (the panel's own row centred between the

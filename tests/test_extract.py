@@ -646,7 +646,7 @@ def test_a_header_cell_printing_a_slash_is_one_level_of_its_column():
                   "1 台式计算机 12 7.20", "2 打印机 3 0.90", "3 服务器 2 8.40"])
     [table] = doc.tables
     assert [(c.path, c.role) for c in table.columns] == [
-        (("序号",), ColumnRole.AMOUNT), (("品目名称",), ColumnRole.NAME), (("数量/台",), ColumnRole.AMOUNT),
+        (("序号",), ColumnRole.ORDINAL), (("品目名称",), ColumnRole.NAME), (("数量/台",), ColumnRole.AMOUNT),
         (("金额",), ColumnRole.AMOUNT)]
     assert [[c.text for c in r] for r in table.rows][0] == ["1", "台式计算机", "12", "7.20"]
 

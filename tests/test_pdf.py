@@ -142,6 +142,15 @@ def test_a_name_printed_past_its_cells_rule_goes_back_to_its_cell(tmp_path):
         ["2101101", "行政单位医疗", "10.00", "10.00"]]
 
 
+def test_a_letter_spaced_page_number_and_the_next_pages_heading_are_no_rows(tmp_path):
+    doc = load_document(pdfs.spaced_page_numbers(tmp_path / "spaced.pdf"))
+    expense, fiscal = doc.tables
+    assert [[c.text for c in r] for r in expense.rows] == [["", "合计", "10.00"], ["2010301", "行政运行", "10.00"]]
+    assert "1 0" not in doc.source.lines and "二、财政拨款收支预算总表" in doc.source.lines
+    assert (fiscal.kind, len(fiscal.rows)) == ("budget.fiscal_summary", 2)
+    assert validate(doc) == []
+
+
 def test_rows_cut_by_a_neighbours_rules_are_one_row(tmp_path):
     doc = load_document(pdfs.cut_rows(tmp_path / "cut.pdf"))
     summary, running, offset, fund = doc.tables
