@@ -81,6 +81,10 @@ def _guangdong_fund(group: str) -> tuple[str, ...]:
     return ("功能分类科目/科目编码", "功能分类科目/科目名称", f"{group}/小计", f"{group}/其中：基本支出",
             f"{group}/项目支出")
 _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
+# Fujian (Quanzhou): 小计 of the funds' spending, 其中 its basic and project parts
+_SUBTOTAL_PARTS = ("科目编码", "科目名称", "小计", "其中：/基本支出", "其中：/项目支出")
+_SUBTOTAL_RULE = TotalRule("小计", ("其中：/基本支出", "其中：/项目支出"))
+
 
 # Shenzhen: spending and income told by funding source (financial appropriation, 财政专户, 单位资金)
 _BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "财政拨款/国有资本经营预算拨款",
@@ -224,7 +228,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _YEAR_SUMMARY,
                        _SPENDING_THREE_WAYS)),
     TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算基本支出表",
-              (r"一般公共预算(财政拨款)?基本支出.*表$",),
+              (r"一般公共预算(财政)?(拨款)?基本支出.*表$",),
               header_words=("人员经费", "公用经费"),
               layouts=(_TWO_ECONOMIC_CLASSES + ("基本支出预算/小计", "基本支出预算/人员支出", "基本支出预算/日常公用支出"),
                        ("支出经济分类科目/科目编码", "支出经济分类科目/科目名称", "{year}年基本支出/合计",
@@ -240,7 +244,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "预算数/公用经费")),
               column_rules=(TotalRule("合计", ("人员经费", "公用经费")),), code_kind="economic"),
     TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_EXPENSE, "一般公共预算支出表",
-              (r"一般公共预算(财政拨款)?支出.*表$",),
+              (r"一般公共预算(财政)?(拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
                         "{year}年预算数/基本支出", "{year}年预算数/项目支出"),
@@ -254,8 +258,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Guangdong: the code inside the name (`[201]一般公共服务支出`)
                        ("功能科目名称", "一般公共预算支出/小计", "一般公共预算支出/其中：基本支出",
                         "一般公共预算支出/项目支出"),
-                       _SHENZHEN_UNIT_CODE),
-              column_rules=_BASIC_RULES + (TotalRule("合计", ("基本支出/小计", "项目支出")),
+                       _SHENZHEN_UNIT_CODE,
+                       _SUBTOTAL_PARTS),
+              column_rules=_BASIC_RULES + (_SUBTOTAL_RULE, TotalRule("合计", ("基本支出/小计", "项目支出")),
                                            TotalRule("合计", ("基本支出/小计", "项目支出总数")),
                                            TotalRule("基本支出/小计", ("人员经费", "公用经费")),
                                            TotalRule("一般公共预算支出/小计", ("其中：基本支出", "一般公共预算支出/项目支出"))),
@@ -308,7 +313,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                   TotalRule("“三公”经费合计", ("因公出国（境）费", f"{_VEHICLES}/小计", "公务接待费")),
                   TotalRule("公务用车购置及运行费/小计", ("购置费", "运行费")),
                   TotalRule("公务用车购置及运行费/小计", ("公务用车购置费", "公务用车运行费")))),
-    TableSpec(TableKind.BUDGET_GOV_FUND_EXPENSE, "政府性基金预算支出表", (r"政府性基金预算(财政拨款)?支出.*表$",
+    TableSpec(TableKind.BUDGET_GOV_FUND_EXPENSE, "政府性基金预算支出表", (r"政府性基金预算(财政)?(拨款)?支出.*表$",
                                                                        r"政府性基金(预算)?(财政拨款)?收支.*表$"),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
@@ -318,16 +323,18 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _split_code_layout("政府性基金预算支出", _EXP3),
                        _guangdong_fund("政府性基金预算支出"),
                        _SPENDING_THREE_WAYS,
-                       _SHENZHEN_UNIT_CODE),
-              column_rules=_BASIC_RULES, code_kind="function"),
-    TableSpec(TableKind.BUDGET_STATE_CAPITAL_EXPENSE, "国有资本经营预算支出表", (r"国有资本经营预算(财政拨款)?支出.*表$",),
+                       _SHENZHEN_UNIT_CODE,
+                       _SUBTOTAL_PARTS),
+              column_rules=_BASIC_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
+    TableSpec(TableKind.BUDGET_STATE_CAPITAL_EXPENSE, "国有资本经营预算支出表", (r"国有资本经营预算(财政)?(拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
                         "{year}年预算数/基本支出", "{year}年预算数/项目支出"),
                        _split_code_layout("国有资本经营预算支出", _EXP3),
                        _guangdong_fund("国有资本经营预算支出"),
-                       _SHENZHEN_UNIT_CODE),
-              column_rules=_BASIC_RULES, code_kind="function"),
+                       _SHENZHEN_UNIT_CODE,
+                       _SUBTOTAL_PARTS),
+              column_rules=_BASIC_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
     TableSpec(TableKind.BUDGET_PROJECT_EXPENSE, "项目支出表", (r"项目支出(及其他支出)?(预算)?表$",),
               header_words=("项目名称", "项目编码"),
               layouts=(("项目编码", "项目名称", "项目单位", "合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算",
