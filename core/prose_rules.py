@@ -29,9 +29,10 @@ from .findings import (
     text_only,
 )
 from .model import Document, Table, parse_amount
+from .panels import LIST_NUMBER
 from .reader import SourceText
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
-from .tokens import named_amounts
+from .tokens import named_amounts, squash
 
 # An amount as the text prints it: `19,044.27`, `2940.05`, never the tail of a longer number.
 _NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
@@ -532,6 +533,7 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
                     printed.setdefault(label, []).extend((in_wan, t.title) for in_wan in _in_wan(value, t.unit))
     if not printed:
         return []
+    _summaries_witness(doc, printed)
     out, seen = [], set()
     for run, stated, line in stated_subjects:
         name = next((run[i:] for i in range(len(run)) if run[i:] in printed), None)
@@ -547,6 +549,25 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
                            title, where=f"{name}", lines=[line],
                            values={"stated": str(stated), "table": str(value)}))
     return out
+
+
+def _summaries_witness(doc: Document, printed: dict[str, list[tuple[Decimal, str]]]) -> None:
+    """The amounts a table without codes prints after a subject's name (a fund's 财政拨款收支
+    总表: `十三、交通运输支出 106247.07`) witness that subject too: the text may state a fund's
+    share of it. They make no name a subject of their own."""
+    for t in doc.tables:
+        spec = catalog.SPEC_BY_KIND.get(t.kind)
+        if spec is None or spec.income or t.doubt or t.code_column() is not None:
+            continue
+        for r, row in enumerate(t.rows):
+            for j, cell in enumerate(row):
+                name = LIST_NUMBER.sub("", squash(cell.text))
+                if name not in printed:
+                    continue
+                k = j + 1
+                while (value := amount(t, r, k) if k < len(row) else None) is not None:
+                    printed[name].extend((in_wan, t.title) for in_wan in _in_wan(value, t.unit))
+                    k += 1
 
 
 @per_text

@@ -484,6 +484,22 @@ def test_a_table_coded_by_economic_class_is_no_witness_of_function_subjects():
     assert validate(doc) == []
 
 
+def test_a_subject_the_text_states_for_one_fund_is_witnessed_by_that_funds_summary():
+    # the 财政拨款 paragraph states 交通运输支出 as its summary prints it (no codes there); the
+    # 支出总表 counts every fund. A figure no table prints stays an error.
+    def document(stated: str):
+        return _document(_lines("支出总表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+                                "\t合计\t120.00\t20.00\t100.00", "214\t交通运输支出\t120.00\t20.00\t100.00",
+                                "财政拨款收支总表", "单位：万元", "收入\t\t支出\t", "项目\t预算数\t项目\t预算数",
+                                "一、一般公共预算拨款收入\t90.00\t一、交通运输支出\t90.00",
+                                "收入合计\t90.00\t支出合计\t90.00",
+                                "第三部分 说明", "（四）财政拨款收支情况",
+                                f"财政拨款支出包括：交通运输支出{stated}万元。"))
+    assert [f for f in validate(document("90.00")) if f.check == "prose_vs_table"] == []
+    assert [(f.severity, f.values) for f in validate(document("95.00")) if f.check == "prose_vs_table"] == [
+        ("error", {"stated": "95.00", "table": "120.00"})]
+
+
 def test_two_classifications_of_the_same_rows_are_not_checked_as_panels():
     # 部门经济科目 beside 政府经济科目: the rows are grouped by the pair, 505 under 301 and 302
     doc = _document(_lines(
