@@ -143,6 +143,7 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
                 (reads_as_title(line) and catalog.spec_for_title(TITLE_NUMBER.sub("", line)) is not None):
             out.add(k)
     out |= _short_pages(found, out)
+    out |= _pages_run_on(found, out)
     return frozenset(out | _page_number_partners(found, out))
 
 
@@ -174,6 +175,23 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
         (_, before), (_, after) = known[at - 1], known[at]
         if before < int(m.group(2)) < after and after - before <= 6:
             out.add(k)
+    return out
+
+
+def _pages_run_on(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:
+    """Lone numbers that run the page sequence on beyond the known pages (short landscape
+    pages of text, too close together to stand apart: 1 … 7 before the known 8): each one
+    less than the page after it going back, one more going on, a short page's lines apart."""
+    known = sorted((k, int(m.group(2))) for k, m in found if k in pages)
+    if not known:
+        return set()
+    lone = [(k, int(m.group(2))) for k, m in found]
+    out = set()
+    for step, (at, number), order in ((-1, known[0], reversed(lone)), (1, known[-1], lone)):
+        for k, value in order:
+            if (k - at) * step >= SETTINGS.short_page_lines and value == number + step:
+                out.add(k)
+                at, number = k, value
     return out
 
 

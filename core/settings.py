@@ -20,6 +20,7 @@ class ReadingSettings:
     position_tolerance: int = 2         # characters a layout text's right-aligned amounts of one column drift
     zigzag_rows: int = 3                # rows alternating between the two panels: read out of step
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
+    short_page_lines: int = 5           # … a short page (of text, landscape) in a run of page numbers
     sure_layout: float = 0.75           # a template fits a text header when it holds this much of its words
     broken_header_words: float = 0.4    # a template a header prints less of is a guess: a header too broken
                                         # to read takes the one template of its width only above it

@@ -53,6 +53,24 @@ def test_page_numbers_are_told_from_codes_printed_alone():
     assert sorted(page_number_lines(src)) == [26, 51, 86, 111]
 
 
+def test_short_pages_before_the_known_ones_run_the_sequence_on():
+    # landscape pages of text hold 15 lines: their numbers are too close to stand apart, and
+    # the sequence runs on to the page known by the table title after it; a sentence crosses
+    # page 3, and its figure is read whole
+    from core.extract import page_number_lines
+    from core.reader import load_text
+    from core.validate import validate
+    page = ["正文"] * 15
+    lines = [*page, "1", *page, "2", *page, "3", *page, "4", "支出总表", *(["208 社会保障和就业支出 1.00"] * 24), "5"]
+    src = load_text("\n".join(lines).encode("utf-8"))
+    assert sorted(page_number_lines(src)) == [16, 32, 48, 64, 90]
+    text = ["第三部分 说明", "四、“三公”经费", "“三公”经费预算 394.49 万元，其中：因公出国（境）费用", "3",
+            "184.49 万元；公务接待费 10 万元；公务用车运行维护费 200.00 万元；公务用车购置费 0 万元。"]
+    doc = _parse(["正文"] * 15 + ["1"] + ["正文"] * 15 + ["2"] + ["正文"] * 10 + text + ["正文"] * 12 + ["4"]
+                 + ["正文"] * 24 + ["5"] + ["正文"] * 24 + ["6"])
+    assert [f for f in validate(doc) if f.check == "sum"] == []
+
+
 def test_project_codes_are_not_classification_levels(documents):
     # 项目支出表 prints 032 (department), 032002 (unit), 22 其他运转类, 31 本级支出项目: no hierarchy
     from core.validate import validate
