@@ -180,18 +180,20 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
 
 def _pages_run_on(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:
     """Lone numbers that run the page sequence on beyond the known pages (short landscape
-    pages of text, too close together to stand apart: 1 … 7 before the known 8): each one
-    less than the page after it going back, one more going on, a short page's lines apart."""
-    known = sorted((k, int(m.group(2))) for k, m in found if k in pages)
-    if not known:
-        return set()
-    lone = [(k, int(m.group(2))) for k, m in found]
+    pages of text, too close together to stand apart: 1 … 7 before the known 8): the lone
+    numbers next to them, each one less than the page after it going back, one more going
+    on, a short page's lines apart. (A table's 行次 printed one fragment per line skip: the
+    other panel's numbers stand among them.)"""
+    at = [n for n, (k, _) in enumerate(found) if k in pages]
     out = set()
-    for step, (at, number), order in ((-1, known[0], reversed(lone)), (1, known[-1], lone)):
-        for k, value in order:
-            if (k - at) * step >= SETTINGS.short_page_lines and value == number + step:
-                out.add(k)
-                at, number = k, value
+    for step, start in ((-1, min(at, default=0)), (1, max(at, default=0))):
+        n = start
+        while at and 0 <= n + step < len(found):
+            (k, m), (k_next, m_next) = found[n], found[n + step]
+            if (k_next - k) * step < SETTINGS.short_page_lines or int(m_next.group(2)) != int(m.group(2)) + step:
+                break
+            out.add(k_next)
+            n += step
     return out
 
 
