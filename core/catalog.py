@@ -196,6 +196,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               layouts=(_FUNC + _EXP3,
                        ("科目编码", "科目名称", "合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
                         "对附属单位补助支出"),
+                       # Fujian (Quanzhou): the same under 小计
+                       ("科目编码", "科目名称", "小计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
+                        "对附属单位补助支出"),
                        _split_code_layout("支出预算", _EXP3),
                        ("功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "基本支出", "项目支出",
                         "事业单位经营支出", "对附属单位补助支出", "上缴上级支出"),
@@ -213,6 +216,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Shaanxi (Xi'an): a row per unit, the department's spending by source of funds
                        ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING))),
               column_rules=(TotalRule("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
+                                               "对附属单位补助支出")),
+                            TotalRule("小计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
                                                "对附属单位补助支出")),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
