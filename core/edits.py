@@ -236,6 +236,8 @@ class RowInsert(_RowEdit):
         table.rows.insert(self.row, [Cell(t, (), "", "", self.time) for t in self.new])
 
     def _misfit_in(self, table: Table) -> str:
+        if not isinstance(self.new, tuple):     # (the base's default None: a file that leaves the texts out)
+            return f"an {self.TARGET} edit needs its new texts"
         return _row_missing(self, self.row, len(table.rows) + 1)
 
 

@@ -160,15 +160,17 @@ def test_edits_that_no_longer_fit_are_set_aside_not_applied_elsewhere(sample_cop
         {"target": "cell", "table": 3, "row": 2, "col": 2, "old": "not what it says", "new": "3"},
         {"target": "cell", "table": 99, "row": 0, "col": 0, "old": "", "new": "4"},
         {"target": "cell", "table": 3, "row": 1, "col": 2, "old": "", "new": 5},
+        {"target": "insert_row", "table": 0, "row": 0},        # a row without its texts
         "not an edit",
     ])
     review = Review.open(doc)
     assert [e.new for e in review.edits] == ["580.13"]
-    assert len(review.set_aside) == 6
+    assert len(review.set_aside) == 7
+    assert review.set_aside[5][1] == "an insert_row edit needs its new texts"
     assert review.tables[3].cell(2, 2).text == doc.tables[3].cell(2, 2).text
     review.save()       # the set-aside edits are kept in the file, never lost
     saved = json.loads(default_review_path(path).read_text(encoding="utf-8"))
-    assert len(saved["set_aside"]) == 6 and all("reason" in e for e in saved["set_aside"])
+    assert len(saved["set_aside"]) == 7 and all("reason" in e for e in saved["set_aside"])
 
 
 def test_a_review_file_that_is_a_fifo_is_refused_without_hanging(sample_copy):
