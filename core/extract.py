@@ -432,7 +432,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _fill_tab_grid(table, content, spec, context.ruled, context.year)
     else:
         fit = _fill_token_grid(table, content, spec, context, layout)
-        if layout == "space" and fit < SETTINGS.broken_header_words and context.printed is not None:
+        if layout == "space" and context.printed is not None and (
+                fit < SETTINGS.broken_header_words or _figures_left_out(table, content)):
+            # (a template that leaves printed figures out is not this table's either)
             _read_by_space_columns(table, content, spec, context.printed, context.year)
     width = len(table.columns)
     if over := sum(any(c.text for c in row[width:]) for row in table.rows):
@@ -448,6 +450,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _drop_column_numbers(table)
         if layout == "space":
             _group_labels_apart(table, content)
+        if dropped := _figures_left_out(table, content):
+            table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
+                            "check the columns against the source", of_columns=True)
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
@@ -478,6 +483,18 @@ DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
 def _sums(table: Table) -> Counter[str]:
     """The sums of money a table's cells print (with decimals: no code, count or line number)."""
     return Counter(c.text for row in table.rows for c in row if DECIMAL_FIGURE.fullmatch(c.text))
+
+
+def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
+    """How many sums of money the lines of the table's rows print that no cell holds, where
+    they are a tenth of those printed or more (three at least): a reading with fewer
+    amount columns than the rows print (a summary's 本年预算 编制预算 上年结转 under each panel
+    read as one) drops them without a word."""
+    lines = {k for row in table.rows for cell in row for k in cell.lines}
+    printed = Counter(Decimal(t) for k, line in content if k in lines      # (by value: `0.0` is held as 0.00)
+                      for t in (token.replace(",", "") for token in line.split()) if DECIMAL_FIGURE.fullmatch(t))
+    missing = sum((printed - Counter({Decimal(t): n for t, n in _sums(table).items()})).values())
+    return missing if missing >= 3 and missing * 10 >= sum(printed.values()) else 0
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:
