@@ -136,6 +136,9 @@ _THREE_PUBLIC_BY_FUND_RULES = tuple(
 
 # Shaanxi's summaries: the spending told three ways, side by side
 _YEAR_SUMMARY = ("收入/项目", "收入/{year}年预算数", "支出/项目", "支出/{year}年预算数")     # Shenzhen
+# Jilin (Changchun): each panel's budget, of which this year's and last year's balance
+_BUDGET_AND_BALANCE = ("收入/项目", "收入/本年预算", "收入/编制预算", "收入/上年结转", "支出/项目", "支出/本年预算",
+                       "支出/编制预算", "支出/上年结转")
 _SPENDING_THREE_WAYS = ("收入/项目", "收入/预算数", "支出/支出功能分类科目（按大类）", "支出/预算数",
                         "支出/部门预算支出经济分类科目（按大类）", "支出/预算数",
                         "支出/政府预算支出经济分类科目（按大类）", "支出/预算数")
@@ -154,6 +157,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
                        _YEAR_SUMMARY,
                        _SPENDING_THREE_WAYS,
+                       _BUDGET_AND_BALANCE,
                        # Jiangsu: spending by function beside spending by use
                        ("收入/项目名称", "收入/金额", "支出/功能分类/功能科目名称", "支出/功能分类/金额",
                         "支出/支出用途/项目名称", "支出/支出用途/金额"))),
@@ -231,7 +235,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算", "财政拨款支出/国有资本经营预算"),
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
                        _YEAR_SUMMARY,
-                       _SPENDING_THREE_WAYS)),
+                       _SPENDING_THREE_WAYS,
+                       _BUDGET_AND_BALANCE)),
     TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算基本支出表",
               (r"一般公共预算(财政)?(拨款)?基本支出.*表$",),
               header_words=("人员经费", "公用经费"),
