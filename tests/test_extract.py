@@ -71,6 +71,19 @@ def test_short_pages_before_the_known_ones_run_the_sequence_on():
     assert [f for f in validate(doc) if f.check == "sum"] == []
 
 
+def test_a_summary_read_with_fewer_amount_columns_than_its_rows_print_is_doubted():
+    # three amounts under each panel, named as no template names them: a template of one
+    # amount a panel leaves two a row out, and says so
+    doc = _parse(["收支总表", "单位：万元", "收 入 支 出", "项 目 本年数 调整数 结转数 项 目 本年数 调整数 结转数",
+                  "一、财政拨款收入 1682.76 1682.76 0.00 一、一般公共服务支出 1378.41 1378.41 0.00",
+                  "一般公共预算拨款收入 1682.76 1682.76 0.00 二、社会保障和就业支出 178.42 178.42 0.00",
+                  "政府性基金预算拨款收入 0.00 0.00 0.00 三、卫生健康支出 126.93 126.93 0.00",
+                  "收入总计 1682.76 1682.76 0.00 支出总计 1682.76 1682.76 0.00"])
+    [table] = doc.tables
+    assert len(table.columns) < 8
+    assert table.doubt.startswith("16 figures its rows print stand in no cell")
+
+
 def test_project_codes_are_not_classification_levels(documents):
     # 项目支出表 prints 032 (department), 032002 (unit), 22 其他运转类, 31 本级支出项目: no hierarchy
     from core.validate import validate
