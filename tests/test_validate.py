@@ -219,15 +219,11 @@ def test_running_costs_in_the_text_against_the_basic_table(sample_copy):
 
 
 def test_totals_stated_with_all_their_parts_in_the_text():
-    from core.document import parse_document
-    from core.reader import load_text
     text = ("第三部分 说明\n一、“三公”经费\n（一）安排情况\n“三公”经费财政拨款安排 9.00 万元。其中：\n"
             "因公出国（境）费 0 万元；公务接待费 8.00 万元；公务用车运行维护费 0.50 万元；公务用车购置费 0 万元。\n"
             "（二）政府采购\n政府采购预算总额 26.20 万元。其中，政府采购货物预算 16.20 万元，"
             "政府采购工程预算 0.00 万元，政府采购服务预算 10.00 万元。\n")
-    found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "sum"]
-    assert [(f.severity, f.values, f.lines) for f in found] == [
-        ("error", {"stated": "9.00", "computed": "8.50"}, [4])]
+    assert _found(text, "sum") == [("error", {"stated": "9.00", "computed": "8.50"}, [4])]
 
 
 def test_final_accounts_fiscal_income_in_the_summary_and_the_fiscal_table(sample_copy):
@@ -264,9 +260,7 @@ def test_changes_stated_with_thousands_separators_are_read():
             "支出预算总额 3,000.00 万元，较上年增加 2,515.39 万元，按支出功能分类划分：\n"
             "一般公共服务支出 1,000.00 万元，较上年增加 1,252.50 万元；教育支出 2,000.00 万元，较上年增加 1,200.00 万元。\n"
             "支出比上年增加 2,515.39 万元，主要是基本支出增加 1,252.50 万元。\n")
-    found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "sum"]
-    assert [(f.severity, f.values, f.lines) for f in found] == [
-        ("error", {"stated": "2515.39", "computed": "2452.50"}, [3])]
+    assert _found(text, "sum") == [("error", {"stated": "2515.39", "computed": "2452.50"}, [3])]
 
 
 def test_a_project_listed_in_the_text_with_its_name_wrapped_against_the_project_table():
@@ -443,6 +437,11 @@ def test_a_row_printing_a_code_without_its_name_doubts_the_table():
 
 def _document(text: str):
     return parse_document(load_text(text.encode("utf-8"), "tables.txt"))
+
+
+def _found(text: str, check: str) -> list[tuple[str, dict[str, str], list[int]]]:
+    """(severity, figures, lines) of each finding of one check on a document of `text`."""
+    return [(f.severity, f.values, f.lines) for f in validate(_document(text)) if f.check == check]
 
 
 def _lines(*rows: str) -> str:
