@@ -558,12 +558,11 @@ def _summaries_witness(doc: Document, printed: dict[str, list[tuple[Decimal, str
     share of it. They make no name a subject of their own."""
     for t in doc.tables:
         spec = catalog.SPEC_BY_KIND.get(t.kind)
-        if spec is None or spec.income or t.doubt or t.code_column() is not None:
+        if spec is None or spec.income or spec.form or t.doubt or t.code_column() is not None:
             continue
         for r, row in enumerate(t.rows):
             for j, cell in enumerate(row):
-                name = LIST_NUMBER.sub("", squash(cell.text))
-                if name not in printed:
+                if (name := LIST_NUMBER.sub("", squash(cell.text))) not in printed:
                     continue
                 k = j + 1
                 while (value := amount(t, r, k) if k < len(row) else None) is not None:
