@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.table import Table as RuledTable
 
 PDF_MAGIC = b"%PDF"
-CACHE_VERSION = 11
+CACHE_VERSION = 12
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -41,6 +41,10 @@ class PdfSettings:
     # stand up to 4 points off their tops (`≤18400` beside `万元`); its wrapped lines are 10+ apart
     cell_line_tolerance: float = 5.0
     char_gap: float = 1.5               # characters closer than this belong to one word
+    # a character whose box stands less than this share of its size above its baseline has a
+    # font with broken metrics (its box drawn below the line: `2026` beside `年部门收支总体情况表`)
+    min_ascent_share: float = 0.3
+    ascent_share: float = 0.8           # … its box is drawn again this share above the baseline, the rest below
     min_table_rows: int = 2             # a ruled box of fewer rows and no figure is a frame, not a table
     min_table_columns: int = 2
     min_column_width: float = 12.0      # narrower and empty throughout: an artefact of the ruling, not a column
@@ -353,12 +357,33 @@ def _under_columns(texts: list[str], extents: Extents, columns: Extents) -> list
     return out
 
 
+def _boxes_on_their_baselines(page: Page) -> None:
+    """Characters of a font whose metrics put its boxes below the line (the ascent 0, the
+    descent its whole size: a year, a colon, a list's 、 a line lower than their words) are
+    boxed again round their baseline, so that they share their words' line and cell."""
+    for char in page.chars:
+        matrix, size = char["matrix"], float(char["size"])
+        if not char.get("upright") or matrix[0] <= 0 or matrix[3] <= 0 or size <= 0:
+            continue
+        baseline = float(matrix[5])
+        if float(char["y1"]) - baseline >= SETTINGS.min_ascent_share * size:
+            continue
+        shift = baseline + SETTINGS.ascent_share * size - float(char["y1"])
+        char["y1"] = float(char["y1"]) + shift
+        char["y0"] = char["y1"] - size
+        for key in ("top", "doctop"):
+            char[key] = float(char[key]) - shift
+        char["bottom"] = float(char["top"]) + size
+        char["height"] = size
+
+
 def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
     """The lines of one page, top to bottom: text lines outside the ruled tables, and a
     tab-separated line per table row, and where the page's last table's columns stand. Page
     numbers in the margins are left out. A row ruled alone (a table's last row on a page of
     its own, merged otherwise than the table's) is laid under the columns `carried` from
     the table before it."""
+    _boxes_on_their_baselines(page)
     tables = [t for t in page.find_tables() if len(t.columns) >= SETTINGS.min_table_columns and
               (len(t.rows) >= SETTINGS.min_table_rows or _row_of_figures(t))]
     items: list[tuple[float, int, str]] = []        # (top, order, text)

@@ -151,6 +151,24 @@ def test_a_letter_spaced_page_number_and_the_next_pages_heading_are_no_rows(tmp_
     assert validate(doc) == []
 
 
+def test_a_character_whose_font_boxes_it_below_its_line_is_boxed_on_its_baseline():
+    # Chongqing's year (2026) and colons: a font whose box starts at the baseline and hangs
+    # a size below it, so that pdfplumber reads them a line lower than their words
+    from types import SimpleNamespace
+
+    from core.pdf import _boxes_on_their_baselines
+
+    def char(text: str, baseline: float, top: float, size: float = 18.5) -> dict:
+        return {"text": text, "upright": True, "matrix": (1.0, 0.0, 0.0, 1.0, 300.0, baseline), "size": size,
+                "top": top, "bottom": top + size, "doctop": top, "y1": 595.3 - top, "y0": 595.3 - top - size,
+                "height": size}
+    year, word = char("2", 470.7, 125.2), char("年", 473.2, 109.0)
+    page = SimpleNamespace(chars=[year, word])
+    _boxes_on_their_baselines(page)
+    assert word["top"] == 109.0 and abs(year["top"] - word["top"]) < 3
+    assert round(year["bottom"] - year["top"], 6) == 18.5 == round(year["y1"] - year["y0"], 6)
+
+
 def test_rows_cut_by_a_neighbours_rules_are_one_row(tmp_path):
     doc = load_document(pdfs.cut_rows(tmp_path / "cut.pdf"))
     summary, running, offset, fund = doc.tables
