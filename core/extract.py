@@ -444,6 +444,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         # no header names a column by one character but 类 款 项: a wrapped header cell was cut apart
         table.add_doubt(f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns "
                         "against the source", of_columns=True)
+    if not spec.form and (wrapped := _rows_of_words_alone(table)):
+        table.add_doubt(f"{wrapped} rows hold words alone, no label and no figure, between rows with figures: cells "
+                        "wrapped around their rows were likely read as rows of their own; check the rows against the source")
     if not spec.form:
         _cut_figures_rejoined(table)
         _drop_repeated_totals(table)
@@ -483,6 +486,22 @@ DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
 def _sums(table: Table) -> Counter[str]:
     """The sums of money a table's cells print (with decimals: no code, count or line number)."""
     return Counter(c.text for row in table.rows for c in row if DECIMAL_FIGURE.fullmatch(c.text))
+
+
+def _rows_of_words_alone(table: Table) -> int:
+    """How many rows print words but neither a label nor a figure in a table of one panel whose
+    other rows print figures, where they are two or more and a tenth of the rows: the lines of
+    a cell wrapped above and below its row (a project's goal) read as rows of their own."""
+    label = table.label_column()
+    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    if not amounts or any(c.role in (ColumnRole.NAME, ColumnRole.CODE) for c in table.columns[amounts[0]:]):
+        return 0        # (panels side by side: one panel's rows leave the other's label empty)
+
+    def figures(row: list[Cell]) -> bool:
+        return any(j < len(row) and row[j].text for j in amounts)
+    alone = sum(not figures(row) and not (label < len(row) and row[label].text) and any(c.text for c in row)
+                for row in table.rows)
+    return alone if alone >= 2 and alone * 10 >= len(table.rows) and any(map(figures, table.rows)) else 0
 
 
 def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:

@@ -84,6 +84,18 @@ def test_a_summary_read_with_fewer_amount_columns_than_its_rows_print_is_doubted
     assert table.doubt.startswith("16 figures its rows print stand in no cell")
 
 
+def test_a_cells_lines_above_and_below_its_row_read_as_rows_doubt_the_table():
+    # a project's goal wrapped around its row's line: its pieces are rows of words alone,
+    # no unit and no amount, between the rows that print them
+    doc = _parse(["项目支出绩效表", "单位：万元", "单位名称\t项目名称\t金额\t项目总体绩效目标",
+                  "某局\t综合交通建设管理\t136.80\t", "\t协调和指导全市公路建设。\t\t",
+                  "某局\t综合交通运行保障\t7108.06\t", "\t推进海港、陆港联动发展。\t\t",
+                  "某局\t公路综合建设养护\t70252.12\t完成年度养护计划。"])
+    [table] = doc.tables
+    assert [c.role for c in table.columns] == [ColumnRole.NAME, ColumnRole.NAME, ColumnRole.AMOUNT, ColumnRole.TEXT]
+    assert table.doubt.startswith("2 rows hold words alone, no label and no figure")
+
+
 def test_project_codes_are_not_classification_levels(documents):
     # 项目支出表 prints 032 (department), 032002 (unit), 22 其他运转类, 31 本级支出项目: no hierarchy
     from core.validate import validate
