@@ -456,6 +456,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if dropped := _figures_left_out(table, content):
             table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
                             "check the columns against the source", of_columns=True)
+        if unheld := _words_left_out(table, content):
+            table.add_doubt(f"{len(unheld)} rows print words that stand in no cell ({unheld[0]}): their names were "
+                            "likely read away; check the columns against the source", of_columns=True)
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
@@ -502,6 +505,27 @@ def _rows_of_words_alone(table: Table) -> int:
     alone = sum(not figures(row) and not (label < len(row) and row[label].text) and any(c.text for c in row)
                 for row in table.rows)
     return alone if alone >= 2 and alone * 10 >= len(table.rows) and any(map(figures, table.rows)) else 0
+
+
+_WORD_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _words_left_out(table: Table, content: list[tuple[int, str]]) -> list[str]:
+    """In a table read without a column of words but codes, for each row whose lines print a run of words no
+    cell of the row holds, the first such run, where they are three rows or more and a tenth
+    of them: the names read away (`科 目 名 称 总 计` letter-spaced, one header cell, and the
+    names it heads dropped)."""
+    if any(c.role in (ColumnRole.NAME, ColumnRole.TEXT) for c in table.columns):
+        return []
+    text_of = dict(content)
+    out = []
+    for row in table.rows:
+        held = "".join(cell.text for cell in row).replace(" ", "")
+        lines = sorted({k for cell in row for k in cell.lines})
+        lost = next((w for k in lines for w in _WORD_RUN.findall(text_of.get(k, "").replace(" ", "")) if w not in held), None)
+        if lost is not None:
+            out.append(lost)
+    return out if len(out) >= 3 and len(out) * 10 >= len(table.rows) else []
 
 
 def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
