@@ -376,10 +376,12 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "资金性质", "采购数量", "单价（元）", "计量单位", "采购金额/采购金额合计（元）",
                         "采购金额/其中面向中小企业（元）", "采购金额/其中面向小微企业（元）"),)),
     TableSpec(TableKind.BUDGET_DEPT_PERFORMANCE_TARGET, "部门整体支出绩效目标申报表",
-              (r"部门整体支出绩效目标.*表$",), form=True),
+              (r"部门整体(支出)?绩效目标.*表$",), form=True),
     TableSpec(TableKind.BUDGET_PERFORMANCE_TARGET, "项目支出绩效目标表",
               # 专项业务经费, 专项资金: project spending by other templates' names
-              (r"(项目(支出)?|专项(业务经费|资金)?)(总体)?绩效目标.*表$",), header_words=("一级指标", "二级指标"), form=True,
+              # … and a project's own form titled by its name alone (`信息化运行维护绩效目标表`)
+              (r"(项目(支出)?|专项(业务经费|资金)?)(总体)?绩效目标.*表$", r"绩效目标表$"),
+              header_words=("一级指标", "二级指标"), form=True,
               # the form of several projects in one grid, a project per block of rows
               layouts=(("项目名称", "中期绩效目标", "年度绩效目标", "一级指标", "二级指标", "三级指标", "计算符号",
                         "指标值", "计量单位", "备注（选填）", "指标值说明（选填）"),)),

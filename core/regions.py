@@ -160,6 +160,21 @@ def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
     return listed
 
 
+HEADING_NUMBER = re.compile(r"^([（(]([一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.．、]\s*\D)")
+LONE_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _heading_over_a_title(norm: tuple[str, ...], k: int, titled_lines: set[int]) -> bool:
+    """A numbered heading of the text that names a kind of table (`（7）项目绩效目标表`, `2.其他一级
+    项目绩效目标表`) just above a table's own title, page numbers aside: it starts no table."""
+    if not HEADING_NUMBER.match(norm[k - 1].strip()):
+        return False
+    j = k + 1
+    while j <= min(len(norm), k + LISTED_TITLES_APART) and (not norm[j - 1].strip() or LONE_PAGE_NUMBER.match(norm[j - 1].strip())):
+        j += 1
+    return j in titled_lines
+
+
 WRAPPED_TITLE_TAIL = 6      # characters a title's wrapped end may print alone (`表`, `效目标表`)
 
 
@@ -191,7 +206,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         if in_toc(k):
             continue
         line = norm[k - 1].strip()
-        titled = k in titled_lines
+        titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
         head: int | None = None
         if titled and ((spec is None and len(line) <= WRAPPED_TITLE_TAIL) or line.startswith((")", "）"))):
