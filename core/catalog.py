@@ -81,6 +81,9 @@ def _guangdong_fund(group: str) -> tuple[str, ...]:
     return ("功能分类科目/科目编码", "功能分类科目/科目名称", f"{group}/小计", f"{group}/其中：基本支出",
             f"{group}/项目支出")
 _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
+# what a department spends its total on, beside basic and project spending
+_SPENDING_USES = ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")
+_FUNDS_SPENT = ("支出/一般公共预算", "支出/政府性基金预算", "支出/国有资本经营预算")       # a fiscal summary's
 # Fujian (Quanzhou): 小计 of the funds' spending, 其中 its basic and project parts
 _SUBTOTAL_PARTS = ("科目编码", "科目名称", "小计", "其中：/基本支出", "其中：/项目支出")
 _SUBTOTAL_RULE = TotalRule("小计", ("其中：/基本支出", "其中：/项目支出"))
@@ -198,11 +201,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.BUDGET_EXPENSE, "支出总表", (r"支出(预算)?总(体情况)?表$",),
               header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
               layouts=(_FUNC + _EXP3,
-                       ("科目编码", "科目名称", "合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                        "对附属单位补助支出"),
-                       # Fujian (Quanzhou): the same under 小计
-                       ("科目编码", "科目名称", "小计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                        "对附属单位补助支出"),
+                       # (Fujian, Quanzhou: the same under 小计)
+                       *(("科目编码", "科目名称", total) + _SPENDING_USES for total in ("合计", "小计")),
                        _split_code_layout("支出预算", _EXP3),
                        ("功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "基本支出", "项目支出",
                         "事业单位经营支出", "对附属单位补助支出", "上缴上级支出"),
@@ -219,10 +219,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出"),
                        # Shaanxi (Xi'an): a row per unit, the department's spending by source of funds
                        ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING))),
-              column_rules=(TotalRule("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                                               "对附属单位补助支出")),
-                            TotalRule("小计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                                               "对附属单位补助支出")),
+              column_rules=(*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
               code_kind="function"),
@@ -237,13 +234,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _YEAR_SUMMARY,
                        _SPENDING_THREE_WAYS,
                        _BUDGET_AND_BALANCE,
-                       # Chongqing: the spending in total and by each fund
-                       ("收入/项目", "收入/预算数", "支出/项目", "支出/总计", "支出/一般公共预算", "支出/政府性基金预算",
-                        "支出/国有资本经营预算"),
-                       ("收入/项目", "收入/预算数", "支出/项目", "支出/合计", "支出/一般公共预算", "支出/政府性基金预算",
-                        "支出/国有资本经营预算")),
-              column_rules=(TotalRule("支出/总计", ("支出/一般公共预算", "支出/政府性基金预算", "支出/国有资本经营预算")),
-                            TotalRule("支出/合计", ("支出/一般公共预算", "支出/政府性基金预算", "支出/国有资本经营预算")))),
+                       # Chongqing: the spending in total (总计 or 合计) and by each fund
+                       *(("收入/项目", "收入/预算数", "支出/项目", f"支出/{total}") + _FUNDS_SPENT for total in ("总计", "合计"))),
+              column_rules=tuple(TotalRule(f"支出/{total}", _FUNDS_SPENT) for total in ("总计", "合计"))),
     TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算基本支出表",
               (r"一般公共预算(财政)?(拨款)?基本支出.*表$",),
               header_words=("人员经费", "公用经费"),

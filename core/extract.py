@@ -185,10 +185,12 @@ def _pages_run_on(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> se
     on, a short page's lines apart. (A table's 行次 printed one fragment per line skip: the
     other panel's numbers stand among them.)"""
     at = [n for n, (k, _) in enumerate(found) if k in pages]
-    out = set()
-    for step, start in ((-1, min(at, default=0)), (1, max(at, default=0))):
+    out: set[int] = set()
+    if not at:
+        return out
+    for step, start in ((-1, at[0]), (1, at[-1])):
         n = start
-        while at and 0 <= n + step < len(found):
+        while 0 <= n + step < len(found):
             (k, m), (k_next, m_next) = found[n], found[n + step]
             if (k_next - k) * step < SETTINGS.short_page_lines or int(m_next.group(2)) != int(m.group(2)) + step:
                 break
@@ -511,10 +513,10 @@ _WORD_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _words_left_out(table: Table, content: list[tuple[int, str]]) -> list[str]:
-    """In a table read without a column of words but codes, for each row whose lines print a run of words no
-    cell of the row holds, the first such run, where they are three rows or more and a tenth
-    of them: the names read away (`科 目 名 称 总 计` letter-spaced, one header cell, and the
-    names it heads dropped)."""
+    """In a table whose only column of words is its codes, the first run of words each row's
+    lines print that no cell of the row holds, where three rows or more, a tenth of them,
+    print one: the names read away (`科 目 名 称 总 计` letter-spaced read as one header cell,
+    and the names it heads dropped)."""
     if any(c.role in (ColumnRole.NAME, ColumnRole.TEXT) for c in table.columns):
         return []
     text_of = dict(content)

@@ -188,8 +188,7 @@ def classification_of(table: Table) -> str:
 def amount_columns(table: Table) -> list[int]:
     """Columns of amounts: headed as amounts (not a code's, 政府经济科目编码 50206, nor a
     row's number, 行次 or 序号), and every cell reads as a number."""
-    skip = set(table.code_columns()) | {table.label_column()} | \
-        {j for j, c in enumerate(table.columns) if c.role != ColumnRole.AMOUNT}
+    skip = {table.label_column()} | {j for j, c in enumerate(table.columns) if c.role != ColumnRole.AMOUNT}
     out = []
     for j in range(len(table.columns)):
         if j in skip:

@@ -110,7 +110,7 @@ _ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)" + _NU
 def _prose_blocks(doc: Document) -> list[tuple[str, list[int]]]:
     """The text of each subsection of the explanatory text, tables left out, line breaks and
     spaces removed so that sentences read whole, with the source line of each character."""
-    in_table: set[int] = set(page_number_lines(doc.source))
+    in_table: set[int] = set(_page_numbers(doc.source))
     for t in doc.tables:
         in_table.update(range(t.first_line, t.last_line + 1))
     out = []
@@ -267,8 +267,15 @@ def _prose_text(doc: Document) -> tuple[str, list[int]]:
 
 
 @functools.lru_cache(maxsize=8)
+def _page_numbers(source: SourceText) -> frozenset[int]:
+    """The lines printing a page number, which the prose is read without (a sentence may run on
+    over one): read once per text."""
+    return page_number_lines(source)
+
+
+@functools.lru_cache(maxsize=8)
 def _prose_of(source: SourceText, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[int]]:
-    in_table: set[int] = set(page_number_lines(source))     # (a sentence may run on over a page's number)
+    in_table: set[int] = set(_page_numbers(source))
     for first, last in spans:
         in_table.update(range(first, last + 1))
     chars, lines = [], []

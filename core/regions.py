@@ -161,7 +161,6 @@ def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
 
 
 HEADING_NUMBER = re.compile(r"^([（(]([一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.．、]\s*\D)")
-LONE_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 def _heading_over_a_title(norm: tuple[str, ...], k: int, titled_lines: set[int]) -> bool:
@@ -170,7 +169,7 @@ def _heading_over_a_title(norm: tuple[str, ...], k: int, titled_lines: set[int])
     if not HEADING_NUMBER.match(norm[k - 1].strip()):
         return False
     j = k + 1
-    while j <= min(len(norm), k + LISTED_TITLES_APART) and (not norm[j - 1].strip() or LONE_PAGE_NUMBER.match(norm[j - 1].strip())):
+    while j <= min(len(norm), k + LISTED_TITLES_APART) and (not norm[j - 1].strip() or PAGE_NUMBER.match(norm[j - 1])):
         j += 1
     return j in titled_lines
 

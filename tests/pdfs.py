@@ -32,9 +32,9 @@ def page_number(canvas, doc) -> None:
     canvas.drawCentredString(A4[0] / 2, 20, str(doc.page))
 
 
-def build(path: Path, story: list, encrypt: str | None = None) -> Path:
+def build(path: Path, story: list, encrypt: str | None = None, on_page=page_number) -> Path:
     doc = SimpleDocTemplate(str(path), pagesize=A4, encrypt=encrypt)
-    doc.build(story, onFirstPage=page_number, onLaterPages=page_number)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return path
 
 
@@ -141,9 +141,7 @@ def spaced_page_numbers(path: Path) -> Path:
              ruled([["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"],
                     ["一、一般公共预算拨款收入", "10.00", "一、一般公共服务支出", "10.00"],
                     ["收入合计", "10.00", "支出合计", "10.00"]], spans=[((0, 0), (1, 0)), ((2, 0), (3, 0))])]
-    doc = SimpleDocTemplate(str(path), pagesize=A4)
-    doc.build(story, onFirstPage=spaced, onLaterPages=spaced)
-    return path
+    return build(path, story, on_page=spaced)
 
 
 def cut_rows(path: Path) -> Path:
