@@ -15,6 +15,7 @@ from core.document import load_document
 from core.edits import DECISIONS
 from core.errors import UserError
 from core.export import document_json, write_csv, write_json
+from core.jsontext import readable_json
 from core.model import Document, Node
 from core.review import Review, default_review_path
 from core.text import json_visible, visible
@@ -207,7 +208,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 and (not args.severity or f.severity in args.severity)]
     findings.sort(key=lambda f: f.status != "open")      # open findings first, in document order
     if args.format == "json":
-        text = json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1)
+        text = readable_json([f.to_json() for f in findings])
         if args.output:
             atomic_write_text(args.output, text, protected=_protected(args))
         else:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from .atomic import atomic_write, atomic_write_text
 from .errors import UserError
 from .findings import Severity
+from .jsontext import readable_json
 
 if TYPE_CHECKING:        # the document's modules are imported in the job, where they are used
     from .findings import Finding
@@ -104,7 +105,7 @@ def run_job(name: str, source: bytes, review: bytes | None) -> JobResult:
     info = doc.info
     result.ok = True
     result.summary = _summary_row(name, corrected, standing(findings), review_sha, "")
-    result.tables_json = json.dumps(document_json(corrected), ensure_ascii=False, indent=1)
+    result.tables_json = readable_json(document_json(corrected))
     result.workbook = book.getvalue()
     result.records = [{"document": name, "agency": info.agency, "year": info.year, "report_type": info.report_type,
                        **rec} for rec in long_records(corrected)]
@@ -274,7 +275,7 @@ def _load_manifest(out: Path) -> dict:
 
 
 def _save_manifest(out: Path, manifest: dict) -> None:
-    atomic_write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    atomic_write_text(out / MANIFEST, readable_json(manifest))
 
 
 def _write_corpus(out: Path, names: list[str]) -> list[Path]:

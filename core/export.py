@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import shutil
 import tempfile
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from .atomic import atomic_write, atomic_write_text, check_destination
 from .collection import collection_paused
 from .errors import UserError
+from .jsontext import readable_json
 from .model import Document, Table
 from .review import Review
 from .sheets import LONG_COLUMNS, csv_safe, long_records, safe_text, sheet_names, text_columns
@@ -56,7 +56,7 @@ def long_frame(doc: Document) -> pd.DataFrame:
 # --------------------------------------------------------------------------- writers
 
 def write_json(doc: Document, path: str | Path | None, protected: Iterable[str | Path] = ()) -> str:
-    text = json.dumps(document_json(doc), ensure_ascii=False, indent=1)
+    text = readable_json(document_json(doc))
     if path:
         atomic_write_text(path, text, protected=protected)
     return text

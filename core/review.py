@@ -34,6 +34,7 @@ from .edits import (
     edit_from_json,
 )
 from .errors import UserError
+from .jsontext import readable_json
 from .model import Document, Table
 
 REVIEW_FORMAT = "budget-review.review"
@@ -308,7 +309,7 @@ class Review:
         or wrote it is never overwritten: the edits stay here and the reviewer is told."""
         if _file_digest(self.path) != self._on_disk:
             raise UserError(_CHANGED_ON_DISK.format(path=self.path))
-        text = json.dumps(self.to_json(), ensure_ascii=False, indent=1)
+        text = readable_json(self.to_json())
         atomic_write_text(self.path, text, protected=(self.document.source.path,))
         self._on_disk, self._on_disk_stat = _file_digest(self.path), _file_stat(self.path)
         try:

@@ -13,6 +13,7 @@ from core.document import load_document
 from core.edits import Target
 from core.errors import UserError
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
+from core.jsontext import readable_json
 from core.review import Review
 from core.validate import validate
 from core.workbook import CORRECTED, HEADER_TOP, WIDEST_COLUMN, display_width, header_grid, merged_header_ranges
@@ -280,3 +281,13 @@ def test_csv_export_writes_the_forms_facts(sample_copy, tmp_path):
     rows = list(csv.reader((folder / "facts.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert folder == tmp_path / "csv" and warnings == []
     assert rows[0] == ["table", "fact", "value"] and ["01 项目支出绩效目标表", "年度资金总额", "160"] in rows
+
+
+def test_json_written_puts_a_row_on_a_line_and_reads_back():
+    value = {"tables": [{"rows": [["一、收入", "1.00"], ["合计", "1.00"]], "notes": [], "unit": "万元"}],
+             "source": "a\x7f.txt"}
+    text = readable_json(value)
+    assert json.loads(text) == value
+    assert text.splitlines()[3:6] == ['   "rows": [', '    ["一、收入", "1.00"],', '    ["合计", "1.00"]']
+    # laid out at every depth, it is what the standard library's indented dump writes
+    assert readable_json(value, inline_depth=99) == json.dumps(value, ensure_ascii=False, indent=1)
