@@ -673,9 +673,11 @@ def grid_misread(table: Table) -> str:
                          (before := table.cell(r, j - 1).text).isdigit() and FIGURE.fullmatch(before)), None)
             if slid is not None:
                 return f"row {slid + 1} holds its {column.leaf} figure a column early"
-    if table.columns[2:3] and table.columns[2].leaf == "三级指标" and (swapped := sum(
-            COMPARISON.match(row[2].text) is not None or _names_a_level_piece(row[2].text) or
-            _holds_level_piece(row[3].text) for row in table.rows if len(row) > 3)):
+    # the indicator's name is the column after the levels' (三级指标, 指标内容, 指标名称), its value the next
+    name = next((j + 1 for j, c in enumerate(table.columns) if c.leaf == "二级指标"), len(table.columns))
+    if name + 1 < len(table.columns) and (swapped := sum(
+            COMPARISON.match(row[name].text) is not None or _names_a_level_piece(row[name].text) or
+            _holds_level_piece(row[name + 1].text) for row in table.rows if len(row) > name + 1)):
         # an indicator's name opening with its target's sign, a value that is a level's name:
         # names and values were read out of step
         return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"
