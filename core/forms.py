@@ -408,7 +408,9 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
     from `一级指标` to the first level name."""
     for i, (_, s) in enumerate(content):
         if "二级指标" in s and ("一级指标" in s or "三级指标" in s):
-            cells = join_spaced_characters([c for c in re.split(r"\t| ", s.strip()) if c])
+            # (a ruled line's cells are its tabs' pieces: `年 度 绩效 指 标` is one cell, letter-spaced)
+            cells = [c for c in s.strip().split("\t") if c.strip()] if "\t" in s else \
+                join_spaced_characters([c for c in s.strip().split(" ") if c])
             cells = [w for c in cells for w in (GRID_WORD.findall(c) if GRID_WORDS.fullmatch(c) else [squash(c)])]
             first, last, cells = _header_with_wrapped_cells(content, i, cells)
             if "一级指标" in cells:
