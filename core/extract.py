@@ -446,6 +446,11 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         # no header names a column by one character but 类 款 项: a wrapped header cell was cut apart
         table.add_doubt(f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns "
                         "against the source", of_columns=True)
+    if long := next((part for c in table.columns for part in c.path if len(part) > SETTINGS.header_cell_chars), None):
+        # no header names a column at such length: rows' text (a form's grid of one ruled row) was
+        # read into the header
+        table.add_doubt(f"a header cell holds {len(long)} characters ({long[:12]}…): the rows' text was likely read "
+                        "into the header; check the columns against the source", of_columns=True)
     if not spec.form and (wrapped := _rows_of_words_alone(table)):
         table.add_doubt(f"{wrapped} rows hold words alone, no label and no figure, between rows with figures: cells "
                         "wrapped around their rows were likely read as rows of their own; check the rows against the source")
