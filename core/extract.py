@@ -426,8 +426,6 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             _form_read_as_plain_grid(table, content, context, layout)
     elif spec.form:
         fill_form(table, content, layout, context.printed)
-        if misread := grid_misread(table):
-            table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
         if not table.rows:      # no indicator grid the form reader knows
             _form_read_as_plain_grid(table, content, context, layout)
     elif layout == "tab":
@@ -438,6 +436,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                 fit < SETTINGS.broken_header_words or _figures_left_out(table, content)):
             # (a template that leaves printed figures out is not this table's either)
             _read_by_space_columns(table, content, spec, context.printed, context.year)
+    if spec.form and (misread := grid_misread(table)):
+        table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
     width = len(table.columns)
     if over := sum(any(c.text for c in row[width:]) for row in table.rows):
         table.add_doubt(f"{over} row(s) hold more cells than the {width} columns read from the header: the header "

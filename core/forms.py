@@ -675,6 +675,12 @@ def grid_misread(table: Table) -> str:
                          (before := table.cell(r, j - 1).text).isdigit() and FIGURE.fullmatch(before)), None)
             if slid is not None:
                 return f"row {slid + 1} holds its {column.leaf} figure a column early"
+    if (first := next((j for j, c in enumerate(table.columns) if c.leaf == "一级指标"), None)) is not None:
+        levels = [row[first].text for row in table.rows if first < len(row) and row[first].text]
+        if len(worded := [t for t in levels if len(t) > LEVEL_CHARS or SENTENCE_MARK.search(t)]) >= 3 and \
+                len(worded) * 3 >= len(levels):
+            # no level is named at such length or in a sentence: other cells' lines read into the levels' column
+            return f"{len(worded)} of its {len(levels)} 一级指标 cells name no level, such as {worded[0]}"
     # the indicator's name is the column after the levels' (三级指标, 指标内容, 指标名称), its value the next
     name = next((j + 1 for j, c in enumerate(table.columns) if c.leaf == "二级指标"), len(table.columns))
     if name + 1 < len(table.columns) and (swapped := sum(
@@ -688,6 +694,8 @@ def grid_misread(table: Table) -> str:
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
 
 
+LEVEL_CHARS = 8         # characters of a 一级指标's name at most (满意度指标, 一般性支出情况)
+SENTENCE_MARK = re.compile(r"[，。；,;]")
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
 COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`); `=` may open a name's formula
 FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
