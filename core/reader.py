@@ -92,7 +92,53 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     """`normalise` of every line, folded as one text (twice as fast as line by line; NFKC
     neither makes nor takes a line break, so the lines stay as they were)."""
     text = _SPACES.sub(" ", fold("\n".join(lines)))
-    return tuple(_spaced_cells(line) for line in text.split("\n"))
+    norm = [_spaced_cells(line) for line in text.split("\n")]
+    for k in range(1, len(norm)):
+        if norm[k][:1] in _LOW_OPENINGS:
+            _marks_put_back(norm, k)
+        elif _YEAR.fullmatch(norm[k]) and norm[k - 1].startswith("年"):
+            # (the same font's year printed below the title it opens: `年部门收支总体情况表` / `2026`)
+            norm[k - 1], norm[k] = norm[k] + norm[k - 1], ""
+    return tuple(norm)
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
+_FIGURE = re.compile(r"-?[\d,]*\d(\.\d+)?")
+_LOW_PIECE = re.compile(r"\(\s*\)|、|[^\s()、]+")
+_SENTENCE_MARKS = ":,。;"        # (NFKC: `：，；` are these)
+_LOW_OPENINGS = "、(" + _SENTENCE_MARKS
+
+
+def _marks_put_back(norm: list[str], k: int) -> None:
+    """Marks that a font whose metrics lift its Chinese characters above the marks' baseline has
+    a line-based extractor print on the line below (line k), put back on line k-1, line k left
+    empty: an item's `、` or `( )` with the row's figures (`一 一般公共预算资金 一 一般公共服务支出` /
+    `、 154,304.22 、 5,183.00` is `一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00`),
+    where each numeral opening an item above has its mark; a sentence's marks (`注 由于四舍五入因素
+    部分分项加和与合计可能略有差异 下同` / `: , , 。`), where each piece above has its own."""
+    above = norm[k - 1].split(" ")
+    if all(len(t) == 1 and t in _SENTENCE_MARKS for t in norm[k].split(" ")):
+        stops = norm[k].split(" ")
+        if len(stops) == len(above) > 1:
+            norm[k - 1], norm[k] = "".join(w + m for w, m in zip(above, stops)), ""
+        return
+    below = _LOW_PIECE.findall(norm[k])
+    if any(t != "、" and not t.startswith("(") and not _FIGURE.fullmatch(t) for t in below):
+        return
+    items = [i for i, t in enumerate(above) if _NUMERAL.fullmatch(t)]
+    marks = [i for i, t in enumerate(below) if not _FIGURE.fullmatch(t)]
+    if not marks or len(items) != len(marks) or items[0] != 0:
+        return
+    merged = []
+    for n, (i, m) in enumerate(zip(items, marks)):
+        words = above[i + 1:items[n + 1] if n + 1 < len(items) else len(above)]
+        figures = below[m + 1:marks[n + 1] if n + 1 < len(marks) else len(below)]
+        item = above[i] + "、" if below[m] == "、" else f"({above[i]})"
+        merged.append(" ".join([item + (words[0] if words else ""), *words[1:], *figures]))
+    norm[k - 1], norm[k] = " ".join(merged), ""
 
 
 class PrintedLines:
