@@ -90,55 +90,68 @@ def _spaced_cells(line: str) -> str:
 
 def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     """`normalise` of every line, folded as one text (twice as fast as line by line; NFKC
-    neither makes nor takes a line break, so the lines stay as they were)."""
+    neither makes nor takes a line break, so the lines stay as they were), and what a font with
+    broken metrics had a line-based extractor print a line low put back on its line (the lower
+    line left empty): its marks (`_marks_put_back`), a figure's decimals with what follows them
+    (`一、一般公共预算资金 154,304` / `.22 一、一般公共服务支出 5,183` / `.00`), a title's year
+    (`年部门收支总体情况表` / `2026`)."""
     text = _SPACES.sub(" ", fold("\n".join(lines)))
     norm = [_spaced_cells(line) for line in text.split("\n")]
+    above = 0       # the line a line may continue: the one before it, or the one that line continued
     for k in range(1, len(norm)):
-        if norm[k][:1] in _LOW_OPENINGS:
-            _marks_put_back(norm, k)
-        elif _YEAR.fullmatch(norm[k]) and norm[k - 1].startswith("年"):
-            # (the same font's year printed below the title it opens: `年部门收支总体情况表` / `2026`)
-            norm[k - 1], norm[k] = norm[k] + norm[k - 1], ""
+        line = norm[k]
+        if line[:1] in _LOW_OPENINGS:
+            merged = _marks_put_back(norm, above, k)
+        elif line.startswith(".") and _DECIMALS.fullmatch(line.split(" ")[0]) and \
+                _WHOLE_NUMBER.fullmatch(norm[above].rsplit(" ", 1)[-1]):
+            norm[above], norm[k], merged = norm[above] + line, "", True
+        elif _YEAR.fullmatch(line) and norm[above].startswith("年"):
+            norm[above], norm[k], merged = line + norm[above], "", True
+        else:
+            merged = False
+        above = above if merged else k
     return tuple(norm)
-
-
-_YEAR = re.compile(r"(19|20)\d\d")
 
 
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 _FIGURE = re.compile(r"-?[\d,]*\d(\.\d+)?")
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(,\d{3})*|\d+")
+_DECIMALS = re.compile(r"\.\d{1,2}")
+_YEAR = re.compile(r"(19|20)\d\d")
 _LOW_PIECE = re.compile(r"\(\s*\)|、|[^\s()、]+")
 _SENTENCE_MARKS = ":,。;"        # (NFKC: `：，；` are these)
 _LOW_OPENINGS = "、(" + _SENTENCE_MARKS
 
 
-def _marks_put_back(norm: list[str], k: int) -> None:
+def _marks_put_back(norm: list[str], above: int, k: int) -> bool:
     """Marks that a font whose metrics lift its Chinese characters above the marks' baseline has
-    a line-based extractor print on the line below (line k), put back on line k-1, line k left
-    empty: an item's `、` or `( )` with the row's figures (`一 一般公共预算资金 一 一般公共服务支出` /
+    a line-based extractor print on the line below (line k), put back on the line above (`above`),
+    line k left empty: an item's `、` or `( )` with the row's figures (`一 一般公共预算资金 一 一般公共服务支出` /
     `、 154,304.22 、 5,183.00` is `一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00`),
     where each numeral opening an item above has its mark; a sentence's marks (`注 由于四舍五入因素
     部分分项加和与合计可能略有差异 下同` / `: , , 。`), where each piece above has its own."""
-    above = norm[k - 1].split(" ")
+    pieces = norm[above].split(" ")
     if all(len(t) == 1 and t in _SENTENCE_MARKS for t in norm[k].split(" ")):
         stops = norm[k].split(" ")
-        if len(stops) == len(above) > 1:
-            norm[k - 1], norm[k] = "".join(w + m for w, m in zip(above, stops)), ""
-        return
+        if len(stops) != len(pieces) or len(pieces) < 2:
+            return False
+        norm[above], norm[k] = "".join(w + m for w, m in zip(pieces, stops)), ""
+        return True
     below = _LOW_PIECE.findall(norm[k])
     if any(t != "、" and not t.startswith("(") and not _FIGURE.fullmatch(t) for t in below):
-        return
-    items = [i for i, t in enumerate(above) if _NUMERAL.fullmatch(t)]
+        return False
+    items = [i for i, t in enumerate(pieces) if _NUMERAL.fullmatch(t)]
     marks = [i for i, t in enumerate(below) if not _FIGURE.fullmatch(t)]
     if not marks or len(items) != len(marks) or items[0] != 0:
-        return
+        return False
     merged = []
     for n, (i, m) in enumerate(zip(items, marks)):
-        words = above[i + 1:items[n + 1] if n + 1 < len(items) else len(above)]
+        words = pieces[i + 1:items[n + 1] if n + 1 < len(items) else len(pieces)]
         figures = below[m + 1:marks[n + 1] if n + 1 < len(marks) else len(below)]
-        item = above[i] + "、" if below[m] == "、" else f"({above[i]})"
+        item = pieces[i] + "、" if below[m] == "、" else f"({pieces[i]})"
         merged.append(" ".join([item + (words[0] if words else ""), *words[1:], *figures]))
-    norm[k - 1], norm[k] = " ".join(merged), ""
+    norm[above], norm[k] = " ".join(merged), ""
+    return True
 
 
 class PrintedLines:
