@@ -9,6 +9,7 @@ import math
 import re
 import statistics
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -268,7 +269,32 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
         # a word alone under the values, a line or two below another value, is that value's end
         return holds_value(i) and (any(INDICATOR_VALUE.match(cells.get(j, "")) for j in values) or 2 in cells
                                    or not (holds_value(i - 2) or holds_value(i - 1) or holds_value(i + 1)))
+    def name_alone(i: int, step: int = 0) -> bool:
+        """Whether grid line i (or the one printed right after it, `step` 1 down, -1 up) prints a
+        name and no value."""
+        n = i + step
+        return 0 <= n < len(grid) and abs(grid[n][0] - grid[i][0]) == abs(step) and 2 in grid[n][1] and \
+            not holds_value(n)
+
+    def touching(i: int, step: int) -> Iterator[int]:
+        """The grid lines printed right after line i (`step` 1 down, -1 up), no blank line between,
+        while they print no name."""
+        while 0 <= i + step < len(grid) and abs(grid[i + step][0] - grid[i][0]) == 1 and 2 not in grid[i + step][1]:
+            i += step
+            yield i
+
     anchors = [i for i in range(len(grid)) if is_row_line(i)]
+    owner: dict[int, int] = {}     # lines of a value wrapped around its row's name: that row's line
+    for i in range(len(grid)):
+        if name_alone(i):
+            over, under = list(touching(i, -1)), list(touching(i, 1))
+            if any(map(holds_value, over)) and any(map(holds_value, under)) and \
+                    not any(sum(bool(grid[n][1].get(j)) for j in values) > 1 for n in over + under) and \
+                    not any(name_alone(n, step) for n, step in ((over[-1], -1), (under[-1], 1))):
+                # a name alone on its line amid the lines of a value of several (`=通过项目的` / `实施，保障业`
+                # / `保障业务工作` / `务工作的顺利` / `进行项`): the row's line, and those lines its value's
+                owner.update(dict.fromkeys([*over, *under], i))
+                anchors = sorted(set(anchors) - set(over) - set(under) | {i})
     if not anchors:
         return []
     row_lines = set(anchors)
@@ -293,6 +319,8 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
             # (between two rows equally near, a value's wordy end is the value's above)
             to_up = up is not None and (down is None or k - up < down - k or (k - up == down - k and (
                 j in values or below[after - 1][j] < above[after - 1][j])))
+            if i in owner:
+                to_up = owner[i] < i
             n = after - 1 if to_up else after
             (below if to_up else above)[n][j] += 1
             parts[n].setdefault(j, []).append((k, text))
