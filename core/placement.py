@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
@@ -257,12 +258,15 @@ def printed_places(amounts_of: list[list[tuple[str, int]]], printed: PrintedPage
 
 
 def _position_ranges(ends: list[list[int | None]], decided: list[tuple[int, ...]],
-                     amount_cols: list[int]) -> dict[int, tuple[int, int]] | None:
+                     amount_cols: list[int], headed: dict[int, int]) -> dict[int, tuple[int, int]] | None:
     """For each end at which the table's amounts are printed, the amount columns (first and
     last index) it can belong to. The ends fall in groups a column each, left to right; a
     group takes the column that the rows placed for certain (`decided`) put its amounts in,
-    and the groups between two such take the columns between, in order. None where the ends
-    do not fall in such groups (a text whose columns drift) or contradict the certain rows."""
+    and the groups between two such take the columns between, in order - each the one whose
+    name the page's header prints clearly nearest above its amounts (`headed`: where it ends, by
+    amount column index), where every such group has one and they keep the columns' order. None
+    where the ends do not fall in such groups (a text whose columns drift) or contradict the
+    certain rows."""
     known = sorted({e for row in ends for e in row if e is not None})
     if not known:
         return None
@@ -290,6 +294,13 @@ def _position_ranges(ends: list[list[int | None]], decided: list[tuple[int, ...]
                 return None     # the certain rows disagree where this column is
             anchors[n] = i
     ranges: dict[int, tuple[int, int]] = {}
+    # where the header's names end, shifted as the certain groups' amounts end from their columns'
+    # names (a name centred over its column, its amounts right-aligned), where they agree on it and
+    # the names stand in the columns' order
+    shifts = sorted(sum(groups[n]) / len(groups[n]) - headed[i] for n, i in anchors.items() if i in headed)
+    named = [headed[i] for i in sorted(headed)]
+    expected = {i: end + shifts[len(shifts) // 2] for i, end in headed.items()} \
+        if shifts and shifts[-1] - shifts[0] <= HEADER_NEARER and named == sorted(set(named)) else {}
     bounds = [(-1, -1), *sorted(anchors.items()), (len(groups), len(amount_cols))]
     for (g0, i0), (g1, i1) in zip(bounds, bounds[1:]):
         between = range(g0 + 1, g1)
@@ -297,19 +308,73 @@ def _position_ranges(ends: list[list[int | None]], decided: list[tuple[int, ...]
             return None
         for r, n in enumerate(between, start=1):
             ranges[n] = (i0 + r, i1 - (len(between) - r + 1))
+        nearest = [near for n in between if (near := _nearest_header(groups[n], ranges[n], expected)) is not None]
+        if between and len(nearest) == len(between) and nearest == sorted(set(nearest)):
+            ranges.update({n: (i, i) for n, i in zip(between, nearest)})
         if g1 < len(groups):
             ranges[g1] = (i1, i1)
     return {e: ranges[group_of[e]] for e in known}
 
 
+HEADER_NEARER = 4       # characters a column's header ends nearer its amounts than the next column's, at least
+
+
+def _nearest_header(ends: list[int], allowed: tuple[int, int], expected: dict[int, float]) -> int | None:
+    """The amount column (index) among `allowed` where a group of amounts ends nearest where its
+    header says the column's amounts end (`expected`), by HEADER_NEARER characters at least over
+    the next; None where an allowed column's header was not found. A single column allowed is it."""
+    columns = range(allowed[0], allowed[1] + 1)
+    if len(columns) == 1:
+        return allowed[0]
+    if any(i not in expected for i in columns):
+        return None
+    at = sum(ends) / len(ends)
+    near = sorted(columns, key=lambda i: abs(expected[i] - at))
+    return near[0] if abs(expected[near[1]] - at) - abs(expected[near[0]] - at) >= HEADER_NEARER else None
+
+
+def header_ends(leaves: list[str], lines: list[tuple[int, str]]) -> dict[int, int]:
+    """Where each leaf of `leaves` (an amount column's name) ends on a layout text's header
+    lines (`(line, printed)` of one page), by index, for those printed once: whole, letter-spaced
+    or not (`合 计`), or by a tail of two characters or more that no other leaf ends in (`购置费`
+    of 公务用车购置费, wrapped under `公务用车`)."""
+    def found(text: str) -> list[int]:
+        """Where `text` ends on the lowest header line printing it (a group's name above may hold
+        it too: `公务用车购置及运行费` over `运行费`)."""
+        for _, printed in reversed(lines):
+            line = unicodedata.normalize("NFKC", printed)
+            squashed, at = "".join(line.split()), [i for i, ch in enumerate(line) if not ch.isspace()]
+            ends, start = [], squashed.find(text)
+            while start >= 0:
+                ends.append(at[start + len(text) - 1] + 1)
+                start = squashed.find(text, start + 1)
+            if ends:
+                return ends
+        return []
+    out = {}
+    leaves = [unicodedata.normalize("NFKC", leaf) for leaf in leaves]     # (a template's names print full-width marks)
+    for i, leaf in enumerate(leaves):
+        for size in range(len(leaf), 1, -1):
+            tail = leaf[-size:]
+            if size < len(leaf) and any(other != leaf and other.endswith(tail) for other in leaves):
+                break
+            if ends := found(tail):
+                if len(ends) == 1:
+                    out[i] = ends[0]
+                break
+    return out
+
+
 def position_ranges(places: list[list[Place | None]], decided: list[tuple[int, ...]],
-                    amount_cols: list[int]) -> dict[Place, tuple[int, int]]:
+                    amount_cols: list[int], headed: dict[int, dict[int, int]] | None = None
+                    ) -> dict[Place, tuple[int, int]]:
     """The amount columns each printed place allows, page by page (an extractor spaces each
-    page afresh); a page whose places tell nothing sure allows anything."""
+    page afresh); a page whose places tell nothing sure allows anything. `headed`: by page,
+    where the page's header ends each amount column's name (`header_ends`)."""
     ranges: dict[Place, tuple[int, int]] = {}
     for page in sorted({p[0] for row in places for p in row if p is not None}):
         ends = [[p[1] if p is not None and p[0] == page else None for p in row] for row in places]
-        found = _position_ranges(ends, decided, amount_cols)
+        found = _position_ranges(ends, decided, amount_cols, (headed or {}).get(page, {}))
         ranges.update({(page, e): r for e, r in (found or {}).items()})
     return ranges
 
@@ -462,7 +527,11 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         decided = [c[0] if a and len(c) == 1 and not unsure
                    else (amount_cols[0],) if a and not total else ()
                    for c, a, total, unsure in zip(cands, amounts_of, is_total, unweighed)]
-        ranges = position_ranges(places, decided, amount_cols)
+        header = table.header_lines
+        headed = {} if header is None else {printed.page(header[0]): header_ends(
+            [table.columns[j].leaf for j in amount_cols],
+            [(k, printed.lines[k - 1]) for k in range(header[0], header[1] + 1) if 0 < k <= len(printed.lines)])}
+        ranges = position_ranges(places, decided, amount_cols, headed)
         if ranges:
             narrowed = [_by_position(c, p, ranges, amount_cols) for c, p in zip(cands, places)]
             told_by_position = [n != c for n, c in zip(narrowed, cands)]
