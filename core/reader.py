@@ -102,9 +102,8 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
         line = norm[k]
         if line[:1] in _LOW_OPENINGS:
             merged = _marks_put_back(norm, above, k)
-        elif line.startswith(".") and _DECIMALS.fullmatch(line.split(" ")[0]) and \
-                _WHOLE_NUMBER.fullmatch(norm[above].rsplit(" ", 1)[-1]):
-            norm[above], norm[k], merged = norm[above] + line, "", True
+        elif line[:1] in _NUMBER_PIECE_OPENINGS and (joined := _number_joined(norm[above], line)) is not None:
+            norm[above], norm[k], merged = joined, "", True
         elif _YEAR.fullmatch(line) and norm[above].startswith("年"):
             norm[above], norm[k], merged = line + norm[above], "", True
         else:
@@ -113,9 +112,27 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(norm)
 
 
+def _number_joined(above: str, line: str) -> str | None:
+    """`above` and `line` as one line where `line` opens with the rest of the figure `above` ends
+    in, cut by a font whose figures' advance is broken: its decimals (`154,304` / `.22 …`), the
+    groups after a thousands separator (`154,` / `304`), or a group after the digits before it
+    (`1` / `54,`: `154,`) - each making a figure of well-formed groups."""
+    last, first = above.rsplit(" ", 1)[-1], line.split(" ", 1)[0]
+    if _DECIMALS.fullmatch(first) and _WHOLE_NUMBER.fullmatch(last):
+        return above + line
+    if (last.endswith(",") and _GROUPS_AFTER_SEPARATOR.fullmatch(first) and _GROUPED.fullmatch(last[:-1])) or \
+            (first.endswith(",") and last.isdigit() and _FIRST_GROUP.fullmatch(last + first[:-1])):
+        return above + line
+    return None
+
+
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
+_NUMBER_PIECE_OPENINGS = ".0123456789"
+_GROUPS_AFTER_SEPARATOR = re.compile(r"\d{3}(,\d{3})*(,|\.\d{1,2})?")
+_FIRST_GROUP = re.compile(r"[1-9]\d{0,2}")
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})*")
 _FIGURE = re.compile(r"-?[\d,]*\d(\.\d+)?")
-_WHOLE_NUMBER = re.compile(r"\d{1,3}(,\d{3})*|\d+")
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(,\d{3})+|\d+")
 _DECIMALS = re.compile(r"\.\d{1,2}")
 _YEAR = re.compile(r"(19|20)\d\d")
 _LOW_PIECE = re.compile(r"\(\s*\)|、|[^\s()、]+")

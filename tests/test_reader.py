@@ -131,7 +131,9 @@ def test_marks_a_font_printed_a_line_low_are_put_back_on_their_line():
              "单位名称 重庆市科学技术局 单位 万元", "： ：",
              "(1) 2.00", "、结转",
              # a figure's decimals, the next panel's row after them (pdftotext -layout)
-             "合   计        168,441", ".81   合   计    168,441", ".81", ".5 公里")
+             "合   计        168,441", ".81   合   计    168,441", ".81", ".5 公里",
+             # the figure's groups too, a line each (`1` / `54,` / `304` / `.22`); never a year's
+             "合   计            1", "54,", "304", ".22     5,362", "2025,", "100")
     assert normalised_lines(lines) == (
         "2026年部门收支总体情况表", "",
         "一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00", "",
@@ -141,4 +143,5 @@ def test_marks_a_font_printed_a_line_low_are_put_back_on_their_line():
         # (two marks for four pieces: where they go only their places could tell)
         "单位名称 重庆市科学技术局 单位 万元", ": :",
         "(1) 2.00", "、结转",
-        "合 计 168,441.81 合 计 168,441.81", "", "", ".5 公里")
+        "合 计 168,441.81 合 计 168,441.81", "", "", ".5 公里",
+        "合 计 154,304.22 5,362", "", "", "", "2025,", "100")
