@@ -118,8 +118,11 @@ def _number_joined(above: str, line: str) -> str | None:
     groups after a thousands separator (`154,` / `304`), or a group after the digits before it
     (`1` / `54,`: `154,`) - each making a figure of well-formed groups."""
     last, first = above.rsplit(" ", 1)[-1], line.split(" ", 1)[0]
-    if _DECIMALS.fullmatch(first) and _WHOLE_NUMBER.fullmatch(last):
-        return above + line
+    if (tail := _DECIMALS.match(first)) and _WHOLE_NUMBER.fullmatch(last):
+        if tail.end() == len(first):
+            return above + line
+        if tail.end() == 3 and _WHOLE_NUMBER.fullmatch(first[3:]):
+            return above + line[:3] + " " + line[3:]   # (glued to the next figure's groups: `.81154,304`)
     if (last.endswith(",") and _GROUPS_AFTER_SEPARATOR.fullmatch(first) and _GROUPED.fullmatch(last[:-1])) or \
             (first.endswith(",") and last.isdigit() and _FIRST_GROUP.fullmatch(last + first[:-1])):
         return above + line

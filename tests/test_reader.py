@@ -133,7 +133,9 @@ def test_marks_a_font_printed_a_line_low_are_put_back_on_their_line():
              # a figure's decimals, the next panel's row after them (pdftotext -layout)
              "合   计        168,441", ".81   合   计    168,441", ".81", ".5 公里",
              # the figure's groups too, a line each (`1` / `54,` / `304` / `.22`); never a year's
-             "合   计            1", "54,", "304", ".22     5,362", "2025,", "100")
+             "合   计            1", "54,", "304", ".22     5,362", "2025,", "100",
+             # … and the decimals glued to the next figure's first groups
+             "合 计    168,441", ".81154,304", ".22     3,252")
     assert normalised_lines(lines) == (
         "2026年部门收支总体情况表", "",
         "一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00", "",
@@ -144,4 +146,5 @@ def test_marks_a_font_printed_a_line_low_are_put_back_on_their_line():
         "单位名称 重庆市科学技术局 单位 万元", ": :",
         "(1) 2.00", "、结转",
         "合 计 168,441.81 合 计 168,441.81", "", "", ".5 公里",
-        "合 计 154,304.22 5,362", "", "", "", "2025,", "100")
+        "合 计 154,304.22 5,362", "", "", "", "2025,", "100",
+        "合 计 168,441.81 154,304.22 3,252", "", "")
