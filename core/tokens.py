@@ -138,10 +138,13 @@ def amount_ends(printed: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+_NAME_BESIDE_TOTAL = re.compile(r"(.{0,4}名称)(总计|合计)")
+
+
 def join_spaced_characters(tokens: list[str]) -> list[str]:
     """`收 入 总 计` was one word printed letter-spaced: join runs of single CJK characters.
     A token opening with an enumeration comma ends the word before it (`三 、机关资本性支出`):
-    no cell begins with 、."""
+    no cell begins with 、. A name column's header and the total beside it are two words."""
     out: list[str] = []
     run: list[str] = []
     for t in tokens + [""]:
@@ -149,7 +152,9 @@ def join_spaced_characters(tokens: list[str]) -> list[str]:
             run.append(t)
             continue
         if run:
-            out.extend(["".join(run)] if len(run) > 1 else run)
+            # a name column's header letter-spaced as its neighbour, the total (`科 目 名 称 总 计`): two cells
+            beside = _NAME_BESIDE_TOTAL.fullmatch(word := "".join(run))
+            out.extend(beside.groups() if beside else [word] if len(run) > 1 else run)
             run = []
         if t.startswith("、") and out:
             out[-1] += t

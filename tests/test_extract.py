@@ -969,6 +969,8 @@ def test_a_numbering_spaced_from_its_comma_stays_one_label():
     assert split_tokens("三、社会保障和就业支出 商品和服务支出 三 、机关资本性支出") == [
         "三、社会保障和就业支出", "商品和服务支出", "三、机关资本性支出"]
     assert split_tokens("收 入 总 计 、") == ["收入总计、"]
+    # … but a name column's header and the total beside it, letter-spaced alike, are two cells
+    assert split_tokens("科目编码 科 目 名 称 总 计 基本支出") == ["科目编码", "科目名称", "总计", "基本支出"]
 
 
 def test_an_empty_final_fund_table_keeps_its_printed_header():
