@@ -2257,6 +2257,23 @@ class _Printed:
     nameless: bool      # a code and amounts with no name on their line
 
 
+def _names_above_their_codes(rows: list[_Printed]) -> bool:
+    """Whether the names stand whole above their codes and amounts (a font with broken metrics
+    lifts Chinese characters a line above the figures: `一般公共服务支出` / `201 5,183.00 5,183.00`):
+    nine in ten rows of code and amounts without a name right under a line of words alone, and
+    between two such rows one such line and no more, nine times in ten, three times at least (a
+    name wrapped around its row's line prints its tail below it, then the next one's head: two).
+    (The header printed again after a page break is the tenth.)"""
+    def lines(run: _Printed) -> set[int]:
+        return {k for k, _ in run.codes + run.labels + run.amounts}
+    nameless = [i for i, r in enumerate(rows) if r.nameless]
+    under = sum(i > 0 and not rows[i - 1].codes and not rows[i - 1].amounts and
+                lines(rows[i - 1]) == {min(lines(rows[i])) - 1} for i in nameless)
+    between = [len(set().union(*map(lines, rows[a + 1:b]))) for a, b in zip(nameless, nameless[1:])
+               if all(r.labels and not r.codes and not r.amounts for r in rows[a + 1:b])]
+    return under * 10 >= len(nameless) * 9 and between.count(1) >= 3 and between.count(1) * 10 >= len(between) * 9
+
+
 def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list[Run]:
     """A name wrapped in its cell prints on the lines around the coded amount line it
     belongs to (`一般公共服务支` / `201 306.90 306.90` / `出`): lines of text alone next to a
@@ -2271,6 +2288,7 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
                 text_lines[k] = text_lines.get(k, "") + t
     widths = Counter(len(t) for t in text_lines.values())
     full = max(widths, key=lambda n: (widths[n], n)) if widths and max(widths.values()) >= 2 else None
+    above = _names_above_their_codes(rows)
     for i, run in enumerate(rows):
         text = "".join(t for _, t in run.labels)
         if run.codes or run.amounts or not run.labels or catalog.TOTAL_LABELS.match(text) or _repeats_header(text, header_words):
@@ -2282,7 +2300,9 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
         if before is None and after is None:
             continue
         lines = sorted({k for k, _ in run.labels})
-        if full is not None:
+        if above and after is not None:
+            cut = 0
+        elif full is not None:
             # short lines first are the tail of the row above; the full lines that follow
             # head the row below (a named row takes only full lines)
             cut = 0
