@@ -119,32 +119,31 @@ def test_printed_text_of_fragments_not_side_by_side():
     assert printed_text(src, (1, 2, 3), "资金及时到位,不影响项目进") == "资金及时到位，不影响项目进"
 
 
-def test_marks_a_font_printed_a_line_low_are_put_back_on_their_line():
-    # a font whose Chinese characters stand above its marks' baseline: pdfplumber prints the
-    # items' 、 and （ ）, a sentence's marks and the title's year on the line below, pdftotext
-    # a figure's decimals
-    lines = ("年部门收支总体情况表", "2026",
-             "一 一般公共预算资金 一 一般公共服务支出", "、 154,304.22 、 5,183.00",
-             "三 国有资本经营预算资金 三 科学技术支出", "（ ） （ ） 147,502.38",
-             "四 社会保障和就业支出", "（ ） 1,016.21 1,016.21",
-             "注 由于四舍五入因素 下同", "： ， 。",
-             "单位名称 重庆市科学技术局 单位 万元", "： ：",
-             "(1) 2.00", "、结转",
-             # a figure's decimals, the next panel's row after them (pdftotext -layout)
-             "合   计        168,441", ".81   合   计    168,441", ".81", ".5 公里",
-             # the figure's groups too, a line each (`1` / `54,` / `304` / `.22`); never a year's
-             "合   计            1", "54,", "304", ".22     5,362", "2025,", "100",
-             # … and the decimals glued to the next figure's first groups
-             "合 计    168,441", ".81154,304", ".22     3,252")
-    assert normalised_lines(lines) == (
-        "2026年部门收支总体情况表", "",
-        "一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00", "",
-        "(三)国有资本经营预算资金 (三)科学技术支出 147,502.38", "",
-        "(四)社会保障和就业支出 1,016.21 1,016.21", "",
-        "注:由于四舍五入因素,下同。", "",
-        # (two marks for four pieces: where they go only their places could tell)
-        "单位名称 重庆市科学技术局 单位 万元", ": :",
-        "(1) 2.00", "、结转",
-        "合 计 168,441.81 合 计 168,441.81", "", "", ".5 公里",
-        "合 计 154,304.22 5,362", "", "", "", "2025,", "100",
-        "合 计 168,441.81 154,304.22 3,252", "", "")
+# A font whose Chinese characters stand above its marks' and figures' baseline: pdfplumber prints
+# the items' 、 and （ ）, a sentence's marks and the title's year on the line below, pdftotext
+# -layout a figure's decimals and groups; each case as printed, then as the normalised view reads it
+LIFTED_FONT_CASES = [
+    (("年部门收支总体情况表", "2026"), ("2026年部门收支总体情况表", "")),
+    (("一 一般公共预算资金 一 一般公共服务支出", "、 154,304.22 、 5,183.00"),
+     ("一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00", "")),
+    (("三 国有资本经营预算资金 三 科学技术支出", "（ ） （ ） 147,502.38"),
+     ("(三)国有资本经营预算资金 (三)科学技术支出 147,502.38", "")),
+    (("四 社会保障和就业支出", "（ ） 1,016.21 1,016.21"), ("(四)社会保障和就业支出 1,016.21 1,016.21", "")),
+    (("注 由于四舍五入因素 下同", "： ， 。"), ("注:由于四舍五入因素,下同。", "")),
+    # two marks for four pieces: where they go only their places could tell
+    (("单位名称 重庆市科学技术局 单位 万元", "： ："), ("单位名称 重庆市科学技术局 单位 万元", ": :")),
+    (("(1) 2.00", "、结转"), ("(1) 2.00", "、结转")),
+    # a figure's decimals, the next panel's row after them
+    (("合   计        168,441", ".81   合   计    168,441", ".81", ".5 公里"),
+     ("合 计 168,441.81 合 计 168,441.81", "", "", ".5 公里")),
+    # its groups a line each (`1` / `54,` / `304` / `.22`); never a year's
+    (("合   计            1", "54,", "304", ".22     5,362", "2025,", "100"),
+     ("合 计 154,304.22 5,362", "", "", "", "2025,", "100")),
+    # its decimals glued to the next figure's first groups
+    (("合 计    168,441", ".81154,304", ".22     3,252"), ("合 计 168,441.81 154,304.22 3,252", "", "")),
+]
+
+
+@pytest.mark.parametrize(("printed", "normalised"), LIFTED_FONT_CASES)
+def test_what_a_lifted_font_printed_a_line_low_is_put_back_on_its_line(printed, normalised):
+    assert normalised_lines(printed) == normalised
