@@ -682,10 +682,11 @@ WHOLE_CHARACTERS = frozenset("无是否有优良好高低中差")     # values a
 
 def grid_misread(table: Table) -> str:
     """Why a form's indicator grid reads as misread, or "": its score columns hold no figure
-    in any row, or none in more than a fifth of the rows where a third hold one, or more than a
-    tenth of its text cells are one Chinese character that is no unit of measure and no whole
-    value (无): cells cut apart, `值` `分` `及` (a sign, `≥`, or `%` is a cell of its own in
-    some templates)."""
+    in any row, or none in more than a fifth of the rows where a third hold one; its 一级指标
+    cells hold other cells' lines; its names (the column after 二级指标) hold values or levels'
+    pieces, or its values levels; or more than a tenth of its text cells are one Chinese
+    character that is no unit of measure and no whole value (无): cells cut apart, `值` `分`
+    `及` (a sign, `≥`, or `%` is a cell of its own in some templates)."""
     if not table.rows:
         return ""
     for j, column in enumerate(table.columns):

@@ -366,15 +366,14 @@ def header_ends(leaves: list[str], lines: list[tuple[int, str]]) -> dict[int, in
 
 
 def position_ranges(places: list[list[Place | None]], decided: list[tuple[int, ...]],
-                    amount_cols: list[int], headed: dict[int, dict[int, int]] | None = None
-                    ) -> dict[Place, tuple[int, int]]:
+                    amount_cols: list[int], headed: dict[int, dict[int, int]]) -> dict[Place, tuple[int, int]]:
     """The amount columns each printed place allows, page by page (an extractor spaces each
     page afresh); a page whose places tell nothing sure allows anything. `headed`: by page,
     where the page's header ends each amount column's name (`header_ends`)."""
     ranges: dict[Place, tuple[int, int]] = {}
     for page in sorted({p[0] for row in places for p in row if p is not None}):
         ends = [[p[1] if p is not None and p[0] == page else None for p in row] for row in places]
-        found = _position_ranges(ends, decided, amount_cols, (headed or {}).get(page, {}))
+        found = _position_ranges(ends, decided, amount_cols, headed.get(page, {}))
         ranges.update({(page, e): r for e, r in (found or {}).items()})
     return ranges
 

@@ -92,9 +92,8 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     """`normalise` of every line, folded as one text (twice as fast as line by line; NFKC
     neither makes nor takes a line break, so the lines stay as they were), and what a font with
     broken metrics had a line-based extractor print a line low put back on its line (the lower
-    line left empty): its marks (`_marks_put_back`), a figure's decimals with what follows them
-    (`一、一般公共预算资金 154,304` / `.22 一、一般公共服务支出 5,183` / `.00`), a title's year
-    (`年部门收支总体情况表` / `2026`)."""
+    line left empty): its marks (`_marks_put_back`), the rest of a figure with what follows it
+    (`_number_joined`), a title's year (`年部门收支总体情况表` / `2026`)."""
     text = _SPACES.sub(" ", fold("\n".join(lines)))
     norm = [_spaced_cells(line) for line in text.split("\n")]
     above = 0       # the line a line may continue: the one before it, or the one that line continued
@@ -133,7 +132,7 @@ _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 _NUMBER_PIECE_OPENINGS = ".0123456789"
 _GROUPS_AFTER_SEPARATOR = re.compile(r"\d{3}(,\d{3})*(,|\.\d{1,2})?")
 _FIRST_GROUP = re.compile(r"[1-9]\d{0,2}")
-_GROUPED = re.compile(r"\d{1,3}(,\d{3})*")
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})*")          # before a separator: no group over three digits (`2025,` is none)
 _FIGURE = re.compile(r"-?[\d,]*\d(\.\d+)?")
 _WHOLE_NUMBER = re.compile(r"\d{1,3}(,\d{3})+|\d+")
 _DECIMALS = re.compile(r"\.\d{1,2}")
@@ -150,9 +149,8 @@ def _marks_put_back(norm: list[str], above: int, k: int) -> bool:
     `、 154,304.22 、 5,183.00` is `一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00`),
     where each numeral opening an item above has its mark; a sentence's marks (`注 由于四舍五入因素
     部分分项加和与合计可能略有差异 下同` / `: , , 。`), where each piece above has its own."""
-    pieces = norm[above].split(" ")
-    if all(len(t) == 1 and t in _SENTENCE_MARKS for t in norm[k].split(" ")):
-        stops = norm[k].split(" ")
+    pieces, stops = norm[above].split(" "), norm[k].split(" ")
+    if all(len(t) == 1 and t in _SENTENCE_MARKS for t in stops):
         if len(stops) != len(pieces) or len(pieces) < 2:
             return False
         norm[above], norm[k] = "".join(w + m for w, m in zip(pieces, stops)), ""
