@@ -458,6 +458,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _cut_figures_rejoined(table)
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
+        _drop_header_again(table)
         if layout == "space":
             _group_labels_apart(table, content)
         if dropped := _figures_left_out(table, content):
@@ -644,6 +645,16 @@ def _drop_column_numbers(table: Table) -> None:
     amount_cols = [j for j, c in enumerate(table.columns) if not c.holds_words]
     table.rows = [row for row in table.rows
                   if not _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text])]
+
+
+def _drop_header_again(table: Table) -> None:
+    """Rows that print the header's names again, each in its own column (two at least, no other
+    cell): the header repeated on a continuation page, read as a row by a reader that does not
+    know the header's words."""
+    leaves = [squash(c.leaf) for c in table.columns]
+    table.rows = [row for row in table.rows
+                  if not (sum(bool(c.text) for c in row) >= 2 and
+                          all(not c.text or (j < len(leaves) and squash(c.text) == leaves[j]) for j, c in enumerate(row)))]
 
 
 def _numbers_columns(figures: list[str]) -> bool:
