@@ -338,16 +338,17 @@ def header_ends(leaves: list[str], lines: list[tuple[int, str]]) -> dict[int, in
     lines (`(line, printed)` of one page), by index, for those printed once: whole, letter-spaced
     or not (`合 计`), or by a tail of two characters or more that no other leaf ends in (`购置费`
     of 公务用车购置费, wrapped under `公务用车`)."""
+    folded = [unicodedata.normalize("NFKC", printed) for _, printed in reversed(lines)]
+    squashed = [("".join(line.split()), [i for i, ch in enumerate(line) if not ch.isspace()]) for line in folded]
+
     def found(text: str) -> list[int]:
         """Where `text` ends on the lowest header line printing it (a group's name above may hold
         it too: `公务用车购置及运行费` over `运行费`)."""
-        for _, printed in reversed(lines):
-            line = unicodedata.normalize("NFKC", printed)
-            squashed, at = "".join(line.split()), [i for i, ch in enumerate(line) if not ch.isspace()]
-            ends, start = [], squashed.find(text)
+        for words, at in squashed:
+            ends, start = [], words.find(text)
             while start >= 0:
                 ends.append(at[start + len(text) - 1] + 1)
-                start = squashed.find(text, start + 1)
+                start = words.find(text, start + 1)
             if ends:
                 return ends
         return []
@@ -527,7 +528,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                    else (amount_cols[0],) if a and not total else ()
                    for c, a, total, unsure in zip(cands, amounts_of, is_total, unweighed)]
         header = table.header_lines
-        headed = {} if header is None else {printed.page(header[0]): header_ends(
+        # (the header's places are sought only where some row's columns are left open)
+        headed = {} if header is None or all(len(c) < 2 for c in cands) else {printed.page(header[0]): header_ends(
             [table.columns[j].leaf for j in amount_cols],
             [(k, printed.lines[k - 1]) for k in range(header[0], header[1] + 1) if 0 < k <= len(printed.lines)])}
         ranges = position_ranges(places, decided, amount_cols, headed)

@@ -99,9 +99,12 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     above = 0       # the line a line may continue: the one before it, or the one that line continued
     for k in range(1, len(norm)):
         line = norm[k]
-        if line[:1] in _LOW_OPENINGS:
+        if not line:
+            merged = False
+        elif line[0] in _LOW_OPENINGS:
             merged = _marks_put_back(norm, above, k)
-        elif line[:1] in _NUMBER_PIECE_OPENINGS and (joined := _number_joined(norm[above], line)) is not None:
+        elif (line[0] == "." or norm[above].endswith(",") or _CUT_AT_SEPARATOR.match(line)) and \
+                (joined := _number_joined(norm[above], line)) is not None:
             norm[above], norm[k], merged = joined, "", True
         elif _YEAR.fullmatch(line) and norm[above].startswith("年"):
             norm[above], norm[k], merged = line + norm[above], "", True
@@ -129,7 +132,7 @@ def _number_joined(above: str, line: str) -> str | None:
 
 
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
-_NUMBER_PIECE_OPENINGS = ".0123456789"
+_CUT_AT_SEPARATOR = re.compile(r"\d{1,3},(?: |$)")       # a line opening with a figure's groups up to a separator
 _GROUPS_AFTER_SEPARATOR = re.compile(r"\d{3}(,\d{3})*(,|\.\d{1,2})?")
 _FIRST_GROUP = re.compile(r"[1-9]\d{0,2}")
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})*")          # before a separator: no group over three digits (`2025,` is none)
