@@ -208,7 +208,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 and (not args.severity or f.severity in args.severity)]
     findings.sort(key=lambda f: f.status != "open")      # open findings first, in document order
     if args.format == "json":
-        text = readable_json([f.to_json() for f in findings])
+        text = readable_json([f.to_json() for f in findings], inline_depth=2)
         if args.output:
             atomic_write_text(args.output, text, protected=_protected(args))
         else:
