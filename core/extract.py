@@ -451,6 +451,13 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         # read into the header
         table.add_doubt(f"a header cell holds {len(long)} characters ({long[:12]}…): the rows' text was likely read "
                         "into the header; check the columns against the source", of_columns=True)
+    groups = {part for c in table.columns for part in c.path[:-1]}
+    if heading := next((c.path for c in table.columns if c.leaf in groups and
+                        any(part in SUBTOTAL_GROUPS for part in c.path[:-1])), None):
+        # a 合计 or 小计 heads a fund's share at most (`小计/一般公共预算`), never a group of columns
+        # of its own: the header's lines were stacked wrong
+        table.add_doubt(f"{'/'.join(heading)}: a total heads a group of the header's columns; its lines were "
+                        "likely stacked wrong; check the columns against the source", of_columns=True)
     if not spec.form and (wrapped := _rows_of_words_alone(table)):
         table.add_doubt(f"{wrapped} rows hold words alone, no label and no figure, between rows with figures: cells "
                         "wrapped around their rows were likely read as rows of their own; check the rows against the source")
@@ -645,6 +652,9 @@ def _drop_column_numbers(table: Table) -> None:
     amount_cols = [j for j, c in enumerate(table.columns) if not c.holds_words]
     table.rows = [row for row in table.rows
                   if not _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text])]
+
+
+SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
 
 
 def _drop_header_again(table: Table) -> None:
