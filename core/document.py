@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from .collection import collection_paused
-from .extract import extract_tables
+from .extract import extract_tables, page_number_lines
 from .model import Document, DocumentInfo, Node, NodeKind, Table
 from .pdf import Progress
 from .reader import SourceText, read_document_text
@@ -144,9 +144,10 @@ def parse_document(src: SourceText) -> Document:
         info = infer_info(src)
         toc = toc_span(src)
         regions = find_regions(src, info.report_type, toc)
-        tables = extract_tables(src, regions, info.report_type, info.year, info.agency)
+        page_lines = page_number_lines(src, regions)
+        tables = extract_tables(src, regions, page_lines, info.report_type, info.year, info.agency)
         root = build_tree(src, info, toc, tables)
-        return Document(src, info, root, tables)
+        return Document(src, info, root, tables, page_lines)
 
 
 def load_document(path: str | Path, progress: Progress | None = None) -> Document:

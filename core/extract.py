@@ -216,12 +216,12 @@ def _printed_pages(src: SourceText, page_lines: frozenset[int]) -> PrintedPages:
     return PrintedPages(src.lines, tuple(sorted(starts)))
 
 
-def extract_tables(src: SourceText, regions: list[Region], report_type: str, year: str,
+def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset[int], report_type: str, year: str,
                    agency: str = "") -> list[Table]:
+    """The tables of `regions`; `page_lines`: the lines printing a page number (`page_number_lines`)."""
     tables: list[Table] = []
     order = catalog.standard_order(report_type)
     prev_kind = ""
-    page_lines = page_number_lines(src, regions)
     context = Context(year, agency, stated=stated_amounts(src, regions), page_lines=page_lines,
                       running_lines=running_head_lines(src),
                       ruled=bool(src.pages), printed=None if src.pages else _printed_pages(src, page_lines))
@@ -442,22 +442,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     if over := sum(any(c.text for c in row[width:]) for row in table.rows):
         table.add_doubt(f"{over} row(s) hold more cells than the {width} columns read from the header: the header "
                         "was read short; check the columns against the source", of_columns=True)
-    if cut := [c.leaf for c in table.columns if len(c.leaf) == 1 and c.leaf not in CODE_PARTS]:
-        # no header names a column by one character but 类 款 项: a wrapped header cell was cut apart
-        table.add_doubt(f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns "
-                        "against the source", of_columns=True)
-    if long := next((part for c in table.columns for part in c.path if len(part) > SETTINGS.header_cell_chars), None):
-        # no header names a column at such length: rows' text (a form's grid of one ruled row) was
-        # read into the header
-        table.add_doubt(f"a header cell holds {len(long)} characters ({long[:12]}…): the rows' text was likely read "
-                        "into the header; check the columns against the source", of_columns=True)
-    groups = {part for c in table.columns for part in c.path[:-1]}
-    if heading := next((c.path for c in table.columns if c.leaf in groups and
-                        any(part in SUBTOTAL_GROUPS for part in c.path[:-1])), None):
-        # a 合计 or 小计 heads a fund's share at most (`小计/一般公共预算`), never a group of columns
-        # of its own: the header's lines were stacked wrong
-        table.add_doubt(f"{'/'.join(heading)}: a total heads a group of the header's columns; its lines were "
-                        "likely stacked wrong; check the columns against the source", of_columns=True)
+    for why in _header_misread(table):
+        table.add_doubt(why, of_columns=True)
     if not spec.form and (wrapped := _rows_of_words_alone(table)):
         table.add_doubt(f"{wrapped} rows hold words alone, no label and no figure, between rows with figures: cells "
                         "wrapped around their rows were likely read as rows of their own; check the rows against the source")
@@ -480,6 +466,28 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if spec.code_kind and (repeated := _codes_of_two_names(table)):
             table.add_doubt(f"{repeated} code(s) are printed for rows of different names: the codes were likely "
                             "read out of order; check the codes against the source")
+
+
+SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
+
+
+def _header_misread(table: Table) -> Iterator[str]:
+    """Why the columns read from a table's header are likely wrong (each a doubt of its columns)."""
+    if cut := [c.leaf for c in table.columns if len(c.leaf) == 1 and c.leaf not in CODE_PARTS]:
+        # no header names a column by one character but 类 款 项: a wrapped header cell was cut apart
+        yield f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns against the source"
+    if long := next((part for c in table.columns for part in c.path if len(part) > SETTINGS.header_cell_chars), None):
+        # no header names a column at such length: rows' text (a form's grid of one ruled row) was
+        # read into the header
+        yield (f"a header cell holds {len(long)} characters ({long[:12]}…): the rows' text was likely read "
+               "into the header; check the columns against the source")
+    groups = {part for c in table.columns for part in c.path[:-1]}
+    if heading := next((c.path for c in table.columns if c.leaf in groups and
+                        any(part in SUBTOTAL_GROUPS for part in c.path[:-1])), None):
+        # a 合计 or 小计 heads a fund's share at most (`小计/一般公共预算`), never a group of columns
+        # of its own: the header's lines were stacked wrong
+        yield (f"{'/'.join(heading)}: a total heads a group of the header's columns; its lines were "
+               "likely stacked wrong; check the columns against the source")
 
 
 def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
@@ -652,9 +660,6 @@ def _drop_column_numbers(table: Table) -> None:
     amount_cols = [j for j, c in enumerate(table.columns) if not c.holds_words]
     table.rows = [row for row in table.rows
                   if not _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text])]
-
-
-SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
 
 
 def _drop_header_again(table: Table) -> None:

@@ -258,6 +258,7 @@ class Document:
     info: DocumentInfo
     root: Node
     tables: list[Table]
+    page_lines: frozenset[int] = frozenset()      # lines printing a page number (extract.page_number_lines)
 
     @property
     def name(self) -> str:

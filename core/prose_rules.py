@@ -11,7 +11,6 @@ from decimal import Decimal
 from . import catalog
 from .catalog import TableKind
 from .cross_rules import locate
-from .extract import page_number_lines
 from .findings import (
     CENT,
     ZERO,
@@ -110,7 +109,7 @@ _ITEM = re.compile(r"(?:^|[：:；;，,。])([^：:；;，,。\d]{2,20}?)" + _NU
 def _prose_blocks(doc: Document) -> list[tuple[str, list[int]]]:
     """The text of each subsection of the explanatory text, tables left out, line breaks and
     spaces removed so that sentences read whole, with the source line of each character."""
-    in_table: set[int] = set(_page_numbers(doc.source))
+    in_table: set[int] = set(doc.page_lines)     # (a sentence may run on over a page number)
     for t in doc.tables:
         in_table.update(range(t.first_line, t.last_line + 1))
     out = []
@@ -263,19 +262,13 @@ _PROJECT_BUDGET = re.compile(r"预算安排[：:]?\s*" + _NUMBER + r"\s*万元")
 def _prose_text(doc: Document) -> tuple[str, list[int]]:
     """All explanatory text outside the tables as one string (spaces removed), and the
     source line of each character. Edits never move a table, so this is computed once."""
-    return _prose_of(doc.source, tuple((t.first_line, t.last_line) for t in doc.tables))
+    return _prose_of(doc.source, tuple((t.first_line, t.last_line) for t in doc.tables), doc.page_lines)
 
 
 @functools.lru_cache(maxsize=8)
-def _page_numbers(source: SourceText) -> frozenset[int]:
-    """The lines printing a page number, which the prose is read without (a sentence may run on
-    over one): read once per text."""
-    return page_number_lines(source)
-
-
-@functools.lru_cache(maxsize=8)
-def _prose_of(source: SourceText, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[int]]:
-    in_table: set[int] = set(_page_numbers(source))
+def _prose_of(source: SourceText, spans: tuple[tuple[int, int], ...], page_lines: frozenset[int]
+              ) -> tuple[str, list[int]]:
+    in_table: set[int] = set(page_lines)        # (a sentence may run on over a page number)
     for first, last in spans:
         in_table.update(range(first, last + 1))
     chars, lines = [], []
