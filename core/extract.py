@@ -2304,8 +2304,9 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
     """A name wrapped in its cell prints on the lines around the coded amount line it
     belongs to (`一般公共服务支` / `201 306.90 306.90` / `出`): lines of text alone next to a
     coded row are that name's head (above) and tail (below). A wrapped line fills the
-    column, so it is as long as the other wrapped lines of the table: a full line before a
-    coded row is its head, a shorter one after a row is that row's tail."""
+    column, so it is as long as the other wrapped lines of the table, and no shorter than the
+    names rows print whole on their line: a full line before a coded row is its head, a
+    shorter one after a row is that row's tail."""
     rows = [_Printed(codes, labels, amounts, bool(codes) and not labels and bool(amounts)) for codes, labels, amounts in runs]
     text_lines: dict[int, str] = {}
     for row in rows:
@@ -2314,6 +2315,9 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
                 text_lines[k] = text_lines.get(k, "") + t
     widths = Counter(len(t) for t in text_lines.values())
     full = max(widths, key=lambda n: (widths[n], n)) if widths and max(widths.values()) >= 2 else None
+    one_line = max((len(t) for row in rows if row.codes and row.amounts for _, t in row.labels), default=0)
+    if full is not None and full < one_line * SETTINGS.wrapped_line_share:
+        full = None     # a line shorter than names printed whole on one line fills no column: tails
     above = _names_above_their_codes(rows)
     for i, run in enumerate(rows):
         text = "".join(t for _, t in run.labels)
