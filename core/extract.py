@@ -1576,9 +1576,12 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
         columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + among, year, width, code_width)],
                            key=lambda chosen: chosen[1])
     labelled = any(codes or labels for codes, labels, _ in runs)
-    printed = _header_line_whole(header, width, labelled) if layout == "space" and fit < SETTINGS.sure_layout \
-        and not spec.form else None
-    if printed is not None:         # the header printed whole on one line: read as printed
+    # a header printed whole on one line: read as printed (a stacked one only where spaces keep
+    # its cells apart: single spaces also part the pieces a cell is wrapped into)
+    one_line = len({k for k, _ in header}) == 1
+    printed = _header_line_whole(header, width, labelled) if (layout == "space" or one_line) and \
+        fit < SETTINGS.sure_layout and not spec.form else None
+    if printed is not None:
         columns, fit = printed, 1.0
     return columns, fit
 
