@@ -65,6 +65,8 @@ class TableSpec:
     form: bool = False                   # a key/value form with an indicator grid
     code_kind: str = ""                  # "function" or "economic": classification of row codes
     income: bool = False                 # its figures are income (by the function class it funds), not spending
+    all_spending: bool = False           # the department's spending of every fund by function: what another
+                                         # table prints for a code is part of what this one prints for it
 
 
 _FUNC = ("支出功能分类科目/科目编码", "支出功能分类科目/科目名称")
@@ -222,7 +224,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               column_rules=(*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
-              code_kind="function"),
+              code_kind="function", all_spending=True),
     TableSpec(TableKind.BUDGET_FISCAL_SUMMARY, "财政拨款收支总表", (r"财政拨款收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "一般公共预算"),
               layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/合计",
@@ -412,7 +414,7 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.FINAL_EXPENSE, "支出决算表", (r"^支出决算表$",),
               layouts=(_FINAL_CODE + _FINAL_EXPENSE, _FINAL_CODE_SH + _FINAL_EXPENSE),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出",
-                                                     "对附属单位补助支出")),), code_kind="function"),
+                                                     "对附属单位补助支出")),), code_kind="function", all_spending=True),
     TableSpec(TableKind.FINAL_FISCAL_SUMMARY, "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",),
               layouts=(("收入/项目", "收入/行次", "收入/金额", "支出/项目（按功能分类）", "支出/行次", "支出/合计",
                         "支出/一般公共预算财政拨款", "支出/政府性基金预算财政拨款",

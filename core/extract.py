@@ -13,8 +13,8 @@ import math
 import re
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -42,7 +42,7 @@ from .panels import (
     side_by_side_rows,
     starts_row,
 )
-from .placement import holds_total, place_amounts
+from .placement import holds_total, natures_printed, place_amounts
 from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
@@ -95,6 +95,9 @@ class Context:
     running_lines: frozenset[int] = frozenset()     # lines of a running head or foot
     ruled: bool = False         # cells come from a PDF's ruling lines (certain), not an extractor's text
     printed: PrintedPages | None = None    # a text's lines as printed: a layout text's spaces place its amounts
+    # which of 基本支出 and 项目支出 the department's spending by function (支出总表) fills
+    # for each code, where read before: no other table's figure for that code goes elsewhere
+    natures: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, Decimal], ...]:
@@ -226,13 +229,14 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
                       running_lines=running_head_lines(src),
                       ruled=bool(src.pages), printed=None if src.pages else _printed_pages(src, page_lines))
     labelled: list[tuple[str, Decimal, str]] = []
+    natures: dict[str, frozenset[str]] = {}
     for region in regions:
-        table = build_table(src, region, replace(context, known_projects=_project_names(tables),
-                                                 labelled=tuple(labelled)))
+        known = replace(context, known_projects=_project_names(tables), labelled=tuple(labelled), natures=dict(natures))
+        table = build_table(src, region, known)
         if not region.title_printed and table.kind == TableKind.OTHER:
             table.kind, table.title = _infer_kind(_header_text(src, table), report_type, order, prev_kind)
             if table.kind != TableKind.OTHER:
-                table = build_table(src, region, context, catalog.SPEC_BY_KIND[table.kind])
+                table = build_table(src, region, known, catalog.SPEC_BY_KIND[table.kind])
                 table.title_printed = False
         if not table.rows and table.recoverable and \
                 (table.kind == TableKind.OTHER or not table.columns or table.header_lines is None):
@@ -240,6 +244,8 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
         prev_kind = table.kind
         tables.append(table)
         labelled.extend(_labelled_figures(table))
+        if (spec := catalog.SPEC_BY_KIND.get(table.kind)) is not None and spec.all_spending and not table.doubt:
+            natures.update(natures_printed(table))
     for before, after in zip(tables, tables[1:]):
         _give_notes_to_next(before, after, src)
     return tables
@@ -1900,7 +1906,8 @@ def _read_figures(body: Body) -> None:
         table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
                         "check the rows against the source")
     table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
-    place_amounts(table, table.rows, amounts_of, body.spec, [], body.stated, body.context.printed)
+    place_amounts(table, table.rows, amounts_of, body.spec, [], body.stated, body.context.printed,
+                  body.context.natures)
 
 
 def _read_numbered_panels(body: Body) -> None:
@@ -1924,7 +1931,8 @@ def _read_label_columns(body: Body) -> None:
     if not body.has_code and any(columns[j].role == ColumnRole.CODE for j in leading):
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
-                        tuple(j for j in body.text_cols if j not in leading), body.context.printed)
+                        tuple(j for j in body.text_cols if j not in leading), body.context.printed,
+                        body.context.natures)
 
 
 def _first_labels_from_header(body: Body, runs: list[Run], label_columns: int) -> list[Run]:
@@ -1963,7 +1971,7 @@ def _read_panels(body: Body) -> None:
         if described is not None:
             described_rows, described_amounts, left_over = described
             place_amounts(table, described_rows, described_amounts, body.spec, text_cols, body.stated,
-                          body.context.printed)
+                          body.context.printed, body.context.natures)
             table.rows = described_rows
             table.notes += left_over        # text under the last row that no cell takes
             return
@@ -2124,7 +2132,8 @@ def _read_coded_list(body: Body) -> None:
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
     if code_parts and _printed_a_part_a_row(runs):
         _seat_code_parts(rows, amounts_of, code_parts)
-    place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated, body.context.printed)
+    place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated, body.context.printed,
+                  body.context.natures)
     table.rows = rows
 
 BODY_READERS: dict[BodyShape, Callable[[Body], None]] = {
@@ -2937,8 +2946,8 @@ def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int], totals_on
 
 
 def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spec: TableSpec,
-                        stated: tuple[tuple[str, Decimal], ...], trailing_texts: tuple[int, ...] = (),
-                        printed: PrintedPages | None = None) -> None:
+                        stated: tuple[tuple[str, Decimal], ...], trailing_texts: tuple[int, ...],
+                        printed: PrintedPages | None, natures: Mapping[str, frozenset[str]]) -> None:
     """Rows of several label columns before the amounts (Beijing's 支出总表: the function, the
     government and the department economic class, each `2040601-行政运行`): a line's pieces
     of text fill the label columns from the left, one each, the pieces beyond the last
@@ -2985,7 +2994,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
                                    "joined from fragments" if len(rest) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated, printed)
+    place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated, printed, natures)
     table.rows = rows
 
 

@@ -9,8 +9,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
+from types import MappingProxyType
 
 from . import catalog
 from .catalog import TableSpec
@@ -132,6 +134,7 @@ def consistent_placements(values: list[int], cent: int, amount_cols: list[int], 
 
 # the figures the text states or the tables before print beside a column's subject
 BY_FIGURES_GIVEN = " and the figures the document gives elsewhere"
+BY_SPENDING_TABLE = " and the columns the department's spending by function fills for its code"
 PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
 UNWEIGHED = ("columns as printed, in order: the row prints fewer figures than the table has columns, in more "
              "ways than can be weighed")
@@ -176,6 +179,52 @@ def _by_stated(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], sai
         return sum(1 if placed.get(j, Decimal(0)) in said[j] else -1 for j in amount_cols if j in said)
     best = max(agreement(c) for c in cands)
     return [c for c in cands if agreement(c) == best]
+
+
+EMPTY_NATURES: Mapping[str, frozenset[str]] = MappingProxyType({})
+FUNCTION_CODE = re.compile(r"^2\d\d(\d\d){0,2}$")      # 201, 20101, 2010101
+
+
+def natures_printed(table: Table) -> dict[str, frozenset[str]]:
+    """Which of 基本支出 and 项目支出 (each a group of columns) a table fills, with a figure
+    other than 0, in the row of each function code; none where it lacks one of the groups."""
+    groups = {g: [j for j, c in enumerate(table.columns) if any(g in part for part in c.path)]
+              for g in catalog.GROUP_OF_NATURE.values()}
+    if not all(groups.values()):
+        return {}
+    out = {}
+    for i, row in enumerate(table.rows):
+        if FUNCTION_CODE.match(code := table.row_code(i)):
+            out[code] = frozenset(g for g, cols in groups.items() if any(row[j].value for j in cols if j < len(row)))
+    return out
+
+
+def _natures_filled(codes: list[str], is_total: list[bool],
+                    natures: Mapping[str, frozenset[str]]) -> list[frozenset[str] | None]:
+    """The groups (基本支出, 项目支出) the department's spending fills for each row's code, where
+    known; a total row's are its classes' (every class printed and known)."""
+    filled = [natures.get(code) if FUNCTION_CODE.match(code) else None for code in codes]
+    classes = [groups for code, groups in zip(codes, filled) if len(code) == 3 and FUNCTION_CODE.match(code)]
+    if classes and all(groups is not None for groups in classes):
+        whole = frozenset().union(*(g for g in classes if g is not None))
+        filled = [whole if total and not code else groups for code, groups, total in zip(codes, filled, is_total)]
+    return filled
+
+
+def _by_natures(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], groups: frozenset[str] | None,
+                columns: list[Column]) -> list[tuple[int, ...]]:
+    """Placements nothing else tells apart, narrowed to those that leave empty the group of
+    columns (基本支出 or 项目支出) the department's spending leaves empty for the row's code: a
+    fund's spending on a subject is part of the department's (`212 44,003.26 44,003.26` in a
+    fund's table is 合计 and 项目支出 where the 支出总表 prints 212 only under 项目支出)."""
+    if len(cands) < 2 or groups is None:
+        return cands
+    absent = [g for g in catalog.GROUP_OF_NATURE.values() if g not in groups]
+
+    def fits(combo: tuple[int, ...]) -> bool:
+        return not any(parse_amount(a) and any(g in part for part in columns[c].path for g in absent)
+                       for c, (a, _) in zip(combo, amounts))
+    return [c for c in cands if fits(c)] or cands
 
 
 def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> list[tuple[int, ...]]:
@@ -486,7 +535,8 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
 
 
 def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tuple[str, int]]], spec: TableSpec, text_cols: list[int],
-                   stated: tuple[tuple[str, Decimal], ...] = (), printed: PrintedPages | None = None) -> None:
+                   stated: tuple[tuple[str, Decimal], ...] = (), printed: PrintedPages | None = None,
+                   natures: Mapping[str, frozenset[str]] = EMPTY_NATURES) -> None:
     amount_cols = [j for j in range(len(table.columns)) if j not in text_cols]
     over = sum(len(a) > len(amount_cols) for a in amounts_of)
     if over:        # the columns are fewer than the amounts a row prints: the surplus cannot be seated
@@ -509,6 +559,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     in_names = [m.group(1) if (m := CODE_PREFIX.match(code)) and len(m.group(1)) >= 3 and m.end() < len(code) else ""
                 for code in printed_codes]
     codes = in_names if any(in_names) else printed_codes
+    filled = _natures_filled(codes, is_total, natures)
+    told_by_tables = [False] * len(rows)
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
     # (and, where the class narrows a row's placements, the placements without it: a unit may
     # print a class under the other column, which only its totals tell)
@@ -586,7 +638,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             options.append(opts)
         if target is None:
             for i, o in zip(open_rows, options):
-                chosen[i] = o[0]
+                chosen[i] = first_choice(i, o)
                 guessed[i] = len(o) > 1
             return
         fixed: dict[int, Decimal] = {}
@@ -610,11 +662,18 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                 sums[c] = sums.get(c, Decimal(0)) + v
         return all(abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0))) <= tolerance(group) for c in amount_cols)
 
+    def first_choice(i: int, options: list[tuple[int, ...]]) -> tuple[int, ...]:
+        """Of placements nothing else tells apart, the first that the department's spending by
+        function allows for the row's code."""
+        combo = next(iter(_by_natures(options, amounts_of[i], filled[i], table.columns)))
+        told_by_tables[i] = combo != options[0]
+        return combo
+
     def placed(i: int) -> tuple[int, ...]:
         """Row i's placement, its first candidate until one is chosen."""
         combo = chosen[i]
         if combo is None:
-            combo = chosen[i] = cands[i][0]
+            combo = chosen[i] = first_choice(i, cands[i])
             guessed[i] = len(cands[i]) > 1
         return combo
     settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None)
@@ -630,7 +689,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
             why = ((PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
-                    (BY_FIGURES_GIVEN if told_by_text[i] else ""))
+                    (BY_FIGURES_GIVEN if told_by_text[i] else "") + (BY_SPENDING_TABLE if told_by_tables[i] else ""))
                    if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i]
                    else GUESSED if guessed[i] and total_row is None else "")
             row[c] = Cell(a, (line,), why)
