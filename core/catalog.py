@@ -532,6 +532,11 @@ _STAFF_CLASSES, _RUNNING_CLASSES = ("301", "303"), ("302", "307", "309", "310", 
 ECONOMIC_CLASS_COLUMNS = {"人员经费": _STAFF_CLASSES, "人员支出": _STAFF_CLASSES,        # (Shandong's names)
                           "公用经费": _RUNNING_CLASSES, "日常公用支出": _RUNNING_CLASSES}
 
+# The names the economic classification gives the subjects a "三公" table's columns name
+# (30212, 31013, 30231): a figure a basic spending table prints for one is that column's too.
+SUBJECT_ALIASES = {"因公出国（境）费": ("因公出国（境）费用",), "公务用车购置费": ("公务用车购置",),
+                   "公务用车运行费": ("公务用车运行维护费",)}
+
 # Function subjects whose spending is basic (the office's running, its staff's pensions, medical
 # care and housing) or project spending by their nature: where a row prints one figure that
 # fits either group equally well, the subject's nature seats it.

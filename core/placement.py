@@ -160,7 +160,8 @@ def _stated_by_column(columns: list[Column], amount_cols: list[int],
         subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
         if len(subject) < 3 or subject == "小计" or catalog.TOTAL_LABELS.match(subject):
             continue        # 合计, 小计: too common to tie a figure to this column
-        found = {amount for name, amount in subjects if name.endswith(subject)}
+        names = (subject, *catalog.SUBJECT_ALIASES.get(subject, ()))
+        found = {amount for name, amount in subjects if name.endswith(names)}
         if found:
             out[j] = found
     return out
