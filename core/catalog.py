@@ -102,6 +102,9 @@ _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出�
 # Shenzhen's 三公 table: a row per unit and year (2025年, 2026年, 增减变化金额), every item split by the
 # three budgets
 _FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+_CHANGSHA_THREE_PUBLIC = "三公经费预（决）算数（财政拨款）"
+_CHANGSHA_ITEMS = ("小计", "公务接待费", "因公出国（境）费", "公务用车购置及运行费", "其中：公务用车购置费",
+                   "其中：公务用车运行费")
 _VEHICLES = "公务用车购置及运行维护费"
 _THREE_PUBLIC_GROUP = "“三公”经费"
 # Shaanxi's income by source (其中 is part of the 一般公共预算拨款 before it, no source of its own)
@@ -303,6 +306,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费", f"{_THREE_PUBLIC_GROUP}/公务接待费",
                         "会议费", "培训费"),
+                       # Hunan (Changsha): a row per department, its total first, 公务接待费 next
+                       ("部门名称", *(f"{_CHANGSHA_THREE_PUBLIC}/{leaf}" for leaf in _CHANGSHA_ITEMS)),
                        # … their total first, vehicles before 公务接待费 (Wuxi, Suzhou)
                        ("“三公”经费合计", "因公出国（境）费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置费",
                         f"{_VEHICLES}/公务用车运行维护费", "公务接待费", "会议费", "培训费")),
@@ -312,6 +317,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                       for rule in _beside_meetings_rules(f"{when}/", _SHAANXI_GROUP, "因公出国（境）费用")) + (
                   TotalRule("“三公”经费财政拨款预算总额", ("因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计")),
                   TotalRule(f"{_VEHICLES}/小计", (f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费")),
+                  TotalRule(f"{_CHANGSHA_THREE_PUBLIC}/小计", tuple(f"{_CHANGSHA_THREE_PUBLIC}/{leaf}"
+                                                               for leaf in _CHANGSHA_ITEMS[1:4])),
+                  TotalRule(f"{_CHANGSHA_THREE_PUBLIC}/{_CHANGSHA_ITEMS[3]}",
+                            tuple(f"{_CHANGSHA_THREE_PUBLIC}/{leaf}" for leaf in _CHANGSHA_ITEMS[4:])),
                   TotalRule("合计", ("因公出国(境)费", "公务接待费", "公务用车运行维护费",
                                      "公务用车购置")),
                   TotalRule("合计", ("因公出国(境)费/小计", "公务接待费",

@@ -1999,8 +1999,25 @@ def _read_panels(body: Body) -> None:
         table.rows = items_seated_by_totals(_panel_halves_joined(table.rows, text_cols, totals_only), text_cols)
     elif len(text_cols) == 1:
         table.rows = _total_figures_joined(table.rows, text_cols[0])
+        if text_cols == [0]:
+            _figures_seated_after_label(body)
     for why in _panels_out_of_step(table, text_cols):
         table.add_doubt(why)
+
+
+def _figures_seated_after_label(body: Body) -> None:
+    """A label then its figures (a row per unit or department), where a row prints fewer
+    figures than the columns (the text drops an empty cell): each row's figures seated by the
+    table's identities and what the document says, as a coded list's are."""
+    table = body.table
+    amount_cols = range(1, len(table.columns))
+    printed = [[(row[j].text, row[j].lines[0]) for j in amount_cols if row[j].text and row[j].lines] for row in table.rows]
+    if all(len(figures) in (0, len(amount_cols)) for figures in printed):
+        return
+    rows = [[row[0]] + [Cell("", row[j].lines) for j in amount_cols] for row in table.rows]
+    place_amounts(table, rows, printed, body.spec, body.text_cols, body.stated, body.context.printed,
+                  body.context.natures)
+    table.rows = rows
 
 
 def _header_pieces_again(line: str, words: Set[str]) -> bool:

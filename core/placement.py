@@ -150,6 +150,9 @@ def holds_total(figures: list[Decimal]) -> bool:
 STATED_ENDING = re.compile(r"(?:(?:决算|预算)数?)?(?:支出)?(?:(?:决算|预算)数?)?为?$")
 
 
+IN_WHICH = re.compile(r"^其中[:：]?")        # `其中：公务用车购置费`: a part of the column before it
+
+
 def _stated_by_column(columns: list[Column], amount_cols: list[int],
                       stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
     """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
@@ -157,7 +160,7 @@ def _stated_by_column(columns: list[Column], amount_cols: list[int],
     subjects = [(STATED_ENDING.sub("", name), amount) for name, amount in stated]
     for j in amount_cols:
         parts = columns[j].path
-        subject = parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
+        subject = IN_WHICH.sub("", parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1])
         if len(subject) < 3 or subject == "小计" or catalog.TOTAL_LABELS.match(subject):
             continue        # 合计, 小计: too common to tie a figure to this column
         names = (subject, *catalog.SUBJECT_ALIASES.get(subject, ()))
