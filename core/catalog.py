@@ -89,6 +89,12 @@ _FUNDS_SPENT = ("支出/一般公共预算", "支出/政府性基金预算", "�
 # Fujian (Quanzhou): 小计 of the funds' spending, 其中 its basic and project parts
 _SUBTOTAL_PARTS = ("科目编码", "科目名称", "小计", "其中：/基本支出", "其中：/项目支出")
 _SUBTOTAL_RULE = TotalRule("小计", ("其中：/基本支出", "其中：/项目支出"))
+# basic spending in total and in its staff and running costs (Shandong's names: 人员支出, 日常公用支出)
+_STAFF_AND_RUNNING = (("人员经费", "公用经费"), ("人员支出", "日常公用支出"))
+_BASIC_SPLIT = tuple(("科目编码", "科目名称", "合计", "基本支出/小计", f"基本支出/{staff}", f"基本支出/{running}",
+                      "项目支出") for staff, running in _STAFF_AND_RUNNING)
+_BASIC_SPLIT_RULES = (TotalRule("合计", ("基本支出/小计", "项目支出")),
+                      *(TotalRule("基本支出/小计", pair) for pair in _STAFF_AND_RUNNING))
 
 
 # Shenzhen: spending and income told by funding source (financial appropriation, 财政专户, 单位资金)
@@ -263,8 +269,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
                         "{year}年预算数/基本支出", "{year}年预算数/项目支出"),
-                       ("科目编码", "科目名称", "合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费",
-                        "项目支出"),
+                       *_BASIC_SPLIT,
                        # Beijing: 项目支出 in total and without capital construction
                        ("功能分类科目/科目编码", "功能分类科目/科目名称", "预算数/合计", "预算数/基本支出/小计",
                         "预算数/基本支出/人员经费", "预算数/基本支出/公用经费", "预算数/项目支出/项目支出总数",
@@ -275,9 +280,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "一般公共预算支出/项目支出"),
                        _SHENZHEN_UNIT_CODE,
                        _SUBTOTAL_PARTS),
-              column_rules=_BASIC_RULES + (_SUBTOTAL_RULE, TotalRule("合计", ("基本支出/小计", "项目支出")),
-                                           TotalRule("合计", ("基本支出/小计", "项目支出总数")),
-                                           TotalRule("基本支出/小计", ("人员经费", "公用经费")),
+              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,
+                                                                TotalRule("合计", ("基本支出/小计", "项目支出总数")),
                                            TotalRule("一般公共预算支出/小计", ("其中：基本支出", "一般公共预算支出/项目支出"))),
               code_kind="function"),
     TableSpec(TableKind.BUDGET_THREE_PUBLIC, "一般公共预算\"三公\"经费支出表", (r"三公.*经费.*表$",),
@@ -345,8 +349,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _guangdong_fund("政府性基金预算支出"),
                        _SPENDING_THREE_WAYS,
                        _SHENZHEN_UNIT_CODE,
-                       _SUBTOTAL_PARTS),
-              column_rules=_BASIC_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
+                       _SUBTOTAL_PARTS,
+                       *_BASIC_SPLIT),
+              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
     TableSpec(TableKind.BUDGET_STATE_CAPITAL_EXPENSE, "国有资本经营预算支出表", (r"国有资本经营预算(财政)?(拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
@@ -354,8 +359,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _split_code_layout("国有资本经营预算支出", _EXP3),
                        _guangdong_fund("国有资本经营预算支出"),
                        _SHENZHEN_UNIT_CODE,
-                       _SUBTOTAL_PARTS),
-              column_rules=_BASIC_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
+                       _SUBTOTAL_PARTS,
+                       *_BASIC_SPLIT),
+              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
     TableSpec(TableKind.BUDGET_PROJECT_EXPENSE, "项目支出表", (r"项目支出(及其他支出)?(预算)?表$",),
               header_words=("项目名称", "项目编码"),
               layouts=(("项目编码", "项目名称", "项目单位", "合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算",
