@@ -112,6 +112,9 @@ _CHANGSHA_THREE_PUBLIC = "三公经费预（决）算数（财政拨款）"
 _CHANGSHA_ITEMS = ("小计", "公务接待费", "因公出国（境）费", "公务用车购置及运行费", "其中：公务用车购置费",
                    "其中：公务用车运行费")
 _VEHICLES = "公务用车购置及运行维护费"
+_TWO_YEARS = ("{last_year}", "{year}")
+_SHANDONG_THREE_PUBLIC = ("合计", "因公出国（境）经费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置经费",
+                          f"{_VEHICLES}/公务用车运行维护费", "公务接待费")
 _THREE_PUBLIC_GROUP = "“三公”经费"
 # Shaanxi's income by source (其中 is part of the 一般公共预算拨款 before it, no source of its own)
 _SHAANXI_INCOME = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算项目", "政府性基金拨款",
@@ -310,6 +313,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/小计", f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车购置费",
                         f"{_THREE_PUBLIC_GROUP}/{_VEHICLES}/公务用车运行维护费", f"{_THREE_PUBLIC_GROUP}/公务接待费",
                         "会议费", "培训费"),
+                       # Shandong (Yantai): last year's and this year's, each its total first, 公务接待费 last
+                       tuple(f"{when}年预算数/{item}" for when in _TWO_YEARS for item in _SHANDONG_THREE_PUBLIC),
                        # Hunan (Changsha): a row per department, its total first, 公务接待费 next
                        ("部门名称", *(f"{_CHANGSHA_THREE_PUBLIC}/{leaf}" for leaf in _CHANGSHA_ITEMS)),
                        # … their total first, vehicles before 公务接待费 (Wuxi, Suzhou)
@@ -321,6 +326,12 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                       for rule in _beside_meetings_rules(f"{when}/", _SHAANXI_GROUP, "因公出国（境）费用")) + (
                   TotalRule("“三公”经费财政拨款预算总额", ("因公出国（境）费用", "公务接待费", f"{_VEHICLES}/小计")),
                   TotalRule(f"{_VEHICLES}/小计", (f"{_VEHICLES}/公务用车购置费", f"{_VEHICLES}/公务用车运行维护费")),
+                  *(rule for when in _TWO_YEARS for rule in (
+                      TotalRule(f"{when}年预算数/合计", tuple(f"{when}年预算数/{item}"
+                                                          for item in _SHANDONG_THREE_PUBLIC[1:] if "/" not in item)
+                                + (f"{when}年预算数/{_VEHICLES}/小计",)),
+                      TotalRule(f"{when}年预算数/{_VEHICLES}/小计", tuple(f"{when}年预算数/{item}"
+                                                                     for item in _SHANDONG_THREE_PUBLIC[3:5])))),
                   TotalRule(f"{_CHANGSHA_THREE_PUBLIC}/小计", tuple(f"{_CHANGSHA_THREE_PUBLIC}/{leaf}"
                                                                for leaf in _CHANGSHA_ITEMS[1:4])),
                   TotalRule(f"{_CHANGSHA_THREE_PUBLIC}/{_CHANGSHA_ITEMS[3]}",
@@ -735,19 +746,33 @@ FIGURE_LEAVES = ("决算数", "预算数", "执行数", "金额")
 
 
 def with_year(layout: tuple[str, ...], year: str) -> list[str]:
-    """A layout's columns as a document of `year` prints them (`{year}年预算数` → `2024年预算数`;
-    `预算数` where the document's year is unknown)."""
-    return [c.replace("{year}", year) if year else c.replace("{year}年", "").replace("{year}", "") for c in layout]
+    """A layout's columns as a document of `year` prints them (`{year}年预算数` → `2024年预算数`,
+    `{last_year}年预算数` → `2023年预算数`; `预算数` where the document's year is unknown)."""
+    return [_dated(c, year) for c in layout]
+
+
+def _dated(name: str, year: str) -> str:
+    if not year.isdigit():
+        return _UNDATED.sub("", name)
+    return name.replace("{year}", year).replace("{last_year}", str(int(year) - 1))
+
+
+_UNDATED = re.compile(r"\{(last_)?year\}年?")
+_YEAR_OF_COLUMN = re.compile(r"(20\d\d)年")
 
 
 ColumnRules = list[tuple[int, list[int]]]     # (total column, its part columns) of a table
 
 
 def resolve_rules(columns: Sequence[Column], rules: tuple[TotalRule, ...]) -> ColumnRules:
-    """(total column, part columns) of each rule whose columns all exist in `columns`."""
+    """(total column, part columns) of each rule whose columns all exist in `columns`; a rule
+    naming `{year}` and `{last_year}` names the latest year the columns print and the one before."""
+    years = [m.group(1) for c in columns for part in c.path if (m := _YEAR_OF_COLUMN.search(part))]
+    year = max(years, default="")
     out = []
     for rule in rules:
-        total, parts = column_index(columns, rule.total), [column_index(columns, p) for p in rule.parts]
+        total, parts = column_index(columns, _dated(rule.total, year)), [column_index(columns, _dated(p, year))
+                                                                           for p in rule.parts]
         found = [p for p in parts if p is not None]
         if total is not None and len(found) == len(parts):
             out.append((total, found))

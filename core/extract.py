@@ -1185,8 +1185,10 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     (None when none fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
     # another template's word counts against a layout only where a line prints it whole: joined
-    # across lines, the ends of wrapped cells make words no cell prints (公务用车运行 / 费 …)
+    # across lines, the ends of wrapped cells make words no cell prints (公务用车运行 / 费 …); a
+    # period's name alone on its line (`2026年预算数` over every column) is no template's own
     by_line = "\n".join(squash(line) for line in header_text.split("\n"))
+    whole_lines = set(by_line.split("\n"))
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [_folded(path_words(cols)) for cols in layouts]
@@ -1195,7 +1197,8 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text) for w in words}
         found = sum(presence.values())
-        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)]
+        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)
+                       and not (DATED_GROUP.match(w) and w in whole_lines)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - (code_width if code_width > 1 else _panels_printed(cols, panels, text))) \
@@ -1221,6 +1224,9 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
             (len(shares) == 1 or shares[0][0] - shares[1][0] >= SETTINGS.broken_header_lead):
         return shares[0][1], best_score[0]
     return None, best_score[0]
+
+
+DATED_GROUP = re.compile(r"(19|20)\d\d年")      # `2026年预算数`: a period
 
 
 def _panels_printed(cols: list[str], panels: int, header: str) -> int:

@@ -692,8 +692,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # by, the printed order is a guess and says so
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
-            why = ((PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
-                    (BY_FIGURES_GIVEN if told_by_text[i] else "") + (BY_SPENDING_TABLE if told_by_tables[i] else ""))
-                   if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i]
-                   else GUESSED if guessed[i] and total_row is None else "")
+            why = (GUESSED if guessed[i] and total_row is None and not (told_by_text[i] or told_by_tables[i])
+                   else (PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
+                         (BY_FIGURES_GIVEN if told_by_text[i] else "") + (BY_SPENDING_TABLE if told_by_tables[i] else ""))
+                   if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i] else "")
             row[c] = Cell(a, (line,), why)
