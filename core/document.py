@@ -25,7 +25,8 @@ def infer_info(src: SourceText) -> DocumentInfo:
     info = DocumentInfo()
     hits = [m for s in head for m in _REPORT.finditer(s)]
     years = Counter(m.group(1) for m in hits) or Counter(re.findall(r"(20\d\d)\s*年", " ".join(head)))
-    cover = next((m.group(1) for s in head[:COVER_LINES] for m in _REPORT.finditer(s)), "")
+    # (the cover's title read across its lines: `2026 年深圳市人民政府办公厅部门预` / `算`)
+    cover = next((m.group(1) for m in _REPORT.finditer("".join(head[:COVER_LINES]))), "")
     info.year = cover or (years.most_common(1)[0][0] if years else "")
     kinds = Counter(m.group(3) for m in hits)
     if not kinds:

@@ -121,3 +121,12 @@ def test_the_agency_is_read_from_the_cover_of_other_templates(head, agency):
     from core.reader import load_text
     info = infer_info(load_text("\n".join(head).encode("utf-8")))
     assert info.agency == agency
+
+
+def test_the_reports_year_is_its_covers_title_read_across_lines():
+    # the cover's title wrapped (`…部门预` / `算`), the explanation naming last year's budget more often
+    from core.document import infer_info
+    from core.reader import load_text
+    head = ["2026 年深圳市人民政府办公厅部门预", "算", "目 录"] + ["2025年预算执行情况：2025年部门预算安排……"] * 3
+    info = infer_info(load_text("\n".join(head).encode("utf-8")))
+    assert (info.year, info.report_type) == ("2026", "预算")
