@@ -85,6 +85,7 @@ def _guangdong_fund(group: str) -> tuple[str, ...]:
 _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
 # what a department spends its total on, beside basic and project spending
 _SPENDING_USES = ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")
+_ZHEJIANG_USES = ("基本支出/人员支出", "基本支出/公用经费") + _SPENDING_USES[1:]
 _FUNDS_SPENT = ("支出/一般公共预算", "支出/政府性基金预算", "支出/国有资本经营预算")       # a fiscal summary's
 # Fujian (Quanzhou): 小计 of the funds' spending, 其中 its basic and project parts
 _SUBTOTAL_PARTS = ("科目编码", "科目名称", "小计", "其中：/基本支出", "其中：/项目支出")
@@ -104,6 +105,20 @@ _BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性�
 # Shandong: each row coded twice, by the department's and by the government's economic class
 _TWO_ECONOMIC_CLASSES = ("科目编码/类", "科目编码/款", "部门预算支出经济分类科目名称", "科目编码/类", "科目编码/款",
                          "政府预算支出经济分类科目名称")
+# Shandong: a department's money by source (financial appropriation by fund, 财政专户, 单位资金 …)
+_SHANDONG_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+_SHANDONG_SOURCES = ("合计", "财政拨款/小计", *(f"财政拨款/{fund}" for fund in _SHANDONG_FUNDS), "财政专户管理资金",
+                     "单位资金", "使用非财政拨款结余", "上年结转")
+_SHANDONG_INCOME = ("合计", "财政拨款收入/小计", *(f"财政拨款收入/{fund}收入" for fund in _SHANDONG_FUNDS),
+                    "财政专户管理资金收入", "事业收入（不含教育收费）", "事业单位经营收入", "其他收入", "上级补助收入",
+                    "附属单位上缴收入", "使用非财政拨款结余", "上年结转")
+
+
+def _shandong_rules(sources: tuple[str, ...]) -> tuple[TotalRule, TotalRule]:
+    """The total of every source, and the financial appropriation's of its three funds."""
+    return (TotalRule(sources[0], (sources[1],) + sources[5:]), TotalRule(sources[1], sources[2:5]))
+
+
 _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出")
 # Shenzhen's 三公 table: a row per unit and year (2025年, 2026年, 增减变化金额), every item split by the
 # three budgets
@@ -199,7 +214,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "其他资金收入/事业收入", "其他资金收入/事业单位经营收入", "其他资金收入/其他收入", "上级补助收入",
                         "附属单位上缴收入", "上年结转结余"),
                        # Shaanxi (Xi'an): a row per unit, the department's budget by source
-                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_INCOME))),
+                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_INCOME)),
+                       ("科目编码", "科目名称") + _SHANDONG_INCOME),
               column_rules=(TotalRule("合计", ("上年结转", "财政拨款/小计", "教育收费资金收入", "事业收入",
                                                "事业单位经营收入", "附属单位上缴收入", "上级补助收入",
                                                "其他收入", "使用非财政拨款结余")),
@@ -210,7 +226,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                             TotalRule("本年收入/小计", tuple(f"本年收入/{c}" for c in _BEIJING_INCOME)),
                             TotalRule("上年结转结余/小计", tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE)),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_INCOME
-                                                          if "其中" not in c))),
+                                                          if "其中" not in c)),
+                            *_shandong_rules(_SHANDONG_INCOME)),
               code_kind="function"),
     TableSpec(TableKind.BUDGET_EXPENSE, "支出总表", (r"支出(预算)?总(体情况)?表$",),
               header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
@@ -232,8 +249,11 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("支出功能分类科目", "政府支出经济分类科目", "部门支出经济分类科目", "合计", "基本支出",
                         "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出"),
                        # Shaanxi (Xi'an): a row per unit, the department's spending by source of funds
-                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING))),
+                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING)),
+                       # Zhejiang (Huzhou): basic spending split into staff and running costs
+                       ("科目编码", "科目名称", "总计") + _ZHEJIANG_USES),
               column_rules=(*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
+                            TotalRule("总计", _ZHEJIANG_USES),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
               code_kind="function", all_spending=True),
@@ -373,7 +393,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _SUBTOTAL_PARTS,
                        *_BASIC_SPLIT),
               column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
-    TableSpec(TableKind.BUDGET_PROJECT_EXPENSE, "项目支出表", (r"项目支出(及其他支出)?(预算)?表$",),
+    # (一般公共预算项目支出情况表 is its spending by economic class, no list of projects)
+    TableSpec(TableKind.BUDGET_PROJECT_EXPENSE, "项目支出表", (r"(?<!一般公共预算)项目支出(及其他支出)?(预算)?(情况)?表$",),
               header_words=("项目名称", "项目编码"),
               layouts=(("项目编码", "项目名称", "项目单位", "合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算",
                         "本年拨款/国有资本经营预算", "财政拨款结转结余/一般公共预算",
@@ -386,11 +407,14 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        + tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE),
                        # Guangdong: projects under their unit, funds by source, the goal last
                        ("支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算",
-                        "财政拨款/政府性基金预算", "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金", "绩效目标")),
+                        "财政拨款/政府性基金预算", "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金", "绩效目标"),
+                       # Shandong: a project's category beside its name, its money by source
+                       ("项目名称", "项目类别") + _SHANDONG_SOURCES),
               column_rules=(TotalRule("合计", ("本年拨款/一般公共预算", "本年拨款/政府性基金预算",
                                                "本年拨款/国有资本经营预算", "财政拨款结转结余/一般公共预算",
                                                "财政拨款结转结余/政府性基金预算",
-                                               "财政拨款结转结余/国有资本经营预算", "财政专户管理资金", "单位资金")),)),
+                                               "财政拨款结转结余/国有资本经营预算", "财政专户管理资金", "单位资金")),
+                            *_shandong_rules(_SHANDONG_SOURCES))),
     TableSpec(TableKind.BUDGET_PROCUREMENT, "政府采购预算表", (r"政府采购(预算)?.*表$",),
               header_words=("采购",),
               layouts=(("单位代码", "单位名称", "项目", "政府采购品目", "功能科目", "部门支出经济分类", "资金来源",
@@ -499,10 +523,17 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
 
 ALL_SPECS: tuple[TableSpec, ...] = FINAL_SPECS + BUDGET_SPECS
 SPEC_BY_KIND: dict[str, TableSpec] = {s.kind: s for s in ALL_SPECS}     # by a table's kind, as read or set
-OTHER = TableSpec(TableKind.OTHER, "", ())
+# layouts of tables outside the standard set that templates print, and their identities:
+# Shandong's 基本支出预算情况表, a row per pair of economic classes, its money by source
+_OUTSIDE_LAYOUTS = (_TWO_ECONOMIC_CLASSES + _SHANDONG_SOURCES,)
+_OUTSIDE_RULES = _shandong_rules(_SHANDONG_SOURCES)
+# a table outside the standard set seats its figures by whichever identities its columns make whole
+OTHER = TableSpec(TableKind.OTHER, "", (), column_rules=tuple(dict.fromkeys(
+    rule for rules in [s.column_rules for s in ALL_SPECS] + [_OUTSIDE_RULES] for rule in rules)))
 # every layout the catalogue knows, for a table outside the standard set that prints the
 # header of one of them (Guangdong's 部门预算基本支出预算表 prints its 项目支出表's columns)
-ANY_LAYOUT = TableSpec(TableKind.OTHER, "", (), layouts=tuple(dict.fromkeys(layout for s in ALL_SPECS for layout in s.layouts)))
+ANY_LAYOUT = TableSpec(TableKind.OTHER, "", (), layouts=tuple(dict.fromkeys(
+    layout for layouts in [s.layouts for s in ALL_SPECS] + [_OUTSIDE_LAYOUTS] for layout in layouts)))
 
 @dataclass(frozen=True)
 class Identity:

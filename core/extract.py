@@ -1138,10 +1138,11 @@ def _seat_short_total_row(table: Table, n: int) -> None:
             row[2 + j] = Cell(v.text, v.lines, "column placed by the sums of the rows it totals")
 
 
-def _word_presence(word: str, text: str) -> float:
+def _word_presence(word: str, text: str, lines: Sequence[Sequence[str]] = ()) -> float:
     """How surely a header word stands in the squashed header text: 1 printed whole; 0.75
     printed wrapped (a word of 4+ characters whose characters come in order within a short
-    stretch: 功能分类 … 科目编码)."""
+    stretch: 功能分类 … 科目编码; or, given the header's cells line by line, made of up to three
+    of them)."""
     if word in text:
         return 1.0
     if len(word) < 4:
@@ -1153,26 +1154,51 @@ def _word_presence(word: str, text: str) -> float:
             return 0.0
         start = at if start < 0 else start
         at += 1
-    return 0.75 if at - start <= 2.5 * len(word) else 0.0
+    return 0.75 if at - start <= 2.5 * len(word) or (lines and _in_pieces(word, lines)) else 0.0
 
 
-def _header_text_and_cells(header_lines: list[str]) -> tuple[str, set[str]]:
-    """A header's words as the templates' are written (NFKC): all of it squashed, and its cells."""
+def _header_text_and_cells(header_lines: list[str]) -> tuple[str, list[list[str]]]:
+    """A header's words as the templates' are written (NFKC): all of it squashed, and its
+    cells line by line."""
     return (squash(unicodedata.normalize("NFKC", " ".join(header_lines))),
-            {unicodedata.normalize("NFKC", t) for line in header_lines for t in line.split()})
+            [[unicodedata.normalize("NFKC", t) for t in line.split()] for line in header_lines])
 
 
 def _printed_in_header(columns: list[Column], header_lines: list[str]) -> bool:
     """Whether the header prints every word of every column's path: whole, wrapped within a
     short stretch, or as two or three of its pieces (`一般公共` … `预算拨款`, `国有资本经` … `营预算拨款`:
     a cell wrapped over lines, other cells' pieces between them)."""
-    text, pieces = _header_text_and_cells(header_lines)
-
-    def in_pieces(word: str, parts: int) -> bool:
-        return word in pieces or (parts > 1 and any(
-            word[:i] in pieces and in_pieces(word[i:], parts - 1) for i in range(1, len(word))))
+    text, lines = _header_text_and_cells(header_lines)
     words = {unicodedata.normalize("NFKC", w) for c in columns for w in c.path}
-    return bool(words) and all(_word_presence(w, text) > 0 or in_pieces(w, 3) for w in words)
+    return bool(words) and all(_word_presence(w, text, lines) > 0 or _in_pieces(w, lines) for w in words)
+
+
+def _cells_no_column_names(columns: list[Column], header_lines: list[str], row_labels: Set[str]) -> list[str]:
+    """The header's cells of words that are part of no column's name (as printed or as the
+    template writes it), nor hold one, nor label a row: words of a column the template does
+    not have."""
+    names = {unicodedata.normalize("NFKC", squash(part)) for c in columns for part in c.path + c.template}
+    _, lines = _header_text_and_cells(header_lines)
+    # (a line printing a figure is a row's, not the header's; 栏次 and a period name no column)
+    return list(dict.fromkeys(
+        cell for line in lines if not any(is_amount(t) for t in line) for cell in line
+        if len(CJK.findall(cell)) >= 2 and cell not in SEQUENCE_LEAVES and not DATED_GROUP.match(cell)
+        and cell not in row_labels and not any(cell in name or name in cell for name in names)))
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after: int = -1) -> bool:
+    """Whether a header word is one of its cells (on a line after `after`), or up to `parts`
+    of them joined, each on a line below the one before: a cell wrapped over lines, however
+    far apart the other cells print its pieces (`一般公共预` … `算收入`)."""
+    for k in range(after + 1, len(lines)):
+        for cell in lines[k]:
+            if cell == word or (parts > 1 and len(cell) < len(word) and word.startswith(cell) and
+                                _in_pieces(word[len(cell):], lines, parts - 1, k)):
+                return True
+    return False
 
 
 def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int,
@@ -1184,21 +1210,25 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     whose unprinted words are the fewer characters. Returns the layout
     (None when none fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
-    # another template's word counts against a layout only where a line prints it whole: joined
-    # across lines, the ends of wrapped cells make words no cell prints (公务用车运行 / 费 …); a
+    # another template's word counts against a layout only where a line prints it as whole
+    # cells: joined across lines, or from the pieces of cells wrapped side by side, the ends
+    # of wrapped cells make words no cell prints (公务用车运行 / 费 …, 算收入 预算收入); a
     # period's name alone on its line (`2026年预算数` over every column) is no template's own
-    by_line = "\n".join(squash(line) for line in header_text.split("\n"))
-    whole_lines = set(by_line.split("\n"))
+    lines = [line.split() for line in header_text.split("\n")]
+    whole_lines = {"".join(line) for line in lines}
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [_folded(path_words(cols)) for cols in layouts]
     every = set().union(*vocab) if vocab else set()
+    # (a cell that is a word of the spec's own is that word, no piece of a longer one: 功能分类 …
+    # 科目编码 is no 功能分类科目编码 where a layout names 科目编码; a short one, 预算, may be either)
+    pieces = [[cell for cell in line if len(cell) < 4 or cell not in every] for line in lines]
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
-        presence = {w: _word_presence(w, text) for w in words}
+        presence = {w: _word_presence(w, text, pieces) for w in words}
         found = sum(presence.values())
-        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)
-                       and not (DATED_GROUP.match(w) and w in whole_lines)]
+        unexplained = [w for w in every - words if len(w) >= 2 and not any(w in v for v in words)
+                       and _printed_as_cells(w, lines) and not (DATED_GROUP.match(w) and w in whole_lines)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - (code_width if code_width > 1 else _panels_printed(cols, panels, text))) \
@@ -1227,6 +1257,21 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
 
 
 DATED_GROUP = re.compile(r"(19|20)\d\d年")      # `2026年预算数`: a period
+
+
+def _printed_as_cells(word: str, lines: list[list[str]]) -> bool:
+    """Whether a line prints `word` as one or more whole cells side by side (`项 目`)."""
+    for cells in lines:
+        line = "".join(cells)
+        if word not in line:
+            continue
+        starts, at = set(), 0
+        for cell in cells:
+            starts.add(at)
+            at += len(cell)
+        if any(line.startswith(word, start) and start + len(word) in starts | {len(line)} for start in starts):
+            return True
+    return False
 
 
 def _panels_printed(cols: list[str], panels: int, header: str) -> int:
@@ -1262,7 +1307,8 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
     shortened is the printed word (`公务用车运行费` for `公务用车运行维护费`): the longest printed
     cell that shortens it, where one is. The column stays named by the template's path for the
     rules."""
-    printed, cells = _header_text_and_cells(header_lines)
+    printed, lines = _header_text_and_cells(header_lines)
+    cells = {cell for line in lines for cell in line}
     template_words = {part for c in columns for part in c.path}
 
     def as_printed(part: str) -> str:
@@ -1270,7 +1316,7 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
         if m and squash(unicodedata.normalize("NFKC", m.group(2)))[:2] not in printed:
             return m.group(1)
         word = unicodedata.normalize("NFKC", part)
-        if _word_presence(word, printed):
+        if _word_presence(word, printed, lines):
             return part
         shortened = sorted((t for t in cells if t not in template_words and _is_shortened(t, word)),
                            key=len, reverse=True)
@@ -1280,6 +1326,19 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
         path = [as_printed(part) for part in c.path]
         out.append(c if tuple(path) == c.path else c.printed_as(path))
     return out
+
+
+def _word_named_otherwise(columns: list[Column], header_lines: list[str], row_labels: Set[str]) -> list[Column]:
+    """Where the header prints none of a template's words but one, and one cell of words no
+    column names, that cell is the word as this header names it (`本年财政拨款基本支出` for
+    `本年一般公共预算基本支出`, `科目代码` for `科目编码`)."""
+    printed, lines = _header_text_and_cells(header_lines)
+    missing = {part for c in columns for part in c.path
+               if len(part) >= 2 and not _word_presence(unicodedata.normalize("NFKC", part), printed, lines)}
+    if len(missing) != 1 or len(unnamed := _cells_no_column_names(columns, header_lines, row_labels)) != 1:
+        return columns
+    [word], [cell] = missing, unnamed
+    return [c.printed_as([cell if part == word else part for part in c.path]) if word in c.path else c for c in columns]
 
 
 def _split_code_columns(columns: list[Column], printed_header: str, runs: list[Run]) -> list[Column]:
@@ -1654,8 +1713,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         label_pieces = _label_pieces(runs) if layout == "fragment" and not has_code else 0
         written = _generic_columns(header_text, width, has_code, label_pieces)
     # from here on the columns are typed: their paths and roles are not read from words again
-    columns = _repeated_leaf(_split_code_columns(_words_as_printed(parse_columns(written), printed_lines),
-                                                 printed_header + " " + header_text, runs), printed_lines)
+    row_labels = {t for codes, labels, _ in runs for _, t in codes + labels}
+    columns = _repeated_leaf(_split_code_columns(
+        _word_named_otherwise(_words_as_printed(parse_columns(written), printed_lines), printed_lines, row_labels),
+        printed_header + " " + header_text, runs), printed_lines)
     # the label pieces' columns hold words whatever the header calls them (一级 二级 三级)
     columns = [replace(c, role=ColumnRole.TEXT) if j < label_pieces and not c.holds_words else c
                for j, c in enumerate(columns)]
@@ -1665,6 +1726,12 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         # template of the table's kind ending in columns the header names word for word, its
         # words wrapped over lines, is no doubt)
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
+                        "check the columns against the source", of_columns=True)
+    elif runs and fit < 1 and not _printed_in_header(columns, printed_lines) and \
+            len(unnamed := _cells_no_column_names(columns, printed_lines, row_labels)) > 1:
+        # a template holding most of the header, less a column the header names otherwise (the
+        # pieces of its wrapped name: one word alone is as likely a group or a synonym, 科目代码)
+        table.add_doubt(f"the printed header names what no column of the template does ({'、'.join(unnamed)}); "
                         "check the columns against the source", of_columns=True)
     if runs and not any(codes or labels for codes, labels, _ in runs):
         # rows of figures alone: the template's label columns the header does not print are
@@ -1733,6 +1800,10 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                       GLUED_FIGURES.fullmatch(text := row[j].text)), None):
         yield (f"figures run together ({glued}) were read as a label: the extractor printed them without a "
                "space; check the rows against the source")
+    if cut := next((text for row in table.rows for j, cell in enumerate(row) if j not in text_cols and
+                    BARE_DECIMALS.fullmatch(text := cell.text)), None):
+        yield (f"a figure's decimals ({cut}) were read as a figure of their own: the extractor printed a figure "
+               "cut over two lines; check the rows against the source")
     if printed is not None and (apart := _cells_printed_apart(table, text_cols, printed)):
         yield (f"a label ({apart}) joins two cells its line prints apart: cells of two columns or panels were read "
                "as one; check the rows against the source")
@@ -1786,6 +1857,7 @@ def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
 
 CODE_THEN_NAME = re.compile(r"\d{3,}[\u4e00-\u9fff]")     # `119001西安市统计局`: a code and a name, no space
 GLUED_FIGURES = re.compile(r"-?[\d,]+\.\d+(?:-?[\d,]+\.\d+)+")     # `57,900.00775,000.00`: two figures or more, no space
+BARE_DECIMALS = re.compile(r"\.\d+")     # `.73`: the decimals of a figure printed cut over two lines
 BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code printed in its name (`[20105]统计信息事务`)
 
 
@@ -2354,6 +2426,9 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
     if full is not None and full < one_line * SETTINGS.wrapped_line_share:
         full = None     # a line shorter than names printed whole on one line fills no column: tails
     above = _names_above_their_codes(rows)
+
+    def fills(line: int) -> bool:
+        return full is not None and full * SETTINGS.full_line_share <= len(text_lines[line]) <= full
     for i, run in enumerate(rows):
         text = "".join(t for _, t in run.labels)
         if run.codes or run.amounts or not run.labels or catalog.TOTAL_LABELS.match(text) or _repeats_header(text, header_words):
@@ -2371,14 +2446,14 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
             # short lines first are the tail of the row above; the full lines that follow
             # head the row below (a named row takes only full lines)
             cut = 0
-            while cut < len(lines) and len(text_lines[lines[cut]]) < full:
+            while cut < len(lines) and not fills(lines[cut]):
                 cut += 1
             if before is None or (after is not None and after.nameless and cut == len(lines)):
                 cut = min(cut, 0 if before is None else 1)
             if cut == 0 and before is not None and before.nameless and after is not None and after.nameless and \
                     len(lines) > 1:
                 cut = 1     # two names that each fill their lines: the first line ends the row above
-            if after is None or any(len(text_lines[k]) != full for k in lines[cut:]) and not after.nameless:
+            if after is None or not all(fills(k) for k in lines[cut:]) and not after.nameless:
                 cut = len(lines) if before is not None else -1
             if cut < 0:
                 continue
@@ -2984,9 +3059,13 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         # `30101 基本工资 50101 工资奖金津补贴`, `301 01 基本工资 501 01 …`: one row's label pairs, read as runs
         runs = _same_line_runs_joined(runs)
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
+    wrapped = {} if code_cols else _labels_wrapped_around(runs, len(text_cols))
+    taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
     rows: list[list[Cell]] = []
     amounts_of = []
-    for codes, labels, amounts in runs:
+    for i, (codes, labels, amounts) in enumerate(runs):
+        if i in taken:
+            continue
         pieces = codes + labels
         if rows and not amounts and len(pieces) == 1 and \
                 (opened := next((j for j in text_cols if _opens_bracket(rows[-1][j].text)), None)) is not None:
@@ -3015,10 +3094,38 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
             rest = pieces[last:]
             row[cols[last]] = Cell("".join(t for _, t in rest), tuple(sorted({k for k, _ in rest})),
                                    "joined from fragments" if len(rest) > 1 else "")
+        empty = next((j for j in text_cols if not row[j].text and table.columns[j].role in (ColumnRole.NAME, ColumnRole.TEXT)),
+                     None)
+        if i in wrapped and empty is not None:
+            name = wrapped[i][0] + wrapped[i][1]
+            row[empty] = Cell("".join(t for _, t in name), tuple(k for k, _ in name), "joined from fragments")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
     place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated, printed, natures)
     table.rows = rows
+
+
+def _labels_wrapped_around(runs: list[Run], label_columns: int) -> dict[int, tuple[list[Token], list[Token]]]:
+    """A label wrapped in its cell prints around the line of its row's other labels and
+    figures (`生均公用经费及…残疾学` / `特定目标类 94.50 …` / `生生均公用经费`; `机关事业单位基本养老保`
+    / `301 08 501 02 社会保障缴费 102.24 …` / `险缴费`): a piece of text alone on its line right
+    before a row that prints every label but one is that label's head, and one right after it
+    its tail, unless the next row needs it for its head. The head and tail of each such row,
+    by its run's index."""
+    def alone(i: int) -> bool:
+        return 0 <= i < len(runs) and not runs[i][0] and not runs[i][2] and len(runs[i][1]) == 1
+
+    def headless(i: int) -> bool:
+        return 0 <= i < len(runs) and bool(runs[i][2]) and len(runs[i][0]) + len(runs[i][1]) == label_columns - 1
+    out: dict[int, tuple[list[Token], list[Token]]] = {}
+    tails: set[int] = set()
+    for i in range(1, len(runs)):
+        if headless(i) and alone(i - 1) and i - 1 not in tails:
+            has_tail = alone(i + 1) and not headless(i + 2)
+            out[i] = (runs[i - 1][1], runs[i + 1][1] if has_tail else [])
+            if has_tail:
+                tails.add(i + 1)
+    return out
 
 
 SENTENCE_MARK = re.compile(r"[，。；：,;:]")

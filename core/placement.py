@@ -206,8 +206,16 @@ def natures_printed(table: Table) -> dict[str, frozenset[str]]:
 def _natures_filled(codes: list[str], is_total: list[bool],
                     natures: Mapping[str, frozenset[str]]) -> list[frozenset[str] | None]:
     """The groups (基本支出, 项目支出) the department's spending fills for each row's code, where
-    known; a total row's are its classes' (every class printed and known)."""
+    known; a row's whose items this table prints are its items' (every item known: a fund
+    spends on 214 only in its project-spending 2149801, however the department spends on 214),
+    and a total row's its classes' (every class printed and known)."""
     filled = [natures.get(code) if FUNCTION_CODE.match(code) else None for code in codes]
+    at = {code: i for i, code in enumerate(codes) if FUNCTION_CODE.match(code)}
+    for length in (5, 3):       # items first, so that a class takes its items' as they now stand
+        for code, i in at.items():
+            kids = [filled[j] for item, j in at.items() if len(item) == length + 2 and item.startswith(code)]
+            if len(code) == length and kids and all(kid is not None for kid in kids):
+                filled[i] = frozenset().union(*(kid for kid in kids if kid is not None))
     classes = [groups for code, groups in zip(codes, filled) if len(code) == 3 and FUNCTION_CODE.match(code)]
     if classes and all(groups is not None for groups in classes):
         whole = frozenset().union(*(g for g in classes if g is not None))
@@ -558,11 +566,13 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     first_panel_end = next((end for _, end in table.panel_spans()), len(table.columns))
     code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE_PART and j < first_panel_end] or [0]
     printed_codes = ["".join(r[j].text for j in code_cols) for r in rows]
+    # a first column of names (项目名称, 部门名称) codes no row, unless a name opens with its code
+    named_only = code_cols == [0] and bool(table.columns) and table.columns[0].role in (ColumnRole.NAME, ColumnRole.TEXT)
     classes = [code if ECONOMIC_CODE.match(code) else _economic_class(r, text_cols) for code, r in zip(printed_codes, rows)]
     # a table printing each row's code inside its first label (`2040604-基层司法业务`) is coded by it
     in_names = [m.group(1) if (m := CODE_PREFIX.match(code)) and len(m.group(1)) >= 3 and m.end() < len(code) else ""
                 for code in printed_codes]
-    codes = in_names if any(in_names) else printed_codes
+    codes = in_names if any(in_names) else [""] * len(rows) if named_only else printed_codes
     filled = _natures_filled(codes, is_total, natures)
     told_by_tables = [False] * len(rows)
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
@@ -692,7 +702,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # by, the printed order is a guess and says so
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
-            why = (GUESSED if guessed[i] and total_row is None and not (told_by_text[i] or told_by_tables[i])
+            why = (GUESSED if guessed[i] and (total_row is None or not top) and not (told_by_text[i] or told_by_tables[i])
                    else (PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
                          (BY_FIGURES_GIVEN if told_by_text[i] else "") + (BY_SPENDING_TABLE if told_by_tables[i] else ""))
                    if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i] else "")

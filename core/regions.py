@@ -16,7 +16,7 @@ TOC_TITLE = re.compile(r"^目\s*录$")
 FINAL_NUMBER = re.compile(r"^公开\s*(\d{1,2})\s*表$")
 # (each alternative names 单位 or 部门: lines without either are turned away before the search)
 UNIT_LINE = re.compile(r"(填报单位|编制单位|编制部门|部门/单位|部门[(（]单位[)）]|预算单位|^单位名称)\s*[:：]|"
-                       r"^(金额)?单位\s*[:：]\s*(万元|元)|"
+                       r"^(金额)?单位\s*[:：]\s*(万元|元)|\s(金额)?单位\s*[:：]\s*(万元|元)$|"
                        r"^部门(名称)?\s*[:：].{0,40}单位\s*[:：]\s*(万元|元)$|^部门(名称)?\s*[:：]\s*\S+$")
 UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|台、辆、套)")
 TITLE_END = re.compile(r"表\s*(\(.{1,12}\)|（.{1,12}）)?$")

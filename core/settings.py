@@ -28,6 +28,8 @@ class ReadingSettings:
     header_cell_chars: int = 40         # characters a header's cell prints at most (the longest seen: 32)
     wrapped_line_share: float = 0.75    # a line of a wrapped name fills its column: it prints this much at
                                         # least of the longest name a row prints whole on its line
+    full_line_share: float = 0.9        # … and as much of the table's usual full line, less the one glyph
+                                        # a narrower character's width may leave
     items_beside_a_bare_one: int = 4    # a summary's numbered items printing figures beside one that prints none
     misread_min_errors: int = 4         # a table with this many failing sums at once …
     misread_share: float = 0.25         # … and at least this share of its rows was probably misread

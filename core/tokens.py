@@ -248,10 +248,15 @@ def _column_numbers_line(line: str) -> bool:
 def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
     """Codes that begin their line before the amounts, whole or in 类 款 项 parts, their name
     wrapped onto the lines around them (`一般公共服务支` / `201 306.90 306.90` / `出`;
-    `其他政府办公厅（室）及相关机构事` / `201 03 99 20,120,000.00 …` / `务支出`)."""
+    `其他政府办公厅（室）及相关机构事` / `201 03 99 20,120,000.00 …` / `务支出`; a 款 or 项 part
+    alone where words alone print the lines above and below it: `国有土地使用权出让收入安` /
+    `08 2,238.68 …` / `排的支出`)."""
     out: set[int] = set()
+    words_only = _lines_of_words_only(tokens)
     for i, (k, t) in enumerate(tokens):
-        if not LINE_CODE.match(t) or (i > 0 and tokens[i - 1][0] == k):
+        if (i > 0 and tokens[i - 1][0] == k) or not (
+                LINE_CODE.match(t) or (CODE_PART.fullmatch(t) and 0 < i < len(tokens) - 1 and
+                                       {tokens[i - 1][0], _next_line(tokens, i)} <= words_only)):
             continue
         j = i + 1
         while j < len(tokens) and j - i < 3 and tokens[j][0] == k and re.fullmatch(r"\d\d", tokens[j][1]) and len(t) == 3:
@@ -259,6 +264,21 @@ def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
         if j < len(tokens) and tokens[j][0] == k and "." in tokens[j][1] and is_amount(tokens[j][1]):
             out.update(range(i, j))
     return out
+
+
+CODE_PART = re.compile(r"\d\d")
+
+
+def _lines_of_words_only(tokens: list[tuple[int, str]]) -> set[int]:
+    """The lines none of whose tokens holds a digit."""
+    with_digits = {k for k, t in tokens if any(ch.isdigit() for ch in t)}
+    return {k for k, _ in tokens} - with_digits
+
+
+def _next_line(tokens: list[tuple[int, str]], i: int) -> int:
+    """The line of the first token after token `i`'s line (-1 where none follows)."""
+    k = tokens[i][0]
+    return next((tokens[j][0] for j in range(i + 1, len(tokens)) if tokens[j][0] != k), -1)
 
 
 def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:

@@ -81,7 +81,9 @@ def test_a_summary_read_with_fewer_amount_columns_than_its_rows_print_is_doubted
                   "收入总计 1682.76 1682.76 0.00 支出总计 1682.76 1682.76 0.00"])
     [table] = doc.tables
     assert len(table.columns) < 8
-    assert table.doubt.startswith("16 figures its rows print stand in no cell")
+    assert table.doubt.split("; ")[0::2] == ["the printed header names what no column of the template does "
+                                             "(本年数、调整数、结转数)",
+                                             "16 figures its rows print stand in no cell: the columns were likely read short"]
 
 
 def test_a_cells_lines_above_and_below_its_row_read_as_rows_doubt_the_table():
