@@ -211,11 +211,15 @@ def _natures_filled(codes: list[str], is_total: list[bool],
     and a total row's its classes' (every class printed and known)."""
     filled = [natures.get(code) if FUNCTION_CODE.match(code) else None for code in codes]
     at = {code: i for i, code in enumerate(codes) if FUNCTION_CODE.match(code)}
+    items_of: dict[str, list[int]] = {}
+    for code, i in at.items():
+        if code[:-2] in at:
+            items_of.setdefault(code[:-2], []).append(i)
     for length in (5, 3):       # items first, so that a class takes its items' as they now stand
-        for code, i in at.items():
-            kids = [filled[j] for item, j in at.items() if len(item) == length + 2 and item.startswith(code)]
-            if len(code) == length and kids and all(kid is not None for kid in kids):
-                filled[i] = frozenset().union(*(kid for kid in kids if kid is not None))
+        for code, items in items_of.items():
+            kids = [filled[j] for j in items]
+            if len(code) == length and all(kid is not None for kid in kids):
+                filled[at[code]] = frozenset().union(*(kid for kid in kids if kid is not None))
     classes = [groups for code, groups in zip(codes, filled) if len(code) == 3 and FUNCTION_CODE.match(code)]
     if classes and all(groups is not None for groups in classes):
         whole = frozenset().union(*(g for g in classes if g is not None))
