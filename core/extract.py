@@ -1223,12 +1223,20 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     # (a cell that is a word of the spec's own is that word, no piece of a longer one: 功能分类 …
     # 科目编码 is no 功能分类科目编码 where a layout names 科目编码; a short one, 预算, may be either)
     pieces = [[cell for cell in line if len(cell) < 4 or cell not in every] for line in lines]
+    by_line = "\n".join(whole_lines)       # (a word no line prints is no cells of one: the quick test first)
+    as_cells: dict[str, bool] = {}          # (each word judged once, not once a layout)
+
+    def printed_as_cells(word: str) -> bool:
+        if word not in as_cells:
+            as_cells[word] = _printed_as_cells(word, lines)
+        return as_cells[word]
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text, pieces) for w in words}
         found = sum(presence.values())
-        unexplained = [w for w in every - words if len(w) >= 2 and not any(w in v for v in words)
-                       and _printed_as_cells(w, lines) and not (DATED_GROUP.match(w) and w in whole_lines)]
+        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)
+                       and printed_as_cells(w)
+                       and not (DATED_GROUP.match(w) and w in whole_lines)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - (code_width if code_width > 1 else _panels_printed(cols, panels, text))) \
