@@ -1308,6 +1308,18 @@ def _is_shortened(printed: str, word: str) -> bool:
     return all(ch in rest for ch in printed)
 
 
+def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
+    """The one cell that prints `word` inside a longer name (`部门预算支出经济分类科目` for
+    `支出经济分类科目`), where `word` is no cell of its own and the cell holds no other word of
+    the template; else ""."""
+    if word in cells or len(word) < 4:
+        return ""
+    longer = [cell for cell in cells if word in cell and cell != word]
+    if len(longer) != 1 or any(other != word and other in longer[0] for other in template_words):
+        return ""
+    return longer[0]
+
+
 def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Column]:
     """A template's header words named as the header prints them: a qualifier the header
     does not print is left out (`项目（按功能分类）` where it prints `项 目`; a qualifier wrapped
@@ -1325,7 +1337,7 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
             return m.group(1)
         word = unicodedata.normalize("NFKC", part)
         if _word_presence(word, printed, lines):
-            return part
+            return _lengthened(word, cells, template_words) or part
         shortened = sorted((t for t in cells if t not in template_words and _is_shortened(t, word)),
                            key=len, reverse=True)
         return shortened[0] if shortened and (len(shortened) == 1 or len(shortened[1]) < len(shortened[0])) else part
