@@ -789,7 +789,7 @@ def _dated(name: str, year: str) -> str:
 
 
 _UNDATED = re.compile(r"\{(last_)?year\}年?")
-_YEAR_OF_COLUMN = re.compile(r"(20\d\d)年")
+PERIOD = re.compile(r"(20\d\d)年")      # `2026年预算数`: a period's name
 
 
 ColumnRules = list[tuple[int, list[int]]]     # (total column, its part columns) of a table
@@ -798,8 +798,9 @@ ColumnRules = list[tuple[int, list[int]]]     # (total column, its part columns)
 def resolve_rules(columns: Sequence[Column], rules: tuple[TotalRule, ...]) -> ColumnRules:
     """(total column, part columns) of each rule whose columns all exist in `columns`; a rule
     naming `{year}` and `{last_year}` names the latest year the columns print and the one before."""
-    years = [m.group(1) for c in columns for part in c.path if (m := _YEAR_OF_COLUMN.search(part))]
-    year = max(years, default="")
+    dated = any("{" in name for rule in rules for name in (rule.total, *rule.parts))
+    year = max((m.group(1) for c in columns for part in c.path if (m := PERIOD.search(part))), default="") \
+        if dated else ""
     out = []
     for rule in rules:
         total, parts = column_index(columns, _dated(rule.total, year)), [column_index(columns, _dated(p, year))

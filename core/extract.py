@@ -49,6 +49,7 @@ from .settings import SETTINGS
 from .space_grid import cells_by_spaces
 from .tokens import (
     CHUNK,
+    CJK,
     CODE,
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
@@ -1170,7 +1171,7 @@ def _printed_in_header(columns: list[Column], header_lines: list[str]) -> bool:
     a cell wrapped over lines, other cells' pieces between them)."""
     text, lines = _header_text_and_cells(header_lines)
     words = {unicodedata.normalize("NFKC", w) for c in columns for w in c.path}
-    return bool(words) and all(_word_presence(w, text, lines) > 0 or _in_pieces(w, lines) for w in words)
+    return bool(words) and all(_word_presence(w, text) > 0 or _in_pieces(w, lines) for w in words)
 
 
 def _cells_no_column_names(columns: list[Column], header_lines: list[str], row_labels: Set[str]) -> list[str]:
@@ -1182,11 +1183,8 @@ def _cells_no_column_names(columns: list[Column], header_lines: list[str], row_l
     # (a line printing a figure is a row's, not the header's; 栏次 and a period name no column)
     return list(dict.fromkeys(
         cell for line in lines if not any(is_amount(t) for t in line) for cell in line
-        if len(CJK.findall(cell)) >= 2 and cell not in SEQUENCE_LEAVES and not DATED_GROUP.match(cell)
+        if len(CJK.findall(cell)) >= 2 and cell not in SEQUENCE_LEAVES and not catalog.PERIOD.match(cell)
         and cell not in row_labels and not any(cell in name or name in cell for name in names)))
-
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after: int = -1) -> bool:
@@ -1236,7 +1234,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
         found = sum(presence.values())
         unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)
                        and printed_as_cells(w)
-                       and not (DATED_GROUP.match(w) and w in whole_lines)]
+                       and not (catalog.PERIOD.match(w) and w in whole_lines)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - (code_width if code_width > 1 else _panels_printed(cols, panels, text))) \
@@ -1262,9 +1260,6 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
             (len(shares) == 1 or shares[0][0] - shares[1][0] >= SETTINGS.broken_header_lead):
         return shares[0][1], best_score[0]
     return None, best_score[0]
-
-
-DATED_GROUP = re.compile(r"(19|20)\d\d年")      # `2026年预算数`: a period
 
 
 def _printed_as_cells(word: str, lines: list[list[str]]) -> bool:
@@ -3114,9 +3109,8 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
             rest = pieces[last:]
             row[cols[last]] = Cell("".join(t for _, t in rest), tuple(sorted({k for k, _ in rest})),
                                    "joined from fragments" if len(rest) > 1 else "")
-        empty = next((j for j in text_cols if not row[j].text and table.columns[j].role in (ColumnRole.NAME, ColumnRole.TEXT)),
-                     None)
-        if i in wrapped and empty is not None:
+        if i in wrapped and (empty := next((j for j in text_cols if not row[j].text and table.columns[j].role in
+                                            (ColumnRole.NAME, ColumnRole.TEXT)), None)) is not None:
             name = wrapped[i][0] + wrapped[i][1]
             row[empty] = Cell("".join(t for _, t in name), tuple(k for k, _ in name), "joined from fragments")
         rows.append(row)

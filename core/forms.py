@@ -20,7 +20,7 @@ from .columns import Column, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, parse_amount
 from .reader import normalise
 from .settings import CENT
-from .tokens import PrintedPages, is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
+from .tokens import CJK, PrintedPages, is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
 PLACEHOLDER = re.compile(r"(?<!\S)(?:[.．…]{3,}|…+)(?!\S)")     # `......`: a template's empty cell
@@ -28,7 +28,6 @@ PLACEHOLDER = re.compile(r"(?<!\S)(?:[.．…]{3,}|…+)(?!\S)")     # `......`:
 VALUE_WIDTH = 3
 INDICATOR_VALUE = re.compile(r"^[≥≤=＝<>＜＞]|^\d")
 LATIN_WORD = re.compile(r"^[A-Za-z]+$")
-CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
 def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: PrintedPages | None = None) -> None:
@@ -719,7 +718,7 @@ def grid_misread(table: Table) -> str:
         # names and values were read out of step
         return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
-    cut = [t for t in cells if len(t) == 1 and CJK_START.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
+    cut = [t for t in cells if len(t) == 1 and CJK.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
 
 
@@ -992,7 +991,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                 tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
             elif tokens and tokens[-1][1] + t == "绩效指标":
                 tokens.pop()        # the grid's first column, printed down its side
-            elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK_START.match(t):
+            elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK.match(t):
                 tokens[-1] = (k, tokens[-1][1] + t)     # `DRG 付费改革`: one name, spaced after Latin
             elif tokens and MEASURE_UNIT.match(t) and FIGURE.fullmatch(tokens[-1][1]):
                 tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)     # `=12` `个月`: one value

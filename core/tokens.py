@@ -252,21 +252,26 @@ def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
     alone where words alone print the lines above and below it: `国有土地使用权出让收入安` /
     `08 2,238.68 …` / `排的支出`)."""
     out: set[int] = set()
-    words_only = _lines_of_words_only(tokens)
+    words_only: set[int] | None = None      # (found only where a part alone opens a line)
     for i, (k, t) in enumerate(tokens):
-        if (i > 0 and tokens[i - 1][0] == k) or not (
-                LINE_CODE.match(t) or (CODE_PART.fullmatch(t) and 0 < i < len(tokens) - 1 and
-                                       {tokens[i - 1][0], _next_line(tokens, i)} <= words_only)):
+        if i > 0 and tokens[i - 1][0] == k:
             continue
+        if not LINE_CODE.match(t):
+            if not (CODE_PART.fullmatch(t) and 0 < i < len(tokens) - 1):
+                continue
+            words_only = _lines_of_words_only(tokens) if words_only is None else words_only
+            if not {tokens[i - 1][0], _next_line(tokens, i)} <= words_only:
+                continue
         j = i + 1
-        while j < len(tokens) and j - i < 3 and tokens[j][0] == k and re.fullmatch(r"\d\d", tokens[j][1]) and len(t) == 3:
+        while j < len(tokens) and j - i < 3 and tokens[j][0] == k and CODE_PART.fullmatch(tokens[j][1]) and len(t) == 3:
             j += 1      # the 款 and 项 parts of a code printed in parts
         if j < len(tokens) and tokens[j][0] == k and "." in tokens[j][1] and is_amount(tokens[j][1]):
             out.update(range(i, j))
     return out
 
 
-CODE_PART = re.compile(r"\d\d")
+CODE_PART = re.compile(r"\d\d")        # a code's 款 or 项 printed apart (`201 03 99`)
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _lines_of_words_only(tokens: list[tuple[int, str]]) -> set[int]:
@@ -293,7 +298,7 @@ def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:
     if len(set(lines)) != 1 and len(set(lines)) != 4:
         return False
     after = [x for _, x in tokens[i + 1:i + 4]]
-    return all(re.fullmatch(r"\d\d", x) for x in after[:2]) and not is_amount(after[2])
+    return all(CODE_PART.fullmatch(x) for x in after[:2]) and not is_amount(after[2])
 
 
 def _ends_a_labelled_line(tokens: list[tuple[int, str]], kinds: list[str], i: int, label: int) -> bool:
