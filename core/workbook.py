@@ -1,16 +1,21 @@
 """The cleaned Excel workbook: one sheet per table, then Findings, Review log, Data, Document."""
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from copy import copy
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
+from xml.sax.saxutils import escape as xml_escape
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
+from openpyxl.compat import safe_string
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
@@ -50,6 +55,7 @@ def _header_style() -> NamedStyle:
                       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
 INFERRED_WORDS = "Names and labels the reader put together:\n"
 HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
+DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 
 
 @lru_cache(maxsize=8192)
@@ -97,16 +103,19 @@ def _put(ws: Worksheet, row: int, col: int, text: str, warnings: list[str], wher
     return cell
 
 
-def _list_sheet(ws: Worksheet, header: list[str], rows: list[list], warnings: list[str]) -> None:
+def _list_sheet(ws: Worksheet, header: list[str], rows: list[list], warnings: list[str],
+                streamed: dict[str, StreamedRows] | None = None) -> None:
     """A list sheet (Findings, Review log, Data, Document): a header row, then rows with
-    numbers as numbers and text made safe, appended a row at a time (the Data sheet holds
-    three cells in four of the workbook). Columns are as wide as their longest text (to a
-    limit, longer text wraps); a sheet with a header keeps it in view and filters by it."""
+    numbers as numbers and text made safe. Given `streamed`, the rows are not made cells but
+    written as the sheet's XML when it is saved (`StreamedBook`): the Data sheet holds three
+    cells in four of the workbook. Columns are as wide as their longest text (to a limit,
+    longer text wraps); a sheet with a header keeps it in view and filters by it."""
     widths = [display_width(name) for name in header] or [0] * max((len(r) for r in rows), default=0)
     if header:
         ws.append(header)
         for cell in ws[1]:
             cell.font = BOLD
+    shown_rows: list[list[object]] = []
     for n, values in enumerate(rows, start=2 if header else 1):
         shown: list[object] = []
         formulas = []
@@ -120,14 +129,89 @@ def _list_sheet(ws: Worksheet, header: list[str], rows: list[list], warnings: li
                     formulas.append(j)
             if j <= len(widths):
                 widths[j - 1] = max(widths[j - 1], min(WIDEST_COLUMN, display_width(str(v))))
+        if streamed is not None:
+            shown_rows.append(shown)        # (streamed text is never read as a formula)
+            continue
         ws.append(shown)
         for j in formulas:
             ws.cell(row=n, column=j).data_type = "s"          # shown as text, never run as a formula
+    if streamed is not None and shown_rows:
+        streamed[ws.title] = _rows_xml(shown_rows, 2 if header else 1, len(header))
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = max(6, w + 2)
     if header:
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+
+
+class StreamedRows(NamedTuple):
+    xml: bytes          # the `<row>` elements
+    last_cell: str      # the sheet's dimension ends there: last column, last row
+
+
+def _rows_xml(rows: list[list[object]], first: int, width: int) -> StreamedRows:
+    """The `<row>` elements of `rows` from row `first` on, as openpyxl writes plain values
+    (numbers as `<v>`, text as inline strings); `width`: the columns the sheet uses."""
+    letters = [get_column_letter(j) for j in range(1, max([len(r) for r in rows] + [width]) + 1)]
+    parts: list[str] = []
+    for n, values in enumerate(rows, start=first):
+        parts.append(f'<row r="{n}">')
+        for letter, v in zip(letters, values):
+            if v is not None:
+                parts.append(f'<c r="{letter}{n}"{_value_xml(v)}')
+        parts.append("</row>")
+    return StreamedRows("".join(parts).encode("utf-8"), f"{letters[-1]}{first + len(rows) - 1}")
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _value_xml(value: object) -> str:
+    """A cell's XML after its reference: a number, or text as an inline string. Cached: a
+    list sheet repeats its documents' names, kinds, columns and units row after row."""
+    if isinstance(value, str):
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f' t="inlineStr"><is><t{space}>{xml_escape(value)}</t></is></c>'
+    return f' t="n"><v>{safe_string(value)}</v></c>'
+
+
+class StreamedBook:
+    """A workbook and its list sheets' rows kept as XML (`_list_sheet`): openpyxl makes, and at
+    save writes, an object per cell, most of an export's time for the Data sheet's plain
+    values. Saving writes each such sheet as openpyxl does and puts the rows into its
+    `sheetData`, its dimension widened to them."""
+
+    def __init__(self, workbook: Workbook, streamed: dict[str, StreamedRows]) -> None:
+        self.workbook = workbook
+        self.streamed = streamed
+
+    def save(self, target: str | Path | IO[bytes]) -> None:
+        from openpyxl.writer.excel import ExcelWriter
+        rows_by_part: dict[str, StreamedRows] = {}
+        for n, ws in enumerate(self.workbook.worksheets, start=1):
+            if ws.title in self.streamed:
+                rows_by_part[f"xl/worksheets/sheet{n}.xml"] = self.streamed[ws.title]
+        archive = _RowsAddingZip(target, rows_by_part)
+        ExcelWriter(self.workbook, archive).save()      # (closes the archive)
+        if archive.rows_by_part:        # openpyxl named a part otherwise: never a workbook short of rows
+            raise RuntimeError(f"worksheet parts not written as expected: {', '.join(archive.rows_by_part)}")
+
+
+class _RowsAddingZip(ZipFile):
+    """The workbook's archive, adding streamed rows to the worksheet parts named."""
+
+    def __init__(self, target: str | Path | IO[bytes], rows_by_part: dict[str, StreamedRows]) -> None:
+        super().__init__(target, "w", ZIP_DEFLATED, allowZip64=True)
+        self.rows_by_part = dict(rows_by_part)     # those not written yet
+
+    def write(self, filename: str | os.PathLike[str], arcname: str | os.PathLike[str] | None = None,
+              compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        rows = self.rows_by_part.pop(str(arcname), None)
+        if rows is None:
+            super().write(filename, arcname, compress_type, compresslevel)
+            return
+        with open(filename, "rb") as f:
+            part = f.read()
+        part = DIMENSION.sub(f'<dimension ref="A1:{rows.last_cell}"/>'.encode(), part, count=1)
+        self.writestr(str(arcname), part.replace(b"</sheetData>", rows.xml + b"</sheetData>", 1))
 
 
 def _comment(text: str) -> Comment:
@@ -300,8 +384,9 @@ def _facts(ws: Worksheet, top: int, facts: dict[str, str], extracted: dict[str, 
             target.comment = _comment(f"extracted: {extracted.get(key) or '(empty)'}")
 
 
-def build_workbook(review: Review, findings: list[Finding], warnings: list[str]) -> Workbook:
+def build_workbook(review: Review, findings: list[Finding], warnings: list[str]) -> StreamedBook:
     doc = review.corrected()
+    streamed: dict[str, StreamedRows] = {}
     wb = Workbook()
     wb.remove(wb.active)
     wb.add_named_style(_header_style())
@@ -335,10 +420,11 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
     _list_sheet(ws, ["time", "edit", "where", "table", "row", "column", "extracted/old", "new"],
                 [[e.time, e.target, review.place_of(e), doc.tables[e.table].title if 0 <= e.table < len(doc.tables)
                   else "", *("" if i is None else i + 1 for i in e.address),
-                  shown_value(e.old), shown_value(e.new)] for e in review.edits], warnings)
+                  shown_value(e.old), shown_value(e.new)] for e in review.edits], warnings, streamed)
 
     ws = wb.create_sheet("Data")
-    _list_sheet(ws, list(LONG_COLUMNS), [[rec[c] for c in LONG_COLUMNS] for rec in long_records(doc)], warnings)
+    _list_sheet(ws, list(LONG_COLUMNS), [[rec[c] for c in LONG_COLUMNS] for rec in long_records(doc)], warnings,
+                streamed)
 
     ws = wb.create_sheet("Document")
     _list_sheet(ws, [], [[key, value] for key, value in (
@@ -346,16 +432,17 @@ def build_workbook(review: Review, findings: list[Finding], warnings: list[str])
         ("agency", doc.info.agency), ("year", doc.info.year),
         ("report type", doc.info.report_type), ("level", doc.info.level),
         ("exported at", now()), ("tool version", f"budget-review {__version__}"),
-        ("edits", str(len(review.edits))))], warnings)
-    return wb
+        ("edits", str(len(review.edits))))], warnings, streamed)
+    return StreamedBook(wb, streamed)
 
 
-def corpus_workbook(rows: list[dict], columns: list[str]) -> Workbook:
+def corpus_workbook(rows: list[dict], columns: list[str]) -> StreamedBook:
     """A row per document of a batch (file, agency, year, tables, errors …), filtered and frozen."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Documents"
     warnings: list[str] = []
-    _list_sheet(ws, columns, [[row.get(c, "") for c in columns] for row in rows], warnings)
-    return wb
+    streamed: dict[str, StreamedRows] = {}
+    _list_sheet(ws, columns, [[row.get(c, "") for c in columns] for row in rows], warnings, streamed)
+    return StreamedBook(wb, streamed)
 

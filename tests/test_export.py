@@ -15,6 +15,7 @@ from core.errors import UserError
 from core.export import long_frame, sheet_names, table_frame, write_csv, write_xlsx
 from core.jsontext import readable_json
 from core.review import Review
+from core.sheets import LONG_COLUMNS, long_records
 from core.validate import validate
 from core.workbook import CORRECTED, HEADER_TOP, WIDEST_COLUMN, display_width, header_grid, merged_header_ranges
 from tests.conftest import SAMPLE_STEMS
@@ -124,12 +125,26 @@ def test_formula_text_is_shown_not_run(sample_copy, tmp_path):
     path = sample_copy("nanchang_medical_security_center_2024_budget.txt")
     review = Review(load_document(path), autosave=True)
     review.set_cell(0, 1, 1, '=HYPERLINK("http://x","y")')
+    review.set_cell(0, 2, 1, " <b>&amp; 一般")
     out = tmp_path / "b.xlsx"
     write_xlsx(review, [], out)
-    ws = openpyxl.load_workbook(out)[sheet_names(review.tables)[0]]
+    book = openpyxl.load_workbook(out)
+    ws = book[sheet_names(review.tables)[0]]
     depth = len(header_grid(review.tables[0].columns))
     cell = ws.cell(row=HEADER_TOP + depth + 1, column=2)
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","y")'
+    # the list sheets' rows, written as XML of their own, read back as typed
+    log = [[c.value for c in row] for row in book["Review log"].iter_rows(min_row=2)]
+    assert [row[7] for row in log] == ['=HYPERLINK("http://x","y")', " <b>&amp; 一般"]
+    assert book["Review log"]["H2"].data_type == "s"
+    records = long_records(review.corrected())
+    lazily = openpyxl.load_workbook(out, read_only=True)       # reads the sheets' dimensions
+    assert lazily["Data"].max_row == len(records) + 1 and lazily["Data"].max_column == len(LONG_COLUMNS)
+    lazily.close()
+    data = list(book["Data"].iter_rows(min_row=2, values_only=True))
+    shown = {"": None, True: "True", False: "False"}        # (a flag as its word, as ever)
+    assert data[0] == tuple(shown.get(v, v) if isinstance(v, (str, bool)) else v
+                            for v in (records[0][c] for c in LONG_COLUMNS))
     folder = tmp_path / "csv"
     write_csv(review.corrected(), folder)
     first = sorted(folder.glob("01 *.csv"))[0]
@@ -192,13 +207,13 @@ def test_failed_write_keeps_the_earlier_file(sample_copy, tmp_path, monkeypatch)
     out = tmp_path / "b.xlsx"
     write_xlsx(review, [], out)
     before = out.read_bytes()
-    import openpyxl.workbook.workbook as wbmod
+    from core.workbook import StreamedBook
 
     def broken_save(self, filename):
         with open(filename, "wb") as f:
             f.write(b"half")
         raise OSError("disk full")
-    monkeypatch.setattr(wbmod.Workbook, "save", broken_save)
+    monkeypatch.setattr(StreamedBook, "save", broken_save)
     with pytest.raises(UserError, match="disk full"):
         write_xlsx(review, [], out)
     assert out.read_bytes() == before
