@@ -1139,6 +1139,24 @@ def _seat_short_total_row(table: Table, n: int) -> None:
             row[2 + j] = Cell(v.text, v.lines, "column placed by the sums of the rows it totals")
 
 
+ALTERNATIVE = re.compile(r"^(.+?)[（(]([^（）()]+)[）)](.+)$")     # 部门（单位）代码, 因公出国（境）费
+
+
+@lru_cache(maxsize=4096)
+def printed_forms(word: str) -> tuple[str, ...]:
+    """A template word and the forms a header may print it in where the template writes an
+    alternative inside it: the alternative left out, or read in place of as many characters
+    before it (部门（单位）代码: 部门代码, 单位代码; 因公出国（境）费: 因公出国费, 因公出境费)."""
+    m = ALTERNATIVE.match(word)
+    if m is None:
+        return (word,)
+    before, alternative, after = m.groups()
+    forms = [word, before + after]
+    if len(alternative) <= len(before):
+        forms.append(before[:len(before) - len(alternative)] + alternative + after)
+    return tuple(dict.fromkeys(forms))
+
+
 def _word_presence(word: str, text: str, lines: Sequence[Sequence[str]] = ()) -> float:
     """How surely a header word stands in the squashed header text: 1 printed whole; 0.75
     printed wrapped (a word of 4+ characters whose characters come in order within a short
@@ -1318,7 +1336,8 @@ def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
 def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Column]:
     """A template's header words named as the header prints them: a qualifier the header
     does not print is left out (`项目（按功能分类）` where it prints `项 目`; a qualifier wrapped
-    over lines, `（资金使用` … `单位）`, is printed where its start is), and a word printed
+    over lines, `（资金使用` … `单位）`, is printed where its start is), a word written with an
+    alternative inside is the form the header prints (`单位代码` for `部门（单位）代码`), and a word printed
     shortened is the printed word (`公务用车运行费` for `公务用车运行维护费`): the longest printed
     cell that shortens it, where one is. The column stays named by the template's path for the
     rules."""
@@ -1331,6 +1350,8 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
         if m and squash(unicodedata.normalize("NFKC", m.group(2)))[:2] not in printed:
             return m.group(1)
         word = unicodedata.normalize("NFKC", part)
+        if word not in printed and (form := next((f for f in printed_forms(word)[1:] if f in printed), "")):
+            return form         # the form the header prints of a word with an alternative
         if _word_presence(word, printed, lines):
             return _lengthened(word, cells, template_words) or part
         shortened = sorted((t for t in cells if t not in template_words and _is_shortened(t, word)),

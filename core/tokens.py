@@ -206,7 +206,7 @@ def numbered_column(i: int) -> str:
     return f"列{i}"
 
 
-LINE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")          # 201, 20105, 2010505
+LINE_CODE = re.compile(r"^(\d{3}(\d{2}){0,2}|\d{6})$")    # 201, 20105, 2010505; a unit's code, 364001
 ALNUM_CODE = re.compile(r"^(?=.*\d)[0-9A-Z]{2,}$")
 Token = tuple[int, str]          # a piece of printed text and its source line
 # a printed row as read: its code tokens, its label's pieces, its amounts

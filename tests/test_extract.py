@@ -1591,3 +1591,11 @@ def test_an_amount_glued_to_the_next_items_number_gives_the_number_back():
         "1、人员经费和公用经费支出", "36,701,197.20", "1、机关工资福利支出", "32,493,937.03"]
     assert split_tokens("C-服务 7,368.8459551、公共服务 5,138.633453") == [
         "C-服务", "7,368.845955", "1、公共服务", "5,138.633453"]
+
+
+def test_a_template_word_with_an_alternative_inside_is_printed_in_either_form():
+    from core.extract import printed_forms
+    assert printed_forms("部门(单位)代码") == ("部门(单位)代码", "部门代码", "单位代码")
+    assert printed_forms("因公出国(境)费") == ("因公出国(境)费", "因公出国费", "因公出境费")
+    assert printed_forms("项目(按功能分类)") == ("项目(按功能分类)",)      # a qualifier at the end: no alternative
+    assert printed_forms("合计") == ("合计",)
