@@ -52,6 +52,9 @@ NEEDS_ROWS = frozenset({"edit", "move_value", "delete_row", "fill_down", "clear_
 
 
 class MainScreen(Screen[bool]):
+    # the grid has the focus from the start: focus moved there after the first layout (from
+    # the outline, the first widget that takes it) restyled both and laid the screen out again
+    AUTO_FOCUS = "#grid"
     BINDINGS = [
         key_binding("left_square_bracket", "prev_table", "prev_table"),
         key_binding("right_square_bracket", "next_table", "next_table"),
