@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
+from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -40,7 +42,8 @@ class SourceView(ScrollView, can_focus=True):
             self._rows.append(index)
         self._row_of = {index: row for row, index in enumerate(self._rows) if index >= 0}
         self._marker = page_marker
-        width = max((Text(x).cell_len for x in self.lines), default=0) + self._gutter + 1
+        # (a line's width as a Text shows it, control codes stripped, without making a Text of each)
+        width = max((cell_len(strip_control_codes(x)) for x in self.lines), default=0) + self._gutter + 1
         self.virtual_size = Size(width, len(self._rows))
 
     def show(self, span: tuple[int, int] | None, current: int | None) -> None:
