@@ -257,8 +257,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     review.check_writable()
     review.lock()
     try:
+        from core.collection import keep_alive_uncollected
         from tui.app import BudgetReviewApp
-        BudgetReviewApp(review).run()
+        app = BudgetReviewApp(review)
+        keep_alive_uncollected()
+        app.run()
     finally:
         review.unlock()
     return 0

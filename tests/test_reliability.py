@@ -347,3 +347,23 @@ def test_parsing_and_exporting_leave_the_garbage_collector_as_they_found_it(enab
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_the_document_under_review_is_left_out_of_later_collections(sample_copy):
+    """`review` opens its document, then keeps what is alive out of the cyclic collector's
+    sight: a later full collection walks none of the document's objects, which stay usable."""
+    import gc
+
+    from core.collection import keep_alive_uncollected
+    review = Review(load_document(sample_copy(NANCHANG)))
+    cells = sum(len(row) for table in review.tables for row in table.rows)
+    before = gc.get_freeze_count()
+    keep_alive_uncollected()
+    try:
+        assert gc.get_freeze_count() - before > cells
+        tracked = len(gc.get_objects())         # what a full collection walks
+        assert all(obj is not review.document for obj in gc.get_objects())
+        assert tracked < gc.get_freeze_count()
+        assert review.set_cell(3, 1, 3, "580.13").new == "580.13"
+    finally:
+        gc.unfreeze()
