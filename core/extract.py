@@ -1323,11 +1323,17 @@ def _is_shortened(printed: str, word: str) -> bool:
 
 def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
     """The one cell that prints `word` inside a longer name (`部门预算支出经济分类科目` for
-    `支出经济分类科目`), where `word` is no cell of its own and the cell holds no other word of
-    the template; else ""."""
+    `支出经济分类科目`) or, of the template's words, `word` alone with characters more inside it
+    (`公务用车运行维护费` for `公务用车运行费`), where `word` is no cell of its own and the cell
+    holds no other word of the template; else ""."""
     if word in cells or len(word) < 4:
         return ""
-    longer = [cell for cell in cells if word in cell and cell != word]
+    longer = [cell for cell in cells if cell != word and (word in cell or (
+        # (a cell another word of the template shortens, or is shortened to, is that word's:
+        # 公务用车购置及运行费 is the group 公务用车购置及运行维护费, not 公务用车购置费 printed longer)
+        cell not in template_words and _is_shortened(word, cell)
+        and not any(other != word and (_is_shortened(other, cell) or _is_shortened(cell, other))
+                    for other in template_words)))]
     if len(longer) != 1 or any(other != word and other in longer[0] for other in template_words):
         return ""
     return longer[0]
@@ -1337,7 +1343,8 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
     """A template's header words named as the header prints them: a qualifier the header
     does not print is left out (`项目（按功能分类）` where it prints `项 目`; a qualifier wrapped
     over lines, `（资金使用` … `单位）`, is printed where its start is), a word written with an
-    alternative inside is the form the header prints (`单位代码` for `部门（单位）代码`), and a word printed
+    alternative inside is the form the header prints (`单位代码` for `部门（单位）代码`), a total
+    printed by its end alone is that end (`合计` for `“三公”经费合计`), and a word printed
     shortened is the printed word (`公务用车运行费` for `公务用车运行维护费`): the longest printed
     cell that shortens it, where one is. The column stays named by the template's path for the
     rules."""
@@ -1354,6 +1361,11 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
             return form         # the form the header prints of a word with an alternative
         if _word_presence(word, printed, lines):
             return _lengthened(word, cells, template_words) or part
+        # a total named by its end alone (合计 for “三公”经费合计), the one such cell
+        ends = [t for t in cells if len(t) < len(word) and word.endswith(t) and t not in template_words
+                and catalog.TOTAL_LABELS.match(t)]
+        if len(ends) == 1:
+            return ends[0]
         shortened = sorted((t for t in cells if t not in template_words and _is_shortened(t, word)),
                            key=len, reverse=True)
         return shortened[0] if shortened and (len(shortened) == 1 or len(shortened[1]) < len(shortened[0])) else part
