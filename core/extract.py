@@ -1250,7 +1250,9 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text, pieces) for w in words}
         found = sum(presence.values())
-        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line and not any(w in v for v in words)
+        # (a word the layout writes shorter inside, 公务用车运行费 for 公务用车运行维护费, is its own)
+        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line
+                       and not any(w in v or _is_shortened(v, w) for v in words)
                        and printed_as_cells(w)
                        and not (catalog.PERIOD.match(w) and w in whole_lines)]
         # … and of those, the one with as many code columns as a line prints codes (panels)
@@ -1329,11 +1331,12 @@ def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
     if word in cells or len(word) < 4:
         return ""
     longer = [cell for cell in cells if cell != word and (word in cell or (
-        # (a cell another word of the template shortens, or is shortened to, is that word's:
-        # 公务用车购置及运行费 is the group 公务用车购置及运行维护费, not 公务用车购置费 printed longer)
+        # (a cell a longer word of the template shortens too, or that is another word shortened,
+        # is that word's: 公务用车购置及运行费 is the group 公务用车购置及运行维护费, not
+        # 公务用车购置费 printed longer)
         cell not in template_words and _is_shortened(word, cell)
-        and not any(other != word and (_is_shortened(other, cell) or _is_shortened(cell, other))
-                    for other in template_words)))]
+        and not any(other != word and ((len(other) >= len(word) and _is_shortened(other, cell))
+                                       or _is_shortened(cell, other)) for other in template_words)))]
     if len(longer) != 1 or any(other != word and other in longer[0] for other in template_words):
         return ""
     return longer[0]
