@@ -1405,12 +1405,24 @@ def _split_code_columns(columns: list[Column], printed_header: str, runs: list[R
     a_part_a_row = _printed_a_part_a_row(runs)
     if (level is None and not {"类", "款"} <= apart) or not code_cols \
             or not (uncoded or any(len(codes) >= 2 for codes, _, _ in runs) or a_part_a_row):
-        return columns
+        return _code_parts_joined(columns, level is None and not {"类", "款"} & apart, runs, a_part_a_row)
     three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs)) \
         or a_part_a_row
     parts = CODE_PARTS if three else CODE_PARTS[:2]
     return [split for j, c in enumerate(columns)
             for split in ([Column.of(c.path + (p,)) for p in parts] if j in code_cols else [c])]
+
+
+def _code_parts_joined(columns: list[Column], no_levels: bool, runs: list[Run], a_part_a_row: bool) -> list[Column]:
+    """A template's code in 类/款/项 columns where the header prints no level and every coded
+    row prints its code whole (`20802`): one code column, as printed."""
+    parts = [j for j, c in enumerate(columns) if c.split_code_part]
+    coded = [codes for codes, _, _ in runs if codes]
+    if not parts or not no_levels or a_part_a_row or not coded or any(len(codes) >= 2 for codes in coded) \
+            or parts != list(range(parts[0], parts[0] + len(parts))):
+        return columns
+    whole = Column.of(columns[parts[0]].path[:-1])
+    return columns[:parts[0]] + [whole] + columns[parts[-1] + 1:]
 
 
 def _printed_a_part_a_row(runs: list[Run]) -> bool:
