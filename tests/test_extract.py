@@ -704,6 +704,10 @@ def test_columns_take_their_role_from_the_leaf_of_their_path():
                      "项目单位": ColumnRole.TEXT, "行次": ColumnRole.SEQUENCE, "本年收入/预算数": ColumnRole.AMOUNT,
                      "列3": ColumnRole.AMOUNT}
     assert Column.parse("列3").numbered and not Column.parse("合计").numbered
+    # a project's or a purchase's descriptive columns hold words, their 金额 and 本年拨款 figures
+    assert {w: Column.parse(w).role for w in ("项目类型", "采购方式", "主管部门", "资金用途", "本年拨款")} == {
+        "项目类型": ColumnRole.TEXT, "采购方式": ColumnRole.TEXT, "主管部门": ColumnRole.TEXT,
+        "资金用途": ColumnRole.TEXT, "本年拨款": ColumnRole.AMOUNT}
     assert Column.parse("支出/基本支出/人员经费").path == ("支出", "基本支出", "人员经费")
     assert Column.of(("支出", "", "合计")).text == "支出/合计" and Column.of(()).text == ""
 
