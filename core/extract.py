@@ -867,6 +867,7 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
 
 
 SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
+SEATED_BY_COLUMN_SUMS = "column placed by the sums of the rows it totals"
 
 
 def _column_major_rows(content: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str] | None:
@@ -1136,7 +1137,42 @@ def _seat_short_total_row(table: Table, n: int) -> None:
                    key=lambda combo: sum(abs(a - sums[j]) for a, j in zip(amounts, combo)))
         row[2:] = [Cell("", row[1].lines) for _ in range(n)]
         for v, j in zip(values, best):
-            row[2 + j] = Cell(v.text, v.lines, "column placed by the sums of the rows it totals")
+            row[2 + j] = Cell(v.text, v.lines, SEATED_BY_COLUMN_SUMS)
+
+
+def _total_row_seated_by_column_sums(table: Table) -> None:
+    """A total row printing fewer figures than the amount columns, in a table whose rows carry
+    no code (a purchase or project list, where no rule of the catalogue sums its columns): each
+    figure goes to the one column whose other rows add up to it (`合计 120.00` under 预算金额,
+    not under 数量); where a figure fits no column or several, the row stays as printed."""
+    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    if len(amounts) < 2 or not table.rows or any(table.row_code(i) for i in range(len(table.rows))) \
+            or any(c.holds_words for c in table.columns[amounts[0]:]):
+        return      # (panels side by side: a summary's totals are each its own panel's)
+    totals = [i for i, row in enumerate(table.rows)
+              if any(c.text and c.value is None and catalog.TOTAL_LABELS.match(c.text) for c in row)]
+    if len(totals) != 1:
+        return
+    row = table.rows[totals[0]]
+    printed = [j for j in amounts if j < len(row) and row[j].value is not None]
+    if not 0 < len(printed) < len(amounts):
+        return
+    others = [r for k, r in enumerate(table.rows) if k != totals[0]]
+    sums = {j: sum((r[j].value or Decimal(0) for r in others if j < len(r)), Decimal(0)) for j in amounts}
+    near = SETTINGS.cent * len(others)
+    seats = []
+    for j in printed:
+        fits = [k for k in amounts if abs(sums[k] - (row[j].value or Decimal(0))) <= near]
+        if len(fits) != 1:
+            return
+        seats.append(fits[0])
+    if seats == printed or len(set(seats)) < len(seats):
+        return
+    cells = [row[j] for j in printed]
+    for j in printed:
+        row[j] = Cell("", row[j].lines)
+    for cell, j in zip(cells, seats):
+        row[j] = replace(cell, inferred=SEATED_BY_COLUMN_SUMS)
 
 
 ALTERNATIVE = re.compile(r"^(.+?)[（(]([^（）()]+)[）)](.+)$")     # 部门（单位）代码, 因公出国（境）费
@@ -1833,6 +1869,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                 stated, text_cols, has_code)
     shape = body_shape(columns, text_cols, has_code, layout)
     BODY_READERS[shape](body)
+    _total_row_seated_by_column_sums(table)
     for why in _read_out_of_step(table, text_cols, body.header_pieces,
                                  1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3, context.printed):
         table.add_doubt(why)
