@@ -1713,6 +1713,23 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
     return rows
 
 
+def _panels_as_printed(columns: list[str], code_width: int, header: str) -> list[str]:
+    """A layout of panels side by side (code, name, amount; again) with more panels than any
+    line prints codes and than the header prints names: its first panels, as many as are
+    printed (a 基本支出决算表 of 人员经费 | 公用经费 under the template that continues 公用经费 in
+    a third). Where one fragment is printed per line no line shows the panels: not asked."""
+    starts = [j for j, c in enumerate(columns) if catalog.is_code_column(c)]
+    if code_width < 1 or len(starts) <= code_width or starts[0] != 0:
+        return columns
+    width = starts[1] - starts[0]
+    leaves = [Column.parse(c).leaf for c in columns]
+    if len(columns) != width * len(starts) or any(leaves[j:j + width] != leaves[:width] for j in starts):
+        return columns      # (panels alike, nothing beside them)
+    if max(header.count(squash(leaf)) for leaf in leaves[:width]) > code_width:
+        return columns
+    return columns[:width * code_width]
+
+
 def _row_width(runs: list[Run]) -> int:
     """How many amounts a row prints at most, where reading order prints several rows'
     amounts after one label (8 after one label, 4 after others: two rows of 4)."""
@@ -1733,6 +1750,8 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
     codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
     code_width = max(codes_per_line.values(), default=0)
     columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)
+    if columns is not None and layout != "fragment":
+        columns = _panels_as_printed(columns, code_width, squash(printed_header))
     if not spec.layouts and header:      # outside the catalogue: a known layout only where it holds surely
         known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width)
         if known is not None and surely >= SETTINGS.sure_layout:
