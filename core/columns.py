@@ -16,9 +16,9 @@ PATH_SEPARATOR = "/"        # how a path is written in the catalogue's data and 
 
 CODE_LEAF = re.compile(r"(编码|代码)$")
 NAME_LEAF = re.compile(r"名称$|^项目([(（].*)?$|科目([(（].*)?$")
-# other columns of words: 项目单位, 品目, 资金来源, 备注, 绩效目标, 项目类型, 采购方式, 主管部门 …
-WORDS_LEAF = re.compile(r"单位$|品目$|来源$|性质$|类别|类型$|属性$|方式$|部门$|目标$|^备注|说明$|简介$|概述$|内容$|用途$"
-                        r"|^年度$")
+# other columns of words: 项目单位, 品目, 资金来源, 备注, 绩效目标, 项目类型, 项目分类, 采购方式, 主管部门 …
+WORDS_LEAF = re.compile(r"单位$|品目$|来源$|性质$|类别|类型$|分类$|属性$|方式$|部门$|目标$|^备注|说明$|简介$|概述$|内容$"
+                        r"|用途$|^年度$")
 NUMBERED_LEAF = re.compile(r"^列\d+$")
 
 
