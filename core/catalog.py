@@ -251,8 +251,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Shaanxi (Xi'an): a row per unit, the department's spending by source of funds
                        ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING)),
                        # Zhejiang (Huzhou): basic spending split into staff and running costs
-                       ("科目编码", "科目名称", "总计") + _ZHEJIANG_USES),
-              column_rules=(*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
+                       ("科目编码", "科目名称", "总计") + _ZHEJIANG_USES,
+                       # basic spending's subtotal, staff and running costs, beside project spending
+                       *_BASIC_SPLIT),
+              column_rules=_BASIC_SPLIT_RULES + (*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
                             TotalRule("总计", _ZHEJIANG_USES),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
