@@ -689,7 +689,7 @@ FORM_FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项
                    "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称",
                    "填报人", "联系电话", "部门职能概述", "年度整体绩效总目标",
                    # other templates' keys (a longer key before the shorter one it begins with)
-                   "主管部门", "实施期资金总额:", "实施期限")
+                   "主管部门", "实施期资金总额:", "实施期限", "年度总体目标")
 # Header cells among a form's facts that end the value before them (`资金金额(万元)`, `执行率分值（10分）`,
 # `总体目标` over a grid of goals)
 FORM_FIELD_ENDS = ("项目资金", "资金金额", "(万元)", "（万元）", "执行率分值", "总体目标")

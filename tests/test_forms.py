@@ -166,3 +166,16 @@ def test_a_grid_whose_names_and_values_hold_pieces_of_levels_is_doubted():
     out_of_step = grid(["产出指标", "数量指标", "覆盖率", "绩效目标指标产出指"], ["产出指标", "时效指标", "效益指", "临聘人员上访事"],
                        ["效益指标", "社会效益指标", "指标", "度指标件数量"])
     assert grid_misread(out_of_step) == "3 row(s) hold a value as the indicator's name or a level as its value"
+
+
+def test_a_department_forms_overall_goal_ends_the_funds_before_it():
+    # 年度总体目标 opens a fact of its own (it had run on as the end of 其他资金)
+    [form] = parse("\n".join([
+        "部门整体支出绩效目标表", "单位：万元", "部门名称 某某区民政局", "年度预算申请 资金总额 1,500.00",
+        "其中：财政拨款 1,500.00", "其他资金 0.00", "年度总体目标 做好民政基本服务，保障困难群众基本生活。",
+        "一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 救助人数 ≥2000人",
+        "满意度指标 服务对象满意度指标 群众满意度 ≥90%"])).tables
+    assert form.facts["其他资金"] == "0.00"
+    assert form.facts["年度总体目标"] == "做好民政基本服务，保障困难群众基本生活。"
+    assert [[c.text for c in row] for row in form.rows] == [
+        ["产出指标", "数量指标", "救助人数", "≥2000人"], ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]
