@@ -56,6 +56,7 @@ def _header_style() -> NamedStyle:
 INFERRED_WORDS = "Names and labels the reader put together:\n"
 HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
 DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>")
 
 
 @lru_cache(maxsize=8192)
@@ -211,7 +212,18 @@ class _RowsAddingZip(ZipFile):
         with open(filename, "rb") as f:
             part = f.read()
         part = DIMENSION.sub(f'<dimension ref="A1:{rows.last_cell}"/>'.encode(), part, count=1)
-        self.writestr(str(arcname), part.replace(b"</sheetData>", rows.xml + b"</sheetData>", 1))
+        self.writestr(str(arcname), _with_rows(part, rows.xml, str(arcname)))
+
+
+def _with_rows(part: bytes, rows: bytes, name: str) -> bytes:
+    """A worksheet part with `rows` at the end of its sheetData (written open or, empty, closed)."""
+    closing = part.find(b"</sheetData>")
+    if closing >= 0:
+        return part[:closing] + rows + part[closing:]
+    empty = EMPTY_SHEET_DATA.search(part)
+    if empty is None:       # (never a workbook short of its rows)
+        raise RuntimeError(f"{name}: no sheetData to put the rows in")
+    return part[:empty.start()] + b"<sheetData>" + rows + b"</sheetData>" + part[empty.end():]
 
 
 def _comment(text: str) -> Comment:

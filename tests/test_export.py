@@ -306,3 +306,13 @@ def test_json_written_puts_a_row_on_a_line_and_reads_back():
     assert text.splitlines()[3:6] == ['   "rows": [', '    ["一、收入", "1.00"],', '    ["合计", "1.00"]']
     # laid out at every depth, it is what the standard library's indented dump writes
     assert readable_json(value, inline_depth=99) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_streamed_rows_go_at_the_end_of_the_sheets_data_however_it_was_written():
+    from core.workbook import _with_rows
+    row = b'<row r="2"><c r="A2" t="n"><v>1</v></c></row>'
+    assert _with_rows(b'<x><sheetData><row r="1"/></sheetData></x>', row, "s") == \
+        b'<x><sheetData><row r="1"/>' + row + b"</sheetData></x>"
+    assert _with_rows(b"<x><sheetData /><y/></x>", row, "s") == b"<x><sheetData>" + row + b"</sheetData><y/></x>"
+    with pytest.raises(RuntimeError, match="no sheetData"):
+        _with_rows(b"<x/>", row, "s")
