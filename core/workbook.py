@@ -126,7 +126,7 @@ def _list_sheet(ws: Worksheet, header: list[str], rows: list[list], warnings: li
             else:
                 value, formula = _checked_text(str(v), warnings, ws.title)
                 shown.append(value if value != "" else None)
-                if formula:
+                if formula and streamed is None:
                     formulas.append(j)
             if j <= len(widths):
                 widths[j - 1] = max(widths[j - 1], min(WIDEST_COLUMN, display_width(str(v))))

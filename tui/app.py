@@ -162,7 +162,6 @@ class MainScreen(Screen[bool]):
         self.show_table(table if table < len(self.session.tables) else 0)
         if table == self.table_index and self.current_table() is not None:
             self.grid.move_cursor(row=row, column=col, animate=False)
-        self.query_one(TableGrid).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < 100, "narrow")
