@@ -19,6 +19,7 @@ NAME_LEAF = re.compile(r"名称$|^项目([(（].*)?$|科目([(（].*)?$")
 # other columns of words: 项目单位, 品目, 资金来源, 备注, 绩效目标, 项目类型, 项目分类, 采购方式, 主管部门 …
 WORDS_LEAF = re.compile(r"单位$|品目$|来源$|性质$|类别|类型$|分类$|属性$|方式$|部门$|目标$|^备注|说明$|简介$|概述$|内容$"
                         r"|用途$|^年度$")
+RATE_LEAF = re.compile(r"率|[%％‰]|百分比|占比|比重")
 NUMBERED_LEAF = re.compile(r"^列\d+$")
 
 
@@ -30,6 +31,7 @@ class ColumnRole(StrEnum):
     SEQUENCE = "sequence"       # the row's printed number (行次, 栏次)
     ORDINAL = "ordinal"         # the row's place in a list (序号): a number no sum reads
     AMOUNT = "amount"           # figures
+    RATE = "rate"               # a ratio of other figures (增减率, 执行率, 占比 %): no sum adds it
 
 
 WORD_ROLES = frozenset({ColumnRole.CODE, ColumnRole.CODE_PART, ColumnRole.NAME, ColumnRole.TEXT})
@@ -49,6 +51,8 @@ def role_of_leaf(leaf: str) -> ColumnRole:
         return ColumnRole.SEQUENCE
     if leaf in ORDINAL_LEAVES:
         return ColumnRole.ORDINAL
+    if RATE_LEAF.search(leaf):
+        return ColumnRole.RATE
     return ColumnRole.AMOUNT
 
 

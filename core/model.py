@@ -16,18 +16,19 @@ MAX_AMOUNT_CHARS = 32        # 10^18 with separators and decimals: larger than a
 _AMOUNT_OPENING = frozenset("0123456789+-.")    # most tokens are words: turned away before the regex
 GROUPED_AMOUNT = re.compile(r"-?\d+(?:,\d{3})+(?:\.\d+)?")      # an amount printed with thousands separators
 # … or with its last separator alone (`19439,054`: a template that prints only the thousands')
-_AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+(,\d{3})?)(\.\d+)?$|^[-+]?\.\d+$")
+_AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+(,\d{3})?)(\.\d+)?%?$|^[-+]?\.\d+%?$")
 
 
 @lru_cache(maxsize=1 << 16)
 def parse_amount(text: str) -> Decimal | None:
-    """The value of a printed amount (`1,086.56` → 1086.56); None for text, codes and dashes.
+    """The value of a printed amount (`1,086.56` → 1086.56) or percentage (`-9.88%` → -9.88: a
+    rate column's figure, which no sum reads); None for text, codes and dashes.
     Cached: validation reads each cell several times (Decimals are immutable)."""
     t = text.strip().replace(" ", "")
     if not t or t[0] not in _AMOUNT_OPENING or len(t) > MAX_AMOUNT_CHARS or not _AMOUNT.match(t):
         return None     # (a figure of hundreds of digits is no amount: it would overflow every sum)
     try:
-        return Decimal(t.replace(",", ""))
+        return Decimal(t.replace(",", "").rstrip("%"))
     except InvalidOperation:
         return None
 

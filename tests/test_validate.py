@@ -631,3 +631,20 @@ def test_a_listed_project_whose_row_was_read_without_its_name_or_with_more_is_no
                            "综合业务费\t600\t保障另一个单位的业务。"))
     assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
         ("prose_vs_table", "error", "the text lists 综合业务费 at 600 万元; 项目支出表 prints 622.00")]
+
+
+def test_a_rate_column_is_no_sum_of_its_rows():
+    """增减率 is a ratio of the row's own figures: a class's rate is no sum of its items',
+    while its 增减额 is (here 100.00 = 100.00 + 0.00, and a planted 增减额 error is found)."""
+    lines = ["一般公共预算支出情况表", "单位：万元",
+             "功能分类科目编码 功能分类科目名称 2025年预算数 2026年预算数 增减额 增减率(%)",
+             "合计 1,000.00 1,100.00 100.00 10.00", "208 社会保障和就业支出 1,000.00 1,100.00 100.00 10.00",
+             "20802 民政管理事务 1,000.00 1,100.00 100.00 10.00", "2080201 行政运行 600.00 700.00 100.00 16.67",
+             "2080202 一般行政管理事务 400.00 400.00 0.00 0.00"]
+    doc = _document("\n".join(lines))
+    [table] = doc.tables
+    assert [c.role for c in table.columns][-2:] == [ColumnRole.AMOUNT, ColumnRole.RATE]
+    assert [(f.check, f.col) for f in validate(doc)] == []
+    lines[-1] = "2080202 一般行政管理事务 400.00 400.00 0.50 0.00"
+    assert [(f.check, f.severity, f.col, f.values) for f in validate(_document("\n".join(lines)))] == [
+        ("hierarchy", "error", 4, {"stated": "100.00", "computed": "100.50"})]
