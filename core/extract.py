@@ -1827,9 +1827,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     has_code = written is not None and Column.parse(written[0]).role in (ColumnRole.CODE, ColumnRole.CODE_PART) or \
         (written is None and any(c for c, _, _ in runs))
     label_pieces = 0
+    named_by_header = False     # no template's: every column named by the printed header's words
     if written is None:
         label_pieces = _label_pieces(runs) if layout == "fragment" and not has_code else 0
-        written = _generic_columns(header_text, width, has_code, label_pieces)
+        written, named_by_header = _generic_columns(header_text, width, has_code, label_pieces)
     # from here on the columns are typed: their paths and roles are not read from words again
     row_labels = {t for codes, labels, _ in runs for _, t in codes + labels}
     columns = _repeated_leaf(_split_code_columns(
@@ -1838,7 +1839,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     # the label pieces' columns hold words whatever the header calls them (一级 二级 三级)
     columns = [replace(c, role=ColumnRole.TEXT) if j < label_pieces and not c.holds_words else c
                for j, c in enumerate(columns)]
-    if runs and fit < SETTINGS.sure_layout and \
+    if runs and fit < SETTINGS.sure_layout and not named_by_header and \
             (fit < SETTINGS.broken_header_words or not _printed_in_header(columns, printed_lines)):
         # the cells' columns follow a template the printed header matches only in part (a
         # template of the table's kind ending in columns the header names word for word, its
@@ -3395,23 +3396,24 @@ def _header_line_whole(header: list[tuple[int, str]], width: int, labelled: bool
     return words
 
 
-def _generic_columns(header_text: str, width: int, has_code: bool, label_pieces: int = 0) -> list[str]:
-    """Columns of a table whose header matches no template: the header words when they fit
-    the body's width, else numbered columns. Rows that each print `label_pieces` labels
-    before their figures (a classification's three levels) have as many label columns; a
-    header of one more word names them as reading order prints a two-row header: the group
-    over them, the amount columns, then their names (`指导性目录 预算金额 一级 二级 三级`)."""
+def _generic_columns(header_text: str, width: int, has_code: bool, label_pieces: int = 0) -> tuple[list[str], bool]:
+    """Columns of a table whose header matches no template, and whether the header's words
+    name them all: the header words when they fit the body's width, else numbered columns.
+    Rows that each print `label_pieces` labels before their figures (a classification's three
+    levels) have as many label columns; a header of one more word names them as reading order
+    prints a two-row header: the group over them, the amount columns, then their names
+    (`指导性目录 预算金额 一级 二级 三级`)."""
     words = [w for w in split_tokens(header_text) if not is_amount(w)]
     labels = (["编码", "名称"] if has_code else ["项目"])
     if label_pieces > len(labels):
         labels = [f"项目/{numbered_column(i + 1)}" for i in range(label_pieces)]
     total = len(labels) + width
     if len(words) == total:
-        return words
+        return words, True
     if label_pieces > 1 and len(words) == total + 1:
         group, amounts, leaves = words[0], words[1:1 + width], words[1 + width:]
-        return [f"{group}/{leaf}" for leaf in leaves] + amounts
-    return labels + [numbered_column(i + 1) for i in range(width)]
+        return [f"{group}/{leaf}" for leaf in leaves] + amounts, True
+    return labels + [numbered_column(i + 1) for i in range(width)], False
 
 
 def _label_pieces(runs: list[Run]) -> int:
