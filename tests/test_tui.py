@@ -53,6 +53,9 @@ async def test_setting_the_current_table_shows_it_in_every_pane(sample_copy):
         assert screen.query_one(SourceView).span == (table.first_line, table.last_line)
         assert screen.query_one(DocumentOutline).cursor_node.data == 3
         assert grid(app).row_count == len(table.rows)
+        # the scrollable size, kept without measuring the cells: every column as wide as given, a line a row
+        widths = [column.width + 2 * grid(app).cell_padding for column in grid(app).ordered_columns]
+        assert grid(app).virtual_size == (sum(widths), len(table.rows) + grid(app).header_height)
         screen.table_index = 99         # past the last table: the last
         await pilot.pause()
         assert screen.table_index == len(screen.session.tables) - 1

@@ -2,7 +2,7 @@
 printed, corrected / inferred / flagged cells coloured."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from core.columns import ColumnRole
 from core.model import Table, parse_amount
@@ -86,6 +87,17 @@ class TableGrid(DataTable):
     def watch_virtual_size(self, size: Size) -> None:
         self._scroll_update(size)       # what the layout would do: the scrollbars to the new size
         self.refresh()
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """The grid's scrollable size after rows are added. `show_table` gives every column
+        its width and every row one line, so no new cell needs measuring (the DataTable's
+        own would measure each cell of each new row for widths it then ignores)."""
+        if any(column.auto_width for column in self.columns.values()) or self._labelled_row_exists or \
+                any(row.auto_height for key in new_rows if (row := self.rows.get(key)) is not None):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values()) + self._row_label_column_width
+        self.virtual_size = Size(width, self._total_row_height + (self.header_height if self.show_header else 0))
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
