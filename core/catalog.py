@@ -7,6 +7,7 @@ Code elsewhere reads these specs; it never tests for a particular table by name.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -794,6 +795,43 @@ _UNDATED = re.compile(r"\{(last_)?year\}年?")
 PERIOD = re.compile(r"(20\d\d)年")      # `2026年预算数`: a period's name
 
 
+# a period a header prints over a set of columns it prints again for another (`2025年预算数`,
+# `上年执行数`, `本年预算`): a template printed once per period, side by side
+PERIOD_GROUP = re.compile(r"^((20\d\d)年(度)?|上年|本年|当年)(部门)?(预算|决算|执行)数?$")
+
+
+def periods_printed(header_text: str) -> list[str]:
+    """The periods a header prints as cells of their own, in printed order, where it prints two
+    or more (else none)."""
+    periods = list(dict.fromkeys(cell for cell in header_text.split() if PERIOD_GROUP.match(cell)))
+    return periods if len(periods) >= 2 else []
+
+
+def by_periods(layout: Sequence[str], periods: Sequence[str]) -> tuple[str, ...] | None:
+    """A single-panel layout printed once for each of `periods`: its columns of words first,
+    then its columns of figures under each period (a period the layout names itself, `预算数`
+    or `2026年预算数`, is replaced); None for a layout of panels, or of none or one figure."""
+    columns = [Column.parse(c) for c in layout]
+    words = sum(1 for _ in itertools.takewhile(lambda c: c.holds_words, columns))
+    figures = columns[words:]
+    if len(figures) < 2 or any(c.holds_words for c in figures):
+        return None
+    paths = [c.path[1:] if len(c.path) > 1 and (PERIOD_GROUP.match(c.path[0]) or c.path[0] in FIGURE_LEAVES)
+             else c.path for c in figures]
+    return tuple(layout[:words]) + tuple(PATH_SEPARATOR.join((period, *path)) for period in periods for path in paths)
+
+
+def period_groups(columns: Sequence[Column]) -> list[list[int]]:
+    """The columns under each period a table prints its figures for, where two or more periods
+    each head two or more columns."""
+    groups: dict[str, list[int]] = {}
+    for j, c in enumerate(columns):
+        if len(c.path) > 1 and PERIOD_GROUP.match(c.path[0]):
+            groups.setdefault(c.path[0], []).append(j)
+    found = [g for g in groups.values() if len(g) >= 2]
+    return found if len(found) >= 2 else []
+
+
 ColumnRules = list[tuple[int, list[int]]]     # (total column, its part columns) of a table
 
 
@@ -803,6 +841,17 @@ def resolve_rules(columns: Sequence[Column], rules: tuple[TotalRule, ...]) -> Co
     dated = any("{" in name for rule in rules for name in (rule.total, *rule.parts))
     year = max((m.group(1) for c in columns for part in c.path if (m := PERIOD.search(part))), default="") \
         if dated else ""
+    out = _resolved(columns, rules, year)
+    # a template printed once per period: its rules hold under each period (a rule naming a
+    # column alone finds the latest period's above)
+    for group in period_groups(columns):
+        shown = [j for j, c in enumerate(columns) if c.holds_words] + group
+        out += [resolved for total, parts in _resolved([columns[j] for j in shown], rules, year)
+                if (resolved := (shown[total], [shown[p] for p in parts])) not in out]
+    return out
+
+
+def _resolved(columns: Sequence[Column], rules: tuple[TotalRule, ...], year: str) -> ColumnRules:
     out = []
     for rule in rules:
         total, parts = column_index(columns, _dated(rule.total, year)), [column_index(columns, _dated(p, year))

@@ -42,7 +42,7 @@ from .panels import (
     side_by_side_rows,
     starts_row,
 )
-from .placement import holds_total, natures_printed, place_amounts
+from .placement import GUESSED, holds_total, natures_printed, place_amounts
 from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
@@ -439,10 +439,12 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _fill_tab_grid(table, content, spec, context.ruled, context.year)
     else:
         fit = _fill_token_grid(table, content, spec, context, layout)
-        if layout == "space" and context.printed is not None and (
-                fit < SETTINGS.broken_header_words or _figures_left_out(table, content)):
-            # (a template that leaves printed figures out is not this table's either)
-            _read_by_space_columns(table, content, spec, context.printed, context.year)
+        if layout == "space" and context.printed is not None:
+            if fit < SETTINGS.broken_header_words or _figures_left_out(table, content):
+                # (a template that leaves printed figures out is not this table's either)
+                _read_by_space_columns(table, content, spec, context.printed, context.year)
+            elif any(cell.inferred == GUESSED for row in table.rows for cell in row):
+                _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
     if spec.form and (misread := grid_misread(table)):
         table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
     width = len(table.columns)
@@ -502,15 +504,40 @@ def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: T
     """A layout text's table whose header no template of its kind fits: its cells cut by the
     columns of spaces its rows leave (as a PDF's ruling cuts them), where that reads the
     printed header's columns."""
+    cut = _cut_by_space_columns(table, content, spec, printed, year)
+    if cut is not None and cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
+        table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
+        table.doubt, table.columns_doubted = "", False
+
+
+def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
+                          printed: PrintedPages, year: str) -> Table | None:
+    """The table read afresh from its cells as the columns of spaces its rows leave cut them
+    (None where they cut no grid)."""
     found = cells_by_spaces(printed, content)
     if found is None:
-        return
+        return None
     lines, body_from = found
     cut = replace(table, columns=[], rows=[], notes=[], doubt="", columns_doubted=False)
     _fill_tab_grid(cut, lines, spec, False, year, body_from)
-    if cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
-        table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
-        table.doubt, table.columns_doubted = "", False
+    return cut
+
+
+def _guesses_seated_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
+                                     printed: PrintedPages, year: str) -> None:
+    """A layout text's table with rows whose figures fit more than one seating, their columns
+    guessed (`202.48` under 小计 and under one of its two parts): where the columns of spaces
+    the rows leave cut the table into as many columns, each row its figures in the same order,
+    those rows' cells sit where the page prints them (the columns keep the names the template
+    gave)."""
+    cut = _cut_by_space_columns(table, content, spec, printed, year)
+
+    def printed_in_order(row: list[Cell]) -> list[str]:
+        return [cell.text for cell in row if cell.text]
+    if cut is not None and len(cut.columns) == len(table.columns) and len(cut.rows) == len(table.rows) and all(
+            len(a) == len(b) and printed_in_order(a) == printed_in_order(b) for a, b in zip(table.rows, cut.rows)):
+        table.rows = [seated if any(cell.inferred == GUESSED for cell in row) else row
+                      for row, seated in zip(table.rows, cut.rows)]
 
 
 DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
@@ -1269,6 +1296,8 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     lines = [line.split() for line in header_text.split("\n")]
     whole_lines = {"".join(line) for line in lines}
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
+    if periods := catalog.periods_printed(header_text):    # a template printed once per period
+        layouts += [list(composed) for layout in layouts if (composed := catalog.by_periods(layout, periods))]
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [_folded(path_words(cols)) for cols in layouts]
     every = set().union(*vocab) if vocab else set()

@@ -120,9 +120,15 @@ def column_name(table: Table, j: int) -> str:
     amount column of three or more (`本年支出合计/决算数`, `基本支出/决算数` …), the subject
     above it — the figure word alone tells none of them apart."""
     path = table.columns[j].path
-    if len(path) > 1 and path[-1] == _shared_figure_word(tuple(table.columns)):
-        return path[-2]
-    return path[-1]
+    name = path[-2] if len(path) > 1 and path[-1] == _shared_figure_word(tuple(table.columns)) else path[-1]
+    # a template printed once per period names its columns alike under each: the period says which
+    return f"{path[0]} {name}" if j in _under_periods(tuple(table.columns)) else name
+
+
+@functools.lru_cache(maxsize=1024)
+def _under_periods(columns: tuple[Column, ...]) -> frozenset[int]:
+    """The columns under the periods a table prints side by side (catalog.period_groups)."""
+    return frozenset(j for group in catalog.period_groups(columns) for j in group)
 
 
 @functools.lru_cache(maxsize=1024)

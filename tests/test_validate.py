@@ -648,3 +648,19 @@ def test_a_rate_column_is_no_sum_of_its_rows():
     lines[-1] = "2080202 一般行政管理事务 400.00 400.00 0.50 0.00"
     assert [(f.check, f.severity, f.col, f.values) for f in validate(_document("\n".join(lines)))] == [
         ("hierarchy", "error", 4, {"stated": "100.00", "computed": "100.50"})]
+
+
+def test_a_template_printed_for_two_years_is_checked_under_each_year():
+    """合计 = 基本支出 + 项目支出 holds under 2025年预算数 as under 2026年预算数: last year's
+    planted error is found, and its finding names the year."""
+    lines = ["一般公共预算支出表", "单位：万元", "2025年预算数 2026年预算数", "科目编码 科目名称",
+             "合计 基本支出 项目支出 合计 基本支出 项目支出",
+             "合计 1,000.00 600.00 400.00 1,100.00 700.00 400.00",
+             "208 社会保障和就业支出 1,000.00 500.00 400.00 1,100.00 700.00 400.00"]
+    doc = _document("\n".join(lines))
+    [table] = doc.tables
+    assert [c.text for c in table.columns][2:] == [f"{year}年预算数/{leaf}" for year in (2025, 2026)
+                                                   for leaf in ("合计", "基本支出", "项目支出")]
+    assert [(f.check, f.row, f.col, f.message) for f in validate(doc) if f.check == "sum"] == [
+        ("sum", 1, 2, "208 社会保障和就业支出: 2025年预算数 合计 1000.00 ≠ 2025年预算数 基本支出 + "
+                      "2025年预算数 项目支出 = 900.00")]
