@@ -801,22 +801,26 @@ PERIOD_GROUP = re.compile(r"^((20\d\d)年(度)?|上年|本年|当年)(部门)?(�
 
 
 def periods_printed(header_text: str) -> list[str]:
-    """The periods a header prints as cells of their own, in printed order, where it prints two
-    or more (else none)."""
-    periods = list(dict.fromkeys(cell for cell in header_text.split() if PERIOD_GROUP.match(cell)))
-    return periods if len(periods) >= 2 else []
+    """The periods a header prints over its columns: two or more on a line of their own (beside
+    other cells, `项目 2025年预算数 2026年预算数 增减额`, they are columns, not groups)."""
+    for line in header_text.split("\n"):
+        cells = line.split()
+        if len(cells) >= 2 and all(PERIOD_GROUP.match(cell) for cell in cells) and len(set(cells)) == len(cells):
+            return cells
+    return []
 
 
 def by_periods(layout: Sequence[str], periods: Sequence[str]) -> tuple[str, ...] | None:
     """A single-panel layout printed once for each of `periods`: its columns of words first,
-    then its columns of figures under each period (a period the layout names itself, `预算数`
-    or `2026年预算数`, is replaced); None for a layout of panels, or of none or one figure."""
+    then its columns of figures under each period (the figure a layout groups them under,
+    `2026年预算数` or `“三公”经费预算数`, is the period's); None for a layout of panels, of
+    none or one figure, or printed per period already."""
     columns = [Column.parse(c) for c in layout]
     words = sum(1 for _ in itertools.takewhile(lambda c: c.holds_words, columns))
     figures = columns[words:]
-    if len(figures) < 2 or any(c.holds_words for c in figures):
-        return None
-    paths = [c.path[1:] if len(c.path) > 1 and (PERIOD_GROUP.match(c.path[0]) or c.path[0] in FIGURE_LEAVES)
+    if len(figures) < 2 or any(c.holds_words for c in figures) or len(period_groups(figures)) > 1:
+        return None     # (panels, or a layout printed per period already)
+    paths = [c.path[1:] if len(c.path) > 1 and (PERIOD_GROUP.match(c.path[0]) or c.path[0].endswith(FIGURE_LEAVES))
              else c.path for c in figures]
     return tuple(layout[:words]) + tuple(PATH_SEPARATOR.join((period, *path)) for period in periods for path in paths)
 

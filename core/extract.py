@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 from . import catalog
 from .catalog import TableKind, TableSpec
-from .columns import CODE_PARTS, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
+from .columns import CODE_PARTS, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header, listed_form_header
 from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
@@ -1296,8 +1296,8 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     lines = [line.split() for line in header_text.split("\n")]
     whole_lines = {"".join(line) for line in lines}
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
-    if periods := catalog.periods_printed(header_text):    # a template printed once per period
-        layouts += [list(composed) for layout in layouts if (composed := catalog.by_periods(layout, periods))]
+    if periods := catalog.periods_printed(header_text):
+        layouts += _printed_per_period(layouts, periods, text, lines, amount_width)
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [_folded(path_words(cols)) for cols in layouts]
     every = set().union(*vocab) if vocab else set()
@@ -1345,6 +1345,35 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
             (len(shares) == 1 or shares[0][0] - shares[1][0] >= SETTINGS.broken_header_lead):
         return shares[0][1], best_score[0]
     return None, best_score[0]
+
+
+def _printed_per_period(layouts: list[list[str]], periods: list[str], text: str, lines: list[list[str]],
+                        amount_width: int) -> list[list[str]]:
+    """The layouts printed once for each of `periods`; and, where the rows print fewer figures
+    than such a layout holds, the layout less its columns of figures (totals aside) whose words
+    the header (squashed; its cells line by line) does not print, if that leaves as many columns
+    of figures as the rows print (a template's 机关运行经费 beside its 三公 items)."""
+    out = []
+    for layout in layouts:
+        composed = catalog.by_periods(layout, periods)
+        if composed is None:
+            continue
+        out.append(list(composed))
+        printed = [c for c in composed if is_text_column(c) or catalog.TOTAL_LABELS.match(leaf := Column.parse(c).leaf)
+                   or len(leaf) < 4     # (too short to tell: `购置费` wrapped as `公务用车购` / `置费`)
+                   or any(_word_presence(word, text, lines) > 0 for word in {leaf, unicodedata.normalize("NFKC", leaf)})]
+        if len(printed) < len(composed) and sum(not is_text_column(c) for c in printed) == amount_width:
+            out.append([_subtotal_alone_named_by_group(c, printed) for c in printed])
+    return out
+
+
+def _subtotal_alone_named_by_group(written: str, layout: list[str]) -> str:
+    """A group's 小计 left alone in `layout` (its parts taken out) as the group it totals."""
+    column = Column.parse(written)
+    group = column.path[:-1]
+    alone = column.leaf in SUBTOTAL_GROUPS and len(group) > 1 and \
+        not any(other != written and Column.parse(other).path[:-1] == group for other in layout)
+    return PATH_SEPARATOR.join(group) if alone else written
 
 
 def _printed_as_cells(word: str, lines: list[list[str]]) -> bool:
