@@ -797,7 +797,8 @@ PERIOD = re.compile(r"(20\d\d)年")      # `2026年预算数`: a period's name
 
 # a period a header prints over a set of columns it prints again for another (`2025年预算数`,
 # `上年执行数`, `本年预算`): a template printed once per period, side by side
-PERIOD_GROUP = re.compile(r"^((20\d\d)年(度)?|上年|本年|当年)(部门)?(预算|决算|执行)数?$")
+PERIOD_GROUP = re.compile(r"^(((20\d\d)年(度)?|上年|本年|当年)(部门)?(预算|决算|执行)数?"
+                          r"|(年初|全年|调整后?)?(预算|决算|执行)数)$")
 
 
 def periods_printed(header_text: str) -> list[str]:
