@@ -802,12 +802,20 @@ PERIOD_GROUP = re.compile(r"^(((20\d\d)年(度)?|上年|本年|当年)(部门)?(
 
 
 def periods_printed(header_text: str) -> list[str]:
-    """The periods a header prints over its columns: two or more on a line of their own (beside
-    other cells, `项目 2025年预算数 2026年预算数 增减额`, they are columns, not groups)."""
+    """The periods a header prints over its columns: two or more on a line of their own, or
+    printed one after the other where another of its cells is printed once for each of them
+    (one cell a line: `2025年预算数` `2026年预算数` … `合计` … `合计`). Beside other cells with no
+    cell repeated, `项目 2025年预算数 2026年预算数 增减额` on one line, they are columns, not groups."""
     for line in header_text.split("\n"):
         cells = line.split()
         if len(cells) >= 2 and all(PERIOD_GROUP.match(cell) for cell in cells) and len(set(cells)) == len(cells):
             return cells
+    cells = header_text.split()
+    for start in range(len(cells)):
+        run = list(itertools.takewhile(lambda c: PERIOD_GROUP.match(c) is not None, cells[start:]))
+        if len(run) >= 2 and len(set(run)) == len(run) and \
+                any(cells.count(other) == len(run) for other in cells if not PERIOD_GROUP.match(other)):
+            return run
     return []
 
 
