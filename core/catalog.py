@@ -777,6 +777,7 @@ def _period(path: tuple[str, ...]) -> int:
 
 # what a 决算 header prints under every amount column (`决算数 决算数 …`)
 FIGURE_LEAVES = ("决算数", "预算数", "执行数", "金额")
+FIGURE_WORDS = (*FIGURE_LEAVES, "预算", "决算")       # … and the words a panel's figure is named by
 
 
 def with_year(layout: tuple[str, ...], year: str) -> list[str]:
@@ -820,18 +821,35 @@ def periods_printed(header_text: str) -> list[str]:
 
 
 def by_periods(layout: Sequence[str], periods: Sequence[str]) -> tuple[str, ...] | None:
-    """A single-panel layout printed once for each of `periods`: its columns of words first,
-    then its columns of figures under each period (the figure a layout groups them under,
-    `2026年预算数` or `“三公”经费预算数`, is the period's); None for a layout of panels, of
-    none or one figure, or printed per period already."""
+    """A layout printed once for each of `periods`: in each panel (or the one), its columns of
+    words first, then its columns of figures under each period — the period stands for the
+    figure the layout names (a group, `2026年预算数/合计`, `“三公”经费预算数/…`, or a panel's
+    leaf, `收入/预算数`); None for a layout of no figures or printed per period already."""
     columns = [Column.parse(c) for c in layout]
-    words = sum(1 for _ in itertools.takewhile(lambda c: c.holds_words, columns))
-    figures = columns[words:]
-    if len(figures) < 2 or any(c.holds_words for c in figures) or len(period_groups(figures)) > 1:
-        return None     # (panels, or a layout printed per period already)
-    paths = [c.path[1:] if len(c.path) > 1 and (PERIOD_GROUP.match(c.path[0]) or c.path[0].endswith(FIGURE_LEAVES))
-             else c.path for c in figures]
-    return tuple(layout[:words]) + tuple(PATH_SEPARATOR.join((period, *path)) for period in periods for path in paths)
+    if not any(not c.holds_words for c in columns) or len(period_groups(columns)) > 1:
+        return None
+    out: list[str] = []
+    for start, end in _panels(columns):
+        words = start + sum(1 for _ in itertools.takewhile(lambda c: c.holds_words, columns[start:end]))
+        out += layout[start:words]
+        out += [PATH_SEPARATOR.join(_in_period(c.path, period)) for period in periods for c in columns[words:end]]
+    return tuple(out)
+
+
+def _panels(columns: Sequence[Column]) -> list[tuple[int, int]]:
+    """Where each panel's columns begin and end: a run of columns of words opens one."""
+    starts = [j for j, c in enumerate(columns) if c.holds_words and (j == 0 or not columns[j - 1].holds_words)]
+    starts = starts if starts and starts[0] == 0 else [0, *starts]
+    return list(zip(starts, [*starts[1:], len(columns)]))
+
+
+def _in_period(path: tuple[str, ...], period: str) -> tuple[str, ...]:
+    """A figure column's path under `period`, which stands for the figure the path names."""
+    if len(path) > 1 and (PERIOD_GROUP.match(path[0]) or path[0].endswith(FIGURE_LEAVES)):
+        return (period, *path[1:])
+    if len(path) > 1 and path[-1].endswith(FIGURE_WORDS):
+        return (*path[:-1], period)
+    return (period, *path)
 
 
 def period_groups(columns: Sequence[Column]) -> list[list[int]]:

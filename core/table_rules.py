@@ -2,6 +2,7 @@
 form funds and grids, two-panel balances. Re-run for the edited table only."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -410,50 +411,62 @@ def _disagreement(sev: Severity | None) -> tuple[bool, bool]:
 
 def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
     """Two-panel summary tables: 收入总计 = 本年收入合计 + the rows after it (结转, 结余 …),
-    likewise for 支出, and 收入总计 = 支出总计."""
+    likewise for 支出, and 收入总计 = 支出总计 — under each period a summary prints side by side."""
     if not table.kind.endswith(("income_expense_summary", "fiscal_summary")):
         return []
     labels = [j for j, c in enumerate(table.columns) if "项目" in c.leaf]
-    found: dict[str, tuple[int, int, Decimal]] = {}
+    found: dict[tuple[str, int], tuple[int, int, Decimal]] = {}
     out = []
     for side, j in enumerate(labels[:2]):
-        value_col = j + next((k for k in range(1, len(table.columns) - j)
-                              if table.columns[j + k].role != ColumnRole.SEQUENCE), 1)
-        if value_col >= len(table.columns):
-            continue
         texts = [re.sub(r"\s", "", table.cell(r, j).text) for r in range(len(table.rows))]
         subtotal_name, total_name = _PANEL_TOTALS[side]
         sub = next((r for r, t in enumerate(texts) if t.endswith(subtotal_name)), None)
         tot = next((r for r, t in enumerate(texts) if t in (total_name, "总计")), None)
         if tot is None:
             continue
-        total = amount(table, tot, value_col)
-        if total is None:
-            continue
-        found[total_name] = (tot, value_col, total)
-        if sub is None or sub > tot:
-            continue
-        rows = [r for r in range(sub, tot) if texts[r]]
-        # the enumerated rows under a row (年初结转和结余, then 一、一般公共预算财政拨款 …) are
-        # its breakdown, not further parts: the total may count either
-        whole = [r for r in rows if not _in_breakdown(texts, r, sub)]
-        sums = []
-        for chosen in (rows, whole, _without_breakdowns(table, rows, value_col)):
-            parts = [amount(table, r, value_col) for r in chosen]
-            sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
-        # the reading that agrees best: any exactly, or one within rounding (尾差 of a breakdown)
-        sev, (s, n) = min(((severity(total - x, k), (x, k)) for x, k in sums), key=lambda found: _disagreement(found[0]))
-        if sev:
-            note = cells_note(table, [(r, value_col) for r in rows + [tot]])
-            out.append(Finding(Check.SUM, doubtful(sev, note),
-                               f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}" + note,
-                               table.title, ti, tot, value_col, f"{total_name} / {column_name(table, value_col)}",
-                               list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
-    if "收入总计" in found and "支出总计" in found:
-        (_, _, income), (r2, c2, expense) = found["收入总计"], found["支出总计"]
-        sev = severity(income - expense, 1)
-        if sev:
-            out.append(Finding(Check.SUM, sev, f"收入总计 {fmt(income)} ≠ 支出总计 {fmt(expense)}", table.title, ti,
-                               r2, c2, "支出总计", list(table.cell(r2, c2).lines),
-                               {"stated": fmt(expense), "computed": fmt(income)}))
+        for period, value_col in enumerate(_panel_figures(table, j)):
+            total = amount(table, tot, value_col)
+            if total is None:
+                continue
+            found[total_name, period] = (tot, value_col, total)
+            if sub is None or sub > tot:
+                continue
+            rows = [r for r in range(sub, tot) if texts[r]]
+            # the enumerated rows under a row (年初结转和结余, then 一、一般公共预算财政拨款 …) are
+            # its breakdown, not further parts: the total may count either
+            whole = [r for r in rows if not _in_breakdown(texts, r, sub)]
+            sums = []
+            for chosen in (rows, whole, _without_breakdowns(table, rows, value_col)):
+                parts = [amount(table, r, value_col) for r in chosen]
+                sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
+            # the reading that agrees best: any exactly, or one within rounding (尾差 of a breakdown)
+            sev, (s, n) = min(((severity(total - x, k), (x, k)) for x, k in sums),
+                              key=lambda found: _disagreement(found[0]))
+            if sev:
+                note = cells_note(table, [(r, value_col) for r in rows + [tot]])
+                out.append(Finding(Check.SUM, doubtful(sev, note),
+                                   f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}" + note,
+                                   table.title, ti, tot, value_col, f"{total_name} / {column_name(table, value_col)}",
+                                   list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
+    for period in sorted({period for _, period in found}):
+        if ("收入总计", period) in found and ("支出总计", period) in found:
+            (_, _, income), (r2, c2, expense) = found["收入总计", period], found["支出总计", period]
+            sev = severity(income - expense, 1)
+            if sev:
+                out.append(Finding(Check.SUM, sev, f"收入总计 {fmt(income)} ≠ 支出总计 {fmt(expense)}", table.title, ti,
+                                   r2, c2, "支出总计", list(table.cell(r2, c2).lines),
+                                   {"stated": fmt(expense), "computed": fmt(income)}))
     return out
+
+
+def _panel_figures(table: Table, label: int) -> list[int]:
+    """The columns of a panel's figures the balance is checked in: the first after its label
+    (行次 aside), or, where the panel prints its figures once for each of two or more periods,
+    each period's."""
+    columns = table.columns
+    after = list(itertools.takewhile(lambda j: not columns[j].holds_words, range(label + 1, len(columns))))
+    periods = [j for j in after if any(catalog.PERIOD_GROUP.match(part) for part in columns[j].path)]
+    if len(periods) >= 2:
+        return periods
+    first = next((j for j in after if columns[j].role != ColumnRole.SEQUENCE), None)
+    return [first] if first is not None else []

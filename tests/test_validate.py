@@ -664,3 +664,17 @@ def test_a_template_printed_for_two_years_is_checked_under_each_year():
     assert [(f.check, f.row, f.col, f.message) for f in validate(doc) if f.check == "sum"] == [
         ("sum", 1, 2, "208 社会保障和就业支出: 2025年预算数 合计 1000.00 ≠ 2025年预算数 基本支出 + "
                       "2025年预算数 项目支出 = 900.00")]
+
+
+def test_a_summary_printed_for_two_years_balances_under_each_year():
+    """收入总计 = 支出总计 and each 总计 = its 合计 and the rows after it, under 上年预算数 as
+    under 本年预算数: this year's planted 支出总计 is found."""
+    lines = ["部门收支总表", "单位：万元", "收入 支出",
+             "项目 上年预算数 本年预算数 项目 上年预算数 本年预算数",
+             "一、一般公共预算拨款 1,000.00 1,100.00 一、社会保障和就业支出 1,000.00 1,100.00",
+             "本年收入合计 1,000.00 1,100.00 本年支出合计 1,000.00 1,100.00",
+             "收入总计 1,000.00 1,100.00 支出总计 1,000.00 1,200.00"]
+    doc = _document("\n".join(lines))
+    assert [(f.check, f.row, f.col, f.message) for f in validate(doc)] == [
+        ("sum", 2, 5, "支出总计 1200.00 ≠ 本年支出合计 and the rows after it = 1100.00"),
+        ("sum", 2, 5, "收入总计 1100.00 ≠ 支出总计 1200.00")]
