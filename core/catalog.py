@@ -797,9 +797,10 @@ PERIOD = re.compile(r"(20\d\d)年")      # `2026年预算数`: a period's name
 
 
 # a period a header prints over a set of columns it prints again for another (`2025年预算数`,
-# `上年执行数`, `本年预算`): a template printed once per period, side by side
+# `上年执行数`, `本年预算`, `决算数`) or the change from one to the next (`增减变化情况`: as
+# linear as the figures, the same sums hold): a template printed once per period, side by side
 PERIOD_GROUP = re.compile(r"^(((20\d\d)年(度)?|上年|本年|当年)(部门)?(预算|决算|执行)数?"
-                          r"|(年初|全年|调整后?)?(预算|决算|执行)数)$")
+                          r"|(年初|全年|调整后?)?(预算|决算|执行)数|(比上年)?增减(额|数|变化(情况)?)?)$")
 
 
 def periods_printed(header_text: str) -> list[str]:
