@@ -806,18 +806,20 @@ PERIOD_GROUP = re.compile(r"^(((20\d\d)年(度)?|上年|本年|当年)(部门)?(
 def periods_printed(header_text: str) -> list[str]:
     """The periods a header prints over its columns: two or more on a line of their own, or
     printed one after the other where another of its cells is printed once for each of them
-    (one cell a line: `2025年预算数` `2026年预算数` … `合计` … `合计`). Beside other cells with no
-    cell repeated, `项目 2025年预算数 2026年预算数 增减额` on one line, they are columns, not groups."""
+    (one cell a line: `2025年预算数` `2026年预算数` … `合计` … `合计`), or printed so in each panel.
+    Beside other cells with nothing repeated, `项目 2025年预算数 2026年预算数 增减额` on one line,
+    they are columns, not groups."""
     for line in header_text.split("\n"):
         cells = line.split()
         if len(cells) >= 2 and all(PERIOD_GROUP.match(cell) for cell in cells) and len(set(cells)) == len(cells):
             return cells
     cells = header_text.split()
-    for start in range(len(cells)):
-        run = list(itertools.takewhile(lambda c: PERIOD_GROUP.match(c) is not None, cells[start:]))
-        if len(run) >= 2 and len(set(run)) == len(run) and \
-                any(cells.count(other) == len(run) for other in cells if not PERIOD_GROUP.match(other)):
-            return run
+    runs = [list(itertools.takewhile(lambda c: PERIOD_GROUP.match(c) is not None, cells[start:]))
+            for start in range(len(cells)) if start == 0 or not PERIOD_GROUP.match(cells[start - 1])]
+    for run in runs:
+        if len(run) >= 2 and len(set(run)) == len(run) and (runs.count(run) > 1 or any(
+                cells.count(other) == len(run) for other in cells if not PERIOD_GROUP.match(other))):
+            return run      # (printed again for each panel, or over a cell printed once a period)
     return []
 
 
@@ -827,14 +829,18 @@ def by_periods(layout: Sequence[str], periods: Sequence[str]) -> tuple[str, ...]
     figure the layout names (a group, `2026年预算数/合计`, `“三公”经费预算数/…`, or a panel's
     leaf, `收入/预算数`); None for a layout of no figures or printed per period already."""
     columns = [Column.parse(c) for c in layout]
-    if not any(not c.holds_words for c in columns) or len(period_groups(columns)) > 1:
+    if not any(c.role in FIGURE_ROLES for c in columns) or len(period_groups(columns)) > 1:
         return None
     out: list[str] = []
     for start, end in _panels(columns):
-        words = start + sum(1 for _ in itertools.takewhile(lambda c: c.holds_words, columns[start:end]))
-        out += layout[start:words]
-        out += [PATH_SEPARATOR.join(_in_period(c.path, period)) for period in periods for c in columns[words:end]]
+        # (its words and its row numbers, 行次, are printed once)
+        once = start + sum(1 for _ in itertools.takewhile(lambda c: c.role not in FIGURE_ROLES, columns[start:end]))
+        out += layout[start:once]
+        out += [PATH_SEPARATOR.join(_in_period(c.path, period)) for period in periods for c in columns[once:end]]
     return tuple(out)
+
+
+FIGURE_ROLES = (ColumnRole.AMOUNT, ColumnRole.RATE)
 
 
 def _panels(columns: Sequence[Column]) -> list[tuple[int, int]]:
