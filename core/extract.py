@@ -1170,8 +1170,9 @@ def _seat_short_total_row(table: Table, n: int) -> None:
 def _total_row_seated_by_column_sums(table: Table) -> None:
     """A total row printing fewer figures than the amount columns, in a table whose rows carry
     no code (a purchase or project list, where no rule of the catalogue sums its columns): each
-    figure goes to the one column whose other rows add up to it (`合计 120.00` under 预算金额,
-    not under 数量); where a figure fits no column or several, the row stays as printed."""
+    figure goes to a column whose other rows add up to it (`合计 120.00` under 预算金额, not
+    under 数量), the figures in their printed order; where no seating or several fit, the row
+    stays as printed."""
     amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
     if len(amounts) < 2 or not table.rows or any(table.row_code(i) for i in range(len(table.rows))) \
             or any(c.holds_words for c in table.columns[amounts[0]:]):
@@ -1187,19 +1188,28 @@ def _total_row_seated_by_column_sums(table: Table) -> None:
     others = [r for k, r in enumerate(table.rows) if k != totals[0]]
     sums = {j: sum((r[j].value or Decimal(0) for r in others if j < len(r)), Decimal(0)) for j in amounts}
     near = SETTINGS.cent * len(others)
-    seats = []
-    for j in printed:
-        fits = [k for k in amounts if abs(sums[k] - (row[j].value or Decimal(0))) <= near]
-        if len(fits) != 1:
-            return
-        seats.append(fits[0])
-    if seats == printed or len(set(seats)) < len(seats):
+    fits = [[k for k in amounts if abs(sums[k] - (row[j].value or Decimal(0))) <= near] for j in printed]
+    # the figures keep their printed order: one seating in that order, or none
+    seatings = list(itertools.islice(_in_order(fits), 2))
+    if len(seatings) != 1 or seatings[0] == printed:
         return
+    seats = seatings[0]
     cells = [row[j] for j in printed]
     for j in printed:
         row[j] = Cell("", row[j].lines)
     for cell, j in zip(cells, seats):
         row[j] = replace(cell, inferred=SEATED_BY_COLUMN_SUMS)
+
+
+def _in_order(fits: list[list[int]], after: int = -1) -> Iterator[list[int]]:
+    """Each way of giving every figure one of its fitting columns, left to right."""
+    if not fits:
+        yield []
+        return
+    for k in fits[0]:
+        if k > after:
+            for rest in _in_order(fits[1:], k):
+                yield [k, *rest]
 
 
 ALTERNATIVE = re.compile(r"^(.+?)[（(]([^（）()]+)[）)](.+)$")     # 部门（单位）代码, 因公出国（境）费
