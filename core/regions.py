@@ -46,7 +46,8 @@ class Region:
 
 def toc_span(src: SourceText) -> tuple[int, int] | None:
     """Lines of the table of contents (目录), or None: it runs from its heading through the
-    entries, and ends where the body repeats the first entry or prose starts."""
+    entries, and ends where the body repeats the first entry, or titles a table an entry
+    names (`某局2026年部门收支总表` for `一、部门收支总表`), or prose starts."""
     norm = src.norm
     i = next((k for k, line in enumerate(norm[:200]) if TOC_TITLE.match(line.strip()) or _split_toc_title(norm, k)),
              None)
@@ -55,6 +56,7 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
     first_entry = None
     leaders = False
     last = i
+    tables_named: set[str] = set()       # the entries' texts that name tables (a title ends in one)
     for j in range(i + 1, min(len(norm), i + 200)):
         line = norm[j].strip()
         if not line:
@@ -62,13 +64,35 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
         entry = line.lstrip("- ").strip()
         if first_entry is None:
             first_entry, leaders = entry, "…" in entry or "..." in entry
+            tables_named.add(_entry_named(entry))
             last = j
             continue
         if entry == first_entry or is_prose(line) or (leaders and "…" not in entry and "..." not in entry
                                                      and not PAGE_NUMBER.match(entry) and not _leaders_next(norm, j)):
             break
+        if _titles_a_named_table(norm, j, tables_named):
+            break
+        tables_named.add(_entry_named(entry))
         last = j
     return (i + 1, last + 1)
+
+
+ENTRY_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|附?表\s*\d+[.、．:：\s]?)\s*")
+ENTRY_PAGE = re.compile(r"[….·\s]*\d*$")
+
+
+def _entry_named(entry: str) -> str:
+    """What a table of contents' entry names: its text less its number and its page."""
+    return ENTRY_PAGE.sub("", ENTRY_NUMBER.sub("", entry))
+
+
+def _titles_a_named_table(norm: tuple[str, ...], j: int, named: set[str]) -> bool:
+    """Whether the (0-based) line j is the body's title of a table the contents name: no
+    entry's number, ending in what an entry names, a unit line or figures within a few lines."""
+    line = norm[j].strip()
+    return reads_as_title(line) and not ENTRY_NUMBER.match(line) and \
+        any(len(name) >= 4 and line.endswith(name) for name in named) and \
+        any(UNIT_LINE.search(below) or _prints_a_figure(below) for below in norm[j + 1:j + 6])
 
 
 def _next_text(norm: tuple[str, ...], k: int) -> str:
