@@ -47,7 +47,8 @@ class Region:
 def toc_span(src: SourceText) -> tuple[int, int] | None:
     """Lines of the table of contents (目录), or None: it runs from its heading through the
     entries, and ends where the body repeats the first entry, or titles a table an entry
-    names (`某局2026年部门收支总表` for `一、部门收支总表`), or prose starts."""
+    names (`某局2026年部门收支总表` for `一、部门收支总表`), or prose starts — before a table's
+    title at the latest (no unit line or figures are the contents')."""
     norm = src.norm
     i = next((k for k, line in enumerate(norm[:200]) if TOC_TITLE.match(line.strip()) or _split_toc_title(norm, k)),
              None)
@@ -71,6 +72,11 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
                                                      and not PAGE_NUMBER.match(entry) and not _leaders_next(norm, j)):
             break
         if _titles_a_named_table(norm, j, tables_named):
+            break
+        if UNIT_LINE.search(line) or _prints_a_figure(line):
+            # a table's unit line or its rows: the contents ended before the table's title
+            title = next((k for k in range(j - 1, max(i, j - 4), -1) if reads_as_title(norm[k].strip())), j)
+            last = min(last, title - 1)
             break
         tables_named.add(_entry_named(entry))
         last = j
