@@ -678,3 +678,15 @@ def test_a_summary_printed_for_two_years_balances_under_each_year():
     assert [(f.check, f.row, f.col, f.message) for f in validate(doc)] == [
         ("sum", 2, 5, "支出总计 1200.00 ≠ 本年支出合计 and the rows after it = 1100.00"),
         ("sum", 2, 5, "收入总计 1100.00 ≠ 支出总计 1200.00")]
+
+
+def test_spending_stated_with_its_basic_and_project_parts_must_add_up():
+    """`一般公共预算支出1,000.00万元，其中：基本支出650.00万元，项目支出400.00万元` states a total
+    its parts do not make; the parts of another subject (财政拨款基本支出) are not its."""
+    def sums(sentence: str) -> list[tuple[str, str, dict[str, str]]]:
+        doc = _document("二、一般公共预算支出情况\n" + sentence)
+        return [(f.check, f.severity, f.values) for f in validate(doc) if f.check == "sum"]
+    assert sums("2026年一般公共预算支出1,000.00万元，其中：基本支出650.00万元，项目支出400.00万元。") == [
+        ("sum", "error", {"stated": "1000.00", "computed": "1050.00"})]
+    assert sums("2026年一般公共预算支出1,000.00万元，其中：基本支出600.00万元，项目支出400.00万元。") == []
+    assert sums("本年支出合计100.00万元，其中：财政拨款基本支出60.00万元，项目支出30.00万元。") == []
