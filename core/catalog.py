@@ -445,6 +445,9 @@ _FINAL_FUND_SUBTOTAL = ("年初结转和结余", "本年收入", "本年支出/�
                         "年末结转和结余")
 _THREE_PUBLIC_FINAL = ("合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
                        "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费")
+# … as the national template (公开07表, Guangdong's 表7) names the vehicles
+_THREE_PUBLIC_FINAL_NATIONAL = ("合计", "因公出国（境）费", "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车购置费",
+                                "公务用车购置及运行费/公务用车运行费", "公务接待费")
 _FIGURES = ("预算数", "决算数")
 
 
@@ -509,16 +512,20 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.FINAL_THREE_PUBLIC, "财政拨款“三公”经费支出决算表", (r"三公.*经费.*决算.*表$",),
               layouts=(("项目", "栏次", "年初预算数", "全年预算数", "决算数"),
                        tuple(_by_item(item, figure) for item in _THREE_PUBLIC_FINAL for figure in _FIGURES),
+                       tuple(_by_item(item, figure) for item in _THREE_PUBLIC_FINAL_NATIONAL for figure in _FIGURES),
                        # the central departments' 公开09表: every item's 预算数, then every item's 决算数
-                       tuple(_by_figure(item, figure) for figure in _FIGURES for item in _THREE_PUBLIC_FINAL)),
+                       tuple(_by_figure(item, figure) for figure in _FIGURES for item in _THREE_PUBLIC_FINAL),
+                       tuple(_by_figure(item, figure) for figure in _FIGURES for item in _THREE_PUBLIC_FINAL_NATIONAL)),
               column_rules=tuple(TotalRule(path("合计", figure), (path("因公出国（境）费", figure),
-                                                                path("公务用车购置及运行维护费/小计", figure),
+                                                                path(f"{cars}/小计", figure),
                                                                 path("公务接待费", figure)))
-                                 for path in (_by_item, _by_figure) for figure in _FIGURES) +
-              tuple(TotalRule(path("公务用车购置及运行维护费/小计", figure),
-                              (path("公务用车购置及运行维护费/公务用车购置费", figure),
-                               path("公务用车购置及运行维护费/公务用车运行维护费", figure)))
-                    for path in (_by_item, _by_figure) for figure in _FIGURES)),
+                                 for path in (_by_item, _by_figure) for figure in _FIGURES
+                                 for cars in ("公务用车购置及运行维护费", "公务用车购置及运行费")) +
+              tuple(TotalRule(path(f"{cars}/小计", figure),
+                              (path(f"{cars}/公务用车购置费", figure), path(f"{cars}/{running}", figure)))
+                    for path in (_by_item, _by_figure) for figure in _FIGURES
+                    for cars, running in (("公务用车购置及运行维护费", "公务用车运行维护费"),
+                                          ("公务用车购置及运行费", "公务用车运行费")))),
     TableSpec(TableKind.FINAL_STATE_ASSETS, "国有资产占用情况表", (r"国有资产占用情况表$",),
               layouts=(("项目", "栏次", "决算数"),)),
     TableSpec(TableKind.FINAL_PERFORMANCE_SELF_EVAL, "项目支出绩效自评表", (r"绩效自评表$",), form=True),
