@@ -469,6 +469,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if unheld := _words_left_out(table, content):
             table.add_doubt(f"{len(unheld)} rows print words that stand in no cell ({unheld[0]}): their names were "
                             "likely read away; check the columns against the source", of_columns=True)
+        if figured := _labels_of_figures(table):
+            table.add_doubt(f"{len(figured)} row label(s) are made of figures run together ({figured[0]}): the "
+                            "figures were likely read as codes; check the rows against the source")
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
@@ -620,6 +623,20 @@ def _coded_names(table: Table) -> Iterator[tuple[int, str, str]]:
             code = "".join(row[j].text for j in codes if j < len(row)).replace(" ", "")
             if len(code) >= 3 and code.isdigit():
                 yield panel, code, row[name].text if name < len(row) else ""
+
+
+MAX_CODE_DIGITS = 7      # the longest classification code (2080201)
+
+
+def _labels_of_figures(table: Table) -> list[str]:
+    """The rows' labels, in a column of names, that no name prints: digits alone, longer than
+    any classification code (a whole-元 row's figures run together and read as its code)."""
+    j = table.label_column()
+    if j >= len(table.columns) or table.columns[j].role != ColumnRole.NAME:
+        return []
+    labels = [row[j].text for row in table.rows if j < len(row)]
+    return [text for text in labels if (digits := text.replace(",", "").replace(".", "")).isdigit()
+            and len(digits) > MAX_CODE_DIGITS]
 
 
 def _codes_without_names(table: Table) -> int:
