@@ -760,7 +760,7 @@ def column_index(columns: Sequence[Column], name: str) -> int | None:
     found = [j for j, c in enumerate(columns) if c.path[-n:] == named or (c.template and c.template[-n:] == named)]
     if found:
         # the name under several periods' groups (`2025年预算数/合计`, `2026年预算数/合计`): the latest's
-        return max(found, key=lambda j: _period(columns[j].path))
+        return max(found, key=lambda j: period_of(columns[j].path))
     # a column printed with a figure word under it (`本年支出合计/决算数`) is named without it
     for j, c in enumerate(columns):
         for path in (c.path, c.template):
@@ -772,16 +772,20 @@ def column_index(columns: Sequence[Column], name: str) -> int | None:
 _PRINTED_YEAR = re.compile(r"(20\d\d)年")
 
 
-def _period(path: tuple[str, ...]) -> int:
-    """How late the period a column's groups name: the year printed (2026年预算数), 上年 before
-    本年 or 当年; 0 where no group names one."""
-    for part in path[:-1]:
+def period_of(path: tuple[str, ...]) -> int:
+    """How late the period a column's groups (or its leaf, a panel's 决算数) name: the year
+    printed (2026年预算数), 上年 before 本年 or 当年, a budget (年初, 全年 预算数) before its
+    outturn (决算数); 0 where none names one (a change, 增减, is no period)."""
+    named = path[:-1] + (path[-1:] if PERIOD_GROUP.match(path[-1]) else ())
+    for part in named:
         if year := _PRINTED_YEAR.match(part):
             return int(year.group(1))
-        if part.startswith("上年"):
+        if part.startswith(("上年", "年初")):
             return 1
-        if part.startswith(("本年", "当年")):
+        if part.startswith(("本年", "当年", "全年", "调整")):
             return 2
+        if part.endswith(("决算数", "执行数")):
+            return 3
     return 0
 
 

@@ -175,13 +175,15 @@ def locate(table: Table, row: str, cols: tuple[str, ...]) -> Located | None:
 
 
 def _amount_after(table: Table, r: int, at: int) -> int | None:
-    """The column of the amount a row prints after its label at `at`, before the next label."""
+    """The column of the amount a row prints after its label at `at`, before the next label:
+    where the panel prints a figure for each of several periods, the latest's."""
+    found = []
     for j in range(at + 1, len(table.columns)):
         if amount(table, r, j) is not None and table.columns[j].role != ColumnRole.SEQUENCE:
-            return j
-        if table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
-            return None
-    return None
+            found.append(j)
+        elif table.cell(r, j).text and parse_amount(table.cell(r, j).text) is None:
+            break
+    return max(found, key=lambda j: catalog.period_of(table.columns[j].path)) if found else None
 
 
 def _in_wan(yuan: Decimal, printed_wan: str) -> Decimal:

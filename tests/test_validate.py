@@ -690,3 +690,14 @@ def test_spending_stated_with_its_basic_and_project_parts_must_add_up():
         ("sum", "error", {"stated": "1000.00", "computed": "1050.00"})]
     assert sums("2026年一般公共预算支出1,000.00万元，其中：基本支出600.00万元，项目支出400.00万元。") == []
     assert sums("本年支出合计100.00万元，其中：财政拨款基本支出60.00万元，项目支出30.00万元。") == []
+
+
+def test_a_table_printed_per_period_is_compared_with_other_tables_by_its_latest_figure():
+    """A 收入支出决算总表 printing 年初预算数 全年预算数 决算数 in each panel and a 收入决算表 of
+    决算 figures: the 本年收入合计 they share is the outturn's (决算数), not the first column's."""
+    from pathlib import Path
+    text = (Path(__file__).parent / "data" / "final_summary_by_budget_and_outturn.txt").read_text(encoding="utf-8")
+    assert [f.message for f in validate(_document(text))] == []
+    planted = text.replace("合计 1,020.00 1,020.00 0.00", "合计 1,030.00 1,030.00 0.00")
+    assert [(f.check, f.values) for f in validate(_document(planted))] == [
+        ("cross_table", {"stated": "1030.00", "computed": "1020.00"})]
