@@ -99,6 +99,7 @@ class Context:
     # which of 基本支出 and 项目支出 the department's spending by function (支出总表) fills
     # for each code, where read before: no other table's figure for that code goes elsewhere
     natures: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    per_period: bool = True     # a header printing periods may be read as a template printed once per period
 
 
 def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, Decimal], ...]:
@@ -439,6 +440,16 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _fill_tab_grid(table, content, spec, context.ruled, context.year)
     else:
         fit = _fill_token_grid(table, content, spec, context, layout)
+        if context.per_period and catalog.period_groups(table.columns) and _sums_fail(table, spec):
+            # a template printed per period whose own sums fail: its columns' order likely is
+            # not the header's (a stacked header tells no order); the reading without such
+            # layouts stands where its sums hold
+            flat = replace(table, columns=[], rows=[], notes=list(table.notes), doubt="", columns_doubted=False)
+            flat_fit = _fill_token_grid(flat, content, spec, replace(context, per_period=False), layout)
+            if flat.rows and not _sums_fail(flat, spec):
+                table.columns, table.rows, table.header_lines = flat.columns, flat.rows, flat.header_lines
+                table.notes, table.doubt, table.columns_doubted = flat.notes, flat.doubt, flat.columns_doubted
+                fit = flat_fit
         if layout == "space" and context.printed is not None:
             if fit < SETTINGS.broken_header_words or _figures_left_out(table, content):
                 # (a template that leaves printed figures out is not this table's either)
@@ -500,6 +511,18 @@ def _header_misread(table: Table) -> Iterator[str]:
         # of its own: the header's lines were stacked wrong
         yield (f"{'/'.join(heading)}: a total heads a group of the header's columns; its lines were "
                "likely stacked wrong; check the columns against the source")
+
+
+def _sums_fail(table: Table, spec: TableSpec) -> bool:
+    """Whether a row's figures break a total rule of its columns beyond rounding."""
+    rules = catalog.resolve_rules(table.columns, spec.column_rules)
+    for row in table.rows:
+        for total, parts in rules:
+            stated = row[total].value if total < len(row) else None
+            values = [value for j in parts if j < len(row) and (value := row[j].value) is not None]
+            if stated is not None and values and abs(stated - sum(values, Decimal(0))) > SETTINGS.cent * len(parts):
+                return True
+    return False
 
 
 def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
@@ -1308,7 +1331,7 @@ def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after:
 
 
 def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int,
-                   code_width: int = 0) -> tuple[list[str] | None, float]:
+                   code_width: int = 0, per_period: bool = True) -> tuple[list[str] | None, float]:
     """The template layout whose header words the (split, scrambled) header holds best. A
     layout loses for each word of the spec's other layouts that the header prints and it
     lacks (行次 printed: not the layout without 行次); of equally good ones, the one whose
@@ -1323,7 +1346,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     lines = [line.split() for line in header_text.split("\n")]
     whole_lines = {"".join(line) for line in lines}
     layouts = [catalog.with_year(layout, year) for layout in spec.layouts]
-    if periods := catalog.periods_printed(header_text):
+    if per_period and (periods := catalog.periods_printed(header_text)):
         layouts += _printed_per_period(layouts, periods, text, lines, amount_width)
     # words as the text is read (NFKC: the catalog's （按大类） is the text's (按大类))
     vocab = [_folded(path_words(cols)) for cols in layouts]
@@ -1825,7 +1848,7 @@ def _row_width(runs: list[Run]) -> int:
 
 def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tokens: list[Token],
                       printed_header: str, strays: Callable[[], str], layout: str,
-                      year: str) -> tuple[list[str] | None, float]:
+                      year: str, per_period: bool) -> tuple[list[str] | None, float]:
     """The columns a template gives a table read from tokens, and how surely its printed
     header holds them: the spec's best layout; outside the catalogue, a known layout only
     where it holds surely; a second look with the header's words that reading order printed
@@ -1834,11 +1857,12 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
     width = _row_width(runs) if layout == "fragment" else max([len(a) for _, _, a in runs] + [0])
     codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
     code_width = max(codes_per_line.values(), default=0)
-    columns, fit = _choose_layout(spec, printed_header, year, width, code_width) if spec.layouts else (None, 0.0)
+    columns, fit = _choose_layout(spec, printed_header, year, width, code_width, per_period) if spec.layouts \
+        else (None, 0.0)
     if columns is not None and layout != "fragment":
         columns = _panels_as_printed(columns, code_width, squash(printed_header))
     if not spec.layouts and header:      # outside the catalogue: a known layout only where it holds surely
-        known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width)
+        known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width, per_period)
         if known is not None and surely >= SETTINGS.sure_layout:
             squashed = squash(printed_header)
             # a template's last text columns the header does not print (绩效目标) are not this table's
@@ -1847,7 +1871,8 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
                 known = known[:-1]
             columns, fit = known, surely
     if fit < SETTINGS.sure_layout and (among := strays()):      # with the header's words printed among the rows
-        columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + among, year, width, code_width)],
+        columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + among, year, width, code_width,
+                                                           per_period)],
                            key=lambda chosen: chosen[1])
     labelled = any(codes or labels for codes, labels, _ in runs)
     # a header printed whole on one line: read as printed (a stacked one only where spaces keep
@@ -1908,7 +1933,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     # a line a header row (not where one fragment is printed per line): words another template
     # names count against a layout only where a line prints them (see _choose_layout)
     printed_header = ("\n" if layout != "fragment" else " ").join(printed_lines) if header else header_text
-    written, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year)
+    written, fit = _template_columns(spec, header, runs, tokens, printed_header, strays, layout, year,
+                                     context.per_period)
     has_code = written is not None and Column.parse(written[0]).role in (ColumnRole.CODE, ColumnRole.CODE_PART) or \
         (written is None and any(c for c, _, _ in runs))
     label_pieces = 0
