@@ -118,8 +118,9 @@ class Column:
         return bool(NUMBERED_LEAF.match(self.leaf))
 
     def printed_as(self, path: Sequence[str]) -> Column:
-        """This column under the header's own words, still named by its template's path."""
-        return replace(Column.of(path), template=self.template or self.path)
+        """This column under the header's own words, still named by its template's path and
+        holding what the template's column holds (its role)."""
+        return replace(Column.of(path), role=self.role, template=self.template or self.path)
 
 
 @lru_cache(maxsize=4096)

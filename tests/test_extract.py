@@ -1603,3 +1603,12 @@ def test_a_template_word_with_an_alternative_inside_is_printed_in_either_form():
     assert printed_forms("因公出国(境)费") == ("因公出国(境)费", "因公出国费", "因公出境费")
     assert printed_forms("项目(按功能分类)") == ("项目(按功能分类)",)      # a qualifier at the end: no alternative
     assert printed_forms("合计") == ("合计",)
+
+
+def test_a_column_named_as_its_header_prints_it_holds_what_its_template_says():
+    """A template's 功能分类科目编码 that a header names 支出功能分类 (the one cell no column names)
+    still holds codes: the printed name is no reason to read its cells as words (its codes,
+    printed in 类 款 项 parts, are split by the code role)."""
+    code = Column.parse("项目/功能分类科目编码")
+    printed = code.printed_as(("项目", "支出功能分类"))
+    assert (printed.path, printed.role, printed.template) == (("项目", "支出功能分类"), ColumnRole.CODE, code.path)
