@@ -468,6 +468,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         table.add_doubt(f"{wrapped} rows hold words alone, no label and no figure, between rows with figures: cells "
                         "wrapped around their rows were likely read as rows of their own; check the rows against the source")
     if not spec.form:
+        _percentages_as_rates(table)
         _cut_figures_rejoined(table)
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
@@ -511,6 +512,15 @@ def _header_misread(table: Table) -> Iterator[str]:
         # of its own: the header's lines were stacked wrong
         yield (f"{'/'.join(heading)}: a total heads a group of the header's columns; its lines were "
                "likely stacked wrong; check the columns against the source")
+
+
+def _percentages_as_rates(table: Table) -> None:
+    """A column of figures every one of which is printed as a percentage (`10.00%` under
+    比上年增减) holds rates, whatever its header says: no sum reads it."""
+    for j, column in enumerate(table.columns):
+        printed = [row[j].text for row in table.rows if j < len(row) and row[j].text]
+        if column.role == ColumnRole.AMOUNT and printed and all(text.endswith(("%", "％")) for text in printed):
+            table.columns[j] = replace(column, role=ColumnRole.RATE)
 
 
 def _sums_fail(table: Table, spec: TableSpec) -> bool:

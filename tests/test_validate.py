@@ -701,3 +701,15 @@ def test_a_table_printed_per_period_is_compared_with_other_tables_by_its_latest_
     planted = text.replace("合计 1,020.00 1,020.00 0.00", "合计 1,030.00 1,030.00 0.00")
     assert [(f.check, f.values) for f in validate(_document(planted))] == [
         ("cross_table", {"stated": "1030.00", "computed": "1020.00"})]
+
+
+def test_a_column_printing_percentages_is_a_rate_whatever_its_header_says():
+    """比上年增减 printed as `10.00%` in every row holds rates: a class's is no sum of its items'."""
+    lines = ["一般公共预算支出情况表", "单位：万元", "功能分类科目编码 功能分类科目名称 2025年预算数 2026年预算数 比上年增减",
+             "合计 1,000.00 1,100.00 10.00%", "208 社会保障和就业支出 1,000.00 1,100.00 10.00%",
+             "20802 民政管理事务 1,000.00 1,100.00 10.00%", "2080201 行政运行 600.00 700.00 16.67%",
+             "2080202 一般行政管理事务 400.00 400.00 0.00%"]
+    doc = _document("\n".join(lines))
+    [table] = doc.tables
+    assert [c.role for c in table.columns][2:] == [ColumnRole.AMOUNT, ColumnRole.AMOUNT, ColumnRole.RATE]
+    assert [f.message for f in validate(doc)] == []
