@@ -76,12 +76,17 @@ class SumShape:
     tops: tuple[int, ...]                       # the rows of the top level
     total_row: int | None                       # the 合计 row the top level adds up to
     nested: bool                                # the 类/款/项 hierarchy is checked at all
+    # the hierarchy is a list's numbering, which rests on which rows print figures: an edit
+    # of any figure may change it
+    numbered: bool = False
 
 
 def sum_shape(table: Table) -> SumShape:
     spec = catalog.SPEC_BY_KIND.get(table.kind)
     coded = levels(table) if spec is not None and spec.code_kind else []
     nested = len(coded) >= 2 and panel_count(table) <= 1
+    if not coded and (numbered := _numbered_shape(table)) is not None:
+        return numbered
     kids: dict[int, list[tuple[int, str]]] = {}
     parents: dict[int, list[int]] = {}
     tops: tuple[int, ...] = ()
@@ -231,6 +236,58 @@ def hierarchy_findings(ti: int, table: Table, shape: SumShape, parents: Iterable
                 f"合计 / {column_name(table, j)}", list(table.cell(total_row, j).lines),
                 {"stated": fmt(stated), "computed": fmt(s)})]
     return out
+
+
+# the marks of a list's levels, outermost first: 一、 （一） 1. （1）
+LIST_LEVELS = (re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
+               re.compile(r"^\d{1,2}[.、．](?!\d)"), re.compile(r"^[（(]\d{1,2}[)）]"))
+
+
+def _list_level(label: str) -> int | None:
+    return next((level for level, mark in enumerate(LIST_LEVELS) if mark.match(label)), None)
+
+
+def _numbered_shape(table: Table) -> SumShape | None:
+    """The hierarchy a list without codes prints by its items' numbers (`1.` over `（1）`
+    `（2）`), where every row with figures but its one total row is a numbered item: each item
+    with two or more items numbered directly under it, and the total row over the outermost
+    items; an item whose items follow a `其中` line lists part of it, and is not checked. None
+    for any other list (a row of figures unnumbered, several totals: what its rows add up to,
+    the numbers do not tell)."""
+    if panel_count(table) > 1 or table.kind.endswith(("income_expense_summary", "fiscal_summary")):
+        return None
+    label = table.label_column()
+    figures = amount_columns(table)
+    rows: list[tuple[int, int]] = []        # (row, level) of the numbered items
+    totals = []
+    partial = []        # rows opening a partial breakdown (`其中：`): what follows need not add up
+    for r in range(len(table.rows)):
+        text = re.sub(r"\s", "", table.cell(r, label).text)
+        if "其中" in text:      # (a `其中：` line may be read as the end of the label above it)
+            partial.append(r)
+        if not any(amount(table, r, j) is not None for j in figures):
+            continue
+        if catalog.TOTAL_LABELS.match(text):
+            totals.append(r)
+        elif (level := _list_level(text)) is not None:
+            rows.append((r, level))
+        else:
+            return None
+    if len(rows) < 2 or len(totals) > 1:
+        return None
+    kids: dict[int, list[tuple[int, str]]] = {}
+    parents: dict[int, list[int]] = {}
+    for i, (r, level) in enumerate(rows):
+        end = next((k for k in range(i + 1, len(rows)) if rows[k][1] <= level), len(rows))
+        under = rows[i + 1:end]         # the items numbered under this one
+        direct = [(k, str(sub)) for k, sub in under if sub == min(s for _, s in under)]
+        if len(direct) >= 2 and not any(r <= p <= under[-1][0] for p in partial):
+            kids[r] = direct
+            for k, _ in direct:
+                parents.setdefault(k, []).append(r)
+    top = min(level for _, level in rows)
+    return SumShape(_row_rules(table), tuple(figures), kids, parents, tuple(r for r, level in rows if level == top),
+                    totals[0] if totals else None, nested=True, numbered=True)
 
 
 def rows_a_figure_weighs_on(shape: SumShape, r: int) -> set[int]:

@@ -713,3 +713,20 @@ def test_a_column_printing_percentages_is_a_rate_whatever_its_header_says():
     [table] = doc.tables
     assert [c.role for c in table.columns][2:] == [ColumnRole.AMOUNT, ColumnRole.AMOUNT, ColumnRole.RATE]
     assert [f.message for f in validate(doc)] == []
+
+
+def test_a_numbered_list_adds_up_by_its_numbers():
+    """A list without codes whose rows are all numbered items (1. over （1） （2）) checks each
+    item against the items numbered under it and 合计 against the outermost; items after a
+    `其中` line are part of their item only, and are not added up."""
+    lines = ["一般公共预算财政拨款“三公”经费支出决算表", "单位：万元", "项目 栏次 年初预算数 全年预算数 决算数",
+             "合计 1 20.00 20.00 18.50", "1.因公出国（境）费 2 5.00 5.00 4.50", "2.公务用车购置及运行费 3 10.00 10.00 9.50",
+             "（1）公务用车购置费 4 0.00 0.00 0.00", "（2）公务用车运行费 5 10.00 10.00 9.00", "3.公务接待费 6 5.00 5.00 4.50"]
+    doc = _document("\n".join(lines))
+    assert [(f.check, f.row, f.col, f.values) for f in validate(doc)] == [
+        ("hierarchy", 2, 4, {"stated": "9.50", "computed": "9.00"})]
+    partial = lines[:6] + ["其中：", *lines[6:]]
+    assert [f.message for f in validate(_document("\n".join(partial)))] == []
+    total = lines[:3] + ["合计 1 20.00 20.00 19.50"] + lines[4:7] + ["（2）公务用车运行费 5 10.00 10.00 9.50", lines[8]]
+    assert [(f.check, f.row, f.values) for f in validate(_document("\n".join(total)))] == [
+        ("sum", 0, {"stated": "19.50", "computed": "18.50"})]
