@@ -770,7 +770,7 @@ def column_index(columns: Sequence[Column], name: str) -> int | None:
     return None
 
 
-_PRINTED_YEAR = re.compile(r"(20\d\d)年")
+PERIOD = re.compile(r"(20\d\d)年")      # `2026年预算数`: a period's name
 
 
 def period_of(path: tuple[str, ...]) -> int:
@@ -779,7 +779,7 @@ def period_of(path: tuple[str, ...]) -> int:
     outturn (决算数); 0 where none names one (a change, 增减, is no period)."""
     named = path[:-1] + (path[-1:] if PERIOD_GROUP.match(path[-1]) else ())
     for part in named:
-        if year := _PRINTED_YEAR.match(part):
+        if year := PERIOD.match(part):
             return int(year.group(1))
         if part.startswith(("上年", "年初")):
             return 1
@@ -808,7 +808,6 @@ def _dated(name: str, year: str) -> str:
 
 
 _UNDATED = re.compile(r"\{(last_)?year\}年?")
-PERIOD = re.compile(r"(20\d\d)年")      # `2026年预算数`: a period's name
 
 
 # a period a header prints over a set of columns it prints again for another (`2025年预算数`,

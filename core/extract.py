@@ -1421,7 +1421,7 @@ def _printed_per_period(layouts: list[list[str]], periods: list[str], text: str,
         out.append(list(composed))
         printed = [c for c in composed if is_text_column(c) or catalog.TOTAL_LABELS.match(leaf := Column.parse(c).leaf)
                    or len(leaf) < 4     # (too short to tell: `购置费` wrapped as `公务用车购` / `置费`)
-                   or any(_word_presence(word, text, lines) > 0 for word in {leaf, unicodedata.normalize("NFKC", leaf)})]
+                   or any(_word_presence(word, text, lines) > 0 for word in {leaf} | _folded([leaf]))]
         if len(printed) < len(composed) and sum(not is_text_column(c) for c in printed) == amount_width:
             out.append([_subtotal_alone_named_by_group(c, printed) for c in printed])
     return out

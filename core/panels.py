@@ -57,6 +57,16 @@ def _list_number(label: str) -> ListNumber | None:
     return (m.group(1) is not None, number.isdigit()), int(number) if number.isdigit() else _numeral(number)
 
 
+# the styles of a list's numbers, outermost level first: 一、 （一） 1. （1）
+LIST_STYLES = ((False, False), (True, False), (False, True), (True, True))
+
+
+def list_level(label: str) -> int | None:
+    """How deep in its list a numbered label stands (0 for `一、`, 3 for `（1）`); None unnumbered."""
+    numbered = _list_number(label)
+    return LIST_STYLES.index(numbered[0]) if numbered is not None else None
+
+
 def _enumerator(label: str) -> ListNumber | None:
     """The place of a label numbered in Chinese numerals (`二、`, `（三）`): the two panels of
     a summary number their lists so."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import catalog
 from .catalog import TableSpec
+from .panels import LIST_NUMBER
 from .reader import SourceText
 from .tokens import is_amount
 
@@ -83,20 +84,20 @@ def toc_span(src: SourceText) -> tuple[int, int] | None:
     return (i + 1, last + 1)
 
 
-ENTRY_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|附?表\s*\d+[.、．:：\s]?)\s*")
 ENTRY_PAGE = re.compile(r"[….·\s]*\d*$")
 
 
 def _entry_named(entry: str) -> str:
-    """What a table of contents' entry names: its text less its number and its page."""
-    return ENTRY_PAGE.sub("", ENTRY_NUMBER.sub("", entry))
+    """What a table of contents' entry names: its text less its list or table number and its
+    page."""
+    return ENTRY_PAGE.sub("", TITLE_NUMBER.sub("", LIST_NUMBER.sub("", entry)))
 
 
 def _titles_a_named_table(norm: tuple[str, ...], j: int, named: set[str]) -> bool:
     """Whether the (0-based) line j is the body's title of a table the contents name: no
     entry's number, ending in what an entry names, a unit line or figures within a few lines."""
     line = norm[j].strip()
-    return reads_as_title(line) and not ENTRY_NUMBER.match(line) and \
+    return reads_as_title(line) and not LIST_NUMBER.match(line) and not TITLE_NUMBER.match(line) and \
         any(len(name) >= 4 and line.endswith(name) for name in named) and \
         any(UNIT_LINE.search(below) or _prints_a_figure(below) for below in norm[j + 1:j + 6])
 

@@ -29,6 +29,7 @@ from .findings import (
     severity,
 )
 from .model import Document, Table, parse_amount
+from .panels import list_level
 
 
 def _row_rules(table: Table) -> catalog.ColumnRules:
@@ -238,15 +239,6 @@ def hierarchy_findings(ti: int, table: Table, shape: SumShape, parents: Iterable
     return out
 
 
-# the marks of a list's levels, outermost first: 一、 （一） 1. （1）
-LIST_LEVELS = (re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
-               re.compile(r"^\d{1,2}[.、．](?!\d)"), re.compile(r"^[（(]\d{1,2}[)）]"))
-
-
-def _list_level(label: str) -> int | None:
-    return next((level for level, mark in enumerate(LIST_LEVELS) if mark.match(label)), None)
-
-
 def _numbered_shape(table: Table) -> SumShape | None:
     """The hierarchy a list without codes prints by its items' numbers (`1.` over `（1）`
     `（2）`), where every row with figures but its one total row is a numbered item: each item
@@ -269,7 +261,7 @@ def _numbered_shape(table: Table) -> SumShape | None:
             continue
         if catalog.TOTAL_LABELS.match(text):
             totals.append(r)
-        elif (level := _list_level(text)) is not None:
+        elif (level := list_level(text)) is not None:
             rows.append((r, level))
         else:
             return None
@@ -486,25 +478,8 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
             if total is None:
                 continue
             found[total_name, period] = (tot, value_col, total)
-            if sub is None or sub > tot:
-                continue
-            rows = [r for r in range(sub, tot) if texts[r]]
-            # the enumerated rows under a row (年初结转和结余, then 一、一般公共预算财政拨款 …) are
-            # its breakdown, not further parts: the total may count either
-            whole = [r for r in rows if not _in_breakdown(texts, r, sub)]
-            sums = []
-            for chosen in (rows, whole, _without_breakdowns(table, rows, value_col)):
-                parts = [amount(table, r, value_col) for r in chosen]
-                sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
-            # the reading that agrees best: any exactly, or one within rounding (尾差 of a breakdown)
-            sev, (s, n) = min(((severity(total - x, k), (x, k)) for x, k in sums),
-                              key=lambda found: _disagreement(found[0]))
-            if sev:
-                note = cells_note(table, [(r, value_col) for r in rows + [tot]])
-                out.append(Finding(Check.SUM, doubtful(sev, note),
-                                   f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}" + note,
-                                   table.title, ti, tot, value_col, f"{total_name} / {column_name(table, value_col)}",
-                                   list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)}))
+            if sub is not None and sub < tot and (closed := _panel_closing(ti, table, texts, side, sub, tot, value_col)):
+                out.append(closed)
     for period in sorted({period for _, period in found}):
         if ("收入总计", period) in found and ("支出总计", period) in found:
             (_, _, income), (r2, c2, expense) = found["收入总计", period], found["支出总计", period]
@@ -514,6 +489,30 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
                                    r2, c2, "支出总计", list(table.cell(r2, c2).lines),
                                    {"stated": fmt(expense), "computed": fmt(income)}))
     return out
+
+
+def _panel_closing(ti: int, table: Table, texts: list[str], side: int, sub: int, tot: int,
+                   value_col: int) -> Finding | None:
+    """A panel's 总计 against its 合计 and the rows after it, in one column of figures."""
+    subtotal_name, total_name = _PANEL_TOTALS[side]
+    total = amount(table, tot, value_col) or ZERO
+    rows = [r for r in range(sub, tot) if texts[r]]
+    # the enumerated rows under a row (年初结转和结余, then 一、一般公共预算财政拨款 …) are
+    # its breakdown, not further parts: the total may count either
+    whole = [r for r in rows if not _in_breakdown(texts, r, sub)]
+    sums = []
+    for chosen in (rows, whole, _without_breakdowns(table, rows, value_col)):
+        parts = [amount(table, r, value_col) for r in chosen]
+        sums.append((sum((p or ZERO for p in parts), ZERO), max(1, sum(p is not None for p in parts))))
+    # the reading that agrees best: any exactly, or one within rounding (尾差 of a breakdown)
+    sev, (s, n) = min(((severity(total - x, k), (x, k)) for x, k in sums), key=lambda found: _disagreement(found[0]))
+    if not sev:
+        return None
+    note = cells_note(table, [(r, value_col) for r in rows + [tot]])
+    return Finding(Check.SUM, doubtful(sev, note),
+                   f"{total_name} {fmt(total)} ≠ {subtotal_name} and the rows after it = {fmt(s)}" + note,
+                   table.title, ti, tot, value_col, f"{total_name} / {column_name(table, value_col)}",
+                   list(table.cell(tot, value_col).lines), {"stated": fmt(total), "computed": fmt(s)})
 
 
 def _panel_figures(table: Table, label: int) -> list[int]:
