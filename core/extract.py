@@ -349,7 +349,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
         if NOTE.match(t):
             noted.append((k, t))
             continue
-        if noted and noted[-1][0] == k - 1 and not noted[-1][1].endswith("。") and \
+        if noted and not any(norm[j - 1].strip() for j in range(noted[-1][0] + 1, k)) and \
+                not noted[-1][1].endswith("。") and \
                 not any(is_amount(x) for x in split_tokens(t)):
             noted[-1] = (k, noted[-1][1] + t)       # the note's sentence wrapped onto this line
             continue
