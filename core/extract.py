@@ -1519,9 +1519,12 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
             return form         # the form the header prints of a word with an alternative
         if _word_presence(word, printed, lines):
             return _lengthened(word, cells, template_words) or part
-        # a total named by its end alone (合计 for “三公”经费合计), the one such cell
+        # a total named by its end alone (合计 for “三公”经费合计), or a word printed without
+        # its qualifier of two characters (功能分类科目 for 支出功能分类科目; no cell prints the
+        # qualifier, so no word wrapped over lines), the one such cell
         ends = [t for t in cells if len(t) < len(word) and word.endswith(t) and t not in template_words
-                and catalog.TOTAL_LABELS.match(t)]
+                and (catalog.TOTAL_LABELS.match(t) or (len(t) >= 4 and len(word) - len(t) <= 2
+                                                       and word[:-len(t)] not in cells))]
         if len(ends) == 1:
             return ends[0]
         shortened = sorted((t for t in cells if t not in template_words and _is_shortened(t, word)),
