@@ -3272,17 +3272,27 @@ def _panel_halves_joined(rows: list[list[Cell]], text_cols: list[int], totals_on
     """The halves of one printed row that an extractor put on two lines (PyMuPDF: the income
     side, then the spending side): a row of the left panel alone followed by one of the right
     panel alone is one row where both labels open a row of their list (`2.政府性基金` and
-    `三、社会保障和就业支出`, `收入总计` and `支出总计`); with `totals_only`, where both are totals."""
+    `三、社会保障和就业支出`, `收入总计` and `支出总计`); with `totals_only`, where both are totals.
+    Totals read the other way round (`支出总计` on the line before `收入总计`: pdftotext's reading
+    order) are one row too: a summary prints its two sides' totals on one line."""
     left, right = text_cols
+
+    def only(row: list[Cell], side: int) -> bool:
+        other = row[right:] if side == left else row[left:right]
+        return bool(row[side].text) and not any(c.text for c in other)
+
+    def totals(*labels: str) -> bool:
+        return all(catalog.TOTAL_LABELS.match(label) is not None for label in labels)
     out: list[list[Cell]] = []
     for row in rows:
         before = out[-1] if out else None
-        if before is not None and before[left].text and not any(c.text for c in before[right:]) and \
-                row[right].text and not any(c.text for c in row[left:right]) and \
+        if before is not None and only(before, left) and only(row, right) and \
                 starts_row(before[left].text) and starts_row(row[right].text) and \
-                (not totals_only or (catalog.TOTAL_LABELS.match(before[left].text) is not None and
-                                     catalog.TOTAL_LABELS.match(row[right].text) is not None)):
+                (not totals_only or totals(before[left].text, row[right].text)):
             out[-1] = before[:right] + row[right:]
+            continue
+        if before is not None and only(before, right) and only(row, left) and totals(before[right].text, row[left].text):
+            out[-1] = row[:right] + before[right:]
             continue
         out.append(row)
     return out
