@@ -5,7 +5,9 @@ import json
 
 import openpyxl
 import pytest
+from rich.style import Style
 from textual.coordinate import Coordinate
+from textual.widgets import DataTable
 
 from core.document import load_document
 from core.review import Review, default_review_path
@@ -530,6 +532,32 @@ async def test_the_grids_scrollbars_follow_each_table_shown(sample_copy):
         await pilot.pause()
         assert grid(app).max_scroll_y == 0 and grid(app).scroll_y == 0
         assert grid(app).vertical_scrollbar.window_virtual_size == grid(app).virtual_size.height
+
+
+async def test_the_grid_draws_every_cell_as_the_data_table_would(sample_copy):
+    # the grid makes a body cell's line itself (for speed): the same segments, styles and
+    # widths as the DataTable's own rendering, with the cursor on it or not, cut or whole
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        table_grid = grid(app)
+        app.screen.session.set_cell(0, 1, 1, "1234.5")          # a corrected cell: its colour
+        compared = 0
+        for _ in range(len(app.screen.session.tables)):
+            for row in range(table_grid.row_count):
+                for column, shown in enumerate(table_grid.ordered_columns):
+                    for width in (shown.get_render_width(table_grid), 5):
+                        for cursor in (False, True):
+                            base = Style(bgcolor="blue") if cursor else Style()
+                            table_grid._cell_render_cache.clear()
+                            ours = table_grid._render_cell(row, column, base, width, cursor)
+                            table_grid._cell_render_cache.clear()
+                            theirs = DataTable._render_cell(table_grid, row, column, base, width, cursor)
+                            assert ours == theirs, (row, column, width, cursor)
+                            compared += 1
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+        assert compared > 1000
 
 
 async def test_help_and_quit_lead_the_key_bar_so_a_narrow_terminal_shows_them(sample_copy):

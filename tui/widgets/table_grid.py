@@ -6,6 +6,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
+from rich.containers import Lines
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -14,7 +17,8 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets._data_table import CellCacheKey
+from textual.widgets.data_table import Column, RowKey
 
 from core.columns import ColumnRole
 from core.model import Table, parse_amount
@@ -83,6 +87,18 @@ class TableGrid(DataTable):
         self._cells_width: list[int] = []   # … as their cells alone print (a code column's header may be cut)
         # (scroll, width, fixed columns, column widths) → the fixed part's width and where the whole columns are
         self._edges: tuple[tuple[int, int, int, tuple[int, ...]], int, int, int] = ((-1, -1, -1, ()), 0, 0, 0)
+        self._columns_in_order: tuple[object, int, int, list[Column]] = (None, -1, -1, [])
+
+    @property
+    def ordered_columns(self) -> list[Column]:
+        """The columns as shown, kept until columns or cells change: the DataTable works
+        them out afresh for every line it draws."""
+        locations, count, updates, columns = self._columns_in_order
+        if locations is not self._column_locations or count != len(self.columns) or updates != self._update_count:
+            columns = [self.columns[key] for j in range(len(self.columns))
+                       if (key := self._column_locations.get_key(j)) is not None]
+            self._columns_in_order = (self._column_locations, len(self.columns), self._update_count, columns)
+        return columns
 
     def watch_virtual_size(self, size: Size) -> None:
         self._scroll_update(size)       # what the layout would do: the scrollbars to the new size
@@ -98,6 +114,50 @@ class TableGrid(DataTable):
             return
         width = sum(column.get_render_width(self) for column in self.columns.values()) + self._row_label_column_width
         self.virtual_size = Size(width, self._total_row_height + (self.header_height if self.show_header else 0))
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
+        """A body cell's one line, made from its text directly: the DataTable's own way (rich's
+        Padding and Styled rendered through the console for every cell) is most of a table
+        switch's time, and every body cell here is a one-line `Text` (`show_table`)."""
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:       # (the header, the row labels)
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key: CellCacheKey = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
+                             self._update_count, self._pseudo_class_state)
+        lines = self._cell_render_cache.get(key)
+        if lines is None:
+            cell = self._get_row_renderables(row_index)[1][column_index]
+            if not isinstance(cell, Text) or self.rows[row_key].height != 1:
+                return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+            component_style, post_style = self._get_styles_to_render_cell(
+                False, False, fixed, hover, cursor, self.show_cursor, self._show_hover_cursor,
+                self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+            style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+            lines = [list(Segment.apply_style(self._cell_segments(cell, width), style, post_style))]
+            self._cell_render_cache[key] = lines
+        return lines
+
+    def _cell_segments(self, cell: Text, width: int) -> list[Segment]:
+        """`cell` as rich renders it in `width` cells, one line, padded (what the DataTable's
+        Padding of a no-wrap Text gives)."""
+        console = self.app.console
+        pad = self.cell_padding
+        inner = max(0, width - 2 * pad)
+        text = cell.copy()
+        overflow = cell.overflow or "fold"
+        if cell.justify and cell.justify != "default":
+            Lines([text]).justify(console, inner, justify=cell.justify, overflow=overflow)
+        text.truncate(inner, overflow=overflow)
+        segments = [Segment(" " * pad)] if pad else []
+        segments += Text().join([text]).render(console)      # (joined: its own style is a span, as rich renders it)
+        if (rest := inner - text.cell_len) > 0:
+            segments.append(Segment(" " * rest))
+        if pad:
+            segments.append(Segment(" " * pad))
+        return segments
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
