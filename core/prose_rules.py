@@ -352,20 +352,23 @@ def _listed_project(line: str) -> tuple[str, str] | None:
 def _wrapped_listed_project(norm: tuple[str, ...], k: int, names: Mapping[str, object]) -> tuple[str, str] | None:
     """(name, amount) of a project listed in a grid printed as text, its name wrapped around
     the amount's line (`辅助人员补助经费-拱北海` / `7672.25 好助力服务…` / `关`, its description
-    beside): the amount's line's first piece, or the pieces just above and below it, where
-    together they make the name of a project of `names` (never a guess at any other text)."""
+    beside) or over the lines above an amount alone (one cell a line: `辅助人员补助经费-拱北海` /
+    `关` / `7672.25`): the amount's line's first piece, or it with the first pieces of up to two
+    lines above and below it, in order, where together they make the name of a project of
+    `names` (never a guess at any other text)."""
     tokens = norm[k - 1].split()
     at = next((i for i, t in enumerate(tokens) if parse_amount(t) is not None), None)
     if at is None or at > 1 or sum(parse_amount(t) is not None for t in tokens) != 1:
         return None
-    before = "".join(tokens[:at])
 
     def first_piece(n: int) -> str:
         line = norm[n - 1].split() if 0 < n <= len(norm) else []
         return line[0] if line and parse_amount(line[0]) is None else ""
-    above, below = first_piece(k - 1), first_piece(k + 1)
-    for name in (before, above + before + below, above + before, before + below,
-                 first_piece(k - 2) + above + before + below + first_piece(k + 2)):
+    pieces = {n: first_piece(n) for n in range(k - 2, k + 3)} | {k: "".join(tokens[:at])}
+    # the nearest windows first: the amount's line alone, then one line more on either side …
+    windows = sorted(((a, b) for a in range(k - 2, k + 1) for b in range(k, k + 3)), key=lambda w: w[1] - w[0])
+    for a, b in windows:
+        name = "".join(pieces[n] for n in range(a, b + 1))
         if len(name) >= 4 and name in names:
             return name, tokens[at]
     return None

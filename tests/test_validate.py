@@ -263,24 +263,43 @@ def test_changes_stated_with_thousands_separators_are_read():
     assert _found(text, "sum") == [("error", {"stated": "2515.39", "computed": "2452.50"}, [3])]
 
 
+# a 项目支出表 of two projects, then the 情况说明 that lists its key projects again
+PROJECT_TABLE_THEN_NOTES = [
+    "部门预算项目支出及其他支出预算表", "单位名称：珠海市某局 单位：万元",
+    "支出项目类别（资金使用单位） 总计 合计 一般公共预算 政府性基金预算 国有资本经营预算 财政专户拨款 其他资金 绩效目标",
+    "合计 7,729.50 7,729.50 7,729.50 0.00 0.00 0.00 0.00",
+    "辅助人员补助经费-拱北海关 7,672.50 7,672.50 7,672.50 0.00 0.00 0.00 0.00",
+    "口岸维修经费 57.00 57.00 57.00 0.00 0.00 0.00 0.00",
+    "第三部分 情况说明", "七、重点项目预算绩效目标情况"]
+
+
 def test_a_project_listed_in_the_text_with_its_name_wrapped_against_the_project_table():
     # the 情况说明 lists key projects in a grid printed as text: the name wraps around the line
     # of its amount, the description beside; one amount disagrees with the 项目支出表
     from core.document import parse_document
     from core.reader import load_text
-    lines = ["部门预算项目支出及其他支出预算表", "单位名称：珠海市某局 单位：万元",
-             "支出项目类别（资金使用单位） 总计 合计 一般公共预算 政府性基金预算 国有资本经营预算 财政专户拨款 其他资金 绩效目标",
-             "合计 7,729.50 7,729.50 7,729.50 0.00 0.00 0.00 0.00",
-             "辅助人员补助经费-拱北海关 7,672.50 7,672.50 7,672.50 0.00 0.00 0.00 0.00",
-             "口岸维修经费 57.00 57.00 57.00 0.00 0.00 0.00 0.00",
-             "第三部分 情况说明", "七、重点项目预算绩效目标情况",
-             "项目 预算数（单位：万元） 绩效目标",
-             "通过配置辅助人员保障海关监管需要，更", "辅助人员补助经费-拱北海", "7672.25 好助力服务地方经济发展，促进外贸保稳提",
-             "关", "质。", "口岸维修经费 57 保障口岸设施完好。"]
+    lines = PROJECT_TABLE_THEN_NOTES + [
+        "项目 预算数（单位：万元） 绩效目标",
+        "通过配置辅助人员保障海关监管需要，更", "辅助人员补助经费-拱北海", "7672.25 好助力服务地方经济发展，促进外贸保稳提",
+        "关", "质。", "口岸维修经费 57 保障口岸设施完好。"]
     found = [f for f in validate(parse_document(load_text("\n".join(lines).encode("utf-8"))))
              if f.check == "prose_vs_table"]
     assert [(f.severity, f.where, f.values, f.lines) for f in found] == [
         ("error", "辅助人员补助经费-拱北海关 / 总计", {"stated": "7672.25", "other": "7672.50"}, [12])]
+
+
+def test_a_project_listed_one_cell_a_line_with_its_name_over_the_lines_above_its_amount():
+    # PyMuPDF's text of the same grid: the name's two lines, the amount alone, the description
+    from core.document import parse_document
+    from core.reader import load_text
+    lines = PROJECT_TABLE_THEN_NOTES + [
+        "项目", "预算数（单位：万元）", "绩效目标",
+        "辅助人员补助经费-拱北海", "关", "7672.25", "通过配置辅助人员保障海关监管需要，更",
+        "好助力服务地方经济发展，促进外贸保稳提质。", "口岸维修经费", "57", "保障口岸设施完好。"]
+    found = [f for f in validate(parse_document(load_text("\n".join(lines).encode("utf-8"))))
+             if f.check == "prose_vs_table"]
+    assert [(f.severity, f.where, f.values, f.lines) for f in found] == [
+        ("error", "辅助人员补助经费-拱北海关 / 总计", {"stated": "7672.25", "other": "7672.50"}, [14])]
 
 
 def test_a_rule_whose_parts_have_an_unnamed_sibling_column_of_figures_says_nothing():
