@@ -2015,11 +2015,29 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     shape = body_shape(columns, text_cols, has_code, layout)
     BODY_READERS[shape](body)
     _total_row_seated_by_column_sums(table)
-    for why in _read_out_of_step(table, text_cols, body.header_pieces,
-                                 1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3, context.printed):
+    fewest = 1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3
+    _header_cut_from_the_first_label(table, text_cols, body.header_pieces, fewest)
+    for why in _read_out_of_step(table, text_cols, body.header_pieces, fewest, context.printed):
         table.add_doubt(why)
     _unnumbered_template_columns_dropped(table, printed_lines)
     return fit
+
+
+def _header_cut_from_the_first_label(table: Table, text_cols: list[int], header_pieces: frozenset[str],
+                                     fewest: int) -> None:
+    """The header's last words run into the first row's label (`收入支出项目金额…预算财政拨款一、一般公共
+    预算财政拨款`: a header printed a cell a line ended late): the label is what follows them, where
+    that opens a row (一、, 合计, …) and they are `fewest` of the header's words or more (the
+    shortest such label: the header's own words may open a row too, 合计)."""
+    first = next((row for row in table.rows if any(j < len(row) and row[j].text for j in text_cols)), None)
+    if first is None:
+        return
+    for j in text_cols:
+        text = first[j].text if j < len(first) else ""
+        cut = max((i for i, words in _words_run(text, header_pieces).items()
+                   if 4 <= i < len(text) - 1 and words >= fewest and starts_row(text[i:])), default=None)
+        if cut is not None:
+            first[j] = replace(first[j], text=text[cut:])
 
 
 def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozenset[str], header_words: int,
@@ -2512,18 +2530,22 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
 def _made_of_words(text: str, words: frozenset[str], fewest: int = 1) -> bool:
     """Whether `text` (4 characters or more) is header words run together (科目名称科目编码类款项),
     `fewest` of them at least."""
-    if len(text) < 4:
-        return False
-    taken = {0: 0}      # where a word may start → the most words that lead there
+    return len(text) >= 4 and _words_run(text, words).get(len(text), 0) >= fewest
+
+
+def _words_run(text: str, words: frozenset[str]) -> dict[int, int]:
+    """Where in `text` a run of `words` from its start may end → the most words that lead there
+    (read only as far as the words run: no word ends past the last such place)."""
+    taken = {0: 0}
     lengths = _word_lengths(words)
     for i in range(len(text)):
         if i > max(taken):
-            return False        # no word ends here: the text is not made of them
+            break
         if i in taken:
             for n in lengths:
                 if text[i:i + n] in words:
                     taken[i + n] = max(taken.get(i + n, 0), taken[i] + 1)
-    return taken.get(len(text), 0) >= fewest
+    return taken
 
 
 @lru_cache(maxsize=64)

@@ -276,7 +276,24 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
                 region.unit = m.group(1)
                 break
         regions.append(region)
-    return _join_continuations(regions)
+    return _join_continuations(_titles_printed_under(regions, norm))
+
+
+def _titles_printed_under(regions: list[Region], norm: tuple[str, ...]) -> list[Region]:
+    """A table's title printed after its body (PyMuPDF's content order: `注：本表反映…收入情况。` /
+    `收入决算表` / `7` / `支出决算表`): a titled region with nothing but page numbers under its
+    title, right after a region that found no title, is that region's title."""
+    out: list[Region] = []
+    for region in regions:
+        before = out[-1] if out else None
+        if before is not None and not before.title_printed and region.title_printed and \
+                region.title_line is not None and before.last + 1 >= (region.title_start or region.title_line) and \
+                all(not line.strip() or PAGE_NUMBER.match(line.strip()) for line in norm[region.title_line:region.last]):
+            before.title, before.title_printed, before.spec = region.title, True, region.spec
+            before.title_line, before.title_start, before.last = region.title_line, region.title_start, region.last
+            continue
+        out.append(region)
+    return out
 
 
 def _join_continuations(regions: list[Region]) -> list[Region]:
