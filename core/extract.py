@@ -1889,11 +1889,13 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
                                                            per_period)],
                            key=lambda chosen: chosen[1])
     labelled = any(codes or labels for codes, labels, _ in runs)
-    # a header printed whole on one line: read as printed (a stacked one only where spaces keep
-    # its cells apart: single spaces also part the pieces a cell is wrapped into)
-    one_line = len({k for k, _ in header}) == 1
-    printed = _header_line_whole(header, width, labelled) if (layout == "space" or one_line) and \
-        fit < SETTINGS.sure_layout and not spec.form else None
+    # a header printed whole on one line, or a cell a line: read as printed (a stacked one only
+    # where spaces keep its cells apart: single spaces also part the pieces a cell is wrapped into)
+    lines = [k for k, _ in header]
+    cell_a_line = layout == "fragment" and len(set(lines)) == len(lines)
+    printed = _header_line_whole([(0, t) for _, t in header] if cell_a_line else header, width, labelled) \
+        if (layout == "space" or len(set(lines)) == 1 or cell_a_line) and fit < SETTINGS.sure_layout and \
+        not spec.form else None
     if printed is not None:
         columns, fit = printed, 1.0
     return columns, fit
