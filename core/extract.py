@@ -2025,6 +2025,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     return fit
 
 
+LONGEST_LABEL = 200     # characters of a row's own label after header words run into it
+
+
 def _header_cut_from_the_first_label(table: Table, text_cols: list[int], header_pieces: frozenset[str],
                                      fewest: int) -> None:
     """The header's last words run into the first row's label (`收入支出项目金额…预算财政拨款一、一般公共
@@ -2037,7 +2040,8 @@ def _header_cut_from_the_first_label(table: Table, text_cols: list[int], header_
     for j in text_cols:
         text = first[j].text if j < len(first) else ""
         cut = max((i for i, words in _words_run(text, header_pieces).items()
-                   if 4 <= i < len(text) - 1 and words >= fewest and starts_row(text[i:])), default=None)
+                   if max(4, len(text) - LONGEST_LABEL) <= i < len(text) - 1 and words >= fewest
+                   and starts_row(text[i:])), default=None)
         if cut is not None:
             first[j] = replace(first[j], text=text[cut:])
 
@@ -2539,14 +2543,16 @@ def _words_run(text: str, words: frozenset[str]) -> dict[int, int]:
     """Where in `text` a run of `words` from its start may end → the most words that lead there
     (read only as far as the words run: no word ends past the last such place)."""
     taken = {0: 0}
+    reach = 0           # the furthest place a run ends so far
     lengths = _word_lengths(words)
     for i in range(len(text)):
-        if i > max(taken):
+        if i > reach:
             break
         if i in taken:
             for n in lengths:
                 if text[i:i + n] in words:
                     taken[i + n] = max(taken.get(i + n, 0), taken[i] + 1)
+                    reach = max(reach, i + n)
     return taken
 
 
