@@ -1997,7 +1997,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         folded = {unicodedata.normalize("NFKC", w) for w in column_words}
         whole_words = column_words | {w.replace("{year}", year) for w in words} | \
             {t for _, t in header if not catalog.TOTAL_LABELS.match(t) and any(t in w for w in folded)}
-        runs = [_header_again_cut(run, whole_words) for run in runs]
+        runs = [_column_name_pieces_cut(_header_again_cut(run, whole_words), folded) for run in runs]
         label_leaves = tuple(c.leaf for c in columns if c.holds_words and c.leaf)
         if again := _header_among_labels(runs, {t for _, t in header if not catalog.TOTAL_LABELS.match(t)},
                                           label_leaves):
@@ -2596,6 +2596,41 @@ def _header_again_cut(run: Run, header_words: Set[str]) -> Run:
     if cut - start < 2 or cut == len(labels) or labels[cut - 1][0] == labels[cut][0]:
         return run
     return codes, labels[:start] + labels[cut:], amounts
+
+
+def _column_name_pieces_cut(run: Run, column_names: Set[str]) -> Run:
+    """A row less the pieces of a column's name wrapped over lines that reading order put
+    before or after its labels (`中预留给小` `型、微型企业` `的项目资金规` `模` of `…中预留给小型、
+    微型企业的项目资金规模`: the header's last lines, or the header printed again past a page
+    break): two lines or more, of different lines, that run together into a piece of one name
+    (of `MIN_WRAPPED_NAME` characters or more), a label of the row's own left. A run of such
+    pieces alone (no code, no figure) is nothing."""
+    codes, labels, amounts = run
+    names = [name for name in column_names if len(name) >= MIN_WRAPPED_NAME]
+
+    longest = max(map(len, names), default=0)
+
+    def pieces(part: list[tuple[int, str]]) -> bool:
+        text = unicodedata.normalize("NFKC", "".join(t for _, t in part))
+        return len(part) >= 2 and len({k for k, _ in part}) == len(part) and any(text in name for name in names)
+
+    def most(ends: Callable[[int], list[tuple[int, str]]], limit: int) -> int:
+        # (no longer than the longest name: a row of many labels is read once, not once a label)
+        found = n = 0
+        while n + 1 < limit and sum(len(t) for _, t in ends(n + 1)) <= longest:
+            n += 1
+            found = n if pieces(ends(n)) else found
+        return found
+    if not codes and not amounts and pieces(labels):
+        return codes, [], amounts
+    if not names or len(labels) < 3:
+        return run
+    head = most(lambda n: labels[:n], len(labels))
+    tail = most(lambda n: labels[len(labels) - n:], len(labels) - head)
+    return (codes, labels[head:len(labels) - tail], amounts) if head or tail else run
+
+
+MIN_WRAPPED_NAME = 12       # characters of a column name long enough to be wrapped over lines
 
 
 def _header_among_labels(runs: list[Run], header_words: set[str], label_leaves: tuple[str, ...]) -> str:
