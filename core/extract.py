@@ -2150,6 +2150,24 @@ def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: fro
     return ""
 
 
+def _column_number_rows(header_lines: list[str]) -> list[list[str]]:
+    """The header's rows of column numbers (`栏次 1 2 3`, `栏 次 1 栏 次 2`); printed a cell a line
+    (PyMuPDF: `栏 次` / `1` / `栏 次` / `2` / `3`), the consecutive lines of such cells make one row."""
+    rows: list[list[str]] = []
+    run: list[str] = []
+    for line in header_lines + ["end"]:
+        cells = line.split()
+        if not cells:
+            continue
+        if all(squash(c) in COLUMN_NUMBER_WORDS or is_short_number(c) for c in cells):
+            run += cells
+            continue
+        if any(c.isdigit() for c in run) and is_column_number_row(run):
+            rows.append(run)
+        run = []
+    return rows
+
+
 def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) -> None:
     """Where the header numbers its amount columns (`栏次 1 栏次 2 3 4`), the table has that
     many: a template's amount columns beyond them that the header does not name and no row
@@ -2159,8 +2177,7 @@ def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) 
     empty = [j for j in amounts if not any(j < len(r) and r[j].text for r in table.rows)]
     if not empty or not table.rows:
         return
-    numbers = {int(t) for line in header_lines if any(ch.isdigit() for ch in line)
-               and is_column_number_row(line.split()) for t in line.split() if t.isdigit()}
+    numbers = {int(t) for cells in _column_number_rows(header_lines) for t in cells if t.isdigit()}
     if not numbers or numbers != set(range(1, max(numbers) + 1)) or len(amounts) <= max(numbers):
         return
     printed = squash(" ".join(header_lines))
