@@ -2175,7 +2175,7 @@ def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) 
     it has)."""
     amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
     empty = [j for j in amounts if not any(j < len(r) and r[j].text for r in table.rows)]
-    if not empty or not table.rows:
+    if not empty:
         return
     numbers = {int(t) for cells in _column_number_rows(header_lines) for t in cells if t.isdigit()}
     if not numbers or numbers != set(range(1, max(numbers) + 1)) or len(amounts) <= max(numbers):
