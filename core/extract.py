@@ -2009,8 +2009,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         runs = _total_label_printed_early(_total_figures_printed_early(runs, len(columns) - len(text_cols), column_words))
     stated = (context.stated if table.unit == "万元" else ()) + \
         tuple((label, value) for label, value, unit in context.labelled if unit == table.unit)   # the text's are in 万元
-    if text_cols and "amount" not in kinds and (layout == "fragment" or not runs) and \
-            _empty_table_rows(table, tokens, runs, text_cols):
+    # (no figure but the header's column numbers, `1 2 3` a line each in a reading-order text)
+    if text_cols and all(kind != "amount" or is_short_number(t) for (_, t), kind in zip(tokens, kinds)) and \
+            (layout == "fragment" or not runs) and _empty_table_rows(table, tokens, runs, text_cols):
+        _unnumbered_template_columns_dropped(table, printed_lines)
         return fit
     body = Body(table, content, spec, context, tokens, kinds, runs, header_words, column_words, is_header_word,
                 stated, text_cols, has_code)
@@ -2541,8 +2543,11 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     if len(totals) <= sum(c.leaf in TOTAL_WORDS for c in columns) and not after_header:
         return False
     nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
-    # the total row's 合计 is the first, or the first after `无` (the header's come before)
-    total = next((kt for kt in totals if nothing and kt[0] > nothing[0][0]), totals[0])
+    # the total row's 合计 is the first after `无` or after the header's column numbers (`栏次 1 2 3`,
+    # the header's words come before), else the first
+    numbers = [k for k, t in tokens if is_short_number(t)]
+    after = nothing[0][0] if nothing else numbers[-1] if numbers else None
+    total = next((kt for kt in totals if after is not None and kt[0] > after), totals[0])
     label_col = table.label_column()
     label_col = label_col if label_col in text_cols else text_cols[-1]
     table.rows = [[Cell(text if j == label_col else "", (k,)) for j in range(len(columns))]
