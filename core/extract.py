@@ -2214,8 +2214,9 @@ def body_shape(columns: list[Column], text_cols: list[int], has_code: bool, layo
     leading = _leading(text_cols)
     last_amount = max((j for j in range(len(columns)) if j not in text_cols), default=0)
     labels_first = len(leading) > 1 and all(j in leading or j > last_amount for j in text_cols)
-    if labels_first and (not has_code or (layout == "space" and len(panel_codes) > 1)):
-        return BodyShape.LABEL_COLUMNS      # (code-and-name pairs need a line a row to tell their rows)
+    if labels_first and (not has_code or (layout in ("space", "fragment") and len(panel_codes) > 1)):
+        # (code-and-name pairs need a line a row, or a cell a line, to tell their rows)
+        return BodyShape.LABEL_COLUMNS
     return BodyShape.CODED_LIST if has_code else BodyShape.PANELS
 
 
@@ -3571,12 +3572,18 @@ def _pieces_seated_by_kind(pieces: list[Token], cols: list[int], columns: list[C
 
 def _same_line_runs_joined(runs: list[Run]) -> list[Run]:
     """Runs without amounts continued by the next run on the same line, as one run whose
-    codes and labels keep their printed order (as labels: each fills its own column)."""
+    codes and labels keep their printed order (as labels: each fills its own column); or on
+    the next line, where that run's code is of the other classification (`30101` `基本工资`
+    then `50101` `工资奖金津补贴` and the figures, a cell a line: not a child's code, which
+    begins as its parent's)."""
     out: list = []
     for codes, labels, amounts in runs:
         before = out[-1] if out else None
         pieces = codes + labels
-        if before is not None and not before[2] and before[1] and pieces and before[1][-1][0] == pieces[0][0]:
+        if before is not None and not before[2] and before[1] and pieces and (
+                before[1][-1][0] == pieces[0][0] or (
+                    before[1][-1][0] + 1 == pieces[0][0] and codes and CODE.fullmatch(before[1][0][1])
+                    and before[1][0][1][0] != codes[0][1][0])):
             out[-1] = ([], before[1] + pieces, amounts)
             continue
         out.append(([], pieces, amounts) if codes else (codes, labels, amounts))
