@@ -3400,7 +3400,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     code_col = code_cols[0] if len(code_cols) == 1 else None
     if sum(table.columns[j].opens_code for j in text_cols) > 1:
         # `30101 基本工资 50101 工资奖金津补贴`, `301 01 基本工资 501 01 …`: one row's label pairs, read as runs
-        runs = _same_line_runs_joined(runs)
+        runs = _label_pairs_joined(runs)
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
     wrapped = {} if code_cols else _labels_wrapped_around(runs, len(text_cols))
     taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
@@ -3570,7 +3570,7 @@ def _pieces_seated_by_kind(pieces: list[Token], cols: list[int], columns: list[C
     return seated
 
 
-def _same_line_runs_joined(runs: list[Run]) -> list[Run]:
+def _label_pairs_joined(runs: list[Run]) -> list[Run]:
     """Runs without amounts continued by the next run on the same line, as one run whose
     codes and labels keep their printed order (as labels: each fills its own column); or on
     the next line, where that run's code is of the other classification (`30101` `基本工资`
