@@ -34,6 +34,7 @@ from .panels import (
     item_over_its_parent,
     items_seated_by_totals,
     labels_wrapped_around_joined,
+    number_in_the_other_panel,
     number_repeated,
     numbered_lines,
     numbered_rows,
@@ -2426,6 +2427,9 @@ def _panels_out_of_step(table: Table, text_cols: list[int]) -> Iterator[str]:
     if repeated := number_repeated(table.rows, text_cols):
         yield (f"{repeated} repeats or goes back on a number of its list: two panels' lists were likely "
                "read into one column; check the rows against the source")
+    if late := number_in_the_other_panel(table.rows, text_cols):
+        yield (f"{late} stands in the other panel's list, where its number is missing: reading order "
+               "printed it apart from its row and figures; check the rows against the source")
     if larger := item_over_its_parent(table.rows, text_cols):
         yield (f"{larger} is printed under a numbered item of a smaller figure: its row likely belongs to "
                "the other panel; check the rows against the source")

@@ -920,6 +920,19 @@ def number_repeated(rows: list[list[Cell]], text_cols: list[int]) -> str:
     return ""
 
 
+def number_in_the_other_panel(rows: list[list[Cell]], text_cols: list[int]) -> str:
+    """A spending item of the outermost list (`四、卫生健康支出`) printed in the income panel's
+    column, where the spending list skips its number (三、 then 五、): reading order printed it
+    late, its figures elsewhere. The item, or ""."""
+    if len(text_cols) != 2:
+        return ""
+    left, right = ({number: text for row in rows if col < len(row)
+                    and (numbered := _list_number(text := row[col].text)) is not None
+                    and numbered[0] == LIST_STYLES[0] for number in (numbered[1],)} for col in text_cols)
+    return next((text for n, text in left.items() if n not in right and n - 1 in right and n + 1 in right
+                 and RIGHT_SIDE.search(text)), "")
+
+
 def _panel_names_joined(rows: list[list[Cell]], between: dict[int, list[tuple[int, str]]],
                         name_cols: list[int], code_cols: list[list[int]]) -> list[list[Cell]]:
     """Names wrapped in their cells print their pieces on lines of text alone around the
