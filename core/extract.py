@@ -1565,8 +1565,9 @@ def _split_code_columns(columns: list[Column], printed_header: str, runs: list[R
     if (level is None and not {"类", "款"} <= apart) or not code_cols \
             or not (uncoded or any(len(codes) >= 2 for codes, _, _ in runs) or a_part_a_row):
         return _code_parts_joined(columns, level is None and not {"类", "款"} & apart, runs, a_part_a_row)
-    three = (level is not None and level.group(1)) or ("项" in apart and any(len(codes) >= 3 for codes, _, _ in runs)) \
-        or a_part_a_row
+    # (项 printed apart: three parts where a row prints three, or where no row prints a code)
+    three = (level is not None and level.group(1)) or ("项" in apart and (
+        any(len(codes) >= 3 for codes, _, _ in runs) or not any(codes for codes, _, _ in runs))) or a_part_a_row
     parts = CODE_PARTS if three else CODE_PARTS[:2]
     return [split for j, c in enumerate(columns)
             for split in ([Column.of(c.path + (p,)) for p in parts] if j in code_cols else [c])]
