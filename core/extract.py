@@ -1893,10 +1893,11 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
     labelled = any(codes or labels for codes, labels, _ in runs)
     # a header printed whole on one line, or a cell a line: read as printed (a stacked one only
     # where spaces keep its cells apart: single spaces also part the pieces a cell is wrapped into)
-    lines = [k for k, _ in header]
-    cell_a_line = layout == "fragment" and len(set(lines)) == len(lines)
-    printed = _header_line_whole([(0, t) for _, t in header] if cell_a_line else header, width, labelled) \
-        if (layout == "space" or len(set(lines)) == 1 or cell_a_line) and fit < SETTINGS.sure_layout and \
+    lines = {k for k, _ in header}
+    cell_a_line = layout == "fragment" and len(lines) == len(header)
+    one_line = [(0, t) for _, t in header] if cell_a_line else header      # (its cells as one printed line)
+    printed = _header_line_whole(one_line, width, labelled) \
+        if (layout == "space" or len(lines) == 1 or cell_a_line) and fit < SETTINGS.sure_layout and \
         not spec.form else None
     if printed is not None:
         columns, fit = printed, 1.0
@@ -1999,7 +2000,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         folded = {unicodedata.normalize("NFKC", w) for w in column_words}
         whole_words = column_words | {w.replace("{year}", year) for w in words} | \
             {t for _, t in header if not catalog.TOTAL_LABELS.match(t) and any(t in w for w in folded)}
-        runs = [_column_name_pieces_cut(_header_again_cut(run, whole_words), folded) for run in runs]
+        long_names = [name for name in folded if len(name) >= MIN_WRAPPED_NAME]
+        runs = [cut for run in runs if any(cut := _column_name_pieces_cut(_header_again_cut(run, whole_words),
+                                                                          long_names))]
         label_leaves = tuple(c.leaf for c in columns if c.holds_words and c.leaf)
         if again := _header_among_labels(runs, {t for _, t in header if not catalog.TOTAL_LABELS.match(t)},
                                           label_leaves):
@@ -2626,16 +2629,14 @@ def _header_again_cut(run: Run, header_words: Set[str]) -> Run:
     return codes, labels[:start] + labels[cut:], amounts
 
 
-def _column_name_pieces_cut(run: Run, column_names: Set[str]) -> Run:
+def _column_name_pieces_cut(run: Run, names: Sequence[str]) -> Run:
     """A row less the pieces of a column's name wrapped over lines that reading order put
     before or after its labels (`中预留给小` `型、微型企业` `的项目资金规` `模` of `…中预留给小型、
     微型企业的项目资金规模`: the header's last lines, or the header printed again past a page
-    break): two lines or more, of different lines, that run together into a piece of one name
-    (of `MIN_WRAPPED_NAME` characters or more), a label of the row's own left. A run of such
-    pieces alone (no code, no figure) is nothing."""
+    break): two lines or more, of different lines, that run together into a piece of one of
+    `names` (the columns' names long enough to wrap), a label of the row's own left. A run of
+    such pieces alone (no code, no figure) is nothing (dropped)."""
     codes, labels, amounts = run
-    names = [name for name in column_names if len(name) >= MIN_WRAPPED_NAME]
-
     longest = max(map(len, names), default=0)
 
     def pieces(part: list[tuple[int, str]]) -> bool:

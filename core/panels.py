@@ -926,11 +926,19 @@ def number_in_the_other_panel(rows: list[list[Cell]], text_cols: list[int]) -> s
     late, its figures elsewhere. The item, or ""."""
     if len(text_cols) != 2:
         return ""
-    left, right = ({number: text for row in rows if col < len(row)
-                    and (numbered := _list_number(text := row[col].text)) is not None
-                    and numbered[0] == LIST_STYLES[0] for number in (numbered[1],)} for col in text_cols)
+    left, right = (_outermost_items(rows, col) for col in text_cols)
     return next((text for n, text in left.items() if n not in right and n - 1 in right and n + 1 in right
                  and RIGHT_SIDE.search(text)), "")
+
+
+def _outermost_items(rows: list[list[Cell]], col: int) -> dict[int, str]:
+    """A column's items of its outermost list (一、 二、 …) by their numbers."""
+    items: dict[int, str] = {}
+    for row in rows:
+        numbered = _list_number(text := row[col].text if col < len(row) else "")
+        if numbered is not None and numbered[0] == LIST_STYLES[0]:
+            items[numbered[1]] = text
+    return items
 
 
 def _panel_names_joined(rows: list[list[Cell]], between: dict[int, list[tuple[int, str]]],

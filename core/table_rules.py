@@ -272,7 +272,8 @@ def _numbered_shape(table: Table) -> SumShape | None:
     for i, (r, level) in enumerate(rows):
         end = next((k for k in range(i + 1, len(rows)) if rows[k][1] <= level), len(rows))
         under = rows[i + 1:end]         # the items numbered under this one
-        direct = [(k, str(sub)) for k, sub in under if sub == min(s for _, s in under)]
+        nearest = min((sub for _, sub in under), default=None)
+        direct = [(k, str(sub)) for k, sub in under if sub == nearest]
         if len(direct) >= 2 and not any(r <= p <= under[-1][0] for p in partial):
             kids[r] = direct
             for k, _ in direct:
@@ -478,7 +479,8 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
             if total is None:
                 continue
             found[total_name, period] = (tot, value_col, total)
-            if sub is not None and sub < tot and (closed := _panel_closing(ti, table, texts, side, sub, tot, value_col)):
+            if sub is not None and sub < tot and \
+                    (closed := _panel_closing(ti, table, texts, side, sub, tot, value_col, total)):
                 out.append(closed)
     for period in sorted({period for _, period in found}):
         if ("收入总计", period) in found and ("支出总计", period) in found:
@@ -492,10 +494,10 @@ def check_panel_balance(doc: Document, ti: int, table: Table) -> list[Finding]:
 
 
 def _panel_closing(ti: int, table: Table, texts: list[str], side: int, sub: int, tot: int,
-                   value_col: int) -> Finding | None:
-    """A panel's 总计 against its 合计 and the rows after it, in one column of figures."""
+                   value_col: int, total: Decimal) -> Finding | None:
+    """A panel's 总计 (`total`, in row `tot`) against its 合计 and the rows after it, in one
+    column of figures."""
     subtotal_name, total_name = _PANEL_TOTALS[side]
-    total = amount(table, tot, value_col) or ZERO
     rows = [r for r in range(sub, tot) if texts[r]]
     # the enumerated rows under a row (年初结转和结余, then 一、一般公共预算财政拨款 …) are
     # its breakdown, not further parts: the total may count either
