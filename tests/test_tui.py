@@ -560,6 +560,35 @@ async def test_the_grid_draws_every_cell_as_the_data_table_would(sample_copy):
         assert compared > 1000
 
 
+async def test_a_cell_drawn_again_shows_its_new_mark_and_text(sample_copy):
+    # the grid keeps drawn cells across tables (a table shown again is looked up, not drawn):
+    # a cell whose mark or text changed since is drawn anew, as the DataTable would draw it
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        table_grid = grid(app)
+        session = app.screen.session
+        table = session.tables[0]
+        printed = session.printed_rows(0)
+
+        def drawn(flagged: set[tuple[int, int]], texts: list[list[str]]) -> tuple[list, list]:
+            table_grid.show_table(table, texts, flagged)
+            table_grid._cell_render_cache.clear()
+            ours = table_grid._render_cell(1, 1, Style(), 12)
+            table_grid._cell_render_cache.clear()
+            return ours, DataTable._render_cell(table_grid, 1, 1, Style(), 12)
+
+        flagged_ours, flagged_theirs = drawn({(1, 1)}, printed)
+        plain_ours, plain_theirs = drawn(set(), printed)
+        assert flagged_ours == flagged_theirs and plain_ours == plain_theirs
+        assert flagged_ours != plain_ours
+        changed = [list(row) for row in printed]
+        changed[1][1] = "更正"
+        changed_ours, changed_theirs = drawn(set(), changed)
+        assert changed_ours == changed_theirs
+        assert "更正" in "".join(segment.text for segment in changed_ours[0])
+
+
 async def test_help_and_quit_lead_the_key_bar_so_a_narrow_terminal_shows_them(sample_copy):
     from tui.widgets.key_bar import KeyBar
     app = make_app(sample_copy(NANCHANG))

@@ -31,6 +31,7 @@ FLAGGED = "on #5f1f1f"
 START_EDIT_CHARS = set("0123456789-.")
 LABEL_SHARE = 0.5       # of the grid's width, at most, for the code and label columns kept in view
 MIN_LABEL_WIDTH = 4     # … each of them at least this wide
+CELLS_DRAWN_KEPT = 50_000       # drawn cells kept for tables shown again (a few screens of every table)
 CODE_ROLES = (ColumnRole.CODE, ColumnRole.CODE_PART, ColumnRole.SEQUENCE)     # kept whole: never cut
 
 
@@ -88,6 +89,9 @@ class TableGrid(DataTable):
         # (scroll, width, fixed columns, column widths) → the fixed part's width and where the whole columns are
         self._edges: tuple[tuple[int, int, int, tuple[int, ...]], int, int, int] = ((-1, -1, -1, ()), 0, 0, 0)
         self._columns_in_order: tuple[object, int, int, list[Column]] = (None, -1, -1, [])
+        # body cells' lines by all they are made of, kept across tables (the DataTable's own
+        # cache is emptied by every `clear`)
+        self._cells_drawn: dict[tuple[object, ...], list[list[Segment]]] = {}
 
     @property
     def ordered_columns(self) -> list[Column]:
@@ -135,8 +139,17 @@ class TableGrid(DataTable):
             component_style, post_style = self._get_styles_to_render_cell(
                 False, False, fixed, hover, cursor, self.show_cursor, self._show_hover_cursor,
                 self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
-            style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
-            lines = [list(Segment.apply_style(self._cell_segments(cell, width), style, post_style))]
+            # everything the line is made of: the same cell drawn again (its table shown again)
+            # is looked up, not drawn
+            drawn = (row_index, column_index, cell.plain, cell.style, cell.justify, cell.overflow, width,
+                     self.cell_padding, base_style, component_style, post_style)
+            lines = self._cells_drawn.get(drawn)
+            if lines is None:
+                style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+                lines = [list(Segment.apply_style(self._cell_segments(cell, width), style, post_style))]
+                if len(self._cells_drawn) >= CELLS_DRAWN_KEPT:
+                    self._cells_drawn.clear()
+                self._cells_drawn[drawn] = lines
             self._cell_render_cache[key] = lines
         return lines
 
