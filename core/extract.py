@@ -42,6 +42,7 @@ from .panels import (
     plain_labels_seated,
     side_by_side_rows,
     starts_row,
+    wrapped_labels_figures_seated,
 )
 from .placement import GUESSED, holds_total, natures_printed, place_amounts
 from .reader import PrintedLines, SourceText, normalise, printed_text
@@ -2351,12 +2352,12 @@ def _read_panels(body: Body) -> None:
     if not body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
         runs, descriptions = _descriptions_apart(runs)
     alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
-    table.rows = side_by_side_rows(columns, text_cols, runs) if body.by_line and alternating else \
+    table.rows = side_by_side_rows(columns, text_cols, runs, dict(content)) if body.by_line and alternating else \
         panel_rows(columns, text_cols, runs, by_line=body.by_line)
     if body.by_line and len(text_cols) > 1:
         table.rows = labels_wrapped_around_joined(table.rows, text_cols)
     if body.by_line and len(text_cols) > 2:
-        table.rows = plain_labels_seated(table.rows, text_cols)
+        table.rows = wrapped_labels_figures_seated(plain_labels_seated(table.rows, text_cols), text_cols)
     for (label_line, _), pieces in descriptions:
         row = next((row for row in table.rows if label_line in row[0].lines and not row[-1].text), None)
         if row is not None:

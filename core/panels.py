@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from . import catalog
 from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
 from .placement import holds_total, placements
+from .text import display_width
 from .tokens import (
     CODE,
     COLUMN_NUMBER_WORDS,
@@ -199,6 +200,38 @@ def items_seated_by_totals(rows: list[list[Cell]], text_cols: list[int]) -> list
         if sum_here != total_here and sum_here - amount == total_here and sum_there + amount == total_there:
             out[r] = [Cell("", c.lines) for c in row]
             out[r][there], out[r][there + 1] = row[here], row[here + 1]
+    return out
+
+
+def wrapped_labels_figures_seated(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
+    """Three panels or more, those after the first telling one spending each its own way (by
+    function, by use), each with one figure: the figure on the line of a row whose label in
+    another panel was wrapped around that line (`三、国防支出 600.00` between `三、单位预留机动经`
+    and `费`) may be the wrapped label's, its cell's one line standing beside the other label.
+    It is, where then both panels' first-level items add up to the spending's total (the
+    first total below in either panel) and, left where it is, neither would."""
+    ends = text_cols[1:] + [len(rows[0]) if rows else 0]
+    if len(text_cols) < 3 or any(end != j + 2 for j, end in zip(text_cols, ends)):
+        return rows
+    spending = text_cols[1:]
+    at_total = next((r for r, row in enumerate(rows) if any(catalog.TOTAL_LABELS.match(row[j].text) for j in spending)), None)
+    if at_total is None:
+        return rows
+    total = next((value for j in spending if (value := parse_amount(rows[at_total][j + 1].text)) is not None), None)
+    if total is None:
+        return rows
+    out = [list(row) for row in rows]
+
+    def items(j: int) -> Decimal:
+        return sum((parse_amount(row[j + 1].text) or Decimal(0) for row in out[:at_total] if TOP_ITEM.match(row[j].text)),
+                   Decimal(0))
+    for row in out[:at_total]:
+        for there in (j for j in spending if len(row[j].lines) > 1 and TOP_ITEM.match(row[j].text) and not row[j + 1].text):
+            for here in (j for j in spending if j != there and TOP_ITEM.match(row[j].text)):
+                figure = parse_amount(row[here + 1].text)
+                if figure is not None and items(here) != total and items(here) - figure == total and \
+                        items(there) + figure == total:
+                    row[there + 1], row[here + 1] = row[here + 1], Cell("", row[here + 1].lines)
     return out
 
 
@@ -588,14 +621,54 @@ TOP_ITEM = re.compile(f"^[{NUMERALS}]+、")       # a first-level item: `二十�
 TOP_ITEMS = re.compile(f"(?:^|\\s)[{NUMERALS}]+、")     # … where it starts a cell in a line of several
 
 
-def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Run]) -> list[list[Cell]]:
+Pair = tuple[str, list[str]]        # a label and the figures printed after it on its line
+
+
+def _line_pairs(tokens: list[tuple[str, str]], panels: int) -> list[Pair]:
+    """A line's (kind, token)s as labels each with the figures after it: at most one per panel
+    (a line of more words than its panels can hold joins a label's pieces)."""
+    pairs: list[Pair] = []
+    for kind, t in tokens:
+        if kind == "text" and (not pairs or pairs[-1][1] or len(tokens) <= 2 * panels):
+            pairs.append((t, []))
+        elif kind == "text":
+            pairs[-1] = (pairs[-1][0] + t, [])
+        elif pairs:
+            pairs[-1][1].append(t)
+        else:
+            pairs.append(("", [t]))
+    return pairs[:panels]
+
+
+def _wrapped_ends(lines: list[tuple[int, list[Pair]]], i: int, panels: int, printed: Mapping[int, str]) -> list[str]:
+    """The ends of labels wrapped around the row on line i + 1, where line i prints only
+    their heads and line i + 2 only as many ends (`2.政府性基金预 三、单位预留机动经` / `三、国防支出
+    600.00` / `算 费`: the ends as printed, apart, not joined as a word's letters), all fitting
+    beside the row's own labels; else none."""
+    if i + 2 >= len(lines):
+        return []
+    heads, middle, tails = (pairs for _, pairs in lines[i:i + 3])
+    ends = printed.get(lines[i + 2][0], "").split()
+    fits = bool(heads) and bool(middle) and len(ends) == len(heads) and len(heads) + len(middle) <= panels \
+        and not any(figures for _, figures in heads + tails) \
+        and all(WRAPPED_TAIL.match(end) and not starts_row(end) for end in ends)
+    return ends if fits else []
+
+
+def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Run],
+                      printed: Mapping[int, str]) -> list[list[Cell]]:
     """Three or more (label, amounts) panels side by side (收支总表 telling the spending by
     function, by economic class and by government class): a line is a row; its labels go, in
     order, to the panels whose numbered lists they continue (`12、` after `11、`, `(6)` after
-    `(5)`; spending never to the income's panel), the amounts after a label to its panel."""
+    `(5)`; spending never to the income's panel), the amounts after a label to its panel.
+    Labels wrapped around a row's line (heads above, ends below) are that row's, each in a
+    panel whose list it continues and whose cells are no wider than its head (a panel that
+    printed a wider label on one line would not have wrapped it)."""
     ends = text_cols[1:] + [len(columns)]
     amount_cols = [list(range(t + 1, e)) for t, e in zip(text_cols, ends)]
     last: list[dict[tuple[bool, bool], int]] = [{} for _ in text_cols]
+    widest = [0] * len(text_cols)       # the widest label each panel printed on one line so far
+    panels = range(len(text_cols))
 
     income_first = columns[text_cols[0]].path[0].startswith("收入")
 
@@ -610,37 +683,61 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
             return 3 if n == last[p][style] + 1 else -2
         return 1 if n == 1 else -1
 
-    lines: dict[int, list[tuple[str, str]]] = {}       # line → (kind, token) in printed order
-    for codes, labels, amounts in runs:
-        for k, t in codes + labels:
-            lines.setdefault(k, []).append(("text", t))
-        for k, t in amounts:
-            lines.setdefault(k, []).append(("amount", t))
-    rows: list[list[Cell]] = []
-    for k in sorted(lines):
-        pairs: list[tuple[str, list[str]]] = []
-        for kind, t in lines[k]:
-            if kind == "text" and (not pairs or pairs[-1][1] or len(lines[k]) <= 2 * len(text_cols)):
-                pairs.append((t, []))
-            elif kind == "text":
-                pairs[-1] = (pairs[-1][0] + t, [])
-            elif pairs:
-                pairs[-1][1].append(t)
-            else:
-                pairs.append(("", [t]))
-        pairs = pairs[:len(text_cols)]
-        seats = max(itertools.combinations(range(len(text_cols)), len(pairs)),
-                    key=lambda chosen: sum(fit(label, p) for (label, _), p in zip(pairs, chosen)))
+    def wider_than(head: str, p: int) -> bool:
+        return widest[p] > display_width(head) + 1      # (a digit or a mark may be half as wide)
+
+    def row_of(seated: list[tuple[Pair, int, tuple[int, ...]]]) -> list[Cell]:
         row = [Cell("") for _ in columns]
-        for (label, figures), p in zip(pairs, seats):
+        for (label, figures), p, lines in seated:
             if label:
-                row[text_cols[p]] = Cell(label, (k,))
+                row[text_cols[p]] = Cell(label, lines, "joined from fragments" if len(lines) > 1 else "")
                 numbered = _list_number(label)
                 if numbered is not None:
                     last[p][numbered[0]] = numbered[1]
+                if len(lines) == 1:
+                    widest[p] = max(widest[p], display_width(label))
             for j, figure in zip(amount_cols[p], figures):
-                row[j] = Cell(clean_number(figure), (k,))
-        rows.append(row)
+                row[j] = Cell(clean_number(figure), lines[:1])
+        return row
+
+    def wrapped_row(heads: list[Pair], middle: list[Pair], ends: list[str],
+                    lines: tuple[int, int, int]) -> list[Cell] | None:
+        """The row of `middle` with the labels `heads` began and `ends` end, each seated where
+        it fits (None where one fits no panel: not wrapped labels, then)."""
+        joined: list[Pair] = [(head + end, []) for (head, _), end in zip(heads, ends)]
+
+        def score(choice: tuple[tuple[int, ...], tuple[int, ...]]) -> int:
+            around, on_line = choice
+            return sum(fit(label, p) - 5 * wider_than(head, p) for (label, _), (head, _), p in zip(joined, heads, around)) \
+                + sum(fit(label, p) for (label, _), p in zip(middle, on_line))
+        around, on_line = max(((a, m) for a in itertools.combinations(panels, len(joined))
+                               for m in itertools.combinations([p for p in panels if p not in a], len(middle))), key=score)
+        if any(fit(label, p) <= 0 or wider_than(head, p) for (label, _), (head, _), p in zip(joined, heads, around)):
+            return None
+        return row_of([(pair, p, (lines[0], lines[2])) for pair, p in zip(joined, around)] +
+                      [(pair, p, (lines[1],)) for pair, p in zip(middle, on_line)])
+
+    tokens: dict[int, list[tuple[str, str]]] = {}       # line → (kind, token) in printed order
+    for codes, labels, amounts in runs:
+        for k, t in codes + labels:
+            tokens.setdefault(k, []).append(("text", t))
+        for k, t in amounts:
+            tokens.setdefault(k, []).append(("amount", t))
+    lines = [(k, _line_pairs(tokens[k], len(text_cols))) for k in sorted(tokens)]
+    rows: list[list[Cell]] = []
+    i = 0
+    while i < len(lines):
+        k, pairs = lines[i]
+        if label_ends := _wrapped_ends(lines, i, len(text_cols), printed):
+            row = wrapped_row(pairs, lines[i + 1][1], label_ends, (k, lines[i + 1][0], lines[i + 2][0]))
+            if row is not None:
+                rows.append(row)
+                i += 3
+                continue
+        seats = max(itertools.combinations(panels, len(pairs)),
+                    key=lambda chosen: sum(fit(label, p) for (label, _), p in zip(pairs, chosen)))
+        rows.append(row_of([(pair, p, (k,)) for pair, p in zip(pairs, seats)]))
+        i += 1
     return rows
 
 

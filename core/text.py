@@ -1,8 +1,11 @@
-"""Document text shown on a terminal: control characters made visible, so that a document
-can never move the cursor, set a title or write the clipboard (OSC 52)."""
+"""Document text as shown: on a terminal with its control characters made visible, so that a
+document can never move the cursor, set a title or write the clipboard (OSC 52); the columns
+it takes."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 # C0 and C1 controls but tab and newline, and DEL
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -17,3 +20,12 @@ def json_visible(text: str) -> str:
     """JSON text with the control characters json.dumps leaves raw (DEL and C1) escaped as
     JSON escapes (`\\u009b`), so that it stays valid JSON and inert on a terminal."""
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+@lru_cache(maxsize=8192)
+def display_width(text: str) -> int:
+    """Columns a text takes: two for a wide (Chinese) character. Cached: the workbook's list
+    sheets repeat their tables' titles and column names in every row."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

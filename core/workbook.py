@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from copy import copy
@@ -29,6 +28,7 @@ from .edits import shown_value
 from .model import Table, parse_amount
 from .review import Review
 from .sheets import LONG_COLUMNS, is_formula_like, long_records, safe_text, sheet_names, text_columns
+from .text import display_width
 from .validate import Finding
 
 if TYPE_CHECKING:
@@ -57,15 +57,6 @@ INFERRED_WORDS = "Names and labels the reader put together:\n"
 HEADER_TOP = 4          # first header row of a table sheet (title, unit, legend above)
 DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>")
-
-
-@lru_cache(maxsize=8192)
-def display_width(text: str) -> int:
-    """Columns a text takes: two for a wide (Chinese) character. Cached: the list sheets
-    repeat their tables' titles and column names in every row."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def number_format(text: str) -> str:

@@ -16,8 +16,9 @@ from core.export import long_frame, sheet_names, table_frame, write_csv, write_x
 from core.jsontext import readable_json
 from core.review import Review
 from core.sheets import LONG_COLUMNS, long_records
+from core.text import display_width
 from core.validate import validate
-from core.workbook import CORRECTED, HEADER_TOP, WIDEST_COLUMN, display_width, header_grid, merged_header_ranges
+from core.workbook import CORRECTED, HEADER_TOP, WIDEST_COLUMN, header_grid, merged_header_ranges
 from tests.conftest import SAMPLE_STEMS
 
 
