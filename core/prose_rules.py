@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 from . import catalog
 from .catalog import TableKind
@@ -577,17 +578,38 @@ def _summaries_witness(doc: Document, printed: dict[str, list[tuple[Decimal, str
 def _prose_figures(doc: Document) -> list[list[tuple[Decimal, int, str]]]:
     """For each catalog.PROSE_FIGURES entry, the (amount, line, sentence start) the text states."""
     text, lines = _prose_text(doc)
-    out = []
-    for figure in catalog.PROSE_FIGURES:
-        out.append([(_dec(m.group(1)), lines[m.start()], m.group(0))
-                    for m in _figure_pattern(figure.subject).finditer(text)])
-    return out
+    return [[(_dec(stated.amount), lines[stated.start], text[stated.start:stated.end])
+             for stated in _stated_figures(figure.subject, text)] for figure in catalog.PROSE_FIGURES]
+
+
+class _StatedFigure(NamedTuple):
+    start: int
+    end: int
+    amount: str         # as printed, in 万元
+
+
+# a subject's few words (预算, 支出, 安排 …), then its amount in 万元 (compiled once, not once a
+# subject: its charset alone takes as long to compile as most subjects)
+_FIGURE_AFTER_SUBJECT = re.compile(r"(?:(?!增加|减少|增长|下降|比|较)[^\d，,。；;、（(]){0,8}?" + _NUMBER + r"万元")
+
+
+def _stated_figures(subject: str, text: str, start: int = 0, end: int | None = None) -> Iterator[_StatedFigure]:
+    """Each `subject` of `text[start:end]` followed by its amount, as one pattern of the two
+    would find them: a subject whose amount does not follow is passed by one character."""
+    end = len(text) if end is None else end
+    pattern = _subject_pattern(subject)
+    while (found := pattern.search(text, start, end)) is not None:
+        after = _FIGURE_AFTER_SUBJECT.match(text, found.end(), end)
+        if after is None:
+            start = found.start() + 1
+            continue
+        yield _StatedFigure(found.start(), after.end(), after.group(1))
+        start = after.end()
 
 
 @functools.lru_cache(maxsize=64)
-def _figure_pattern(subject: str) -> re.Pattern:
-    """`subject`, a few words (预算, 支出, 安排 …), then its amount in 万元."""
-    return re.compile(subject + r"(?:(?!增加|减少|增长|下降|比|较)[^\d，,。；;、（(]){0,8}?" + _NUMBER + r"万元")
+def _subject_pattern(subject: str) -> re.Pattern:
+    return re.compile(subject)
 
 
 @text_only
@@ -597,21 +619,22 @@ def check_prose_sums(doc: Document) -> list[Finding]:
     text, lines = _prose_text(doc)
     out = []
     for total_subject, part_subjects in catalog.PROSE_SUMS:
-        for total in _figure_pattern(total_subject).finditer(text):
+        for total in _stated_figures(total_subject, text):
             # the parts follow the total in its paragraph: to the first 。 past 300 characters
-            end = text.find("。", total.end() + 300)
-            found = [_figure_pattern(p).search(text, total.end(), end if end > 0 else len(text))
+            end = text.find("。", total.end + 300)
+            found = [next(_stated_figures(p, text, total.end, end if end > 0 else len(text)), None)
                      for p in part_subjects]
             parts = [p for p in found if p is not None]
             if len(parts) < len(found):
                 continue
-            stated = _dec(total.group(1))
-            computed = sum((_dec(p.group(1)) for p in parts), ZERO)
+            stated = _dec(total.amount)
+            computed = sum((_dec(p.amount) for p in parts), ZERO)
             sev = severity(stated - computed, len(parts))
             if sev:
-                names = " + ".join(p.group(0) for p in parts)
-                out.append(Finding(Check.SUM, sev, f"“{total.group(0)}” ≠ {names} = {computed}",
-                                   where=total.group(0), lines=[lines[total.start()]],
+                said = text[total.start:total.end]
+                names = " + ".join(text[p.start:p.end] for p in parts)
+                out.append(Finding(Check.SUM, sev, f"“{said}” ≠ {names} = {computed}",
+                                   where=said, lines=[lines[total.start]],
                                    values={"stated": str(stated), "computed": str(computed)}))
             break       # the first statement with all its parts; a later one repeats it
     return out
