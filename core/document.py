@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .collection import collection_paused
 from .extract import extract_tables, page_number_lines
 from .model import Document, DocumentInfo, Node, NodeKind, Table
-from .pdf import Progress
 from .reader import SourceText, read_document_text
 from .regions import NOTE, PAGE_NUMBER, PART, SECTION, find_regions, toc_span
+
+if TYPE_CHECKING:
+    from .pdf import Progress
 
 SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 ITEM = re.compile(r"^(\d{1,2}[.．、)）]|[①-⑳]|[（(]\d{1,2}[）)])")

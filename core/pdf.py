@@ -26,7 +26,6 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.page import Page
     from pdfplumber.table import Table as RuledTable
 
-PDF_MAGIC = b"%PDF"
 CACHE_VERSION = 12
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
@@ -61,10 +60,6 @@ _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d(?: ?\d){0,3}[-—–\s]*$|^第\s*\d{
 class PdfText:
     text: str                      # lines joined by "\n"
     pages: tuple[int, ...]         # the 1-based page of each line
-
-
-def is_pdf(data: bytes) -> bool:
-    return data[:1024].lstrip().startswith(PDF_MAGIC)
 
 
 def cache_folder() -> Path:

@@ -10,9 +10,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
-from .pdf import Progress, is_pdf, read_pdf
+
+if TYPE_CHECKING:
+    from .pdf import Progress
+
+PDF_MAGIC = b"%PDF"
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -279,10 +284,16 @@ def read_bytes(path: str | Path) -> bytes:
         raise UserError(f"{p}: cannot be read ({exc.strerror}); check its permissions") from exc
 
 
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(PDF_MAGIC)
+
+
 def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = None) -> SourceText:
     """The source of a document from its bytes: a PDF's text layer and ruled tables, or a
     text file in any of the encodings extractors write."""
     if is_pdf(data):
+        # (the PDF reader's module and settings loaded only where a PDF is read)
+        from .pdf import read_pdf
         pdf = read_pdf(data, path, progress)
         lines = tuple(pdf.text.split("\n"))
         return SourceText(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding="pdf",
