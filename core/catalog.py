@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .columns import PATH_SEPARATOR, Column, ColumnRole
+from .text import HAN
 
 
 class TableKind(StrEnum):
@@ -684,7 +685,7 @@ PROSE_SUMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (THREE_PUBLIC, (TRAVEL_ABROAD, RECEPTION, CAR_RUNNING, CAR_PURCHASE)),
     # spending stated with its basic and project parts (本年支出合计…，其中：基本支出…，项目支出…)
     (r"(?:本年支出合计|支出(?:预算|决算)?总额|一般公共预算(?:财政拨款)?支出(?:预算|决算)?(?:总额)?)",
-     (r"(?<![\u4e00-\u9fff])基本支出", r"(?<![\u4e00-\u9fff])项目支出")),
+     (f"(?<!{HAN})基本支出", f"(?<!{HAN})项目支出")),
     (r"政府采购(?:预算)?总额", (r"政府采购货物(?:预算)?", r"政府采购工程(?:预算)?", r"政府采购服务(?:预算)?")),
 )
 

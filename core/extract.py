@@ -49,6 +49,7 @@ from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
+from .text import HAN
 from .tokens import (
     CHUNK,
     CJK,
@@ -603,7 +604,7 @@ def _rows_of_words_alone(table: Table) -> int:
     return alone if alone >= 2 and alone * 10 >= len(table.rows) and any(map(figures, table.rows)) else 0
 
 
-_WORD_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_WORD_RUN = re.compile(f"(?:{HAN}){{2,}}")
 
 
 def _words_left_out(table: Table, content: list[tuple[int, str]]) -> list[str]:
@@ -2132,7 +2133,7 @@ def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
         row[j].text for j in text_cols if j < len(row)))), "")
 
 
-CODE_THEN_NAME = re.compile(r"\d{3,}[\u4e00-\u9fff]")     # `119001西安市统计局`: a code and a name, no space
+CODE_THEN_NAME = re.compile(r"\d{3,}" + HAN)     # `119001西安市统计局`: a code and a name, no space
 GLUED_FIGURES = re.compile(r"-?[\d,]+\.\d+(?:-?[\d,]+\.\d+)+")     # `57,900.00775,000.00`: two figures or more, no space
 BARE_DECIMALS = re.compile(r"\.\d+")     # `.73`: the decimals of a figure printed cut over two lines
 BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code printed in its name (`[20105]统计信息事务`)

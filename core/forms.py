@@ -20,6 +20,7 @@ from .columns import Column, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, parse_amount
 from .reader import normalise
 from .settings import CENT
+from .text import HAN
 from .tokens import CJK, PrintedPages, is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
@@ -116,7 +117,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
 
 CELL_GAP = re.compile(r"\S\s{2,}\S")    # a layout text parts its cells by two spaces or more
 # the one space pdftotext -layout prints where figures meet characters inside a cell (`≤120 万`)
-SCRIPT_SPACE = re.compile(r"(?<=[0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[0-9])")
+SCRIPT_SPACE = re.compile(f"(?<=[0-9])\\s(?={HAN})|(?<={HAN})\\s(?=[0-9])")
 
 
 def _cells_as_printed(lines: list[tuple[int, str]], printed: tuple[str, ...] | None) -> list[tuple[int, str]]:

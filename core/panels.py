@@ -12,7 +12,7 @@ from . import catalog
 from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
 from .placement import holds_total, placements
-from .text import display_width
+from .text import HAN, display_width
 from .tokens import (
     CODE,
     COLUMN_NUMBER_WORDS,
@@ -109,7 +109,7 @@ def starts_row(text: str) -> bool:
 
 SUBTOTAL = re.compile(r"^小\s*计$")
 LIST_END = re.compile(r"[合小总]\s*计$")      # a total or subtotal (当年支出小计) ends the items it sums
-WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,2}$")     # the last characters of a wrapped label
+WRAPPED_TAIL = re.compile(f"^(?:{HAN}|[）)]){{1,2}}$")     # the last characters of a wrapped label
 
 
 # the words a row's name ends in (一般公共预算资金, 专项收入, 专户管理教育收费): a name

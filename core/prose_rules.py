@@ -33,6 +33,7 @@ from .model import Document, Table, parse_amount
 from .panels import LIST_NUMBER
 from .reader import SourceText
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
+from .text import HAN
 from .tokens import named_amounts, squash
 
 # An amount as the text prints it: `19,044.27`, `2940.05`, never the tail of a longer number.
@@ -416,7 +417,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
     return out
 
 
-_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)([≥≤=＝><])\s*(\d{1,15}(?:\.\d{1,6})?)\s*%")
+_TARGET = re.compile(f"((?:{HAN}){{2,20}}?)" + r"([≥≤=＝><])\s*(\d{1,15}(?:\.\d{1,6})?)\s*%")
 
 
 def _indicator_values(doc: Document) -> list[tuple[str, str, str, str]]:
@@ -470,7 +471,7 @@ def check_project_targets(doc: Document) -> list[Finding]:
     return out
 
 
-_HEADCOUNT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(共计|小计|合计)(\d{1,9})人[，,](?:其中|包括)[：:]?")
+_HEADCOUNT = re.compile(f"((?:{HAN}){{2,12}}?)" + r"(共计|小计|合计)(\d{1,9})人[，,](?:其中|包括)[：:]?")
 _SUBTOTAL = re.compile(r"小计(\d{1,9})人")
 
 

@@ -9,6 +9,7 @@ from . import catalog
 from .catalog import TableSpec
 from .panels import LIST_NUMBER
 from .reader import SourceText
+from .text import HAN
 from .tokens import is_amount
 
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -313,7 +314,7 @@ def _join_continuations(regions: list[Region]) -> list[Region]:
 
 # a note under a table (注：…, 说明：…, `1.本表…`)
 NOTE = re.compile(r"^(注|说明|备注)\s*[:：]|^\d\.本")
-HEADING = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}(情况说明|说明|情况)")
+HEADING = re.compile(f"(?:{HAN}|[“”\"]){{2,20}}(情况说明|说明|情况)")
 # `附表 4-1`, `附件 2`, `表1`, `表一`, `表 3`, `公开05表`: a table's number printed on its own line
 TABLE_LABEL = re.compile(r"^(附\s*[表件]|表)\s*[\d\-—.一二三四五六七八九十]+$|^(预算|决算|公开)\s*\d{1,2}(-\d{1,2})?\s*表$"
                          r"|^(部门|单位)?公开\s*表\s*\d{1,2}(-\d{1,2})?$")       # 预算05表, 公开表6, 部门公开表4

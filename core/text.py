@@ -7,6 +7,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# A Chinese character in a pattern: a letter of any script but Latin, not 〇 or a circled number
+# (which the reader's folding keeps). Not spelled as the Han block, `[\u4e00-\u9fff]`: re
+# compiles a range by marking each of its 21,000 code points, 2 ms a pattern and a tenth of a
+# check's start over the dozen that name it; a category takes no time. (Other scripts' letters
+# match too: a budget prints none where a Chinese character is not meant.)
+HAN = r"(?![〇①-⑳])[^\W\d_a-zA-Z]"
+
 # C0 and C1 controls but tab and newline, and DEL
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .columns import Column
 from .model import clean_number, parse_amount
+from .text import HAN
 
 CODE = re.compile(r"^\d{2,7}$|^\d{3}(\s\d{2}){1,2}$")
 ECONOMIC_CODE = re.compile(r"^\d{3}(\d{2})?$")       # 302, 30201
@@ -47,7 +48,7 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
 
 # A label with its amount glued after it: the amount has a thousands comma or two decimals
 # (`资金91,016,775.35`), never a year or a count (`（2026）`, `A4`).
-LABEL_THEN_AMOUNT = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2})$")
+LABEL_THEN_AMOUNT = re.compile(f"^(.*(?:{HAN}|[）)]))" + r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2})$")
 # Amounts of two decimals run together (`75,000.00130,000.00`); a negative one among them only
 # with a thousands comma (`395,500.00-12,000.00`), so a span of months (`2024.01-2024.12`) stays whole.
 GLUED_AMOUNTS = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
@@ -271,7 +272,7 @@ def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
 
 
 CODE_PART = re.compile(r"\d\d")        # a code's 款 or 项 printed apart (`201 03 99`)
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(HAN)
 
 
 def _lines_of_words_only(tokens: list[tuple[int, str]]) -> set[int]:
@@ -343,7 +344,7 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
 # A subject and the amount the text gives it (`公务接待费5万元`). Both runs are bounded so that
 # a page-long run of characters or digits is scanned in linear time.
 _WAN_AMOUNT = re.compile(r"\d{1,15}(?:\.\d{1,6})?万元")
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff()“”]")
+_NAME_CHAR = re.compile(f"(?:{HAN}|[()“”])")
 NAME_CHARS = 40
 
 
