@@ -560,6 +560,32 @@ async def test_the_grid_draws_every_cell_as_the_data_table_would(sample_copy):
         assert compared > 1000
 
 
+async def test_a_table_shown_again_draws_every_line_as_the_data_table_would(sample_copy):
+    # the grid keeps drawn lines across tables: every body line of every table, seen twice
+    # (the second time from the kept lines), the cursor moved between, is the DataTable's own
+    app = make_app(sample_copy(NANCHANG))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        table_grid = grid(app)
+        compared = 0
+        for visit in range(2):
+            for _ in range(len(app.screen.session.tables)):
+                for move in ("", "down", "right"):
+                    if move:
+                        await pilot.press(move)
+                    await pilot.pause()
+                    base = table_grid.rich_style
+                    for y in range(table_grid.header_height, table_grid.header_height + table_grid.row_count):
+                        x1 = int(table_grid.scroll_offset.x)
+                        ours = table_grid._render_line(y, x1, x1 + table_grid.size.width, base)
+                        table_grid._line_cache.clear()
+                        theirs = DataTable._render_line(table_grid, y, x1, x1 + table_grid.size.width, base)
+                        assert list(ours) == list(theirs), (visit, y, move)
+                        compared += 1
+                await pilot.press("right_square_bracket")
+        assert compared > 300
+
+
 async def test_a_cell_drawn_again_shows_its_new_mark_and_text(sample_copy):
     # the grid keeps drawn cells across tables (a table shown again is looked up, not drawn):
     # a cell whose mark or text changed since is drawn anew, as the DataTable would draw it

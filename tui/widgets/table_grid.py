@@ -32,6 +32,7 @@ START_EDIT_CHARS = set("0123456789-.")
 LABEL_SHARE = 0.5       # of the grid's width, at most, for the code and label columns kept in view
 MIN_LABEL_WIDTH = 4     # … each of them at least this wide
 CELLS_DRAWN_KEPT = 50_000       # drawn cells kept for tables shown again (a few screens of every table)
+LINES_DRAWN_KEPT = 5_000        # … and drawn lines
 CODE_ROLES = (ColumnRole.CODE, ColumnRole.CODE_PART, ColumnRole.SEQUENCE)     # kept whole: never cut
 
 
@@ -92,6 +93,7 @@ class TableGrid(DataTable):
         # body cells' lines by all they are made of, kept across tables (the DataTable's own
         # cache is emptied by every `clear`)
         self._cells_drawn: dict[tuple[object, ...], list[list[Segment]]] = {}
+        self._lines_drawn: dict[tuple[object, ...], Strip] = {}
 
     @property
     def ordered_columns(self) -> list[Column]:
@@ -152,6 +154,36 @@ class TableGrid(DataTable):
                 self._cells_drawn[drawn] = lines
             self._cell_render_cache[key] = lines
         return lines
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """A body line, looked up by all it is made of where it was drawn before (its table
+        shown again: the DataTable's own lines are dropped by every `clear`)."""
+        try:
+            row_key, offset = self._get_offsets(y)
+        except LookupError:
+            return super()._render_line(y, x1, x2, base_style)
+        row = self._row_locations.get(row_key)
+        if row is None or offset or self._labelled_row_exists:       # (the header, a row's second line)
+            return super()._render_line(y, x1, x2, base_style)
+        cells = self._get_row_renderables(row)[1]
+        if not all(isinstance(cell, Text) for cell in cells):
+            return super()._render_line(y, x1, x2, base_style)
+        cursor, hover = self.cursor_coordinate, self.hover_coordinate
+        drawn = (row, tuple((cell.plain, cell.style, cell.justify, cell.overflow) for cell in cells if isinstance(cell, Text)),
+                 tuple(column.get_render_width(self) for column in self.ordered_columns), self.fixed_columns,
+                 x1, x2, self.size.width, base_style, self._pseudo_class_state, self.show_cursor, self.cursor_type,
+                 self._show_hover_cursor, cursor.row == row, cursor.column, hover.row == row, hover.column)
+        strip = self._lines_drawn.get(drawn)
+        if strip is None:
+            strip = super()._render_line(y, x1, x2, base_style)
+            if len(self._lines_drawn) >= LINES_DRAWN_KEPT:
+                self._lines_drawn.clear()
+            self._lines_drawn[drawn] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines_drawn.clear()       # (a new theme: the cells' own keys hold their styles)
 
     def _cell_segments(self, cell: Text, width: int) -> list[Segment]:
         """`cell` as rich renders it in `width` cells, one line, padded (what the DataTable's
