@@ -7,7 +7,6 @@ import bisect
 import itertools
 import math
 import re
-import statistics
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
@@ -193,6 +192,8 @@ def _landmarks(pieces: list[list[tuple[float, str]]]) -> dict[str, float]:
                 found["二级"].append(x)
             elif not values and not any(t in w for w in INDICATOR_LEVELS):
                 found["name"].append(x)
+    # (statistics imported here: only a layout text's forms measure where their pieces stand)
+    import statistics
     return {kind: statistics.median(xs) for kind, xs in found.items() if xs}
 
 
