@@ -1500,6 +1500,27 @@ def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
     return longer[0]
 
 
+MIN_WRAPPED_CELLS = 3      # cells wrapped around a header line side by side, at least (fewer may be two headers' lines)
+
+
+def _centred_cells_joined(lines: list[list[str]], words: Set[str]) -> list[list[str]]:
+    """A header's cells line by line, the cells of two lines centred on a line of one-line
+    cells joined: their heads on the line above it, as many ends on the line below
+    (`一般公共预算 政府性基金预 …` / `小计 事业收入 …` / `资金 算资金 …`). Each head fills its
+    cell's width, as long as the others (cells of one width), each end is short, and each cell
+    joined holds one of the template's `words` (a cell of three lines, `一般公共` / `预算财政` /
+    `拨款`, joined by its first and last would hold none)."""
+    out = [list(line) for line in lines]
+    for i in range(len(out) - 2):
+        heads, ends = out[i], out[i + 2]
+        if len(heads) == len(ends) >= MIN_WRAPPED_CELLS and len({len(head) for head in heads}) == 1 \
+                and len(heads[0]) >= 4 and all(len(end) <= 4 and not is_amount(end) for end in ends):
+            joined = [head + end for head, end in zip(heads, ends)]
+            if all(any(word in cell for word in words) for cell in joined):
+                out[i], out[i + 2] = joined, []
+    return out
+
+
 def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Column]:
     """A template's header words named as the header prints them: a qualifier the header
     does not print is left out (`项目（按功能分类）` where it prints `项 目`; a qualifier wrapped
@@ -1509,9 +1530,11 @@ def _words_as_printed(columns: list[Column], header_lines: list[str]) -> list[Co
     shortened is the printed word (`公务用车运行费` for `公务用车运行维护费`): the longest printed
     cell that shortens it, where one is. The column stays named by the template's path for the
     rules."""
-    printed, lines = _header_text_and_cells(header_lines)
-    cells = {cell for line in lines for cell in line}
     template_words = {part for c in columns for part in c.path}
+    _, lines = _header_text_and_cells(header_lines)
+    lines = _centred_cells_joined(lines, {unicodedata.normalize("NFKC", w) for w in template_words if len(w) >= 2})
+    printed = squash("".join(cell for line in lines for cell in line))
+    cells = {cell for line in lines for cell in line}
 
     def as_printed(part: str) -> str:
         m = QUALIFIED.match(part)

@@ -1233,15 +1233,17 @@ def test_a_row_of_figures_alone_takes_no_unprinted_label_columns_and_is_seated_b
     # Beijing's 收入总表 of one unit: no code or name printed, 17 amount columns, 5 figures; the
     # template's 部门（单位）代码/名称 are not this table's, and the figures go where 合计 = 本年收入
     # 小计 + 上年结转结余 小计 and each 小计 = its group's parts hold (placements weighed beyond
-    # one row's bound, the table having one row)
+    # one row's bound, the table having one row); the header's cells wrapped around its line of
+    # one-line cells are named whole, as printed (`一般公共预算` … `资金`)
     [table] = _parse(["2026年部门预算", "预算02表 收入总表", "金额单位：万元", "本年收入 上年结转结余", "合计",
                       "一般公共预算 政府性基金预 国有资本经营 财政专户管理 事业单位经营 附属单位上缴 一般公共预算 政府性基金预 "
                       "国有资本经营 财政专户管理", "小计 事业收入 上级补助收入 其他收入 小计 单位资金",
                       "资金 算资金 预算资金 资金 收入 收入 资金 算资金 预算资金 资金", "100.00 60.00 60.00 40.00 40.00"]).tables
     assert len(table.columns) == 17 and table.column_texts()[0] == "合计"
     assert {table.column_texts()[j]: c.text for j, c in enumerate(table.rows[0]) if c.text} == {
-        "合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算": "60.00", "上年结转结余/小计": "40.00",
-        "上年结转结余/一般公共预算": "40.00"}
+        "合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算资金": "60.00", "上年结转结余/小计": "40.00",
+        "上年结转结余/一般公共预算资金": "40.00"}
+    assert table.column_texts()[3:5] == ["本年收入/政府性基金预算资金", "本年收入/国有资本经营预算资金"]
 
 
 def test_two_rows_figures_after_one_label_neither_widen_the_table_nor_drop_the_second_rows():
@@ -1450,9 +1452,9 @@ def test_a_figure_another_table_gives_a_columns_subject_seats_it():
         table = next(t for t in _parse(["2026年部门预算", *lines]).tables if t.kind == "budget.income")
         return {table.column_texts()[j]: c.text for j, c in enumerate(table.rows[0]) if c.text}
     assert placed(income)["本年收入/事业收入"] == "8.00"        # a guess among the eight
-    assert placed(summary + income) == {"合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算": "52.00",
+    assert placed(summary + income) == {"合计": "100.00", "本年收入/小计": "60.00", "本年收入/一般公共预算资金": "52.00",
                                         "本年收入/其他收入": "8.00", "上年结转结余/小计": "40.00",
-                                        "上年结转结余/一般公共预算": "40.00"}
+                                        "上年结转结余/一般公共预算资金": "40.00"}
 
 
 def test_names_without_figures_under_whole_names_are_rows_of_their_own():
