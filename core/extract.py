@@ -488,6 +488,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if figured := _labels_of_figures(table):
             table.add_doubt(f"{len(figured)} row label(s) are made of figures run together ({figured[0]}): the "
                             "figures were likely read as codes; check the rows against the source")
+        if joined := _labels_running_past_a_total(table):
+            table.add_doubt(f"{len(joined)} row label(s) run on past a total's word ({joined[0]}): several rows' "
+                            "labels were likely read as one; check the rows against the source")
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
@@ -602,6 +605,18 @@ def _rows_of_words_alone(table: Table) -> int:
     alone = sum(not figures(row) and not (label < len(row) and row[label].text) and any(c.text for c in row)
                 for row in table.rows)
     return alone if alone >= 2 and alone * 10 >= len(table.rows) and any(map(figures, table.rows)) else 0
+
+
+# a total's word with a name after it (`政府性基金小计财政专户管理资金…`, `合计此表为空`): no row's label
+_PAST_A_TOTAL = re.compile(f"(?:小计|合计|总计)(?:{HAN}){{2}}")
+
+
+def _labels_running_past_a_total(table: Table) -> list[str]:
+    """The row labels that print a total's word (小计, 合计, 总计) with words after it: a label
+    ends with its total's word, so the words after it are another row's (cells a line each,
+    their empty figures unprinted, read into one label)."""
+    labels = [j for j, c in enumerate(table.columns) if c.role in (ColumnRole.NAME, ColumnRole.TEXT)]
+    return [row[j].text for row in table.rows for j in labels if j < len(row) and _PAST_A_TOTAL.search(row[j].text)]
 
 
 _WORD_RUN = re.compile(f"(?:{HAN}){{2,}}")
