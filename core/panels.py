@@ -221,17 +221,16 @@ def wrapped_labels_figures_seated(rows: list[list[Cell]], text_cols: list[int]) 
     if total is None:
         return rows
     out = [list(row) for row in rows]
-
-    def items(j: int) -> Decimal:
-        return sum((parse_amount(row[j + 1].text) or Decimal(0) for row in out[:at_total] if TOP_ITEM.match(row[j].text)),
-                   Decimal(0))
+    items = {j: sum((parse_amount(row[j + 1].text) or Decimal(0) for row in out[:at_total] if TOP_ITEM.match(row[j].text)),
+                    Decimal(0)) for j in spending}     # each panel's first-level items added up
     for row in out[:at_total]:
         for there in (j for j in spending if len(row[j].lines) > 1 and TOP_ITEM.match(row[j].text) and not row[j + 1].text):
             for here in (j for j in spending if j != there and TOP_ITEM.match(row[j].text)):
                 figure = parse_amount(row[here + 1].text)
-                if figure is not None and items(here) != total and items(here) - figure == total and \
-                        items(there) + figure == total:
+                if figure is not None and items[here] != total and items[here] - figure == total and \
+                        items[there] + figure == total:
                     row[there + 1], row[here + 1] = row[here + 1], Cell("", row[here + 1].lines)
+                    items[here], items[there] = items[here] - figure, items[there] + figure
     return out
 
 

@@ -1,6 +1,6 @@
-"""Document text as shown: on a terminal with its control characters made visible, so that a
+"""Document text: shown on a terminal with its control characters made visible, so that a
 document can never move the cursor, set a title or write the clipboard (OSC 52); the columns
-it takes."""
+it takes; a Chinese character in a pattern."""
 from __future__ import annotations
 
 import re

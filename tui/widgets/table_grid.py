@@ -3,7 +3,7 @@ printed, corrected / inferred / flagged cells coloured."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.containers import Lines
@@ -33,6 +33,7 @@ LABEL_SHARE = 0.5       # of the grid's width, at most, for the code and label c
 MIN_LABEL_WIDTH = 4     # … each of them at least this wide
 CELLS_DRAWN_KEPT = 50_000       # drawn cells kept for tables shown again (a few screens of every table)
 LINES_DRAWN_KEPT = 5_000        # … and drawn lines
+Drawn = TypeVar("Drawn")
 CODE_ROLES = (ColumnRole.CODE, ColumnRole.CODE_PART, ColumnRole.SEQUENCE)     # kept whole: never cut
 
 
@@ -57,6 +58,14 @@ def header_label(table: Table, col: int, depth: int) -> str:
         lines.append(part if cell_len(part) <= width else set_cell_size(part, max(1, width - 1)) + "…")
     lines.append(parts[-1])
     return "\n".join(lines + [""] * (depth - len(parts)))
+
+
+def _kept(store: dict[Any, Drawn], key: Any, drawn: Drawn, most: int) -> Drawn:
+    """`drawn`, kept in `store` under `key` (the store emptied first where it holds `most`)."""
+    if len(store) >= most:
+        store.clear()
+    store[key] = drawn
+    return drawn
 
 
 class TableGrid(DataTable):
@@ -148,10 +157,8 @@ class TableGrid(DataTable):
             lines = self._cells_drawn.get(drawn)
             if lines is None:
                 style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
-                lines = [list(Segment.apply_style(self._cell_segments(cell, width), style, post_style))]
-                if len(self._cells_drawn) >= CELLS_DRAWN_KEPT:
-                    self._cells_drawn.clear()
-                self._cells_drawn[drawn] = lines
+                lines = _kept(self._cells_drawn, drawn, [list(Segment.apply_style(
+                    self._cell_segments(cell, width), style, post_style))], CELLS_DRAWN_KEPT)
             self._cell_render_cache[key] = lines
         return lines
 
@@ -175,10 +182,7 @@ class TableGrid(DataTable):
                  self._show_hover_cursor, cursor.row == row, cursor.column, hover.row == row, hover.column)
         strip = self._lines_drawn.get(drawn)
         if strip is None:
-            strip = super()._render_line(y, x1, x2, base_style)
-            if len(self._lines_drawn) >= LINES_DRAWN_KEPT:
-                self._lines_drawn.clear()
-            self._lines_drawn[drawn] = strip
+            strip = _kept(self._lines_drawn, drawn, super()._render_line(y, x1, x2, base_style), LINES_DRAWN_KEPT)
         return strip
 
     def notify_style_update(self) -> None:
