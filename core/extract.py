@@ -2857,8 +2857,9 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
     last: a row with k times a row's count of amounts shares them, in order, with the k - 1
     rows printed without amounts right after it, or else right before it (the widest count
     that fits, unless a narrower one's rows each hold their total and the widest one's do not:
-    rows with an empty cell print fewer); header cells printed between (`科目编码 类 款`) are no
-    row, nor a code's piece printed after the figures."""
+    rows with an empty cell print fewer; none where no split's rows hold their totals and all
+    the figures hold one: one row's total and parts); header cells printed between (`科目编码
+    类 款`) are no row, nor a code's piece printed after the figures."""
     widths = sorted({len(amounts) for _, _, amounts in runs if amounts}, reverse=True)
     out = list(runs)
 
@@ -2889,11 +2890,12 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
         amounts = _without_trailing_pieces(printed)
         splits = [(width, rows) for width in widths if len(amounts) // width >= 2 and len(amounts) % width == 0
                   and (rows := sharing(i, len(amounts) // width)) is not None]
-        if not splits:
-            continue
+        holding = [split for split in splits if _chunks_hold_totals(amounts, split[0])]
+        if not splits or (not holding and _chunks_hold_totals(amounts, len(amounts))):
+            continue        # (a total and its parts, all one row's: `302 商品和服务支出` and its four)
         # the widest split, unless a narrower one's rows each hold their total (合计 = the rest)
         # where the widest one's do not: rows printing fewer cells than the table's columns
-        width, rows = next((split for split in splits if _chunks_hold_totals(amounts, split[0])), splits[0])
+        width, rows = (holding or splits)[0]
         for n, j in enumerate(rows):
             out[j] = (out[j][0], out[j][1], amounts[n * width:(n + 1) * width])
     return out
