@@ -3475,8 +3475,9 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         elif codes and code_col is not None:
             row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
             pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols
-        elif not code_cols and 0 < len(pieces) < len(cols):
-            # the columns to the left are cells merged down from a row above (a unit over its years)
+        elif not code_cols and 0 < len(pieces) < len(cols) and not (rows and pieces[0][1] == rows[-1][cols[0]].text):
+            # the columns to the left are cells merged down from a row above (a unit over its years;
+            # a row printing the first column's cell again is not one: a cell of its was glued)
             cols = cols[len(cols) - len(pieces):]
         last = len(cols) - 1
         for j, (k, t) in zip(cols, pieces[:last]):
