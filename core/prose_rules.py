@@ -598,7 +598,7 @@ def _stated_figures(subject: str, text: str, start: int = 0, end: int | None = N
     """Each `subject` of `text[start:end]` followed by its amount, as one pattern of the two
     would find them: a subject whose amount does not follow is passed by one character."""
     end = len(text) if end is None else end
-    pattern = _subject_pattern(subject)
+    pattern = re.compile(subject)       # (re keeps the compiled subjects)
     while (found := pattern.search(text, start, end)) is not None:
         after = _FIGURE_AFTER_SUBJECT.match(text, found.end(), end)
         if after is None:
@@ -606,11 +606,6 @@ def _stated_figures(subject: str, text: str, start: int = 0, end: int | None = N
             continue
         yield _StatedFigure(found.start(), after.end(), after.group(1))
         start = after.end()
-
-
-@functools.lru_cache(maxsize=64)
-def _subject_pattern(subject: str) -> re.Pattern:
-    return re.compile(subject)
 
 
 @text_only

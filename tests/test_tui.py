@@ -534,6 +534,15 @@ async def test_the_grids_scrollbars_follow_each_table_shown(sample_copy):
         assert grid(app).vertical_scrollbar.window_virtual_size == grid(app).virtual_size.height
 
 
+def _drawn_both_ways(table_grid, row: int, column: int, base: Style, width: int, cursor: bool = False) -> tuple[list, list]:
+    """A body cell as the grid draws it (its kept lines included) and as the DataTable itself
+    would, each past the DataTable's per-table cache."""
+    table_grid._cell_render_cache.clear()
+    ours = table_grid._render_cell(row, column, base, width, cursor)
+    table_grid._cell_render_cache.clear()
+    return ours, DataTable._render_cell(table_grid, row, column, base, width, cursor)
+
+
 async def test_the_grid_draws_every_cell_as_the_data_table_would(sample_copy):
     # the grid makes a body cell's line itself (for speed): the same segments, styles and
     # widths as the DataTable's own rendering, with the cursor on it or not, cut or whole
@@ -549,10 +558,7 @@ async def test_the_grid_draws_every_cell_as_the_data_table_would(sample_copy):
                     for width in (shown.get_render_width(table_grid), 5):
                         for cursor in (False, True):
                             base = Style(bgcolor="blue") if cursor else Style()
-                            table_grid._cell_render_cache.clear()
-                            ours = table_grid._render_cell(row, column, base, width, cursor)
-                            table_grid._cell_render_cache.clear()
-                            theirs = DataTable._render_cell(table_grid, row, column, base, width, cursor)
+                            ours, theirs = _drawn_both_ways(table_grid, row, column, base, width, cursor)
                             assert ours == theirs, (row, column, width, cursor)
                             compared += 1
             await pilot.press("right_square_bracket")
@@ -599,10 +605,7 @@ async def test_a_cell_drawn_again_shows_its_new_mark_and_text(sample_copy):
 
         def drawn(flagged: set[tuple[int, int]], texts: list[list[str]]) -> tuple[list, list]:
             table_grid.show_table(table, texts, flagged)
-            table_grid._cell_render_cache.clear()
-            ours = table_grid._render_cell(1, 1, Style(), 12)
-            table_grid._cell_render_cache.clear()
-            return ours, DataTable._render_cell(table_grid, 1, 1, Style(), 12)
+            return _drawn_both_ways(table_grid, 1, 1, Style(), 12)
 
         flagged_ours, flagged_theirs = drawn({(1, 1)}, printed)
         plain_ours, plain_theirs = drawn(set(), printed)
