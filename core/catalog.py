@@ -618,6 +618,9 @@ INCOME_PANEL = "收入"         # a summary's income panel is named so (收入, 
 # Words every line of a summary's income panel holds (its sources of funds and balances): a
 # line of one label and figure that holds none is an expense panel's item (`行政单位医疗 61.17`).
 INCOME_SIDE_WORDS = re.compile(r"收入|拨款|预算|资金|结转|结余|基金|收费|补助|上缴|弥补|计$")
+# Words that name income or a balance carried, never an item of spending (补助 and 上缴 may be
+# either): an unnumbered line of a summary that holds one, and no spending, is the income panel's.
+INCOME_OR_BALANCE = re.compile(r"收入|结转|结余|余额")
 GROUP_OF_NATURE = {"basic": "基本支出", "project": "项目支出"}
 
 

@@ -42,6 +42,7 @@ from .panels import (
     plain_labels_seated,
     side_by_side_rows,
     starts_row,
+    stream_panel_rows,
     wrapped_labels_figures_seated,
 )
 from .placement import GUESSED, holds_total, natures_printed, place_amounts
@@ -2032,7 +2033,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         runs = _total_label_after_header_cells(runs, is_header_word)
         runs = _total_row_among_header_cells(header, runs, column_words, len(columns) - sum(c.holds_words for c in columns))
         column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
-                         and all(is_header_word(t) for _, t in labels) for _, t in labels}
+                         and all(is_header_word(t) and not LIST_NUMBER.match(t) for _, t in labels) for _, t in labels}
     runs = [run for run in runs if not _header_again(run, column_words)]
     if layout == "fragment":        # (header words whole: a list's row may name a column, 二、政府性基金预算财政拨款)
         # (and the header's own pieces as this text cuts them, `支出项目类别（资金使用单` `位）`: pieces
@@ -2391,8 +2392,14 @@ def _read_panels(body: Body) -> None:
     if not body.by_line and text_cols == [0, len(columns) - 1] and len(columns) > 2:
         runs, descriptions = _descriptions_apart(runs)
     alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
-    table.rows = side_by_side_rows(columns, text_cols, runs, dict(content)) if body.by_line and alternating else \
-        panel_rows(columns, text_cols, runs, by_line=body.by_line)
+    if alternating and body.by_line:
+        table.rows = side_by_side_rows(columns, text_cols, runs, dict(content))
+    elif alternating:
+        table.rows, ambiguous = stream_panel_rows(columns, text_cols, runs)
+        if ambiguous:
+            table.add_doubt(ambiguous)
+    else:
+        table.rows = panel_rows(columns, text_cols, runs, by_line=body.by_line)
     if body.by_line and len(text_cols) > 1:
         table.rows = labels_wrapped_around_joined(table.rows, text_cols)
     if body.by_line and len(text_cols) > 2:

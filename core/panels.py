@@ -12,6 +12,7 @@ from . import catalog
 from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
 from .placement import holds_total, placements
+from .settings import SETTINGS
 from .text import HAN, display_width
 from .tokens import (
     CODE,
@@ -623,6 +624,25 @@ TOP_ITEMS = re.compile(f"(?:^|\\s)[{NUMERALS}]+、")     # … where it starts a
 Pair = tuple[str, list[str]]        # a label and the figures printed after it on its line
 
 
+def _income_first(columns: list[Column], text_cols: list[int]) -> bool:
+    return columns[text_cols[0]].path[0].startswith(catalog.INCOME_PANEL)
+
+
+def _list_fit(label: str, p: int, last: Mapping[tuple[bool, bool], int], income_first: bool) -> int:
+    """How well a label fits panel p whose lists' last numbers are `last`: it continues a list
+    (3), opens one at 1 (1), has no number (0), opens one elsewhere (-1), breaks a list (-2),
+    or is spending in the income panel (-3)."""
+    if p == 0 and income_first and _reads_as_expense(label):
+        return -3       # `3、国防支出` continues a list of spending, never the income's
+    numbered = _list_number(label)
+    if numbered is None:
+        return 0
+    style, n = numbered
+    if style in last:
+        return 3 if n == last[style] + 1 else -2
+    return 1 if n == 1 else -1
+
+
 def _line_pairs(tokens: list[tuple[str, str]], panels: int) -> list[Pair]:
     """A line's (kind, token)s as labels each with the figures after it: at most one per panel
     (a line of more words than its panels can hold joins a label's pieces)."""
@@ -669,18 +689,10 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     widest = [0] * len(text_cols)       # the widest label each panel printed on one line so far
     panels = range(len(text_cols))
 
-    income_first = columns[text_cols[0]].path[0].startswith("收入")
+    income_first = _income_first(columns, text_cols)
 
     def fit(label: str, p: int) -> int:
-        if p == 0 and income_first and _reads_as_expense(label):
-            return -3       # `3、国防支出` continues a list of spending, never the income's
-        numbered = _list_number(label)
-        if numbered is None:
-            return 0
-        style, n = numbered
-        if style in last[p]:
-            return 3 if n == last[p][style] + 1 else -2
-        return 1 if n == 1 else -1
+        return _list_fit(label, p, last[p], income_first)
 
     def wider_than(head: str, p: int) -> bool:
         return widest[p] > display_width(head) + 1      # (a digit or a mark may be half as wide)
@@ -738,6 +750,89 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
         rows.append(row_of([(pair, p, (k,)) for pair, p in zip(pairs, seats)]))
         i += 1
     return rows
+
+
+def _side_fit(label: str, p: int, income_first: bool) -> int:
+    """How well an unnumbered label fits panel p by its words: one naming income or a balance,
+    and no spending, is the income panel's line (1 there, -1 elsewhere)."""
+    if not income_first or not label or _list_number(label) is not None or _reads_as_expense(label):
+        return 0
+    if not catalog.INCOME_OR_BALANCE.search(label):
+        return 0
+    return 1 if p == 0 else -1
+
+
+def _item_listed(last: Mapping[tuple[bool, bool], int], item: ListNumber) -> dict[tuple[bool, bool], int]:
+    """A panel's lists' last numbers after an item: the lists under its level start again
+    (`2、专项业务经费支出` then `(1)工资福利支出`)."""
+    style, n = item
+    level = LIST_STYLES.index(style)
+    return {s: m for s, m in last.items() if LIST_STYLES.index(s) < level} | {style: n}
+
+
+Seat = tuple[int, int]      # (row, panel)
+SeatChain = tuple["SeatChain", Seat] | None      # the seats so far, last first (shared between seatings)
+# a partial seating: its score, its seats, and each panel's lists' last numbers
+Seating = tuple[float, SeatChain, tuple[dict[tuple[bool, bool], int], ...]]
+
+
+def stream_panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run]) -> tuple[list[list[Cell]], str]:
+    """Three or more (label, amounts) panels whose cells the text prints one after another, row
+    by row, empty cells left out (a content stream: `62,109,297.20 一、部门预算` is one cell's
+    figure and the next cell's label). Each label, with the figures after it, goes to a panel
+    right of its row's last or opens the next row: of all such seatings, the one that best
+    continues every panel's numbered lists, keeps income lines in the income panel, and opens
+    the fewest rows and passes over the fewest panels. Where another seating fits about as
+    well, why the rows are doubted (else "")."""
+    ends = text_cols[1:] + [len(columns)]
+    amount_cols = [list(range(t + 1, e)) for t, e in zip(text_cols, ends)]
+    income_first = _income_first(columns, text_cols)
+    panels = range(len(text_cols))
+    pairs: list[tuple[str, tuple[int, ...], list[Token]]] = []
+    for codes, labels, amounts in runs:
+        for k, t in codes + labels:
+            if pairs and pairs[-1][0] and not pairs[-1][2] and WRAPPED_TAIL.match(t) and not starts_row(t):
+                label, lines, _ = pairs[-1]      # a label's wrapped end (`设）`), no cell of its own
+                pairs[-1] = (label + t, lines + (k,), [])
+            else:
+                pairs.append((t, (k,), []))
+        for token in amounts:
+            if not pairs:
+                pairs.append(("", (), []))
+            pairs[-1][2].append(token)
+    beams: list[Seating] = [(0.0, None, tuple({} for _ in panels))]     # the best few at each cell
+    for label, _, _ in pairs:
+        numbered = _list_number(label)
+        grown: list[Seating] = []
+        for score, chain, last in beams:
+            row, at = chain[1] if chain is not None else (-1, len(text_cols))
+            for p in panels:
+                for opens_row in (False, True):
+                    if not opens_row and p <= at:
+                        continue
+                    passed = p if opens_row else p - at - 1
+                    gain = _list_fit(label, p, last[p], income_first) + _side_fit(label, p, income_first) \
+                        - SETTINGS.stream_new_row * opens_row - SETTINGS.stream_passed_panel * passed
+                    lists = last if numbered is None else last[:p] + (_item_listed(last[p], numbered),) + last[p + 1:]
+                    grown.append((score + gain, (chain, (row + opens_row, p)), lists))
+        grown.sort(key=lambda beam: -beam[0])
+        beams = grown[:SETTINGS.stream_seatings_kept]
+    best = beams[0][1]
+    runner_up = beams[1][0] if len(beams) > 1 else float("-inf")
+    doubt = "its cells, printed one after another, fit the panels about as well seated another way: " \
+        "check the rows against the source" if beams[0][0] - runner_up < SETTINGS.stream_sure_margin else ""
+    seats: list[Seat] = []
+    while best is not None:
+        best, seat = best
+        seats.append(seat)
+    seats.reverse()
+    rows = [[Cell("") for _ in columns] for _ in range(seats[-1][0] + 1 if seats else 0)]
+    for (label, lines, figures), (r, p) in zip(pairs, seats):
+        if label:
+            rows[r][text_cols[p]] = Cell(label, lines, "joined from fragments" if len(lines) > 1 else "")
+        for j, (k, t) in zip(amount_cols[p], figures):
+            rows[r][j] = Cell(clean_number(t), (k,))
+    return rows, doubt
 
 
 SEQUENCE_NUMBER = re.compile(r"^\d{1,3}$")

@@ -19,6 +19,12 @@ class ReadingSettings:
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
     position_tolerance: int = 2         # characters a layout text's right-aligned amounts of one column drift
     zigzag_rows: int = 3                # rows alternating between the two panels: read out of step
+    stream_new_row: float = 1.0         # a panel cell printed in a stream opens a row at this cost (it goes on
+                                        # with its row where it fits as well) …
+    stream_passed_panel: float = 0.1    # … and passes each empty panel at this (the nearest panel that fits)
+    stream_seatings_kept: int = 24      # partial seatings of a stream's cells weighed at each cell
+    stream_sure_margin: float = 0.5     # … and the best seating is sure only this far ahead of the next (more
+                                        # than passing a few panels, less than opening a row)
     page_lines: int = 20                # lines a page holds at least (lone numbers this far apart are page numbers)
     short_page_lines: int = 5           # … a short page (of text, landscape) in a run of page numbers
     sure_layout: float = 0.75           # a template fits a text header when it holds this much of its words
