@@ -2420,7 +2420,19 @@ def _read_panels(body: Body) -> None:
         table.rows = _total_figures_joined(table.rows, text_cols[0])
         if text_cols == [0]:
             _figures_seated_after_label(body)
-    for why in _panels_out_of_step(table, text_cols):
+    doubts = list(_panels_out_of_step(table, text_cols))
+    if doubts and not body.by_line and text_cols == [0, 2] and len(columns) == 4:
+        # two panels of a label and a figure read out of step: their cells as one stream, each
+        # seated where its list goes on, where that seating is sure, in step, and seats every
+        # figure beside a label of its panel (else the stream was not printed row by row)
+        read_first = table.rows
+        table.rows, ambiguous = stream_panel_rows(columns, text_cols, runs)
+        if ambiguous or any(row[j + 1].text and not row[j].text for row in table.rows for j in text_cols) or \
+                any(_panels_out_of_step(table, text_cols)):
+            table.rows = read_first
+        else:
+            doubts = []
+    for why in doubts:
         table.add_doubt(why)
 
 

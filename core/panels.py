@@ -753,10 +753,13 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
 
 
 def _side_fit(label: str, p: int, income_first: bool) -> int:
-    """How well an unnumbered label fits panel p by its words: one naming income or a balance,
-    and no spending, is the income panel's line (1 there, -1 elsewhere)."""
-    if not income_first or not label or _list_number(label) is not None or _reads_as_expense(label):
+    """How well a label fits panel p by its words, where the income panel is first: an item
+    without a number naming no source of funds nor balance is never the income panel's (-3
+    there); one naming income or a balance, and no spending, is (1 there, -1 elsewhere)."""
+    if not income_first or not label or _reads_as_expense(label):
         return 0
+    if _names_no_income(label):
+        return -3 if p == 0 else 0
     if not catalog.INCOME_OR_BALANCE.search(label):
         return 0
     return 1 if p == 0 else -1
@@ -777,7 +780,7 @@ Seating = tuple[float, SeatChain, tuple[dict[tuple[bool, bool], int], ...]]
 
 
 def stream_panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run]) -> tuple[list[list[Cell]], str]:
-    """Three or more (label, amounts) panels whose cells the text prints one after another, row
+    """(label, amounts) panels side by side whose cells the text prints one after another, row
     by row, empty cells left out (a content stream: `62,109,297.20 一、部门预算` is one cell's
     figure and the next cell's label). Each label, with the figures after it, goes to a panel
     right of its row's last or opens the next row: of all such seatings, the one that best
@@ -813,7 +816,12 @@ def stream_panel_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
                     passed = p if opens_row else p - at - 1
                     gain = _list_fit(label, p, last[p], income_first) + _side_fit(label, p, income_first) \
                         - SETTINGS.stream_new_row * opens_row - SETTINGS.stream_passed_panel * passed
-                    lists = last if numbered is None else last[:p] + (_item_listed(last[p], numbered),) + last[p + 1:]
+                    if numbered is not None:
+                        lists = last[:p] + (_item_listed(last[p], numbered),) + last[p + 1:]
+                    elif LIST_END.search(label):
+                        lists = last[:p] + ({},) + last[p + 1:]     # a total ends the lists it sums
+                    else:
+                        lists = last
                     grown.append((score + gain, (chain, (row + opens_row, p)), lists))
         grown.sort(key=lambda beam: -beam[0])
         beams = grown[:SETTINGS.stream_seatings_kept]
