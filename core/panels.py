@@ -625,6 +625,7 @@ Pair = tuple[str, list[str]]        # a label and the figures printed after it o
 
 
 def _income_first(columns: list[Column], text_cols: list[int]) -> bool:
+    """Whether a summary's first panel is its income (收入 | 支出 …)."""
     return columns[text_cols[0]].path[0].startswith(catalog.INCOME_PANEL)
 
 
