@@ -807,22 +807,21 @@ def stream_panel_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     beams: list[Seating] = [(0.0, None, tuple({} for _ in panels))]     # the best few at each cell
     for label, _, _ in pairs:
         numbered = _list_number(label)
+        ends_lists = numbered is None and LIST_END.search(label) is not None     # a total ends the lists it sums
+        by_words = [_side_fit(label, p, income_first) for p in panels]     # (the same in every seating)
         grown: list[Seating] = []
         for score, chain, last in beams:
             row, at = chain[1] if chain is not None else (-1, len(text_cols))
             for p in panels:
-                for opens_row in (False, True):
-                    if not opens_row and p <= at:
-                        continue
+                fit = _list_fit(label, p, last[p], income_first) + by_words[p]
+                lists = last
+                if numbered is not None:
+                    lists = last[:p] + (_item_listed(last[p], numbered),) + last[p + 1:]
+                elif ends_lists:
+                    lists = last[:p] + ({},) + last[p + 1:]
+                for opens_row in (False, True) if p > at else (True,):
                     passed = p if opens_row else p - at - 1
-                    gain = _list_fit(label, p, last[p], income_first) + _side_fit(label, p, income_first) \
-                        - SETTINGS.stream_new_row * opens_row - SETTINGS.stream_passed_panel * passed
-                    if numbered is not None:
-                        lists = last[:p] + (_item_listed(last[p], numbered),) + last[p + 1:]
-                    elif LIST_END.search(label):
-                        lists = last[:p] + ({},) + last[p + 1:]     # a total ends the lists it sums
-                    else:
-                        lists = last
+                    gain = fit - SETTINGS.stream_new_row * opens_row - SETTINGS.stream_passed_panel * passed
                     grown.append((score + gain, (chain, (row + opens_row, p)), lists))
         grown.sort(key=lambda beam: -beam[0])
         beams = grown[:SETTINGS.stream_seatings_kept]
