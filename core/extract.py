@@ -3458,8 +3458,10 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
                         printed: PrintedPages | None, natures: Mapping[str, frozenset[str]]) -> None:
     """Rows of several label columns before the amounts (Beijing's 支出总表: the function, the
     government and the department economic class, each `2040601-行政运行`): a line's pieces
-    of text fill the label columns from the left, one each, the pieces beyond the last
-    column joined into it; its amounts are seated by the table's identities. Where a label
+    of text fill the label columns from the left, one each, a cell's wrapped tail joined to
+    its head and the pieces beyond the last column joined into it (a row printing fewer, one
+    of them longer than its column holds, is doubted: two cells printed as one); its amounts
+    are seated by the table's identities. Where a label
     column is a code column (Shenzhen's 预算单位 / 科目编码 / 科目名称), a row's code goes there
     and its name to the columns after it; a row without a code and with fewer pieces than
     label columns fills them from the right (the left ones merged down from a row above)."""
@@ -3471,8 +3473,11 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
     wrapped = {} if code_cols else _labels_wrapped_around(runs, len(text_cols))
     taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
+    widths = {j: max(len(t) for _, t in pieces) for j, pieces in zip(text_cols, zip(*(
+        codes + labels for codes, labels, _ in runs if len(codes + labels) == len(text_cols))))} if not code_cols else {}
     rows: list[list[Cell]] = []
     amounts_of = []
+    glued = 0
     for i, (codes, labels, amounts) in enumerate(runs):
         if i in taken:
             continue
@@ -3498,21 +3503,38 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
             # the columns to the left are cells merged down from a row above (a unit over its years;
             # a row printing the first column's cell again is not one: a cell of its was glued)
             cols = cols[len(cols) - len(pieces):]
-        last = len(cols) - 1
-        for j, (k, t) in zip(cols, pieces[:last]):
-            row[j] = Cell(t, (k,))
-        if len(pieces) > last:
-            rest = pieces[last:]
-            row[cols[last]] = Cell("".join(t for _, t in rest), tuple(sorted({k for k, _ in rest})),
-                                   "joined from fragments" if len(rest) > 1 else "")
+        elif 0 < len(pieces) < len(cols) and any(widths.get(j) and len(t) > widths[j] for j, (_, t) in zip(cols, pieces)):
+            glued += 1      # a piece longer than any its column prints whole: two cells printed as one
+        for j, cell in zip(cols, _wrapped_pieces_joined(pieces, [widths.get(j, 0) for j in cols])):
+            row[j] = Cell("".join(t for _, t in cell), tuple(sorted({k for k, _ in cell})),
+                          "joined from fragments" if len(cell) > 1 else "")
         if i in wrapped and (empty := next((j for j in text_cols if not row[j].text and table.columns[j].role in
                                             (ColumnRole.NAME, ColumnRole.TEXT)), None)) is not None:
             name = wrapped[i][0] + wrapped[i][1]
             row[empty] = Cell("".join(t for _, t in name), tuple(k for k, _ in name), "joined from fragments")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
+    if glued:
+        table.add_doubt(f"{glued} row(s) print fewer labels than the table's label columns, one longer than any its "
+                        "column prints whole: two cells were printed as one; check the rows against the source")
     place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated, printed, natures)
     table.rows = rows
+
+
+def _wrapped_pieces_joined(pieces: list[Token], widths: list[int]) -> list[list[Token]]:
+    """A row's pieces of text as its label cells, by the columns' widths (the longest label
+    each prints in rows of a piece a column; 0 unknown): where it prints more pieces than
+    there are columns, a cell wrapped in its column printed its head, then its tail as a
+    piece of its own (`0207-评审、评估和评价服` / `务`). A head fills its column, a tail is
+    short: of the pieces that could end a head that fills its column (and of those beyond the
+    last column, which can only join it) the shortest is joined to the piece before it."""
+    cells = [[piece] for piece in pieces]
+    while len(cells) > len(widths):
+        heads = [i for i in range(len(cells) - 1) if i >= len(widths) - 1 or (
+            widths[i] and len("".join(t for _, t in cells[i])) >= widths[i] * SETTINGS.wrapped_line_share)]
+        head = min(heads, key=lambda i: (sum(len(t) for _, t in cells[i + 1]), -i))
+        cells[head:head + 2] = [cells[head] + cells[head + 1]]
+    return cells
 
 
 def _labels_wrapped_around(runs: list[Run], label_columns: int) -> dict[int, tuple[list[Token], list[Token]]]:
