@@ -492,6 +492,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if joined := _labels_running_past_a_total(table):
             table.add_doubt(f"{len(joined)} row label(s) run on past a total's word ({joined[0]}): several rows' "
                             "labels were likely read as one; check the rows against the source")
+        if coded := _codes_read_as_figures(table):
+            table.add_doubt(f"{len(coded)} figure(s) read as one of the table's codes ({coded[0]}): a row's code "
+                            "printed apart from it was likely read as a figure; check the rows against the source",
+                            of_columns=True)
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
@@ -679,6 +683,7 @@ def _coded_names(table: Table) -> Iterator[tuple[int, str, str]]:
 
 
 MAX_CODE_DIGITS = 7      # the longest classification code (2080201)
+MIN_CODE_DIGITS = 3      # the shortest code that opens others (a 类: 201; a unit: 119)
 
 
 def _labels_of_figures(table: Table) -> list[str]:
@@ -690,6 +695,20 @@ def _labels_of_figures(table: Table) -> list[str]:
     labels = [row[j].text for row in table.rows if j < len(row)]
     return [text for text in labels if (digits := text.replace(",", "").replace(".", "")).isdigit()
             and len(digits) > MAX_CODE_DIGITS]
+
+
+def _codes_read_as_figures(table: Table) -> list[str]:
+    """The figures that read as a code of the table's: a whole number, where most figures
+    print decimals, that opens codes its code column prints (`119` of `119001`, the unit's
+    own code printed away from its row, as plain pdftotext may)."""
+    code_cols = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.CODE]
+    codes = {row[j].text for row in table.rows for j in code_cols if j < len(row) and row[j].text.isdigit()}
+    figures = [row[j].text for row in table.rows for j, c in enumerate(table.columns)
+               if c.role == ColumnRole.AMOUNT and j < len(row) and row[j].text]
+    if not codes or sum("." in f for f in figures) * 2 <= len(figures):
+        return []
+    return [f for f in figures if len(f) >= MIN_CODE_DIGITS and f.isdigit()
+            and any(code != f and code.startswith(f) for code in codes)]
 
 
 def _codes_without_names(table: Table) -> int:
