@@ -26,7 +26,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.page import Page
     from pdfplumber.table import Table as RuledTable
 
-CACHE_VERSION = 12
+CACHE_VERSION = 13
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -352,6 +352,59 @@ def _under_columns(texts: list[str], extents: Extents, columns: Extents) -> list
     return out
 
 
+def _on_the_page(page: Page) -> Page:
+    """The page without the characters set above or below its edges: a cell's text run on
+    past the page's foot (a project's goal, clipped, and printed again on the next page) or
+    carried over above its head is not printed on it. (A line run past the right edge stays:
+    its words are the line's own.)"""
+    _, top, _, bottom = page.bbox
+    if all(top <= c["top"] and c["bottom"] <= bottom for c in page.chars):
+        return page
+    return page.filter(lambda obj: obj["object_type"] != "char" or top <= obj["top"] and obj["bottom"] <= bottom)
+
+
+def _unruled_lead(table: RuledTable, carried: Extents) -> tuple[int, tuple[float, float, float, float]] | None:
+    """Where a page's first table starts a column or more right of the columns carried from
+    the table before it, and its own columns stand under the carried ones, the columns left
+    of it are that table's, unruled on this page (a project's name, funds and goal merged
+    down the whole page beside its indicators' rows): the first carried column the table
+    takes, and the box of those left of it, from the carried table's left to the table's."""
+    left, top, _, bottom = table.bbox
+    first = next((j for j, (start, end) in enumerate(carried) if start > left - SETTINGS.line_tolerance), None)
+    if not first or carried[first - 1][1] > left + SETTINGS.line_tolerance:
+        return None
+    edges = [c.bbox[0] for c in table.columns]
+    starts = {round(start) for start, _ in carried[first:]}
+    if not all(any(abs(edge - start) <= SETTINGS.line_tolerance for start in starts) for edge in edges):
+        return None
+    return first, (carried[0][0], top, left, bottom)
+
+
+def _lead_cells(page: Page, table: RuledTable, carried: Extents,
+                lead: tuple[int, tuple[float, float, float, float]]) -> dict[int, dict[int, str]]:
+    """The texts of a table's unruled lead columns (`_unruled_lead`), by row and column: the
+    words between two rules across them (the page's top and bottom where none is drawn) are
+    one merged cell each column, in the first row of the table they stand beside."""
+    from pdfplumber.utils import extract_text
+    first, (x0, top, x1, bottom) = lead
+    rules = sorted({float(e["top"]) for e in page.edges if e["orientation"] == "h" and e["x0"] < x1 - SETTINGS.line_tolerance
+                    and e["x1"] > x0 + SETTINGS.line_tolerance and top < float(e["top"]) < bottom})
+    bounds = [top, *rules, bottom]
+    row_tops = [row.bbox[1] for row in table.rows]
+    cells: dict[int, dict[int, str]] = {}
+    for above, below in zip(bounds, bounds[1:]):
+        r = bisect.bisect_left(row_tops, above - SETTINGS.line_tolerance)
+        if r >= len(row_tops):
+            continue
+        for j, (start, end) in enumerate(carried[:first]):
+            chars = [c for c in page.chars if start <= (c["x0"] + c["x1"]) / 2 < end and
+                     above <= (c["top"] + c["bottom"]) / 2 < below]
+            if text := _cell_text(extract_text(chars, x_tolerance=SETTINGS.char_gap,
+                                               y_tolerance=SETTINGS.cell_line_tolerance)):
+                cells.setdefault(r, {})[j] = text
+    return cells
+
+
 def _boxes_on_their_baselines(page: Page) -> None:
     """Characters of a font whose metrics put its boxes below the line (the ascent 0, the
     descent its whole size: a year, a colon, a list's 、 a line lower than their words) are
@@ -379,12 +432,18 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
     its own, merged otherwise than the table's) is laid under the columns `carried` from
     the table before it."""
     _boxes_on_their_baselines(page)
+    page = _on_the_page(page)
     tables = [t for t in page.find_tables() if len(t.columns) >= SETTINGS.min_table_columns and
               (len(t.rows) >= SETTINGS.min_table_rows or _row_of_figures(t))]
     items: list[tuple[float, int, str]] = []        # (top, order, text)
     outside = page
     for t in tables:
         outside = outside.outside_bbox(t.bbox, strict=False)
+    # the columns a table continued from the page before leaves unruled on its left (a
+    # project's cells merged across the whole page): (its first column there, their box)
+    lead = _unruled_lead(tables[0], carried) if tables and carried else None
+    if lead is not None:
+        outside = outside.outside_bbox(lead[1], strict=False)
     height = float(page.height)
     lines = [line for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=SETTINGS.char_gap,
                                                          y_tolerance=SETTINGS.line_tolerance)
@@ -397,7 +456,7 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
         if at_edge and _PAGE_NUMBER.match(text):
             continue
         items.append((float(line["top"]), 0, text.replace("\t", " ")))
-    for t in tables:
+    for number, t in enumerate(tables):
         grid, extents = _spans_joined(t)
         # a sliver of a column, empty in every row, is a ruling artefact: without it the
         # table's columns line up with its continuation on the next page
@@ -406,17 +465,20 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
                 if any(j < len(r) and r[j] for r in grid) or j >= len(widths) or widths[j] >= SETTINGS.min_column_width]
         spans = tuple(extents[min(j, len(extents) - 1)] for j in used)
         alone = len(t.rows) < SETTINGS.min_table_rows
-        for row, texts in zip(t.rows, grid):
+        led = _lead_cells(page, t, carried, lead) if number == 0 and lead is not None else {}
+        for r, (row, texts) in enumerate(zip(t.rows, grid)):
             texts = [texts[j] if j < len(texts) else "" for j in used]
-            if alone and carried:
+            if (alone or lead is not None and number == 0) and carried:
                 texts = _under_columns(texts, spans, carried)
+                for j, text in led.get(r, {}).items():
+                    texts[j] = text
             filled = [x for x in texts if x]
             if not filled:
                 continue
             # a title, unit or agency line ruled into the table's box is a line of text, not a row
             printed = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
             items.append((float(row.bbox[1]), 1, printed))
-        if not alone:
+        if not alone and not (lead is not None and number == 0):
             carried = spans
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
     return [text for _, _, text in items], carried

@@ -237,3 +237,28 @@ def fiscal_summary_totals_alone(path: Path) -> Path:
     story = [paragraph("财政拨款收支预算总表"), paragraph("单位：万元"),
              ruled(rows, [((0, 0), (1, 0)), ((2, 0), (3, 0))], widths), PageBreak(), totals]
     return build(path, story)
+
+
+def project_list_continued_unruled(path: Path) -> Path:
+    """A list of projects, a row per indicator, run on to a second page where only the
+    indicators' columns are ruled: the next project's name and funds stand in its merged,
+    unruled cells beside them. The first page also sets a line below its foot (a cell's
+    text clipped there, as a spreadsheet's PDF does, and printed again on the next page)."""
+    widths = [90, 50, 60, 70, 90, 50]
+    first = [["项目名称", "资金总额", "一级指标", "二级指标", "三级指标", "指标值"],
+             ["档案数字化", "12.00", "产出指标", "数量指标", "纸质档案存储量", "600"],
+             ["", "", "产出指标", "时效指标", "数字化归档及时率", "99"]]
+    second = [["律师培训项目", "103.00", "产出指标", "数量指标", "培训天数", "1.5"],
+              ["", "", "产出指标", "数量指标", "课程数量", "3"],
+              ["", "", "效益指标", "社会效益指标", "执业技能水平", "高"]]
+    indicators_ruled = (("GRID", (2, 0), (-1, -1), 0.5, "black"),)
+
+    def clipped_line(canvas, doc) -> None:
+        page_number(canvas, doc)
+        canvas.setFont(FONT, 9)
+        canvas.drawString(60, -4, "为全面提高全市律师政治素养")     # its box runs past the page's foot
+    story = [paragraph("项目支出绩效目标表"), ruled(first, [((0, 1), (0, 2)), ((1, 1), (1, 2))], widths), PageBreak(),
+             ruled(second, [((0, 0), (0, 2)), ((1, 0), (1, 2))], widths, indicators_ruled)]
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build(story, onFirstPage=clipped_line, onLaterPages=page_number)
+    return path

@@ -215,3 +215,17 @@ def test_a_row_ruled_alone_after_a_page_break_stands_under_the_tables_columns(tm
     assert [c.text for c in summary.rows[-1]] == ["收入总计", "100.00", "支出总计", "100.00"]
     # 支出总计 is 本年支出合计: the rows under it are its classes, 款 and 项, not further parts
     assert [(f.check, f.severity, f.message) for f in validate(doc) if f.check == "sum"] == []
+
+
+def test_a_list_run_on_to_a_page_ruling_only_its_indicators_keeps_its_project_columns(tmp_path):
+    doc = load_document(pdfs.project_list_continued_unruled(tmp_path / "list.pdf"))
+    [listed] = doc.tables
+    # the second page's project stands in its unruled cells beside its first indicator, under
+    # the columns of the page before; the line set below the first page's foot is not printed
+    assert [[c.text for c in r] for r in listed.rows] == [
+        ["档案数字化", "12.00", "产出指标", "数量指标", "纸质档案存储量", "600"],
+        ["", "", "产出指标", "时效指标", "数字化归档及时率", "99"],
+        ["律师培训项目", "103.00", "产出指标", "数量指标", "培训天数", "1.5"],
+        ["", "", "产出指标", "数量指标", "课程数量", "3"],
+        ["", "", "效益指标", "社会效益指标", "执业技能水平", "高"]]
+    assert not any("为全面提高" in line for line in doc.source.lines)
