@@ -104,6 +104,9 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
     afresh by the extractor: their columns are laid over the first page's (see `_laid_over`)."""
     lines = [(k, _chunks(printed.lines[k - 1].replace("\f", ""))) for k, _ in content if 0 < k <= len(printed.lines)]
     first = next((i for i, (_, chunks) in enumerate(lines) if _is_row([t for _, t in chunks])), None)
+    if first is None:       # a table printed empty: its rows start at its total's label, alone on its line
+        first = next((i for i, (_, chunks) in enumerate(lines)
+                      if len(chunks) == 1 and TOTAL_LABELS.fullmatch(chunks[0][1].replace(" ", ""))), None)
     if first is None or not any(_spaced_apart(chunks) for _, chunks in lines):
         return None
     pages: dict[int, list[Chunks]] = {}
