@@ -433,7 +433,11 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               header_words=("一级指标", "二级指标"), form=True,
               # the form of several projects in one grid, a project per block of rows
               layouts=(("项目名称", "中期绩效目标", "年度绩效目标", "一级指标", "二级指标", "三级指标", "计算符号",
-                        "指标值", "计量单位", "备注（选填）", "指标值说明（选填）"),)),
+                        "指标值", "计量单位", "备注（选填）", "指标值说明（选填）"),
+                       # a list of projects, a row per indicator, each project's funds and goal beside
+                       # its first (Beijing's 项目支出绩效目标表)
+                       ("项目名称", "项目总额", "其中：/财政资金", "其中：/其他资金", "绩效目标", "一级指标", "二级指标",
+                        "三级指标", "绩效指标性质", "本年绩效指标值", "绩效度量单位"))),
 )
 
 _FINAL_CODE = ("项目/支出功能分类科目编码", "项目/科目名称")

@@ -22,7 +22,15 @@ from functools import cached_property, lru_cache
 from . import catalog
 from .catalog import TableKind, TableSpec
 from .columns import CODE_PARTS, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
-from .forms import fill_form, fill_project_grid_form, grid_misread, has_grid_header, listed_form_header
+from .forms import (
+    fill_form,
+    fill_listed_stream_form,
+    fill_project_grid_form,
+    grid_misread,
+    has_grid_header,
+    listed_form_header,
+    listed_stream_layout,
+)
 from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
     LIST_NUMBER,
@@ -63,6 +71,7 @@ from .tokens import (
     Run,
     Token,
     classify,
+    column_numbers_a_line,
     detect_layout,
     is_amount,
     is_column_number_row,
@@ -122,7 +131,9 @@ LONE_NUMBER = re.compile(r"^\s*([-—–]\s*)?([1-9]\d{0,2})(\s*[-—–])?\s*$"
 def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozenset[int]:
     """Lines printing a page number: `- 12 -`, a lone number just above a table's title, or a
     lone number below 200 that stands apart (no other lone number within a page's worth of
-    lines on one side) and runs on from another such number (pages 11, 12, 14 …). Lone
+    lines on one side) and runs on from another such number (pages 11, 12, 14 …), as many
+    short pages' lines from it as the pages between them hold at least (or on the next line:
+    a page's number and the file's, `11` `12`). Lone
     numbers close together are the 行次, codes or amounts of a table printed one fragment per
     line; 208 or 302 alone is a class code."""
     found = [(k, m) for k, line in enumerate(src.norm, start=1) if (m := LONE_NUMBER.match(line))]
@@ -135,7 +146,8 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
             apart.append((k, int(m.group(2))))
     for n, (k, value) in enumerate(apart):
         near = apart[max(0, n - 3):n] + apart[n + 1:n + 4]
-        if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) for j, v in near):
+        if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) and
+               (abs(j - k) == 1 or abs(j - k) >= abs(value - v) * SETTINGS.short_page_lines) for j, v in near):
             out.add(k)
     # the extractor's page number beside the printed one (`- 31 -` then `33`)
     dashed = {k for k, m in found if m.group(1) and m.group(3)}
@@ -153,7 +165,10 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
             out.add(k)
     out |= _short_pages(found, out)
     out |= _pages_run_on(found, out)
-    return frozenset(out | _page_number_partners(found, out))
+    out |= _page_number_partners(found, out)
+    # column numbers printed a number a line (`1` `2` `3`) are no pages
+    printed = [(k, line) for k, line in enumerate(src.norm, start=1) if line.strip()]
+    return frozenset(out - {printed[i][0] for i in column_numbers_a_line(printed)})
 
 
 def _page_number_partners(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:
@@ -431,6 +446,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     layout = table.layout
     if spec.form and layout == "fragment" and spec.layouts and has_grid_header(content, spec.layouts[0]):
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
+    elif spec.form and layout == "fragment" and (listed_columns := listed_stream_layout(content, spec.layouts)):
+        fill_listed_stream_form(table, listed_columns, content)
     elif spec.form and (listed := listed_form_header(content)) is not None:
         # a list of projects, a row per indicator: the grid it is printed as, where its cells are
         if layout == "tab":

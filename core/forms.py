@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from . import catalog
 from .catalog import FORM_FIELD_KEYS, INDICATOR_L1, INDICATOR_L2, INDICATOR_LEVELS
-from .columns import Column, parse_columns
-from .model import Cell, FormGrid, GridRow, Table, parse_amount
+from .columns import Column, ColumnRole, parse_columns
+from .model import Cell, FormGrid, GridRow, Table, clean_number, parse_amount
 from .reader import normalise
 from .settings import CENT
 from .text import HAN
@@ -1251,3 +1251,164 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
             pending.append((k, t))
         flush((l1, l2))
     table.rows = rows
+
+
+# An indicator's 指标性质 (its comparison, or 定性 for a value in words), the cell between its
+# name and its value in a grid that prints one.
+OPERATORS = frozenset({"定性", "定量", "≥", "≤", "＝", "=", "＞", "＜", ">", "<"})
+UNIT_CHARS = 6          # characters of a 度量单位 at most (`元/人·次`)
+_L1, _L2, _L3, _OPERATOR, _VALUE, _UNIT = (catalog.GRID_COLUMN_ORDER.index(w) for w in (
+    "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"))
+
+
+def _indicator_places(columns: list[Column]) -> dict[int, int] | None:
+    """Where a listed form's indicator columns stand, by their rank in the standard order; None
+    where its layout has no 指标性质 column (the stream reader needs it to part a name from
+    its value) or no project columns before the grid's."""
+    places = {rank: j for j, c in enumerate(columns) if (rank := _grid_rank(c.leaf)) is not None}
+    if not all(r in places for r in (_L1, _L2, _L3, _OPERATOR, _VALUE)) or places[_L1] == 0:
+        return None
+    return places
+
+
+def listed_stream_layout(content: list[tuple[int, str]], layouts: tuple[tuple[str, ...], ...]) -> list[Column] | None:
+    """The columns of the listed form (a project's columns, then an indicator grid with a 指标性质
+    column) whose header a fragment text prints, every column's words among its first lines."""
+    head = squash("".join(s for _, s in content[:60]))
+    for layout in layouts:
+        columns = parse_columns(layout)
+        if _indicator_places(columns) is not None and all(squash(c.leaf) in head for c in columns):
+            return columns
+    return None
+
+
+def fill_listed_stream_form(table: Table, columns: list[Column], content: list[tuple[int, str]]) -> None:
+    """A list of projects, a row per indicator, printed a cell after another, a cell's wrapped
+    lines one after another (PyMuPDF's reading of a ruled list): a project's name, funds and
+    goal, then each indicator's 一级, 二级 and 三级指标, its 指标性质, its value and unit. The
+    levels are known words; an indicator's name runs to its 指标性质; a value in words (定性)
+    runs to the next 一级指标 or project, a compared one is one figure and a short unit. A
+    project is its name's pieces up to its funds, then its goal: it stands in its first
+    indicator's row."""
+    places = _indicator_places(columns)
+    assert places is not None
+    header_words = unicodedata.normalize("NFKC", "".join(squash(w) for c in columns for w in c.path))
+    pieces = [(k, squash(s)) for k, s in content if squash(s)]
+    start = next((i for i, (_, t) in enumerate(pieces) if unicodedata.normalize("NFKC", t) not in header_words),
+                 len(pieces))
+    table.columns = columns
+    if start:
+        table.header_lines = (pieces[0][0], pieces[start - 1][0])
+    body = _join_levels(pieces[start:])
+    # an indicator opens at each 一级指标 (one right after another is its 二级: 产出指标 成本指标)
+    opens = [i for i, (_, t, level) in enumerate(body)
+             if level and t in INDICATOR_L1 and not (i and body[i - 1][2] and body[i - 1][1] in INDICATOR_L1)]
+    project = _project_cells(columns, places[_L1], body[:opens[0]] if opens else body)
+    rows: list[list[Cell]] = []
+    unread = 0
+    for n, at in enumerate(opens):
+        segment = body[at + 1:opens[n + 1] if n + 1 < len(opens) else len(body)]
+        row = [Cell("") for _ in columns]
+        for j, cell in project.items():
+            row[j] = cell
+        row[places[_L1]] = Cell(body[at][1], (body[at][0],))
+        cells, rest = _indicator_cells(segment, _UNIT in places)
+        if cells is None:
+            unread += 1
+            cells, rest = {_L3: [(k, t) for k, t, _ in rest]}, []
+        for rank, items in cells.items():
+            if items and rank in places:
+                row[places[rank]] = Cell("".join(t for _, t in items), tuple(sorted({k for k, _ in items})),
+                                         "joined from fragments" if len(items) > 1 else "")
+        rows.append(row)
+        project = _project_cells(columns, places[_L1], rest)
+    table.rows = rows
+    if unread:
+        table.add_doubt(f"{unread} indicator(s) print no 指标性质 where the layout has one: their cells were read "
+                        "as their name; check the rows against the source")
+
+
+def _indicator_cells(segment: list[tuple[int, str, bool]], has_unit: bool
+                     ) -> tuple[dict[int, list[tuple[int, str]]] | None, list[tuple[int, str, bool]]]:
+    """An indicator's cells after its 一级指标, by rank, and the pieces after them (the next
+    project's); None where no 指标性质 parts its name from its value."""
+    items = list(segment)
+    l2: list[tuple[int, str]] = []
+    if items and items[0][2]:
+        l2, items = [(items[0][0], items[0][1])], items[1:]
+    elif items and (word := next((w for w in sorted(INDICATOR_L2, key=len, reverse=True)
+                                  if w.endswith("指标") and items[0][1].startswith(w)), None)):
+        # `可持续影响指标案卷存放安全性`: the 二级指标 and the name's head as one piece
+        k, t, _ = items[0]
+        l2, items = [(k, word)], [(k, t[len(word):], False)] + items[1:]
+    items = _operator_apart(items)
+    op = next((i for i, (_, t, _) in enumerate(items) if t in OPERATORS), None)
+    if op is None:
+        return None, [(k, t, False) for k, t in l2] + items
+    name = [(k, t) for k, t, _ in items[:op]]
+    after = items[op + 1:]
+    project_at = _project_start(after, items[op][1] == "定性", has_unit)
+    value, unit = after[:project_at], []
+    if items[op][1] != "定性" and len(value) > 1:
+        value, unit = value[:1], value[1:]
+    return {_L2: l2, _L3: name, _OPERATOR: [(items[op][0], items[op][1])],
+            _VALUE: [(k, t) for k, t, _ in value], _UNIT: [(k, t) for k, t, _ in unit]}, after[project_at:]
+
+
+OPERATOR_IN_PIECE = re.compile(r"^(.*?)(定性|定量|[≥≤＝=＞＜><])(.*)$")
+
+
+def _operator_apart(items: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """An indicator's pieces with its 指标性质 a piece of its own where none is: printed at the
+    end of the name's last line (`来电咨询人员满意度≥`) or before the value (`定性符合合同约定`)."""
+    if any(t in OPERATORS for _, t, _ in items):
+        return items
+    for i, (k, t, level) in enumerate(items):
+        if (m := OPERATOR_IN_PIECE.match(t)) and (not m.group(3) or not m.group(1) or m.group(2) in "定性定量"):
+            parts = [(k, part, level) for part in m.groups() if part]
+            return items[:i] + parts + items[i + 1:]
+    return items
+
+
+def _project_start(after: list[tuple[int, str, bool]], in_words: bool, has_unit: bool) -> int:
+    """Where the next project's pieces start among those after an indicator's 指标性质: none
+    (the end) unless a fund's figure follows; else after the value — a value in words with its
+    wrapped tails (`符合相关办法要` `求`), a figure with its unit where the layout has one."""
+    if not any(is_amount(t) for _, t, _ in after[1:]):
+        return len(after)
+    if in_words:
+        end = 1
+        while end < len(after) and len(after[end][1]) <= 2 and not is_amount(after[end][1]):
+            end += 1
+        return end
+    unit = has_unit and len(after) > 1 and len(after[1][1]) <= UNIT_CHARS and not is_amount(after[1][1]) \
+        and not re.search(r"\d{4}", after[1][1])
+    return 2 if unit else 1
+
+
+def _project_cells(columns: list[Column], first_indicator: int,
+                   pieces: list[tuple[int, str, bool]]) -> dict[int, Cell]:
+    """A project's cells from its pieces: its name up to its first figure, its funds (the
+    figures in a row, left to right under the fund columns), then its goal."""
+    if not pieces:
+        return {}
+    names = [j for j in range(first_indicator) if columns[j].role == ColumnRole.NAME]
+    funds = [j for j in range(first_indicator) if columns[j].role == ColumnRole.AMOUNT]
+    texts = [j for j in range(first_indicator) if columns[j].role == ColumnRole.TEXT]
+    first = next((i for i, (_, t, _) in enumerate(pieces) if is_amount(t)), len(pieces))
+    last = first
+    while last < len(pieces) and is_amount(pieces[last][1]):
+        last += 1
+    out: dict[int, Cell] = {}
+
+    def put(j: int, items: list[tuple[int, str, bool]]) -> None:
+        if items:
+            out[j] = Cell("".join(t for _, t, _ in items), tuple(sorted({k for k, _, _ in items})),
+                          "joined from fragments" if len(items) > 1 else "")
+    if names:
+        put(names[0], pieces[:first])
+    for j, (k, t, _) in zip(funds, pieces[first:last]):
+        out[j] = Cell(clean_number(t), (k,))
+    if texts:
+        put(texts[0], pieces[last:])
+    return out

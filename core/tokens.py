@@ -224,7 +224,9 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
     lines rejoined (`8132` + `.86`, `0.0` + `0`) — but a figure of one decimal is whole where
     the table prints such a figure whole elsewhere (`6.4` then `0`: two figures) — and a
     cell wrapped where its next line begins with the 、 no cell begins with (`、结转`)."""
-    tokens = [(k, t) for k, line in content if not _column_numbers_line(line) for t in line_tokens(line)]
+    numbered = column_numbers_a_line(content)
+    tokens = [(k, t) for i, (k, line) in enumerate(content) if not _column_numbers_line(line) and i not in numbered
+              for t in line_tokens(line)]
     one_decimal_whole = any(ONE_DECIMAL.match(t) and not (i + 1 < len(tokens) and NUMBER_TAIL.match(tokens[i + 1][1]))
                             for i, (_, t) in enumerate(tokens))
     out: list[tuple[int, str]] = []
@@ -238,6 +240,24 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out[-1] = (out[-1][0], out[-1][1] + t)     # `上年结余` / `、结转`: no cell begins with 、
             continue
         out.append((k, t))
+    return out
+
+
+def column_numbers_a_line(content: list[tuple[int, str]]) -> set[int]:
+    """The indices of the lines of column numbers printed a number a line (`1` `2` `3` under
+    本年支出合计, 基本支出 and 项目支出): lone numbers 1, 2, 3 … (three at least) on lines one
+    after another."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, (_, line) in enumerate(content):
+        if line.strip() == str(len(run) + 1):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = [i] if line.strip() == "1" else []
+    if len(run) >= 3:
+        out.update(run)
     return out
 
 

@@ -53,6 +53,19 @@ def test_page_numbers_are_told_from_codes_printed_alone():
     assert sorted(page_number_lines(src)) == [26, 51, 86, 111]
 
 
+def test_values_and_column_numbers_printed_alone_are_no_pages():
+    from core.extract import page_number_lines
+    from core.reader import load_text
+    page = ["正文"] * 24
+    # an indicator's value alone on its line (97, then 100 twelve lines on: no three pages
+    # between them), and the column numbers 1 2 3 printed a number a line under the header
+    values = ["满意度指标", "服务对象满意度指标", "咨询人员满意度", "≥", "97", "%", *(["产出指标"] * 10), "100", "万人次"]
+    header = ["项目", "本年支出合计", "基本支出", "项目支出", "1", "2", "3", "住房公积金", "60.87", "60.87", "0.00"]
+    lines = ["第一部分 概况", *page, "11", *page, *values, *page, "12", *page, *header, *page, "13"]
+    src = load_text("\n".join(lines).encode("utf-8"))
+    assert [src.norm[k - 1] for k in sorted(page_number_lines(src))] == ["11", "12", "13"]
+
+
 def test_short_pages_before_the_known_ones_run_the_sequence_on():
     # landscape pages of text hold 15 lines: their numbers are too close to stand apart, and
     # the sequence runs on to the page known by the table title after it; a sentence crosses
