@@ -456,7 +456,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             _form_read_as_plain_grid(table, content, context, layout)
     elif spec.form:
         fill_form(table, content, layout, context.printed)
-        if not table.rows:      # no indicator grid the form reader knows
+        if not table.rows and not (layout == "tab" and table.columns):
+            # no indicator grid the form reader knows (a ruled one whose header it read and no
+            # row is a template printed empty: `经济成本 ......`)
             _form_read_as_plain_grid(table, content, context, layout)
     elif layout == "tab":
         _fill_tab_grid(table, content, spec, context.ruled, context.year)
@@ -675,9 +677,13 @@ def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:
-    """A form whose layout the form reader does not know: its lines read as a plain grid, doubted."""
+    """A form whose layout the form reader does not know: its lines read as a plain grid (a
+    ruled one as its cells stand), doubted."""
     plain = replace(table, facts={}, grids=[], columns=[], rows=[], notes=[])
-    _fill_token_grid(plain, content, catalog.OTHER, context, layout)
+    if layout == "tab":
+        _fill_tab_grid(plain, content, catalog.OTHER, context.ruled, context.year)
+    else:
+        _fill_token_grid(plain, content, catalog.OTHER, context, layout)
     if plain.rows:
         table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
             plain.rows, plain.header_lines
