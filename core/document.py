@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .pdf import Progress
 
 SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
-ITEM = re.compile(r"^(\d{1,2}[.．、)）]|[①-⑳]|[（(]\d{1,2}[）)])")
+ITEM = re.compile(r"^(\d{1,2}(?:[.．](?!\d)|[、)）])|[①-⑳]|[（(]\d{1,2}[）)])")     # (`95.949000` is a figure)
 _REPORT = re.compile(r"(20\d\d)\s*年度?\s*(?:[^\s，。]{0,30}?)\s*(部门|单位)?\s*(预算|决算)")
 COVER_LINES = 15        # the title page: the report's own year is named there
 _DEPTH = {NodeKind.PART: 1, NodeKind.SECTION: 2, NodeKind.SUBSECTION: 3, NodeKind.ITEM: 4}

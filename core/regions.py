@@ -436,8 +436,11 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
 
         if form and grid_started and "\t" not in line and (
-                is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
-                (re.match(r"^\d{1,2}[.．、]", line) and len(line) > 15)):
+                # (a grid row printed beside the end of a goal's sentence names its levels; a
+                # project's funds open a line with a figure, `95.949000`, no item's number)
+                (is_prose(line) and not set(line.split()).intersection(catalog.INDICATOR_LEVELS)) or
+                re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
+                (re.match(r"^\d{1,2}(?:[.．](?!\d)|、)", line) and len(line) > 15)):
             break
         if not form and body_started and spec is catalog.OTHER and _figureless_heading(line) and \
                 not _rows_follow(norm, k, stop, LABELLED_FIGURES):

@@ -1628,3 +1628,23 @@ def test_a_column_named_as_its_header_prints_it_holds_what_its_template_says():
     code = Column.parse("项目/功能分类科目编码")
     printed = code.printed_as(("项目", "支出功能分类"))
     assert (printed.path, printed.role, printed.template) == (("项目", "支出功能分类"), ColumnRole.CODE, code.path)
+
+
+def test_a_list_of_projects_runs_on_past_its_figures_and_a_goals_sentence_beside_a_row():
+    # a project's funds opening a line (`95.949000`, no item `95.`) and a row of the grid
+    # printed beside the end of a goal's sentence (`格局。`) are the list's, not what follows it
+    doc = _parse(["预算12表 项目支出绩效目标表", "金额单位：万元",
+                  "项目名称 项目总额 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位",
+                  "产出指标 质量指标 印刷合格率 ≥ 95 %",
+                  "44951-政府法治研", "95.949000 95.949000 难点、热点问题，开展相关调查研究工作，为法治建设提供智力支撑",
+                  "产出指标 数量指标 印刷量 ≥ 30000 册",
+                  "坚持首善标准，形成制度科学、机制完备、执行规范、运行有效的工作格局。围绕中心 成本指标 经济成本指标 "
+                  "印发宣传制品成本 ≤ 13 万元",
+                  "产出指标 数量指标 组织开展社区矫正宣传活动 ＝ 1 场",
+                  "预算13表 部门整体支出绩效目标表"])
+    listed = doc.tables[0]
+    assert (listed.title, listed.first_line, listed.last_line) == ("项目支出绩效目标表", 1, 9)
+    # nor is a line of the text that opens with a figure a numbered item
+    prose = _parse(["第一部分 概况", "95.50万元为项目经费，用于法治宣传。", "1. 部门职责"])
+    assert [(node.kind, node.first_line) for node in prose.root.children[0].children] == [
+        ("paragraph", 2), ("item", 3)]
