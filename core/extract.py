@@ -24,12 +24,12 @@ from .catalog import TableKind, TableSpec
 from .columns import CODE_PARTS, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import (
     fill_form,
-    fill_listed_stream_form,
+    fill_listed_form,
     fill_project_grid_form,
     grid_misread,
     has_grid_header,
     listed_form_header,
-    listed_stream_layout,
+    listed_layout,
 )
 from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
@@ -446,8 +446,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     layout = table.layout
     if spec.form and layout == "fragment" and spec.layouts and has_grid_header(content, spec.layouts[0]):
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
-    elif spec.form and layout == "fragment" and (listed_columns := listed_stream_layout(content, spec.layouts)):
-        fill_listed_stream_form(table, listed_columns, content)
+    elif spec.form and layout in ("fragment", "space") and (listed_columns := listed_layout(content, spec.layouts)):
+        fill_listed_form(table, listed_columns, content)
     elif spec.form and (listed := listed_form_header(content)) is not None:
         # a list of projects, a row per indicator: the grid it is printed as, where its cells are
         if layout == "tab":

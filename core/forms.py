@@ -1271,32 +1271,53 @@ def _indicator_places(columns: list[Column]) -> dict[int, int] | None:
     return places
 
 
-def listed_stream_layout(content: list[tuple[int, str]], layouts: tuple[tuple[str, ...], ...]) -> list[Column] | None:
+def listed_layout(content: list[tuple[int, str]], layouts: tuple[tuple[str, ...], ...]) -> list[Column] | None:
     """The columns of the listed form (a project's columns, then an indicator grid with a 指标性质
-    column) whose header a fragment text prints, every column's words among its first lines."""
-    head = squash("".join(s for _, s in content[:60]))
+    column) whose header a text prints among its first lines: each column's words, whole or
+    in pieces wrapped over the header's lines (`绩效指标` … `性质`), in order."""
+    head = unicodedata.normalize("NFKC", squash("".join(s for _, s in content[:60])))
     for layout in layouts:
         columns = parse_columns(layout)
-        if _indicator_places(columns) is not None and all(squash(c.leaf) in head for c in columns):
+        if _indicator_places(columns) is not None and \
+                all(_printed_in_order(unicodedata.normalize("NFKC", squash(c.leaf)), head) for c in columns):
             return columns
     return None
 
 
-def fill_listed_stream_form(table: Table, columns: list[Column], content: list[tuple[int, str]]) -> None:
-    """A list of projects, a row per indicator, printed a cell after another, a cell's wrapped
-    lines one after another (PyMuPDF's reading of a ruled list): a project's name, funds and
+def _printed_in_order(word: str, text: str) -> bool:
+    """Whether the word's characters stand in the text in their order."""
+    at = 0
+    for ch in word:
+        at = text.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
+def fill_listed_form(table: Table, columns: list[Column], content: list[tuple[int, str]]) -> None:
+    """A list of projects, a row per indicator (`listed_layout`): a project's name, funds and
     goal, then each indicator's 一级, 二级 and 三级指标, its 指标性质, its value and unit. The
     levels are known words; an indicator's name runs to its 指标性质; a value in words (定性)
-    runs to the next 一级指标 or project, a compared one is one figure and a short unit. A
-    project is its name's pieces up to its funds, then its goal: it stands in its first
-    indicator's row."""
+    runs to the next 一级指标 or project, a compared one is one figure and a short unit. Read
+    a cell after another where the text prints its cells so (PyMuPDF), else a row a line."""
+    table.columns = columns
+    opening = [line.split() for _, line in content if set(line.split()) & set(INDICATOR_L1)]
+    if sum(len(tokens) > 2 for tokens in opening) * 2 > len(opening):
+        _fill_listed_rows_a_line(table, columns, content)
+    else:
+        _fill_listed_cells_in_order(table, columns, content)
+
+
+def _fill_listed_cells_in_order(table: Table, columns: list[Column], content: list[tuple[int, str]]) -> None:
+    """The list printed a cell after another, a cell's wrapped lines one after another
+    (PyMuPDF's reading of a ruled list). A project is its name's pieces up to its funds, then
+    its goal: it stands in its first indicator's row."""
     places = _indicator_places(columns)
     assert places is not None
     header_words = unicodedata.normalize("NFKC", "".join(squash(w) for c in columns for w in c.path))
     pieces = [(k, squash(s)) for k, s in content if squash(s)]
     start = next((i for i, (_, t) in enumerate(pieces) if unicodedata.normalize("NFKC", t) not in header_words),
                  len(pieces))
-    table.columns = columns
     if start:
         table.header_lines = (pieces[0][0], pieces[start - 1][0])
     body = _join_levels(pieces[start:])
@@ -1308,24 +1329,94 @@ def fill_listed_stream_form(table: Table, columns: list[Column], content: list[t
     unread = 0
     for n, at in enumerate(opens):
         segment = body[at + 1:opens[n + 1] if n + 1 < len(opens) else len(body)]
-        row = [Cell("") for _ in columns]
-        for j, cell in project.items():
-            row[j] = cell
-        row[places[_L1]] = Cell(body[at][1], (body[at][0],))
         cells, rest = _indicator_cells(segment, _UNIT in places)
         if cells is None:
             unread += 1
             cells, rest = {_L3: [(k, t) for k, t, _ in rest]}, []
-        for rank, items in cells.items():
-            if items and rank in places:
-                row[places[rank]] = Cell("".join(t for _, t in items), tuple(sorted({k for k, _ in items})),
-                                         "joined from fragments" if len(items) > 1 else "")
-        rows.append(row)
+        rows.append(_indicator_row(columns, places, project, body[at][:2], cells))
         project = _project_cells(columns, places[_L1], rest)
     table.rows = rows
     if unread:
         table.add_doubt(f"{unread} indicator(s) print no 指标性质 where the layout has one: their cells were read "
                         "as their name; check the rows against the source")
+
+
+def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[tuple[int, str]]) -> None:
+    """The list printed a row a line, as a line text prints a ruled one: each line naming a
+    一级指标 is an indicator's row, its cells the words after it; a line printing a project's
+    funds holds a piece of its name before them (a piece of its goal after them). A cell
+    wrapped over lines prints its other pieces around its row's line, among the goal's and
+    the name's: they are not read (nor is the goal); a project's cells stand in the first row
+    of its block, as its middle tells it (`_first_rows`): the table is doubted."""
+    places = _indicator_places(columns)
+    assert places is not None
+    rows: list[list[Cell]] = []
+    projects: list[tuple[float, dict[int, Cell]]] = []      # each project's cells, by the row its line is
+    printed_again: list[str] = []
+    for n, (k, line) in enumerate(content):
+        tokens = line.split()
+        at = next((i for i, t in enumerate(tokens) if t in INDICATOR_L1), len(tokens))
+        if any(is_amount(t) and "." in t for t in tokens[:at]) and not (projects and printed_again == tokens[:at]):
+            printed_again = tokens[:at]     # (a clipped cell's text printed again on the next page: one project)
+            funded = max(i for i, t in enumerate(tokens[:at]) if is_amount(t)) + 1     # (the goal's piece after: not read)
+            projects.append((len(rows) - (0.5 if at == len(tokens) else 0),
+                             _project_cells(columns, places[_L1], [(k, t, False) for t in tokens[:funded]])))
+        if at == len(tokens):
+            continue
+        items = [(k, t, t in INDICATOR_LEVELS) for t in tokens[at + 1:]]
+        read, _ = _indicator_cells(items, _UNIT in places)
+        if read is not None and not read[_L2] and (level := _level_wrapped_around(content, n)) is not None:
+            read[_L2] = [level]
+        rows.append(_indicator_row(columns, places, {}, (k, tokens[at]), read or {_L3: [(k, t) for k, t, _ in items]}))
+    for first, (_, cells) in zip(_first_rows([centre for centre, _ in projects], len(rows)), projects):
+        for j, cell in cells.items():
+            rows[first][j] = cell
+    table.rows = rows
+    if rows:
+        table.add_doubt("the list's cells wrapped around their rows' lines were not read, nor its projects' goals, "
+                        "and the rows its projects head were told by where their funds print; check the rows "
+                        "against the source")
+
+
+def _level_wrapped_around(content: list[tuple[int, str]], n: int) -> tuple[int, str] | None:
+    """A 二级指标 wrapped around the row's line n (`服务对象满意度` above it, `指标` below):
+    the lines just above and below, a piece each, that join into a level's name."""
+    if not 0 < n < len(content) - 1:
+        return None
+    (above, head), (_, tail) = content[n - 1], content[n + 1]
+    word = squash(head) + squash(tail)
+    return (above, word) if len(head.split()) == len(tail.split()) == 1 and word in INDICATOR_LEVELS \
+        and word not in INDICATOR_L1 else None
+
+
+def _first_rows(centres: list[float], rows: int) -> list[int]:
+    """The first row of each project whose cells print centred on a row (its merged cells' middle,
+    by rows: `centres`, a half between two rows): the first project's is the first row; each
+    other's follows its predecessor's rows, as many below that one's middle as above it."""
+    firsts: list[int] = []
+    for n, centre in enumerate(centres):
+        if n == 0:
+            first = 0
+        else:
+            before = centres[n - 1]
+            first = math.floor(before + (before - firsts[-1])) + 1
+            first = max(math.floor(before) + 1, min(first, math.ceil(centre)))
+        firsts.append(min(first, rows - 1))
+    return firsts
+
+
+def _indicator_row(columns: list[Column], places: dict[int, int], project: dict[int, Cell],
+                   level: tuple[int, str], cells: dict[int, list[tuple[int, str]]]) -> list[Cell]:
+    """An indicator's row: its project's cells where it heads one, its 一级指标, its other cells by rank."""
+    row = [Cell("") for _ in columns]
+    for j, cell in project.items():
+        row[j] = cell
+    row[places[_L1]] = Cell(level[1], (level[0],))
+    for rank, items in cells.items():
+        if items and rank in places:
+            row[places[rank]] = Cell("".join(t for _, t in items), tuple(sorted({k for k, _ in items})),
+                                     "joined from fragments" if len(items) > 1 else "")
+    return row
 
 
 def _indicator_cells(segment: list[tuple[int, str, bool]], has_unit: bool
