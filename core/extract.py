@@ -448,6 +448,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
     elif spec.form and layout in ("fragment", "space") and (listed_columns := listed_layout(content, spec.layouts)):
         fill_listed_form(table, listed_columns, content)
+        if not table.rows:      # no indicator the list's reader knows
+            _form_read_as_plain_grid(table, content, context, layout)
     elif spec.form and (listed := listed_form_header(content)) is not None:
         # a list of projects, a row per indicator: the grid it is printed as, where its cells are
         if layout == "tab":

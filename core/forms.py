@@ -1368,14 +1368,15 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
         if read is not None and not read[_L2] and (level := _level_wrapped_around(content, n)) is not None:
             read[_L2] = [level]
         rows.append(_indicator_row(columns, places, {}, (k, tokens[at]), read or {_L3: [(k, t) for k, t, _ in items]}))
+    if not rows:
+        return
     for first, (_, cells) in zip(_first_rows([centre for centre, _ in projects], len(rows)), projects):
         for j, cell in cells.items():
             rows[first][j] = cell
     table.rows = rows
-    if rows:
-        table.add_doubt("the list's cells wrapped around their rows' lines were not read, nor its projects' goals, "
-                        "and the rows its projects head were told by where their funds print; check the rows "
-                        "against the source")
+    table.add_doubt("the list's cells wrapped around their rows' lines were not read, nor its projects' goals, "
+                    "and the rows its projects head were told by where their funds print; check the rows "
+                    "against the source")
 
 
 def _level_wrapped_around(content: list[tuple[int, str]], n: int) -> tuple[int, str] | None:

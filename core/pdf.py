@@ -374,8 +374,7 @@ def _unruled_lead(table: RuledTable, carried: Extents) -> tuple[int, tuple[float
     if not first or carried[first - 1][1] > left + SETTINGS.line_tolerance:
         return None
     edges = [c.bbox[0] for c in table.columns]
-    starts = {round(start) for start, _ in carried[first:]}
-    if not all(any(abs(edge - start) <= SETTINGS.line_tolerance for start in starts) for edge in edges):
+    if not all(any(abs(edge - start) <= SETTINGS.line_tolerance for start, _ in carried[first:]) for edge in edges):
         return None
     return first, (carried[0][0], top, left, bottom)
 

@@ -220,7 +220,8 @@ ONE_DECIMAL = re.compile(r"^[\d,]*\d\.\d$")
 
 
 def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The tokens of a table's lines, column-number rows dropped, numbers split over two
+    """The tokens of a table's lines, column-number rows (and column numbers printed a number a
+    line) dropped, numbers split over two
     lines rejoined (`8132` + `.86`, `0.0` + `0`) — but a figure of one decimal is whole where
     the table prints such a figure whole elsewhere (`6.4` then `0`: two figures) — and a
     cell wrapped where its next line begins with the 、 no cell begins with (`、结转`)."""
