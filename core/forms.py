@@ -41,6 +41,9 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     if header_idx and _is_grid_group_label(content[header_idx - 1][1]):
         group = squash(content[header_idx - 1][1])     # `年度绩效指标` above the grid's header
         facts = facts[:-1]
+        if header_idx > 1 and _is_grid_group_label(wrapped := squash(content[header_idx - 2][1]) + group) and \
+                not squash(content[header_idx - 2][1]).endswith("指标"):
+            group, facts = wrapped, facts[:-1]      # … wrapped a fragment a line (`年度绩` / `效指标`)
     elif header_cells[1:2] == ["一级指标"] and header_cells[0] != "绩效指标" and _is_grid_group_label(header_cells[0]):
         group, header_cells = header_cells[0], header_cells[1:]     # `年度绩效指标` opening the header's line
     facts = _take_grid_blocks(table, facts)
@@ -107,7 +110,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
         scores = _score_columns(table.columns)
         trailing_text = _grid_rank(table.columns[-1].leaf) in WORDS_COLUMN_RANKS
         rows.extend(_line_indicator_rows(spaced, width, scores, trailing_text))
-    elif width - 3 >= 3 and layout == "fragment":
+    elif width - 3 >= 2 and layout == "fragment":
         rows.extend(_fragment_indicator_rows(spaced, width))
     else:
         rows.extend(_spaced_indicator_rows(spaced, width))
@@ -436,6 +439,16 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
     (`一级指标 二级指标 三级指标 指标值`) or, one fragment per line, the run of header words
     from `一级指标` to the first level name."""
     for i, (_, s) in enumerate(content):
+        if GRID_WORDS.fullmatch(squash(s)) and i + 1 < len(content) and \
+                _fragment_header_piece(content[i + 1][1]) and _fragment_header_piece(s):
+            # one fragment a line, its first two words glued (`一级指标二级指标` / `三级指标` / …)
+            end = i
+            while end + 1 < len(content) and _fragment_header_piece(content[end + 1][1]):
+                end += 1
+            cells = _bracketed_pieces_joined(GRID_WORD.findall(squash(s)) + [squash(x) for _, x in content[i + 1:end + 1]])
+            ranks = [rank for c in cells if (rank := _grid_rank(c)) is not None]
+            if "二级指标" in cells and len(ranks) == len(cells) and max(ranks) > 2:
+                return i, end, cells        # (each a column the standard order knows, a value's among them)
         if "二级指标" in s and ("一级指标" in s or "三级指标" in s):
             # (a ruled line's cells are its tabs' pieces: `年 度 绩效 指 标` is one cell, letter-spaced)
             cells = [c for c in s.strip().split("\t") if c.strip()] if "\t" in s else \
@@ -453,6 +466,28 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
             if "二级指标" in cells:
                 return i, end, cells
     return None, 0, []
+
+
+def _fragment_header_piece(line: str) -> bool:
+    """A line of a grid header printed a fragment a line: one short piece, no level's name."""
+    text = squash(line)
+    return " " not in line.strip() and "\t" not in line and 0 < len(text) <= 10 and text not in _LEVEL_PREFIXES \
+        and not INDICATOR_VALUE.match(text)
+
+
+def _bracket_open(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _bracketed_pieces_joined(pieces: list[str]) -> list[str]:
+    """Header pieces with a cell wrapped inside its brackets joined (`分值权重（90` `分）`)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _bracket_open(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def listed_form_header(content: list[tuple[int, str]]) -> int | None:
@@ -943,7 +978,8 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
     fragment per line: levels, a name, then up to one value per column. A value column left
     empty shows where a fragment is followed by a measured value (`>50%`): it is the next
     indicator's name; a short fragment before a name and a value ends the name above."""
-    tokens = [(k, t) for k, t in stream_tokens(lines) if t != "绩效指标"]
+    # (levels wrapped a fragment a line joined: `成本指` `标`, `服务对象满意度指` `标`)
+    tokens = [(k, t) for k, t, _ in _join_levels(stream_tokens(lines)) if t != "绩效指标"]
     n_values = width - 3
     rows: list[list[Cell]] = []
     l1 = l2 = ""
@@ -970,6 +1006,8 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
             i += 1
             continue
         name, i = (k, t), i + 1
+        while _bracket_open(name[1]) and i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS:
+            name, i = (name[0], name[1] + tokens[i][1]), i + 1      # `…调查成本（` `元/户/月）`: wrapped in its brackets
         values: list[tuple[int, str]] = []
         while i < len(tokens) and len(values) < n_values and tokens[i][1] not in INDICATOR_LEVELS:
             if values and not measured(i) and measured(i + 1):
