@@ -58,7 +58,7 @@ from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
-from .text import HAN
+from .text import HAN, opens_bracket
 from .tokens import (
     CHUNK,
     CJK,
@@ -2606,7 +2606,7 @@ def _read_coded_list(body: Body) -> None:
         if rows and codes and not amounts and 0 < len(rows[-1][0].text) < full_code == len(rows[-1][0].text + code):
             _continue_row(rows[-1], codes, labels, name_col, unit_col, agency)
             continue
-        if rows and not codes and not amounts and _opens_bracket(rows[-1][name_col].text):
+        if rows and not codes and not amounts and opens_bracket(rows[-1][name_col].text):
             # `…预备金(老` … amounts … `干局)`: the name's wrapped end
             rows[-1][name_col] = _bracket_closed(rows[-1][name_col], labels)
             continue
@@ -3203,10 +3203,6 @@ def _continue_row(row: list[Cell], codes: list[Token], labels: list[Token], name
     row[name_col] = Cell(text, row[name_col].lines + lines, "joined from fragments")
 
 
-def _opens_bracket(text: str) -> bool:
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
-
-
 def _bracket_closed(head: Cell, pieces: list[Token]) -> Cell:
     """A label cell that opens a bracket, with the pieces of its wrapped end that close it."""
     return Cell(head.text + "".join(t for _, t in pieces), head.lines + tuple(k for k, _ in pieces),
@@ -3527,7 +3523,7 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
             continue
         pieces = codes + labels
         if rows and not amounts and len(pieces) == 1 and \
-                (opened := next((j for j in text_cols if _opens_bracket(rows[-1][j].text)), None)) is not None:
+                (opened := next((j for j in text_cols if opens_bracket(rows[-1][j].text)), None)) is not None:
             # `深圳市文化广电旅游体育局（本` … figures … `级）`: the name's wrapped end, alone on its line
             rows[-1][opened] = _bracket_closed(rows[-1][opened], pieces)
             continue

@@ -19,7 +19,7 @@ from .columns import Column, ColumnRole, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, clean_number, parse_amount
 from .reader import normalise
 from .settings import CENT
-from .text import HAN
+from .text import HAN, opens_bracket
 from .tokens import CJK, PrintedPages, is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
@@ -475,15 +475,11 @@ def _fragment_header_piece(line: str) -> bool:
         and not INDICATOR_VALUE.match(text)
 
 
-def _bracket_open(text: str) -> bool:
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
-
-
 def _bracketed_pieces_joined(pieces: list[str]) -> list[str]:
     """Header pieces with a cell wrapped inside its brackets joined (`分值权重（90` `分）`)."""
     out: list[str] = []
     for piece in pieces:
-        if out and _bracket_open(out[-1]):
+        if out and opens_bracket(out[-1]):
             out[-1] += piece
         else:
             out.append(piece)
@@ -1006,7 +1002,7 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
             i += 1
             continue
         name, i = (k, t), i + 1
-        while _bracket_open(name[1]) and i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS:
+        while opens_bracket(name[1]) and i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS:
             name, i = (name[0], name[1] + tokens[i][1]), i + 1      # `…调查成本（` `元/户/月）`: wrapped in its brackets
         values: list[tuple[int, str]] = []
         while i < len(tokens) and len(values) < n_values and tokens[i][1] not in INDICATOR_LEVELS:

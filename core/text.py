@@ -1,6 +1,6 @@
 """Document text: shown on a terminal with its control characters made visible, so that a
 document can never move the cursor, set a title or write the clipboard (OSC 52); the columns
-it takes; a Chinese character in a pattern."""
+it takes; a Chinese character in a pattern; whether a text leaves a bracket open."""
 from __future__ import annotations
 
 import re
@@ -36,3 +36,8 @@ def display_width(text: str) -> int:
     if text.isascii():
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def opens_bracket(text: str) -> bool:
+    """Whether the text opens more brackets than it closes (a cell wrapped inside them: `（本` … `级）`)."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
