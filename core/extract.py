@@ -1429,21 +1429,17 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     # 科目编码 is no 功能分类科目编码 where a layout names 科目编码; a short one, 预算, may be either)
     pieces = [[cell for cell in line if len(cell) < 4 or cell not in every] for line in lines]
     by_line = "\n".join(whole_lines)       # (a word no line prints is no cells of one: the quick test first)
-    as_cells: dict[str, bool] = {}          # (each word judged once, not once a layout)
-
-    def printed_as_cells(word: str) -> bool:
-        if word not in as_cells:
-            as_cells[word] = _printed_as_cells(word, lines)
-        return as_cells[word]
+    # the spec's words the header prints as cells (each judged once, not once a layout): a
+    # layout lacking one of them loses
+    printed = [w for w in every if len(w) >= 2 and w in by_line and _printed_as_cells(w, lines)
+               and not (catalog.PERIOD.match(w) and w in whole_lines)]
+    # (a word a layout writes longer, or shorter inside, 公务用车运行费 for 公务用车运行维护费, is its own)
+    owned_by = {w: {v for v in every if w in v or _is_shortened(v, w)} for w in printed}
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text, pieces) for w in words}
         found = sum(presence.values())
-        # (a word the layout writes shorter inside, 公务用车运行费 for 公务用车运行维护费, is its own)
-        unexplained = [w for w in every - words if len(w) >= 2 and w in by_line
-                       and not any(w in v or _is_shortened(v, w) for v in words)
-                       and printed_as_cells(w)
-                       and not (catalog.PERIOD.match(w) and w in whole_lines)]
+        unexplained = [w for w in printed if not owned_by[w] & words]
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - (code_width if code_width > 1 else _panels_printed(cols, panels, text))) \
