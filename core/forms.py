@@ -8,6 +8,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -1380,11 +1381,14 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
     一级指标 is an indicator's row, its cells the words after it; a line printing a project's
     funds holds a piece of its name before them (a piece of its goal after them). A cell
     wrapped over lines prints its other pieces around its row's line, among the goal's and
-    the name's: they are not read (nor is the goal); a project's cells stand in the first row
-    of its block, as its middle tells it (`_first_rows`): the table is doubted."""
+    the project name's: an indicator's name and 二级指标 are joined from pieces alone on the
+    lines around (`_names_wrapped_around`, `_level_wrapped_around`), nothing else (nor the
+    goal); a project's cells stand in the first row of its block, as its middle tells it
+    (`_first_rows`): the table is doubted."""
     places = _indicator_places(columns)
     assert places is not None
     rows: list[list[Cell]] = []
+    row_at: list[int] = []          # each row's line, by its index in content
     projects: list[tuple[float, dict[int, Cell]]] = []      # each project's cells, by the row its line is
     printed_again: list[str] = []
     for n, (k, line) in enumerate(content):
@@ -1402,15 +1406,47 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
         if read is not None and not read[_L2] and (level := _level_wrapped_around(content, n)) is not None:
             read[_L2] = [level]
         rows.append(_indicator_row(columns, places, {}, (k, tokens[at]), read or {_L3: [(k, t) for k, t, _ in items]}))
+        row_at.append(n)
     if not rows:
         return
+    _names_wrapped_around(content, rows, row_at, places[_L3])
     for first, (_, cells) in zip(_first_rows([centre for centre, _ in projects], len(rows)), projects):
         for j, cell in cells.items():
             rows[first][j] = cell
     table.rows = rows
-    table.add_doubt("the list's cells wrapped around their rows' lines were not read, nor its projects' goals, "
-                    "and the rows its projects head were told by where their funds print; check the rows "
-                    "against the source")
+    table.add_doubt("the list's cells wrapped around their rows' lines were read only where their pieces stand "
+                    "alone beside them (names, 二级指标), its projects' goals not at all, and the rows its projects "
+                    "head were told by where their funds print; check the rows against the source")
+
+
+def _names_wrapped_around(content: list[tuple[int, str]], rows: list[list[Cell]], row_at: list[int],
+                          name_col: int) -> None:
+    """An indicator's name wrapped over lines prints as many of them above its row's line as
+    below, each but the last as wide as the column (the longest that names printed whole on
+    their rows' lines reach three times at least): where a row's line prints no name, the pieces alone on their lines right
+    around it that fill the column so are its name's."""
+    lengths = Counter(len(row[name_col].text) for row in rows if row[name_col].text)
+    width = max((n for n, seen in lengths.items() if seen >= 3), default=0)
+    taken = set(row_at)
+
+    def piece(m: int) -> bool:
+        if not 0 <= m < len(content) or m in taken:
+            return False
+        tokens = content[m][1].split()
+        return len(tokens) == 1 and not is_amount(tokens[0]) and tokens[0] not in INDICATOR_LEVELS
+
+    for row, n in zip(rows, row_at):
+        if row[name_col].text or not width:
+            continue
+        above = list(itertools.takewhile(piece, range(n - 1, n - 4, -1)))[::-1]
+        below = list(itertools.takewhile(piece, range(n + 1, n + 4)))
+        for k in range(min(len(above), len(below)), 0, -1):
+            lines = above[len(above) - k:] + below[:k]
+            texts = [content[m][1].strip() for m in lines]
+            if all(width - 1 <= len(t) <= width for t in texts[:-1]) and len(texts[-1]) <= width:
+                row[name_col] = Cell("".join(texts), tuple(content[m][0] for m in lines), "joined from fragments")
+                taken.update(lines)
+                break
 
 
 def _level_wrapped_around(content: list[tuple[int, str]], n: int) -> tuple[int, str] | None:
