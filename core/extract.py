@@ -166,6 +166,8 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     out |= _short_pages(found, out)
     out |= _pages_run_on(found, out)
     out |= _page_number_partners(found, out)
+    if not out:
+        return frozenset()
     # column numbers printed a number a line (`1` `2` `3`) are no pages
     printed = [(k, line) for k, line in enumerate(src.norm, start=1) if line.strip()]
     return frozenset(out - {printed[i][0] for i in column_numbers_a_line(printed)})

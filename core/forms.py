@@ -42,9 +42,9 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     if header_idx and _is_grid_group_label(content[header_idx - 1][1]):
         group = squash(content[header_idx - 1][1])     # `年度绩效指标` above the grid's header
         facts = facts[:-1]
-        if header_idx > 1 and _is_grid_group_label(wrapped := squash(content[header_idx - 2][1]) + group) and \
-                not squash(content[header_idx - 2][1]).endswith("指标"):
-            group, facts = wrapped, facts[:-1]      # … wrapped a fragment a line (`年度绩` / `效指标`)
+        head = squash(content[header_idx - 2][1]) if header_idx > 1 else "指标"
+        if not head.endswith("指标") and _is_grid_group_label(head + group):
+            group, facts = head + group, facts[:-1]      # … wrapped a fragment a line (`年度绩` / `效指标`)
     elif header_cells[1:2] == ["一级指标"] and header_cells[0] != "绩效指标" and _is_grid_group_label(header_cells[0]):
         group, header_cells = header_cells[0], header_cells[1:]     # `年度绩效指标` opening the header's line
     facts = _take_grid_blocks(table, facts)
@@ -1088,6 +1088,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     return rows
 
 
+INDICATOR_L1_SET = frozenset(INDICATOR_L1)        # (a line's words tested against it at once)
 _LEVEL_PREFIXES = frozenset(w[:n] for w in INDICATOR_LEVELS for n in range(1, len(w) + 1))
 
 
@@ -1291,6 +1292,9 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
 # An indicator's 指标性质 (its comparison, or 定性 for a value in words), the cell between its
 # name and its value in a grid that prints one.
 OPERATORS = frozenset({"定性", "定量", "≥", "≤", "＝", "=", "＞", "＜", ">", "<"})
+IN_WORDS = frozenset({"定性", "定量"})      # a 指标性质 written as a word, not a sign
+# the 二级指标 named so (…指标), longest first: the head of a piece printed with a name's
+_L2_NAMED_INDICATORS = tuple(sorted((w for w in INDICATOR_L2 if w.endswith("指标")), key=len, reverse=True))
 UNIT_CHARS = 6          # characters of a 度量单位 at most (`元/人·次`)
 _L1, _L2, _L3, _OPERATOR, _VALUE, _UNIT = (catalog.GRID_COLUMN_ORDER.index(w) for w in (
     "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"))
@@ -1298,7 +1302,7 @@ _L1, _L2, _L3, _OPERATOR, _VALUE, _UNIT = (catalog.GRID_COLUMN_ORDER.index(w) fo
 
 def _indicator_places(columns: list[Column]) -> dict[int, int] | None:
     """Where a listed form's indicator columns stand, by their rank in the standard order; None
-    where its layout has no 指标性质 column (the stream reader needs it to part a name from
+    where its layout has no 指标性质 column (the list's readers need it to part a name from
     its value) or no project columns before the grid's."""
     places = {rank: j for j, c in enumerate(columns) if (rank := _grid_rank(c.leaf)) is not None}
     if not all(r in places for r in (_L1, _L2, _L3, _OPERATOR, _VALUE)) or places[_L1] == 0:
@@ -1336,7 +1340,7 @@ def fill_listed_form(table: Table, columns: list[Column], content: list[tuple[in
     runs to the next 一级指标 or project, a compared one is one figure and a short unit. Read
     a cell after another where the text prints its cells so (PyMuPDF), else a row a line."""
     table.columns = columns
-    opening = [line.split() for _, line in content if set(line.split()) & set(INDICATOR_L1)]
+    opening = [tokens for _, line in content if not INDICATOR_L1_SET.isdisjoint(tokens := line.split())]
     if sum(len(tokens) > 2 for tokens in opening) * 2 > len(opening):
         _fill_listed_rows_a_line(table, columns, content)
     else:
@@ -1389,6 +1393,7 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
     assert places is not None
     rows: list[list[Cell]] = []
     row_at: list[int] = []          # each row's line, by its index in content
+    level_lines: set[int] = set()   # the lines of 二级指标 wrapped around their rows' lines
     projects: list[tuple[float, dict[int, Cell]]] = []      # each project's cells, by the row its line is
     printed_again: list[str] = []
     for n, (k, line) in enumerate(content):
@@ -1405,11 +1410,12 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
         read, _ = _indicator_cells(items, _UNIT in places)
         if read is not None and not read[_L2] and (level := _level_wrapped_around(content, n)) is not None:
             read[_L2] = [level]
+            level_lines.update((n - 1, n + 1))
         rows.append(_indicator_row(columns, places, {}, (k, tokens[at]), read or {_L3: [(k, t) for k, t, _ in items]}))
         row_at.append(n)
     if not rows:
         return
-    _names_wrapped_around(content, rows, row_at, places[_L3])
+    _names_wrapped_around(content, rows, row_at, places[_L3], set(row_at) | level_lines)
     for first, (_, cells) in zip(_first_rows([centre for centre, _ in projects], len(rows)), projects):
         for j, cell in cells.items():
             rows[first][j] = cell
@@ -1420,14 +1426,14 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
 
 
 def _names_wrapped_around(content: list[tuple[int, str]], rows: list[list[Cell]], row_at: list[int],
-                          name_col: int) -> None:
+                          name_col: int, taken: set[int]) -> None:
     """An indicator's name wrapped over lines prints as many of them above its row's line as
     below, each but the last as wide as the column (the longest that names printed whole on
-    their rows' lines reach three times at least): where a row's line prints no name, the pieces alone on their lines right
-    around it that fill the column so are its name's."""
+    their rows' lines reach three times at least): where a row's line prints no name, the
+    pieces alone on their lines right around it (lines not `taken` by rows or levels) that
+    fill the column so are its name's."""
     lengths = Counter(len(row[name_col].text) for row in rows if row[name_col].text)
     width = max((n for n, seen in lengths.items() if seen >= 3), default=0)
-    taken = set(row_at)
 
     def piece(m: int) -> bool:
         if not 0 <= m < len(content) or m in taken:
@@ -1498,8 +1504,7 @@ def _indicator_cells(segment: list[tuple[int, str, bool]], has_unit: bool
     l2: list[tuple[int, str]] = []
     if items and items[0][2]:
         l2, items = [(items[0][0], items[0][1])], items[1:]
-    elif items and (word := next((w for w in sorted(INDICATOR_L2, key=len, reverse=True)
-                                  if w.endswith("指标") and items[0][1].startswith(w)), None)):
+    elif items and (word := next((w for w in _L2_NAMED_INDICATORS if items[0][1].startswith(w)), None)):
         # `可持续影响指标案卷存放安全性`: the 二级指标 and the name's head as one piece
         k, t, _ = items[0]
         l2, items = [(k, word)], [(k, t[len(word):], False)] + items[1:]
@@ -1517,7 +1522,7 @@ def _indicator_cells(segment: list[tuple[int, str, bool]], has_unit: bool
             _VALUE: [(k, t) for k, t, _ in value], _UNIT: [(k, t) for k, t, _ in unit]}, after[project_at:]
 
 
-OPERATOR_IN_PIECE = re.compile(r"^(.*?)(定性|定量|[≥≤＝=＞＜><])(.*)$")
+OPERATOR_IN_PIECE = re.compile(f"^(.*?)({'|'.join(map(re.escape, sorted(OPERATORS, key=len, reverse=True)))})(.*)$")
 
 
 def _operator_apart(items: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
@@ -1526,7 +1531,7 @@ def _operator_apart(items: list[tuple[int, str, bool]]) -> list[tuple[int, str, 
     if any(t in OPERATORS for _, t, _ in items):
         return items
     for i, (k, t, level) in enumerate(items):
-        if (m := OPERATOR_IN_PIECE.match(t)) and (not m.group(3) or not m.group(1) or m.group(2) in "定性定量"):
+        if (m := OPERATOR_IN_PIECE.match(t)) and (not m.group(3) or not m.group(1) or m.group(2) in IN_WORDS):
             parts = [(k, part, level) for part in m.groups() if part]
             return items[:i] + parts + items[i + 1:]
     return items

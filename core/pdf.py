@@ -464,10 +464,11 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
                 if any(j < len(r) and r[j] for r in grid) or j >= len(widths) or widths[j] >= SETTINGS.min_column_width]
         spans = tuple(extents[min(j, len(extents) - 1)] for j in used)
         alone = len(t.rows) < SETTINGS.min_table_rows
-        led = _lead_cells(page, t, carried, lead) if number == 0 and lead is not None else {}
+        led_on = lead is not None and number == 0      # (the page's first table, its lead unruled)
+        led = _lead_cells(page, t, carried, lead) if led_on and lead is not None else {}
         for r, (row, texts) in enumerate(zip(t.rows, grid)):
             texts = [texts[j] if j < len(texts) else "" for j in used]
-            if (alone or lead is not None and number == 0) and carried:
+            if (alone or led_on) and carried:
                 texts = _under_columns(texts, spans, carried)
                 for j, text in led.get(r, {}).items():
                     texts[j] = text
@@ -477,7 +478,7 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
             # a title, unit or agency line ruled into the table's box is a line of text, not a row
             printed = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
             items.append((float(row.bbox[1]), 1, printed))
-        if not alone and not (lead is not None and number == 0):
+        if not alone and not led_on:
             carried = spans
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
     return [text for _, _, text in items], carried
