@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -140,7 +140,7 @@ def _printed_centres(printed: tuple[str, ...], header_lines: list[int], cells: l
     """Where each header cell of an indicator grid stands on its printed line (the middle of
     its characters), found in order over the header's lines; None unless each is found and
     cells printed on one line stand apart by a gap (a layout text: its page's columns kept
-    as runs of spaces)."""
+    as runs of spaces; one pair may stand a space apart, none touch)."""
     centres: list[float] = []
     places: list[tuple[int, int, int]] = []     # (line, start, end) of each cell found
     folded = {k: unicodedata.normalize("NFKC", printed[k - 1]) for k in header_lines if 0 < k <= len(printed)}
@@ -148,12 +148,13 @@ def _printed_centres(printed: tuple[str, ...], header_lines: list[int], cells: l
         return None     # (folding changed a line's length: its positions are not the page's)
     for cell in cells:
         found = None
-        # the cell whole, else its start where it wraps (`一级指` over `标`)
-        for size in range(len(cell), 1, -1):
+        # the cell whole, else its start where it wraps (`一级指` over `标`; one character only
+        # where the rest stands under it: `得` over `分`)
+        for size in range(len(cell), 0, -1):
             pattern = re.compile(r"\s?".join(map(re.escape, cell[:size])))
             for k, line in folded.items():
                 after = max((end for at, _, end in places if at == k), default=0)
-                if m := pattern.search(line, after):
+                if (m := pattern.search(line, after)) and (size > 1 or _rest_below(folded, k, m.start(), cell[1:])):
                     found = (k, m.start(), m.end())
                     break
             if found is not None:
@@ -165,10 +166,16 @@ def _printed_centres(printed: tuple[str, ...], header_lines: list[int], cells: l
     lines = [k for k, _, _ in places]
     if max(map(lines.count, lines), default=0) < 2:
         return None     # each cell alone on its line: the header printed one fragment a line
-    for (k1, _, end), (k2, start, _) in zip(places, places[1:]):
-        if k1 == k2 and start - end < 2:
-            return None
-    return centres
+    gaps = [start - end for (k1, _, end), (k2, start, _) in zip(places, places[1:]) if k1 == k2]
+    close = sum(gap < 2 for gap in gaps)
+    # (one pair a space apart where CJK characters crowd a layout text's line: `分值 得分`)
+    return centres if min(gaps, default=1) > 0 and close <= 1 and close * 2 < len(gaps) else None
+
+
+def _rest_below(folded: dict[int, str], k: int, start: int, rest: str) -> bool:
+    """Whether a header line below line k prints the start of `rest` within two places of
+    `start` (a cell's head on line k wrapped there)."""
+    return bool(rest) and any(rest[0] in line[max(start - 2, 0):start + 3] for at, line in folded.items() if at > k)
 
 
 PRINTED_PIECE = re.compile(r"\S+")
@@ -238,26 +245,59 @@ def _mapped(x: float, pairs: list[tuple[float, float]]) -> float:
     return a2 + (x - a) * (b2 - a2) / (b - a) if b > a else a2
 
 
+SCORE = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages, header_line: int,
                                centres: list[float], left: float, columns: list[Column],
                                scores: list[int]) -> list[list[Cell]]:
-    """Indicator rows of a layout text, each piece of a line in the column whose header stands
-    nearest above it (on a page the header is not printed on, where it would stand:
-    `_page_places`). A row's line is one printing a figure under a value column (or a value
-    beside a name); a cell of several lines is centred on its row's line, so a piece of a name or
-    value on another line belongs to the nearest row's line (between two equally near, to the row
-    above while its cell has printed fewer lines below than above, else to the row below). The
-    一级 and 二级 labels, a merged cell each, stand centred on their rows (`_centred_blocks`);
-    pieces left of `left` are the grid's group label (`绩效指标`) printed down its side."""
+    """Indicator rows of a layout text, each piece of a line in its column: the columns the
+    page's rows leave blanks between where they part as many as the header names
+    (`_columns_of_runs`), else the header page's, else those whose header stands nearest above
+    (on a page the header is not printed on, where it would stand: `_page_places`). A row's
+    line is the one printing its score where every row prints one, else one printing a figure
+    under a value column (or a value beside a name); a cell of several lines is centred on its
+    row's line (`_centred_cells`). The 一级 and 二级 labels, a merged cell each, stand centred
+    on their rows (`_centred_blocks`); pieces left of `left` are the grid's group label
+    (`绩效指标`) printed down its side."""
     width = len(columns)
-    bounds = [(a + b) / 2 for a, b in zip(centres, centres[1:])]
     header_words = {squash(c.leaf) for c in columns} | {"绩效指标"}
     placed = _page_places(lines, pages, header_line)
+    by_page: dict[int, list[int]] = {}
+    for k, _ in lines:
+        by_page.setdefault(pages.page(k), []).append(k)
+    # each page's columns where its own rows part as many (its pieces as printed), else the
+    # header page's: from its rows, this page's pieces moved as far as its runs stand from them
+    # (else from its header, the pieces mapped by landmarks)
+    home = pages.page(header_line)
+    runs_of = {page: _print_runs([pages.lines[k - 1] for k in ks], left if page == home else -math.inf)
+               for page, ks in by_page.items()}
+    own = {page: _columns_of_runs(runs, width) for page, runs in runs_of.items()}
+    home_columns = own.get(home)
+    if home_columns:
+        home_columns = own[home] = home_columns[0], max(home_columns[1], left)
+    # how each page's printed pieces are cut: (bounds, edge, shift), None where by its landmarks
+    cut: dict[int, tuple[list[float], float, float] | None] = {}
+    for page, columns_here in own.items():
+        shift = _shift_onto(runs_of[page], runs_of[home]) if home_columns and not columns_here else None
+        if columns_here:
+            cut[page] = (*columns_here, 0.0)
+        elif home_columns and shift is not None:
+            cut[page] = (*home_columns, shift)
+        else:
+            cut[page] = None
+    header_bounds = [(a + b) / 2 for a, b in zip(centres, centres[1:])]
     grid: list[tuple[int, dict[int, str]]] = []
     for k, _ in lines:
+        page_cut = cut[pages.page(k)]
+        if page_cut is not None:
+            bounds, edge, shift = page_cut
+            pieces = [(x + shift, t) for x, t in _line_pieces(pages.lines[k - 1])]
+        else:
+            bounds, edge, pieces = header_bounds, left, placed[k]
         by_column: dict[int, list[str]] = {}
-        for centre, text in placed[k]:
-            if centre >= left:
+        for centre, text in pieces:
+            if centre >= edge:
                 by_column.setdefault(bisect.bisect(bounds, centre), []).append(text)
         cells = {j: SPACE_BESIDE_CJK.sub("", " ".join(texts)) for j, texts in by_column.items()}
         if cells and not set(cells.values()) <= header_words:       # (the header again, past a page break)
@@ -289,6 +329,15 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
             yield i
 
     anchors = [i for i in range(len(grid)) if is_row_line(i)]
+    scored = [i for i in anchors if any(SCORE.fullmatch(grid[i][1].get(j, "")) for j in scores)
+              or any(GRID_TOTAL.match(t) for t in grid[i][1].values())]
+
+    def beside_scored(i: int) -> bool:
+        return any(abs(n - i) == abs(grid[n][0] - grid[i][0]) <= 2 for n in scored)
+    if len(scored) >= 2 and all(beside_scored(i) or 2 not in grid[i][1] for i in anchors):
+        # each row scored: a row's line is the one printing its score, its cells' other lines
+        # (a name or a target wrapped above and below it, a long value's lines further) around it
+        anchors = scored
     owner: dict[int, int] = {}     # lines of a value wrapped around its row's name: that row's line
     for i in range(len(grid)):
         if name_alone(i):
@@ -303,32 +352,21 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
     if not anchors:
         return []
     row_lines = set(anchors)
-    # the pieces of each row's cells by column, (line, text); and how many lines each printed
-    # above and below its row's line
+    # the pieces of each row's cells by column, (line, text)
     parts: list[dict[int, list[tuple[int, str]]]] = [{} for _ in anchors]
-    above = [[0] * width for _ in anchors]
-    below = [[0] * width for _ in anchors]
     for n, i in enumerate(anchors):
         for j, text in grid[i][1].items():
             if j >= 2:
                 parts[n].setdefault(j, []).append((grid[i][0], text))
-    for i, (k, cells) in enumerate(grid):
-        if i in row_lines:
-            continue
-        after = bisect.bisect(anchors, i)
-        for j, text in cells.items():
-            if j < 2:
-                continue
-            up = grid[anchors[after - 1]][0] if after else None
-            down = grid[anchors[after]][0] if after < len(anchors) else None
-            # (between two rows equally near, a value's wordy end is the value's above)
-            to_up = up is not None and (down is None or k - up < down - k or (k - up == down - k and (
-                j in values or below[after - 1][j] < above[after - 1][j])))
+    for j in range(2, width):
+        free = [(i, grid[i][0], grid[i][1][j]) for i in range(len(grid)) if j in grid[i][1] and i not in row_lines]
+        for i, k, text in free:
             if i in owner:
-                to_up = owner[i] < i
-            n = after - 1 if to_up else after
-            (below if to_up else above)[n][j] += 1
-            parts[n].setdefault(j, []).append((k, text))
+                parts[anchors.index(owner[i])].setdefault(j, []).append((k, text))
+        unowned = [(k, text) for i, k, text in free if i not in owner]
+        for n, cell in enumerate(_centred_cells([grid[i][0] for i in anchors], unowned,
+                                                [j in grid[i][1] for i in anchors])):
+            parts[n].setdefault(j, []).extend(cell)
     rows: list[list[Cell]] = []
     for n, i in enumerate(anchors):
         k, cells = grid[i]
@@ -344,15 +382,103 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
             lines_of = tuple(x for x, _ in p) or (k,)
             row.append(Cell(texts.get(j, ""), lines_of, "joined from fragments" if len(p) > 1 else ""))
         rows.append(row)
-    _levels_by_position(rows, grid, [grid[i][0] for i in anchors], header_words)
+    _levels_by_position(rows, grid, [grid[i][0] for i in anchors], header_words, pages.page)
     return rows
 
 
+def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor: list[bool]
+                   ) -> list[list[tuple[int, str]]]:
+    """A column's pieces printed off its rows' lines, (line, text) in order, parted among the
+    rows whose lines are `anchors` (`on_anchor`: whether each row's line prints in the column).
+    A cell of several lines stands centred on its row's line, so the pieces between two rows'
+    lines part where each row's cell is best centred: its first and last lines as far from its
+    row's line, and as many of its lines above as below (a layout text's lines are no even
+    measure of height: other columns' lines print between a cell's); between equals, each piece
+    goes to its nearer row. Two tall cells meeting between their rows, or a wrapped cell whose
+    lines print apart from its row's line, each find their own row."""
+    gaps: list[list[tuple[int, str]]] = [[] for _ in range(len(anchors) + 1)]     # the pieces before each row's line
+    for k, text in pieces:
+        gaps[bisect.bisect(anchors, k)].append((k, text))
+    # how many pieces of each gap go up to the row above: none of the first, all of the last
+    choices = [range(1)] + [range(len(gap) + 1) for gap in gaps[1:-1]] + [range(len(gaps[-1]), len(gaps[-1]) + 1)]
+
+    def row_cost(n: int, down_from: int, up_to: int) -> float:
+        """How far row n's cell stands off centre on its row's line, taking the pieces of the
+        gap above from `down_from` on and of the gap below up to `up_to`."""
+        cell = gaps[n][down_from:] + gaps[n + 1][:up_to]
+        lines = [k for k, _ in cell] + ([anchors[n]] if on_anchor[n] else [])
+        span = abs(min(lines) + max(lines) - 2 * anchors[n]) if lines else 0
+        return span + abs(len(gaps[n]) - down_from - up_to)
+
+    def split_cost(g: int, up: int) -> float:
+        gap = gaps[g]
+        nearer = sum(k - anchors[g - 1] for k, _ in gap[:up]) + sum(anchors[g] - k for k, _ in gap[up:]) \
+            if 0 < g < len(anchors) else 0
+        return nearer / 1000
+
+    # by how many pieces of gap g go up: the least cost of the rows above and the choices made
+    best: dict[int, tuple[float, list[int]]] = {0: (0.0, [0])}
+    for g in range(1, len(gaps)):
+        best = {up: min(((so_far + row_cost(g - 1, before, up) + split_cost(g, up), made + [up])
+                         for before, (so_far, made) in best.items()), key=lambda c: c[0])
+                for up in choices[g]}
+    ups = min(best.values(), key=lambda c: c[0])[1]
+    return [gaps[n][ups[n]:] + gaps[n + 1][:ups[n + 1]] for n in range(len(anchors))]
+
+
+Run = tuple[float, float, bool]     # where some lines print: start, end, all of it the group label's characters
+
+
+def _print_runs(lines: list[str], left: float) -> list[Run]:
+    """The runs of characters some of a page's printed grid lines print in (their pieces from
+    `left` on), between the blanks they all leave; a space where figures meet characters inside
+    a cell (`≥110 人`) parts none."""
+    runs: list[Run] = []
+    pieces = [(x, t) for line in lines for x, t in _line_pieces(SCRIPT_SPACE.sub("·", line)) if x >= left]
+    for start, end, text in sorted((x - (len(t) - 1) / 2, x + (len(t) - 1) / 2, t) for x, t in pieces):
+        label = len(text) == 1 and text in "绩效指标"
+        if runs and start <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], end), runs[-1][2] and label)
+        else:
+            runs.append((start, end, label))
+    return runs
+
+
+def _columns_of_runs(runs: list[Run], width: int) -> tuple[list[float], float] | None:
+    """Where a page's grid columns part, from its rows' runs of print (`_print_runs`): the
+    middles of the blanks between them, where there are as many runs as columns (and the edge
+    the columns start at, where the grid's group label, `绩` `效` `指` `标` down its side,
+    stands before them). A header's positions drift in a layout text where CJK characters
+    crowd it (`得` over `分`, a narrow column, printed left of its figures, under the next
+    column's header), its rows' less so; None where the rows' print runs across a gap or leaves
+    a column empty."""
+    edge = -math.inf
+    if len(runs) == width + 1 and runs[0][2]:
+        edge = (runs[0][1] + runs[1][0]) / 2
+        runs = runs[1:]
+    if len(runs) != width:
+        return None
+    return [(a[1] + b[0]) / 2 for a, b in zip(runs, runs[1:])], edge
+
+
+def _shift_onto(runs: list[Run], home: list[Run]) -> float | None:
+    """How far a page's runs of print stand from the header page's (an extractor spaces each page
+    afresh): the shift that starts most of them where one of the header page's starts, within a
+    place; None where fewer than half line up."""
+    starts = [r[0] for r in home]
+    best: tuple[int, float] | None = None
+    for shift in sorted({h - r[0] for h in starts for r in runs}, key=abs):
+        matched = sum(any(abs(r[0] + shift - h) <= 1 for h in starts) for r in runs)
+        if best is None or matched > best[0]:
+            best = (matched, shift)
+    return best[1] if best is not None and best[0] * 2 >= len(runs) else None
+
+
 def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, str]]], anchor_lines: list[int],
-                        header_words: set[str]) -> None:
+                        header_words: set[str], page_of: Callable[[int], int]) -> None:
     """The 一级 and 二级 labels of rows read by position: a column's pieces joined while they
     spell a longer level (`服务对象满意` / `度指标`), each label standing centred on its block of
-    rows (`_levels_of_centred_labels`), a standard 二级 naming its 一级."""
+    rows on its page (`_levels_of_centred_labels`), a standard 二级 naming its 一级."""
     def at_row(k: float) -> float:
         """Line k as a place among the rows (2.5: halfway between the third and fourth)."""
         after = bisect.bisect_left(anchor_lines, k)
@@ -364,8 +490,10 @@ def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, 
             return after - 0.5
         a, b = anchor_lines[after - 1], anchor_lines[after]
         return after - 1 + (k - a) / (b - a)
+    row_pages = [page_of(k) for k in anchor_lines]
     for j in (0, 1):
         marks: list[tuple[float, str]] = []
+        mark_pages: list[int] = []
         label, at = "", list[int]()
         for k, cells in grid:
             piece = cells.get(j, "")
@@ -377,10 +505,12 @@ def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, 
                 continue
             if label:
                 marks.append((at_row(sum(at) / len(at)), label))
+                mark_pages.append(page_of(at[0]))
             label, at = piece, [k]
         if label:
             marks.append((at_row(sum(at) / len(at)), label))
-        _levels_of_centred_labels(rows, marks, j)
+            mark_pages.append(page_of(at[0]))
+        _levels_of_centred_labels(rows, marks, j, (row_pages, mark_pages))
 
 
 def _grid_total_row(k: int, label: str, figures: list[str], width: int, scores: list[int]) -> list[Cell]:
@@ -926,12 +1056,17 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
 CENTRE_SLACK = 10       # rows a centred label may stand off its block's middle (a page break moves it)
 
 
-def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, str]], level: int = 1) -> None:
+def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, str]], level: int = 1,
+                              pages: Pages | None = None) -> None:
     """Labels of a level (1: 二级, 0: 一级) centred on their merged cells, give or take half a
     row (a line per printed row puts a label beside the row at its cell's middle): each label's
-    block of rows (`_centred_blocks`) takes it; a 二级 names its 一级 where it names one."""
+    block of rows (`_centred_blocks`) takes it; a 二级 names its 一级 where it names one. The
+    grid's total rows, last, are in no block."""
     start = 0
-    for end, (_, label) in zip(_centred_blocks(len(rows), marks), marks):
+    blocked = len(rows)
+    while blocked and GRID_TOTAL.match(rows[blocked - 1][2].text):
+        blocked -= 1
+    for end, (_, label) in zip(_centred_blocks(blocked, marks, pages), marks):
         for row in rows[start:end]:
             if GRID_TOTAL.match(row[2].text):
                 continue
@@ -940,11 +1075,17 @@ def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, s
         start = end
 
 
-def _centred_blocks(n: int, marks: list[tuple[float, str]]) -> list[int]:
+Pages = tuple[list[int], list[int]]    # the page of each row, and of each label
+
+
+def _centred_blocks(n: int, marks: list[tuple[float, str]], pages: Pages | None = None) -> list[int]:
     """Where each label's block of rows ends, the n rows cut into one block per label, in
     order, each block's middle as near its label (`marks`: where it stands, in rows) as can be
     (a label repeated next to itself, printed again past a page break, may have no rows of its
-    own); none where the labels cannot be so placed."""
+    own); none where the labels cannot be so placed. With the rows' and labels' `pages`, a
+    label stands near the middle of its rows on its page too: a merged cell a page break parts
+    prints its label on one part, centred there (each measure alone leaves ties a block's
+    other part breaks)."""
     m = len(marks)
     if not m or m > n:
         return []
@@ -959,7 +1100,8 @@ def _centred_blocks(n: int, marks: list[tuple[float, str]]) -> list[int]:
             lowest, highest = max(0, math.floor(2 * (at - CENTRE_SLACK) - b + 1)), min(b - 1, math.ceil(2 * (at + CENTRE_SLACK) - b + 1))
             for a in [*range(lowest, highest + 1), *([b] if may_be_empty else [])]:
                 before = 0.0 if i == 0 and a == 0 else (cost[i - 1][a] if i else inf)
-                here = 0.0 if a == b else abs(at - (a + b - 1) / 2)
+                here = 0.0 if a == b else abs(at - (a + b - 1) / 2) + (
+                    _off_centre_on_page(at, a, b, pages[0], pages[1][i]) if pages is not None else 0)
                 if before + here < cost[i][b]:
                     cost[i][b], cut[i][b] = before + here, a
     if cost[m - 1][n] == inf:
@@ -968,6 +1110,12 @@ def _centred_blocks(n: int, marks: list[tuple[float, str]]) -> list[int]:
     for i in range(m - 1, 0, -1):
         ends.append(cut[i][ends[-1]])
     return ends[::-1]
+
+
+def _off_centre_on_page(at: float, a: int, b: int, row_pages: list[int], page: int) -> float:
+    """How far a label at `at` stands off the middle of rows a to b-1 that print on its page."""
+    on_page = [r for r in range(a, b) if row_pages[r] == page]
+    return abs(at - (on_page[0] + on_page[-1]) / 2) if on_page else float("inf")
 
 
 def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
