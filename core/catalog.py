@@ -425,7 +425,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "资金性质", "采购数量", "单价（元）", "计量单位", "采购金额/采购金额合计（元）",
                         "采购金额/其中面向中小企业（元）", "采购金额/其中面向小微企业（元）"),)),
     TableSpec(TableKind.BUDGET_DEPT_PERFORMANCE_TARGET, "部门整体支出绩效目标申报表",
-              (r"部门整体(支出)?绩效目标.*表$",), form=True),
+              (r"部门整体(支出)?绩效目标.*表$",), form=True,
+              # a row per indicator of each activity, its 一级 and 二级 printed at the head of its
+              # name's cell (Beijing's)
+              layouts=(("活动", "绩效指标", "指标性质", "指标值", "度量单位"),)),
     TableSpec(TableKind.BUDGET_PERFORMANCE_TARGET, "项目支出绩效目标表",
               # 专项业务经费, 专项资金: project spending by other templates' names
               # … and a project's own form titled by its name alone (`信息化运行维护绩效目标表`)
@@ -709,7 +712,7 @@ FORM_FIELD_KEYS = ("项目名称", "主管部门及代码", "实施单位", "项
                    "其他资金", "上年结转", "年度绩效目标", "中央主管部门", "地方主管部门", "资金使用单位", "部门名称",
                    "填报人", "联系电话", "部门职能概述", "年度整体绩效总目标",
                    # other templates' keys (a longer key before the shorter one it begins with)
-                   "主管部门", "实施期资金总额:", "实施期限", "年度总体目标")
+                   "主管部门", "实施期资金总额:", "实施期限", "年度总体目标", "整体绩效目标", "其他说明")
 # Header cells among a form's facts that end the value before them (`资金金额(万元)`, `执行率分值（10分）`,
 # `总体目标` over a grid of goals)
 FORM_FIELD_ENDS = ("项目资金", "资金金额", "(万元)", "（万元）", "执行率分值", "总体目标")

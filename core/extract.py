@@ -25,11 +25,13 @@ from .columns import CODE_PARTS, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, Column
 from .forms import (
     fill_form,
     fill_listed_form,
+    fill_one_cell_indicator_list,
     fill_project_grid_form,
     grid_misread,
     has_grid_header,
     listed_form_header,
     listed_layout,
+    one_cell_indicator_layout,
 )
 from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
@@ -446,7 +448,11 @@ def _decimals_cut(line: str, digits: str) -> bool:
 def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context) -> None:
     """The table's columns and rows, by the reader its spec and printed layout call for."""
     layout = table.layout
-    if spec.form and layout == "fragment" and spec.layouts and has_grid_header(content, spec.layouts[0]):
+    if spec.form and (one_cell := one_cell_indicator_layout(content, spec.layouts)) is not None:
+        fill_one_cell_indicator_list(table, one_cell[0], one_cell[1], one_cell[2], content, layout)
+        if not table.rows:      # no line the list's reader knows
+            _form_read_as_plain_grid(table, content, context, layout)
+    elif spec.form and layout == "fragment" and spec.layouts and has_grid_header(content, spec.layouts[0]):
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
     elif spec.form and layout in ("fragment", "space") and (listed_columns := listed_layout(content, spec.layouts)):
         fill_listed_form(table, listed_columns, content)

@@ -47,9 +47,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
             group, facts = head + group, facts[:-1]      # … wrapped a fragment a line (`年度绩` / `效指标`)
     elif header_cells[1:2] == ["一级指标"] and header_cells[0] != "绩效指标" and _is_grid_group_label(header_cells[0]):
         group, header_cells = header_cells[0], header_cells[1:]     # `年度绩效指标` opening the header's line
-    facts = _take_grid_blocks(table, facts)
-    merged = re.sub(r"\s+", " ", " ".join(s.replace("\t", " ").strip() for _, s in facts))
-    table.facts.update(_form_fields(merged))
+    _fill_facts(table, facts)
     if header_idx is None:
         return
     table.columns = [Column.of((group, c)) for c in header_cells if c != "绩效指标"]
@@ -116,6 +114,12 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     else:
         rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
+
+
+def _fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:
+    """A form's key/value facts and small grids, from its lines above the indicator grid."""
+    rest = _take_grid_blocks(table, lines)
+    table.facts.update(_form_fields(re.sub(r"\s+", " ", " ".join(s.replace("\t", " ").strip() for _, s in rest))))
 
 
 CELL_GAP = re.compile(r"\S\s{2,}\S")    # a layout text parts its cells by two spaces or more
@@ -1727,3 +1731,149 @@ def _project_cells(columns: list[Column], first_indicator: int,
     if texts:
         put(texts[0], pieces[last:])
     return out
+
+
+# A list of activities, a row per indicator whose levels print at the head of its name's cell
+# (Beijing's 部门整体支出绩效目标表: 活动 | 绩效指标 `产出指标数量指标…` | 指标性质 | 指标值 | 度量单位).
+NAMED_INDICATOR = "绩效指标"
+
+
+def one_cell_indicator_layout(content: list[tuple[int, str]], layouts: tuple[tuple[str, ...], ...]
+                              ) -> tuple[list[Column], int, int] | None:
+    """The columns of a listed form whose indicator is one cell (`绩效指标`: its 一级 and 二级
+    printed before its name), with a column before it (the activity) and its 指标性质 and
+    指标值 after, and the first and last index of its header's lines: the columns' words in
+    order, a line holding them all or one word a line."""
+    for layout in layouts:
+        columns = parse_columns(layout)
+        leaves = [squash(c.leaf) for c in columns]
+        if leaves.count(NAMED_INDICATOR) != 1 or leaves.index(NAMED_INDICATOR) == 0:
+            continue
+        ranks = [_grid_rank(leaf) for leaf in leaves[leaves.index(NAMED_INDICATOR) + 1:]]
+        if _OPERATOR not in ranks or _VALUE not in ranks:
+            continue
+        if (header := _header_run(content, "".join(leaves))) is not None:
+            return columns, *header
+    return None
+
+
+def _header_run(content: list[tuple[int, str]], words: str) -> tuple[int, int] | None:
+    """The first and last index of the lines that print `words` (squashed) and nothing else."""
+    for i in range(len(content)):
+        joined = ""
+        for j in range(i, len(content)):
+            joined += squash(content[j][1])
+            if joined == words:
+                return i, j
+            if not joined or not words.startswith(joined):
+                break
+    return None
+
+
+def fill_one_cell_indicator_list(table: Table, columns: list[Column], first: int, last: int,
+                                 content: list[tuple[int, str]], layout: str) -> None:
+    """The list under its header (`one_cell_indicator_layout`), the facts above it. Each
+    indicator's cell opens with a known 一级指标, which tells where its wrapped name starts;
+    its 指标性质 parts it from its value and unit. Read a cell after another where the text
+    prints its cells so (PyMuPDF), else a row a line (a ruled row's cells, or a line printing
+    the 指标性质 with the activity before it, the name's pieces wrapped around it on the lines
+    above and below): a list whose names and rows do not pair off is doubted."""
+    _fill_facts(table, content[:first])
+    table.columns = columns
+    table.header_lines = (content[first][0], content[last][0])
+    labels = {squash(line.split()[0]) for _, line in content[:first] if line.split()}    # (the form's keys)
+    header = "".join(squash(c.leaf) for c in columns)
+    body = [(k, line) for k, line in content[last + 1:] if squash(line) != header]     # (the header again)
+    read = _one_cell_rows_in_order(body, labels) if layout == "fragment" else \
+        _one_cell_rows_a_line(body, labels, layout == "tab")
+    if read is None:
+        return
+    rows, paired = read
+    name = [squash(c.leaf) for c in columns].index(NAMED_INDICATOR)
+    table.rows = [_one_cell_row(columns, name, *row) for row in rows]
+    if not paired:
+        table.add_doubt("the list's indicator names and its rows do not pair off (a name's wrapped pieces "
+                        "read into another's); check the rows against the source")
+
+
+OneCellRow = tuple[tuple[int, str] | None, list[tuple[int, str]], list[tuple[int, str]]]
+"""An indicator's activity, the pieces of its name, and its cells after (指标性质, value, unit)."""
+
+
+def _opens_an_indicator(piece: str) -> bool:
+    return any(piece.startswith(l1) for l1 in INDICATOR_L1)
+
+
+def _one_cell_rows_a_line(body: list[tuple[int, str]], labels: set[str], ruled: bool
+                          ) -> tuple[list[OneCellRow], bool] | None:
+    """Rows of the list printed a row a line (see `fill_one_cell_indicator_list`), and whether
+    its names (each opening with a 一级指标, joined from the pieces up to the next) and rows
+    pair off; None where no line prints a 指标性质."""
+    rows: list[tuple[tuple[int, str] | None, list[tuple[int, str]]]] = []    # activity, cells after
+    names: list[list[tuple[int, str]]] = []
+    for k, line in body:
+        pieces = [p.strip() for p in line.split("\t")] if ruled else line.split()
+        items = _operator_apart([(k, p, False) for p in pieces if p and squash(p) not in labels])
+        op = next((i for i, (_, t, _) in enumerate(items) if t in OPERATORS), None)
+        if op is None:
+            words = [(k, t) for k, t, _ in items]
+            lead = []
+        else:
+            before = [(k, t) for k, t, _ in items[:op]]
+            opens = next((i for i, (_, t) in enumerate(before) if _opens_an_indicator(t)), None)
+            if opens is None:       # the activity, and a piece of a wrapped name after it
+                opens = len(before) - 1 if len(before) > 1 else len(before)
+            lead, words = before[:opens], before[opens:]
+            rows.append((lead[-1] if lead else None, [(k, t) for k, t, _ in items[op:]]))
+        for piece in words:
+            if _opens_an_indicator(piece[1]) or not names:
+                names.append([])
+            names[-1].append(piece)
+    if not rows:
+        return None
+    paired = len(names) == len(rows) and all(_opens_an_indicator(n[0][1]) for n in names)
+    return [(activity, name, after) for (activity, after), name in zip(rows, names + [[]] * len(rows))], paired
+
+
+def _one_cell_rows_in_order(body: list[tuple[int, str]], labels: set[str]
+                            ) -> tuple[list[OneCellRow], bool] | None:
+    """Rows of the list printed a cell after another: each row the piece before a name's head
+    (its activity), the name's pieces up to its 指标性质, then its value and unit up to the next
+    row's activity. None where no name opens with a 一级指标."""
+    items = _operator_apart([(k, line.strip(), False) for k, line in body
+                             if line.strip() and squash(line) not in labels])
+    opens = [i for i, (_, t, _) in enumerate(items) if _opens_an_indicator(t)]
+    if not opens:
+        return None
+    rows: list[OneCellRow] = []
+    paired = True
+    for n, start in enumerate(opens):
+        end = opens[n + 1] - 1 if n + 1 < len(opens) else len(items)    # (the next row's activity)
+        op = next((i for i in range(start, end) if items[i][1] in OPERATORS), None)
+        if op is None:
+            paired = False
+            op = end
+        activity = (items[start - 1][0], items[start - 1][1]) if start and start - 1 not in opens else None
+        rows.append((activity, [(k, t) for k, t, _ in items[start:op]], [(k, t) for k, t, _ in items[op:end]]))
+    return rows, paired
+
+
+def _one_cell_row(columns: list[Column], name: int, activity: tuple[int, str] | None,
+                  pieces: list[tuple[int, str]], after: list[tuple[int, str]]) -> list[Cell]:
+    """A row of the list: the activity in the column before the name's, the name's pieces
+    joined, then the 指标性质, the value (in words: its pieces joined) and the unit."""
+    row = [Cell("", ()) for _ in columns]
+    lines = tuple(sorted({k for k, _ in pieces}))
+    if activity is not None:
+        row[name - 1] = Cell(activity[1], (activity[0],))
+    row[name] = Cell("".join(t for _, t in pieces), lines, "joined from fragments" if len(lines) > 1 else "")
+    ranked = {_grid_rank(c.leaf): j for j, c in enumerate(columns) if j > name}
+    if after:
+        k, operator = after[0]
+        value, unit = after[1:], []
+        if operator not in IN_WORDS and len(value) > 1:
+            value, unit = value[:1], value[1:]
+        for rank, cells in ((_OPERATOR, [after[0]]), (_VALUE, value), (_UNIT, unit)):
+            if rank in ranked and cells:
+                row[ranked[rank]] = Cell("".join(t for _, t in cells), tuple(sorted({k for k, _ in cells})))
+    return row

@@ -179,3 +179,31 @@ def test_a_department_forms_overall_goal_ends_the_funds_before_it():
     assert form.facts["年度总体目标"] == "做好民政基本服务，保障困难群众基本生活。"
     assert [[c.text for c in row] for row in form.rows] == [
         ["产出指标", "数量指标", "救助人数", "≥2000人"], ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]
+
+
+ACTIVITY_LIST = ["部门整体支出绩效目标表", "部门名称 某某市司法局", "活动 绩效指标 指标性质 指标值 度量单位",
+                 "产出指标数量指标行政执法资格考试", "法制建设 ≤ 4500 人次", "人数",
+                 "普法宣传 产出指标数量指标举办民法典宣传现场活动 ＝ 1 场次",
+                 "效益指标可持续影响指标营造尊重法律的", "普法宣传 良好氛围，保证社会和谐 定性 效果显著", "安定"]
+
+
+def test_a_list_of_activities_reads_each_indicator_from_its_levels_head_to_its_sign():
+    """Each indicator's cell opens with a 一级指标: its pieces wrapped above and below its row's
+    line join from that head up to the next; the activity stands before it, the sign, value
+    and unit after."""
+    [form] = parse("\n".join(ACTIVITY_LIST)).tables
+    assert form.column_texts() == ["活动", "绩效指标", "指标性质", "指标值", "度量单位"]
+    assert [[c.text for c in row] for row in form.rows] == [
+        ["法制建设", "产出指标数量指标行政执法资格考试人数", "≤", "4500", "人次"],
+        ["普法宣传", "产出指标数量指标举办民法典宣传现场活动", "＝", "1", "场次"],
+        ["普法宣传", "效益指标可持续影响指标营造尊重法律的良好氛围，保证社会和谐安定", "定性", "效果显著", ""]]
+    assert form.rows[0][1].lines == (4, 6) and form.doubt == ""
+
+
+def test_a_list_of_activities_whose_names_and_rows_do_not_pair_off_is_doubted():
+    # a name printed without its 一级指标 joins the one before: three rows, two names
+    lines = [line.replace("效益指标可持续影响指标", "") for line in ACTIVITY_LIST]
+    [form] = parse("\n".join(lines)).tables
+    assert len(form.rows) == 3
+    assert form.rows[1][1].text == "产出指标数量指标举办民法典宣传现场活动营造尊重法律的良好氛围，保证社会和谐安定"
+    assert "do not pair off" in form.doubt
