@@ -1303,9 +1303,10 @@ def _split_value(fragments: list[tuple[int, str]]) -> tuple[list, list]:
 
 
 def has_grid_header(content: list[tuple[int, str]], layout: tuple[str, ...]) -> bool:
-    """Whether the form's first lines are the header of a grid of several projects."""
+    """Whether the form's first lines are the header of a grid of several projects (a layout
+    of that shape: its indicators' levels in columns of their own)."""
     head = squash("".join(s for _, s in content[:60]))
-    return all(word in head for word in layout[:4])
+    return "一级指标" in layout and all(word in head for word in layout[:4])
 
 
 def _name_and_goals(lead: str, projects: tuple[str, ...]) -> tuple[str, str, str]:
