@@ -1539,8 +1539,9 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
     funds holds a piece of its name before them (a piece of its goal after them). A cell
     wrapped over lines prints its other pieces around its row's line, among the goal's and
     the project name's: an indicator's name and 二级指标 are joined from pieces alone on the
-    lines around (`_names_wrapped_around`, `_level_wrapped_around`), nothing else (nor the
-    goal); a project's cells stand in the first row of its block, as its middle tells it
+    lines around (`_names_wrapped_around`, `_level_wrapped_around`), its sign, value and unit
+    from a line of theirs right below (`_sign_printed_below`), nothing else (nor the goal); a
+    project's cells stand in the first row of its block, as its middle tells it
     (`_first_rows`): the table is doubted."""
     places = _indicator_places(columns)
     assert places is not None
@@ -1549,6 +1550,7 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
     level_lines: set[int] = set()   # the lines of 二级指标 wrapped around their rows' lines
     projects: list[tuple[float, dict[int, Cell]]] = []      # each project's cells, by the row its line is
     printed_again: list[str] = []
+    taken: set[int] = set()         # the lines of signs and values printed below their rows' lines
     for n, (k, line) in enumerate(content):
         tokens = line.split()
         at = next((i for i, t in enumerate(tokens) if t in INDICATOR_L1), len(tokens))
@@ -1561,6 +1563,13 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
             continue
         items = [(k, t, t in INDICATOR_LEVELS) for t in tokens[at + 1:]]
         read, _ = _indicator_cells(items, _UNIT in places)
+        if read is None and (sign := _sign_printed_below(content, n, taken)) is not None:
+            # the row's sign, value and unit printed a line or two below its 一级指标 (`产出指标
+            # 数量指标` over `＝ 12 期`): its levels first, its name's pieces, then those
+            taken.add(sign)
+            below = [(content[sign][0], t, t in INDICATOR_LEVELS) for t in content[sign][1].split()]
+            merged = [item for item in items + below if item[2]] + [item for item in items + below if not item[2]]
+            read, _ = _indicator_cells(merged, _UNIT in places)
         if read is not None and not read[_L2] and (level := _level_wrapped_around(content, n)) is not None:
             read[_L2] = [level]
             level_lines.update((n - 1, n + 1))
@@ -1568,7 +1577,7 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
         row_at.append(n)
     if not rows:
         return
-    _names_wrapped_around(content, rows, row_at, places[_L3], set(row_at) | level_lines)
+    _names_wrapped_around(content, rows, row_at, places[_L3], set(row_at) | level_lines | taken)
     for first, (_, cells) in zip(_first_rows([centre for centre, _ in projects], len(rows)), projects):
         for j, cell in cells.items():
             rows[first][j] = cell
@@ -1606,6 +1615,23 @@ def _names_wrapped_around(content: list[tuple[int, str]], rows: list[list[Cell]]
                 row[name_col] = Cell("".join(texts), tuple(content[m][0] for m in lines), "joined from fragments")
                 taken.update(lines)
                 break
+
+
+def _sign_printed_below(content: list[tuple[int, str]], n: int, taken: set[int]) -> int | None:
+    """The index of a line a line or two below line n (no blank line between) that prints an
+    indicator's 指标性质, value and unit (a 二级指标 before them at most) and nothing else, no
+    other row's; None where there is none."""
+    for m in (n + 1, n + 2):
+        if m >= len(content) or m in taken or content[m][0] - content[n][0] != m - n:
+            return None
+        tokens = content[m][1].split()
+        if tokens and tokens[0] in INDICATOR_LEVELS and tokens[0] not in INDICATOR_L1:
+            tokens = tokens[1:]
+        if 2 <= len(tokens) <= 3 and tokens[0] in OPERATORS and not any(t in INDICATOR_LEVELS for t in tokens):
+            return m
+        if INDICATOR_L1_SET.intersection(content[m][1].split()):
+            return None     # (the next row's line)
+    return None
 
 
 def _level_wrapped_around(content: list[tuple[int, str]], n: int) -> tuple[int, str] | None:
