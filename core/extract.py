@@ -455,7 +455,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     elif spec.form and layout == "fragment" and spec.layouts and has_grid_header(content, spec.layouts[0]):
         fill_project_grid_form(table, content, spec.layouts[0], context.known_projects)
     elif spec.form and layout in ("fragment", "space") and (listed_columns := listed_layout(content, spec.layouts)):
-        fill_listed_form(table, listed_columns, content)
+        fill_listed_form(table, listed_columns, content, context.printed)
         if not table.rows:      # no indicator the list's reader knows
             _form_read_as_plain_grid(table, content, context, layout)
     elif spec.form and (listed := listed_form_header(content)) is not None:

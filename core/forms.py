@@ -1486,16 +1486,18 @@ def _printed_in_order(word: str, text: str) -> bool:
     return True
 
 
-def fill_listed_form(table: Table, columns: list[Column], content: list[tuple[int, str]]) -> None:
+def fill_listed_form(table: Table, columns: list[Column], content: list[tuple[int, str]],
+                     pages: PrintedPages | None) -> None:
     """A list of projects, a row per indicator (`listed_layout`): a project's name, funds and
     goal, then each indicator's 一级, 二级 and 三级指标, its 指标性质, its value and unit. The
     levels are known words; an indicator's name runs to its 指标性质; a value in words (定性)
     runs to the next 一级指标 or project, a compared one is one figure and a short unit. Read
-    a cell after another where the text prints its cells so (PyMuPDF), else a row a line."""
+    a cell after another where the text prints its cells so (PyMuPDF), else a row a line.
+    `pages`: the text's lines as printed, where a layout text's gaps part its cells."""
     table.columns = columns
     opening = [tokens for _, line in content if not INDICATOR_L1_SET.isdisjoint(tokens := line.split())]
     if sum(len(tokens) > 2 for tokens in opening) * 2 > len(opening):
-        _fill_listed_rows_a_line(table, columns, content)
+        _fill_listed_rows_a_line(table, columns, content, pages)
     else:
         _fill_listed_cells_in_order(table, columns, content)
 
@@ -1533,7 +1535,8 @@ def _fill_listed_cells_in_order(table: Table, columns: list[Column], content: li
                         "as their name; check the rows against the source")
 
 
-def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[tuple[int, str]]) -> None:
+def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[tuple[int, str]],
+                             pages: PrintedPages | None) -> None:
     """The list printed a row a line, as a line text prints a ruled one: each line naming a
     一级指标 is an indicator's row, its cells the words after it; a line printing a project's
     funds holds a piece of its name before them (a piece of its goal after them). A cell
@@ -1577,7 +1580,7 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
         row_at.append(n)
     if not rows:
         return
-    _names_wrapped_around(content, rows, row_at, places[_L3], set(row_at) | level_lines | taken)
+    _names_wrapped_around(content, rows, row_at, places[_L3], set(row_at) | level_lines | taken, pages)
     for first, (_, cells) in zip(_first_rows([centre for centre, _ in projects], len(rows)), projects):
         for j, cell in cells.items():
             rows[first][j] = cell
@@ -1588,29 +1591,45 @@ def _fill_listed_rows_a_line(table: Table, columns: list[Column], content: list[
 
 
 def _names_wrapped_around(content: list[tuple[int, str]], rows: list[list[Cell]], row_at: list[int],
-                          name_col: int, taken: set[int]) -> None:
+                          name_col: int, taken: set[int], pages: PrintedPages | None) -> None:
     """An indicator's name wrapped over lines prints as many of them above its row's line as
     below, each but the last as wide as the column (the longest that names printed whole on
     their rows' lines reach three times at least): where a row's line prints no name, the
-    pieces alone on their lines right around it (lines not `taken` by rows or levels) that
-    fill the column so are its name's."""
+    pieces alone on their lines right around it (lines not `taken` by rows or levels; in a
+    text keeping its columns as gaps, alone where names start) that fill the column so are
+    its name's."""
     lengths = Counter(len(row[name_col].text) for row in rows if row[name_col].text)
     width = max((n for n, seen in lengths.items() if seen >= 3), default=0)
+    def printed(m: int) -> str:
+        k = content[m][0]
+        return pages.lines[k - 1] if pages is not None and 0 < k <= len(pages.lines) else content[m][1]
 
-    def piece(m: int) -> bool:
+    # where names start on their rows' lines, in a text keeping its page's columns as gaps
+    starts = [printed(n).find(row[name_col].text) for row, n in zip(rows, row_at)
+              if row[name_col].text and CELL_GAP.search(printed(n))]
+    column = sorted(starts)[len(starts) // 2] if len(starts) >= 3 else None
+
+    def piece(m: int) -> str | None:
+        """Line m's piece of a name: the line's one piece, or in a line of several parted by
+        gaps, its one piece starting where names start."""
         if not 0 <= m < len(content) or m in taken:
-            return False
-        tokens = content[m][1].split()
-        return len(tokens) == 1 and not is_amount(tokens[0]) and tokens[0] not in INDICATOR_LEVELS
+            return None
+        line = printed(m)
+        tokens = [(t.start(), t.group()) for t in PRINTED_PIECE.finditer(line)]
+        if len(tokens) > 1 and column is not None and CELL_GAP.search(line):
+            tokens = [(x, t) for x, t in tokens if abs(x - column) <= 3]
+        if len(tokens) != 1 or is_amount(tokens[0][1]) or tokens[0][1] in INDICATOR_LEVELS:
+            return None
+        return tokens[0][1]
 
     for row, n in zip(rows, row_at):
         if row[name_col].text or not width:
             continue
-        above = list(itertools.takewhile(piece, range(n - 1, n - 4, -1)))[::-1]
-        below = list(itertools.takewhile(piece, range(n + 1, n + 4)))
+        above = list(itertools.takewhile(lambda m: piece(m) is not None, range(n - 1, n - 4, -1)))[::-1]
+        below = list(itertools.takewhile(lambda m: piece(m) is not None, range(n + 1, n + 4)))
         for k in range(min(len(above), len(below)), 0, -1):
             lines = above[len(above) - k:] + below[:k]
-            texts = [content[m][1].strip() for m in lines]
+            texts = [piece(m) or "" for m in lines]
             if all(width - 1 <= len(t) <= width for t in texts[:-1]) and len(texts[-1]) <= width:
                 row[name_col] = Cell("".join(texts), tuple(content[m][0] for m in lines), "joined from fragments")
                 taken.update(lines)
