@@ -1842,8 +1842,8 @@ def fill_one_cell_indicator_list(table: Table, columns: list[Column], first: int
                         "read into another's); check the rows against the source")
 
 
+# an indicator's activity, the pieces of its name, and its cells after (指标性质, value, unit)
 OneCellRow = tuple[tuple[int, str] | None, list[tuple[int, str]], list[tuple[int, str]]]
-"""An indicator's activity, the pieces of its name, and its cells after (指标性质, value, unit)."""
 
 
 def _opens_an_indicator(piece: str) -> bool:
