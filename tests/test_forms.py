@@ -207,3 +207,38 @@ def test_a_list_of_activities_whose_names_and_rows_do_not_pair_off_is_doubted():
     assert len(form.rows) == 3
     assert form.rows[1][1].text == "产出指标数量指标举办民法典宣传现场活动营造尊重法律的良好氛围，保证社会和谐安定"
     assert "do not pair off" in form.doubt
+
+
+def test_a_layout_grids_columns_part_at_the_blanks_its_rows_leave():
+    """Runs of print the rows leave blanks between: as many as columns part them at the blanks'
+    middles (a space where a figure meets characters parts none); the group label's characters
+    down the side stand before them; a continuation page's runs are laid on the header page's
+    by the shift that lines up most of them."""
+    from core.forms import _columns_of_runs, _print_runs, _shift_onto
+    lines = ["绩  成本指  参加培训  ≥110 人  20  20",
+             "效       培训费",
+             "指  产出指  培训人数  ≥300 人   6   6"]
+    runs = _print_runs(lines, float("-inf"))
+    assert [(start, end) for start, end, _ in runs] == [(0, 0), (3, 5), (8, 11), (14, 19), (22, 23), (26, 27)]
+    bounds, edge = _columns_of_runs(runs, 5)
+    assert bounds == [6.5, 12.5, 20.5, 24.5] and edge == 1.5
+    assert _columns_of_runs(runs[1:-1], 5) is None      # (a column every row leaves empty: no cut)
+    later = _print_runs(["      成本指  参加培训  ≥110 人  20  20"], float("-inf"))
+    assert _shift_onto(later, runs) == -3
+
+
+def test_a_columns_pieces_between_two_rows_part_where_each_cell_is_centred():
+    """A cell of several lines stands centred on its row's line: two tall cells meeting between
+    their rows part where both are centred, not at the nearer row; a piece two lines from a row
+    whose cell prints nothing around its line belongs to the row it centres."""
+    from core.forms import _centred_cells
+    pieces = [(958, "接待环境保障"), (959, "与优化有进一"), (963, "后续拟加强总"), (964, "结与改进"),
+              (965, "项目实施对保"), (967, "障接待办公顺"), (969, "利开展的作用"), (970, "数据有待挖"),
+              (972, "掘；后续拟加"), (973, "强对项目实施"), (974, "效益数据及典"), (975, "型示例的挖掘")]
+    first, second = _centred_cells([961, 971], pieces, [True, False])
+    assert [k for k, _ in first] == [958, 959, 963, 964]
+    assert [k for k, _ in second] == [965, 967, 969, 970, 972, 973, 974, 975]
+    # a row's value wrapped around it; the next row prints no value around its line
+    cells = _centred_cells([10, 12, 15], [(11, "实际举办职业"), (13, "技能竞赛场次"), (14, "扶持现代物流"), (16, "业企业数")],
+                           [True, False, False])
+    assert [[k for k, _ in cell] for cell in cells] == [[], [11, 13], [14, 16]]
