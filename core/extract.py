@@ -255,9 +255,15 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
                       ruled=bool(src.pages), printed=None if src.pages else _printed_pages(src, page_lines))
     labelled: list[tuple[str, Decimal, str]] = []
     natures: dict[str, frozenset[str]] = {}
+    previous_last = 0
     for region in regions:
         known = replace(context, known_projects=_project_names(tables), labelled=tuple(labelled), natures=dict(natures))
         table = build_table(src, region, known)
+        if (figures_before := _figures_printed_before(src, previous_last, region.first, table)) >= 2:
+            table.add_doubt(f"it prints no figure, and {figures_before} lines of figures stand between the table before it "
+                            "and its title: its body was likely printed before its title; check the rows against the source")
+        if region.title_printed:
+            previous_last = region.last     # (an untitled stretch after it is the gap: a body printed early)
         if not region.title_printed and table.kind == TableKind.OTHER:
             table.kind, table.title = _infer_kind(_header_text(src, table), report_type, order, prev_kind)
             if table.kind != TableKind.OTHER:
@@ -274,6 +280,17 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
     for before, after in zip(tables, tables[1:]):
         _give_notes_to_next(before, after, src)
     return tables
+
+
+def _figures_printed_before(src: SourceText, after: int, first: int, table: Table) -> int:
+    """How many lines of sums of money alone stand between the titled region before (ending at
+    line `after`) and a grid's first line, where the grid itself prints no figure (a text in a
+    PDF's content order sets a page's cells before its title: the grid's body stands there)."""
+    if not table.recoverable or catalog.SPEC_BY_KIND.get(table.kind, catalog.OTHER).form or \
+            any(parse_amount(c.text) is not None for row in table.rows for c in row):
+        return 0
+    return sum(1 for line in src.norm[after:first - 1]
+               if (tokens := line.split()) and all(DECIMAL_FIGURE.fullmatch(t.replace(",", "")) for t in tokens))
 
 
 EMPTY_TABLE_NOTE = re.compile(r"无(.{2,12}?)(?:预算)?(?:收支|支出|收入)")
@@ -528,6 +545,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if nameless := _codes_without_names(table):
             table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
                             "check the rows against the source")
+        if orphan := _opens_below_its_class(table):
+            table.add_doubt(f"the table opens at {orphan}, whose 类 no row before it prints while later rows print "
+                            "their own: its rows above were likely read into another table (a page printed before "
+                            "the table's title); check the rows against the source")
         if spec.code_kind and (repeated := _codes_of_two_names(table)):
             table.add_doubt(f"{repeated} code(s) are printed for rows of different names: the codes were likely "
                             "read out of order; check the codes against the source")
@@ -717,6 +738,18 @@ def _coded_names(table: Table) -> Iterator[tuple[int, str, str]]:
 
 MAX_CODE_DIGITS = 7      # the longest classification code (2080201)
 MIN_CODE_DIGITS = 3      # the shortest code that opens others (a 类: 201; a unit: 119)
+
+
+def _opens_below_its_class(table: Table) -> str:
+    """The first coded row of a table's first panel where it is a 款 or 项 (a code longer than a
+    类's) whose 类 the table prints no row of before it, while later rows are 类 of their own;
+    else ""."""
+    codes = [(code, name) for panel, code, name in _coded_names(table) if panel == 0]
+    if not codes or not MIN_CODE_DIGITS < len(codes[0][0]) <= MAX_CODE_DIGITS:
+        return ""
+    first, name = codes[0]
+    later_classes = [code for code, _ in codes[1:] if len(code) == MIN_CODE_DIGITS]
+    return f"{first} {name}" if later_classes and first[:MIN_CODE_DIGITS] not in later_classes else ""
 
 
 def _labels_of_figures(table: Table) -> list[str]:

@@ -749,3 +749,20 @@ def test_a_numbered_list_adds_up_by_its_numbers():
     total = lines[:3] + ["合计 1 20.00 20.00 19.50"] + lines[4:7] + ["（2）公务用车运行费 5 10.00 10.00 9.50", lines[8]]
     assert [(f.check, f.row, f.values) for f in validate(_document("\n".join(total)))] == [
         ("sum", 0, {"stated": "19.50", "computed": "18.50"})]
+
+
+def test_a_grid_whose_body_printed_before_its_title_raises_no_error_of_its_empty_reading():
+    """PyMuPDF's content order sets the 三公 table's figures before its title: the table read
+    empty is doubted, so the text's six figures against it are one warning, not six false errors."""
+    from pathlib import Path
+
+    from core.document import parse_document
+    from core.findings import Severity
+    from core.reader import load_text
+    text = Path(__file__).parent / "data" / "quirks" / "pymupdf_a_grids_figures_printed_before_its_title.txt"
+    doc = parse_document(load_text(text.read_bytes(), text.name))
+    three_public = next(t for t in doc.tables if "三公" in t.title)
+    assert "printed before its title" in three_public.doubt
+    about = [f for f in validate(doc) if f.table == three_public.title]
+    assert not [f for f in about if f.severity == Severity.ERROR]
+    assert any(f.severity == Severity.WARNING and "6 figures the text states disagree" in f.message for f in about)
