@@ -259,10 +259,11 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
     for region in regions:
         known = replace(context, known_projects=_project_names(tables), labelled=tuple(labelled), natures=dict(natures))
         table = build_table(src, region, known)
-        if (figures_before := _figures_printed_before(src, previous_last, region.first, table)) >= 2:
-            table.add_doubt(f"it prints no figure, and {figures_before} lines of figures stand between the table before it "
-                            "and its title: its body was likely printed before its title; check the rows against the source")
         if region.title_printed:
+            if (figures_before := _figures_printed_before(src, previous_last, region.first, table)) >= 2:
+                table.add_doubt(f"it prints no figure, and {figures_before} lines of figures stand between the table "
+                                "before it and its title: its body was likely printed before its title; check the rows "
+                                "against the source")
             previous_last = region.last     # (an untitled stretch after it is the gap: a body printed early)
         if not region.title_printed and table.kind == TableKind.OTHER:
             table.kind, table.title = _infer_kind(_header_text(src, table), report_type, order, prev_kind)

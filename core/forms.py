@@ -266,7 +266,6 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
     (`绩效指标`) printed down its side."""
     width = len(columns)
     header_words = {squash(c.leaf) for c in columns} | {"绩效指标"}
-    placed = _page_places(lines, pages, header_line)
     by_page: dict[int, list[int]] = {}
     for k, _ in lines:
         by_page.setdefault(pages.page(k), []).append(k)
@@ -291,6 +290,8 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
         else:
             cut[page] = None
     header_bounds = [(a + b) / 2 for a, b in zip(centres, centres[1:])]
+    # (the landmarks' mapping only where a page's runs cut it neither way)
+    placed = _page_places(lines, pages, header_line) if None in cut.values() else {}
     grid: list[tuple[int, dict[int, str]]] = []
     for k, _ in lines:
         page_cut = cut[pages.page(k)]
@@ -1625,11 +1626,12 @@ def _names_wrapped_around(content: list[tuple[int, str]], rows: list[list[Cell]]
     for row, n in zip(rows, row_at):
         if row[name_col].text or not width:
             continue
-        above = list(itertools.takewhile(lambda m: piece(m) is not None, range(n - 1, n - 4, -1)))[::-1]
-        below = list(itertools.takewhile(lambda m: piece(m) is not None, range(n + 1, n + 4)))
+        around = {m: text for m in range(n - 3, n + 4) if m != n and (text := piece(m)) is not None}
+        above = list(itertools.takewhile(around.__contains__, range(n - 1, n - 4, -1)))[::-1]
+        below = list(itertools.takewhile(around.__contains__, range(n + 1, n + 4)))
         for k in range(min(len(above), len(below)), 0, -1):
             lines = above[len(above) - k:] + below[:k]
-            texts = [piece(m) or "" for m in lines]
+            texts = [around[m] for m in lines]
             if all(width - 1 <= len(t) <= width for t in texts[:-1]) and len(texts[-1]) <= width:
                 row[name_col] = Cell("".join(texts), tuple(content[m][0] for m in lines), "joined from fragments")
                 taken.update(lines)
@@ -1643,12 +1645,12 @@ def _sign_printed_below(content: list[tuple[int, str]], n: int, taken: set[int])
     for m in (n + 1, n + 2):
         if m >= len(content) or m in taken or content[m][0] - content[n][0] != m - n:
             return None
-        tokens = content[m][1].split()
-        if tokens and tokens[0] in INDICATOR_LEVELS and tokens[0] not in INDICATOR_L1:
-            tokens = tokens[1:]
+        printed = content[m][1].split()
+        tokens = printed[1:] if printed and printed[0] in INDICATOR_LEVELS and printed[0] not in INDICATOR_L1 \
+            else printed
         if 2 <= len(tokens) <= 3 and tokens[0] in OPERATORS and not any(t in INDICATOR_LEVELS for t in tokens):
             return m
-        if INDICATOR_L1_SET.intersection(content[m][1].split()):
+        if INDICATOR_L1_SET.intersection(printed):
             return None     # (the next row's line)
     return None
 
@@ -1791,6 +1793,8 @@ def one_cell_indicator_layout(content: list[tuple[int, str]], layouts: tuple[tup
     指标值 after, and the first and last index of its header's lines: the columns' words in
     order, a line holding them all or one word a line."""
     for layout in layouts:
+        if NAMED_INDICATOR not in layout:
+            continue        # (no layout of this shape: nothing parsed, nothing searched)
         columns = parse_columns(layout)
         leaves = [squash(c.leaf) for c in columns]
         if leaves.count(NAMED_INDICATOR) != 1 or leaves.index(NAMED_INDICATOR) == 0:
