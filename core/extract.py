@@ -3066,19 +3066,35 @@ def _total_figures_printed_early(runs: list[Run], amount_columns: int, column_wo
     figures than the table has amount columns, its last figures complete the total's (a total
     prints every column), leaving the row at least one. A column's name printed after the
     total's label is no part of it; a lone number of one or two digits after the figures is
-    a code's piece or a page number, no figure."""
+    a code's piece or a page number, no figure. Where the row holds no more figures than the
+    table has columns, yet its figures are no total and parts while its first ones and the
+    rest each are (`925,901 925,901 128,138,600 120,258,600 7,880,000` / `合计`), the rest are
+    the bare total's."""
     out = list(runs)
     for i in range(len(out) - 1):
         codes, labels, amounts = out[i]
         total_codes, total_labels, total_amounts = out[i + 1]
         amounts = _without_trailing_pieces(amounts)
-        moved = min(amount_columns - len(total_amounts), len(amounts) - 1)
-        if len(amounts) > amount_columns and moved > 0 and not total_codes and total_labels and \
+        if len(amounts) > amount_columns:
+            moved = min(amount_columns - len(total_amounts), len(amounts) - 1)
+        else:
+            moved = 0 if total_amounts else _total_split_off(amounts)
+        if moved > 0 and not total_codes and total_labels and \
                 catalog.TOTAL_LABELS.match(total_labels[0][1]) and all(t in column_words for _, t in total_labels[1:]):
             total_labels = total_labels[:1]
             out[i] = (codes, labels, amounts[:-moved])
             out[i + 1] = (total_codes, total_labels, amounts[-moved:] + total_amounts)
     return out
+
+
+def _total_split_off(amounts: list[Token]) -> int:
+    """How many of a row's last figures are another row's total: the figures are no total and
+    parts, the first ones and those last each are; 0 where no such split is."""
+    values = [v for _, t in amounts if (v := parse_amount(t)) is not None]
+    if len(values) != len(amounts) or holds_total(values):
+        return 0
+    return next((len(values) - m for m in range(2, len(values) - 1)
+                 if holds_total(values[:m]) and holds_total(values[m:])), 0)
 
 
 def _total_label_printed_early(runs: list[Run]) -> list[Run]:

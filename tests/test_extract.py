@@ -1098,6 +1098,21 @@ def test_reading_order_header_cells_among_the_rows_and_a_totals_figures_printed_
         ["", "合计", "2552.35", "1949.21", "603.14"]]
 
 
+def test_a_bare_totals_figures_printed_after_a_row_that_fills_no_more_cells_than_the_table_has():
+    # `925,901 925,901` then the 合计 row's `126,286,799 118,406,799 7,880,000`, then its label:
+    # five figures fit the five amount columns, but only as two rows does each hold its total
+    # (which of the three empty columns takes 7,880,000 the text alone does not tell)
+    [table] = _parse([
+        "2026年预算单位收入预算总表", "编制单位：上海市某局", "单位：元", "项目", "收入预算", "功能分类科目编码",
+        "功能分类科目名称", "合计", "财政拨款收入", "事业收入", "事业单位", "经营收入", "其他收入", "类", "款", "项",
+        "208", "社会保障和就业支出", "125,360,898", "117,480,898", "7,880,000",
+        "221", "住房保障支出", "925,901", "925,901", "126,286,799", "118,406,799", "7,880,000", "合计"]).tables
+    assert [[c.text for c in r if c.text] for r in table.rows] == [
+        ["208", "社会保障和就业支出", "125360898", "117480898", "7880000"],
+        ["221", "住房保障支出", "925901", "925901"],
+        ["合计", "126286799", "118406799", "7880000"]]
+
+
 def test_reading_order_total_row_printed_first_takes_the_label_printed_after_the_header_cells():
     # the 合计 row's figures come first, alone; its label after the header's cells among the rows
     [table] = _final_tables([
