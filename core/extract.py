@@ -374,7 +374,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     noted: list[tuple[int, str]] = []
     sentences: list[tuple[int, str]] = []     # lines ending a sentence: notes, unless rows follow them
     title_lines = region.title_lines()
-    for k in range(region.first, region.last + 1):
+    for k in region.lines_as_read():
         s = norm[k - 1]
         t = s.strip()
         if not t or k in title_lines:
@@ -412,7 +412,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             sentences = []
         content.append((k, s))
     notes = [t.strip() for _, t in sorted(noted + sentences)]
-    content.sort()
+    read_at = {k: i for i, k in enumerate(region.read_order)}
+    content.sort(key=lambda line: read_at.get(line[0], line[0]))
     layout = detect_layout(content)
     while layout != "fragment" and len(content) > 1 and LONE_NUMBER.match(content[-1][1].strip()) and \
             not _decimals_cut(content[-2][1], content[-1][1].strip()):

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from . import catalog
 from .catalog import TableSpec
 from .panels import LIST_NUMBER
 from .reader import SourceText
 from .text import HAN
-from .tokens import is_amount
+from .tokens import CODE, is_amount
 
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
@@ -39,11 +40,17 @@ class Region:
     title_line: int | None     # the line the title ends on
     unit: str = ""
     title_start: int | None = None      # the line a title wrapped over lines starts on
+    # the lines in the order they are read, where the text printed a page's body before its
+    # title and header (`_bodies_printed_before_titles`); empty: first to last
+    read_order: tuple[int, ...] = ()
 
     def title_lines(self) -> tuple[int, ...]:
         if self.title_line is None:
             return ()
         return tuple(range(self.title_start or self.title_line, self.title_line + 1))
+
+    def lines_as_read(self) -> Sequence[int]:
+        return self.read_order or range(self.first, self.last + 1)
 
 
 def toc_span(src: SourceText) -> tuple[int, int] | None:
@@ -277,7 +284,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
                 region.unit = m.group(1)
                 break
         regions.append(region)
-    return _join_continuations(_titles_printed_under(regions, norm))
+    return _bodies_printed_before_titles(_join_continuations(_titles_printed_under(regions, norm)), norm)
 
 
 def _titles_printed_under(regions: list[Region], norm: tuple[str, ...]) -> list[Region]:
@@ -295,6 +302,84 @@ def _titles_printed_under(regions: list[Region], norm: tuple[str, ...]) -> list[
             continue
         out.append(region)
     return out
+
+
+PAGE_UNIT = re.compile(r"^(金额)?单位\s*[:：]\s*(万元|元)")     # the unit a page prints over its grid
+UNIT_AFTER_TITLE = 4    # lines after a title within which its unit stands, in a text kept in print order
+
+
+def _figures_alone(line: str) -> bool:
+    """A line of sums of money and nothing else (`288,280,739`, `84.00 30.00`; no code)."""
+    tokens = line.split()
+    return bool(tokens) and all(is_amount(t) for t in tokens) and any("," in t or "." in t for t in tokens)
+
+
+def _unit_under_title(norm: tuple[str, ...], title: int) -> bool:
+    """Whether the page's unit stands right under a title, before any figure: the print order."""
+    seen = 0
+    for line in norm[title:title + 3 * UNIT_AFTER_TITLE]:
+        line = line.strip()
+        if not line:
+            continue
+        if _figures_alone(line) or seen == UNIT_AFTER_TITLE:
+            return False
+        if PAGE_UNIT.match(line):
+            return True
+        seen += 1
+    return False
+
+
+def _bodies_printed_before_titles(regions: list[Region], norm: tuple[str, ...]) -> list[Region]:
+    """A text in a PDF's content order (PyMuPDF) may set each table's first page as its unit
+    line and body, then its title and header, then its further pages (`单位：元` / `201` /
+    `一般公共服务支出` / `267,027,339` / … / `2026年预算单位收入预算总表` / `项目` / `收入预算` / …).
+    Where most titles of a text stand so — a unit line and figures before the title, no unit
+    under it — each table starts at the last unit line before its title and runs to where the
+    next starts, taking in the stretches between that found no title; its header (the lines
+    after its title, up to the first figure or code) is read first, then its first page's body."""
+    titled = [r for r in regions if r.title_printed and r.title_line is not None]
+    before = under = previous = 0
+    starts: list[int | None] = []
+    for region in titled:
+        title = region.title_start or region.title_line or 0
+        units = [k for k in range(previous + 1, title) if PAGE_UNIT.match(norm[k - 1].strip())]
+        starts.append(units[-1] if units else None)
+        if _unit_under_title(norm, region.title_line or title):
+            under += 1
+        elif units and sum(_figures_alone(norm[k - 1]) for k in range(units[-1] + 1, title)) >= 2:
+            before += 1
+        previous = region.title_line or title
+    if before < 2 or before <= under:
+        return regions
+    firsts = [start or region.first for start, region in zip(starts, titled)]
+    out = [r for r in regions if r.first < firsts[0]]
+    if out:
+        out[-1].last = min(out[-1].last, firsts[0] - 1)
+    for i, region in enumerate(titled):
+        stop = firsts[i + 1] - 1 if i + 1 < len(titled) else region.last
+        last = max([r.last for r in regions if region.first <= r.first <= stop] + [region.last])
+        out.append(_read_title_first(region, firsts[i], min(last, stop), norm))
+    return out + [r for r in regions if r.first > out[-1].last and not r.title_printed]
+
+
+def _read_title_first(region: Region, first: int, last: int, norm: tuple[str, ...]) -> Region:
+    """`region` run from `first` to `last`, its title and header read before the body above them."""
+    title = region.title_start or region.title_line or region.first
+    header_end = region.title_line or title
+    while header_end < last and not _figures_alone(line := norm[header_end].strip()) and not CODE.match(line):
+        header_end += 1
+    # header pieces the page set after its body's last row (its total: figures, then `合计`)
+    # are read with the header
+    body_end = title - 1
+    while body_end > first and not _figures_alone(norm[body_end - 1]) and not CODE.match(norm[body_end - 1].strip()):
+        body_end -= 1
+    if body_end + 1 < title and catalog.TOTAL_LABELS.match(norm[body_end].strip()):
+        body_end += 1
+    order = (*range(title, header_end + 1), *range(body_end + 1, title), *range(first, body_end + 1),
+             *range(header_end + 1, last + 1))
+    unit = UNIT.search(norm[first - 1]) if first < title else None
+    return replace(region, first=first, last=last, read_order=order if first < title else (),
+                   unit=unit.group(1) if unit else region.unit)
 
 
 def _join_continuations(regions: list[Region]) -> list[Region]:
