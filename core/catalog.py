@@ -64,6 +64,9 @@ class TableSpec:
     exclude_words: tuple[str, ...] = ()  # none may occur
     layouts: tuple[tuple[str, ...], ...] = ()  # column header paths of template variants
     column_rules: tuple[TotalRule, ...] = ()
+    # sums the template's figures hold that no finding reports (a misread breaks them, a
+    # printed figure seldom): a row breaking one doubts the reading of its columns
+    reading_rules: tuple[TotalRule, ...] = ()
     form: bool = False                   # a key/value form with an indicator grid
     code_kind: str = ""                  # "function" or "economic": classification of row codes
     income: bool = False                 # its figures are income (by the function class it funds), not spending
@@ -194,7 +197,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _BUDGET_AND_BALANCE,
                        # Jiangsu: spending by function beside spending by use
                        ("收入/项目名称", "收入/金额", "支出/功能分类/功能科目名称", "支出/功能分类/金额",
-                        "支出/支出用途/项目名称", "支出/支出用途/金额"))),
+                        "支出/支出用途/项目名称", "支出/支出用途/金额")),
+              reading_rules=(TotalRule("本年支出/预算数/合计", ("基本支出/人员经费", "基本支出/公用经费", "项目支出")),)),
     TableSpec(TableKind.BUDGET_INCOME, "收入总表", (r"收入(预算)?总(体情况)?表$",), income=True,
               header_words=("上年结转", "事业收入"),
               layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",

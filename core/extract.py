@@ -509,6 +509,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                 _read_by_space_columns(table, content, spec, context.printed, context.year)
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
+    if broken := _rows_breaking(table, spec.reading_rules):
+        table.add_doubt(f"{len(broken)} row(s) break a sum the template's figures hold ({broken[0]}): figures were "
+                        "likely read into the wrong columns; check the columns against the source", of_columns=True)
     if spec.form and (misread := grid_misread(table)):
         table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
     width = len(table.columns)
@@ -585,6 +588,25 @@ def _percentages_as_rates(table: Table) -> None:
         printed = [row[j].text for row in table.rows if j < len(row) and row[j].text]
         if column.role == ColumnRole.AMOUNT and printed and all(text.endswith(("%", "％")) for text in printed):
             table.columns[j] = replace(column, role=ColumnRole.RATE)
+
+
+MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
+
+
+def _rows_breaking(table: Table, rules: tuple[catalog.TotalRule, ...]) -> list[str]:
+    """The labels of the rows whose figures miss one of `rules` by a unit or more (a total a
+    document prints with cents its parts drop, `79,189,400.34`, is its own, no misreading)."""
+    resolved = catalog.resolve_rules(table.columns, rules) if rules else []
+    labels = [j for j, c in enumerate(table.columns) if c.holds_words]
+    out = []
+    for row in table.rows:
+        for total, parts in resolved:
+            stated = row[total].value if total < len(row) else None
+            values = [value for j in parts if j < len(row) and (value := row[j].value) is not None]
+            if stated is not None and values and abs(stated - sum(values, Decimal(0))) >= MISREAD_GAP:
+                out.append(" ".join(row[j].text for j in labels if j < len(row) and row[j].text) or "a row")
+                break
+    return out
 
 
 def _sums_fail(table: Table, spec: TableSpec) -> bool:

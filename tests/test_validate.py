@@ -766,3 +766,20 @@ def test_a_grid_whose_body_printed_before_its_title_raises_no_error_of_its_empty
     about = [f for f in validate(doc) if f.table == three_public.title]
     assert not [f for f in about if f.severity == Severity.ERROR]
     assert any(f.severity == Severity.WARNING and "6 figures the text states disagree" in f.message for f in about)
+
+
+def test_a_unit_summary_read_with_its_spending_split_broken_is_doubted_not_a_false_error():
+    """Plain pdftotext prints a unit summary's 支出总计 figures among other rows: the rows read
+    break 合计 = 人员经费 + 公用经费 + 项目支出, which the template's figures hold, so the table is
+    doubted and 收入总计 ≠ 支出总计, resting on the misread row, is a warning saying why."""
+    from pathlib import Path
+
+    from core.findings import Severity
+    text = Path(__file__).parent / "data" / "quirks" / "raw_a_unit_summary_whose_rows_break_its_spending_split_is_doubted.txt"
+    doc = parse_document(load_text(text.read_bytes(), text.name))
+    [summary] = doc.tables
+    assert summary.doubt.startswith("3 row(s) break a sum the template's figures hold (一、公共安全支出)")
+    assert summary.columns_doubted
+    balance = [f for f in validate(doc) if "收入总计 121224000.00 ≠ 支出总计 15474000.00" in f.message]
+    assert [f.severity for f in balance] == [Severity.WARNING]
+    assert "break a sum the template's figures hold" in balance[0].message
