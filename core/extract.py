@@ -1877,6 +1877,14 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
                     start -= 1
                 start = _wrapped_head_start(tokens, kinds, start, header_words)
             break
+    if start < first_amount and start > 0 and kinds[start - 1] == "text" and \
+            tokens[start - 1][1] not in header_words and LABEL_START.match(tokens[start - 1][1]) and \
+            ((by_line and tokens[start - 1][0] == tokens[first_amount][0]) or
+             _same_top_item(tokens[start - 1][1], tokens[start][1])):
+        # the two panels' items side by side open the row (`一、一般公共预算 一、其他支出
+        # 215,020,000`, on one line or, one fragment a line, both numbered 一、): it starts
+        # with the first of them
+        start -= 1
     start = _numbered_head_above(tokens, kinds, start, header_words)
     if start == first_amount and _name_wrapped_around_first_figures(tokens, kinds, start, header_words):
         start -= 1
@@ -1905,6 +1913,11 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
         return tokens[:item] + tokens[item + 1:first_amount], _runs_of(tokens[item:item + 1] + tokens[first_amount:],
                                                                         kinds[item:item + 1] + kinds[first_amount:], by_line)
     return tokens[:start], _runs_of(tokens[start:], kinds[start:], by_line)
+
+
+def _same_top_item(label: str, other: str) -> bool:
+    """Whether two labels are first-level items of the same number (`一、…` and `一、…`)."""
+    return (m := TOP_ITEM.match(label)) is not None and other.startswith(m.group())
 
 
 def _first_label_before_header_total(tokens: list[Token], kinds: list[str], first_amount: int,
