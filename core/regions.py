@@ -421,13 +421,21 @@ LISTED_TITLES_APART = 4     # lines from one title to the next, at most, in a li
 FIGURE = re.compile(r"\d\.\d")      # an amount with decimals, in a row of one or in one of many
 ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$)")
 ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on
+FIGURES_STACKED = 3         # amounts on lines of their own, one after another: a row one cell a line
+FIGURE_ALONE = re.compile(r"-?[\d,]+\.\d+")
 
 
 def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] = ROW_OF_AMOUNTS) -> bool:
     """Whether a row of amounts follows line k within a few lines: the sentence was a wrapped
-    cell of the table (a 绩效目标 beside its row), not the prose after it."""
-    ahead = [line.strip() for line in norm[k:stop] if line.strip()][:ROWS_AHEAD]
-    return any(row.search(line) for line in ahead)
+    cell of the table (a 绩效目标 beside its row), not the prose after it. One cell a line, a
+    row is its amounts each on a line of its own, after its wrapped cells: the first figure
+    within reach opens such a stack."""
+    ahead = [line.strip() for line in norm[k:min(stop, k + WRAP_REACH)] if line.strip()]
+    if any(row.search(line) for line in ahead[:ROWS_AHEAD]):
+        return True
+    first = next((i for i, line in enumerate(ahead) if _prints_a_figure(line)), None)
+    stack = ahead[first:first + FIGURES_STACKED] if first is not None else []
+    return len(stack) == FIGURES_STACKED and all(FIGURE_ALONE.fullmatch(line) for line in stack)
 
 
 WRAP_REACH = 40     # lines a cell wrapped around its row's line may reach below it
