@@ -596,29 +596,25 @@ MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole
 def _rows_breaking(table: Table, rules: tuple[catalog.TotalRule, ...]) -> list[str]:
     """The labels of the rows whose figures miss one of `rules` by a unit or more (a total a
     document prints with cents its parts drop, `79,189,400.34`, is its own, no misreading)."""
-    resolved = catalog.resolve_rules(table.columns, rules) if rules else []
     labels = [j for j, c in enumerate(table.columns) if c.holds_words]
-    out = []
-    for row in table.rows:
-        for total, parts in resolved:
-            stated = row[total].value if total < len(row) else None
-            values = [value for j in parts if j < len(row) and (value := row[j].value) is not None]
-            if stated is not None and values and abs(stated - sum(values, Decimal(0))) >= MISREAD_GAP:
-                out.append(" ".join(row[j].text for j in labels if j < len(row) and row[j].text) or "a row")
-                break
-    return out
+    broken = sorted({r for r, _, gap in _sum_gaps(table, rules) if gap >= MISREAD_GAP})
+    return [" ".join(c.text for j, c in enumerate(table.rows[r]) if j in labels and c.text) or "a row" for r in broken]
 
 
 def _sums_fail(table: Table, spec: TableSpec) -> bool:
     """Whether a row's figures break a total rule of its columns beyond rounding."""
-    rules = catalog.resolve_rules(table.columns, spec.column_rules)
-    for row in table.rows:
-        for total, parts in rules:
+    return any(gap > SETTINGS.cent * parts for _, parts, gap in _sum_gaps(table, spec.column_rules))
+
+
+def _sum_gaps(table: Table, rules: tuple[catalog.TotalRule, ...]) -> Iterator[tuple[int, int, Decimal]]:
+    """(row, how many parts, by how much its total misses their sum) for each of `rules` a
+    row prints a total and parts of."""
+    for total, parts in catalog.resolve_rules(table.columns, rules) if rules else []:
+        for r, row in enumerate(table.rows):
             stated = row[total].value if total < len(row) else None
             values = [value for j in parts if j < len(row) and (value := row[j].value) is not None]
-            if stated is not None and values and abs(stated - sum(values, Decimal(0))) > SETTINGS.cent * len(parts):
-                return True
-    return False
+            if stated is not None and values:
+                yield r, len(parts), abs(stated - sum(values, Decimal(0)))
 
 
 def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
