@@ -2445,8 +2445,10 @@ def _read_numbered_panels(body: Body) -> None:
 
 
 def _read_coded_panels(body: Body) -> None:
+    printed = body.context.printed
     body.table.rows = coded_panel_rows(body.table.columns, body.content, by_line=body.by_line,
-                                       is_header_word=body.is_header_word)
+                                       is_header_word=body.is_header_word,
+                                       printed=printed.lines if printed is not None else None)
 
 
 def _read_label_columns(body: Body) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from . import catalog
 from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
 from .placement import holds_total, placements
+from .reader import normalise
 from .settings import SETTINGS
 from .text import HAN, display_width
 from .tokens import (
@@ -23,6 +24,7 @@ from .tokens import (
     Token,
     is_amount,
     is_column_number_row,
+    spaced_cells,
     split_tokens,
     stream_tokens,
 )
@@ -975,12 +977,14 @@ def _sequence_seats(tokens: list[str], expected: list[int | None]) -> list[int |
 
 
 def coded_panel_rows(columns: list[Column], lines: list[tuple[int, str]], by_line: bool,
-                     is_header_word: Callable[[str], bool] = lambda token: False) -> list[list[Cell]]:
+                     is_header_word: Callable[[str], bool] = lambda token: False,
+                     printed: Sequence[str] | None = None) -> list[list[Cell]]:
     """Panels of (code, name, amount) side by side (决算 公开06), the empty cells dropped: a
     code starts a cell group; a group goes to the panel whose codes it continues. A line is
     a printed row; one fragment per line, a row ends where a group's panel comes round again,
     and the header's cells that reading order prints among the first rows
-    (`301 科目编码 类 工资福利支出`, by `is_header_word`) are left out."""
+    (`301 科目编码 类 工资福利支出`, by `is_header_word`) are left out. `printed`: a layout
+    text's lines as printed, whose runs of spaces part the cells."""
     panels = _code_panels(columns)
     classes = [catalog.ECONOMIC_CLASS_COLUMNS.get(columns[codes[0]].path[0]) for codes, _, _ in panels]
     last: list[str] = [""] * len(panels)
@@ -1034,21 +1038,32 @@ def coded_panel_rows(columns: list[Column], lines: list[tuple[int, str]], by_lin
             if not any(ECONOMIC_CODE.match(g[0]) or is_amount(t) for g in groups for t in g):
                 if all(is_header_word(t) for t in pieces):
                     continue        # the header printed again on a continuation page
-                between.setdefault(len(rows), []).extend((k, t) for t in pieces)
+                # (a layout text parts its cells by runs of spaces: `信息 网络 及软件 购置` is one)
+                cells = spaced_cells(printed[k - 1]) if printed is not None else None
+                between.setdefault(len(rows), []).extend((k, normalise(t)) for t in cells or pieces)
                 continue        # a name's wrapped piece: seated once the rows around it are known
-            printed = [Cell("") for _ in columns]
+            if rows and (bare := _panels_coded_bare(rows[-1], panels)) and len(bare) == len(groups) and \
+                    not any(ECONOMIC_CODE.match(g[0]) or catalog.TOTAL_LABELS.match("".join(t for t in g if not is_amount(t)))
+                            for g in groups):
+                # the names and amounts of the row above's panels that printed their codes alone
+                # (a panel's cells a line below its code: `30109 职业年金缴费 225.12 30207` /
+                # `邮电费 8.05`)
+                for p, group in zip(bare, groups):
+                    put(rows[-1], p, (k,), group)
+                continue
+            seated = [Cell("") for _ in columns]
             n = len(panels)
             seats = list(range(n)) if len(groups) >= n else max(
                 itertools.combinations(range(n), len(groups)),
                 key=lambda chosen: sum(fit(g, p) for g, p in zip(groups, chosen)))
             for p, group in zip(seats, groups):
-                put(printed, p, (k,), group)
+                put(seated, p, (k,), group)
             if len(groups) < n and not any(ECONOMIC_CODE.match(g[0]) for g in groups):
                 # a totals row (`人员经费合计 … 公用经费合计 …`): the last total spans the panels
                 # left over, its amount printed under the last one
                 last_amount, end = panels[seats[-1]][2], panels[-1][2]
-                printed[end], printed[last_amount] = printed[last_amount], Cell("")
-            rows.append(printed)
+                seated[end], seated[last_amount] = seated[last_amount], Cell("")
+            rows.append(seated)
         return _panel_names_joined(rows, between, [name for _, name, _ in panels], [codes for codes, _, _ in panels])
     tokens = [(k, t) for k, t in stream_tokens(lines) if is_amount(t) or CODE.match(t) or not is_header_word(t)]
     first = next((i for i, (_, t) in enumerate(tokens) if ECONOMIC_CODE.match(t)), len(tokens))
@@ -1065,6 +1080,12 @@ def coded_panel_rows(columns: list[Column], lines: list[tuple[int, str]], by_lin
         put(row, p, printed_on, group)
         used = p
     return rows
+
+
+def _panels_coded_bare(row: list[Cell], panels: list[tuple[list[int], int, int]]) -> list[int]:
+    """The panels of a row that print a code and neither name nor amount."""
+    return [p for p, (codes, name, amount) in enumerate(panels)
+            if row[codes[0]].text and not row[name].text and not row[amount].text]
 
 
 CODE_PART = re.compile(r"^\d{2}$")
@@ -1195,12 +1216,21 @@ def _code_panels(columns: list[Column]) -> list[tuple[list[int], int, int]]:
     return panels
 
 
+GLUED_ECONOMIC_CODE = re.compile(f"^(\\d{{3}}(?:\\d{{2}})?)({HAN}.*)$")     # `310资本性支出`
+
+
+def _code_unglued(token: str) -> tuple[str, ...]:
+    """An economic code printed without a space before its name, as the code and the name."""
+    m = GLUED_ECONOMIC_CODE.match(token)
+    return m.groups() if m else (token,)
+
+
 def _code_groups(tokens: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], list[str]]]:
     """Tokens cut into (code, name, amount) groups, with the lines each is printed on: at
     each code, at a label after an amount (`人员经费合计 988.75 公用经费合计 346.54`), and at a
     total's label after a name left without an amount (`310 99 其他资本性支出 人员经费合计 …`)."""
     groups: list[tuple[list[int], list[str]]] = []
-    for k, t in tokens:
+    for k, t in ((k, piece) for k, token in tokens for piece in _code_unglued(token)):
         group = groups[-1][1] if groups else []
         code_only = bool(group) and ECONOMIC_CODE.match(group[0]) and all(CODE_PART.match(x) for x in group[1:])
         after_amount = len(group) > 1 and is_amount(group[-1]) and not code_only     # `301 01`: a code in parts

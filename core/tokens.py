@@ -120,6 +120,23 @@ CHUNK = re.compile(r"\S+")
 SPACED_APART = 2        # spaces a layout text puts between two cells at least
 
 
+def spaced_cells(printed: str) -> list[str] | None:
+    """The cells of a printed line of a layout text, parted by runs of spaces (a single space
+    inside one is the extractor's: `信息 网络 及软件 购置`); None from a line whose cells single
+    spaces part (the columns were not kept)."""
+    chunks = list(CHUNK.finditer(printed))
+    ends = [0] + [c.end() for c in chunks]
+    if not any(c.start() - end >= SPACED_APART for c, end in zip(chunks, ends)):
+        return None
+    cells: list[list[str]] = []
+    for chunk, end in zip(chunks, ends):
+        if cells and chunk.start() - end < SPACED_APART:
+            cells[-1].append(chunk.group())
+        else:
+            cells.append([chunk.group()])
+    return ["".join(cell) for cell in cells]
+
+
 @lru_cache(maxsize=4096)
 def amount_ends(printed: str) -> tuple[tuple[str, int], ...]:
     """The amounts of a printed line of a layout text, each with the column its last character
