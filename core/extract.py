@@ -57,7 +57,7 @@ from .panels import (
 )
 from .placement import GUESSED, holds_total, natures_printed, place_amounts
 from .reader import PrintedLines, SourceText, normalise, printed_text
-from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, reads_as_title
+from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, figures_alone, reads_as_title
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
 from .text import HAN, opens_bracket
@@ -255,16 +255,16 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
                       ruled=bool(src.pages), printed=None if src.pages else _printed_pages(src, page_lines))
     labelled: list[tuple[str, Decimal, str]] = []
     natures: dict[str, frozenset[str]] = {}
-    previous_last = 0
+    previous: Region | None = None
     for region in regions:
         known = replace(context, known_projects=_project_names(tables), labelled=tuple(labelled), natures=dict(natures))
         table = build_table(src, region, known)
         if region.title_printed:
-            if (figures_before := _figures_printed_before(src, previous_last, region.first, table)) >= 2:
+            if (figures_before := _figures_printed_before(src, previous, region.first, table)) >= 2:
                 table.add_doubt(f"it prints no figure, and {figures_before} lines of figures stand between the table "
                                 "before it and its title: its body was likely printed before its title; check the rows "
                                 "against the source")
-            previous_last = region.last     # (an untitled stretch after it is the gap: a body printed early)
+            previous = region       # (an untitled stretch after it is the gap: a body printed early)
         if not region.title_printed and table.kind == TableKind.OTHER:
             table.kind, table.title = _infer_kind(_header_text(src, table), report_type, order, prev_kind)
             if table.kind != TableKind.OTHER:
@@ -283,15 +283,22 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
     return tables
 
 
-def _figures_printed_before(src: SourceText, after: int, first: int, table: Table) -> int:
-    """How many lines of sums of money alone stand between the titled region before (ending at
-    line `after`) and a grid's first line, where the grid itself prints no figure (a text in a
-    PDF's content order sets a page's cells before its title: the grid's body stands there)."""
+def _figures_printed_before(src: SourceText, previous: Region | None, first: int, table: Table) -> int:
+    """How many lines of sums of money alone stand between the titled region before and a
+    grid's first line, where the grid itself prints no figure (a text in a PDF's content order
+    sets a page's cells before its title: the grid's body stands there) — after that region's
+    end, or within it after a unit line its rows print before (`编制部门：…` over a page whose
+    title comes last)."""
     if not table.recoverable or catalog.SPEC_BY_KIND.get(table.kind, catalog.OTHER).form or \
             any(parse_amount(c.text) is not None for row in table.rows for c in row):
         return 0
-    return sum(1 for line in src.norm[after:first - 1]
-               if (tokens := line.split()) and all(DECIMAL_FIGURE.fullmatch(t.replace(",", "")) for t in tokens))
+    after = previous.last if previous is not None else 0
+    if previous is not None and previous.title_line is not None and after >= first - 1:
+        units = [k for k in range(previous.title_line + 1, first) if UNIT_LINE.search(src.norm[k - 1])]
+        if units and any(figures_alone(src.norm[k - 1]) for k in range(previous.title_line + 1, units[-1])):
+            after = units[-1]
+    return sum(1 for line in src.norm[after:first - 1] if figures_alone(line))
+
 
 
 EMPTY_TABLE_NOTE = re.compile(r"无(.{2,12}?)(?:预算)?(?:收支|支出|收入)")

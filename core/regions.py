@@ -308,7 +308,7 @@ PAGE_UNIT = re.compile(r"^(金额)?单位\s*[:：]\s*(万元|元)")     # the un
 UNIT_AFTER_TITLE = 4    # lines after a title within which its unit stands, in a text kept in print order
 
 
-def _figures_alone(line: str) -> bool:
+def figures_alone(line: str) -> bool:
     """A line of sums of money and nothing else (`288,280,739`, `84.00 30.00`; no code)."""
     tokens = line.split()
     return bool(tokens) and all(is_amount(t) for t in tokens) and any("," in t or "." in t for t in tokens)
@@ -321,7 +321,7 @@ def _unit_under_title(norm: tuple[str, ...], title: int) -> bool:
         line = line.strip()
         if not line:
             continue
-        if _figures_alone(line) or seen == UNIT_AFTER_TITLE:
+        if figures_alone(line) or seen == UNIT_AFTER_TITLE:
             return False
         if PAGE_UNIT.match(line):
             return True
@@ -346,7 +346,7 @@ def _bodies_printed_before_titles(regions: list[Region], norm: tuple[str, ...]) 
         starts.append(units[-1] if units else None)
         if _unit_under_title(norm, region.title_line or title):
             under += 1
-        elif units and sum(_figures_alone(norm[k - 1]) for k in range(units[-1] + 1, title)) >= 2:
+        elif units and sum(figures_alone(norm[k - 1]) for k in range(units[-1] + 1, title)) >= 2:
             before += 1
         previous = region.title_line or title
     if before < 2 or before <= under:
@@ -366,12 +366,12 @@ def _read_title_first(region: Region, first: int, last: int, norm: tuple[str, ..
     """`region` run from `first` to `last`, its title and header read before the body above them."""
     title = region.title_start or region.title_line or region.first
     header_end = region.title_line or title
-    while header_end < last and not _figures_alone(line := norm[header_end].strip()) and not CODE.match(line):
+    while header_end < last and not figures_alone(line := norm[header_end].strip()) and not CODE.match(line):
         header_end += 1
     # header pieces the page set after its body's last row (its total: figures, then `合计`)
     # are read with the header
     body_end = title - 1
-    while body_end > first and not _figures_alone(norm[body_end - 1]) and not CODE.match(norm[body_end - 1].strip()):
+    while body_end > first and not figures_alone(norm[body_end - 1]) and not CODE.match(norm[body_end - 1].strip()):
         body_end -= 1
     if body_end + 1 < title and catalog.TOTAL_LABELS.match(norm[body_end].strip()):
         body_end += 1

@@ -1663,3 +1663,27 @@ def test_a_list_of_projects_runs_on_past_its_figures_and_a_goals_sentence_beside
     prose = _parse(["第一部分 概况", "95.50万元为项目经费，用于法治宣传。", "1. 部门职责"])
     assert [(node.kind, node.first_line) for node in prose.root.children[0].children] == [
         ("paragraph", 2), ("item", 3)]
+
+
+def test_a_grids_body_set_before_its_title_inside_the_table_before_counts_against_it():
+    # PyMuPDF sets the 三公 page's cells, from its `编制部门：` line on, before its title; a
+    # re-cut text gave them to the table before, after that table's own rows. The empty grid
+    # counts the lines of figures after the unit line its predecessor's rows print before.
+    from core import catalog
+    from core.extract import _figures_printed_before
+    from core.model import Table
+    from core.reader import load_text
+    from core.regions import Region
+    lines = ["2025年部门一般公共预算基本支出部门预算经济分类预算表", "单位:元", "302", "07", "邮电费", "39",
+             "合计", "101,341,746", "编制部门：上海市某街道办事处", "“三公”经费预算数", "37.91", "1.35", "36.56",
+             "2025年部门“三公”经费和机关运行经费预算表", "单位:万元"]
+    src = load_text("\n".join(lines).encode("utf-8"))
+    basic = catalog.SPEC_BY_KIND["budget.general_public_basic_expense"]
+    previous = Region(1, 13, basic.title, True, basic, title_line=1)
+    empty = Table(kind="budget.three_public", title="三公", title_printed=True, unit="万元", first_line=14,
+                  last_line=15, columns=[], rows=[])
+    assert _figures_printed_before(src, previous, 14, empty) == 3
+    # a predecessor whose unit line stands under its title, over its rows, gives none
+    above = Region(1, 13, basic.title, True, basic, title_line=1)
+    normal = load_text("\n".join(lines[:1] + lines[8:9] + lines[1:8] + lines[9:]).encode("utf-8"))
+    assert _figures_printed_before(normal, above, 14, empty) == 0
