@@ -285,8 +285,9 @@ def _column_numbers_line(line: str) -> bool:
 
 
 def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
-    """Codes that begin their line before the amounts, whole or in 类 款 项 parts, their name
-    wrapped onto the lines around them (`一般公共服务支` / `201 306.90 306.90` / `出`;
+    """Codes that begin their line before the amounts (with decimals or thousands grouped),
+    whole or in 类 款 项 parts, their name wrapped onto the lines around them (`一般公共服务支` /
+    `201 306.90 306.90` / `出`; `机关事业单位基本养老保险缴费支` / `208 05 05 4,412,547 …` / `出`;
     `其他政府办公厅（室）及相关机构事` / `201 03 99 20,120,000.00 …` / `务支出`; a 款 or 项 part
     alone where words alone print the lines above and below it: `国有土地使用权出让收入安` /
     `08 2,238.68 …` / `排的支出`)."""
@@ -304,12 +305,13 @@ def _codes_opening_lines(tokens: list[tuple[int, str]]) -> set[int]:
         j = i + 1
         while j < len(tokens) and j - i < 3 and tokens[j][0] == k and CODE_PART.fullmatch(tokens[j][1]) and len(t) == 3:
             j += 1      # the 款 and 项 parts of a code printed in parts
-        if j < len(tokens) and tokens[j][0] == k and "." in tokens[j][1] and is_amount(tokens[j][1]):
+        if j < len(tokens) and tokens[j][0] == k and GROUPED_OR_DECIMAL.search(tokens[j][1]) and is_amount(tokens[j][1]):
             out.update(range(i, j))
     return out
 
 
 CODE_PART = re.compile(r"\d\d")        # a code's 款 or 项 printed apart (`201 03 99`)
+GROUPED_OR_DECIMAL = re.compile(r"\d,\d{3}|\.\d")     # a sum of money no code is (`4,412,547`, `306.90`)
 CJK = re.compile(HAN)
 
 
