@@ -422,7 +422,6 @@ FIGURE = re.compile(r"\d\.\d")      # an amount with decimals, in a row of one o
 ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$)")
 ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on
 FIGURES_STACKED = 3         # amounts on lines of their own, one after another: a row one cell a line
-FIGURE_ALONE = re.compile(r"-?[\d,]+\.\d+")
 
 
 def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] = ROW_OF_AMOUNTS) -> bool:
@@ -433,9 +432,9 @@ def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] 
     ahead = [line.strip() for line in norm[k:min(stop, k + WRAP_REACH)] if line.strip()]
     if any(row.search(line) for line in ahead[:ROWS_AHEAD]):
         return True
-    first = next((i for i, line in enumerate(ahead) if _prints_a_figure(line)), None)
+    first = next((i for i, line in enumerate(ahead) if figures_alone(line) or _prints_a_figure(line)), None)
     stack = ahead[first:first + FIGURES_STACKED] if first is not None else []
-    return len(stack) == FIGURES_STACKED and all(FIGURE_ALONE.fullmatch(line) for line in stack)
+    return len(stack) == FIGURES_STACKED and all(figures_alone(line) for line in stack)
 
 
 WRAP_REACH = 40     # lines a cell wrapped around its row's line may reach below it
