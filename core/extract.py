@@ -2245,10 +2245,15 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
     if printed is not None and (apart := _cells_printed_apart(table, text_cols, printed)):
         yield (f"a label ({apart}) joins two cells its line prints apart: cells of two columns or panels were read "
                "as one; check the rows against the source")
-    if trailing := _labels_after_the_figures(table, text_cols):
+    trailing, among = _labels_apart_from_figures(table, text_cols)
+    if trailing:
         yield (f"{trailing} and the rows after it hold no figure under a last row of figures, in a table "
                "printing every figure (0.00 for none): reading order printed labels apart from their figures; "
                "check the rows against the source")
+    elif len(among) >= 2:
+        yield (f"{len(among)} rows among rows of figures hold labels alone ({among[0]}), in a table printing "
+               "every figure (0.00 for none): reading order printed labels, or the header again, apart from "
+               "their figures; check the rows against the source")
 
 
 CELLS_APART = 4         # spaces a layout text prints between two cells, never inside one's words
@@ -2280,17 +2285,22 @@ def _amount_columns(table: Table, text_cols: list[int]) -> list[int]:
     return [j for j in range(len(table.columns)) if j not in text_cols]
 
 
-def _labels_after_the_figures(table: Table, text_cols: list[int]) -> str:
-    """The first of the rows of labels alone after the last row of figures, where every row of
-    figures fills every amount column and some print zeros (a template printing 0.00, not a
-    blank, for nothing): the labels reading order printed after the figures. "" where there are none."""
+def _labels_apart_from_figures(table: Table, text_cols: list[int]) -> tuple[str, list[str]]:
+    """Where every row of figures fills every amount column and some print zeros (a template
+    printing 0.00, not a blank, for nothing), a row of labels alone is no row as printed: the
+    first such row after the last row of figures ("" where none), and those between rows of
+    figures — the labels reading order printed apart from their figures, or the header again."""
     amount_cols = _amount_columns(table, text_cols)
     figured = [r for r, row in enumerate(table.rows) if any(j < len(row) and row[j].text for j in amount_cols)]
     cells = [table.rows[r][j] if j < len(table.rows[r]) else Cell("") for r in figured for j in amount_cols]
     if not text_cols or not cells or any(not c.text for c in cells) or not any(c.value == 0 for c in cells):
-        return ""
-    return next((label for row in table.rows[figured[-1] + 1:] if (label := "".join(
-        row[j].text for j in text_cols if j < len(row)))), "")
+        return "", []
+
+    def label(row: list[Cell]) -> str:
+        return "".join(row[j].text for j in text_cols if j < len(row))
+    trailing = next((text for row in table.rows[figured[-1] + 1:] if (text := label(row))), "")
+    among = [text for r in range(figured[0] + 1, figured[-1]) if r not in figured and (text := label(table.rows[r]))]
+    return trailing, among
 
 
 CODE_THEN_NAME = re.compile(r"\d{3,}" + HAN)     # `119001西安市统计局`: a code and a name, no space

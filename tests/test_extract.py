@@ -1550,10 +1550,11 @@ def test_a_list_number_repeated_in_one_column_is_named():
     assert number_repeated(rows("一、一般公共服务支出", "三、国防支出", "二、外交支出"), [0]) == "二、外交支出"
 
 
-def test_labels_after_the_last_figures_are_named_only_where_the_template_prints_zeros():
+def test_labels_apart_from_the_figures_are_named_only_where_the_template_prints_zeros():
     # a template printing 0.00 for nothing fills every amount cell of every row: labels alone
-    # after the figures were printed apart from them; a template leaving blanks may end so
-    from core.extract import _labels_after_the_figures
+    # after the figures, or between rows of them, were printed apart from them; a template
+    # leaving blanks may print such rows
+    from core.extract import _labels_apart_from_figures
     from core.model import Cell, Table
 
     def table(*rows: tuple[str, ...]) -> Table:
@@ -1561,10 +1562,13 @@ def test_labels_after_the_last_figures_are_named_only_where_the_template_prints_
                      last_line=9, columns=parse_columns(["项目", "合计", "基本支出"]),
                      rows=[[Cell(text) for text in row] for row in rows])
     printed = table(("工资福利支出", "8.00", "8.00"), ("资本性支出", "4.00", "0.00"), ("对个人和家庭的补助", "", ""))
-    assert _labels_after_the_figures(printed, [0]) == "对个人和家庭的补助"
+    assert _labels_apart_from_figures(printed, [0]) == ("对个人和家庭的补助", [])
     blanks = table(("工资福利支出", "8.00", "8.00"), ("资本性支出", "4.00", "4.00"), ("对个人和家庭的补助", "", ""))
-    assert _labels_after_the_figures(blanks, [0]) == ""         # no zero printed: blanks may mean nothing
-    assert _labels_after_the_figures(table(("工资福利支出", "8.00", "0.00"), ("资本性支出", "4.00", "4.00")), [0]) == ""
+    assert _labels_apart_from_figures(blanks, [0]) == ("", [])        # no zero printed: blanks may mean nothing
+    assert _labels_apart_from_figures(table(("工资福利支出", "8.00", "0.00"), ("资本性支出", "4.00", "4.00")), [0]) == \
+        ("", [])
+    between = table(("工资福利支出", "8.00", "0.00"), ("奖金", "", ""), ("财政拨款", "", ""), ("资本性支出", "4.00", "4.00"))
+    assert _labels_apart_from_figures(between, [0]) == ("", ["奖金", "财政拨款"])
 
 
 def test_a_label_columns_name_in_a_cell_is_the_header_read_among_the_rows():
