@@ -858,7 +858,9 @@ def grid_misread(table: Table) -> str:
     if not table.rows:
         return ""
     for j, column in enumerate(table.columns):
-        if column.leaf in SCORE_LEAVES and not any(table.cell(r, j).text for r in range(len(table.rows))):
+        if any(w in column.leaf for w in SCORE_LEAVES) and \
+                not any(FIGURE.fullmatch(table.cell(r, j).text) for r in range(len(table.rows))):
+            # (a value and its score run together, `≥1本8`, is no figure either)
             return f"its {column.leaf} column holds no figure"
         scored = [FIGURE.fullmatch(table.cell(r, j).text) is not None for r in range(len(table.rows))]
         if any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 3 >= len(scored) and \

@@ -168,6 +168,27 @@ def test_a_grid_whose_names_and_values_hold_pieces_of_levels_is_doubted():
     assert grid_misread(out_of_step) == "3 row(s) hold a value as the indicator's name or a level as its value"
 
 
+def test_a_grid_whose_weighted_score_column_holds_no_figure_is_doubted():
+    """A layout text of the central template's 绩效目标表 prints each value right of its header
+    (`≥1 本       8`): read by the header's places the value runs into the 分值权重 column with
+    its score (`≥1本8`) and the value's column stands empty. A score column holding no figure in
+    any row is misread, whatever its header adds to 分值 (`分值权重（90）`); one holding figures is not."""
+    from core.columns import Column
+    from core.forms import grid_misread
+    from core.model import Cell, Table
+
+    def grid(*rows: list[str]) -> Table:
+        return Table(kind="budget.performance_target", title="项目绩效目标表", title_printed=True, unit="",
+                     first_line=1, last_line=len(rows) + 1, rows=[[Cell(text) for text in row] for row in rows],
+                     columns=[Column.of((c,)) for c in ("一级指标", "二级指标", "三级指标", "指标值", "分值权重（90）")])
+    run_together = grid(["产出指标", "数量指标", "舆情报告报送量", "", "≥55期8"],
+                        ["效益指标", "社会效益指标", "接访环境", "", "明显改善10"])
+    assert grid_misread(run_together) == "its 分值权重（90） column holds no figure"
+    read_well = grid(["产出指标", "数量指标", "舆情报告报送量", "≥55期", "8"],
+                     ["效益指标", "社会效益指标", "接访环境", "明显改善", "10"])
+    assert grid_misread(read_well) == ""
+
+
 def test_a_department_forms_overall_goal_ends_the_funds_before_it():
     # 年度总体目标 opens a fact of its own (it had run on as the end of 其他资金)
     [form] = parse("\n".join([
