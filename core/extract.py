@@ -300,7 +300,6 @@ def _figures_printed_before(src: SourceText, previous: Region | None, first: int
     return sum(1 for line in src.norm[after:first - 1] if figures_alone(line))
 
 
-
 EMPTY_TABLE_NOTE = re.compile(r"无(.{2,12}?)(?:预算)?(?:收支|支出|收入)")
 
 
@@ -2299,7 +2298,8 @@ def _labels_apart_from_figures(table: Table, text_cols: list[int]) -> tuple[str,
     def label(row: list[Cell]) -> str:
         return "".join(row[j].text for j in text_cols if j < len(row))
     trailing = next((text for row in table.rows[figured[-1] + 1:] if (text := label(row))), "")
-    among = [text for r in range(figured[0] + 1, figured[-1]) if r not in figured and (text := label(table.rows[r]))]
+    with_figures = set(figured)
+    among = [text for r in range(figured[0] + 1, figured[-1]) if r not in with_figures and (text := label(table.rows[r]))]
     return trailing, among
 
 
@@ -3125,13 +3125,15 @@ def _total_figures_printed_early(runs: list[Run], amount_columns: int, column_wo
     for i in range(len(out) - 1):
         codes, labels, amounts = out[i]
         total_codes, total_labels, total_amounts = out[i + 1]
+        if total_codes or not total_labels or not catalog.TOTAL_LABELS.match(total_labels[0][1]) or \
+                not all(t in column_words for _, t in total_labels[1:]):
+            continue        # (the split is sought before a total's label only)
         amounts = _without_trailing_pieces(amounts)
         if len(amounts) > amount_columns:
             moved = min(amount_columns - len(total_amounts), len(amounts) - 1)
         else:
             moved = 0 if total_amounts else _total_split_off(amounts)
-        if moved > 0 and not total_codes and total_labels and \
-                catalog.TOTAL_LABELS.match(total_labels[0][1]) and all(t in column_words for _, t in total_labels[1:]):
+        if moved > 0:
             total_labels = total_labels[:1]
             out[i] = (codes, labels, amounts[:-moved])
             out[i + 1] = (total_codes, total_labels, amounts[-moved:] + total_amounts)

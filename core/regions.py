@@ -304,7 +304,6 @@ def _titles_printed_under(regions: list[Region], norm: tuple[str, ...]) -> list[
     return out
 
 
-PAGE_UNIT = re.compile(r"^(金额)?单位\s*[:：]\s*(万元|元)")     # the unit a page prints over its grid
 UNIT_AFTER_TITLE = 4    # lines after a title within which its unit stands, in a text kept in print order
 
 
@@ -323,7 +322,7 @@ def _unit_under_title(norm: tuple[str, ...], title: int) -> bool:
             continue
         if figures_alone(line) or seen == UNIT_AFTER_TITLE:
             return False
-        if PAGE_UNIT.match(line):
+        if UNIT.match(line):
             return True
         seen += 1
     return False
@@ -342,7 +341,7 @@ def _bodies_printed_before_titles(regions: list[Region], norm: tuple[str, ...]) 
     starts: list[int | None] = []
     for region in titled:
         title = region.title_start or region.title_line or 0
-        units = [k for k in range(previous + 1, title) if PAGE_UNIT.match(norm[k - 1].strip())]
+        units = [k for k in range(previous + 1, title) if UNIT.match(norm[k - 1])]
         starts.append(units[-1] if units else None)
         if _unit_under_title(norm, region.title_line or title):
             under += 1

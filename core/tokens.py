@@ -120,16 +120,25 @@ CHUNK = re.compile(r"\S+")
 SPACED_APART = 2        # spaces a layout text puts between two cells at least
 
 
-def spaced_cells(printed: str) -> list[str] | None:
-    """The cells of a printed line of a layout text, parted by runs of spaces (a single space
-    inside one is the extractor's: `信息 网络 及软件 购置`); None from a line whose cells single
-    spaces part (the columns were not kept)."""
+def _spaced_chunks(printed: str) -> list[tuple[re.Match[str], int]] | None:
+    """A printed line's runs of print, each with where the one before it ends (0 for the
+    first), where the line keeps its columns as runs of spaces; None where single spaces part
+    all of them (the columns were not kept)."""
     chunks = list(CHUNK.finditer(printed))
     ends = [0] + [c.end() for c in chunks]
     if not any(c.start() - end >= SPACED_APART for c, end in zip(chunks, ends)):
         return None
+    return list(zip(chunks, ends))
+
+
+def spaced_cells(printed: str) -> list[str] | None:
+    """The cells of a printed line of a layout text, parted by runs of spaces (a single space
+    inside one is the extractor's: `信息 网络 及软件 购置`); None from a line whose cells single
+    spaces part (the columns were not kept)."""
+    if (chunks := _spaced_chunks(printed)) is None:
+        return None
     cells: list[list[str]] = []
-    for chunk, end in zip(chunks, ends):
+    for chunk, end in chunks:
         if cells and chunk.start() - end < SPACED_APART:
             cells[-1].append(chunk.group())
         else:
@@ -144,12 +153,10 @@ def amount_ends(printed: str) -> tuple[tuple[str, int], ...]:
     as runs of spaces, an amount's end tells its column, as right-aligned amounts end where
     their column does. None from a line whose cells single spaces part (the columns were not
     kept), nor from a chunk gluing an amount to more."""
-    chunks = list(CHUNK.finditer(printed))
-    ends = [0] + [c.end() for c in chunks]
-    if not any(c.start() - end >= SPACED_APART for c, end in zip(chunks, ends)):
+    if (chunks := _spaced_chunks(printed)) is None:
         return ()
     out = []
-    for chunk in chunks:
+    for chunk, _ in chunks:
         tokens = split_tokens(unicodedata.normalize("NFKC", chunk.group()))
         if len(tokens) == 1 and parse_amount(tokens[0]) is not None:
             out.append((clean_number(tokens[0]), chunk.end()))
