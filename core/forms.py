@@ -73,6 +73,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
             if level:
                 named.add(level in INDICATOR_L1)
             if level in INDICATOR_L1:
+                if catalog.INDICATOR_PARENT.get(l2, level) != level:
+                    l2 = ""     # another 一级's merged cell opens: the 二级 above is not its
                 l1 = level
             elif level:
                 l2 = level
@@ -637,8 +639,9 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
     line = content[header_idx][1].split("\t")
     lead = next((j for j, c in enumerate(line) if c.strip()), 0)
     above = content[header_idx - 1][1].split("\t") if header_idx else []
-    if lead and len(above) > lead and all(c.strip() for c in above[:lead]):
-        return header_idx - 1
+    if lead and len(above) > lead and all(c.strip() for c in above[:lead]) and \
+            not any(len(c) > LONGEST_COLUMN_NAME or SENTENCE_MARK.search(c) for c in above):
+        return header_idx - 1       # (a fact and its sentence above is no header: `总体目标 | 通过…。`)
     # or on a line of their own above it, with the grid's group (`单位编码 单位（项目）名称 资金总额
     # 绩效目标`, then `一级指标 …`)
     for j in range(max(0, header_idx - 2), header_idx):
@@ -646,6 +649,9 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
         if "绩效目标" in words and any("名称" in w for w in words) and not any(is_amount(w) for w in words):
             return j
     return None
+
+
+LONGEST_COLUMN_NAME = 16       # characters of a column's name at most
 
 
 GRID_WORD = re.compile(r"[一二三]级指标")

@@ -11,7 +11,7 @@ from .catalog import TableSpec
 from .panels import LIST_NUMBER
 from .reader import SourceText
 from .text import HAN
-from .tokens import CODE, is_amount
+from .tokens import CODE, is_amount, squash
 
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
@@ -130,7 +130,11 @@ def reads_as_title(line: str) -> bool:
     t = line.strip()
     if "表" not in t or len(t) > 60 or "。" in t or "\t" in t or t.startswith("-") or "《" in t:
         return False        # (most lines print no 表 at all: turned away first)
-    return bool(TITLE_END.search(t)) and not (PART.match(t) or FINAL_NUMBER.match(t) or SECTION.match(t))
+    return bool(TITLE_END.search(t)) and not (PART.match(t) or FINAL_NUMBER.match(t) or SECTION.match(t) or
+                                              REFERENCE.match(t))
+
+
+REFERENCE = re.compile(r"^(详见|参见|另见|请见|见)")     # a sentence pointing to a table (`详见单位的项目绩效目标表`)
 
 
 def title_spec(line: str, report_type: str) -> TableSpec | None:
@@ -284,7 +288,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
                 region.unit = m.group(1)
                 break
         regions.append(region)
-    return _bodies_printed_before_titles(_join_continuations(_titles_printed_under(regions, norm)), norm)
+    return _bodies_printed_before_titles(_join_continuations(_titles_printed_under(regions, norm), norm), norm)
 
 
 def _titles_printed_under(regions: list[Region], norm: tuple[str, ...]) -> list[Region]:
@@ -381,19 +385,31 @@ def _read_title_first(region: Region, first: int, last: int, norm: tuple[str, ..
                    unit=unit.group(1) if unit else region.unit)
 
 
-def _join_continuations(regions: list[Region]) -> list[Region]:
+def _join_continuations(regions: list[Region], norm: tuple[str, ...]) -> list[Region]:
     """A table that crosses pages and prints its title again on each (表1 收入支出决算总表 …
     page after page) is one table: a region with the same printed title as the one right
-    before it continues it. Forms are not joined: each project prints the same form title."""
+    before it continues it. A form's is only where it prints no form of its own (each
+    project prints the same form title over its facts, or at least its grid's header)."""
     out: list[Region] = []
     for region in regions:
         before = out[-1] if out else None
         if before is not None and region.title_printed and before.title_printed and \
-                region.title == before.title and region.spec is before.spec and not region.spec.form:
+                region.title == before.title and region.spec is before.spec and \
+                (not region.spec.form or not _opens_a_form(norm[region.title_line or region.first:region.last])):
             before.last = region.last
             continue
         out.append(region)
     return out
+
+
+FORM_OPENING = tuple(squash(key) for key in (*catalog.FORM_FIELD_KEYS, "一级指标"))
+CELL_APART = re.compile(r"\t|\s{2,}")
+
+
+def _opens_a_form(lines: Sequence[str]) -> bool:
+    """Whether lines print a form's facts or its indicator grid's header (not only its rows):
+    a cell opening with a fact's key (not an indicator naming one: `主管部门满意度`)."""
+    return any(squash(cell).startswith(FORM_OPENING) for line in lines for cell in CELL_APART.split(line.strip()))
 
 
 # a note under a table (注：…, 说明：…, `1.本表…`)
