@@ -60,7 +60,7 @@ from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, figures_alone, reads_as_title
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
-from .text import HAN, opens_bracket
+from .text import HAN, display_width, opens_bracket
 from .tokens import (
     CHUNK,
     CJK,
@@ -126,7 +126,12 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
     return tuple((name, Decimal(figure)) for name, figure, _ in named_amounts(squash(text)))
 
 
-LONE_NUMBER = re.compile(r"^\s*([-—–]\s*)?([1-9]\d{0,2})(\s*[-—–])?\s*$")      # `12`, `- 12 -`, `—12—`
+# `12`, `- 12 -`, `—12—`, `1 2` (a layout text spacing a page number's digits as printed)
+LONE_NUMBER = re.compile(r"^\s*([-—–]\s*)?([1-9](?: ?\d){0,2})(\s*[-—–])?\s*$")
+
+
+def _lone_value(m: re.Match[str]) -> int:
+    return int(m.group(2).replace(" ", ""))
 
 
 
@@ -143,9 +148,9 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     for n, (k, m) in enumerate(found):
         if m.group(1) and m.group(3):
             out.add(k)
-        elif int(m.group(2)) < 200 and (n == 0 or k - found[n - 1][0] >= SETTINGS.page_lines or
+        elif _lone_value(m) < 200 and (n == 0 or k - found[n - 1][0] >= SETTINGS.page_lines or
                                         n + 1 == len(found) or found[n + 1][0] - k >= SETTINGS.page_lines):
-            apart.append((k, int(m.group(2))))
+            apart.append((k, _lone_value(m)))
     for n, (k, value) in enumerate(apart):
         near = apart[max(0, n - 3):n] + apart[n + 1:n + 4]
         if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) and
@@ -153,13 +158,13 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
             out.add(k)
     # the extractor's page number beside the printed one (`- 31 -` then `33`)
     dashed = {k for k, m in found if m.group(1) and m.group(3)}
-    out |= {k for k, m in found if (k - 1 in dashed or k + 1 in dashed) and int(m.group(2)) < 1000}
+    out |= {k for k, m in found if (k - 1 in dashed or k + 1 in dashed) and _lone_value(m) < 1000}
     # a lone number just above a table's title (or its number, or its unit line, printed
     # again on a continuation page) ends the page before it
     starts = {region.first for region in regions}
     for k, m in found:
         nxt = next((j for j in range(k + 1, min(len(src.norm), k + 4) + 1) if src.norm[j - 1].strip()), None)
-        if nxt is None or int(m.group(2)) >= 200:
+        if nxt is None or _lone_value(m) >= 200:
             continue
         line = src.norm[nxt - 1].strip()
         if nxt in starts or TABLE_LABEL.match(line) or (UNIT_LINE.search(line) and "\t" not in line) or \
@@ -179,7 +184,7 @@ def _page_number_partners(found: list[tuple[int, re.Match[str]]], pages: set[int
     """The second page number printed beside each page's (`13` then `15`: the printed page
     and the file's): a lone number on the line next to a known page number that differs
     from it as such pairs do through the document (three pairs at least)."""
-    value = {k: int(m.group(2)) for k, m in found}
+    value = {k: _lone_value(m) for k, m in found}
     offsets = Counter(value[k + 1] - value[k] for k in pages if k + 1 in pages)
     offset, seen = offsets.most_common(1)[0] if offsets else (0, 0)
     if seen < 3 or offset == 0:
@@ -193,7 +198,7 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
     """Lone numbers that fill the gaps of the page sequence (11 … 12 … 13 … 14 where the pages
     12 and 13 were too short to stand apart): between the known pages around them, whose
     numbers are a few apart and lower before, higher after."""
-    known = sorted((k, int(m.group(2))) for k, m in found if k in pages)
+    known = sorted((k, _lone_value(m)) for k, m in found if k in pages)
     lines = [k for k, _ in known]
     out = set()
     for k, m in found:
@@ -201,7 +206,7 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
         if k in pages or at == 0 or at == len(known):
             continue
         (_, before), (_, after) = known[at - 1], known[at]
-        if before < int(m.group(2)) < after and after - before <= 6:
+        if before < _lone_value(m) < after and after - before <= 6:
             out.add(k)
     return out
 
@@ -220,7 +225,7 @@ def _pages_run_on(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> se
         n = start
         while 0 <= n + step < len(found):
             (k, m), (k_next, m_next) = found[n], found[n + step]
-            if (k_next - k) * step < SETTINGS.short_page_lines or int(m_next.group(2)) != int(m.group(2)) + step:
+            if (k_next - k) * step < SETTINGS.short_page_lines or _lone_value(m_next) != _lone_value(m) + step:
                 break
             out.add(k_next)
             n += step
@@ -2733,14 +2738,16 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     the line saying it has nothing to show (`无`) where the rows print one. Whether it was one."""
     columns = table.columns
     # (a letter-spaced one, `合` `计` a line each, is one too)
-    totals = [(k, t) for k, t in tokens if t in TOTAL_WORDS] + \
-        [(k, t + after) for (k, t), (_, after) in zip(tokens, tokens[1:]) if len(t) == 1 and t + after in TOTAL_WORDS]
-    totals.sort()
+    spelt = [(k, t, k) for k, t in tokens if t in TOTAL_WORDS] + \
+        [(k, t + after, end) for (k, t), (end, after) in zip(tokens, tokens[1:])
+         if len(t) == 1 and t + after in TOTAL_WORDS]     # (where each ends: `计` is no header word after it)
+    spelt.sort()
+    totals = [(k, t) for k, t, _ in spelt]
     # a total word alone on a line after the header's words and pieces is the total row whatever
     # the header prints (`本年支出合计` over a template's `合计`)
     leaves = [c.leaf for c in columns]
-    alone = [(k, t) for k, t in totals if sum(line == k for line, _ in tokens) == 1]
-    after_header = bool(alone) and not any(k > alone[-1][0] and any(t in leaf for leaf in leaves) for k, t in tokens)
+    alone = [(k, end) for k, _, end in spelt if sum(line == k for line, _ in tokens) == 1]
+    after_header = bool(alone) and not any(k > alone[-1][1] and any(t in leaf for leaf in leaves) for k, t in tokens)
     if len(totals) <= sum(c.leaf in TOTAL_WORDS for c in columns) and not after_header:
         return False
     nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
@@ -3622,8 +3629,9 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
     widths = {j: max(len(t) for _, t in pieces) for j, pieces in zip(text_cols, zip(*(
         codes + labels for codes, labels, _ in runs if len(codes + labels) == len(text_cols))))} if not code_cols else {}
+    cut_at = _wrapping_widths(runs, text_cols) if not code_cols else {}
     rows: list[list[Cell]] = []
-    amounts_of = []
+    amounts_of: list[list[tuple[str, int]]] = []
     glued = 0
     for i, (codes, labels, amounts) in enumerate(runs):
         if i in taken:
@@ -3633,6 +3641,13 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
                 (opened := next((j for j in text_cols if opens_bracket(rows[-1][j].text)), None)) is not None:
             # `深圳市文化广电旅游体育局（本` … figures … `级）`: the name's wrapped end, alone on its line
             rows[-1][opened] = _bracket_closed(rows[-1][opened], pieces)
+            continue
+        if rows and not amounts and len(pieces) == 1 and amounts_of[-1] and not starts_row(pieces[0][1]) and \
+                (cut := next((j for j, width in cut_at.items() if display_width(rows[-1][j].text) >= width), None)) \
+                is not None:
+            # a label as long as its column prints any, then a line of text alone under its row: the
+            # label's wrapped end (`…一公开”检 特定目标类 130.00` / `查项目`)
+            rows[-1][cut] = _bracket_closed(rows[-1][cut], pieces)
             continue
         row = [Cell("", tuple(k for k, _ in pieces + amounts)) for _ in table.columns]
         cols = text_cols
@@ -3666,6 +3681,23 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
                         "column prints whole: two cells were printed as one; check the rows against the source")
     place_amounts(table, rows, amounts_of, spec, text_cols + list(trailing_texts), stated, printed, natures)
     table.rows = rows
+
+
+WRAP_SLACK = 2      # display columns a wrapped label may stop short of its column's width (a wide mark)
+
+
+def _wrapping_widths(runs: list[Run], text_cols: list[int]) -> dict[int, int]:
+    """The label columns whose labels wrap, each with the width (display columns) its widest
+    label reaches: a column where most rows print a label narrower than that (names of any
+    length, not a category of a few fixed words)."""
+    full = [codes + labels for codes, labels, _ in runs if len(codes + labels) == len(text_cols)]
+    out = {}
+    for j, pieces in zip(text_cols, zip(*full)):
+        widths = [display_width(t) for _, t in pieces]
+        widest = max(widths) - WRAP_SLACK
+        if 2 * sum(w >= widest for w in widths) < len(widths):
+            out[j] = widest
+    return out
 
 
 def _wrapped_pieces_joined(pieces: list[Token], widths: list[int]) -> list[list[Token]]:
