@@ -57,6 +57,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     spaced: list[tuple[int, str]] = []
+    ruled = [squash(c) for c in content[header_idx][1].split("\t")]
+    second = ruled.index("二级指标") if "二级指标" in ruled else None
     for k, s in content[header_end + 1:]:
         if squash(s) in repeated:
             continue        # the header repeated after a page break
@@ -66,13 +68,15 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
         rest = []
         cells = [squash(c) for c in s.split("\t")]
         named: set[bool] = set()     # the ranks this row names (一级 or not): a row names each once
-        for c in cells:
+        for j, c in enumerate(cells):
             level = _indicator_level(c)
             if level and (level in INDICATOR_L1) in named:
                 level = ""      # a level's name again, under 三级指标: the indicator's (`服务对象满意度指标`)
             if level:
                 named.add(level in INDICATOR_L1)
-            if level in INDICATOR_L1:
+            if level in INDICATOR_L1 and j == second and len(cells) == len(ruled):
+                l2 = level      # a 二级 named as a 一级, in the 二级 column (an old template's 产出指标/成本指标)
+            elif level in INDICATOR_L1:
                 if catalog.INDICATOR_PARENT.get(l2, level) != level:
                     l2 = ""     # another 一级's merged cell opens: the 二级 above is not its
                 l1 = level
@@ -83,7 +87,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
                     if row[1].text == l2:
                         row[1] = replace(row[1], text=l2 + c, lines=row[1].lines + (k,))
                 l2 += c
-            elif c and c not in ("绩效指标", "指标"):
+            elif c and c not in ("绩效指标", "指标", group):     # (the group printed down its side, a cell a row)
                 rest.append(c)
         if len(rest) >= 2 and GRID_TOTAL.match(rest[0]):
             rows.append(_grid_total_row(k, rest[0], rest[1:], width, _score_columns(table.columns)))
