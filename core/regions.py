@@ -218,6 +218,7 @@ def _heading_over_a_title(norm: tuple[str, ...], k: int, titled_lines: set[int])
 
 
 WRAPPED_TITLE_TAIL = 6      # characters a title's wrapped end may print alone (`表`, `效目标表`)
+UNOPENED_BRACKET = re.compile(r"^[^（(]*[)）]")     # a bracket closed before any opens: a wrapped title's end
 
 
 def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: str
@@ -251,7 +252,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
         head: int | None = None
-        if titled and ((spec is None and len(line) <= WRAPPED_TITLE_TAIL) or line.startswith((")", "）"))):
+        if titled and (len(line) <= WRAPPED_TITLE_TAIL or UNOPENED_BRACKET.match(line)):
             joined, wrapped, head = _title_wrapped_above(norm, k, line, report_type)
             if wrapped is not None or spec is None:
                 line, spec = joined, wrapped
