@@ -179,7 +179,7 @@ def _numbered_entry(line: str) -> bool:
 def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
     """Lines of lists of tables outside the 目录 (a 报表目录 before the tables, an index):
     three or more numbered titles in a row name tables, they do not start them; so do three
-    or more titles a few lines apart with no figure or unit line between them (such a list
+    or more different titles a few lines apart with no figure or unit line between them (such a list
     printed a cell a line: `表9` / title / `是` / `不涉及`). `titles`: the lines that read as titles."""
     printed = [(k, _numbered_entry(line.strip())) for k, line in enumerate(norm, start=1) if line.strip()]
     listed: set[int] = set()
@@ -197,7 +197,7 @@ def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
             continue
         # `a` ends the run of titles close together: the list's last, unless a table follows it
         close += [a] if close and bare(a + 1, min(len(norm), a + LISTED_TITLES_APART)) else []
-        if len(close) >= 3:
+        if len({squash(norm[k - 1]) for k in close}) >= 3:     # (a title printed twice names one table)
             listed.update(close)
         close = []
     return listed
