@@ -252,7 +252,8 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
         head: int | None = None
-        if titled and (len(line) <= WRAPPED_TITLE_TAIL or UNOPENED_BRACKET.match(line)):
+        if titled and (((spec is None or spec.form) and len(line) <= WRAPPED_TITLE_TAIL) or UNOPENED_BRACKET.match(line)):
+            # (a form's title names its project: a short one is the end of a wrapped name, `目绩效目标表`)
             joined, wrapped, head = _title_wrapped_above(norm, k, line, report_type)
             if wrapped is not None or spec is None:
                 line, spec = joined, wrapped
