@@ -87,8 +87,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
                     if row[1].text == l2:
                         row[1] = replace(row[1], text=l2 + c, lines=row[1].lines + (k,))
                 l2 += c
-            elif c and c not in ("绩效指标", "指标", group):     # (the group printed down its side, a cell a row)
-                rest.append(c)
+            elif c and c not in ("绩效指标", "指标", group) and not (j == 0 and not ruled[0] and _is_grid_group_label(c)):
+                rest.append(c)      # (not the grid's group, printed down its side: a cell a row, or its first)
         if len(rest) >= 2 and GRID_TOTAL.match(rest[0]):
             rows.append(_grid_total_row(k, rest[0], rest[1:], width, _score_columns(table.columns)))
         elif len(rest) >= 2:
