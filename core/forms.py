@@ -47,6 +47,11 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
             group, facts = head + group, facts[:-1]      # … wrapped a fragment a line (`年度绩` / `效指标`)
     elif header_cells[1:2] == ["一级指标"] and header_cells[0] != "绩效指标" and _is_grid_group_label(header_cells[0]):
         group, header_cells = header_cells[0], header_cells[1:]     # `年度绩效指标` opening the header's line
+    elif (wrapped := next((c for c in header_cells[1:] if c != "绩效指标" and "绩效" in c and _grid_rank(c) is None
+                           and _is_grid_group_label(c)), None)) is not None:
+        # the group wrapped around the header's line (`绩效目标` / `一级指标 …` / `指标`), its pieces
+        # joined as a cell of the header's: the grid's group, no column
+        group, header_cells = wrapped, [c for c in header_cells if c != wrapped]
     _fill_facts(table, facts)
     if header_idx is None:
         return
@@ -108,7 +113,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
                                                table.columns, _score_columns(table.columns)))
         table.rows = rows
         return
-    spaced = [(k, PLACEHOLDER.sub("", s)) for k, s in _cells_as_printed(spaced, printed)]
+    spaced = [(k, _group_cut(PLACEHOLDER.sub("", s), group)) for k, s in _cells_as_printed(spaced, printed)]
     if not any(INDICATOR_VALUE.match(t) for _, s in spaced for t in s.split()):
         spaced = []     # no figure in any row: a template printed empty (`经济成本 ......`)
     if _one_indicator_per_line(spaced, width):
@@ -120,6 +125,13 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     else:
         rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
+
+
+def _group_cut(line: str, group: str) -> str:
+    """A grid line without the grid's group opening it (`绩效目标指标 成本指标 …`: printed in
+    every row's first cell)."""
+    head, _, rest = line.strip().partition(" ")
+    return rest if group and squash(head) == group and rest else line
 
 
 def _fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:
