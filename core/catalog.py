@@ -937,7 +937,7 @@ def title_key(text: str) -> str:
     return _STRIP.sub("", text)
 
 
-_QUALIFIER = re.compile(r"[（(][^（）()]{1,14}[)）]$")
+_QUALIFIER = re.compile(r"[（(][^（）()]{1,20}[)）]$")
 
 
 def spec_for_title(title: str, report_type: str = "") -> TableSpec | None:

@@ -22,7 +22,7 @@ UNIT_LINE = re.compile(r"(填报单位|编制单位|编制部门|部门/单位|�
                        r"^(金额)?单位\s*[:：]\s*(万元|元)|\s(金额)?单位\s*[:：]\s*(万元|元)$|"
                        r"^部门(名称)?\s*[:：].{0,40}单位\s*[:：]\s*(万元|元)$|^部门(名称)?\s*[:：]\s*\S+$")
 UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|台、辆、套)")
-TITLE_END = re.compile(r"表\s*(\(.{1,12}\)|（.{1,12}）)?$")
+TITLE_END = re.compile(r"表\s*(\(.{1,20}\)|（.{1,20}）)?$")
 PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$|^第\s*\d+\s*页")
 
 
@@ -235,10 +235,18 @@ def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: 
     return tail, None, None
 
 
+def _closes_a_title(norm: tuple[str, ...], k: int) -> bool:
+    """Whether line k closes the bracket of a title wrapped inside it (`…支出明细表（按支出功能分类科`
+    / `目-不含上年结转）`): the end of a title that no line reads as alone."""
+    line = norm[k - 1].strip()
+    return k > 1 and len(line) <= WRAPPED_TITLE_TAIL * 3 and bool(UNOPENED_BRACKET.match(line)) and \
+        reads_as_title(norm[k - 2].strip() + line)
+
+
 def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None) -> list[Region]:
     norm = src.norm
     n = len(norm)
-    titled_lines = {k for k, line in enumerate(norm, start=1) if reads_as_title(line)}
+    titled_lines = {k for k, line in enumerate(norm, start=1) if reads_as_title(line) or _closes_a_title(norm, k)}
     listed = _listings(norm, sorted(titled_lines))
 
     def in_toc(k: int) -> bool:
