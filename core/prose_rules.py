@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -95,10 +95,38 @@ def check_prose_rates(doc: Document) -> list[Finding]:
                                          text[max(0, m.start() - 20):m.start()], i, rate, f"undefined ({current} / 0)"))
                 continue
             computed = (change / abs(base) * 100)
-            if _rate_differs(computed, rate, m.group(6)):
+            if _rate_differs(computed, rate, m.group(6)) and \
+                    not _rate_of_the_sentences_total(_sentence_before(lines, i, text[:m.start()], in_table),
+                                                     sign * change, rate, m.group(6)):
                 out.append(_rate_finding(f"stated rate {rate}% ≠ {change} / {base} = {computed:.2f}%",
                                          text[max(0, m.start() - 20):m.start()], i, rate, computed))
     return out
+
+
+SENTENCE_END = re.compile(r"[。；;]")
+_AMOUNT = re.compile(_NUMBER + r"\s*万元")
+
+
+def _sentence_before(lines: Sequence[str], i: int, head: str, in_table: set[int]) -> str:
+    """The sentence's text before a point of line i (`head`: the line's text before it), back
+    over the lines of prose it wraps from."""
+    parts = [head]
+    j = i - 1
+    while not SENTENCE_END.search(parts[0]) and j >= 1 and j not in in_table and lines[j - 1].strip():
+        parts.insert(0, lines[j - 1].replace(" ", ""))
+        j -= 1
+    return SENTENCE_END.split("".join(parts))[-1]
+
+
+def _rate_of_the_sentences_total(sentence: str, change: Decimal, rate: Decimal, printed: str) -> bool:
+    """Whether the rate is the change's share of the sentence's total, its first amount, where
+    the figure before the change is an item of its breakdown (`收入4,203.47万元，其中：…其他收入
+    100.00万元，较上年增加142.30万元，增长3.50%`)."""
+    first = _AMOUNT.search(sentence)
+    if "其中" not in sentence or first is None:
+        return False
+    base = _dec(first.group(1)) - change
+    return base != 0 and not _rate_differs(abs(change) / abs(base) * 100, rate, printed)
 
 
 _TOTAL = re.compile(r"(收入|支出)预算(?:总额)?(?:为)?" + _NUMBER + r"万元[，,]较上年(?:预算安排)?(增加|减少)" + _NUMBER + r"万元")
