@@ -3460,8 +3460,8 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
         return False
     header_at, header = lines[first - 1]
     body = lines[first:]        # (notes under the grid were set apart before)
-    if len(body) < 2 or any(is_amount(t) for t in header):
-        return False
+    if not body or any(is_amount(t) for t in header) or (len(body) == 1 and len(body[0][1]) < len(header) - 1):
+        return False        # (a row alone shows its grid where it fills every column but a last one left empty)
     # the commonest row: of the lines that print a label and an amount (not a wrapped cell's piece)
     rows = [toks for _, toks in body if len(toks) >= 2 and any(is_amount(t) for t in toks)] or [t for _, t in body]
     common = Counter(len(toks) for toks in rows).most_common(1)[0][0]
