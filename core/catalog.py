@@ -633,6 +633,9 @@ INCOME_SIDE_WORDS = re.compile(r"收入|拨款|预算|资金|结转|结余|基�
 # either): an unnumbered line of a summary that holds one, and no spending, is the income panel's.
 INCOME_OR_BALANCE = re.compile(r"收入|结转|结余|余额")
 GROUP_OF_NATURE = {"basic": "基本支出", "project": "项目支出"}
+# A part seldom spent alone: a vehicle bought comes with its running costs, so a figure that
+# fits under either part alone is the running costs'
+SELDOM_ALONE = re.compile(r"公务用车购置(经)?费$")
 
 
 @dataclass(frozen=True)

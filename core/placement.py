@@ -243,6 +243,16 @@ def _by_natures(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], gr
     return [c for c in cands if fits(c)] or cands
 
 
+def _by_usual_parts(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]],
+                    columns: list[Column]) -> list[tuple[int, ...]]:
+    """Placements nothing else tells apart, narrowed to those that leave empty the parts seldom
+    spent alone (catalog.SELDOM_ALONE: `0.80 0.80` under 小计 and 购置 or 运行 is 运行's)."""
+    def fits(combo: tuple[int, ...]) -> bool:
+        return not any(parse_amount(a) and catalog.SELDOM_ALONE.search(columns[c].leaf)
+                       for c, (a, _) in zip(combo, amounts))
+    return [c for c in cands if fits(c)] or cands if len(cands) > 1 else cands
+
+
 def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> list[tuple[int, ...]]:
     """Placements equally good otherwise, narrowed to those that fill the same columns in each
     group of a header that repeats its columns under groups (预算数/… and 决算数/…): the
@@ -683,9 +693,9 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     def first_choice(i: int, options: list[tuple[int, ...]]) -> tuple[int, ...]:
         """Of placements nothing else tells apart, the first that the department's spending by
         function allows for the row's code."""
-        combo = next(iter(_by_natures(options, amounts_of[i], filled[i], table.columns)))
-        told_by_tables[i] = combo != options[0]
-        return combo
+        by_natures = _by_natures(options, amounts_of[i], filled[i], table.columns)
+        told_by_tables[i] = by_natures[0] != options[0]
+        return _by_usual_parts(by_natures, amounts_of[i], table.columns)[0]
 
     def placed(i: int) -> tuple[int, ...]:
         """Row i's placement, its first candidate until one is chosen."""
