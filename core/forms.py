@@ -1199,22 +1199,35 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     三级指标 name wrapped at the cell width continues on the next fragment; the value follows
     the name, with the rest of its line (`=12 个月`)."""
     tokens: list[tuple[int, str]] = []
-    for k, s in lines:
-        for t in s.split():
-            if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
-                tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
-            elif tokens and tokens[-1][1] + t == "绩效指标":
-                tokens.pop()        # the grid's first column, printed down its side
-            elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK.match(t):
-                tokens[-1] = (k, tokens[-1][1] + t)     # `DRG 付费改革`: one name, spaced after Latin
-            elif tokens and MEASURE_UNIT.match(t) and FIGURE.fullmatch(tokens[-1][1]):
-                tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)     # `=12` `个月`: one value
-            else:
-                tokens.append((k, t))
+    printed = [(k, t, len(s.split()) == 1) for k, s in lines for t in s.split()]
+    ends: dict[str, int] = {}      # the ends of merged cells wrapped around a row, their heads' lines
+    for n, (k, t, alone) in enumerate(printed):
+        after = printed[n + 1][1] if n + 1 < len(printed) else ""
+        if alone and ends.get(t, -1) >= k - 3:
+            del ends[t]         # a level's or the group's wrapped end (`标`), its head already read
+            continue
+        if len(t) >= 4 and (level := _indicator_level(t)) and level != t and not _indicator_level(t + after):
+            ends[level[len(t):]] = k    # a level wrapped around its row (`经济成本指` / row / `标`)
+            t = level
+        elif t in _GROUP_PIECES and _GRID_GROUP.startswith(t) and t != _GRID_GROUP and \
+                not _GRID_GROUP.startswith(t + after):
+            ends[_GRID_GROUP[len(t):]] = k      # the group's head (`绩效目标指` … `标`): no cell
+            continue
+        if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
+            tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
+        elif tokens and tokens[-1][1] + t == "绩效指标":
+            tokens.pop()        # the grid's first column, printed down its side
+        elif tokens and tokens[-1][0] == k and LATIN_WORD.match(tokens[-1][1]) and CJK.match(t):
+            tokens[-1] = (k, tokens[-1][1] + t)     # `DRG 付费改革`: one name, spaced after Latin
+        elif tokens and MEASURE_UNIT.match(t) and FIGURE.fullmatch(tokens[-1][1]):
+            tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)     # `=12` `个月`: one value
+        else:
+            tokens.append((k, t))
     names = [t for _, t in tokens if t not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(t)]
     wrap = max((len(t) for t in names), default=0)
     rows: list[list[Cell]] = []
     l1 = l2 = ""
+    fresh = False       # a 二级 named since the last row
     name: list[tuple[int, str]] = []
     i = 0
     while i < len(tokens):
@@ -1222,8 +1235,9 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
         if t in INDICATOR_L1:
             l1, i = t, i + 1
             continue
-        if t in INDICATOR_LEVELS:
-            l2, i = t, i + 1
+        if t in INDICATOR_LEVELS and not (fresh and not name):
+            # (a second 二级 before the row's name is its name: `服务对象满意度` under `服务对象满意度指标`)
+            l2, i, fresh = t, i + 1, True
             continue
         if t == "指标" and not name and l2 + t in INDICATOR_LEVELS:    # `服务对象满意度` … `指标`
             for row in rows:
@@ -1261,7 +1275,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                      Cell("".join(x for _, x in name), tuple(sorted({x for x, _ in name})),
                           "joined from fragments" if len(name) > 1 else ""),
                      Cell("".join(x for _, x in value), (k,))] + [Cell("") for _ in range(max(0, width - 4))])
-        name = []
+        name, fresh = [], False
     return rows
 
 
