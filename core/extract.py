@@ -134,7 +134,6 @@ def _lone_value(m: re.Match[str]) -> int:
     return int(m.group(2).replace(" ", ""))
 
 
-
 def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozenset[int]:
     """Lines printing a page number: `- 12 -`, a lone number just above a table's title, or a
     lone number below 200 that stands apart (no other lone number within a page's worth of
@@ -2702,7 +2701,7 @@ def _read_coded_list(body: Body) -> None:
             continue
         if rows and not codes and not amounts and opens_bracket(rows[-1][name_col].text):
             # `…预备金(老` … amounts … `干局)`: the name's wrapped end
-            rows[-1][name_col] = _bracket_closed(rows[-1][name_col], labels)
+            rows[-1][name_col] = _label_with_its_end(rows[-1][name_col], labels)
             continue
         row_lines = tuple(k for k, _ in codes + labels + amounts)
         row = [Cell("", row_lines) for _ in columns]
@@ -3317,8 +3316,9 @@ def _continue_row(row: list[Cell], codes: list[Token], labels: list[Token], name
     row[name_col] = Cell(text, row[name_col].lines + lines, "joined from fragments")
 
 
-def _bracket_closed(head: Cell, pieces: list[Token]) -> Cell:
-    """A label cell that opens a bracket, with the pieces of its wrapped end that close it."""
+def _label_with_its_end(head: Cell, pieces: list[Token]) -> Cell:
+    """A label cell with the pieces of its wrapped end (that close its bracket, or run on past
+    its column's width)."""
     return Cell(head.text + "".join(t for _, t in pieces), head.lines + tuple(k for k, _ in pieces),
                 "joined from fragments")
 
@@ -3640,14 +3640,14 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         if rows and not amounts and len(pieces) == 1 and \
                 (opened := next((j for j in text_cols if opens_bracket(rows[-1][j].text)), None)) is not None:
             # `深圳市文化广电旅游体育局（本` … figures … `级）`: the name's wrapped end, alone on its line
-            rows[-1][opened] = _bracket_closed(rows[-1][opened], pieces)
+            rows[-1][opened] = _label_with_its_end(rows[-1][opened], pieces)
             continue
         if rows and not amounts and len(pieces) == 1 and amounts_of[-1] and not starts_row(pieces[0][1]) and \
                 (cut := next((j for j, width in cut_at.items() if display_width(rows[-1][j].text) >= width), None)) \
                 is not None:
             # a label as long as its column prints any, then a line of text alone under its row: the
             # label's wrapped end (`…一公开”检 特定目标类 130.00` / `查项目`)
-            rows[-1][cut] = _bracket_closed(rows[-1][cut], pieces)
+            rows[-1][cut] = _label_with_its_end(rows[-1][cut], pieces)
             continue
         row = [Cell("", tuple(k for k, _ in pieces + amounts)) for _ in table.columns]
         cols = text_cols

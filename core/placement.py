@@ -250,7 +250,9 @@ def _by_usual_parts(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]]
     def fits(combo: tuple[int, ...]) -> bool:
         return not any(parse_amount(a) and catalog.SELDOM_ALONE.search(columns[c].leaf)
                        for c, (a, _) in zip(combo, amounts))
-    return [c for c in cands if fits(c)] or cands if len(cands) > 1 else cands
+    if len(cands) < 2:
+        return cands
+    return [c for c in cands if fits(c)] or cands
 
 
 def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> list[tuple[int, ...]]:
@@ -692,7 +694,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
 
     def first_choice(i: int, options: list[tuple[int, ...]]) -> tuple[int, ...]:
         """Of placements nothing else tells apart, the first that the department's spending by
-        function allows for the row's code."""
+        function allows for the row's code, and leaves a part seldom spent alone empty."""
         by_natures = _by_natures(options, amounts_of[i], filled[i], table.columns)
         told_by_tables[i] = by_natures[0] != options[0]
         return _by_usual_parts(by_natures, amounts_of[i], table.columns)[0]
