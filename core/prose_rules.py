@@ -107,13 +107,17 @@ SENTENCE_END = re.compile(r"[。；;]")
 _AMOUNT = re.compile(_NUMBER + r"\s*万元")
 
 
+SENTENCE_LINES = 6      # lines a sentence is read back over at most
+
+
 def _sentence_before(lines: Sequence[str], i: int, head: str, in_table: set[int]) -> str:
     """The sentence's text before a point of line i (`head`: the line's text before it), back
-    over the lines of prose it wraps from."""
+    over the lines of prose it wraps from (a layout text's blank lines between them passed)."""
     parts = [head]
     j = i - 1
-    while not SENTENCE_END.search(parts[0]) and j >= 1 and j not in in_table and lines[j - 1].strip():
-        parts.insert(0, lines[j - 1].replace(" ", ""))
+    while not SENTENCE_END.search(parts[0]) and j >= max(1, i - SENTENCE_LINES) and j not in in_table:
+        if lines[j - 1].strip():
+            parts.insert(0, lines[j - 1].replace(" ", ""))
         j -= 1
     return SENTENCE_END.split("".join(parts))[-1]
 

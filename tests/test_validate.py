@@ -258,14 +258,15 @@ def test_a_rate_on_the_total_of_a_breakdown_wrapped_over_lines_is_the_totals():
     from core.document import parse_document
     from core.reader import load_text
     # the figure before 较上年 is the last item of the 其中 list; the rate is the total's
-    # (142.30 / (4,203.47 − 142.30) = 3.50%), the sentence wrapped over three lines
+    # (142.30 / (4,203.47 − 142.30) = 3.50%), the sentence wrapped over three lines, a blank one
+    # between two as pdftotext -layout prints them
     text = ("第三部分 说明\n五、收支预算总体情况说明\n"
-            "本部门当年预算收入\n4,203.47万元，其中：一般公共预算拨款4,005.29万元、上年实户资金余额98.18万元、其他收\n"
+            "本部门当年预算收入\n4,203.47万元，其中：一般公共预算拨款4,005.29万元、上年实户资金余额98.18万元、其他收\n\n"
             "入100.00万元，较上年增加142.30万元，增长3.50%，增长的主要原因是：审计专项补助经费结余较上年增多。\n"
             "其他收入100.00万元，较上年增加20.00万元，增长30.00%。\n")
     found = [f for f in validate(parse_document(load_text(text.encode("utf-8")))) if f.check == "prose_vs_table"]
     # (the last sentence's own figure is its base: 20 / 80 = 25%)
-    assert [(f.values, f.lines) for f in found] == [({"stated": "30.00%", "computed": "25.00%"}, [6])]
+    assert [(f.values, f.lines) for f in found] == [({"stated": "30.00%", "computed": "25.00%"}, [7])]
 
 
 def test_changes_stated_with_thousands_separators_are_read():
