@@ -238,7 +238,10 @@ def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: 
 def _closes_a_title(norm: tuple[str, ...], k: int) -> bool:
     """Whether line k closes the bracket of a title wrapped inside it (`…支出明细表（按支出功能分类科`
     / `目-不含上年结转）`): the end of a title that no line reads as alone."""
-    line = norm[k - 1].strip()
+    line = norm[k - 1]
+    if ")" not in line and "）" not in line:
+        return False        # (most lines close no bracket: turned away first)
+    line = line.strip()
     return k > 1 and len(line) <= WRAPPED_TITLE_TAIL * 3 and bool(UNOPENED_BRACKET.match(line)) and \
         reads_as_title(norm[k - 2].strip() + line)
 
