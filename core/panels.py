@@ -127,6 +127,24 @@ def _whole_name_after_whole_name(label_above: str, text: str) -> bool:
     return len(text) >= 3 and bool(WHOLE_NAME_END.search(text)) and bool(WHOLE_NAME_END.search(label_above))
 
 
+def _left_head_around(rows: list[list[Cell]], left: int, right: int, row_line: int, tail_line: int
+                      ) -> list[Cell] | None:
+    """The row holding the head of a left label wrapped around the last row's line: printed on
+    the line above (on that row, or alone as the row before), its end on the line below, where
+    the row's right label stands whole on its line and the head does not end as a name does."""
+    row = rows[-1]
+    if tail_line != row_line + 1 or row[right].lines != (row_line,) or not WHOLE_NAME_END.search(row[right].text):
+        return None
+    if row[left].text:
+        holder = row
+    elif len(rows) >= 2 and rows[-2][left].text and not any(c.text for j, c in enumerate(rows[-2]) if j != left):
+        holder = rows[-2]       # (the head alone on its line made a row of its own)
+    else:
+        return None
+    head = holder[left]
+    return holder if head.lines and max(head.lines) == row_line - 1 and not WHOLE_NAME_END.search(head.text) else None
+
+
 def _label_above(rows: list[list[Cell]], r: int, col: int) -> str:
     """The nearest label above row `r` in column `col` ("" if none)."""
     return next((rows[q][col].text for q in range(r - 1, -1, -1) if rows[q][col].text), "")
@@ -406,6 +424,14 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
         if by_line and current is not None and last_side is not None and wrapped:
             # a label's wrapped end (`出`), or the amount of a label whose line wrapped (`98.23`)
             label_col = right_label if last_side and right_label is not None else left_label
+            if labels and label_col == right_label and line_of_row is not None and \
+                    (around := _left_head_around(rows, left_label, right_label, line_of_row, labels[0][0])) is not None:
+                # the left label wrapped around the row's line (`一、一般公共预算` / `189,767,551一、一般
+                # 公共服务支出 …` / `资金`), the right one whole on it: the end is the left label's
+                if around is not current:
+                    current[left_label] = around[left_label]
+                    rows.remove(around)
+                label_col = left_label
             if labels:
                 head = current[label_col]
                 current[label_col] = Cell(head.text + "".join(t for _, t in labels),
