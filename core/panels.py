@@ -428,9 +428,9 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
                     (around := _left_head_around(rows, left_label, right_label, line_of_row, labels[0][0])) is not None:
                 # the left label wrapped around the row's line (`一、一般公共预算` / `189,767,551一、一般
                 # 公共服务支出 …` / `资金`), the right one whole on it: the end is the left label's
-                if around is not current:
+                if around is not current:       # (the row before: the head alone on its line)
                     current[left_label] = around[left_label]
-                    rows.remove(around)
+                    del rows[-2]
                 label_col = left_label
             if labels:
                 head = current[label_col]
