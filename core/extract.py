@@ -3627,9 +3627,9 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
     wrapped = {} if code_cols else _labels_wrapped_around(runs, len(text_cols))
     taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
-    widths = {j: max(len(t) for _, t in pieces) for j, pieces in zip(text_cols, zip(*(
-        codes + labels for codes, labels, _ in runs if len(codes + labels) == len(text_cols))))} if not code_cols else {}
-    cut_at = _wrapping_widths(runs, text_cols) if not code_cols else {}
+    full = [codes + labels for codes, labels, _ in runs if len(codes + labels) == len(text_cols)]  # a label a column
+    widths = {j: max(len(t) for _, t in pieces) for j, pieces in zip(text_cols, zip(*full))} if not code_cols else {}
+    cut_at = _wrapping_widths(full, text_cols) if not code_cols else {}
     rows: list[list[Cell]] = []
     amounts_of: list[list[tuple[str, int]]] = []
     glued = 0
@@ -3686,11 +3686,10 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
 WRAP_SLACK = 2      # display columns a wrapped label may stop short of its column's width (a wide mark)
 
 
-def _wrapping_widths(runs: list[Run], text_cols: list[int]) -> dict[int, int]:
+def _wrapping_widths(full: list[list[Token]], text_cols: list[int]) -> dict[int, int]:
     """The label columns whose labels wrap, each with the width (display columns) its widest
-    label reaches: a column where most rows print a label narrower than that (names of any
-    length, not a category of a few fixed words)."""
-    full = [codes + labels for codes, labels, _ in runs if len(codes + labels) == len(text_cols)]
+    label reaches, from the rows printing a label a column (`full`): a column where most rows
+    print a label narrower than that (names of any length, not a category of a few fixed words)."""
     out = {}
     for j, pieces in zip(text_cols, zip(*full)):
         widths = [display_width(t) for _, t in pieces]

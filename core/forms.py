@@ -667,7 +667,9 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
     return None
 
 
-LONGEST_COLUMN_NAME = 16       # characters of a column's name at most
+# characters of a listed form's project column's name at most (单位（项目）名称); shorter than a
+# header cell in general (SETTINGS.header_cell_chars): `主要政策任务1：…卫星遥感监测` over a grid is a fact
+LONGEST_COLUMN_NAME = 16
 
 
 GRID_WORD = re.compile(r"[一二三]级指标")
