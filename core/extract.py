@@ -68,6 +68,7 @@ from .tokens import (
     COLUMN_NUMBER_WORDS,
     ECONOMIC_CODE,
     LABEL_START,
+    SPACED_APART,
     TWO_DECIMALS,
     PrintedPages,
     Run,
@@ -424,6 +425,10 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     notes = [t.strip() for _, t in sorted(noted + sentences)]
     read_at = {k: i for i, k in enumerate(region.read_order)}
     content.sort(key=lambda line: read_at.get(line[0], line[0]))
+    wrapped: dict[int, list[str]] = {}
+    if context.printed is not None:
+        content, printed, wrapped = _figures_wrapped_around_rows(content, context.printed)
+        context = replace(context, printed=printed)
     layout = detect_layout(content)
     while layout != "fragment" and len(content) > 1 and LONE_NUMBER.match(content[-1][1].strip()) and \
             not _decimals_cut(content[-2][1], content[-1][1].strip()):
@@ -433,6 +438,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
                   notes=notes, layout=layout)
     try:
         _read_cells(table, content, spec, context)
+        _mark_wrapped_figures(table, wrapped)
     except Exception as exc:        # a reader's fault costs this table, flagged, not the document
         table.columns, table.rows, table.header_lines, table.recoverable = [], [], None, False
         table.notes.append(f"the reader failed on this table ({type(exc).__name__}: {exc}); its cells were not read")
@@ -445,6 +451,78 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     _restore_printed(table, src, region.title_lines() or (table.first_line,))
     _judge_recoverable(table, src)
     return table
+
+
+FIGURE_HEAD = re.compile(r"-?\d[\d,]*\.?\d?")     # a figure cut at its cell's width: `370,219.2`
+FIGURE_TAIL = re.compile(r"\d{1,2}")
+
+
+def _figures_wrapped_around_rows(content: list[tuple[int, str]], printed: PrintedPages
+                                 ) -> tuple[list[tuple[int, str]], PrintedPages, dict[int, list[str]]]:
+    """A figure wider than its cell wraps, and a cell's lines are centred on its row's: the
+    figure's head prints on the line above the row, its last digits on the line below
+    (`370,219.2` / `合计 … 246,458.22` / `5`). Where a line of such heads alone and a line of
+    as many tails alone, each tail under its head, stand around a row's line that is blank
+    where the heads stand, the figures are that row's, read as printed whole in their place
+    (in the table's view of the lines; the source stays as it is). Also returns each such
+    row's line with its figures."""
+    lines = list(printed.lines)
+    kept: list[tuple[int, str]] = []
+    wrapped: dict[int, list[str]] = {}
+    i = 0
+    while i < len(content):
+        above = content[i][0]       # 1-based, as the row's line (`above + 1`) and the one below it
+        if i + 2 < len(content) and [k for k, _ in content[i + 1:i + 3]] == [above + 1, above + 2] and \
+                (found := _row_with_its_wrapped_figures(*lines[above - 1:above + 2])) is not None:
+            lines[above] = found[0]
+            kept.append((above + 1, normalise(found[0])))
+            wrapped[above + 1] = found[1]
+            i += 3
+            continue
+        kept.append(content[i])
+        i += 1
+    return (kept, replace(printed, lines=tuple(lines)), wrapped) if wrapped else (content, printed, wrapped)
+
+
+def _row_with_its_wrapped_figures(above: str, row: str, below: str) -> tuple[str, list[str]] | None:
+    """The row's line with the figures wrapped around it printed in it, and those figures. A
+    figure stands where its head does, or as far left of it as the row's next cell, two spaces
+    apart, leaves it room (a layout text's narrow columns: the whole figure is wider than its
+    column's place on the line)."""
+    heads = [(m.start(), m.group()) for m in CHUNK.finditer(above)]
+    tails = [(m.start(), m.group()) for m in CHUNK.finditer(below)]
+    if not heads or len(heads) != len(tails) or \
+            not all(FIGURE_HEAD.fullmatch(t) for _, t in heads) or not all(FIGURE_TAIL.fullmatch(t) for _, t in tails):
+        return None
+    starts = [at for at, _ in heads] + [len(above) + 1]
+    cells = [(m.start(), m.end()) for m in CHUNK.finditer(row)]
+    placed: list[tuple[int, str]] = []
+    limit = len(row) + len(above) + SPACED_APART      # where the figure placed last (to the right) starts
+    for (at, head), (tail_at, tail), next_at in reversed(list(zip(heads, tails, starts[1:]))):
+        figure = head + tail
+        if TWO_DECIMALS.match(head) or not TWO_DECIMALS.match(figure) or not at <= tail_at < next_at:
+            return None     # (a whole figure above, or digits that do not end it: other rows)
+        after = min([start for start, _ in cells if start >= at] + [limit])
+        before = max([end for start, end in cells if start < at] + [-SPACED_APART])
+        start = min(at, after - SPACED_APART - len(figure))
+        if start < before + SPACED_APART:
+            return None     # the row prints something where the figure would stand
+        placed.append((start, figure))
+        limit = start
+    for start, figure in placed:
+        row = row.ljust(start + len(figure))
+        row = row[:start] + figure + row[start + len(figure):]
+    return row, [figure for _, figure in reversed(placed)]
+
+
+def _mark_wrapped_figures(table: Table, wrapped: dict[int, list[str]]) -> None:
+    """The cells of figures wrapped around their rows' lines name the three lines they print on."""
+    for row in table.rows:
+        for j, cell in enumerate(row):
+            if len(cell.lines) == 1 and (figures := wrapped.get(cell.lines[0])) and \
+                    any(parse_amount(f) == cell.value for f in figures):
+                k = cell.lines[0]
+                row[j] = replace(cell, lines=(k - 1, k, k + 1), inferred=cell.inferred or "joined from fragments")
 
 
 def _folded(words: Iterable[str]) -> set[str]:
