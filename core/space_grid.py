@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 from .catalog import TOTAL_LABELS
 from .reader import normalise
-from .tokens import CHUNK, SPACED_APART, PrintedPages, is_amount, is_short_number, line_tokens
+from .tokens import CHUNK, SPACED_APART, PrintedPages, is_amount, is_column_number_row, is_short_number, line_tokens
 
 Span = tuple[int, int]          # [start, end) in a printed line's characters
 Chunks = list[tuple[Span, str]]     # a line's runs of printed characters, each with where it stands
+LINE_END = 10 ** 6      # past the end of any printed line: where the last column's span ends
 
 
 def _chunks(line: str) -> Chunks:
@@ -81,6 +82,21 @@ def _with_header_spans(header: Sequence[Chunks], spans: list[Span]) -> list[Span
     return spans
 
 
+def _numbered_spans(header: Sequence[Chunks]) -> list[Span] | None:
+    """The columns as the header's row of column numbers places them (`**  1  2 … 17`, a number
+    or mark centred over each column): every column, those no row fills among them, where the
+    gaps between the rows' cells cannot tell narrow columns apart. Each column reaches halfway
+    to its neighbours. None where the header numbers no columns (three at least, 1, 2, 3 …)."""
+    for chunks in header:
+        texts = [text for _, text in chunks]
+        numbers = [int(t) for t in texts if t.isdigit()]
+        if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)) and is_column_number_row(texts):
+            centres = [(start + end) / 2 for (start, end), _ in chunks]
+            bounds = [0] + [round((a + b) / 2) for a, b in zip(centres, centres[1:])] + [LINE_END]
+            return list(zip(bounds, bounds[1:]))
+    return None
+
+
 def _spaced_apart(chunks: Chunks) -> bool:
     """Whether a line parts two of its cells by more than one space (keeps its columns)."""
     return any(b[0][0] - a[0][1] >= SPACED_APART for a, b in zip(chunks, chunks[1:]))
@@ -114,6 +130,9 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
         pages.setdefault(printed.page(k), []).append(chunks)
     page_spans = [_row_spans(page) for page in pages.values()]
     spans = _with_header_spans([chunks for _, chunks in lines[:first]], page_spans[0])
+    numbered = _numbered_spans([chunks for _, chunks in lines[:first]])
+    if numbered is not None and (spans is None or len(spans) < len(numbered)):
+        spans = numbered
     if spans is None or len(spans) < 2:
         return None
     moves = {page: _laid_over(own, page_spans[0]) for page, own in zip(list(pages)[1:], page_spans[1:])}
