@@ -20,7 +20,7 @@ from .columns import Column, ColumnRole, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, clean_number, parse_amount
 from .reader import normalise
 from .settings import CENT
-from .text import HAN, opens_bracket
+from .text import HAN, display_width, opens_bracket
 from .tokens import CJK, PrintedPages, is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
@@ -388,7 +388,7 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
                 parts[anchors.index(owner[i])].setdefault(j, []).append((k, text))
         unowned = [(k, text) for i, k, text in free if i not in owner]
         for n, cell in enumerate(_centred_cells([grid[i][0] for i in anchors], unowned,
-                                                [j in grid[i][1] for i in anchors])):
+                                                [grid[i][1].get(j, "") for i in anchors])):
             parts[n].setdefault(j, []).extend(cell)
     rows: list[list[Cell]] = []
     for n, i in enumerate(anchors):
@@ -409,16 +409,18 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
     return rows
 
 
-def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor: list[bool]
+def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor: list[str]
                    ) -> list[list[tuple[int, str]]]:
     """A column's pieces printed off its rows' lines, (line, text) in order, parted among the
-    rows whose lines are `anchors` (`on_anchor`: whether each row's line prints in the column).
-    A cell of several lines stands centred on its row's line, so the pieces between two rows'
-    lines part where each row's cell is best centred: its first and last lines as far from its
-    row's line, and as many of its lines above as below (a layout text's lines are no even
-    measure of height: other columns' lines print between a cell's); between equals, each piece
-    goes to its nearer row. Two tall cells meeting between their rows, or a wrapped cell whose
-    lines print apart from its row's line, each find their own row."""
+    rows whose lines are `anchors` (`on_anchor`: what each row's line prints in the column, ""
+    for nothing). A cell of several lines stands centred on its row's line, so the pieces
+    between two rows' lines part where each row's cell is best centred: its first and last
+    lines as far from its row's line, and as many of its lines above as below (a layout text's
+    lines are no even measure of height: other columns' lines print between a cell's); between
+    equals, each piece goes to its nearer row. Two tall cells meeting between their rows, or a
+    wrapped cell whose lines print apart from its row's line, each find their own row. A cell
+    wraps its words at its width: its lines but the last are about as wide as its widest, and
+    a line of half that or less ends a cell, whatever the centring."""
     gaps: list[list[tuple[int, str]]] = [[] for _ in range(len(anchors) + 1)]     # the pieces before each row's line
     for k, text in pieces:
         gaps[bisect.bisect(anchors, k)].append((k, text))
@@ -431,7 +433,9 @@ def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor:
         cell = gaps[n][down_from:] + gaps[n + 1][:up_to]
         lines = [k for k, _ in cell] + ([anchors[n]] if on_anchor[n] else [])
         span = abs(min(lines) + max(lines) - 2 * anchors[n]) if lines else 0
-        return span + abs(len(gaps[n]) - down_from - up_to)
+        widths = [display_width(t) for _, t in sorted(cell + ([(anchors[n], on_anchor[n])] if on_anchor[n] else []))]
+        cut_short = sum(w < max(widths) * SHORT_LINE_SHARE for w in widths[:-1])
+        return span + abs(len(gaps[n]) - down_from - up_to) + cut_short * SHORT_LINE_COST
 
     def split_cost(g: int, up: int) -> float:
         gap = gaps[g]
@@ -449,6 +453,10 @@ def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor:
     return [gaps[n][ups[n]:] + gaps[n + 1][:ups[n + 1]] for n in range(len(anchors))]
 
 
+SHORT_LINE_SHARE = 0.5  # of a cell's widest line, a line shorter ends its cell (wrapping leaves lines a mark or two short)
+SHORT_LINE_COST = 100   # a short line inside a cell outweighs any centring
+
+
 Run = tuple[float, float, bool]     # where some lines print: start, end, all of it the group label's characters
 
 
@@ -459,7 +467,7 @@ def _print_runs(lines: list[str], left: float) -> list[Run]:
     runs: list[Run] = []
     pieces = [(x, t) for line in lines for x, t in _line_pieces(SCRIPT_SPACE.sub("·", line)) if x >= left]
     for start, end, text in sorted((x - (len(t) - 1) / 2, x + (len(t) - 1) / 2, t) for x, t in pieces):
-        label = len(text) == 1 and text in "绩效指标"
+        label = text in "绩效指标"      # the group's characters a line, or the group beside each row
         if runs and start <= runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], max(runs[-1][1], end), runs[-1][2] and label)
         else:

@@ -256,10 +256,20 @@ def test_a_columns_pieces_between_two_rows_part_where_each_cell_is_centred():
     pieces = [(958, "接待环境保障"), (959, "与优化有进一"), (963, "后续拟加强总"), (964, "结与改进"),
               (965, "项目实施对保"), (967, "障接待办公顺"), (969, "利开展的作用"), (970, "数据有待挖"),
               (972, "掘；后续拟加"), (973, "强对项目实施"), (974, "效益数据及典"), (975, "型示例的挖掘")]
-    first, second = _centred_cells([961, 971], pieces, [True, False])
+    first, second = _centred_cells([961, 971], pieces, ["步提升空间；", ""])
     assert [k for k, _ in first] == [958, 959, 963, 964]
     assert [k for k, _ in second] == [965, 967, 969, 970, 972, 973, 974, 975]
     # a row's value wrapped around it; the next row prints no value around its line
     cells = _centred_cells([10, 12, 15], [(11, "实际举办职业"), (13, "技能竞赛场次"), (14, "扶持现代物流"), (16, "业企业数")],
-                           [True, False, False])
+                           ["开展职业培训", "", ""])
     assert [[k for k, _ in cell] for cell in cells] == [[], [11, 13], [14, 16]]
+
+
+def test_a_short_line_ends_its_cell_whatever_the_centring():
+    """A cell wraps its words at its width: a line half as wide as the cell's widest is its last,
+    though the piece would centre the next row's cell (`报告` between two rows whose names fill
+    their lines, the second's end below it)."""
+    from core.forms import _centred_cells
+    cells = _centred_cells([35, 37], [(36, "报告"), (38, "查区市数")],
+                           ["探矿权等项目实地核查总结", "地质灾害重点防御区野外核"])
+    assert cells == [[(36, "报告")], [(38, "查区市数")]]
