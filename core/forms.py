@@ -624,7 +624,7 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
             while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
                     squash(content[end + 1][1]) not in INDICATOR_LEVELS:
                 end += 1
-            cells = [squash(x) for _, x in content[i:end + 1]]
+            cells = _bracketed_pieces_joined([squash(x) for _, x in content[i:end + 1]])
             if "二级指标" in cells:
                 return i, end, cells
     return None, 0, []
@@ -638,10 +638,11 @@ def _fragment_header_piece(line: str) -> bool:
 
 
 def _bracketed_pieces_joined(pieces: list[str]) -> list[str]:
-    """Header pieces with a cell wrapped inside its brackets joined (`分值权重（90` `分）`)."""
+    """Header pieces with a cell wrapped inside its brackets joined (`分值权重（90` `分）`), or
+    before its bracketed qualifier (`分值` `（90）`)."""
     out: list[str] = []
     for piece in pieces:
-        if out and opens_bracket(out[-1]):
+        if out and (opens_bracket(out[-1]) or piece[:1] in "(（"):
             out[-1] += piece
         else:
             out.append(piece)
@@ -1163,7 +1164,7 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
     empty shows where a fragment is followed by a measured value (`>50%`): it is the next
     indicator's name; a short fragment before a name and a value ends the name above."""
     # (levels wrapped a fragment a line joined: `成本指` `标`, `服务对象满意度指` `标`)
-    tokens = [(k, t) for k, t, _ in _join_levels(stream_tokens(lines)) if t != "绩效指标"]
+    tokens = _units_joined([(k, t) for k, t, _ in _join_levels(stream_tokens(lines)) if t != "绩效指标"])
     n_values = width - 3
     rows: list[list[Cell]] = []
     l1 = l2 = ""
@@ -1189,6 +1190,9 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
             rows[-1][2] = Cell(head.text + t, head.lines + (k,), "joined from fragments")
             i += 1
             continue
+        if FIGURE.fullmatch(t) and (i + 1 == len(tokens) or tokens[i + 1][1] in INDICATOR_LEVELS):
+            i += 1      # a figure alone where a name stands, no value after it: no indicator (a score's total)
+            continue
         name, i = (k, t), i + 1
         while opens_bracket(name[1]) and i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS:
             name, i = (name[0], name[1] + tokens[i][1]), i + 1      # `…调查成本（` `元/户/月）`: wrapped in its brackets
@@ -1202,6 +1206,19 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
                     [Cell(v, (vk,)) for vk, v in values] +
                     [Cell("") for _ in range(n_values - len(values))])
     return rows
+
+
+def _units_joined(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A value's unit printed after a space on its figure's line (`≤2134.87 万元`, `≥330 台（套）`)
+    is the value's: a line printed a fragment a line is one cell."""
+    out: list[tuple[int, str]] = []
+    for k, t in tokens:
+        if out and out[-1][0] == k and FIGURE.fullmatch(out[-1][1]) and len(t) <= UNIT_CHARS and \
+                not INDICATOR_VALUE.match(t) and not _indicator_level(t):
+            out[-1] = (k, out[-1][1] + t)
+        else:
+            out.append((k, t))
+    return out
 
 
 def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
