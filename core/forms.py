@@ -865,7 +865,7 @@ def _names_a_level_piece(name: str) -> bool:
     printed down its merged cell in pieces (`标指标`, or its head cut before 标 opening a name:
     `绩效目审核准确率`): a level read as a name."""
     return name == "指标" or (name.endswith("指") and bool(_indicator_level(name + "标"))) or \
-        name in _GROUP_PIECES or (name.startswith(_GRID_GROUP[:3]) and not name.startswith(_GRID_GROUP[:4]))
+        name in _LEVEL_ENDS or name in _GROUP_PIECES or (name.startswith(_GRID_GROUP[:3]) and not name.startswith(_GRID_GROUP[:4]))
 
 
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
@@ -1226,12 +1226,18 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     三级指标 name wrapped at the cell width continues on the next fragment; the value follows
     the name, with the rest of its line (`=12 个月`)."""
     tokens: list[tuple[int, str]] = []
-    printed = [(k, t, len(s.split()) == 1) for k, s in lines for t in s.split()]
+    printed = [(k, t) for k, s in lines for t in s.split()]
     ends: dict[str, int] = {}      # the ends of merged cells wrapped around a row, their heads' lines
-    for n, (k, t, alone) in enumerate(printed):
+    leading = 0         # where the line's run of wrapped ends, from its start, stops
+    for n, (k, t) in enumerate(printed):
         after = printed[n + 1][1] if n + 1 < len(printed) else ""
-        if alone and ends.get(t, -1) >= k - 3:
-            del ends[t]         # a level's or the group's wrapped end (`标`), its head already read
+        if n == 0 or printed[n - 1][0] != k:
+            leading = n
+        if leading == n and ends.get(t, -1) >= k - 3:
+            # a level's or the group's wrapped end (`标`), its head already read: alone on its line
+            # or opening it, the merged cells' ends before the row's own cells (`指标 产出指标 …`)
+            del ends[t]
+            leading = n + 1
             continue
         if len(t) >= 4 and (level := _indicator_level(t)) and level != t and not _indicator_level(t + after):
             ends[level[len(t):]] = k    # a level wrapped around its row (`经济成本指` / row / `标`)
@@ -1240,6 +1246,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                 not _GRID_GROUP.startswith(t + after):
             ends[_GRID_GROUP[len(t):]] = k      # the group's head (`绩效目标指` … `标`): no cell
             continue
+        elif t == _GRID_GROUP:
+            continue        # the group whole, beside a row: no cell
         if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
             tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
         elif tokens and tokens[-1][1] + t == "绩效指标":
@@ -1251,7 +1259,12 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
         else:
             tokens.append((k, t))
     names = [t for _, t in tokens if t not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(t)]
-    wrap = max((len(t) for t in names), default=0)
+    # the width names wrap at (a sentence under the grid, longer still, is no name)
+    wrap = max((len(t) for t in names if not t.endswith("。")), default=0)
+    # whether rows print their names and values on one line (a name's line and its value's
+    # apart, as in a text of a cell a line, tell no wrapped name)
+    values = [n for n, (_, t) in enumerate(tokens) if INDICATOR_VALUE.match(t)]
+    on_one_line = 2 * sum(n > 0 and tokens[n - 1][0] == tokens[n][0] for n in values) >= len(values) > 0
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     fresh = False       # a 二级 named since the last row
@@ -1272,6 +1285,15 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                     row[1] = replace(row[1], text=l2 + t)
             l2, i = l2 + t, i + 1
             continue
+        if not name and rows and on_one_line and not INDICATOR_VALUE.match(t) and \
+                _wrapped_end_below(rows[-1], tokens, i, wrap) and _no_value_of_its_own(tokens, i, len(t) < wrap - 1):
+            # words alone under a row whose name fills its width from the line above its value's,
+            # with no value of their own: that name's end, wrapped around the value's line
+            # (`资金拨付（下达、结算）及` / `时效指标 =100%` / `时率`)
+            head = rows[-1][2]
+            rows[-1][2] = Cell(head.text + t, head.lines + (k,), "joined from fragments")
+            i += 1
+            continue
         if not name:
             line_rest = [x for x in tokens[i + 1:] if x[0] == k and x[1] not in INDICATOR_LEVELS]
             split = next((n for n, (_, x) in enumerate(line_rest) if INDICATOR_VALUE.match(x)), None)
@@ -1286,6 +1308,10 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                     and tokens[i + 1][1] not in INDICATOR_LEVELS:
                 name.append(tokens[i])
                 i += 1
+            continue
+        if opens_bracket("".join(x for _, x in name)) and not INDICATOR_VALUE.match(t):
+            name.append((k, t))     # the name wrapped inside its brackets, its end after the row's levels
+            i += 1
             continue
         value = [(k, t)]
         i += 1
@@ -1303,7 +1329,44 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                           "joined from fragments" if len(name) > 1 else ""),
                      Cell("".join(x for _, x in value), (k,))] + [Cell("") for _ in range(max(0, width - 4))])
         name, fresh = [], False
+    # rows above the first levels printed, each an indicator with its target: those levels'
+    # merged cells, centred below their first rows
+    named = next((n for n, row in enumerate(rows) if row[0].text or row[1].text), 0)
+    for row in rows[:named] if all(INDICATOR_VALUE.match(row[3].text) for row in rows[:named]) else []:
+        row[0], row[1] = (Cell(level.text, row[2].lines, "filled up from the merged cell below")
+                          for level in rows[named][:2])
     return rows
+
+
+def _wrapped_end_below(row: list[Cell], tokens: list[tuple[int, str]], i: int, wrap: int) -> bool:
+    """Whether token i stands alone (but for levels) on the line just under `row`, whose name
+    fills the names' width and starts on a line above its value's (a name wrapped around its
+    value's line)."""
+    k = tokens[i][0]
+    name, value = row[2], row[3]
+    before = itertools.takewhile(lambda token: token[0] == k, (tokens[n] for n in range(i - 1, -1, -1)))
+    after = itertools.takewhile(lambda token: token[0] == k, (tokens[n] for n in range(i + 1, len(tokens))))
+    # (alone but for a level's wrapped end: `指标` closing `服务对象满意度`)
+    alone = all(x in INDICATOR_LEVELS or x == "指标" for _, x in itertools.chain(before, after))
+    return alone and bool(name.lines) and bool(value.lines) and name.lines[0] < value.lines[0] and \
+        k == max(name.lines + value.lines) + 1 and len(name.text) >= wrap - 1
+
+
+def _no_value_of_its_own(tokens: list[tuple[int, str]], i: int, short: bool) -> bool:
+    """Whether token i, words where a name may start, has no value of its own: what follows it
+    (past any level) is no value, and either the piece is `short` (a name's line that fills no
+    line of the column ends its cell), the grid ends, a level's rows follow, or the next name
+    prints its value beside it on its line (a full line followed by more words may head a name
+    wrapped a fragment a line: `烟台市地理实体库设计与建` / `设方案` / `1套`)."""
+    n = i + 1
+    while n < len(tokens) and tokens[n][1] in INDICATOR_LEVELS:
+        n += 1
+    if n == len(tokens):
+        return True
+    if INDICATOR_VALUE.match(tokens[n][1]):
+        return False
+    return short or n > i + 1 or (n + 1 < len(tokens) and tokens[n + 1][0] == tokens[n][0] and
+                                  bool(INDICATOR_VALUE.match(tokens[n + 1][1])))
 
 
 INDICATOR_L1_SET = frozenset(INDICATOR_L1)        # (a line's words tested against it at once)
