@@ -1805,10 +1805,11 @@ def _split_code_columns(columns: list[Column], printed_header: str, runs: list[R
 
 def _code_parts_joined(columns: list[Column], no_levels: bool, runs: list[Run], a_part_a_row: bool) -> list[Column]:
     """A template's code in 类/款/项 columns where the header prints no level and every coded
-    row prints its code whole (`20802`): one code column, as printed."""
+    row prints its code whole (`20802`), or no row prints one (a table printed empty): one code
+    column, as printed."""
     parts = [j for j, c in enumerate(columns) if c.split_code_part]
     coded = [codes for codes, _, _ in runs if codes]
-    if not parts or not no_levels or a_part_a_row or not coded or any(len(codes) >= 2 for codes in coded) \
+    if not parts or not no_levels or a_part_a_row or any(len(codes) >= 2 for codes in coded) \
             or parts != list(range(parts[0], parts[0] + len(parts))):
         return columns
     whole = Column.of(columns[parts[0]].path[:-1])
