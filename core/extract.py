@@ -462,10 +462,10 @@ def _figures_wrapped_around_rows(content: list[tuple[int, str]], printed: Printe
     """A figure wider than its cell wraps, and a cell's lines are centred on its row's: the
     figure's head prints on the line above the row, its last digits on the line below
     (`370,219.2` / `合计 … 246,458.22` / `5`). Where a line of such heads alone and a line of
-    as many tails alone, each tail under its head, stand around a row's line that is blank
-    where the heads stand, the figures are that row's, read as printed whole in their place
-    (in the table's view of the lines; the source stays as it is). Also returns each such
-    row's line with its figures."""
+    as many tails alone, each tail under its head, stand around a row's line that leaves them
+    room, the figures are that row's, read as printed whole on its line (in the table's view
+    of the lines, `printed`, returned; the source stays as it is), with each such row's line
+    and its figures."""
     lines = list(printed.lines)
     kept: list[tuple[int, str]] = []
     wrapped: dict[int, list[str]] = {}
@@ -497,7 +497,7 @@ def _row_with_its_wrapped_figures(above: str, row: str, below: str) -> tuple[str
     starts = [at for at, _ in heads] + [len(above) + 1]
     cells = [(m.start(), m.end()) for m in CHUNK.finditer(row)]
     placed: list[tuple[int, str]] = []
-    limit = len(row) + len(above) + SPACED_APART      # where the figure placed last (to the right) starts
+    limit = len(row) + len(above) + SPACED_APART      # where the figure placed last starts (past both lines at first)
     for (at, head), (tail_at, tail), next_at in reversed(list(zip(heads, tails, starts[1:]))):
         figure = head + tail
         if TWO_DECIMALS.match(head) or not TWO_DECIMALS.match(figure) or not at <= tail_at < next_at:

@@ -861,11 +861,12 @@ _LEVEL_ENDS = frozenset(w[-3:] for w in INDICATOR_LEVELS if w.endswith("指标")
 
 
 def _names_a_level_piece(name: str) -> bool:
-    """An indicator's name that is a level's piece (`指标`, `效益指`), or the grid's group
-    printed down its merged cell in pieces (`标指标`, or its head cut before 标 opening a name:
-    `绩效目审核准确率`): a level read as a name."""
+    """An indicator's name that is a level's piece (`指标`, `效益指`, its end `度指标`), or the
+    grid's group printed down its merged cell in pieces (`标指标`, or its head cut before 标
+    opening a name: `绩效目审核准确率`): a level read as a name."""
     return name == "指标" or (name.endswith("指") and bool(_indicator_level(name + "标"))) or \
-        name in _LEVEL_ENDS or name in _GROUP_PIECES or (name.startswith(_GRID_GROUP[:3]) and not name.startswith(_GRID_GROUP[:4]))
+        name in _LEVEL_ENDS or name in _GROUP_PIECES or \
+        (name.startswith(_GRID_GROUP[:3]) and not name.startswith(_GRID_GROUP[:4]))
 
 
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
