@@ -466,22 +466,24 @@ def _figures_wrapped_around_rows(content: list[tuple[int, str]], printed: Printe
     room, the figures are that row's, read as printed whole on its line (in the table's view
     of the lines, `printed`, returned; the source stays as it is), with each such row's line
     and its figures."""
-    lines = list(printed.lines)
+    lines = printed.lines
     kept: list[tuple[int, str]] = []
+    rows: dict[int, str] = {}       # the rows' lines as read, by their 1-based numbers
     wrapped: dict[int, list[str]] = {}
     i = 0
     while i < len(content):
         above = content[i][0]       # 1-based, as the row's line (`above + 1`) and the one below it
-        if i + 2 < len(content) and [k for k, _ in content[i + 1:i + 3]] == [above + 1, above + 2] and \
+        if i + 2 < len(content) and content[i + 1][0] == above + 1 and content[i + 2][0] == above + 2 and \
                 (found := _row_with_its_wrapped_figures(*lines[above - 1:above + 2])) is not None:
-            lines[above] = found[0]
+            rows[above + 1], wrapped[above + 1] = found
             kept.append((above + 1, normalise(found[0])))
-            wrapped[above + 1] = found[1]
             i += 3
             continue
         kept.append(content[i])
         i += 1
-    return (kept, replace(printed, lines=tuple(lines)), wrapped) if wrapped else (content, printed, wrapped)
+    if not wrapped:
+        return content, printed, wrapped
+    return kept, replace(printed, lines=tuple(rows.get(k, line) for k, line in enumerate(lines, start=1))), wrapped
 
 
 def _row_with_its_wrapped_figures(above: str, row: str, below: str) -> tuple[str, list[str]] | None:
