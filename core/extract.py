@@ -83,6 +83,7 @@ from .tokens import (
     line_tokens,
     named_amounts,
     numbered_column,
+    numbers_columns,
     split_tokens,
     squash,
     stream_tokens,
@@ -958,7 +959,7 @@ def _drop_column_numbers(table: Table) -> None:
     without decimals. No row of a budget prints so; the row is dropped."""
     amount_cols = [j for j, c in enumerate(table.columns) if not c.holds_words]
     table.rows = [row for row in table.rows
-                  if not _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text])]
+                  if not numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text])]
 
 
 def _drop_header_again(table: Table) -> None:
@@ -969,11 +970,6 @@ def _drop_header_again(table: Table) -> None:
     table.rows = [row for row in table.rows
                   if not (sum(bool(c.text) for c in row) >= 2 and
                           all(not c.text or (j < len(leaves) and squash(c.text) == leaves[j]) for j, c in enumerate(row)))]
-
-
-def _numbers_columns(figures: list[str]) -> bool:
-    """Whether a row's figures are the column numbers 1, 2, 3 … (three at least), in order."""
-    return len(figures) >= 3 and figures == [str(n) for n in range(1, len(figures) + 1)]
 
 
 CUT_FIGURE = re.compile(r"^-?\d+\.\d$")      # a figure cut after its first decimal
@@ -2404,7 +2400,7 @@ def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: fro
     label_names = {unicodedata.normalize("NFKC", table.columns[j].leaf) for j in text_cols
                    if len(table.columns[j].leaf) >= 4}
     for row in table.rows:
-        if _numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text]):
+        if numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text]):
             continue
         for j in text_cols:
             text = row[j].text if j < len(row) else ""

@@ -934,11 +934,12 @@ COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`);
 FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
 
 
-def _join_number_units(tokens: list[str]) -> list[str]:
-    """`60` `分钟` is one value, `60分钟`, printed with a space."""
+def _join_number_units(tokens: list[str], is_unit: Callable[[str], object] = MEASURE_UNIT.match) -> list[str]:
+    """A line's tokens with a figure and its unit printed a space apart one value: `60` `分钟` is
+    `60分钟` (`is_unit`: which words after a figure are its unit)."""
     out: list[str] = []
     for t in tokens:
-        if out and MEASURE_UNIT.match(t) and FIGURE.fullmatch(out[-1]):
+        if out and is_unit(t) and FIGURE.fullmatch(out[-1]):
             out[-1] += t
         else:
             out.append(t)
@@ -1211,15 +1212,12 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
 
 def _units_joined(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A value's unit printed after a space on its figure's line (`≤2134.87 万元`, `≥330 台（套）`)
-    is the value's: a line printed a fragment a line is one cell."""
-    out: list[tuple[int, str]] = []
-    for k, t in tokens:
-        if out and out[-1][0] == k and FIGURE.fullmatch(out[-1][1]) and len(t) <= UNIT_CHARS and \
-                not INDICATOR_VALUE.match(t) and not _indicator_level(t):
-            out[-1] = (k, out[-1][1] + t)
-        else:
-            out.append((k, t))
-    return out
+    is the value's: a line printed a fragment a line is one cell, any short word after a figure
+    on it its unit."""
+    def is_unit(t: str) -> bool:
+        return len(t) <= UNIT_CHARS and not INDICATOR_VALUE.match(t) and not _indicator_level(t)
+    return [(k, t) for k, line in itertools.groupby(tokens, key=lambda token: token[0])
+            for t in _join_number_units([t for _, t in line], is_unit)]
 
 
 def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:

@@ -105,8 +105,6 @@ def check_prose_rates(doc: Document) -> list[Finding]:
 
 SENTENCE_END = re.compile(r"[。；;]")
 _AMOUNT = re.compile(_NUMBER + r"\s*万元")
-
-
 SENTENCE_LINES = 6      # lines a sentence is read back over at most
 
 

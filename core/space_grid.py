@@ -13,7 +13,16 @@ from collections.abc import Sequence
 
 from .catalog import TOTAL_LABELS
 from .reader import normalise
-from .tokens import CHUNK, SPACED_APART, PrintedPages, is_amount, is_column_number_row, is_short_number, line_tokens
+from .tokens import (
+    CHUNK,
+    SPACED_APART,
+    PrintedPages,
+    is_amount,
+    is_column_number_row,
+    is_short_number,
+    line_tokens,
+    numbers_columns,
+)
 
 Span = tuple[int, int]          # [start, end) in a printed line's characters
 Chunks = list[tuple[Span, str]]     # a line's runs of printed characters, each with where it stands
@@ -89,8 +98,7 @@ def _numbered_spans(header: Sequence[Chunks]) -> list[Span] | None:
     to its neighbours. None where the header numbers no columns (three at least, 1, 2, 3 …)."""
     for chunks in header:
         texts = [text for _, text in chunks]
-        numbers = [int(t) for t in texts if t.isdigit()]
-        if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)) and is_column_number_row(texts):
+        if numbers_columns([t for t in texts if t.isdigit()]) and is_column_number_row(texts):
             centres = [(start + end) / 2 for (start, end), _ in chunks]
             bounds = [0] + [round((a + b) / 2) for a, b in zip(centres, centres[1:])] + [LINE_END]
             return list(zip(bounds, bounds[1:]))
@@ -129,8 +137,9 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
     for k, chunks in lines[first:]:
         pages.setdefault(printed.page(k), []).append(chunks)
     page_spans = [_row_spans(page) for page in pages.values()]
-    spans = _with_header_spans([chunks for _, chunks in lines[:first]], page_spans[0])
-    numbered = _numbered_spans([chunks for _, chunks in lines[:first]])
+    header = [chunks for _, chunks in lines[:first]]
+    spans = _with_header_spans(header, page_spans[0])
+    numbered = _numbered_spans(header)
     if numbered is not None and (spans is None or len(spans) < len(numbered)):
         spans = numbered
     if spans is None or len(spans) < 2:

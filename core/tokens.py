@@ -36,6 +36,11 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def numbers_columns(figures: Sequence[str]) -> bool:
+    """Whether figures are the column numbers 1, 2, 3 … (three at least), in order."""
+    return len(figures) >= 3 and list(figures) == [str(n) for n in range(1, len(figures) + 1)]
+
+
 def is_column_number_row(cells: Sequence[str]) -> bool:
     """`** ** 1 2 3`, `类 款 项 栏次 1 2`, `栏 次 1 栏 次 2`: header furniture."""
     vals = [squash(c) for c in cells if c.strip()]
