@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
+from types import MappingProxyType
 
 from . import catalog
 from .catalog import TableKind, TableSpec
@@ -66,6 +67,7 @@ from .tokens import (
     CJK,
     CODE,
     COLUMN_NUMBER_WORDS,
+    DESCRIPTION_MARK,
     ECONOMIC_CODE,
     LABEL_START,
     SPACED_APART,
@@ -595,8 +597,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                 table.notes, table.doubt, table.columns_doubted = flat.notes, flat.doubt, flat.columns_doubted
                 fit = flat_fit
         if layout == "space" and context.printed is not None:
-            if fit < SETTINGS.broken_header_words or _figures_left_out(table, content):
-                # (a template that leaves printed figures out is not this table's either)
+            if fit < SETTINGS.broken_header_words or _figures_left_out(table, content) or \
+                    _rows_of_words_alone(table):
+                # (a template that leaves printed figures out is not this table's either; rows
+                # of words alone are cells wrapped around their rows, which the cut joins)
                 _read_by_space_columns(table, content, spec, context.printed, context.year)
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
@@ -726,9 +730,8 @@ def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: Ta
     found = cells_by_spaces(printed, content)
     if found is None:
         return None
-    lines, body_from = found
     cut = replace(table, columns=[], rows=[], notes=[], doubt="", columns_doubted=False)
-    _fill_tab_grid(cut, lines, spec, False, year, body_from)
+    _fill_tab_grid(cut, found.lines, spec, False, year, found.body_from, found.drawn_from)
     return cut
 
 
@@ -1154,6 +1157,7 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
     return level if split or (ruled and parts and not coded) else None
 
 
+NO_PIECES: Mapping[tuple[int, int], tuple[int, ...]] = MappingProxyType({})
 SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
 SEATED_BY_COLUMN_SUMS = "column placed by the sums of the rows it totals"
 
@@ -1241,12 +1245,14 @@ def _seated_by_totals(columns: dict[int, list[tuple[int, str]]], short: int, n: 
 
 
 def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec, ruled: bool, year: str,
-                   body_from: int | None = None) -> None:
+                   body_from: int | None = None, drawn_from: Mapping[tuple[int, int], tuple[int, ...]] = NO_PIECES
+                   ) -> None:
     """Tab-separated cells. Where they come from a PDF's ruling lines (`ruled`), the printed
     header is certain: an empty table keeps it, and a label in a merged code-and-name cell
     goes to the name column; in an extractor's text the template stands in for a header
     without a body, and cells stay where the text put them. `body_from`: the line the rows
-    start at, where the caller knows it (else the first line that reads as a row's)."""
+    start at, where the caller knows it (else the first line that reads as a row's);
+    `drawn_from`: the lines of a row's cell joined from pieces (by line and column)."""
     grid = [(k, s.split("\t")) for k, s in content if "\t" in s or _is_body_cells([s])]
     grid = [(k, cells) for k, cells in grid if any(c.strip() for c in cells)]
 
@@ -1265,8 +1271,8 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     ncols = max([len(c) for c in header] + [len(c) for _, c in body] + [0])
     level = _level_row([cells for _, cells in grid[:body_start]], body, ncols, ruled)
     columns = _header_paths(header + ([level] if level else []), ncols)
-    rows = [[Cell(clean_number(c.strip()) if parse_amount(c) is not None else squash(c), (k,))
-             for c in cells] + [Cell("", (k,))] * (ncols - len(cells)) for k, cells in body]
+    rows = [[Cell(clean_number(c.strip()) if parse_amount(c) is not None else squash(c), drawn_from.get((k, j), (k,)))
+             for j, c in enumerate(cells)] + [Cell("", (k,))] * (ncols - len(cells)) for k, cells in body]
     rows = [r for r in rows if any(c.text for c in r)]
     # a column with only a group's name over it and nothing below is the group's ruling, not a column
     groups = {c.path[:i] for c in columns for i in range(1, len(c.path))}
@@ -1309,6 +1315,8 @@ def _wrapped_tails_joined(grid: list[tuple[int, list[str]]],
             out[top:] = [(out[top][0], merged)]
         elif out and _amounts_under_labels(out[-1][1], printed):
             out[-1] = (out[-1][0], _overlaid(out[-1][1], cells))
+        elif out and _rest_of_a_row_above(out[-1][1], printed):
+            out[-1] = (out[-1][0], [squash(c) + printed.get(j, "") for j, c in enumerate(out[-1][1])])
         else:
             out.append((k, cells))
     return out
@@ -1330,6 +1338,18 @@ def _amounts_under_labels(above: list[str], printed: dict[int, str]) -> bool:
     return bool(printed) and bool(labels) and not labels & printed.keys() \
         and all(parse_amount(c) is not None for c in printed.values()) \
         and not any(parse_amount(above[j]) is not None for j in labels) and not is_column_number_row(above)
+
+
+def _rest_of_a_row_above(above: list[str], printed: dict[int, str]) -> bool:
+    """Whether a row printing sentences alone, no label and no figure, under the sentences of a
+    row of figures is the rest of that row's cells: a row a page break cuts prints its cells'
+    ends at the top of the next page (`\t\t\t州市相关规范要求的设施…，以确保…。`). (A label is no
+    sentence: `十、节能环保支出` under `九、卫生健康支出` is a row of its own, and a sentence
+    under a row's name is a cell read into the wrong column.)"""
+    return bool(printed) and 0 not in printed and all(
+        j < len(above) and parse_amount(c) is None and DESCRIPTION_MARK.search(c) and DESCRIPTION_MARK.search(above[j])
+        and parse_amount(above[j]) is None
+        for j, c in printed.items()) and any(parse_amount(c) is not None for c in above) and not is_column_number_row(above)
 
 
 def _wrapped_row_above(rows: list[tuple[int, list[str]]], tails: dict[int, str]) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from . import catalog
@@ -17,10 +17,12 @@ PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 TOC_TITLE = re.compile(r"^目\s*录$")
 FINAL_NUMBER = re.compile(r"^公开\s*(\d{1,2})\s*表$")
-# (each alternative names 单位 or 部门: lines without either are turned away before the search)
+# (the last alternative, a department's coded name before a bare unit, `511-退役军人事务局  万元`,
+# names neither 单位 nor 部门: where a region may start, lines without either are turned away)
 UNIT_LINE = re.compile(r"(填报单位|编制单位|编制部门|部门/单位|部门[(（]单位[)）]|预算单位|^单位名称)\s*[:：]|"
                        r"^(金额)?单位\s*[:：]\s*(万元|元)|\s(金额)?单位\s*[:：]\s*(万元|元)$|"
-                       r"^部门(名称)?\s*[:：].{0,40}单位\s*[:：]\s*(万元|元)$|^部门(名称)?\s*[:：]\s*\S+$")
+                       r"^部门(名称)?\s*[:：].{0,40}单位\s*[:：]\s*(万元|元)$|^部门(名称)?\s*[:：]\s*\S+$|"
+                       rf"^\d{{3,}}-(?:{HAN})+\s+(万元|元)$")
 UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|台、辆、套)")
 TITLE_END = re.compile(r"表\s*(\(.{1,20}\)|（.{1,20}）)?$")
 PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$|^第\s*\d+\s*页")
@@ -251,6 +253,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
     n = len(norm)
     titled_lines = {k for k, line in enumerate(norm, start=1) if reads_as_title(line) or _closes_a_title(norm, k)}
     listed = _listings(norm, sorted(titled_lines))
+    is_row = row_of_amounts(src)
 
     def in_toc(k: int) -> bool:
         return (toc is not None and toc[0] <= k <= toc[1]) or k in listed
@@ -284,7 +287,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
     regions: list[Region] = []
     for idx, (k, title, spec, printed, head) in enumerate(starts):
         stop = firsts[idx + 1] - 1 if idx + 1 < len(starts) else n
-        last = _region_end(norm, k, stop, spec)
+        last = _region_end(norm, k, stop, spec, is_row)
         if printed:
             title = TITLE_NUMBER.sub("", title).strip()
         region = Region(firsts[idx], last, title, printed, spec or catalog.OTHER, k if printed else None,
@@ -448,18 +451,30 @@ def _with_label_above(norm: tuple[str, ...], k: int) -> int:
 LISTED_TITLES_APART = 4     # lines from one title to the next, at most, in a list of tables (a table needs more)
 FIGURE = re.compile(r"\d\.\d")      # an amount with decimals, in a row of one or in one of many
 ROW_OF_AMOUNTS = re.compile(r"(?:^|\s)[-\d,]+\.\d+(?:\s+[-\d,]+\.\d+){2,}(?:\s|$)")
+# a row of one amount, set apart from its labels by a tab or a layout text's spaces (`湖州市烈士陵园管理所
+# 革命烈士纪念及保护       166.50 清明、9.30…`, its goal wrapped around the line; `113.75的安全…`, run on)
+AMOUNT_SET_APART = re.compile(r"\S(?: {2,}|\t)-?[\d,]+\.\d+(?![\d,.%‰])")
 ROWS_AHEAD = 3      # lines after a sentence within which a row of amounts shows the table goes on
 FIGURES_STACKED = 3         # amounts on lines of their own, one after another: a row one cell a line
 
 
-def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] = ROW_OF_AMOUNTS) -> bool:
+def row_of_amounts(src: SourceText) -> Callable[[int], bool]:
+    """Whether line k is a row of amounts: three or more, or one set apart as a cell where the
+    text keeps the page's spacing (the normalised view has lost it)."""
+    def is_row(k: int) -> bool:
+        return bool(ROW_OF_AMOUNTS.search(src.norm[k - 1]) or AMOUNT_SET_APART.search(src.lines[k - 1]))
+    return is_row
+
+
+def _rows_follow(norm: tuple[str, ...], k: int, stop: int, is_row: Callable[[int], bool]) -> bool:
     """Whether a row of amounts follows line k within a few lines: the sentence was a wrapped
     cell of the table (a 绩效目标 beside its row), not the prose after it. One cell a line, a
     row is its amounts each on a line of its own, after its wrapped cells: the first figure
     within reach opens such a stack."""
-    ahead = [line.strip() for line in norm[k:min(stop, k + WRAP_REACH)] if line.strip()]
-    if any(row.search(line) for line in ahead[:ROWS_AHEAD]):
+    lines = [j for j in range(k + 1, min(stop, k + WRAP_REACH) + 1) if norm[j - 1].strip()]
+    if any(is_row(j) for j in lines[:ROWS_AHEAD]):
         return True
+    ahead = [norm[j - 1].strip() for j in lines]
     first = next((i for i, line in enumerate(ahead) if figures_alone(line) or _prints_a_figure(line)), None)
     stack = ahead[first:first + FIGURES_STACKED] if first is not None else []
     return len(stack) == FIGURES_STACKED and all(figures_alone(line) for line in stack)
@@ -468,7 +483,8 @@ def _rows_follow(norm: tuple[str, ...], k: int, stop: int, row: re.Pattern[str] 
 WRAP_REACH = 40     # lines a cell wrapped around its row's line may reach below it
 
 
-def _nearest_row(norm: tuple[str, ...], start: int, step: int, stop: int) -> tuple[int, int] | None:
+def _nearest_row(norm: tuple[str, ...], start: int, step: int, stop: int,
+                 is_row: Callable[[int], bool]) -> tuple[int, int] | None:
     """The nearest row of amounts from line `start` on (`step` 1 down, -1 up, within WRAP_REACH
     lines and short of `stop`), and how many lines without a figure come before it; None where
     a line with a figure comes first."""
@@ -479,7 +495,7 @@ def _nearest_row(norm: tuple[str, ...], start: int, step: int, stop: int) -> tup
         line = norm[j - 1].strip()
         if not line:
             continue
-        if ROW_OF_AMOUNTS.search(line):
+        if is_row(j):
             return j, passed
         if _prints_a_figure(line):
             return None
@@ -507,21 +523,21 @@ def _prints_a_figure(line: str) -> bool:
     return bool(FIGURE.search(line)) and any(FIGURE.search(t) and is_amount(t) for t in line.split())
 
 
-def _tail_of_a_wrapped_row(norm: tuple[str, ...], k: int) -> bool:
+def _tail_of_a_wrapped_row(norm: tuple[str, ...], k: int, is_row: Callable[[int], bool]) -> bool:
     """Whether line k ends the cells of the row of amounts above it, wrapped around the row's
     line: a line per printed row centres a cell of many lines on its row, as many of them
     below the row's line as above (`住院医师规范化培训财 通过开展…` / `103.00 …` / `政补助项目
     性创造性…。`), so lines without a figure after the row, no more of them than the lines
     without a figure just before it, are its cells' ends, not prose after the table."""
-    found = _nearest_row(norm, k - 1, -1, 0)
+    found = _nearest_row(norm, k - 1, -1, 0, is_row)
     return found is not None and _figureless_lines(norm, found[0] - 1, -1) >= found[1] + 1
 
 
-def _head_of_a_wrapped_row(norm: tuple[str, ...], k: int, stop: int) -> bool:
+def _head_of_a_wrapped_row(norm: tuple[str, ...], k: int, stop: int, is_row: Callable[[int], bool]) -> bool:
     """Whether line k begins the cells of a row of amounts further below, wrapped around the
     row's line (its description's first lines, a page's header printed again among them): the
     figure-less lines from k down to the row are no more than one over those after it."""
-    found = _nearest_row(norm, k, 1, stop + 1)
+    found = _nearest_row(norm, k, 1, stop + 1, is_row)
     return found is not None and _figureless_lines(norm, found[0] + 1, 1) + 1 >= found[1]
 
 
@@ -530,7 +546,8 @@ def _figureless_heading(line: str) -> bool:
     return bool(SECTION.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line)) and not re.search(r"\d", line)
 
 
-def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | None) -> int:
+def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | None,
+                is_row: Callable[[int], bool]) -> int:
     """Last line of a table that starts at `first`: before the next part/section heading or,
     for a grid, before the prose that follows its body; notes (注/说明) right after are kept."""
     form = spec is not None and spec.form
@@ -551,8 +568,8 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
             k += 1
             continue
         if not form and body_started and ((HEADING.fullmatch(line) and (figures_seen or line.endswith("说明"))) or (
-                is_prose(line) and not ROW_OF_AMOUNTS.search(line) and not _rows_follow(norm, k, stop)
-                and not _tail_of_a_wrapped_row(norm, k) and not _head_of_a_wrapped_row(norm, k, stop))):
+                is_prose(line) and not is_row(k) and not _rows_follow(norm, k, stop, is_row)
+                and not _tail_of_a_wrapped_row(norm, k, is_row) and not _head_of_a_wrapped_row(norm, k, stop, is_row))):
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
 
         if form and grid_started and "\t" not in line and (
@@ -563,7 +580,7 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
                 (re.match(r"^\d{1,2}(?:[.．](?!\d)|、)", line) and len(line) > 15)):
             break
         if not form and body_started and spec is catalog.OTHER and _figureless_heading(line) and \
-                not _rows_follow(norm, k, stop, LABELLED_FIGURES):
+                not _rows_follow(norm, k, stop, lambda j: bool(LABELLED_FIGURES.match(norm[j - 1].strip()))):
             break       # a table of a report's text: the report goes on under its next heading
         # (the grid's header, whose 一级指标 may be wrapped around its line)
         grid_started = grid_started or ("二级指标" in line and ("一级指标" in line or "三级指标" in line)) or line == "一级指标"

@@ -9,12 +9,17 @@ layout text, so the columns are found from the rows; a header word standing over
 cells heads a column of its own (a column every row leaves empty)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .catalog import TOTAL_LABELS
 from .reader import normalise
 from .tokens import (
     CHUNK,
+    CJK,
+    DESCRIPTION_MARK,
+    GLUED,
     SPACED_APART,
     PrintedPages,
     is_amount,
@@ -24,17 +29,32 @@ from .tokens import (
     numbers_columns,
 )
 
+
+class SpacedCut(NamedTuple):
+    """A table's lines cut into cells by their columns of spaces."""
+    lines: list[tuple[int, str]]        # each row's (and header line's) cells, tab-separated
+    body_from: int                      # the line its rows start at
+    drawn_from: dict[tuple[int, int], tuple[int, ...]]      # (line, column) → lines of a cell joined from pieces
+
+
+SENTENCE_END = re.compile(r"[。；;.]$")
+# a figure of two decimals run on into a list item's number (`1,010.472.发放…`: 1,010.47 and `2.发放…`)
+FIGURE_THEN_ITEM = re.compile(r"^(-?\d[\d,]*\.\d{2})(\d{1,2}[.、．]\D.*)$")
 Span = tuple[int, int]          # [start, end) in a printed line's characters
 Chunks = list[tuple[Span, str]]     # a line's runs of printed characters, each with where it stands
 LINE_END = 10 ** 6      # past the end of any printed line: where the last column's span ends
 
 
 def _chunks(line: str) -> Chunks:
-    """A line's runs of printed characters; a total's label printed letter-spaced (`合   计`) is one."""
+    """A line's runs of printed characters; a total's label printed letter-spaced (`合   计`) is
+    one, a figure run on into the next cell's words (`35.00做到有求必应…`, `1,010.472.发放…`) two."""
     out: Chunks = []
     for m in CHUNK.finditer(line):
         if out and len(m.group()) == len(out[-1][1]) == 1 and TOTAL_LABELS.fullmatch(out[-1][1] + m.group()):
             out[-1] = ((out[-1][0][0], m.end()), out[-1][1] + m.group())
+        elif glued := GLUED.match(m.group()) or FIGURE_THEN_ITEM.match(m.group()):
+            cut = m.start() + len(glued.group(1))
+            out += [((m.start(), cut), glued.group(1)), ((cut, m.end()), glued.group(2))]
         else:
             out.append(((m.start(), m.end()), m.group()))
     return out
@@ -98,11 +118,51 @@ def _numbered_spans(header: Sequence[Chunks]) -> list[Span] | None:
     to its neighbours. None where the header numbers no columns (three at least, 1, 2, 3 …)."""
     for chunks in header:
         texts = [text for _, text in chunks]
-        if numbers_columns([t for t in texts if t.isdigit()]) and is_column_number_row(texts):
+        numbers = [t for t in texts if t.isdigit()]
+        if is_column_number_row(texts) and (numbers_columns(numbers) or (not numbers and len(texts) >= 3)):
             centres = [(start + end) / 2 for (start, end), _ in chunks]
             bounds = [0] + [round((a + b) / 2) for a, b in zip(centres, centres[1:])] + [LINE_END]
             return list(zip(bounds, bounds[1:]))
     return None
+
+
+def _aligned_ends(spans: list[Span], body: Sequence[Chunks]) -> tuple[dict[int, int], dict[int, int]]:
+    """Where the rows' cells stand in each column: the leftmost start of its words, the
+    rightmost end of its figures (words run on a space after a figure may stand anywhere)."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for chunks in body:
+        if not _is_row([t for _, t in chunks]):
+            continue
+        after_figure = False
+        for chunk, text in chunks:
+            j = _best_span(chunk, spans)
+            if _is_figure(text):
+                ends[j] = max(ends.get(j, 0), chunk[1])
+            elif not after_figure:
+                starts[j] = min(starts.get(j, LINE_END), chunk[0])
+            after_figure = _is_figure(text)
+    return starts, ends
+
+
+def _fitted_to_cells(spans: list[Span], body: Sequence[Chunks]) -> list[Span]:
+    """Columns placed halfway between their numbers, fitted to the rows' cells: figures align
+    right, so a column of figures closes where its figures end (the words a space after them,
+    and a wrapped cell's pieces printed under them, are the next column's: `1,010.47 2.发放…` /
+    `3.组织…`); words align left, so a column of words opens where its words start (`军供保障`,
+    shorter than half its column)."""
+    starts, ends = _aligned_ends(spans, body)
+    bounds = [start for start, _ in spans] + [spans[-1][1]]
+    for j in range(1, len(spans)):
+        if j - 1 in ends and j - 1 not in starts:
+            bound = ends[j - 1]
+        elif j in starts and j not in ends:
+            bound = starts[j]
+        else:
+            continue
+        if bounds[j - 1] < bound < bounds[j + 1]:
+            bounds[j] = bound
+    return list(zip(bounds, bounds[1:]))
 
 
 def _spaced_apart(chunks: Chunks) -> bool:
@@ -121,11 +181,12 @@ def _is_row(texts: Sequence[str]) -> bool:
 
 
 def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
-                    ) -> tuple[list[tuple[int, str]], int] | None:
+                    ) -> SpacedCut | None:
     """The table's lines as tab-separated cells, each cut by the columns its rows leave spaces
-    between (see the module's note), and the line its rows start at; None where the lines keep
-    no columns of spaces, or where the cut is in doubt. The pages after the first are spaced
-    afresh by the extractor: their columns are laid over the first page's (see `_laid_over`)."""
+    between (see the module's note), with the line its rows start at and the lines each cell
+    joined from pieces is drawn from; None where the lines keep no columns of spaces, or where
+    the cut is in doubt. The pages after the first are spaced afresh by the extractor: their
+    columns are laid over the first page's (see `_laid_over`)."""
     lines = [(k, _chunks(printed.lines[k - 1].replace("\f", ""))) for k, _ in content if 0 < k <= len(printed.lines)]
     first = next((i for i, (_, chunks) in enumerate(lines) if _is_row([t for _, t in chunks])), None)
     if first is None:       # a table printed empty: its rows start at its total's label, alone on its line
@@ -133,28 +194,54 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
                       if len(chunks) == 1 and TOTAL_LABELS.fullmatch(chunks[0][1].replace(" ", ""))), None)
     if first is None or not any(_spaced_apart(chunks) for _, chunks in lines):
         return None
+    while first > 0 and any(DESCRIPTION_MARK.search(text) for _, text in lines[first - 1][1]):
+        first -= 1      # the first row's cell wrapped above its line (header cells print no sentence)
+    for rows_only in (False, True):
+        # (a cell wrapped around its row's line may print its pieces over the next column's
+        # figures, a layout text placing each line's characters afresh: the columns are then
+        # those the rows' own lines leave, and no piece of words stands among the figures)
+        found = _cut(printed, lines, first, rows_only)
+        if found is not None:
+            return found
+    return None
+
+
+def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, rows_only: bool
+         ) -> SpacedCut | None:
+    """`cells_by_spaces` with the columns every line from the first row on leaves, or those
+    the rows' lines alone leave."""
     pages: dict[int, list[Chunks]] = {}
     for k, chunks in lines[first:]:
-        pages.setdefault(printed.page(k), []).append(chunks)
+        if not rows_only or _is_row([t for _, t in chunks]):
+            pages.setdefault(printed.page(k), []).append(chunks)
+    if not pages:       # (a table printed empty: no row's line)
+        return None
     page_spans = [_row_spans(page) for page in pages.values()]
     header = [chunks for _, chunks in lines[:first]]
     spans = _with_header_spans(header, page_spans[0])
     numbered = _numbered_spans(header)
     if numbered is not None and (spans is None or len(spans) < len(numbered)):
-        spans = numbered
+        spans = _fitted_to_cells(numbered, [chunks for page in pages.values() for chunks in page])
     if spans is None or len(spans) < 2:
         return None
     moves = {page: _laid_over(own, page_spans[0]) for page, own in zip(list(pages)[1:], page_spans[1:])}
     if None in moves.values():
         return None
     headed = {_best_span(chunk, spans) for _, chunks in lines[:first] for chunk, _ in chunks}
+    figures_alone: set[int] = set()     # the columns whose rows print figures, no words
+    if rows_only:
+        starts, ends = _aligned_ends(spans, [chunks for page in pages.values() for chunks in page])
+        figures_alone = set(ends) - set(starts)
     grid = []
-    for k, chunks in lines:
+    for i, (k, chunks) in enumerate(lines):
         move = moves.get(printed.page(k)) or (1.0, 0.0)
         cells = [""] * len(spans)
         last: tuple[int, int] | None = None        # the column and end of the line's chunk before
         for (start, end), text in chunks:
             j = _best_span((_moved(start, move), _moved(end, move)), spans)
+            if i >= first and j in figures_alone and CJK.search(text) and len(spans) > len(figures_alone):
+                words = [n for n in range(len(spans)) if n not in figures_alone]
+                j = words[_best_span((_moved(start, move), _moved(end, move)), [spans[n] for n in words])]
             if j not in headed and last is not None and start - last[1] < SPACED_APART and \
                     not _is_figure(text) and not _is_figure(cells[last[0]]):
                 j = last[0]     # words a space apart, the second under no header: one cell (`一、货物 A`)
@@ -164,18 +251,24 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
             last = (j, end)
         grid.append((k, [normalise(c) for c in cells]))
     _centred_leaves_raised([cells for _, cells in grid[:first]])
-    body = _centred_pieces_joined(grid[first:])
-    if body is None:
+    joined = _centred_pieces_joined(grid[first:], printed)
+    if joined is None:
         return None
+    body, body_drawn = joined
     grid = grid[:first] + body
+    header_drawn: list[list[tuple[int, ...]]] = [[(k,) for _ in cells] for k, cells in grid[:first]]
+    drawn = header_drawn + body_drawn
     for j in reversed(range(len(spans))):
         into = _column_taking(grid, first, spans, j)
         if into is not None:
-            for _, cells in grid:
-                cells[into] = cells[into] or cells[j]
-                del cells[j]
+            for (_, cells), sources in zip(grid, drawn):
+                if not cells[into]:
+                    cells[into], sources[into] = cells[j], sources[j]
+                del cells[j], sources[j]
             del spans[j]
-    return [(k, "\t".join(cells)) for k, cells in grid], lines[first][0]
+    return SpacedCut([(k, "\t".join(cells)) for k, cells in grid], lines[first][0],
+                     {(k, j): tuple(sorted(lines_of)) for (k, _), sources in zip(grid, drawn)
+                      for j, lines_of in enumerate(sources) if len(lines_of) > 1})
 
 
 Move = tuple[float, float]      # a later page's positions on the first page's: x · scale + shift
@@ -207,17 +300,22 @@ def _laid_over(own: list[Span], first: list[Span]) -> Move | None:
     return move
 
 
-def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]] | None:
+def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPages
+                           ) -> tuple[list[tuple[int, list[str]]], list[list[tuple[int, ...]]]] | None:
     """Rows with their cells' wrapped pieces joined in: a layout text prints a cell of several
     lines centred on its row's line (the line with the row's figures), as many of its lines
     above that line as below it. The lines without figures between two rows are, column by
     column, the end of the upper row's cells (as many lines as the upper row had above it)
     and then the start of the lower row's. Pieces no row takes stay where they are. None where
     a cell's pieces below its row's line fall short of those above (rows printing no figure:
-    their lines are rows, not pieces)."""
+    their lines are rows, not pieces). A row a page break cuts prints the rest of its cells
+    at the top of the next page: a cell whose last piece on the row's page ends no sentence runs
+    on there through the piece that ends it. With the rows, the lines each of their cells is
+    drawn from."""
+    drawn: list[list[tuple[int, ...]]] = [[(k,) for _ in cells] for k, cells in body]      # the lines of each cell
     rows = [i for i, (_, cells) in enumerate(body) if _is_row(cells)]
     if not rows:
-        return body
+        return body, drawn
     lines = [list(cells) for _, cells in body]
     heads = [0] * len(lines[0])         # the pieces above the last row, column by column
     bounds = [-1] + rows + [len(body)]
@@ -225,17 +323,25 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]]) -> list[tuple[int,
         for j in range(len(heads)):
             pieces = [i for i in range(upper + 1, lower) if lines[i][j]]
             tail = pieces[:heads[j]] if upper >= 0 else []
+            if 0 <= upper and lower < len(body) and printed.page(body[upper][0]) != printed.page(body[lower][0]):
+                tail = [i for i in pieces if printed.page(body[i][0]) == printed.page(body[upper][0])]
+                rest = pieces[len(tail):]
+                if tail and not SENTENCE_END.search(lines[tail[-1]][j]):
+                    tail += rest[:next((n + 1 for n, i in enumerate(rest) if SENTENCE_END.search(lines[i][j])), 0)]
             if len(tail) < heads[j]:
                 return None
             head = pieces[len(tail):] if lower < len(body) else []
             if tail:
                 lines[upper][j] += "".join(lines[i][j] for i in tail)
+                drawn[upper][j] += tuple(body[i][0] for i in tail)
             if head:
                 lines[lower][j] = "".join(lines[i][j] for i in head) + lines[lower][j]
+                drawn[lower][j] = tuple(body[i][0] for i in head) + drawn[lower][j]
             for i in tail + head:
                 lines[i][j] = ""
             heads[j] = len(head)
-    return [(body[i][0], cells) for i, cells in enumerate(lines) if any(cells)]
+    kept = [i for i, cells in enumerate(lines) if any(cells)]
+    return [(body[i][0], lines[i]) for i in kept], [drawn[i] for i in kept]
 
 
 def _column_taking(grid: list[tuple[int, list[str]]], first: int, spans: list[Span], j: int) -> int | None:

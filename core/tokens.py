@@ -121,6 +121,9 @@ class PrintedPages:
         return bisect.bisect_right(self.page_starts, line)
 
 
+# a description's punctuation, as printed or folded: never a header's, nor a row label's (which
+# may print a colon: `其中：`)
+DESCRIPTION_MARK = re.compile(r"[，。；,;]")
 CHUNK = re.compile(r"\S+")
 SPACED_APART = 2        # spaces a layout text puts between two cells at least
 

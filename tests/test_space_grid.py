@@ -1,14 +1,18 @@
 """A layout text's table cut into cells by the columns of spaces its rows leave."""
 from __future__ import annotations
 
-from core.space_grid import cells_by_spaces
+from core.space_grid import SpacedCut, cells_by_spaces
 from core.tokens import PrintedPages
 
 
-def cut(lines: list[str], page_starts: tuple[int, ...] = (1,)) -> list[list[str]] | None:
+def spaced(lines: list[str], page_starts: tuple[int, ...] = (1,)) -> SpacedCut | None:
     content = [(k, " ".join(line.split())) for k, line in enumerate(lines, start=1) if line.strip()]
-    found = cells_by_spaces(PrintedPages(tuple(lines), page_starts), content)
-    return None if found is None else [line.split("\t") for _, line in found[0]]
+    return cells_by_spaces(PrintedPages(tuple(lines), page_starts), content)
+
+
+def cut(lines: list[str], page_starts: tuple[int, ...] = (1,)) -> list[list[str]] | None:
+    found = spaced(lines, page_starts)
+    return None if found is None else [line.split("\t") for _, line in found.lines]
 
 
 def test_columns_come_from_the_rows_and_a_header_word_over_no_cells_heads_an_empty_column():
@@ -100,3 +104,31 @@ def test_two_header_words_over_one_run_of_cells_refuse_the_cut():
              "01-公共服务".ljust(13) + "0101-公共安全服务".ljust(14) + "公共安全保障服务".ljust(15) + "43.13",
              "01-公共服务".ljust(13) + "0115-公共信息与宣传服务 公共信息服务".ljust(29) + "42.16"]
     assert cut(lines) is None
+
+
+def test_a_joined_cell_names_the_lines_of_its_pieces_and_a_figure_its_rows_line():
+    lines = ["专项名称         物品名称        金额",
+             "合计                           156.40",
+             "办公、办案设备                         ",
+             "                 台式计算机    131.40",
+             "更新购置费                             "]
+    found = spaced(lines)
+    assert found is not None and found.body_from == 2
+    assert found.drawn_from == {(4, 0): (3, 4, 5)}
+
+
+def test_a_row_of_marks_places_the_columns_and_figures_close_theirs_where_words_wrap_over_them():
+    # the goal's pieces start left of the row's figures' ends; the figures align right and end their
+    # column (a figure run on into a list item's number, `1,010.472.发放`, is two cells)
+    lines = ["  单位名称        项目名称         金额               项目总体绩效目标",
+             "   **          **          **                  **",
+             "                                  面向部队，给过境部队提供饮食，",
+             "供水站           军供保障          35.00 做到有求必应，及时高效。",
+             "                                  军供饮食的及时供应。",
+             "                                  1.救助困难退役军人",
+             "事务局           移交安置       1,010.472.发放退休费",
+             "                                  3.组织培训"]
+    assert cut(lines) == [["单位名称", "项目名称", "金额", "项目总体绩效目标"],
+                          ["**", "**", "**", "**"],
+                          ["供水站", "军供保障", "35.00", "面向部队,给过境部队提供饮食,做到有求必应,及时高效。军供饮食的及时供应。"],
+                          ["事务局", "移交安置", "1,010.47", "1.救助困难退役军人2.发放退休费3.组织培训"]]
