@@ -1,6 +1,7 @@
 """Find where the tables of a document are: their title (printed or lost), kind and line span."""
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -460,7 +461,9 @@ FIGURES_STACKED = 3         # amounts on lines of their own, one after another: 
 
 def row_of_amounts(src: SourceText) -> Callable[[int], bool]:
     """Whether line k is a row of amounts: three or more, or one set apart as a cell where the
-    text keeps the page's spacing (the normalised view has lost it)."""
+    text keeps the page's spacing (the normalised view has lost it). Cached: the search for a
+    table's end asks of the same lines again from each sentence it passes."""
+    @functools.cache
     def is_row(k: int) -> bool:
         return bool(ROW_OF_AMOUNTS.search(src.norm[k - 1]) or AMOUNT_SET_APART.search(src.lines[k - 1]))
     return is_row
