@@ -101,6 +101,11 @@ _BASIC_SPLIT = tuple(("科目编码", "科目名称", "合计", "基本支出/�
                       "项目支出") for staff, running in _STAFF_AND_RUNNING)
 _BASIC_SPLIT_RULES = (TotalRule("合计", ("基本支出/小计", "项目支出")),
                       *(TotalRule("基本支出/小计", pair) for pair in _STAFF_AND_RUNNING))
+# Chongqing: basic spending split so, under 总计, alone or beside the year before's total
+_TOTAL_SPLIT = ("总计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")
+_FUNCTION_CLASS = ("功能分类科目/科目编码", "功能分类科目/科目名称")
+_TOTAL_SPLIT_LAYOUTS = (_FUNCTION_CLASS + _TOTAL_SPLIT,
+                        _FUNCTION_CLASS + ("{last_year}年预算数", *(f"{{year}}年预算数/{c}" for c in _TOTAL_SPLIT)))
 
 
 # Shenzhen: spending and income told by funding source (financial appropriation, 财政专户, 单位资金)
@@ -305,6 +310,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("功能分类科目/科目编码", "功能分类科目/科目名称", "预算数/合计", "预算数/基本支出/小计",
                         "预算数/基本支出/人员经费", "预算数/基本支出/公用经费", "预算数/项目支出/项目支出总数",
                         "预算数/项目支出/扣除基建项目后预算数"),
+                       *_TOTAL_SPLIT_LAYOUTS,
                        _split_code_layout("一般公共预算支出", _EXP3),
                        # Guangdong: the code inside the name (`[201]一般公共服务支出`)
                        ("功能科目名称", "一般公共预算支出/小计", "一般公共预算支出/其中：基本支出",
@@ -313,6 +319,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _SUBTOTAL_PARTS),
               column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,
                                                                 TotalRule("合计", ("基本支出/小计", "项目支出总数")),
+                                                                TotalRule("总计", ("基本支出/小计", "项目支出")),
                                            TotalRule("一般公共预算支出/小计", ("其中：基本支出", "一般公共预算支出/项目支出"))),
               code_kind="function"),
     TableSpec(TableKind.BUDGET_THREE_PUBLIC, "一般公共预算\"三公\"经费支出表", (r"三公.*经费.*表$",),

@@ -589,10 +589,11 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if context.per_period and catalog.period_groups(table.columns) and _sums_fail(table, spec):
             # a template printed per period whose own sums fail: its columns' order likely is
             # not the header's (a stacked header tells no order); the reading without such
-            # layouts stands where its sums hold
+            # layouts stands where it has sums and they hold
             flat = replace(table, columns=[], rows=[], notes=list(table.notes), doubt="", columns_doubted=False)
             flat_fit = _fill_token_grid(flat, content, spec, replace(context, per_period=False), layout)
-            if flat.rows and not _sums_fail(flat, spec):
+            if flat.rows and next(_sum_gaps(flat, spec.column_rules), None) is not None and \
+                    not _sums_fail(flat, spec):
                 table.columns, table.rows, table.header_lines = flat.columns, flat.rows, flat.header_lines
                 table.notes, table.doubt, table.columns_doubted = flat.notes, flat.doubt, flat.columns_doubted
                 fit = flat_fit
@@ -3987,7 +3988,26 @@ def _header_line_whole(header: list[tuple[int, str]], width: int, labelled: bool
     if len(words) < 3 or len(set(words)) < len(words) or any(is_amount(w) or len(w) < 2 for w in words) \
             or kinds.count("a") < max(width, 1) or not re.fullmatch(r"t+a+t*" if labelled else r"a+t*", kinds):
         return None     # labels first, then amounts, then (possibly) text columns such as 备注
-    return words
+    grouped = _groups_over_totals(words)
+    return grouped if sum(not is_text_column(c) for c in grouped) >= width else words
+
+
+def _groups_over_totals(words: list[str]) -> list[str]:
+    """Header cells read flat, each a column: a period's figure (预算数, 2026年预算数) printed
+    just before a total (合计, 总计, 小计) is the group over that total and the amount cells
+    after it, not a column of its own — a total opens its group (`预算数 总计 基本支出 项目支出`:
+    预算数/总计 …)."""
+    columns: list[str] = []
+    group = ""
+    for word, after in zip(words, words[1:] + [""]):
+        if is_text_column(word):
+            group = ""
+            columns.append(word)
+        elif after in SUBTOTAL_GROUPS | {"总计"} and catalog.PERIOD_GROUP.match(word):
+            group = word
+        else:
+            columns.append(f"{group}{PATH_SEPARATOR}{word}" if group else word)
+    return columns
 
 
 def _generic_columns(header_text: str, width: int, has_code: bool, label_pieces: int = 0) -> tuple[list[str], bool]:

@@ -457,9 +457,12 @@ def position_ranges(places: list[list[Place | None]], decided: list[tuple[int, .
 
 
 def _by_position(cands: list[tuple[int, ...]], places: list[Place | None], ranges: dict[Place, tuple[int, int]],
-                 amount_cols: list[int]) -> list[tuple[int, ...]]:
-    """Placements narrowed to those that put each amount in a column its printed place allows;
-    where the candidates were too many to weigh, the placement the places alone decide."""
+                 amount_cols: list[int], amounts: list[tuple[str, int]], rules: catalog.ColumnRules,
+                 by_sums: bool) -> list[tuple[int, ...]]:
+    """Placements narrowed to those that put each amount in a column its printed place allows.
+    Where none does: the placement the places alone decide, unless it breaks the row's sums
+    (`by_sums`: the candidates kept them) — then the places are those of a page whose columns
+    stand elsewhere, and the candidates stand."""
     index = {c: i for i, c in enumerate(amount_cols)}
     allowed = [ranges.get(p) if p is not None else None for p in places]
 
@@ -470,7 +473,10 @@ def _by_position(cands: list[tuple[int, ...]], places: list[Place | None], range
         return kept
     sure = [r[0] for r in allowed if r is not None and r[0] == r[1]]
     if len(sure) == len(places) and sure == sorted(set(sure)):
-        return [tuple(amount_cols[i] for i in sure)]
+        decided = tuple(amount_cols[i] for i in sure)
+        values, cent = _in_units([parse_amount(a) or Decimal(0) for a, _ in amounts])
+        if not by_sums or _rule_score(dict(zip(decided, values)), rules, cent) == 0:
+            return [decided]
     return cands
 
 
@@ -616,10 +622,12 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             [(k, printed.lines[k - 1]) for k in range(header[0], header[1] + 1) if 0 < k <= len(printed.lines)])}
         ranges = position_ranges(places, decided, amount_cols, headed)
         if ranges:
-            narrowed = [_by_position(c, p, ranges, amount_cols) for c, p in zip(cands, places)]
+            narrowed = [_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
+                        for c, p, a, unsure in zip(cands, places, amounts_of, unweighed)]
             told_by_position = [n != c for n, c in zip(narrowed, cands)]
             cands = narrowed
-            unclassed = [_by_position(c, p, ranges, amount_cols) for c, p in zip(unclassed, places)]
+            unclassed = [_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
+                         for c, p, a, unsure in zip(unclassed, places, amounts_of, unweighed)]
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     guessed = [False] * len(rows)       # rows whose columns nothing decided among several
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
