@@ -636,6 +636,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if figured := _labels_of_figures(table):
             table.add_doubt(f"{len(figured)} row label(s) are made of figures run together ({figured[0]}): the "
                             "figures were likely read as codes; check the rows against the source")
+        if named := _labels_naming_columns(table):
+            table.add_doubt(f"{len(named)} row label(s) name a column of figures ({named[0]}): header cells were "
+                            "likely read as rows; check the rows against the source")
         if joined := _labels_running_past_a_total(table):
             table.add_doubt(f"{len(joined)} row label(s) run on past a total's word ({joined[0]}): several rows' "
                             "labels were likely read as one; check the rows against the source")
@@ -876,6 +879,19 @@ def _labels_of_figures(table: Table) -> list[str]:
     labels = [row[j].text for row in table.rows if j < len(row)]
     return [text for text in labels if (digits := text.replace(",", "").replace(".", "")).isdigit()
             and len(digits) > MAX_CODE_DIGITS]
+
+
+def _labels_naming_columns(table: Table) -> list[str]:
+    """The rows' labels, in a table's one column of words, that are the name of a column of
+    figures (a unit's row labelled 公务接待费): header cells a reading order printed among the
+    rows. (A summary's panels list what its other panel's columns name: not such a table.)"""
+    j = table.label_column()
+    if j >= len(table.columns) or table.columns[j].role != ColumnRole.NAME or \
+            sum(c.holds_words for c in table.columns) > 1:
+        return []
+    leaves = {leaf for c in table.columns if not c.holds_words
+              for leaf in (c.leaf, *c.template[-1:]) if len(leaf) >= 4}       # (as printed, or the template's)
+    return [row[j].text for row in table.rows if j < len(row) and row[j].text in leaves]
 
 
 def _codes_read_as_figures(table: Table) -> list[str]:

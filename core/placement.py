@@ -715,6 +715,19 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             guessed[i] = len(cands[i]) > 1
         return combo
     settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None)
+    if total_row is not None and not top and not any(codes) and not table.columns_doubted:
+        # rows of no code (a unit a row) under their total: the total's figures are their
+        # columns' sums, where some placement of theirs meets them all (and the columns are
+        # the header's: under doubted ones, meeting the sums tells nothing)
+        flat = [i for i in range(len(rows)) if i != total_row]
+        before = [chosen[i] for i in flat]
+        target = values(total_row, placed(total_row))
+        settle(flat, target, None)
+        if meets(flat, target):
+            top = flat
+        else:
+            for i, combo in zip(flat, before):
+                chosen[i] = combo
     for p, kids in sorted(kids_of.items()):
         if kids:
             settle(kids, values(p, placed(p)), set(placed(p)))
