@@ -52,6 +52,7 @@ from .panels import (
     panel_rows,
     plain_labels_seated,
     side_by_side_rows,
+    spending_in_the_income_panel,
     starts_row,
     stream_panel_rows,
     wrapped_labels_figures_seated,
@@ -2672,7 +2673,8 @@ def _read_panels(body: Body) -> None:
         if text_cols == [0]:
             _figures_seated_after_label(body)
     doubts = list(_panels_out_of_step(table, text_cols))
-    if doubts and not body.by_line and text_cols == [0, 2] and len(columns) == 4:
+    if (doubts or spending_in_the_income_panel(table.rows, columns, text_cols)) and not body.by_line and \
+            text_cols == [0, 2] and len(columns) == 4:
         # two panels of a label and a figure read out of step: their cells as one stream, each
         # seated where its list goes on, where that seating is sure, in step, and seats every
         # figure beside a label of its panel (else the stream was not printed row by row)
@@ -2683,6 +2685,9 @@ def _read_panels(body: Body) -> None:
             table.rows = read_first
         else:
             doubts = []
+    if spent := spending_in_the_income_panel(table.rows, columns, text_cols):
+        doubts.append(f"{len(spent)} label(s) in the income panel name no source of funds ({spent[0]}): spending "
+                      "items were likely read into it; check the rows against the source")
     for why in doubts:
         table.add_doubt(why)
 
@@ -2865,10 +2870,11 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
         return False
     nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
     # the total row's 合计 is the first after `无` or after the header's column numbers (`栏次 1 2 3`,
-    # the header's words come before), else the first
+    # the header's words come before), else the first after the header's own (`预算数 总计 … 合计`)
     numbers = [k for k, t in tokens if is_short_number(t)]
     after = nothing[0][0] if nothing else numbers[-1] if numbers else None
-    total = next((kt for kt in totals if after is not None and kt[0] > after), totals[0])
+    headers_own = min(sum(c.leaf in TOTAL_WORDS for c in columns), len(totals) - 1)
+    total = next((kt for kt in totals if after is not None and kt[0] > after), totals[headers_own])
     label_col = table.label_column()
     label_col = label_col if label_col in text_cols else text_cols[-1]
     table.rows = [[Cell(text if j == label_col else "", (k,)) for j in range(len(columns))]

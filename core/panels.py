@@ -1177,6 +1177,20 @@ def number_in_the_other_panel(rows: list[list[Cell]], text_cols: list[int]) -> s
                  and RIGHT_SIDE.search(text)), "")
 
 
+def spending_in_the_income_panel(rows: list[list[Cell]], columns: list[Column], text_cols: list[int]) -> list[str]:
+    """The labels of a two-panel summary's income panel that name no source of funds nor
+    balance, printed without a list number (`基础研究`): spending items read into it."""
+    income = [j for j in text_cols if columns[j].path[0].startswith(catalog.INCOME_PANEL)]
+    if len(text_cols) != 2 or len(income) != 1:
+        return []
+    return [text for row in rows if income[0] < len(row) and (text := row[income[0]].text) and _plain_item(text)
+            and not NAMES_INCOME.search(text)]
+
+
+# what an income panel's items name (not 补助 alone: 公务员医疗补助 is spent; 上级补助收入 names 收入)
+NAMES_INCOME = re.compile(r"收入|拨款|预算|资金|结转|结余|基金|收费|上缴|计$")
+
+
 def _outermost_items(rows: list[list[Cell]], col: int) -> dict[int, str]:
     """A column's items of its outermost list (一、 二、 …) by their numbers."""
     items: dict[int, str] = {}

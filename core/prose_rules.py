@@ -590,10 +590,11 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
 def _summaries_witness(doc: Document, printed: dict[str, list[tuple[Decimal, str]]]) -> None:
     """The amounts a table without codes prints after a subject's name (a fund's 财政拨款收支
     总表: `十三、交通运输支出 106247.07`) witness that subject too: the text may state a fund's
-    share of it. They make no name a subject of their own."""
+    share of it. They make no name a subject of their own, so a doubted one witnesses as well:
+    it only keeps the error its doubted reading's absence would raise."""
     for t in doc.tables:
         spec = catalog.SPEC_BY_KIND.get(t.kind)
-        if spec is None or spec.income or spec.form or t.doubt or t.code_column() is not None:
+        if spec is None or spec.income or spec.form or t.code_column() is not None:
             continue
         for r, row in enumerate(t.rows):
             for j, cell in enumerate(row):
