@@ -101,6 +101,9 @@ _BASIC_SPLIT = tuple(("科目编码", "科目名称", "合计", "基本支出/�
                       "项目支出") for staff, running in _STAFF_AND_RUNNING)
 _BASIC_SPLIT_RULES = (TotalRule("合计", ("基本支出/小计", "项目支出")),
                       *(TotalRule("基本支出/小计", pair) for pair in _STAFF_AND_RUNNING))
+# Chongqing: income by source
+_CHONGQING_INCOME = ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
+                     "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入")
 # Chongqing: basic spending split so, under 总计, alone or beside the year before's total
 _TOTAL_SPLIT = ("总计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")
 _FUNCTION_CLASS = ("功能分类科目/科目编码", "功能分类科目/科目名称")
@@ -226,8 +229,11 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "附属单位上缴收入", "上年结转结余"),
                        # Shaanxi (Xi'an): a row per unit, the department's budget by source
                        ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_INCOME)),
-                       ("科目编码", "科目名称") + _SHANDONG_INCOME),
-              column_rules=(TotalRule("合计", ("上年结转", "财政拨款/小计", "教育收费资金收入", "事业收入",
+                       ("科目编码", "科目名称") + _SHANDONG_INCOME,
+                       # Chongqing: by function class, income by source under 总计
+                       ("科目/科目编码", "科目/科目名称", "总计") + _CHONGQING_INCOME),
+              column_rules=(TotalRule("总计", _CHONGQING_INCOME),
+                            TotalRule("合计", ("上年结转", "财政拨款/小计", "教育收费资金收入", "事业收入",
                                                "事业单位经营收入", "附属单位上缴收入", "上级补助收入",
                                                "其他收入", "使用非财政拨款结余")),
                             TotalRule("财政拨款/小计", ("财政拨款/一般公共预算拨款收入",

@@ -62,6 +62,7 @@ from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, figures_alone, reads_as_title
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
+from .table_rules import row_rules
 from .text import HAN, display_width, opens_bracket
 from .tokens import (
     CHUNK,
@@ -593,7 +594,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             # layouts stands where it has sums and they hold
             flat = replace(table, columns=[], rows=[], notes=list(table.notes), doubt="", columns_doubted=False)
             flat_fit = _fill_token_grid(flat, content, spec, replace(context, per_period=False), layout)
-            if flat.rows and next(_sum_gaps(flat, spec.column_rules), None) is not None and \
+            if flat.rows and next(_sum_gaps(flat, catalog.resolve_rules(flat.columns, spec.column_rules)), None) \
+                    is not None and \
                     not _sums_fail(flat, spec):
                 table.columns, table.rows, table.header_lines = flat.columns, flat.rows, flat.header_lines
                 table.notes, table.doubt, table.columns_doubted = flat.notes, flat.doubt, flat.columns_doubted
@@ -606,9 +608,13 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                 _read_by_space_columns(table, content, spec, context.printed, context.year)
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
-    if broken := _rows_breaking(table, spec.reading_rules):
+    if broken := _rows_breaking(table, catalog.resolve_rules(table.columns, spec.reading_rules)):
         table.add_doubt(f"{len(broken)} row(s) break a sum the template's figures hold ({broken[0]}): figures were "
                         "likely read into the wrong columns; check the columns against the source", of_columns=True)
+    elif len(broken := _rows_breaking(table, row_rules(table))) >= max(MANY_ROWS_BREAKING, len(table.rows) // 10):
+        # a document's own slips break a sum in a row or two; a misreading, in row after row
+        table.add_doubt(f"{len(broken)} rows break the sums of their columns ({broken[0]}): figures were likely "
+                        "read into the wrong columns; check the columns against the source", of_columns=True)
     if spec.form and (misread := grid_misread(table)):
         table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
     width = len(table.columns)
@@ -690,10 +696,11 @@ def _percentages_as_rates(table: Table) -> None:
             table.columns[j] = replace(column, role=ColumnRole.RATE)
 
 
+MANY_ROWS_BREAKING = 3      # rows breaking their sums that tell a misreading from a document's slips
 MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
 
 
-def _rows_breaking(table: Table, rules: tuple[catalog.TotalRule, ...]) -> list[str]:
+def _rows_breaking(table: Table, rules: catalog.ColumnRules) -> list[str]:
     """The labels of the rows whose figures miss one of `rules` by a unit or more (a total a
     document prints with cents its parts drop, `79,189,400.34`, is its own, no misreading)."""
     labels = [j for j, c in enumerate(table.columns) if c.holds_words]
@@ -703,13 +710,14 @@ def _rows_breaking(table: Table, rules: tuple[catalog.TotalRule, ...]) -> list[s
 
 def _sums_fail(table: Table, spec: TableSpec) -> bool:
     """Whether a row's figures break a total rule of its columns beyond rounding."""
-    return any(gap > SETTINGS.cent * parts for _, parts, gap in _sum_gaps(table, spec.column_rules))
+    return any(gap > SETTINGS.cent * parts
+               for _, parts, gap in _sum_gaps(table, catalog.resolve_rules(table.columns, spec.column_rules)))
 
 
-def _sum_gaps(table: Table, rules: tuple[catalog.TotalRule, ...]) -> Iterator[tuple[int, int, Decimal]]:
+def _sum_gaps(table: Table, rules: catalog.ColumnRules) -> Iterator[tuple[int, int, Decimal]]:
     """(row, how many parts, by how much its total misses their sum) for each of `rules` a
     row prints a total and parts of."""
-    for total, parts in catalog.resolve_rules(table.columns, rules) if rules else []:
+    for total, parts in rules:
         for r, row in enumerate(table.rows):
             stated = row[total].value if total < len(row) else None
             values = [value for j in parts if j < len(row) and (value := row[j].value) is not None]

@@ -150,6 +150,7 @@ def holds_total(figures: list[Decimal]) -> bool:
 STATED_ENDING = re.compile(r"(?:(?:决算|预算)数?)?(?:支出)?(?:(?:决算|预算)数?)?为?$")
 
 
+SOURCE_ENDINGS = re.compile(r"(?:拨款|收入|资金)+$")
 IN_WHICH = re.compile(r"^其中[:：]?")        # `其中：公务用车购置费`: a part of the column before it
 
 
@@ -164,7 +165,11 @@ def _stated_by_column(columns: list[Column], amount_cols: list[int],
         if len(subject) < 3 or subject == "小计" or catalog.TOTAL_LABELS.match(subject):
             continue        # 合计, 小计: too common to tie a figure to this column
         names = (subject, *catalog.SUBJECT_ALIASES.get(subject, ()))
-        found = {amount for name, amount in subjects if name.endswith(names)}
+        # a source of funds is named with or without its endings (财政专户管理资金收入 in the
+        # table, 四、财政专户管理资金 in the summary; 事业收入, 事业收入资金)
+        source = SOURCE_ENDINGS.sub("", subject) if subject.endswith("收入") else ""
+        found = {amount for name, amount in subjects if name.endswith(names) or
+                 (len(source) >= 2 and SOURCE_ENDINGS.sub("", name).endswith(source))}
         if found:
             out[j] = found
     return out

@@ -32,7 +32,7 @@ from .model import Document, Table, parse_amount
 from .panels import list_level
 
 
-def _row_rules(table: Table) -> catalog.ColumnRules:
+def row_rules(table: Table) -> catalog.ColumnRules:
     """The spec's row identities that this table's columns make whole: a rule whose parts
     have a sibling column of figures it does not name (合计 = 基本支出 + 项目支出 where the
     header prints 单位预留机动经费 beside them) is another template's and says nothing here."""
@@ -103,7 +103,7 @@ def sum_shape(table: Table) -> SumShape:
         tops = tuple(r for r, c in coded if len(c) == top_len)
         total_row = next((r for r in range(len(table.rows))
                           if catalog.TOTAL_LABELS.match(table.cell(r, table.label_column()).text)), None)
-    return SumShape(_row_rules(table), tuple(amount_columns(table)), kids, parents, tops, total_row, nested)
+    return SumShape(row_rules(table), tuple(amount_columns(table)), kids, parents, tops, total_row, nested)
 
 
 def row_identity_findings(ti: int, table: Table, shape: SumShape, rows: Iterable[int]) -> Keyed:
@@ -279,7 +279,7 @@ def _numbered_shape(table: Table) -> SumShape | None:
             for k, _ in direct:
                 parents.setdefault(k, []).append(r)
     top = min(level for _, level in rows)
-    return SumShape(_row_rules(table), tuple(figures), kids, parents, tuple(r for r, level in rows if level == top),
+    return SumShape(row_rules(table), tuple(figures), kids, parents, tuple(r for r, level in rows if level == top),
                     totals[0] if totals else None, nested=True, numbered=True)
 
 
