@@ -1537,6 +1537,9 @@ def printed_forms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+BRACKETS = re.compile(r"[()（）]")
+
+
 def _word_presence(word: str, text: str, lines: Sequence[Sequence[str]] = ()) -> float:
     """How surely a header word stands in the squashed header text: 1 printed whole; 0.75
     printed wrapped (a word of 4+ characters whose characters come in order within a short
@@ -1546,6 +1549,8 @@ def _word_presence(word: str, text: str, lines: Sequence[Sequence[str]] = ()) ->
         return 1.0
     if len(word) < 4:
         return 0.0
+    if (bare := BRACKETS.sub("", word)) != word and len(bare) >= 4 and bare in BRACKETS.sub("", text):
+        return 0.75         # its brackets printed apart from its words (`因公出国 境 费` over `( )`)
     at, start = 0, -1
     for ch in word:
         at = text.find(ch, at)
