@@ -3182,7 +3182,7 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
         splits = [(width, rows) for width in widths if len(amounts) // width >= 2 and len(amounts) % width == 0
                   and (rows := sharing(i, len(amounts) // width)) is not None]
         holding = [split for split in splits if _chunks_hold_totals(amounts, split[0])]
-        if not splits or (not holding and _chunks_hold_totals(amounts, len(amounts))):
+        if not splits or (not holding and _one_rows_total_and_parts(amounts)):
             continue        # (a total and its parts, all one row's: `302 商品和服务支出` and its four)
         # the widest split, unless a narrower one's rows each hold their total (合计 = the rest)
         # where the widest one's do not: rows printing fewer cells than the table's columns
@@ -3203,6 +3203,18 @@ def _without_trailing_pieces(amounts: list[Token]) -> list[Token]:
     while amounts and is_short_number(amounts[-1][1]):
         amounts = amounts[:-1]
     return amounts
+
+
+def _one_rows_total_and_parts(amounts: list[Token]) -> bool:
+    """Whether figures are one row's total and its parts, a subtotal among them or not
+    (`1,089.92 1,089.92 947.43 142.49`: 总计 = 小计 + 项目支出, 小计 = 人员经费 + 公用经费; the parts
+    then add up to the total and the subtotal once more)."""
+    values = [v for _, t in amounts if (v := parse_amount(t)) is not None]
+    if len(values) != len(amounts):
+        return False
+    total, parts = values[0], values[1:]
+    return holds_total(values) or (len(parts) >= 3 and any(
+        abs(sum(parts, Decimal(0)) - total - sub) <= SETTINGS.cent * len(parts) for sub in parts))
 
 
 def _chunks_hold_totals(amounts: list[Token], width: int) -> bool:

@@ -61,7 +61,10 @@ def placements(amounts: list[str], amount_cols: list[int], rules: catalog.Column
     k = len(amounts)
     if k == 0:
         return [()], True
-    anywhere = total_may_be_empty and k >= 2        # else the first amount is the first column's
+    # else the first amount is the first column's (a column no sum names, last year's figure
+    # before this year's total, may be left empty too)
+    anywhere = (total_may_be_empty and k >= 2) or \
+        (bool(rules) and not any(amount_cols[0] == t or amount_cols[0] in parts for t, parts in rules))
     if k >= len(amount_cols):
         return [tuple(amount_cols[:k])], True
     values, cent = _in_units([parse_amount(a) or Decimal(0) for a in amounts])
