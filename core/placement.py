@@ -723,10 +723,13 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             guessed[i] = len(cands[i]) > 1
         return combo
     settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None)
-    if total_row is not None and not top and not any(codes) and not table.columns_doubted:
+    if total_row is not None and not top and not any(codes) and not table.columns_doubted and \
+            (len(cands[total_row]) == 1 or told_by_text[total_row] or told_by_position[total_row] or
+             placed(total_row) != tuple(amount_cols[:len(amounts_of[total_row])])):
         # rows of no code (a unit a row) under their total: the total's figures are their
         # columns' sums, where some placement of theirs meets them all (and the columns are
-        # the header's: under doubted ones, meeting the sums tells nothing)
+        # the header's, the total's own figures seated by something: read in printed order for
+        # want of anything telling otherwise, they set its rows no target)
         flat = [i for i in range(len(rows)) if i != total_row]
         before = [chosen[i] for i in flat]
         target = values(total_row, placed(total_row))

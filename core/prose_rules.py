@@ -591,7 +591,7 @@ def _summaries_witness(doc: Document, printed: dict[str, list[tuple[Decimal, str
     """The amounts a table without codes prints after a subject's name (a fund's 财政拨款收支
     总表: `十三、交通运输支出 106247.07`) witness that subject too: the text may state a fund's
     share of it. They make no name a subject of their own, so a doubted one witnesses as well:
-    it only keeps the error its doubted reading's absence would raise."""
+    it can keep an error from being raised, never raise one."""
     for t in doc.tables:
         spec = catalog.SPEC_BY_KIND.get(t.kind)
         if spec is None or spec.income or spec.form or t.code_column() is not None:

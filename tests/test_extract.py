@@ -1465,6 +1465,28 @@ def test_figures_too_few_for_too_many_columns_to_weigh_are_marked_a_guess():
     assert {c.inferred for row in rows for c in row if c.text} == {UNWEIGHED}
 
 
+def test_units_under_a_total_row_read_in_printed_order_are_guesses_too():
+    # a 三公 table a unit a row: the 合计 row's 30 = 20 + 10 fits any two of the four items and
+    # nothing tells which; read in printed order, it sets its units no target, and their cells
+    # say they are guesses (not read as printed, nor placed by a total that was itself a guess)
+    from core import catalog
+    from core.model import Cell, Table
+    from core.placement import GUESSED, place_amounts
+    spec = catalog.SPEC_BY_KIND["budget.three_public"]
+    layout = spec.layouts[0]
+    assert layout[:3] == ("单位编码", "单位名称", "合计")
+    table = Table(kind=spec.kind, title="三公", title_printed=True, unit="万元", first_line=1, last_line=3,
+                  columns=parse_columns(layout), rows=[])
+    rows = [[Cell(""), Cell(name)] + [Cell("") for _ in layout[2:]] for name in ("合计", "甲单位", "乙单位")]
+    figures = [[("30.00", 1), ("20.00", 1), ("10.00", 1)], [("20.00", 2), ("10.00", 2), ("10.00", 2)],
+               [("10.00", 3), ("10.00", 3)]]
+    place_amounts(table, rows, figures, spec, [0, 1])
+    assert [[c.text for c in row[2:]] for row in rows] == [["30.00", "20.00", "10.00", "", ""],
+                                                          ["20.00", "10.00", "10.00", "", ""],
+                                                          ["10.00", "10.00", "", "", ""]]
+    assert {c.inferred for row in rows for c in row[2:] if c.text} == {GUESSED}
+
+
 def test_a_figure_another_table_gives_a_columns_subject_seats_it():
     # Beijing's 收入总表 of one unit: 本年收入 小计 60 = 一般公共预算资金 52 + one more source 8,
     # any of eight by the sums; the 收支总表 read before prints `九、其他收入 8.00`: that is the column
