@@ -108,6 +108,8 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
             merged = False
         elif line[0] in _LOW_OPENINGS:
             merged = _marks_put_back(norm, above, k)
+        elif _QUOTE_PAIRS.fullmatch(line):
+            merged = _quotes_put_back(norm, above, k)
         elif (line[0] == "." or norm[above].endswith(",") or _CUT_AT_SEPARATOR.match(line)) and \
                 (joined := _number_joined(norm[above], line)) is not None:
             norm[above], norm[k], merged = joined, "", True
@@ -148,6 +150,21 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _LOW_PIECE = re.compile(r"\(\s*\)|、|[^\s()、]+")
 _SENTENCE_MARKS = ":,。;"        # (NFKC: `：，；` are these)
 _LOW_OPENINGS = "、(" + _SENTENCE_MARKS
+
+
+_QUOTE_PAIRS = re.compile(r"“ ?”(?: “ ?”)*")
+
+
+def _quotes_put_back(norm: list[str], above: int, k: int) -> bool:
+    """Quotation marks printed a line low (line k) around every other piece of the line above,
+    put back there, line k left empty: `年财政拨款 三公 经费支出情况表` / `“ ”` is
+    `年财政拨款“三公”经费支出情况表`; only where the pieces are one more than twice the pairs."""
+    pieces, pairs = norm[above].split(" "), norm[k].count("“")
+    if len(pieces) != 2 * pairs + 1:
+        return False
+    norm[above] = "".join(f"“{piece}”" if i % 2 else piece for i, piece in enumerate(pieces))
+    norm[k] = ""
+    return True
 
 
 def _marks_put_back(norm: list[str], above: int, k: int) -> bool:

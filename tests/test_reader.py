@@ -124,6 +124,9 @@ def test_printed_text_of_fragments_not_side_by_side():
 # -layout a figure's decimals and groups; each case as printed, then as the normalised view reads it
 LIFTED_FONT_CASES = [
     (("年部门收支总体情况表", "2026"), ("2026年部门收支总体情况表", "")),
+    # quotation marks around every other piece of a title, then its year
+    (("年财政拨款 三公 经费支出情况表", "“ ”", "2026"), ("2026年财政拨款“三公”经费支出情况表", "", "")),
+    (("公务接待 三公 经费", "“ ” “ ”"), ("公务接待 三公 经费", "“ ” “ ”")),     # two pairs for three pieces
     (("一 一般公共预算资金 一 一般公共服务支出", "、 154,304.22 、 5,183.00"),
      ("一、一般公共预算资金 154,304.22 一、一般公共服务支出 5,183.00", "")),
     (("三 国有资本经营预算资金 三 科学技术支出", "（ ） （ ） 147,502.38"),
