@@ -75,6 +75,7 @@ class TableSpec:
 
 
 _FUNC = ("支出功能分类科目/科目编码", "支出功能分类科目/科目名称")
+_FUNCTION_CLASS = ("功能分类科目/科目编码", "功能分类科目/科目名称")       # (without 支出)
 # Templates that print the function code in three columns (类 / 款 / 项).
 _FUNC3 = ("项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项", "项目/功能分类科目名称")
 
@@ -85,7 +86,7 @@ _EXP3 = ("合计", "基本支出", "项目支出")
 
 
 def _guangdong_fund(group: str) -> tuple[str, ...]:
-    return ("功能分类科目/科目编码", "功能分类科目/科目名称", f"{group}/小计", f"{group}/其中：基本支出",
+    return (*_FUNCTION_CLASS, f"{group}/小计", f"{group}/其中：基本支出",
             f"{group}/项目支出")
 _BASIC_RULES = (TotalRule("合计", ("基本支出", "项目支出")),)
 # what a department spends its total on, beside basic and project spending
@@ -106,7 +107,6 @@ _CHONGQING_INCOME = ("一般公共预算拨款收入", "政府性基金预算拨
                      "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入")
 # Chongqing: basic spending split so, under 总计, alone or beside the year before's total
 _TOTAL_SPLIT = ("总计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")
-_FUNCTION_CLASS = ("功能分类科目/科目编码", "功能分类科目/科目名称")
 _TOTAL_SPLIT_LAYOUTS = (_FUNCTION_CLASS + _TOTAL_SPLIT,
                         _FUNCTION_CLASS + ("{last_year}年预算数", *(f"{{year}}年预算数/{c}" for c in _TOTAL_SPLIT)))
 
@@ -252,7 +252,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # (Fujian, Quanzhou: the same under 小计)
                        *(("科目编码", "科目名称", total) + _SPENDING_USES for total in ("合计", "小计")),
                        _split_code_layout("支出预算", _EXP3),
-                       ("功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "基本支出", "项目支出",
+                       (*_FUNCTION_CLASS, "合计", "基本支出", "项目支出",
                         "事业单位经营支出", "对附属单位补助支出", "上缴上级支出"),
                        # Shenzhen: by unit and function class, with this year's government procurement
                        _SHENZHEN_UNIT_CODE + ("事业单位经营支出", "对附属单位补助支出", "上缴上级支出",
@@ -313,7 +313,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "{year}年预算数/基本支出", "{year}年预算数/项目支出"),
                        *_BASIC_SPLIT,
                        # Beijing: 项目支出 in total and without capital construction
-                       ("功能分类科目/科目编码", "功能分类科目/科目名称", "预算数/合计", "预算数/基本支出/小计",
+                       (*_FUNCTION_CLASS, "预算数/合计", "预算数/基本支出/小计",
                         "预算数/基本支出/人员经费", "预算数/基本支出/公用经费", "预算数/项目支出/项目支出总数",
                         "预算数/项目支出/扣除基建项目后预算数"),
                        *_TOTAL_SPLIT_LAYOUTS,

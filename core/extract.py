@@ -594,9 +594,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             # layouts stands where it has sums and they hold
             flat = replace(table, columns=[], rows=[], notes=list(table.notes), doubt="", columns_doubted=False)
             flat_fit = _fill_token_grid(flat, content, spec, replace(context, per_period=False), layout)
-            if flat.rows and next(_sum_gaps(flat, catalog.resolve_rules(flat.columns, spec.column_rules)), None) \
-                    is not None and \
-                    not _sums_fail(flat, spec):
+            if flat.rows and _sums_hold(flat, spec):
                 table.columns, table.rows, table.header_lines = flat.columns, flat.rows, flat.header_lines
                 table.notes, table.doubt, table.columns_doubted = flat.notes, flat.doubt, flat.columns_doubted
                 fit = flat_fit
@@ -710,8 +708,18 @@ def _rows_breaking(table: Table, rules: catalog.ColumnRules) -> list[str]:
 
 def _sums_fail(table: Table, spec: TableSpec) -> bool:
     """Whether a row's figures break a total rule of its columns beyond rounding."""
-    return any(gap > SETTINGS.cent * parts
-               for _, parts, gap in _sum_gaps(table, catalog.resolve_rules(table.columns, spec.column_rules)))
+    return any(_beyond_rounding(_sum_gaps(table, catalog.resolve_rules(table.columns, spec.column_rules))))
+
+
+def _sums_hold(table: Table, spec: TableSpec) -> bool:
+    """Whether rows print a total rule's figures, and every such row keeps it to rounding."""
+    kept = _beyond_rounding(_sum_gaps(table, catalog.resolve_rules(table.columns, spec.column_rules)))
+    return bool(kept) and not any(kept)
+
+
+def _beyond_rounding(gaps: Iterable[tuple[int, int, Decimal]]) -> list[bool]:
+    """For each row's sum, whether it misses beyond rounding (a cent a part)."""
+    return [gap > SETTINGS.cent * parts for _, parts, gap in gaps]
 
 
 def _sum_gaps(table: Table, rules: catalog.ColumnRules) -> Iterator[tuple[int, int, Decimal]]:
@@ -2686,8 +2694,8 @@ def _read_panels(body: Body) -> None:
         if text_cols == [0]:
             _figures_seated_after_label(body)
     doubts = list(_panels_out_of_step(table, text_cols))
-    if (doubts or spending_in_the_income_panel(table.rows, columns, text_cols)) and not body.by_line and \
-            text_cols == [0, 2] and len(columns) == 4:
+    spent = spending_in_the_income_panel(table.rows, columns, text_cols)
+    if (doubts or spent) and not body.by_line and text_cols == [0, 2] and len(columns) == 4:
         # two panels of a label and a figure read out of step: their cells as one stream, each
         # seated where its list goes on, where that seating is sure, in step, and seats every
         # figure beside a label of its panel (else the stream was not printed row by row)
@@ -2698,7 +2706,8 @@ def _read_panels(body: Body) -> None:
             table.rows = read_first
         else:
             doubts = []
-    if spent := spending_in_the_income_panel(table.rows, columns, text_cols):
+            spent = spending_in_the_income_panel(table.rows, columns, text_cols)
+    if spent:
         doubts.append(f"{len(spent)} label(s) in the income panel name no source of funds ({spent[0]}): spending "
                       "items were likely read into it; check the rows against the source")
     for why in doubts:
