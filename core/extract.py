@@ -2262,6 +2262,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     if written is None:
         label_pieces = _label_pieces(runs) if layout == "fragment" and not has_code else 0
         written, named_by_header = _generic_columns(header_text, width, has_code, label_pieces)
+    written = _name_beside_its_code(written)
     # from here on the columns are typed: their paths and roles are not read from words again
     row_labels = {t for codes, labels, _ in runs for _, t in codes + labels}
     columns = _repeated_leaf(_split_code_columns(
@@ -4064,6 +4065,19 @@ def _groups_over_totals(words: list[str]) -> list[str]:
         else:
             columns.append(f"{group}{PATH_SEPARATOR}{word}" if group else word)
     return columns
+
+
+def _name_beside_its_code(written: list[str]) -> list[str]:
+    """The columns with a row's name right after its code: reading order prints a two-row
+    header's cells column by column, so an amount column's word may come between the code's
+    and the name's (`科目编码 机关运行经费支出 科目名称`), while a row prints its code, then its name."""
+    roles = [Column.parse(w).role for w in written]
+    if roles.count(ColumnRole.CODE) != 1 or ColumnRole.NAME not in roles:
+        return written
+    code, name = roles.index(ColumnRole.CODE), roles.index(ColumnRole.NAME)
+    if name <= code + 1 or any(r != ColumnRole.AMOUNT for r in roles[code + 1:name]):
+        return written
+    return written[:code + 1] + [written[name]] + written[code + 1:name] + written[name + 1:]
 
 
 def _generic_columns(header_text: str, width: int, has_code: bool, label_pieces: int = 0) -> tuple[list[str], bool]:
