@@ -84,7 +84,12 @@ def placements(amounts: list[str], amount_cols: list[int], rules: catalog.Column
     if not scored:
         return [tuple(amount_cols[:k])], True
     best = max(s for s, _ in scored)
-    return [c for s, c in scored if s == best], True
+    found = [c for s, c in scored if s == best]
+    if best == 0 and total_may_be_empty and any(c[0] == amount_cols[0] for c in found):
+        # a total row whose figures add up as total and parts from its first column printed
+        # its total: placements leaving it empty only leave its identities unchecked
+        found = [c for c in found if c[0] == amount_cols[0]]
+    return found, True
 
 
 def consistent_placements(values: list[int], cent: int, amount_cols: list[int], rules: catalog.ColumnRules,
@@ -266,7 +271,9 @@ def _by_usual_parts(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]]
 def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> list[tuple[int, ...]]:
     """Placements equally good otherwise, narrowed to those that fill the same columns in each
     group of a header that repeats its columns under groups (预算数/… and 决算数/…): the
-    budget and the actual of one item are printed, or left empty, alike."""
+    budget and the actual of one item are printed, or left empty, alike. A group the
+    placement leaves wholly empty is no witness (a unit with nothing carried over from last
+    year leaves 上年结转结余/… empty, whatever 本年收入/… holds)."""
     if len(cands) < 2:
         return cands
     tails: dict[tuple[str, ...], list[int]] = {}
@@ -279,7 +286,9 @@ def _by_parallel_groups(cands: list[tuple[int, ...]], columns: list[Column]) -> 
 
     def alike(combo: tuple[int, ...]) -> int:
         filled = set(combo)
-        return sum(len({j in filled for j in js}) == 1 for js in twins)
+        groups = {columns[j].path[0] for j in filled}
+        witnesses = [[j for j in js if columns[j].path[0] in groups] for js in twins]
+        return sum(len({j in filled for j in js}) == 1 for js in witnesses if len(js) > 1)
     best = max(alike(c) for c in cands)
     return [c for c in cands if alike(c) == best]
 
