@@ -910,6 +910,9 @@ def grid_misread(table: Table) -> str:
                 return f"row {slid + 1} holds its {column.leaf} figure a column early"
     if (first := next((j for j, c in enumerate(table.columns) if c.leaf == "一级指标"), None)) is not None:
         levels = [row[first].text for row in table.rows if first < len(row) and row[first].text]
+        if len(table.rows) >= 2 and not levels:
+            # every indicator stands under a level (its merged cell spans its rows): none read
+            return "its 一级指标 column is empty: the levels were not read"
         if len(worded := [t for t in levels if len(t) > LEVEL_CHARS or SENTENCE_MARK.search(t)]) >= 3 and \
                 len(worded) * 3 >= len(levels):
             # no level is named at such length or in a sentence: other cells' lines read into the levels' column
@@ -922,6 +925,15 @@ def grid_misread(table: Table) -> str:
         # an indicator's name opening with its target's sign, a value that is a level's name:
         # names and values were read out of step
         return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"
+    if name < len(table.columns) and (crowded := next((row[name].text for row in table.rows if len(row) > name and
+                                                        len(TARGET_INSIDE.findall(row[name].text)) >= 2), None)):
+        # two targets inside one name (`…及时处理率=24小时/日≤0%≥90%`): other rows' values read into it
+        return f"an indicator's name holds other rows' values ({crowded})"
+    value = name + 1
+    tailed = [row[value].text for row in table.rows if len(row) > value and WORDS_BEFORE_TARGET.match(row[value].text)]
+    if len(tailed) >= 2 and len(tailed) * 5 >= len(table.rows):
+        # `数≤18400万元`, `技能竞赛场次≥1`: a wrapped name's end read before its value, rows out of step
+        return f"{len(tailed)} of its {len(table.rows)} values open with a name's words ({tailed[0]})"
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
     cut = [t for t in cells if len(t) == 1 and CJK.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
@@ -932,6 +944,8 @@ SENTENCE_MARK = re.compile(r"[，。；,;]")
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
 COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`); `=` may open a name's formula
 FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
+WORDS_BEFORE_TARGET = re.compile(r"^[\u4e00-\u9fff“”]+[≥≤＞＜><=＝]\d")
+TARGET_INSIDE = re.compile(r"(?<=.)[≥≤＞＜><=＝]\d")       # a target's sign and figure after a name's first character
 
 
 def _join_number_units(tokens: list[str], is_unit: Callable[[str], object] = MEASURE_UNIT.match) -> list[str]:
