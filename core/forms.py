@@ -886,7 +886,8 @@ def grid_misread(table: Table) -> str:
     """Why a form's indicator grid reads as misread, or "": its score columns hold no figure
     in any row, or none in more than a fifth of the rows where a third hold one; its 一级指标
     cells hold other cells' lines; its names (the column after 二级指标) hold values or levels'
-    pieces, or its values levels; or more than a tenth of its text cells are one Chinese
+    pieces, or its values levels; its levels went unread; a name holds two targets, or values
+    open with a name's words (a wrapped name's end); or more than a tenth of its text cells are one Chinese
     character that is no unit of measure and no whole value (无): cells cut apart, `值` `分`
     `及` (a sign, `≥`, or `%` is a cell of its own in some templates)."""
     if not table.rows:
@@ -944,8 +945,9 @@ SENTENCE_MARK = re.compile(r"[，。；,;]")
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
 COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`); `=` may open a name's formula
 FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
-WORDS_BEFORE_TARGET = re.compile(r"^[\u4e00-\u9fff“”]+[≥≤＞＜><=＝]\d")
-TARGET_INSIDE = re.compile(r"(?<=.)[≥≤＞＜><=＝]\d")       # a target's sign and figure after a name's first character
+TARGET_SIGN = "[≥≤＞＜><=＝]"
+WORDS_BEFORE_TARGET = re.compile(rf"^[\u4e00-\u9fff“”]+{TARGET_SIGN}\d")      # `数≤18400万元`: words, then a target
+TARGET_INSIDE = re.compile(rf"(?<=.){TARGET_SIGN}\d")      # a target's sign and figure after a name's first character
 
 
 def _join_number_units(tokens: list[str], is_unit: Callable[[str], object] = MEASURE_UNIT.match) -> list[str]:
