@@ -148,19 +148,27 @@ def test_facts_of_another_templates_project_form_and_of_an_empty_form():
     assert facts("tab_empty_form_has_no_facts") == {}
 
 
+LEVELS_NAME_VALUE = ("一级指标", "二级指标", "三级指标", "指标值")
+
+
+def indicator_grid(columns: tuple[str, ...], *rows: list[str]):
+    """A 项目绩效目标表 read as these rows under these columns."""
+    from core.columns import Column
+    from core.model import Cell, Table
+    return Table(kind="budget.performance_target", title="项目绩效目标表", title_printed=True, unit="",
+                 first_line=1, last_line=len(rows) + 1, rows=[[Cell(text) for text in row] for row in rows],
+                 columns=[Column.of((c,)) for c in columns])
+
+
 def test_a_grid_whose_names_and_values_hold_pieces_of_levels_is_doubted():
     """Single-spaced text of a form whose cells wrap around their rows reads out of step: a
     value holding the grid's group or a level's end (`绩效目标指标产出指`, `度指标件数量`), a
     level's piece for a name (`效益指`): no value or name is so, and the grid is doubted. A grid
     read in step is not."""
-    from core.columns import Column
     from core.forms import grid_misread
-    from core.model import Cell, Table
 
-    def grid(*rows: list[str]) -> Table:
-        return Table(kind="budget.performance_target", title="项目绩效目标表", title_printed=True, unit="",
-                     first_line=1, last_line=len(rows) + 1, rows=[[Cell(text) for text in row] for row in rows],
-                     columns=[Column.of((c,)) for c in ("一级指标", "二级指标", "三级指标", "指标值")])
+    def grid(*rows: list[str]):
+        return indicator_grid(LEVELS_NAME_VALUE, *rows)
     read_well = grid(["产出指标", "数量指标", "临聘人员数量", "≥3人"], ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"])
     assert grid_misread(read_well) == ""
     out_of_step = grid(["产出指标", "数量指标", "覆盖率", "绩效目标指标产出指"], ["产出指标", "时效指标", "效益指", "临聘人员上访事"],
@@ -168,19 +176,28 @@ def test_a_grid_whose_names_and_values_hold_pieces_of_levels_is_doubted():
     assert grid_misread(out_of_step) == "3 row(s) hold a value as the indicator's name or a level as its value"
 
 
+def test_a_grid_whose_name_holds_other_rows_targets_is_doubted():
+    """Layout text of a form wrapping its cells across a page break reads later rows' values
+    into one indicator's name (`发现问题物业及时处理率=24小时/日≤0%`): two targets in one name is
+    no indicator's, and the grid is doubted. A name holding one figure of its own is not."""
+    from core.forms import grid_misread
+    crowded = indicator_grid(LEVELS_NAME_VALUE, ["产出指标", "质量指标", "发现问题物业及时处理率=24小时/日≤0%", "=100%"],
+                             ["效益指标", "社会效益指标", "使用人员满意度", "≥90%"])
+    assert grid_misread(crowded) == "an indicator's name holds other rows' values (发现问题物业及时处理率=24小时/日≤0%)"
+    own_figure = indicator_grid(LEVELS_NAME_VALUE, ["产出指标", "时效指标", "响应时间≤2小时的比例", "≥95%"],
+                                ["效益指标", "社会效益指标", "使用人员满意度", "≥90%"])
+    assert grid_misread(own_figure) == ""
+
+
 def test_a_grid_whose_weighted_score_column_holds_no_figure_is_doubted():
     """A layout text of the central template's 绩效目标表 prints each value right of its header
     (`≥1 本       8`): read by the header's places the value runs into the 分值权重 column with
     its score (`≥1本8`) and the value's column stands empty. A score column holding no figure in
     any row is misread, whatever its header adds to 分值 (`分值权重（90）`); one holding figures is not."""
-    from core.columns import Column
     from core.forms import grid_misread
-    from core.model import Cell, Table
 
-    def grid(*rows: list[str]) -> Table:
-        return Table(kind="budget.performance_target", title="项目绩效目标表", title_printed=True, unit="",
-                     first_line=1, last_line=len(rows) + 1, rows=[[Cell(text) for text in row] for row in rows],
-                     columns=[Column.of((c,)) for c in ("一级指标", "二级指标", "三级指标", "指标值", "分值权重（90）")])
+    def grid(*rows: list[str]):
+        return indicator_grid(LEVELS_NAME_VALUE + ("分值权重（90）",), *rows)
     run_together = grid(["产出指标", "数量指标", "舆情报告报送量", "", "≥55期8"],
                         ["效益指标", "社会效益指标", "接访环境", "", "明显改善10"])
     assert grid_misread(run_together) == "its 分值权重（90） column holds no figure"
