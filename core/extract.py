@@ -136,6 +136,9 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
 LONE_NUMBER = re.compile(r"^\s*([-—–]\s*)?([1-9](?: ?\d){0,2})(\s*[-—–])?\s*$")
 
 
+FRONT_MATTER_PAGES = 20      # pages a file holds before its printed page 1, at most
+
+
 def _lone_value(m: re.Match[str]) -> int:
     return int(m.group(2).replace(" ", ""))
 
@@ -161,9 +164,11 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
         if any(0 < abs(value - v) <= 3 and (v < value) == (j < k) and
                (abs(j - k) == 1 or abs(j - k) >= abs(value - v) * SETTINGS.short_page_lines) for j, v in near):
             out.add(k)
-    # the extractor's page number beside the printed one (`- 31 -` then `33`)
-    dashed = {k for k, m in found if m.group(1) and m.group(3)}
-    out |= {k for k, m in found if (k - 1 in dashed or k + 1 in dashed) and _lone_value(m) < 1000}
+    # the extractor's page number beside the printed one (`- 31 -` then `33`: the file's pages
+    # run ahead of the printed ones by the front matter's few; `- 14 -` then `210` is a code)
+    dashed = {k: _lone_value(m) for k, m in found if m.group(1) and m.group(3)}
+    out |= {k for k, m in found if any(j in dashed and 0 <= _lone_value(m) - dashed[j] <= FRONT_MATTER_PAGES
+                                       for j in (k - 1, k + 1))}
     # a lone number just above a table's title (or its number, or its unit line, printed
     # again on a continuation page) ends the page before it
     starts = {region.first for region in regions}
@@ -178,11 +183,35 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     out |= _short_pages(found, out)
     out |= _pages_run_on(found, out)
     out |= _page_number_partners(found, out)
+    out |= _pages_a_digit_a_line(src.norm)
     if not out:
         return frozenset()
     # column numbers printed a number a line (`1` `2` `3`) are no pages
     printed = [(k, line) for k, line in enumerate(src.norm, start=1) if line.strip()]
     return frozenset(out - {printed[i][0] for i in column_numbers_a_line(printed)})
+
+
+_DASH_ALONE = re.compile(r"^\s*[-—–]\s*$")
+_DIGIT_ALONE = re.compile(r"^\s*\d\s*$")
+_MAX_PAGE_DIGITS = 3
+_PAGES_TO_TELL = 3      # a foot printed so on this many pages at least: no table's cells
+
+
+def _pages_a_digit_a_line(norm: Sequence[str]) -> set[int]:
+    """The lines of page numbers printed a character a line (`—` `4` `4` `8` `—`, its digits
+    in either order: an extractor may read them right to left): a dash alone, one to three
+    digits alone, a dash alone - where the document prints its pages so on enough pages that
+    no table's cells (a `—` for nothing, a count) are taken for them."""
+    feet = []
+    for k in range(1, len(norm) - 1):
+        if not _DASH_ALONE.match(norm[k - 1]):
+            continue
+        digits = 0
+        while digits < _MAX_PAGE_DIGITS and k + digits < len(norm) and _DIGIT_ALONE.match(norm[k + digits]):
+            digits += 1
+        if digits and k + digits < len(norm) and _DASH_ALONE.match(norm[k + digits]):
+            feet.append(range(k, k + digits + 2))
+    return {j for foot in feet for j in foot} if len(feet) >= _PAGES_TO_TELL else set()
 
 
 def _page_number_partners(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:
