@@ -668,8 +668,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             table.add_doubt(f"{len(unheld)} rows print words that stand in no cell ({unheld[0]}): their names were "
                             "likely read away; check the columns against the source", of_columns=True)
         if figured := _labels_of_figures(table):
-            table.add_doubt(f"{len(figured)} row label(s) are made of figures run together ({figured[0]}): the "
-                            "figures were likely read as codes; check the rows against the source")
+            table.add_doubt(f"{len(figured)} row label(s) are made of figures ({figured[0]}): figures were "
+                            "likely read as labels; check the rows against the source")
         if named := _labels_naming_columns(table):
             table.add_doubt(f"{len(named)} row label(s) name a column of figures ({named[0]}): header cells were "
                             "likely read as rows; check the rows against the source")
@@ -729,9 +729,13 @@ MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole
 
 def _rows_breaking(table: Table, rules: catalog.ColumnRules) -> list[str]:
     """The labels of the rows whose figures miss one of `rules` by a unit or more (a total a
-    document prints with cents its parts drop, `79,189,400.34`, is its own, no misreading)."""
+    document prints with cents its parts drop, `79,189,400.34`, is its own, no misreading), or
+    print parts of a unit or more and leave their total empty (no table prints parts alone)."""
     labels = [j for j, c in enumerate(table.columns) if c.holds_words]
-    broken = sorted({r for r, _, gap in _sum_gaps(table, rules) if gap >= MISREAD_GAP})
+    broken = sorted({r for r, _, gap in _sum_gaps(table, rules) if gap >= MISREAD_GAP} |
+                    {r for r, row in enumerate(table.rows) for total, parts in rules
+                     if total < len(row) and not row[total].text and
+                     sum((v for j in parts if j < len(row) and (v := row[j].value) is not None), Decimal(0)) >= MISREAD_GAP})
     return [" ".join(c.text for j, c in enumerate(table.rows[r]) if j in labels and c.text) or "a row" for r in broken]
 
 
@@ -918,13 +922,15 @@ def _opens_below_its_class(table: Table) -> str:
 
 def _labels_of_figures(table: Table) -> list[str]:
     """The rows' labels, in a column of names, that no name prints: digits alone, longer than
-    any classification code (a whole-元 row's figures run together and read as its code)."""
+    any classification code (a whole-元 row's figures run together and read as its code), or
+    digits around a thousands separator (`3,4`, `,02`: the pieces of a figure a font with
+    broken metrics printed a line apart each)."""
     j = table.label_column()
     if j >= len(table.columns) or table.columns[j].role != ColumnRole.NAME:
         return []
     labels = [row[j].text for row in table.rows if j < len(row)]
     return [text for text in labels if (digits := text.replace(",", "").replace(".", "")).isdigit()
-            and len(digits) > MAX_CODE_DIGITS]
+            and (len(digits) > MAX_CODE_DIGITS or "," in text)]
 
 
 def _labels_naming_columns(table: Table) -> list[str]:
@@ -2261,7 +2267,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         runs = _figures_after_header_cells(runs, is_header_word)
         if _may_print_codes(spec):
             runs = _codes_printed_late(header, runs, is_header_word)
-        runs = _totals_printed_late(runs, is_header_word)
+        runs = _totals_printed_late(runs, is_header_word, frozenset(t for _, t in header))
 
     def strays() -> str:
         """The header's words that reading order prints among the rows."""
@@ -3181,7 +3187,8 @@ def _wrapped_names_joined(runs: list[Run], header_words: frozenset[str]) -> list
     return [(r.codes, r.labels, r.amounts) for r in rows if r.codes or r.labels or r.amounts]
 
 
-def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
+def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool],
+                         header_pieces: Set[str] = frozenset()) -> list[Run]:
     """Reading order prints a total's label after its amounts (`… 购房补贴 2433600.00 … 0.00
     96282213.44 … 0.00 合计`), and several rows' amounts after the first of them or before the
     last: a row with k times a row's count of amounts shares them, in order, with the k - 1
@@ -3189,7 +3196,8 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
     that fits, unless a narrower one's rows each hold their total and the widest one's do not:
     rows with an empty cell print fewer; none where no split's rows hold their totals and all
     the figures hold one: one row's total and parts); header cells printed between (`科目编码
-    类 款`) are no row, nor a code's piece printed after the figures."""
+    类 款`, or the header's own pieces `header_pieces` printed again on a continuation page,
+    three at least: `科目编` `码` `科目名称`) are no row, nor a code's piece printed after the figures."""
     widths = sorted({len(amounts) for _, _, amounts in runs if amounts}, reverse=True)
     out = list(runs)
 
@@ -3203,7 +3211,9 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
 
     def is_header(j: int) -> bool:
         labels = out[j][1]
-        return not out[j][0] and not out[j][2] and all(is_header_word(t) for _, t in labels) and \
+        return not out[j][0] and not out[j][2] and (
+            all(is_header_word(t) for _, t in labels) or
+            (len(labels) >= REPEATED_HEADER_CELLS and all(t in header_pieces or is_header_word(t) for _, t in labels))) and \
             not _lone_total(out[j]) and not (last_total and j == len(out) - 1)
 
     def sharing(i: int, k: int) -> list[int] | None:
@@ -3229,6 +3239,9 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool])
         for n, j in enumerate(rows):
             out[j] = (out[j][0], out[j][1], amounts[n * width:(n + 1) * width])
     return out
+
+
+REPEATED_HEADER_CELLS = 3      # a header printed again holds this many cells at least; a row's label fewer
 
 
 def _lone_total(run: Run) -> bool:
