@@ -616,15 +616,21 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     told_by_tables = [False] * len(rows)
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
     # (and, where the class narrows a row's placements, the placements without it: a unit may
-    # print a class under the other column, which only its totals tell)
+    # print a class under the other column, which only its totals tell; and without the
+    # subject's nature, and then without where the row is printed, too: a unit may spend on a
+    # subject of basic nature (机关服务) as a project, and a continuation page set its columns
+    # apart from the first page's, which only totals seated for certain tell)
     unclassed = [_by_parallel_groups(_by_nature(c, a, label, table.columns), table.columns)
                  for c, label, a in zip(cands, labels, amounts_of)]
+    unnatured = [_by_parallel_groups(c, table.columns) for c in cands]
+    unplaced = unnatured
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
     # rows printing fewer figures than the columns whose placements were too many to weigh:
     # their figures stay in printed order, a guess nothing checked
     unweighed = [not by_sums for _, by_sums in weighed]
     told_by_position = [False] * len(rows)
+    position_cands = cands
     if printed is not None:
         places = printed_places(amounts_of, printed)
         # rows placed for certain: every column filled, or one placement left; a row's first
@@ -642,10 +648,12 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             narrowed = [_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
                         for c, p, a, unsure in zip(cands, places, amounts_of, unweighed)]
             told_by_position = [n != c for n, c in zip(narrowed, cands)]
-            cands = narrowed
-            unclassed = [_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
-                         for c, p, a, unsure in zip(unclassed, places, amounts_of, unweighed)]
+            cands = position_cands = narrowed
+            unclassed, unnatured = ([_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
+                                     for c, p, a, unsure in zip(wider, places, amounts_of, unweighed)]
+                                    for wider in (unclassed, unnatured))
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
+    sure = [len(c) == 1 for c in cands]     # rows seated with no choice, or by totals so seated
     guessed = [False] * len(rows)       # rows whose columns nothing decided among several
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
@@ -661,25 +669,32 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     def values(i: int, combo: tuple[int, ...]) -> dict[int, Decimal]:
         return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts_of[i])}
 
-    def settle(group: list[int], target: dict[int, Decimal] | None, allowed: set[int] | None) -> None:
+    def settle(group: list[int], target: dict[int, Decimal] | None, allowed: set[int] | None,
+               certain: bool = False) -> None:
         """Choose placements of `group`'s ambiguous rows so their column sums meet `target`.
         Where the rows' economic classes seated one so that the totals do not hold (a unit
-        printing 303 对个人和家庭的补助 under 公用经费), the totals decide, where they then hold."""
+        printing 303 对个人和家庭的补助 under 公用经费), the totals decide, where they then hold;
+        so do `certain` totals (seated with no choice) where a subject's nature or the place
+        the row is printed at seated one."""
         open_rows = [i for i in group if chosen[i] is None]
         choose(open_rows, group, target, allowed)
-        classed = [i for i in group if len(unclassed[i]) > len(cands[i])]
-        if target is None or not classed or meets(group, target):
-            return
-        before = {i: (chosen[i], cands[i]) for i in group}
-        for i in classed:
-            cands[i] = unclassed[i]
-        reopened = sorted(set(open_rows) | set(classed))
-        for i in reopened:
-            chosen[i] = None
-        choose(reopened, group, target, allowed)
-        if not meets(group, target):
-            for i, (combo, own) in before.items():
-                chosen[i], cands[i] = combo, own
+        for wider in (unclassed, unnatured, unplaced) if certain else (unclassed,):
+            widened = [i for i in group if len(wider[i]) > len(cands[i])]
+            if target is None or not widened or meets(group, target):
+                continue
+            before = {i: (chosen[i], cands[i]) for i in group}
+            for i in widened:
+                cands[i] = wider[i]
+            reopened = sorted(set(open_rows) | set(widened))
+            for i in reopened:
+                chosen[i] = None
+            choose(reopened, group, target, allowed)
+            if not meets(group, target):
+                for i, (combo, own) in before.items():
+                    chosen[i], cands[i] = combo, own
+        if certain and target is not None and meets(group, target):
+            for i in group:
+                sure[i] = True
 
     def choose(open_rows: list[int], group: list[int], target: dict[int, Decimal] | None,
                allowed: set[int] | None) -> None:
@@ -731,7 +746,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             combo = chosen[i] = first_choice(i, cands[i])
             guessed[i] = len(cands[i]) > 1
         return combo
-    settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None)
+    settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None,
+           total_row is not None and sure[total_row])
     if total_row is not None and not top and not any(codes) and not table.columns_doubted and \
             (len(cands[total_row]) == 1 or told_by_text[total_row] or told_by_position[total_row] or
              placed(total_row) != tuple(amount_cols[:len(amounts_of[total_row])])):
@@ -750,9 +766,11 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                 chosen[i] = combo
     for p, kids in sorted(kids_of.items()):
         if kids:
-            settle(kids, values(p, placed(p)), set(placed(p)))
+            settle(kids, values(p, placed(p)), set(placed(p)), sure[p])
     for i, row in enumerate(rows):
         combo = placed(i)
+        # (a row the totals moved off where it is printed was placed by the totals)
+        told_by_position[i] = told_by_position[i] and combo in position_cands[i]
         # amounts in the first columns, in printed order, are read as printed (the text drops
         # trailing empty cells); amounts moved past an empty column were placed. Where other
         # columns would hold them as well and the table prints no total to check its columns
