@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -149,14 +149,42 @@ def _prose_blocks(doc: Document) -> list[tuple[str, list[int]]]:
         if node.kind != "subsection" and not (node.kind == "section" and not any(
                 c.kind == "subsection" for c in node.children)):
             continue
-        chars, lines = [], []
-        for k in range(node.first_line, node.last_line + 1):
-            if k not in in_table:
-                text = doc.source.norm[k - 1].replace(" ", "")
-                chars.append(text)
-                lines.extend([k] * len(text))
-        out.append(("".join(chars), lines))
+        out.append(_spaceless(doc.source, (k for k in range(node.first_line, node.last_line + 1)
+                                                if k not in in_table)))
     return out
+
+
+# pdftotext's layout mode may print a figure's decimals apart from it, on its line or the next:
+# `预算858      .32万元。其中：费用207` / `   .78万元，比上年减少95`, the `.32` being another
+# figure's. A gap that wide is never inside a figure, and a line showing one leaves the next
+# line's leading decimals unowned: neither is joined to the digits before it. (The normalised
+# lines keep one space of any gap, so the printed line tells which of their gaps were wide.)
+_GAP_BEFORE_DECIMALS = re.compile(r"(?<=\d)[ \t]+(?=\.\d)")
+_WIDE_GAP = 3
+_APART = "|"        # between pieces that must not read as one figure
+
+
+def _spaceless(source: SourceText, numbers: Iterable[int]) -> tuple[str, list[int]]:
+    """The normalised lines `numbers` (1-based) of `source` as one string without spaces, so
+    that sentences read whole, and the source line of each character."""
+    chars: list[str] = []
+    lines: list[int] = []
+    after_displaced = False
+    for k in numbers:
+        text, printed = source.norm[k - 1], source.lines[k - 1]
+        gaps = [len(gap.group()) for gap in _GAP_BEFORE_DECIMALS.finditer(printed)]
+        displaced = any(width >= _WIDE_GAP for width in gaps)
+        if displaced and len(gaps) == len(_GAP_BEFORE_DECIMALS.findall(text)):
+            pieces = _GAP_BEFORE_DECIMALS.split(text)
+            text = pieces[0] + "".join((_APART if width >= _WIDE_GAP else " ") + piece
+                                       for width, piece in zip(gaps, pieces[1:]))
+        if after_displaced and text.startswith("."):
+            text = _APART + text
+        after_displaced = displaced
+        text = text.replace(" ", "").replace("\t", "")
+        chars.append(text)
+        lines.extend([k] * len(text))
+    return "".join(chars), lines
 
 
 def _signed(direction: str, value: str) -> Decimal:
@@ -303,14 +331,7 @@ def _prose_of(source: SourceText, spans: tuple[tuple[int, int], ...], page_lines
     in_table: set[int] = set(page_lines)        # (a sentence may run on over a page number)
     for first, last in spans:
         in_table.update(range(first, last + 1))
-    chars, lines = [], []
-    for k, line in enumerate(source.norm, start=1):
-        if k in in_table:
-            continue
-        text = line.replace(" ", "").replace("\t", "")
-        chars.append(text)
-        lines.extend([k] * len(text))
-    return "".join(chars), lines
+    return _spaceless(source, (k for k in range(1, len(source.norm) + 1) if k not in in_table))
 
 
 def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:

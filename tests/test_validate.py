@@ -570,6 +570,20 @@ def test_a_figure_the_text_states_is_read_from_the_latest_years_columns():
         ("prose_vs_table", "2026年预算数/合计", {"stated": "3.50", "table": "3.40"})]
 
 
+def test_decimals_printed_apart_from_their_figure_are_not_joined_to_another():
+    """pdftotext's layout mode prints a figure's decimals a line below it, and where a line
+    shows a figure's decimals a wide gap away (the next figure's), its own are on the next
+    line: the gap and the next line's leading decimals join no figure (`3 … .50` is no 3.50);
+    decimals a line below with no such gap still complete the figure above them."""
+    three_public = ("一般公共预算“三公”经费支出情况表", "单位：万元", "合计\t因公出国（境）费\t公务接待费", "3.40\t\t3.40")
+    displaced = ("  2026年“三公”经费预算3              .50万元。其中：公务接待费3",
+                 "                  .40万元，比上年减少1.50万元。")
+    assert [f for f in validate(_document(_lines(*displaced, *three_public))) if f.check == "prose_vs_table"] == []
+    below = ("  2026年“三公”经费预算3", "                  .50万元。")
+    assert [(f.severity, f.values) for f in validate(_document(_lines(*below, *three_public)))
+            if f.check == "prose_vs_table"] == [("error", {"stated": "3.50", "table": "3.40"})]
+
+
 def test_a_figure_the_text_states_is_read_from_the_subjects_own_table():
     # a 机关运行经费 table of its own prints the figure the text states, not the 公用经费 holding it
     def document(stated: str):
