@@ -2606,6 +2606,12 @@ class Body:
         return frozenset({w[i:] for w in self.column_words | self.header_words for i in range(len(w) - 1)} |
                          self.column_words)
 
+    @cached_property
+    def header_lines_printed(self) -> frozenset[str]:
+        """The header's lines as printed, spaces taken out: a continuation page prints them again."""
+        first, last = self.table.header_lines or (0, -1)
+        return frozenset(squash(line) for k, line in self.content if first <= k <= last)
+
     def line_runs(self) -> list[Run]:
         """Runs a line each, as a layout that keeps lines prints rows."""
         return _line_runs(self.tokens, self.kinds, self.header_words, self.column_words, bool(self.spec.layouts))
@@ -2847,7 +2853,8 @@ def _read_coded_list(body: Body) -> None:
     pieces = body.header_pieces
     if table.layout == "space":
         # a line of the header's words alone (`科目编码类款项`) is the header again, never a name's tail
-        runs = _wrapped_names_joined([run for run in _totals_apart(runs) if run[0] or run[2] or
+        runs = [_header_again_dropped(run, body.header_lines_printed) for run in _totals_apart(runs)]
+        runs = _wrapped_names_joined([run for run in runs if run[0] or run[2] or
                                       not _made_of_words("".join(t for _, t in run[1]), pieces)], header_words)
     rows: list[list[Cell]] = []
     amounts_of = []
@@ -2938,6 +2945,24 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     table.rows = [[Cell(text if j == label_col else "", (k,)) for j in range(len(columns))]
                   for k, text in sorted(nothing + [total])]
     return True
+
+
+def _header_again_dropped(run: Run, header_lines: frozenset[str]) -> Run:
+    """A run of words alone without the header a continuation page prints again before the
+    next row's name (`科 目 一般公共 …` / `科目编码 科 目 名 称 收入 …` / `气象事务`, the name printed
+    above its row): its first lines, two at least, that print a line of the header as its
+    first page did, go."""
+    if run[0] or run[2]:
+        return run
+    lines = sorted({k for k, _ in run[1]})
+    again = 0
+    for k in lines:
+        if "".join(t for j, t in run[1] if j == k) not in header_lines:
+            break
+        again += 1
+    if again < 2 or again == len(lines):
+        return run
+    return (run[0], [(k, t) for k, t in run[1] if k > lines[again - 1]], run[2])
 
 
 def _made_of_words(text: str, words: frozenset[str], fewest: int = 1) -> bool:
