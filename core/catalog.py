@@ -438,15 +438,16 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("项目名称", "项目类别") + _SHANDONG_SOURCES,
                        # Zhejiang's cities: each project under its unit's name, its money by source
                        # (政府性基金 named as the other templates name it, so that a table outside
-                       # the standard set printing that cell is not this template's; no total rule:
-                       # one lent to such tables would seat their figures wrong)
+                       # the standard set printing that cell is not this template's)
                        ("单位名称", "项目名称", "总计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金",
                         "单位资金")),
               column_rules=(TotalRule("合计", ("本年拨款/一般公共预算", "本年拨款/政府性基金预算",
                                                "本年拨款/国有资本经营预算", "财政拨款结转结余/一般公共预算",
                                                "财政拨款结转结余/政府性基金预算",
                                                "财政拨款结转结余/国有资本经营预算", "财政专户管理资金", "单位资金")),
-                            *_shandong_rules(_SHANDONG_SOURCES))),
+                            *_shandong_rules(_SHANDONG_SOURCES),
+                            TotalRule("总计", ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金",
+                                               "单位资金")))),
     TableSpec(TableKind.BUDGET_PROCUREMENT, "政府采购预算表", (r"政府采购(预算)?.*表$",),
               header_words=("采购",),
               layouts=(("单位代码", "单位名称", "项目", "政府采购品目", "功能科目", "部门支出经济分类", "资金来源",
