@@ -72,6 +72,7 @@ from .tokens import (
     DESCRIPTION_MARK,
     ECONOMIC_CODE,
     LABEL_START,
+    LINE_CODE,
     SPACED_APART,
     TWO_DECIMALS,
     PrintedPages,
@@ -661,6 +662,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _drop_header_again(table)
         if layout == "space":
             _group_labels_apart(table, content)
+        if not any(cell.value is not None for row in table.rows for cell in row) and (unread := _figures_unread(content)):
+            table.add_doubt(unread, of_columns=True)
         if dropped := _figures_left_out(table, content):
             table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
                             "check the columns against the source", of_columns=True)
@@ -861,6 +864,24 @@ def _words_left_out(table: Table, content: list[tuple[int, str]]) -> list[str]:
         if lost is not None:
             out.append(lost)
     return out if len(out) >= 3 and len(out) * 10 >= len(table.rows) else []
+
+
+MANY_UNREAD = 3      # figures (or codes) a table's lines print, none read, that tell a misreading
+
+
+def _figures_unread(content: list[tuple[int, str]]) -> str:
+    """Why a table read without a figure was misread, where its lines tell: they print sums of
+    money (with decimals; rejoined where a line cut them) that no cell holds, or rows' codes
+    and no figure at all (its figures were read apart from it: a table printed empty lists no
+    rows)."""
+    tokens = [token for _, token in stream_tokens(content)]
+    if (figures := sum(bool(DECIMAL_FIGURE.fullmatch(t.replace(",", ""))) for t in tokens)) >= MANY_UNREAD:
+        return (f"none of the {figures} figures its lines print stands in a cell: the table was likely misread "
+                "whole; check it against the source")
+    if not figures and (codes := sum(bool(LINE_CODE.match(t)) for t in tokens)) >= MANY_UNREAD:
+        return (f"its lines print {codes} rows' codes and no figure: its figures were likely read apart from it "
+                "(into the table after it); check it against the source")
+    return ""
 
 
 def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
