@@ -156,6 +156,20 @@ _SHAANXI_THREE_PUBLIC = ("合计", f"{_SHAANXI_GROUP}/小计", f"{_SHAANXI_GROUP
                          "会议费", "培训费")
 
 
+# Jilin's 三公 table: this year's budget and last year's balance, 科研因公出国（境）费用 apart
+_JILIN_PERIODS = ("当年预算", "上年结转结余")
+_JILIN_ABROAD = "因公出国（境）费"
+_JILIN_THREE_PUBLIC = ("小计", f"{_JILIN_ABROAD}/小计", _JILIN_ABROAD, f"{_JILIN_ABROAD}/科研因公出国（境）费用",
+                       "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车购置费", "公务用车购置及运行费/公务用车运行费",
+                       "公务接待费")
+_JILIN_THREE_PUBLIC_RULES = (TotalRule("“三公”经费合计", tuple(f"{when}/小计" for when in _JILIN_PERIODS)),) + tuple(
+    rule for when in _JILIN_PERIODS for rule in (
+        TotalRule(f"{when}/小计", (f"{when}/{_JILIN_ABROAD}/小计", f"{when}/公务用车购置及运行费/小计", f"{when}/公务接待费")),
+        TotalRule(f"{when}/{_JILIN_ABROAD}/小计", (f"{when}/{_JILIN_ABROAD}", f"{when}/{_JILIN_ABROAD}/科研因公出国（境）费用")),
+        TotalRule(f"{when}/公务用车购置及运行费/小计", (f"{when}/公务用车购置及运行费/公务用车购置费",
+                                                   f"{when}/公务用车购置及运行费/公务用车运行费"))))
+
+
 def _beside_meetings_rules(prefix: str, group: str, abroad: str) -> tuple[TotalRule, ...]:
     """The totals of the 三公 items printed under `group` beside 会议费 and 培训费, each path
     after `prefix` (a year's group, or none)."""
@@ -363,8 +377,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("部门名称", *(f"{_CHANGSHA_THREE_PUBLIC}/{leaf}" for leaf in _CHANGSHA_ITEMS)),
                        # … their total first, vehicles before 公务接待费 (Wuxi, Suzhou)
                        ("“三公”经费合计", "因公出国（境）费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置费",
-                        f"{_VEHICLES}/公务用车运行维护费", "公务接待费", "会议费", "培训费")),
-              column_rules=_THREE_PUBLIC_BY_FUND_RULES
+                        f"{_VEHICLES}/公务用车运行维护费", "公务接待费", "会议费", "培训费"),
+                       # Jilin (Changchun): this year's budget and last year's balance, each with its items
+                       ("“三公”经费合计", *(f"{when}/{item}" for when in _JILIN_PERIODS for item in _JILIN_THREE_PUBLIC))),
+              column_rules=_THREE_PUBLIC_BY_FUND_RULES + _JILIN_THREE_PUBLIC_RULES
               + _beside_meetings_rules("", _THREE_PUBLIC_GROUP, "因公出国（境）费")
               + tuple(rule for when in _SHAANXI_YEARS
                       for rule in _beside_meetings_rules(f"{when}/", _SHAANXI_GROUP, "因公出国（境）费用")) + (

@@ -2648,13 +2648,22 @@ def _read_figures(body: Body) -> None:
     if table.layout == "fragment" and sum(len(a) for a in amounts_of) <= len(columns):
         # reading order cut the one row of figures where header words fell between them
         amounts_of = [[a for row in amounts_of for a in row]][:1]
-    among = [t for codes, labels, _ in runs for _, t in codes + labels]
+    # (a line of single characters above the figures is the header's last: the ends of cells
+    # wrapped under their names, `费 费 费 用`)
+    printed = dict(body.content)
+    among = [t for codes, labels, _ in runs for k, t in codes + labels
+             if not (k in printed and _single_characters(printed[k]))]
     if among:       # text among the figures (header cells printed between them): rows unsure
         table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
                         "check the rows against the source")
     table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
     place_amounts(table, table.rows, amounts_of, body.spec, [], body.stated, body.context.printed,
                   body.context.natures)
+
+
+def _single_characters(line: str) -> bool:
+    """Whether a line prints characters one apart from the next, two at least (`费 费 用`)."""
+    return len(cells := line.split()) >= 2 and all(len(cell) == 1 for cell in cells)
 
 
 def _read_numbered_panels(body: Body) -> None:

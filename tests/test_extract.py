@@ -1713,3 +1713,14 @@ def test_a_grids_body_set_before_its_title_inside_the_table_before_counts_agains
     above = Region(1, 13, basic.title, True, basic, title_line=1)
     normal = load_text("\n".join(lines[:1] + lines[8:9] + lines[1:8] + lines[9:]).encode("utf-8"))
     assert _figures_printed_before(normal, above, 14, empty) == 0
+
+
+def test_a_table_read_without_a_figure_says_why_its_lines_tell_a_misreading():
+    """Lines printing sums of money (one cut over two lines) or rows' codes and no figure tell
+    a table read without a figure was misread; a table printed empty tells nothing."""
+    from core.extract import _figures_unread
+    assert _figures_unread([(1, "合计 14,770"), (2, ".62 12,672.73"), (3, "579.89 说明")]).startswith(
+        "none of the 3 figures its lines print stands in a cell")
+    assert _figures_unread([(1, "科目编码 科目名称"), (2, "208 社会保障和就业支出"), (3, "20805 行政事业单位养老支出"),
+                            (4, "2080505 机关事业单位基本养老保险缴费支出")]).startswith("its lines print 3 rows' codes")
+    assert _figures_unread([(1, "科目编码 科目名称 合计"), (2, "合计"), (3, "本单位无政府性基金预算支出，此表为空。")]) == ""
