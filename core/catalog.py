@@ -170,6 +170,20 @@ _JILIN_THREE_PUBLIC_RULES = (TotalRule("“三公”经费合计", tuple(f"{when
                                                    f"{when}/公务用车购置及运行费/公务用车运行费"))))
 
 
+# Jilin's function-class tables: this year's budget and last year's balance, each by use
+_JILIN_EXPENSE_USES = ("小计", "基本支出", "项目支出", "事业单位经营支出")
+_JILIN_GENERAL_USES = ("小计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")
+# (科目名称, not the 功能分类科目名称 Jilin prints: a word of its own would count against every
+# layout lacking it where another region prints that cell)
+_JILIN_CLASS = ("科目编码", "科目名称", "合计")
+_JILIN_BOTH = TotalRule("合计", tuple(f"{when}/小计" for when in _JILIN_PERIODS))
+_JILIN_EXPENSE_RULES = (_JILIN_BOTH, *(TotalRule(f"{when}/小计", tuple(f"{when}/{use}" for use in _JILIN_EXPENSE_USES[1:]))
+                                      for when in _JILIN_PERIODS))
+_JILIN_GENERAL_RULES = (_JILIN_BOTH, *(rule for when in _JILIN_PERIODS for rule in (
+    TotalRule(f"{when}/小计", (f"{when}/基本支出/小计", f"{when}/项目支出")),
+    TotalRule(f"{when}/基本支出/小计", (f"{when}/基本支出/人员经费", f"{when}/基本支出/公用经费")))))
+
+
 def _beside_meetings_rules(prefix: str, group: str, abroad: str) -> tuple[TotalRule, ...]:
     """The totals of the 三公 items printed under `group` beside 会议费 and 培训费, each path
     after `prefix` (a year's group, or none)."""
@@ -284,8 +298,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Zhejiang (Huzhou): basic spending split into staff and running costs
                        ("科目编码", "科目名称", "总计") + _ZHEJIANG_USES,
                        # basic spending's subtotal, staff and running costs, beside project spending
-                       *_BASIC_SPLIT),
-              column_rules=_BASIC_SPLIT_RULES + (*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
+                       *_BASIC_SPLIT,
+                       _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_EXPENSE_USES)),
+              column_rules=_JILIN_EXPENSE_RULES + _BASIC_SPLIT_RULES + (*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
                             TotalRule("总计", _ZHEJIANG_USES),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
@@ -336,8 +351,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("功能科目名称", "一般公共预算支出/小计", "一般公共预算支出/其中：基本支出",
                         "一般公共预算支出/项目支出"),
                        _SHENZHEN_UNIT_CODE,
-                       _SUBTOTAL_PARTS),
-              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,
+                       _SUBTOTAL_PARTS,
+                       _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_GENERAL_USES)),
+              column_rules=_JILIN_GENERAL_RULES + _BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,
                                                                 TotalRule("合计", ("基本支出/小计", "项目支出总数")),
                                                                 TotalRule("总计", ("基本支出/小计", "项目支出")),
                                            TotalRule("一般公共预算支出/小计", ("其中：基本支出", "一般公共预算支出/项目支出"))),
