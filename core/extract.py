@@ -636,6 +636,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                 _read_by_space_columns(table, content, spec, context.printed, context.year)
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
+    guessed = sum(any(cell.inferred == GUESSED for cell in row) for row in table.rows)
+    if guessed >= MANY_ROWS_BREAKING and guessed * 2 >= len(table.rows):
+        table.add_doubt(f"{guessed} rows' figures fit other columns as well and nothing told their columns: "
+                        "check the columns against the source", of_columns=True)
     if broken := _rows_breaking(table, catalog.resolve_rules(table.columns, spec.reading_rules)):
         table.add_doubt(f"{len(broken)} row(s) break a sum the template's figures hold ({broken[0]}): figures were "
                         "likely read into the wrong columns; check the columns against the source", of_columns=True)
