@@ -637,7 +637,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
     guessed = sum(any(cell.inferred == GUESSED for cell in row) for row in table.rows)
-    if guessed >= MANY_ROWS_BREAKING and guessed * 2 >= len(table.rows):
+    if guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows):
         table.add_doubt(f"{guessed} rows' figures fit other columns as well and nothing told their columns: "
                         "check the columns against the source", of_columns=True)
     if broken := _rows_breaking(table, catalog.resolve_rules(table.columns, spec.reading_rules)):
@@ -731,6 +731,7 @@ def _percentages_as_rates(table: Table) -> None:
 
 
 MANY_ROWS_BREAKING = 3      # rows breaking their sums that tell a misreading from a document's slips
+MANY_GUESSED_ROWS = 3       # rows whose columns were guessed that, half the table's or more, doubt it
 MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
 
 
@@ -739,11 +740,15 @@ def _rows_breaking(table: Table, rules: catalog.ColumnRules) -> list[str]:
     document prints with cents its parts drop, `79,189,400.34`, is its own, no misreading), or
     print parts of a unit or more and leave their total empty (no table prints parts alone)."""
     labels = [j for j, c in enumerate(table.columns) if c.holds_words]
-    broken = sorted({r for r, _, gap in _sum_gaps(table, rules) if gap >= MISREAD_GAP} |
-                    {r for r, row in enumerate(table.rows) for total, parts in rules
-                     if total < len(row) and not row[total].text and
-                     sum((v for j in parts if j < len(row) and (v := row[j].value) is not None), Decimal(0)) >= MISREAD_GAP})
+    broken = sorted({r for r, _, gap in _sum_gaps(table, rules) if gap >= MISREAD_GAP} | _parts_without_total(table, rules))
     return [" ".join(c.text for j, c in enumerate(table.rows[r]) if j in labels and c.text) or "a row" for r in broken]
+
+
+def _parts_without_total(table: Table, rules: catalog.ColumnRules) -> set[int]:
+    """The rows printing a rule's parts, a unit or more together, with its total empty."""
+    return {r for r, row in enumerate(table.rows) for total, parts in rules
+            if total < len(row) and not row[total].text and
+            sum((v for j in parts if j < len(row) and (v := row[j].value) is not None), Decimal(0)) >= MISREAD_GAP}
 
 
 def _sums_fail(table: Table, spec: TableSpec) -> bool:

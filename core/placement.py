@@ -623,14 +623,14 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     unclassed = [_by_parallel_groups(_by_nature(c, a, label, table.columns), table.columns)
                  for c, label, a in zip(cands, labels, amounts_of)]
     unnatured = [_by_parallel_groups(c, table.columns) for c in cands]
-    unplaced = unnatured
+    unplaced = unnatured        # (kept as it is before the printed places narrow `unnatured`)
     cands = [_by_parallel_groups(_by_nature(_by_class(c, code, table.columns), a, label, table.columns), table.columns)
              for c, code, label, a in zip(cands, classes, labels, amounts_of)]
     # rows printing fewer figures than the columns whose placements were too many to weigh:
     # their figures stay in printed order, a guess nothing checked
     unweighed = [not by_sums for _, by_sums in weighed]
     told_by_position = [False] * len(rows)
-    position_cands = cands
+    position_cands = list(cands)        # (a copy: settling widens `cands` row by row)
     if printed is not None:
         places = printed_places(amounts_of, printed)
         # rows placed for certain: every column filled, or one placement left; a row's first
@@ -648,7 +648,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             narrowed = [_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
                         for c, p, a, unsure in zip(cands, places, amounts_of, unweighed)]
             told_by_position = [n != c for n, c in zip(narrowed, cands)]
-            cands = position_cands = narrowed
+            cands, position_cands = narrowed, list(narrowed)
             unclassed, unnatured = ([_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
                                      for c, p, a, unsure in zip(wider, places, amounts_of, unweighed)]
                                     for wider in (unclassed, unnatured))
