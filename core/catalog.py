@@ -199,6 +199,20 @@ _SHAANXI_SPENDING = ("一般公共预算拨款/小计", "一般公共预算拨�
 _BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
 _BEIJING_INCOME = _BEIJING_FUNDS + ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
 _BEIJING_BALANCE = _BEIJING_FUNDS + ("单位资金",)
+_INCOME_AND_BALANCE = (("本年收入", "上年结转结余"), ("编制预算", "上年结转"))     # (Beijing's names, Jilin's)
+
+
+def _income_and_balance(income: str, balance: str) -> tuple[tuple[str, ...], tuple[TotalRule, ...]]:
+    """A unit's income table of this year's income and last year's balance, each by source
+    under its own subtotal (groups named `income` and `balance`), and its rules."""
+    layout = (("部门（单位）代码", "部门（单位）名称", "合计", f"{income}/小计")
+              + tuple(f"{income}/{c}" for c in _BEIJING_INCOME) + (f"{balance}/小计",)
+              + tuple(f"{balance}/{c}" for c in _BEIJING_BALANCE))
+    return layout, (TotalRule("合计", (f"{income}/小计", f"{balance}/小计")),
+                    TotalRule(f"{income}/小计", tuple(f"{income}/{c}" for c in _BEIJING_INCOME)),
+                    TotalRule(f"{balance}/小计", tuple(f"{balance}/{c}" for c in _BEIJING_BALANCE)))
+
+
 _THREE_PUBLIC_ITEMS = ("总计", "因公出国(境)费", "公务接待费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置费",
                        f"{_VEHICLES}/公务用车运行维护费")
 _THREE_PUBLIC_BY_FUND = ("预算单位", "年度") + tuple(f"{item}/{fund}" for item in _THREE_PUBLIC_ITEMS for fund in _FUNDS)
@@ -242,10 +256,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "财政拨款/国有资本经营预算收入", "教育收费资金收入", "事业收入",
                         "事业单位经营收入", "附属单位上缴收入", "上级补助收入", "其他收入",
                         "使用非财政拨款结余"),
-                       # Beijing: this year's income and last year's balance, each by source
-                       ("部门（单位）代码", "部门（单位）名称", "合计", "本年收入/小计")
-                       + tuple(f"本年收入/{c}" for c in _BEIJING_INCOME) + ("上年结转结余/小计",)
-                       + tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE),
+                       # Beijing, and Jilin naming the groups otherwise: this year's income and last
+                       # year's balance, each by source
+                       *(_income_and_balance(income, balance)[0] for income, balance in _INCOME_AND_BALANCE),
                        _split_code_layout("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入",
                                                       "其他收入")),
                        # Shenzhen: a row per unit, this year's income by source, then last year's balance
@@ -267,9 +280,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                             TotalRule("财政拨款/小计", ("财政拨款/一般公共预算拨款收入",
                                                      "财政拨款/政府性基金预算拨款收入",
                                                      "财政拨款/国有资本经营预算收入")),
-                            TotalRule("合计", ("本年收入/小计", "上年结转结余/小计")),
-                            TotalRule("本年收入/小计", tuple(f"本年收入/{c}" for c in _BEIJING_INCOME)),
-                            TotalRule("上年结转结余/小计", tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE)),
+                            *(rule for income, balance in _INCOME_AND_BALANCE
+                              for rule in _income_and_balance(income, balance)[1]),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_INCOME
                                                           if "其中" not in c)),
                             *_shandong_rules(_SHANDONG_INCOME)),
@@ -459,10 +471,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "财政拨款结转结余/政府性基金预算", "财政拨款结转结余/国有资本经营预算", "财政专户管理资金",
                         "单位资金"),
                        # Hubei: 本年收入 by source, 上年结转结余 by fund
-                       # Beijing: this year's income and last year's balance, each by source
-                       ("部门（单位）代码", "部门（单位）名称", "合计", "本年收入/小计")
-                       + tuple(f"本年收入/{c}" for c in _BEIJING_INCOME) + ("上年结转结余/小计",)
-                       + tuple(f"上年结转结余/{c}" for c in _BEIJING_BALANCE),
+                       # Beijing, and Jilin naming the groups otherwise: this year's income and last
+                       # year's balance, each by source
+                       *(_income_and_balance(income, balance)[0] for income, balance in _INCOME_AND_BALANCE),
                        # Guangdong: projects under their unit, funds by source, the goal last
                        ("支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算",
                         "财政拨款/政府性基金预算", "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金", "绩效目标"),
