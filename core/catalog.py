@@ -694,6 +694,9 @@ BASIC_FUNCTION_SUBJECTS = re.compile(r"^(行政运行|事业运行|机关服务|
 PROJECT_FUNCTION_SUBJECTS = re.compile(r"^一般行政管理事务$")
 DISCLOSURE_WORD = "公开"       # a running head names the disclosure (`2026年度部门预算公开`)
 INCOME_PANEL = "收入"         # a summary's income panel is named so (收入, 财政拨款收入)
+# A panel's item that its own numbered list of items follows (一、本年支出 then 一、一般公共服务支出 …
+# and 二、结转下年支出 after them: Jilin's 财政拨款收支总表)
+ITEM_OVER_A_LIST = re.compile(r"^(本年|当年)(收入|支出)$")
 # Words every line of a summary's income panel holds (its sources of funds and balances): a
 # line of one label and figure that holds none is an expense panel's item (`行政单位医疗 61.17`).
 INCOME_SIDE_WORDS = re.compile(r"收入|拨款|预算|资金|结转|结余|基金|收费|补助|上缴|弥补|计$")

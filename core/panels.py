@@ -1147,22 +1147,31 @@ def number_repeated(rows: list[list[Cell]], text_cols: list[int]) -> str:
     column. A list restarts after a total or an unnumbered label, and a deeper list (1. under
     一、) after each item of the list above it. The item, or ""."""
     for col in text_cols:
-        last: dict[tuple[bool, bool], int] = {}       # the list styles open, outermost first
+        last: dict[tuple[bool, bool], list[int]] = {}       # the list styles open, outermost first
+        above = ""          # the item just above
         for row in rows:
             text = row[col].text if col < len(row) else ""
             if not text:
                 continue
             numbered = _list_number(text)
             if numbered is None or LIST_END.search(text):
-                last = {}
+                last, above = {}, ""
                 continue
             style, number = numbered
             if style in last:
-                if number <= last[style]:
+                levels = last[style]
+                if number == 1 and above and catalog.ITEM_OVER_A_LIST.match(LIST_NUMBER.sub("", above)):
+                    levels.append(0)        # its own list under the item above, in that item's style
+                while len(levels) > 1 and number <= levels[-1]:
+                    levels.pop()            # … ending where the list above goes on
+                if number <= levels[-1]:
                     return text
                 styles = list(last)
-                last = {s: last[s] for s in styles[:styles.index(style)]}     # the deeper lists end
-            last[style] = number
+                last = {s: last[s] for s in styles[:styles.index(style) + 1]}     # the deeper lists end
+                levels[-1] = number
+            else:
+                last[style] = [number]
+            above = text
     return ""
 
 

@@ -1570,6 +1570,13 @@ def test_a_list_number_repeated_in_one_column_is_named():
                                 "本年收入合计", "上年结转", "一、财政拨款结转", "（一）基本支出结转"), [0]) == ""
     assert number_repeated(rows("一、一般公共服务支出", "二、政府性基金预算资金", "二、外交支出"), [0]) == "二、外交支出"
     assert number_repeated(rows("一、一般公共服务支出", "三、国防支出", "二、外交支出"), [0]) == "二、外交支出"
+    # a panel's own list under its year's spending, numbered from 一 again (Jilin's 财政拨款收支总表),
+    # is one list under an item; two lists interleaved after such an item still are two
+    assert number_repeated(rows("一、本年支出", "一、一般公共服务支出", "二、社会保障和就业支出", "三、卫生健康支出",
+                                "二、结转下年支出", "支出总计"), [0]) == ""
+    assert number_repeated(rows("一、一般公共服务支出", "二、教育支出", "一、本年收入"), [0]) == "一、本年收入"
+    assert number_repeated(rows("一、本年支出", "一、一般公共服务支出", "二、教育支出", "二、外交支出", "三、国防支出",
+                                "三、公共安全支出"), [0]) == "三、公共安全支出"
 
 
 def test_labels_apart_from_the_figures_are_named_only_where_the_template_prints_zeros():
