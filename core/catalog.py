@@ -471,9 +471,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "财政拨款结转结余/政府性基金预算", "财政拨款结转结余/国有资本经营预算", "财政专户管理资金",
                         "单位资金"),
                        # Hubei: 本年收入 by source, 上年结转结余 by fund
-                       # Beijing, and Jilin naming the groups otherwise: this year's income and last
-                       # year's balance, each by source
-                       *(_income_and_balance(income, balance)[0] for income, balance in _INCOME_AND_BALANCE),
+                       # Beijing: this year's income and last year's balance, each by source
+                       _income_and_balance(*_INCOME_AND_BALANCE[0])[0],
                        # Guangdong: projects under their unit, funds by source, the goal last
                        ("支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算",
                         "财政拨款/政府性基金预算", "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金", "绩效目标"),
