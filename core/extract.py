@@ -199,11 +199,12 @@ _PAGES_TO_TELL = 3      # a foot printed so on this many pages at least: no tabl
 
 
 def _pages_a_digit_a_line(norm: Sequence[str]) -> set[int]:
-    """The lines of page numbers printed a character a line (`—` `4` `4` `8` `—`, its digits
-    in either order: an extractor may read them right to left): a dash alone, one to three
-    digits alone, a dash alone - where the document prints its pages so on enough pages that
-    no table's cells (a `—` for nothing, a count) are taken for them."""
-    feet = []
+    """The lines of page numbers printed a character a line (`—` `8` `4` `4` `—`, its digits
+    in either order: an extractor may read them right to left, 448): a dash alone, one to three
+    digits alone, a dash alone - where the document prints its pages so on enough pages, and
+    the numbers, read in one order, go up from foot to foot, so that no table's cells (a `—`
+    for nothing, a count) are taken for them."""
+    feet: list[tuple[range, str]] = []
     for k in range(1, len(norm) - 1):
         if not _DASH_ALONE.match(norm[k - 1]):
             continue
@@ -211,8 +212,13 @@ def _pages_a_digit_a_line(norm: Sequence[str]) -> set[int]:
         while digits < _MAX_PAGE_DIGITS and k + digits < len(norm) and _DIGIT_ALONE.match(norm[k + digits]):
             digits += 1
         if digits and k + digits < len(norm) and _DASH_ALONE.match(norm[k + digits]):
-            feet.append(range(k, k + digits + 2))
-    return {j for foot in feet for j in foot} if len(feet) >= _PAGES_TO_TELL else set()
+            feet.append((range(k, k + digits + 2), "".join(norm[j].strip() for j in range(k, k + digits))))
+    if len(feet) < _PAGES_TO_TELL:
+        return set()
+    if not any(all(int(a) < int(b) for a, b in zip(numbers, numbers[1:]))
+               for numbers in ([n for _, n in feet], [n[::-1] for _, n in feet])):
+        return set()
+    return {j for lines, _ in feet for j in lines}
 
 
 def _page_number_partners(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:

@@ -1731,3 +1731,15 @@ def test_a_table_read_without_a_figure_says_why_its_lines_tell_a_misreading():
     assert _figures_unread([(1, "科目编码 科目名称"), (2, "208 社会保障和就业支出"), (3, "20805 行政事业单位养老支出"),
                             (4, "2080505 机关事业单位基本养老保险缴费支出")]).startswith("its lines print 3 rows' codes")
     assert _figures_unread([(1, "科目编码 科目名称 合计"), (2, "合计"), (3, "本单位无政府性基金预算支出，此表为空。")]) == ""
+
+
+def test_page_numbers_printed_a_digit_a_line_go_up_from_foot_to_foot():
+    """`—` `8` `4` `4` `—` on page after page, 448 read right to left, are page numbers; a table's
+    cells alike (`—` for nothing beside a count of 2, three times) are not."""
+    from core.extract import _pages_a_digit_a_line
+
+    def text(*feet: str) -> list[str]:
+        return [line for digits in feet for line in ("正文", "—", *digits, "—")]
+    assert _pages_a_digit_a_line(text("844", "944", "054")) == {2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18}
+    assert _pages_a_digit_a_line(text("2", "2", "2")) == set()
+    assert _pages_a_digit_a_line(text("12", "13")) == set()
