@@ -134,7 +134,8 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
 
 
 # `12`, `- 12 -`, `—12—`, `1 2` (a layout text spacing a page number's digits as printed)
-LONE_NUMBER = re.compile(r"^\s*([-—–]\s*)?([1-9](?: ?\d){0,2})(\s*[-—–])?\s*$")
+PAGE_DASH = "[-—–]"         # the dashes around a printed page number
+LONE_NUMBER = re.compile(rf"^\s*({PAGE_DASH}\s*)?([1-9](?: ?\d){{0,2}})(\s*{PAGE_DASH})?\s*$")
 
 
 FRONT_MATTER_PAGES = 20      # pages a file holds before its printed page 1, at most
@@ -192,7 +193,7 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     return frozenset(out - {printed[i][0] for i in column_numbers_a_line(printed)})
 
 
-_DASH_ALONE = re.compile(r"^\s*[-—–]\s*$")
+_DASH_ALONE = re.compile(rf"^\s*{PAGE_DASH}\s*$")
 _DIGIT_ALONE = re.compile(r"^\s*\d\s*$")
 _MAX_PAGE_DIGITS = 3
 _PAGES_TO_TELL = 3      # a foot printed so on this many pages at least: no table's cells

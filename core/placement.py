@@ -631,6 +631,9 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     unweighed = [not by_sums for _, by_sums in weighed]
     told_by_position = [False] * len(rows)
     position_cands = list(cands)        # (a copy: settling widens `cands` row by row)
+    # rows seated with no choice by their figures (not by where they are printed), or by totals
+    # so seated: their totals may move other rows off what their nature or place told
+    sure = [len(c) == 1 for c in cands]
     if printed is not None:
         places = printed_places(amounts_of, printed)
         # rows placed for certain: every column filled, or one placement left; a row's first
@@ -653,7 +656,6 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                                      for c, p, a, unsure in zip(wider, places, amounts_of, unweighed)]
                                     for wider in (unclassed, unnatured))
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
-    sure = [len(c) == 1 for c in cands]     # rows seated with no choice, or by totals so seated
     guessed = [False] * len(rows)       # rows whose columns nothing decided among several
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
