@@ -24,10 +24,12 @@ from .findings import (
     fmt,
     inferred_note,
     levels,
+    printed_step,
     row_label,
     severity,
 )
 from .model import Document, Table, parse_amount
+from .settings import CENT
 from .tokens import squash
 
 # Tables whose first amount column totals the same funds by function code.
@@ -44,6 +46,15 @@ def _first_amount_by_code(table: Table) -> dict[str, tuple[int, int, Decimal]]:
         if value is not None:
             out[code] = (r, cols[0], value)
     return out
+
+
+def _common_step(a: Table, a_cell: tuple[int, int], b: Table, b_cell: tuple[int, int]) -> Decimal:
+    """The rounding two tables' figures of one amount share: the coarser printed digit where
+    both print one unit (a table printing `480544221.6` rounds what another prints `.62`);
+    a cent where the units differ (the 元 figure is rounded to the 万元 one's digits first)."""
+    if a.unit != b.unit:
+        return CENT
+    return printed_step((a.cell(*a_cell).text, b.cell(*b_cell).text))
 
 
 def check_cross_totals(doc: Document) -> list[Finding]:
@@ -63,7 +74,7 @@ def check_cross_totals(doc: Document) -> list[Finding]:
             if code not in a_codes:
                 continue
             ar, ac, a_value = a_codes[code]
-            sev = severity(b_value - a_value, 1)
+            sev = severity(b_value - a_value, 1, _common_step(a, (ar, ac), b, (br, bc)))
             if sev:
                 label = row_label(b, br)
                 out.append(Finding(Check.CROSS_TABLE, sev,
@@ -222,11 +233,12 @@ def check_identities(doc: Document) -> list[Finding]:
                        for _, _, av, _ in found_a]
         if rule.relation == "≥":       # b is a part of a: only b exceeding a disagrees
             differences = [max(d, ZERO) for d in differences]
-        if any(severity(d, 1) is None for d in differences):
-            continue
         ar, ac, av, a_lines = found_a[0]
+        step = _common_step(a, (ar, ac), b, (br, bc))
+        if any(severity(d, 1, step) is None for d in differences):
+            continue
         note = inferred_note(b, br, [bc]) or inferred_note(a, ar, [ac])
-        sev = doubtful(severity(differences[0], 1) or Severity.ROUNDING, note)
+        sev = doubtful(severity(differences[0], 1, step) or Severity.ROUNDING, note)
         if rule.relation == "⊇" and differences[0] > 0:
             # b may hold more than a (the 三公 table counts project spending too): worth a look only
             sev, note = Severity.WARNING, note + f" ({b.title} may count more than {a.title} does)"

@@ -128,6 +128,22 @@ def test_figures_two_tables_both_print_must_agree(sample_copy):
     assert found[0].where == "604002 南昌市医疗保障服务中心 / 公务接待费 (vs 一般公共预算基本支出表)"
 
 
+def test_two_tables_agree_to_the_coarser_printed_digit(sample_copy):
+    # a table printing whole 元 (`8`, General format cutting `.04`) rounds what the other prints
+    from core.document import load_document
+    from core.review import Review
+    from core.session import ReviewSession
+    session = ReviewSession(Review(load_document(sample_copy("nanchang_medical_security_center_2024_budget.txt"))))
+    basic = next(i for i, t in enumerate(session.tables) if t.kind == "budget.general_public_basic_expense")
+    three = next(i for i, t in enumerate(session.tables) if t.kind == "budget.three_public")
+    session.set_cell(basic, 13, 2, "8.04")               # 30217 公务接待费
+    found = [f for f in session.findings if f.check == "cross_table"]
+    assert [(f.severity, f.values) for f in found] == [("error", {"stated": "8.00", "computed": "8.04"})]
+    session.set_cell(three, 0, 6, "8")
+    found = [f for f in session.findings if f.check == "cross_table"]
+    assert [(f.severity, f.values) for f in found] == [("rounding", {"stated": "8.00", "computed": "8.04"})]
+
+
 def _cross_table_after(sample_copy, name, kind, row, column, text, severity="error"):
     from core.document import load_document
     from core.review import Review
