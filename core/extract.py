@@ -2302,6 +2302,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
         runs = _figures_after_header_cells(runs, is_header_word)
+        runs = _whole_figures_before_codes(runs)
         if _may_print_codes(spec):
             runs = _codes_printed_late(header, runs, is_header_word)
         runs = _totals_printed_late(runs, is_header_word, frozenset(t for _, t in header))
@@ -3363,6 +3364,25 @@ def _figures_after_header_cells(runs: list[Run], is_header_word: Callable[[str],
             # the codes printed with the header's cells are later rows' (see _codes_printed_late)
             out[i - 1] = (before_codes, before_labels, codes + amounts)
             out[i] = ([], labels, [])
+    return out
+
+
+def _whole_figures_before_codes(runs: list[Run]) -> list[Run]:
+    """A row's last figures printed whole (`457432345`, a whole-元 table's) a line each before
+    the next row's code (`205`) read as that code's first parts: where the code's last part is
+    a whole code and the row before is as many figures short of the widest row's, they are
+    that row's figures (not `457432345205`)."""
+    width = _row_width(runs)
+    out = list(runs)
+    for i in range(1, len(out)):
+        codes, labels, amounts = out[i]
+        before = out[i - 1]
+        if len(codes) < 2 or not before[2] or not LINE_CODE.match(codes[-1][1]) or \
+                len(before[2]) + len(codes) - 1 != width or \
+                not all(t.isdigit() and is_amount(t) for _, t in codes[:-1]):
+            continue
+        out[i - 1] = (before[0], before[1], before[2] + codes[:-1])
+        out[i] = (codes[-1:], labels, amounts)
     return out
 
 
