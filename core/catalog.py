@@ -116,6 +116,9 @@ _BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性�
               "财政专户管理资金", "单位资金/事业收入", "单位资金/事业单位经营收入", "单位资金/上级补助收入",
               "单位资金/附属单位上缴收入", "单位资金/其他收入", "上年结余、结转")
 # Shandong: each row coded twice, by the department's and by the government's economic class
+# Shaanxi (Xi'an): each economic class's code and name, the 部门 class first
+_SHAANXI_ECONOMIC = ("部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称")
+_SHAANXI_USES = ("人员经费支出", "公用经费支出", "专项业务经费支出")
 _TWO_ECONOMIC_CLASSES = ("科目编码/类", "科目编码/款", "部门预算支出经济分类科目名称", "科目编码/类", "科目编码/款",
                          "政府预算支出经济分类科目名称")
 # Shandong: a department's money by source (financial appropriation by fund, 财政专户, 单位资金 …)
@@ -346,8 +349,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("部门预算支出经济科目", "预算"),
                        # Beijing: both economic classes, each `code-name`
                        ("政府支出经济分类科目", "部门支出经济分类科目", "预算数/合计", "预算数/人员经费",
-                        "预算数/公用经费")),
-              column_rules=(TotalRule("合计", ("人员经费", "公用经费")),), code_kind="economic"),
+                        "预算数/公用经费"),
+                       (*_SHAANXI_ECONOMIC, "合计", *_SHAANXI_USES[:2], "备注")),
+              column_rules=(TotalRule("合计", ("人员经费", "公用经费")), TotalRule("合计", _SHAANXI_USES[:2])),
+              code_kind="economic"),
     TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_EXPENSE, "一般公共预算支出表",
               (r"一般公共预算(财政)?(拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
@@ -365,8 +370,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "一般公共预算支出/项目支出"),
                        _SHENZHEN_UNIT_CODE,
                        _SUBTOTAL_PARTS,
-                       _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_GENERAL_USES)),
+                       _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_GENERAL_USES),
+                       (*_SHAANXI_ECONOMIC, "合计", *_SHAANXI_USES, "备注")),
               column_rules=_JILIN_GENERAL_RULES + _BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,
+                                                                TotalRule("合计", _SHAANXI_USES),
                                                                 TotalRule("合计", ("基本支出/小计", "项目支出总数")),
                                                                 TotalRule("总计", ("基本支出/小计", "项目支出")),
                                            TotalRule("一般公共预算支出/小计", ("其中：基本支出", "一般公共预算支出/项目支出"))),
