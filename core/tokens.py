@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .catalog import TOTAL_LABELS
 from .columns import Column
 from .model import clean_number, parse_amount
 from .text import HAN
@@ -258,8 +259,9 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
     the table prints such a figure whole elsewhere (`6.4` then `0`: two figures) — and a
     cell wrapped where its next line begins with the 、 no cell begins with (`、结转`)."""
     numbered = column_numbers_a_line(content)
-    tokens = [(k, t) for i, (k, line) in enumerate(content) if not _column_numbers_line(line) and i not in numbered
-              for t in line_tokens(line)]
+    tokens = _totals_a_character_a_line([(k, t) for i, (k, line) in enumerate(content)
+                                         if not _column_numbers_line(line) and i not in numbered
+                                         for t in line_tokens(line)])
     one_decimal_whole = any(ONE_DECIMAL.match(t) and not (i + 1 < len(tokens) and NUMBER_TAIL.match(tokens[i + 1][1]))
                             for i, (_, t) in enumerate(tokens))
     out: list[tuple[int, str]] = []
@@ -273,6 +275,28 @@ def stream_tokens(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out[-1] = (out[-1][0], out[-1][1] + t)     # `上年结余` / `、结转`: no cell begins with 、
             continue
         out.append((k, t))
+    return out
+
+
+def _totals_a_character_a_line(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A total's label printed letter-spaced and read a character a line (`本` `年` `收` `入` `合`
+    `计`, PyMuPDF) as one token: a run of single CJK characters on lines one after another
+    that spells a total's label whole."""
+    if sum(len(t) == 1 for _, t in tokens) < 2:
+        return tokens
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and len(tokens[j][1]) == 1 and CJK.match(tokens[j][1]) and \
+                (j == i or tokens[j][0] == tokens[j - 1][0] + 1):
+            j += 1
+        if j - i >= 2 and TOTAL_LABELS.fullmatch(word := "".join(t for _, t in tokens[i:j])):
+            out.append((tokens[i][0], word))
+            i = j
+            continue
+        out.append(tokens[i])
+        i += 1
     return out
 
 
