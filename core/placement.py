@@ -402,9 +402,17 @@ def _position_ranges(ends: list[list[int | None]], decided: list[tuple[int, ...]
             return None
         for r, n in enumerate(between, start=1):
             ranges[n] = (i0 + r, i1 - (len(between) - r + 1))
-        nearest = [near for n in between if (near := _nearest_header(groups[n], ranges[n], expected)) is not None]
-        if between and len(nearest) == len(between) and nearest == sorted(set(nearest)):
-            ranges.update({n: (i, i) for n, i in zip(between, nearest)})
+        # each group whose header stands clearly nearest takes its column (where those so found
+        # keep the columns' order); the groups between them keep to the columns between
+        nearest = {n: near for n in between if (near := _nearest_header(groups[n], ranges[n], expected)) is not None}
+        if list(nearest.values()) == sorted(set(nearest.values())):
+            for n in between:
+                below = max((i for m, i in nearest.items() if m < n), default=i0)
+                above = min((i for m, i in nearest.items() if m > n), default=i1)
+                ranges[n] = (nearest[n], nearest[n]) if n in nearest else \
+                    (max(ranges[n][0], below + 1), min(ranges[n][1], above - 1))
+                if ranges[n][0] > ranges[n][1]:
+                    return None     # more groups between two found columns than columns there
         if g1 < len(groups):
             ranges[g1] = (i1, i1)
     return {e: ranges[group_of[e]] for e in known}
@@ -420,11 +428,23 @@ def _nearest_header(ends: list[int], allowed: tuple[int, int], expected: dict[in
     columns = range(allowed[0], allowed[1] + 1)
     if len(columns) == 1:
         return allowed[0]
-    if any(i not in expected for i in columns):
-        return None
     at = sum(ends) / len(ends)
-    near = sorted(columns, key=lambda i: abs(expected[i] - at))
-    return near[0] if abs(expected[near[1]] - at) - abs(expected[near[0]] - at) >= HEADER_NEARER else None
+    distance = {i: abs(expected[i] - at) if i in expected else _nearest_possible(i, at, expected) for i in columns}
+    near = sorted(columns, key=lambda i: distance[i])
+    if near[0] not in expected:
+        return None
+    return near[0] if distance[near[1]] - distance[near[0]] >= HEADER_NEARER else None
+
+
+def _nearest_possible(column: int, at: float, expected: dict[int, float]) -> float:
+    """How near `at` a column whose header was not found can end: the columns keep their
+    order, so it ends between the found columns either side of it (0 where `at` lies there,
+    or no found column bounds it on that side)."""
+    left = max((i for i in expected if i < column), default=None)
+    right = min((i for i in expected if i > column), default=None)
+    low = expected[left] if left is not None else float("-inf")
+    high = expected[right] if right is not None else float("inf")
+    return 0.0 if low <= at <= high else min(abs(at - low), abs(at - high))
 
 
 def header_ends(leaves: list[str], lines: list[tuple[int, str]]) -> dict[int, int]:
