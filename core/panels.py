@@ -11,7 +11,7 @@ from decimal import Decimal
 from . import catalog
 from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
-from .placement import holds_total, placements
+from .placement import PLACED_BY_TOTALS, holds_total, placements
 from .reader import normalise
 from .settings import SETTINGS
 from .text import HAN, display_width
@@ -940,7 +940,7 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
             panel_rules = [(t, ps) for t, ps in rules if t in amount_cols]
             for c, a in zip(placements(amounts, amount_cols, panel_rules)[0][0], amounts):
                 row[c] = Cell(clean_number(a), k,
-                              "column placed by the table's totals" if len(amounts) < len(amount_cols) else "")
+                              PLACED_BY_TOTALS if len(amounts) < len(amount_cols) else "")
             start = end
         if held is not None:
             empty = next((label_col for label_col, _, amount_cols in panels

@@ -144,6 +144,7 @@ def consistent_placements(values: list[int], cent: int, amount_cols: list[int], 
 BY_FIGURES_GIVEN = " and the figures the document gives elsewhere"
 BY_SPENDING_TABLE = " and the columns the department's spending by function fills for its code"
 PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
+PLACED_BY_TOTALS = "column placed by the table's totals"
 UNWEIGHED = ("columns as printed, in order: the row prints fewer figures than the table has columns, in more "
              "ways than can be weighed")
 GUESSED = "columns guessed: the row's figures fit other columns as well, and no total row checks them"
@@ -800,7 +801,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         for c, (a, line) in zip(combo, amounts_of[i]):
             why = (GUESSED if guessed[i] and (total_row is None or not top) and not (told_by_text[i] or told_by_tables[i])
-                   else (PLACED_BY_POSITION if told_by_position[i] else "column placed by the table's totals" +
+                   else (PLACED_BY_POSITION if told_by_position[i] else PLACED_BY_TOTALS +
                          (BY_FIGURES_GIVEN if told_by_text[i] else "") + (BY_SPENDING_TABLE if told_by_tables[i] else ""))
                    if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i] else "")
             row[c] = Cell(a, (line,), why)
