@@ -772,7 +772,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None,
            total_row is not None and sure[total_row])
     if total_row is not None and not top and not any(codes) and not table.columns_doubted and \
-            (len(cands[total_row]) == 1 or told_by_text[total_row] or told_by_position[total_row] or
+            (len(cands[total_row]) == 1 or told_by_text[total_row] or
              placed(total_row) != tuple(amount_cols[:len(amounts_of[total_row])])):
         # rows of no code (a unit a row) under their total: the total's figures are their
         # columns' sums, where some placement of theirs meets them all (and the columns are
