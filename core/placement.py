@@ -635,6 +635,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     codes = in_names if any(in_names) else [""] * len(rows) if named_only else printed_codes
     filled = _natures_filled(codes, is_total, natures)
     told_by_tables = [False] * len(rows)
+    told_by_usage = [False] * len(rows)        # rows whose placement a part seldom spent alone told
     labels = [[r[j].text for j in text_cols if r[j].text] for r in rows]
     # (and, where the class narrows a row's placements, the placements without it: a unit may
     # print a class under the other column, which only its totals tell; and without the
@@ -760,7 +761,15 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         function allows for the row's code, and leaves a part seldom spent alone empty."""
         by_natures = _by_natures(options, amounts_of[i], filled[i], table.columns)
         told_by_tables[i] = by_natures[0] != options[0]
-        return _by_usual_parts(by_natures, amounts_of[i], table.columns)[0]
+        usual = _by_usual_parts(by_natures, amounts_of[i], table.columns)
+        told_by_usage[i] = usual[0] != by_natures[0]
+        return usual[0]
+
+    def told(i: int) -> bool:
+        """Whether something told row i's placement: no other left, the document's figures, the
+        spending table or the parts seldom spent alone (not the first of several taken)."""
+        placed(i)
+        return len(cands[i]) == 1 or told_by_text[i] or told_by_tables[i] or told_by_usage[i]
 
     def placed(i: int) -> tuple[int, ...]:
         """Row i's placement, its first candidate until one is chosen."""
@@ -772,8 +781,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None,
            total_row is not None and sure[total_row])
     if total_row is not None and not top and not any(codes) and not table.columns_doubted and \
-            (len(cands[total_row]) == 1 or told_by_text[total_row] or
-             placed(total_row) != tuple(amount_cols[:len(amounts_of[total_row])])):
+            told(total_row):
         # rows of no code (a unit a row) under their total: the total's figures are their
         # columns' sums, where some placement of theirs meets them all (and the columns are
         # the header's, the total's own figures seated by something: read in printed order for
