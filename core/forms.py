@@ -922,7 +922,8 @@ def grid_misread(table: Table) -> str:
     name = next((j + 1 for j, c in enumerate(table.columns) if c.leaf == "二级指标"), len(table.columns))
     if name + 1 < len(table.columns) and (swapped := sum(
             COMPARISON.match(row[name].text) is not None or _names_a_level_piece(row[name].text) or
-            _holds_level_piece(row[name + 1].text) for row in table.rows if len(row) > name + 1)):
+            _holds_level_piece(row[name + 1].text) or _worded_target_as_name(row[name].text, row[name + 1].text)
+            for row in table.rows if len(row) > name + 1)):
         # an indicator's name opening with its target's sign, a value that is a level's name:
         # names and values were read out of step
         return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"
@@ -931,6 +932,12 @@ def grid_misread(table: Table) -> str:
         # two targets inside one name (`…及时处理率=24小时/日≤0%≥90%`): other rows' values read into it
         return f"an indicator's name holds other rows' values ({crowded})"
     value = name + 1
+    values = [row[value].text for row in table.rows if len(row) > value and row[value].text]
+    if any(WORDED_TARGET.match(v) for v in values) and \
+            len(unsigned := [v for v in values if not INDICATOR_VALUE.match(v)]) >= 2:
+        # a form writing even its worded targets after a sign (`=提升…`) prints no value without
+        # one: values without are the lines of a wrapped target read as rows of their own
+        return f"{len(unsigned)} of its values open with no sign where its targets do ({unsigned[0]})"
     tailed = [row[value].text for row in table.rows if len(row) > value and WORDS_BEFORE_TARGET.match(row[value].text)]
     if len(tailed) >= 2 and len(tailed) * 5 >= len(table.rows):
         # `数≤18400万元`, `技能竞赛场次≥1`: a wrapped name's end read before its value, rows out of step
@@ -940,7 +947,15 @@ def grid_misread(table: Table) -> str:
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
 
 
+def _worded_target_as_name(name: str, value: str) -> bool:
+    """A worded target (`=通过项目实施…`) read as an indicator's name, the words after it as its
+    value: a name opening with `=` then words, beside a value that is no target (a name's
+    formula, `=完成数/计划数`, stands beside its target, `≥90%`)."""
+    return bool(WORDED_TARGET.match(name)) and bool(value) and not INDICATOR_VALUE.match(value)
+
+
 LEVEL_CHARS = 8         # characters of a 一级指标's name at most (满意度指标, 一般性支出情况)
+WORDED_TARGET = re.compile(r"^[=＝][\u4e00-\u9fff]")        # a target in words after its sign (`=提升公安机关…`)
 SENTENCE_MARK = re.compile(r"[，。；,;]")
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
 COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`); `=` may open a name's formula
