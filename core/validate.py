@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import replace
+from decimal import Decimal
 from enum import StrEnum
 from typing import cast, overload
 
@@ -77,6 +78,23 @@ DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
     check_project_lines, check_doubtful_tables)
 
 
+def _figures_moved_between(failing: list[Finding], table: Table) -> bool:
+    """Whether two of a table's failing sums of classes of one level miss by opposite amounts
+    (301 short of its items by 247.25, 302 over by 247.25): a figure read into the next
+    class's rows, as a text listing codes, names and figures apart misplaces them. (A class
+    and the total above it missing so is one slip of the class's figure: not counted.)"""
+    gaps: set[tuple[int, Decimal]] = set()      # (the class's code length, by how much it misses)
+    for f in failing:
+        stated, computed = parse_amount(f.values.get("stated", "")), parse_amount(f.values.get("computed", ""))
+        if f.check != Check.HIERARCHY or f.row is None or stated is None or computed is None or stated == computed:
+            continue
+        level = len(table.row_code(f.row))
+        if level and (level, computed - stated) in gaps:
+            return True
+        gaps.add((level, stated - computed))
+    return False
+
+
 def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
     """A table whose own sums fail in many places at once (one whose reading is doubted
     already: in four) was most likely misread (cells in the wrong columns): its failures
@@ -100,8 +118,9 @@ def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:
         elif f.check == Check.PROSE_VS_TABLE and doubted_table and f.severity != Severity.ROUNDING:
             told.setdefault(f.table_index, []).append(f)
     misread = {ti for ti, failing in own.items()
-               if len(failing) >= SETTINGS.misread_min_errors
-               and (doc.tables[ti].doubt or len(failing) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows)))}
+               if (len(failing) >= SETTINGS.misread_min_errors
+                   and (doc.tables[ti].doubt or len(failing) >= SETTINGS.misread_share * max(1, len(doc.tables[ti].rows))))
+               or _figures_moved_between(failing, doc.tables[ti])}
     doubted = {ti for ti, t in enumerate(doc.tables) if t.doubt and (t.columns_doubted or any(
         f.severity == Severity.ERROR for f in own.get(ti, ())))} - misread
     renamed: dict[int, list[Finding]] = {}       # codes named otherwise than in another table

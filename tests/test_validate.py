@@ -144,6 +144,27 @@ def test_two_tables_agree_to_the_coarser_printed_digit(sample_copy):
     assert [(f.severity, f.values) for f in found] == [("rounding", {"stated": "8.00", "computed": "8.04"})]
 
 
+def test_two_classes_missing_by_opposite_amounts_are_a_misreading(sample_copy):
+    # 301 over its items by 0.50 and 303 short of its by 0.50: a figure read into another
+    # class's rows, one warning for the table rather than four errors (a class missing its
+    # items as the total misses the classes is one slip, and stays an error)
+    from core.document import load_document
+    from core.review import Review
+    from core.session import ReviewSession
+    session = ReviewSession(Review(load_document(sample_copy("shangrao_medical_security_center_2024_budget.txt"))))
+    basic = next(i for i, t in enumerate(session.tables) if t.kind == "budget.general_public_basic_expense")
+
+    def own() -> list[tuple[str, str, str]]:
+        return [(f.check, f.severity, f.where) for f in session.findings if f.table_index == basic]
+    assert own() == []
+    for column in (2, 3):
+        session.set_cell(basic, 8, column, "136.16")        # 30199 under 301: 0.50 less …
+    assert own() == [("hierarchy", "error", "301 工资福利支出 / 合计"), ("hierarchy", "error", "301 工资福利支出 / 人员经费")]
+    for column in (2, 3):
+        session.set_cell(basic, 18, column, "0.61")         # … and 0.50 more under 303
+    assert own() == [("extraction", "warning", "whole table")]
+
+
 def _cross_table_after(sample_copy, name, kind, row, column, text, severity="error"):
     from core.document import load_document
     from core.review import Review
