@@ -571,13 +571,17 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
     # the names a statement can give: the endings of each run of words before an amount
     named = {run[i:] for run, _, _ in stated_subjects for i in range(len(run))}
     printed: dict[str, list[tuple[Decimal, str]]] = {}
+    doubted: list[str] = []         # witnesses not heard: the figure may be one of theirs
     for t in doc.tables if named else ():
         spec = catalog.SPEC_BY_KIND.get(t.kind)
         # economic classes are stated for all spending in the text but tabled for basic
         # spending only; function classes are tabled in full (支出总表), and a class's income
         # (收入决算表) is not its spending. A table whose reading is doubted (flagged already)
         # is no witness: its labels and figures may be out of step
-        if spec is None or classification_of(t) != "function" or spec.income or t.code_column() is None or t.doubt:
+        if spec is None or classification_of(t) != "function" or spec.income or t.code_column() is None:
+            continue
+        if t.doubt:
+            doubted.append(t.title)
             continue
         label_col, cols = t.label_column(), amount_columns(t)
         for r in range(len(t.rows)):
@@ -601,8 +605,12 @@ def check_prose_subjects(doc: Document) -> list[Finding]:
         if any(abs(v - stated) <= CENT for v, _ in values):
             continue
         value, title = values[0]
-        out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
-                           f"the text gives {name} {stated} 万元; {title} prints {value}",
+        # (where a table that may print the subject's figure was not read surely, the text
+        # may state that table's figure: a warning, not an error resting on a table unheard)
+        unheard = f" ({doubted[0]}{' and others' if len(doubted) > 1 else ''}, whose reading is doubted, may print it)" \
+            if doubted else ""
+        out.append(Finding(Check.PROSE_VS_TABLE, Severity.WARNING if doubted else Severity.ERROR,
+                           f"the text gives {name} {stated} 万元; {title} prints {value}{unheard}",
                            title, where=f"{name}", lines=[line],
                            values={"stated": str(stated), "table": str(value)}))
     return out

@@ -165,6 +165,21 @@ def test_two_classes_missing_by_opposite_amounts_are_a_misreading(sample_copy):
     assert own() == [("extraction", "warning", "whole table")]
 
 
+def test_a_subjects_figure_a_doubted_table_may_print_is_a_warning(sample_copy):
+    # the text's 行政事业单位养老支出 55.56 万元 against 支出总表's 55.24: an error while the
+    # 一般公共预算支出表 (which may print the text's figure) reads surely; a warning saying why
+    # where its reading is doubted
+    from core.document import load_document
+    from core.prose_rules import check_prose_subjects
+    doc = load_document(sample_copy("zengdu_medical_security_center_2023_budget.txt"))
+    assert [(f.severity, f.values) for f in check_prose_subjects(doc)] == [
+        ("error", {"stated": "55.56", "table": "55.24"})]
+    next(t for t in doc.tables if t.kind == "budget.general_public_expense").add_doubt("its columns were guessed")
+    found = check_prose_subjects(doc)
+    assert [(f.severity, f.values) for f in found] == [("warning", {"stated": "55.56", "table": "55.24"})]
+    assert found[0].message.endswith("(一般公共预算支出表, whose reading is doubted, may print it)")
+
+
 def _cross_table_after(sample_copy, name, kind, row, column, text, severity="error"):
     from core.document import load_document
     from core.review import Review
