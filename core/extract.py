@@ -678,6 +678,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if dropped := _figures_left_out(table, content):
             table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
                             "check the columns against the source", of_columns=True)
+        if layout == "fragment" and (alone := _figures_alone_in_no_cell(table, content)):
+            table.add_doubt(f"{len(alone)} figure(s) printed among its rows stand in no cell ({alone[0]}): a row's "
+                            "figure printed out of its place was likely lost; check the rows against the source")
         if unheld := _words_left_out(table, content):
             table.add_doubt(f"{len(unheld)} rows print words that stand in no cell ({unheld[0]}): their names were "
                             "likely read away; check the columns against the source", of_columns=True)
@@ -910,6 +913,20 @@ def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
                       for t in (token.replace(",", "") for token in line.split()) if DECIMAL_FIGURE.fullmatch(t))
     missing = sum((printed - Counter({Decimal(t): n for t, n in _sums(table).items()})).values())
     return missing if missing >= 3 and missing * 10 >= sum(printed.values()) else 0
+
+
+def _figures_alone_in_no_cell(table: Table, content: list[tuple[int, str]]) -> list[str]:
+    """The sums of money printed alone on lines among a table's rows (a fragment a line) that
+    no cell holds, by value: where reading order printed a row's figure out of its place (plain
+    pdftotext puts 住房公积金's 539.87 after the page's last row) the reading loses it."""
+    held = {k for row in table.rows for cell in row for k in cell.lines}
+    if not held:
+        return []
+    first = min(held)
+    printed = Counter(Decimal(t) for k, line in content if first < k and k not in held
+                      and DECIMAL_FIGURE.fullmatch(t := line.strip().replace(",", "")))
+    missing = printed - Counter(Decimal(t) for t, n in _sums(table).items() for _ in range(n))
+    return [f"{value:f}" for value in sorted(missing.elements())]
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:
