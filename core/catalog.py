@@ -7,6 +7,7 @@ Code elsewhere reads these specs; it never tests for a particular table by name.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -985,7 +986,13 @@ ColumnRules = list[tuple[int, list[int]]]     # (total column, its part columns)
 
 def resolve_rules(columns: Sequence[Column], rules: tuple[TotalRule, ...]) -> ColumnRules:
     """(total column, part columns) of each rule whose columns all exist in `columns`; a rule
-    naming `{year}` and `{last_year}` names the latest year the columns print and the one before."""
+    naming `{year}` and `{last_year}` names the latest year the columns print and the one before.
+    (Resolved once per columns and rules: readers and rules ask again and again.)"""
+    return [(total, list(parts)) for total, parts in _rules_resolved(tuple(columns), rules)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _rules_resolved(columns: tuple[Column, ...], rules: tuple[TotalRule, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
     dated = any("{" in name for rule in rules for name in (rule.total, *rule.parts))
     year = max((m.group(1) for c in columns for part in c.path if (m := PERIOD.search(part))), default="") \
         if dated else ""
@@ -996,7 +1003,7 @@ def resolve_rules(columns: Sequence[Column], rules: tuple[TotalRule, ...]) -> Co
         shown = [j for j, c in enumerate(columns) if c.holds_words] + group
         out += [resolved for total, parts in _resolved([columns[j] for j in shown], rules, year)
                 if (resolved := (shown[total], [shown[p] for p in parts])) not in out]
-    return out
+    return tuple((total, tuple(parts)) for total, parts in out)
 
 
 def _resolved(columns: Sequence[Column], rules: tuple[TotalRule, ...], year: str) -> ColumnRules:
