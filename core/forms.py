@@ -63,6 +63,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     l1 = l2 = ""
     spaced: list[tuple[int, str]] = []
     ruled = [squash(c) for c in content[header_idx][1].split("\t")]
+    first = ruled.index("一级指标") if "一级指标" in ruled else None
     second = ruled.index("二级指标") if "二级指标" in ruled else None
     for k, s in content[header_end + 1:]:
         if squash(s) in repeated:
@@ -82,9 +83,12 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
             if level in INDICATOR_L1 and j == second and len(cells) == len(ruled):
                 l2 = level      # a 二级 named as a 一级, in the 二级 column (an old template's 产出指标/成本指标)
             elif level in INDICATOR_L1:
-                if catalog.INDICATOR_PARENT.get(l2, level) != level:
+                if catalog.INDICATOR_PARENT.get(l2, level) != level or l2 not in INDICATOR_LEVELS:
                     l2 = ""     # another 一级's merged cell opens: the 二级 above is not its
                 l1 = level
+            elif not level and c and j in (first, second) and len(cells) == len(ruled) and c != group:
+                # a level the vocabulary does not know, in its ruled column (`一般性支出情况`)
+                l1, l2 = (c, "") if j == first else (l1, c)
             elif level:
                 l2 = level
             elif c == "指标" and l2 + c in INDICATOR_LEVELS:     # `可持续影响` wrapped before `指标`
