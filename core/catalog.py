@@ -827,13 +827,14 @@ def mark_terms(mark: str) -> list[tuple[int, str]]:
 # first of these it holds (`年度指标值` that of 指标值, `分值权重（90分）` that of 分值).
 GRID_COLUMN_ORDER = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "目标值", "实际完成值", "度量单位",
                      "计量单位", "分值", "得分", "偏差原因", "未完成原因", "备注")
-INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标")
+# (Fujian's 部门整体 form prints 一般性支出情况 as both its 一级 and its 二级)
+INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标", "一般性支出情况")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
                 "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
                 # the 部门整体 form's 二级指标, and 成本 levels printed without 指标
                 "公共服务", "公共管理", "公共产品", "经济效益", "社会效益", "生态效益", "可持续影响",
                 "经济成本", "社会成本", "生态环境成本",
-                "社会公众或服务对象满意度")
+                "社会公众或服务对象满意度", "一般性支出情况")
 INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社会公众或服务对象满意度指标")
 # The 一级指标 each standard 二级指标 belongs to: a 一级 label printed halfway down its merged
 # cell (vertically centred) is known from the first row of its block on.
@@ -841,7 +842,8 @@ INDICATOR_PARENT = {**dict.fromkeys(("数量指标", "质量指标", "时效指�
                     **dict.fromkeys(("经济成本指标", "社会成本指标", "生态环境成本指标", "经济成本", "社会成本",
                                      "生态环境成本"), "成本指标"),
                     **dict.fromkeys(("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"), "效益指标"),
-                    **dict.fromkeys(("服务对象满意度指标", "服务对象满意度"), "满意度指标")}
+                    **dict.fromkeys(("服务对象满意度指标", "服务对象满意度"), "满意度指标"),
+                    "一般性支出情况": "一般性支出情况"}
 
 TOTAL_LABELS = re.compile(r"^(合\s*计|总\s*计|本年收入合计|本年支出合计|收入总计|支出总计|"
                           r"人员经费合计|公用经费合计|.{0,6}合计)$")

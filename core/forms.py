@@ -840,13 +840,14 @@ def _indicator_level(text: str) -> str:
 
 
 # Pieces of the merged cells printed down a grid's side, a line each (`成本指` / `标`, `年度绩` /
-# `效指标`): the 二级指标 beside them names their 一级 (catalog.INDICATOR_PARENT).
+# `效指标`): the 二级指标 beside them names their 一级 (catalog.INDICATOR_PARENT). Only the levels
+# named …指标 (a piece of 一般性支出情况, `况`, `支出`, is any name's).
 def _pieces(word: str, shortest: int = 1) -> set[str]:
     """Every run of `shortest` characters or more of a word, the word itself included."""
     return {word[a:b] for a in range(len(word)) for b in range(a + shortest, len(word) + 1)}
 
 
-_MERGED_PIECES = frozenset(piece for word in (*INDICATOR_L1, "绩效指标", "年度绩效指标")
+_MERGED_PIECES = frozenset(piece for word in (*INDICATOR_L1, "绩效指标", "年度绩效指标") if word.endswith("指标")
                            for piece in _pieces(word) if piece != word) - {"指标"}
 _GRID_GROUP = "绩效目标指标"       # the grid's group, a merged cell down its left
 _GROUP_PIECES = frozenset(_pieces(_GRID_GROUP, 3))      # (three characters at least: `标指标`)
@@ -1213,7 +1214,7 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
     while i < len(tokens):
         k, t = tokens[i]
         if t in INDICATOR_L1 or t in INDICATOR_LEVELS:
-            l1, l2 = (t, l2) if t in INDICATOR_L1 else (l1, t)
+            l1, l2 = (t, l2) if t in INDICATOR_L1 and not _own_second_level(t, l1) else (l1, t)
             i += 1
             continue
         if t == "指标" and l2 + t in INDICATOR_LEVELS:
@@ -1243,6 +1244,11 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
                     [Cell(v, (vk,)) for vk, v in values] +
                     [Cell("") for _ in range(n_values - len(values))])
     return rows
+
+
+def _own_second_level(level: str, l1: str) -> bool:
+    """A 一级 printed again right under itself where it is its own 二级 (`一般性支出情况`)."""
+    return level == l1 and catalog.INDICATOR_PARENT.get(level) == level
 
 
 def _units_joined(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1306,7 +1312,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     i = 0
     while i < len(tokens):
         k, t = tokens[i]
-        if t in INDICATOR_L1:
+        if t in INDICATOR_L1 and not _own_second_level(t, l1):
             l1, i = t, i + 1
             continue
         if t in INDICATOR_LEVELS and not (fresh and not name):
