@@ -116,10 +116,10 @@ _TOTAL_SPLIT_LAYOUTS = (_FUNCTION_CLASS + _TOTAL_SPLIT,
 _BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "财政拨款/国有资本经营预算拨款",
               "财政专户管理资金", "单位资金/事业收入", "单位资金/事业单位经营收入", "单位资金/上级补助收入",
               "单位资金/附属单位上缴收入", "单位资金/其他收入", "上年结余、结转")
-# Shandong: each row coded twice, by the department's and by the government's economic class
 # Shaanxi (Xi'an): each economic class's code and name, the 部门 class first
 _SHAANXI_ECONOMIC = ("部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称")
 _SHAANXI_USES = ("人员经费支出", "公用经费支出", "专项业务经费支出")
+# Shandong: each row coded twice, by the department's and by the government's economic class
 _TWO_ECONOMIC_CLASSES = ("科目编码/类", "科目编码/款", "部门预算支出经济分类科目名称", "科目编码/类", "科目编码/款",
                          "政府预算支出经济分类科目名称")
 # Shandong: a department's money by source (financial appropriation by fund, 财政专户, 单位资金 …)

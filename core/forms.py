@@ -960,7 +960,7 @@ def _worded_target_as_name(name: str, value: str) -> bool:
 
 
 LEVEL_CHARS = 8         # characters of a 一级指标's name at most (满意度指标, 一般性支出情况)
-WORDED_TARGET = re.compile(r"^[=＝][\u4e00-\u9fff]")        # a target in words after its sign (`=提升公安机关…`)
+WORDED_TARGET = re.compile(f"^[=＝]{HAN}")        # a target in words after its sign (`=提升公安机关…`)
 SENTENCE_MARK = re.compile(r"[，。；,;]")
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
 COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`); `=` may open a name's formula

@@ -83,15 +83,15 @@ def _figures_moved_between(failing: list[Finding], table: Table) -> bool:
     (301 short of its items by 247.25, 302 over by 247.25): a figure read into the next
     class's rows, as a text listing codes, names and figures apart misplaces them. (A class
     and the total above it missing so is one slip of the class's figure: not counted.)"""
-    gaps: set[tuple[int, Decimal]] = set()      # (the class's code length, by how much it misses)
+    gaps: set[tuple[int, int | None, Decimal]] = set()     # (code length, column, by how much a class misses)
     for f in failing:
         stated, computed = parse_amount(f.values.get("stated", "")), parse_amount(f.values.get("computed", ""))
         if f.check != Check.HIERARCHY or f.row is None or stated is None or computed is None or stated == computed:
             continue
         level = len(table.row_code(f.row))
-        if level and (level, computed - stated) in gaps:
+        if level and (level, f.col, computed - stated) in gaps:
             return True
-        gaps.add((level, stated - computed))
+        gaps.add((level, f.col, stated - computed))
     return False
 
 
