@@ -923,6 +923,11 @@ def grid_misread(table: Table) -> str:
                 len(worded) * 3 >= len(levels):
             # no level is named at such length or in a sentence: other cells' lines read into the levels' column
             return f"{len(worded)} of its {len(levels)} 一级指标 cells name no level, such as {worded[0]}"
+    second = next((j for j, c in enumerate(table.columns) if c.leaf == "二级指标"), None)
+    if second is not None and len(table.rows) >= 2 and not any(second < len(row) and row[second].text
+                                                                 for row in table.rows):
+        # (each indicator stands under a 二级 too: none read, the levels' columns were cut amiss)
+        return "its 二级指标 column is empty: the levels were not read"
     # the indicator's name is the column after the levels' (三级指标, 指标内容, 指标名称), its value the next
     name = next((j + 1 for j, c in enumerate(table.columns) if c.leaf == "二级指标"), len(table.columns))
     if name + 1 < len(table.columns) and (swapped := sum(
