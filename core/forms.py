@@ -738,8 +738,10 @@ def _grid_rank(cell: str) -> int | None:
 
 
 def _is_grid_group_label(line: str) -> bool:
+    """A name over a grid's indicator columns (`年度绩效指标`, `绩效目标指标`): short, ending in
+    指标, no level's, no sentence's end in it (`元。` ending the goal above is no piece of it)."""
     text = squash(line)
-    return text.endswith("指标") and len(text) <= 8 and text not in INDICATOR_LEVELS
+    return text.endswith("指标") and len(text) <= 8 and text not in INDICATOR_LEVELS and not SENTENCE_MARK.search(text)
 
 
 def _take_grid_blocks(table: Table, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1251,6 +1253,16 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
     return rows
 
 
+def _unit_cut(value: str, after: str) -> bool:
+    """Whether a value's unit was cut over two fragments (`≤5137.26平` / `方米`): the words after
+    its figure and the next fragment, a few characters, make a unit whole."""
+    tail = re.search(r"\d([^\d\s]+)$", value)
+    return tail is not None and len(after) <= UNIT_CHARS and bool(WHOLE_UNIT.fullmatch(tail.group(1) + after))
+
+
+WHOLE_UNIT = re.compile(r"平方米|立方米|平方公里|公里|千米|千瓦时|小时|分钟|个月|人次|工作日|万元|亿元")
+
+
 def _own_second_level(level: str, l1: str) -> bool:
     """A 一级 printed again right under itself where it is its own 二级 (`一般性支出情况`)."""
     return level == l1 and catalog.INDICATOR_PARENT.get(level) == level
@@ -1364,6 +1376,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
         # value leads up to (`上年度医保实际支出的` `0.5%`)
         while i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS and (
                 tokens[i][0] == k or (len(tokens[i][1]) == 1 and tokens[i][0] <= value[-1][0] + 2) or
+                _unit_cut("".join(x for _, x in value), tokens[i][1]) or
                 (tokens[i][0] <= value[-1][0] + 2 and INDICATOR_VALUE.match(tokens[i][1]) and
                  not re.search(r"\d", "".join(x for _, x in value)))):
             value.append(tokens[i])
