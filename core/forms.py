@@ -334,13 +334,20 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
     def holds_value(i: int) -> bool:
         return any(grid[i][1].get(j) for j in values) if 0 <= i < len(grid) else False
 
+    def unit_cut_above(i: int) -> bool:
+        """Whether line i's values are the ends of units cut from the line right above's (`≤5137.26 平`
+        / `方米`)."""
+        above = grid[i - 1] if i > 0 and grid[i - 1][0] == grid[i][0] - 1 else None
+        return above is not None and all(_unit_cut(above[1].get(j, ""), grid[i][1][j]) for j in values if j in grid[i][1])
+
     def is_row_line(i: int) -> bool:
         cells = grid[i][1]
         if any(GRID_TOTAL.match(t) for t in cells.values()):
             return True
         # a word alone under the values, a line or two below another value, is that value's end
-        return holds_value(i) and (any(INDICATOR_VALUE.match(cells.get(j, "")) for j in values) or 2 in cells
-                                   or not (holds_value(i - 2) or holds_value(i - 1) or holds_value(i + 1)))
+        return holds_value(i) and not unit_cut_above(i) and (
+            any(INDICATOR_VALUE.match(cells.get(j, "")) for j in values) or 2 in cells
+            or not (holds_value(i - 2) or holds_value(i - 1) or holds_value(i + 1)))
     def name_alone(i: int, step: int = 0) -> bool:
         """Whether grid line i (or the one printed right after it, `step` 1 down, -1 up) prints a
         name and no value."""
