@@ -333,6 +333,30 @@ def _by_nature(cands: list[tuple[int, ...]], amounts: list[tuple[str, int]], lab
 
 
 Place = tuple[int, int]      # where an amount is printed: its page, the column it ends at
+CJK_DRIFT = 12      # characters a layout text's line may drift by (each wide character before a figure moves it)
+
+
+def _drift_undone(places: list[list[Place | None]], decided: list[tuple[int, ...]], first: int
+                  ) -> list[list[Place | None]]:
+    """Each row's places moved by as much as its total's (the first column's, which every row
+    fills) stands off where the page's totals mostly end: a layout text counts a wide character
+    as one, so a line's figures drift left or right by its words' width (`合计 515313.35` ends 8
+    characters left of `科学技术支出 1140.61`); a row's figures keep their distances from its total.
+    Left as they are where a row drifts further (its first figure is no total)."""
+    by_page: dict[int, list[int]] = {}
+    for row, combo in zip(places, decided):
+        if row and row[0] is not None and combo[:1] == (first,):
+            by_page.setdefault(row[0][0], []).append(row[0][1])
+    middle = {page: sorted(ends)[len(ends) // 2] for page, ends in by_page.items() if len(ends) >= 3}
+    if not middle:
+        return places
+    out = []
+    for row, combo in zip(places, decided):
+        own = row[0] if row and combo[:1] == (first,) else None
+        shift = middle[own[0]] - own[1] if own is not None and own[0] in middle else 0
+        out.append(row if not shift or abs(shift) > CJK_DRIFT else
+                   [None if p is None else (p[0], p[1] + shift) for p in row])
+    return out
 
 
 def printed_places(amounts_of: list[list[tuple[str, int]]], printed: PrintedPages) -> list[list[Place | None]]:
@@ -668,6 +692,9 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         headed = {} if header is None or all(len(c) < 2 for c in cands) else {printed.page(header[0]): header_ends(
             [table.columns[j].leaf for j in amount_cols],
             [(k, printed.lines[k - 1]) for k in range(header[0], header[1] + 1) if 0 < k <= len(printed.lines)])}
+        # (a total row's first figure is its total too)
+        places = _drift_undone(places, [c or ((amount_cols[0],) if total and a else ())
+                                        for c, a, total in zip(decided, amounts_of, is_total)], amount_cols[0])
         ranges = position_ranges(places, decided, amount_cols, headed)
         if ranges:
             narrowed = [_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
