@@ -340,7 +340,7 @@ def _drift_undone(places: list[list[Place | None]], decided: list[tuple[int, ...
                   ) -> list[list[Place | None]]:
     """Each row's places moved by as much as its total's (the first column's, which every row
     fills) stands off where the page's totals mostly end: a layout text counts a wide character
-    as one, so a line's figures drift left or right by its words' width (`合计 515313.35` ends 8
+    as one, so a line's figures drift left or right with its words (`合计 515313.35` ends two
     characters left of `科学技术支出 1140.61`); a row's figures keep their distances from its total.
     Left as they are where a row drifts further (its first figure is no total)."""
     by_page: dict[int, list[int]] = {}
