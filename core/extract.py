@@ -796,7 +796,7 @@ def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: T
     cut = _cut_by_space_columns(table, content, spec, printed, year)
     if cut is not None and cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
         table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
-        table.doubt, table.columns_doubted = "", False
+        table.doubt, table.columns_doubted = cut.doubt, cut.columns_doubted
 
 
 def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
@@ -808,7 +808,15 @@ def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: Ta
         return None
     cut = replace(table, columns=[], rows=[], notes=[], doubt="", columns_doubted=False)
     _fill_tab_grid(cut, found.lines, spec, False, year, found.body_from, found.drawn_from)
+    if together := [cell for k, line in found.lines if k < found.body_from for cell in line.split("\t")
+                    if WORDS_RUN_TOGETHER.search(cell)]:
+        cut.add_doubt(f"a header cell holds words printed a space apart ({together[0]}): two columns' names were "
+                      "likely read as one, the figures after it a column early; check the columns against the source",
+                      of_columns=True)
     return cut
+
+
+WORDS_RUN_TOGETHER = re.compile(f"(?:{HAN}){{2,}} (?:{HAN}){{2,}}")     # `采购组织形式 一般公共`: two cells' words
 
 
 def _guesses_seated_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
