@@ -687,6 +687,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if figured := _labels_of_figures(table):
             table.add_doubt(f"{len(figured)} row label(s) are made of figures ({figured[0]}): figures were "
                             "likely read as labels; check the rows against the source")
+        if len(numbered := [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]) >= 2:
+            table.add_doubt(f"{len(numbered)} columns are named as a list numbers its rows ({numbered[0]}): rows' labels "
+                            "were likely read as the header's; check the rows against the source", of_columns=True)
         if named := _labels_naming_columns(table):
             table.add_doubt(f"{len(named)} row label(s) name a column of figures ({named[0]}): header cells were "
                             "likely read as rows; check the rows against the source")
