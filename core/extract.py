@@ -847,6 +847,14 @@ def _sums(table: Table) -> Counter[str]:
     return Counter(c.text for row in table.rows for c in row if DECIMAL_FIGURE.fullmatch(c.text))
 
 
+def _held_sums(table: Table) -> Counter[Decimal]:
+    """The sums of money the table's cells hold, by value (`0.0` and `0.00` alike)."""
+    held: Counter[Decimal] = Counter()
+    for text, n in _sums(table).items():
+        held[Decimal(text)] += n
+    return held
+
+
 def _rows_of_words_alone(table: Table) -> int:
     """How many rows print words but neither a label nor a figure in a table of one panel whose
     other rows print figures, where they are two or more and a tenth of the rows: the lines of
@@ -922,7 +930,7 @@ def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
     lines = {k for row in table.rows for cell in row for k in cell.lines}
     printed = Counter(Decimal(t) for k, line in content if k in lines      # (by value: `0.0` is held as 0.00)
                       for t in (token.replace(",", "") for token in line.split()) if DECIMAL_FIGURE.fullmatch(t))
-    missing = sum((printed - Counter({Decimal(t): n for t, n in _sums(table).items()})).values())
+    missing = sum((printed - _held_sums(table)).values())
     return missing if missing >= 3 and missing * 10 >= sum(printed.values()) else 0
 
 
@@ -936,8 +944,7 @@ def _figures_alone_in_no_cell(table: Table, content: list[tuple[int, str]]) -> l
     first = min(held)
     printed = Counter(Decimal(t) for k, line in content if first < k and k not in held
                       and DECIMAL_FIGURE.fullmatch(t := line.strip().replace(",", "")))
-    missing = printed - Counter(Decimal(t) for t, n in _sums(table).items() for _ in range(n))
-    return [f"{value:f}" for value in sorted(missing.elements())]
+    return [f"{value:f}" for value in sorted((printed - _held_sums(table)).elements())]
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:

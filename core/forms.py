@@ -938,7 +938,7 @@ def grid_misread(table: Table) -> str:
         # (each indicator stands under a 二级 too: none read, the levels' columns were cut amiss)
         return "its 二级指标 column is empty: the levels were not read"
     # the indicator's name is the column after the levels' (三级指标, 指标内容, 指标名称), its value the next
-    name = next((j + 1 for j, c in enumerate(table.columns) if c.leaf == "二级指标"), len(table.columns))
+    name = second + 1 if second is not None else len(table.columns)
     if name + 1 < len(table.columns) and (swapped := sum(
             COMPARISON.match(row[name].text) is not None or _names_a_level_piece(row[name].text) or
             _holds_level_piece(row[name + 1].text) or _worded_target_as_name(row[name].text, row[name + 1].text)
@@ -1264,10 +1264,11 @@ def _unit_cut(value: str, after: str) -> bool:
     """Whether a value's unit was cut over two fragments (`≤5137.26平` / `方米`): the words after
     its figure and the next fragment, a few characters, make a unit whole."""
     tail = re.search(r"\d([^\d\s]+)$", value)
-    return tail is not None and len(after) <= UNIT_CHARS and bool(WHOLE_UNIT.fullmatch(tail.group(1) + after))
+    unit = tail.group(1) + after if tail is not None else ""
+    return len(after) <= UNIT_CHARS and bool(MEASURE_UNIT.match(unit) or LONGER_UNIT.fullmatch(unit))
 
 
-WHOLE_UNIT = re.compile(r"平方米|立方米|平方公里|公里|千米|千瓦时|小时|分钟|个月|人次|工作日|万元|亿元")
+LONGER_UNIT = re.compile(r"平方米|立方米|平方公里|公里|千米|千瓦时|工作日|亿元")     # beside MEASURE_UNIT's
 
 
 def _own_second_level(level: str, l1: str) -> bool:
