@@ -2482,6 +2482,13 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                                     None)):
         yield (f"a code glued to its name ({named}) stands in the name's column, its code column empty: the "
                "extractor printed them without a space; check the rows against the source")
+    names = [j for j in text_cols if table.columns[j].role == ColumnRole.NAME]
+    filled = [sum(1 for row in table.rows if j < len(row) and row[j].text) for j in names]
+    if len(names) >= 2 and max(filled) >= header_words and \
+            (empty := [table.columns[j].text for j, n in zip(names, filled) if not n]):
+        # (two classifications side by side name every row twice: 工资福利支出 beside 机关工资福利支出)
+        yield (f"no row holds a name in {'、'.join(empty)}, while the rows' names fill another column: each "
+               "row's names were likely read as rows of their own; check the rows against the source")
     if glued := next((text for row in table.rows for j in text_cols if j < len(row) and
                       GLUED_FIGURES.fullmatch(text := row[j].text)), None):
         yield (f"figures run together ({glued}) were read as a label: the extractor printed them without a "
@@ -2740,6 +2747,9 @@ def _read_label_columns(body: Body) -> None:
     runs = body.line_runs() if body.by_line else _first_labels_from_header(body, body.runs, len(leading))
     if not body.has_code and any(columns[j].role == ColumnRole.CODE for j in leading):
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
+    if sum(columns[j].opens_code for j in leading) > 1:
+        # `30101 基本工资 50101 工资奖金津补贴`, `301 01 基本工资 501 01 …`: one row's label pairs, read as runs
+        runs = _label_pairs_joined(runs, {k: after for (k, _), (after, _) in zip(body.content, body.content[1:])})
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
                         tuple(j for j in body.text_cols if j not in leading), body.context.printed,
                         body.context.natures)
@@ -3944,9 +3954,6 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     label columns fills them from the right (the left ones merged down from a row above)."""
     code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE]
     code_col = code_cols[0] if len(code_cols) == 1 else None
-    if sum(table.columns[j].opens_code for j in text_cols) > 1:
-        # `30101 基本工资 50101 工资奖金津补贴`, `301 01 基本工资 501 01 …`: one row's label pairs, read as runs
-        runs = _label_pairs_joined(runs)
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
     wrapped = {} if code_cols else _labels_wrapped_around(runs, len(text_cols))
     taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
@@ -4161,19 +4168,19 @@ def _pieces_seated_by_kind(pieces: list[Token], cols: list[int], columns: list[C
     return seated
 
 
-def _label_pairs_joined(runs: list[Run]) -> list[Run]:
+def _label_pairs_joined(runs: list[Run], next_line: Mapping[int, int]) -> list[Run]:
     """Runs without amounts continued by the next run on the same line, as one run whose
     codes and labels keep their printed order (as labels: each fills its own column); or on
-    the next line, where that run's code is of the other classification (`30101` `基本工资`
-    then `50101` `工资奖金津补贴` and the figures, a cell a line: not a child's code, which
-    begins as its parent's)."""
+    the next line printed (`next_line`: a text may set a blank line after each), where that
+    run's code is of the other classification (`30101` `基本工资` then `50101` `工资奖金津补贴`
+    and the figures, a cell a line: not a child's code, which begins as its parent's)."""
     out: list = []
     for codes, labels, amounts in runs:
         before = out[-1] if out else None
         pieces = codes + labels
         if before is not None and not before[2] and before[1] and pieces and (
                 before[1][-1][0] == pieces[0][0] or (
-                    before[1][-1][0] + 1 == pieces[0][0] and codes and CODE.fullmatch(before[1][0][1])
+                    next_line.get(before[1][-1][0]) == pieces[0][0] and codes and CODE.fullmatch(before[1][0][1])
                     and before[1][0][1][0] != codes[0][1][0])):
             out[-1] = ([], before[1] + pieces, amounts)
             continue

@@ -281,7 +281,8 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             starts.append((k, line, spec, True, head))
             last_start = k
             continue
-        if ("单位" in line or "部门" in line) and UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and not is_prose(line):
+        if ("单位" in line or "部门" in line) and UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and \
+                not is_prose(line) and not _heading_goes_on(src, last_start, k):
             starts.append((k, "", None, False, None))
             last_start = k
     firsts = [min(_with_label_above(norm, k), head or k) for k, _, _, _, head in starts]
@@ -306,6 +307,21 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
                 break
         regions.append(region)
     return _bodies_printed_before_titles(_join_continuations(_titles_printed_under(regions, norm), norm), norm)
+
+
+def _heading_goes_on(src: SourceText, start: int, k: int) -> bool:
+    """Whether a unit line at k is still the heading of the table starting at `start`: nothing
+    but header words stands between them - no figure, total, note or page's end (a text printing
+    a header cell a line, a blank line after each, sets its unit line well under its title:
+    科目编码 / 类 / 款 / … / 单位：万元)."""
+    if start < 1 or src.lines[k - 1].startswith("\f"):
+        return False
+    for j in range(start + 1, k):
+        line = src.norm[j - 1].strip()
+        if _prints_a_figure(line) or PAGE_NUMBER.match(line) or catalog.TOTAL_LABELS.match(line) or \
+                NOTE.match(line) or src.lines[j - 1].startswith("\f") or src.page_of(j) != src.page_of(k):
+            return False
+    return True
 
 
 def _titles_printed_under(regions: list[Region], norm: tuple[str, ...]) -> list[Region]:
