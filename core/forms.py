@@ -633,8 +633,14 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
         if squash(s) == "一级指标":
             end = i
             while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
-                    squash(content[end + 1][1]) not in INDICATOR_LEVELS:
+                    squash(content[end + 1][1]) not in INDICATOR_LEVELS and \
+                    not INDICATOR_VALUE.match(squash(content[end + 1][1])):
                 end += 1
+            if end + 1 < len(content) and INDICATOR_VALUE.match(squash(content[end + 1][1])) and \
+                    _grid_rank(squash(content[end][1])) is None:
+                # the first row's name and value before its levels (a level's name centred on its
+                # rows prints after the first: `居民医保个人缴费标准` / `≥430 元` / `成本指标`)
+                end -= 1
             cells = _bracketed_pieces_joined([squash(x) for _, x in content[i:end + 1]])
             if "二级指标" in cells:
                 return i, end, cells
