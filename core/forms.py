@@ -633,14 +633,13 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
         if squash(s) == "一级指标":
             end = i
             while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
-                    squash(content[end + 1][1]) not in INDICATOR_LEVELS and \
-                    not INDICATOR_VALUE.match(squash(content[end + 1][1])):
+                    squash(content[end + 1][1]) not in INDICATOR_LEVELS:
                 end += 1
-            if end + 1 < len(content) and INDICATOR_VALUE.match(squash(content[end + 1][1])) and \
-                    _grid_rank(squash(content[end][1])) is None:
+            if end - i >= 2 and end + 1 < len(content) and squash(content[end + 1][1]) in INDICATOR_LEVELS and \
+                    INDICATOR_VALUE.match(squash(content[end][1])) and _grid_rank(squash(content[end - 1][1])) is None:
                 # the first row's name and value before its levels (a level's name centred on its
                 # rows prints after the first: `居民医保个人缴费标准` / `≥430 元` / `成本指标`)
-                end -= 1
+                end -= 2
             cells = _bracketed_pieces_joined([squash(x) for _, x in content[i:end + 1]])
             if "二级指标" in cells:
                 return i, end, cells
@@ -889,6 +888,14 @@ def _names_a_level_piece(name: str) -> bool:
         (name.startswith(_GRID_GROUP[:3]) and not name.startswith(_GRID_GROUP[:4]))
 
 
+def _names_another_level(name: str, value: str, levels: list[Cell]) -> bool:
+    """An indicator named as a level other than its row's own (`时效指标` under 质量指标), its
+    value words without a sign or figure (`保障区县管理部运转`): a level read as the name, a name
+    as the value. (A form may name an indicator as a level, beside its target: 社会效益指标 ≥100%.)"""
+    return name in INDICATOR_LEVELS and all(name != cell.text for cell in levels) and \
+        not INDICATOR_VALUE.match(value)
+
+
 def _one_indicator_per_line(lines: list[tuple[int, str]], width: int) -> bool:
     """A form with several value columns (自评表: 指标值, 全年实际完成值, 原因) printed a line
     per indicator: most lines that hold a figure hold a name and at least two values (the
@@ -946,11 +953,13 @@ def grid_misread(table: Table) -> str:
     # the indicator's name is the column after the levels' (三级指标, 指标内容, 指标名称), its value the next
     name = second + 1 if second is not None else len(table.columns)
     if name + 1 < len(table.columns) and (swapped := sum(
-            COMPARISON.match(row[name].text) is not None or _names_a_level_piece(row[name].text) or
-            _holds_level_piece(row[name + 1].text) or _worded_target_as_name(row[name].text, row[name + 1].text)
+            COMPARISON.match(row[name].text) is not None or FIGURE.fullmatch(row[name].text) is not None or
+            _names_a_level_piece(row[name].text) or
+            _holds_level_piece(row[name + 1].text) or _worded_target_as_name(row[name].text, row[name + 1].text) or
+            _names_another_level(row[name].text, row[name + 1].text, row[:name])
             for row in table.rows if len(row) > name + 1)):
-        # an indicator's name opening with its target's sign, a value that is a level's name:
-        # names and values were read out of step
+        # an indicator's name opening with its target's sign or a figure alone, a value that is
+        # a level's name: names and values were read out of step
         return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"
     if name < len(table.columns) and (crowded := next((row[name].text for row in table.rows if len(row) > name and
                                                         len(TARGET_INSIDE.findall(row[name].text)) >= 2), None)):
@@ -1298,9 +1307,12 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     the name, with the rest of its line (`=12 个月`)."""
     tokens: list[tuple[int, str]] = []
     printed = [(k, t) for k, s in lines for t in s.split()]
+    group_down = _group_printed_down(printed)
     ends: dict[str, int] = {}      # the ends of merged cells wrapped around a row, their heads' lines
     leading = 0         # where the line's run of wrapped ends, from its start, stops
     for n, (k, t) in enumerate(printed):
+        if n in group_down:
+            continue
         after = printed[n + 1][1] if n + 1 < len(printed) else ""
         if n == 0 or printed[n - 1][0] != k:
             leading = n
@@ -1357,7 +1369,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             l2, i = l2 + t, i + 1
             continue
         if not name and rows and on_one_line and not INDICATOR_VALUE.match(t) and \
-                _wrapped_end_below(rows[-1], tokens, i, wrap) and _no_value_of_its_own(tokens, i, len(t) < wrap - 1):
+                _wrapped_end_below(rows[-1], tokens, i, wrap) and \
+                _no_value_of_its_own(tokens, i, len(t) < wrap - 1 or _printed_above_its_value(rows[-1]), wrap):
             # words alone under a row whose name fills its width from the line above its value's,
             # with no value of their own: that name's end, wrapped around the value's line
             # (`资金拨付（下达、结算）及` / `时效指标 =100%` / `时率`)
@@ -1384,12 +1397,22 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             name.append((k, t))     # the name wrapped inside its brackets, its end after the row's levels
             i += 1
             continue
+        if len(t) <= WRAPPED_END_CHARS and CJK.match(t) and len(name[-1][1]) >= wrap and i + 1 < len(tokens) and \
+                tokens[i + 1][0] == k and INDICATOR_VALUE.match(tokens[i + 1][1]):
+            name.append((k, t))     # the name's end beside its value, after the row's levels (`…引起的纠` / `纷 ≤0起`)
+            i += 1
+            continue
         value = [(k, t)]
         i += 1
+        # a name filling its width from the line above its value's wraps around that line: a
+        # character of words under it ends the name, not the value (`…职工参保` / `≥100%` / `率`)
+        name_wraps = len("".join(x for _, x in name)) >= wrap - 1 and name[-1][0] < k
         # the value goes on: on its line, in a one-character wrap, or in the figure a worded
         # value leads up to (`上年度医保实际支出的` `0.5%`)
         while i < len(tokens) and tokens[i][1] not in INDICATOR_LEVELS and (
-                tokens[i][0] == k or (len(tokens[i][1]) == 1 and tokens[i][0] <= value[-1][0] + 2) or
+                tokens[i][0] == k or (len(tokens[i][1]) == 1 and tokens[i][0] <= value[-1][0] + 2 and
+                                      not (name_wraps and CJK.match(tokens[i][1]) and
+                                           not MEASURE_UNIT.match(tokens[i][1]))) or
                 _unit_cut("".join(x for _, x in value), tokens[i][1]) or
                 (tokens[i][0] <= value[-1][0] + 2 and INDICATOR_VALUE.match(tokens[i][1]) and
                  not re.search(r"\d", "".join(x for _, x in value)))):
@@ -1410,6 +1433,32 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     return rows
 
 
+WRAPPED_END_CHARS = 2   # a name's end wrapped alone at most: no indicator is named so shortly
+GROUP_LINES = 6     # lines the grid's group, printed a piece a line, spans at most
+
+
+def _group_printed_down(printed: list[tuple[int, str]]) -> set[int]:
+    """Which of `printed` are pieces of the grid's group printed a piece a line down its merged
+    cell, each opening its line (`绩效` / `目标` / `指标`, a row's cells after each, other rows'
+    lines between): no cell."""
+    openers = [n for n, (k, _) in enumerate(printed) if n == 0 or printed[n - 1][0] != k]
+    out: set[int] = set()
+    i = 0
+    while i < len(openers):
+        head = printed[openers[i]][1]
+        if 2 <= len(head) < len(_GRID_GROUP) and _GRID_GROUP.startswith(head):
+            spelt, taken = head, [openers[i]]
+            for n in openers[i + 1:i + GROUP_LINES]:
+                if spelt == _GRID_GROUP:
+                    break
+                if _GRID_GROUP.startswith(spelt + printed[n][1]):
+                    spelt, taken = spelt + printed[n][1], taken + [n]
+            if spelt == _GRID_GROUP:
+                out.update(taken)
+        i += 1
+    return out
+
+
 def _wrapped_end_below(row: list[Cell], tokens: list[tuple[int, str]], i: int, wrap: int) -> bool:
     """Whether token i stands alone (but for levels) on the line just under `row`, whose name
     fills the names' width and starts on a line above its value's (a name wrapped around its
@@ -1424,18 +1473,30 @@ def _wrapped_end_below(row: list[Cell], tokens: list[tuple[int, str]], i: int, w
         k == max(name.lines + value.lines) + 1 and len(name.text) >= wrap - 1
 
 
-def _no_value_of_its_own(tokens: list[tuple[int, str]], i: int, short: bool) -> bool:
+def _printed_above_its_value(row: list[Cell]) -> bool:
+    """Whether a row's name stands wholly on lines above its value's: a cell of two lines beside
+    a value of one centred between them, its end still to come under the value's line."""
+    name, value = row[2], row[3]
+    return bool(name.lines) and bool(value.lines) and max(name.lines) < value.lines[0]
+
+
+def _no_value_of_its_own(tokens: list[tuple[int, str]], i: int, short: bool, wrap: int) -> bool:
     """Whether token i, words where a name may start, has no value of its own: what follows it
-    (past any level) is no value, and either the piece is `short` (a name's line that fills no
-    line of the column ends its cell), the grid ends, a level's rows follow, or the next name
-    prints its value beside it on its line (a full line followed by more words may head a name
-    wrapped a fragment a line: `烟台市地理实体库设计与建` / `设方案` / `1套`)."""
+    (past any level) is no value nor a name's last character or two beside a value (the end of
+    token i where it fills the names' `wrap`: `因补贴未及时发放引起的纠` / levels / `纷 ≤0起`), and
+    either the piece is `short` (a name's line that fills no line of the column ends its cell),
+    the grid ends, a level's rows follow, or the next name prints its value beside it on its
+    line (a full line followed by more words may head a name wrapped a fragment a line:
+    `烟台市地理实体库设计与建` / `设方案` / `1套`)."""
     n = i + 1
     while n < len(tokens) and tokens[n][1] in INDICATOR_LEVELS:
         n += 1
     if n == len(tokens):
         return True
     if INDICATOR_VALUE.match(tokens[n][1]):
+        return False
+    if len(tokens[i][1]) >= wrap and len(tokens[n][1]) <= WRAPPED_END_CHARS and n + 1 < len(tokens) and \
+            tokens[n + 1][0] == tokens[n][0] and INDICATOR_VALUE.match(tokens[n + 1][1]):
         return False
     return short or n > i + 1 or (n + 1 < len(tokens) and tokens[n + 1][0] == tokens[n][0] and
                                   bool(INDICATOR_VALUE.match(tokens[n + 1][1])))
