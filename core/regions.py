@@ -310,16 +310,16 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
 
 
 def _heading_goes_on(src: SourceText, start: int, k: int) -> bool:
-    """Whether a unit line at k is still the heading of the table starting at `start`: nothing
-    but header words stands between them - no figure, total, note or page's end (a text printing
-    a header cell a line, a blank line after each, sets its unit line well under its title:
-    科目编码 / 类 / 款 / … / 单位：万元)."""
+    """Whether a unit line at k is still the heading of the table starting at `start`: no figure,
+    note or page's end stands between them (a text printing a cell a line, a blank line after
+    each, sets its unit line well under its title, after header cells - 科目编码 / 类 / 款 / … -
+    or even after the first column's: 合计 / 中国共产党广州市委员会宣 / 传部 / … / 单位：万元)."""
     if start < 1 or src.lines[k - 1].startswith("\f"):
         return False
     for j in range(start + 1, k):
         line = src.norm[j - 1].strip()
-        if _prints_a_figure(line) or PAGE_NUMBER.match(line) or catalog.TOTAL_LABELS.match(line) or \
-                NOTE.match(line) or src.lines[j - 1].startswith("\f") or src.page_of(j) != src.page_of(k):
+        if _prints_a_figure(line) or PAGE_NUMBER.match(line) or NOTE.match(line) or \
+                src.lines[j - 1].startswith("\f") or src.page_of(j) != src.page_of(k):
             return False
     return True
 
