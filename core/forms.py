@@ -736,12 +736,13 @@ def _header_pieces(content: list[tuple[int, str]], j: int) -> list[str]:
     if not 0 <= j < len(content) or "\t" in content[j][1]:
         return []
     words = content[j][1].split()
-    if any(is_amount(t) or GRID_WORD.fullmatch(t) or _indicator_level(t) for t in words):
-        return []
+    if any(is_amount(t) or GRID_WORD.fullmatch(t) or _indicator_level(t) or SENTENCE_MARK.search(t) for t in words):
+        return []       # (nor a sentence: a goal's last line above the grid)
     return words
 
 
-WORDS_COLUMN_RANKS = frozenset(catalog.GRID_COLUMN_ORDER.index(word) for word in ("偏差原因", "未完成原因", "备注"))
+REMARKS = "备注"
+WORDS_COLUMN_RANKS = frozenset(catalog.GRID_COLUMN_ORDER.index(word) for word in ("偏差原因", "未完成原因", REMARKS))
 
 
 def _grid_rank(cell: str) -> int | None:
@@ -1355,6 +1356,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     i = 0
     while i < len(tokens):
         k, t = tokens[i]
+        if t == REMARKS and not name and all(tokens[n][0] != k for n in (i - 1, i + 1) if 0 <= n < len(tokens)):
+            break       # the form's remarks row, alone on its line, closes the grid (what follows is no indicator)
         if t in INDICATOR_L1 and not _own_second_level(t, l1):
             l1, i = t, i + 1
             continue
