@@ -92,10 +92,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
             elif level:
                 l2 = level
             elif c == "指标" and l2 + c in INDICATOR_LEVELS:     # `可持续影响` wrapped before `指标`
-                for row in rows:
-                    if row[1].text == l2:
-                        row[1] = replace(row[1], text=l2 + c, lines=row[1].lines + (k,))
-                l2 += c
+                l2 = _second_level_completed(rows, l2, k)
             elif c and c not in ("绩效指标", "指标", group) and not (j == 0 and not ruled[0] and _is_grid_group_label(c)):
                 rest.append(c)      # (not the grid's group, printed down its side: a cell a row, or its first)
         if len(rest) >= 2 and GRID_TOTAL.match(rest[0]):
@@ -1097,6 +1094,20 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
     return [(k, s) for k, s in out if s], joined
 
 
+def _second_level_completed(rows: list[list[Cell]], l2: str, k: int) -> str:
+    """A 二级 whose name's end `指标` line k prints (`经济成本` … `指标`): the whole name, in the
+    rows that took its head too."""
+    for row in rows:
+        if row[1].text == l2:
+            row[1] = replace(row[1], text=l2 + "指标", lines=row[1].lines + (k,))
+    return l2 + "指标"
+
+
+def _last_mark_completed(marks: list[tuple[float, str]], l2: str) -> list[tuple[float, str]]:
+    """The 二级 labels' marks with the last one's name completed where it is `l2`'s head."""
+    return marks[:-1] + [(marks[-1][0], l2 + "指标")] if marks and marks[-1][1] == l2 else marks
+
+
 def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[int],
                          trailing_text: bool) -> list[list[Cell]]:
     """Levels first (filled down), then the name, then a value per column; a line holding
@@ -1113,7 +1124,11 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
         rest: list[str] = []
         marked = ""
         if all(t in _MERGED_PIECES or t == "指标" for t in s.split()):
-            continue        # pieces of merged cells alone on their line (`指标 标`)
+            # pieces of merged cells alone on their line (`指标 标`); a 二级's end among them
+            # (`成本 经济成本` / `指标 指标`) completes its name
+            if "指标" in s.split() and l2 and l2 + "指标" in INDICATOR_LEVELS:
+                l2, marks = _second_level_completed(rows, l2, k), _last_mark_completed(marks, l2)
+            continue
         for t in s.split():
             level = "" if rest else _indicator_level(t)
             if rest or t == "绩效指标":
@@ -1126,10 +1141,7 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
             elif t in _MERGED_PIECES:
                 continue        # a piece of a merged 一级 or group cell, printed down its side
             elif t == "指标" and l2 + t in INDICATOR_LEVELS:
-                for row in rows:
-                    if row[1].text == l2:
-                        row[1] = replace(row[1], text=l2 + t, lines=row[1].lines + (k,))
-                l2 += t
+                l2, marks = _second_level_completed(rows, l2, k), _last_mark_completed(marks, l2)
             elif t != "指标":        # else the end of a merged group cell (`年度` `绩效` `指标`)
                 rest.append(t)
         # a 二级 label stands on its row's line, or between two rows
@@ -1248,10 +1260,7 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
             i += 1
             continue
         if t == "指标" and l2 + t in INDICATOR_LEVELS:
-            for row in rows:
-                if row[1].text == l2:
-                    row[1] = replace(row[1], text=l2 + t, lines=row[1].lines + (k,))
-            l2, i = l2 + t, i + 1
+            l2, i = _second_level_completed(rows, l2, k), i + 1
             continue
         if rows and len(t) <= 6 and not measured(i) and not measured(i + 1) and measured(i + 2):
             head = rows[-1][2]      # `规范医药机构合理使用` … `医保基金`
@@ -1366,10 +1375,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             l2, i, fresh = t, i + 1, True
             continue
         if t == "指标" and not name and l2 + t in INDICATOR_LEVELS:    # `服务对象满意度` … `指标`
-            for row in rows:
-                if row[1].text == l2:
-                    row[1] = replace(row[1], text=l2 + t)
-            l2, i = l2 + t, i + 1
+            l2, i = _second_level_completed(rows, l2, k), i + 1
             continue
         if not name and rows and on_one_line and not INDICATOR_VALUE.match(t) and \
                 _wrapped_end_below(rows[-1], tokens, i, wrap) and \
