@@ -239,7 +239,9 @@ def _page_number_partners(found: list[tuple[int, re.Match[str]]], pages: set[int
 def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set[int]:
     """Lone numbers that fill the gaps of the page sequence (11 … 12 … 13 … 14 where the pages
     12 and 13 were too short to stand apart): between the known pages around them, whose
-    numbers are a few apart and lower before, higher after."""
+    numbers are a few apart and lower before, higher after; or, however far apart those are,
+    every number between them in order, a short page's lines apart at least (pages of a table
+    printed a cell a line, its codes and counts lone numbers close by: 13 … 14 … 20 … 21)."""
     known = sorted((k, _lone_value(m)) for k, m in found if k in pages)
     lines = [k for k, _ in known]
     out = set()
@@ -250,6 +252,15 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
         (_, before), (_, after) = known[at - 1], known[at]
         if before < _lone_value(m) < after and after - before <= 6:
             out.add(k)
+    for (k1, v1), (k2, v2) in zip(known, known[1:]):
+        chain: list[int] = []
+        last = k1
+        for k, m in found:
+            if last < k < k2 and _lone_value(m) == v1 + len(chain) + 1 and k - last >= SETTINGS.short_page_lines:
+                chain.append(k)
+                last = k
+        if chain and v1 + len(chain) + 1 == v2:
+            out.update(chain)
     return out
 
 
