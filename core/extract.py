@@ -252,11 +252,12 @@ def _short_pages(found: list[tuple[int, re.Match[str]]], pages: set[int]) -> set
         (_, before), (_, after) = known[at - 1], known[at]
         if before < _lone_value(m) < after and after - before <= 6:
             out.add(k)
+    found_lines = [k for k, _ in found]
     for (k1, v1), (k2, v2) in zip(known, known[1:]):
         chain: list[int] = []
         last = k1
-        for k, m in found:
-            if last < k < k2 and _lone_value(m) == v1 + len(chain) + 1 and k - last >= SETTINGS.short_page_lines:
+        for k, m in found[bisect.bisect_right(found_lines, k1):bisect.bisect_left(found_lines, k2)]:
+            if _lone_value(m) == v1 + len(chain) + 1 and k - last >= SETTINGS.short_page_lines:
                 chain.append(k)
                 last = k
         if chain and v1 + len(chain) + 1 == v2:
