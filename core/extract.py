@@ -2496,7 +2496,7 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                "extractor printed them without a space; check the rows against the source")
     names = [j for j in text_cols if table.columns[j].role == ColumnRole.NAME]
     filled = [sum(1 for row in table.rows if j < len(row) and row[j].text) for j in names]
-    if len(names) >= 2 and max(filled) >= header_words and \
+    if len(names) >= 2 and max(filled) >= NAMED_ROWS and \
             (empty := [table.columns[j].text for j, n in zip(names, filled) if not n]):
         # (two classifications side by side name every row twice: 工资福利支出 beside 机关工资福利支出)
         yield (f"no row holds a name in {'、'.join(empty)}, while the rows' names fill another column: each "
@@ -2523,6 +2523,7 @@ def _read_out_of_step(table: Table, text_cols: list[int], header_pieces: frozens
                "their figures; check the rows against the source")
 
 
+NAMED_ROWS = 3          # rows one name column fills at least before another's emptiness tells
 CELLS_APART = 4         # spaces a layout text prints between two cells, never inside one's words
 WORDS_APART = 3         # characters each side holds at least (`合    计`, `项    目` are one cell spaced)
 

@@ -1452,19 +1452,17 @@ def _group_printed_down(printed: list[tuple[int, str]]) -> set[int]:
     lines between): no cell."""
     openers = [n for n, (k, _) in enumerate(printed) if n == 0 or printed[n - 1][0] != k]
     out: set[int] = set()
-    i = 0
-    while i < len(openers):
-        head = printed[openers[i]][1]
-        if 2 <= len(head) < len(_GRID_GROUP) and _GRID_GROUP.startswith(head):
-            spelt, taken = head, [openers[i]]
-            for n in openers[i + 1:i + GROUP_LINES]:
-                if spelt == _GRID_GROUP:
-                    break
-                if _GRID_GROUP.startswith(spelt + printed[n][1]):
-                    spelt, taken = spelt + printed[n][1], taken + [n]
+    for i, first in enumerate(openers):
+        spelt, taken = printed[first][1], [first]
+        if not 2 <= len(spelt) < len(_GRID_GROUP) or not _GRID_GROUP.startswith(spelt):
+            continue
+        for n in openers[i + 1:i + GROUP_LINES]:
             if spelt == _GRID_GROUP:
-                out.update(taken)
-        i += 1
+                break
+            if _GRID_GROUP.startswith(spelt + printed[n][1]):
+                spelt, taken = spelt + printed[n][1], taken + [n]
+        if spelt == _GRID_GROUP:
+            out.update(taken)
     return out
 
 
