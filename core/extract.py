@@ -3036,14 +3036,18 @@ def _empty_table_rows(table: Table, tokens: list[Token], runs: list[Run], text_c
     leaves = [c.leaf for c in columns]
     alone = [(k, end) for k, _, end in spelt if sum(line == k for line, _ in tokens) == 1]
     after_header = bool(alone) and not any(k > alone[-1][1] and any(t in leaf for leaf in leaves) for k, t in tokens)
-    if len(totals) <= sum(c.leaf in TOTAL_WORDS for c in columns) and not after_header:
+    # the header's own totals, less those it prints at more length (`本年支出合计` for 合计): a
+    # total word alone is then the total row's, wherever reading order sets it
+    longer = sum(1 for _, t in tokens if t not in TOTAL_WORDS and t.endswith(TOTAL_WORDS))
+    own = max(0, sum(c.leaf in TOTAL_WORDS for c in columns) - longer)
+    if len(totals) <= own and not after_header:
         return False
     nothing = [(k, t) for _, labels, _ in runs for k, t in labels if NOTHING_TO_SHOW.match(t)][:1]
     # the total row's 合计 is the first after `无` or after the header's column numbers (`栏次 1 2 3`,
     # the header's words come before), else the first after the header's own (`预算数 总计 … 合计`)
     numbers = [k for k, t in tokens if is_short_number(t)]
     after = nothing[0][0] if nothing else numbers[-1] if numbers else None
-    headers_own = min(sum(c.leaf in TOTAL_WORDS for c in columns), len(totals) - 1)
+    headers_own = min(own, len(totals) - 1)
     total = next((kt for kt in totals if after is not None and kt[0] > after), totals[headers_own])
     label_col = table.label_column()
     label_col = label_col if label_col in text_cols else text_cols[-1]
