@@ -1406,8 +1406,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             name.append((k, t))     # the name wrapped inside its brackets, its end after the row's levels
             i += 1
             continue
-        if len(t) <= WRAPPED_END_CHARS and CJK.match(t) and len(name[-1][1]) >= wrap and i + 1 < len(tokens) and \
-                tokens[i + 1][0] == k and INDICATOR_VALUE.match(tokens[i + 1][1]):
+        if len(name[-1][1]) >= wrap and _name_end_beside_value(tokens, i):
             name.append((k, t))     # the name's end beside its value, after the row's levels (`…引起的纠` / `纷 ≤0起`)
             i += 1
             continue
@@ -1502,11 +1501,19 @@ def _no_value_of_its_own(tokens: list[tuple[int, str]], i: int, short: bool, wra
         return True
     if INDICATOR_VALUE.match(tokens[n][1]):
         return False
-    if len(tokens[i][1]) >= wrap and len(tokens[n][1]) <= WRAPPED_END_CHARS and n + 1 < len(tokens) and \
-            tokens[n + 1][0] == tokens[n][0] and INDICATOR_VALUE.match(tokens[n + 1][1]):
+    if len(tokens[i][1]) >= wrap and _name_end_beside_value(tokens, n):
         return False
-    return short or n > i + 1 or (n + 1 < len(tokens) and tokens[n + 1][0] == tokens[n][0] and
-                                  bool(INDICATOR_VALUE.match(tokens[n + 1][1])))
+    return short or n > i + 1 or _value_beside(tokens, n)
+
+
+def _value_beside(tokens: list[tuple[int, str]], n: int) -> bool:
+    """Whether token n has a value after it on its line."""
+    return n + 1 < len(tokens) and tokens[n + 1][0] == tokens[n][0] and bool(INDICATOR_VALUE.match(tokens[n + 1][1]))
+
+
+def _name_end_beside_value(tokens: list[tuple[int, str]], n: int) -> bool:
+    """Whether token n is a name's last character or two, wrapped to its value's line (`纷 ≤0起`)."""
+    return len(tokens[n][1]) <= WRAPPED_END_CHARS and bool(CJK.match(tokens[n][1])) and _value_beside(tokens, n)
 
 
 INDICATOR_L1_SET = frozenset(INDICATOR_L1)        # (a line's words tested against it at once)
