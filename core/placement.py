@@ -168,6 +168,9 @@ def _stated_by_column(columns: list[Column], amount_cols: list[int],
     """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
     out: dict[int, set[Decimal]] = {}
     subjects = [(STATED_ENDING.sub("", name), amount) for name, amount in stated]
+    # (a subject spent on names no source of funds: `其他支出40000.00万元` is not 其他收入's)
+    incomes = [(SOURCE_ENDINGS.sub("", name), amount) for (name, amount), (said_as, _) in zip(subjects, stated)
+               if "支出" not in said_as[len(name):]]
     for j in amount_cols:
         parts = columns[j].path
         subject = IN_WHICH.sub("", parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1])
@@ -177,8 +180,8 @@ def _stated_by_column(columns: list[Column], amount_cols: list[int],
         # a source of funds is named with or without its endings (财政专户管理资金收入 in the
         # table, 四、财政专户管理资金 in the summary; 事业收入, 事业收入资金)
         source = SOURCE_ENDINGS.sub("", subject) if subject.endswith("收入") else ""
-        found = {amount for name, amount in subjects if name.endswith(names) or
-                 (len(source) >= 2 and SOURCE_ENDINGS.sub("", name).endswith(source))}
+        found = {amount for name, amount in subjects if name.endswith(names)} | \
+            {amount for name, amount in incomes if len(source) >= 2 and name.endswith(source)}
         if found:
             out[j] = found
     return out
