@@ -201,6 +201,7 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
         return None
     while first > 0 and any(DESCRIPTION_MARK.search(text) for _, text in lines[first - 1][1]):
         first -= 1      # the first row's cell wrapped above its line (header cells print no sentence)
+    lines = lines[:first] + _header_again_dropped(printed, lines[:first], lines[first:])
     for rows_only in (False, True):
         # (a cell wrapped around its row's line may print its pieces over the next column's
         # figures, a layout text placing each line's characters afresh: the columns are then
@@ -209,6 +210,24 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
         if found is not None:
             return found
     return None
+
+
+def _header_again_dropped(printed: PrintedPages, header: list[tuple[int, Chunks]], body: list[tuple[int, Chunks]]
+                          ) -> list[tuple[int, Chunks]]:
+    """The body without the header a later page prints again before its first row, nor what
+    that page prints above it (its table number, the title, the unit): no cell's pieces (they
+    were read as the head of the page's first row's cells)."""
+    again = {tuple(t for _, t in chunks) for _, chunks in header if chunks}
+    dropped: set[int] = set()
+    page_start, seen_row = 0, False
+    for i, (k, chunks) in enumerate(body):
+        if i and printed.page(k) != printed.page(body[i - 1][0]):
+            page_start, seen_row = i, False
+        if _is_row([t for _, t in chunks]):
+            seen_row = True
+        elif page_start and not seen_row and tuple(t for _, t in chunks) in again:
+            dropped.update(range(page_start, i + 1))
+    return [line for i, line in enumerate(body) if i not in dropped]
 
 
 def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, rows_only: bool
