@@ -203,20 +203,24 @@ _SHAANXI_SPENDING = ("一般公共预算拨款/小计", "一般公共预算拨�
 _BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
 _BEIJING_INCOME = _BEIJING_FUNDS + ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
 _BEIJING_BALANCE = _BEIJING_FUNDS + ("单位资金",)
-def _income_and_balance(income: str, balance: str) -> tuple[tuple[str, ...], tuple[TotalRule, ...]]:
+def _income_and_balance(income: str, balance: str, lead: tuple[str, ...] = ("部门（单位）代码", "部门（单位）名称"),
+                        total: str = "合计", balances: tuple[str, ...] = _BEIJING_BALANCE
+                        ) -> tuple[tuple[str, ...], tuple[TotalRule, ...]]:
     """A unit's income table of this year's income and last year's balance, each by source
     under its own subtotal (groups named `income` and `balance`), and its rules."""
-    layout = (("部门（单位）代码", "部门（单位）名称", "合计", f"{income}/小计")
-              + tuple(f"{income}/{c}" for c in _BEIJING_INCOME) + (f"{balance}/小计",)
-              + tuple(f"{balance}/{c}" for c in _BEIJING_BALANCE))
-    return layout, (TotalRule("合计", (f"{income}/小计", f"{balance}/小计")),
+    layout = (lead + (total, f"{income}/小计") + tuple(f"{income}/{c}" for c in _BEIJING_INCOME)
+              + (f"{balance}/小计",) + tuple(f"{balance}/{c}" for c in balances))
+    return layout, (TotalRule(total, (f"{income}/小计", f"{balance}/小计")),
                     TotalRule(f"{income}/小计", tuple(f"{income}/{c}" for c in _BEIJING_INCOME)),
-                    TotalRule(f"{balance}/小计", tuple(f"{balance}/{c}" for c in _BEIJING_BALANCE)))
+                    TotalRule(f"{balance}/小计", tuple(f"{balance}/{c}" for c in balances)))
 
 
-# (layout, rules) of Beijing's income table and of Jilin's, which names the groups otherwise
+# (layout, rules) of Beijing's income table, of Jilin's, which names the groups otherwise, and of
+# Zhejiang's cities (Huzhou), a unit's name alone before its 总计, the balance of 专户 and 单位资金 so named
 _BEIJING_INCOME_TABLE, _JILIN_INCOME_TABLE = _income_and_balance("本年收入", "上年结转结余"), \
     _income_and_balance("编制预算", "上年结转")
+_ZHEJIANG_INCOME_TABLE = _income_and_balance("本年收入", "上年结转结余", ("单位名称",), "总计",
+                                             _BEIJING_FUNDS[:3] + ("专户资金结转结余", "单位资金结转结余"))
 
 
 _THREE_PUBLIC_ITEMS = ("总计", "因公出国(境)费", "公务接待费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置费",
@@ -264,7 +268,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "使用非财政拨款结余"),
                        # Beijing, and Jilin naming the groups otherwise: this year's income and last
                        # year's balance, each by source
-                       _BEIJING_INCOME_TABLE[0], _JILIN_INCOME_TABLE[0],
+                       _BEIJING_INCOME_TABLE[0], _JILIN_INCOME_TABLE[0], _ZHEJIANG_INCOME_TABLE[0],
                        _split_code_layout("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入",
                                                       "其他收入")),
                        # Shenzhen: a row per unit, this year's income by source, then last year's balance
@@ -286,7 +290,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                             TotalRule("财政拨款/小计", ("财政拨款/一般公共预算拨款收入",
                                                      "财政拨款/政府性基金预算拨款收入",
                                                      "财政拨款/国有资本经营预算收入")),
-                            *_BEIJING_INCOME_TABLE[1], *_JILIN_INCOME_TABLE[1],
+                            *_BEIJING_INCOME_TABLE[1], *_JILIN_INCOME_TABLE[1], *_ZHEJIANG_INCOME_TABLE[1],
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_INCOME
                                                           if "其中" not in c)),
                             *_shandong_rules(_SHANDONG_INCOME)),

@@ -57,7 +57,7 @@ from .panels import (
     stream_panel_rows,
     wrapped_labels_figures_seated,
 )
-from .placement import GUESSED, holds_total, natures_printed, place_amounts
+from .placement import GUESSED, PLACED_BY_POSITION, holds_total, natures_printed, place_amounts
 from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, figures_alone, reads_as_title
 from .settings import SETTINGS
@@ -653,7 +653,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                 # (a template that leaves printed figures out is not this table's either; rows
                 # of words alone are cells wrapped around their rows, which the cut joins)
                 _read_by_space_columns(table, content, spec, context.printed, context.year)
-            elif any(cell.inferred == GUESSED for row in table.rows for cell in row):
+            elif any(cell.inferred in (GUESSED, PLACED_BY_POSITION) for row in table.rows for cell in row):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
     guessed = sum(any(cell.inferred == GUESSED for cell in row) for row in table.rows)
     if guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows):
@@ -808,16 +808,17 @@ def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: T
     """A layout text's table whose header no template of its kind fits: its cells cut by the
     columns of spaces its rows leave (as a PDF's ruling cuts them), where that reads the
     printed header's columns."""
-    cut = _cut_by_space_columns(table, content, spec, printed, year)
+    found = _cut_by_space_columns(table, content, spec, printed, year)
+    cut = found[0] if found is not None else None
     if cut is not None and cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
         table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
         table.doubt, table.columns_doubted = cut.doubt, cut.columns_doubted
 
 
 def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
-                          printed: PrintedPages, year: str) -> Table | None:
-    """The table read afresh from its cells as the columns of spaces its rows leave cut them
-    (None where they cut no grid)."""
+                          printed: PrintedPages, year: str) -> tuple[Table, bool] | None:
+    """The table read afresh from its cells as the columns of spaces its rows leave cut them,
+    and whether the header's column numbers placed those columns (None where they cut no grid)."""
     found = cells_by_spaces(printed, content)
     if found is None:
         return None
@@ -828,7 +829,7 @@ def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: Ta
         cut.add_doubt(f"a header cell holds words printed a space apart ({together[0]}): two columns' names were "
                       "likely read as one, the figures after it a column early; check the columns against the source",
                       of_columns=True)
-    return cut
+    return cut, found.numbered
 
 
 WORDS_RUN_TOGETHER = re.compile(f"(?:{HAN}){{2,}} (?:{HAN}){{2,}}")     # `采购组织形式 一般公共`: two cells' words
@@ -837,17 +838,22 @@ WORDS_RUN_TOGETHER = re.compile(f"(?:{HAN}){{2,}} (?:{HAN}){{2,}}")     # `采�
 def _guesses_seated_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
                                      printed: PrintedPages, year: str) -> None:
     """A layout text's table with rows whose figures fit more than one seating, their columns
-    guessed (`202.48` under 小计 and under one of its two parts): where the columns of spaces
-    the rows leave cut the table into as many columns, each row its figures in the same order,
-    those rows' cells sit where the page prints them (the columns keep the names the template
-    gave)."""
-    cut = _cut_by_space_columns(table, content, spec, printed, year)
+    guessed (`202.48` under 小计 and under one of its two parts), or seated by anything but a
+    number over each column: where the columns of spaces the rows leave cut the table into as
+    many columns, each row its figures in the same order, the guessed rows' cells sit where the
+    page prints them, and every row's does where the header's column numbers placed the cut's
+    columns (they tell a column better than header words wrapped over three lines, or figures
+    read in printed order). The columns keep the names the template gave."""
+    found = _cut_by_space_columns(table, content, spec, printed, year)
 
     def printed_in_order(row: list[Cell]) -> list[str]:
         return [cell.text for cell in row if cell.text]
-    if cut is not None and len(cut.columns) == len(table.columns) and len(cut.rows) == len(table.rows) and all(
+    if found is None:
+        return
+    cut, numbered = found
+    if len(cut.columns) == len(table.columns) and len(cut.rows) == len(table.rows) and all(
             len(a) == len(b) and printed_in_order(a) == printed_in_order(b) for a, b in zip(table.rows, cut.rows)):
-        table.rows = [seated if any(cell.inferred == GUESSED for cell in row) else row
+        table.rows = [seated if numbered or any(cell.inferred == GUESSED for cell in row) else row
                       for row, seated in zip(table.rows, cut.rows)]
 
 
@@ -2581,21 +2587,43 @@ BRACKETED_CODE = re.compile(r"[\[【]\d{3,}[\]】]")       # a 科目's code pri
 def _header_read_as_label(table: Table, text_cols: list[int], header_pieces: frozenset[str], fewest: int) -> str:
     """A row's label made of `fewest` of the header's words or more (科目编码类款项, 收入项目支出决算数项目):
     the header read among the rows. A list's names (科目, units) never are; a summary's labels
-    may name two (一般公共预算拨款收入); none is a label column's name (支出项目类别（资金使用单位）).
+    may name two (一般公共预算拨款收入); none is a label column's name (支出项目类别（资金使用单位）),
+    nor an amount column's run on from column numbers on a row of no figure (`12一般公共预算`).
     Not a total, nor the header printed again over its column numbers (a row dropped as such).
     The label, or ""."""
     amount_cols = _amount_columns(table, text_cols)
     label_names = {unicodedata.normalize("NFKC", table.columns[j].leaf) for j in text_cols
                    if len(table.columns[j].leaf) >= 4}
+    # (an amount column's name after its column numbers is no row's label where no figure stands beside)
+    amount_names = {unicodedata.normalize("NFKC", table.columns[j].leaf) for j in amount_cols
+                    if len(table.columns[j].leaf) >= 4}
     for row in table.rows:
-        if numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text]):
+        figures = [row[j].text for j in amount_cols if j < len(row) and row[j].text]
+        if numbers_columns(figures):
             continue
         for j in text_cols:
             text = row[j].text if j < len(row) else ""
+            words = _after_column_numbers(text)
             if text and not catalog.TOTAL_LABELS.match(text) and \
-                    (text in label_names or _made_of_words(text, header_pieces, fewest)):
+                    (words in label_names or (words != text and words in amount_names and not figures)
+                     or _made_of_words(words, header_pieces, fewest)):
                 return text
     return ""
+
+
+def _after_column_numbers(text: str) -> str:
+    """`text` without the column numbers a reading order ran on into its head (`12一般公共预算`,
+    `1415单位资金`: numbers counting up one by one, 1 to 99); a code (`2010301行政运行`) stays."""
+    digits = re.match(r"\d+", text)
+    if digits is None or digits.end() == len(text):
+        return text
+
+    def counts_up(rest: str, after: int | None) -> bool:
+        if not rest:
+            return after is not None
+        return any(rest[:size][0] != "0" and (after is None or int(rest[:size]) == after + 1)
+                   and counts_up(rest[size:], int(rest[:size])) for size in (1, 2) if size <= len(rest))
+    return text[digits.end():] if counts_up(digits.group(), None) and len(digits.group()) > 1 else text
 
 
 def _column_number_rows(header_lines: list[str]) -> list[list[str]]:

@@ -35,6 +35,7 @@ class SpacedCut(NamedTuple):
     lines: list[tuple[int, str]]        # each row's (and header line's) cells, tab-separated
     body_from: int                      # the line its rows start at
     drawn_from: dict[tuple[int, int], tuple[int, ...]]      # (line, column) → lines of a cell joined from pieces
+    numbered: bool                      # the header's row of column numbers placed the columns
 
 
 SENTENCE_END = re.compile(r"[。；;.]$")
@@ -244,7 +245,8 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
     header = [chunks for _, chunks in lines[:first]]
     spans = _with_header_spans(header, page_spans[0])
     numbered = _numbered_spans(header)
-    if numbered is not None and (spans is None or len(spans) < len(numbered)):
+    by_numbers = numbered is not None and (spans is None or len(spans) < len(numbered))
+    if numbered is not None and by_numbers:
         spans = _fitted_to_cells(numbered, [chunks for page in pages.values() for chunks in page])
     if spans is None or len(spans) < 2:
         return None
@@ -292,7 +294,7 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
             del spans[j]
     return SpacedCut([(k, "\t".join(cells)) for k, cells in grid], lines[first][0],
                      {(k, j): tuple(sorted(lines_of)) for (k, _), sources in zip(grid, drawn)
-                      for j, lines_of in enumerate(sources) if len(lines_of) > 1})
+                      for j, lines_of in enumerate(sources) if len(lines_of) > 1}, by_numbers)
 
 
 Move = tuple[float, float]      # a later page's positions on the first page's: x · scale + shift
