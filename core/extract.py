@@ -57,7 +57,7 @@ from .panels import (
     stream_panel_rows,
     wrapped_labels_figures_seated,
 )
-from .placement import GUESSED, PLACED_BY_POSITION, holds_total, natures_printed, place_amounts
+from .placement import GUESSED, holds_total, natures_printed, place_amounts
 from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, figures_alone, reads_as_title
 from .settings import SETTINGS
@@ -653,7 +653,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                 # (a template that leaves printed figures out is not this table's either; rows
                 # of words alone are cells wrapped around their rows, which the cut joins)
                 _read_by_space_columns(table, content, spec, context.printed, context.year)
-            elif any(cell.inferred in (GUESSED, PLACED_BY_POSITION) for row in table.rows for cell in row):
+            elif any(cell.inferred == GUESSED for row in table.rows for cell in row) or \
+                    _numbers_its_columns(table, content):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
     guessed = sum(any(cell.inferred == GUESSED for cell in row) for row in table.rows)
     if guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows):
@@ -813,6 +814,15 @@ def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: T
     if cut is not None and cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
         table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
         table.doubt, table.columns_doubted = cut.doubt, cut.columns_doubted
+
+
+def _numbers_its_columns(table: Table, content: list[tuple[int, str]]) -> bool:
+    """Whether the table's header prints a row numbering its columns (`** 1 2 … 17`)."""
+    if table.header_lines is None:
+        return False
+    first, last = table.header_lines
+    lines = [text for k, text in content if first <= k <= last]
+    return any(numbers_columns([t for t in cells if t.isdigit()]) for cells in _column_number_rows(lines))
 
 
 def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,

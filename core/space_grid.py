@@ -246,7 +246,8 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
     spans = _with_header_spans(header, page_spans[0])
     numbered = _numbered_spans(header)
     by_numbers = numbered is not None and (spans is None or len(spans) < len(numbered))
-    if numbered is not None and by_numbers:
+    if by_numbers:
+        assert numbered is not None
         spans = _fitted_to_cells(numbered, [chunks for page in pages.values() for chunks in page])
     if spans is None or len(spans) < 2:
         return None
