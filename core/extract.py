@@ -1195,11 +1195,17 @@ def _judge_recoverable(table: Table, src: SourceText) -> None:
         return
     first, last = table.header_lines
     tokens = [t for k in range(first, last + 1) for t in split_tokens(src.norm[k - 1])]
-    single = sum(len(t) == 1 for t in tokens)
-    if len(tokens) >= 20 and single * 2 >= len(tokens):
+    if single := _shattered(tokens):
         table.recoverable = False
         table.notes.append(f"the header was broken into single characters ({single} of {len(tokens)} "
                            "fragments); columns follow the standard template and need checking")
+
+
+def _shattered(tokens: Sequence[str]) -> int:
+    """How many of a header's pieces are single characters, where they are half of twenty or
+    more (a header cut to pieces, whose words cannot be read back); else 0."""
+    single = sum(len(t) == 1 for t in tokens)
+    return single if len(tokens) >= 20 and single * 2 >= len(tokens) else 0
 
 
 def _restore_printed(table: Table, src: SourceText, title_lines: tuple[int, ...]) -> None:
@@ -2364,6 +2370,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     def is_header_word(t: str) -> bool:
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
+        header, runs = _total_label_among_header(header, runs, is_header_word)
         runs = _figures_after_header_cells(runs, is_header_word)
         runs = _whole_figures_before_codes(runs)
         if _may_print_codes(spec):
@@ -3414,6 +3421,32 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool],
 
 
 REPEATED_HEADER_CELLS = 3      # a header printed again holds this many cells at least; a row's label fewer
+
+
+def _total_label_among_header(header: list[Token], runs: list[Run],
+                              is_header_word: Callable[[str], bool]) -> tuple[list[Token], list[Run]]:
+    """Reading order prints the first row's total label among the header's cells (`科目编码
+    科目名称 合计 预算数 5915.38 301 工资福利支出 …`): where the first row prints figures with no
+    label, no row prints a total's label and the header's other words name as many amount
+    columns as the rows mostly print figures, the header's one bare 合计 is that row's label
+    (a line of its own, in a table whose other rows print labels of their own, not the header's
+    words printed among the figures, and whose header is whole
+    words: one cut to single characters names no column surely, a header line printing 合计
+    among other cells names a column, and a table of figures alone prints no label)."""
+    if not runs or runs[0][0] or runs[0][1] or not runs[0][2] or \
+            any(catalog.TOTAL_LABELS.match(t) for _, labels, _ in runs for _, t in labels) or \
+            sum(bool(codes) or any(not is_header_word(t) for _, t in labels) for codes, labels, _ in runs[1:]) * 2 \
+            <= len(runs) - 1 or \
+            _shattered([t for _, t in header]):
+        return header, runs
+    totals = [i for i, (_, t) in enumerate(header) if t in TOTAL_WORDS]
+    if len(totals) != 1 or sum(k == header[totals[0]][0] for k, _ in header) > 1:
+        return header, runs
+    rest = header[:totals[0]] + header[totals[0] + 1:]
+    usual = Counter(len(a) for _, _, a in runs if a).most_common(1)[0][0]
+    if sum(not is_text_column(t) for _, t in rest) < usual:
+        return header, runs
+    return rest, [([], [header[totals[0]]], runs[0][2])] + runs[1:]
 
 
 def _lone_total(run: Run) -> bool:
