@@ -2376,6 +2376,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         if _may_print_codes(spec):
             runs = _codes_printed_late(header, runs, is_header_word)
         runs = _totals_printed_late(runs, is_header_word, frozenset(t for _, t in header))
+        runs = _figures_printed_apart(runs)
 
     def strays() -> str:
         """The header's words that reading order prints among the rows."""
@@ -3447,6 +3448,43 @@ def _total_label_among_header(header: list[Token], runs: list[Run],
     if sum(not is_text_column(t) for _, t in rest) < usual:
         return header, runs
     return rest, [([], [header[totals[0]]], runs[0][2])] + runs[1:]
+
+
+def _figures_printed_apart(runs: list[Run]) -> list[Run]:
+    """Reading order prints some rows' figures apart from them, after a later row's own (cells
+    of another text block: `22102 住房改革支出 464.69 464.69 518.06 10 16.63`). Where rows print
+    their total first and its parts after (two thirds of those printing two figures or more,
+    three at least, add up so), a row whose figures add up only without its last ones printed
+    those for rows whose parts fall short of their total by just those figures: each goes, in
+    the order printed, to the one row short by it, where every such figure finds its one row
+    (a page's number printed among them aside: one or two digits) and every row short of its
+    total gets one; else the rows are left as printed, for the sums to show."""
+    parsed = [[parse_amount(t) for _, t in amounts] for _, _, amounts in runs]
+    values = [[x for x in v if x is not None] if None not in v else [] for v in parsed]
+
+    def adds_up(v: list[Decimal]) -> bool:
+        return len(v) >= 2 and abs(v[0] - sum(v[1:])) <= SETTINGS.cent * len(v)
+    several = [v for v in values if len(v) >= 2]
+    if len(several) < 3 or 3 * sum(map(adds_up, several)) < 2 * len(several):
+        return runs
+    apart = {i: next((m for m in range(len(v) - 1, 1, -1) if adds_up(v[:m])), 0)
+             for i, v in enumerate(values) if len(v) >= 3 and not adds_up(v)}
+    short = {i: d for i, v in enumerate(values) if v and i not in apart
+             and (d := v[0] - sum(v[1:])) > SETTINGS.cent * len(v)}
+    if not short or 0 in apart.values():
+        return runs
+    out = list(runs)
+    for i, m in apart.items():
+        codes, labels, amounts = out[i]
+        for token, value in zip(amounts[m:], values[i][m:]):
+            to = [j for j, d in short.items() if abs(d - value) <= SETTINGS.cent * len(values[j])]
+            if len(to) == 1:
+                del short[to[0]]
+                out[to[0]] = (out[to[0]][0], out[to[0]][1], out[to[0]][2] + [token])
+            elif not is_short_number(token[1]):
+                return runs
+        out[i] = (codes, labels, amounts[:m])
+    return runs if short else out
 
 
 def _lone_total(run: Run) -> bool:
