@@ -20,6 +20,7 @@ from .findings import (
     Severity,
     amount,
     amount_columns,
+    cells_note,
     classification_of,
     column_name,
     find_col,
@@ -30,7 +31,8 @@ from .findings import (
     text_only,
 )
 from .model import Document, Table, parse_amount
-from .panels import LIST_NUMBER
+from .panels import LIST_NUMBER, OUT_OF_TURN
+from .placement import GUESSED
 from .reader import SourceText
 from .table_rules import FORM_PARTS, FORM_TOTAL, grid_blocks
 from .text import HAN
@@ -739,14 +741,20 @@ def check_prose_figures(doc: Document) -> list[Finding]:
             continue
         for said, line, sentence in differ if figure.every else differ[:1]:
             # where the cell may hold more than the subject (公用经费 ⊇ 机关运行经费), less is a warning
-            # (a table of the subject's own holds it and no more)
-            sev = Severity.WARNING if figure.part and not own and said < _in_wan_as(value, table.unit, said) \
+            # (a table of the subject's own holds it and no more); so is a figure in a cell whose
+            # column nothing told (it may be another column's)
+            guessed = cells_note(table, [(r, c)]) if table.cell(r, c).inferred in _GUESSES else ""
+            sev = Severity.WARNING if guessed or (figure.part and not own and said < _in_wan_as(value, table.unit, said)) \
                 else Severity.ERROR
             out.append(Finding(Check.PROSE_VS_TABLE, sev,
-                               f"the text states “{sentence}”; {table.title} prints {fmt(value)}",
+                               f"the text states “{sentence}”; {table.title} prints {fmt(value)}{guessed}",
                                table.title, ti, r, c, f"{row_label(table, r)} / {column_name(table, c)}",
                                [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
     return out
+
+
+# the marks of a cell whose column is a guess
+_GUESSES = frozenset({GUESSED, OUT_OF_TURN})
 
 
 def _table_of_its_own(doc: Document, subject: str) -> tuple[int, Table] | None:

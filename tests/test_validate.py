@@ -870,3 +870,19 @@ def test_a_unit_summary_read_with_its_spending_split_broken_is_doubted_not_a_fal
     balance = [f for f in validate(doc) if "收入总计 121224000.00 ≠ 支出总计 15474000.00" in f.message]
     assert [f.severity for f in balance] == [Severity.WARNING]
     assert "break a sum the template's figures hold" in balance[0].message
+
+
+def test_a_figure_the_text_states_against_a_cell_whose_column_is_a_guess_is_a_warning():
+    # pdftotext's reading order: two rows' labels among the header's cells, their eight figures
+    # after one label, so which column each figure is in is a guess; the text's figures, said
+    # to disagree with those cells, may be other columns' (it was three false errors)
+    text = _lines("2026年一般公共预算“三公”经费支出情况表", "部门名称：长沙市信访局", "单位：万元",
+                  "三公经费预（决）算数（财政拨款）", "部门名称", "小计", "合计", "长沙市信访局", "公务接待费",
+                  "因公出国（境）费", "公务用车购置及运行", "其中：公务用车运行", "其中：公务用车购置", "费", "费",
+                  *["8.00", "3.00", "5.00", "5.00"] * 2, "", "第三部分 说明", "一、“三公”经费预算情况",
+                  "2026年“三公”经费预算数为8.00万元，其中：因公出国(境)费0.00万元，公务接待费3.00万元。")
+    found = [f for f in validate(_document(text)) if f.check == "prose_vs_table"]
+    assert [(f.severity, f.values) for f in found] == [
+        ("warning", {"stated": "8.00", "table": "3.00"}), ("warning", {"stated": "0.00", "table": "8.00"}),
+        ("warning", {"stated": "3.00", "table": "5.00"})]
+    assert all(f.message.endswith("which is its own is a guess)") for f in found)
