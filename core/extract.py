@@ -2371,6 +2371,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
         header, runs = _total_label_among_header(header, runs, is_header_word)
+        runs = _total_label_after_its_figures(runs)
         runs = _figures_after_header_cells(runs, is_header_word)
         runs = _whole_figures_before_codes(runs)
         if _may_print_codes(spec):
@@ -3448,6 +3449,14 @@ def _total_label_among_header(header: list[Token], runs: list[Run],
     if sum(not is_text_column(t) for _, t in rest) < usual:
         return header, runs
     return rest, [([], [header[totals[0]]], runs[0][2])] + runs[1:]
+
+
+def _total_label_after_its_figures(runs: list[Run]) -> list[Run]:
+    """Reading order prints the first row's figures before its total label, which stands alone
+    (`预算数 7841.26 合计 301 工资福利支出 …`): the label is that row's."""
+    if len(runs) >= 2 and not runs[0][0] and not runs[0][1] and runs[0][2] and _lone_total(runs[1]):
+        return [([], runs[1][1], runs[0][2])] + runs[2:]
+    return runs
 
 
 def _figures_printed_apart(runs: list[Run]) -> list[Run]:
