@@ -22,7 +22,7 @@ from .cross_rules import (
     check_unrecoverable,
 )
 from .edits import CellEdit, Edit, Target
-from .findings import Check, Finding, Severity, settle, severity, stable_id, standing
+from .findings import ZERO, Check, Finding, Severity, amount, settle, severity, stable_id, standing
 from .model import Cell, Document, Table, parse_amount
 from .prose_rules import (
     check_document_consistency,
@@ -80,19 +80,34 @@ DOCUMENT_RULES: tuple[Callable[[Document], list[Finding]], ...] = (
 
 def _figures_moved_between(failing: list[Finding], table: Table) -> bool:
     """Whether two of a table's failing sums of classes of one level miss by opposite amounts
-    (301 short of its items by 247.25, 302 over by 247.25): a figure read into the next
-    class's rows, as a text listing codes, names and figures apart misplaces them. (A class
-    and the total above it missing so is one slip of the class's figure: not counted.)"""
+    (301 short of its items by 247.25, 302 over by 247.25), or miss while the rows with none
+    under them add up to the total row all the same (every figure is in the table, some under
+    the wrong class): figures read into other classes' rows, as a text listing codes, names
+    and figures apart misplaces them. (A class and the total above it missing so is one slip
+    of the class's figure: not counted.)"""
     gaps: set[tuple[int, int | None, Decimal]] = set()     # (code length, column, by how much a class misses)
+    missing: set[tuple[int, int]] = set()                   # (row, column) of classes missing
     for f in failing:
         stated, computed = parse_amount(f.values.get("stated", "")), parse_amount(f.values.get("computed", ""))
-        if f.check != Check.HIERARCHY or f.row is None or stated is None or computed is None or stated == computed:
+        if f.check != Check.HIERARCHY or f.row is None or f.col is None or stated is None or computed is None or \
+                stated == computed:
             continue
         level = len(table.row_code(f.row))
         if level and (level, f.col, computed - stated) in gaps:
             return True
         gaps.add((level, f.col, stated - computed))
-    return False
+        missing.add((f.row, f.col))
+    return any(sum(c == col for _, c in missing) >= 2 and _leaves_meet_the_total(table, col) for _, col in missing)
+
+
+def _leaves_meet_the_total(table: Table, col: int) -> bool:
+    """Whether the coded rows with no rows coded under them add up to the total row in `col`."""
+    shape = sum_shape(table)
+    total = amount(table, shape.total_row, col) if shape.total_row is not None else None
+    coded = set(shape.tops) | {k for kids in shape.kids.values() for k, _ in kids}
+    leaves = coded - set(shape.kids) - {shape.total_row}
+    return total is not None and len(leaves) >= 2 and \
+        abs(total - sum((amount(table, r, col) or ZERO for r in leaves), ZERO)) <= SETTINGS.cent * len(leaves)
 
 
 def _misread_tables(doc: Document, findings: list[Finding]) -> list[Finding]:

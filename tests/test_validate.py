@@ -886,3 +886,24 @@ def test_a_figure_the_text_states_against_a_cell_whose_column_is_a_guess_is_a_wa
         ("warning", {"stated": "8.00", "table": "3.00"}), ("warning", {"stated": "0.00", "table": "8.00"}),
         ("warning", {"stated": "3.00", "table": "5.00"})]
     assert all(f.message.endswith("which is its own is a guess)") for f in found)
+
+
+def test_classes_missing_while_their_items_meet_the_total_are_figures_read_under_the_wrong_class():
+    # a reading that put two items' figures under another class: three classes miss their items
+    # (by +10, +10 and −20, no two opposite), yet every item adds up to the 合计 row — one
+    # warning that the table was probably misread, not three errors about the document
+    doc = _document(_lines(
+        "一般公共预算基本支出经济分类情况表", "单位：万元", "科目编码\t科目名称\t预算数", "\t合计\t100.00",
+        "301\t工资福利支出\t60.00", "30101\t基本工资\t30.00", "30102\t津贴补贴\t20.00",
+        "302\t商品和服务支出\t30.00", "30201\t办公费\t20.00", "303\t对个人和家庭的补助\t10.00",
+        "30301\t离休费\t20.00", "30302\t退休费\t10.00"))
+    found = [(f.check, f.severity, f.where) for f in validate(doc)]
+    assert found == [("extraction", "warning", "whole table")]
+    # the same classes with items that do not meet the total are the document's own slips
+    slipped = _document(_lines(
+        "一般公共预算基本支出经济分类情况表", "单位：万元", "科目编码\t科目名称\t预算数", "\t合计\t100.00",
+        "301\t工资福利支出\t60.00", "30101\t基本工资\t30.00", "30102\t津贴补贴\t20.00",
+        "302\t商品和服务支出\t30.00", "30201\t办公费\t20.00", "303\t对个人和家庭的补助\t10.00",
+        "30301\t离休费\t20.00", "30302\t退休费\t5.00"))
+    assert [(f.check, f.severity, f.row) for f in validate(slipped)] == [
+        ("hierarchy", "error", 1), ("hierarchy", "error", 4), ("hierarchy", "error", 6)]
