@@ -58,7 +58,7 @@ LABEL_THEN_AMOUNT = re.compile(f"^(.*(?:{HAN}|[）)]))" + r"(-?\d{1,3}(?:,\d{3})
 # Amounts of two decimals run together (`75,000.00130,000.00`); a negative one among them only
 # with a thousands comma (`395,500.00-12,000.00`), so a span of months (`2024.01-2024.12`) stays whole.
 GLUED_AMOUNTS = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
-YEAR_SPACED = re.compile(r"(\d{4})\s+年")
+YEAR_SPACED = re.compile(r"(?<!\d)(\d{4})\s+年")     # (a year stands alone: no 7-digit code 3010303 年终…)
 NUMBER_FIRST = frozenset("+-0123456789")
 
 
