@@ -103,9 +103,6 @@ _BASIC_SPLIT = tuple(("科目编码", "科目名称", "合计", "基本支出/�
                       "项目支出") for staff, running in _STAFF_AND_RUNNING)
 _BASIC_SPLIT_RULES = (TotalRule("合计", ("基本支出/小计", "项目支出")),
                       *(TotalRule("基本支出/小计", pair) for pair in _STAFF_AND_RUNNING))
-# Chongqing: spending of a fund by class, its 总计 first (政府性基金, 国有资本经营)
-_CHONGQING_SPENDING = ("科目编码", "科目名称", "预算数/总计", "预算数/基本支出", "预算数/项目支出")
-_CHONGQING_SPENDING_RULES = (TotalRule("预算数/总计", ("预算数/基本支出", "预算数/项目支出")),)
 # Chongqing: income by source
 _CHONGQING_INCOME = ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
                      "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入")
@@ -471,10 +468,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _SPENDING_THREE_WAYS,
                        _SHENZHEN_UNIT_CODE,
                        _SUBTOTAL_PARTS,
-                       _CHONGQING_SPENDING,
                        *_BASIC_SPLIT),
-              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,) + _CHONGQING_SPENDING_RULES,
-              code_kind="function"),
+              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
     TableSpec(TableKind.BUDGET_STATE_CAPITAL_EXPENSE, "国有资本经营预算支出表", (r"国有资本经营预算(财政)?(拨款)?支出.*表$",),
               header_words=("基本支出", "项目支出", "预算数"),
               layouts=(("支出功能分类科目/科目编码", "支出功能分类科目/科目名称", "{year}年预算数/合计",
@@ -483,10 +478,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _guangdong_fund("国有资本经营预算支出"),
                        _SHENZHEN_UNIT_CODE,
                        _SUBTOTAL_PARTS,
-                       _CHONGQING_SPENDING,
                        *_BASIC_SPLIT),
-              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,) + _CHONGQING_SPENDING_RULES,
-              code_kind="function"),
+              column_rules=_BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,), code_kind="function"),
     # (一般公共预算项目支出情况表 is its spending by economic class, no list of projects)
     TableSpec(TableKind.BUDGET_PROJECT_EXPENSE, "项目支出表", (r"(?<!一般公共预算)项目支出(及其他支出)?(预算)?(情况)?表$",),
               header_words=("项目名称", "项目编码"),
