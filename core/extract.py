@@ -3430,11 +3430,10 @@ def _total_label_among_header(header: list[Token], runs: list[Run],
     """Reading order prints the first row's total label among the header's cells (`科目编码
     科目名称 合计 预算数 5915.38 301 工资福利支出 …`): where the first row prints figures with no
     label, no row prints a total's label and the header's other words name as many amount
-    columns as the rows mostly print figures, the header's one bare 合计 is that row's label
-    (a line of its own, in a table whose other rows print labels of their own, not the header's
-    words printed among the figures, and whose header is whole
-    words: one cut to single characters names no column surely, a header line printing 合计
-    among other cells names a column, and a table of figures alone prints no label)."""
+    columns as the rows mostly print figures, the header's one bare 合计, a line of its own,
+    is that row's label. (Not where the header is cut to single characters, which name no
+    column surely, nor where the other rows print no labels of their own, only the header's
+    words among the figures: a table of figures alone prints no label.)"""
     if not runs or runs[0][0] or runs[0][1] or not runs[0][2] or \
             any(catalog.TOTAL_LABELS.match(t) for _, labels, _ in runs for _, t in labels) or \
             sum(bool(codes) or any(not is_header_word(t) for _, t in labels) for codes, labels, _ in runs[1:]) * 2 \

@@ -5,6 +5,7 @@ anything larger is an `error`. One disagreement is reported once.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import replace
 from decimal import Decimal
@@ -86,7 +87,7 @@ def _figures_moved_between(failing: list[Finding], table: Table) -> bool:
     and figures apart misplaces them. (A class and the total above it missing so is one slip
     of the class's figure: not counted.)"""
     gaps: set[tuple[int, int | None, Decimal]] = set()     # (code length, column, by how much a class misses)
-    missing: set[tuple[int, int]] = set()                   # (row, column) of classes missing
+    missing: Counter[int] = Counter()                       # how many classes miss, by column
     for f in failing:
         stated, computed = parse_amount(f.values.get("stated", "")), parse_amount(f.values.get("computed", ""))
         if f.check != Check.HIERARCHY or f.row is None or f.col is None or stated is None or computed is None or \
@@ -96,8 +97,8 @@ def _figures_moved_between(failing: list[Finding], table: Table) -> bool:
         if level and (level, f.col, computed - stated) in gaps:
             return True
         gaps.add((level, f.col, stated - computed))
-        missing.add((f.row, f.col))
-    return any(sum(c == col for _, c in missing) >= 2 and _leaves_meet_the_total(table, col) for _, col in missing)
+        missing[f.col] += 1
+    return any(n >= 2 and _leaves_meet_the_total(table, col) for col, n in missing.items())
 
 
 def _leaves_meet_the_total(table: Table, col: int) -> bool:
