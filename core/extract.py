@@ -360,6 +360,7 @@ def _figures_printed_before(src: SourceText, previous: Region | None, first: int
 
 
 EMPTY_TABLE_NOTE = re.compile(r"无(.{2,12}?)(?:预算)?(?:收支|支出|收入)")
+NO_DATA_NOTE = re.compile(r"(?:本|此)表(?:无数据|为空)|为空表")      # a note saying the table holds no figure
 
 
 def _labelled_figures(table: Table) -> list[tuple[str, Decimal, str]]:
@@ -2416,14 +2417,17 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     # the label pieces' columns hold words whatever the header calls them (一级 二级 三级)
     columns = [replace(c, role=ColumnRole.TEXT) if j < label_pieces and not c.holds_words else c
                for j, c in enumerate(columns)]
-    if runs and fit < SETTINGS.sure_layout and not named_by_header and \
+    # (a header matched in part doubts where figures stand: a table the document says holds no
+    # data, read without a figure, has none to misplace)
+    said_empty = not any(amounts for _, _, amounts in runs) and any(NO_DATA_NOTE.search(n) for n in table.notes)
+    if runs and fit < SETTINGS.sure_layout and not named_by_header and not said_empty and \
             (fit < SETTINGS.broken_header_words or not _printed_in_header(columns, printed_lines)):
         # the cells' columns follow a template the printed header matches only in part (a
         # template of the table's kind ending in columns the header names word for word, its
         # words wrapped over lines, is no doubt)
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
                         "check the columns against the source", of_columns=True)
-    elif runs and fit < 1 and not _printed_in_header(columns, printed_lines) and \
+    elif runs and fit < 1 and not said_empty and not _printed_in_header(columns, printed_lines) and \
             len(unnamed := _cells_no_column_names(columns, printed_lines, row_labels)) > 1:
         # a template holding most of the header, less a column the header names otherwise (the
         # pieces of its wrapped name: one word alone is as likely a group or a synonym, 科目代码)
