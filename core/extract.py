@@ -2371,8 +2371,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     def is_header_word(t: str) -> bool:
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
-        header, runs = _total_label_among_header(header, runs, is_header_word)
-        runs = _total_label_after_its_figures(runs)
+        header, runs = _first_rows_total_label(header, runs, is_header_word)
         runs = _figures_after_header_cells(runs, is_header_word)
         runs = _whole_figures_before_codes(runs)
         if _may_print_codes(spec):
@@ -3429,17 +3428,21 @@ def _totals_printed_late(runs: list[Run], is_header_word: Callable[[str], bool],
 REPEATED_HEADER_CELLS = 3      # a header printed again holds this many cells at least; a row's label fewer
 
 
-def _total_label_among_header(header: list[Token], runs: list[Run],
-                              is_header_word: Callable[[str], bool]) -> tuple[list[Token], list[Run]]:
-    """Reading order prints the first row's total label among the header's cells (`科目编码
-    科目名称 合计 预算数 5915.38 301 工资福利支出 …`): where the first row prints figures with no
-    label, no row prints a total's label and the header's other words name as many amount
-    columns as the rows mostly print figures, the header's one bare 合计, a line of its own,
-    is that row's label. (Not where the header is cut to single characters, which name no
-    column surely, nor where the other rows print no labels of their own, only the header's
-    words among the figures: a table of figures alone prints no label.)"""
-    if not runs or runs[0][0] or runs[0][1] or not runs[0][2] or \
-            any(catalog.TOTAL_LABELS.match(t) for _, labels, _ in runs for _, t in labels) or \
+def _first_rows_total_label(header: list[Token], runs: list[Run],
+                            is_header_word: Callable[[str], bool]) -> tuple[list[Token], list[Run]]:
+    """Reading order prints the first row's total label apart from its figures, which open the
+    rows with no label: right after them, alone (`预算数 7841.26 合计 301 工资福利支出 …`), or among
+    the header's cells (`科目编码 科目名称 合计 预算数 5915.38 301 …`). Among the header's cells, the
+    one bare 合计 on a line of its own is that row's where no row prints a total's label and the
+    header's other words name as many amount columns as the rows mostly print figures — not
+    where the header is cut to single characters, which name no column surely, nor where the
+    other rows print no labels of their own, only the header's words among the figures (a table
+    of figures alone prints no label)."""
+    if not runs or runs[0][0] or runs[0][1] or not runs[0][2]:
+        return header, runs
+    if len(runs) >= 2 and _lone_total(runs[1]):
+        return header, [([], runs[1][1], runs[0][2])] + runs[2:]
+    if any(catalog.TOTAL_LABELS.match(t) for _, labels, _ in runs for _, t in labels) or \
             sum(bool(codes) or any(not is_header_word(t) for _, t in labels) for codes, labels, _ in runs[1:]) * 2 \
             <= len(runs) - 1 or \
             _shattered([t for _, t in header]):
@@ -3454,14 +3457,6 @@ def _total_label_among_header(header: list[Token], runs: list[Run],
     return rest, [([], [header[totals[0]]], runs[0][2])] + runs[1:]
 
 
-def _total_label_after_its_figures(runs: list[Run]) -> list[Run]:
-    """Reading order prints the first row's figures before its total label, which stands alone
-    (`预算数 7841.26 合计 301 工资福利支出 …`): the label is that row's."""
-    if len(runs) >= 2 and not runs[0][0] and not runs[0][1] and runs[0][2] and _lone_total(runs[1]):
-        return [([], runs[1][1], runs[0][2])] + runs[2:]
-    return runs
-
-
 def _figures_printed_apart(runs: list[Run]) -> list[Run]:
     """Reading order prints some rows' figures apart from them, after a later row's own (cells
     of another text block: `22102 住房改革支出 464.69 464.69 518.06 10 16.63`). Where rows print
@@ -3473,14 +3468,11 @@ def _figures_printed_apart(runs: list[Run]) -> list[Run]:
     total gets one; else the rows are left as printed, for the sums to show."""
     parsed = [[parse_amount(t) for _, t in amounts] for _, _, amounts in runs]
     values = [[x for x in v if x is not None] if None not in v else [] for v in parsed]
-
-    def adds_up(v: list[Decimal]) -> bool:
-        return len(v) >= 2 and abs(v[0] - sum(v[1:])) <= SETTINGS.cent * len(v)
     several = [v for v in values if len(v) >= 2]
-    if len(several) < 3 or 3 * sum(map(adds_up, several)) < 2 * len(several):
+    if len(several) < 3 or 3 * sum(map(holds_total, several)) < 2 * len(several):
         return runs
-    apart = {i: next((m for m in range(len(v) - 1, 1, -1) if adds_up(v[:m])), 0)
-             for i, v in enumerate(values) if len(v) >= 3 and not adds_up(v)}
+    apart = {i: next((m for m in range(len(v) - 1, 1, -1) if holds_total(v[:m])), 0)
+             for i, v in enumerate(values) if len(v) >= 3 and not holds_total(v)}
     short = {i: d for i, v in enumerate(values) if v and i not in apart
              and (d := v[0] - sum(v[1:])) > SETTINGS.cent * len(v)}
     if not short or 0 in apart.values():

@@ -743,11 +743,11 @@ def check_prose_figures(doc: Document) -> list[Finding]:
             # where the cell may hold more than the subject (公用经费 ⊇ 机关运行经费), less is a warning
             # (a table of the subject's own holds it and no more); so is a figure in a cell whose
             # column nothing told (it may be another column's)
-            guessed = cells_note(table, [(r, c)]) if table.cell(r, c).inferred in _GUESSES else ""
-            sev = Severity.WARNING if guessed or (figure.part and not own and said < _in_wan_as(value, table.unit, said)) \
+            guess_note = cells_note(table, [(r, c)]) if table.cell(r, c).inferred in _GUESSES else ""
+            sev = Severity.WARNING if guess_note or (figure.part and not own and said < _in_wan_as(value, table.unit, said)) \
                 else Severity.ERROR
             out.append(Finding(Check.PROSE_VS_TABLE, sev,
-                               f"the text states “{sentence}”; {table.title} prints {fmt(value)}{guessed}",
+                               f"the text states “{sentence}”; {table.title} prints {fmt(value)}{guess_note}",
                                table.title, ti, r, c, f"{row_label(table, r)} / {column_name(table, c)}",
                                [line] + cell_lines, {"stated": str(said), "table": fmt(value)}))
     return out
