@@ -1752,14 +1752,19 @@ def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after:
     return False
 
 
+MISPRINTED_SHARE = 5      # a misprinted header word lacks at most one in this many of its characters
+
+
 def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: int,
-                   code_width: int = 0, per_period: bool = True) -> tuple[list[str] | None, float]:
+                   code_width: int = 0, per_period: bool = True, lines_printed: bool = True
+                   ) -> tuple[list[str] | None, float]:
     """The template layout whose header words the (split, scrambled) header holds best. A
     layout loses for each word of the spec's other layouts that the header prints and it
     lacks (行次 printed: not the layout without 行次); of equally good ones, the one whose
     printed words are the more specific (支出功能分类科目编码 over 功能分类科目编码), then the one
-    whose unprinted words are the fewer characters. Returns the layout
-    (None when none fits) and how well the header holds it (1: every word, none missing)."""
+    whose unprinted words are the fewer characters. `lines_printed`: the header's lines are
+    lines as printed (not one fragment a line joined). Returns the layout (None when none
+    fits) and how well the header holds it (1: every word, none missing)."""
     text = squash(header_text)
     # another template's word counts against a layout only where a line prints it as whole
     # cells: joined across lines, or from the pieces of cells wrapped side by side, the ends
@@ -1783,11 +1788,18 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
                and not (catalog.PERIOD.match(w) and w in whole_lines)]
     # (a word a layout writes longer, or shorter inside, 公务用车运行费 for 公务用车运行维护费, is its own)
     owned_by = {w: {v for v in every if w in v or _is_shortened(v, w)} for w in printed}
+    # (a cell misprinting a long word, a character or two left out inside it, 支出功能分科目 for
+    # 支出功能分类科目, prints that word as surely as its characters wrapped apart; a word of the
+    # templates' own, 事业收入, misprints none)
+    cells = {cell for line in lines for cell in line} - every
+    shortened = {w for w in every if w not in cells and any(
+        len(w) - len(cell) <= len(w) // MISPRINTED_SHARE and _is_shortened(cell, w) for cell in cells)}
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
-        presence = {w: _word_presence(w, text, pieces) for w in words}
+        presence = {w: _word_presence(w, text, pieces) or (0.75 if w in shortened else 0.0) for w in words}
         found = sum(presence.values())
-        unexplained = [w for w in printed if not owned_by[w] & words]
+        unexplained = [w for w in printed if not owned_by[w] & words] + \
+            (_cells_beyond_layout(cols, lines) if lines_printed else [])
         # … and of those, the one with as many code columns as a line prints codes (panels)
         panels = sum(catalog.is_code_column(c) for c in cols)
         mismatch = abs(panels - (code_width if code_width > 1 else _panels_printed(cols, panels, text))) \
@@ -1813,6 +1825,16 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
             (len(shares) == 1 or shares[0][0] - shares[1][0] >= SETTINGS.broken_header_lead):
         return shares[0][1], best_score[0]
     return None, best_score[0]
+
+
+def _cells_beyond_layout(cols: list[str], lines: list[list[str]]) -> list[str]:
+    """The leaves of `cols` a header line prints as cells more often than the layout holds
+    them, once for each time more: panels the layout lacks (`预算数` four times on a line:
+    income and spending three ways, not one panel of each). A leaf's qualifier may go
+    unprinted (`项目（按功能分类）` printed `项目`)."""
+    leaves = Counter(m.group(1) if (m := QUALIFIED.match(leaf := Column.parse(c).leaf)) else leaf for c in cols)
+    return [leaf for leaf, held in leaves.items() if len(leaf) >= 2
+            for _ in range(max(line.count(leaf) for line in lines) - held)]
 
 
 def _printed_per_period(layouts: list[list[str]], periods: list[str], text: str, lines: list[list[str]],
@@ -2316,12 +2338,14 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
     width = _row_width(runs) if layout == "fragment" else max([len(a) for _, _, a in runs] + [0])
     codes_per_line = Counter(k for k, t in tokens if ECONOMIC_CODE.match(t))
     code_width = max(codes_per_line.values(), default=0)
-    columns, fit = _choose_layout(spec, printed_header, year, width, code_width, per_period) if spec.layouts \
-        else (None, 0.0)
+    by_line = layout != "fragment"
+    columns, fit = _choose_layout(spec, printed_header, year, width, code_width, per_period, by_line) \
+        if spec.layouts else (None, 0.0)
     if columns is not None and layout != "fragment":
         columns = _panels_as_printed(columns, code_width, squash(printed_header))
     if not spec.layouts and header:      # outside the catalogue: a known layout only where it holds surely
-        known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width, per_period)
+        known, surely = _choose_layout(catalog.ANY_LAYOUT, printed_header, year, width, code_width, per_period,
+                                       by_line)
         if known is not None and surely >= SETTINGS.sure_layout:
             squashed = squash(printed_header)
             # a template's last text columns the header does not print (绩效目标) are not this table's
@@ -2331,7 +2355,7 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
             columns, fit = known, surely
     if fit < SETTINGS.sure_layout and (among := strays()):      # with the header's words printed among the rows
         columns, fit = max([(columns, fit), _choose_layout(spec, printed_header + " " + among, year, width, code_width,
-                                                           per_period)],
+                                                           per_period, by_line)],
                            key=lambda chosen: chosen[1])
     labelled = any(codes or labels for codes, labels, _ in runs)
     # a header printed whole on one line, or a cell a line: read as printed (a stacked one only
