@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from . import catalog
 from .catalog import TableKind, TableSpec
-from .columns import CODE_PARTS, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
+from .columns import CODE_PARTS, ORDINAL_LEAVES, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import (
     fill_form,
     fill_listed_form,
@@ -42,8 +42,10 @@ from .panels import (
     TOP_ITEMS,
     WRAPPED_TAIL,
     coded_panel_rows,
+    figures_beside_no_label,
     item_over_its_parent,
     items_seated_by_totals,
+    labels_above_their_rows_joined,
     labels_wrapped_around_joined,
     number_in_the_other_panel,
     number_repeated,
@@ -492,7 +494,10 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
     try:
-        _read_cells(table, content, spec, context)
+        if (numbered := _numbered_rows_read(table, content, spec, context)) is not None:
+            table = numbered
+        else:
+            _read_cells(table, content, spec, context)
         _mark_wrapped_figures(table, wrapped)
     except Exception as exc:        # a reader's fault costs this table, flagged, not the document
         table.columns, table.rows, table.header_lines, table.recoverable = [], [], None, False
@@ -506,6 +511,78 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     _restore_printed(table, src, region.title_lines() or (table.first_line,))
     _judge_recoverable(table, src)
     return table
+
+
+ORDINAL_HEAD = frozenset({"序号", "序", "号"})      # a header's 序号, whole or a character a line (printed upright)
+ORDINAL_OPENING = re.compile(r"^\s*([1-9]\d{0,3})(?=\s+\S)")      # a row's line opening with its number
+MIN_NUMBERED_ROWS = 3
+
+
+@dataclass(frozen=True)
+class NumberedRows:
+    """A table's lines with the numbers its rows open with (its 序号 column) blanked out, and
+    its header's 序号; the number each such line opened with, by line."""
+    content: list[tuple[int, str]]
+    printed: PrintedPages | None
+    numbers: dict[int, str]
+
+
+def _numbered_rows(content: list[tuple[int, str]], layout: str, printed: PrintedPages | None) -> NumberedRows | None:
+    """The table's rows numbered apart: where the header prints 序号 and lines after it open
+    with the numbers 1, 2, 3 … in turn (at least three), those lines and the header without
+    them (blanked, so a layout text keeps its columns' places). None otherwise, and for a text
+    of one fragment a line, whose lone numbers may as well be figures."""
+    if layout == "fragment":
+        return None
+    head = next((i for i, (_, line) in enumerate(content) if ORDINAL_HEAD & set(line.split())), None)
+    if head is None or any(is_amount(t) for _, line in content[:head + 1] for t in line.split()):
+        return None
+    numbers: dict[int, str] = {}
+    for k, line in content[head + 1:]:
+        if (m := ORDINAL_OPENING.match(line)) and int(m.group(1)) == len(numbers) + 1:
+            numbers[k] = m.group(1)
+    if len(numbers) < MIN_NUMBERED_ROWS:
+        return None
+    header_lines = {k for k, _ in content[:head + 1]} | {k for k, _ in content[head + 1:next(iter(numbers))]}
+
+    def blanked(k: int, line: str) -> str:
+        if k in numbers:
+            m = ORDINAL_OPENING.match(line)
+            assert m is not None
+            return line[:m.start(1)] + " " * len(m.group(1)) + line[m.end(1):]
+        if k in header_lines:
+            return re.sub(r"(?<!\S)(?:序号|序|号)(?!\S)", lambda m: " " * len(m.group()), line)
+        return line
+    lines = [(k, blanked(k, line)) for k, line in content]
+    if printed is not None:
+        printed = replace(printed, lines=tuple(blanked(k, line) for k, line in enumerate(printed.lines, 1)))
+    return NumberedRows([(k, line) for k, line in lines if line.strip()], printed, numbers)
+
+
+def _numbered_rows_read(table: Table, content: list[tuple[int, str]], spec: TableSpec,
+                        context: Context) -> Table | None:
+    """The table read without the numbers its rows open with, then given them as its first
+    column (序号): where each number stands in one row read, and no row holds two (else None,
+    the table to be read as printed). Read with them, a row's number is taken for its code
+    or a figure, or dropped."""
+    apart = _numbered_rows(content, table.layout, context.printed)
+    if apart is None:
+        return None
+    numbered = replace(table, columns=[], rows=[], notes=list(table.notes), facts={}, grids=[])
+    _read_cells(numbered, apart.content, spec, replace(context, printed=apart.printed))
+    seats: dict[int, int] = {}
+    for r, row in enumerate(numbered.rows):
+        opened = {k for cell in row for k in cell.lines if k in apart.numbers}
+        if len(opened) > 1:
+            return None
+        if opened:
+            seats[r] = opened.pop()
+    if len(seats) != len(apart.numbers):
+        return None
+    numbered.columns.insert(0, Column.parse(ORDINAL_LEAVES[0]))
+    numbered.rows = [[Cell(apart.numbers[seats[r]], (seats[r],)) if r in seats else Cell("")] + row
+                     for r, row in enumerate(numbered.rows)]
+    return numbered
 
 
 FIGURE_HEAD = re.compile(r"-?\d[\d,]*\.?\d?")     # a figure cut at its cell's width: `370,219.2`
@@ -2895,7 +2972,7 @@ def _read_panels(body: Body) -> None:
     else:
         table.rows = panel_rows(columns, text_cols, runs, by_line=body.by_line)
     if body.by_line and len(text_cols) > 1:
-        table.rows = labels_wrapped_around_joined(table.rows, text_cols)
+        table.rows = labels_above_their_rows_joined(labels_wrapped_around_joined(table.rows, text_cols), text_cols)
     if body.by_line and len(text_cols) > 2:
         table.rows = wrapped_labels_figures_seated(plain_labels_seated(table.rows, text_cols), text_cols)
     for (label_line, _), pieces in descriptions:
@@ -2915,6 +2992,9 @@ def _read_panels(body: Body) -> None:
         if text_cols == [0]:
             _figures_seated_after_label(body)
     doubts = list(_panels_out_of_step(table, text_cols))
+    if body.by_line and len(text_cols) > 1 and (unlabelled := figures_beside_no_label(table.rows, text_cols)):
+        doubts.append(f"{unlabelled} row(s) print a figure beside no label of its panel: a label printed apart "
+                      "from its row's line was likely read as a row of its own; check the rows against the source")
     spent = spending_in_the_income_panel(table.rows, columns, text_cols)
     if (doubts or spent) and not body.by_line and text_cols == [0, 2] and len(columns) == 4:
         # two panels of a label and a figure read out of step: their cells as one stream, each

@@ -184,6 +184,37 @@ def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -
     return out
 
 
+def labels_above_their_rows_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
+    """A label printed on a line of its own above its row's line, that panel's figure and the
+    other panels' cells on the line below (`其中：专项资金列入部门预算的项目` / `0.00 2、外交支出
+    0.00 …`): one row, where the label stands alone on its line and the row below prints a figure
+    of that panel and no label in it."""
+    if not rows:
+        return rows
+    ends = dict(zip(text_cols, text_cols[1:] + [len(rows[0])]))
+    out = [list(row) for row in rows]
+    r = 0
+    while r + 1 < len(out):
+        filled = [j for j, cell in enumerate(out[r]) if cell.text]
+        below = out[r + 1]
+        if len(filled) == 1 and (j := filled[0]) in ends and not below[j].text and \
+                any(cell.text for cell in below[j + 1:ends[j]]):
+            below[j] = out[r][j]
+            del out[r]
+        else:
+            r += 1
+    return out
+
+
+def figures_beside_no_label(rows: list[list[Cell]], text_cols: list[int]) -> int:
+    """The rows with a figure in a panel that prints no label beside it."""
+    if not rows:
+        return 0
+    ends = dict(zip(text_cols, text_cols[1:] + [len(rows[0])]))
+    return sum(any(not row[j].text and any(cell.text for cell in row[j + 1:end]) for j, end in ends.items())
+               for row in rows)
+
+
 def items_seated_by_totals(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
     """Two panels of (label, figure) side by side: an item printed alone on its line, its number
     continuing both lists (`三、单位预留机动经费 3990.4` under `二、政府性基金预算` and `二、项目支出`),

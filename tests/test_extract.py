@@ -1743,3 +1743,25 @@ def test_page_numbers_printed_a_digit_a_line_go_up_from_foot_to_foot():
     assert _pages_a_digit_a_line(text("844", "944", "054")) == {2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18}
     assert _pages_a_digit_a_line(text("2", "2", "2")) == set()
     assert _pages_a_digit_a_line(text("12", "13")) == set()
+
+
+def test_a_label_printed_above_its_rows_line_joins_that_row_and_a_figure_left_without_one_is_counted():
+    # a layout text prints a label alone on the line above its row's figures and the other
+    # panels' cells: one row, the figure beside its label; a figure no label stands beside
+    # (no label line above to join) is counted, for the table's doubt
+    from core.model import Cell
+    from core.panels import figures_beside_no_label, labels_above_their_rows_joined
+
+    def rows(*cells: tuple[str, str, str, str]) -> list[list[Cell]]:
+        return [[Cell(text) for text in row] for row in cells]
+    printed = rows(("1、一般公共预算拨款", "18999011.66", "1、一般公共服务支出", "0.00"),
+                   ("其中：专项资金列入部门预算的项目", "", "", ""),
+                   ("", "0.00", "2、外交支出", "0.00"),
+                   ("", "", "3、国防支出", "0.00"))
+    joined = labels_above_their_rows_joined(printed, [0, 2])
+    assert [[c.text for c in row] for row in joined] == [
+        ["1、一般公共预算拨款", "18999011.66", "1、一般公共服务支出", "0.00"],
+        ["其中：专项资金列入部门预算的项目", "0.00", "2、外交支出", "0.00"],
+        ["", "", "3、国防支出", "0.00"]]
+    assert figures_beside_no_label(joined, [0, 2]) == 0
+    assert figures_beside_no_label(printed, [0, 2]) == 1
