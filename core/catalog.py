@@ -136,6 +136,13 @@ def _shandong_rules(sources: tuple[str, ...]) -> tuple[TotalRule, TotalRule]:
     return (TotalRule(sources[0], (sources[1],) + sources[5:]), TotalRule(sources[1], sources[2:5]))
 
 
+# Hunan (Changsha): a function class's code in its three parts under 科目编码, its name 功能科目
+_CHANGSHA_CLASS = ("科目编码/类", "科目编码/款", "科目编码/项", "功能科目")
+_CHANGSHA_SPENDING = _CHANGSHA_CLASS + ("总计", "基本支出", "项目支出")
+_CHANGSHA_USES = ("基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出")
+_CHANGSHA_SOURCES = ("本级财政拨款/金额", "财政专户管理事业收入", "事业单位经营服务收入", "上级补助收入", "其它收入",
+                     "事业收入", "上年结转")
+_CHANGSHA_RULE = TotalRule("总计", ("基本支出", "项目支出"))
 _SHENZHEN_UNIT_CODE = ("预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出")
 # Shenzhen's 三公 table: a row per unit and year (2025年, 2026年, 增减变化金额), every item split by the
 # three budgets
@@ -282,8 +289,11 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_INCOME)),
                        ("科目编码", "科目名称") + _SHANDONG_INCOME,
                        # Chongqing: by function class, income by source under 总计
-                       ("科目/科目编码", "科目/科目名称", "总计") + _CHONGQING_INCOME),
-              column_rules=(TotalRule("总计", _CHONGQING_INCOME),
+                       ("科目/科目编码", "科目/科目名称", "总计") + _CHONGQING_INCOME,
+                       # Changsha: its code's parts printed bare, the appropriation with its 经费拨款 part
+                       ("类", "款", "项", "功能科目", "合计", *_CHANGSHA_SOURCES[:1], "本级财政拨款/其中：经费拨款",
+                        *_CHANGSHA_SOURCES[1:])),
+              column_rules=(TotalRule("总计", _CHONGQING_INCOME), TotalRule("合计", _CHANGSHA_SOURCES),
                             TotalRule("合计", ("上年结转", "财政拨款/小计", "教育收费资金收入", "事业收入",
                                                "事业单位经营收入", "附属单位上缴收入", "上级补助收入",
                                                "其他收入", "使用非财政拨款结余")),
@@ -320,9 +330,10 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("科目编码", "科目名称", "总计") + _ZHEJIANG_USES,
                        # basic spending's subtotal, staff and running costs, beside project spending
                        *_BASIC_SPLIT,
-                       _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_EXPENSE_USES)),
+                       _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_EXPENSE_USES),
+                       _CHANGSHA_CLASS + ("总计",) + _CHANGSHA_USES),
               column_rules=_JILIN_EXPENSE_RULES + _BASIC_SPLIT_RULES + (*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
-                            TotalRule("总计", _ZHEJIANG_USES),
+                            TotalRule("总计", _ZHEJIANG_USES), TotalRule("总计", _CHANGSHA_USES),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
               code_kind="function", all_spending=True),
@@ -380,8 +391,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _SHENZHEN_UNIT_CODE,
                        _SUBTOTAL_PARTS,
                        _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_GENERAL_USES),
-                       (*_SHAANXI_ECONOMIC, "合计", *_SHAANXI_USES, "备注")),
-              column_rules=_JILIN_GENERAL_RULES + _BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE,
+                       (*_SHAANXI_ECONOMIC, "合计", *_SHAANXI_USES, "备注"),
+                       _CHANGSHA_SPENDING),
+              column_rules=_JILIN_GENERAL_RULES + _BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE, _CHANGSHA_RULE,
                                                                 TotalRule("合计", _SHAANXI_USES),
                                                                 TotalRule("合计", ("基本支出/小计", "项目支出总数")),
                                                                 TotalRule("总计", ("基本支出/小计", "项目支出")),

@@ -745,6 +745,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         # a document's own slips break a sum in a row or two; a misreading, in row after row
         table.add_doubt(f"{len(broken)} rows break the sums of their columns ({broken[0]}): figures were likely "
                         "read into the wrong columns; check the columns against the source", of_columns=True)
+    if copied := _total_repeated_in_its_parts(table, catalog.resolve_rules(table.columns, spec.column_rules)):
+        table.add_doubt(f"{len(copied)} row(s) print their total again under two or more of its parts ({copied[0]}): "
+                        "several rows' figures were likely read into one; check the rows against the source",
+                        of_columns=True)
     if spec.form and (misread := grid_misread(table)):
         table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
     width = len(table.columns)
@@ -843,9 +847,25 @@ def _rows_breaking(table: Table, rules: catalog.ColumnRules) -> list[str]:
     """The labels of the rows whose figures miss one of `rules` by a unit or more (a total a
     document prints with cents its parts drop, `79,189,400.34`, is its own, no misreading), or
     print parts of a unit or more and leave their total empty (no table prints parts alone)."""
+    return _row_labels(table, {r for r, _, gap in _sum_gaps(table, rules) if gap >= MISREAD_GAP} |
+                       _parts_without_total(table, rules))
+
+
+def _row_labels(table: Table, rows: Iterable[int]) -> list[str]:
+    """The words of each of `rows` (codes and names), in order, for a doubt to name them."""
     labels = [j for j, c in enumerate(table.columns) if c.holds_words]
-    broken = sorted({r for r, _, gap in _sum_gaps(table, rules) if gap >= MISREAD_GAP} | _parts_without_total(table, rules))
-    return [" ".join(c.text for j, c in enumerate(table.rows[r]) if j in labels and c.text) or "a row" for r in broken]
+    return [" ".join(c.text for j, c in enumerate(table.rows[r]) if j in labels and c.text) or "a row"
+            for r in sorted(rows)]
+
+
+def _total_repeated_in_its_parts(table: Table, rules: catalog.ColumnRules) -> list[str]:
+    """The labels of the rows printing a rule's total again under two or more of its parts,
+    and nothing else there: a total its parts add up to is none of them unless the others are
+    naught, so such a row holds figures of other rows."""
+    return _row_labels(table, {r for r, row in enumerate(table.rows) for total, parts in rules
+                               if total < len(row) and (value := row[total].value) and
+                               len(printed := [row[j].value for j in parts if j < len(row) and row[j].text]) >= 2 and
+                               all(v == value for v in printed)})
 
 
 def _parts_without_total(table: Table, rules: catalog.ColumnRules) -> set[int]:
@@ -1206,10 +1226,25 @@ def _drop_column_numbers(table: Table) -> None:
     """The column numbers printed again under the header of a continuation page, one per line
     in reading order (`1` `2` … `7`), read as a row (beside a header word or the unit line
     that reading order printed there): its figures the numbers 1, 2, 3 … in order, printed
-    without decimals. No row of a budget prints so; the row is dropped."""
+    without decimals; or the header's numbers after its first columns', printed after the rows
+    (`4 5 6 7`, then `8`): three numbers or more running on, and the rows right after that
+    go on counting. No row of a budget prints so; those rows are dropped."""
     amount_cols = [j for j, c in enumerate(table.columns) if not c.holds_words]
-    table.rows = [row for row in table.rows
-                  if not numbers_columns([row[j].text for j in amount_cols if j < len(row) and row[j].text])]
+    kept: list[list[Cell]] = []
+    last: int | None = None        # the number the rows dropped last ended at
+    for row in table.rows:
+        figures = [row[j].text for j in amount_cols if j < len(row) and row[j].text]
+        counted = [int(f) for f in figures] if figures and all(COLUMN_NUMBER.fullmatch(f) for f in figures) else []
+        running = bool(counted) and counted == list(range(counted[0], counted[0] + len(counted)))
+        if numbers_columns(figures) or (running and (len(counted) >= 3 or (last is not None and counted[0] == last + 1))):
+            last = counted[-1]
+            continue
+        last = None
+        kept.append(row)
+    table.rows = kept
+
+
+COLUMN_NUMBER = re.compile(r"[1-9]\d?")
 
 
 def _drop_header_again(table: Table) -> None:
@@ -3104,9 +3139,15 @@ def _read_coded_list(body: Body) -> None:
     header_words, column_words, agency = body.header_words, body.column_words, body.context.agency
     runs = body.runs
     unit_col = next((j for j in text_cols[2:] if "单位" in columns[j].leaf), None)
+    # (the name's column: its leaf says 名称, or else it is the one after the code's named as a
+    # name is, 功能科目 after 类 款 项)
     name_col = next((j for j in text_cols if "名称" in columns[j].leaf),
-                    text_cols[1] if len(text_cols) > 1 else 1)
+                    next((j for j in text_cols[1:] if columns[j].role == ColumnRole.NAME),
+                         text_cols[1] if len(text_cols) > 1 else 1))
     code_parts = [j for j in text_cols if columns[j].role == ColumnRole.CODE_PART]
+    a_part_a_row = bool(code_parts) and _printed_a_part_a_row(runs)
+    # (a line a row tells a 款 printed alone; in reading order a code's other parts may be lost)
+    lone_kuan = not a_part_a_row and table.layout != "fragment"
     lengths = Counter(len("".join(t for _, t in c)) for c, _, _ in runs if c)
     full_code = max(lengths, key=lambda n: (lengths[n], n)) if lengths else 0
     pieces = body.header_pieces
@@ -3150,7 +3191,7 @@ def _read_coded_list(body: Body) -> None:
         row = [Cell("", row_lines) for _ in columns]
         label_lines = tuple(sorted({k for k, _ in labels}))
         if codes and code_parts:
-            for j, (k, t) in zip(code_parts, _code_parts(codes, len(code_parts))):
+            for j, (k, t) in zip(code_parts, _code_parts(codes, len(code_parts), lone_kuan)):
                 row[j] = Cell(t, (k,))
         elif codes:
             row[0] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})),
@@ -3161,7 +3202,7 @@ def _read_coded_list(body: Body) -> None:
         row[name_col] = Cell(name, label_lines, "joined from fragments" if len(labels) > 1 else "")
         rows.append(row)
         amounts_of.append([(clean_number(t), k) for k, t in amounts])
-    if code_parts and _printed_a_part_a_row(runs):
+    if a_part_a_row:
         _seat_code_parts(rows, amounts_of, code_parts)
     place_amounts(table, rows, amounts_of, body.spec, text_cols, body.stated, body.context.printed,
                   body.context.natures)
@@ -3890,11 +3931,16 @@ def _label_with_its_end(head: Cell, pieces: list[Token]) -> Cell:
                 "joined from fragments")
 
 
-def _code_parts(codes: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
-    """A code for 类/款/项 columns: printed parts as they are, a whole code cut 3/2/2."""
+def _code_parts(codes: list[tuple[int, str]], n: int, lone_kuan: bool = False) -> list[tuple[int, str]]:
+    """A code for 类/款/项 columns: printed parts as they are, a whole code cut 3/2/2. With
+    `lone_kuan`, two digits printed alone are no 类 (of three) but the 款 its row is (`40 信访事务`
+    under `201`): not where every row prints one part alone, 款 and 项 alike (told apart by
+    their figures)."""
     if len(codes) > 1:
         return codes[:n]
     k, code = codes[0]
+    if len(code) == 2 and lone_kuan and n > 1:
+        return [(k, ""), (k, code)]
     parts = [code[:3], code[3:5], code[5:7]][:n]
     return [(k, p) for p in parts]
 
