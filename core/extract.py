@@ -543,7 +543,8 @@ def _numbered_rows(content: list[tuple[int, str]], layout: str, printed: Printed
             numbers[k] = m.group(1)
     if len(numbers) < MIN_NUMBERED_ROWS:
         return None
-    header_lines = {k for k, _ in content[:head + 1]} | {k for k, _ in content[head + 1:next(iter(numbers))]}
+    first_row = next(i for i, (k, _) in enumerate(content) if k in numbers)
+    header_lines = {k for k, _ in content[:first_row]}
 
     def blanked(k: int, line: str) -> str:
         if k in numbers:
