@@ -184,6 +184,12 @@ def labels_wrapped_around_joined(rows: list[list[Cell]], text_cols: list[int]) -
     return out
 
 
+def _panel_ends(text_cols: list[int], width: int) -> dict[int, int]:
+    """Each panel's label column and the column its panel ends before (the next panel's label,
+    or the table's width): its figures lie between."""
+    return dict(zip(text_cols, text_cols[1:] + [width]))
+
+
 def labels_above_their_rows_joined(rows: list[list[Cell]], text_cols: list[int]) -> list[list[Cell]]:
     """A label printed on a line of its own above its row's line, that panel's figure and the
     other panels' cells on the line below (`其中：专项资金列入部门预算的项目` / `0.00 2、外交支出
@@ -191,7 +197,7 @@ def labels_above_their_rows_joined(rows: list[list[Cell]], text_cols: list[int])
     of that panel and no label in it."""
     if not rows:
         return rows
-    ends = dict(zip(text_cols, text_cols[1:] + [len(rows[0])]))
+    ends = _panel_ends(text_cols, len(rows[0]))
     out = [list(row) for row in rows]
     r = 0
     while r + 1 < len(out):
@@ -210,7 +216,7 @@ def figures_beside_no_label(rows: list[list[Cell]], text_cols: list[int]) -> int
     """The rows with a figure in a panel that prints no label beside it."""
     if not rows:
         return 0
-    ends = dict(zip(text_cols, text_cols[1:] + [len(rows[0])]))
+    ends = _panel_ends(text_cols, len(rows[0]))
     return sum(any(not row[j].text and any(cell.text for cell in row[j + 1:end]) for j, end in ends.items())
                for row in rows)
 
@@ -262,8 +268,7 @@ def wrapped_labels_figures_seated(rows: list[list[Cell]], text_cols: list[int]) 
     and `费`) may be the wrapped label's, its cell's one line standing beside the other label.
     It is, where then both panels' first-level items add up to the spending's total (the
     first total below in either panel) and, left where it is, neither would."""
-    ends = text_cols[1:] + [len(rows[0]) if rows else 0]
-    if len(text_cols) < 3 or any(end != j + 2 for j, end in zip(text_cols, ends)):
+    if len(text_cols) < 3 or any(end != j + 2 for j, end in _panel_ends(text_cols, len(rows[0]) if rows else 0).items()):
         return rows
     spending = text_cols[1:]
     at_total = next((r for r, row in enumerate(rows) if any(catalog.TOTAL_LABELS.match(row[j].text) for j in spending)), None)
@@ -743,8 +748,7 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     Labels wrapped around a row's line (heads above, ends below) are that row's, each in a
     panel whose list it continues and whose cells are no wider than its head (a panel that
     printed a wider label on one line would not have wrapped it)."""
-    ends = text_cols[1:] + [len(columns)]
-    amount_cols = [list(range(t + 1, e)) for t, e in zip(text_cols, ends)]
+    amount_cols = [list(range(t + 1, e)) for t, e in _panel_ends(text_cols, len(columns)).items()]
     last: list[dict[tuple[bool, bool], int]] = [{} for _ in text_cols]
     widest = [0] * len(text_cols)       # the widest label each panel printed on one line so far
     panels = range(len(text_cols))
@@ -847,8 +851,7 @@ def stream_panel_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     continues every panel's numbered lists, keeps income lines in the income panel, and opens
     the fewest rows and passes over the fewest panels. Where another seating fits about as
     well, why the rows are doubted (else "")."""
-    ends = text_cols[1:] + [len(columns)]
-    amount_cols = [list(range(t + 1, e)) for t, e in zip(text_cols, ends)]
+    amount_cols = [list(range(t + 1, e)) for t, e in _panel_ends(text_cols, len(columns)).items()]
     income_first = _income_first(columns, text_cols)
     panels = range(len(text_cols))
     pairs: list[tuple[str, tuple[int, ...], list[Token]]] = []

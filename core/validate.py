@@ -98,16 +98,22 @@ def _figures_moved_between(failing: list[Finding], table: Table) -> bool:
             return True
         gaps.add((level, f.col, stated - computed))
         missing[f.col] += 1
-    return any(n >= 2 and _leaves_meet_the_total(table, col) for col, n in missing.items())
-
-
-def _leaves_meet_the_total(table: Table, col: int) -> bool:
-    """Whether the coded rows with no rows coded under them add up to the total row in `col`."""
-    shape = sum_shape(table)
-    total = amount(table, shape.total_row, col) if shape.total_row is not None else None
+    columns = [col for col, n in missing.items() if n >= 2]
+    if not columns:
+        return False
+    shape = sum_shape(table)        # (once for every column: it reads the whole table)
+    if shape.total_row is None:
+        return False
     coded = set(shape.tops) | {k for kids in shape.kids.values() for k, _ in kids}
     leaves = coded - set(shape.kids) - {shape.total_row}
-    return total is not None and len(leaves) >= 2 and \
+    return len(leaves) >= 2 and any(_leaves_meet_the_total(table, shape.total_row, leaves, col) for col in columns)
+
+
+def _leaves_meet_the_total(table: Table, total_row: int, leaves: Set[int], col: int) -> bool:
+    """Whether the coded rows with no rows coded under them (`leaves`) add up to the total row
+    in `col`."""
+    total = amount(table, total_row, col)
+    return total is not None and \
         abs(total - sum((amount(table, r, col) or ZERO for r in leaves), ZERO)) <= SETTINGS.cent * len(leaves)
 
 
