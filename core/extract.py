@@ -1082,6 +1082,8 @@ def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], conte
         _fill_tab_grid(plain, content, catalog.OTHER, context.ruled, context.year)
     else:
         _fill_token_grid(plain, content, catalog.OTHER, context, layout)
+        if layout == "space" and context.printed is not None:
+            _read_by_space_columns(plain, content, catalog.OTHER, context.printed, context.year)
     if plain.rows:
         table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
             plain.rows, plain.header_lines

@@ -182,8 +182,13 @@ def _is_figure(chunk: str) -> bool:
 
 def _is_row(texts: Sequence[str]) -> bool:
     """A line (its chunks' or cells' texts) printing a figure, not a column number: the grid's
-    rows start at the first."""
-    return any(is_amount(t) and not is_short_number(t) for t in line_tokens(normalise(" ".join(texts))))
+    rows start at the first. A number of a digit or two counts standing as a cell of its own
+    beside two cells of words (an indicator's value: `数量指标 10 印发宣传手册 …`), not among
+    column numbers."""
+    if any(is_amount(t) and not is_short_number(t) for t in line_tokens(normalise(" ".join(texts)))):
+        return True
+    return any(is_short_number(t.strip()) for t in texts) and sum(bool(CJK.search(t)) for t in texts) >= 2 and \
+        not is_column_number_row(texts)
 
 
 def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
@@ -202,6 +207,7 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
         return None
     while first > 0 and any(DESCRIPTION_MARK.search(text) for _, text in lines[first - 1][1]):
         first -= 1      # the first row's cell wrapped above its line (header cells print no sentence)
+    first = _first_rows_run_start(lines, first)
     lines = lines[:first] + _header_again_dropped(printed, lines[:first], lines[first:])
     for rows_only in (False, True):
         # (a cell wrapped around its row's line may print its pieces over the next column's
@@ -211,6 +217,23 @@ def cells_by_spaces(printed: PrintedPages, content: Sequence[tuple[int, str]]
         if found is not None:
             return found
     return None
+
+
+def _first_rows_run_start(lines: list[tuple[int, Chunks]], first: int) -> int:
+    """Where the first row starts in a body whose rows blank lines part: the head of the run
+    of lines its row's line stands in, where a blank line parts that run from the header and
+    the run prints at least as many lines below the row's line as above it (a cell wrapped
+    around its row's line is centred on it: lines above it and none below are the header's);
+    else the row's line."""
+    parts = [i for i in range(first + 1, len(lines)) if lines[i][0] > lines[i - 1][0] + 1]
+    start = first
+    while start > 0 and lines[start - 1][0] == lines[start][0] - 1:
+        start -= 1
+    below = (parts[0] if parts else len(lines)) - first - 1
+    if start == 0 or len(parts) < 2 or below < first - start or \
+            any(_is_row([t for _, t in chunks]) for _, chunks in lines[first + 1:parts[0]]):
+        return first
+    return start
 
 
 def _header_again_dropped(printed: PrintedPages, header: list[tuple[int, Chunks]], body: list[tuple[int, Chunks]]
@@ -278,7 +301,7 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
             last = (j, end)
         grid.append((k, [normalise(c) for c in cells]))
     _centred_leaves_raised([cells for _, cells in grid[:first]])
-    joined = _centred_pieces_joined(grid[first:], printed)
+    joined = _centred_pieces_joined(grid[first:], printed) or _blocks_joined(grid[first:], printed)
     if joined is None:
         return None
     body, body_drawn = joined
@@ -369,6 +392,39 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
             heads[j] = len(head)
     kept = [i for i, cells in enumerate(lines) if any(cells)]
     return [(body[i][0], lines[i]) for i in kept], [drawn[i] for i in kept]
+
+
+def _blocks_joined(body: list[tuple[int, list[str]]], printed: PrintedPages
+                   ) -> tuple[list[tuple[int, list[str]]], list[list[tuple[int, ...]]]] | None:
+    """Rows parted by blank lines, each run of lines one row, its cells' pieces joined top to
+    bottom: a layout text leaves a row's padding blank, so a grid whose rows print no figure
+    (an indicator with its value empty) keeps its rows apart that way. A run holding more than
+    one line with figures (a merged cell's run touching the next row's) is parted as
+    `_centred_pieces_joined` parts rows. None where some run parts no other way, or no run
+    holds more lines than one."""
+    runs: list[list[tuple[int, list[str]]]] = []
+    for k, cells in body:
+        if runs and k == runs[-1][-1][0] + 1:
+            runs[-1].append((k, cells))
+        else:
+            runs.append([(k, cells)])
+    if len(runs) < 2 or all(len(run) == 1 for run in runs):
+        return None
+    rows: list[tuple[int, list[str]]] = []
+    drawn: list[list[tuple[int, ...]]] = []
+    for run in runs:
+        if sum(_is_row(cells) for _, cells in run) > 1:
+            parted = _centred_pieces_joined(run, printed)
+            if parted is None:
+                return None
+            rows += parted[0]
+            drawn += parted[1]
+            continue
+        at = next((k for k, cells in run if _is_row(cells)), run[0][0])
+        width = len(run[0][1])
+        rows.append((at, ["".join(cells[j] for _, cells in run) for j in range(width)]))
+        drawn.append([tuple(k for k, cells in run if cells[j]) or (at,) for j in range(width)])
+    return rows, drawn
 
 
 def _column_taking(grid: list[tuple[int, list[str]]], first: int, spans: list[Span], j: int) -> int | None:
