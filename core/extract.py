@@ -34,7 +34,7 @@ from .forms import (
     listed_layout,
     one_cell_indicator_layout,
 )
-from .model import Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
+from .model import EMPTY, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
     LIST_NUMBER,
     SUBTOTAL,
@@ -758,6 +758,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                         "was read short; check the columns against the source", of_columns=True)
     for why in _header_misread(table):
         table.add_doubt(why, of_columns=True)
+    if not spec.form and layout == "space" and (unsure := _wrapped_goals_joined(table)):
+        table.add_doubt(f"{unsure} row(s) took the lines of a cell wrapped around them by their count, no sentence's "
+                        "end telling where the cell ends; check the rows against the source")
     if not spec.form and (wrapped := _rows_of_words_alone(table)):
         table.add_doubt(f"{wrapped} rows hold words alone, no label and no figure, between rows with figures: cells "
                         "wrapped around their rows were likely read as rows of their own; check the rows against the source")
@@ -996,6 +999,86 @@ def _rows_of_words_alone(table: Table) -> int:
     alone = sum(not figures(row) and not (label < len(row) and row[label].text) and any(c.text for c in row)
                 for row in table.rows)
     return alone if alone >= 2 and alone * 10 >= len(table.rows) and any(map(figures, table.rows)) else 0
+
+
+SENTENCE_CLOSED = re.compile(r"[。！？!?]$")
+
+
+def _wrapped_goals_joined(table: Table) -> int:
+    """A table whose last column holds sentences (a project's goal) printed, as a line of text
+    prints it, a line of the cell after another around its row's line: the lines above and
+    below a row (read as rows of words alone, and the words after its figures on its own
+    line) joined into its last cell. A cell wrapped around its row is centred on it: the lines
+    between two rows end the upper row's cell through the line that ends its sentence, else
+    as many as it printed above its row; the rest open the lower's. Only where those rows are
+    two or more, a tenth of the rows, and half of them print a sentence's marks (a name's
+    wrapped pieces print none); lines between two rows beside a row without figures (a name
+    wrapped too) stay as read. Returns how many rows took their lines by the count alone."""
+    into = len(table.columns) - 1
+    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    if not amounts or into <= amounts[-1] or table.columns[into].role != ColumnRole.TEXT:
+        return 0
+    label = table.label_column()
+
+    def words_alone(row: list[Cell]) -> str | None:
+        printed = [c.text for c in row if c.text]
+        if len(printed) != 1 or (label < len(row) and row[label].text) or any(is_amount(t) for t in printed[0].split()):
+            return None
+        return printed[0]
+    figured = [i for i, row in enumerate(table.rows) if any(j < len(row) and row[j].text for j in amounts)]
+    pieces = {i: (text, next(c.lines for c in row if c.text)) for i, row in enumerate(table.rows)
+              if (text := words_alone(row)) is not None}
+    if not figured or len(pieces) < 2 or len(pieces) * 10 < len(table.rows) or \
+            sum(bool(DESCRIPTION_MARK.search(text)) for text, _ in pieces.values()) * 2 < len(pieces) or \
+            any(into < len(table.rows[i]) and table.rows[i][into].text for i in figured):
+        return 0
+    parts: dict[int, list[tuple[str, tuple[int, ...]]]] = {i: [] for i in figured}
+    above: dict[int, int] = dict.fromkeys(figured, 0)      # how many lines each row's cell printed above it
+    joined: set[int] = set()
+    unsure = 0
+    for upper, lower in zip([None, *figured], [*figured, None]):
+        gap = range(0 if upper is None else upper + 1, len(table.rows) if lower is None else lower)
+        if upper is not None:
+            while gap and gap[0] in pieces and pieces[gap[0]][1][:1] == table.rows[upper][0].lines[:1]:
+                parts[upper].append(pieces[gap[0]])     # the words after the row's figures, on its line
+                joined.add(gap[0])
+                gap = gap[1:]
+        if not all(i in pieces for i in gap):
+            continue        # (a row without figures among them: a name wrapped as well)
+        between = [pieces[i] for i in gap]
+        taken = 0
+        if upper is not None:
+            taken, by_count = _upper_rows_share(parts[upper], between, above[upper])
+            unsure += by_count
+            parts[upper] += between[:taken]
+        if lower is not None:
+            parts[lower], above[lower] = between[taken:], len(between) - taken
+        elif between[taken:]:
+            continue        # (lines after the last row that it did not take stay as read)
+        joined.update(gap)
+    rows: list[list[Cell]] = []
+    for i, row in enumerate(table.rows):
+        if i in joined:
+            continue
+        if parts.get(i):
+            row = list(row) + [EMPTY] * (into + 1 - len(row))
+            row[into] = Cell("".join(t for t, _ in parts[i]), tuple(k for _, lines in parts[i] for k in lines),
+                             "joined from fragments")
+        rows.append(row)
+    table.rows = rows
+    return unsure
+
+
+def _upper_rows_share(cell: list[tuple[str, tuple[int, ...]]], between: list[tuple[str, tuple[int, ...]]],
+                      printed_above: int) -> tuple[int, bool]:
+    """How many of the lines between two rows end the upper row's wrapped cell (`cell`: its
+    lines so far), and whether only their count told."""
+    if cell and SENTENCE_CLOSED.search(cell[-1][0]):
+        return 0, False
+    closing = next((n + 1 for n, (text, _) in enumerate(between) if SENTENCE_CLOSED.search(text)), None)
+    if closing is not None and closing <= printed_above + 1:
+        return closing, False
+    return min(printed_above, len(between)), bool(between)
 
 
 # a total's word with a name after it (`政府性基金小计财政专户管理资金…`, `合计此表为空`): no row's label
