@@ -2482,14 +2482,22 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
     labels: list = []
     amounts: list = []
     prev_line = None
-    for (k, t), kd in zip(tokens, kinds):
+    below = None        # the line of a row's code printed below its figures: its tokens are that row's
+    for n, ((k, t), kd) in enumerate(zip(tokens, kinds)):
         new_line = by_line and prev_line is not None and k != prev_line
         prev_line = k
+        if k == below:
+            rows[-1][1].append((k, t))
+            continue
         if (amounts and kd != "amount") or (kd == "code" and labels) or \
                 (new_line and (codes or labels or amounts) and kd != "amount"):
             rows.append((codes, labels, amounts))
             codes, labels, amounts = [], [], []
-        if kd == "code" and not labels:
+        if kd == "code" and rows and not codes and any(r[0] for r in rows) and \
+                _code_printed_below_its_row(tokens, kinds, n, rows[-1]):
+            rows[-1][0].append((k, t))
+            below = k
+        elif kd == "code" and not labels:
             codes.append((k, t))
         elif kd == "amount":
             amounts.append((k, t))
@@ -2498,6 +2506,26 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
     if codes or labels or amounts:
         rows.append((codes, labels, amounts))
     return rows
+
+
+def _code_printed_below_its_row(tokens: list[tuple[int, str]], kinds: list[str], n: int, row: Run) -> bool:
+    """Whether code n, opening a line of words and no figures, is the row's just above (its
+    label and figures on the line before, no code, no total; rows before it print codes): a
+    row whose name wraps onto two lines prints its code centred, with the name's end, below
+    the figures. Only where the line after opens another row (with a code, more after it) or
+    a name's head alone (no figures beside it): a row of its own would print its figures there."""
+    k = tokens[n][0]
+    codes, labels, amounts = row
+    if codes or not labels or not amounts or amounts[-1][0] != k - 1 or (n and tokens[n - 1][0] == k) or \
+            catalog.TOTAL_LABELS.match(labels[0][1]) or sum(line == k - 1 for line, _ in labels + amounts) < 2:
+        return False        # (nor where a text prints a cell a line: there every code stands alone)
+    line = [i for i in range(n, len(tokens)) if tokens[i][0] == k]
+    after = [i for i in range(line[-1] + 1, len(tokens)) if tokens[i][0] == tokens[line[-1] + 1][0]] \
+        if line[-1] + 1 < len(tokens) else []      # (the next line printed: a page's foot may stand between)
+    if any(kinds[i] == "amount" for i in line) or not after:
+        return False
+    opens_row = kinds[after[0]] == "code" and len(after) > 1
+    return opens_row or not any(kinds[i] in ("amount", "code") for i in after)
 
 
 def _panels_as_printed(columns: list[str], code_width: int, header: str) -> list[str]:
