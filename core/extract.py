@@ -1039,7 +1039,7 @@ def _wrapped_goals_joined(table: Table) -> int:
     for upper, lower in zip([None, *figured], [*figured, None]):
         gap = range(0 if upper is None else upper + 1, len(table.rows) if lower is None else lower)
         if upper is not None:
-            while gap and gap[0] in pieces and pieces[gap[0]][1][:1] == table.rows[upper][0].lines[:1]:
+            while gap and gap[0] in pieces and pieces[gap[0]][1][:1] == (_row_line(table.rows[upper]),):
                 parts[upper].append(pieces[gap[0]])     # the words after the row's figures, on its line
                 joined.add(gap[0])
                 gap = gap[1:]
@@ -1067,6 +1067,11 @@ def _wrapped_goals_joined(table: Table) -> int:
         rows.append(row)
     table.rows = rows
     return unsure
+
+
+def _row_line(row: list[Cell]) -> int | None:
+    """The first source line a row's printed cells come from."""
+    return min((c.lines[0] for c in row if c.text and c.lines), default=None)
 
 
 def _upper_rows_share(cell: list[tuple[str, tuple[int, ...]]], between: list[tuple[str, tuple[int, ...]]],
@@ -2483,6 +2488,7 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
     amounts: list = []
     prev_line = None
     below = None        # the line of a row's code printed below its figures: its tokens are that row's
+    coded = False       # whether a row so far prints a code
     for n, ((k, t), kd) in enumerate(zip(tokens, kinds)):
         new_line = by_line and prev_line is not None and k != prev_line
         prev_line = k
@@ -2492,9 +2498,9 @@ def _runs_of(tokens: list[tuple[int, str]], kinds: list[str], by_line: bool) -> 
         if (amounts and kd != "amount") or (kd == "code" and labels) or \
                 (new_line and (codes or labels or amounts) and kd != "amount"):
             rows.append((codes, labels, amounts))
+            coded = coded or bool(codes)
             codes, labels, amounts = [], [], []
-        if kd == "code" and rows and not codes and any(r[0] for r in rows) and \
-                _code_printed_below_its_row(tokens, kinds, n, rows[-1]):
+        if kd == "code" and rows and not codes and coded and _code_printed_below_its_row(tokens, kinds, n, rows[-1]):
             rows[-1][0].append((k, t))
             below = k
         elif kd == "code" and not labels:
