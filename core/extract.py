@@ -2525,9 +2525,9 @@ def _code_printed_below_its_row(tokens: list[tuple[int, str]], kinds: list[str],
     if codes or not labels or not amounts or amounts[-1][0] != k - 1 or (n and tokens[n - 1][0] == k) or \
             catalog.TOTAL_LABELS.match(labels[0][1]) or sum(line == k - 1 for line, _ in labels + amounts) < 2:
         return False        # (nor where a text prints a cell a line: there every code stands alone)
-    line = [i for i in range(n, len(tokens)) if tokens[i][0] == k]
-    after = [i for i in range(line[-1] + 1, len(tokens)) if tokens[i][0] == tokens[line[-1] + 1][0]] \
-        if line[-1] + 1 < len(tokens) else []      # (the next line printed: a page's foot may stand between)
+    line = list(itertools.takewhile(lambda i: tokens[i][0] == k, range(n, len(tokens))))
+    # (the next line printed: a page's foot may stand between)
+    after = list(itertools.takewhile(lambda i: tokens[i][0] == tokens[line[-1] + 1][0], range(line[-1] + 1, len(tokens))))
     if any(kinds[i] == "amount" for i in line) or not after:
         return False
     opens_row = kinds[after[0]] == "code" and len(after) > 1
