@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set, Sized
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -555,8 +555,12 @@ def _numbered_rows(content: list[tuple[int, str]], layout: str, printed: Printed
             return re.sub(r"(?<!\S)(?:序号|序|号)(?!\S)", lambda m: " " * len(m.group()), line)
         return line
     lines = [(k, blanked(k, line)) for k, line in content]
-    if printed is not None:
-        printed = replace(printed, lines=tuple(blanked(k, line) for k, line in enumerate(printed.lines, 1)))
+    if printed is not None:     # (the document's lines as printed: only the table's numbered and header lines change)
+        as_printed = list(printed.lines)
+        for k in numbers.keys() | header_lines:
+            if 0 < k <= len(as_printed):
+                as_printed[k - 1] = blanked(k, as_printed[k - 1])
+        printed = replace(printed, lines=tuple(as_printed))
     return NumberedRows([(k, line) for k, line in lines if line.strip()], printed, numbers)
 
 
@@ -987,18 +991,38 @@ def _held_sums(table: Table) -> Counter[Decimal]:
 
 def _rows_of_words_alone(table: Table) -> int:
     """How many rows print words but neither a label nor a figure in a table of one panel whose
-    other rows print figures, where they are two or more and a tenth of the rows: the lines of
-    a cell wrapped above and below its row (a project's goal) read as rows of their own."""
-    label = table.label_column()
-    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    other rows print figures, where they are many (`_many_alone`): the lines of a cell wrapped
+    above and below its row (a project's goal) read as rows of their own."""
+    amounts = _headed_amounts(table)
     if not amounts or any(c.role in (ColumnRole.NAME, ColumnRole.CODE) for c in table.columns[amounts[0]:]):
         return 0        # (panels side by side: one panel's rows leave the other's label empty)
+    figured, alone = _figured_and_alone(table, amounts)
+    return len(alone) if figured and _many_alone(alone, table) else 0
 
-    def figures(row: list[Cell]) -> bool:
-        return any(j < len(row) and row[j].text for j in amounts)
-    alone = sum(not figures(row) and not (label < len(row) and row[label].text) and any(c.text for c in row)
-                for row in table.rows)
-    return alone if alone >= 2 and alone * 10 >= len(table.rows) and any(map(figures, table.rows)) else 0
+
+def _headed_amounts(table: Table) -> list[int]:
+    """The columns headed as amounts."""
+    return [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+
+
+def _figured_and_alone(table: Table, amounts: list[int]) -> tuple[list[int], list[int]]:
+    """The rows printing a figure under `amounts`, and those printing words but neither a
+    figure nor a label."""
+    label = table.label_column()
+    figured: list[int] = []
+    alone: list[int] = []
+    for i, row in enumerate(table.rows):
+        if any(j < len(row) and row[j].text for j in amounts):
+            figured.append(i)
+        elif not (label < len(row) and row[label].text) and any(c.text for c in row):
+            alone.append(i)
+    return figured, alone
+
+
+def _many_alone(alone: Sized, table: Table) -> bool:
+    """Rows of words alone are a reading's, not a document's, where two or more and a tenth
+    of the rows."""
+    return len(alone) >= 2 and len(alone) * 10 >= len(table.rows)
 
 
 SENTENCE_CLOSED = re.compile(r"[。！？!?]$")
@@ -1015,20 +1039,15 @@ def _wrapped_goals_joined(table: Table) -> int:
     wrapped pieces print none); lines between two rows beside a row without figures (a name
     wrapped too) stay as read. Returns how many rows took their lines by the count alone."""
     into = len(table.columns) - 1
-    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    amounts = _headed_amounts(table)
     if not amounts or into <= amounts[-1] or table.columns[into].role != ColumnRole.TEXT:
         return 0
-    label = table.label_column()
-
-    def words_alone(row: list[Cell]) -> str | None:
-        printed = [c.text for c in row if c.text]
-        if len(printed) != 1 or (label < len(row) and row[label].text) or any(is_amount(t) for t in printed[0].split()):
-            return None
-        return printed[0]
-    figured = [i for i, row in enumerate(table.rows) if any(j < len(row) and row[j].text for j in amounts)]
-    pieces = {i: (text, next(c.lines for c in row if c.text)) for i, row in enumerate(table.rows)
-              if (text := words_alone(row)) is not None}
-    if not figured or len(pieces) < 2 or len(pieces) * 10 < len(table.rows) or \
+    figured, alone = _figured_and_alone(table, amounts)
+    # (a line's piece: one cell of words, no amount among them)
+    printed = {i: [c for c in table.rows[i] if c.text] for i in alone}
+    pieces = {i: (cells[0].text, cells[0].lines) for i, cells in printed.items()
+              if len(cells) == 1 and not any(is_amount(t) for t in cells[0].text.split())}
+    if not figured or not _many_alone(pieces, table) or \
             sum(bool(DESCRIPTION_MARK.search(text)) for text, _ in pieces.values()) * 2 < len(pieces) or \
             any(into < len(table.rows[i]) and table.rows[i][into].text for i in figured):
         return 0
@@ -1833,7 +1852,7 @@ def _total_row_seated_by_column_sums(table: Table) -> None:
     figure goes to a column whose other rows add up to it (`合计 120.00` under 预算金额, not
     under 数量), the figures in their printed order; where no seating or several fit, the row
     stays as printed."""
-    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    amounts = _headed_amounts(table)
     if len(amounts) < 2 or not table.rows or any(table.row_code(i) for i in range(len(table.rows))) \
             or any(c.holds_words for c in table.columns[amounts[0]:]):
         return      # (panels side by side: a summary's totals are each its own panel's)
@@ -2927,7 +2946,7 @@ def _unnumbered_template_columns_dropped(table: Table, header_lines: list[str]) 
     many: a template's amount columns beyond them that the header does not name and no row
     fills are not this table's (国有资本经营预算财政拨款 where a region prints only the funds
     it has)."""
-    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    amounts = _headed_amounts(table)
     empty = [j for j in amounts if not any(j < len(r) and r[j].text for r in table.rows)]
     if not empty:
         return
