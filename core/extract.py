@@ -739,6 +739,12 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row) or \
                     _numbers_its_columns(table, content):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
+    if not spec.form and _template_has_figures(spec) and \
+            not any(c.role in catalog.FIGURE_ROLES for c in table.columns):
+        # (a table of figures read without a column of them: its header was not told, and a
+        # table printed empty keeps its template's columns when it is)
+        table.add_doubt("no column of figures was read from the header: the table was likely misread; "
+                        "check it against the source", of_columns=True)
     guessed = sum(any(cell.inferred == GUESSED for cell in row) for row in table.rows)
     if guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows):
         table.add_doubt(f"{guessed} rows' figures fit other columns as well and nothing told their columns: "
@@ -847,6 +853,12 @@ def _percentages_as_rates(table: Table) -> None:
 
 
 MANY_ROWS_BREAKING = 3      # rows breaking their sums that tell a misreading from a document's slips
+def _template_has_figures(spec: TableSpec) -> bool:
+    """Whether every layout of the spec (one at least) holds a column of figures."""
+    return bool(spec.layouts) and all(
+        any(Column.parse(c).role in catalog.FIGURE_ROLES for c in layout) for layout in spec.layouts)
+
+
 MANY_GUESSED_ROWS = 3       # rows whose columns were guessed that, half the table's or more, doubt it
 MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
 
