@@ -3311,8 +3311,10 @@ def _read_coded_list(body: Body) -> None:
     amounts_of = []
     for codes, labels, amounts in runs:
         name = "".join(t for _, t in labels)
-        if not amounts and _repeats_header(name, header_words):
-            continue        # the header printed again after a page break
+        if not amounts and (_repeats_header(name, header_words) or (
+                not codes and not catalog.TOTAL_LABELS.match(name) and
+                _header_lines_leading(labels, body.header_lines_printed) == len({k for k, _ in labels}))):
+            continue        # the header printed again after a page break (its cells no template names, too)
         if amounts and len({k for k, _ in labels}) > 1 and any(_is_header_token(t, header_words) for _, t in labels):
             tail, labels = _around_header(labels, header_words)      # the header again, then this row
             name = "".join(t for _, t in labels)
@@ -3410,14 +3412,20 @@ def _header_again_dropped(run: Run, header_lines: frozenset[str]) -> Run:
     if run[0] or run[2]:
         return run
     lines = sorted({k for k, _ in run[1]})
-    again = 0
-    for k in lines:
-        if "".join(t for j, t in run[1] if j == k) not in header_lines:
-            break
-        again += 1
+    again = _header_lines_leading(run[1], header_lines)
     if again < 2 or again == len(lines):
         return run
     return (run[0], [(k, t) for k, t in run[1] if k > lines[again - 1]], run[2])
+
+
+def _header_lines_leading(labels: list[Token], header_lines: frozenset[str]) -> int:
+    """How many of the labels' first lines each print a line of the header as its first page did."""
+    again = 0
+    for k in sorted({k for k, _ in labels}):
+        if "".join(t for j, t in labels if j == k) not in header_lines:
+            break
+        again += 1
+    return again
 
 
 def _made_of_words(text: str, words: frozenset[str], fewest: int = 1) -> bool:
