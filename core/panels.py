@@ -690,7 +690,13 @@ Pair = tuple[str, list[str]]        # a label and the figures printed after it o
 
 def _income_first(columns: list[Column], text_cols: list[int]) -> bool:
     """Whether a summary's first panel is its income (收入 | 支出 …)."""
-    return columns[text_cols[0]].path[0].startswith(catalog.INCOME_PANEL)
+    return _in_income_panel(columns[text_cols[0]])
+
+
+def _in_income_panel(column: Column) -> bool:
+    """Whether a summary's column is its income panel's (收入, 财政拨款收入; 本年收入合计 where the
+    header was read from a total's row)."""
+    return catalog.INCOME_PANEL in column.path[0]
 
 
 def _list_fit(label: str, p: int, last: Mapping[tuple[bool, bool], int], income_first: bool) -> int:
@@ -1223,7 +1229,7 @@ def number_in_the_other_panel(rows: list[list[Cell]], text_cols: list[int]) -> s
 def spending_in_the_income_panel(rows: list[list[Cell]], columns: list[Column], text_cols: list[int]) -> list[str]:
     """The labels of a two-panel summary's income panel that name no source of funds nor
     balance, printed without a list number (`基础研究`): spending items read into it."""
-    income = [j for j in text_cols if columns[j].path[0].startswith(catalog.INCOME_PANEL)]
+    income = [j for j in text_cols if _in_income_panel(columns[j])]
     if len(text_cols) != 2 or len(income) != 1:
         return []
     return [text for row in rows if income[0] < len(row) and (text := row[income[0]].text) and _plain_item(text)
