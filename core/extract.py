@@ -766,7 +766,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     if over := sum(any(c.text for c in row[width:]) for row in table.rows):
         table.add_doubt(f"{over} row(s) hold more cells than the {width} columns read from the header: the header "
                         "was read short; check the columns against the source", of_columns=True)
-    for why in _header_misread(table):
+    for why in _header_misread(table, context.agency):
         table.add_doubt(why, of_columns=True)
     if not spec.form and layout == "space" and (unsure := _wrapped_goals_joined(table)):
         table.add_doubt(f"{unsure} row(s) took the lines of a cell wrapped around them by their count, no sentence's "
@@ -824,8 +824,12 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
 SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
 
 
-def _header_misread(table: Table) -> Iterator[str]:
+def _header_misread(table: Table, agency: str) -> Iterator[str]:
     """Why the columns read from a table's header are likely wrong (each a doubt of its columns)."""
+    if agency and any(c.leaf == agency for c in table.columns):
+        # the unit's name labels a row (部门名称 长沙市信访局), never a column
+        yield (f"a column is named as the document's unit ({agency}): rows' labels were likely read as the "
+               "header's; check the columns against the source")
     if cut := [c.leaf for c in table.columns if len(c.leaf) == 1 and c.leaf not in CODE_PARTS]:
         # no header names a column by one character but 类 款 项: a wrapped header cell was cut apart
         yield f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns against the source"
