@@ -828,6 +828,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     for p, kids in sorted(kids_of.items()):
         if kids:
             settle(kids, values(p, placed(p)), set(placed(p)), sure[p])
+    seated_by_guess = [False] * len(rows)
     for i, row in enumerate(rows):
         combo = placed(i)
         # (a row the totals moved off where it is printed was placed by the totals)
@@ -837,8 +838,12 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # columns would hold them as well and the table prints no total to check its columns
         # by, the printed order is a guess and says so
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
+        # (a row seated to meet its parent's figures is as much a guess as they were)
+        guess = (guessed[i] or ((parent := parents[i]) is not None and seated_by_guess[parent] and len(cands[i]) > 1)) and \
+            (total_row is None or not top) and not (told_by_text[i] or told_by_tables[i])
+        seated_by_guess[i] = guess
         for c, (a, line) in zip(combo, amounts_of[i]):
-            why = (GUESSED if guessed[i] and (total_row is None or not top) and not (told_by_text[i] or told_by_tables[i])
+            why = (GUESSED if guess
                    else (PLACED_BY_POSITION if told_by_position[i] else PLACED_BY_TOTALS +
                          (BY_FIGURES_GIVEN if told_by_text[i] else "") + (BY_SPENDING_TABLE if told_by_tables[i] else ""))
                    if ambiguous else UNWEIGHED if unweighed[i] and not told_by_position[i] else "")
