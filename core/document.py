@@ -59,6 +59,9 @@ def _agency(head: list[str], year: str) -> str:
             re.match(r"^" + y + r"\s*年度?\s*(.+?)\s*(?:部门|单位)\s*[预决]", s)
         if m and len(name := _named(m.group(1))) >= 4:
             return name
+        if n + 1 < len(head) and re.match(r"^(?:部门|单位)\s*[预决]算", head[n + 1]) and \
+                (m := re.match(r"^" + y + r"\s*年度?\s*(\S.{3,29})$", s)) and not re.search(r"[，。:：\d]", m.group(1)):
+            return _named(m.group(1))   # the year and the agency above `部门预算` (`2026 年深圳市…办公室`)
         if n + 1 < len(head) and re.match(y + r"\s*年度?.{0,8}(?:部门|单位)\s*[预决]算", head[n + 1]) and \
                 4 <= len(s) <= 30 and not re.search(r"[，。:：\d]", s):
             return _named(s)        # the agency alone above `2024 年度部门决算`

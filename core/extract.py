@@ -821,12 +821,15 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                             "read out of order; check the codes against the source")
 
 
+UNIT_NAME_CUT = 6      # characters of the unit's name that, cut short there (`深圳市人民政府口岸办公`), still name it
+
 SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
 
 
 def _header_misread(table: Table, agency: str) -> Iterator[str]:
     """Why the columns read from a table's header are likely wrong (each a doubt of its columns)."""
-    if agency and any(c.leaf == agency for c in table.columns):
+    if agency and any(c.leaf == agency or (len(c.leaf) >= UNIT_NAME_CUT and agency.startswith(c.leaf))
+                      for c in table.columns):
         # the unit's name labels a row (部门名称 长沙市信访局), never a column
         yield (f"a column is named as the document's unit ({agency}): rows' labels were likely read as the "
                "header's; check the columns against the source")

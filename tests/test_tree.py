@@ -113,6 +113,8 @@ def test_page_numbers_and_running_headers_are_furniture():
     (["西安市统计局（汇总）", "2026年部门预算公开说明", "目 录", "第一部分：部门概况"], "西安市统计局(汇总)"),
     # the year first, the agency after it
     (["2026 年深圳市统计局（本级）部门预", "算", "目 录"], "深圳市统计局(本级)"),
+    # … and the cover's `部门预算` on the line below
+    (["2026 年深圳市人民政府口岸办公室", "部门预算", "目", "录"], "深圳市人民政府口岸办公室"),
     # a unit budget names its 预算单位
     (["上海市普陀区2026年区级单位预算", "预算单位：上海市普陀区司法局", "目 录"], "上海市普陀区司法局"),
 ])
