@@ -809,17 +809,25 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             table.add_doubt(f"{len(coded)} figure(s) read as one of the table's codes ({coded[0]}): a row's code "
                             "printed apart from it was likely read as a figure; check the rows against the source",
                             of_columns=True)
-        if nameless := _codes_without_names(table):
-            table.add_doubt(f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
-                            "check the rows against the source")
-        if orphan := _opens_below_its_class(table):
-            table.add_doubt(f"the table opens at {orphan}, whose 类 no row before it prints while later rows print "
-                            "their own: its rows above were likely read into another table (a page printed before "
-                            "the table's title); check the rows against the source")
-        if spec.code_kind and (repeated := _codes_of_two_names(table)):
-            table.add_doubt(f"{repeated} code(s) are printed for rows of different names: the codes were likely "
-                            "read out of order; check the codes against the source")
+        for why in _codes_misread(table, spec):
+            table.add_doubt(why)
 
+
+def _codes_misread(table: Table, spec: TableSpec) -> Iterator[str]:
+    """Why the codes read of a table's rows are likely wrong (each a doubt of its rows)."""
+    if nameless := _codes_without_names(table):
+        yield (f"{nameless} coded row(s) print no name: codes and names were likely read apart; "
+               "check the rows against the source")
+    if orphan := _opens_below_its_class(table):
+        yield (f"the table opens at {orphan}, whose 类 no row before it prints while later rows print "
+               "their own: its rows above were likely read into another table (a page printed before "
+               "the table's title); check the rows against the source")
+    if spec.code_kind and (run_together := _codes_run_together(table)):
+        yield (f"{len(run_together)} code(s) are longer than any classification code ({run_together[0]}): "
+               "codes printed apart from their rows were likely run together; check the codes against the source")
+    if spec.code_kind and (repeated := _codes_of_two_names(table)):
+        yield (f"{repeated} code(s) are printed for rows of different names: the codes were likely "
+               "read out of order; check the codes against the source")
 
 UNIT_NAME_CUT = 6      # characters of the unit's name that, cut short there (`深圳市人民政府口岸办公`), still name it
 
@@ -1233,6 +1241,11 @@ def _coded_names(table: Table) -> Iterator[tuple[int, str, str]]:
 
 MAX_CODE_DIGITS = 7      # the longest classification code (2080201)
 MIN_CODE_DIGITS = 3      # the shortest code that opens others (a 类: 201; a unit: 119)
+
+
+def _codes_run_together(table: Table) -> list[str]:
+    """The codes of a classification longer than any of its codes: several rows' codes read as one."""
+    return [code for _, code, _ in _coded_names(table) if len(code) > MAX_CODE_DIGITS]
 
 
 def _opens_below_its_class(table: Table) -> str:
