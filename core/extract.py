@@ -836,11 +836,11 @@ SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
 
 def _header_misread(table: Table, agency: str) -> Iterator[str]:
     """Why the columns read from a table's header are likely wrong (each a doubt of its columns)."""
-    if agency and any(c.leaf == agency or (len(c.leaf) >= UNIT_NAME_CUT and agency.startswith(c.leaf))
-                      for c in table.columns):
-        # the unit's name labels a row (部门名称 长沙市信访局), never a column
-        yield (f"a column is named as the document's unit ({agency}): rows' labels were likely read as the "
-               "header's; check the columns against the source")
+    if agency and any(c.role in catalog.FIGURE_ROLES and (
+            c.leaf == agency or (len(c.leaf) >= UNIT_NAME_CUT and agency.startswith(c.leaf))) for c in table.columns):
+        # the unit's name labels a row (部门名称 长沙市信访局), never a column of figures
+        yield (f"a column of figures is named as the document's unit ({agency}): rows' labels were likely read as "
+               "the header's; check the columns against the source")
     if cut := [c.leaf for c in table.columns if len(c.leaf) == 1 and c.leaf not in CODE_PARTS]:
         # no header names a column by one character but 类 款 项: a wrapped header cell was cut apart
         yield f"the header's cells were cut into pieces ({' '.join(cut)}); check the columns against the source"
