@@ -829,6 +829,7 @@ def _codes_misread(table: Table, spec: TableSpec) -> Iterator[str]:
         yield (f"{repeated} code(s) are printed for rows of different names: the codes were likely "
                "read out of order; check the codes against the source")
 
+
 UNIT_NAME_CUT = 6      # characters of the unit's name that, cut short there (`深圳市人民政府口岸办公`), still name it
 
 SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
@@ -868,14 +869,14 @@ def _percentages_as_rates(table: Table) -> None:
 
 
 MANY_ROWS_BREAKING = 3      # rows breaking their sums that tell a misreading from a document's slips
+MANY_GUESSED_ROWS = 3       # rows whose columns were guessed that, half the table's or more, doubt it
+MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
+
+
 def _template_has_figures(spec: TableSpec) -> bool:
     """Whether every layout of the spec (one at least) holds a column of figures."""
     return bool(spec.layouts) and all(
         any(Column.parse(c).role in catalog.FIGURE_ROLES for c in layout) for layout in spec.layouts)
-
-
-MANY_GUESSED_ROWS = 3       # rows whose columns were guessed that, half the table's or more, doubt it
-MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
 
 
 def _rows_breaking(table: Table, rules: catalog.ColumnRules) -> list[str]:
