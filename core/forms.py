@@ -919,10 +919,10 @@ def grid_misread(table: Table) -> str:
         return ""
     for j, column in enumerate(table.columns):
         if any(w in column.leaf for w in SCORE_LEAVES) and \
-                not any(FIGURE.fullmatch(table.cell(r, j).text) for r in range(len(table.rows))):
+                not any(SCORE.fullmatch(table.cell(r, j).text) for r in range(len(table.rows))):
             # (a value and its score run together, `≥1本8`, is no figure either)
             return f"its {column.leaf} column holds no figure"
-        scored = [FIGURE.fullmatch(table.cell(r, j).text) is not None for r in range(len(table.rows))]
+        scored = [SCORE.fullmatch(table.cell(r, j).text) is not None for r in range(len(table.rows))]
         if any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 3 >= len(scored) and \
                 (len(scored) - sum(scored)) * 5 > len(scored):
             # every indicator has its score: rows without are pieces of cells read as rows
