@@ -502,6 +502,9 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     except Exception as exc:        # a reader's fault costs this table, flagged, not the document
         table.columns, table.rows, table.header_lines, table.recoverable = [], [], None, False
         table.notes.append(f"the reader failed on this table ({type(exc).__name__}: {exc}); its cells were not read")
+    if spec.form and (cut := _level_wrapped_after(norm, region.last)):
+        table.add_doubt(f"the line after the form's last one opens an indicator level wrapped over lines ({cut}): the "
+                        "grid likely goes on past where it was read; check the rows against the source")
     # the page number printed under the table is not part of it (with one fragment per line, a
     # lone number may be the last row's cell: only a known page number is dropped there)
     while table.last_line > table.first_line and (
@@ -511,6 +514,19 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     _restore_printed(table, src, region.title_lines() or (table.first_line,))
     _judge_recoverable(table, src)
     return table
+
+
+WRAPPED_LEVEL_CHARS = 4     # the fewest characters of an indicator level's start that name it, wrapped
+
+
+def _level_wrapped_after(norm: tuple[str, ...], last: int) -> str:
+    """The start of an indicator level wrapped over lines (`经济效益指` / `标`) that the first line
+    printed after a form's last one opens with: the form's grid went on (its region was ended by
+    a goal's sentence beside it). Else ""."""
+    line = next((t for t in norm[last:] if t.strip()), "")
+    first = line.split()[0] if line.split() else ""
+    return first if len(first) >= WRAPPED_LEVEL_CHARS and first not in catalog.INDICATOR_LEVELS and any(
+        level.startswith(first) for level in catalog.INDICATOR_LEVELS) else ""
 
 
 ORDINAL_HEAD = frozenset({"序号", "序", "号"})      # a header's 序号, whole or a character a line (printed upright)
