@@ -30,6 +30,7 @@ from .forms import (
     fill_project_grid_form,
     grid_misread,
     has_grid_header,
+    indicator_level,
     listed_form_header,
     listed_layout,
     one_cell_indicator_layout,
@@ -516,17 +517,12 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     return table
 
 
-WRAPPED_LEVEL_CHARS = 4     # the fewest characters of an indicator level's start that name it, wrapped
-
-
 def _level_wrapped_after(norm: tuple[str, ...], last: int) -> str:
     """The start of an indicator level wrapped over lines (`经济效益指` / `标`) that the first line
     printed after a form's last one opens with: the form's grid went on (its region was ended by
     a goal's sentence beside it). Else ""."""
-    line = next((t for t in norm[last:] if t.strip()), "")
-    first = line.split()[0] if line.split() else ""
-    return first if len(first) >= WRAPPED_LEVEL_CHARS and first not in catalog.INDICATOR_LEVELS and any(
-        level.startswith(first) for level in catalog.INDICATOR_LEVELS) else ""
+    first = next((t for t in norm[last:] if t.strip()), "").split()[:1]
+    return first[0] if first and indicator_level(first[0]) not in ("", first[0]) else ""
 
 
 ORDINAL_HEAD = frozenset({"序号", "序", "号"})      # a header's 序号, whole or a character a line (printed upright)

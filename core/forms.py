@@ -75,7 +75,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
         cells = [squash(c) for c in s.split("\t")]
         named: set[bool] = set()     # the ranks this row names (一级 or not): a row names each once
         for j, c in enumerate(cells):
-            level = _indicator_level(c)
+            level = indicator_level(c)
             if level and (level in INDICATOR_L1) in named:
                 level = ""      # a level's name again, under 三级指标: the indicator's (`服务对象满意度指标`)
             if level:
@@ -733,7 +733,7 @@ def _header_pieces(content: list[tuple[int, str]], j: int) -> list[str]:
     if not 0 <= j < len(content) or "\t" in content[j][1]:
         return []
     words = content[j][1].split()
-    if any(is_amount(t) or GRID_WORD.fullmatch(t) or _indicator_level(t) or SENTENCE_MARK.search(t) for t in words):
+    if any(is_amount(t) or GRID_WORD.fullmatch(t) or indicator_level(t) or SENTENCE_MARK.search(t) for t in words):
         return []       # (nor a sentence: a goal's last line above the grid)
     return words
 
@@ -840,7 +840,7 @@ def _place_by_marks(marks: list[str], amounts: list[str]) -> list[str]:
     return amounts + [""] * (n - len(amounts))
 
 
-def _indicator_level(text: str) -> str:
+def indicator_level(text: str) -> str:
     """The 一级/二级指标 a cell names, also when the cell holds only the start of it."""
     if text in INDICATOR_LEVELS:
         return text
@@ -869,7 +869,7 @@ def _holds_level_piece(value: str) -> bool:
     """A value holding a level's piece, which no value does: a level's name, the grid's group
     (`绩效目标指标产出指`) or a piece of it (`绩效目`), a level cut after 指 (`效益指`), a level's
     wrapped end among other pieces (`度指标件数量`)."""
-    return bool(_indicator_level(value)) or "绩效指标" in value or _GRID_GROUP in value or value.endswith("指") or \
+    return bool(indicator_level(value)) or "绩效指标" in value or _GRID_GROUP in value or value.endswith("指") or \
         any(end in value for end in _LEVEL_ENDS) or value in _GROUP_PIECES
 
 
@@ -881,7 +881,7 @@ def _names_a_level_piece(name: str) -> bool:
     """An indicator's name that is a level's piece (`指标`, `效益指`, its end `度指标`), or the
     grid's group printed down its merged cell in pieces (`标指标`, or its head cut before 标
     opening a name: `绩效目审核准确率`): a level read as a name."""
-    return name == "指标" or (name.endswith("指") and bool(_indicator_level(name + "标"))) or \
+    return name == "指标" or (name.endswith("指") and bool(indicator_level(name + "标"))) or \
         name in _LEVEL_ENDS or name in _GROUP_PIECES or \
         (name.startswith(_GRID_GROUP[:3]) and not name.startswith(_GRID_GROUP[:4]))
 
@@ -1027,7 +1027,7 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
         words: list[str] = []
         values: list[str] = []
         for t in s.split():
-            if _indicator_level(t) or t in _MERGED_PIECES:
+            if indicator_level(t) or t in _MERGED_PIECES:
                 side.append(t)
             else:
                 (values if INDICATOR_VALUE.match(t) else words).append(t)
@@ -1130,7 +1130,7 @@ def _line_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[
                 l2, marks = _second_level_completed(rows, l2, k), _last_mark_completed(marks, l2)
             continue
         for t in s.split():
-            level = "" if rest else _indicator_level(t)
+            level = "" if rest else indicator_level(t)
             if rest or t == "绩效指标":
                 rest += [t] if t != "绩效指标" else []
             elif level in INDICATOR_L1:
@@ -1306,7 +1306,7 @@ def _units_joined(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
     is the value's: a line printed a fragment a line is one cell, any short word after a figure
     on it its unit."""
     def is_unit(t: str) -> bool:
-        return len(t) <= UNIT_CHARS and not INDICATOR_VALUE.match(t) and not _indicator_level(t)
+        return len(t) <= UNIT_CHARS and not INDICATOR_VALUE.match(t) and not indicator_level(t)
     return [(k, t) for k, line in itertools.groupby(tokens, key=lambda token: token[0])
             for t in _join_number_units([t for _, t in line], is_unit)]
 
@@ -1332,7 +1332,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             del ends[t]
             leading = n + 1
             continue
-        if len(t) >= 4 and (level := _indicator_level(t)) and level != t and not _indicator_level(t + after):
+        if len(t) >= 4 and (level := indicator_level(t)) and level != t and not indicator_level(t + after):
             ends[level[len(t):]] = k    # a level wrapped around its row (`经济成本指` / row / `标`)
             t = level
         elif t in _GROUP_PIECES and _GRID_GROUP.startswith(t) and t != _GRID_GROUP and \
