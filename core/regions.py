@@ -182,8 +182,9 @@ def _numbered_entry(line: str) -> bool:
 def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
     """Lines of lists of tables outside the 目录 (a 报表目录 before the tables, an index):
     three or more numbered titles in a row name tables, they do not start them; so do three
-    or more different titles a few lines apart with no figure or unit line between them (such a list
-    printed a cell a line: `表9` / title / `是` / `不涉及`). `titles`: the lines that read as titles."""
+    or more different titles a few lines apart with no figure, unit line or sentence's end between them
+    (such a list printed a cell a line: `表9` / title / `是` / `不涉及`; headings of the text's own
+    have sentences between them). `titles`: the lines that read as titles."""
     printed = [(k, _numbered_entry(line.strip())) for k, line in enumerate(norm, start=1) if line.strip()]
     listed: set[int] = set()
     for entry, run in itertools.groupby(printed, key=lambda kv: kv[1]):
@@ -192,7 +193,8 @@ def _listings(norm: tuple[str, ...], titles: list[int]) -> set[int]:
             listed.update(lines)
 
     def bare(first: int, last: int) -> bool:
-        return not any(FIGURE.search(norm[j - 1]) or UNIT_LINE.search(norm[j - 1]) for j in range(first, last + 1))
+        return not any(FIGURE.search(norm[j - 1]) or UNIT_LINE.search(norm[j - 1]) or norm[j - 1].rstrip().endswith("。")
+                       for j in range(first, last + 1))
     close: list[int] = []
     for a, b in zip(titles, titles[1:] + [0]):
         if 0 < b - a <= LISTED_TITLES_APART and bare(a + 1, b - 1):
