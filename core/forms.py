@@ -678,8 +678,11 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
     lead = next((j for j, c in enumerate(line) if c.strip()), 0)
     above = content[header_idx - 1][1].split("\t") if header_idx else []
     if lead and len(above) > lead and all(c.strip() for c in above[:lead]) and \
-            not any(len(c) > LONGEST_COLUMN_NAME or SENTENCE_MARK.search(c) for c in above):
-        return header_idx - 1       # (a fact and its sentence above is no header: `总体目标 | 通过…。`)
+            not any(len(c) > LONGEST_COLUMN_NAME or SENTENCE_MARK.search(c) for c in above) and \
+            all(not c.strip() or c.strip().endswith("指标") for c in above[lead:]):
+        # (a fact and its sentence above is no header: `总体目标 | 通过…。`, nor a short one over the
+        # grid's columns, where a header prints only their group: `总体目标 | 完成…等保测评`)
+        return header_idx - 1
     # or on a line of their own above it, with the grid's group (`单位编码 单位（项目）名称 资金总额
     # 绩效目标`, then `一级指标 …`)
     for j in range(max(0, header_idx - 2), header_idx):
