@@ -24,6 +24,7 @@ from . import catalog
 from .catalog import TableKind, TableSpec
 from .columns import CODE_PARTS, ORDINAL_LEAVES, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import (
+    centred_blocks,
     fill_form,
     fill_listed_form,
     fill_one_cell_indicator_list,
@@ -1233,8 +1234,48 @@ def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], conte
             _read_by_space_columns(plain, content, catalog.OTHER, context.printed, context.year)
     if plain.rows:
         table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
-            plain.rows, plain.header_lines
+            _merged_cells_raised(plain.rows), plain.header_lines
         table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
+
+
+def _merged_cells_raised(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A form's grid read plainly, where the page centres each merged cell's text on its rows (a
+    project's code, name, amount and goal beside its indicators; a level beside its own): each
+    such text moved to the first of its rows, where the merged cell starts, and rows left empty
+    dropped. Column by column from the left, the rows part into frames where a column before
+    starts a block; a frame's rows part into one block per text the column prints in it, each
+    text at its block's middle (`centred_blocks`). Total rows stand alone. A grid where no row
+    prints cells after a column above the column's first text in its frame (an indicator above
+    its level's name) keeps its cells where they are: merged cells printed at their top."""
+    width = max(map(len, rows))
+    grid = [list(row) + [EMPTY] * (width - len(row)) for row in rows]
+
+    def frames(j: int) -> list[list[int]]:
+        out: list[list[int]] = []
+        for r, row in enumerate(grid):
+            if any(catalog.TOTAL_LABELS.match(cell.text) for cell in row):
+                out.append([])      # (a total row is no block's and parts the frames around it)
+            elif not out or any(cell.text for cell in row[:j]):
+                out.append([r])
+            else:
+                out[-1].append(r)
+        return [frame for frame in out if frame]
+
+    def orphaned(j: int, frame: list[int]) -> bool:
+        """Whether rows of the frame before the column's first text print cells after it."""
+        first = next((n for n, r in enumerate(frame) if grid[r][j].text), 0)
+        return any(cell.text for r in frame[:first] for cell in grid[r][j + 1:])
+    if not any(orphaned(j, frame) for j in range(width) for frame in frames(j)):
+        return rows
+    for j in range(width):
+        for frame in frames(j):
+            texts = [(float(n), grid[r][j].text) for n, r in enumerate(frame) if grid[r][j].text]
+            ends = centred_blocks(len(frame), texts)
+            for start, (at, _) in zip([0, *ends], texts):
+                if start < len(frame) and start != int(at):
+                    grid[frame[start]][j], grid[frame[int(at)]][j] = grid[frame[int(at)]][j], EMPTY
+        grid = [row for row in grid if any(cell.text for cell in row)]
+    return grid
 
 
 def _coded_names(table: Table) -> Iterator[tuple[int, str, str]]:

@@ -281,7 +281,7 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
     line is the one printing its score where every row prints one, else one printing a figure
     under a value column (or a value beside a name); a cell of several lines is centred on its
     row's line (`_centred_cells`). The 一级 and 二级 labels, a merged cell each, stand centred
-    on their rows (`_centred_blocks`); pieces left of `left` are the grid's group label
+    on their rows (`centred_blocks`); pieces left of `left` are the grid's group label
     (`绩效指标`) printed down its side."""
     width = len(columns)
     header_words = {squash(c.leaf) for c in columns} | {"绩效指标"}
@@ -1183,13 +1183,13 @@ def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, s
                               pages: Pages | None = None) -> None:
     """Labels of a level (1: 二级, 0: 一级) centred on their merged cells, give or take half a
     row (a line per printed row puts a label beside the row at its cell's middle): each label's
-    block of rows (`_centred_blocks`) takes it; a 二级 names its 一级 where it names one. The
+    block of rows (`centred_blocks`) takes it; a 二级 names its 一级 where it names one. The
     grid's total rows, last, are in no block."""
     start = 0
     blocked = len(rows)
     while blocked and GRID_TOTAL.match(rows[blocked - 1][2].text):
         blocked -= 1
-    for end, (_, label) in zip(_centred_blocks(blocked, marks, pages), marks):
+    for end, (_, label) in zip(centred_blocks(blocked, marks, pages), marks):
         for row in rows[start:end]:
             if GRID_TOTAL.match(row[2].text):
                 continue
@@ -1201,7 +1201,7 @@ def _levels_of_centred_labels(rows: list[list[Cell]], marks: list[tuple[float, s
 Pages = tuple[list[int], list[int]]    # the page of each row, and of each label
 
 
-def _centred_blocks(n: int, marks: list[tuple[float, str]], pages: Pages | None = None) -> list[int]:
+def centred_blocks(n: int, marks: list[tuple[float, str]], pages: Pages | None = None) -> list[int]:
     """Where each label's block of rows ends, the n rows cut into one block per label, in
     order, each block's middle as near its label (`marks`: where it stands, in rows) as can be
     (a label repeated next to itself, printed again past a page break, may have no rows of its

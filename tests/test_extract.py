@@ -1765,3 +1765,22 @@ def test_a_label_printed_above_its_rows_line_joins_that_row_and_a_figure_left_wi
         ["", "", "3、国防支出", "0.00"]]
     assert figures_beside_no_label(joined, [0, 2]) == 0
     assert figures_beside_no_label(printed, [0, 2]) == 1
+
+
+def test_a_plain_grid_forms_merged_cells_printed_at_their_top_stay_where_they_are():
+    # a grid whose every block opens with its merged cells' texts tells nothing of centring:
+    # the rows read as printed (the centred case is the quirk witness of Changsha's layout text)
+    from core.extract import _merged_cells_raised
+    from core.model import Cell
+
+    def grid(*rows: tuple[str, ...]) -> list[list[Cell]]:
+        return [[Cell(text) for text in row] for row in rows]
+    top = grid(("项目甲", "产出指标", "数量指标", "完成数", "1"), ("", "", "", "覆盖率", "2"),
+               ("", "", "质量指标", "合格率", "3"), ("", "效益指标", "社会效益指标", "满意度", "4"))
+    assert _merged_cells_raised(top) is top
+    # the same grid printing the project, 产出指标 and 数量指标 on the middles of their blocks
+    centred = grid(("", "", "", "完成数", "1"), ("项目甲", "产出指标", "数量指标", "覆盖率", "2"),
+                   ("", "", "质量指标", "合格率", "3"), ("", "效益指标", "社会效益指标", "满意度", "4"))
+    assert [[c.text for c in row] for row in _merged_cells_raised(centred)] == [
+        ["项目甲", "产出指标", "数量指标", "完成数", "1"], ["", "", "", "覆盖率", "2"],
+        ["", "", "质量指标", "合格率", "3"], ["", "效益指标", "社会效益指标", "满意度", "4"]]
