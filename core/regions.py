@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from . import catalog
 from .catalog import TableSpec
+from .forms import OPERATORS, indicator_level
 from .panels import LIST_NUMBER
 from .reader import SourceText
 from .text import HAN
@@ -567,6 +568,12 @@ def _figureless_heading(line: str) -> bool:
     return bool(SECTION.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line)) and not re.search(r"\d", line)
 
 
+def _grid_cells(line: str) -> bool:
+    """Whether a line prints cells of an indicator grid: a level's name, whole or its wrapped
+    start (`社会效益指`), or a 指标性质 (定性, ≥)."""
+    return any(indicator_level(t) or t in OPERATORS for t in line.split())
+
+
 def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | None,
                 is_row: Callable[[int], bool]) -> int:
     """Last line of a table that starts at `first`: before the next part/section heading or,
@@ -594,11 +601,13 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
             break       # the text after the table: prose, or a heading such as 其他相关情况说明
 
         if form and grid_started and "\t" not in line and (
-                # (a grid row printed beside the end of a goal's sentence names its levels; a
-                # project's funds open a line with a figure, `95.949000`, no item's number)
-                (is_prose(line) and not set(line.split()).intersection(catalog.INDICATOR_LEVELS)) or
-                re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
-                (re.match(r"^\d{1,2}(?:[.．](?!\d)|、)", line) and len(line) > 15)):
+                is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
+                # (a project's funds open a line with a figure, `95.949000`, no item's number)
+                (re.match(r"^\d{1,2}(?:[.．](?!\d)|、)", line) and len(line) > 15)) and \
+                not any(_grid_cells(norm[j - 1]) for j in range(k, min(stop, k + ROWS_AHEAD) + 1)):
+            # (a grid row printed beside the end of a goal's sentence names its levels or prints
+            # an indicator's 指标性质, `… 促进提升得满分，不提升不得分。 定性`; a goal's sentences
+            # or numbered items wrapped beside the grid have its rows right after them)
             break
         if not form and body_started and spec is catalog.OTHER and _figureless_heading(line) and \
                 not _rows_follow(norm, k, stop, lambda j: bool(LABELLED_FIGURES.match(norm[j - 1].strip()))):
