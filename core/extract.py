@@ -795,7 +795,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _drop_header_again(table)
         if layout == "space":
             _group_labels_apart(table, content)
-        if not any(cell.value is not None for row in table.rows for cell in row) and (unread := _figures_unread(content)):
+        if not any(cell.value is not None for row in table.rows for cell in row) and (
+                unread := _figures_unread(content) or _labels_unread(table, content)):
             table.add_doubt(unread, of_columns=True)
         if dropped := _figures_left_out(table, content):
             table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
@@ -1195,6 +1196,18 @@ def _figures_unread(content: list[tuple[int, str]]) -> str:
         return (f"its lines print {codes} rows' codes and no figure: its figures were likely read apart from it "
                 "(into the table after it); check it against the source")
     return ""
+
+
+def _labels_unread(table: Table, content: list[tuple[int, str]]) -> str:
+    """Why a table read without a figure was misread, where its lines tell: they print rows'
+    labels numbered as a list numbers them (`一、一般公共服务支出`) that no cell holds (a template
+    printed empty still names its rows)."""
+    held = "\n".join(cell.text.replace(" ", "") for row in table.rows for cell in row)
+    labels = [t for _, t in stream_tokens(content) if LIST_NUMBER.match(t) and t not in held]
+    if len(labels) < MANY_UNREAD:
+        return ""
+    return (f"its lines print {len(labels)} rows' labels that stand in no cell ({labels[0]}): its rows were likely "
+            "read away; check it against the source")
 
 
 def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
