@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from . import catalog
 from .catalog import TableSpec
-from .forms import OPERATORS, indicator_level
+from .forms import OPERATORS
 from .panels import LIST_NUMBER
 from .reader import SourceText
 from .text import HAN
@@ -569,9 +569,8 @@ def _figureless_heading(line: str) -> bool:
 
 
 def _grid_cells(line: str) -> bool:
-    """Whether a line prints cells of an indicator grid: a level's name, whole or its wrapped
-    start (`社会效益指`), or a 指标性质 (定性, ≥)."""
-    return any(indicator_level(t) or t in OPERATORS for t in line.split())
+    """Whether a line prints cells of an indicator grid: a level's name or a 指标性质 (定性, ≥)."""
+    return any(t in catalog.INDICATOR_LEVELS or t in OPERATORS for t in line.split())
 
 
 def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | None,
