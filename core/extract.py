@@ -1246,8 +1246,10 @@ def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], conte
         if layout == "space" and context.printed is not None:
             _read_by_space_columns(plain, content, catalog.OTHER, context.printed, context.year)
     if plain.rows:
+        # (a ruled grid's cells stand where the page's cells start: only the lines of a text
+        # without its rules print a merged cell's text at its rows' middle)
         table.facts, table.grids, table.columns, table.rows, table.header_lines = {}, [], plain.columns, \
-            _merged_cells_raised(plain.rows), plain.header_lines
+            plain.rows if layout == "tab" else _merged_cells_raised(plain.rows), plain.header_lines
         table.add_doubt("the form's layout is not one the reader knows; its lines were read as a plain grid")
 
 
