@@ -396,7 +396,7 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
                 parts[anchors.index(owner[i])].setdefault(j, []).append((k, text))
         unowned = [(k, text) for i, k, text in free if i not in owner]
         for n, cell in enumerate(_centred_cells([grid[i][0] for i in anchors], unowned,
-                                                [grid[i][1].get(j, "") for i in anchors])):
+                                                [grid[i][1].get(j, "") for i in anchors], named=j == 2)):
             parts[n].setdefault(j, []).extend(cell)
     rows: list[list[Cell]] = []
     for n, i in enumerate(anchors):
@@ -417,7 +417,7 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
     return rows
 
 
-def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor: list[str]
+def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor: list[str], named: bool = False
                    ) -> list[list[tuple[int, str]]]:
     """A column's pieces printed off its rows' lines, (line, text) in order, parted among the
     rows whose lines are `anchors` (`on_anchor`: what each row's line prints in the column, ""
@@ -428,7 +428,10 @@ def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor:
     equals, each piece goes to its nearer row. Two tall cells meeting between their rows, or a
     wrapped cell whose lines print apart from its row's line, each find their own row. A cell
     wraps its words at its width: its lines but the last are about as wide as its widest, and
-    a line of half that or less ends a cell, whatever the centring."""
+    a line of half that or less ends a cell, whatever the centring. In the column of the
+    indicators' names (`named`) every row has a name: a row left without one costs as much as
+    a one-line name standing a line off its row's line (printed over its row's values,
+    `项目（工程）完成及时率` over `=100%`, it is that row's, not the tail of the name above)."""
     gaps: list[list[tuple[int, str]]] = [[] for _ in range(len(anchors) + 1)]     # the pieces before each row's line
     for k, text in pieces:
         gaps[bisect.bisect(anchors, k)].append((k, text))
@@ -443,7 +446,8 @@ def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor:
         span = abs(min(lines) + max(lines) - 2 * anchors[n]) if lines else 0
         widths = [display_width(t) for _, t in sorted(cell + ([(anchors[n], on_anchor[n])] if on_anchor[n] else []))]
         cut_short = sum(w < max(widths) * SHORT_LINE_SHARE for w in widths[:-1])
-        return span + abs(len(gaps[n]) - down_from - up_to) + cut_short * SHORT_LINE_COST
+        return span + abs(len(gaps[n]) - down_from - up_to) + cut_short * SHORT_LINE_COST + \
+            (NAMELESS_ROW_COST if named and not lines else 0)
 
     def split_cost(g: int, up: int) -> float:
         gap = gaps[g]
@@ -463,6 +467,9 @@ def _centred_cells(anchors: list[int], pieces: list[tuple[int, str]], on_anchor:
 
 SHORT_LINE_SHARE = 0.5  # of a cell's widest line, a line shorter ends its cell (wrapping leaves lines a mark or two short)
 SHORT_LINE_COST = 100   # a short line inside a cell outweighs any centring
+# an indicator's row left without a name: as much as a name printed a line off its row's line
+# (a span of two, one line off balance), so that a name wrapped around its own row stays there
+NAMELESS_ROW_COST = 3
 
 
 Run = tuple[float, float, bool]     # where some lines print: start, end, all of it the group label's characters
