@@ -74,6 +74,13 @@ class TableSpec:
     all_spending: bool = False           # the department's spending of every fund by function: what another
                                          # table prints for a code is part of what this one prints for it
 
+    @functools.cached_property
+    def layouts_hold_figures(self) -> bool:
+        """Whether every layout (one at least) holds a column of figures (asked of every table
+        read: parsed once)."""
+        return bool(self.layouts) and all(any(Column.parse(c).role in FIGURE_ROLES for c in layout)
+                                          for layout in self.layouts)
+
 
 _FUNC = ("支出功能分类科目/科目编码", "支出功能分类科目/科目名称")
 _FUNCTION_CLASS = ("功能分类科目/科目编码", "功能分类科目/科目名称")       # (without 支出)

@@ -752,7 +752,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row) or \
                     _numbers_its_columns(table, content):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
-    if not spec.form and _template_has_figures(spec) and \
+    if not spec.form and spec.layouts_hold_figures and \
             not any(c.role in catalog.FIGURE_ROLES for c in table.columns):
         # (a table of figures read without a column of them: its header was not told, and a
         # table printed empty keeps its template's columns when it is)
@@ -885,12 +885,6 @@ def _percentages_as_rates(table: Table) -> None:
 MANY_ROWS_BREAKING = 3      # rows breaking their sums that tell a misreading from a document's slips
 MANY_GUESSED_ROWS = 3       # rows whose columns were guessed that, half the table's or more, doubt it
 MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
-
-
-def _template_has_figures(spec: TableSpec) -> bool:
-    """Whether every layout of the spec (one at least) holds a column of figures."""
-    return bool(spec.layouts) and all(
-        any(Column.parse(c).role in catalog.FIGURE_ROLES for c in layout) for layout in spec.layouts)
 
 
 def _rows_breaking(table: Table, rules: catalog.ColumnRules) -> list[str]:
