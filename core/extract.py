@@ -813,7 +813,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         if len(numbered := [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]) >= 2:
             table.add_doubt(f"{len(numbered)} columns are named as a list numbers its rows ({numbered[0]}): rows' labels "
                             "were likely read as the header's; check the rows against the source", of_columns=True)
-        if named := _labels_naming_columns(table):
+        if named := _labels_naming_columns(table) or _labels_ending_column_names(table, content):
             table.add_doubt(f"{len(named)} row label(s) name a column of figures ({named[0]}): header cells were "
                             "likely read as rows; check the rows against the source")
         if joined := _labels_running_past_a_total(table):
@@ -1334,6 +1334,22 @@ def _labels_of_figures(table: Table) -> list[str]:
     labels = [row[j].text for row in table.rows if j < len(row)]
     return [text for text in labels if (digits := text.replace(",", "").replace(".", "")).isdigit()
             and (len(digits) > MAX_CODE_DIGITS or "," in text)]
+
+
+def _labels_ending_column_names(table: Table, content: list[tuple[int, str]]) -> list[str]:
+    """The rows' labels that end a column's name whose head the header prints as a piece of its
+    own (`“三公”经` / `费合计`): a header cell wrapped over two lines, its tail read as a row."""
+    if table.header_lines is None:
+        return []
+    first, last = table.header_lines
+    pieces = {t for k, line in content if first <= k <= last for t in line.split()}
+    j = table.label_column()
+    names = [c.leaf.replace(" ", "") for c in table.columns if not c.holds_words]
+    # (a label of one character may be the end of the row's own name wrapped, `…支` / `出`; 合计
+    # ends 本年收入合计 and is a row's all the same)
+    return [label for row in table.rows if j < len(row) and len(label := row[j].text.replace(" ", "")) >= 2
+            and label not in ("合计", "总计", "小计")
+            and any(name != label and name.endswith(label) and name[:-len(label)] in pieces for name in names)]
 
 
 def _labels_naming_columns(table: Table) -> list[str]:
