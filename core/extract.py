@@ -1348,7 +1348,7 @@ def _labels_ending_column_names(table: Table, content: list[tuple[int, str]]) ->
     # (a label of one character may be the end of the row's own name wrapped, `…支` / `出`; 合计
     # ends 本年收入合计 and is a row's all the same)
     return [label for row in table.rows if j < len(row) and len(label := row[j].text.replace(" ", "")) >= 2
-            and label not in ("合计", "总计", "小计")
+            and label not in TOTAL_WORDS
             and any(name != label and name.endswith(label) and name[:-len(label)] in pieces for name in names)]
 
 
