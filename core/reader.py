@@ -305,6 +305,12 @@ def is_pdf(data: bytes) -> bool:
     return data[:1024].lstrip().startswith(PDF_MAGIC)
 
 
+# A page break glued to the end of the page before (pages' texts joined with a form feed alone,
+# as an extractor's page texts end without a line break): the new page starts a line of its own (an
+# empty page's form feeds stay together, on the line they open).
+PAGE_GLUED_ON = re.compile(r"(?<=[^\n\f])\f")
+
+
 def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = None) -> SourceText:
     """The source of a document from its bytes: a PDF's text layer and ruled tables, or a
     text file in any of the encodings extractors write."""
@@ -325,7 +331,7 @@ def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = N
     text, encoding = _decoded(data, path)
     if not text.strip():
         raise UserError(f"{path}: the file holds only white space; give the extracted text of a report")
-    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = tuple(PAGE_GLUED_ON.sub("\n\f", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
     return SourceText(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,

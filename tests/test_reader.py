@@ -32,6 +32,12 @@ def test_line_ends(ending):
     assert src.line(3) == "合计\t１２３"
 
 
+def test_a_form_feed_glued_to_a_pages_last_line_starts_a_line():
+    # (pages' texts joined by a form feed alone; an empty page's form feeds stay together)
+    src = load_text("末行 1.00\f标题\n\f\f下一页".encode())
+    assert src.lines == ("末行 1.00", "\f标题", "\f\f下一页")
+
+
 def test_normalised_view_folds_full_width_and_spaces_but_keeps_tabs():
     src = load_text(TEXT.encode("utf-8"))
     assert src.norm[1] == "一、收入 1,086.56 万元"
