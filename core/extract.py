@@ -795,8 +795,8 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _drop_header_again(table)
         if layout == "space":
             _group_labels_apart(table, content)
-        if not any(cell.value is not None for row in table.rows for cell in row) and (
-                unread := _figures_unread(content) or _labels_unread(table, content)):
+        if (not any(cell.value is not None for row in table.rows for cell in row) and (
+                unread := _figures_unread(content))) or (unread := _labels_unread(table, content)):
             table.add_doubt(unread, of_columns=True)
         if dropped := _figures_left_out(table, content):
             table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
@@ -1193,11 +1193,14 @@ def _figures_unread(content: list[tuple[int, str]]) -> str:
 
 
 def _labels_unread(table: Table, content: list[tuple[int, str]]) -> str:
-    """Why a table read without a figure was misread, where its lines tell: they print rows'
-    labels numbered as a list numbers them (`一、一般公共服务支出`) that no cell holds (a template
-    printed empty still names its rows)."""
-    held = "\n".join(cell.text.replace(" ", "") for row in table.rows for cell in row)
-    labels = [t for _, t in stream_tokens(content) if LIST_NUMBER.match(t) and t not in held]
+    """Why a table was misread, where its lines tell: they print rows' labels numbered as a list
+    numbers them (`一、一般公共服务支出`) that no cell holds (a template printed empty still names
+    its rows; a text setting a summary's columns one after another prints its labels apart
+    from their figures, which the reading pairs with the last of them)."""
+    held = "\n".join([cell.text.replace(" ", "") for row in table.rows for cell in row] +
+                     [c.leaf for c in table.columns])     # (a label read as a column's name: doubted for that)
+    labels = [t for _, line in content for t in line_tokens(line)
+              if LIST_NUMBER.match(t) and not is_amount(t) and t not in held]
     if len(labels) < MANY_UNREAD:
         return ""
     return (f"its lines print {len(labels)} rows' labels that stand in no cell ({labels[0]}): its rows were likely "
