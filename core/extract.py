@@ -793,6 +793,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _drop_repeated_totals(table)
         _drop_column_numbers(table)
         _drop_header_again(table)
+        _bracketed_heads_joined(table)
         if layout == "space":
             _group_labels_apart(table, content)
         if (not any(cell.value is not None for row in table.rows for cell in row) and (
@@ -1469,6 +1470,28 @@ def _drop_column_numbers(table: Table) -> None:
 
 
 COLUMN_NUMBER = re.compile(r"[1-9]\d?")
+
+
+CLOSES_FIRST = re.compile(r"^[^（(]*[）)]")     # a text closing a bracket before it opens one: `中心）`
+
+
+def _bracketed_heads_joined(table: Table) -> None:
+    """A row's label wrapped inside its brackets, the head on a line of its own and the rest
+    printed with the row's figures (`广州市统计监测中心（广州市统计发展` / `中心） 1,361.71 …`): the head,
+    read as a row of nothing but that label, goes to the front of the next row's label."""
+    label = table.label_column()
+    amounts = _headed_amounts(table)
+    i = 0
+    while i + 1 < len(table.rows):
+        row, after = table.rows[i], table.rows[i + 1]
+        head, tail = row[label].text if label < len(row) else "", after[label].text if label < len(after) else ""
+        if head and opens_bracket(head) and CLOSES_FIRST.match(tail) and not opens_bracket(head + tail) and \
+                not any(cell.text for j, cell in enumerate(row) if j != label) and \
+                any(j < len(after) and after[j].value is not None for j in amounts):
+            after[label] = Cell(head + tail, row[label].lines + after[label].lines, "joined from fragments")
+            del table.rows[i]
+        else:
+            i += 1
 
 
 def _drop_header_again(table: Table) -> None:
