@@ -781,6 +781,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                         "was read short; check the columns against the source", of_columns=True)
     for why in _header_misread(table, context.agency):
         table.add_doubt(why, of_columns=True)
+    if any(cell.value is not None for row in table.rows for cell in row) and \
+            len(coded := _codes_in_header(table, content)) >= MANY_UNREAD:      # (else `_figures_unread` tells)
+        table.add_doubt(f"the header's lines print {len(coded)} rows' codes ({coded[0]}): rows were likely read into "
+                        "the header; check the columns against the source", of_columns=True)
     if not spec.form and layout == "space" and (unsure := _wrapped_goals_joined(table)):
         table.add_doubt(f"{unsure} row(s) took the lines of a cell wrapped around them by their count, no sentence's "
                         "end telling where the cell ends; check the rows against the source")
@@ -848,6 +852,16 @@ def _codes_misread(table: Table, spec: TableSpec) -> Iterator[str]:
 UNIT_NAME_CUT = 6      # characters of the unit's name that, cut short there (`深圳市人民政府口岸办公`), still name it
 
 SUBTOTAL_GROUPS = frozenset({"合计", "小计"})
+
+
+def _codes_in_header(table: Table, content: list[tuple[int, str]]) -> list[str]:
+    """The rows' codes (`204`, `2040401`) among the lines read as the table's header: no header
+    prints one (a text setting a table column by column prints its codes before the names)."""
+    if table.header_lines is None:
+        return []
+    first, last = table.header_lines
+    return list(dict.fromkeys(t for k, line in content if first <= k <= last for t in line_tokens(line)
+                              if LINE_CODE.match(t)))
 
 
 def _header_misread(table: Table, agency: str) -> Iterator[str]:
