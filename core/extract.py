@@ -39,6 +39,7 @@ from .forms import (
 from .model import EMPTY, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
     LIST_NUMBER,
+    OUT_OF_TURN,
     SUBTOTAL,
     TOP_ITEM,
     TOP_ITEMS,
@@ -762,6 +763,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
     if guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows):
         table.add_doubt(f"{guessed} rows' figures fit other columns as well and nothing told their columns: "
                         "check the columns against the source", of_columns=True)
+    if out_of_turn := sum(any(cell.inferred == OUT_OF_TURN for cell in row) for row in table.rows):
+        table.add_doubt(f"{out_of_turn} row(s) print more figures after their label than their panel has columns "
+                        "(other rows' figures printed out of turn): whose figures are whose was guessed; check the "
+                        "rows against the source")
     if broken := _rows_breaking(table, catalog.resolve_rules(table.columns, spec.reading_rules)):
         table.add_doubt(f"{len(broken)} row(s) break a sum the template's figures hold ({broken[0]}): figures were "
                         "likely read into the wrong columns; check the columns against the source", of_columns=True)
