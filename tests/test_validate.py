@@ -388,7 +388,8 @@ def test_a_rule_whose_parts_have_an_unnamed_sibling_column_of_figures_says_nothi
 def test_a_summary_read_in_reading_order_checks_the_totals_it_could_seat_and_doubts_the_rest():
     # the income panel's 总计 has no figure (reading order printed it out of turn): the text's
     # 收入支出总计 is checked against the expense panel's; the balance that rests on a figure
-    # seated by guess is a warning, not an error; the total without figures doubts the table
+    # seated by guess is a warning, not an error; the total without figures and the figures
+    # seated out of turn doubt the table
     from core.document import parse_document
     from core.reader import load_text
     lines = ["2024年度部门决算", "一、收入支出决算总体情况说明", "2024年度收入支出总计0万元。",
@@ -403,7 +404,9 @@ def test_a_summary_read_in_reading_order_checks_the_totals_it_could_seat_and_dou
         ("prose_vs_table", "error", "总计 / 决算数", {"stated": "0", "table": "2995.39"}),
         ("extraction", "warning", "whole table", {})]
     assert found[-1].message == "收入支出决算总表: its 总计 row holds no figure while other rows do: the figures " \
-        "were likely read apart from their labels; check the rows against the source"
+        "were likely read apart from their labels; check the rows against the source; 1 row(s) print more figures " \
+        "after their label than their panel has columns (other rows' figures printed out of turn): whose figures are " \
+        "whose was guessed; check the rows against the source"
 
 
 def test_many_codes_named_otherwise_than_in_another_table_are_one_warning(sample_copy):
