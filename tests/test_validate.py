@@ -9,6 +9,7 @@ from core.document import parse_document
 from core.findings import classification_of
 from core.reader import load_text
 from core.validate import Finding, severity, validate
+from tests.conftest import SAMPLES
 
 
 def errors(doc, check=None) -> list[Finding]:
@@ -43,6 +44,16 @@ def test_table_listed_in_the_toc_but_absent(documents):
     found = [f for f in validate(documents["nanchang_medical_security_center_2024_budget.txt"])
              if f.check == "extraction"]
     assert [(f.table, f.lines) for f in found] == [("收支预算总表", [14]), ("单位收入总表", [15])]
+
+
+def test_a_listed_table_whose_title_is_printed_is_no_missing_table():
+    # (its title printed on a line of its own, its rows read into another table or none:
+    # a warning at the title, not an error that the table is missing)
+    text = (SAMPLES / "nanchang_medical_security_center_2024_budget.txt").read_text(encoding="utf-8")
+    doc = parse_document(load_text((text + "\n收支预算总表\n").encode()))
+    found = [f for f in validate(doc) if f.check == "extraction"]
+    assert [(f.table, f.severity, f.lines) for f in found] == [("收支预算总表", "warning", [316]),
+                                                              ("单位收入总表", "error", [15])]
 
 
 def test_prose_breakdown_against_its_total(documents):
