@@ -1195,6 +1195,7 @@ def _words_left_out(table: Table, content: list[tuple[int, str]]) -> list[str]:
 
 
 MANY_UNREAD = 3      # figures (or codes) a table's lines print, none read, that tell a misreading
+MANY_LABELS_UNREAD = 2      # rows' numbered labels printed and held by no cell (a list's `一、` is no stray word)
 
 
 def _figures_unread(content: list[tuple[int, str]]) -> str:
@@ -1221,7 +1222,7 @@ def _labels_unread(table: Table, content: list[tuple[int, str]]) -> str:
                      [c.leaf for c in table.columns])     # (a label read as a column's name: doubted for that)
     labels = [t for _, line in content for t in line_tokens(line)
               if LIST_NUMBER.match(t) and not is_amount(t) and t not in held]
-    if len(labels) < MANY_UNREAD:
+    if len(labels) < MANY_LABELS_UNREAD:
         return ""
     return (f"its lines print {len(labels)} rows' labels that stand in no cell ({labels[0]}): its rows were likely "
             "read away; check it against the source")
