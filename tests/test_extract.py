@@ -1201,7 +1201,9 @@ def test_a_line_of_more_numbered_items_than_the_columns_have_label_columns_makes
                   "1.一般公共预算 24,169.74 二、外交支出 二、项目支出 8,325.70", "当年收入小计 24,169.74 当年支出小计 24,169.74"])
     [table] = doc.tables
     assert table.doubt == ("a line prints 3 numbered items side by side, but the columns hold 2 label columns: "
-                           "a panel is likely missing; check the columns against the source")
+                           "a panel is likely missing; check the columns against the source; its lines print 2 rows' "
+                           "labels that stand in no cell (一、一般公共服务支出): its rows were likely read away; check it "
+                           "against the source")
 
 
 def test_an_empty_tables_nothing_to_show_line_and_total_row_are_its_rows_in_either_order():
