@@ -73,6 +73,8 @@ class TableSpec:
     income: bool = False                 # its figures are income (by the function class it funds), not spending
     all_spending: bool = False           # the department's spending of every fund by function: what another
                                          # table prints for a code is part of what this one prints for it
+    never_empty: bool = False            # every department prints rows here (its income, its spending): a
+                                         # reading without a row lost the table's body
 
     @functools.cached_property
     def layouts_hold_figures(self) -> bool:
@@ -272,7 +274,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Jiangsu: spending by function beside spending by use
                        ("收入/项目名称", "收入/金额", "支出/功能分类/功能科目名称", "支出/功能分类/金额",
                         "支出/支出用途/项目名称", "支出/支出用途/金额")),
-              reading_rules=(TotalRule("本年支出/预算数/合计", ("基本支出/人员经费", "基本支出/公用经费", "项目支出")),)),
+              reading_rules=(TotalRule("本年支出/预算数/合计", ("基本支出/人员经费", "基本支出/公用经费", "项目支出")),), never_empty=True),
     TableSpec(TableKind.BUDGET_INCOME, "收入总表", (r"收入(预算)?总(体情况)?表$",), income=True,
               header_words=("上年结转", "事业收入"),
               layouts=(("功能科目编码", "功能科目名称", "合计", "上年结转", "财政拨款/小计",
@@ -311,7 +313,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_INCOME
                                                           if "其中" not in c)),
                             *_shandong_rules(_SHANDONG_INCOME)),
-              code_kind="function"),
+              code_kind="function", never_empty=True),
     TableSpec(TableKind.BUDGET_EXPENSE, "支出总表", (r"支出(预算)?总(体情况)?表$",),
               header_words=("基本支出", "项目支出"), exclude_words=("人员经费", "预算数"),
               layouts=(_FUNC + _EXP3,
@@ -343,7 +345,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                             TotalRule("总计", _ZHEJIANG_USES), TotalRule("总计", _CHANGSHA_USES),
                             TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
                                                           if "其中" not in c))) + _BASIC_RULES,
-              code_kind="function", all_spending=True),
+              code_kind="function", all_spending=True, never_empty=True),
     TableSpec(TableKind.BUDGET_FISCAL_SUMMARY, "财政拨款收支总表", (r"财政拨款收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "一般公共预算"),
               layouts=(("收入/项目", "收入/预算数", "支出/项目(按支出功能科目类级)", "支出/合计",
@@ -357,7 +359,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _BUDGET_AND_BALANCE,
                        # Chongqing: the spending in total (总计 or 合计) and by each fund
                        *(("收入/项目", "收入/预算数", "支出/项目", f"支出/{total}") + _FUNDS_SPENT for total in ("总计", "合计"))),
-              column_rules=tuple(TotalRule(f"支出/{total}", _FUNDS_SPENT) for total in ("总计", "合计"))),
+              column_rules=tuple(TotalRule(f"支出/{total}", _FUNDS_SPENT) for total in ("总计", "合计")), never_empty=True),
     TableSpec(TableKind.BUDGET_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算基本支出表",
               (r"一般公共预算(财政)?(拨款)?基本支出.*表$",),
               header_words=("人员经费", "公用经费"),
@@ -577,15 +579,15 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.FINAL_INCOME_EXPENSE_SUMMARY, "收入支出决算总表", (r"^收入支出决算总表$",),
               layouts=(("收入/项目", "收入/行次", "收入/决算数", "支出/项目（按功能分类）", "支出/行次",
                         "支出/决算数"),
-                       ("收入/项目", "收入/决算数", "支出/项目", "支出/决算数"))),
+                       ("收入/项目", "收入/决算数", "支出/项目", "支出/决算数")), never_empty=True),
     TableSpec(TableKind.FINAL_INCOME, "收入决算表", (r"^收入决算表$",), code_kind="function", income=True,
               layouts=(_FINAL_CODE + _FINAL_INCOME, _FINAL_CODE_SH + _FINAL_INCOME),
               column_rules=(TotalRule("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-                                                     "附属单位上缴收入", "其他收入")),)),
+                                                     "附属单位上缴收入", "其他收入")),), never_empty=True),
     TableSpec(TableKind.FINAL_EXPENSE, "支出决算表", (r"^支出决算表$",),
               layouts=(_FINAL_CODE + _FINAL_EXPENSE, _FINAL_CODE_SH + _FINAL_EXPENSE),
               column_rules=(TotalRule("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出",
-                                                     "对附属单位补助支出")),), code_kind="function", all_spending=True),
+                                                     "对附属单位补助支出")),), code_kind="function", all_spending=True, never_empty=True),
     TableSpec(TableKind.FINAL_FISCAL_SUMMARY, "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表$",),
               layouts=(("收入/项目", "收入/行次", "收入/金额", "支出/项目（按功能分类）", "支出/行次", "支出/合计",
                         "支出/一般公共预算财政拨款", "支出/政府性基金预算财政拨款",
@@ -593,7 +595,7 @@ FINAL_SPECS: tuple[TableSpec, ...] = (
                        ("收入/项目", "收入/决算数", "支出/项目", "支出/合计", "支出/一般公共预算财政拨款",
                         "支出/政府性基金预算财政拨款", "支出/国有资本经营预算财政拨款")),
               column_rules=(TotalRule("支出/合计", ("一般公共预算财政拨款", "政府性基金预算财政拨款",
-                                                  "国有资本经营预算财政拨款")),)),
+                                                  "国有资本经营预算财政拨款")),), never_empty=True),
     TableSpec(TableKind.FINAL_GENERAL_PUBLIC_BASIC_EXPENSE, "一般公共预算财政拨款基本支出决算表",
               (r"一般公共预算财政拨款基本支出决算.*表$",), code_kind="economic",
               # three panels of (code, name, amount): 人员经费 | 公用经费 | 公用经费 continued

@@ -797,44 +797,54 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         table.add_doubt(f"{wrapped} rows hold words alone, no label and no figure, between rows with figures: cells "
                         "wrapped around their rows were likely read as rows of their own; check the rows against the source")
     if not spec.form:
-        _percentages_as_rates(table)
-        _cut_figures_rejoined(table)
-        _drop_repeated_totals(table)
-        _drop_column_numbers(table)
-        _drop_header_again(table)
-        _bracketed_heads_joined(table)
-        if layout == "space":
-            _group_labels_apart(table, content)
-        if (not any(cell.value is not None for row in table.rows for cell in row) and (
-                unread := _figures_unread(content))) or (unread := _labels_unread(table, content)):
-            table.add_doubt(unread, of_columns=True)
-        if dropped := _figures_left_out(table, content):
-            table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
-                            "check the columns against the source", of_columns=True)
-        if layout == "fragment" and (alone := _figures_alone_in_no_cell(table, content)):
-            table.add_doubt(f"{len(alone)} figure(s) printed among its rows stand in no cell ({alone[0]}): a row's "
-                            "figure printed out of its place was likely lost; check the rows against the source")
-        if unheld := _words_left_out(table, content):
-            table.add_doubt(f"{len(unheld)} rows print words that stand in no cell ({unheld[0]}): their names were "
-                            "likely read away; check the columns against the source", of_columns=True)
-        if figured := _labels_of_figures(table):
-            table.add_doubt(f"{len(figured)} row label(s) are made of figures ({figured[0]}): figures were "
-                            "likely read as labels; check the rows against the source")
-        if len(numbered := [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]) >= 2:
-            table.add_doubt(f"{len(numbered)} columns are named as a list numbers its rows ({numbered[0]}): rows' labels "
-                            "were likely read as the header's; check the rows against the source", of_columns=True)
-        if named := _labels_naming_columns(table) or _labels_ending_column_names(table, content):
-            table.add_doubt(f"{len(named)} row label(s) name a column of figures ({named[0]}): header cells were "
-                            "likely read as rows; check the rows against the source")
-        if joined := _labels_running_past_a_total(table):
-            table.add_doubt(f"{len(joined)} row label(s) run on past a total's word ({joined[0]}): several rows' "
-                            "labels were likely read as one; check the rows against the source")
-        if coded := _codes_read_as_figures(table):
-            table.add_doubt(f"{len(coded)} figure(s) read as one of the table's codes ({coded[0]}): a row's code "
-                            "printed apart from it was likely read as a figure; check the rows against the source",
-                            of_columns=True)
-        for why in _codes_misread(table, spec):
-            table.add_doubt(why)
+        _plain_grid_tidied_and_doubted(table, content, spec, layout)
+
+
+def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]], spec: TableSpec, layout: str) -> None:
+    """A grid's reading (not a form's) tidied (rates, cut figures rejoined, repeated totals and
+    header lines dropped, wrapped labels joined) and doubted where its cells and lines tell a
+    misreading."""
+    _percentages_as_rates(table)
+    _cut_figures_rejoined(table)
+    _drop_repeated_totals(table)
+    _drop_column_numbers(table)
+    _drop_header_again(table)
+    _bracketed_heads_joined(table)
+    if layout == "space":
+        _group_labels_apart(table, content)
+    if spec.never_empty and not table.rows:
+        table.add_doubt("no row was read under its header, and every department prints some here: its body was "
+                        "likely printed apart from it; check it against the source")
+    if (not any(cell.value is not None for row in table.rows for cell in row) and (
+            unread := _figures_unread(content))) or (unread := _labels_unread(table, content)):
+        table.add_doubt(unread, of_columns=True)
+    if dropped := _figures_left_out(table, content):
+        table.add_doubt(f"{dropped} figures its rows print stand in no cell: the columns were likely read short; "
+                        "check the columns against the source", of_columns=True)
+    if layout == "fragment" and (alone := _figures_alone_in_no_cell(table, content)):
+        table.add_doubt(f"{len(alone)} figure(s) printed among its rows stand in no cell ({alone[0]}): a row's "
+                        "figure printed out of its place was likely lost; check the rows against the source")
+    if unheld := _words_left_out(table, content):
+        table.add_doubt(f"{len(unheld)} rows print words that stand in no cell ({unheld[0]}): their names were "
+                        "likely read away; check the columns against the source", of_columns=True)
+    if figured := _labels_of_figures(table):
+        table.add_doubt(f"{len(figured)} row label(s) are made of figures ({figured[0]}): figures were "
+                        "likely read as labels; check the rows against the source")
+    if len(numbered := [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]) >= 2:
+        table.add_doubt(f"{len(numbered)} columns are named as a list numbers its rows ({numbered[0]}): rows' labels "
+                        "were likely read as the header's; check the rows against the source", of_columns=True)
+    if named := _labels_naming_columns(table) or _labels_ending_column_names(table, content):
+        table.add_doubt(f"{len(named)} row label(s) name a column of figures ({named[0]}): header cells were "
+                        "likely read as rows; check the rows against the source")
+    if joined := _labels_running_past_a_total(table):
+        table.add_doubt(f"{len(joined)} row label(s) run on past a total's word ({joined[0]}): several rows' "
+                        "labels were likely read as one; check the rows against the source")
+    if coded := _codes_read_as_figures(table):
+        table.add_doubt(f"{len(coded)} figure(s) read as one of the table's codes ({coded[0]}): a row's code "
+                        "printed apart from it was likely read as a figure; check the rows against the source",
+                        of_columns=True)
+    for why in _codes_misread(table, spec):
+        table.add_doubt(why)
 
 
 def _codes_misread(table: Table, spec: TableSpec) -> Iterator[str]:
