@@ -800,6 +800,9 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         _plain_grid_tidied_and_doubted(table, content, spec, layout)
 
 
+NUMBERING_ROLES = frozenset({ColumnRole.SEQUENCE, ColumnRole.ORDINAL})     # a row's printed number: no content
+
+
 def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]], spec: TableSpec, layout: str) -> None:
     """A grid's reading (not a form's) tidied (rates, cut figures rejoined, repeated totals and
     header lines dropped, wrapped labels joined) and doubted where its cells and lines tell a
@@ -812,9 +815,10 @@ def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]],
     _bracketed_heads_joined(table)
     if layout == "space":
         _group_labels_apart(table, content)
-    if spec.never_empty and not table.rows:
-        table.add_doubt("no row was read under its header, and every department prints some here: its body was "
-                        "likely printed apart from it; check it against the source")
+    if spec.never_empty and not any(cell.text for row in table.rows for j, cell in enumerate(row)
+                                    if j < len(table.columns) and table.columns[j].role not in NUMBERING_ROLES):
+        table.add_doubt("no row with a label or a figure was read under its header, and every department prints "
+                        "some here: its body was likely printed apart from it; check it against the source")
     if (not any(cell.value is not None for row in table.rows for cell in row) and (
             unread := _figures_unread(content))) or (unread := _labels_unread(table, content)):
         table.add_doubt(unread, of_columns=True)
