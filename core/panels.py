@@ -508,12 +508,12 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
                 line_of_row = amts[0][0] if amts else row_line
             if right and right_label is None:
                 right = False
+            label_col = right_label if right and right_label is not None else left_label
             if label:
                 last_enum[right] = _enumerator(label) or last_enum[right]
                 plain[right] = plain[right] or (numbered[right] and _plain_item(label))
                 numbered[right] = numbered[right] or _list_number(label) is not None
-                current[right_label if right and right_label is not None else left_label] = Cell(
-                    label, lines, "joined from fragments" if len(lines) > 1 else "")
+                current[label_col] = Cell(label, lines, "joined from fragments" if len(lines) > 1 else "")
                 last_side = right
             targets = right_amounts if right else left_amounts
             free = [c for c in targets if not current[c].text]
@@ -529,6 +529,12 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
                 amts, carried[right] = amts[:len(free)], amts[len(free):]
             elif not by_line and (own := _own_half(amts, [columns[j] for j in free])):
                 amts, carried[right] = amts[:own], amts[own:]
+            elif not by_line and label and free == targets and (shares := _shared_with_rows_waiting(
+                    waiting := _rows_waiting(rows, current, label_col, targets), amts, [columns[j] for j in targets])):
+                for row, share in zip(waiting, shares):
+                    for j, (k, t) in zip(targets, share):
+                        row[j] = Cell(clean_number(t), (k,), SHARED)
+                amts, guess = shares[-1], SHARED
             elif not by_line and len(amts) > len(targets):
                 guess = OUT_OF_TURN       # other rows' figures printed here: whose is which is a guess
             elif by_line and not right and right_label is not None and len(amts) > len(free) and \
@@ -541,6 +547,38 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
     if not by_line and right_label is not None:
         return _lists_in_order(rows, [[left_label] + left_amounts, [right_label] + right_amounts])
     return rows
+
+
+SHARED = "printed after a later row's label with that row's figures: seated by the total each row holds"
+
+
+def _rows_waiting(rows: list[list[Cell]], current: list[Cell], label_col: int, targets: list[int]) -> list[list[Cell]]:
+    """The rows just above `current` whose label in the panel stands with no figure of it."""
+    at = next(i for i, row in enumerate(rows) if row is current)
+    waiting: list[list[Cell]] = []
+    for row in reversed(rows[:at]):
+        if not row[label_col].text or any(row[j].text for j in targets):
+            break
+        waiting.insert(0, row)
+    return waiting
+
+
+def _shared_with_rows_waiting(waiting: list[list[Cell]], amounts: list[Token],
+                              columns: list[Column]) -> list[list[Token]] | None:
+    """The figures after a label shared out among the rows waiting above it without any and
+    itself (a text printing a panel's labels, then their figures: pdfminer's blocks), in
+    order, where read row by row or column by column (`503,724 335,816 503,724 335,816`:
+    each row's 合计 then its 一般公共预算) every share, and in one way only, holds its row's
+    total (合计 = its parts); None otherwise."""
+    n = len(waiting) + 1
+    if not waiting or len(amounts) % n or not 2 <= len(amounts) // n <= len(columns) or \
+            not catalog.TOTAL_LABELS.match(columns[0].leaf) or any(parse_amount(t) is None for _, t in amounts):
+        return None
+    width = len(amounts) // n
+    readings = ([amounts[i * width:(i + 1) * width] for i in range(n)], [amounts[i::n] for i in range(n)])
+    fits = [shares for shares in readings
+            if all(holds_total([parse_amount(t) or Decimal(0) for _, t in share]) for share in shares)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _own_half(amounts: list[Token], free_columns: list[Column]) -> int:
