@@ -1232,11 +1232,12 @@ def _labels_unread(table: Table, content: list[tuple[int, str]]) -> str:
     numbers them (`一、一般公共服务支出`) that no cell holds (a template printed empty still names
     its rows; a text setting a summary's columns one after another prints its labels apart
     from their figures, which the reading pairs with the last of them)."""
+    labels = [t for _, line in content for t in line_tokens(line) if LIST_NUMBER.match(t) and not is_amount(t)]
+    if len(labels) < MANY_LABELS_UNREAD:
+        return ""
     held = "\n".join([cell.text.replace(" ", "") for row in table.rows for cell in row] +
                      [c.leaf for c in table.columns])     # (a label read as a column's name: doubted for that)
-    labels = [t for _, line in content for t in line_tokens(line)
-              if LIST_NUMBER.match(t) and not is_amount(t) and t not in held]
-    if len(labels) < MANY_LABELS_UNREAD:
+    if len(labels := [t for t in labels if t not in held]) < MANY_LABELS_UNREAD:
         return ""
     return (f"its lines print {len(labels)} rows' labels that stand in no cell ({labels[0]}): its rows were likely "
             "read away; check it against the source")
@@ -2185,8 +2186,12 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     # 支出功能分类科目, prints that word as surely as its characters wrapped apart; a word of the
     # templates' own, 事业收入, misprints none)
     cells = {cell for line in lines for cell in line} - every
+    by_ends: dict[tuple[str, str], list[str]] = {}      # (a shortened word keeps its first two and last characters)
+    for cell in cells:
+        by_ends.setdefault((cell[:2], cell[-1]), []).append(cell)
     shortened = {w for w in every if w not in cells and any(
-        len(w) - len(cell) <= len(w) // MISPRINTED_SHARE and _is_shortened(cell, w) for cell in cells)}
+        len(w) - len(cell) <= len(w) // MISPRINTED_SHARE and _is_shortened(cell, w)
+        for cell in by_ends.get((w[:2], w[-1:]), ()))}
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text, pieces) or (0.75 if w in shortened else 0.0) for w in words}
