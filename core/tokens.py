@@ -58,6 +58,8 @@ LABEL_THEN_AMOUNT = re.compile(f"^(.*(?:{HAN}|[）)]))" + r"(-?\d{1,3}(?:,\d{3})
 # Amounts of two decimals run together (`75,000.00130,000.00`); a negative one among them only
 # with a thousands comma (`395,500.00-12,000.00`), so a span of months (`2024.01-2024.12`) stays whole.
 GLUED_AMOUNTS = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+# … and glued to the text of the cell after them (`0.0050.00局主要职责…`)
+AMOUNTS_THEN_TEXT = re.compile(r"^((?:(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{2}){2,})([^\d,.%‰].*)$")
 YEAR_SPACED = re.compile(r"(?<!\d)(\d{4})\s+年")     # (a year stands alone: no 7-digit code 3010303 年终…)
 NUMBER_FIRST = frozenset("+-0123456789")
 
@@ -84,7 +86,7 @@ def line_tokens(line: str) -> tuple[str, ...]:
         if glued := _amounts_run_together(tok):     # a negative among them too (`-9,000.00-72,100.00`)
             out.extend(glued)
             continue
-        m = GLUED.match(tok) if tok[0] in NUMBER_FIRST else None
+        m = (GLUED.match(tok) or AMOUNTS_THEN_TEXT.match(tok)) if tok[0] in NUMBER_FIRST else None
         head, rest = (m.group(1), m.group(2)) if m else (tok, "")
         if rest.startswith("、") and "." in head:
             head, rest = _item_number_apart(head, rest, line)

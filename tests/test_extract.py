@@ -982,6 +982,14 @@ def test_an_amount_glued_after_its_label_is_a_cell_of_its_own():
     assert split_tokens("1%人口普查（2026） A4黑白打印机") == ["1%人口普查（2026）", "A4黑白打印机"]
 
 
+def test_amounts_run_together_and_glued_to_the_text_after_them_are_cells_of_their_own():
+    # (pypdf's layout text of Guangzhou's 项目支出表: the last two figures and the goal's start)
+    from core.tokens import split_tokens
+    assert split_tokens("上级拨入专项调查经费 50.00 0.0050.00局主要职责是贯彻") == [
+        "上级拨入专项调查经费", "50.00", "0.00", "50.00", "局主要职责是贯彻"]
+    assert split_tokens("0.00二、外交支出") == ["0.00", "二、外交支出"]      # (one amount: as before)
+
+
 def test_a_numbering_spaced_from_its_comma_stays_one_label():
     # `三 、机关资本性支出`: no cell opens with 、, and a letter-spaced word still joins
     from core.tokens import split_tokens
