@@ -2321,6 +2321,10 @@ def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
                                        or _is_shortened(cell, other)) for other in template_words)))]
     if len(longer) != 1 or any(other != word and other in longer[0] for other in template_words):
         return ""
+    # (nor a cell gluing the word to another's piece: `其他收入功能分类`, the next line's 功能分类科目编码 begun)
+    extra = longer[0][len(word):] if longer[0].startswith(word) else ""
+    if len(extra) >= 2 and any(len(other) > len(extra) and other.startswith(extra) for other in template_words):
+        return ""
     return longer[0]
 
 
