@@ -663,6 +663,13 @@ OTHER = TableSpec(TableKind.OTHER, "", (), column_rules=tuple(dict.fromkeys(
 ANY_LAYOUT = TableSpec(TableKind.OTHER, "", (), layouts=tuple(dict.fromkeys(
     layout for layouts in [s.layouts for s in ALL_SPECS] + [_OUTSIDE_LAYOUTS] for layout in layouts)))
 
+
+@functools.cache
+def header_words() -> frozenset[str]:
+    """Every word a layout the catalogue knows heads a column or a group with (built once, when
+    first asked)."""
+    return frozenset(part for layout in ANY_LAYOUT.layouts for written in layout for part in Column.parse(written).path)
+
 @dataclass(frozen=True)
 class Identity:
     """A figure two standard tables both print. A row is named by its code, by its label

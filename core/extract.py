@@ -2305,6 +2305,9 @@ def _is_shortened(printed: str, word: str) -> bool:
     return all(ch in rest for ch in printed)
 
 
+GLUED_START = 3     # characters of another header word's start glued after a word (`合计`, `资金` end words too)
+
+
 def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
     """The one cell that prints `word` inside a longer name (`部门预算支出经济分类科目` for
     `支出经济分类科目`) or, of the template's words, `word` alone with characters more inside it
@@ -2321,9 +2324,11 @@ def _lengthened(word: str, cells: set[str], template_words: set[str]) -> str:
                                        or _is_shortened(cell, other)) for other in template_words)))]
     if len(longer) != 1 or any(other != word and other in longer[0] for other in template_words):
         return ""
-    # (nor a cell gluing the word to another's piece: `其他收入功能分类`, the next line's 功能分类科目编码 begun)
+    # (nor a cell gluing the word to another's start: `其他收入功能分类`, the next line's 功能分类科目编码
+    # begun; `其他收入科目代码`, a header word of the catalogue's whole)
     extra = longer[0][len(word):] if longer[0].startswith(word) else ""
-    if len(extra) >= 2 and any(len(other) > len(extra) and other.startswith(extra) for other in template_words):
+    if len(extra) >= GLUED_START and any(other.startswith(extra) for other in template_words | catalog.header_words()
+                               if other != word):
         return ""
     return longer[0]
 

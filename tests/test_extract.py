@@ -990,6 +990,16 @@ def test_amounts_run_together_and_glued_to_the_text_after_them_are_cells_of_thei
     assert split_tokens("0.00二、外交支出") == ["0.00", "二、外交支出"]      # (one amount: as before)
 
 
+def test_a_header_cell_gluing_a_word_to_another_header_words_start_does_not_rename_its_column():
+    from core.extract import _lengthened
+    words = {"其他收入", "功能分类科目编码", "科目名称", "一般公共预算"}
+    # pypdf's `其他收入功能分类` (this layout's word begun) and `其他收入科目代码` (a code column's
+    # name of the catalogue's 决算 layouts) are two cells glued; `一般公共预算资金` is the word longer
+    assert _lengthened("其他收入", {"其他收入功能分类", "科目名称"}, words) == ""
+    assert _lengthened("其他收入", {"其他收入科目代码", "科目名称"}, words) == ""
+    assert _lengthened("一般公共预算", {"一般公共预算资金", "科目名称"}, words) == "一般公共预算资金"
+
+
 def test_a_numbering_spaced_from_its_comma_stays_one_label():
     # `三 、机关资本性支出`: no cell opens with 、, and a letter-spaced word still joins
     from core.tokens import split_tokens
