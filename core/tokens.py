@@ -83,32 +83,42 @@ def line_tokens(line: str) -> tuple[str, ...]:
         if tail:        # `一、一般公共预算资金91,016,775.35`: the label, then its amount
             out.append(tail.group(1))
             tok = tail.group(2)
-        if glued := _amounts_run_together(tok):     # a negative among them too (`-9,000.00-72,100.00`)
+        if glued := _amounts_run_together(tok, line):     # a negative among them too (`-9,000.00-72,100.00`)
             out.extend(glued)
             continue
         m = (GLUED.match(tok) or AMOUNTS_THEN_TEXT.match(tok)) if tok[0] in NUMBER_FIRST else None
         head, rest = (m.group(1), m.group(2)) if m else (tok, "")
         if rest.startswith("、") and "." in head:
             head, rest = _item_number_apart(head, rest, line)
-        out.extend(_amounts_run_together(head) or [head])
+        out.extend(_amounts_run_together(head, line) or [head])
         if rest:
             out.append(rest)
     return tuple(join_spaced_characters(out))
 
 
-def _amounts_run_together(text: str) -> list[str]:
-    """The amounts of two decimals `text` is made of, two or more run together; [] otherwise."""
-    found = GLUED_AMOUNTS.findall(text) if text.count(".") > 1 else []
+def _amounts_run_together(text: str, line: str = "") -> list[str]:
+    """The amounts `text` is made of, two or more run together, of two decimals or of as many
+    as the other amounts of its `line` print (Beijing's 万元 to six: `7.485000379.264822`);
+    [] otherwise."""
+    if text.count(".") < 2:
+        return []
+    found = GLUED_AMOUNTS.findall(text)
+    if "".join(found) != text and (places := _usual_decimals(line)) != 2:
+        found = re.findall(r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{" + str(places) + "}", text)
     return found if "".join(found) == text else []
+
+
+def _usual_decimals(line: str) -> int:
+    """The decimals a line's amounts print most often (two where none tells)."""
+    printed = Counter(len(t) - t.index(".") - 1 for t in line.split() if t.count(".") == 1 and parse_amount(t) is not None)
+    return printed.most_common(1)[0][0] if printed else 2
 
 
 def _item_number_apart(amount: str, rest: str, line: str) -> tuple[str, str]:
     """An amount glued to the next item's number (`36,701,197.201、机关工资福利支出`) took the
     number's digits as decimals: they go back to the item, the amount keeping as many decimals
     as the line's other amounts print (two where none tells)."""
-    printed = Counter(len(t) - t.index(".") - 1 for t in line.split() if "." in t and parse_amount(t) is not None)
-    usual = printed.most_common(1)[0][0] if printed else 2
-    extra = len(amount) - amount.index(".") - 1 - usual
+    extra = len(amount) - amount.index(".") - 1 - _usual_decimals(line)
     return (amount[:-extra], amount[-extra:] + rest) if extra > 0 else (amount, rest)
 
 

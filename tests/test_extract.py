@@ -990,6 +990,14 @@ def test_amounts_run_together_and_glued_to_the_text_after_them_are_cells_of_thei
     assert split_tokens("0.00二、外交支出") == ["0.00", "二、外交支出"]      # (one amount: as before)
 
 
+def test_amounts_of_more_decimals_run_together_are_cut_by_the_decimals_their_line_prints():
+    # (pypdf's layout text of Beijing's 收入总表, in 万元 to six decimals)
+    from core.tokens import split_tokens
+    assert split_tokens("29,956.26546029,577.00063829,569.515638 7.485000379.264822 104.581766") == [
+        "29,956.265460", "29,577.000638", "29,569.515638", "7.485000", "379.264822", "104.581766"]
+    assert split_tokens("75,000.00130,000.00 1.00") == ["75,000.00", "130,000.00", "1.00"]
+
+
 def test_a_header_cell_gluing_a_word_to_another_header_words_start_does_not_rename_its_column():
     from core.extract import _lengthened
     words = {"其他收入", "功能分类科目编码", "科目名称", "一般公共预算"}
