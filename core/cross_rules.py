@@ -273,13 +273,15 @@ def check_toc_tables(doc: Document) -> list[Finding]:
         if not name:
             continue
         spec = catalog.spec_for_title(name, doc.info.report_type)
-        if spec is not None and spec.kind not in present and (printed := _title_printed_at(doc, name, toc.last_line)):
+        if spec is None or spec.kind in present:
+            continue
+        if printed := _title_printed_at(doc, name, toc.last_line):
             # (a title the text prints whose table was not read as that table: no table missing)
             out.append(Finding(Check.EXTRACTION, Severity.WARNING,
                                f"《{name}》 is printed at line {printed} but was not read as a table: its rows were "
                                "likely read into a table beside it; check the tables around it against the source",
                                name, where="whole table", lines=[printed]))
-        elif spec is not None and spec.kind not in present:
+        else:
             out.append(Finding(Check.EXTRACTION, Severity.ERROR, f"《{name}》 is listed in the 目录 but absent from the text",
                                name, where="whole table", lines=[entry.first_line],
                                values={"stated": f"listed in 目录 (line {entry.first_line})",
