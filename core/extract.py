@@ -1407,7 +1407,9 @@ def _labels_naming_columns(table: Table) -> list[str]:
 def _codes_read_as_figures(table: Table) -> list[str]:
     """The figures that read as a code of the table's: a whole number, where most figures
     print decimals, that opens codes its code column prints (`119` of `119001`, the unit's
-    own code printed away from its row, as plain pdftotext may)."""
+    own code printed away from its row, as plain pdftotext may) or is a sibling of one, its
+    length and its parent's digits (`30108` beside `30101`: a row's code printed apart from its
+    name, as pdfminer sets a wrapped name's head before it)."""
     code_cols = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.CODE]
     codes = {row[j].text for row in table.rows for j in code_cols if j < len(row) and row[j].text.isdigit()}
     figures = [row[j].text for row in table.rows for j, c in enumerate(table.columns)
@@ -1415,7 +1417,8 @@ def _codes_read_as_figures(table: Table) -> list[str]:
     if not codes or sum("." in f for f in figures) * 2 <= len(figures):
         return []
     return [f for f in figures if len(f) >= MIN_CODE_DIGITS and f.isdigit()
-            and any(code != f and code.startswith(f) for code in codes)]
+            and any(code != f and (code.startswith(f) or (len(code) == len(f) and code[:-2] == f[:-2]))
+                    for code in codes)]
 
 
 def _codes_without_names(table: Table) -> int:
