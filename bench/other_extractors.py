@@ -3,7 +3,8 @@
     python bench/other_extractors.py PDF_FOLDER WORK_FOLDER [--cli .venv/bin/budget-review]
 
 Every PDF of PDF_FOLDER is turned into the texts other common extractors make of it: pdfminer's
-`extract_text` (pdfplumber's own dependency, so always there) and, where pypdf is installed,
+`extract_text` (pdfplumber's own dependency, so always there), as it sets a page's text boxes by
+default and in their rows' order (`boxes_flow=None`), and, where pypdf is installed,
 pypdf's plain and layout modes, each with its pages joined by a line break and by a bare form
 feed (`-ff`). The command reads every text and the PDF itself; each table of a text is scored
 against the document's truth (`NAME.json` beside the PDF) or else against the PDF's own
@@ -37,8 +38,10 @@ def _scorer(path: Path):
 def make_texts(pdf: Path, out: Path) -> list[Path]:
     """The texts of `pdf` by each extractor at hand, written into `out`."""
     from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
     stem, made = pdf.stem, {}
     made["pdfminer"] = extract_text(str(pdf))
+    made["pdfminer-noflow"] = extract_text(str(pdf), laparams=LAParams(boxes_flow=None))
     try:
         from pypdf import PdfReader
     except ImportError:
