@@ -55,11 +55,19 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
 # A label with its amount glued after it: the amount has a thousands comma or two decimals
 # (`资金91,016,775.35`), never a year or a count (`（2026）`, `A4`).
 LABEL_THEN_AMOUNT = re.compile(f"^(.*(?:{HAN}|[）)]))" + r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2})$")
+
+
+def _amount_of(places: int) -> str:
+    """A sum of money printed with `places` decimals, as a pattern (a negative one only with a
+    thousands comma)."""
+    return r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{" + str(places) + "}"
+
+
 # Amounts of two decimals run together (`75,000.00130,000.00`); a negative one among them only
 # with a thousands comma (`395,500.00-12,000.00`), so a span of months (`2024.01-2024.12`) stays whole.
-GLUED_AMOUNTS = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+GLUED_AMOUNTS = re.compile(_amount_of(2))
 # … and glued to the text of the cell after them (`0.0050.00局主要职责…`)
-AMOUNTS_THEN_TEXT = re.compile(r"^((?:(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{2}){2,})([^\d,.%‰].*)$")
+AMOUNTS_THEN_TEXT = re.compile(f"^((?:{_amount_of(2)}){{2,}})" + r"([^\d,.%‰].*)$")
 YEAR_SPACED = re.compile(r"(?<!\d)(\d{4})\s+年")     # (a year stands alone: no 7-digit code 3010303 年终…)
 NUMBER_FIRST = frozenset("+-0123456789")
 
@@ -96,7 +104,7 @@ def line_tokens(line: str) -> tuple[str, ...]:
     return tuple(join_spaced_characters(out))
 
 
-def _amounts_run_together(text: str, line: str = "") -> list[str]:
+def _amounts_run_together(text: str, line: str) -> list[str]:
     """The amounts `text` is made of, two or more run together, of two decimals or of as many
     as the other amounts of its `line` print (Beijing's 万元 to six: `7.485000379.264822`);
     [] otherwise."""
@@ -104,7 +112,7 @@ def _amounts_run_together(text: str, line: str = "") -> list[str]:
         return []
     found = GLUED_AMOUNTS.findall(text)
     if "".join(found) != text and (places := _usual_decimals(line)) != 2:
-        found = re.findall(r"(?:-?\d{1,3}(?:,\d{3})+|\d+)\.\d{" + str(places) + "}", text)
+        found = re.findall(_amount_of(places), text)
     return found if "".join(found) == text else []
 
 
