@@ -843,6 +843,9 @@ def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]],
     if joined := _labels_running_past_a_total(table):
         table.add_doubt(f"{len(joined)} row label(s) run on past a total's word ({joined[0]}): several rows' "
                         "labels were likely read as one; check the rows against the source")
+    if doubled := _rows_holding_two_rows_figures(table):
+        table.add_doubt(f"{len(doubled)} row(s) hold two rows' figures, each a total and its part ({doubled[0]}): "
+                        "a row's figures were likely read into the row above; check the rows against the source")
     if coded := _codes_read_as_figures(table):
         table.add_doubt(f"{len(coded)} figure(s) read as one of the table's codes ({coded[0]}): a row's code "
                         "printed apart from it was likely read as a figure; check the rows against the source",
@@ -1402,6 +1405,24 @@ def _labels_naming_columns(table: Table) -> list[str]:
     leaves = {leaf for c in table.columns if not c.holds_words
               for leaf in (c.leaf, *c.template[-1:]) if len(leaf) >= 4}       # (as printed, or the template's)
     return [row[j].text for row in table.rows if j < len(row) and row[j].text in leaves]
+
+
+def _rows_holding_two_rows_figures(table: Table) -> list[str]:
+    """The labels of rows whose figures, under a table's one total and its parts, make no total
+    whole but two halves each a total with its part (`3,807,295.58 3,807,295.58 20,120,000.00
+    20,120,000.00` under 合计 and its sources): the next row's figures read into this one."""
+    amounts = _headed_amounts(table)
+    totals = [j for j in amounts if catalog.TOTAL_LABELS.match(table.columns[j].leaf)]
+    if not amounts or totals != amounts[:1]:
+        return []       # (a table printing two periods' or two panels' totals side by side holds two halves)
+    doubled = []
+    for r, row in enumerate(table.rows):
+        values = [v for j in amounts if j < len(row) and (v := row[j].value) is not None]
+        half = len(values) // 2
+        if half >= 2 and len(values) % 2 == 0 and not holds_total(values) and \
+                holds_total(values[:half]) and holds_total(values[half:]):
+            doubled.append(r)
+    return _row_labels(table, doubled)
 
 
 def _codes_read_as_figures(table: Table) -> list[str]:
