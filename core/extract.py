@@ -62,7 +62,7 @@ from .panels import (
     stream_panel_rows,
     wrapped_labels_figures_seated,
 )
-from .placement import GUESSED, holds_total, natures_printed, place_amounts
+from .placement import GUESSED, holds_total, natures_printed, place_amounts, two_rows_of_totals
 from .reader import PrintedLines, SourceText, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, figures_alone, reads_as_title
 from .settings import SETTINGS
@@ -1408,21 +1408,14 @@ def _labels_naming_columns(table: Table) -> list[str]:
 
 
 def _rows_holding_two_rows_figures(table: Table) -> list[str]:
-    """The labels of rows whose figures, under a table's one total and its parts, make no total
-    whole but two halves each a total with its part (`3,807,295.58 3,807,295.58 20,120,000.00
-    20,120,000.00` under 合计 and its sources): the next row's figures read into this one."""
+    """The labels of rows whose figures, under a table's one total and its parts, are two rows'
+    (placement's `two_rows_of_totals`): the next row's figures read into this one."""
     amounts = _headed_amounts(table)
     totals = [j for j in amounts if catalog.TOTAL_LABELS.match(table.columns[j].leaf)]
     if not amounts or totals != amounts[:1]:
         return []       # (a table printing two periods' or two panels' totals side by side holds two halves)
-    doubled = []
-    for r, row in enumerate(table.rows):
-        values = [v for j in amounts if j < len(row) and (v := row[j].value) is not None]
-        half = len(values) // 2
-        if half >= 2 and len(values) % 2 == 0 and not holds_total(values) and \
-                holds_total(values[:half]) and holds_total(values[half:]):
-            doubled.append(r)
-    return _row_labels(table, doubled)
+    return _row_labels(table, [r for r, row in enumerate(table.rows) if two_rows_of_totals(
+        [v for j in amounts if j < len(row) and (v := row[j].value) is not None])])
 
 
 def _codes_read_as_figures(table: Table) -> list[str]:

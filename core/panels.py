@@ -11,7 +11,7 @@ from decimal import Decimal
 from . import catalog
 from .columns import SEQUENCE_LEAVES, Column, ColumnRole
 from .model import Cell, clean_number, parse_amount
-from .placement import PLACED_BY_TOTALS, holds_total, placements
+from .placement import PLACED_BY_TOTALS, holds_total, placements, two_rows_of_totals
 from .reader import normalise
 from .settings import SETTINGS
 from .text import HAN, display_width
@@ -529,7 +529,7 @@ def panel_rows(columns: list[Column], text_cols: list[int], runs: list[Run], by_
                 amts, carried[right] = amts[:len(free)], amts[len(free):]
             elif not by_line and (own := _own_half(amts, [columns[j] for j in free])):
                 amts, carried[right] = amts[:own], amts[own:]
-            elif not by_line and label and free == targets and (shares := _shared_with_rows_waiting(
+            elif not by_line and label and free == targets and len(amts) >= 4 and (shares := _shared_with_rows_waiting(
                     waiting := _rows_waiting(rows, current, label_col, targets), amts, [columns[j] for j in targets])):
                 for row, share in zip(waiting, shares):
                     for j, (k, t) in zip(targets, share):
@@ -554,7 +554,7 @@ SHARED = "printed after a later row's label with that row's figures: seated by t
 
 def _rows_waiting(rows: list[list[Cell]], current: list[Cell], label_col: int, targets: list[int]) -> list[list[Cell]]:
     """The rows just above `current` whose label in the panel stands with no figure of it."""
-    at = next(i for i, row in enumerate(rows) if row is current)
+    at = len(rows) - next(i for i, row in enumerate(reversed(rows), start=1) if row is current)    # (mostly the last)
     waiting: list[list[Cell]] = []
     for row in reversed(rows[:at]):
         if not row[label_col].text or any(row[j].text for j in targets):
@@ -591,9 +591,7 @@ def _own_half(amounts: list[Token], free_columns: list[Column]) -> int:
             not catalog.TOTAL_LABELS.match(free_columns[0].leaf):
         return 0
     values = [v for _, t in amounts if (v := parse_amount(t)) is not None]
-    if len(values) != len(amounts):
-        return 0
-    return half if not holds_total(values) and holds_total(values[:half]) and holds_total(values[half:]) else 0
+    return half if len(values) == len(amounts) and two_rows_of_totals(values) else 0
 
 
 def _top_number(label: str) -> int:

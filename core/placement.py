@@ -155,6 +155,14 @@ def holds_total(figures: list[Decimal]) -> bool:
     return len(figures) >= 2 and abs(figures[0] - sum(figures[1:], Decimal(0))) <= CENT
 
 
+def two_rows_of_totals(figures: list[Decimal]) -> bool:
+    """Whether figures that make no total and parts are two rows' that each do, half and half
+    (`3,807,295.58 3,807,295.58 20,120,000.00 20,120,000.00`: each row's 合计 and one part)."""
+    half = len(figures) // 2
+    return half >= 2 and len(figures) % 2 == 0 and not holds_total(figures) and \
+        holds_total(figures[:half]) and holds_total(figures[half:])
+
+
 # what a sentence puts between a subject and its figure (`公务用车运行维护费支出40.61万元`)
 STATED_ENDING = re.compile(r"(?:(?:决算|预算)数?)?(?:支出)?(?:(?:决算|预算)数?)?为?$")
 

@@ -998,6 +998,16 @@ def test_amounts_of_more_decimals_run_together_are_cut_by_the_decimals_their_lin
     assert split_tokens("75,000.00130,000.00 1.00") == ["75,000.00", "130,000.00", "1.00"]
 
 
+def test_two_rows_of_totals_are_half_and_half_each_a_total_with_its_part():
+    from decimal import Decimal
+
+    from core.placement import two_rows_of_totals
+    figures = [Decimal(t) for t in ("3807295.58", "3807295.58", "20120000.00", "20120000.00")]
+    assert two_rows_of_totals(figures)
+    assert not two_rows_of_totals(figures[:2] + [Decimal(0), Decimal(0)])      # one row: the whole holds
+    assert not two_rows_of_totals(figures[:3])                                  # no halves
+
+
 def test_a_header_cell_gluing_a_word_to_another_header_words_start_does_not_rename_its_column():
     from core.extract import _lengthened
     words = {"其他收入", "功能分类科目编码", "科目名称", "一般公共预算"}
