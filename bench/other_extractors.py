@@ -4,11 +4,11 @@
 
 Every PDF of PDF_FOLDER is turned into the texts other common extractors make of it: pdfminer's
 `extract_text` (pdfplumber's own dependency, so always there), as it sets a page's text boxes by
-default and in their rows' order (`boxes_flow=None`), and, where pypdf is installed,
-pypdf's plain and layout modes, each with its pages joined by a line break and by a bare form
-feed (`-ff`). The command reads every text and the PDF itself; each table of a text is scored
-against the document's truth (`NAME.json` beside the PDF) or else against the PDF's own
-reading, as `../shared/eval/score.py` pairs and scores tables. Per extractor it prints the
+default and in their rows' order (`boxes_flow=None`); PDFium's (pypdfium2, pdfplumber's
+renderer); and, where pypdf is installed, pypdf's plain and layout modes. PDFium's and pypdf's
+pages are joined by a line break and by a bare form feed (`-ff`). The command reads every text
+and the PDF itself; each table of a text is scored against the document's truth (`NAME.json`
+beside the PDF) or else against the PDF's own reading, as `../shared/eval/score.py` pairs and scores tables. Per extractor it prints the
 tables' mean cell F1, the tables below 0.9 whose reading is not doubted (silent), the tables at
 0.99 or more that are doubted, the tables not found, and the error findings of a text that the
 PDF's reading does not make (false errors, by table and check).
@@ -52,12 +52,25 @@ def make_texts(pdf: Path, out: Path) -> list[Path]:
         layout = [p.extract_text(extraction_mode="layout") or "" for p in pages]
         made.update({"pypdf": "\n".join(plain), "pypdf-ff": "\f".join(plain),
                      "pypdf-layout": "\n".join(layout), "pypdf-layout-ff": "\f".join(layout)})
+    pdfium_pages = _pdfium_pages(pdf)
+    made.update({"pdfium": "\n".join(pdfium_pages), "pdfium-ff": "\f".join(pdfium_pages)})
     paths = []
     for extractor, text in made.items():
         path = out / f"{stem}.{extractor}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def _pdfium_pages(pdf: Path) -> list[str]:
+    """Each page's text as PDFium gives it (pdfplumber's own renderer, so always there): rows of
+    the page in reading order, lines ended by CR LF."""
+    import pypdfium2
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
 
 
 def read(cli: str, doc: Path, out: Path) -> tuple[list[dict], list[dict]]:
