@@ -20,7 +20,7 @@ from .columns import Column, ColumnRole, parse_columns
 from .model import Cell, FormGrid, GridRow, Table, clean_number, parse_amount
 from .reader import normalise
 from .settings import CENT
-from .text import HAN, display_width, opens_bracket
+from .text import HAN, brackets_unpaired, display_width, opens_bracket
 from .tokens import CJK, PrintedPages, is_amount, join_spaced_characters, split_tokens, squash, stream_tokens
 
 GRID_TOTAL = re.compile(r"^(总分|合计|总计)$")
@@ -922,7 +922,8 @@ def grid_misread(table: Table) -> str:
     in any row, or none in more than a fifth of the rows where a third hold one; its 一级指标
     cells hold other cells' lines; its names (the column after 二级指标) hold values or levels'
     pieces, or its values levels; its levels went unread; a name holds two targets, or values
-    open with a name's words (a wrapped name's end); or more than a tenth of its text cells are one Chinese
+    open with a name's words (a wrapped name's end); a name holds a bracket without its pair; a
+    cell holds the header's words; or more than a tenth of its text cells are one Chinese
     character that is no unit of measure and no whole value (无): cells cut apart, `值` `分`
     `及` (a sign, `≥`, or `%` is a cell of its own in some templates)."""
     if not table.rows:
@@ -973,6 +974,13 @@ def grid_misread(table: Table) -> str:
                                                         len(TARGET_INSIDE.findall(row[name].text)) >= 2), None)):
         # two targets inside one name (`…及时处理率=24小时/日≤0%≥90%`): other rows' values read into it
         return f"an indicator's name holds other rows' values ({crowded})"
+    if name < len(table.columns) and (cut_name := next((row[name].text for row in table.rows if len(row) > name and
+                                                         brackets_unpaired(row[name].text)), None)):
+        # a name prints its brackets whole: one opened or closed alone is a wrapped name's piece
+        # read into another row's (`…调查成本（` / `元/户/月）…`)
+        return f"an indicator's name holds a bracket without its pair ({cut_name})"
+    if (header := next((c.text for row in table.rows for c in row if _holds_grid_header_words(c.text)), None)):
+        return f"its rows hold the grid's header words ({header}): the header was read as rows"
     value = name + 1
     values = [row[value].text for row in table.rows if len(row) > value and row[value].text]
     if any(WORDED_TARGET.match(v) for v in values) and \
@@ -987,6 +995,15 @@ def grid_misread(table: Table) -> str:
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
     cut = [t for t in cells if len(t) == 1 and CJK.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
+
+
+# the words of an indicator grid's header after its levels' (指标值 … 备注): no indicator is named so
+_VALUE_HEADER_WORDS = catalog.GRID_COLUMN_ORDER[3:]
+
+
+def _holds_grid_header_words(text: str) -> bool:
+    """A cell that is a word of the grid's header, or holds two (`实际完成值分值得分`)."""
+    return text in _VALUE_HEADER_WORDS or sum(w in text for w in _VALUE_HEADER_WORDS) >= 2
 
 
 def _worded_target_as_name(name: str, value: str) -> bool:

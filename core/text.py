@@ -41,3 +41,14 @@ def display_width(text: str) -> int:
 def opens_bracket(text: str) -> bool:
     """Whether the text opens more brackets than it closes (a cell wrapped inside them: `（本` … `级）`)."""
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def brackets_unpaired(text: str) -> bool:
+    """Whether the text opens a bracket it does not close or closes one it did not open (`成本（`,
+    `元/户/月）`, `分）调查成本（`)."""
+    depth = 0
+    for character in text:
+        depth += (character in "(（") - (character in ")）")
+        if depth < 0:
+            return True
+    return depth != 0

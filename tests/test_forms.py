@@ -189,6 +189,33 @@ def test_a_grid_whose_name_holds_other_rows_targets_is_doubted():
     assert grid_misread(own_figure) == ""
 
 
+def test_a_grid_whose_name_holds_half_a_bracket_is_doubted():
+    """PDFium's text prints a wrapped name's lines before its value's (`…调查成本（` / `元/户/月）` /
+    `≤300 3`): read a line a name, the end goes into the next row's name. A name prints its
+    brackets whole, so one with a bracket opened or closed alone is a piece of another's; a
+    name with its pair is read well."""
+    from core.forms import grid_misread
+    cut = indicator_grid(LEVELS_NAME_VALUE, ["成本指标", "经济成本指标", "金样本调查单家企业调查成本（", "≤300"],
+                         ["成本指标", "经济成本指标", "元/户/月）重点企业监测调查成本（元/户/", "≤50"])
+    assert grid_misread(cut) == "an indicator's name holds a bracket without its pair (金样本调查单家企业调查成本（)"
+    closed_then_opened = indicator_grid(LEVELS_NAME_VALUE, ["成本指标", "经济成本指标", "分）调查成本（", "≤300"])
+    assert grid_misread(closed_then_opened) == "an indicator's name holds a bracket without its pair (分）调查成本（)"
+    whole = indicator_grid(LEVELS_NAME_VALUE, ["成本指标", "经济成本指标", "金样本调查单家企业调查成本（元/户/月）", "≤300"],
+                           ["产出指标", "数量指标", "调查企业个数（家）", "≥9"])
+    assert grid_misread(whole) == ""
+
+
+def test_a_grid_whose_rows_hold_its_header_words_is_doubted():
+    """A header wrapped a fragment a line (`年度指标` / `值` / `实际完成值 分值 得分`) read as the
+    first rows: no indicator is named 分值 or holds 实际完成值 and 得分 together."""
+    from core.forms import grid_misread
+    header_as_rows = indicator_grid(LEVELS_NAME_VALUE, ["", "", "值", "实际完成值分值得分"],
+                                    ["成本指标", "经济成本指标", "项目成本控制", "≤120万元"])
+    assert grid_misread(header_as_rows) == "its rows hold the grid's header words (实际完成值分值得分): the header was read as rows"
+    one_word = indicator_grid(LEVELS_NAME_VALUE, ["", "", "分值", ""], ["产出指标", "数量指标", "保养维护面积", "9562平方米"])
+    assert grid_misread(one_word) == "its rows hold the grid's header words (分值): the header was read as rows"
+
+
 def test_a_grid_whose_weighted_score_column_holds_no_figure_is_doubted():
     """A layout text of the central template's 绩效目标表 prints each value right of its header
     (`≥1 本       8`): read by the header's places the value runs into the 分值权重 column with
