@@ -812,7 +812,7 @@ def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]],
     _drop_repeated_totals(table)
     _drop_column_numbers(table)
     _drop_header_again(table)
-    _bracketed_heads_joined(table)
+    _bracketed_labels_joined(table)
     if layout == "space":
         _group_labels_apart(table, content)
     if spec.never_empty and not any(cell.text for row in table.rows for j, cell in enumerate(row)
@@ -1527,6 +1527,12 @@ COLUMN_NUMBER = re.compile(r"[1-9]\d?")
 CLOSES_FIRST = re.compile(r"^[^（(]*[）)]")     # a text closing a bracket before it opens one: `中心）`
 
 
+def _bracketed_labels_joined(table: Table) -> None:
+    """A label wrapped inside its brackets, read as pieces in two rows, made one again."""
+    _bracketed_heads_joined(table)
+    _bracketed_tails_moved_up(table)
+
+
 def _bracketed_heads_joined(table: Table) -> None:
     """A row's label wrapped inside its brackets, the head on a line of its own and the rest
     printed with the row's figures (`广州市统计监测中心（广州市统计发展` / `中心） 1,361.71 …`): the head,
@@ -1544,6 +1550,33 @@ def _bracketed_heads_joined(table: Table) -> None:
             del table.rows[i]
         else:
             i += 1
+
+
+LIST_CLOSE = re.compile(r"^\s*[\d一二三四五六七八九十]+[）)]")     # `1）`, `三）`: a list's number, no bracket's end
+
+
+def _bracketed_tails_moved_up(table: Table) -> None:
+    """A row's label wrapped inside its brackets, its end printed on the next row's line before
+    that row's own label (`购买服务（审计、绩效、ppp项目评` / `价）内审服务`), or on a line of its own
+    (`广州市统计监测中心（广` / `州市统计发展中心）`, read as a row of nothing but that end): the
+    end, up to the bracket it closes, goes back to the label above."""
+    label = table.label_column()
+    r = 0
+    while r + 1 < len(table.rows):
+        row, after = table.rows[r], table.rows[r + 1]
+        head, tail = row[label].text if label < len(row) else "", after[label].text if label < len(after) else ""
+        r += 1
+        if not (head and opens_bracket(head) and (end := CLOSES_FIRST.match(tail))) or LIST_CLOSE.match(tail) or \
+                opens_bracket(head + end.group()):
+            continue
+        rest = tail[end.end():].strip()
+        if not rest and any(cell.text for j, cell in enumerate(after) if j != label):
+            continue        # (an end with figures of its own is its row's label: a head alone above went down to it)
+        row[label] = Cell(head + end.group(), row[label].lines + after[label].lines, "joined from fragments")
+        if rest:
+            after[label] = replace(after[label], text=rest)
+        else:
+            del table.rows[r]
 
 
 def _drop_header_again(table: Table) -> None:
@@ -2953,6 +2986,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     _total_row_seated_by_column_sums(table)
     fewest = 1 if shape in (BodyShape.CODED_LIST, BodyShape.LABEL_COLUMNS) else 3
     _header_cut_from_the_first_label(table, text_cols, body.header_pieces, fewest)
+    _bracketed_labels_joined(table)     # (before the rows are judged: a wrapped label's pieces are no rows)
     for why in _read_out_of_step(table, text_cols, body.header_pieces, fewest, context.printed):
         table.add_doubt(why)
     _unnumbered_template_columns_dropped(table, printed_lines)
