@@ -975,18 +975,24 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
     def joined(r: int, col: int, k: tuple[int, ...], text: str) -> None:
         head = rows[r][col]
         rows[r][col] = Cell(head.text + text, head.lines + k, "joined from fragments")
-    for k, line in lines:
-        tokens = split_tokens(line)
+    pending = _row_numbers_joined_to_their_lines([(k, split_tokens(line)) for k, line in lines])[::-1]
+    header_again = False        # within the header printed again on a continuation page
+    while pending:
+        k, tokens = pending.pop()
         seats = _sequence_seats(tokens, expected) if tokens else [None]
         furniture = is_column_number_row(tokens) and (expected[0] is None or
                                                       any(t in COLUMN_NUMBER_WORDS for t in tokens))
         if furniture and expected[0] is not None:
+            header_again = False
             continue        # `栏次 1 栏次 2` printed again on a continuation page
+        if seats[0] is None and rows and any(w in t for t in tokens for w in SEQUENCE_LEAVES):
+            header_again, held = True, None     # (its cells wrapped a piece a line: `一般公共预算财` / `政拨款`)
+            continue
         if seats[0] is None or furniture:
             if seats[0] is not None:
                 continue        # `栏次 1 2`: the columns' numbers, not a row
             # before the first row: the header; after it, a label wrapped onto this line
-            if rows and len(tokens) == 1 and not is_amount(tokens[0]) and \
+            if rows and not header_again and len(tokens) == 1 and not is_amount(tokens[0]) and \
                     not any(w in tokens[0] for w in SEQUENCE_LEAVES + ("项目",)):
                 if wrapped_at is not None:
                     joined(-1, wrapped_at, k, tokens[0])
@@ -996,7 +1002,7 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
                         joined(-1, panels[0][0], *held)
                     held = (k, tokens[0])
             continue
-        wrapped_at = None
+        wrapped_at, header_again = None, False
         row = [Cell("") for _ in columns]
         start = 0
         for p, seat in enumerate(seats):
@@ -1018,6 +1024,9 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
                 row[c] = Cell(clean_number(a), k,
                               PLACED_BY_TOTALS if len(amounts) < len(amount_cols) else "")
             start = end
+        if _next_row_run_on(tokens[start:], expected[0]):
+            # the next row's line run onto this one's end (`… 60 6,993.74 一般公共预算财政拨款 29 1,154.62 61`)
+            pending.append((k, tokens[start:]))
         if held is not None:
             empty = next((label_col for label_col, _, amount_cols in panels
                           if not row[label_col].text and any(row[c].text for c in amount_cols)), None)
@@ -1030,6 +1039,41 @@ def numbered_rows(columns: list[Column], lines: list[tuple[tuple[int, ...], str]
     if held is not None:
         joined(-1, panels[0][0], *held)
     return rows
+
+
+ROW_WRAPPED_LINES = 3       # lines of a wrapped label between a row's number and the rest of its row
+
+
+def _row_numbers_joined_to_their_lines(lines: list[tuple[tuple[int, ...], list[str]]]
+                                       ) -> list[tuple[tuple[int, ...], list[str]]]:
+    """A row's number printed on a line of its own, the panel's label beside it wrapped over the
+    lines after it, and the row's other figures on the last (`7` / `七、文化旅游体育与传媒支` / `出` /
+    `34 0.00 0.00`): one line. The lines between hold words alone, the last a figure."""
+    out: list[tuple[tuple[int, ...], list[str]]] = []
+    i = 0
+    while i < len(lines):
+        k, tokens = lines[i]
+        end = i + 1
+        while end < len(lines) and end - i <= ROW_WRAPPED_LINES and lines[end][1] and \
+                not any(is_amount(t) or SEQUENCE_NUMBER.match(t) or any(w in t for w in SEQUENCE_LEAVES)
+                        for t in lines[end][1]):
+            end += 1
+        if len(tokens) == 1 and SEQUENCE_NUMBER.match(tokens[0]) and i + 1 < end < len(lines) and \
+                any(is_amount(t) for t in lines[end][1]) and lines[end][1][0] != tokens[0]:
+            out.append((tuple(n for line, _ in lines[i:end + 1] for n in line),
+                        [t for _, words in lines[i:end + 1] for t in words]))
+            i = end + 1
+        else:
+            out.append((k, tokens))
+            i += 1
+    return out
+
+
+def _next_row_run_on(rest: list[str], first_number: int | None) -> bool:
+    """Whether the tokens a line holds after its last panel's figures are the next row's: a
+    label, then the first panel's next 行次 number."""
+    at = next((i for i, t in enumerate(rest) if t == str(first_number)), None)
+    return bool(at) and not any(is_amount(t) for t in rest[:at])
 
 
 def numbered_lines(tokens: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
