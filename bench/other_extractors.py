@@ -5,8 +5,9 @@
 Every PDF of PDF_FOLDER is turned into the texts other common extractors make of it: pdfminer's
 `extract_text` (pdfplumber's own dependency, so always there), as it sets a page's text boxes by
 default and in their rows' order (`boxes_flow=None`); PDFium's (pypdfium2, pdfplumber's
-renderer); and, where pypdf is installed, pypdf's plain and layout modes. PDFium's and pypdf's
-pages are joined by a line break and by a bare form feed (`-ff`). The command reads every text
+renderer); where pypdf is installed, pypdf's plain and layout modes, PDFium's and pypdf's pages
+joined by a line break and by a bare form feed (`-ff`); and where PyMuPDF is, its text in
+content-stream order and sorted by place (`-sort`), pages joined with no separator. The command reads every text
 and the PDF itself; each table of a text is scored against the document's truth (`NAME.json`
 beside the PDF) or else against the PDF's own reading, as `../shared/eval/score.py` pairs and scores tables. Per extractor it prints the
 tables' mean cell F1, the tables below 0.9 whose reading is not doubted (silent), the tables at
@@ -52,6 +53,14 @@ def make_texts(pdf: Path, out: Path) -> list[Path]:
         layout = [p.extract_text(extraction_mode="layout") or "" for p in pages]
         made.update({"pypdf": "\n".join(plain), "pypdf-ff": "\f".join(plain),
                      "pypdf-layout": "\n".join(layout), "pypdf-layout-ff": "\f".join(layout)})
+    try:
+        import pymupdf
+    except ImportError:
+        pymupdf = None
+    if pymupdf is not None:
+        with pymupdf.open(str(pdf)) as document:
+            made["pymupdf"] = "".join(page.get_text() for page in document)
+            made["pymupdf-sort"] = "".join(page.get_text(sort=True) for page in document)
     pdfium_pages = _pdfium_pages(pdf)
     made.update({"pdfium": "\n".join(pdfium_pages), "pdfium-ff": "\f".join(pdfium_pages)})
     paths = []
