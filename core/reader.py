@@ -311,6 +311,29 @@ def is_pdf(data: bytes) -> bool:
 PAGE_GLUED_ON = re.compile(r"(?<=[^\n\f])\f")
 
 
+# A page's title glued to the end of the page before's last line, past a gap (pages' texts joined
+# with no separator, as an extractor's sorted page texts end without a line break:
+# `收入总计 … 31,214,205.80        2025年部门收入预算总表`, `   6         支出决算表`): the title starts a
+# line of its own, where what it is glued to ends in a figure, a page number or a sentence (never
+# a table's own number, `表1      收支总表`) or the title opens with its table's number (`合  计    预算08表 …`).
+TITLE_GLUED_ON = re.compile(r"[ \u3000]{4,}(?P<title>(?:(?![ \u3000]{4})[^\n。，；]){1,48}?表(?:[（(][^）)]*[）)])?)"
+                            r"[ \u3000]*$")
+TABLE_NUMBER = re.compile(r"(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d+")
+
+
+def _titles_glued_on_apart(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        glued = TITLE_GLUED_ON.search(line) if "表" in line else None
+        before = line[:glued.start()].strip() if glued else ""
+        if glued and before and "表" not in before and (before[-1].isdigit() or before[-1] == "。" or
+                                                        TABLE_NUMBER.match(glued["title"])):
+            out += [line[:glued.start()], line[glued.start():]]
+        else:
+            out.append(line)
+    return out
+
+
 def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = None) -> SourceText:
     """The source of a document from its bytes: a PDF's text layer and ruled tables, or a
     text file in any of the encodings extractors write."""
@@ -331,7 +354,8 @@ def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = N
     text, encoding = _decoded(data, path)
     if not text.strip():
         raise UserError(f"{path}: the file holds only white space; give the extracted text of a report")
-    lines = tuple(PAGE_GLUED_ON.sub("\n\f", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n"))
+    lines = tuple(_titles_glued_on_apart(PAGE_GLUED_ON.sub("\n\f", text.replace("\r\n", "\n").replace("\r", "\n"))
+                                         .split("\n")))
     if lines and lines[-1] == "":
         lines = lines[:-1]
     return SourceText(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding,

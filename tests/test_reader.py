@@ -38,6 +38,27 @@ def test_a_form_feed_glued_to_a_pages_last_line_starts_a_line():
     assert src.lines == ("末行 1.00", "\f标题", "\f\f下一页")
 
 
+def test_a_title_glued_to_the_page_befores_last_line_starts_a_line():
+    """PyMuPDF's sorted page texts end without a line break: joined, each page's title runs on
+    from the page before's last line, past a gap. It starts a line of its own where that line
+    ends in a figure, a page number or a sentence, or the title opens with its table's number;
+    a table's own number before its title (`表1      收支总表`) stays on its line."""
+    src = load_text("\n".join([
+        "   收入总计        31,214,205.80       2025年部门收入预算总表",
+        "      6                  支出决算表",
+        "  主要用于购房补贴支出。          2025年部门财务收支预算总表",
+        "       合  计         预算08表 国有资本经营预算支出表",
+        "表1        部门综合预算收支总表",
+        "一、收支总表    ……………… 3"]).encode())
+    assert src.lines == (
+        "   收入总计        31,214,205.80", "       2025年部门收入预算总表",
+        "      6", "                  支出决算表",
+        "  主要用于购房补贴支出。", "          2025年部门财务收支预算总表",
+        "       合  计", "         预算08表 国有资本经营预算支出表",
+        "表1        部门综合预算收支总表",
+        "一、收支总表    ……………… 3")
+
+
 def test_normalised_view_folds_full_width_and_spaces_but_keeps_tabs():
     src = load_text(TEXT.encode("utf-8"))
     assert src.norm[1] == "一、收入 1,086.56 万元"
