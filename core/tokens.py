@@ -98,6 +98,8 @@ def line_tokens(line: str) -> tuple[str, ...]:
         head, rest = (m.group(1), m.group(2)) if m else (tok, "")
         if rest.startswith("、") and "." in head:
             head, rest = _item_number_apart(head, rest, line)
+        elif not rest and CODE_AFTER_AMOUNT.match(head):
+            head, rest = _code_apart(head, line)
         out.extend(_amounts_run_together(head, line) or [head])
         if rest:
             out.append(rest)
@@ -120,6 +122,19 @@ def _usual_decimals(line: str) -> int:
     """The decimals a line's amounts print most often (two where none tells)."""
     printed = Counter(len(t) - t.index(".") - 1 for t in line.split() if t.count(".") == 1 and parse_amount(t) is not None)
     return printed.most_common(1)[0][0] if printed else 2
+
+
+# an amount whose decimals run on into a row's code (`1,410,886.00208`, `0.00208`: the next row's
+# `208 05 06` printed on its line without a space)
+CODE_AFTER_AMOUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{5,}$")
+CODE_DIGITS = 3         # digits of a code's shortest piece (类 208)
+
+
+def _code_apart(amount: str, line: str) -> tuple[str, str]:
+    """An amount glued to a code after it: the amount keeps as many decimals as the line's other
+    amounts print, where three digits or more are left over for the code."""
+    extra = len(amount) - amount.index(".") - 1 - _usual_decimals(line)
+    return (amount[:-extra], amount[-extra:]) if extra >= CODE_DIGITS else (amount, "")
 
 
 def _item_number_apart(amount: str, rest: str, line: str) -> tuple[str, str]:

@@ -998,6 +998,18 @@ def test_amounts_of_more_decimals_run_together_are_cut_by_the_decimals_their_lin
     assert split_tokens("75,000.00130,000.00 1.00") == ["75,000.00", "130,000.00", "1.00"]
 
 
+def test_an_amount_run_on_into_the_next_rows_code_is_cut_by_the_decimals_its_line_prints():
+    # (PyMuPDF's sorted text sets two rows on one line, the next row's 类 glued to the amount)
+    from core.tokens import split_tokens
+    assert split_tokens("208 05 05 机关事业单位基本养老保险缴费支出 1,410,886.00 1,410,886.00208 05 06") == [
+        "208", "05", "05", "机关事业单位基本养老保险缴费支出", "1,410,886.00", "1,410,886.00", "208", "05", "06"]
+    assert split_tokens("机关事业单位基本养老保险缴费支出 1839485.00 1839485.00 0.00208 05 06") == [
+        "机关事业单位基本养老保险缴费支出", "1839485.00", "1839485.00", "0.00", "208", "05", "06"]
+    # (figures of six decimals, or two left over, are no code)
+    assert split_tokens("合计 7.485000 379.264822") == ["合计", "7.485000", "379.264822"]
+    assert split_tokens("合计 1.00 2.00 3.0012") == ["合计", "1.00", "2.00", "3.0012"]
+
+
 def test_two_rows_of_totals_are_half_and_half_each_a_total_with_its_part():
     from decimal import Decimal
 
