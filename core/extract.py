@@ -1423,16 +1423,22 @@ def _codes_read_as_figures(table: Table) -> list[str]:
     print decimals, that opens codes its code column prints (`119` of `119001`, the unit's
     own code printed away from its row, as plain pdftotext may) or is a sibling of one, its
     length and its parent's digits (`30108` beside `30101`: a row's code printed apart from its
-    name, as pdfminer sets a wrapped name's head before it)."""
+    name, as pdfminer sets a wrapped name's head before it); or, a code printed in parts (类 款
+    项), a 类 its column prints or a part opening with a zero (`201` `03` `99` after a wrapped
+    name, as PyMuPDF's sorted text prints it)."""
     code_cols = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.CODE]
+    part_cols = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.CODE_PART]
     codes = {row[j].text for row in table.rows for j in code_cols if j < len(row) and row[j].text.isdigit()}
+    classes = {row[j].text for row in table.rows for j in part_cols[:1] if j < len(row) and row[j].text.isdigit()}
     figures = [row[j].text for row in table.rows for j, c in enumerate(table.columns)
                if c.role == ColumnRole.AMOUNT and j < len(row) and row[j].text]
-    if not codes or sum("." in f for f in figures) * 2 <= len(figures):
+    if not (codes or classes) or sum("." in f for f in figures) * 2 <= len(figures):
         return []
-    return [f for f in figures if len(f) >= MIN_CODE_DIGITS and f.isdigit()
-            and any(code != f and (code.startswith(f) or (len(code) == len(f) and code[:-2] == f[:-2]))
-                    for code in codes)]
+    return [f for f in figures if f.isdigit() and (
+        (part_cols and (f in classes or (len(f) == 2 and f[0] == "0"))) or
+        (len(f) >= MIN_CODE_DIGITS and any(code != f and (code.startswith(f) or
+                                                         (len(code) == len(f) and code[:-2] == f[:-2]))
+                                           for code in codes)))]
 
 
 def _codes_without_names(table: Table) -> int:
