@@ -923,7 +923,8 @@ def grid_misread(table: Table) -> str:
     cells hold other cells' lines; its names (the column after 二级指标) hold values or levels'
     pieces, or its values levels; its levels went unread; a name holds two targets, or values
     open with a name's words (a wrapped name's end); a name holds a bracket without its pair; a
-    cell holds the header's words; or more than a tenth of its text cells are one Chinese
+    cell holds the header's words, or figures a space apart (several columns' run into one);
+    or more than a tenth of its text cells are one Chinese
     character that is no unit of measure and no whole value (无): cells cut apart, `值` `分`
     `及` (a sign, `≥`, or `%` is a cell of its own in some templates)."""
     if not table.rows:
@@ -981,6 +982,9 @@ def grid_misread(table: Table) -> str:
         return f"an indicator's name holds a bracket without its pair ({cut_name})"
     if (header := next((c.text for row in table.rows for c in row if _holds_grid_header_words(c.text)), None)):
         return f"its rows hold the grid's header words ({header}): the header was read as rows"
+    if (run_in := next((c.text for row in table.rows for c in row if FIGURES_RUN_IN.search(c.text)), None)):
+        # (a target and its score, `≤50 1`, or two scores, `8 8`: each a cell of its own)
+        return f"a cell holds several columns' figures ({run_in})"
     value = name + 1
     values = [row[value].text for row in table.rows if len(row) > value and row[value].text]
     if any(WORDED_TARGET.match(v) for v in values) and \
@@ -997,6 +1001,7 @@ def grid_misread(table: Table) -> str:
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
 
 
+FIGURES_RUN_IN = re.compile(r"(?:^|\s)[≥≤<>=]?\d+(?:\.\d+)?%?\s+\d+(?:\.\d+)?%?(?:$|\s)")     # `100% 8 8`
 # the words of an indicator grid's header after its levels' (指标值 … 备注): no indicator is named so
 _VALUE_HEADER_WORDS = catalog.GRID_COLUMN_ORDER[3:]
 

@@ -216,6 +216,19 @@ def test_a_grid_whose_rows_hold_its_header_words_is_doubted():
     assert grid_misread(one_word) == "its rows hold the grid's header words (分值): the header was read as rows"
 
 
+def test_a_grid_whose_cell_holds_several_columns_figures_is_doubted():
+    """PyMuPDF's sorted text sets a row's value and scores a space apart on the line after its
+    name (`100% 8 8`): read into one cell, they are several columns' figures. A target with a
+    figure in its words (`≥110人`) is one cell's."""
+    from core.forms import grid_misread
+    run_in = indicator_grid(LEVELS_NAME_VALUE, ["产出指标", "质量指标", "培训合格率", "100% 8 8"],
+                            ["产出指标", "数量指标", "培训人数", "≥300人"])
+    assert grid_misread(run_in) == "a cell holds several columns' figures (100% 8 8)"
+    whole = indicator_grid(LEVELS_NAME_VALUE, ["产出指标", "数量指标", "培养实践锻炼、跟班学习干部人数", "≥110人"],
+                           ["产出指标", "时效指标", "培训计划按期完成率", "≥100%"])
+    assert grid_misread(whole) == ""
+
+
 def test_a_grid_whose_weighted_score_column_holds_no_figure_is_doubted():
     """A layout text of the central template's 绩效目标表 prints each value right of its header
     (`≥1 本       8`): read by the header's places the value runs into the 分值权重 column with
