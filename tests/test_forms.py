@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.document import parse_document
 from core.model import GridRow
 from core.reader import load_text
@@ -189,44 +191,45 @@ def test_a_grid_whose_name_holds_other_rows_targets_is_doubted():
     assert grid_misread(own_figure) == ""
 
 
-def test_a_grid_whose_name_holds_half_a_bracket_is_doubted():
-    """PDFium's text prints a wrapped name's lines before its value's (`…调查成本（` / `元/户/月）` /
-    `≤300 3`): read a line a name, the end goes into the next row's name. A name prints its
-    brackets whole, so one with a bracket opened or closed alone is a piece of another's; a
-    name with its pair is read well."""
+# Grids other extractors' texts misread, each with the reason it is doubted for, and grids like
+# them read well ("": no doubt).
+MISREAD_GRIDS = {
+    # PDFium prints a wrapped name's lines before its value's (`…调查成本（` / `元/户/月）` / `≤300 3`):
+    # read a line a name, the end goes into the next row's. A name prints its brackets whole.
+    "name_opening_a_bracket_alone": (
+        [["成本指标", "经济成本指标", "金样本调查单家企业调查成本（", "≤300"],
+         ["成本指标", "经济成本指标", "元/户/月）重点企业监测调查成本（元/户/", "≤50"]],
+        "an indicator's name holds a bracket without its pair (金样本调查单家企业调查成本（)"),
+    "name_closing_then_opening": (
+        [["成本指标", "经济成本指标", "分）调查成本（", "≤300"]],
+        "an indicator's name holds a bracket without its pair (分）调查成本（)"),
+    "names_with_their_brackets_paired": (
+        [["成本指标", "经济成本指标", "金样本调查单家企业调查成本（元/户/月）", "≤300"],
+         ["产出指标", "数量指标", "调查企业个数（家）", "≥9"]], ""),
+    # a header wrapped a fragment a line (`年度指标` / `值` / `实际完成值 分值 得分`) read as the
+    # first rows: no indicator is named 分值 or holds 实际完成值 and 得分 together
+    "header_words_run_together_in_a_row": (
+        [["", "", "值", "实际完成值分值得分"], ["成本指标", "经济成本指标", "项目成本控制", "≤120万元"]],
+        "its rows hold the grid's header words (实际完成值分值得分): the header was read as rows"),
+    "a_header_word_as_a_name": (
+        [["", "", "分值", ""], ["产出指标", "数量指标", "保养维护面积", "9562平方米"]],
+        "its rows hold the grid's header words (分值): the header was read as rows"),
+    # PyMuPDF's sorted text sets a value and its scores a space apart on the line after the
+    # name (`100% 8 8`): several columns' figures in one cell; a target's own figure is not
+    "figures_a_space_apart_in_one_cell": (
+        [["产出指标", "质量指标", "培训合格率", "100% 8 8"], ["产出指标", "数量指标", "培训人数", "≥300人"]],
+        "a cell holds several columns' figures (100% 8 8)"),
+    "targets_with_figures_in_their_words": (
+        [["产出指标", "数量指标", "培养实践锻炼、跟班学习干部人数", "≥110人"],
+         ["产出指标", "时效指标", "培训计划按期完成率", "≥100%"]], ""),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISREAD_GRIDS))
+def test_a_misread_grid_is_doubted_for_what_its_cells_show(case: str):
     from core.forms import grid_misread
-    cut = indicator_grid(LEVELS_NAME_VALUE, ["成本指标", "经济成本指标", "金样本调查单家企业调查成本（", "≤300"],
-                         ["成本指标", "经济成本指标", "元/户/月）重点企业监测调查成本（元/户/", "≤50"])
-    assert grid_misread(cut) == "an indicator's name holds a bracket without its pair (金样本调查单家企业调查成本（)"
-    closed_then_opened = indicator_grid(LEVELS_NAME_VALUE, ["成本指标", "经济成本指标", "分）调查成本（", "≤300"])
-    assert grid_misread(closed_then_opened) == "an indicator's name holds a bracket without its pair (分）调查成本（)"
-    whole = indicator_grid(LEVELS_NAME_VALUE, ["成本指标", "经济成本指标", "金样本调查单家企业调查成本（元/户/月）", "≤300"],
-                           ["产出指标", "数量指标", "调查企业个数（家）", "≥9"])
-    assert grid_misread(whole) == ""
-
-
-def test_a_grid_whose_rows_hold_its_header_words_is_doubted():
-    """A header wrapped a fragment a line (`年度指标` / `值` / `实际完成值 分值 得分`) read as the
-    first rows: no indicator is named 分值 or holds 实际完成值 and 得分 together."""
-    from core.forms import grid_misread
-    header_as_rows = indicator_grid(LEVELS_NAME_VALUE, ["", "", "值", "实际完成值分值得分"],
-                                    ["成本指标", "经济成本指标", "项目成本控制", "≤120万元"])
-    assert grid_misread(header_as_rows) == "its rows hold the grid's header words (实际完成值分值得分): the header was read as rows"
-    one_word = indicator_grid(LEVELS_NAME_VALUE, ["", "", "分值", ""], ["产出指标", "数量指标", "保养维护面积", "9562平方米"])
-    assert grid_misread(one_word) == "its rows hold the grid's header words (分值): the header was read as rows"
-
-
-def test_a_grid_whose_cell_holds_several_columns_figures_is_doubted():
-    """PyMuPDF's sorted text sets a row's value and scores a space apart on the line after its
-    name (`100% 8 8`): read into one cell, they are several columns' figures. A target with a
-    figure in its words (`≥110人`) is one cell's."""
-    from core.forms import grid_misread
-    run_in = indicator_grid(LEVELS_NAME_VALUE, ["产出指标", "质量指标", "培训合格率", "100% 8 8"],
-                            ["产出指标", "数量指标", "培训人数", "≥300人"])
-    assert grid_misread(run_in) == "a cell holds several columns' figures (100% 8 8)"
-    whole = indicator_grid(LEVELS_NAME_VALUE, ["产出指标", "数量指标", "培养实践锻炼、跟班学习干部人数", "≥110人"],
-                           ["产出指标", "时效指标", "培训计划按期完成率", "≥100%"])
-    assert grid_misread(whole) == ""
+    rows, reason = MISREAD_GRIDS[case]
+    assert grid_misread(indicator_grid(LEVELS_NAME_VALUE, *rows)) == reason
 
 
 def test_a_grid_whose_weighted_score_column_holds_no_figure_is_doubted():
