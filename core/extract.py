@@ -2590,13 +2590,18 @@ def _numbered_head_above(tokens: list[Token], kinds: list[str], start: int, head
     return start
 
 
-def _opens_a_row_of_pairs(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int) -> bool:
+def _opens_a_row_of_pairs(tokens: list[tuple[int, str]], kinds: list[str], first_amount: int,
+                          header_words: frozenset[str]) -> bool:
     """Whether the text before the first amount, on its line, opens a row of label and amount
     pairs (`财政拨款 5,417.80 一、一般公共服务支出 3,478.72`): a header line prints no figures, so
-    that word is the row's label even where it is a header word too."""
+    that word is the row's label even where it is a header word too. One fragment a line, where
+    it names no column (a header's word before a figure is the header's, printed late), the
+    four fragments from it alternate so."""
     line = tokens[first_amount][0]
     if tokens[first_amount - 1][0] != line:
-        return False
+        pairs = slice(first_amount - 1, first_amount + 3)
+        return kinds[pairs] == ["text", "amount", "text", "amount"] and len({k for k, _ in tokens[pairs]}) == 4 \
+            and tokens[first_amount - 1][1] not in header_words
     return [kd for (k, _), kd in zip(tokens, kinds) if k == line][:4] == ["text", "amount", "text", "amount"]
 
 
@@ -2671,7 +2676,7 @@ def _row_runs(tokens: list[Token], kinds: list[str], by_line: bool,
     elif start == first_amount and start > 0 and kinds[start - 1] == "text" and (
             (_names_a_row(tokens[start - 1][1], header_words) and
              (start < 2 or tokens[start - 2][0] != tokens[start - 1][0] or tokens[start - 1][0] == tokens[start][0]))
-            or _opens_a_row_of_pairs(tokens, kinds, start)):
+            or _opens_a_row_of_pairs(tokens, kinds, start, header_words)):
         # one fragment per line: the fragment before the first amounts is its row's label (the
         # last word of a line of words above them is the header's)
         start -= 1
