@@ -321,9 +321,16 @@ TITLE_GLUED_ON = re.compile(r"[ \u3000]{4,}(?P<title>(?:(?![ \u3000]{4})[^\n。�
 TABLE_NUMBER = re.compile(r"(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d+")
 
 
+# … or the next page's table number glued to the page before's number mark (`- 20 -表5`)
+NUMBER_GLUED_ON = re.compile(r"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:表\s*\d|(?:预算|公开)\s*\d+\s*表))")
+
+
 def _titles_glued_on_apart(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
+        if "表" in line and (mark := NUMBER_GLUED_ON.match(line)):
+            out += [line[:mark.end()], line[mark.end():]]
+            continue
         glued = TITLE_GLUED_ON.search(line) if "表" in line else None
         before = line[:glued.start()].strip() if glued else ""
         if glued and before and "表" not in before and (before[-1].isdigit() or before[-1] == "。" or

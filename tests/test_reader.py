@@ -42,12 +42,14 @@ def test_a_title_glued_to_the_page_befores_last_line_starts_a_line():
     """PyMuPDF's sorted page texts end without a line break: joined, each page's title runs on
     from the page before's last line, past a gap. It starts a line of its own where that line
     ends in a figure, a page number or a sentence, or the title opens with its table's number;
-    a table's own number before its title (`表1      收支总表`) stays on its line."""
+    so does a table's number glued to the page before's number mark (`- 20 -表5`). A table's
+    own number before its title (`表1      收支总表`) stays on its line."""
     src = load_text("\n".join([
         "   收入总计        31,214,205.80       2025年部门收入预算总表",
         "      6                  支出决算表",
         "  主要用于购房补贴支出。          2025年部门财务收支预算总表",
         "       合  计         预算08表 国有资本经营预算支出表",
+        "      - 20 -表5",
         "表1        部门综合预算收支总表",
         "一、收支总表    ……………… 3"]).encode())
     assert src.lines == (
@@ -55,6 +57,7 @@ def test_a_title_glued_to_the_page_befores_last_line_starts_a_line():
         "      6", "                  支出决算表",
         "  主要用于购房补贴支出。", "          2025年部门财务收支预算总表",
         "       合  计", "         预算08表 国有资本经营预算支出表",
+        "      - 20 -", "表5",
         "表1        部门综合预算收支总表",
         "一、收支总表    ……………… 3")
 
