@@ -326,19 +326,24 @@ NUMBER_GLUED_ON = re.compile(r"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:表\s*\d|
 
 
 def _titles_glued_on_apart(lines: list[str]) -> list[str]:
+    """The lines, each next page's title or table number glued onto the page before's last one
+    set on a line of its own."""
     out: list[str] = []
     for line in lines:
-        if "表" in line and (mark := NUMBER_GLUED_ON.match(line)):
-            out += [line[:mark.end()], line[mark.end():]]
-            continue
-        glued = TITLE_GLUED_ON.search(line) if "表" in line else None
-        before = line[:glued.start()].strip() if glued else ""
-        if glued and before and "表" not in before and (before[-1].isdigit() or before[-1] == "。" or
-                                                        TABLE_NUMBER.match(glued["title"])):
-            out += [line[:glued.start()], line[glued.start():]]
-        else:
-            out.append(line)
+        cut = _glued_title_start(line) if "表" in line else None
+        out += [line[:cut], line[cut:]] if cut else [line]
     return out
+
+
+def _glued_title_start(line: str) -> int | None:
+    if mark := NUMBER_GLUED_ON.match(line):
+        return mark.end()
+    glued = TITLE_GLUED_ON.search(line)
+    before = line[:glued.start()].strip() if glued else ""
+    if glued and before and "表" not in before and (before[-1].isdigit() or before[-1] == "。" or
+                                                    TABLE_NUMBER.match(glued["title"])):
+        return glued.start()
+    return None
 
 
 def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = None) -> SourceText:
