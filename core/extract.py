@@ -1248,14 +1248,15 @@ def _labels_unread(table: Table, content: list[tuple[int, str]]) -> str:
 
 def _figures_left_out(table: Table, content: list[tuple[int, str]]) -> int:
     """How many sums of money the lines of the table's rows print that no cell holds, where
-    they are a tenth of those printed or more (three at least): a reading with fewer
-    amount columns than the rows print (a summary's 本年预算 编制预算 上年结转 under each panel
-    read as one) drops them without a word."""
+    they are a tenth of those printed or more (three at least), or half of them (two at least,
+    a small table's): a reading with fewer amount columns than the rows print (a summary's
+    本年预算 编制预算 上年结转 under each panel read as one) drops them without a word."""
     lines = {k for row in table.rows for cell in row for k in cell.lines}
     printed = Counter(Decimal(t) for k, line in content if k in lines      # (by value: `0.0` is held as 0.00)
                       for t in (token.replace(",", "") for token in line.split()) if DECIMAL_FIGURE.fullmatch(t))
     missing = sum((printed - _held_sums(table)).values())
-    return missing if missing >= 3 and missing * 10 >= sum(printed.values()) else 0
+    total = sum(printed.values())
+    return missing if (missing >= 3 and missing * 10 >= total) or (missing >= 2 and missing * 2 >= total) else 0
 
 
 def _figures_alone_in_no_cell(table: Table, content: list[tuple[int, str]]) -> list[str]:
