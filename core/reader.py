@@ -325,11 +325,20 @@ TABLE_NUMBER = re.compile(r"(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d
 NUMBER_GLUED_ON = re.compile(r"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:表\s*\d|(?:预算|公开)\s*\d+\s*表))")
 
 
+# … or a title printing its unit, and the table after it, on its own line (`预算10表 政府采购预算明细表
+# 金额单位：万元 采购类别 金额 A-货物 196.913600 …`, PDFium's text of a table on one line)
+TITLE_THEN_UNIT = re.compile(r"^(?P<title>\s*(?:(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d+)?\s*[^\s，。；]{2,40}?表"
+                             r"(?:[（(][^）)]*[）)])?)\s+(?P<unit>(?:金额)?单位[：:]\s*(?:万元|千元|元))(?:\s+(?P<rest>\S.*))?$")
+
+
 def _titles_glued_on_apart(lines: list[str]) -> list[str]:
     """The lines, each next page's title or table number glued onto the page before's last one
-    set on a line of its own."""
+    set on a line of its own; a title printing its unit and table on its line, each on its own."""
     out: list[str] = []
     for line in lines:
+        if "表" in line and "单位" in line and (titled := TITLE_THEN_UNIT.match(line)):
+            out += [titled["title"], titled["unit"]] + ([titled["rest"]] if titled["rest"] else [])
+            continue
         cut = _glued_title_start(line) if "表" in line else None
         out += [line[:cut], line[cut:]] if cut else [line]
     return out

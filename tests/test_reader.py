@@ -42,7 +42,8 @@ def test_a_title_glued_to_the_page_befores_last_line_starts_a_line():
     """PyMuPDF's sorted page texts end without a line break: joined, each page's title runs on
     from the page before's last line, past a gap. It starts a line of its own where that line
     ends in a figure, a page number or a sentence, or the title opens with its table's number;
-    so does a table's number glued to the page before's number mark (`- 20 -表5`). A table's
+    so does a table's number glued to the page before's number mark (`- 20 -表5`), and a title's
+    unit and table printed on its line (PDFium's of a one-line table) each start one. A table's
     own number before its title (`表1      收支总表`) stays on its line."""
     src = load_text("\n".join([
         "   收入总计        31,214,205.80       2025年部门收入预算总表",
@@ -50,6 +51,7 @@ def test_a_title_glued_to_the_page_befores_last_line_starts_a_line():
         "  主要用于购房补贴支出。          2025年部门财务收支预算总表",
         "       合  计         预算08表 国有资本经营预算支出表",
         "      - 20 -表5",
+        "预算10表 政府采购预算明细表 金额单位：万元 采购类别 金额 A-货物 196.913600",
         "表1        部门综合预算收支总表",
         "一、收支总表    ……………… 3"]).encode())
     assert src.lines == (
@@ -58,6 +60,7 @@ def test_a_title_glued_to_the_page_befores_last_line_starts_a_line():
         "  主要用于购房补贴支出。", "          2025年部门财务收支预算总表",
         "       合  计", "         预算08表 国有资本经营预算支出表",
         "      - 20 -", "表5",
+        "预算10表 政府采购预算明细表", "金额单位：万元", "采购类别 金额 A-货物 196.913600",
         "表1        部门综合预算收支总表",
         "一、收支总表    ……………… 3")
 
