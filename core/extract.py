@@ -1535,55 +1535,38 @@ CLOSES_FIRST = re.compile(r"^[^（(]*[）)]")     # a text closing a bracket bef
 
 
 def _bracketed_labels_joined(table: Table) -> None:
-    """A label wrapped inside its brackets, read as pieces in two rows, made one again."""
-    _bracketed_heads_joined(table)
-    _bracketed_tails_moved_up(table)
-
-
-def _bracketed_heads_joined(table: Table) -> None:
-    """A row's label wrapped inside its brackets, the head on a line of its own and the rest
-    printed with the row's figures (`广州市统计监测中心（广州市统计发展` / `中心） 1,361.71 …`): the head,
-    read as a row of nothing but that label, goes to the front of the next row's label."""
+    """A label wrapped inside its brackets, read as pieces in two rows, made one again: the head
+    alone on its line above the rest printed with the row's figures (`广州市统计监测中心（广州市统计发展`
+    / `中心） 1,361.71 …`) goes down to the row's label; the end printed on the next row's line
+    before its own label (`购买服务（审计、绩效、ppp项目评` / `价）内审服务`), or on a line of its own
+    (`广州市统计监测中心（广` / `州市统计发展中心）`), goes back up, to the bracket it closes."""
     label = table.label_column()
     amounts = _headed_amounts(table)
-    i = 0
-    while i + 1 < len(table.rows):
-        row, after = table.rows[i], table.rows[i + 1]
-        head, tail = row[label].text if label < len(row) else "", after[label].text if label < len(after) else ""
-        if head and opens_bracket(head) and CLOSES_FIRST.match(tail) and not opens_bracket(head + tail) and \
-                not any(cell.text for j, cell in enumerate(row) if j != label) and \
-                any(j < len(after) and after[j].value is not None for j in amounts):
-            after[label] = Cell(head + tail, row[label].lines + after[label].lines, "joined from fragments")
-            del table.rows[i]
-        else:
-            i += 1
-
-
-LIST_CLOSE = re.compile(r"^\s*[\d一二三四五六七八九十]+[）)]")     # `1）`, `三）`: a list's number, no bracket's end
-
-
-def _bracketed_tails_moved_up(table: Table) -> None:
-    """A row's label wrapped inside its brackets, its end printed on the next row's line before
-    that row's own label (`购买服务（审计、绩效、ppp项目评` / `价）内审服务`), or on a line of its own
-    (`广州市统计监测中心（广` / `州市统计发展中心）`, read as a row of nothing but that end): the
-    end, up to the bracket it closes, goes back to the label above."""
-    label = table.label_column()
     r = 0
     while r + 1 < len(table.rows):
         row, after = table.rows[r], table.rows[r + 1]
         head, tail = row[label].text if label < len(row) else "", after[label].text if label < len(after) else ""
+        end = CLOSES_FIRST.match(tail) if head and opens_bracket(head) else None
+        if end is not None and not opens_bracket(head + tail) and \
+                not any(cell.text for j, cell in enumerate(row) if j != label) and \
+                any(j < len(after) and after[j].value is not None for j in amounts):
+            after[label] = Cell(head + tail, row[label].lines + after[label].lines, "joined from fragments")
+            del table.rows[r]
+            continue
         r += 1
-        if not (head and opens_bracket(head) and (end := CLOSES_FIRST.match(tail))) or LIST_CLOSE.match(tail) or \
-                opens_bracket(head + end.group()):
+        if end is None or LIST_CLOSE.match(tail) or opens_bracket(head + end.group()):
             continue
         rest = tail[end.end():].strip()
         if not rest and any(cell.text for j, cell in enumerate(after) if j != label):
-            continue        # (an end with figures of its own is its row's label: a head alone above went down to it)
+            continue        # (an end with figures of its own, under a head with figures, is its row's label)
         row[label] = Cell(head + end.group(), row[label].lines + after[label].lines, "joined from fragments")
         if rest:
             after[label] = replace(after[label], text=rest)
         else:
             del table.rows[r]
+
+
+LIST_CLOSE = re.compile(r"^\s*[\d一二三四五六七八九十]+[）)]")     # `1）`, `三）`: a list's number, no bracket's end
 
 
 def _drop_header_again(table: Table) -> None:

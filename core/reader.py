@@ -322,12 +322,12 @@ TABLE_NUMBER = re.compile(r"(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d
 
 
 # … or the next page's table number glued to the page before's number mark (`- 20 -表5`)
-NUMBER_GLUED_ON = re.compile(r"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:表\s*\d|(?:预算|公开)\s*\d+\s*表))")
+NUMBER_GLUED_ON = re.compile(rf"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:{TABLE_NUMBER.pattern}))")
 
 
 # … or a title printing its unit, and the table after it, on its own line (`预算10表 政府采购预算明细表
 # 金额单位：万元 采购类别 金额 A-货物 196.913600 …`, PDFium's text of a table on one line)
-TITLE_THEN_UNIT = re.compile(r"^(?P<title>\s*(?:(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d+)?\s*[^\s，。；]{2,40}?表"
+TITLE_THEN_UNIT = re.compile(rf"^(?P<title>\s*(?:{TABLE_NUMBER.pattern})?\s*[^\s，。；]{{2,40}}?表"
                              r"(?:[（(][^）)]*[）)])?)\s+(?P<unit>(?:金额)?单位[：:]\s*(?:万元|千元|元))(?:\s+(?P<rest>\S.*))?$")
 
 

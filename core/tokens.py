@@ -130,10 +130,15 @@ CODE_AFTER_AMOUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{5,}$")
 CODE_DIGITS = 3         # digits of a code's shortest piece (类 208)
 
 
+def _decimals_over(amount: str, line: str) -> int:
+    """How many more decimals `amount` prints than its line's amounts usually do."""
+    return len(amount) - amount.index(".") - 1 - _usual_decimals(line)
+
+
 def _code_apart(amount: str, line: str) -> tuple[str, str]:
     """An amount glued to a code after it: the amount keeps as many decimals as the line's other
     amounts print, where three digits or more are left over for the code."""
-    extra = len(amount) - amount.index(".") - 1 - _usual_decimals(line)
+    extra = _decimals_over(amount, line)
     return (amount[:-extra], amount[-extra:]) if extra >= CODE_DIGITS else (amount, "")
 
 
@@ -141,7 +146,7 @@ def _item_number_apart(amount: str, rest: str, line: str) -> tuple[str, str]:
     """An amount glued to the next item's number (`36,701,197.201、机关工资福利支出`) took the
     number's digits as decimals: they go back to the item, the amount keeping as many decimals
     as the line's other amounts print (two where none tells)."""
-    extra = len(amount) - amount.index(".") - 1 - _usual_decimals(line)
+    extra = _decimals_over(amount, line)
     return (amount[:-extra], amount[-extra:] + rest) if extra > 0 else (amount, rest)
 
 
