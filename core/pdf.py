@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import UserError
+from .text import holds_words
 
 if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.page import Page
@@ -138,6 +139,9 @@ def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
     if not any(line.strip() for line in lines):
         raise UserError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, "
                         "this tool reads the PDF's text")
+    if not any(holds_words(line) for line in lines):
+        raise UserError(f"{path}: the PDF's text layer holds no words, only figures and page numbers (a scan with "
+                        "its page numbers printed on, or fonts without a Unicode map); run OCR on it first")
     return PdfText("\n".join(lines), tuple(pages))
 
 

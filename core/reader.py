@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import UserError
+from .text import holds_words
 
 if TYPE_CHECKING:
     from .pdf import Progress
@@ -375,6 +376,9 @@ def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = N
     text, encoding = _decoded(data, path)
     if not text.strip():
         raise UserError(f"{path}: the file holds only white space; give the extracted text of a report")
+    if not holds_words(text):
+        raise UserError(f"{path}: the text holds no words, only figures and page numbers: the extractor lost the "
+                        "report's words (fonts without a Unicode map, or a scan); give the PDF or another extraction")
     lines = tuple(_titles_glued_on_apart(PAGE_GLUED_ON.sub("\n\f", text.replace("\r\n", "\n").replace("\r", "\n"))
                                          .split("\n")))
     if lines and lines[-1] == "":

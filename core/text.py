@@ -1,6 +1,7 @@
 """Document text: shown on a terminal with its control characters made visible, so that a
 document can never move the cursor, set a title or write the clipboard (OSC 52); the columns
-it takes; a Chinese character in a pattern; whether a text leaves a bracket open."""
+it takes; a Chinese character in a pattern; whether a text leaves a bracket open; whether it
+holds any word at all."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,9 @@ from functools import lru_cache
 # check's start over the dozen that name it; a category takes no time. (Other scripts' letters
 # match too: a budget prints none where a Chinese character is not meant.)
 HAN = r"(?![〇①-⑳])[^\W\d_a-zA-Z]"
+
+_LETTER = re.compile(r"[^\W\d_]")
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")      # pdfminer's mark of a glyph its font does not map
 
 # C0 and C1 controls but tab and newline, and DEL
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -52,3 +56,10 @@ def brackets_unpaired(text: str) -> bool:
         if depth < 0:
             return True
     return depth != 0
+
+
+def holds_words(text: str) -> bool:
+    """Whether the text holds a letter of any script outside the marks of unmapped glyphs
+    (`(cid:1234)`): an extraction that kept only figures and page numbers (`- 1 -`) lost the
+    report's words, to fonts without a Unicode map or a scan."""
+    return _LETTER.search(_UNMAPPED_GLYPH.sub("", text) if "(cid:" in text else text) is not None

@@ -93,6 +93,19 @@ def scanned(path: Path) -> Path:
     return path
 
 
+def figures_only(path: Path) -> Path:
+    """A text layer that kept a table's figures and lost its words, as fonts without a Unicode
+    map for their Chinese leave it."""
+    from reportlab.pdfgen import canvas
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for number in (1, 2):
+        c.drawString(100, 600, "1,234.00      56.78      1,290.78")
+        c.drawString(280, 40, f"- {number} -")
+        c.showPage()
+    c.save()
+    return path
+
+
 def encrypted(path: Path) -> Path:
     return build(path, [paragraph("加密的文件")], encrypt="secret")
 

@@ -72,6 +72,7 @@ def test_every_command_accepts_a_pdf(final_pdf, tmp_path, capsys):
 
 @pytest.mark.parametrize("make,words", [
     (pdfs.scanned, "no text layer"),
+    (pdfs.figures_only, "holds no words"),
     (pdfs.encrypted, "encrypted"),
     (lambda p: (p.write_bytes(b"%PDF-1.7\n%garbage without objects\n"), p)[1], "not a readable PDF"),
 ])

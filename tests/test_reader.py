@@ -107,6 +107,8 @@ def test_directory(capsys, tmp_path):
 @pytest.mark.parametrize("name,data,words", [
     ("empty.txt", b"", ("empty",)),
     ("blob.txt", bytes(range(256)) * 4, ("binary",)),
+    ("lost.txt", b"\n\n- 1 -- 1 -\n- 2 -- 2 -\n\f- 3 -\n", ("holds no words", "page numbers")),
+    ("cid.txt", b"(cid:1012)(cid:877) 1,234.00\n(cid:33)\n- 2 -\n", ("holds no words",)),
     ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", ("not a readable PDF", "whole")),
 ])
 def test_unusable_files_are_refused_in_one_line(capsys, tmp_path, name, data, words):
