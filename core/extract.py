@@ -68,7 +68,7 @@ from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, R
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
 from .table_rules import row_rules
-from .text import HAN, display_width, opens_bracket
+from .text import CLOSES_FIRST, HAN, LIST_CLOSE, display_width, opens_bracket
 from .tokens import (
     CHUNK,
     CJK,
@@ -1531,9 +1531,6 @@ def _drop_column_numbers(table: Table) -> None:
 COLUMN_NUMBER = re.compile(r"[1-9]\d?")
 
 
-CLOSES_FIRST = re.compile(r"^[^（(]*[）)]")     # a text closing a bracket before it opens one: `中心）`
-
-
 def _bracketed_labels_joined(table: Table) -> None:
     """A label wrapped inside its brackets, read as pieces in two rows, made one again: the head
     alone on its line above the rest printed with the row's figures (`广州市统计监测中心（广州市统计发展`
@@ -1564,9 +1561,6 @@ def _bracketed_labels_joined(table: Table) -> None:
             after[label] = replace(after[label], text=rest)
         else:
             del table.rows[r]
-
-
-LIST_CLOSE = re.compile(r"^\s*[\d一二三四五六七八九十]+[）)]")     # `1）`, `三）`: a list's number, no bracket's end
 
 
 def _drop_header_again(table: Table) -> None:

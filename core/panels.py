@@ -14,7 +14,7 @@ from .model import Cell, clean_number, parse_amount
 from .placement import PLACED_BY_TOTALS, holds_total, placements, two_rows_of_totals
 from .reader import normalise
 from .settings import SETTINGS
-from .text import HAN, display_width
+from .text import CLOSES_FIRST, HAN, LIST_CLOSE, display_width, opens_bracket
 from .tokens import (
     CODE,
     COLUMN_NUMBER_WORDS,
@@ -752,10 +752,14 @@ def _list_fit(label: str, p: int, last: Mapping[tuple[bool, bool], int], income_
 
 def _line_pairs(tokens: list[tuple[str, str]], panels: int) -> list[Pair]:
     """A line's (kind, token)s as labels each with the figures after it: at most one per panel
-    (a line of more words than its panels can hold joins a label's pieces)."""
+    (a line of more words than its panels can hold joins a label's pieces, and so does a word
+    closing the bracket the word before it left open: `机关资本性支出（基本建` `设）`)."""
     pairs: list[Pair] = []
     for kind, t in tokens:
-        if kind == "text" and (not pairs or pairs[-1][1] or len(tokens) <= 2 * panels):
+        if kind == "text" and pairs and not pairs[-1][1] and opens_bracket(pairs[-1][0]) and \
+                CLOSES_FIRST.match(t) and not LIST_CLOSE.match(t):
+            pairs[-1] = (pairs[-1][0] + t, [])
+        elif kind == "text" and (not pairs or pairs[-1][1] or len(tokens) <= 2 * panels):
             pairs.append((t, []))
         elif kind == "text":
             pairs[-1] = (pairs[-1][0] + t, [])

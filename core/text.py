@@ -42,6 +42,10 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+CLOSES_FIRST = re.compile(r"^[^（(]*[）)]")     # a text closing a bracket before it opens one: `中心）`
+LIST_CLOSE = re.compile(r"^\s*[\d一二三四五六七八九十]+[）)]")     # `1）`, `三）`: a list's number, no bracket's end
+
+
 def opens_bracket(text: str) -> bool:
     """Whether the text opens more brackets than it closes (a cell wrapped inside them: `（本` … `级）`)."""
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
