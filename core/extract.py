@@ -68,7 +68,7 @@ from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, R
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
 from .table_rules import row_rules
-from .text import CLOSES_FIRST, HAN, LIST_CLOSE, display_width, opens_bracket
+from .text import CLOSES_FIRST, HAN, LIST_CLOSE, brackets_unpaired, display_width, opens_bracket
 from .tokens import (
     CHUNK,
     CJK,
@@ -834,6 +834,9 @@ def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]],
     if figured := _labels_of_figures(table):
         table.add_doubt(f"{len(figured)} row label(s) are made of figures ({figured[0]}): figures were "
                         "likely read as labels; check the rows against the source")
+    if cut := _words_cut_inside_brackets(table):
+        table.add_doubt(f"{len(cut)} cell(s) of words hold a bracket without its pair ({cut[0]}): a cell wrapped "
+                        "over lines was likely cut between rows; check the rows against the source")
     if len(numbered := [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]) >= 2:
         table.add_doubt(f"{len(numbered)} columns are named as a list numbers its rows ({numbered[0]}): rows' labels "
                         "were likely read as the header's; check the rows against the source", of_columns=True)
@@ -1364,6 +1367,14 @@ def _opens_below_its_class(table: Table) -> str:
     first, name = codes[0]
     later_classes = [code for code, _ in codes[1:] if len(code) == MIN_CODE_DIGITS]
     return f"{first} {name}" if later_classes and first[:MIN_CODE_DIGITS] not in later_classes else ""
+
+
+def _words_cut_inside_brackets(table: Table) -> list[str]:
+    """The rows' words that open a bracket they do not close or close one they did not open
+    (`广州市统计监测中心（广州`, `市统计发展中心）`): no label or goal prints one, so a cell wrapped inside its
+    brackets was cut between rows the joining could not tell."""
+    words = [j for j, c in enumerate(table.columns) if c.role in (ColumnRole.NAME, ColumnRole.TEXT)]
+    return [text for row in table.rows for j in words if j < len(row) and brackets_unpaired(text := row[j].text)]
 
 
 def _labels_of_figures(table: Table) -> list[str]:

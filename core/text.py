@@ -43,6 +43,7 @@ def display_width(text: str) -> int:
 
 
 CLOSES_FIRST = re.compile(r"^[^（(]*[）)]")     # a text closing a bracket before it opens one: `中心）`
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|[^\w.])[\d一二三四五六七八九十]{1,2}$")     # before a list's `）`
 LIST_CLOSE = re.compile(r"^\s*[\d一二三四五六七八九十]+[）)]")     # `1）`, `三）`: a list's number, no bracket's end
 
 
@@ -53,11 +54,14 @@ def opens_bracket(text: str) -> bool:
 
 def brackets_unpaired(text: str) -> bool:
     """Whether the text opens a bracket it does not close or closes one it did not open (`成本（`,
-    `元/户/月）`, `分）调查成本（`)."""
+    `元/户/月）`, `分）调查成本（`); a list's number closed alone (`1）`, `；2）`) is no bracket."""
     depth = 0
-    for character in text:
-        depth += (character in "(（") - (character in ")）")
-        if depth < 0:
+    for at, character in enumerate(text):
+        if character in "(（":
+            depth += 1
+        elif character in ")）" and depth:
+            depth -= 1
+        elif character in ")）" and not _LIST_NUMBER_BEFORE.search(text, 0, at):
             return True
     return depth != 0
 

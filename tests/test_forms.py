@@ -206,6 +206,12 @@ MISREAD_GRIDS = {
     "names_with_their_brackets_paired": (
         [["成本指标", "经济成本指标", "金样本调查单家企业调查成本（元/户/月）", "≤300"],
          ["产出指标", "数量指标", "调查企业个数（家）", "≥9"]], ""),
+    # a list's number closed alone (`1）`, `；2）`) opens no bracket
+    "names_numbered_by_a_list": (
+        [["产出指标", "数量指标", "1）调查企业个数；2）调查户数", "≥9"]], ""),
+    "a_name_closing_after_a_word": (
+        [["产出指标", "数量指标", "目标1）调查企业个数", "≥9"]],
+        "an indicator's name holds a bracket without its pair (目标1）调查企业个数)"),
     # a header wrapped a fragment a line (`年度指标` / `值` / `实际完成值 分值 得分`) read as the
     # first rows: no indicator is named 分值 or holds 实际完成值 and 得分 together
     "header_words_run_together_in_a_row": (
