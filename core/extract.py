@@ -3284,7 +3284,7 @@ def _read_figures(body: Body) -> None:
     # (a line of single characters above the figures is the header's last: the ends of cells
     # wrapped under their names, `费 费 费 用`)
     printed = dict(body.content)
-    among = [t for codes, labels, _ in runs for k, t in codes + labels
+    among = [t for codes, labels, _ in _heading_run_on_dropped(runs) for k, t in codes + labels
              if not (k in printed and _single_characters(printed[k]))]
     if among:       # text among the figures (header cells printed between them): rows unsure
         table.add_doubt(f"text among the figures of a table without label columns ({' '.join(among[:3])}…); "
@@ -3292,6 +3292,18 @@ def _read_figures(body: Body) -> None:
     table.rows = [[Cell("", tuple(k for _, k in a)) for _ in columns] for a in amounts_of]
     place_amounts(table, table.rows, amounts_of, body.spec, [], body.stated, body.context.printed,
                   body.context.natures)
+
+
+def _heading_run_on_dropped(runs: list[Run]) -> list[Run]:
+    """The runs less the words printed after the last figure on its own line: the next part's
+    heading a text sorted by place runs on after the table (`… 217.83    其他相关情况说明`), no
+    header cell between the figures."""
+    last = max((i for i, (_, _, amounts) in enumerate(runs) if amounts), default=len(runs) - 1)
+    line = runs[last][2][-1][0] if runs and runs[last][2] else None
+    after = runs[last + 1:]
+    if after and all(k == line for codes, labels, amounts in after for k, _ in codes + labels + amounts):
+        return runs[:last + 1]
+    return runs
 
 
 def _single_characters(line: str) -> bool:
