@@ -760,8 +760,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         table.add_doubt("no column of figures was read from the header: the table was likely misread; "
                         "check it against the source", of_columns=True)
     guessed = sum(any(cell.inferred == GUESSED for cell in row) for row in table.rows)
-    if guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows):
-        table.add_doubt(f"{guessed} rows' figures fit other columns as well and nothing told their columns: "
+    if (guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows)) or \
+            (guessed == len(table.rows) and _guesses_among_many_empty_columns(table)):
+        whose = "row's" if guessed == 1 else "rows'"
+        table.add_doubt(f"{guessed} {whose} figures fit other columns as well and nothing told their columns: "
                         "check the columns against the source", of_columns=True)
     if out_of_turn := sum(any(cell.inferred == OUT_OF_TURN for cell in row) for row in table.rows):
         table.add_doubt(f"{out_of_turn} row(s) print more figures after their label than their panel has columns "
@@ -924,6 +926,17 @@ def _percentages_as_rates(table: Table) -> None:
 
 MANY_ROWS_BREAKING = 3      # rows breaking their sums that tell a misreading from a document's slips
 MANY_GUESSED_ROWS = 3       # rows whose columns were guessed that, half the table's or more, doubt it
+
+
+def _guesses_among_many_empty_columns(table: Table) -> bool:
+    """Whether every row's figures were seated by guess, none filling half its figure columns:
+    a row filling its columns has its printed order to go by, a sparse one as many seatings as
+    it leaves columns empty (收入总表's one row: 7 figures in 17 columns)."""
+    figure_columns = [j for j, c in enumerate(table.columns) if c.role in catalog.FIGURE_ROLES]
+    return bool(table.rows) and all(
+        any(cell.inferred == GUESSED for cell in row) and
+        sum(j < len(row) and bool(row[j].text) for j in figure_columns) * 2 < len(figure_columns)
+        for row in table.rows)
 MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
 
 
@@ -2168,15 +2181,24 @@ def _printed_in_header(columns: list[Column], header_lines: list[str]) -> bool:
 
 def _cells_no_column_names(columns: list[Column], header_lines: list[str], row_labels: Set[str]) -> list[str]:
     """The header's cells of words that are part of no column's name (as printed or as the
-    template writes it), nor hold one, nor label a row: words of a column the template does
-    not have."""
+    template writes it), nor hold one, nor label a row, nor end one wrapped from the cell
+    printed before them (`政府性基金预` `算资金`: 政府性基金预算 and a word the template leaves out):
+    words of a column the template does not have."""
     names = {unicodedata.normalize("NFKC", squash(part)) for c in columns for part in c.path + c.template}
     _, lines = _header_text_and_cells(header_lines)
     # (a line printing a figure is a row's, not the header's; 栏次 and a period name no column)
+    cells = [cell for line in lines if not any(is_amount(t) for t in line) for cell in line]
     return list(dict.fromkeys(
-        cell for line in lines if not any(is_amount(t) for t in line) for cell in line
+        cell for before, cell in zip(["", *cells], cells)
         if len(CJK.findall(cell)) >= 2 and cell not in SEQUENCE_LEAVES and not catalog.PERIOD.match(cell)
-        and cell not in row_labels and not any(cell in name or name in cell for name in names)))
+        and cell not in row_labels and not any(cell in name or name in cell or _across(name, before, cell)
+                                               for name in names)))
+
+
+def _across(word: str, before: str, after: str) -> bool:
+    """Whether `word` is printed across the end of `before` into `after` (a cell wrapped)."""
+    reach = len(word) - 1
+    return reach > 0 and word in before[max(0, len(before) - reach):] + after[:reach]
 
 
 def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after: int = -1) -> bool:
