@@ -2201,14 +2201,17 @@ def _across(word: str, before: str, after: str) -> bool:
     return reach > 0 and word in before[max(0, len(before) - reach):] + after[:reach]
 
 
-def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after: int = -1) -> bool:
-    """Whether a header word is one of its cells (on a line after `after`), or up to `parts`
-    of them joined, each on a line below the one before: a cell wrapped over lines, however
-    far apart the other cells print its pieces (`一般公共预` … `算收入`)."""
-    for k in range(after + 1, len(lines)):
-        for cell in lines[k]:
+def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after: tuple[int, int] = (-1, -1)) -> bool:
+    """Whether a header word is one of its cells (after the cell `after`: line, place), or up
+    to `parts` of them joined, each after the one before, later on its line or on a line below:
+    a cell wrapped over lines, however far apart the other cells print its pieces (`一般公共预` …
+    `算收入`; `上年结余` … `、结转` where a text sorted by place sets a wrapped piece on the line above)."""
+    line, place = after
+    for k in range(max(line, 0), len(lines)):
+        for i in range(place + 1 if k == line else 0, len(lines[k])):
+            cell = lines[k][i]
             if cell == word or (parts > 1 and len(cell) < len(word) and word.startswith(cell) and
-                                _in_pieces(word[len(cell):], lines, parts - 1, k)):
+                                _in_pieces(word[len(cell):], lines, parts - 1, (k, i))):
                 return True
     return False
 
