@@ -2176,7 +2176,7 @@ def _printed_in_header(columns: list[Column], header_lines: list[str]) -> bool:
     a cell wrapped over lines, other cells' pieces between them)."""
     text, lines = _header_text_and_cells(header_lines)
     words = {unicodedata.normalize("NFKC", w) for c in columns for w in c.path}
-    return bool(words) and all(_word_presence(w, text) > 0 or _in_pieces(w, lines) for w in words)
+    return bool(words) and all(_word_presence(w, text) > 0 or _in_pieces(w, lines, glued=True) for w in words)
 
 
 def _cells_no_column_names(columns: list[Column], header_lines: list[str], row_labels: Set[str]) -> list[str]:
@@ -2201,17 +2201,27 @@ def _across(word: str, before: str, after: str) -> bool:
     return reach > 0 and word in before[max(0, len(before) - reach):] + after[:reach]
 
 
-def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after: tuple[int, int] = (-1, -1)) -> bool:
+def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after: tuple[int, int] = (-1, -1),
+               glued: bool = False) -> bool:
     """Whether a header word is one of its cells (after the cell `after`: line, place), or up
     to `parts` of them joined, each after the one before, later on its line or on a line below:
     a cell wrapped over lines, however far apart the other cells print its pieces (`一般公共预` …
-    `算收入`; `上年结余` … `、结转` where a text sorted by place sets a wrapped piece on the line above)."""
+    `算收入`; `上年结余` … `、结转` where a text sorted by place sets a wrapped piece on the line above;
+    `上级补助收入附属单位上缴` … `收入`, `政府性基金预` … `算资金` where pieces may be `glued` to other words:
+    a cell before the first, a word the template leaves out after the last)."""
     line, place = after
+    first = line < 0
     for k in range(max(line, 0), len(lines)):
         for i in range(place + 1 if k == line else 0, len(lines[k])):
             cell = lines[k][i]
-            if cell == word or (parts > 1 and len(cell) < len(word) and word.startswith(cell) and
-                                _in_pieces(word[len(cell):], lines, parts - 1, (k, i))):
+            if cell == word or (glued and not first and cell.startswith(word)):
+                return True
+            if parts == 1:
+                continue
+            heads = [cell] if len(cell) < len(word) and word.startswith(cell) else []
+            if glued and first:
+                heads += [word[:n] for n in range(2, min(len(word), len(cell))) if cell.endswith(word[:n])]
+            if any(_in_pieces(word[len(head):], lines, parts - 1, (k, i), glued) for head in heads):
                 return True
     return False
 
@@ -2951,6 +2961,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     # the label pieces' columns hold words whatever the header calls them (一级 二级 三级)
     columns = [replace(c, role=ColumnRole.TEXT) if j < label_pieces and not c.holds_words else c
                for j, c in enumerate(columns)]
+    if runs and not any(codes or labels for codes, labels, _ in runs):
+        # rows of figures alone: the template's label columns the header does not print are
+        # not this table's (a unit's 收入总表 printed without its unit's code and name)
+        squashed = squash(printed_header)
+        columns = [c for c in columns if not c.holds_words or _word_presence(c.leaf, squashed) > 0]
     # (a header matched in part doubts where figures stand: a table the document says holds no
     # data, read without a figure, has none to misplace)
     said_empty = not any(amounts for _, _, amounts in runs) and any(NO_DATA_NOTE.search(n) for n in table.notes)
@@ -2967,11 +2982,6 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         # pieces of its wrapped name: one word alone is as likely a group or a synonym, 科目代码)
         table.add_doubt(f"the printed header names what no column of the template does ({'、'.join(unnamed)}); "
                         "check the columns against the source", of_columns=True)
-    if runs and not any(codes or labels for codes, labels, _ in runs):
-        # rows of figures alone: the template's label columns the header does not print are
-        # not this table's (a unit's 收入总表 printed without its unit's code and name)
-        squashed = squash(printed_header)
-        columns = [c for c in columns if not c.holds_words or _word_presence(c.leaf, squashed) > 0]
     column_words = {w for c in columns for w in c.path}
     if layout == "fragment":        # the header's cells that reading order printed among the rows
         runs = _total_label_after_header_cells(runs, is_header_word)
