@@ -921,7 +921,8 @@ def grid_misread(table: Table) -> str:
     """Why a form's indicator grid reads as misread, or "": its score columns hold no figure
     in any row, or none in more than a fifth of the rows where a third hold one; its 一级指标
     cells hold other cells' lines; its names (the column after 二级指标) hold values or levels'
-    pieces, or its values levels; its levels went unread; a name holds two targets, or values
+    pieces, or its values levels; its levels went unread; a name holds two targets, or one and
+    a level's name, or values
     open with a name's words (a wrapped name's end); a name holds a bracket without its pair; a
     cell holds the header's words, or figures a space apart (several columns' run into one);
     or more than a tenth of its text cells are one Chinese
@@ -975,6 +976,9 @@ def grid_misread(table: Table) -> str:
                                                         len(TARGET_INSIDE.findall(row[name].text)) >= 2), None)):
         # two targets inside one name (`…及时处理率=24小时/日≤0%≥90%`): other rows' values read into it
         return f"an indicator's name holds other rows' values ({crowded})"
+    if name < len(table.columns) and (leveled := next((row[name].text for row in table.rows if len(row) > name and
+                                                       TARGET_BEFORE_LEVEL.search(row[name].text)), None)):
+        return f"an indicator's name holds a target and a level's name ({leveled})"
     if name < len(table.columns) and (cut_name := next((row[name].text for row in table.rows if len(row) > name and
                                                          brackets_unpaired(row[name].text)), None)):
         # a name prints its brackets whole: one opened or closed alone is a wrapped name's piece
@@ -1027,6 +1031,9 @@ FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
 TARGET_SIGN = "[≥≤＞＜><=＝]"
 WORDS_BEFORE_TARGET = re.compile(rf"^[\u4e00-\u9fff“”]+{TARGET_SIGN}\d")      # `数≤18400万元`: words, then a target
 TARGET_INSIDE = re.compile(rf"(?<=.){TARGET_SIGN}\d")      # a target's sign and figure after a name's first character
+# a target's sign and figure inside a name, a level's name after it (`准确率（%）≥954质量指标…`): the row's value and
+# score and the next row's level read in (a name may print a figure of its own: `响应时间≤2小时的比例`)
+TARGET_BEFORE_LEVEL = re.compile(rf"(?<=.)[≥≤＞＜>]\d[\d.%]*{HAN}{{0,6}}指标")
 
 
 def _join_number_units(tokens: list[str], is_unit: Callable[[str], object] = MEASURE_UNIT.match) -> list[str]:

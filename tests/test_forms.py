@@ -212,6 +212,12 @@ MISREAD_GRIDS = {
     "a_name_closing_after_a_word": (
         [["产出指标", "数量指标", "目标1）调查企业个数", "≥9"]],
         "an indicator's name holds a bracket without its pair (目标1）调查企业个数)"),
+    # PyMuPDF's sorted text runs a value, its score and the next row's level into a name
+    "a_target_and_a_level_in_a_name": (
+        [["产出指标", "时效指标", "普查数据准确率（%）≥954质量指标采购物资合格率（%）", "100"]],
+        "an indicator's name holds a target and a level's name (普查数据准确率（%）≥954质量指标采购物资合格率（%）)"),
+    "a_name_ending_in_its_target": (
+        [["满意度指标", "服务对象满意度指标", "群众满意度≥90%", "≥90%"]], ""),
     # a header wrapped a fragment a line (`年度指标` / `值` / `实际完成值 分值 得分`) read as the
     # first rows: no indicator is named 分值 or holds 实际完成值 and 得分 together
     "header_words_run_together_in_a_row": (
