@@ -761,7 +761,7 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
                         "check it against the source", of_columns=True)
     guessed = sum(any(cell.inferred == GUESSED for cell in row) for row in table.rows)
     if (guessed >= MANY_GUESSED_ROWS and guessed * 2 >= len(table.rows)) or \
-            (guessed == len(table.rows) and _guesses_among_many_empty_columns(table)):
+            (guessed and guessed == len(table.rows) and _rows_sparse(table)):
         whose = "row's" if guessed == 1 else "rows'"
         table.add_doubt(f"{guessed} {whose} figures fit other columns as well and nothing told their columns: "
                         "check the columns against the source", of_columns=True)
@@ -915,6 +915,15 @@ def _header_misread(table: Table, agency: str) -> Iterator[str]:
                "likely stacked wrong; check the columns against the source")
 
 
+def _rows_sparse(table: Table) -> bool:
+    """Whether no row fills half the table's figure columns: a row seated by guess that fills
+    its columns has its printed order to go by, a sparse one as many seatings as it leaves
+    columns empty (收入总表's one row: 7 figures in 17 columns)."""
+    figure_columns = [j for j, c in enumerate(table.columns) if c.role in catalog.FIGURE_ROLES]
+    return all(sum(j < len(row) and bool(row[j].text) for j in figure_columns) * 2 < len(figure_columns)
+               for row in table.rows)
+
+
 def _percentages_as_rates(table: Table) -> None:
     """A column of figures every one of which is printed as a percentage (`10.00%` under
     比上年增减) holds rates, whatever its header says: no sum reads it."""
@@ -926,17 +935,6 @@ def _percentages_as_rates(table: Table) -> None:
 
 MANY_ROWS_BREAKING = 3      # rows breaking their sums that tell a misreading from a document's slips
 MANY_GUESSED_ROWS = 3       # rows whose columns were guessed that, half the table's or more, doubt it
-
-
-def _guesses_among_many_empty_columns(table: Table) -> bool:
-    """Whether every row's figures were seated by guess, none filling half its figure columns:
-    a row filling its columns has its printed order to go by, a sparse one as many seatings as
-    it leaves columns empty (收入总表's one row: 7 figures in 17 columns)."""
-    figure_columns = [j for j, c in enumerate(table.columns) if c.role in catalog.FIGURE_ROLES]
-    return bool(table.rows) and all(
-        any(cell.inferred == GUESSED for cell in row) and
-        sum(j < len(row) and bool(row[j].text) for j in figure_columns) * 2 < len(figure_columns)
-        for row in table.rows)
 MISREAD_GAP = Decimal(1)     # a figure read into the wrong column moves a whole sum, not a few cents
 
 
@@ -3333,12 +3331,13 @@ def _heading_run_on_dropped(runs: list[Run]) -> list[Run]:
     """The runs less the words printed after the last figure on its own line: the next part's
     heading a text sorted by place runs on after the table (`… 217.83    其他相关情况说明`), no
     header cell between the figures."""
-    last = max((i for i, (_, _, amounts) in enumerate(runs) if amounts), default=len(runs) - 1)
-    line = runs[last][2][-1][0] if runs and runs[last][2] else None
+    last = max((i for i, (_, _, amounts) in enumerate(runs) if amounts), default=None)
+    if last is None:
+        return runs
+    line = runs[last][2][-1][0]
     after = runs[last + 1:]
-    if after and all(k == line for codes, labels, amounts in after for k, _ in codes + labels + amounts):
-        return runs[:last + 1]
-    return runs
+    return runs[:last + 1] if after and all(k == line for codes, labels, amounts in after
+                                            for k, _ in codes + labels + amounts) else runs
 
 
 def _single_characters(line: str) -> bool:
