@@ -780,6 +780,11 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
         table.add_doubt(f"{len(copied)} row(s) print their total again under two or more of its parts ({copied[0]}): "
                         "several rows' figures were likely read into one; check the rows against the source",
                         of_columns=True)
+    if not spec.form and layout == "space" and context.printed is not None and \
+            (off := _figures_off_their_column_numbers(table, context.printed)):
+        table.add_doubt(f"{off} rows' figures print apart otherwise than the columns they were read into stand, by "
+                        "the header's column numbers (栏次): figures were likely read into the wrong columns; check "
+                        "the columns against the source", of_columns=True)
     if spec.form and (misread := grid_misread(table)):
         table.add_doubt(f"the indicator grid was likely misread ({misread}); check the rows against the source")
     width = len(table.columns)
@@ -913,6 +918,48 @@ def _header_misread(table: Table, agency: str) -> Iterator[str]:
         # of its own: the header's lines were stacked wrong
         yield (f"{'/'.join(heading)}: a total heads a group of the header's columns; its lines were "
                "likely stacked wrong; check the columns against the source")
+
+
+def _figures_off_their_column_numbers(table: Table, printed: PrintedPages) -> int:
+    """Rows whose figures print apart on their line otherwise than the columns they were read
+    into: a header numbering its columns of figures (`栏次 1 2 3 …`, a number over each) tells
+    how far apart two columns' figures print in the text's own spacing, whatever its wide
+    characters took; two figures printed a column apart read two apart (or the other way) were
+    misplaced. How many such rows, where the numbers are one a figure column; else 0."""
+    figure_cols = [j for j, c in enumerate(table.columns) if c.role in catalog.FIGURE_ROLES]
+    first_row = min((k for row in table.rows for c in row if c.text for k in c.lines[:1]), default=0)
+    if table.header_lines is None or len(figure_cols) < 2:
+        return 0
+    ends: list[int] = []
+    for k in range(table.header_lines[0], min(first_row, len(printed.lines) + 1)):
+        chunks = list(CHUNK.finditer(printed.lines[k - 1]))
+        if chunks and chunks[0].group() in SEQUENCE_LEAVES and \
+                [c.group() for c in chunks[1:]] == [str(n) for n in range(1, len(figure_cols) + 1)]:
+            ends = [c.end() for c in chunks[1:]]
+    if not ends:
+        return 0
+    if min(b - a for a, b in itertools.pairwise(ends)) <= SPACED_APART + 1:
+        return 0        # (the numbers a space apart: the text kept no columns' places)
+    off = 0
+    for row in table.rows:
+        seated = [(n, row[j].lines[0]) for n, j in enumerate(figure_cols) if j < len(row) and row[j].text and row[j].lines]
+        if len(seated) < 2 or len({k for _, k in seated}) > 1 or not 0 < seated[0][1] <= len(printed.lines):
+            continue
+        # (the row's figures are the line's last amounts: a code before them reads as one too)
+        figures = [c.end() for c in CHUNK.finditer(printed.lines[seated[0][1] - 1]) if is_amount(c.group())]
+        figures = figures[len(figures) - len(seated):]
+        if len(figures) == len(seated) and any(
+                _nearest_column(b_end - a_end, a, ends) != b
+                for (a, _), (b, _), a_end, b_end in zip(seated, seated[1:], figures, figures[1:])):
+            off += 1
+    return off if off >= MANY_GUESSED_ROWS else 0
+
+
+def _nearest_column(gap: int, column: int, ends: list[int]) -> int:
+    """The numbered column whose number stands nearest `gap` right of `column`'s (the numbers
+    centred over columns of unlike widths, figures at their right edges: the nearest, not the
+    same, distance tells the column)."""
+    return min(range(column + 1, len(ends)), key=lambda n: abs(ends[n] - ends[column] - gap), default=column)
 
 
 def _rows_sparse(table: Table) -> bool:
