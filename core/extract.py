@@ -841,6 +841,9 @@ def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]],
     if figured := _labels_of_figures(table):
         table.add_doubt(f"{len(figured)} row label(s) are made of figures ({figured[0]}): figures were "
                         "likely read as labels; check the rows against the source")
+    if twice := _labels_printing_a_run_twice(table):
+        table.add_doubt(f"{len(twice)} row label(s) print a run of words twice ({twice[0]}): two rows' labels were "
+                        "likely read as one; check the rows against the source")
     if cut := _words_cut_inside_brackets(table):
         table.add_doubt(f"{len(cut)} cell(s) of words hold a bracket without its pair ({cut[0]}): a cell wrapped "
                         "over lines was likely cut between rows; check the rows against the source")
@@ -1425,6 +1428,33 @@ def _opens_below_its_class(table: Table) -> str:
     first, name = codes[0]
     later_classes = [code for code, _ in codes[1:] if len(code) == MIN_CODE_DIGITS]
     return f"{first} {name}" if later_classes and first[:MIN_CODE_DIGITS] not in later_classes else ""
+
+
+REPEATED_RUN = 6       # characters of a label printed twice that tell two labels run together
+LONGEST_NAME = 60       # characters of a row's label at most (longer: a description's sentences)
+
+
+def _labels_printing_a_run_twice(table: Table) -> list[str]:
+    """The rows' labels that print a run of words twice (`广州市第四次全国农业普查经费广州市第四次全国农业`):
+    no name does but a project's after a dash, naming its part in the project's words (`生均公用经费及运转
+    补助-…生均公用经费`); one label and the head of the next row's wrapped one were read as one."""
+    label = table.label_column()
+    return [text for row in table.rows if label < len(row) and len(text := row[label].text) < LONGEST_NAME
+            and any(_repeats_a_run(part) for part in NAME_PARTS.split(text))]
+
+
+NAME_PARTS = re.compile(r"[-—－]")      # a project's name and its part's (`…项目-2026年度…检查项目`)
+
+
+def _repeats_a_run(text: str) -> bool:
+    """Whether `text` prints a run of REPEATED_RUN characters twice, four of them Chinese."""
+    seen: set[str] = set()
+    for i in range(len(text) - REPEATED_RUN + 1):
+        run = text[i:i + REPEATED_RUN]
+        if run in seen and len(CJK.findall(run)) >= 4:
+            return True
+        seen.add(run)
+    return False
 
 
 def _words_cut_inside_brackets(table: Table) -> list[str]:
