@@ -947,7 +947,10 @@ def grid_misread(table: Table) -> str:
                          (before := table.cell(r, j - 1).text).isdigit() and FIGURE.fullmatch(before)), None)
             if slid is not None:
                 return f"row {slid + 1} holds its {column.leaf} figure a column early"
-    if (first := next((j for j, c in enumerate(table.columns) if c.leaf == "一级指标"), None)) is not None:
+    if (first := next((j for j, c in enumerate(table.columns) if c.leaf == "一级指标"), None)) is not None and \
+            (unnamed := _project_figures_without_name(table, first)):
+        return f"{unnamed} row(s) hold a project's figures but no project's name: rows were read out of step"
+    if first is not None:
         levels = [row[first].text for row in table.rows if first < len(row) and row[first].text]
         if len(table.rows) >= 2 and not levels:
             # every indicator stands under a level (its merged cell spans its rows): none read
@@ -1003,6 +1006,18 @@ def grid_misread(table: Table) -> str:
     cells = [c.text for row in table.rows for c in row if c.text and not FIGURE.fullmatch(c.text)]
     cut = [t for t in cells if len(t) == 1 and CJK.match(t) and not MEASURE_UNIT.match(t) and t not in WHOLE_CHARACTERS]
     return f"{len(cut)} of its {len(cells)} text cells are one character" if len(cut) * 10 > len(cells) else ""
+
+
+def _project_figures_without_name(table: Table, first_level: int) -> int:
+    """Rows of a list of projects and their indicators that print a project's figures (its
+    total and sources, left of the indicators' levels) beside no project's name: a project prints
+    its name on the row of its figures."""
+    name = next((j for j, c in enumerate(table.columns[:first_level]) if c.leaf == "项目名称"), None)
+    funds = [j for j, c in enumerate(table.columns[:first_level]) if c.role in catalog.FIGURE_ROLES]
+    if name is None or not funds:
+        return 0
+    return sum(1 for row in table.rows if len(row) > max(funds) and not row[name].text and
+               any(row[j].value is not None for j in funds))
 
 
 FIGURES_RUN_IN = re.compile(r"(?:^|\s)[≥≤<>=]?\d+(?:\.\d+)?%?\s+\d+(?:\.\d+)?%?(?:$|\s)")     # `100% 8 8`

@@ -244,6 +244,21 @@ def test_a_misread_grid_is_doubted_for_what_its_cells_show(case: str):
     assert grid_misread(indicator_grid(LEVELS_NAME_VALUE, *rows)) == reason
 
 
+def test_a_list_of_projects_whose_funds_stand_beside_no_name_is_doubted():
+    """pdfminer's row order of Beijing's 项目支出绩效目标表 seats a project's funds on an indicator's
+    row and its name on another: a project prints its name on the row of its funds. Indicators'
+    rows under a project's, no funds of their own, are no doubt."""
+    from core.forms import grid_misread
+    columns = ("项目名称", "项目总额") + LEVELS_NAME_VALUE
+    project = "11000022T000000444194-法律援助办案补贴"
+    out_of_step = indicator_grid(columns, ["", "560.000000", "效益指标", "社会效益指标", "挽回经济损失", "≥3000万元"],
+                                 [project, "", "产出指标", "质量指标", "符合相关办法要求", "符合"])
+    assert grid_misread(out_of_step) == "1 row(s) hold a project's figures but no project's name: rows were read out of step"
+    in_step = indicator_grid(columns, [project, "560.000000", "产出指标", "质量指标", "符合相关办法要求", "符合"],
+                             ["", "", "效益指标", "社会效益指标", "挽回经济损失", "≥3000万元"])
+    assert grid_misread(in_step) == ""
+
+
 def test_a_grid_whose_weighted_score_column_holds_no_figure_is_doubted():
     """A layout text of the central template's 绩效目标表 prints each value right of its header
     (`≥1 本       8`): read by the header's places the value runs into the 分值权重 column with
