@@ -838,31 +838,10 @@ def _plain_grid_tidied_and_doubted(table: Table, content: list[tuple[int, str]],
     if unheld := _words_left_out(table, content):
         table.add_doubt(f"{len(unheld)} rows print words that stand in no cell ({unheld[0]}): their names were "
                         "likely read away; check the columns against the source", of_columns=True)
-    if figured := _labels_of_figures(table):
-        table.add_doubt(f"{len(figured)} row label(s) are made of figures ({figured[0]}): figures were "
-                        "likely read as labels; check the rows against the source")
-    if twice := _labels_printing_a_run_twice(table):
-        table.add_doubt(f"{len(twice)} row label(s) print a run of words twice ({twice[0]}): two rows' labels were "
-                        "likely read as one; check the rows against the source")
-    if cut := _words_cut_inside_brackets(table):
-        table.add_doubt(f"{len(cut)} cell(s) of words hold a bracket without its pair ({cut[0]}): a cell wrapped "
-                        "over lines was likely cut between rows; check the rows against the source")
-    if len(numbered := [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]) >= 2:
-        table.add_doubt(f"{len(numbered)} columns are named as a list numbers its rows ({numbered[0]}): rows' labels "
-                        "were likely read as the header's; check the rows against the source", of_columns=True)
-    if named := _labels_naming_columns(table) or _labels_ending_column_names(table, content):
-        table.add_doubt(f"{len(named)} row label(s) name a column of figures ({named[0]}): header cells were "
-                        "likely read as rows; check the rows against the source")
-    if joined := _labels_running_past_a_total(table):
-        table.add_doubt(f"{len(joined)} row label(s) run on past a total's word ({joined[0]}): several rows' "
-                        "labels were likely read as one; check the rows against the source")
-    if doubled := _rows_holding_two_rows_figures(table):
-        table.add_doubt(f"{len(doubled)} row(s) hold two rows' figures, each a total and its part ({doubled[0]}): "
-                        "a row's figures were likely read into the row above; check the rows against the source")
-    if coded := _codes_read_as_figures(table):
-        table.add_doubt(f"{len(coded)} figure(s) read as one of the table's codes ({coded[0]}): a row's code "
-                        "printed apart from it was likely read as a figure; check the rows against the source",
-                        of_columns=True)
+    for find, what, why, of_columns in _MISREADINGS:
+        if found := find(table, content):
+            table.add_doubt(f"{len(found)} {what} ({found[0]}): {why}; check the rows against the source",
+                            of_columns=of_columns)
     for why in _codes_misread(table, spec):
         table.add_doubt(why)
 
@@ -931,14 +910,15 @@ def _figures_off_their_column_numbers(table: Table, printed: PrintedPages) -> in
     misplaced. How many such rows, where the numbers are one a figure column; else 0."""
     figure_cols = [j for j, c in enumerate(table.columns) if c.role in catalog.FIGURE_ROLES]
     first_row = min((k for row in table.rows for c in row if c.text for k in c.lines[:1]), default=0)
-    if table.header_lines is None or len(figure_cols) < 2:
+    if table.header_lines is None:
         return 0
     ends: list[int] = []
     for k in range(table.header_lines[0], min(first_row, len(printed.lines) + 1)):
         chunks = list(CHUNK.finditer(printed.lines[k - 1]))
-        if chunks and chunks[0].group() in SEQUENCE_LEAVES and \
-                [c.group() for c in chunks[1:]] == [str(n) for n in range(1, len(figure_cols) + 1)]:
-            ends = [c.end() for c in chunks[1:]]
+        numbers = [c for c in chunks if c.group().isdigit()]
+        if is_column_number_row([c.group() for c in chunks]) and len(numbers) == len(figure_cols) and \
+                numbers_columns([c.group() for c in numbers]):
+            ends = [c.end() for c in numbers]
     if not ends:
         return 0
     if min(b - a for a, b in itertools.pairwise(ends)) <= SPACED_APART + 1:
@@ -1539,6 +1519,35 @@ def _codes_read_as_figures(table: Table) -> list[str]:
         (len(f) >= MIN_CODE_DIGITS and any(code != f and (code.startswith(f) or
                                                          (len(code) == len(f) and code[:-2] == f[:-2]))
                                            for code in codes)))]
+
+
+def _columns_named_as_list_numbers(table: Table) -> list[str]:
+    """The columns named as a list numbers its rows (`一、`, `（二）`), where two are or more."""
+    numbered = [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]
+    return numbered if len(numbered) >= 2 else []
+
+
+Misreading = tuple[Callable[[Table, list[tuple[int, str]]], list[str]], str, str, bool]
+# What a grid's cells show of a misreading: the cells (or columns) that show it, what they are,
+# what likely happened, and whether the doubt is of the columns
+_MISREADINGS: tuple[Misreading, ...] = (
+    (lambda table, _: _labels_of_figures(table), "row label(s) are made of figures",
+     "figures were likely read as labels", False),
+    (lambda table, _: _labels_printing_a_run_twice(table), "row label(s) print a run of words twice",
+     "two rows' labels were likely read as one", False),
+    (lambda table, _: _words_cut_inside_brackets(table), "cell(s) of words hold a bracket without its pair",
+     "a cell wrapped over lines was likely cut between rows", False),
+    (lambda table, _: _columns_named_as_list_numbers(table), "columns are named as a list numbers its rows",
+     "rows' labels were likely read as the header's", True),
+    (lambda table, content: _labels_naming_columns(table) or _labels_ending_column_names(table, content),
+     "row label(s) name a column of figures", "header cells were likely read as rows", False),
+    (lambda table, _: _labels_running_past_a_total(table), "row label(s) run on past a total's word",
+     "several rows' labels were likely read as one", False),
+    (lambda table, _: _rows_holding_two_rows_figures(table), "row(s) hold two rows' figures, each a total and its part",
+     "a row's figures were likely read into the row above", False),
+    (lambda table, _: _codes_read_as_figures(table), "figure(s) read as one of the table's codes",
+     "a row's code printed apart from it was likely read as a figure", True),
+)
 
 
 def _codes_without_names(table: Table) -> int:
