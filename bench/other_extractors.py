@@ -5,9 +5,11 @@
 Every PDF of PDF_FOLDER is turned into the texts other common extractors make of it: pdfminer's
 `extract_text` (pdfplumber's own dependency, so always there), as it sets a page's text boxes by
 default and in their rows' order (`boxes_flow=None`); PDFium's (pypdfium2, pdfplumber's
-renderer); where pypdf is installed, pypdf's plain and layout modes, PDFium's and pypdf's pages
-joined by a line break and by a bare form feed (`-ff`); and where PyMuPDF is, its text in
-content-stream order and sorted by place (`-sort`), pages joined with no separator. The command reads every text
+renderer); pdfplumber's layout text and, where poppler's `pdftotext` is installed, its raw one
+(two of `../shared/real`'s five, made here for the PDFs that come without them); where pypdf is
+installed, pypdf's plain and layout modes, PDFium's and pypdf's pages joined by a line break and
+by a bare form feed (`-ff`); and where PyMuPDF is, its text in content-stream order and sorted by
+place (`-sort`), pages joined with no separator. The command reads every text
 and the PDF itself; each table of a text is scored against the document's truth (`NAME.json`
 beside the PDF) or else against the PDF's own reading, as `../shared/eval/score.py` pairs and scores tables. Per extractor it prints the
 tables' mean cell F1, the tables below 0.9 whose reading is not doubted (silent), the tables at
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -61,6 +64,13 @@ def make_texts(pdf: Path, out: Path) -> list[Path]:
         with pymupdf.open(str(pdf)) as document:
             made["pymupdf"] = "".join(page.get_text() for page in document)
             made["pymupdf-sort"] = "".join(page.get_text(sort=True) for page in document)
+    import pdfplumber
+    with pdfplumber.open(str(pdf)) as document:       # (../shared/real's recipe: each page, then its number)
+        made["pdfplumber-layout"] = "\n".join(f"{page.extract_text(layout=True)}\n{number}"
+                                             for number, page in enumerate(document.pages, start=1)) + "\n"
+    if shutil.which("pdftotext"):
+        made["pdftotext-raw"] = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                                               check=True).stdout.decode("utf-8")
     pdfium_pages = _pdfium_pages(pdf)
     made.update({"pdfium": "\n".join(pdfium_pages), "pdfium-ff": "\f".join(pdfium_pages)})
     paths = []

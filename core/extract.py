@@ -36,7 +36,7 @@ from .forms import (
     listed_layout,
     one_cell_indicator_layout,
 )
-from .model import EMPTY, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
+from .model import EMPTY, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, panel_spans_of, parse_amount
 from .panels import (
     LIST_NUMBER,
     OUT_OF_TURN,
@@ -3004,6 +3004,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         runs = _figures_after_header_cells(runs, is_header_word)
         runs = _whole_figures_before_codes(runs)
         if _may_print_codes(spec):
+            if not any(len(panel_spans_of(tuple(parse_columns(cols)))) > 1 for cols in spec.layouts):
+                runs = _code_blocks_as_rows(runs, is_header_word)
             runs = _codes_printed_late(header, runs, is_header_word)
         runs = _totals_printed_late(runs, is_header_word, frozenset(t for _, t in header))
         runs = _figures_printed_apart(runs)
@@ -4199,6 +4201,45 @@ def _figures_after_header_cells(runs: list[Run], is_header_word: Callable[[str],
             # the codes printed with the header's cells are later rows' (see _codes_printed_late)
             out[i - 1] = (before_codes, before_labels, codes + amounts)
             out[i] = ([], labels, [])
+    return out
+
+
+WHOLE_CODE_LENGTHS = frozenset({3, 5, 7})     # a class, a 款, a 项 code printed whole (201, 20105, 2010505)
+
+
+def _code_blocks_as_rows(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
+    """Reading order prints several rows as blocks, their codes one after the other, then their
+    names (`2080505` `2080506` `20899` `机关事业单位基本养老保险缴` `费支出` `机关事业单位职业年金缴费支`
+    `出` `其他社会保障和就业支出`), their figures before or after: a run of k whole codes and at
+    least k names is k rows, the names paired with the codes in turn (a name wrapped over lines
+    printed as its head, as long as the longest piece the table prints or nearly, and its short
+    tail), the figures shared in turn where there are k rows' worth (else the rows are left bare,
+    for the figures printed apart to find them); with a name fewer, the first code is that of the
+    row of a name and no code printed before them. The header's cells printed among the names (a
+    continuation page's, and the pieces after them) are no name. A table of one code a row only:
+    a row of panels prints one code a panel."""
+    longest = max((len(t) for _, labels, _ in runs for _, t in labels), default=0)
+    out: list[Run] = []
+    for codes, labels, amounts in runs:
+        # (the names: the first stretch of pieces that are no header cells; the pieces after the
+        # header's cells are theirs, `对附属单位补助支` `出`)
+        pieces = list(itertools.dropwhile(lambda token: is_header_word(token[1]), labels))
+        names = list(itertools.takewhile(lambda token: not is_header_word(token[1]), pieces))
+        if len(codes) < 2 or not all(LINE_CODE.match(t) and len(t) in WHOLE_CODE_LENGTHS for _, t in codes):
+            out.append((codes, labels, amounts))
+            continue
+        if len(names) == len(codes) - 1 and out and not out[-1][0] and out[-1][1] and \
+                not any(is_header_word(t) or catalog.TOTAL_LABELS.match(t) for _, t in out[-1][1]):
+            # the first row's name printed before the codes, with the figures (`社会保障和就业支出`
+            # … `208` `20801` `人力资源和社会保障管理事务`)
+            out[-1] = (codes[:1], out[-1][1], out[-1][2])
+            codes = codes[1:]
+        if len(codes) < 2 or len(names) < len(codes) or (amounts and len(amounts) % len(codes)):
+            out.append((codes, labels, amounts))
+            continue
+        share = len(amounts) // len(codes)
+        for i, (code, name) in enumerate(zip(codes, _wrapped_pieces_joined(names, [longest] * len(codes)))):
+            out.append(([code], name, amounts[i * share:(i + 1) * share]))
     return out
 
 
