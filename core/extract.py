@@ -36,7 +36,7 @@ from .forms import (
     listed_layout,
     one_cell_indicator_layout,
 )
-from .model import EMPTY, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, panel_spans_of, parse_amount
+from .model import EMPTY, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
 from .panels import (
     LIST_NUMBER,
     OUT_OF_TURN,
@@ -87,6 +87,7 @@ from .tokens import (
     column_numbers_a_line,
     detect_layout,
     is_amount,
+    is_code_chain,
     is_column_number_row,
     is_short_number,
     is_text_column,
@@ -3004,8 +3005,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         runs = _figures_after_header_cells(runs, is_header_word)
         runs = _whole_figures_before_codes(runs)
         if _may_print_codes(spec):
-            if not any(len(panel_spans_of(tuple(parse_columns(cols)))) > 1 for cols in spec.layouts):
-                runs = _code_blocks_as_rows(runs, is_header_word)
+            runs = _code_blocks_as_rows(runs, is_header_word)
             runs = _codes_printed_late(header, runs, is_header_word)
         runs = _totals_printed_late(runs, is_header_word, frozenset(t for _, t in header))
         runs = _figures_printed_apart(runs)
@@ -4204,9 +4204,6 @@ def _figures_after_header_cells(runs: list[Run], is_header_word: Callable[[str],
     return out
 
 
-WHOLE_CODE_LENGTHS = frozenset({3, 5, 7})     # a class, a 款, a 项 code printed whole (201, 20105, 2010505)
-
-
 def _code_blocks_as_rows(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
     """Reading order prints several rows as blocks, their codes one after the other, then their
     names (`2080505` `2080506` `20899` `机关事业单位基本养老保险缴` `费支出` `机关事业单位职业年金缴费支`
@@ -4225,7 +4222,7 @@ def _code_blocks_as_rows(runs: list[Run], is_header_word: Callable[[str], bool])
         # header's cells are theirs, `对附属单位补助支` `出`)
         pieces = list(itertools.dropwhile(lambda token: is_header_word(token[1]), labels))
         names = list(itertools.takewhile(lambda token: not is_header_word(token[1]), pieces))
-        if len(codes) < 2 or not all(LINE_CODE.match(t) and len(t) in WHOLE_CODE_LENGTHS for _, t in codes):
+        if not is_code_chain([t for _, t in codes], linked=False):
             out.append((codes, labels, amounts))
             continue
         if len(names) == len(codes) - 1 and out and not out[-1][0] and out[-1][1] and \
@@ -4240,6 +4237,27 @@ def _code_blocks_as_rows(runs: list[Run], is_header_word: Callable[[str], bool])
         share = len(amounts) // len(codes)
         for i, (code, name) in enumerate(zip(codes, _wrapped_pieces_joined(names, [longest] * len(codes)))):
             out.append(([code], name, amounts[i * share:(i + 1) * share]))
+    return _codes_block_before_names(out, is_header_word)
+
+
+def _codes_block_before_names(runs: list[Run], is_header_word: Callable[[str], bool]) -> list[Run]:
+    """A block of k whole codes printed with no name (`205` `20508` `2050803` `208` `20805`, a
+    row's figure on either side) is the codes of the k rows printed next without a code, in
+    turn; the figures printed after the block are the row's before it."""
+    out = list(runs)
+    i = 1
+    while i < len(out):
+        codes, labels, amounts = out[i]
+        nameless = list(itertools.takewhile(
+            lambda j: not out[j][0] and bool(out[j][1]) and
+            not any(is_header_word(t) or catalog.TOTAL_LABELS.match(t) for _, t in out[j][1]), range(i + 1, len(out))))
+        if labels or len(nameless) < len(codes) or not is_code_chain([t for _, t in codes], linked=False):
+            i += 1
+            continue
+        for code, j in zip(codes, nameless):
+            out[j] = ([code], out[j][1], out[j][2])
+        out[i - 1] = (out[i - 1][0], out[i - 1][1], out[i - 1][2] + amounts)
+        del out[i]
     return out
 
 
@@ -4247,7 +4265,8 @@ def _whole_figures_before_codes(runs: list[Run]) -> list[Run]:
     """A row's last figures printed whole (`457432345`, a whole-元 table's) a line each before
     the next row's code (`205`) read as that code's first parts: where the code's last part is
     a whole code and the row before is as many figures short of the widest row's, they are
-    that row's figures (not `457432345205`)."""
+    that row's figures (not `457432345205`) — unless they are rows' codes in a classification's
+    order (`205` `20508` `2050803` `208` `20805`)."""
     width = _row_width(runs)
     out = list(runs)
     for i in range(1, len(out)):
@@ -4255,7 +4274,7 @@ def _whole_figures_before_codes(runs: list[Run]) -> list[Run]:
         before = out[i - 1]
         if len(codes) < 2 or not before[2] or not LINE_CODE.match(codes[-1][1]) or \
                 len(before[2]) + len(codes) - 1 != width or \
-                not all(t.isdigit() and is_amount(t) for _, t in codes[:-1]):
+                not all(t.isdigit() and is_amount(t) for _, t in codes[:-1]) or is_code_chain([t for _, t in codes]):
             continue
         out[i - 1] = (before[0], before[1], before[2] + codes[:-1])
         out[i] = (codes[-1:], labels, amounts)

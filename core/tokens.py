@@ -434,9 +434,57 @@ def _ends_a_labelled_line(tokens: list[tuple[int, str]], kinds: list[str], i: in
     return k >= 0 and tokens[k][0] == line and kinds[k] == "text"
 
 
+WHOLE_CODE_LENGTHS = frozenset({3, 5, 7})     # a class, a 款, a 项 code printed whole (201, 20105, 2010505)
+
+
+def _whole_code(token: str) -> bool:
+    return bool(LINE_CODE.match(token)) and len(token) in WHOLE_CODE_LENGTHS
+
+
+def _in_chain(codes: Sequence[str], i: int) -> bool:
+    """Whether code i goes on the chain of those before it: the first, a class, or under the
+    same parent as one of them (under it, or beside it)."""
+    code = codes[i]
+    return _whole_code(code) and (i == 0 or len(code) == 3 or any(c.startswith(code[:-2]) for c in codes[:i]))
+
+
+def is_code_chain(codes: Sequence[str], linked: bool = True) -> bool:
+    """Whether codes printed one after another are several rows' of one classification, in its
+    order: whole codes, each a class or under the parent of one before it, not classes alone
+    (`205` `20508` `2050803` `208` `20805`, `2080505` `2080506`; not a row's two panels' or two
+    classifications' codes, `30101` `30201`, `30101` `50101`, `301` `302`); `linked`: one of
+    them under another too, where the numbers could as well be figures (`7130000` `221` is a
+    whole figure and a class; `2019999` `208`, known to be codes, two rows')."""
+    return len(codes) >= 2 and all(_in_chain(codes, i) for i in range(len(codes))) and \
+        any(len(code) > 3 for code in codes) and \
+        (not linked or any(code.startswith(c) for i, code in enumerate(codes) for c in codes[:i]))
+
+
+def _code_chains(tokens: list[tuple[int, str]]) -> set[int]:
+    """Code chains (`is_code_chain`) a code a line, in a table whose other figures print decimals
+    (mostly): several rows' codes that reading order printed as a block apart from their names,
+    before a figure as likely as before a label."""
+    amounts = [t for _, t in tokens if is_amount(t) and not _whole_code(t)]
+    if not amounts or 3 * sum("." in t for t in amounts) < 2 * len(amounts):
+        return set()
+    alone = [(i == 0 or tokens[i - 1][0] != k) and (i + 1 == len(tokens) or tokens[i + 1][0] != k)
+             for i, (k, _) in enumerate(tokens)]
+    out: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and alone[j] and _in_chain([t for _, t in tokens[i:j + 1]], j - i):
+            j += 1
+        if is_code_chain([t for _, t in tokens[i:j]]):
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
 def classify(tokens: list[tuple[int, str]]) -> list[str]:
     """'code', 'amount' or 'text' for each token: a run of digit codes followed by a label
-    is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts."""
+    is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts; so are
+    codes printed as a block (`_code_chains`)."""
     kinds = []
     n = len(tokens)
     alnum = [bool(ALNUM_CODE.match(t)) for _, t in tokens]
@@ -444,7 +492,7 @@ def classify(tokens: list[tuple[int, str]]) -> list[str]:
     run_end[n] = n
     for i in range(n - 1, -1, -1):
         run_end[i] = run_end[i + 1] if alnum[i] else i
-    opening = _codes_opening_lines(tokens)
+    opening = _codes_opening_lines(tokens) | _code_chains(tokens)
     for i, (_, t) in enumerate(tokens):
         if i in opening or _misprinted_class(tokens, i):
             kinds.append("code")

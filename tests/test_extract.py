@@ -1847,3 +1847,30 @@ def test_a_plain_grid_forms_merged_cells_printed_at_their_top_stay_where_they_ar
     assert [[c.text for c in row] for row in _merged_cells_raised(centred)] == [
         ["项目甲", "产出指标", "数量指标", "完成数", "1"], ["", "", "", "覆盖率", "2"],
         ["", "", "质量指标", "合格率", "3"], ["", "效益指标", "社会效益指标", "满意度", "4"]]
+
+
+def test_codes_printed_one_after_another_are_rows_codes_only_in_one_classifications_order():
+    from core.tokens import is_code_chain
+    # a block of rows' codes: classes, their 款 and 项, siblings beside each other
+    assert is_code_chain(["205", "20508", "2050803", "208", "20805"])
+    assert is_code_chain(["2080505", "2080506", "20899"], linked=False)
+    assert is_code_chain(["2019999", "208"], linked=False)
+    # … linked, one under another, where they could as well be figures (a whole figure, a class)
+    assert not is_code_chain(["2019999", "208"]) and not is_code_chain(["7130000", "221"])
+    # … not a row's two panels, two classifications of one row, classes alone, parts, figures
+    assert not is_code_chain(["30101", "30201"])
+    assert not is_code_chain(["30101", "50101"])
+    assert not is_code_chain(["301", "302"])
+    assert not is_code_chain(["201", "06", "01"])
+    assert not is_code_chain(["2050803"])
+    assert not is_code_chain(["205", "1234"])
+
+
+def test_codes_printed_as_a_block_among_figures_printed_with_decimals_are_codes():
+    from core.tokens import _code_chains, classify
+    tokens = list(enumerate(["专项普查活动", "23,786,600.00", "205", "20508", "2050803", "23,786,600.00", "教育支出",
+                             "775,000.00"], 1))
+    assert classify(tokens) == ["text", "amount", "code", "code", "code", "amount", "text", "amount"]
+    # … where figures are printed whole, such numbers may be figures: no block of codes is told
+    whole = [(k, t.replace(",", "").split(".")[0]) for k, t in tokens]
+    assert _code_chains(tokens) == {2, 3, 4} and _code_chains(whole) == set()
