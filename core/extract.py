@@ -3024,8 +3024,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     header_line_set = {k for k, _ in header}
     # (a numbered item is a row's label, never a header cell: in reading order the rows may come
     # before a late header's words, and their words name no column)
-    printed_lines = [line for k, line in content if (first_body is None or k < first_body or k in header_line_set)
-                     and not (layout == "fragment" and LIST_NUMBER.match(line.strip()))]
+    printed = [(k, line) for k, line in content if (first_body is None or k < first_body or k in header_line_set)
+               and not (layout == "fragment" and LIST_NUMBER.match(line.strip()))]
+    printed_lines = [line for _, line in printed]
     # a line a header row (not where one fragment is printed per line): words another template
     # names count against a layout only where a line prints them (see _choose_layout)
     printed_header = ("\n" if layout != "fragment" else " ").join(printed_lines) if header else header_text
@@ -3052,28 +3053,38 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         # not this table's (a unit's 收入总表 printed without its unit's code and name)
         squashed = squash(printed_header)
         columns = [c for c in columns if not c.holds_words or _word_presence(c.leaf, squashed) > 0]
+    column_words = {w for c in columns for w in c.path}
+    as_read = runs      # (the header is judged on the rows as read, before the header's cells among them go)
+    if layout == "fragment":        # the header's cells that reading order printed among the rows
+        among = strays()
+        runs = _total_label_after_header_cells(runs, is_header_word)
+        runs = _total_row_among_header_cells(header, runs, column_words, len(columns) - sum(c.holds_words for c in columns))
+        if fit < SETTINGS.sure_layout and len(runs) == 1 and not runs[0][0] and len(runs[0][1]) == 1 and \
+                (total := runs[0][1][0]) in header and (total[0], total[1]) in printed and \
+                runs[0][2] and all(parse_amount(t) == 0 for _, t in runs[0][2]):
+            # an empty table's total row's label, printed alone among the header's cells, is no
+            # cell of the header's own: the header is judged without it (合计 over 小计 0.00 …)
+            printed_lines = [line for k, line in printed if k != total[0]]
+            fit = _template_columns(spec, [t for t in header if t != total], runs, tokens, " ".join(printed_lines),
+                                    lambda: among, layout, year, context.per_period)[1]
+        column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
+                         and all(is_header_word(t) and not LIST_NUMBER.match(t) for _, t in labels) for _, t in labels}
     # (a header matched in part doubts where figures stand: a table the document says holds no
     # data, read without a figure, has none to misplace)
-    said_empty = not any(amounts for _, _, amounts in runs) and any(NO_DATA_NOTE.search(n) for n in table.notes)
-    if runs and fit < SETTINGS.sure_layout and not named_by_header and not said_empty and \
+    said_empty = not any(amounts for _, _, amounts in as_read) and any(NO_DATA_NOTE.search(n) for n in table.notes)
+    if as_read and fit < SETTINGS.sure_layout and not named_by_header and not said_empty and \
             (fit < SETTINGS.broken_header_words or not _printed_in_header(columns, printed_lines)):
         # the cells' columns follow a template the printed header matches only in part (a
         # template of the table's kind ending in columns the header names word for word, its
         # words wrapped over lines, is no doubt)
         table.add_doubt(f"the printed header matches the columns only in part ({fit:.0%}); "
                         "check the columns against the source", of_columns=True)
-    elif runs and fit < 1 and not said_empty and not _printed_in_header(columns, printed_lines) and \
+    elif as_read and fit < 1 and not said_empty and not _printed_in_header(columns, printed_lines) and \
             len(unnamed := _cells_no_column_names(columns, printed_lines, row_labels)) > 1:
         # a template holding most of the header, less a column the header names otherwise (the
         # pieces of its wrapped name: one word alone is as likely a group or a synonym, 科目代码)
         table.add_doubt(f"the printed header names what no column of the template does ({'、'.join(unnamed)}); "
                         "check the columns against the source", of_columns=True)
-    column_words = {w for c in columns for w in c.path}
-    if layout == "fragment":        # the header's cells that reading order printed among the rows
-        runs = _total_label_after_header_cells(runs, is_header_word)
-        runs = _total_row_among_header_cells(header, runs, column_words, len(columns) - sum(c.holds_words for c in columns))
-        column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
-                         and all(is_header_word(t) and not LIST_NUMBER.match(t) for _, t in labels) for _, t in labels}
     runs = [run for run in runs if not _header_again(run, column_words)]
     if layout == "fragment":        # (header words whole: a list's row may name a column, 二、政府性基金预算财政拨款)
         # (and the header's own pieces as this text cuts them, `支出项目类别（资金使用单` `位）`: pieces
