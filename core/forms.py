@@ -1111,6 +1111,20 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
             out[i] = (lines[i][0], " ".join(split[i][0]))
             split[i] = (split[i][0], [], [])
             taken.add(i)
+    for r in range(1, len(lines) - 1):
+        above, below = split[r - 1][1] + split[r - 1][2], split[r + 1][1] + split[r + 1][2]
+        if not split[r][1] and len(split[r][2]) > len(split[r - 1][2]) > 0 and not split[r + 1][2] and \
+                len(above) >= 2 and len(above) == len(below) and not taken & {r - 1, r + 1} and \
+                [t for t in lines[r - 1][1].split() if t in above] == above:
+            # cells wrapped around a row's line side by side, a value among their heads (`数据中心设备维
+            # ≥330台` / `数量指标 330台套 10 10` / `护量 套`: the line above reads as a row of its own)
+            cells = [top + bottom for top, bottom in zip(above, below)]
+            consume(r - 1, r + 1)
+            side, _, values = split[r]
+            out[r] = (lines[r][0], " ".join([*side, *cells, *values]))
+            split[r] = parts(out[r][1])
+            joined[lines[r][0]] = ((lines[r - 1][0], lines[r][0], lines[r + 1][0]), True)
+    rows = [i for i, (_, words, values) in enumerate(split) if len(values) >= 2 or (values and words)]
     for n, r in enumerate(rows):
         if total(r):
             continue        # the grid's total wraps nothing: the pieces above it are the row above's
