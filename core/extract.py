@@ -3010,9 +3010,9 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         runs = _totals_printed_late(runs, is_header_word, frozenset(t for _, t in header))
         runs = _figures_printed_apart(runs)
 
-    def strays() -> str:
-        """The header's words that reading order prints among the rows."""
-        return " ".join(t for codes, labels, amounts in runs for _, t in labels
+    def strays(rows: list[Run] | None = None) -> str:
+        """The header's words that reading order prints among the rows (the runs as now, or `rows`)."""
+        return " ".join(t for codes, labels, amounts in (runs if rows is None else rows) for _, t in labels
                         if is_header_word(t) and not catalog.TOTAL_LABELS.match(t) and not LABEL_START.match(t))
     header_text = " ".join(t for _, t in header)
     if header:
@@ -3056,7 +3056,6 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     column_words = {w for c in columns for w in c.path}
     as_read = runs      # (the header is judged on the rows as read, before the header's cells among them go)
     if layout == "fragment":        # the header's cells that reading order printed among the rows
-        among = strays()
         runs = _total_label_after_header_cells(runs, is_header_word)
         runs = _total_row_among_header_cells(header, runs, column_words, len(columns) - sum(c.holds_words for c in columns))
         if fit < SETTINGS.sure_layout and len(runs) == 1 and not runs[0][0] and len(runs[0][1]) == 1 and \
@@ -3066,7 +3065,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
             # cell of the header's own: the header is judged without it (合计 over 小计 0.00 …)
             printed_lines = [line for k, line in printed if k != total[0]]
             fit = _template_columns(spec, [t for t in header if t != total], runs, tokens, " ".join(printed_lines),
-                                    lambda: among, layout, year, context.per_period)[1]
+                                    lambda: strays(as_read), layout, year, context.per_period)[1]
         column_words |= {t for codes, labels, amounts in runs if not codes and not amounts
                          and all(is_header_word(t) and not LIST_NUMBER.match(t) for _, t in labels) for _, t in labels}
     # (a header matched in part doubts where figures stand: a table the document says holds no
@@ -4229,13 +4228,13 @@ def _code_blocks_as_rows(runs: list[Run], is_header_word: Callable[[str], bool])
     longest = max((len(t) for _, labels, _ in runs for _, t in labels), default=0)
     out: list[Run] = []
     for codes, labels, amounts in runs:
-        # (the names: the first stretch of pieces that are no header cells; the pieces after the
-        # header's cells are theirs, `对附属单位补助支` `出`)
-        pieces = list(itertools.dropwhile(lambda token: is_header_word(token[1]), labels))
-        names = list(itertools.takewhile(lambda token: not is_header_word(token[1]), pieces))
         if not is_code_chain([t for _, t in codes], linked=False):
             out.append((codes, labels, amounts))
             continue
+        # (the names: the first stretch of pieces that are no header cells; the pieces after the
+        # header's cells are theirs, `对附属单位补助支` `出`)
+        pieces = itertools.dropwhile(lambda token: is_header_word(token[1]), labels)
+        names = list(itertools.takewhile(lambda token: not is_header_word(token[1]), pieces))
         if len(names) == len(codes) - 1 and out and not out[-1][0] and out[-1][1] and \
                 not any(is_header_word(t) or catalog.TOTAL_LABELS.match(t) for _, t in out[-1][1]):
             # the first row's name printed before the codes, with the figures (`社会保障和就业支出`

@@ -1087,7 +1087,6 @@ def _cells_wrapped_around(lines: list[tuple[int, str]], trailing_text: bool, val
                 (values if INDICATOR_VALUE.match(t) else words).append(t)
         return side, words, values
     split = [parts(s) for _, s in lines]
-    rows = [i for i, (_, words, values) in enumerate(split) if len(values) >= 2 or (values and words)]
 
     def pieces(r: int, step: int, stop: int) -> list[int]:
         """The one-word lines next to line r towards `stop`, lines of levels alone passed over."""

@@ -469,13 +469,14 @@ def _code_chains(tokens: list[tuple[int, str]]) -> set[int]:
         return set()
     alone = [(i == 0 or tokens[i - 1][0] != k) and (i + 1 == len(tokens) or tokens[i + 1][0] != k)
              for i, (k, _) in enumerate(tokens)]
+    texts = [t for _, t in tokens]
     out: set[int] = set()
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and alone[j] and _in_chain([t for _, t in tokens[i:j + 1]], j - i):
+        while j < len(tokens) and alone[j] and _in_chain(texts[i:j + 1], j - i):
             j += 1
-        if is_code_chain([t for _, t in tokens[i:j]]):
+        if is_code_chain(texts[i:j]):
             out.update(range(i, j))
         i = max(j, i + 1)
     return out
@@ -483,8 +484,8 @@ def _code_chains(tokens: list[tuple[int, str]]) -> set[int]:
 
 def classify(tokens: list[tuple[int, str]]) -> list[str]:
     """'code', 'amount' or 'text' for each token: a run of digit codes followed by a label
-    is a code (2101501, 208 05 01, 4213032 2032R00 0000191), other numbers are amounts; so are
-    codes printed as a block (`_code_chains`)."""
+    is a code (2101501, 208 05 01, 4213032 2032R00 0000191), and so is a block of rows' codes
+    (`_code_chains`); other numbers are amounts."""
     kinds = []
     n = len(tokens)
     alnum = [bool(ALNUM_CODE.match(t)) for _, t in tokens]
