@@ -194,9 +194,37 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     out |= _pages_a_digit_a_line(src.norm)
     if not out:
         return frozenset()
-    # column numbers printed a number a line (`1` `2` `3`) are no pages
+    # column numbers printed a number a line (`1` `2` `3`) are no pages, nor a numbered table's rows
     printed = [(k, line) for k, line in enumerate(src.norm, start=1) if line.strip()]
-    return frozenset(out - {printed[i][0] for i in column_numbers_a_line(printed)})
+    return frozenset(out - {printed[i][0] for i in column_numbers_a_line(printed)} - _row_numbers_a_line(printed))
+
+
+HEADER_LINES_AFTER_ORDINAL = 12     # printed lines a header a cell a line holds after its 序号, at most
+
+
+def _row_numbers_a_line(printed: list[tuple[int, str]]) -> set[int]:
+    """The lines of the rows of a table printed a cell a line, numbered by a 序号 column a number
+    a line: lone numbers 1, 2, 3 … in turn (three at least), the first a few lines after a header
+    cell 序号, each fewer than a page's lines after the one before - from the first number to as
+    far past the last as the row before it took (their cells may print lone numbers too, a count
+    of 2 in the second row)."""
+    out: set[int] = set()
+    for i, (_, line) in enumerate(printed):
+        if line.strip() not in ORDINAL_HEAD:
+            continue
+        first = next((j for j in range(i + 1, min(len(printed), i + HEADER_LINES_AFTER_ORDINAL + 1))
+                      if printed[j][1].strip() == "1"), None)
+        if first is None:
+            continue
+        numbers = [printed[first][0]]
+        for k, later in printed[first + 1:]:
+            if k - numbers[-1] >= SETTINGS.page_lines:
+                break
+            if later.strip() == str(len(numbers) + 1):
+                numbers.append(k)
+        if len(numbers) >= MIN_NUMBERED_ROWS:
+            out.update(range(numbers[0], numbers[-1] + numbers[-1] - numbers[-2]))
+    return out
 
 
 _DASH_ALONE = re.compile(rf"^\s*{PAGE_DASH}\s*$")
@@ -1875,6 +1903,39 @@ SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed witho
 SEATED_BY_COLUMN_SUMS = "column placed by the sums of the rows it totals"
 
 
+def _numbered_fragment_rows(content: list[tuple[int, str]]
+                            ) -> tuple[list[tuple[int, str]], dict[tuple[int, int], tuple[int, ...]]] | None:
+    """A table printed a cell a line (PyMuPDF's, pdfminer's reading order): its header's words a
+    cell a line, 序号 among them, then its rows, each opening with its number (1, 2, 3 … in turn)
+    on a line of its own and its other cells a line each after it; a last column no row fills
+    (备注) prints nothing. Returned as tab-separated lines (the header's, then a line a row, at
+    its number's line) and the line each cell was printed on; None where the text is not so:
+    fewer than three rows, a header cell printing a digit, rows of unlike counts of cells, or of
+    more than the header names or fewer by more than its last."""
+    lines = [(k, line.strip()) for k, line in content if line.strip()]
+    first = next((i for i, (_, t) in enumerate(lines) if t == "1"), None)
+    if first is None or not ORDINAL_HEAD & {t for _, t in lines[:first]} or \
+            any(any(ch.isdigit() for ch in t) for _, t in lines[:first]):
+        return None
+    header = lines[:first]
+    rows: list[list[tuple[int, str]]] = []
+    for k, t in lines[first:]:
+        if t == str(len(rows) + 1):
+            rows.append([(k, t)])
+        else:
+            rows[-1].append((k, t))
+    counts = {len(row) for row in rows}
+    if len(rows) < MIN_NUMBERED_ROWS or len(counts) > 1 or not len(header) - 1 <= counts.pop() <= len(header):
+        return None
+    grid = [(header[0][0], "\t".join(t for _, t in header))]
+    drawn: dict[tuple[int, int], tuple[int, ...]] = {}
+    for row in rows:
+        cells = [t for _, t in row] + [""] * (len(header) - len(row))
+        grid.append((row[0][0], "\t".join(cells)))
+        drawn.update({(row[0][0], j): (k,) for j, (k, _) in enumerate(row)})
+    return grid, drawn
+
+
 def _column_major_rows(content: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str] | None:
     """A coded table that reading order prints column by column (plain pdftotext of a 决算
     公开表): the rows' labels (`合计`, then each code and name), the amount columns' names,
@@ -2981,6 +3042,10 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
                      layout: str) -> float:
     """The table read from its tokens; how surely its printed header holds the columns given it."""
     if not spec.layouts and layout == "space" and _fill_positional(table, content):
+        return 1.0
+    if layout == "fragment" and not spec.layouts and (numbered := _numbered_fragment_rows(content)) is not None:
+        grid, drawn = numbered
+        _fill_tab_grid(table, grid, spec, False, context.year, body_from=grid[1][0], drawn_from=drawn)
         return 1.0
     if layout == "fragment" and (by_rows := _column_major_rows(content)) is not None:
         lines, seated = by_rows
