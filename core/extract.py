@@ -2418,7 +2418,7 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     shortened = {w for w in every if w not in cells and any(
         len(w) - len(cell) <= len(w) // MISPRINTED_SHARE and _is_shortened(cell, w)
         for cell in by_ends.get((w[:2], w[-1:]), ()))}
-    best, best_score = None, (0.0, 0.0, 0.0, 0, 0)
+    best, best_score = None, (0.0, 0.0, 0.0, 0, 0, 0)
     for cols, words in zip(layouts, vocab):
         presence = {w: _word_presence(w, text, pieces) or (0.75 if w in shortened else 0.0) for w in words}
         found = sum(presence.values())
@@ -2431,8 +2431,10 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
         # … and of those, the one that invents the least: unprinted words the shorter (功能分类科目编码,
         # not 支出功能分类科目编码, where the header prints neither whole)
         invented = sum(len(w) for w, p in presence.items() if p == 0)
+        # … and of those, the one leaving a total's word unexplained rather than another (合计 printed
+        # beside 小计 labels an empty table's total row as often as a column)
         score = (found / len(words) - 0.25 * len(unexplained), found, sum(len(w) * p for w, p in presence.items()),
-                 -mismatch, -invented)
+                 -mismatch, -invented, -sum(w not in TOTAL_WORDS for w in unexplained))
         if score > best_score and len(cols) >= amount_width:
             best, best_score = cols, score
     if best_score[0] >= 0.5:
