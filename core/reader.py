@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import UserError
-from .text import holds_words
+from .text import HAN, holds_words
 
 if TYPE_CHECKING:
     from .pdf import Progress
@@ -322,8 +322,9 @@ TITLE_GLUED_ON = re.compile(r"[ \u3000]{4,}(?P<title>(?:(?![ \u3000]{4})[^\n。�
 TABLE_NUMBER = re.compile(r"(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d+")
 
 
-# … or the next page's table number glued to the page before's number mark (`- 20 -表5`)
-NUMBER_GLUED_ON = re.compile(rf"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:{TABLE_NUMBER.pattern}))")
+# … or the next page's table number glued to the page before's number mark (`- 20 -表5`), or its
+# first line past a gap (`- 7 -          功能分类科目   合计 …`, a text sorted by place)
+NUMBER_GLUED_ON = re.compile(rf"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:{TABLE_NUMBER.pattern})|[ \u3000]{{4,}}{HAN})")
 
 
 # … or a title printing its unit, and the table after it, on its own line (`预算10表 政府采购预算明细表
@@ -340,7 +341,7 @@ def _titles_glued_on_apart(lines: list[str]) -> list[str]:
         if "表" in line and "单位" in line and (titled := TITLE_THEN_UNIT.match(line)):
             out += [titled["title"], titled["unit"]] + ([titled["rest"]] if titled["rest"] else [])
             continue
-        cut = _glued_title_start(line) if "表" in line else None
+        cut = _glued_title_start(line) if "表" in line or NUMBER_GLUED_ON.match(line) else None
         out += [line[:cut], line[cut:]] if cut else [line]
     return out
 
