@@ -1925,7 +1925,7 @@ def _numbered_fragment_rows(content: list[tuple[int, str]]
         else:
             rows[-1].append((k, t))
     counts = {len(row) for row in rows}
-    if len(rows) < MIN_NUMBERED_ROWS or len(counts) > 1 or not len(header) - 1 <= counts.pop() <= len(header):
+    if len(rows) < MIN_NUMBERED_ROWS or len(counts) > 1 or not len(header) - 1 <= min(counts) <= len(header):
         return None
     grid = [(header[0][0], "\t".join(t for _, t in header))]
     drawn: dict[tuple[int, int], tuple[int, ...]] = {}
