@@ -887,6 +887,9 @@ def _codes_misread(table: Table, spec: TableSpec) -> Iterator[str]:
     if spec.code_kind and (run_together := _codes_run_together(table)):
         yield (f"{len(run_together)} code(s) are longer than any classification code ({run_together[0]}): "
                "codes printed apart from their rows were likely run together; check the codes against the source")
+    if spec.code_kind and (numbered := _codes_after_a_page_number(table)):
+        yield (f"{len(numbered)} code(s) print digits before a code under one of the table's 类 ({numbered[0]}): a "
+               "page's number was likely read into a row's code; check the codes against the source")
     if spec.code_kind and (repeated := _codes_of_two_names(table)):
         yield (f"{repeated} code(s) are printed for rows of different names: the codes were likely "
                "read out of order; check the codes against the source")
@@ -1425,6 +1428,22 @@ MIN_CODE_DIGITS = 3      # the shortest code that opens others (a 类: 201; a un
 def _codes_run_together(table: Table) -> list[str]:
     """The codes of a classification longer than any of its codes: several rows' codes read as one."""
     return [code for _, code, _ in _coded_names(table) if len(code) > MAX_CODE_DIGITS]
+
+
+PAGE_NUMBER_DIGITS = 3     # a page's number at most
+
+
+def _codes_after_a_page_number(table: Table) -> list[str]:
+    """The codes longer than all the table's others, whose 类 it prints no row of, but which, less a
+    page's number of digits before them, stand under a 类 it prints (`1830103` among 301, 30101 …: a
+    text sorted by place set the page's number `18` before the next page's first code)."""
+    codes = [code for _, code, _ in _coded_names(table)]
+    classes = {code for code in codes if len(code) == MIN_CODE_DIGITS}
+    lengths = Counter(len(code) for code in codes)
+    return [code for code in codes if lengths[len(code)] == 1 and len(code) == max(lengths) and
+            code[:MIN_CODE_DIGITS] not in classes and
+            any(code[n:n + MIN_CODE_DIGITS] in classes and len(code) - n > MIN_CODE_DIGITS
+                for n in range(1, PAGE_NUMBER_DIGITS + 1))]
 
 
 def _opens_below_its_class(table: Table) -> str:
