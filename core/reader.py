@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import catalog
 from .errors import UserError
 from .text import HAN, holds_words
 
@@ -316,7 +317,8 @@ PAGE_GLUED_ON = re.compile(r"(?<=[^\n\f])\f")
 # with no separator, as an extractor's sorted page texts end without a line break:
 # `收入总计 … 31,214,205.80        2025年部门收入预算总表`, `   6         支出决算表`): the title starts a
 # line of its own, where what it is glued to ends in a figure, a page number or a sentence (never
-# a table's own number, `表1      收支总表`) or the title opens with its table's number (`合  计    预算08表 …`).
+# a table's own number, `表1      收支总表`), or the title opens with its table's number (`合  计    预算08表 …`)
+# or is a standard table's (`预算数 决算数 …      政府性基金预算财政拨款收入支出决算表`, an empty table's header).
 TITLE_GLUED_ON = re.compile(r"[ \u3000]{4,}(?P<title>(?:(?![ \u3000]{4})[^\n。，；]){1,48}?表(?:[（(][^）)]*[）)])?)"
                             r"[ \u3000]*$")
 TABLE_NUMBER = re.compile(r"(?:预算|公开|附)?\s*\d+(?:-\d+)?\s*表|表\s*\d+")
@@ -351,8 +353,11 @@ def _glued_title_start(line: str) -> int | None:
         return mark.end()
     glued = TITLE_GLUED_ON.search(line)
     before = line[:glued.start()].strip() if glued else ""
-    if glued and before and "表" not in before and (before[-1].isdigit() or before[-1] == "。" or
-                                                    TABLE_NUMBER.match(glued["title"])):
+    # (a table's own number before its title is no line of the page before: `表1      收支总表`; a
+    # note's sentence may name 本表)
+    if glued and before and ("表" not in before or before[-1] == "。") and (before[-1].isdigit() or before[-1] == "。" or
+                                                    TABLE_NUMBER.match(glued["title"]) or
+                                                    catalog.spec_for_title(glued["title"].strip()) is not None):
         return glued.start()
     return None
 
