@@ -414,8 +414,9 @@ def _misprinted_class(tokens: list[tuple[int, str]], i: int) -> bool:
     if not is_short_number(t) or (i > 0 and tokens[i - 1][0] == k) or i + 3 >= len(tokens):
         return False
     lines = [line for line, _ in tokens[i:i + 4]]
-    # on one line, or a fragment per line (each of the four alone on its own)
-    if len(set(lines)) != 1 and len(set(lines)) != 4:
+    # on one line, or a fragment per line (each of the four alone on its own, or the 项 part with
+    # the name: `7` / `11` / `02 事业单位医疗`)
+    if len(set(lines)) not in (1, 4) and lines[:3] != sorted(set(lines)):
         return False
     after = [x for _, x in tokens[i + 1:i + 4]]
     return all(CODE_PART.fullmatch(x) for x in after[:2]) and not is_amount(after[2])
