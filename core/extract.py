@@ -1436,11 +1436,12 @@ PAGE_NUMBER_DIGITS = 3     # a page's number at most
 def _codes_after_a_page_number(table: Table) -> list[str]:
     """The codes longer than all the table's others, whose 类 it prints no row of, but which, less a
     page's number of digits before them, stand under a 类 it prints (`1830103` among 301, 30101 …: a
-    text sorted by place set the page's number `18` before the next page's first code)."""
+    text sorted by place set the page's number `18` before the next page's first code). Codes longer
+    than any classification's are `_codes_run_together`'s."""
     codes = [code for _, code, _ in _coded_names(table)]
     classes = {code for code in codes if len(code) == MIN_CODE_DIGITS}
     lengths = Counter(len(code) for code in codes)
-    return [code for code in codes if lengths[len(code)] == 1 and len(code) == max(lengths) and
+    return [code for code in codes if lengths[len(code)] == 1 and len(code) == max(lengths) <= MAX_CODE_DIGITS and
             code[:MIN_CODE_DIGITS] not in classes and
             any(code[n:n + MIN_CODE_DIGITS] in classes and len(code) - n > MIN_CODE_DIGITS
                 for n in range(1, PAGE_NUMBER_DIGITS + 1))]
