@@ -351,13 +351,13 @@ def _titles_glued_on_apart(lines: list[str]) -> list[str]:
 def _glued_title_start(line: str) -> int | None:
     if mark := NUMBER_GLUED_ON.match(line):
         return mark.end()
-    glued = TITLE_GLUED_ON.search(line)
-    before = line[:glued.start()].strip() if glued else ""
-    # (a table's own number before its title is no line of the page before: `表1      收支总表`; a
-    # note's sentence may name 本表)
-    if glued and before and ("表" not in before or before[-1] == "。") and (before[-1].isdigit() or before[-1] == "。" or
-                                                    TABLE_NUMBER.match(glued["title"]) or
-                                                    catalog.spec_for_title(glued["title"].strip()) is not None):
+    if not (glued := TITLE_GLUED_ON.search(line)) or not (before := line[:glued.start()].strip()):
+        return None
+    # (a sentence's end, a note naming 本表 as it may, ends the page before; else a 表 before the
+    # title is its own number, `表1      收支总表`, no line of the page before)
+    title = glued["title"]
+    if before[-1] == "。" or ("表" not in before and (before[-1].isdigit() or TABLE_NUMBER.match(title) or
+                                                     catalog.spec_for_title(title.strip()) is not None)):
         return glued.start()
     return None
 

@@ -474,7 +474,10 @@ def _code_chains(tokens: list[tuple[int, str]]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(tokens):
-        j = i
+        if not (alone[i] and _whole_code(texts[i])):       # (most tokens: no chain opens there)
+            i += 1
+            continue
+        j = i + 1
         while j < len(tokens) and alone[j] and _in_chain(texts[i:j + 1], j - i):
             j += 1
         if is_code_chain(texts[i:j]):
