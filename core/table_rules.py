@@ -77,9 +77,10 @@ class SumShape:
     tops: tuple[int, ...]                       # the rows of the top level
     total_row: int | None                       # the 合计 row the top level adds up to
     nested: bool                                # the 类/款/项 hierarchy is checked at all
-    # the hierarchy is a list's numbering, which rests on which rows print figures: an edit
-    # of any figure may change it
-    numbered: bool = False
+    # the hierarchy rests on the figures (a list's numbering on which rows print them; whether
+    # a code printed on two rows running is one item and its sub-item on their figures): an
+    # edit of any figure may change it
+    rests_on_figures: bool = False
 
 
 def sum_shape(table: Table) -> SumShape:
@@ -92,18 +93,22 @@ def sum_shape(table: Table) -> SumShape:
     parents: dict[int, list[int]] = {}
     tops: tuple[int, ...] = ()
     total_row = None
+    cols = tuple(amount_columns(table))
+    twins: list[tuple[int, int]] = []       # (row, the row under it printing its code)
     if nested:
-        kids_of = _direct_children(coded)
-        for r, code in coded:
-            if code in kids_of:
-                kids[r] = kids_of[code]
-                for k, _ in kids_of[code]:
-                    parents.setdefault(k, []).append(r)
+        # a row printing the code and the figures of the coded row just above it is that row's
+        # one sub-item (a 款 without 项 printed again at the 项's level), not its sibling
+        twins = [(above, r) for (above, code_above), (r, code) in zip(coded, coded[1:]) if code == code_above]
+        repeats = {r for above, r in twins if all(amount(table, r, j) == amount(table, above, j) for j in cols)}
+        kids = _direct_children(coded, repeats)
+        for r, under in kids.items():
+            for k, _ in under:
+                parents.setdefault(k, []).append(r)
         top_len = min(len(c) for _, c in coded)
-        tops = tuple(r for r, c in coded if len(c) == top_len)
+        tops = tuple(r for r, c in coded if len(c) == top_len and r not in repeats)
         total_row = next((r for r in range(len(table.rows))
                           if catalog.TOTAL_LABELS.match(table.cell(r, table.label_column()).text)), None)
-    return SumShape(row_rules(table), tuple(amount_columns(table)), kids, parents, tops, total_row, nested)
+    return SumShape(row_rules(table), cols, kids, parents, tops, total_row, nested, rests_on_figures=bool(twins))
 
 
 def row_identity_findings(ti: int, table: Table, shape: SumShape, rows: Iterable[int]) -> Keyed:
@@ -280,7 +285,7 @@ def _numbered_shape(table: Table) -> SumShape | None:
                 parents.setdefault(k, []).append(r)
     top = min(level for _, level in rows)
     return SumShape(row_rules(table), tuple(figures), kids, parents, tuple(r for r, level in rows if level == top),
-                    totals[0] if totals else None, nested=True, numbered=True)
+                    totals[0] if totals else None, nested=True, rests_on_figures=True)
 
 
 def rows_a_figure_weighs_on(shape: SumShape, r: int) -> set[int]:
@@ -298,15 +303,21 @@ def rows_a_figure_weighs_on(shape: SumShape, r: int) -> set[int]:
     return out
 
 
-def _direct_children(coded: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
-    """code → its (row, code) children: the rows whose longest printed prefix code it is.
-    Linear in the rows (a code has at most seven prefixes)."""
-    present = {code for _, code in coded}
-    out: dict[str, list[tuple[int, str]]] = {}
+def _direct_children(coded: list[tuple[int, str]], repeats: set[int]) -> dict[int, list[tuple[int, str]]]:
+    """A coded row → its (row, code) children: the rows whose longest printed prefix code is
+    its code, and of `repeats` (rows repeating the code of the coded row above them) the one
+    under it. Linear in the rows (a code has at most seven prefixes)."""
+    rows_of: dict[str, list[int]] = {}
     for r, code in coded:
-        parent = next((code[:n] for n in range(len(code) - 1, 0, -1) if code[:n] in present), None)
-        if parent is not None:
-            out.setdefault(parent, []).append((r, code))
+        if r not in repeats:
+            rows_of.setdefault(code, []).append(r)
+    out: dict[int, list[tuple[int, str]]] = {}
+    for (above, _), (r, code) in zip([(-1, "")] + coded, coded):
+        if r in repeats:
+            out.setdefault(above, []).append((r, code))
+        elif (parent := next((code[:n] for n in range(len(code) - 1, 0, -1) if code[:n] in rows_of), None)):
+            for p in rows_of[parent]:
+                out.setdefault(p, []).append((r, code))
     return out
 
 

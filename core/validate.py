@@ -225,7 +225,7 @@ class TableRuns:
         figures to another or to nothing, the checks that read that figure; else all."""
         table, shape = doc.tables[self.ti], self.shape
         text = table.cell(edit.row, edit.col).text if isinstance(edit, CellEdit) else ""
-        if shape is None or shape.numbered or not isinstance(edit, CellEdit) or edit.group or \
+        if shape is None or shape.rests_on_figures or not isinstance(edit, CellEdit) or edit.group or \
                 edit.col not in shape.cols or not 0 <= edit.row < len(table.rows) or \
                 (text and parse_amount(text) is None):
             self._run_all(doc)

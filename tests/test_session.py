@@ -118,6 +118,19 @@ def test_a_figures_edit_runs_again_only_the_checks_that_read_it_yet_finds_what_a
     assert found() == [(7, 2, "sum", "error"), (1, 2, "hierarchy", "error"), (1, 4, "hierarchy", "error")]
 
 
+def test_an_edit_that_makes_a_code_repeat_the_row_above_reshapes_the_hierarchy(tmp_path):
+    # the second 20102 given the figures of the first becomes its one sub-item (a 款 printed
+    # again at the 项's level), no longer a sibling under 201: the hierarchy rests on figures,
+    # so the edit runs the table's every check again, and 201 adds up (25 + 15)
+    path = tmp_path / "coded.txt"
+    path.write_text("\n".join(CODED) + "\n", encoding="utf-8")
+    session = ReviewSession(Review(load_document(path)))
+    for col, text in ((2, "15.00"), (3, "10.00"), (4, "5.00")):
+        session.set_cell(0, 5, col, text)
+        assert [f.to_json() for f in session.findings] == [f.to_json() for f in validate(session.review.corrected())]
+    assert [(f.row, f.check) for f in session.findings] == []
+
+
 def test_an_edit_far_down_the_tree_moves_the_part_an_empty_total_implies(tmp_path):
     # 201 prints its 合计 with its parts empty: the finding names the part its descendants
     # carry (基本支出: 50 against 15). A 项's 项目支出 raised to 60 makes it 项目支出, two

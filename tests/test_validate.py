@@ -770,6 +770,23 @@ def test_a_rate_column_is_no_sum_of_its_rows():
         ("hierarchy", "error", 4, {"stated": "100.00", "computed": "100.50"})]
 
 
+def test_a_code_printed_again_with_the_figures_of_the_row_above_is_its_one_sub_item():
+    """A 款 without 项s printed again at the 项's level (21999 其他支出 twice, the same
+    figures) is no second 款 of 219: its class adds up. Printed again with other figures it
+    is a sibling, and the class's sum says so."""
+    lines = ["一般公共预算支出表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出",
+             "合计 602.00 100.00 502.00", "208 社会保障和就业支出 100.00 100.00 0.00",
+             "20805 行政事业单位养老支出 100.00 100.00 0.00", "219 援助其他地区支出 502.00 0.00 502.00",
+             "21999 其他支出 502.00 0.00 502.00", "21999 其他支出 502.00 0.00 502.00"]
+    doc = _document("\n".join(lines))
+    assert [(f.check, f.severity) for f in validate(doc)] == []
+    lines[-1] = "21999 其他支出 2.00 0.00 2.00"
+    assert [(f.check, f.severity, f.row, f.col, f.values) for f in validate(_document("\n".join(lines)))
+            if f.check == "hierarchy"] == [
+        ("hierarchy", "error", 3, 2, {"stated": "502.00", "computed": "504.00"}),
+        ("hierarchy", "error", 3, 4, {"stated": "502.00", "computed": "504.00"})]
+
+
 def test_a_template_printed_for_two_years_is_checked_under_each_year():
     """合计 = 基本支出 + 项目支出 holds under 2025年预算数 as under 2026年预算数: last year's
     planted error is found, and its finding names the year."""
