@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.page import Page
     from pdfplumber.table import Table as RuledTable
 
-CACHE_VERSION = 13
+CACHE_VERSION = 14
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -41,6 +41,9 @@ class PdfSettings:
     # stand up to 4 points off their tops (`≤18400` beside `万元`); its wrapped lines are 10+ apart
     cell_line_tolerance: float = 5.0
     char_gap: float = 1.5               # characters closer than this belong to one word
+    # a glyph drawn again over itself this close (a title set bold by printing it several times,
+    # each a fraction of a point aside) is one character, not `表表表表表表111111`
+    overprint_tolerance: float = 1.0
     # a character whose box stands less than this share of its size above its baseline has a
     # font with broken metrics (its box drawn below the line: `2026` beside `年部门收支总体情况表`)
     min_ascent_share: float = 0.3
@@ -367,6 +370,19 @@ def _on_the_page(page: Page) -> Page:
     return page.filter(lambda obj: obj["object_type"] != "char" or top <= obj["top"] and obj["bottom"] <= bottom)
 
 
+def _overprinted(page: Page) -> bool:
+    """Whether a glyph is drawn again over itself (the quick test before pdfplumber's slower
+    dedupe: the same character in the same grid square of the overprint tolerance)."""
+    seen = set()
+    for char in page.chars:
+        key = (char["text"], round(float(char["x0"]) / SETTINGS.overprint_tolerance),
+               round(float(char["top"]) / SETTINGS.overprint_tolerance))
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
+
+
 def _unruled_lead(table: RuledTable, carried: Extents) -> tuple[int, tuple[float, float, float, float]] | None:
     """Where a page's first table starts a column or more right of the columns carried from
     the table before it, and its own columns stand under the carried ones, the columns left
@@ -436,6 +452,8 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
     the table before it."""
     _boxes_on_their_baselines(page)
     page = _on_the_page(page)
+    if _overprinted(page):
+        page = page.dedupe_chars(tolerance=SETTINGS.overprint_tolerance)
     tables = [t for t in page.find_tables() if len(t.columns) >= SETTINGS.min_table_columns and
               (len(t.rows) >= SETTINGS.min_table_rows or _row_of_figures(t))]
     items: list[tuple[float, int, str]] = []        # (top, order, text)

@@ -157,6 +157,19 @@ def spaced_page_numbers(path: Path) -> Path:
     return build(path, story, on_page=spaced)
 
 
+def overprinted_titles(path: Path) -> Path:
+    """Titles set bold by printing them six times over, each a fraction of a point aside (as
+    Xi'an's 2022 budget prints every table's title, number and unit)."""
+    def titles(canvas, doc) -> None:
+        canvas.setFont(FONT, 12)
+        for k in range(6):
+            canvas.drawString(72 + 0.15 * k, A4[1] - 60, "表1")
+            canvas.drawString(72 + 0.15 * k, A4[1] - 80, "2026年度支出预算总表")
+    expense = [["科目编码", "科目名称", "合计"], ["合计", "", "10.00"], ["2010301", "行政运行", "10.00"]]
+    story = [paragraph("单位：万元"), ruled(expense)]
+    return build(path, story, on_page=titles)
+
+
 def cut_rows(path: Path) -> Path:
     """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
     two by the rules of the panel beside them (the panel's own row centred between the

@@ -152,6 +152,14 @@ def test_a_letter_spaced_page_number_and_the_next_pages_heading_are_no_rows(tmp_
     assert validate(doc) == []
 
 
+def test_a_title_printed_over_itself_is_read_once(tmp_path):
+    doc = load_document(pdfs.overprinted_titles(tmp_path / "bold.pdf"))
+    [expense] = doc.tables
+    assert ("表1", "2026年度支出预算总表") == doc.source.lines[:2]
+    assert (expense.title, expense.kind) == ("2026年度支出预算总表", "budget.expense")
+    assert [[c.text for c in r] for r in expense.rows] == [["", "合计", "10.00"], ["2010301", "行政运行", "10.00"]]
+
+
 def test_a_character_whose_font_boxes_it_below_its_line_is_boxed_on_its_baseline():
     # Chongqing's year (2026) and colons: a font whose box starts at the baseline and hangs
     # a size below it, so that pdfplumber reads them a line lower than their words
