@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -102,6 +103,8 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     line left empty): its marks (`_marks_put_back`), the rest of a figure with what follows it
     (`_number_joined`), a title's year (`年部门收支总体情况表` / `2026`)."""
     text = _SPACES.sub(" ", fold("\n".join(lines)))
+    if _OVERPRINTED.search(text):
+        text = "\n".join(_overprint_undone(line) for line in text.split("\n"))
     norm = [_spaced_cells(line) for line in text.split("\n")]
     above = 0       # the line a line may continue: the one before it, or the one that line continued
     for k in range(1, len(norm)):
@@ -121,6 +124,24 @@ def normalised_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
             merged = False
         above = above if merged else k
     return tuple(norm)
+
+
+_OVERPRINTED = re.compile(r"(\S)\1\1|(?:(\S)\2){3}")     # (the quick test: a run of three, or three doubled)
+_RUNS = re.compile(r"(\S)\1*")
+_HAN_CHAR = re.compile(HAN)
+
+
+def _overprint_undone(line: str) -> str:
+    """A line set bold by printing each glyph k times over itself, which an extractor gives
+    as each character k times (`表表表表表表111111`: 表1), with each run cut to its k-th; a line
+    is so printed where every run of a character is a multiple of one k (`2022` is
+    `222222000000222222222222`), one of them a word's, over two runs or more where k ≥ 3 and
+    four or more where k is 2 (`一一 22` may be as printed)."""
+    runs = [len(m.group()) for m in _RUNS.finditer(line)]
+    k = math.gcd(*runs) if len(runs) >= 2 else 1
+    if k < 2 or (k == 2 and len(runs) < 4) or not _HAN_CHAR.search(line):
+        return line
+    return _RUNS.sub(lambda m: m.group()[:len(m.group()) // k], line)
 
 
 def _number_joined(above: str, line: str) -> str | None:

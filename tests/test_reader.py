@@ -80,6 +80,17 @@ def test_the_whole_text_folds_as_its_lines_one_by_one():
     assert normalised_lines(lines) == ("\u0301a1 2", "fi\t(说明)\t", "", "", "合 计")
 
 
+def test_a_line_printed_bold_by_overprinting_reads_once():
+    # every run of a character a multiple of six (表1 and its title, each glyph printed six
+    # times over) or of two over four runs; lines whose runs share no such multiple, or too
+    # few runs, stay as printed
+    bold = ("表表表表表表111111",
+            "222222000000222222222222年年年年年年部部部部部部门门门门门门收收收收收收支支支支支支总总总总总总表表表表表表",
+            "政政政政政政府府府府府府性性性性性性 上上上上上上级级级级级级", "收收入入总总表表")
+    plain = ("合计 1100.00 2200.00", "一一 22", "2000 11 22 33", "三公经费 1,100.00 1,100.00 0.00")
+    assert normalised_lines(bold + plain) == ("表1", "2022年部门收支总表", "政府性 上级", "收入总表") + plain
+
+
 def test_list_marks_are_kept_through_the_folding_never_made_digits():
     # NFKC would make `3.①采用` the amount 3.1 and `⑴` the text (1); the full-width digits fold
     lines = ("3.①采用“1+N”模式；②细化（１２）", "⑴ ⒈ ❶ ㉑ 合计")
