@@ -557,7 +557,8 @@ def _level_wrapped_after(norm: tuple[str, ...], last: int) -> str:
 
 
 ORDINAL_HEAD = frozenset({"序号", "序", "号"})      # a header's 序号, whole or a character a line (printed upright)
-ORDINAL_OPENING = re.compile(r"^\s*([1-9]\d{0,3})(?=\s+\S)")      # a row's line opening with its number
+# a row's line opening with its number (or holding it alone: a row numbered and left empty)
+ORDINAL_OPENING = re.compile(r"^\s*([1-9]\d{0,3})(?=\s+\S|\s*$)")
 MIN_NUMBERED_ROWS = 3
 
 
@@ -625,11 +626,20 @@ def _numbered_rows_read(table: Table, content: list[tuple[int, str]], spec: Tabl
             return None
         if opened:
             seats[r] = opened.pop()
-    if len(seats) != len(apart.numbers):
+    read = {k for k, _ in apart.content}
+    empty = sorted(k for k in apart.numbers if k not in read)       # lines holding their number alone
+    if len(seats) != len(apart.numbers) - len(empty):
         return None
     numbered.columns.insert(0, Column.parse(ORDINAL_LEAVES[0]))
-    numbered.rows = [[Cell(apart.numbers[seats[r]], (seats[r],)) if r in seats else Cell("")] + row
-                     for r, row in enumerate(numbered.rows)]
+    width = len(numbered.columns)
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(numbered.rows):
+        while r in seats and empty and empty[0] < seats[r]:     # an empty row stands where its number does
+            k = empty.pop(0)
+            rows.append([Cell(apart.numbers[k], (k,))] + [Cell("") for _ in range(width - 1)])
+        rows.append([Cell(apart.numbers[seats[r]], (seats[r],)) if r in seats else Cell("")] + row)
+    rows += [[Cell(apart.numbers[k], (k,))] + [Cell("") for _ in range(width - 1)] for k in empty]
+    numbered.rows = rows
     return numbered
 
 

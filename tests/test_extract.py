@@ -711,6 +711,21 @@ def test_a_table_outside_the_catalogue_with_a_one_line_header_is_read_cell_by_ce
         ["3", "经济运行分析会", "2026年05月26日", "80", "2.00", ""]]
 
 
+def test_a_row_numbered_and_left_empty_keeps_its_number_and_the_rest_their_numbers():
+    # a 序号 table's row 4 prints its number alone (tab cells, as a PDF's ruled table): it is an
+    # empty row numbered 4, and rows 5 and 6 are still numbered apart, no column of their
+    # numbers left beside an empty one
+    doc = _parse(["财政拨款收支总表", "单位：元", "序号\t项目\t预算数\t项目\t预算数",
+                  "1\t一、财政拨款\t300.00\t一、一般公共服务支出\t200.00", "2\t\t\t二、教育支出\t50.00",
+                  "3\t\t\t三、科学技术支出\t50.00", "4\t\t\t\t", "5\t本年收入合计\t300.00\t本年支出合计\t300.00",
+                  "6\t收入总计\t300.00\t支出总计\t300.00"])
+    [table] = doc.tables
+    assert table.column_texts()[:3] == ["序号", "项目", "预算数"]
+    assert [[c.text for c in r][:3] for r in table.rows] == [
+        ["1", "一、财政拨款", "300.00"], ["2", "", ""], ["3", "", ""], ["4", "", ""], ["5", "本年收入合计", "300.00"],
+        ["6", "收入总计", "300.00"]]
+
+
 def test_a_header_cell_printing_a_slash_is_one_level_of_its_column():
     # `数量/台` is one printed cell: one column named so, an amount column, not a group 数量 over 台
     doc = _parse(["设备购置明细表", "单位：万元", "序号 品目名称 数量/台 金额",
