@@ -130,9 +130,9 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
 
 def _group_cut(line: str, group: str) -> str:
     """A grid line without the grid's group opening it (`绩效目标指标 成本指标 …`: printed in
-    every row's first cell)."""
+    every row's first cell), the header's or, where the header names none, `绩效指标`."""
     head, _, rest = line.strip().partition(" ")
-    return rest if group and squash(head) == group and rest else line
+    return rest if squash(head) == (group or "绩效指标") and rest else line
 
 
 def _fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:

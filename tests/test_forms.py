@@ -360,3 +360,18 @@ def test_a_short_line_ends_its_cell_whatever_the_centring():
     cells = _centred_cells([35, 37], [(36, "报告"), (38, "查区市数")],
                            ["探矿权等项目实地核查总结", "地质灾害重点防御区野外核"])
     assert cells == [[(36, "报告")], [(38, "查区市数")]]
+
+
+def test_indicator_rows_opening_with_the_grids_group_word_keep_it_out_of_their_cells():
+    # pdfplumber's text of Yantai's 政策和项目预算绩效目标表: each row opens with 绩效指标, the
+    # grid's first column, which its header does not name; it is no part of a name or value
+    lines = ["政策和项目预算绩效目标表", "(2026年度)", "项目名称 实施公车统管", "年度预算资金总额： 28.00",
+             "一级指标 二级指标 三级指标 指标值", "绩效指标 成本指标 经济成本 实施公车统管费用成本 ≤28万元",
+             "绩效指标 产出指标 数量指标 使用公车次数 ≥300次", "绩效指标 产出指标 质量指标 公车保障工作完成率 =100%",
+             "服务对象满意度", "绩效指标 满意度指标 用车人员或单位满意率 ≥90%", "指标"]
+    [form] = parse("\n".join(lines)).tables
+    assert [c.text for c in form.columns] == ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert [[c.text for c in r] for r in form.rows] == [
+        ["成本指标", "经济成本", "实施公车统管费用成本", "≤28万元"], ["产出指标", "数量指标", "使用公车次数", "≥300次"],
+        ["产出指标", "质量指标", "公车保障工作完成率", "=100%"], ["满意度指标", "服务对象满意度指标", "用车人员或单位满意率", "≥90%"]]
+    assert form.doubt == ""
