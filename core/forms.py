@@ -1386,6 +1386,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     printed = [(k, t) for k, s in lines for t in s.split()]
     group_down = _group_printed_down(printed)
     ends: dict[str, int] = {}      # the ends of merged cells wrapped around a row, their heads' lines
+    wrapped_heads: set[int] = set()     # the tokens that are such a level's head
     leading = 0         # where the line's run of wrapped ends, from its start, stops
     for n, (k, t) in enumerate(printed):
         if n in group_down:
@@ -1393,6 +1394,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
         after = printed[n + 1][1] if n + 1 < len(printed) else ""
         if n == 0 or printed[n - 1][0] != k:
             leading = n
+        wrapped = False
         if leading == n and ends.get(t, -1) >= k - 3:
             # a level's or the group's wrapped end (`标`), its head already read: alone on its line
             # or opening it, the merged cells' ends before the row's own cells (`指标 产出指标 …`)
@@ -1401,7 +1403,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             continue
         if len(t) >= 4 and (level := indicator_level(t)) and level != t and not indicator_level(t + after):
             ends[level[len(t):]] = k    # a level wrapped around its row (`经济成本指` / row / `标`)
-            t = level
+            t, wrapped = level, True
         elif t in _GROUP_PIECES and _GRID_GROUP.startswith(t) and t != _GRID_GROUP and \
                 not _GRID_GROUP.startswith(t + after):
             ends[_GRID_GROUP[len(t):]] = k      # the group's head (`绩效目标指` … `标`): no cell
@@ -1418,6 +1420,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)     # `=12` `个月`: one value
         else:
             tokens.append((k, t))
+            if wrapped:
+                wrapped_heads.add(len(tokens) - 1)
     names = [t for _, t in tokens if t not in INDICATOR_LEVELS and not INDICATOR_VALUE.match(t)]
     # the width names wrap at (a sentence under the grid, longer still, is no name)
     wrap = max((len(t) for t in names if not t.endswith("。")), default=0)
@@ -1439,6 +1443,12 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             continue
         if t in INDICATOR_LEVELS and not (fresh and not name):
             # (a second 二级 before the row's name is its name: `服务对象满意度` under `服务对象满意度指标`)
+            if not name and i not in wrapped_heads and t + "指标" not in INDICATOR_LEVELS and len(rows) >= 2 \
+                    and rows[-1][1].text == rows[-2][1].text and _between_one_line_rows(rows, tokens, i):
+                # a label alone on its line between two rows of a line each is centred on a cell
+                # of both: the row above is its, not the last of the label above's rows (a head
+                # that may wrap, `服务对象满意度` … `指标`, is centred on the row between its lines)
+                rows[-1][0:2] = _level_cells(l1, t, rows[-1][0].lines)
             l2, i, fresh = t, i + 1, True
             continue
         if t == "指标" and not name and l2 + t in INDICATOR_LEVELS:    # `服务对象满意度` … `指标`
@@ -1473,7 +1483,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             name.append((k, t))     # the name wrapped inside its brackets, its end after the row's levels
             i += 1
             continue
-        if len(name[-1][1]) >= wrap and _name_end_beside_value(tokens, i):
+        if len(name[-1][1]) >= wrap and (_name_end_beside_value(tokens, i) or _name_middle_beside_value(tokens, i, name)):
             name.append((k, t))     # the name's end beside its value, after the row's levels (`…引起的纠` / `纷 ≤0起`)
             i += 1
             continue
@@ -1508,6 +1518,19 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     return rows
 
 
+def _between_one_line_rows(rows: list[list[Cell]], tokens: list[tuple[int, str]], i: int) -> bool:
+    """Whether token i, a level, is alone on its line (but for other levels), the row before
+    printed on the line above it alone and the next row's name and value (two cells or more)
+    on the line below."""
+    k = tokens[i][0]
+    if not rows or {line for cell in rows[-1] for line in cell.lines} != {k - 1}:
+        return False
+    after = [y for y, x in tokens[i + 1:i + 2 * MAX_LEVELS_A_LINE + 3] if x not in INDICATOR_LEVELS]
+    return k not in after and after[:2] == [k + 1, k + 1]
+
+
+MAX_LEVELS_A_LINE = 2     # a line prints a 一级 and a 二级 at most
+
 WRAPPED_END_CHARS = 2   # a name's end wrapped alone at most: no indicator is named so shortly
 GROUP_LINES = 6     # lines the grid's group, printed a piece a line, spans at most
 
@@ -1535,15 +1558,19 @@ def _group_printed_down(printed: list[tuple[int, str]]) -> set[int]:
 def _wrapped_end_below(row: list[Cell], tokens: list[tuple[int, str]], i: int, wrap: int) -> bool:
     """Whether token i stands alone (but for levels) on the line just under `row`, whose name
     fills the names' width and starts on a line above its value's (a name wrapped around its
-    value's line)."""
+    value's line), no more of its lines below the value's than above."""
     k = tokens[i][0]
     name, value = row[2], row[3]
     before = itertools.takewhile(lambda token: token[0] == k, (tokens[n] for n in range(i - 1, -1, -1)))
     after = itertools.takewhile(lambda token: token[0] == k, (tokens[n] for n in range(i + 1, len(tokens))))
     # (alone but for a level's wrapped end: `指标` closing `服务对象满意度`)
     alone = all(x in INDICATOR_LEVELS or x == "指标" for _, x in itertools.chain(before, after))
-    return alone and bool(name.lines) and bool(value.lines) and name.lines[0] < value.lines[0] and \
-        k == max(name.lines + value.lines) + 1 and len(name.text) >= wrap - 1
+    if not (alone and name.lines and value.lines and name.lines[0] < value.lines[0]):
+        return False
+    # (a cell's lines stand centred on its value's: no more of them below it than above)
+    above = sum(line < value.lines[0] for line in name.lines)
+    below = sum(line > value.lines[0] for line in name.lines)
+    return k == max(name.lines + value.lines) + 1 and len(name.text) >= wrap - 1 and below < above
 
 
 def _printed_above_its_value(row: list[Cell]) -> bool:
@@ -1581,6 +1608,16 @@ def _value_beside(tokens: list[tuple[int, str]], n: int) -> bool:
 def _name_end_beside_value(tokens: list[tuple[int, str]], n: int) -> bool:
     """Whether token n is a name's last character or two, wrapped to its value's line (`纷 ≤0起`)."""
     return len(tokens[n][1]) <= WRAPPED_END_CHARS and bool(CJK.match(tokens[n][1])) and _value_beside(tokens, n)
+
+
+def _name_middle_beside_value(tokens: list[tuple[int, str]], n: int, name: list[tuple[int, str]]) -> bool:
+    """Whether token n is the middle of a name wrapped over three lines round its row's: its
+    head on a line above, token n beside the value, its end alone on the line below
+    (`考核全市道路运输企业主要` / `… 负责人和安全生产管理人员 ≥2000人次` / `人数`)."""
+    k, t = tokens[n]
+    return name[-1][0] < k and bool(CJK.match(t)) and not INDICATOR_VALUE.match(t) and _value_beside(tokens, n) and \
+        n + 2 < len(tokens) and tokens[n + 2][0] == k + 1 and tokens[n + 2][1] not in INDICATOR_LEVELS and \
+        not INDICATOR_VALUE.match(tokens[n + 2][1])
 
 
 INDICATOR_L1_SET = frozenset(INDICATOR_L1)        # (a line's words tested against it at once)

@@ -364,14 +364,38 @@ def test_a_short_line_ends_its_cell_whatever_the_centring():
 
 def test_indicator_rows_opening_with_the_grids_group_word_keep_it_out_of_their_cells():
     # pdfplumber's text of Yantai's 政策和项目预算绩效目标表: each row opens with 绩效指标, the
-    # grid's first column, which its header does not name; it is no part of a name or value
+    # grid's first column, which its header does not name; it is no part of a name or value.
+    # 社会效益指标, alone on its line between two rows of a line each, is centred on a cell of
+    # both (单位正常运转率 is its, not 时效指标's); 服务对象满意度 … 指标 wraps round its one row
     lines = ["政策和项目预算绩效目标表", "(2026年度)", "项目名称 实施公车统管", "年度预算资金总额： 28.00",
              "一级指标 二级指标 三级指标 指标值", "绩效指标 成本指标 经济成本 实施公车统管费用成本 ≤28万元",
              "绩效指标 产出指标 数量指标 使用公车次数 ≥300次", "绩效指标 产出指标 质量指标 公车保障工作完成率 =100%",
+             "绩效指标 产出指标 时效指标 公车保障工作完成及时率 =100%", "单位正常运转率 ≥90%",
+             "绩效指标 效益指标 社会效益指标", "交通运输工作顺利开展 有效保障",
              "服务对象满意度", "绩效指标 满意度指标 用车人员或单位满意率 ≥90%", "指标"]
     [form] = parse("\n".join(lines)).tables
     assert [c.text for c in form.columns] == ["一级指标", "二级指标", "三级指标", "指标值"]
     assert [[c.text for c in r] for r in form.rows] == [
         ["成本指标", "经济成本", "实施公车统管费用成本", "≤28万元"], ["产出指标", "数量指标", "使用公车次数", "≥300次"],
-        ["产出指标", "质量指标", "公车保障工作完成率", "=100%"], ["满意度指标", "服务对象满意度指标", "用车人员或单位满意率", "≥90%"]]
+        ["产出指标", "质量指标", "公车保障工作完成率", "=100%"], ["产出指标", "时效指标", "公车保障工作完成及时率", "=100%"],
+        ["效益指标", "社会效益指标", "单位正常运转率", "≥90%"], ["效益指标", "社会效益指标", "交通运输工作顺利开展", "有效保障"],
+        ["满意度指标", "服务对象满意度指标", "用车人员或单位满意率", "≥90%"]]
+    assert form.doubt == ""
+
+
+def test_names_wrapped_over_three_lines_round_their_rows_line_are_one_name_each():
+    # pdfplumber's text of Yantai's 政策和项目预算绩效目标表: a name's head above its row's line,
+    # its middle beside the value or none, its end below; the next row's head, two lines under
+    # the value, is no more of it
+    lines = ["政策和项目预算绩效目标表", "(2026年度)", "项目名称 道路运输企业主要负责人和安全生产管理人员考核",
+             "年度预算资金总额： 20.00", "一级指标 二级指标 三级指标 指标值", "绩效指标 成本指标 经济成本 考核成本控制 ≤20万元",
+             "考核全市道路运输企业主要", "绩效指标 产出指标 数量指标 负责人和安全生产管理人员 ≥2000人次", "人数",
+             "绩效指标 产出指标 质量指标 考核合格率 ≥85%", "企业主要负责人和安全生产", "绩效指标 效益指标 社会效益指标 ≥50%",
+             "管理人员安全水平提升率", "道路运输企业及危险货物企", "绩效指标 效益指标 可持续影响指标 显著增强", "业安全管理能力",
+             "服务对象满意度", "绩效指标 满意度指标 主管部门满意率 ≥95%", "指标"]
+    [form] = parse("\n".join(lines)).tables
+    assert [[c.text for c in r][2:] for r in form.rows] == [
+        ["考核成本控制", "≤20万元"], ["考核全市道路运输企业主要负责人和安全生产管理人员人数", "≥2000人次"],
+        ["考核合格率", "≥85%"], ["企业主要负责人和安全生产管理人员安全水平提升率", "≥50%"],
+        ["道路运输企业及危险货物企业安全管理能力", "显著增强"], ["主管部门满意率", "≥95%"]]
     assert form.doubt == ""
