@@ -1432,6 +1432,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     fresh = False       # a 二级 named since the last row
+    labels: list[tuple[float, str]] = []        # each 二级 label and the line it is centred on
     name: list[tuple[int, str]] = []
     i = 0
     while i < len(tokens):
@@ -1443,6 +1444,9 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             continue
         if t in INDICATOR_LEVELS and not (fresh and not name):
             # (a second 二级 before the row's name is its name: `服务对象满意度` under `服务对象满意度指标`)
+            # the line the label is centred on: its own, or where its head wraps round a row,
+            # the row's between its head and end
+            labels.append((k + 1 if i in wrapped_heads else k, t))
             if not name and i not in wrapped_heads and t + "指标" not in INDICATOR_LEVELS and len(rows) >= 2 \
                     and rows[-1][1].text == rows[-2][1].text and _between_one_line_rows(rows, tokens, i):
                 # a label alone on its line between two rows of a line each is centred on a cell
@@ -1452,6 +1456,8 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             l2, i, fresh = t, i + 1, True
             continue
         if t == "指标" and not name and l2 + t in INDICATOR_LEVELS:    # `服务对象满意度` … `指标`
+            if labels and labels[-1][1] == l2:
+                labels[-1] = ((labels[-1][0] + k) / 2, l2 + t)
             l2, i = _second_level_completed(rows, l2, k), i + 1
             continue
         if not name and rows and on_one_line and not INDICATOR_VALUE.match(t) and \
@@ -1509,6 +1515,15 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
                           "joined from fragments" if len(name) > 1 else ""),
                      Cell("".join(x for _, x in value), (k,))] + [Cell("") for _ in range(max(0, width - 4))])
         name, fresh = [], False
+    if on_one_line and labels and _centred((places := _label_places(rows, labels)), len(rows)):
+        # rows of a line each (a name wrapped round its row's line), each label centred on its
+        # merged cell's rows (between two of them where they are even): the labels' rows, where
+        # they are other than filled down (or than a label between two rows of a line each, above,
+        # gave where rows misread leave the labels no such block)
+        centred = [list(row) for row in rows]
+        _levels_of_centred_labels(centred, places)
+        if any(row[1].text != other[1].text for row, other in zip(rows, centred)):
+            rows = centred
     # rows above the first levels printed, each an indicator with its target: those levels'
     # merged cells, centred below their first rows
     named = next((n for n, row in enumerate(rows) if row[0].text or row[1].text), 0)
@@ -1530,6 +1545,35 @@ def _between_one_line_rows(rows: list[list[Cell]], tokens: list[tuple[int, str]]
 
 
 MAX_LEVELS_A_LINE = 2     # a line prints a 一级 and a 二级 at most
+
+
+def _centred(places: list[tuple[float, str]], n: int) -> bool:
+    """Whether each label stands within half a row of the middle of its block of the n rows,
+    and all of them within a row in all (a text printing each label centred on its merged
+    cell; one printing it over the cell's first row, a line above it, leaves a label a row or
+    more off, as do rows misread)."""
+    ends = centred_blocks(n, places)
+    off = [abs(at - (a + b - 1) / 2) for (at, _), a, b in zip(places, [0] + ends[:-1], ends) if a != b]
+    return bool(ends) and max(off, default=0) <= 0.5 and sum(off) <= 1
+
+
+def _label_places(rows: list[list[Cell]], labels: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """Each label's place in rows (`centred_blocks`' marks) from the line it is centred on:
+    a row's where it stands on that row's middle line, between two rows' in proportion."""
+    middles: list[float] = []
+    for row in rows:
+        lines = [line for cell in row for line in cell.lines]
+        middles.append((min(lines) + max(lines)) / 2 if lines else middles[-1] if middles else 0.0)
+    places = []
+    for line, label in labels:
+        after = next((r for r, middle in enumerate(middles) if middle >= line), len(middles))
+        if after == 0 or after == len(middles):
+            places.append((float(min(after, len(middles) - 1)), label))
+        else:
+            below, above = middles[after], middles[after - 1]
+            places.append((after - (below - line) / (below - above) if below > above else float(after), label))
+    return places
+
 
 WRAPPED_END_CHARS = 2   # a name's end wrapped alone at most: no indicator is named so shortly
 GROUP_LINES = 6     # lines the grid's group, printed a piece a line, spans at most
