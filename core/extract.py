@@ -518,6 +518,8 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
     if context.printed is not None:
         content, printed, wrapped = _figures_wrapped_around_rows(content, context.printed)
         context = replace(context, printed=printed)
+    if not wrapped and not any("  " in s for _, s in content):     # (a text that keeps no places)
+        content, wrapped = _figures_wrapped_around_plain_rows(content)
     layout = detect_layout(content)
     while layout != "fragment" and len(content) > 1 and LONE_NUMBER.match(content[-1][1].strip()) and \
             not _decimals_cut(content[-2][1], content[-1][1].strip()):
@@ -674,6 +676,37 @@ def _figures_wrapped_around_rows(content: list[tuple[int, str]], printed: Printe
     if not wrapped:
         return content, printed, wrapped
     return kept, replace(printed, lines=tuple(rows.get(k, line) for k, line in enumerate(lines, start=1))), wrapped
+
+
+def _figures_wrapped_around_plain_rows(content: list[tuple[int, str]]
+                                       ) -> tuple[list[tuple[int, str]], dict[int, list[str]]]:
+    """A figure wrapped around its row's line in a text that keeps no places (`350,034.4` /
+    `合计 432,513.70 82,479.29 …` / `2`): its head alone on the line above, its last digits alone
+    on the line below, the row's line a label and figures; the row's line read with the figure
+    whole among its figures, first where it is the sum of the others (the row's total), else
+    last; with each such row's line and its figure."""
+    kept: list[tuple[int, str]] = []
+    wrapped: dict[int, list[str]] = {}
+    i = 0
+    while i < len(content):
+        if i + 2 < len(content) and [k for k, _ in content[i:i + 3]] == list(range(content[i][0], content[i][0] + 3)):
+            (_, head), (k, row), (_, tail) = content[i:i + 3]
+            head, tail, figure = head.strip(), tail.strip(), head.strip() + tail.strip()
+            tokens = row.split()
+            # (the row's figures: the run of them that ends its line, after its label's words)
+            words = len(tokens) - next((n for n, t in enumerate(reversed(tokens)) if not is_amount(t)), len(tokens))
+            figures = [f for t in tokens[words:] if (f := parse_amount(t)) is not None]
+            if FIGURE_HEAD.fullmatch(head) and FIGURE_TAIL.fullmatch(tail) and not TWO_DECIMALS.match(head) and \
+                    TWO_DECIMALS.match(figure) and figures and words:
+                total_first = parse_amount(figure) == sum(figures, Decimal(0))
+                placed = [figure, *tokens[words:]] if total_first else [*tokens[words:], figure]
+                kept.append((k, " ".join(tokens[:words] + placed)))
+                wrapped[k] = [figure]
+                i += 3
+                continue
+        kept.append(content[i])
+        i += 1
+    return kept, wrapped
 
 
 def _row_with_its_wrapped_figures(above: str, row: str, below: str) -> tuple[str, list[str]] | None:

@@ -726,6 +726,19 @@ def test_a_row_numbered_and_left_empty_keeps_its_number_and_the_rest_their_numbe
         ["6", "收入总计", "300.00"]]
 
 
+def test_a_figure_wrapped_round_its_rows_line_in_a_text_without_places_is_read_whole():
+    # pdfplumber's plain text cuts a figure wider than its cell: its head on the line above
+    # the row's, its last digit on the line below; the whole figure is the row's total where
+    # it sums the row's others (Shenzhen's 轨道交通管理), else its last (Hangzhou's 项目支出)
+    doc = _parse(["支出总表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出", "350,631.5",
+                  "合计 175,631.59 175,000.00", "9", "201 一般公共服务支出 231.00 231.00 0.00",
+                  "175,400.5", "212 城乡社区支出 175,204.09 196.50", "9"])
+    [table] = doc.tables
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["", "合计", "350631.59", "175631.59", "175000.00"], ["201", "一般公共服务支出", "231.00", "231.00", "0.00"],
+        ["212", "城乡社区支出", "175400.59", "175204.09", "196.50"]]
+
+
 def test_a_header_cell_printing_a_slash_is_one_level_of_its_column():
     # `数量/台` is one printed cell: one column named so, an amount column, not a group 数量 over 台
     doc = _parse(["设备购置明细表", "单位：万元", "序号 品目名称 数量/台 金额",
