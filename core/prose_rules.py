@@ -348,14 +348,34 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
             total_col = next((c for c in (find_col(t, "总计"), find_col(t, "合计")) if c is not None), None)
             if total_col is None:
                 continue
-            for r in range(len(t.rows)):
-                value = amount(t, r, total_col)
-                if value is not None:
+            values = [amount(t, r, total_col) for r in range(len(t.rows))]
+            groups = _group_rows(values)
+            for r, value in enumerate(values):
+                if value is not None and r not in groups and not catalog.TOTAL_LABELS.match(t.cell(r, name_col).text):
                     out.append((t.cell(r, name_col).text, value, t.title))
         elif t.kind == TableKind.BUDGET_PERFORMANCE_TARGET and t.facts.get("项目名称"):
             value = parse_amount(t.facts.get(FORM_TOTAL, ""))
             if value is not None:
                 out.append((t.facts["项目名称"], value, t.title))
+    return out
+
+
+def _group_rows(values: list[Decimal | None]) -> set[int]:
+    """The rows that total the rows after them (a unit's row over its projects): each whose
+    amount the next rows' add up to (within their rounding). The text's list of some projects
+    (重点项目) totals a unit's other rows than the table: no project's."""
+    out: set[int] = set()
+    for r, value in enumerate(values):
+        if value is None or value <= 0:
+            continue
+        total = Decimal(0)
+        for parts, later in enumerate(values[r + 1:], start=1):
+            total += later or 0
+            if severity(value - total, parts) != Severity.ERROR:     # (equal, or within their rounding)
+                out.add(r)
+                break
+            if total > value:
+                break
     return out
 
 
@@ -375,16 +395,18 @@ def check_project_lines(doc: Document) -> list[Finding]:
         return []
     in_table = {k for t in doc.tables for k in range(t.first_line, t.last_line + 1)}
     norm = doc.source.norm
-    out = []
+    lines_listed = []
     for k, line in enumerate(norm, start=1):
         if k in in_table:
             continue
         listed = _listed_project(line) if "\t" in line else _wrapped_listed_project(norm, k, printed)
-        if listed is None or listed[0] not in printed:
-            continue
-        name, figure = listed
-        said = parse_amount(figure)
-        if said is None or said in unnamed:
+        if listed is not None and listed[0] in printed and (said := parse_amount(listed[1])) is not None:
+            lines_listed.append((k, *listed, said))
+    # (a unit's line in the text's list, totalling the projects listed after it, is no project's)
+    totals = _group_rows([said for *_, said in lines_listed])
+    out = []
+    for n, (k, name, figure, said) in enumerate(lines_listed):
+        if said in unnamed or n in totals:
             continue
         # … and rows whose names hold it among other text: a wrapped name's end, the header
         # printed again, a description's piece, read into the name (`助项目住院医师规范化培训补助经费`)

@@ -753,6 +753,20 @@ def test_a_listed_project_whose_row_was_read_without_its_name_or_with_more_is_no
         ("prose_vs_table", "error", "the text lists 综合业务费 at 600 万元; 项目支出表 prints 622.00")]
 
 
+def test_the_texts_list_of_key_projects_totals_its_units_otherwise_than_the_project_table():
+    """The text lists some projects (重点项目) under each unit's subtotal of them: a unit's line
+    is no project's, and neither is the table's unit row over all its projects (Guangzhou's
+    规划和自然资源局: ten false errors); a project's own amount is still told."""
+    doc = _document(_lines("项目支出表", "单位：万元", "项目名称\t合计\t财政拨款", "合计\t1000.00\t1000.00",
+                           "甲中心\t600.00\t600.00", "综合业务费\t400.00\t400.00", "设备购置费\t200.00\t200.00",
+                           "乙中心\t400.00\t400.00", "信息化经费\t400.00\t400.00", "注：本表反映项目支出。",
+                           "第三部分 其他重要事项的情况说明", "一、重点项目绩效目标情况", "本部门重点项目绩效目标如下。",
+                           "项目\t预算数（单位：万元）\t绩效目标", "合计\t800\t", "甲中心\t400\t", "综合业务费\t400\t保障业务。",
+                           "乙中心\t400\t", "信息化经费\t390\t建设系统。"))
+    assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
+        ("prose_vs_table", "error", "the text lists 信息化经费 at 390 万元; 项目支出表 prints 400.00")]
+
+
 def test_a_rate_column_is_no_sum_of_its_rows():
     """增减率 is a ratio of the row's own figures: a class's rate is no sum of its items',
     while its 增减额 is (here 100.00 = 100.00 + 0.00, and a planted 增减额 error is found)."""
