@@ -696,6 +696,9 @@ def _stated_figures(subject: str, text: str, start: int = 0, end: int | None = N
         start = after.end()
 
 
+_HEADING_AFTER_SENTENCE = re.compile(r"。\s*[（(][一二三四五六七八九十]{1,3}[)）]")
+
+
 @text_only
 def check_prose_sums(doc: Document) -> list[Finding]:
     """Totals the text states with all their parts (catalog.PROSE_SUMS): “三公”经费 = 因公出国（境）费
@@ -704,8 +707,12 @@ def check_prose_sums(doc: Document) -> list[Finding]:
     out = []
     for total_subject, part_subjects in catalog.PROSE_SUMS:
         for total in _stated_figures(total_subject, text):
-            # the parts follow the total in its paragraph: to the first 。 past 300 characters
+            # the parts follow the total in its paragraph: to the first 。 past 300 characters,
+            # or to a numbered heading opening a sentence before it (`（一）基本支出。`: a part
+            # of another total, the year's whole spending, under a heading of its own)
             end = text.find("。", total.end + 300)
+            if (heading := _HEADING_AFTER_SENTENCE.search(text, total.end)) and (end < 0 or heading.start() < end):
+                end = heading.start() + 1
             found = [next(_stated_figures(p, text, total.end, end if end > 0 else len(text)), None)
                      for p in part_subjects]
             parts = [p for p in found if p is not None]

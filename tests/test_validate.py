@@ -841,6 +841,9 @@ def test_spending_stated_with_its_basic_and_project_parts_must_add_up():
         ("sum", "error", {"stated": "1000.00", "computed": "1050.00"})]
     assert sums("2026年一般公共预算支出1,000.00万元，其中：基本支出600.00万元，项目支出400.00万元。") == []
     assert sums("本年支出合计100.00万元，其中：财政拨款基本支出60.00万元，项目支出30.00万元。") == []
+    # (Beijing's 国资委: a fund's spending, then under headings of their own the whole year's parts)
+    assert sums("一般公共预算支出19,828.57万元，比上年减少464.27万元；国有资本经营预算支出495,836.20万元。"
+                "（一）基本支出。基本支出预算10,792.95万元。（二）项目支出。项目支出预算504,872.32万元。") == []
 
 
 def test_a_table_printed_per_period_is_compared_with_other_tables_by_its_latest_figure():
