@@ -599,6 +599,8 @@ def _numbered_rows(content: list[tuple[int, str]], layout: str, printed: Printed
             return line[:m.start(1)] + " " * len(m.group(1)) + line[m.end(1):]
         if k in header_lines:
             return re.sub(r"(?<!\S)(?:序号|序|号)(?!\S)", lambda m: " " * len(m.group()), line)
+        if "序号" in line.split():      # the header printed again past a page break: as the first
+            return re.sub(r"(?<!\S)序号(?!\S)", "  ", line)
         return line
     lines = [(k, blanked(k, line)) for k, line in content]
     if printed is not None:     # (the document's lines as printed: only the table's numbered and header lines change)
