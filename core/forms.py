@@ -1533,6 +1533,9 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
     return rows
 
 
+MAX_LEVELS_A_LINE = 2     # a line prints a 一级 and a 二级 at most
+
+
 def _between_one_line_rows(rows: list[list[Cell]], tokens: list[tuple[int, str]], i: int) -> bool:
     """Whether token i, a level, is alone on its line (but for other levels), the row before
     printed on the line above it alone and the next row's name and value (two cells or more)
@@ -1542,9 +1545,6 @@ def _between_one_line_rows(rows: list[list[Cell]], tokens: list[tuple[int, str]]
         return False
     after = [y for y, x in tokens[i + 1:i + 2 * MAX_LEVELS_A_LINE + 3] if x not in INDICATOR_LEVELS]
     return k not in after and after[:2] == [k + 1, k + 1]
-
-
-MAX_LEVELS_A_LINE = 2     # a line prints a 一级 and a 二级 at most
 
 
 def _centred(places: list[tuple[float, str]], n: int) -> bool:
