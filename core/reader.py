@@ -353,7 +353,12 @@ NUMBER_GLUED_ON = re.compile(rf"^\s*[-－—]\s*\d+\s*[-－—](?=\s*(?:{TABLE_N
 # … or a title printing its unit, and the table after it, on its own line (`预算10表 政府采购预算明细表
 # 金额单位：万元 采购类别 金额 A-货物 196.913600 …`, PDFium's text of a table on one line)
 TITLE_THEN_UNIT = re.compile(rf"^(?P<title>\s*(?:{TABLE_NUMBER.pattern})?\s*[^\s，。；]{{2,40}}?表"
-                             r"(?:[（(][^）)]*[）)])?)\s+(?P<unit>(?:金额)?单位[：:]\s*(?:万元|千元|元))(?:\s+(?P<rest>\S.*))?$")
+                             r"(?:[（(][^）)]*[）)])?)"
+                             # (its number and agency between, glued on where a ruled caption cell's lines
+                             # were joined: `收支预算总表公开表一部门： …`)
+                             r"(?:\s*(?P<number>(?:公开)?表[一二三四五六七八九十]{1,3}|" + TABLE_NUMBER.pattern + r"))?"
+                             r"(?:\s*(?P<agency>(?:编制)?(?:部门|单位)(?:名称)?[：:]\s*[^\s：:]+))?"
+                             r"\s+(?P<unit>(?:金额)?单位[：:]\s*(?:万元|千元|元))(?:\s*(?P<rest>\S.*))?$")
 
 
 def _titles_glued_on_apart(lines: list[str]) -> list[str]:
@@ -362,11 +367,30 @@ def _titles_glued_on_apart(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if "表" in line and "单位" in line and (titled := TITLE_THEN_UNIT.match(line)):
-            out += [titled["title"], titled["unit"]] + ([titled["rest"]] if titled["rest"] else [])
+            out += _title_line_apart(titled)
             continue
         cut = _glued_title_start(line) if "表" in line or NUMBER_GLUED_ON.match(line) else None
         out += [line[:cut], line[cut:]] if cut else [line]
     return out
+
+
+def _title_line_apart(titled: re.Match[str]) -> list[str]:
+    """A title's line as the lines it prints together: the title, its number, its agency, its
+    unit, the rest."""
+    return [part for part in (titled["title"], titled["number"], titled["agency"], titled["unit"], titled["rest"]) if part]
+
+
+def _pdf_title_lines_apart(lines: list[str], pages: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A PDF's lines, a ruled caption's title, agency and unit (its cell's lines joined) each
+    on a line of its own on its page."""
+    out: list[str] = []
+    out_pages: list[int] = []
+    for line, page in zip(lines, pages):
+        parts = _title_line_apart(titled) if "表" in line and "单位" in line and \
+            (titled := TITLE_THEN_UNIT.match(line)) and (titled["agency"] or titled["number"]) else [line]
+        out += parts
+        out_pages += [page] * len(parts)
+    return tuple(out), tuple(out_pages)
 
 
 def _glued_title_start(line: str) -> int | None:
@@ -390,9 +414,9 @@ def load_text(data: bytes, path: str = "<memory>", progress: Progress | None = N
         # (the PDF reader's module and settings loaded only where a PDF is read)
         from .pdf import read_pdf
         pdf = read_pdf(data, path, progress)
-        lines = tuple(pdf.text.split("\n"))
+        lines, pages = _pdf_title_lines_apart(pdf.text.split("\n"), pdf.pages)
         return SourceText(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding="pdf",
-                          lines=lines, norm=normalised_lines(lines), pages=pdf.pages)
+                          lines=lines, norm=normalised_lines(lines), pages=pages)
     for magic, what in _BINARY_SIGNATURES.items():
         if data.startswith(magic):
             raise UserError(f"{path}: this is {what}")

@@ -65,6 +65,24 @@ def test_a_title_glued_to_the_page_befores_last_line_starts_a_line():
         "一、收支总表    ……………… 3")
 
 
+def test_a_ruled_captions_lines_joined_in_one_cell_are_set_apart():
+    """Jiangsu's PDFs rule their title, table number, agency and unit into one cell, whose lines
+    the PDF reader joins (`收支预算总表公开表一部门： … 单位：万元`, the header's first cells on after
+    it): each is a line of its own, on its page; a title whose line prints no agency nor number
+    stays on its line in a PDF."""
+    from core.reader import _pdf_title_lines_apart
+    lines, pages = _pdf_title_lines_apart(
+        ["收支预算总表公开表一部门： 江苏省人大常委会办公厅 单位：万元",
+         "财政拨款支出预算表部门：中国共产党江苏省委员会办公厅 单位：万元功能科目代码\t功能科目名称\t金额",
+         "一般公共预算支出表 单位：万元", "合计\t20,702.25"], (3, 5, 6, 6))
+    assert lines == ("收支预算总表", "公开表一", "部门： 江苏省人大常委会办公厅", "单位：万元",
+                     "财政拨款支出预算表", "部门：中国共产党江苏省委员会办公厅", "单位：万元", "功能科目代码\t功能科目名称\t金额",
+                     "一般公共预算支出表 单位：万元", "合计\t20,702.25")
+    assert pages == (3, 3, 3, 3, 5, 5, 5, 5, 6, 6)
+    assert load_text("收支预算总表 部门：中共江苏省委办公厅 单位：万元\n一、财政拨款 24,458.43\n".encode()).lines == (
+        "收支预算总表", "部门：中共江苏省委办公厅", "单位：万元", "一、财政拨款 24,458.43")
+
+
 def test_normalised_view_folds_full_width_and_spaces_but_keeps_tabs():
     src = load_text(TEXT.encode("utf-8"))
     assert src.norm[1] == "一、收入 1,086.56 万元"
