@@ -269,6 +269,11 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         line = norm[k - 1].strip()
         titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
+        if not titled and SECTION.match(line) and "表" in line and _unit_line_next(norm, k) and \
+                (spec := title_spec(SECTION.sub("", line), report_type)) is not None:
+            # a standard table's title numbered as a heading (`一、收支预算总表`), its agency and
+            # unit on the next line: the table's title
+            line, titled = SECTION.sub("", line), True
         head: int | None = None
         if titled and (((spec is None or spec.form) and len(line) <= WRAPPED_TITLE_TAIL) or UNOPENED_BRACKET.match(line)):
             # (a form's title names its project: a short one is the end of a wrapped name, `目绩效目标表`)
@@ -310,6 +315,12 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
                 break
         regions.append(region)
     return _bodies_printed_before_titles(_join_continuations(_titles_printed_under(regions, norm), norm), norm)
+
+
+def _unit_line_next(norm: tuple[str, ...], k: int) -> bool:
+    """Whether the next line printed after line k states a unit (`部门：… 单位：万元`)."""
+    after = next((line for line in norm[k:k + 3] if line.strip()), "")
+    return bool(UNIT_LINE.search(after))
 
 
 def _heading_goes_on(src: SourceText, start: int, k: int) -> bool:

@@ -740,6 +740,19 @@ def test_a_figure_wrapped_round_its_rows_line_in_a_text_without_places_is_read_w
         ["212", "城乡社区支出", "175400.59", "175204.09", "196.50"]]
 
 
+def test_a_standard_title_numbered_as_a_heading_over_its_unit_line_is_the_tables_title():
+    # Jiangsu's 2017 budget heads each table `一、收支预算总表`, its agency and unit on the next
+    # line; the 目录 lists the same headings, and a heading over prose stays a heading
+    doc = _parse(["江苏省人民检察院2017年度部门预算", "目 录", "一、收支预算总表", "二、收入预算总表",
+                  "第一部分 部门概况", "一、收支预算总表情况说明", "本部门2017年收入17,996.68万元。",
+                  "一、收支预算总表", "部门： 江苏省人民检察院 单位：万元", "收入 支出",
+                  "项目名称 金额 功能科目名称 金额", "一、财政拨款 17,996.68 一、公共安全支出 17,996.68",
+                  "收入合计 17,996.68 支出合计 17,996.68",
+                  "二、收入预算总表", "部门： 江苏省人民检察院 单位：万元", "项目名称 金额", "收入总计 17,996.68"])
+    assert [(t.title, t.kind) for t in doc.tables] == [
+        ("收支预算总表", "budget.income_expense_summary"), ("收入预算总表", "budget.income")]
+
+
 def test_a_header_cell_printing_a_slash_is_one_level_of_its_column():
     # `数量/台` is one printed cell: one column named so, an amount column, not a group 数量 over 台
     doc = _parse(["设备购置明细表", "单位：万元", "序号 品目名称 数量/台 金额",
