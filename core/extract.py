@@ -2092,7 +2092,16 @@ def _fill_tab_grid(table: Table, content: list[tuple[int, str]], spec: TableSpec
     without a body, and cells stay where the text put them. `body_from`: the line the rows
     start at, where the caller knows it (else the first line that reads as a row's);
     `drawn_from`: the lines of a row's cell joined from pieces (by line and column)."""
-    grid = [(k, s.split("\t")) for k, s in content if "\t" in s or _is_body_cells([s])]
+    widths = Counter(s.count("\t") + 1 for _, s in content if "\t" in s)
+    width = widths.most_common(1)[0][0] if ruled and widths else 0
+
+    def cells_of(line: str) -> list[str]:
+        # (a row a page prints past its ruling, a line of text: its cells a space apart, as many
+        # as the ruled rows')
+        if "\t" not in line and width and len(pieces := line.split()) == width and _is_body_cells(pieces):
+            return pieces
+        return line.split("\t")
+    grid = [(k, cells) for k, s in content if len(cells := cells_of(s)) > 1 or _is_body_cells(cells)]
     grid = [(k, cells) for k, cells in grid if any(c.strip() for c in cells)]
 
     def starts_body(k: int, cells: list[str]) -> bool:

@@ -170,6 +170,17 @@ def overprinted_titles(path: Path) -> Path:
     return build(path, story, on_page=titles)
 
 
+def row_past_the_ruling(path: Path) -> Path:
+    """A coded table run on to a second page whose first row prints past the ruling, a line of
+    text (as Jiangsu's 2018 法院 budget prints 2040504 案件审判 atop its page)."""
+    first = [["功能科目代码", "功能科目名称", "金额"], ["", "合计", "30.00"], ["204", "公共安全支出", "30.00"],
+             ["20405", "法院", "30.00"], ["2040501", "行政运行", "10.00"]]
+    rest = [["2040505", "案件执行", "5.00"], ["2040599", "其他法院支出", "5.00"]]
+    story = [paragraph("一般公共预算支出预算表"), paragraph("单位：万元"), ruled(first), PageBreak(),
+             paragraph("2040504 案件审判 10.00"), ruled(rest)]
+    return build(path, story)
+
+
 def cut_rows(path: Path) -> Path:
     """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
     two by the rules of the panel beside them (the panel's own row centred between the
