@@ -2183,9 +2183,11 @@ def _amounts_under_labels(above: list[str], printed: dict[int, str]) -> bool:
     """Whether a row printing amounts alone sits under a row printing labels alone, in the
     columns that row leaves empty (`合计` / `2,391.92`: one printed row cut in two)."""
     labels = {j for j, c in enumerate(above) if c.strip()}
+    # (a row's code opening it is a label: `204 | 公共安全支出` / ` | | 16,444.36`)
+    code = min(labels) if labels and CODE.match(above[min(labels)].strip()) and len(labels) > 1 else None
     return bool(printed) and bool(labels) and not labels & printed.keys() \
         and all(parse_amount(c) is not None for c in printed.values()) \
-        and not any(parse_amount(above[j]) is not None for j in labels) and not is_column_number_row(above)
+        and not any(parse_amount(above[j]) is not None for j in labels if j != code) and not is_column_number_row(above)
 
 
 def _rest_of_a_row_above(above: list[str], printed: dict[int, str]) -> bool:

@@ -753,6 +753,17 @@ def test_a_standard_title_numbered_as_a_heading_over_its_unit_line_is_the_tables
         ("收支预算总表", "budget.income_expense_summary"), ("收入预算总表", "budget.income")]
 
 
+def test_a_coded_rows_figure_on_a_ruled_line_of_its_own_is_the_rows():
+    # Jiangsu's 2019 检察院 PDF rules 204 公共安全支出 and its figure apart (` | | 16,444.36`): one
+    # printed row cut by the rules of a neighbouring cell, its code no figure
+    doc = _parse(["一般公共预算支出预算表", "单位：万元", "功能科目代码\t功能科目名称\t金额", "合 计\t\t21,940.96",
+                  "204\t公共安全支出\t", "\t\t21,940.96", "20404\t检察\t21,940.96", "2040401\t行政运行\t21,940.96"])
+    [table] = doc.tables
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["", "合计", "21940.96"], ["204", "公共安全支出", "21940.96"], ["20404", "检察", "21940.96"],
+        ["2040401", "行政运行", "21940.96"]]
+
+
 def test_a_header_cell_printing_a_slash_is_one_level_of_its_column():
     # `数量/台` is one printed cell: one column named so, an amount column, not a group 数量 over 台
     doc = _parse(["设备购置明细表", "单位：万元", "序号 品目名称 数量/台 金额",
