@@ -767,6 +767,26 @@ def test_the_texts_list_of_key_projects_totals_its_units_otherwise_than_the_proj
         ("prose_vs_table", "error", "the text lists 信息化经费 at 390 万元; 项目支出表 prints 400.00")]
 
 
+def test_a_stray_word_in_the_income_tables_total_column_passes_no_total_over():
+    """A word in the 收入总表's 合计 column (a header row read into the body past a page break, or
+    typed) leaves it the rows' totals: the 支出总表's 合计 is compared with it, not with the next
+    column of figures, a fund's (Xi'an's 2022 自然资源和规划局: four false errors)."""
+    from core.review import Review
+    from core.session import ReviewSession
+    doc = _document(_lines("收入总表", "单位：元", "单位编码\t单位名称\t合计\t一般公共预算拨款\t政府性基金拨款",
+                           "\t合计\t300.00\t100.00\t200.00", "251\t某局\t300.00\t100.00\t200.00",
+                           "251001\t某局本级\t300.00\t100.00\t200.00",
+                           "支出总表", "单位：元", "单位编码\t单位名称\t合计\t基本支出\t项目支出",
+                           "\t合计\t300.00\t100.00\t200.00", "251\t某局\t300.00\t100.00\t200.00",
+                           "251001\t某局本级\t300.00\t100.00\t200.00"))
+    session = ReviewSession(Review(doc))
+    session.set_cell(0, 2, 2, "部门预算")
+    assert [(f.check, f.message) for f in session.findings if f.check == "cross_table"] == []
+    session.set_cell(0, 1, 2, "310.00")
+    assert [(f.check, f.severity, f.values) for f in session.findings if f.check == "cross_table"] == [
+        ("cross_table", "error", {"stated": "300.00", "computed": "310.00"})]
+
+
 def test_a_rate_column_is_no_sum_of_its_rows():
     """增减率 is a ratio of the row's own figures: a class's rate is no sum of its items',
     while its 增减额 is (here 100.00 = 100.00 + 0.00, and a planted 增减额 error is found)."""
