@@ -16,6 +16,7 @@ from .findings import (
     Finding,
     Severity,
     amount,
+    amount_columns,
     classification_of,
     column_name,
     doubtful,
@@ -35,26 +36,10 @@ from .tokens import squash
 SAME_TOTALS = ((TableKind.BUDGET_INCOME, TableKind.BUDGET_EXPENSE), (TableKind.FINAL_INCOME, TableKind.FINAL_EXPENSE))
 
 
-STRAY_WORDS = 10        # a column of figures may hold a word among as many cells (at least one)
-
-
-def _first_amount_column(table: Table) -> int | None:
-    """The first column headed as amounts whose cells print figures but for a stray word (a
-    header row read into the body, a note): the rows' totals. One word must not pass the total
-    over for the next column of figures (a fund's 小计)."""
-    label = table.label_column()
-    for j, column in enumerate(table.columns):
-        if column.role != ColumnRole.AMOUNT or j == label:
-            continue
-        vals = [row[j].text for row in table.rows if j < len(row) and row[j].text]
-        words = sum(parse_amount(v) is None for v in vals)
-        if len(vals) - words >= 2 and words <= max(1, len(vals) // STRAY_WORDS):
-            return j
-    return None
-
-
 def _first_amount_by_code(table: Table) -> dict[str, tuple[int, int, Decimal]]:
-    col = _first_amount_column(table)
+    # (a stray word in the total column must not pass it over for the next, a fund's 小计)
+    cols = amount_columns(table, stray_words=True)
+    col = cols[0] if cols else None
     if col is None or table.columns[col].numbered:
         return {}       # the first amount column is the rows' total only where the header says so
     out = {}

@@ -636,13 +636,15 @@ def _numbered_rows_read(table: Table, content: list[tuple[int, str]], spec: Tabl
         return None
     numbered.columns.insert(0, Column.parse(ORDINAL_LEAVES[0]))
     width = len(numbered.columns)
+
+    def empty_row(k: int) -> list[Cell]:
+        return [Cell(apart.numbers[k], (k,))] + [Cell("") for _ in range(width - 1)]
     rows: list[list[Cell]] = []
     for r, row in enumerate(numbered.rows):
         while r in seats and empty and empty[0] < seats[r]:     # an empty row stands where its number does
-            k = empty.pop(0)
-            rows.append([Cell(apart.numbers[k], (k,))] + [Cell("") for _ in range(width - 1)])
+            rows.append(empty_row(empty.pop(0)))
         rows.append([Cell(apart.numbers[seats[r]], (seats[r],)) if r in seats else Cell("")] + row)
-    rows += [[Cell(apart.numbers[k], (k,))] + [Cell("") for _ in range(width - 1)] for k in empty]
+    rows += [empty_row(k) for k in empty]
     numbered.rows = rows
     return numbered
 
@@ -691,15 +693,17 @@ def _figures_wrapped_around_plain_rows(content: list[tuple[int, str]]
     wrapped: dict[int, list[str]] = {}
     i = 0
     while i < len(content):
-        if i + 2 < len(content) and [k for k, _ in content[i:i + 3]] == list(range(content[i][0], content[i][0] + 3)):
-            (_, head), (k, row), (_, tail) = content[i:i + 3]
-            head, tail, figure = head.strip(), tail.strip(), head.strip() + tail.strip()
+        head = content[i][1].strip()
+        # (the cheap tests first: most lines are no figure's head)
+        if FIGURE_HEAD.fullmatch(head) and not TWO_DECIMALS.match(head) and i + 2 < len(content) and \
+                FIGURE_TAIL.fullmatch(tail := content[i + 2][1].strip()) and TWO_DECIMALS.match(figure := head + tail) \
+                and content[i + 2][0] == content[i][0] + 2 and content[i + 1][0] == content[i][0] + 1:
+            k, row = content[i + 1]
             tokens = row.split()
             # (the row's figures: the run of them that ends its line, after its label's words)
             words = len(tokens) - next((n for n, t in enumerate(reversed(tokens)) if not is_amount(t)), len(tokens))
             figures = [f for t in tokens[words:] if (f := parse_amount(t)) is not None]
-            if FIGURE_HEAD.fullmatch(head) and FIGURE_TAIL.fullmatch(tail) and not TWO_DECIMALS.match(head) and \
-                    TWO_DECIMALS.match(figure) and figures and words:
+            if figures and words:
                 total_first = parse_amount(figure) == sum(figures, Decimal(0))
                 placed = [figure, *tokens[words:]] if total_first else [*tokens[words:], figure]
                 kept.append((k, " ".join(tokens[:words] + placed)))

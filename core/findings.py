@@ -191,16 +191,21 @@ def classification_of(table: Table) -> str:
     return spec.code_kind if spec is not None else ""
 
 
-def amount_columns(table: Table) -> list[int]:
+STRAY_WORDS = 10        # a column of figures may hold a stray word among as many cells (at least one)
+
+
+def amount_columns(table: Table, stray_words: bool = False) -> list[int]:
     """Columns of amounts: headed as amounts (not a code's, 政府经济科目编码 50206, nor a
-    row's number, 行次 or 序号), and every cell reads as a number."""
+    row's number, 行次 or 序号), and every cell reads as a number; with `stray_words`, all but a
+    word among ten cells (a header row read into the body, a note), two figures at least."""
     skip = {table.label_column()} | {j for j, c in enumerate(table.columns) if c.role != ColumnRole.AMOUNT}
     out = []
     for j in range(len(table.columns)):
         if j in skip:
             continue
         vals = [row[j].text for row in table.rows if j < len(row) and row[j].text]
-        if vals and all(parse_amount(v) is not None for v in vals):
+        words = sum(parse_amount(v) is None for v in vals)
+        if vals and (not words or stray_words and len(vals) - words >= 2 and words <= max(1, len(vals) // STRAY_WORDS)):
             out.append(j)
     return out
 

@@ -369,8 +369,8 @@ def _group_rows(values: list[Decimal | None]) -> set[int]:
         if value is None or value <= 0:
             continue
         total = Decimal(0)
-        for parts, later in enumerate(values[r + 1:], start=1):
-            total += later or 0
+        for parts in range(1, len(values) - r):
+            total += values[r + parts] or 0
             if severity(value - total, parts) != Severity.ERROR:     # (equal, or within their rounding)
                 out.add(r)
                 break

@@ -366,12 +366,17 @@ def _titles_glued_on_apart(lines: list[str]) -> list[str]:
     set on a line of its own; a title printing its unit and table on its line, each on its own."""
     out: list[str] = []
     for line in lines:
-        if "表" in line and "单位" in line and (titled := TITLE_THEN_UNIT.match(line)):
+        if titled := _title_then_unit(line):
             out += _title_line_apart(titled)
             continue
         cut = _glued_title_start(line) if "表" in line or NUMBER_GLUED_ON.match(line) else None
         out += [line[:cut], line[cut:]] if cut else [line]
     return out
+
+
+def _title_then_unit(line: str) -> re.Match[str] | None:
+    """`TITLE_THEN_UNIT`'s match of a line (most lines print no 表 and no 单位: turned away first)."""
+    return TITLE_THEN_UNIT.match(line) if "表" in line and "单位" in line else None
 
 
 def _title_line_apart(titled: re.Match[str]) -> list[str]:
@@ -386,8 +391,8 @@ def _pdf_title_lines_apart(lines: list[str], pages: tuple[int, ...]) -> tuple[tu
     out: list[str] = []
     out_pages: list[int] = []
     for line, page in zip(lines, pages):
-        parts = _title_line_apart(titled) if "表" in line and "单位" in line and \
-            (titled := TITLE_THEN_UNIT.match(line)) and (titled["agency"] or titled["number"]) else [line]
+        titled = _title_then_unit(line)
+        parts = _title_line_apart(titled) if titled and (titled["agency"] or titled["number"]) else [line]
         out += parts
         out_pages += [page] * len(parts)
     return tuple(out), tuple(out_pages)

@@ -269,11 +269,11 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         line = norm[k - 1].strip()
         titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
-        if not titled and SECTION.match(line) and "表" in line and _unit_line_next(norm, k) and \
-                (spec := title_spec(SECTION.sub("", line), report_type)) is not None:
+        if not titled and (heading := SECTION.match(line)) and "表" in line and _unit_line_next(norm, k) and \
+                (spec := title_spec(line[heading.end():], report_type)) is not None:
             # a standard table's title numbered as a heading (`一、收支预算总表`), its agency and
             # unit on the next line: the table's title
-            line, titled = SECTION.sub("", line), True
+            line, titled = line[heading.end():], True
         head: int | None = None
         if titled and (((spec is None or spec.form) and len(line) <= WRAPPED_TITLE_TAIL) or UNOPENED_BRACKET.match(line)):
             # (a form's title names its project: a short one is the end of a wrapped name, `目绩效目标表`)
