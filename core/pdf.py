@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.page import Page
     from pdfplumber.table import Table as RuledTable
 
-CACHE_VERSION = 14
+CACHE_VERSION = 19
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -424,6 +424,53 @@ def _lead_cells(page: Page, table: RuledTable, carried: Extents,
     return cells
 
 
+def _rows_past_the_rules(page: Page, table: RuledTable, extents: Extents) -> list[tuple[tuple[float, float], list[str]]]:
+    """A row whose rule above (or below) the page leaves undrawn while the table's vertical
+    rules run on across it (the first row of a table continued on a page of its own, no
+    header and no top rule): every column boundary's rule reaching past the table's box
+    marks out that row, and its words are cells by the columns they stand in: ((top, bottom), texts)."""
+    from pdfplumber.utils import extract_text
+
+    from .tokens import is_amount
+    left, top, right, bottom = table.bbox
+    tolerance = SETTINGS.line_tolerance
+    boundaries = [c.bbox[0] for c in table.columns] + [right]
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    found = []
+    for above in (True, False):
+        reach = []
+        for x in boundaries:
+            ends = [float(e["top"]) if above else float(e["bottom"]) for e in verticals if abs(float(e["x0"]) - x) <= tolerance
+                    and (float(e["bottom"]) >= top - tolerance if above else float(e["top"]) <= bottom + tolerance)]
+            if not ends:
+                break
+            reach.append(min(ends) if above else max(ends))
+        if len(reach) < len(boundaries):
+            continue
+        band = (max(reach), top) if above else (bottom, min(reach))
+        if band[1] - band[0] < 2 * tolerance:
+            continue
+        chars = [c for c in page.chars if band[0] <= (c["top"] + c["bottom"]) / 2 < band[1]]
+        if any(not left <= (c["x0"] + c["x1"]) / 2 < right for c in chars) or _lines_across_columns(chars, extents) > 1:
+            continue        # (a line running on beyond the table's sides, a text's or a wider table's; or
+            # several lines each printing cells of several columns: rows the ruling leaves undivided)
+        texts = [_cell_text(extract_text([c for c in chars if start <= (c["x0"] + c["x1"]) / 2 < end],
+                                         x_tolerance=SETTINGS.char_gap, y_tolerance=SETTINGS.cell_line_tolerance))
+                 for start, end in extents]
+        if any(is_amount(text) for text in texts):     # (words alone: a cell's tail run on from the page before)
+            found.append((band, texts))
+    return found
+
+
+def _lines_across_columns(chars: list[dict], extents: Extents) -> int:
+    """How many of the text lines `chars` make print in two columns or more (one row's
+    wrapped cell prints its lines in one column, its other cells on one line)."""
+    from pdfplumber.utils import cluster_objects
+    lines = cluster_objects(chars, lambda c: float(c["top"]), SETTINGS.line_tolerance)
+    return sum(1 for line in lines
+               if len({j for c in line for j, (start, end) in enumerate(extents) if start <= (c["x0"] + c["x1"]) / 2 < end}) > 1)
+
+
 def _boxes_on_their_baselines(page: Page) -> None:
     """Characters of a font whose metrics put its boxes below the line (the ascent 0, the
     descent its whole size: a year, a colon, a list's 、 a line lower than their words) are
@@ -457,14 +504,43 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
     tables = [t for t in page.find_tables() if len(t.columns) >= SETTINGS.min_table_columns and
               (len(t.rows) >= SETTINGS.min_table_rows or _row_of_figures(t))]
     items: list[tuple[float, int, str]] = []        # (top, order, text)
-    outside = page
-    for t in tables:
-        outside = outside.outside_bbox(t.bbox, strict=False)
     # the columns a table continued from the page before leaves unruled on its left (a
     # project's cells merged across the whole page): (its first column there, their box)
     lead = _unruled_lead(tables[0], carried) if tables and carried else None
-    if lead is not None:
-        outside = outside.outside_bbox(lead[1], strict=False)
+    read_boxes = [t.bbox for t in tables] + ([lead[1]] if lead is not None else [])
+    for number, t in enumerate(tables):
+        grid, extents = _spans_joined(t)
+        # a sliver of a column, empty in every row, is a ruling artefact: without it the
+        # table's columns line up with its continuation on the next page
+        widths = _column_widths(t)
+        used = [j for j in range(max((len(r) for r in grid), default=0))
+                if any(j < len(r) and r[j] for r in grid) or j >= len(widths) or widths[j] >= SETTINGS.min_column_width]
+        spans = tuple(extents[min(j, len(extents) - 1)] for j in used)
+        alone = len(t.rows) < SETTINGS.min_table_rows
+        led_on = lead is not None and number == 0      # (the page's first table, its lead unruled)
+        led = _lead_cells(page, t, carried, lead) if led_on and lead is not None else {}
+        rows = [(float(row.bbox[1]), [texts[j] if j < len(texts) else "" for j in used])
+                for row, texts in zip(t.rows, grid)]
+        if not alone and not led_on:
+            unruled = _rows_past_the_rules(page, t, spans)
+            rows += [(band[0], texts) for band, texts in unruled]
+            read_boxes += [(t.bbox[0], band[0], t.bbox[2], band[1]) for band, _ in unruled]
+        for r, (row_top, texts) in enumerate(rows):
+            if (alone or led_on) and carried:
+                texts = _under_columns(texts, spans, carried)
+                for j, text in led.get(r, {}).items():
+                    texts[j] = text
+            filled = [x for x in texts if x]
+            if not filled:
+                continue
+            # a title, unit or agency line ruled into the table's box is a line of text, not a row
+            printed = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
+            items.append((row_top, 1, printed))
+        if not alone and not led_on:
+            carried = spans
+    outside = page
+    for box in read_boxes:
+        outside = outside.outside_bbox(box, strict=False)
     height = float(page.height)
     lines = [line for line in outside.extract_text_lines(layout=False, strip=True, x_tolerance=SETTINGS.char_gap,
                                                          y_tolerance=SETTINGS.line_tolerance)
@@ -477,30 +553,5 @@ def page_lines(page: Page, carried: Extents = ()) -> tuple[list[str], Extents]:
         if at_edge and _PAGE_NUMBER.match(text):
             continue
         items.append((float(line["top"]), 0, text.replace("\t", " ")))
-    for number, t in enumerate(tables):
-        grid, extents = _spans_joined(t)
-        # a sliver of a column, empty in every row, is a ruling artefact: without it the
-        # table's columns line up with its continuation on the next page
-        widths = _column_widths(t)
-        used = [j for j in range(max((len(r) for r in grid), default=0))
-                if any(j < len(r) and r[j] for r in grid) or j >= len(widths) or widths[j] >= SETTINGS.min_column_width]
-        spans = tuple(extents[min(j, len(extents) - 1)] for j in used)
-        alone = len(t.rows) < SETTINGS.min_table_rows
-        led_on = lead is not None and number == 0      # (the page's first table, its lead unruled)
-        led = _lead_cells(page, t, carried, lead) if led_on and lead is not None else {}
-        for r, (row, texts) in enumerate(zip(t.rows, grid)):
-            texts = [texts[j] if j < len(texts) else "" for j in used]
-            if (alone or led_on) and carried:
-                texts = _under_columns(texts, spans, carried)
-                for j, text in led.get(r, {}).items():
-                    texts[j] = text
-            filled = [x for x in texts if x]
-            if not filled:
-                continue
-            # a title, unit or agency line ruled into the table's box is a line of text, not a row
-            printed = " ".join(filled) if _is_caption_row(filled) else "\t".join(texts)
-            items.append((float(row.bbox[1]), 1, printed))
-        if not alone and not led_on:
-            carried = spans
     items.sort(key=lambda item: (round(item[0], 1), item[1]))
     return [text for _, _, text in items], carried

@@ -181,6 +181,20 @@ def row_past_the_ruling(path: Path) -> Path:
     return build(path, story)
 
 
+def continued_without_top_rule(path: Path) -> Path:
+    """A coded table run on to a second page that draws no rule above its first row, its
+    column rules running up past it (as Xi'an's 2022 budgets print a 类 atop a page)."""
+    header = [["功能科目编码", "功能科目名称", "金额", "备注"]]
+    first = [["", "合计", "30.00", ""], ["204", "公共安全支出", "30.00", ""], ["20405", "法院", "30.00", ""],
+             ["2040501", "行政运行", "10.00", ""]]
+    rest = [["2040504", "案件审判", "10.00", ""], ["2040505", "案件执行", "5.00", ""], ["2040599", "其他法院支出", "5.00", ""]]
+    open_top = (("INNERGRID", (0, 0), (-1, -1), 0.5, "black"), ("LINEBEFORE", (0, 0), (0, -1), 0.5, "black"),
+                ("LINEAFTER", (-1, 0), (-1, -1), 0.5, "black"), ("LINEBELOW", (0, -1), (-1, -1), 0.5, "black"))
+    story = [paragraph("一般公共预算支出预算表"), paragraph("单位：万元"), ruled(header + first), PageBreak(),
+             ruled(rest, rules=open_top)]
+    return build(path, story)
+
+
 def cut_rows(path: Path) -> Path:
     """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
     two by the rules of the panel beside them (the panel's own row centred between the

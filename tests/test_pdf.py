@@ -168,6 +168,14 @@ def test_a_row_printed_past_the_ruling_is_a_row_of_the_table(tmp_path):
     assert validate(doc) == []
 
 
+def test_a_row_whose_top_rule_is_undrawn_is_read_by_the_column_rules_running_past_it(tmp_path):
+    doc = load_document(pdfs.continued_without_top_rule(tmp_path / "open_top.pdf"))
+    [table] = doc.tables
+    assert [[c.text for c in r] for r in table.rows][4:] == [
+        ["2040504", "案件审判", "10.00", ""], ["2040505", "案件执行", "5.00", ""], ["2040599", "其他法院支出", "5.00", ""]]
+    assert validate(doc) == []
+
+
 def test_a_character_whose_font_boxes_it_below_its_line_is_boxed_on_its_baseline():
     # Chongqing's year (2026) and colons: a font whose box starts at the baseline and hangs
     # a size below it, so that pdfplumber reads them a line lower than their words
