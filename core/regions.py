@@ -290,7 +290,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             last_start = k
             continue
         if ("单位" in line or "部门" in line) and UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and \
-                not is_prose(line) and not _heading_goes_on(src, last_start, k):
+                not is_prose(line) and not _heading_goes_on(src, last_start, k) and not _value_axis_under(norm, k):
             starts.append((k, "", None, False, None))
             last_start = k
     firsts = [min(_with_label_above(norm, k), head or k) for k, _, _, _, head in starts]
@@ -316,6 +316,37 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         regions.append(region)
     return _bodies_printed_before_titles(_join_continuations(_titles_printed_under(regions, norm), norm), norm)
 
+
+AXIS_TICK = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\s|$)")     # a line opening with a whole number
+AXIS_REACH = 40         # lines a chart's value axis may take, its bars' labels between its ticks
+AXIS_TICKS = 5          # ticks printed in equal steps (0 among them or not): fewer may be a column of counts
+AXIS_BELOW_CAPTION = 3  # lines under its caption within which a chart's top tick stands
+
+
+def _value_axis_under(norm: tuple[str, ...], k: int) -> bool:
+    """Whether a chart stands under line `k` (its caption's unit, `单位：万元`): lines opening
+    with whole numbers falling in equal steps (the value axis, 120000 100000 … 20000 and
+    mostly 0, its bars' labels printed between the ticks), the top one right under the
+    caption. Its figures are a drawing's, not a table's rows."""
+    ticks = [(j, int(m.group(1).replace(",", ""))) for j in range(k + 1, min(len(norm), k + AXIS_REACH) + 1)
+             if (m := AXIS_TICK.match(norm[j - 1].strip()))]
+    for i, (line, top) in enumerate(ticks):
+        if line > k + AXIS_BELOW_CAPTION:
+            break
+        values = [value for _, value in ticks[i + 1:]]
+        for step in {top - value for value in values if 0 < value < top}:
+            if top % step:
+                continue
+            wanted = top - step
+            for n, value in enumerate(values):
+                if value == wanted:
+                    wanted -= step
+                if wanted == 0:
+                    # (the 0 tick may stand on the next page, or be read as a bar's label)
+                    if top // step >= AXIS_TICKS or (top // step >= AXIS_TICKS - 1 and 0 in values[n + 1:]):
+                        return True
+                    break
+    return False
 
 def _unit_line_next(norm: tuple[str, ...], k: int) -> bool:
     """Whether the next line printed after line k states a unit (`部门：… 单位：万元`)."""
