@@ -1067,13 +1067,23 @@ def title_key(text: str) -> str:
     return _STRIP.sub("", text)
 
 
-_QUALIFIER = re.compile(r"[（(][^（）()]{1,20}[)）]$")
+_QUALIFIER = re.compile(r"[（(][^（）()]{1,20}[)）]")
+_LAST_QUALIFIER = re.compile(_QUALIFIER.pattern + "$")
 
 
 def spec_for_title(title: str, report_type: str = "") -> TableSpec | None:
     """The spec whose title pattern matches; final-accounts specs first in a 决算 report. A
-    qualifier after the title (`（按功能分类科目）`) does not change the table it names."""
-    t = _QUALIFIER.sub("", title_key(title))
+    qualifier in brackets (`（按功能分类科目）`, a project's `（政府采购部分）`) does not change
+    the table the title names: the title without its qualifiers is matched first, then with
+    those inside it (a name printed only in brackets)."""
+    key = title_key(title)
+    for t in dict.fromkeys((_QUALIFIER.sub("", key), _LAST_QUALIFIER.sub("", key))):
+        if (spec := _best_title_match(t, report_type)) is not None:
+            return spec
+    return None
+
+
+def _best_title_match(t: str, report_type: str) -> TableSpec | None:
     order = ALL_SPECS if report_type != "预算" else BUDGET_SPECS + FINAL_SPECS
     best, best_len = None, 0
     for spec in order:

@@ -1927,3 +1927,16 @@ def test_codes_printed_as_a_block_among_figures_printed_with_decimals_are_codes(
     # … where figures are printed whole, such numbers may be figures: no block of codes is told
     whole = [(k, t.replace(",", "").split(".")[0]) for k, t in tokens]
     assert _code_chains(tokens) == {2, 3, 4} and _code_chains(whole) == set()
+
+
+@pytest.mark.parametrize("title, kind", [
+    # a project's qualifier naming procurement: a self-evaluation still (Xi'an's 2022 部门决算)
+    ("西安市级采供血业务经费（政府采购部分）项目绩效自评表", "final.performance_self_eval"),
+    # a qualifier inside the title, and one after it
+    ("2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）", "budget.procurement"),
+    ("一般公共预算支出表（按功能分类科目）", "budget.general_public_expense"),
+])
+def test_a_titles_bracketed_qualifier_does_not_change_the_table_it_names(title, kind):
+    from core import catalog
+    spec = catalog.spec_for_title(title, "决算")
+    assert spec is not None and spec.kind == kind
