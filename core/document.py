@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 ITEM = re.compile(r"^(\d{1,2}(?:[.．](?!\d)|[、)）])|[①-⑳]|[（(]\d{1,2}[）)])")     # (`95.949000` is a figure)
 _REPORT = re.compile(r"(20\d\d)\s*年度?\s*(?:[^\s，。]{0,30}?)\s*(部门|单位)?\s*(预算|决算)")
-COVER_LINES = 15        # the title page: the report's own year is named there
+COVER_LINES = 15        # the title page: the report's own year and kind are named there
+_FUND_BUDGET = re.compile(r"(公共|基金|经营)预算$")
 _DEPTH = {NodeKind.PART: 1, NodeKind.SECTION: 2, NodeKind.SUBSECTION: 3, NodeKind.ITEM: 4}
 
 
@@ -29,13 +30,17 @@ def infer_info(src: SourceText) -> DocumentInfo:
     hits = [m for s in head for m in _REPORT.finditer(s)]
     years = Counter(m.group(1) for m in hits) or Counter(re.findall(r"(20\d\d)\s*年", " ".join(head)))
     # (the cover's title read across its lines: `2026 年深圳市人民政府办公厅部门预` / `算`)
-    cover = next((m.group(1) for m in _REPORT.finditer("".join(head[:COVER_LINES]))), "")
-    info.year = cover or (years.most_common(1)[0][0] if years else "")
-    kinds = Counter(m.group(3) for m in hits)
+    cover = next(_REPORT.finditer("".join(head[:COVER_LINES])), None)
+    info.year = cover.group(1) if cover else (years.most_common(1)[0][0] if years else "")
+    # (a fund's name, 一般公共预算, names no report: `2022年度一般公共预算财政拨款支出…` in a 决算)
+    kinds = Counter(m.group(3) for m in hits if not _FUND_BUDGET.search(m.group(0)))
     if not kinds:
         text = " ".join(head)
         kinds = Counter({"决算": text.count("决算"), "预算": text.count("预算")})
-    info.report_type = "决算" if kinds["决算"] > kinds["预算"] else "预算"
+    if cover and not _FUND_BUDGET.search(cover.group(0)):
+        info.report_type = cover.group(3)       # the title page names the report
+    else:
+        info.report_type = "决算" if kinds["决算"] > kinds["预算"] else "预算"
     levels = Counter(m.group(2) for m in hits if m.group(2))
     info.level = levels.most_common(1)[0][0] if levels else "部门"
     info.agency = _agency(head, info.year)

@@ -132,3 +132,14 @@ def test_the_reports_year_is_its_covers_title_read_across_lines():
     head = ["2026 年深圳市人民政府办公厅部门预", "算", "目 录"] + ["2025年预算执行情况：2025年部门预算安排……"] * 3
     info = infer_info(load_text("\n".join(head).encode("utf-8")))
     assert (info.year, info.report_type) == ("2026", "预算")
+
+
+def test_the_reports_kind_is_its_covers_not_the_fund_budgets_its_text_names():
+    # a 决算 whose explanation names 一般公共预算 and 政府性基金预算 (funds, not reports) more
+    # often than its title names 决算 (Xi'an's 2022 部门决算)
+    from core.document import infer_info
+    from core.reader import load_text
+    head = ["西安市卫生健康委员会(汇总)", "2022年度部门决算", "目 录", "第二部分 2022年度部门决算情况说明"] + \
+        ["2022年度一般公共预算财政拨款支出年初预算139,217.01万元", "2022年度政府性基金预算财政拨款年初结转和结余58,830.98万元"] * 2
+    info = infer_info(load_text("\n".join(head).encode("utf-8")))
+    assert (info.year, info.report_type) == ("2022", "决算")
