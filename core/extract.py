@@ -4799,12 +4799,20 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
     `1 试点工作部署动员会 2026年03月04日 80 1.19`, the empty 备注 last): read cell by cell.
     A header of two lines reads so too where one word of the upper line groups the lower
     line's words (see `_two_line_header`). Whether the table was such a table."""
-    lines = [(k, _total_joined(split_tokens(line))) for k, line in content]
+    # (a lone number on its line is a page's: in a text that prints it after the page's last line,
+    # between a table's title and its header)
+    lines = [(k, _total_joined(split_tokens(line))) for k, line in content if not LONE_NUMBER.match(line)]
     first = next((i for i, (_, toks) in enumerate(lines) if any(is_amount(t) for t in toks)), None)
     if first is None or first == 0:
         return False
+    # the header: the line above the first row, or above the head of a cell the first row
+    # wraps round its line (`参加其他单位组织的` over `1 财政干部业务培训 … 4.00`, `培训` under)
+    if first >= 2 and _wrapped_piece(lines[first - 1][1]) and len(lines[first - 2][1]) >= 3 and \
+            not any(is_amount(t) for t in lines[first - 2][1]):
+        first -= 1
     header_at, header = lines[first - 1]
-    body = lines[first:]        # (notes under the grid were set apart before)
+    # (notes under the grid were set apart before; the header printed again past a page break is no row)
+    body = [(k, toks) for k, toks in lines[first:] if toks != header]
     if not body or any(is_amount(t) for t in header) or (len(body) == 1 and len(body[0][1]) < len(header) - 1):
         return False        # (a row alone shows its grid where it fills every column but a last one left empty)
     # the commonest row: of the lines that print a label and an amount (not a wrapped cell's piece)
@@ -4817,6 +4825,8 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
     joined = _wrapped_cells_joined(body, typical)
     if all(len(toks) == common or catalog.TOTAL_LABELS.match(toks[0]) for _, toks in joined):
         body = joined       # a full grid once its wrapped cells are joined (rows short of cells: left as read)
+    else:
+        body = _wrapped_cells_seated(body, len(header))
     if n < 3 or not all(max(2, n - 2) <= len(toks) <= n for _, toks in body):
         return False
     # which columns hold amounts, as the rows of the commonest length print them (left to right)
@@ -4885,6 +4895,51 @@ def _wrapped_cells_joined(body: list[tuple[int, list[str]]], typical: list[list[
                         None)
             if seat is not None:
                 out[-1] = (above[0], toks[:seat] + [cell] + toks[seat:])
+                i += 2
+                continue
+        out.append((k, toks))
+        i += 1
+    return out
+
+
+def _wrapped_piece(tokens: list[str]) -> bool:
+    """A line holding one piece of a wrapped cell: one word, no figure, no page number."""
+    return len(tokens) == 1 and not is_amount(tokens[0]) and not LONE_NUMBER.match(tokens[0])
+
+
+DATE = re.compile(r"\d年\d{1,2}月|\d月\d{1,2}日")
+
+
+def _token_class(token: str) -> str:
+    """What a positional table's cell holds: an amount, a date (`2026年3月3日至…`) or text."""
+    return "amount" if is_amount(token) else "dated" if DATE.search(token) else "text"
+
+
+def _wrapped_cells_seated(body: list[tuple[int, list[str]]], n: int) -> list[tuple[int, list[str]]]:
+    """Rows of a positional table short of a cell, a wrapped cell printed round their line (its
+    head on the line above, its tail on the line below: `参加其他单位组织的` / `1 财政干部业务培训
+    不晚于2026年11月30日 20 4.00` / `培训`): the cell goes to the one seat where every cell of
+    the row is of the kind the rows printing every cell have there, the row's own cells in
+    their order, a last text cell (a remark) left empty. Rows left as read where no full row
+    shows the columns' kinds, or where not one seat fits."""
+    full = [toks for _, toks in body if len(toks) == n]
+    if not full:
+        return body
+    kinds = [Counter(_token_class(toks[j]) for toks in full).most_common(1)[0][0] for j in range(n)]
+    out: list[tuple[int, list[str]]] = []
+    i = 0
+    while i < len(body):
+        k, toks = body[i]
+        above = out[-1][1] if out and _wrapped_piece(out[-1][1]) else None
+        below = body[i + 1][1] if i + 1 < len(body) and _wrapped_piece(body[i + 1][1]) else None
+        if n - 2 <= len(toks) < n and above is not None and below is not None:
+            cell = above[0] + below[0]
+            # (cells past the row's last are empty: a remark left blank)
+            seats = [seat for seat in range(len(toks) + 1)
+                     if all(_token_class(t) == kinds[j] for j, t in enumerate(toks[:seat] + [cell] + toks[seat:]))
+                     and all(kind == "text" for kind in kinds[len(toks) + 1:])]
+            if len(seats) == 1:
+                out[-1] = (out[-1][0], toks[:seats[0]] + [cell] + toks[seats[0]:])
                 i += 2
                 continue
         out.append((k, toks))
