@@ -113,6 +113,9 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
         rows.extend(_positioned_indicator_rows(spaced, pages, content[header_idx][0], centres[beside:], left,
                                                table.columns, _score_columns(table.columns)))
         table.rows = rows
+        if spread := next((m.group() for k, _ in spaced if (m := LETTER_SPACED.search(pages.lines[k - 1]))), None):
+            table.add_doubt(f"a line prints characters spread a space apart ({spread}): the extractor cannot tell "
+                            "where cells set so end; check the rows against the source")
         return
     spaced = [(k, _group_cut(PLACEHOLDER.sub("", s), group)) for k, s in _cells_as_printed(spaced, printed)]
     if not any(INDICATOR_VALUE.match(t) for _, s in spaced for t in s.split()):
@@ -143,6 +146,8 @@ def _fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:
 
 CELL_GAP = re.compile(r"\S\s{2,}\S")    # a layout text parts its cells by two spaces or more
 # the one space pdftotext -layout prints where figures meet characters inside a cell (`≤120 万`)
+# characters spread a space apart, six or more (`保 障 临 床 用 血 ，`: a cell set justified)
+LETTER_SPACED = re.compile(f"(?:{HAN}|[，。、；]) (?:(?:{HAN}|[，。、；]) ){{4,}}(?:{HAN}|[，。、；])")
 SCRIPT_SPACE = re.compile(f"(?<=[0-9])\\s(?={HAN})|(?<={HAN})\\s(?=[0-9])")
 
 
@@ -323,9 +328,11 @@ def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages
         for centre, text in pieces:
             if centre >= edge:
                 by_column.setdefault(bisect.bisect(bounds, centre), []).append(text)
+        _figures_apart(by_column, width)
         cells = {j: SPACE_BESIDE_CJK.sub("", " ".join(texts)) for j, texts in by_column.items()}
         if cells and not set(cells.values()) <= header_words:       # (the header again, past a page break)
             grid.append((k, cells))
+    _level_pieces_parted(grid)
     values = [j for j in range(3, width) if _grid_rank(columns[j].leaf) not in WORDS_COLUMN_RANKS]
 
     def holds_value(i: int) -> bool:
@@ -520,6 +527,71 @@ def _shift_onto(runs: list[Run], home: list[Run]) -> float | None:
     return best[1] if best is not None and best[0] * 2 >= len(runs) else None
 
 
+def _figures_apart(by_column: dict[int, list[str]], width: int) -> None:
+    """Two figures a line prints apart never share a cell: where they fall in one column (figures
+    set right under headers set centred, `分值 得分` over `20 20`), the first goes to the column
+    before where that is empty on the line, else the last to the one after."""
+    for j in sorted(by_column):
+        texts = by_column[j]
+        if len(texts) != 2 or not all(FIGURE.fullmatch(t) for t in texts):
+            continue
+        if j > 0 and j - 1 not in by_column:
+            by_column[j - 1], by_column[j] = [texts[0]], [texts[1]]
+        elif j + 1 < width and j + 1 not in by_column:
+            by_column[j], by_column[j + 1] = [texts[0]], [texts[1]]
+
+
+def _spelling_on(label: str) -> str:
+    """A level's pieces so far, while a longer level may still follow (`可持续影响` / `指标`); ""
+    once they spell a level no other goes on from."""
+    return label if any(w != label and w.startswith(label) for w in INDICATOR_LEVELS) else ""
+
+
+MIN_STANDARD_LEVELS = 3     # a column's pieces opening standard levels, at least, for its vocabulary to be told
+NAME_PIECES_APART = 2       # lines between a name's wrapped pieces, at most
+
+
+def _level_pieces_parted(grid: list[tuple[int, dict[int, str]]]) -> None:
+    """A 二级 label's piece printed a space before the indicator's name (`象满意 指标1：群众满意率`,
+    under `服务对` and over `度指标`; `益指标 程度`, the name's wrapped end; `社会效 指标1：…`, two
+    characters at least where it opens a label): read as one piece
+    of the 二级 column, it is parted where the label's pieces so far stop spelling a level,
+    the rest opening the name's column on the line. A piece amid a level's spelling that
+    starts no level is the name's wrapped end, left-aligned under it."""
+    pieces = [cells[1] for _, cells in grid if cells.get(1)]
+    starts_level = [any(w.startswith(piece[:2]) for w in INDICATOR_LEVELS) for piece in pieces]
+    # (where the column's pieces spell the standard levels, one that starts none is a name's)
+    standard = sum(starts_level) >= MIN_STANDARD_LEVELS and sum(starts_level) * 2 > len(pieces)
+    named = [k for k, cells in grid if cells.get(2)]
+
+    def named_near(k: int) -> bool:
+        """Whether a name's piece stands within two lines of line k (its wrapped end's neighbour)."""
+        return any(abs(n - k) <= NAME_PIECES_APART for n in named)
+    label = ""
+    for k, cells in grid:
+        piece = cells.get(1, "")
+        if not piece or FIGURE.fullmatch(piece):
+            continue        # (a figure is no level's piece nor a name's: a page's number)
+        if any(w.startswith(label + piece) for w in INDICATOR_LEVELS):
+            label = _spelling_on(label + piece)
+            continue
+        end = next((n for n in range(len(piece) - 1, 0 if label else 1, -1)
+                    if any(w.startswith(label + piece[:n]) for w in INDICATOR_LEVELS)), None)
+        if end is not None:
+            cells[1], cells[2] = piece[:end], piece[end:] + cells.get(2, "")
+            label = _spelling_on(label + piece[:end])
+        elif (label and not cells.get(2) or standard and named_near(k)) and \
+                not any(w.startswith(piece[:2]) for w in INDICATOR_LEVELS):
+            # no level's piece amid a level's, or among standard levels: the name's wrapped end,
+            # left-aligned under it (`服务对` / `象满意` / `意度` / `度指标`)
+            cells[2] = cells.pop(1) + cells.get(2, "")
+        else:
+            label = piece if any(w.startswith(piece) for w in INDICATOR_LEVELS) else ""
+
+
+LEVEL_SCORE = re.compile(r"[（(]\d+(\.\d+)?分[)）]")     # a level's weight printed under its name
+
+
 def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, str]]], anchor_lines: list[int],
                         header_words: set[str], page_of: Callable[[int], int]) -> None:
     """The 一级 and 二级 labels of rows read by position: a column's pieces joined while they
@@ -549,6 +621,10 @@ def _levels_by_position(rows: list[list[Cell]], grid: list[tuple[int, dict[int, 
                     label not in INDICATOR_LEVELS or label + piece in INDICATOR_LEVELS):     # 服务对象满意度 / 指标
                 label, at = label + piece, at + [k]
                 continue
+            if label and LEVEL_SCORE.fullmatch(piece):
+                label, at = label + piece, at + [k]     # the level's weight under it (`产出指标` / `（50分）`)
+                continue
+
             if label:
                 marks.append((at_row(sum(at) / len(at)), label))
                 mark_pages.append(page_of(at[0]))
@@ -626,7 +702,8 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
             ranks = [rank for c in cells if (rank := _grid_rank(c)) is not None]
             if "二级指标" in cells and len(ranks) == len(cells) and max(ranks) > 2:
                 return i, end, cells        # (each a column the standard order knows, a value's among them)
-        if "二级指标" in s and ("一级指标" in s or "三级指标" in s):
+        if ("二级指标" in s and ("一级指标" in s or "三级指标" in s)) or ("一级指标" in s and "三级指标" in s):
+            # (二级指标 may be wrapped round the line, `二级` above it and `指标` below)
             # (a ruled line's cells are its tabs' pieces: `年 度 绩效 指 标` is one cell, letter-spaced)
             cells = [c for c in s.strip().split("\t") if c.strip()] if "\t" in s else \
                 join_spaced_characters([c for c in s.strip().split(" ") if c])
@@ -966,6 +1043,12 @@ def grid_misread(table: Table) -> str:
         return "its 二级指标 column is empty: the levels were not read"
     # the indicator's name is the column after the levels' (三级指标, 指标内容, 指标名称), its value the next
     name = second + 1 if second is not None else len(table.columns)
+    last = table.columns[-1]
+    scored_last = [r for r in range(len(table.rows)) if SCORE.fullmatch(table.cell(r, len(table.columns) - 1).text)]
+    if name + 1 < len(table.columns) - 1 and _grid_rank(last.leaf) in WORDS_COLUMN_RANKS and \
+            len(scored_last) * 2 > len(table.rows) and not any(table.cell(r, name + 1).text for r in scored_last):
+        # (a remark under the scores, the values' column empty beside them: every cell read a column late)
+        return f"its {last.leaf} column holds the scores: cells were read a column late"
     if name + 1 < len(table.columns) and (swapped := sum(
             COMPARISON.match(row[name].text) is not None or FIGURE.fullmatch(row[name].text) is not None or
             _names_a_level_piece(row[name].text) or

@@ -1371,6 +1371,11 @@ def test_an_indicator_grid_with_empty_score_columns_or_cells_cut_into_characters
         == "2 of its 8 text cells are one character"
     # 无, a unit of measure, a sign printed in a cell of its own are whole values
     assert grid_misread(grid(levels[:4] + ["单位", "原因"], [["产出指标", "数量指标", "检查次数", "≥", "次", "无"]])) == ""
+    # every cell a column late: the scores under the remarks, the targets' column empty
+    late = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    assert grid_misread(grid(late, [["产出指标", "数量指标", "参加考试人数", "", "37500", "37500", "12.5", "12.5"],
+                                    ["产出指标", "质量指标", "合格人数", "", "300", "300", "12.5", "12.5"]])) \
+        == "its 偏差原因分析及改进措施 column holds the scores: cells were read a column late"
 
 
 def test_a_row_of_figures_alone_takes_no_unprinted_label_columns_and_is_seated_by_its_group_totals():
