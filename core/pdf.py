@@ -27,7 +27,7 @@ if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.page import Page
     from pdfplumber.table import Table as RuledTable
 
-CACHE_VERSION = 19
+CACHE_VERSION = 20
 Progress = Callable[[int, int], None]       # (pages read, pages in all)
 
 
@@ -128,6 +128,7 @@ def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
             total = len(pdf.pages)
             columns: Extents = ()
             for number, page in enumerate(pdf.pages, start=1):
+                _box_set_upright(page)
                 found, columns = page_lines(page, columns)
                 for line in found:
                     lines.append(line)
@@ -146,6 +147,15 @@ def _read_pages(data: bytes, path: str, progress: Progress | None) -> PdfText:
         raise UserError(f"{path}: the PDF's text layer holds no words, only figures and page numbers (a scan with "
                         "its page numbers printed on, or fonts without a Unicode map); run OCR on it first")
     return PdfText("\n".join(lines), tuple(pages))
+
+
+def _box_set_upright(page: Page) -> None:
+    """A page whose MediaBox names its corners upper-left then lower-right (any two opposite
+    corners are allowed): pdfminer places the page's objects from the first corner, a page's
+    height below the page (its every character off it, the page read empty); the box as its
+    lower-left and upper-right corners."""
+    x0, y0, x1, y1 = page.page_obj.mediabox
+    page.page_obj.mediabox = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 def _caused_by(exc: BaseException, kind: type) -> bool:

@@ -195,6 +195,17 @@ def continued_without_top_rule(path: Path) -> Path:
     return build(path, story)
 
 
+def upside_down_boxes(path: Path) -> Path:
+    """A coded table on pages whose MediaBox names its corners upper-left first (`[0 842 595 0]`,
+    as 44 pages of Xi'an's 2021 民政局 budget do)."""
+    rows = [["功能科目代码", "功能科目名称", "金额"], ["", "合计", "30.00"], ["204", "公共安全支出", "30.00"],
+            ["20405", "法院", "30.00"], ["2040501", "行政运行", "30.00"]]
+    build(path, [paragraph("一般公共预算支出预算表"), paragraph("单位：万元"), ruled(rows)])
+    path.write_bytes(path.read_bytes().replace(b"/MediaBox [ 0 0 595.2756 841.8898 ]",
+                                               b"/MediaBox [ 0 841.8898 595.2756 0 ]"))
+    return path
+
+
 def cut_rows(path: Path) -> Path:
     """Tables drawn as some provinces draw them: a summary whose wrapped labels are cut in
     two by the rules of the panel beside them (the panel's own row centred between the

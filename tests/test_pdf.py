@@ -176,6 +176,14 @@ def test_a_row_whose_top_rule_is_undrawn_is_read_by_the_column_rules_running_pas
     assert validate(doc) == []
 
 
+def test_a_page_whose_box_names_its_corners_upside_down_is_read(tmp_path):
+    doc = load_document(pdfs.upside_down_boxes(tmp_path / "upside_down.pdf"))
+    [table] = doc.tables
+    assert table.title == "一般公共预算支出预算表"
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["", "合计", "30.00"], ["204", "公共安全支出", "30.00"], ["20405", "法院", "30.00"], ["2040501", "行政运行", "30.00"]]
+
+
 def test_a_character_whose_font_boxes_it_below_its_line_is_boxed_on_its_baseline():
     # Chongqing's year (2026) and colons: a font whose box starts at the baseline and hangs
     # a size below it, so that pdfplumber reads them a line lower than their words
