@@ -466,18 +466,31 @@ def _read_title_first(region: Region, first: int, last: int, norm: tuple[str, ..
 def _join_continuations(regions: list[Region], norm: tuple[str, ...]) -> list[Region]:
     """A table that crosses pages and prints its title again on each (表1 收入支出决算总表 …
     page after page) is one table: a region with the same printed title as the one right
-    before it continues it. A form's is only where it prints no form of its own (each
+    before it (spaced alike or not: `明 细 表`, `明细 表`) continues it, unless the two print
+    different qualifiers under their titles (`（按支出功能分类科目）`, `（按支出经济分类科目）`:
+    two tables of one name). A form's is only where it prints no form of its own (each
     project prints the same form title over its facts, or at least its grid's header)."""
     out: list[Region] = []
     for region in regions:
         before = out[-1] if out else None
         if before is not None and region.title_printed and before.title_printed and \
-                region.title == before.title and region.spec is before.spec and \
+                catalog.title_key(region.title) == catalog.title_key(before.title) and region.spec is before.spec and \
+                len({_qualifier_under(norm, region), _qualifier_under(norm, before)} - {""}) < 2 and \
                 (not region.spec.form or not _opens_a_form(norm[region.title_line or region.first:region.last])):
             before.last = region.last
             continue
         out.append(region)
     return out
+
+
+QUALIFIER_LINE = re.compile(r"[（(][^（）()]{2,30}[)）]")
+
+
+def _qualifier_under(norm: tuple[str, ...], region: Region) -> str:
+    """The bracketed qualifier a region prints on the line under its title, or ""."""
+    k = region.title_line
+    line = norm[k].strip() if k is not None and k < len(norm) else ""
+    return squash(line) if QUALIFIER_LINE.fullmatch(line) else ""
 
 
 FORM_OPENING = tuple(squash(key) for key in (*catalog.FORM_FIELD_KEYS, "一级指标"))

@@ -1945,3 +1945,23 @@ def test_a_titles_bracketed_qualifier_does_not_change_the_table_it_names(title, 
     from core import catalog
     spec = catalog.spec_for_title(title, "决算")
     assert spec is not None and spec.kind == kind
+
+
+def test_two_tables_of_one_title_told_apart_by_their_qualifiers_and_a_title_spaced_otherwise_continued():
+    # Xi'an's 2021 budget: two 基本支出明细表, each qualified on the line under its title; the
+    # 支出明细表 run on to the next page under its title spaced otherwise (`明 细 表`, `明细 表`)
+    lines = ["2021年部门综合预算", "一般公共预算基本支出明细表", "（按支出功能分类科目）", "单位：元",
+             "功能科目编码\t功能科目名称\t合计", "\t合计\t30.00", "208\t社会保障和就业支出\t30.00",
+             "20805\t行政事业单位养老支出\t30.00", "2080505\t机关事业单位基本养老保险缴费支出\t30.00",
+             "一般公共预算基本支出明细表", "（按支出经济分类科目）", "单位：元",
+             "经济科目编码\t经济科目名称\t合计", "\t合计\t30.00", "301\t工资福利支出\t30.00", "30108\t机关事业单位基本养老保险缴费\t30.00",
+             "一般公共预算支出明 细 表", "单位：元", "功能科目编码\t功能科目名称\t合计", "\t合计\t50.00",
+             "205\t教育支出\t20.00", "20508\t进修及培训\t20.00", "2050803\t培训支出\t20.00",
+             "一般公共预算支出明细 表", "单位：元", "功能科目编码\t功能科目名称\t合计",
+             "208\t社会保障和就业支出\t30.00", "20805\t行政事业单位养老支出\t30.00",
+             "2080505\t机关事业单位基本养老保险缴费支出\t30.00"]
+    doc = _parse(lines)
+    assert [(t.title, len(t.rows)) for t in doc.tables] == [
+        ("一般公共预算基本支出明细表", 4), ("一般公共预算基本支出明细表", 3), ("一般公共预算支出明 细 表", 7)]
+    from core.validate import validate
+    assert [f.check for f in validate(doc) if f.severity == "error"] == []
