@@ -396,17 +396,25 @@ def check_project_lines(doc: Document) -> list[Finding]:
     in_table = {k for t in doc.tables for k in range(t.first_line, t.last_line + 1)}
     norm = doc.source.norm
     lines_listed = []
+    figures_listed: list[tuple[int, Decimal]] = []      # every line of a list printing its figure first
     for k, line in enumerate(norm, start=1):
         if k in in_table:
             continue
-        listed = _listed_project(line) if "\t" in line else _wrapped_listed_project(norm, k, printed)
+        if "\t" in line:
+            listed = _listed_project(line)
+            lone = parse_amount(listed[1]) if listed is not None else None
+        else:
+            listed, lone = _wrapped_listed_project(norm, k, printed), _listed_figure(line)
         if listed is not None and listed[0] in printed and (said := parse_amount(listed[1])) is not None:
             lines_listed.append((k, *listed, said))
-    # (a unit's line in the text's list, totalling the projects listed after it, is no project's)
-    totals = _group_rows([said for *_, said in lines_listed])
+        if lone is not None:
+            figures_listed.append((k, lone))
+    # (a unit's line in the text's list, totalling the projects listed after it, is no project's:
+    # its projects' lines counted whether or not their names, wrapped, are told)
+    totals = {figures_listed[n][0] for n in _group_rows([said for _, said in figures_listed])}
     out = []
-    for n, (k, name, figure, said) in enumerate(lines_listed):
-        if said in unnamed or n in totals:
+    for k, name, figure, said in lines_listed:
+        if said in unnamed or k in totals:
             continue
         # … and rows whose names hold it among other text: a wrapped name's end, the header
         # printed again, a description's piece, read into the name (`助项目住院医师规范化培训补助经费`)
@@ -424,6 +432,16 @@ def _listed_project(line: str) -> tuple[str, str] | None:
     """(name, amount) of a project listed on a line of tab-separated cells."""
     cells = [c.strip() for c in line.split("\t")]
     return (re.sub(r"\s", "", cells[0]), cells[1]) if len(cells) > 1 else None
+
+
+def _listed_figure(line: str) -> Decimal | None:
+    """The one figure a line of a list printed as text opens with, first or after one piece
+    of its name (`大气污染防治专项经费     384.5`, `625.58`), or None."""
+    tokens = line.split()
+    at = next((i for i, t in enumerate(tokens) if parse_amount(t) is not None), None)
+    if at is None or at > 1 or sum(parse_amount(t) is not None for t in tokens) != 1:
+        return None
+    return parse_amount(tokens[at])
 
 
 def _wrapped_listed_project(norm: tuple[str, ...], k: int, names: Mapping[str, object]) -> tuple[str, str] | None:

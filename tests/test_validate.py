@@ -975,3 +975,20 @@ def test_classes_missing_while_their_items_meet_the_total_are_figures_read_under
         "30301\t离休费\t20.00", "30302\t退休费\t5.00"))
     assert [(f.check, f.severity, f.row) for f in validate(slipped)] == [
         ("hierarchy", "error", 1), ("hierarchy", "error", 4), ("hierarchy", "error", 6)]
+
+
+def test_a_units_line_of_the_texts_list_totals_its_projects_lines_whether_or_not_their_names_are_told():
+    """The text's list of key projects printed as text (a layout text's): a unit's name over its
+    subtotal, its projects under it, one named otherwise than the table names it (wrapped, or
+    shortened): the unit's line still totals the lines after it, and is no project's
+    (Guangzhou's 生态环境局, `广州市生态环境局天河分局` / `625.58` / `（二级部门）`)."""
+    # (the table as read: 甲's second project on a page of its own, its unit row totalling no rows after it)
+    doc = _document(_lines("项目支出表", "单位：万元", "项目名称\t合计\t财政拨款", "合计\t1000.00\t1000.00",
+                           "甲管理中心\t600.00\t600.00", "综合业务费\t400.00\t400.00",
+                           "乙管理中心\t400.00\t400.00", "信息化经费\t400.00\t400.00", "注：本表反映项目支出。",
+                           "第三部分 其他重要事项的情况说明", "一、重点项目绩效目标情况", "本部门重点项目绩效目标如下。",
+                           "甲管理中心", "        500.00", "（二级部门）", "综合业务费     400.00     保障业务。",
+                           "办公设备更新    100.00     更新设备。", "乙管理中心", "        400.00", "（二级部门）",
+                           "信息化经费      390.00     建设系统。"))
+    assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
+        ("prose_vs_table", "error", "the text lists 信息化经费 at 390.00 万元; 项目支出表 prints 400.00")]
