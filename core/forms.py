@@ -554,19 +554,19 @@ NAME_PIECES_APART = 2       # lines between a name's wrapped pieces, at most
 def _level_pieces_parted(grid: list[tuple[int, dict[int, str]]]) -> None:
     """A 二级 label's piece printed a space before the indicator's name (`象满意 指标1：群众满意率`,
     under `服务对` and over `度指标`; `益指标 程度`, the name's wrapped end; `社会效 指标1：…`, two
-    characters at least where it opens a label): read as one piece
-    of the 二级 column, it is parted where the label's pieces so far stop spelling a level,
-    the rest opening the name's column on the line. A piece amid a level's spelling that
-    starts no level is the name's wrapped end, left-aligned under it."""
+    characters at least where it opens a label), read as one piece of the 二级 column: parted
+    where the label's pieces so far stop spelling a level, the rest opening the name's column on
+    the line. A piece amid a level's spelling, or among standard levels beside a name's lines,
+    that starts no level is the name's wrapped end, left-aligned under it."""
     pieces = [cells[1] for _, cells in grid if cells.get(1)]
     starts_level = [any(w.startswith(piece[:2]) for w in INDICATOR_LEVELS) for piece in pieces]
     # (where the column's pieces spell the standard levels, one that starts none is a name's)
     standard = sum(starts_level) >= MIN_STANDARD_LEVELS and sum(starts_level) * 2 > len(pieces)
-    named = [k for k, cells in grid if cells.get(2)]
+    named = {k for k, cells in grid if cells.get(2)}
 
     def named_near(k: int) -> bool:
         """Whether a name's piece stands within two lines of line k (its wrapped end's neighbour)."""
-        return any(abs(n - k) <= NAME_PIECES_APART for n in named)
+        return any(n in named for n in range(k - NAME_PIECES_APART, k + NAME_PIECES_APART + 1) if n != k)
     label = ""
     for k, cells in grid:
         piece = cells.get(1, "")

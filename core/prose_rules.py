@@ -434,14 +434,19 @@ def _listed_project(line: str) -> tuple[str, str] | None:
     return (re.sub(r"\s", "", cells[0]), cells[1]) if len(cells) > 1 else None
 
 
-def _listed_figure(line: str) -> Decimal | None:
-    """The one figure a line of a list printed as text opens with, first or after one piece
+def _lone_figure_at(tokens: list[str]) -> int | None:
+    """Where the one figure of a list's line printed as text stands, first or after one piece
     of its name (`大气污染防治专项经费     384.5`, `625.58`), or None."""
-    tokens = line.split()
     at = next((i for i, t in enumerate(tokens) if parse_amount(t) is not None), None)
     if at is None or at > 1 or sum(parse_amount(t) is not None for t in tokens) != 1:
         return None
-    return parse_amount(tokens[at])
+    return at
+
+
+def _listed_figure(line: str) -> Decimal | None:
+    """The one figure a line of a list printed as text opens with (`_lone_figure_at`), or None."""
+    tokens = line.split()
+    return parse_amount(tokens[at]) if (at := _lone_figure_at(tokens)) is not None else None
 
 
 def _wrapped_listed_project(norm: tuple[str, ...], k: int, names: Mapping[str, object]) -> tuple[str, str] | None:
@@ -452,8 +457,7 @@ def _wrapped_listed_project(norm: tuple[str, ...], k: int, names: Mapping[str, o
     lines above and below it, in order, where together they make the name of a project of
     `names` (never a guess at any other text)."""
     tokens = norm[k - 1].split()
-    at = next((i for i, t in enumerate(tokens) if parse_amount(t) is not None), None)
-    if at is None or at > 1 or sum(parse_amount(t) is not None for t in tokens) != 1:
+    if (at := _lone_figure_at(tokens)) is None:
         return None
 
     def first_piece(n: int) -> str:

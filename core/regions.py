@@ -348,6 +348,7 @@ def _value_axis_under(norm: tuple[str, ...], k: int) -> bool:
                     break
     return False
 
+
 def _unit_line_next(norm: tuple[str, ...], k: int) -> bool:
     """Whether the next line printed after line k states a unit (`部门：… 单位：万元`)."""
     after = next((line for line in norm[k:k + 3] if line.strip()), "")
