@@ -410,8 +410,10 @@ def check_project_lines(doc: Document) -> list[Finding]:
         if lone is not None:
             figures_listed.append((k, lone))
     # (a unit's line in the text's list, totalling the projects listed after it, is no project's:
-    # its projects' lines counted whether or not their names, wrapped, are told)
-    totals = {figures_listed[n][0] for n in _group_rows([said for _, said in figures_listed])}
+    # its projects' lines counted as told, or every line printing a figure, the names of some
+    # untold where they wrap)
+    totals = {lines_listed[n][0] for n in _group_rows([said for *_, said in lines_listed])} | \
+        {figures_listed[n][0] for n in _group_rows([said for _, said in figures_listed])}
     out = []
     for k, name, figure, said in lines_listed:
         if said in unnamed or k in totals:

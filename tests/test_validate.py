@@ -992,3 +992,16 @@ def test_a_units_line_of_the_texts_list_totals_its_projects_lines_whether_or_not
                            "信息化经费      390.00     建设系统。"))
     assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
         ("prose_vs_table", "error", "the text lists 信息化经费 at 390.00 万元; 项目支出表 prints 400.00")]
+
+
+def test_a_units_line_totalling_its_told_projects_past_a_stray_figure_is_no_project():
+    """A text in reading order (pymupdf's, pdftotext's raw) prints a stray figure of a
+    description among the list's lines (`共 3 期`): the unit's line still totals its projects
+    as told, though not every line's figure after it."""
+    doc = _document(_lines("项目支出表", "单位：万元", "项目名称\t合计\t财政拨款", "合计\t1150.00\t1150.00",
+                           "甲管理中心\t600.00\t600.00", "综合业务费\t400.00\t400.00", "设备购置费\t150.00\t150.00",
+                           "乙管理中心\t400.00\t400.00", "信息化经费\t400.00\t400.00", "注：本表反映项目支出。",
+                           "第三部分 其他重要事项的情况说明", "一、重点项目绩效目标情况", "本部门重点项目绩效目标如下。",
+                           "甲管理中心 500.00", "综合业务费 400.00", "共 3 期", "设备购置费 100.00"))
+    assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
+        ("prose_vs_table", "error", "the text lists 设备购置费 at 100.00 万元; 项目支出表 prints 150.00")]
