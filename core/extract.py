@@ -4822,11 +4822,7 @@ def _fill_positional(table: Table, content: list[tuple[int, str]]) -> bool:
     columns = _two_line_header([t for _, toks in lines[:first - 1] for t in toks], header, typical) \
         if common > len(header) and first >= 2 else [Column.of((w,)) for w in header]
     n = len(columns)
-    joined = _wrapped_cells_joined(body, typical)
-    if all(len(toks) == common or catalog.TOTAL_LABELS.match(toks[0]) for _, toks in joined):
-        body = joined       # a full grid once its wrapped cells are joined (rows short of cells: left as read)
-    else:
-        body = _wrapped_cells_seated(body, len(header))
+    body = _wrapped_cells_seated(body, max(common, len(header)))
     if n < 3 or not all(max(2, n - 2) <= len(toks) <= n for _, toks in body):
         return False
     # which columns hold amounts, as the rows of the commonest length print them (left to right)
@@ -4869,39 +4865,6 @@ def _shape(token: str) -> str:
     return re.sub(r"\d", "0", m.group()) if m else ""
 
 
-def _wrapped_cells_joined(body: list[tuple[int, list[str]]], typical: list[list[str]]) -> list[tuple[int, list[str]]]:
-    """Rows of a positional table whose one label cell wraps: the cell's head on the line
-    above, its tail on the line below, the rest of the row between them short of that cell
-    (`行业职业资格准入和水平评价管` / `01-公共服务 0116-行业管理服务 12.000000` / `理服务`). The
-    cell goes back where its shape fits the columns' (`0202-课题研究和社会调查` under the
-    `0000-` column). Lone numbers between the rows (page numbers) are dropped."""
-    if not typical:
-        return body
-    width = len(typical[0])
-    shapes = [Counter(_shape(toks[j]) for toks in typical).most_common(1)[0][0] for j in range(width)]
-    texts = sum(not is_amount(t) for t in typical[0])
-    kept = [(k, toks) for k, toks in body if not (len(toks) == 1 and LONE_NUMBER.match(toks[0]))]
-    out: list[tuple[int, list[str]]] = []
-    i = 0
-    while i < len(kept):
-        k, toks = kept[i]
-        above, below = out[-1] if out else None, kept[i + 1] if i + 1 < len(kept) else None
-        short = len(toks) == width - 1 and sum(not is_amount(t) for t in toks) == texts - 1
-        if short and above is not None and below is not None and len(above[1]) == 1 and len(below[1]) == 1 \
-                and not is_amount(above[1][0]) and not is_amount(below[1][0]):
-            cell = above[1][0] + below[1][0]
-            seat = next((j for j in range(texts) if shapes[j] == _shape(cell) and
-                         all(shapes[x if x < j else x + 1] == _shape(t) for x, t in enumerate(toks[:texts - 1]))),
-                        None)
-            if seat is not None:
-                out[-1] = (above[0], toks[:seat] + [cell] + toks[seat:])
-                i += 2
-                continue
-        out.append((k, toks))
-        i += 1
-    return out
-
-
 def _wrapped_piece(tokens: list[str]) -> bool:
     """A line holding one piece of a wrapped cell: one word, no figure, no page number."""
     return len(tokens) == 1 and not is_amount(tokens[0]) and not LONE_NUMBER.match(tokens[0])
@@ -4911,14 +4874,16 @@ DATE = re.compile(r"\d年\d{1,2}月|\d月\d{1,2}日")
 
 
 def _token_class(token: str) -> str:
-    """What a positional table's cell holds: an amount, a date (`2026年3月3日至…`) or text."""
-    return "amount" if is_amount(token) else "dated" if DATE.search(token) else "text"
+    """What a positional table's cell holds: an amount, a date (`2026年3月3日至…`) or text, and
+    text by its shape (`0202-课题研究和社会调查` under the `0000-` column)."""
+    return "amount" if is_amount(token) else "dated" if DATE.search(token) else "text" + _shape(token)
 
 
 def _wrapped_cells_seated(body: list[tuple[int, list[str]]], n: int) -> list[tuple[int, list[str]]]:
     """Rows of a positional table short of a cell, a wrapped cell printed round their line (its
     head on the line above, its tail on the line below: `参加其他单位组织的` / `1 财政干部业务培训
-    不晚于2026年11月30日 20 4.00` / `培训`): the cell goes to the one seat where every cell of
+    不晚于2026年11月30日 20 4.00` / `培训`; `行业职业资格准入和水平评价管` / `01-公共服务 0116-行业管理服务
+    12.000000` / `理服务`): the cell goes to the one seat where every cell of
     the row is of the kind the rows printing every cell have there, the row's own cells in
     their order, a last text cell (a remark) left empty. Rows left as read where no full row
     shows the columns' kinds, or where not one seat fits."""
@@ -4937,7 +4902,7 @@ def _wrapped_cells_seated(body: list[tuple[int, list[str]]], n: int) -> list[tup
             # (cells past the row's last are empty: a remark left blank)
             seats = [seat for seat in range(len(toks) + 1)
                      if all(_token_class(t) == kinds[j] for j, t in enumerate(toks[:seat] + [cell] + toks[seat:]))
-                     and all(kind == "text" for kind in kinds[len(toks) + 1:])]
+                     and all(kind.startswith("text") for kind in kinds[len(toks) + 1:])]
             if len(seats) == 1:
                 out[-1] = (out[-1][0], toks[:seats[0]] + [cell] + toks[seats[0]:])
                 i += 2
