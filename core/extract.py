@@ -2498,9 +2498,11 @@ def _choose_layout(spec: TableSpec, header_text: str, year: str, amount_width: i
     shortened = {w for w in every if w not in cells and any(
         len(w) - len(cell) <= len(w) // MISPRINTED_SHARE and _is_shortened(cell, w)
         for cell in by_ends.get((w[:2], w[-1:]), ()))}
+    # (the layouts share most of their words: each judged once)
+    presence_of = {w: _word_presence(w, text, pieces) or (0.75 if w in shortened else 0.0) for w in every}
     best, best_score = None, (0.0, 0.0, 0.0, 0, 0, 0)
     for cols, words in zip(layouts, vocab):
-        presence = {w: _word_presence(w, text, pieces) or (0.75 if w in shortened else 0.0) for w in words}
+        presence = {w: presence_of[w] for w in words}
         found = sum(presence.values())
         unexplained = [w for w in printed if not owned_by[w] & words] + \
             (_cells_beyond_layout(cols, lines) if lines_printed else [])

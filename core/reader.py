@@ -137,6 +137,9 @@ def _overprint_undone(line: str) -> str:
     is so printed where every run of a character is a multiple of one k (`2022` is
     `222222000000222222222222`), one of them a word's, over two runs or more where k ≥ 3 and
     four or more where k is 2 (`一一 22` may be as printed)."""
+    opening = line.lstrip()
+    if len(opening) < 2 or opening[0] != opening[1]:
+        return line     # (its first run is one character: no k ≥ 2 divides it; most lines end here)
     runs = [len(m.group()) for m in _RUNS.finditer(line)]
     k = math.gcd(*runs) if len(runs) >= 2 else 1
     if k < 2 or (k == 2 and len(runs) < 4) or not _HAN_CHAR.search(line):
