@@ -751,7 +751,9 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
     the indicator grid's header opens with the projects' own columns (`项目名称 项目总额 …
     绩效目标 一级指标 …`), so every row is a grid row and no key/value fact stands above."""
     header_idx, header_end, cells = _form_grid_header(content)
-    if header_idx is None or header_idx != header_end:
+    if header_idx is None:
+        return _projects_a_row_header(content)
+    if header_idx != header_end:
         return None
     before = list(itertools.takewhile(lambda c: c != "一级指标", cells))
     if any(not c.endswith("指标") for c in before):
@@ -773,6 +775,23 @@ def listed_form_header(content: list[tuple[int, str]]) -> int | None:
         words = [squash(w) for w in re.split(r"\t| ", content[j][1].strip()) if w]
         if "绩效目标" in words and any("名称" in w for w in words) and not any(is_amount(w) for w in words):
             return j
+    return None
+
+
+def _projects_a_row_header(content: list[tuple[int, str]]) -> int | None:
+    """The index of a ruled header line of a form printed as a list of its projects, with no
+    indicator grid's levels: a row a project, its indicators in one cell (`项目名称（资金使用单位） |
+    总计 | … | 绩效目标 | 绩效指标`), or a row an indicator named in one column (`序号 | 项目名称 | … |
+    当年绩效目标 | 指标名称 | 指标性质 | 指标值 …`); or None. A name's column, then the goal's, then
+    an indicator's; no figure above it."""
+    for i, (_, line) in enumerate(content):
+        cells = [squash(c) for c in line.split("\t") if c.strip()]
+        if any(is_amount(c) for c in cells):
+            return None
+        goal = next((j for j, c in enumerate(cells) if c.endswith("绩效目标")), None)
+        if "\t" in line and goal is not None and any("名称" in c for c in cells[:goal]) and \
+                any("指标" in c and c not in catalog.GRID_LEVEL_HEADS for c in cells[goal + 1:]):
+            return i
     return None
 
 
@@ -1109,8 +1128,10 @@ _VALUE_HEADER_WORDS = catalog.GRID_COLUMN_ORDER[3:]
 
 
 def _holds_grid_header_words(text: str) -> bool:
-    """A cell that is a word of the grid's header, or holds two (`实际完成值分值得分`)."""
-    return text in _VALUE_HEADER_WORDS or sum(w in text for w in _VALUE_HEADER_WORDS) >= 2
+    """A cell that is a word of the grid's header, or holds two (`实际完成值分值得分`), no sentences
+    (a project's indicators written out in one cell name their 指标值 each)."""
+    return text in _VALUE_HEADER_WORDS or (sum(w in text for w in _VALUE_HEADER_WORDS) >= 2 and
+                                           not SENTENCE_MARK.search(text))
 
 
 def _worded_target_as_name(name: str, value: str) -> bool:

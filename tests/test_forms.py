@@ -399,3 +399,48 @@ def test_names_wrapped_over_three_lines_round_their_rows_line_are_one_name_each(
         ["考核合格率", "≥85%"], ["企业主要负责人和安全生产管理人员安全水平提升率", "≥50%"],
         ["道路运输企业及危险货物企业安全管理能力", "显著增强"], ["主管部门满意率", "≥95%"]]
     assert form.doubt == ""
+
+
+def test_a_list_of_projects_a_row_each_its_indicators_in_one_cell_reads_as_one_table_over_its_pages():
+    # Guangzhou's 项目支出绩效目标表（含转移支付项目）: a ruled list, title and header atop each
+    # page, each project's indicators written out in one cell (their 指标值 named in sentences)
+    title = "某局2026年项目支出绩效目标表（含转移支付项目）"
+    header = "项目名称（资金使用单位）\t总计：\t财政拨款\t其他资金\t绩效目标\t绩效指标"
+    indicators = "1.1－产出指标，11－数量指标，报告数量；实施周期指标值：5份，年度指标值：5份；"
+    lines = [title, "部门名称：某局 单位：万元", header, "合计：\t350.00\t300.00\t50.00\t\t",
+             "甲项目\t100.00\t100.00\t\t完成甲。\t" + indicators, "乙项目\t200.00\t200.00\t\t完成乙。\t" + indicators,
+             "2", title, "部门名称：某局 单位：万元", header, "丙项目\t50.00\t\t50.00\t完成丙。\t" + indicators]
+    doc = parse_document(load_text("\n".join(lines).encode("utf-8")))
+    [table] = doc.tables
+    assert [c.leaf for c in table.columns] == ["项目名称（资金使用单位）", "总计：", "财政拨款", "其他资金", "绩效目标", "绩效指标"]
+    assert [[c.text for c in row[:4]] for row in table.rows] == [
+        ["合计：", "350.00", "300.00", "50.00"], ["甲项目", "100.00", "100.00", ""], ["乙项目", "200.00", "200.00", ""],
+        ["丙项目", "50.00", "", "50.00"]]
+    assert table.rows[3][5].text == indicators and table.doubt == "" and validate(doc) == []
+
+
+def test_each_projects_own_form_under_one_title_stays_a_table_of_its_own():
+    # the same title over each project's form, its facts its own, even the project's name
+    # where two units run a project of one name (Fuzhou's 综合工作经费): two forms, not one
+    form = ["综合工作经费项目绩效目标表", "项目名称\t综合工作经费\t主管部门\t某局", "实施单位\t{}\t\t",
+            "一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t报告数量\t5份"]
+    lines = [line.format("甲中心") for line in form] + [line.format("乙中心") for line in form]
+    doc = parse_document(load_text("\n".join(lines).encode("utf-8")))
+    assert [(t.facts.get("项目名称"), t.facts.get("实施单位"), len(t.rows)) for t in doc.tables] == [
+        ("综合工作经费", "甲中心", 1), ("综合工作经费", "乙中心", 1)]
+
+
+def test_a_list_of_projects_a_row_an_indicator_named_in_one_column_reads_as_its_grid():
+    # Chongqing's 一般性项目绩效目标表: 序号, the project's name, funds and goal merged down beside
+    # its indicators, each named in one column (no 一级/二级/三级指标)
+    lines = ["2026年市级一般性项目绩效目标表（一级项目）", "单位：万元",
+             "序号\t项目名称\t当年财政拨款预算金额\t当年绩效目标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)",
+             "1\t业务及日常运行项目\t8534.17\t完成各项业务工作。\t咨询一次性解答率\t≥\t70\t%\t15",
+             "\t\t\t\t部门预决算按时公开率\t＝\t100\t%\t5"]
+    doc = parse_document(load_text("\n".join(lines).encode("utf-8")))
+    [table] = doc.tables
+    assert [c.leaf for c in table.columns][3:6] == ["当年绩效目标", "指标名称", "指标性质"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["1", "业务及日常运行项目", "8534.17", "完成各项业务工作。", "咨询一次性解答率", "≥", "70", "%", "15"],
+        ["", "", "", "", "部门预决算按时公开率", "＝", "100", "%", "5"]]
+    assert table.doubt == ""
