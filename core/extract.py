@@ -1509,6 +1509,7 @@ def _coded_names(table: Table) -> Iterator[tuple[int, str, str]]:
 
 MAX_CODE_DIGITS = 7      # the longest classification code (2080201)
 MIN_CODE_DIGITS = 3      # the shortest code that opens others (a 类: 201; a unit: 119)
+SUBCLASS_CODE_DIGITS = (5, 7)       # a 款's code and a 项's (a unit's, 125001, is no class's part)
 
 
 def _codes_run_together(table: Table) -> list[str]:
@@ -1538,7 +1539,7 @@ def _opens_below_its_class(table: Table) -> str:
     类's) whose 类 the table prints no row of before it, while later rows are 类 of their own;
     else ""."""
     codes = [(code, name) for panel, code, name in _coded_names(table) if panel == 0]
-    if not codes or not MIN_CODE_DIGITS < len(codes[0][0]) <= MAX_CODE_DIGITS:
+    if not codes or len(codes[0][0]) not in SUBCLASS_CODE_DIGITS:
         return ""
     first, name = codes[0]
     later_classes = [code for code, _ in codes[1:] if len(code) == MIN_CODE_DIGITS]

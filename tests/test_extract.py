@@ -1965,3 +1965,17 @@ def test_two_tables_of_one_title_told_apart_by_their_qualifiers_and_a_title_spac
         ("一般公共预算基本支出明细表", 4), ("一般公共预算基本支出明细表", 3), ("一般公共预算支出明 细 表", 7)]
     from core.validate import validate
     assert [f.check for f in validate(doc) if f.severity == "error"] == []
+
+
+def test_a_unit_row_coded_before_the_classes_is_no_row_cut_from_its_class():
+    # Xi'an's 支出明细表 opens with the unit (125001 西安市某局, a unit's six digits), then its 类
+    # rows; a table opening at a 项 whose 类 it prints nowhere before later 类 is still doubted
+    def read(first_row: str):
+        return _parse(["一般公共预算支出明细表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出",
+                       "合计 100.00 60.00 40.00", first_row, "208 社会保障和就业支出 100.00 60.00 40.00",
+                       "20805 行政事业单位养老支出 100.00 60.00 40.00",
+                       "2080505 机关事业单位基本养老保险缴费支出 100.00 60.00 40.00"]).tables[0]
+    unit = read("125001 西安市某局 100.00 60.00 40.00")
+    assert [r[0].text for r in unit.rows] == ["", "125001", "208", "20805", "2080505"] and unit.doubt == ""
+    cut = read("2010101 行政运行 100.00 60.00 40.00")
+    assert cut.doubt.startswith("the table opens at 2010101 行政运行, whose 类 no row before it prints")
