@@ -1137,12 +1137,19 @@ def _beyond_rounding(gaps: Iterable[tuple[int, int, Decimal]]) -> list[bool]:
 def _sum_gaps(table: Table, rules: catalog.ColumnRules) -> Iterator[tuple[int, int, Decimal]]:
     """(row, how many parts, by how much its total misses their sum) for each of `rules` a
     row prints a total and parts of."""
+    for r, row in enumerate(table.rows):
+        for parts, gap in _row_gaps(row, rules):
+            yield r, parts, gap
+
+
+def _row_gaps(row: list[Cell], rules: catalog.ColumnRules) -> Iterator[tuple[int, Decimal]]:
+    """(how many parts, by how much its total misses their sum) for each of `rules` the row
+    prints a total and parts of."""
     for total, parts in rules:
-        for r, row in enumerate(table.rows):
-            stated = row[total].value if total < len(row) else None
-            values = [value for j in parts if j < len(row) and (value := row[j].value) is not None]
-            if stated is not None and values:
-                yield r, len(parts), abs(stated - sum(values, Decimal(0)))
+        stated = row[total].value if total < len(row) else None
+        values = [value for j in parts if j < len(row) and (value := row[j].value) is not None]
+        if stated is not None and values:
+            yield len(parts), abs(stated - sum(values, Decimal(0)))
 
 
 def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: TableSpec,
@@ -1202,10 +1209,15 @@ def _guesses_seated_by_space_columns(table: Table, content: list[tuple[int, str]
     if found is None:
         return
     cut, numbered = found
+    def broken(row: list[Cell]) -> int:
+        return sum(_beyond_rounding((0, *gap) for gap in _row_gaps(row, rules)))
     if len(cut.columns) == len(table.columns) and len(cut.rows) == len(table.rows) and all(
             len(a) == len(b) and printed_in_order(a) == printed_in_order(b) for a, b in zip(table.rows, cut.rows)):
-        table.rows = [seated if numbered or any(cell.inferred == GUESSED for cell in row) else row
-                      for row, seated in zip(table.rows, cut.rows)]
+        # (where the page's places break a sum the guess kept, the places are off: a header's
+        # Chinese words are wider than a layout text's characters)
+        rules = catalog.resolve_rules(table.columns, spec.column_rules)
+        table.rows = [seated if (numbered or any(cell.inferred == GUESSED for cell in row)) and
+                      broken(seated) <= broken(row) else row for row, seated in zip(table.rows, cut.rows)]
 
 
 DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
