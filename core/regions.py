@@ -422,16 +422,22 @@ def _bodies_printed_before_titles(regions: list[Region], norm: tuple[str, ...]) 
     titled = [r for r in regions if r.title_printed and r.title_line is not None]
     before = under = previous = 0
     starts: list[int | None] = []
+    bodies_before: list[bool] = []      # each title's: a unit line and figures stand before it
     for region in titled:
         title = region.title_start or region.title_line or 0
         units = [k for k in range(previous + 1, title) if UNIT.match(norm[k - 1])]
         starts.append(units[-1] if units else None)
+        bodies_before.append(bool(units) and sum(figures_alone(norm[k - 1]) for k in range(units[-1] + 1, title)) >= 2)
         if _unit_under_title(norm, region.title_line or title):
             under += 1
-        elif units and sum(figures_alone(norm[k - 1]) for k in range(units[-1] + 1, title)) >= 2:
+        elif bodies_before[-1]:
             before += 1
         previous = region.title_line or title
-    if before < 2 or before <= under:
+    # (where the next page's unit stands under each title, as under a title in print order, the
+    # text's ends tell: a body before the first title, and no figure after the last)
+    ends_tell = bodies_before[:1] == [True] and sum(bodies_before) >= 2 and \
+        not any(figures_alone(line) for line in norm[previous:])
+    if (before < 2 or before <= under) and not ends_tell:
         return regions
     firsts = [start or region.first for start, region in zip(starts, titled)]
     out = [r for r in regions if r.first < firsts[0]]

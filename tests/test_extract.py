@@ -1979,3 +1979,20 @@ def test_a_unit_row_coded_before_the_classes_is_no_row_cut_from_its_class():
     assert [r[0].text for r in unit.rows] == ["", "125001", "208", "20805", "2080505"] and unit.doubt == ""
     cut = read("2010101 行政运行 100.00 60.00 40.00")
     assert cut.doubt.startswith("the table opens at 2010101 行政运行, whose 类 no row before it prints")
+
+
+def test_a_content_order_text_setting_each_title_after_its_page_reads_each_body_under_its_title():
+    # PyMuPDF's text of Jiangsu's tables: each page its label, unit, header and rows, then its
+    # title; the next page's label and unit stand right under each title, as a unit stands
+    # under a title in print order: the text's ends tell (a body before the first title, no
+    # figure after the last)
+    lines = ["公开01表", "部门：某局", "单位：万元", "科目编码", "科目名称", "金额", "合计", "100.00", "201",
+             "一般公共服务支出", "100.00", "一般公共预算支出预算表",
+             "公开02表", "部门：某局", "单位：万元", "科目编码", "科目名称", "金额", "合计", "60.00", "301",
+             "工资福利支出", "60.00", "一般公共预算基本支出预算表",
+             "公开03表", "部门：某局", "单位：万元", "科目编码", "科目名称", "金额", "合计", "注：本部门无该项目",
+             "政府性基金预算支出表"]
+    tables = _parse(lines).tables
+    assert [(t.title, [[c.text for c in r] for r in t.rows]) for t in tables[:2]] == [
+        ("一般公共预算支出预算表", [["", "合计", "100.00"], ["201", "一般公共服务支出", "100.00"]]),
+        ("一般公共预算基本支出预算表", [["", "合计", "60.00"], ["301", "工资福利支出", "60.00"]])]
