@@ -4,6 +4,7 @@ the text states (or the tables before print beside a column's subject), with the
 classes' columns, and with where a layout text prints each amount."""
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -171,14 +172,23 @@ SOURCE_ENDINGS = re.compile(r"(?:拨款|收入|资金)+$")
 IN_WHICH = re.compile(r"^其中[:：]?")        # `其中：公务用车购置费`: a part of the column before it
 
 
-def _stated_by_column(columns: list[Column], amount_cols: list[int],
-                      stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
-    """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
-    out: dict[int, set[Decimal]] = {}
+@functools.lru_cache(maxsize=4)
+def _stated_subjects(stated: tuple[tuple[str, Decimal], ...]
+                     ) -> tuple[list[tuple[str, Decimal]], list[tuple[str, Decimal]]]:
+    """The subjects the text states amounts of, and the sources of funds among them (each
+    document's once, not once a table)."""
     subjects = [(STATED_ENDING.sub("", name), amount) for name, amount in stated]
     # (a subject spent on names no source of funds: `其他支出40000.00万元` is not 其他收入's)
     incomes = [(SOURCE_ENDINGS.sub("", name), amount) for (name, amount), (said_as, _) in zip(subjects, stated)
                if "支出" not in said_as[len(name):]]
+    return subjects, incomes
+
+
+def _stated_by_column(columns: list[Column], amount_cols: list[int],
+                      stated: tuple[tuple[str, Decimal], ...]) -> dict[int, set[Decimal]]:
+    """The amounts the text gives each amount column's subject (its leaf; a 小计 its group)."""
+    out: dict[int, set[Decimal]] = {}
+    subjects, incomes = _stated_subjects(stated)
     for j in amount_cols:
         parts = columns[j].path
         subject = IN_WHICH.sub("", parts[-2] if parts[-1] == "小计" and len(parts) > 1 else parts[-1])
