@@ -234,6 +234,7 @@ def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: 
     short line of the three above, the standard title it completes."""
     for j in range(k - 1, max(0, k - 4), -1):
         head = norm[j - 1].strip()
+        head = head[numbered.end():] if (numbered := SECTION.match(head)) else head   # (`十一、…支出预` / `算表`)
         if head and len(head) < 40 and not is_prose(head):
             spec = title_spec(head + tail, report_type)
             if spec is not None:
@@ -270,10 +271,11 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
         if not titled and (heading := SECTION.match(line)) and "表" in line and _unit_line_next(norm, k) and \
-                (spec := title_spec(line[heading.end():], report_type)) is not None:
-            # a standard table's title numbered as a heading (`一、收支预算总表`), its agency and
-            # unit on the next line: the table's title
+                reads_as_title(line[heading.end():]):
+            # a table's title numbered as a heading (`一、收支预算总表`, `五、财政拨款支出预算表`), its
+            # agency and unit on the next line: the table's title (a standard one's, or one outside the set)
             line, titled = line[heading.end():], True
+            spec = title_spec(line, report_type)
         head: int | None = None
         if titled and (((spec is None or spec.form) and len(line) <= WRAPPED_TITLE_TAIL) or UNOPENED_BRACKET.match(line)):
             # (a form's title names its project: a short one is the end of a wrapped name, `目绩效目标表`)
@@ -349,10 +351,15 @@ def _value_axis_under(norm: tuple[str, ...], k: int) -> bool:
     return False
 
 
+UNIT_LINE_PIECES = 3        # lines a unit line may be printed over (`部门：` / `江苏省人民检察院` / `单位：万元`)
+
+
 def _unit_line_next(norm: tuple[str, ...], k: int) -> bool:
-    """Whether the next line printed after line k states a unit (`部门：… 单位：万元`)."""
-    after = next((line for line in norm[k:k + 3] if line.strip()), "")
-    return bool(UNIT_LINE.search(after))
+    """Whether the next line printed after line k states a unit (`部门：… 单位：万元`), or the
+    next few do, the line's cells one a line."""
+    after = [line for line in norm[k:k + 3 * UNIT_LINE_PIECES] if line.strip()][:UNIT_LINE_PIECES]
+    return any(UNIT_LINE.search(line) and not any(figures_alone(above) or is_prose(above) for above in after[:i])
+               for i, line in enumerate(after))
 
 
 def _heading_goes_on(src: SourceText, start: int, k: int) -> bool:

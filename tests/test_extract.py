@@ -753,6 +753,21 @@ def test_a_standard_title_numbered_as_a_heading_over_its_unit_line_is_the_tables
         ("收支预算总表", "budget.income_expense_summary"), ("收入预算总表", "budget.income")]
 
 
+def test_numbered_titles_outside_the_set_over_a_unit_line_in_pieces_and_wrapped_are_the_tables_titles():
+    # the same budget in PyMuPDF's text: its unit line a piece a line (`部门：` / the agency /
+    # `单位：万元`); a table outside the standard set numbered alike keeps its title; a title
+    # wrapped after its number (`十一、…支出预` / `算表`) is read whole; 政府性基金支出预算表 is
+    # the fund's spending table
+    unit = ["部门：", "江苏省人民检察院", "单位：万元"]
+    doc = _parse(["五、财政拨款支出预算表", *unit, "功能科目代码", "功能科目名称", "金额", "合计", "100.00",
+                  "七、政府性基金支出预算表", *unit, "功能科目代码", "功能科目名称", "金额", "合计", "0.00",
+                  "十一、一般公共预算“三公”经费、会议费、培训费支出预", "算表", *unit, "合计", "因公出国（境）费", "公务接待费",
+                  "10.00", "6.00", "4.00"])
+    assert [(t.title, t.kind) for t in doc.tables] == [
+        ("财政拨款支出预算表", "other"), ("政府性基金支出预算表", "budget.gov_fund_expense"),
+        ("一般公共预算“三公”经费、会议费、培训费支出预算表", "budget.three_public")]
+
+
 def test_a_coded_rows_figure_on_a_ruled_line_of_its_own_is_the_rows():
     # Jiangsu's 2019 检察院 PDF rules 204 公共安全支出 and its figure apart (` | | 16,444.36`): one
     # printed row cut by the rules of a neighbouring cell, its code no figure
