@@ -336,12 +336,12 @@ def _prose_of(source: SourceText, spans: tuple[tuple[int, int], ...], page_lines
     return _spaceless(source, (k for k in range(1, len(source.norm) + 1) if k not in in_table))
 
 
-def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
-    """(project name, amount, where) from the 项目支出表 (合计) and performance forms
-    (年度资金总额); a row whose name was not read (its name wrapped around its figures, read
-    apart) with the name "": an amount the text states that such a row prints may be its."""
+def _project_amounts(doc: Document) -> list[tuple[str, Decimal, int]]:
+    """(project name, amount, the table's index) from the 项目支出表 (合计) and performance
+    forms (年度资金总额); a row whose name was not read (its name wrapped around its figures,
+    read apart) with the name "": an amount the text states that such a row prints may be its."""
     out = []
-    for t in doc.tables:
+    for ti, t in enumerate(doc.tables):
         if t.kind == TableKind.BUDGET_PROJECT_EXPENSE:
             name_col = find_col(t, "项目名称")
             name_col = t.label_column() if name_col is None else name_col
@@ -352,11 +352,11 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, str]]:
             groups = _group_rows(values)
             for r, value in enumerate(values):
                 if value is not None and r not in groups and not catalog.TOTAL_LABELS.match(t.cell(r, name_col).text):
-                    out.append((t.cell(r, name_col).text, value, t.title))
+                    out.append((t.cell(r, name_col).text, value, ti))
         elif t.kind == TableKind.BUDGET_PERFORMANCE_TARGET and t.facts.get("项目名称"):
             value = parse_amount(t.facts.get(FORM_TOTAL, ""))
             if value is not None:
-                out.append((t.facts["项目名称"], value, t.title))
+                out.append((t.facts["项目名称"], value, ti))
     return out
 
 
@@ -384,11 +384,11 @@ def check_project_lines(doc: Document) -> list[Finding]:
     拱北海关 ⇥ 7672.25 ⇥ 绩效目标…`), against the amount the 项目支出表 prints for it (the
     nearest, where several units' projects share the name)."""
     # a name a department's units share (住院医师规范化培训补助经费 of each hospital) has an amount each
-    printed: dict[str, list[tuple[Decimal, str]]] = {}
+    printed: dict[str, list[tuple[Decimal, int]]] = {}
     unnamed: set[Decimal] = set()
-    for name, value, title in _project_amounts(doc):
+    for name, value, table_index in _project_amounts(doc):
         if name:
-            printed.setdefault(re.sub(r"\s", "", name), []).append((value, title))
+            printed.setdefault(re.sub(r"\s", "", name), []).append((value, table_index))
         else:
             unnamed.add(value)
     if not printed:
@@ -421,11 +421,14 @@ def check_project_lines(doc: Document) -> list[Finding]:
         # … and rows whose names hold it among other text: a wrapped name's end, the header
         # printed again, a description's piece, read into the name (`助项目住院医师规范化培训补助经费`)
         glued = [entry for other, entries in printed.items() if other != name and name in other for entry in entries]
-        value, title = min(printed[name] + glued, key=lambda printed_as: abs(printed_as[0] - said))
+        value, table_index = min(printed[name] + glued, key=lambda printed_as: abs(printed_as[0] - said))
         if severity(said - value, 1) == Severity.ERROR:
-            out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
-                               f"the text lists {name} at {figure} 万元; {title} prints {fmt(value)}",
-                               title, where=f"{name} / 总计", lines=[k],
+            table = doc.tables[table_index]
+            # (a doubted reading's rows are no witness to a name: a project's row may be read into another's)
+            out.append(Finding(Check.PROSE_VS_TABLE, Severity.WARNING if table.doubt else Severity.ERROR,
+                               f"the text lists {name} at {figure} 万元; {table.title} prints {fmt(value)}"
+                               + (f" ({table.doubt})" if table.doubt else ""),
+                               table.title, where=f"{name} / 总计", lines=[k],
                                values={"stated": figure, "other": fmt(value)}))
     return out
 
@@ -512,10 +515,11 @@ def check_project_budgets(doc: Document) -> list[Finding]:
         matches = [(v, where) for p, v, where in known if _same_project(p, name)]
         if not matches or any(v == stated for v, _ in matches) or stated in unnamed:
             continue
-        value, where = matches[0]
+        value, table_index = matches[0]
+        title = doc.tables[table_index].title
         out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
-                           f"“{name}”: the text states 预算安排 {stated} 万元, {where} prints {value}",
-                           where, where=f"{name} / 预算安排", lines=[lines[budget.start()]],
+                           f"“{name}”: the text states 预算安排 {stated} 万元, {title} prints {value}",
+                           title, where=f"{name} / 预算安排", lines=[lines[budget.start()]],
                            values={"stated": str(stated), "table": str(value)}))
     return out
 

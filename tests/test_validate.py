@@ -346,8 +346,8 @@ PROJECT_TABLE_THEN_NOTES = [
     "部门预算项目支出及其他支出预算表", "单位名称：珠海市某局 单位：万元",
     "支出项目类别（资金使用单位） 总计 合计 一般公共预算 政府性基金预算 国有资本经营预算 财政专户拨款 其他资金 绩效目标",
     "合计 7,729.50 7,729.50 7,729.50 0.00 0.00 0.00 0.00",
-    "辅助人员补助经费-拱北海关 7,672.50 7,672.50 7,672.50 0.00 0.00 0.00 0.00",
-    "口岸维修经费 57.00 57.00 57.00 0.00 0.00 0.00 0.00",
+    "辅助人员补助经费-拱北海关 7,672.50 7,672.50 7,672.50 0.00 0.00 0.00 0.00 保障海关监管需要。",
+    "口岸维修经费 57.00 57.00 57.00 0.00 0.00 0.00 0.00 保障口岸设施完好。",
     "第三部分 情况说明", "七、重点项目预算绩效目标情况"]
 
 
@@ -1005,3 +1005,17 @@ def test_a_units_line_totalling_its_told_projects_past_a_stray_figure_is_no_proj
                            "甲管理中心 500.00", "综合业务费 400.00", "共 3 期", "设备购置费 100.00"))
     assert [(f.check, f.severity, f.message) for f in validate(doc)] == [
         ("prose_vs_table", "error", "the text lists 设备购置费 at 100.00 万元; 项目支出表 prints 150.00")]
+
+
+def test_a_listed_project_against_a_project_table_read_in_doubt_is_a_warning_saying_why():
+    """The project table's reading is doubted (two rows' labels read as one): the row the text's
+    project is matched to may hold another's figure, so the disagreement is a warning with the
+    doubt said, not an error (Guangzhou's 政务服务和数据管理局 in both layout texts)."""
+    doc = _document(_lines("项目支出表", "单位：万元", "项目名称\t合计\t财政拨款", "合计\t1000.00\t1000.00",
+                           "甲中心信息化运维项目乙中心信息化运维项目\t600.00\t600.00", "综合业务费\t400.00\t400.00",
+                           "注：本表反映项目支出。", "第三部分 其他重要事项的情况说明", "一、重点项目绩效目标情况",
+                           "本部门重点项目绩效目标如下。", "项目\t预算数（单位：万元）\t绩效目标", "综合业务费\t390\t保障业务。"))
+    [table] = doc.tables
+    assert table.doubt.startswith("1 row label(s) print a run of words twice")
+    assert [(f.check, f.severity, f.message) for f in validate(doc) if f.check == "prose_vs_table"] == [
+        ("prose_vs_table", "warning", f"the text lists 综合业务费 at 390 万元; 项目支出表 prints 400.00 ({table.doubt})")]
