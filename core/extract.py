@@ -1130,8 +1130,13 @@ def _sums_hold(table: Table, spec: TableSpec) -> bool:
 
 
 def _beyond_rounding(gaps: Iterable[tuple[int, int, Decimal]]) -> list[bool]:
-    """For each row's sum, whether it misses beyond rounding (a cent a part)."""
-    return [gap > SETTINGS.cent * parts for _, parts, gap in gaps]
+    """For each row's sum, whether it misses beyond rounding (`_misses`)."""
+    return [_misses(parts, gap) for _, parts, gap in gaps]
+
+
+def _misses(parts: int, gap: Decimal) -> bool:
+    """Whether a total misses the sum of its parts beyond rounding (a cent a part)."""
+    return gap > SETTINGS.cent * parts
 
 
 def _sum_gaps(table: Table, rules: catalog.ColumnRules) -> Iterator[tuple[int, int, Decimal]]:
@@ -1209,13 +1214,14 @@ def _guesses_seated_by_space_columns(table: Table, content: list[tuple[int, str]
     if found is None:
         return
     cut, numbered = found
+    rules = catalog.resolve_rules(table.columns, spec.column_rules)
+
     def broken(row: list[Cell]) -> int:
-        return sum(_beyond_rounding((0, *gap) for gap in _row_gaps(row, rules)))
+        return sum(_misses(parts, gap) for parts, gap in _row_gaps(row, rules))
     if len(cut.columns) == len(table.columns) and len(cut.rows) == len(table.rows) and all(
             len(a) == len(b) and printed_in_order(a) == printed_in_order(b) for a, b in zip(table.rows, cut.rows)):
         # (where the page's places break a sum the guess kept, the places are off: a header's
         # Chinese words are wider than a layout text's characters)
-        rules = catalog.resolve_rules(table.columns, spec.column_rules)
         table.rows = [seated if (numbered or any(cell.inferred == GUESSED for cell in row)) and
                       broken(seated) <= broken(row) else row for row, seated in zip(table.rows, cut.rows)]
 

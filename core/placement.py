@@ -176,7 +176,7 @@ IN_WHICH = re.compile(r"^其中[:：]?")        # `其中：公务用车购置�
 def _stated_subjects(stated: tuple[tuple[str, Decimal], ...]
                      ) -> tuple[list[tuple[str, Decimal]], list[tuple[str, Decimal]]]:
     """The subjects the text states amounts of, and the sources of funds among them (each
-    document's once, not once a table)."""
+    document's once, not once a table; shared, so read and never changed)."""
     subjects = [(STATED_ENDING.sub("", name), amount) for name, amount in stated]
     # (a subject spent on names no source of funds: `其他支出40000.00万元` is not 其他收入's)
     incomes = [(SOURCE_ENDINGS.sub("", name), amount) for (name, amount), (said_as, _) in zip(subjects, stated)
