@@ -360,6 +360,18 @@ def _project_amounts(doc: Document) -> list[tuple[str, Decimal, int]]:
     return out
 
 
+def _witnessed(table: Table) -> Severity:
+    """How sure a project's figure the text disagrees with is: an error, a warning where the
+    table's reading is doubted (its rows are no witness to a name: a project's row may be read
+    into another's)."""
+    return Severity.WARNING if table.doubt else Severity.ERROR
+
+
+def _doubt_said(table: Table) -> str:
+    """The table's doubt, in brackets, for a finding resting on it; else ""."""
+    return f" ({table.doubt})" if table.doubt else ""
+
+
 def _group_rows(values: list[Decimal | None]) -> set[int]:
     """The rows that total the rows after them (a unit's row over its projects): each whose
     amount the next rows' add up to (within their rounding). The text's list of some projects
@@ -424,10 +436,9 @@ def check_project_lines(doc: Document) -> list[Finding]:
         value, table_index = min(printed[name] + glued, key=lambda printed_as: abs(printed_as[0] - said))
         if severity(said - value, 1) == Severity.ERROR:
             table = doc.tables[table_index]
-            # (a doubted reading's rows are no witness to a name: a project's row may be read into another's)
-            out.append(Finding(Check.PROSE_VS_TABLE, Severity.WARNING if table.doubt else Severity.ERROR,
+            out.append(Finding(Check.PROSE_VS_TABLE, _witnessed(table),
                                f"the text lists {name} at {figure} 万元; {table.title} prints {fmt(value)}"
-                               + (f" ({table.doubt})" if table.doubt else ""),
+                               + _doubt_said(table),
                                table.title, where=f"{name} / 总计", lines=[k],
                                values={"stated": figure, "other": fmt(value)}))
     return out
@@ -516,10 +527,11 @@ def check_project_budgets(doc: Document) -> list[Finding]:
         if not matches or any(v == stated for v, _ in matches) or stated in unnamed:
             continue
         value, table_index = matches[0]
-        title = doc.tables[table_index].title
-        out.append(Finding(Check.PROSE_VS_TABLE, Severity.ERROR,
-                           f"“{name}”: the text states 预算安排 {stated} 万元, {title} prints {value}",
-                           title, where=f"{name} / 预算安排", lines=[lines[budget.start()]],
+        table = doc.tables[table_index]
+        out.append(Finding(Check.PROSE_VS_TABLE, _witnessed(table),
+                           f"“{name}”: the text states 预算安排 {stated} 万元, {table.title} prints {value}"
+                           + _doubt_said(table),
+                           table.title, where=f"{name} / 预算安排", lines=[lines[budget.start()]],
                            values={"stated": str(stated), "table": str(value)}))
     return out
 

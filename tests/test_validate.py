@@ -1019,3 +1019,16 @@ def test_a_listed_project_against_a_project_table_read_in_doubt_is_a_warning_say
     assert table.doubt.startswith("1 row label(s) print a run of words twice")
     assert [(f.check, f.severity, f.message) for f in validate(doc) if f.check == "prose_vs_table"] == [
         ("prose_vs_table", "warning", f"the text lists 综合业务费 at 390 万元; 项目支出表 prints 400.00 ({table.doubt})")]
+
+
+def test_a_projects_stated_budget_against_a_project_table_read_in_doubt_is_a_warning_saying_why():
+    """The same for a project's 预算安排 stated in its description: a doubted table's row is no
+    witness to the project's name."""
+    doc = _document(_lines("项目支出表", "单位：万元", "项目名称\t合计\t财政拨款", "合计\t1000.00\t1000.00",
+                           "甲中心信息化运维项目乙中心信息化运维项目\t600.00\t600.00", "综合业务费\t400.00\t400.00",
+                           "注：本表反映项目支出。", "第三部分 其他重要事项的情况说明", "本部门重点项目如下。",
+                           "1.综合业务费：保障业务开展。2026年预算安排 390 万元，全部为财政拨款。"))
+    [table] = doc.tables
+    assert [(f.check, f.severity, f.message) for f in validate(doc) if f.check == "prose_vs_table"] == [
+        ("prose_vs_table", "warning",
+         f"“综合业务费”: the text states 预算安排 390 万元, 项目支出表 prints 400.00 ({table.doubt})")]
