@@ -349,7 +349,7 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
     labelled: list[tuple[str, Decimal, str]] = []
     natures: dict[str, frozenset[str]] = {}
     previous: Region | None = None
-    read_from: list[Region] = []       # the region of each table
+    read_from: list[tuple[Region, Context]] = []       # the region of each table and what was known then
     for region in regions:
         known = replace(context, known_projects=_project_names(tables), labelled=tuple(labelled), natures=dict(natures))
         table = build_table(src, region, known)
@@ -369,34 +369,35 @@ def extract_tables(src: SourceText, regions: list[Region], page_lines: frozenset
             continue        # a title named in the prose or in a list of tables, not a table
         prev_kind = table.kind
         tables.append(table)
-        read_from.append(region)
+        read_from.append((region, known))
         labelled.extend(_labelled_figures(table))
         if (spec := catalog.SPEC_BY_KIND.get(table.kind)) is not None and spec.all_spending and not table.doubt:
             natures.update(natures_printed(table))
-    tables = _lists_joined_over_pages(src, tables, read_from, context)
+    tables = _lists_joined_over_pages(src, tables, read_from)
     for before, after in zip(tables, tables[1:]):
         _give_notes_to_next(before, after, src)
     return tables
 
 
-def _lists_joined_over_pages(src: SourceText, tables: list[Table], read_from: list[Region],
-                             context: Context) -> list[Table]:
+def _lists_joined_over_pages(src: SourceText, tables: list[Table],
+                             read_from: list[tuple[Region, Context]]) -> list[Table]:
     """A form printed as a list a page at a time, its title and header atop each page (projects
     a row each, or indicators a row each), is one table: a run of tables of one printed title
     and form, each holding no facts of its own (a project's own form does, under the same
     title as the next project's) and the same columns, read again as one, its region running
-    from the first's to the last's."""
+    from the first's to the last's, with what was known when the first was read."""
     out: list[Table] = []
     i = 0
     while i < len(tables):
         j = i + 1
-        while j < len(tables) and _list_goes_on(tables[j - 1], tables[j], read_from[j - 1], read_from[j]):
+        while j < len(tables) and _list_goes_on(tables[j - 1], tables[j], read_from[j - 1][0], read_from[j][0]):
             j += 1
         if j - i == 1:
             out.append(tables[i])
         else:
-            joined = replace(read_from[i], last=read_from[j - 1].last)
-            out.append(build_table(src, joined, context, catalog.SPEC_BY_KIND[tables[i].kind]))
+            first, known = read_from[i]
+            joined = replace(first, last=read_from[j - 1][0].last)
+            out.append(build_table(src, joined, known, catalog.SPEC_BY_KIND[tables[i].kind]))
         i = j
     return out
 

@@ -512,7 +512,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
     """A project's 预算安排 stated in the text against its amount in the 项目支出表 or its
     performance form, matched by the project's name."""
     amounts = _project_amounts(doc)
-    known = [(name, value, where) for name, value, where in amounts if name]
+    known = [(name, value, table_index) for name, value, table_index in amounts if name]
     unnamed = {value for name, value, _ in amounts if not name}
     if not known:
         return []
@@ -523,7 +523,7 @@ def check_project_budgets(doc: Document) -> list[Finding]:
         if not budget:
             continue
         stated = _dec(budget.group(1))
-        matches = [(v, where) for p, v, where in known if _same_project(p, name)]
+        matches = [(v, table_index) for p, v, table_index in known if _same_project(p, name)]
         if not matches or any(v == stated for v, _ in matches) or stated in unnamed:
             continue
         value, table_index = matches[0]
