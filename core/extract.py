@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from . import catalog
 from .catalog import TableKind, TableSpec
+from .centred_cells import cells_put_back_on_their_rows
 from .columns import CODE_PARTS, ORDINAL_LEAVES, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import (
     centred_blocks,
@@ -566,10 +567,10 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
     try:
-        if (numbered := _numbered_rows_read(table, content, spec, context)) is not None:
-            table = numbered
-        else:
-            _read_cells(table, content, spec, context)
+        unread = replace(table, notes=list(table.notes))
+        table = _cells_read(table, content, spec, context)
+        if table.doubt and layout == "space" and not spec.form and context.printed is not None:
+            table = _read_with_cells_put_back(table, unread, content, spec, context)
         _mark_wrapped_figures(table, wrapped)
     except Exception as exc:        # a reader's fault costs this table, flagged, not the document
         table.columns, table.rows, table.header_lines, table.recoverable = [], [], None, False
@@ -792,6 +793,36 @@ def _mark_wrapped_figures(table: Table, wrapped: dict[int, list[str]]) -> None:
                     any(parse_amount(f) == cell.value for f in figures):
                 k = cell.lines[0]
                 row[j] = replace(cell, lines=(k - 1, k, k + 1), inferred=cell.inferred or "joined from fragments")
+
+
+def _cells_read(table: Table, content: list[tuple[int, str]], spec: TableSpec, context: Context) -> Table:
+    """The table with its cells read: its rows' numbers apart where it numbers them (序号), else as printed."""
+    if (numbered := _numbered_rows_read(table, content, spec, context)) is not None:
+        return numbered
+    _read_cells(table, content, spec, context)
+    return table
+
+
+def _read_with_cells_put_back(read: Table, unread: Table, content: list[tuple[int, str]], spec: TableSpec,
+                              context: Context) -> Table:
+    """A layout text's table whose reading is doubted, read again (from `unread`) with the
+    pieces of its cells wrapped around their rows' lines put back on them (`centred_cells`):
+    that reading where it is undoubted, its joined cells naming the lines they print on; else
+    the first. (Only then: a table read undoubted as printed keeps that reading.)"""
+    assert context.printed is not None
+    put_back, printed, joined = cells_put_back_on_their_rows(content, context.printed)
+    if not joined:
+        return read
+    again = _cells_read(unread, put_back, spec, replace(context, printed=printed))
+    if again.doubt:
+        return read
+    for row in again.rows:
+        for j, cell in enumerate(row):
+            if len(cell.lines) == 1 and (cells := joined.get(cell.lines[0])):
+                drawn = next((lines for text, lines in cells if squash(normalise(text)) == squash(cell.text)), None)
+                if drawn is not None:
+                    row[j] = replace(cell, lines=drawn, inferred=cell.inferred or "joined from fragments")
+    return again
 
 
 def _folded(words: Iterable[str]) -> set[str]:
