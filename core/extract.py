@@ -26,6 +26,7 @@ from .centred_cells import cells_put_back_on_their_rows
 from .columns import CODE_PARTS, ORDINAL_LEAVES, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import (
     centred_blocks,
+    fill_facts,
     fill_form,
     fill_listed_form,
     fill_one_cell_indicator_list,
@@ -35,6 +36,8 @@ from .forms import (
     indicator_level,
     listed_form_header,
     listed_layout,
+    named_indicator_header,
+    names_indicators,
     one_cell_indicator_layout,
 )
 from .model import EMPTY, Cell, FormGrid, GridRow, Table, clean_number, code_columns_of, parse_amount
@@ -871,6 +874,10 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             _fill_tab_grid(table, content[listed:], catalog.OTHER, context.ruled, context.year)
         else:
             _form_read_as_plain_grid(table, content, context, layout)
+    elif spec.form and layout == "tab" and (named := named_indicator_header(content)) is not None:
+        # facts, then a grid naming each indicator in a column, no levels: the grid as ruled
+        fill_facts(table, content[:named])
+        _fill_named_indicator_grid(table, content[named:], context)
     elif spec.form:
         fill_form(table, content, layout, context.printed)
         if not table.rows and not (layout == "tab" and table.columns):
@@ -1482,6 +1489,32 @@ def _figures_alone_in_no_cell(table: Table, content: list[tuple[int, str]]) -> l
     printed = Counter(Decimal(t) for k, line in content if first < k and k not in held
                       and DECIMAL_FIGURE.fullmatch(t := line.strip().replace(",", "")))
     return [f"{value:f}" for value in sorted((printed - _held_sums(table)).elements())]
+
+
+def _fill_named_indicator_grid(table: Table, lines: list[tuple[int, str]], context: Context) -> None:
+    """A form's ruled grid naming each indicator in a column (`forms.named_indicator_header`),
+    its header printed again atop each page: each page's part read as ruled, without the
+    columns its ruling leaves empty (a merged header cell ruled into pieces), and the parts'
+    rows laid under the first's columns where every part keeps as many (a grid printed empty
+    keeps its header); else the grid read as one, doubted."""
+    starts = [i for i, (_, line) in enumerate(lines) if names_indicators(line)]
+    parts = []
+    for start, end in zip(starts, starts[1:] + [len(lines)]):
+        part = replace(table, columns=[], rows=[], notes=[], facts={}, grids=[])
+        _fill_tab_grid(part, lines[start:end], catalog.OTHER, context.ruled, context.year,
+                       body_from=lines[start + 1][0] if start + 1 < end else None)      # (rows of small figures)
+        kept = [j for j, c in enumerate(part.columns) if c.text or any(j < len(row) and row[j].text for row in part.rows)]
+        parts.append((part, kept))
+    first, kept = parts[0]
+    table.header_lines = first.header_lines
+    table.columns = [first.columns[j] for j in kept]
+    if any(len(others) != len(kept) for _, others in parts):
+        _fill_tab_grid(table, lines, catalog.OTHER, context.ruled, context.year,
+                       body_from=lines[1][0] if len(lines) > 1 else None)
+        table.add_doubt("the indicator grid's pages print their columns otherwise: which column a page's cells "
+                        "stand in was not told; check the columns against the source", of_columns=True)
+        return
+    table.rows = [[row[j] if j < len(row) else EMPTY for j in others] for part, others in parts for row in part.rows]
 
 
 def _form_read_as_plain_grid(table: Table, content: list[tuple[int, str]], context: Context, layout: str) -> None:

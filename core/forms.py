@@ -795,6 +795,25 @@ def _projects_a_row_header(content: list[tuple[int, str]]) -> int | None:
     return None
 
 
+def named_indicator_header(content: list[tuple[int, str]]) -> int | None:
+    """The index of a form's ruled indicator grid header that names each indicator in a column
+    of its own and prints no levels (`绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%)`),
+    under the form's facts; or None."""
+    return next((i for i, (_, line) in enumerate(content) if names_indicators(line)), None)
+
+
+def names_indicators(line: str) -> bool:
+    """Whether a ruled line heads a grid naming each indicator in a column (see `named_indicator_header`)."""
+    cells = [squash(c) for c in line.split("\t") if c.strip()]
+    return "\t" in line and "指标名称" in cells and not any(c in catalog.GRID_LEVEL_HEADS for c in cells) and \
+        sum(_grid_rank(c) is not None for c in cells) >= 2
+
+
+def fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:
+    """A form's key/value facts and small grids, from its lines above the indicator grid."""
+    _fill_facts(table, lines)
+
+
 # characters of a listed form's project column's name at most (单位（项目）名称); shorter than a
 # header cell in general (SETTINGS.header_cell_chars): `主要政策任务1：…卫星遥感监测` over a grid is a fact
 LONGEST_COLUMN_NAME = 16
