@@ -58,7 +58,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     table.columns = [Column.of((group, c)) for c in header_cells if c != "绩效指标"]
     width = len(table.columns)
     table.header_lines = (content[header_idx][0], content[header_end][0])
-    repeated = {group, "".join(header_cells), *header_cells}
+    repeated = {group, "".join(header_cells), group + "".join(header_cells), *header_cells}   # (again past a page break)
     rows: list[list[Cell]] = []
     l1 = l2 = ""
     spaced: list[tuple[int, str]] = []
