@@ -2566,7 +2566,7 @@ def _in_pieces(word: str, lines: Sequence[Sequence[str]], parts: int = 3, after:
             if parts == 1:
                 continue
             heads = [cell] if len(cell) < len(word) and word.startswith(cell) else []
-            if glued and first:
+            if glued and first and word[:2] in cell:     # (a cell ending in the word's head holds its first two characters)
                 heads += [word[:n] for n in range(2, min(len(word), len(cell))) if cell.endswith(word[:n])]
             if any(_in_pieces(word[len(head):], lines, parts - 1, (k, i), glued) for head in heads):
                 return True
