@@ -9,7 +9,8 @@ or the cell it wraps), which tells whose it is; the lines between two rows end t
 cells (as many lines as each printed above) and open the lower's. A table is read so only
 where every cell's pieces keep that count, and no row's line opens an item (`2、外交支出`) its
 pieces above would precede (a label printed from its row's line down runs on below it, and
-would keep the count too); else it is left as printed."""
+would keep the count too); else it is left as printed. The reader tries this on a table whose
+reading as printed is doubted, and keeps it where it reads the table undoubted."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,6 +20,7 @@ from .tokens import CHUNK, CJK, LABEL_START, SPACED_APART, PrintedPages, is_amou
 
 Chunk = tuple[int, int, str]        # where a run of print starts and ends on its line, and its text
 Slot = tuple[bool, int]             # on the row's line: (over a cell of words, that cell's index) or (in a gap, its index)
+Piece = tuple[int, int, str]        # a cell's piece: its line, where it starts on it, its text
 Joined = dict[int, list[tuple[str, tuple[int, ...]]]]      # row's line → (its cell as joined, the lines it was drawn from)
 
 
@@ -41,6 +43,7 @@ def _runs_on(tail: Slot, head: Slot, lower: list[Chunk], heads: dict[Slot, list[
 
 
 def _is_figure(text: str) -> bool:
+    """Whether a run of print holds an amount (a row's line is a line that prints one)."""
     return any(is_amount(t) for t in line_tokens(normalise(text)))
 
 
@@ -53,9 +56,6 @@ def _slot(piece: Chunk, row: list[Chunk]) -> Slot:
     if within is not None and not _is_figure(row[within][2]):
         return True, within
     return False, sum(start <= piece[0] for start, _, _ in row)
-
-
-Piece = tuple[int, int, str]        # a cell's piece: its line, where it starts on it, its text
 
 
 def cells_put_back_on_their_rows(content: list[tuple[int, str]], printed: PrintedPages
