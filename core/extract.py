@@ -1015,9 +1015,25 @@ def _codes_misread(table: Table, spec: TableSpec) -> Iterator[str]:
     if spec.code_kind and (numbered := _codes_after_a_page_number(table)):
         yield (f"{len(numbered)} code(s) print digits before a code under one of the table's 类 ({numbered[0]}): a "
                "page's number was likely read into a row's code; check the codes against the source")
+    if spec.code_kind and (uncoded := _rows_without_codes(table)):
+        yield (f"{len(uncoded)} row(s) after coded rows print a name and figures but no code ({uncoded[0]}): their "
+               "codes were likely lost or read into other rows; check the codes against the source")
     if spec.code_kind and (repeated := _codes_of_two_names(table)):
         yield (f"{repeated} code(s) are printed for rows of different names: the codes were likely "
                "read out of order; check the codes against the source")
+
+
+def _rows_without_codes(table: Table) -> list[str]:
+    """The names of the rows after a classification's first coded row that print figures and
+    no code: each of its items prints its code (a total, or an `其中` under an item, prints none)."""
+    codes, label = table.code_columns(), table.label_column()
+    first = next((r for r in range(len(table.rows)) if any(table.cell(r, c).text for c in codes)), None)
+    if first is None:
+        return []
+    return [name for r in range(first + 1, len(table.rows))
+            if (name := table.cell(r, label).text) and not any(table.cell(r, c).text for c in codes)
+            and not catalog.TOTAL_LABELS.match(squash(name)) and not name.startswith("其中")
+            and any(cell.value is not None for cell in table.rows[r][label + 1:])]
 
 
 UNIT_NAME_CUT = 6      # characters of the unit's name that, cut short there (`深圳市人民政府口岸办公`), still name it

@@ -1268,7 +1268,9 @@ def test_a_line_of_the_headers_words_is_no_names_tail_and_with_figures_makes_the
     assert numbered.doubt == ""
     [figured] = _parse([*lines[:7], "科目编码类款项 5.00 6.00 7.00", lines[8]]).tables
     assert figured.doubt == ("the header's words (科目编码类款项) were read as a row's label: the rows around it are "
-                             "likely out of step; check the rows against the source")
+                             "likely out of step; check the rows against the source; 1 row(s) after coded rows print a "
+                             "name and figures but no code (科目编码类款项): their codes were likely lost or read into "
+                             "other rows; check the codes against the source")
 
 
 def _budget_lines(printed: str):
