@@ -1522,14 +1522,13 @@ def _fill_named_indicator_grid(table: Table, lines: list[tuple[int, str]], conte
         kept = [j for j, c in enumerate(part.columns) if c.text or any(j < len(row) and row[j].text for row in part.rows)]
         parts.append((part, kept))
     first, kept = parts[0]
-    table.header_lines = first.header_lines
-    table.columns = [first.columns[j] for j in kept]
     if any(len(others) != len(kept) for _, others in parts):
         _fill_tab_grid(table, lines, catalog.OTHER, context.ruled, context.year,
                        body_from=lines[1][0] if len(lines) > 1 else None)
         table.add_doubt("the indicator grid's pages print their columns otherwise: which column a page's cells "
                         "stand in was not told; check the columns against the source", of_columns=True)
         return
+    table.header_lines, table.columns = first.header_lines, [first.columns[j] for j in kept]
     table.rows = [[row[j] if j < len(row) else EMPTY for j in others] for part, others in parts for row in part.rows]
 
 

@@ -52,7 +52,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
         # the group wrapped around the header's line (`绩效目标` / `一级指标 …` / `指标`), its pieces
         # joined as a cell of the header's: the grid's group, no column
         group, header_cells = wrapped, [c for c in header_cells if c != wrapped]
-    _fill_facts(table, facts)
+    fill_facts(table, facts)
     if header_idx is None:
         return
     table.columns = [Column.of((group, c)) for c in header_cells if c != "绩效指标"]
@@ -138,7 +138,7 @@ def _group_cut(line: str, group: str) -> str:
     return rest if squash(head) == (group or "绩效指标") and rest else line
 
 
-def _fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:
+def fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:
     """A form's key/value facts and small grids, from its lines above the indicator grid."""
     rest = _take_grid_blocks(table, lines)
     table.facts.update(_form_fields(re.sub(r"\s+", " ", " ".join(s.replace("\t", " ").strip() for _, s in rest))))
@@ -807,11 +807,6 @@ def names_indicators(line: str) -> bool:
     cells = [squash(c) for c in line.split("\t") if c.strip()]
     return "\t" in line and "指标名称" in cells and not any(c in catalog.GRID_LEVEL_HEADS for c in cells) and \
         sum(_grid_rank(c) is not None for c in cells) >= 2
-
-
-def fill_facts(table: Table, lines: list[tuple[int, str]]) -> None:
-    """A form's key/value facts and small grids, from its lines above the indicator grid."""
-    _fill_facts(table, lines)
 
 
 # characters of a listed form's project column's name at most (单位（项目）名称); shorter than a
@@ -2374,7 +2369,7 @@ def fill_one_cell_indicator_list(table: Table, columns: list[Column], first: int
     prints its cells so (PyMuPDF), else a row a line (a ruled row's cells, or a line printing
     the 指标性质 with the activity before it, the name's pieces wrapped around it on the lines
     above and below): a list whose names and rows do not pair off is doubted."""
-    _fill_facts(table, content[:first])
+    fill_facts(table, content[:first])
     table.columns = columns
     table.header_lines = (content[first][0], content[last][0])
     labels = {squash(line.split()[0]) for _, line in content[:first] if line.split()}    # (the form's keys)

@@ -281,6 +281,28 @@ def test_a_form_of_a_layout_the_reader_does_not_know_is_kept_as_a_doubtful_grid(
     assert form.doubt.startswith("the form's layout is not one the reader knows")
 
 
+NAMED_GRID_FORM = ["表十", "2026年部门整体绩效目标表", "单位名称:某委员会", "当年整体绩效目标\t\t\t", "完成技术攻关不少于30个。\t\t\t",
+                   "绩效指标\t指标名称\t指标性质\t\t指标值\t计量单位", "\t完成技术攻关数量\t≥\t\t30\t个",
+                   "\t创建智能工厂数量\t≥\t\t10\t个"]
+
+
+def test_a_forms_grid_naming_each_indicator_is_read_a_page_at_a_time_under_the_first_pages_columns():
+    # the next page prints the header again, ruled without the empty piece of 指标性质's cell
+    [form] = _parse([*NAMED_GRID_FORM, "绩效指标\t指标名称\t指标性质\t指标值\t计量单位",
+                     "\t年度预算执行率\t=\t100\t%"]).tables
+    assert form.facts == {"当年整体绩效目标": "完成技术攻关不少于30个。"} and form.doubt == ""
+    assert form.column_texts() == ["绩效指标", "指标名称", "指标性质", "指标值", "计量单位"]
+    assert [[c.text for c in r] for r in form.rows] == [["", "完成技术攻关数量", "≥", "30", "个"],
+                                                        ["", "创建智能工厂数量", "≥", "10", "个"],
+                                                        ["", "年度预算执行率", "=", "100", "%"]]
+
+
+def test_a_forms_grid_whose_pages_print_other_columns_is_read_whole_and_doubted():
+    [form] = _parse([*NAMED_GRID_FORM, "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t是否核心",
+                     "\t年度预算执行率\t=\t100\t%\t否"]).tables
+    assert form.doubt.startswith("the indicator grid's pages print their columns otherwise")
+
+
 BEIJING_HEADER = ["预算05表 一般公共预算支出表", "金额单位：万元", "功能分类科目 预算数", "基本支出 项目支出",
                   "科目编码 科目名称 合计", "扣除基建项目后预", "小计 人员经费 公用经费 项目支出总数", "算数"]
 
