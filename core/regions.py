@@ -264,18 +264,24 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
         return (toc is not None and toc[0] <= k <= toc[1]) or k in listed
     starts: list[tuple[int, str, TableSpec | None, bool, int | None]] = []   # (line, title, spec, printed, head)
     last_start = -100
+    titles_units: set[int] = set()      # unit lines printed under a numbered title, past the cells after it
     for k in range(1, n + 1):
         if in_toc(k):
             continue
+        unit_at: int | None = None
         line = norm[k - 1].strip()
         titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
-        if not titled and (heading := SECTION.match(line)) and "表" in line and _unit_line_next(norm, k) and \
-                reads_as_title(line[heading.end():]):
+        if not titled and (heading := SECTION.match(line)) and "表" in line and reads_as_title(line[heading.end():]) \
+                and (_unit_line_next(norm, k) or (title_spec(line[heading.end():], report_type) is not None
+                                                  and (unit_at := _unit_line_near(norm, k)) is not None)):
             # a table's title numbered as a heading (`一、收支预算总表`, `五、财政拨款支出预算表`), its
-            # agency and unit on the next line: the table's title (a standard one's, or one outside the set)
+            # agency and unit on the next line: the table's title (a standard one's, or one outside the set);
+            # a standard one's also where its unit line stands further down, no sentence before it
             line, titled = line[heading.end():], True
             spec = title_spec(line, report_type)
+            if unit_at is not None:
+                titles_units.add(unit_at)       # (its unit line opens no table of its own)
         head: int | None = None
         if titled and (((spec is None or spec.form) and len(line) <= WRAPPED_TITLE_TAIL) or UNOPENED_BRACKET.match(line)):
             # (a form's title names its project: a short one is the end of a wrapped name, `目绩效目标表`)
@@ -292,6 +298,7 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             last_start = k
             continue
         if ("单位" in line or "部门" in line) and UNIT_LINE.search(line) and k - last_start > 8 and len(line) < 80 and \
+                k not in titles_units and \
                 not is_prose(line) and not _heading_goes_on(src, last_start, k) and not _value_axis_under(norm, k):
             starts.append((k, "", None, False, None))
             last_start = k
@@ -352,6 +359,7 @@ def _value_axis_under(norm: tuple[str, ...], k: int) -> bool:
 
 
 UNIT_LINE_PIECES = 3        # lines a unit line may be printed over (`部门：` / `江苏省人民检察院` / `单位：万元`)
+UNIT_LINE_REACH = 8         # lines after a standard table's numbered title its unit line may stand
 
 
 def _unit_line_next(norm: tuple[str, ...], k: int) -> bool:
@@ -360,6 +368,19 @@ def _unit_line_next(norm: tuple[str, ...], k: int) -> bool:
     after = [line for line in norm[k:k + 3 * UNIT_LINE_PIECES] if line.strip()][:UNIT_LINE_PIECES]
     return any(UNIT_LINE.search(line) and not any(figures_alone(above) or is_prose(above) for above in after[:i])
                for i, line in enumerate(after))
+
+
+def _unit_line_near(norm: tuple[str, ...], k: int) -> int | None:
+    """The line among the UNIT_LINE_REACH printed after line k that states a unit, no sentence
+    before it, or None: a text in reading order sets a table's first cells, even figures, before
+    its unit line (`部门：` / the agency / `合计` / `基本支出` / `17,996.68` / `单位：万元`)."""
+    after = [j for j in range(k + 1, min(len(norm), k + 3 * UNIT_LINE_REACH) + 1) if norm[j - 1].strip()]
+    for j in after[:UNIT_LINE_REACH]:
+        if UNIT_LINE.search(norm[j - 1]):
+            return j
+        if is_prose(norm[j - 1]):
+            return None
+    return None
 
 
 def _heading_goes_on(src: SourceText, start: int, k: int) -> bool:

@@ -790,6 +790,15 @@ def test_numbered_titles_outside_the_set_over_a_unit_line_in_pieces_and_wrapped_
         ("一般公共预算“三公”经费、会议费、培训费支出预算表", "budget.three_public")]
 
 
+def test_a_standard_numbered_title_whose_unit_line_stands_under_the_first_cells_titles_its_table():
+    # pdftotext's raw text of that budget sets the first cells, even a figure, before the unit
+    # line; the unit line is the titled table's, no table of its own; over a sentence, no title
+    doc = _parse(["三、支出预算总表", "部门：", "江苏省人民检察院", "合计", "基本支出", "17,996.68", "单位：万元",
+                  "项目支出", "12,323.48", "5,673.20",
+                  "四、财政拨款收支预算总表", "本部门2017年财政拨款收入17,996.68万元。", "单位：万元", "收入 支出"])
+    assert [(t.title, t.first_line, t.last_line) for t in doc.tables] == [("支出预算总表", 1, 10)]
+
+
 def test_a_coded_rows_figure_on_a_ruled_line_of_its_own_is_the_rows():
     # Jiangsu's 2019 检察院 PDF rules 204 公共安全支出 and its figure apart (` | | 16,444.36`): one
     # printed row cut by the rules of a neighbouring cell, its code no figure
