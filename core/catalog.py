@@ -864,10 +864,9 @@ def mark_terms(mark: str) -> list[tuple[int, str]]:
     return terms
 
 
+GRID_LEVEL_HEADS = ("一级指标", "二级指标", "三级指标")     # the indicator grid's level columns
 # The standard order of an indicator grid's columns: a header cell takes the place of the
 # first of these it holds (`年度指标值` that of 指标值, `分值权重（90分）` that of 分值).
-# the indicator grid's level columns
-GRID_LEVEL_HEADS = ("一级指标", "二级指标", "三级指标")
 GRID_COLUMN_ORDER = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "目标值", "实际完成值", "度量单位",
                      "计量单位", "分值", "得分", "偏差原因", "未完成原因", "备注")
 # (Fujian's 部门整体 form prints 一般性支出情况 as both its 一级 and its 二级)

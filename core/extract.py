@@ -570,9 +570,11 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
     try:
-        unread = replace(table, notes=list(table.notes))
+        # (a layout text's table may be read again, its wrapped cells put back: from a copy as yet unread)
+        unread = replace(table, notes=list(table.notes)) if layout == "space" and not spec.form and \
+            context.printed is not None else None
         table = _cells_read(table, content, spec, context)
-        if table.doubt and layout == "space" and not spec.form and context.printed is not None:
+        if table.doubt and unread is not None:
             table = _read_with_cells_put_back(table, unread, content, spec, context)
         _mark_wrapped_figures(table, wrapped)
     except Exception as exc:        # a reader's fault costs this table, flagged, not the document

@@ -785,7 +785,7 @@ def _projects_a_row_header(content: list[tuple[int, str]]) -> int | None:
     当年绩效目标 | 指标名称 | 指标性质 | 指标值 …`); or None. A name's column, then the goal's, then
     an indicator's; no figure above it."""
     for i, (_, line) in enumerate(content):
-        cells = [squash(c) for c in line.split("\t") if c.strip()]
+        cells = _ruled_cells(line)
         if any(is_amount(c) for c in cells):
             return None
         goal = next((j for j, c in enumerate(cells) if c.endswith("绩效目标")), None)
@@ -793,6 +793,11 @@ def _projects_a_row_header(content: list[tuple[int, str]]) -> int | None:
                 any("指标" in c and c not in catalog.GRID_LEVEL_HEADS for c in cells[goal + 1:]):
             return i
     return None
+
+
+def _ruled_cells(line: str) -> list[str]:
+    """A ruled line's cells that print something, their spaces taken out."""
+    return [squash(c) for c in line.split("\t") if c.strip()]
 
 
 def named_indicator_header(content: list[tuple[int, str]]) -> int | None:
@@ -804,7 +809,7 @@ def named_indicator_header(content: list[tuple[int, str]]) -> int | None:
 
 def names_indicators(line: str) -> bool:
     """Whether a ruled line heads a grid naming each indicator in a column (see `named_indicator_header`)."""
-    cells = [squash(c) for c in line.split("\t") if c.strip()]
+    cells = _ruled_cells(line)
     return "\t" in line and "指标名称" in cells and not any(c in catalog.GRID_LEVEL_HEADS for c in cells) and \
         sum(_grid_rank(c) is not None for c in cells) >= 2
 

@@ -268,18 +268,19 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
     for k in range(1, n + 1):
         if in_toc(k):
             continue
-        unit_at: int | None = None
         line = norm[k - 1].strip()
         titled = k in titled_lines and not _heading_over_a_title(norm, k, titled_lines)
         spec = title_spec(line, report_type) if titled else None
-        if not titled and (heading := SECTION.match(line)) and "表" in line and reads_as_title(line[heading.end():]) \
-                and (_unit_line_next(norm, k) or (title_spec(line[heading.end():], report_type) is not None
-                                                  and (unit_at := _unit_line_near(norm, k)) is not None)):
+        if not titled and (heading := SECTION.match(line)) and "表" in line and reads_as_title(line[heading.end():]):
             # a table's title numbered as a heading (`一、收支预算总表`, `五、财政拨款支出预算表`), its
             # agency and unit on the next line: the table's title (a standard one's, or one outside the set);
-            # a standard one's also where its unit line stands further down, no sentence before it
-            line, titled = line[heading.end():], True
-            spec = title_spec(line, report_type)
+            # a standard one's also where its unit line stands further down, past the first cells
+            numbered_spec = title_spec(line[heading.end():], report_type)
+            unit_next = _unit_line_after(norm, k, UNIT_LINE_PIECES) is not None
+            unit_at = _unit_line_after(norm, k, UNIT_LINE_REACH, past_figures=True) \
+                if not unit_next and numbered_spec is not None else None
+            if unit_next or unit_at is not None:
+                line, titled, spec = line[heading.end():], True, numbered_spec
             if unit_at is not None:
                 titles_units.add(unit_at)       # (its unit line opens no table of its own)
         head: int | None = None
@@ -362,23 +363,16 @@ UNIT_LINE_PIECES = 3        # lines a unit line may be printed over (`部门：`
 UNIT_LINE_REACH = 8         # lines after a standard table's numbered title its unit line may stand
 
 
-def _unit_line_next(norm: tuple[str, ...], k: int) -> bool:
-    """Whether the next line printed after line k states a unit (`部门：… 单位：万元`), or the
-    next few do, the line's cells one a line."""
-    after = [line for line in norm[k:k + 3 * UNIT_LINE_PIECES] if line.strip()][:UNIT_LINE_PIECES]
-    return any(UNIT_LINE.search(line) and not any(figures_alone(above) or is_prose(above) for above in after[:i])
-               for i, line in enumerate(after))
-
-
-def _unit_line_near(norm: tuple[str, ...], k: int) -> int | None:
-    """The line among the UNIT_LINE_REACH printed after line k that states a unit, no sentence
-    before it, or None: a text in reading order sets a table's first cells, even figures, before
-    its unit line (`部门：` / the agency / `合计` / `基本支出` / `17,996.68` / `单位：万元`)."""
-    after = [j for j in range(k + 1, min(len(norm), k + 3 * UNIT_LINE_REACH) + 1) if norm[j - 1].strip()]
-    for j in after[:UNIT_LINE_REACH]:
+def _unit_line_after(norm: tuple[str, ...], k: int, reach: int, past_figures: bool = False) -> int | None:
+    """The line among the `reach` printed after line k that states a unit (`部门：… 单位：万元`, or
+    its pieces a line each), no sentence before it, nor a figure alone unless `past_figures` (a
+    text in reading order sets a table's first cells, even figures, before its unit line: `部门：` /
+    the agency / `合计` / `基本支出` / `17,996.68` / `单位：万元`); else None."""
+    after = [j for j in range(k + 1, min(len(norm), k + 3 * reach) + 1) if norm[j - 1].strip()]
+    for j in after[:reach]:
         if UNIT_LINE.search(norm[j - 1]):
             return j
-        if is_prose(norm[j - 1]):
+        if is_prose(norm[j - 1]) or (not past_figures and figures_alone(norm[j - 1])):
             return None
     return None
 
