@@ -127,6 +127,7 @@ _BY_SOURCE = ("财政拨款/一般公共预算拨款", "财政拨款/政府性�
               "单位资金/附属单位上缴收入", "单位资金/其他收入", "上年结余、结转")
 # Shaanxi (Xi'an): each economic class's code and name, the 部门 class first
 _SHAANXI_ECONOMIC = ("部门经济科目编码", "部门经济科目名称", "政府经济科目编码", "政府经济科目名称")
+_SHAANXI_FUNCTION = ("功能科目编码", "功能科目名称")
 _SHAANXI_USES = ("人员经费支出", "公用经费支出", "专项业务经费支出")
 # Shandong: each row coded twice, by the department's and by the government's economic class
 _TWO_ECONOMIC_CLASSES = ("科目编码/类", "科目编码/款", "部门预算支出经济分类科目名称", "科目编码/类", "科目编码/款",
@@ -164,10 +165,16 @@ _TWO_YEARS = ("{last_year}", "{year}")
 _SHANDONG_THREE_PUBLIC = ("合计", "因公出国（境）经费", f"{_VEHICLES}/小计", f"{_VEHICLES}/公务用车购置经费",
                           f"{_VEHICLES}/公务用车运行维护费", "公务接待费")
 _THREE_PUBLIC_GROUP = "“三公”经费"
-# Shaanxi's income by source (其中 is part of the 一般公共预算拨款 before it, no source of its own)
+# Shaanxi's income by source (其中 is part of the 一般公共预算拨款 before it, no source of its own);
+# the sources differ by year: 用事业基金弥补收支差额 for 使用非财政拨款结余 (2020), and no 上年结转 where a
+# 总计 opens the figures (2021)
 _SHAANXI_INCOME = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算项目", "政府性基金拨款",
                    "上级补助收入", "事业收入", "事业单位经营收入", "使用非财政拨款结余", "对附属单位上缴收入", "上年结转",
                    "上年实户资金余额", "其他收入")
+_SHAANXI_INCOME_2020 = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算项目", "政府性基金拨款",
+                        "上级补助收入", "事业收入", "事业单位经营收入", "对附属单位上缴收入", "用事业基金弥补收支差额",
+                        "上年结转", "上年实户资金余额", "其他收入")
+_SHAANXI_INCOME_2021 = tuple(c for c in _SHAANXI_INCOME_2020 if c != "上年结转")
 _SHAANXI_YEARS = ("上年", "当年", "增减变化情况")
 _SHAANXI_GROUP = "一般公共预算拨款安排的“三公”经费预算"
 _SHAANXI_THREE_PUBLIC = ("合计", f"{_SHAANXI_GROUP}/小计", f"{_SHAANXI_GROUP}/因公出国（境）费用",
@@ -216,6 +223,10 @@ def _beside_meetings_rules(prefix: str, group: str, abroad: str) -> tuple[TotalR
 
 _SHAANXI_SPENDING = ("一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金列入部门预算的项目", "政府性基金拨款",
                      "事业收入", "事业单位经营收入", "对附属单位上缴收入", "上年实户资金余额", "其他收入", "上年结转")
+# … its appropriation named 公共预算拨款 (2020; or the spending told by the income's sources), and no
+# 上年结转 where a 总计 opens the figures (2021)
+_SHAANXI_SPENDING_2020 = tuple(c.replace("一般公共预算拨款", "公共预算拨款") for c in _SHAANXI_SPENDING)
+_SHAANXI_SPENDING_2021 = _SHAANXI_SPENDING_2020[:-1]
 _BEIJING_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金")
 _BEIJING_INCOME = _BEIJING_FUNDS + ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
 _BEIJING_BALANCE = _BEIJING_FUNDS + ("单位资金",)
@@ -252,9 +263,10 @@ _YEAR_SUMMARY = ("收入/项目", "收入/{year}年预算数", "支出/项目", 
 # Jilin (Changchun): each panel's budget, of which this year's and last year's balance
 _BUDGET_AND_BALANCE = ("收入/项目", "收入/本年预算", "收入/编制预算", "收入/上年结转", "支出/项目", "支出/本年预算",
                        "支出/编制预算", "支出/上年结转")
-_SPENDING_THREE_WAYS = ("收入/项目", "收入/预算数", "支出/支出功能分类科目（按大类）", "支出/预算数",
-                        "支出/部门预算支出经济分类科目（按大类）", "支出/预算数",
-                        "支出/政府预算支出经济分类科目（按大类）", "支出/预算数")
+_SPENDING_THREE_WAYS = tuple(("收入/项目", "收入/预算数", f"支出/支出功能分类{named}", "支出/预算数",
+                              f"支出/部门预算支出经济分类{named}", "支出/预算数",
+                              f"支出/政府预算支出经济分类{named}", "支出/预算数")
+                             for named in ("科目（按大类）", ""))        # (Xi'an's, 2021 and 2020)
 
 BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.BUDGET_INCOME_EXPENSE_SUMMARY, "收支预算总表",
@@ -269,7 +281,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "本年支出/预算数/项目支出"),
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
                        _YEAR_SUMMARY,
-                       _SPENDING_THREE_WAYS,
+                       *_SPENDING_THREE_WAYS,
                        _BUDGET_AND_BALANCE,
                        # Jiangsu: spending by function beside spending by use
                        ("收入/项目名称", "收入/金额", "支出/功能分类/功能科目名称", "支出/功能分类/金额",
@@ -295,7 +307,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "其他资金收入/事业收入", "其他资金收入/事业单位经营收入", "其他资金收入/其他收入", "上级补助收入",
                         "附属单位上缴收入", "上年结转结余"),
                        # Shaanxi (Xi'an): a row per unit, the department's budget by source
-                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_INCOME)),
+                       *(("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in sources))
+                         for sources in (_SHAANXI_INCOME, _SHAANXI_INCOME_2020)),
+                       ("单位编码", "单位名称", "总计", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_INCOME_2021)),
                        ("科目编码", "科目名称") + _SHANDONG_INCOME,
                        # Chongqing: by function class, income by source under 总计
                        ("科目/科目编码", "科目/科目名称", "总计") + _CHONGQING_INCOME,
@@ -310,8 +324,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                                                      "财政拨款/政府性基金预算拨款收入",
                                                      "财政拨款/国有资本经营预算收入")),
                             *_BEIJING_INCOME_TABLE[1], *_JILIN_INCOME_TABLE[1], *_ZHEJIANG_INCOME_TABLE[1],
-                            TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_INCOME
-                                                          if "其中" not in c)),
+                            # (2021's parts are 2020's but one: its rule would hold 2020's tables to too few)
+                            *(TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in sources if "其中" not in c))
+                              for sources in (_SHAANXI_INCOME, _SHAANXI_INCOME_2020)),
                             *_shandong_rules(_SHANDONG_INCOME)),
               code_kind="function", never_empty=True),
     TableSpec(TableKind.BUDGET_EXPENSE, "支出总表", (r"支出(预算)?总(体情况)?表$",),
@@ -334,7 +349,9 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        ("支出功能分类科目", "政府支出经济分类科目", "部门支出经济分类科目", "合计", "基本支出",
                         "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出"),
                        # Shaanxi (Xi'an): a row per unit, the department's spending by source of funds
-                       ("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING)),
+                       *(("单位编码", "单位名称", "部门预算/合计", *(f"部门预算/{c}" for c in uses))
+                         for uses in (_SHAANXI_SPENDING, _SHAANXI_SPENDING_2020, _SHAANXI_INCOME_2020)),
+                       ("单位编码", "单位名称", "总计", "部门预算/合计", *(f"部门预算/{c}" for c in _SHAANXI_SPENDING_2021)),
                        # Zhejiang (Huzhou): basic spending split into staff and running costs
                        ("科目编码", "科目名称", "总计") + _ZHEJIANG_USES,
                        # basic spending's subtotal, staff and running costs, beside project spending
@@ -343,8 +360,8 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _CHANGSHA_CLASS + ("总计",) + _CHANGSHA_USES),
               column_rules=_JILIN_EXPENSE_RULES + _BASIC_SPLIT_RULES + (*(TotalRule(total, _SPENDING_USES) for total in ("合计", "小计")),
                             TotalRule("总计", _ZHEJIANG_USES), TotalRule("总计", _CHANGSHA_USES),
-                            TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in _SHAANXI_SPENDING
-                                                          if "其中" not in c))) + _BASIC_RULES,
+                            *(TotalRule("部门预算/合计", tuple(f"部门预算/{c}" for c in uses if "其中" not in c))
+                              for uses in (_SHAANXI_SPENDING, _SHAANXI_SPENDING_2020, _SHAANXI_INCOME_2020))) + _BASIC_RULES,
               code_kind="function", all_spending=True, never_empty=True),
     TableSpec(TableKind.BUDGET_FISCAL_SUMMARY, "财政拨款收支总表", (r"财政拨款收支(预算)?总(体情况)?表$",),
               header_words=("收入", "支出", "一般公共预算"),
@@ -355,7 +372,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "财政拨款支出/一般公共预算", "财政拨款支出/政府性基金预算", "财政拨款支出/国有资本经营预算"),
                        ("收入/项目", "收入/预算", "支出/项目", "支出/预算"),
                        _YEAR_SUMMARY,
-                       _SPENDING_THREE_WAYS,
+                       *_SPENDING_THREE_WAYS,
                        _BUDGET_AND_BALANCE,
                        # Chongqing: the spending in total (总计 or 合计) and by each fund
                        *(("收入/项目", "收入/预算数", "支出/项目", f"支出/{total}") + _FUNDS_SPENT for total in ("总计", "合计"))),
@@ -375,7 +392,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        # Beijing: both economic classes, each `code-name`
                        ("政府支出经济分类科目", "部门支出经济分类科目", "预算数/合计", "预算数/人员经费",
                         "预算数/公用经费"),
-                       (*_SHAANXI_ECONOMIC, "合计", *_SHAANXI_USES[:2], "备注"),
+                       *((*classes, "合计", *_SHAANXI_USES[:2], "备注") for classes in (_SHAANXI_ECONOMIC, _SHAANXI_FUNCTION)),
                        # Chongqing: its 总计 first
                        ("经济分类科目/科目编码", "经济分类科目/科目名称", "基本支出/总计", "基本支出/人员经费",
                         "基本支出/公用经费")),
@@ -400,7 +417,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                        _SHENZHEN_UNIT_CODE,
                        _SUBTOTAL_PARTS,
                        _JILIN_CLASS + tuple(f"{when}/{use}" for when in _JILIN_PERIODS for use in _JILIN_GENERAL_USES),
-                       (*_SHAANXI_ECONOMIC, "合计", *_SHAANXI_USES, "备注"),
+                       *((*classes, "合计", *_SHAANXI_USES, "备注") for classes in (_SHAANXI_ECONOMIC, _SHAANXI_FUNCTION)),
                        _CHANGSHA_SPENDING),
               column_rules=_JILIN_GENERAL_RULES + _BASIC_RULES + _BASIC_SPLIT_RULES + (_SUBTOTAL_RULE, _CHANGSHA_RULE,
                                                                 TotalRule("合计", _SHAANXI_USES),
@@ -487,7 +504,7 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
                         "本年政府性基金预算支出/项目支出"),
                        _split_code_layout("政府性基金预算支出", _EXP3),
                        _guangdong_fund("政府性基金预算支出"),
-                       _SPENDING_THREE_WAYS,
+                       *_SPENDING_THREE_WAYS,
                        _SHENZHEN_UNIT_CODE,
                        _SUBTOTAL_PARTS,
                        *_BASIC_SPLIT),

@@ -584,6 +584,66 @@ def test_four_panels_side_by_side_follow_their_numbered_lists():
         ["", "", "3、国防支出", "40.00", "(2)商品和服务支出", "30.00", "", ""]]
 
 
+def test_four_panels_named_without_their_class_level_take_the_four_panel_template():
+    # Xi'an's 2020 收支总表 names its spending panels 支出功能分类 / 部门预算支出经济分类 /
+    # 政府预算支出经济分类, without 科目（按大类）: the same template, not the two-panel one
+    doc = _parse(["部门综合预算收支总表", "单位：元", "收 入 支 出",
+                  "项 目 预算数 支出功能分类 预算数 部门预算支出经济分类 预算数 政府预算支出经济分类 预算数",
+                  "1、财政拨款 100.00 1、一般公共服务 60.00 1、人员经费和公用经费支出 100.00 1、机关工资福利支出 70.00",
+                  "2、上级补助收入 2、外交 40.00 (1)工资福利支出 70.00 2、机关商品和服务支出 30.00",
+                  "本年收入合计 100.00 本年支出合计 100.00 本年支出合计 100.00 本年支出合计 100.00"])
+    [table] = doc.tables
+    assert table.column_texts() == ["收入/项目", "收入/预算数", "支出/支出功能分类", "支出/预算数", "支出/部门预算支出经济分类",
+                                    "支出/预算数", "支出/政府预算支出经济分类", "支出/预算数"]
+    assert [c.text for c in table.rows[1]] == ["2、上级补助收入", "", "2、外交", "40.00", "(1)工资福利支出", "70.00",
+                                               "2、机关商品和服务支出", "30.00"]
+    assert table.doubt == ""
+
+
+@pytest.mark.parametrize("lines, columns", [
+    # Xi'an's 2020 收入总表: 用事业基金弥补收支差额 for 使用非财政拨款结余
+    (["部门综合预算收入总表", "单位：万元", "单位编码 单位名称 部门预算",
+      "合计 一般公共预算拨款 政府性基金拨款 上级补助收入 事业收入 事业单位经营收入 对附属单位上缴收入 "
+      "用事业基金弥补收支差额 上年结转 上年实户资金余额 其他收入",
+      "小计 其中：专项资金列入部门预算项目",
+      "合计 110.00 100.00 50.00 0 0 0 0 0 0 0 10.00 0", "242001 某局 110.00 100.00 50.00 0 0 0 0 0 0 0 10.00 0"],
+     ["单位编码", "单位名称", "部门预算/合计", "部门预算/一般公共预算拨款/小计",
+      "部门预算/一般公共预算拨款/其中：专项资金列入部门预算项目", "部门预算/政府性基金拨款", "部门预算/上级补助收入",
+      "部门预算/事业收入", "部门预算/事业单位经营收入", "部门预算/对附属单位上缴收入", "部门预算/用事业基金弥补收支差额",
+      "部门预算/上年结转", "部门预算/上年实户资金余额", "部门预算/其他收入"]),
+    # its 2021 支出总表: a 总计 first, the appropriation named 公共预算拨款, no 上年结转
+    (["部门综合预算支出总表", "单位：元", "单位编码 单位名称 总计 部门预算",
+      "合计 公共预算拨款 政府性基金拨款 事业收入 事业单位经营收入 对附属单位上缴收入 上年实户资金余额 其他收入",
+      "小计 其中：专项资金列入部门预算的项目",
+      "合计 110.00 110.00 100.00 50.00 0 0 0 0 10.00 0", "242001 某局 110.00 110.00 100.00 50.00 0 0 0 0 10.00 0"],
+     ["单位编码", "单位名称", "总计", "部门预算/合计", "部门预算/公共预算拨款/小计",
+      "部门预算/公共预算拨款/其中：专项资金列入部门预算的项目", "部门预算/政府性基金拨款", "部门预算/事业收入",
+      "部门预算/事业单位经营收入", "部门预算/对附属单位上缴收入", "部门预算/上年实户资金余额", "部门预算/其他收入"]),
+])
+def test_xian_unit_tables_of_each_years_sources_take_their_template(lines, columns):
+    [table] = _parse(lines).tables
+    assert table.column_texts() == columns
+    assert [c.text for c in table.rows[1]][-3:] == ["0", "10.00", "0"]
+    assert table.doubt == ""
+
+
+def test_xians_spending_by_function_class_under_a_header_wrapped_around_its_numbers_takes_its_template():
+    # 功能科目 / 编码 and 专项业务经费支 / 出 wrap around the 序号 line: the function class's
+    # template, not the economic one's (部门/政府经济科目编码)
+    doc = _parse(["部门综合预算一般公共预算支出明细表", "单位：元",
+                  "   功能科目                                                   专项业务经费支",
+                  "序号            功能科目名称      合计     人员经费支出   公用经费支出                 备注",
+                  "   编码                                                          出",
+                  " 1              合计            100.00       60.00        10.00          30.00",
+                  " 2  205         教育支出        100.00       60.00        10.00          30.00",
+                  " 3  20508       进修及培训      100.00       60.00        10.00          30.00"])
+    [table] = doc.tables
+    assert table.column_texts() == ["序号", "功能科目编码", "功能科目名称", "合计", "人员经费支出", "公用经费支出",
+                                    "专项业务经费支出", "备注"]
+    assert [c.text for c in table.rows[2]] == ["3", "20508", "进修及培训", "100.00", "60.00", "10.00", "30.00", ""]
+    assert table.doubt == ""
+
+
 def test_the_files_page_number_beside_the_printed_one_is_a_page_number():
     # a central 决算 (pdfplumber text) prints each page's number and then the file's (`13`, `15`);
     # on short pages neither stands apart, and the pairs through the document tell them
