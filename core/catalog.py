@@ -77,6 +77,12 @@ class TableSpec:
                                          # reading without a row lost the table's body
 
     @functools.cached_property
+    def prints_codes(self) -> bool:
+        """Whether a layout of the spec's has a code column, or it has none (parsed once)."""
+        return not self.layouts or any(Column.parse(c).role in (ColumnRole.CODE, ColumnRole.CODE_PART)
+                                       for layout in self.layouts for c in layout)
+
+    @functools.cached_property
     def layouts_hold_figures(self) -> bool:
         """Whether every layout (one at least) holds a column of figures (asked of every table
         read: parsed once)."""

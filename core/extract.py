@@ -2966,17 +2966,24 @@ def _name_wrapped_around_first_figures(tokens: list[Token], kinds: list[str], fi
 
 
 def _numbered_head_above(tokens: list[Token], kinds: list[str], start: int, header_words: frozenset[str]) -> int:
-    """Where the first row starts when it opens with a numbered item (`一、一般公共预算 49,385,000 …`)
-    and the line just above is text opening with another (`一、文化旅游体育与传媒支`): the head of
-    the other panel's label, wrapped around the row's line. A numbered item is a row's label,
-    never a header cell."""
-    if start == 0 or start >= len(tokens) or not TOP_ITEM.match(tokens[start][1]):
+    """Where the first row starts when the line just above it is text opening with a numbered
+    item: the head of the other panel's label wrapped around the row's line, where the row
+    opens with another (`一、文化旅游体育与传媒支` over `一、一般公共预算 49,385,000 …`), or a row
+    of its own that prints no figure, where each of its cells is one (`一、部门预算 一、部门预算`,
+    the panels' first items). A numbered item is a row's label, never a header cell."""
+    if start == 0 or start >= len(tokens):
         return start
-    prev_line = tokens[start - 1][0]
-    if prev_line != tokens[start][0] - 1:
+    line_start = start
+    while line_start > 0 and tokens[line_start - 1][0] == tokens[start][0]:
+        line_start -= 1
+    if line_start == 0 or tokens[line_start - 1][0] != tokens[start][0] - 1:
         return start
-    on_prev = [i for i in range(start - 1, -1, -1) if tokens[i][0] == prev_line][::-1]
-    if TOP_ITEM.match(tokens[on_prev[0]][1]) and \
+    prev_line = tokens[line_start - 1][0]
+    on_prev = [i for i in range(line_start - 1, -1, -1) if tokens[i][0] == prev_line][::-1]
+    items = [kinds[i] == "text" and bool(TOP_ITEM.match(tokens[i][1])) for i in on_prev]
+    if len(items) >= 2 and all(items):
+        return on_prev[0]
+    if line_start == start and items[0] and TOP_ITEM.match(tokens[start][1]) and \
             all(kinds[i] == "text" and not _is_header_token(tokens[i][1], header_words) for i in on_prev):
         return on_prev[0]
     return start
@@ -3280,6 +3287,11 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     year = context.year
     tokens = stream_tokens(content)
     kinds = classify(tokens)
+    if not spec.prints_codes:
+        # a table whose templates print no code: a whole number after a row's label is its
+        # figure (`3、事业收入 3555000 7、文化旅游…`), however like a 项's code it looks
+        kinds = ["amount" if kind == "code" and i and tokens[i - 1][0] == k and is_amount(t) else kind
+                 for i, ((k, t), kind) in enumerate(zip(tokens, kinds))]
     header_words = frozenset(w for layout in spec.layouts for w in path_words(layout)
                              if "{year}" not in w and len(w) > 2)
     header, runs = _row_runs(tokens, kinds, by_line=False, header_words=header_words, labels_alone=bool(spec.layouts))

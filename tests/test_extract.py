@@ -600,6 +600,37 @@ def test_four_panels_named_without_their_class_level_take_the_four_panel_templat
     assert table.doubt == ""
 
 
+def test_a_line_of_the_panels_first_items_without_figures_is_a_row_not_the_headers():
+    # `一、部门预算` opens each panel's list on a line of its own, no figure on it: a numbered
+    # item is a row's label, and no column is named after it
+    doc = _parse(["部门综合预算收支总表", "单位：元", "收入 支出",
+                  "项目 预算数 支出功能分类科目（按大类） 预算数 部门预算支出经济分类科目（按大类） 预算数 "
+                  "政府预算支出经济分类科目（按大类） 预算数",
+                  "一、部门预算 一、部门预算 一、部门预算 一、部门预算",
+                  "1、财政拨款 100.00 1、一般公共服务支出 60.00 1、人员经费和公用经费支出 100.00 1、机关工资福利支出 70.00",
+                  "2、上级补助收入 2、外交支出 40.00 (1)工资福利支出 70.00 2、机关商品和服务支出 30.00",
+                  "本年收入合计 100.00 本年支出合计 100.00 本年支出合计 100.00 本年支出合计 100.00"])
+    [table] = doc.tables
+    assert table.column_texts()[1] == "收入/预算数"
+    assert [c.text for c in table.rows[0]] == ["一、部门预算", "", "一、部门预算", "", "一、部门预算", "", "一、部门预算", ""]
+    assert len(table.rows) == 4 and table.doubt == ""
+
+
+def test_a_whole_number_after_a_label_in_a_table_without_codes_is_a_figure():
+    # 2430000 looks like a 项's code (seven digits), but a 收支总表's templates print no code:
+    # after 二、事业收入 it is that row's figure
+    doc = _parse(["部门收支总表", "单位：元", "收入 支出", "项目 预算数 项目 预算数",
+                  "一、财政拨款 7500000 一、一般公共服务支出 2430000",
+                  "二、事业收入 2430000 二、教育支出 7500000",
+                  "收入总计 9930000 支出总计 9930000"])
+    [table] = doc.tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["一、财政拨款", "7500000", "一、一般公共服务支出", "2430000"],
+        ["二、事业收入", "2430000", "二、教育支出", "7500000"],
+        ["收入总计", "9930000", "支出总计", "9930000"]]
+    assert table.doubt == ""
+
+
 @pytest.mark.parametrize("lines, columns", [
     # Xi'an's 2020 收入总表: 用事业基金弥补收支差额 for 使用非财政拨款结余
     (["部门综合预算收入总表", "单位：万元", "单位编码 单位名称 部门预算",
