@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from . import catalog
 from .catalog import TableKind, TableSpec
-from .centred_cells import cells_put_back_on_their_rows
+from .centred_cells import cells_put_back_on_their_rows, keeps_places
 from .columns import CODE_PARTS, ORDINAL_LEAVES, PATH_SEPARATOR, SEQUENCE_LEAVES, Column, ColumnRole, parse_columns, path_words
 from .forms import (
     centred_blocks,
@@ -570,9 +570,11 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
                   unit=region.unit, first_line=region.first, last_line=region.last, columns=[], rows=[],
                   notes=notes, layout=layout)
     try:
-        # (a layout text's table may be read again, its wrapped cells put back: from a copy as yet unread)
-        unread = replace(table, notes=list(table.notes)) if layout == "space" and not spec.form and \
-            context.printed is not None else None
+        # (a layout text's table may be read again, its wrapped cells put back: from a copy as yet
+        # unread; only where its lines keep their cells' places, which tell whose a piece is, and
+        # its cells may wrap so much that most of its lines print a piece alone)
+        unread = replace(table, notes=list(table.notes)) if layout in ("space", "fragment") and not spec.form and \
+            context.printed is not None and keeps_places(content, context.printed) else None
         table = _cells_read(table, content, spec, context)
         if table.doubt and unread is not None:
             table = _read_with_cells_put_back(table, unread, content, spec, context)
@@ -815,10 +817,12 @@ def _read_with_cells_put_back(read: Table, unread: Table, content: list[tuple[in
     that reading where it is undoubted, its joined cells naming the lines they print on; else
     the first. (Only then: a table read undoubted as printed keeps that reading.)"""
     assert context.printed is not None
-    put_back, printed, joined = cells_put_back_on_their_rows(content, context.printed)
+    numbered = _numbered_rows(content, "space", context.printed)       # (its lines keep their places)
+    put_back, printed, joined = cells_put_back_on_their_rows(content, context.printed,
+                                                             numbered.numbers if numbered is not None else ())
     if not joined:
         return read
-    again = _cells_read(unread, put_back, spec, replace(context, printed=printed))
+    again = _cells_read(replace(unread, layout=detect_layout(put_back)), put_back, spec, replace(context, printed=printed))
     if again.doubt:
         return read
     for row in again.rows:
@@ -826,7 +830,8 @@ def _read_with_cells_put_back(read: Table, unread: Table, content: list[tuple[in
             if len(cell.lines) == 1 and (cells := joined.get(cell.lines[0])):
                 drawn = next((lines for text, lines in cells if squash(normalise(text)) == squash(cell.text)), None)
                 if drawn is not None:
-                    row[j] = replace(cell, lines=drawn, inferred=cell.inferred or "joined from fragments")
+                    row[j] = replace(cell, lines=drawn, inferred=cell.inferred or (
+                        "joined from fragments" if len(drawn) > 1 else PUT_ON_ITS_ROW))
     return again
 
 
@@ -2108,6 +2113,7 @@ def _level_row(header: list[list[str]], body: list[tuple[int, list[str]]], ncols
 NO_PIECES: Mapping[tuple[int, int], tuple[int, ...]] = MappingProxyType({})
 SEATED_BY_TOTALS = "row placed by the rows' totals: the column was printed without its empty cells"
 SEATED_BY_COLUMN_SUMS = "column placed by the sums of the rows it totals"
+PUT_ON_ITS_ROW = "figure printed a line off its numbered row, put on that row"
 
 
 def _numbered_fragment_rows(content: list[tuple[int, str]]

@@ -631,6 +631,19 @@ def test_a_whole_number_after_a_label_in_a_table_without_codes_is_a_figure():
     assert table.doubt == ""
 
 
+def test_labels_over_a_line_of_figures_alone_are_its_labels_not_the_row_aboves_wrapped_end():
+    # pdfplumber's text prints the totals' labels on a line of their own over their figures:
+    # under 三、单位预留机动经费 they stand in the gap of the figures' line, where its labels print
+    doc = _parse(["财政拨款收支预算总表", "部门： 江苏省某厅 单位：万元", "收入 支出", "支出用途", "项目名称 金额",
+                  "项目名称 金额", "一、一般公共预算 13,649.07 一、基本支出 7,666.68",
+                  "二、政府性基金预算 二、项目支出 5,853.96", "三、单位预留机动经费 128.43", "收入合计 支出合计",
+                  "13,649.07 13,649.07"])
+    [table] = doc.tables
+    assert [[c.text for c in row] for row in table.rows[2:]] == [["三、单位预留机动经费", "128.43", "", ""],
+                                                                ["收入合计", "", "支出合计", "13649.07"]]
+    assert table.doubt       # (its figures read apart from their labels: still doubted, as it was)
+
+
 @pytest.mark.parametrize("lines, columns", [
     # Xi'an's 2020 收入总表: 用事业基金弥补收支差额 for 使用非财政拨款结余
     (["部门综合预算收入总表", "单位：万元", "单位编码 单位名称 部门预算",
