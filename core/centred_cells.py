@@ -52,8 +52,33 @@ def _runs_on(piece: str, tail: Slot, head: Slot, upper: list[Chunk], lower: list
     is full)."""
     return tail[0] and head not in heads and (head[0] or numbered_alone) and (
         (head[0] and bool(LABEL_START.match(lower[head[1]][2]))) or
-        (len(upper[tail[1]][2]) >= len(piece) and
-         not any(_slot(chunk, lower) == head for _, chunks in under_lower for chunk in chunks)))
+        (len(upper[tail[1]][2]) >= len(piece) and not _words_below(head, lower, under_lower)))
+
+
+def _words_below(slot: Slot, row: list[Chunk], under: list[tuple[int, list[Chunk]]]) -> int:
+    """How many pieces of words the lines under a row's line (`under`) print in its slot (a
+    code printed there is no piece of a cell's words)."""
+    return sum(_slot(chunk, row) == slot and not _is_figure(chunk[2]) for _, chunks in under for chunk in chunks)
+
+
+def _ends_run_on(heads: dict[Slot, list[Piece]], tails: dict[Slot, list[Piece]], upper: list[Chunk],
+                 lower: list[Chunk], under_lower: list[tuple[int, list[Chunk]]]) -> None:
+    """The lower row's heads in a gap that outnumber the pieces it prints below its line there
+    (a cell centred on its line prints as many on either side): the first of them end the
+    upper row's cell of words they stand under, printed from its row's line down (`资本性支出（基`
+    / `本建设）` over `基础设施建` / row / `设`). Moved from `heads` to `tails` where each does."""
+    for slot, pieces in list(heads.items()):
+        if slot[0]:
+            continue
+        ends = pieces[:max(len(pieces) - _words_below(slot, lower, under_lower), 0)]
+        over = [_slot((start, start + len(text), text), upper) for _, start, text in ends]
+        if ends and all(on_cell for on_cell, _ in over):
+            for piece, tail in zip(ends, over):
+                tails.setdefault(tail, []).append(piece)
+            if len(ends) < len(pieces):
+                heads[slot] = pieces[len(ends):]
+            else:
+                del heads[slot]
 
 
 def _is_figure(text: str) -> bool:
@@ -171,6 +196,8 @@ def cells_put_back_on_their_rows(content: list[tuple[int, str]], printed: Printe
                 if head is None or not same_page:
                     return unchanged
                 above[n + 1].setdefault(head, []).append((k, start, text))
+        if lower is not None and n + 1 not in numbers:
+            _ends_run_on(above[n + 1], below[n], lines[upper][1], lower_cells, under_lower)
         if any(owed.values()):
             return unchanged
     if undecided:
@@ -282,16 +309,23 @@ def _row_line(chunks: list[Chunk], above: dict[Slot, list[Piece]], below: dict[S
 
 
 def _apart(head: list[Piece], tail: list[Piece]) -> list[tuple[list[Piece], list[Piece]]]:
-    """A gap's pieces above and below its row's line as the cells they make: pieces that
-    stand over one another (their spans meet, give or take a line's drift) are one cell's."""
+    """A gap's pieces above and below its row's line as the cells they make: pieces above that
+    stand over one another (their spans meet, give or take a line's drift) are one cell's, and
+    each piece below ends the cell it stands nearest (the count that parted the rows gave the
+    gap as many ends as heads; a line's print may drift further than a column or two)."""
+    def apart(piece: Piece, cell: tuple[list[Piece], list[Piece]]) -> int:
+        return min(max(p[1] - (piece[1] + len(piece[2])), piece[1] - (p[1] + len(p[2])), 0) for p in cell[0] + cell[1])
     cells: list[tuple[list[Piece], list[Piece]]] = []
-    for part, piece in [(0, p) for p in head] + [(1, p) for p in tail]:
-        span = (piece[1], piece[1] + len(piece[2]))
-        cell = next((c for c in cells if any(p[1] <= span[1] + DRIFT and span[0] <= p[1] + len(p[2]) + DRIFT
-                                             for p in c[0] + c[1])), None)
+    for piece in head:
+        cell = next((c for c in cells if apart(piece, c) <= DRIFT), None)
         if cell is None:
             cells.append(cell := ([], []))
-        cell[part].append(piece)
+        cell[0].append(piece)
+    for piece in tail:
+        if cells:
+            min(cells, key=lambda c: apart(piece, c))[1].append(piece)
+        else:
+            cells.append(([], [piece]))
     return cells
 
 

@@ -158,3 +158,17 @@ def test_codes_printed_under_their_numbered_rows_go_up_where_the_tables_other_co
     assert kept == ["1 合计 10.00", "2 2080201 行政运行 4.00", "3 2080299 其他支出 6.00"]
     assert joined == {2: [("2080201", (3,))], 4: [("2080299", (5,))]}
 
+
+
+def test_a_gaps_heads_beyond_what_the_row_prints_below_end_the_cell_above_printed_from_its_line_down():
+    # 本建设） ends 资本性支出（基 (row 1's, from its line down): row 2's 基础设施建 prints one
+    # piece below its line (设), so one head of its, not two (its code under it is no piece)
+    lines = ["1   309     资本性支出（基              10.00",
+             "            本建设）",
+             "              基础设施建",
+             "2                      50402        10.00",
+             "    30905    设",
+             "3   310     资本性支出                   5.00"]
+    kept, joined = put_back(lines, numbered=frozenset({1, 4, 6}))
+    assert kept == ["1 309 资本性支出(基本建设) 10.00", "2 30905 基础设施建设 50402 10.00", "3 310 资本性支出 5.00"]
+    assert joined == {1: [("资本性支出（基本建设）", (1, 2))], 4: [("基础设施建设", (3, 4, 5)), ("30905", (5,))]}
