@@ -269,10 +269,17 @@ _YEAR_SUMMARY = ("收入/项目", "收入/{year}年预算数", "支出/项目", 
 # Jilin (Changchun): each panel's budget, of which this year's and last year's balance
 _BUDGET_AND_BALANCE = ("收入/项目", "收入/本年预算", "收入/编制预算", "收入/上年结转", "支出/项目", "支出/本年预算",
                        "支出/编制预算", "支出/上年结转")
-_SPENDING_THREE_WAYS = tuple(("收入/项目", "收入/预算数", f"支出/支出功能分类{named}", "支出/预算数",
-                              f"支出/部门预算支出经济分类{named}", "支出/预算数",
-                              f"支出/政府预算支出经济分类{named}", "支出/预算数")
-                             for named in ("科目（按大类）", ""))        # (Xi'an's, 2021 and 2020)
+_SPENDING_THREE_WAYS = tuple(("收入/项目", "收入/预算数", f"支出/{function}", "支出/预算数", f"支出/{department}",
+                              "支出/预算数", f"支出/{government}", "支出/预算数")
+                             for function, department, government in (
+                                 ("支出功能分类科目（按大类）", "部门预算支出经济分类科目（按大类）",
+                                  "政府预算支出经济分类科目（按大类）"),
+                                 # Xi'an's, as printed: 2020's, and since 2021's without 分类 but for
+                                 # the last panel's or not (its header wraps them, so a misprint is
+                                 # not told from a wrapped word)
+                                 ("支出功能分类", "部门预算支出经济分类", "政府预算支出经济分类"),
+                                 *(("支出功能分科目（按大类）", "部门预算支出经济科目（按大类）",
+                                    f"政府预算支出经济{classed}科目（按大类）") for classed in ("分类", ""))))
 
 BUDGET_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.BUDGET_INCOME_EXPENSE_SUMMARY, "收支预算总表",
