@@ -1699,6 +1699,22 @@ def _labels_of_figures(table: Table) -> list[str]:
             and (len(digits) > MAX_CODE_DIGITS or "," in text)]
 
 
+FIGURE_HEAD_IN_LABEL = re.compile(f"{HAN}(\\d+)({HAN})$")      # `…服务保障中18心` glued to `39311.66`
+
+
+def _labels_holding_a_figures_head(table: Table, content: list[tuple[int, str]]) -> list[str]:
+    """The rows' labels that end with digits before their last character and print glued to
+    a figure on their line (`西安市人工影响天气服务保障中18心39311.66`): a text that lays
+    characters out by place put the figure's head (18) inside the label's last word, and its
+    rest (39311.66) reads as the figure."""
+    j = table.label_column()
+    if j >= len(table.columns) or table.columns[j].role != ColumnRole.NAME:
+        return []
+    printed = dict(content)
+    return [row[j].text for row in table.rows if j < len(row) and FIGURE_HEAD_IN_LABEL.search(row[j].text) and
+            any(re.search(re.escape(row[j].text) + r"\d", printed.get(k, "")) for k in row[j].lines)]
+
+
 def _labels_ending_column_names(table: Table, content: list[tuple[int, str]]) -> list[str]:
     """The rows' labels that end a column's name whose head the header prints as a piece of its
     own (`“三公”经` / `费合计`): a header cell wrapped over two lines, its tail read as a row."""
@@ -1776,6 +1792,8 @@ _MISREADINGS: tuple[Misreading, ...] = (
      "figures were likely read as labels", False),
     (lambda table, _: _labels_printing_a_run_twice(table), "row label(s) print a run of words twice",
      "two rows' labels were likely read as one", False),
+    (_labels_holding_a_figures_head, "row label(s) end with digits inside their last word, glued to a figure",
+     "a figure's head was likely read into the label, its rest as the figure", False),
     (lambda table, _: _words_cut_inside_brackets(table), "cell(s) of words hold a bracket without its pair",
      "a cell wrapped over lines was likely cut between rows", False),
     (lambda table, _: _columns_named_as_list_numbers(table), "columns are named as a list numbers its rows",
