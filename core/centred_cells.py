@@ -134,19 +134,11 @@ def cells_put_back_on_their_rows(content: list[tuple[int, str]], printed: Printe
     for n, upper in enumerate(rows):
         if n and printed.page(lines[upper][0]) != printed.page(lines[rows[n - 1]][0]):
             # a page's first row: its pieces above stand under the header printed again
-            if (opening := _under_header_again(lines[rows[n - 1] + 1:upper], header, printed.page(lines[upper][0]),
-                                               printed)) is None:
+            if (opening := _page_opening(lines[rows[n - 1] + 1:upper], header, lines[upper], printed, bool(numbered),
+                                         set_apart)) is None:
                 return unchanged
-            for k, chunks in opening:
-                for start, end, text in chunks:
-                    if (k, start) in set_apart:
-                        continue
-                    if numbered and _is_figure(text) and _empty_places(k, (start, end), [lines[upper]]):
-                        figures[n].append((k, start, text))
-                    elif not CJK.search(text) or _is_figure(text):
-                        return unchanged
-                    else:
-                        above[n].setdefault(_slot((start, end, text), lines[upper][1]), []).append((k, start, text))
+            above[n] = opening[0]
+            figures[n] += opening[1]
         lower = rows[n + 1] if n + 1 < len(rows) else None
         same_page = lower is not None and printed.page(lines[upper][0]) == printed.page(lines[lower][0])
         lower_cells = lines[lower][1] if lower is not None else []
@@ -253,17 +245,33 @@ def _numbered_row_lines(lines: list[tuple[int, list[Chunk]]], numbered: Collecti
     return rows, numbers
 
 
-def _under_header_again(between: list[tuple[int, list[Chunk]]], header: str, page: int, printed: PrintedPages
-                        ) -> list[tuple[int, list[Chunk]]] | None:
-    """The lines on a page above its first row that follow the header printed again (lines
-    every piece of which the first page's header prints, however it wraps them): that row's
-    cells' heads. None where no header line is printed again (whose the lines are is then
-    unknown)."""
-    on_page = [(k, chunks) for k, chunks in between if printed.page(k) == page]
+def _page_opening(between: list[tuple[int, list[Chunk]]], header: str, row: tuple[int, list[Chunk]],
+                  printed: PrintedPages, numbered: bool, set_apart: set[tuple[int, int]]
+                  ) -> tuple[dict[Slot, list[Piece]], list[Piece]] | None:
+    """The pieces a page's first row prints above its line, on the lines that follow the
+    header printed again (lines every piece of which the first page's header prints, however
+    it wraps them): its cells' heads by the slot they stand over, and, where the table numbers
+    its rows, its figures printed off its line. None where no header line is printed again
+    (whose the lines are is then unknown) or a piece is neither words nor such a figure."""
+    on_page = [(k, chunks) for k, chunks in between if printed.page(k) == printed.page(row[0])]
     again = 0
     while again < len(on_page) and all(squash(normalise(t)) in header for _, _, t in on_page[again][1]):
         again += 1
-    return on_page[again:] if again else None
+    if not again:
+        return None
+    heads: dict[Slot, list[Piece]] = {}
+    figures: list[Piece] = []
+    for k, chunks in on_page[again:]:
+        for start, end, text in chunks:
+            if (k, start) in set_apart:
+                continue
+            if numbered and _is_figure(text) and _empty_places(k, (start, end), [row]):
+                figures.append((k, start, text))
+            elif not CJK.search(text) or _is_figure(text):
+                return None
+            else:
+                heads.setdefault(_slot((start, end, text), row[1]), []).append((k, start, text))
+    return heads, figures
 
 
 def _empty_places(k: int, span: tuple[int, int], rows: list[tuple[int, list[Chunk]]]) -> list[int]:
