@@ -249,19 +249,18 @@ def _page_opening(between: list[tuple[int, list[Chunk]]], header: str, row: tupl
                   printed: PrintedPages, numbered: bool, set_apart: set[tuple[int, int]]
                   ) -> tuple[dict[Slot, list[Piece]], list[Piece]] | None:
     """The pieces a page's first row prints above its line, on the lines that follow the
-    header printed again (lines every piece of which the first page's header prints, however
-    it wraps them): its cells' heads by the slot they stand over, and, where the table numbers
-    its rows, its figures printed off its line. None where no header line is printed again
-    (whose the lines are is then unknown) or a piece is neither words nor such a figure."""
+    header printed again (the last line every piece of which the first page's header prints,
+    however it wraps them; the unit's line may come before it): its cells' heads by the slot
+    they stand over, and, where the table numbers its rows, its figures printed off its line.
+    None where no header line is printed again (whose the lines are is then unknown) or a piece
+    is neither words nor such a figure."""
     on_page = [(k, chunks) for k, chunks in between if printed.page(k) == printed.page(row[0])]
-    again = 0
-    while again < len(on_page) and all(squash(normalise(t)) in header for _, _, t in on_page[again][1]):
-        again += 1
+    again = [i for i, (_, chunks) in enumerate(on_page) if all(squash(normalise(t)) in header for _, _, t in chunks)]
     if not again:
         return None
     heads: dict[Slot, list[Piece]] = {}
     figures: list[Piece] = []
-    for k, chunks in on_page[again:]:
+    for k, chunks in on_page[again[-1] + 1:]:
         for start, end, text in chunks:
             if (k, start) in set_apart:
                 continue

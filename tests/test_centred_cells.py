@@ -1,6 +1,8 @@
 """Cells wrapped around their row's line in a layout text, put back on that line."""
 from __future__ import annotations
 
+import pytest
+
 from core.centred_cells import cells_put_back_on_their_rows
 from core.reader import normalise
 from core.tokens import PrintedPages
@@ -112,18 +114,21 @@ def test_a_number_printed_at_its_rows_top_takes_the_lines_down_to_the_next_numbe
     assert joined[3] == [("机关事业单位基本养老保险缴费支出", (2, 3, 4)), ("2", (2,))]
 
 
-def test_a_pages_first_row_takes_the_heads_printed_under_the_header_printed_again():
+@pytest.mark.parametrize("page_opens", [[], ["预算单位：某局      单位：元"]])
+def test_a_pages_first_row_takes_the_heads_printed_under_the_header_printed_again(page_opens):
+    # (the unit's line may print again before the header)
     lines = ["序号  项目            预算数",
              "1     合计            100.00",
              "2     外交支出         60.00",
+             *page_opens,
              "序号  项目            预算数",
              "      一般公共",
              "3     服务             40.00",
              "      支出"]
-    kept, joined = put_back(lines, (1, 4), frozenset({2, 3, 6}))
+    row = len(lines) - 1
+    kept, joined = put_back(lines, (1, 4), frozenset({2, 3, row}))
     assert kept[-1] == "3 一般公共服务支出 40.00"
-    assert joined == {6: [("一般公共服务支出", (5, 6, 7))]}
-
+    assert joined == {row: [("一般公共服务支出", (row - 1, row, row + 1))]}
 
 def test_a_label_printed_from_its_row_down_runs_on_where_the_next_row_prints_nothing_below_it():
     # 差额 ends the full line above it; 上年实户资金余额 prints no line below its own, so 差额
