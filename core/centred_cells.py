@@ -235,13 +235,12 @@ def _numbered_row_lines(lines: list[tuple[int, list[Chunk]]], numbered: Collecti
     for j, i in enumerate(opened):
         k, chunks = lines[i]
         end = opened[j + 1] if j + 1 < len(opened) else len(lines)
-        figured = next((m for m in range(i + 1, end) if printed.page(lines[m][0]) == printed.page(k) and
-                        any(_is_figure(t) for _, _, t in lines[m][1])), None)
-        if figured is not None and chunks and not any(_is_figure(t) for _, _, t in chunks[1:]):
+        figured = None if any(_is_figure(t) for _, _, t in chunks[1:]) else next(
+            (m for m in range(i + 1, end) if printed.page(lines[m][0]) == printed.page(k) and
+             any(_is_figure(t) for _, _, t in lines[m][1])), None)      # (looked for where the number prints alone)
+        if figured is not None:
             numbers[len(rows)] = (k, chunks[0][0], chunks[0][2])
-            rows.append(figured)
-        else:
-            rows.append(i)
+        rows.append(i if figured is None else figured)
     return rows, numbers
 
 

@@ -63,22 +63,6 @@ def test_lines_the_text_read_otherwise_than_they_print_are_left_as_read():
     assert cells_put_back_on_their_rows(content, PrintedPages(tuple(lines), (1,)))[2] == {}
 
 
-def test_a_figure_printed_a_line_off_its_numbered_row_goes_to_the_nearer_rows_empty_place():
-    # row 3's 0.00 prints on the line of its labels' heads, nearer its number's line than row 2's;
-    # two empty columns side by side keep their cells apart in the one gap the row's line leaves
-    lines = ["1  一、部门预算     100.00  一、部门预算       700.00",
-             "                            7、文化旅游体育",
-             "2  3、事业收入       35.00                        5.00",
-             "                            与传媒支出",
-             "   其中：纳入财       0.00  8、社会保障和就",
-             "3                                               695.00",
-             "   政专户管理的收费         业支出"]
-    kept, joined = put_back(lines, numbered=frozenset({1, 3, 6}))
-    assert kept == ["1 一、部门预算 100.00 一、部门预算 700.00",
-                    "2 3、事业收入 35.00 7、文化旅游体育与传媒支出 5.00",
-                    "3 其中:纳入财政专户管理的收费 0.00 8、社会保障和就业支出 695.00"]
-    assert joined[6] == [("其中：纳入财政专户管理的收费", (5, 6, 7)), ("8、社会保障和就业支出", (5, 6, 7)), ("0.00", (5,))]
-
 
 def test_a_figure_as_near_one_numbered_row_as_the_other_and_free_on_both_leaves_the_table_as_printed():
     lines = ["1  一、部门预算     100.00",
@@ -86,32 +70,6 @@ def test_a_figure_as_near_one_numbered_row_as_the_other_and_free_on_both_leaves_
              "2  财政专户          80.00"]
     assert put_back(lines, numbered=frozenset({1, 3}))[1] == {}
 
-
-def test_a_code_printed_between_two_numbered_rows_is_the_one_whose_place_for_it_is_empty():
-    # 2050803 prints a line under row 2 and a line over row 3, which prints its own code there
-    lines = ["1   205      教育支出        10.00",
-             "2            培训支出         4.00",
-             "    2050803",
-             "3   208      社会保障支出     6.00"]
-    kept, joined = put_back(lines, numbered=frozenset({1, 2, 4}))
-    assert kept == ["1 205 教育支出 10.00", "2 2050803 培训支出 4.00", "3 208 社会保障支出 6.00"]
-    assert joined == {2: [("2050803", (3,))]}
-
-
-def test_a_number_printed_at_its_rows_top_takes_the_lines_down_to_the_next_number():
-    # the number and the name print at the row's top, its code and figures a line lower: each
-    # row's lines run from its number's line to the next number's
-    lines = ["1   205      教育支出                   10.00",
-             "2            机关事业单位基本养老保险缴费支",
-             "    2080505                             4.00",
-             "             出",
-             "3            机关事业单位职业年金缴费支出",
-             "    2080506                             6.00"]
-    kept, joined = put_back(lines, numbered=frozenset({1, 2, 5}))
-    assert kept == ["1 205 教育支出 10.00",
-                    "2 2080505 机关事业单位基本养老保险缴费支出 4.00",
-                    "3 2080506 机关事业单位职业年金缴费支出 6.00"]
-    assert joined[3] == [("机关事业单位基本养老保险缴费支出", (2, 3, 4)), ("2", (2,))]
 
 
 @pytest.mark.parametrize("page_opens", [[], ["预算单位：某局      单位：元"]])
@@ -151,29 +109,65 @@ def test_a_cells_pieces_a_few_columns_apart_in_a_gap_are_one_cell():
                                {3: [("(1)工资福利支出", (2, 3, 4))]})
 
 
-def test_codes_printed_under_their_numbered_rows_go_up_where_the_tables_other_codes_do():
+NUMBERED_CASES = {
+    # row 3's 0.00 prints on the line of its labels' heads, nearer its number's line than row 2's;
+    # two empty columns side by side keep their cells apart in the one gap the row's line leaves
+    "a figure a line off its row goes to the nearer row's empty place": (
+        ["1  一、部门预算     100.00  一、部门预算       700.00",
+         "                            7、文化旅游体育",
+         "2  3、事业收入       35.00                        5.00",
+         "                            与传媒支出",
+         "   其中：纳入财       0.00  8、社会保障和就",
+         "3                                               695.00",
+         "   政专户管理的收费         业支出"], {1, 3, 6},
+        ["1 一、部门预算 100.00 一、部门预算 700.00", "2 3、事业收入 35.00 7、文化旅游体育与传媒支出 5.00",
+         "3 其中:纳入财政专户管理的收费 0.00 8、社会保障和就业支出 695.00"],
+        {3: [("7、文化旅游体育与传媒支出", (2, 3, 4))],
+         6: [("其中：纳入财政专户管理的收费", (5, 6, 7)), ("8、社会保障和就业支出", (5, 6, 7)), ("0.00", (5,))]}),
+    # 2050803 prints a line under row 2 and a line over row 3, which prints its own code there
+    "a code as near two rows goes to the one whose place for it is empty": (
+        ["1   205      教育支出        10.00",
+         "2            培训支出         4.00",
+         "    2050803",
+         "3   208      社会保障支出     6.00"], {1, 2, 4},
+        ["1 205 教育支出 10.00", "2 2050803 培训支出 4.00", "3 208 社会保障支出 6.00"],
+        {2: [("2050803", (3,))]}),
+    # the number and the name print at the row's top, its code and figures a line lower: each
+    # row's lines run from its number's line to the next number's
+    "a number printed at its row's top takes the lines down to the next number": (
+        ["1   205      教育支出                   10.00",
+         "2            机关事业单位基本养老保险缴费支",
+         "    2080505                             4.00",
+         "             出",
+         "3            机关事业单位职业年金缴费支出",
+         "    2080506                             6.00"], {1, 2, 5},
+        ["1 205 教育支出 10.00", "2 2080505 机关事业单位基本养老保险缴费支出 4.00", "3 2080506 机关事业单位职业年金缴费支出 6.00"],
+        {3: [("机关事业单位基本养老保险缴费支出", (2, 3, 4)), ("2", (2,))],
+         6: [("机关事业单位职业年金缴费支出", (5, 6)), ("3", (5,))]}),
     # 2080201 stands as near row 2 as row 3, both leaving its place empty; the last row's code,
     # under it, shows the side the table prints them on
-    lines = ["1            合计            10.00",
-             "2            行政运行          4.00",
-             "    2080201",
-             "3            其他支出          6.00",
-             "    2080299"]
-    kept, joined = put_back(lines, numbered=frozenset({1, 2, 4}))
-    assert kept == ["1 合计 10.00", "2 2080201 行政运行 4.00", "3 2080299 其他支出 6.00"]
-    assert joined == {2: [("2080201", (3,))], 4: [("2080299", (5,))]}
-
-
-
-def test_a_gaps_heads_beyond_what_the_row_prints_below_end_the_cell_above_printed_from_its_line_down():
+    "codes as near two rows go to the side the table's other codes do": (
+        ["1            合计            10.00",
+         "2            行政运行          4.00",
+         "    2080201",
+         "3            其他支出          6.00",
+         "    2080299"], {1, 2, 4},
+        ["1 合计 10.00", "2 2080201 行政运行 4.00", "3 2080299 其他支出 6.00"],
+        {2: [("2080201", (3,))], 4: [("2080299", (5,))]}),
     # 本建设） ends 资本性支出（基 (row 1's, from its line down): row 2's 基础设施建 prints one
     # piece below its line (设), so one head of its, not two (its code under it is no piece)
-    lines = ["1   309     资本性支出（基              10.00",
-             "            本建设）",
-             "              基础设施建",
-             "2                      50402        10.00",
-             "    30905    设",
-             "3   310     资本性支出                   5.00"]
-    kept, joined = put_back(lines, numbered=frozenset({1, 4, 6}))
-    assert kept == ["1 309 资本性支出(基本建设) 10.00", "2 30905 基础设施建设 50402 10.00", "3 310 资本性支出 5.00"]
-    assert joined == {1: [("资本性支出（基本建设）", (1, 2))], 4: [("基础设施建设", (3, 4, 5)), ("30905", (5,))]}
+    "a gap's heads beyond what its row prints below end the cell above printed from its line down": (
+        ["1   309     资本性支出（基              10.00",
+         "            本建设）",
+         "              基础设施建",
+         "2                      50402        10.00",
+         "    30905    设",
+         "3   310     资本性支出                   5.00"], {1, 4, 6},
+        ["1 309 资本性支出(基本建设) 10.00", "2 30905 基础设施建设 50402 10.00", "3 310 资本性支出 5.00"],
+        {1: [("资本性支出（基本建设）", (1, 2))], 4: [("基础设施建设", (3, 4, 5)), ("30905", (5,))]}),
+}
+
+
+@pytest.mark.parametrize("lines, numbered, kept, joined", NUMBERED_CASES.values(), ids=NUMBERED_CASES.keys())
+def test_cells_of_a_table_numbering_its_rows_are_put_back_on_their_rows(lines, numbered, kept, joined):
+    assert put_back(lines, numbered=frozenset(numbered)) == (kept, joined)
