@@ -3247,6 +3247,15 @@ def _row_width(runs: list[Run]) -> int:
     return max(whole or counts or {0})
 
 
+RARE_WIDTH = 0.01       # a share of rows printing as many figures: fewer than this is no template's width
+
+
+def _usual_runs(runs: list[Run]) -> list[Run]:
+    """The runs printing a count of figures that more than a few rows print."""
+    counts = Counter(len(a) for _, _, a in runs if a)
+    return [run for run in runs if counts[len(run[2])] > max(2, RARE_WIDTH * len(runs))]
+
+
 def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tokens: list[Token],
                       printed_header: str, strays: Callable[[], str], layout: str,
                       year: str, per_period: bool) -> tuple[list[str] | None, float]:
@@ -3261,6 +3270,12 @@ def _template_columns(spec: TableSpec, header: list[Token], runs: list[Run], tok
     by_line = layout != "fragment"
     columns, fit = _choose_layout(spec, printed_header, year, width, code_width, per_period, by_line) \
         if spec.layouts else (None, 0.0)
+    if columns is None and spec.layouts and layout == "fragment" and (most := _row_width(_usual_runs(runs))) < width:
+        # a row or two printing more figures than the rest (a code read as one): the template the
+        # header holds surely stands where the other rows fit it (those rows then doubt the table)
+        held, surely = _choose_layout(spec, printed_header, year, most, code_width, per_period, by_line)
+        if held is not None and surely >= SETTINGS.sure_layout:
+            columns, fit = held, surely
     if columns is not None and layout != "fragment":
         columns = _panels_as_printed(columns, code_width, squash(printed_header))
     if not spec.layouts and header:      # outside the catalogue: a known layout only where it holds surely
@@ -3325,6 +3340,7 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
         return t in words or _is_header_token(t, header_words)
     if layout == "fragment":        # one fragment per line, as reading order prints a table
         header, runs = _first_rows_total_label(header, runs, is_header_word)
+        header, runs = _first_rows_labels_among_header(header, runs, is_header_word)
         runs = _figures_after_header_cells(runs, is_header_word)
         runs = _whole_figures_before_codes(runs)
         if _may_print_codes(spec):
@@ -4450,6 +4466,35 @@ def _first_rows_total_label(header: list[Token], runs: list[Run],
     if sum(not is_text_column(t) for _, t in rest) < usual:
         return header, runs
     return rest, [([], [header[totals[0]]], runs[0][2])] + runs[1:]
+
+
+def _first_rows_labels_among_header(header: list[Token], runs: list[Run],
+                                    is_header_word: Callable[[str], bool]) -> tuple[list[Token], list[Run]]:
+    """Reading order prints the first rows' labels among the header's cells, the header's tall
+    cells drawn after the label column's first (`预算单位 科目编码 科目名称 深圳市…局 深圳市…局(本级)
+    支出总计 基本支出 项目支出 535,744.34 …`): their figures then open the body with no label.
+    Names a line each (no template's word) between the header's words, as many as the first
+    figures make rows of the width the other rows mostly print, are those rows' labels."""
+    if len(runs) < 2 or runs[0][0] or runs[0][1] or not runs[0][2]:
+        return header, runs
+    widths = Counter(len(a) for _, _, a in runs[1:] if a)
+    if not widths:
+        return header, runs
+    usual = widths.most_common(1)[0][0]
+    known = [is_header_word(t) for _, t in header]
+    tail = len(known)       # the header ends in its words, the names before them
+    while tail > 0 and known[tail - 1]:
+        tail -= 1
+    start = tail
+    while start > 0 and not known[start - 1]:
+        start -= 1
+    names = header[start:tail]
+    if not names or start == 0 or tail == len(header) or len(runs[0][2]) != len(names) * usual or \
+            len({k for k, _ in names}) != len(names) or any(len(t) < 4 or catalog.TOTAL_LABELS.match(t) for _, t in names):
+        return header, runs
+    figures = runs[0][2]
+    first: list[Run] = [([], [name], figures[i * usual:(i + 1) * usual]) for i, name in enumerate(names)]
+    return header[:start] + header[tail:], first + runs[1:]
 
 
 def _figures_printed_apart(runs: list[Run]) -> list[Run]:

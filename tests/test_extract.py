@@ -2148,3 +2148,35 @@ def test_a_content_order_text_setting_each_title_after_its_page_reads_each_body_
     assert [(t.title, [[c.text for c in r] for r in t.rows]) for t in tables[:2]] == [
         ("一般公共预算支出预算表", [["", "合计", "100.00"], ["201", "一般公共服务支出", "100.00"]]),
         ("一般公共预算基本支出预算表", [["", "合计", "60.00"], ["301", "工资福利支出", "60.00"]])]
+
+
+SHENZHEN_HEADER = ["一般公共预算支出表（按功能分类）", "单位：万元", "预算单位", "科目编码", "科目名称"]
+SHENZHEN_ROWS = ["205", "教育支出", "13.00", "10.00", "3.00", "20503", "职业教育", "13.00", "10.00", "3.00",
+                 "2050303", "技校教育", "13.00", "10.00", "3.00", "206", "科学技术支出", "5.00", "0.00", "5.00",
+                 "20602", "基础研究", "5.00", "0.00", "5.00"]
+
+
+def test_the_first_rows_labels_printed_among_the_headers_cells_take_their_figures():
+    # reading order, a cell a line: the units' names between the header's tall cells, their six
+    # figures after the header: two rows of three
+    doc = _parse(SHENZHEN_HEADER + ["深圳市某局", "深圳市某局（本级）", "支出总计", "基本支出", "项目支出",
+                                    "18.00", "10.00", "8.00", "17.00", "10.00", "7.00"] + SHENZHEN_ROWS)
+    [table] = doc.tables
+    assert table.column_texts() == ["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]
+    assert [[c.text for c in row] for row in table.rows[:3]] == [
+        ["深圳市某局", "", "", "18.00", "10.00", "8.00"], ["深圳市某局（本级）", "", "", "17.00", "10.00", "7.00"],
+        ["", "205", "教育支出", "13.00", "10.00", "3.00"]]
+    assert len(table.rows) == 7 and table.doubt == ""
+
+
+def test_a_row_printing_more_figures_than_the_rest_leaves_the_template_the_header_holds():
+    # the last row's four more figures are no column's: the rows fit the template the header
+    # names word for word, and that row doubts the table
+    doc = _parse(SHENZHEN_HEADER + ["支出总计", "基本支出", "项目支出"] + SHENZHEN_ROWS +
+                 ["2060208", "科技人才队伍建设", "5.00", "0.00", "5.00", "1.00", "0.00", "1.00", "1.00"])
+    [table] = doc.tables
+    assert table.column_texts() == ["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["", code, name, *figures] for code, name, *figures in
+        [SHENZHEN_ROWS[i:i + 5] for i in range(0, len(SHENZHEN_ROWS), 5)] + [["2060208", "科技人才队伍建设", "5.00", "0.00", "5.00"]]]
+    assert table.doubt.startswith("1 row(s) print more amounts than the 3 amount columns read from the header")
