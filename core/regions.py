@@ -225,6 +225,7 @@ def _heading_over_a_title(norm: tuple[str, ...], k: int, titled_lines: set[int])
 
 WRAPPED_TITLE_TAIL = 6      # characters a title's wrapped end may print alone (`表`, `效目标表`)
 UNOPENED_BRACKET = re.compile(r"^[^（(]*[)）]")     # a bracket closed before any opens: a wrapped title's end
+QUALIFIED_END = re.compile(r"\s*[（(][^（）()]*[)）]$")     # a title's closing qualifier (`（不含上年结转）`)
 
 
 def _title_wrapped_above(norm: tuple[str, ...], k: int, tail: str, report_type: str
@@ -284,7 +285,8 @@ def find_regions(src: SourceText, report_type: str, toc: tuple[int, int] | None)
             if unit_at is not None:
                 titles_units.add(unit_at)       # (its unit line opens no table of its own)
         head: int | None = None
-        if titled and (((spec is None or spec.form) and len(line) <= WRAPPED_TITLE_TAIL) or UNOPENED_BRACKET.match(line)):
+        if titled and (((spec is None or spec.form) and len(QUALIFIED_END.sub("", line)) <= WRAPPED_TITLE_TAIL) or
+                       UNOPENED_BRACKET.match(line)):
             # (a form's title names its project: a short one is the end of a wrapped name, `目绩效目标表`)
             joined, wrapped, head = _title_wrapped_above(norm, k, line, report_type)
             if wrapped is not None or spec is None:

@@ -237,6 +237,14 @@ def test_a_title_whose_last_character_falls_below_a_page_heading_is_joined():
     assert [(t.kind, t.title) for t in doc.tables] == [("final.income_expense_summary", "收入支出决算总表")]
 
 
+def test_a_title_wrapped_before_its_last_word_and_qualifier_is_joined():
+    # `预算表（不含上年结转）` alone names no table: with the line above, the standard one it ends
+    doc = _parse(["2021年部门综合预算政府采购 （资产配置、购买服务）", "预算表（不含上年结转）", "单位：元",
+                  "序号 采购项目 采购目录 数量 预算金额", "1 合计 2 1,795,000.00", "2 路牌维护 B99其他建筑工程 2 1,795,000.00"])
+    assert [(t.kind, t.title) for t in doc.tables] == [
+        ("budget.procurement", "2021年部门综合预算政府采购 （资产配置、购买服务）预算表（不含上年结转）")]
+
+
 def test_a_forms_title_wrapped_over_two_lines_is_one_title():
     form = ["项目名称 {}", "一级指标 二级指标 三级指标 指标值", "成本指标 经济成本指标 资金使用率 =100%"]
     doc = _parse(["医疗救助补助资金（中央和省级财政补助）项目绩", "效目标表", *form[:1], *form[1:],
