@@ -1249,12 +1249,25 @@ def _cut_by_space_columns(table: Table, content: list[tuple[int, str]], spec: Ta
         return None
     cut = replace(table, columns=[], rows=[], notes=[], doubt="", columns_doubted=False)
     _fill_tab_grid(cut, found.lines, spec, False, year, found.body_from, found.drawn_from)
+    if _digits_dropped(cut, found.lines):
+        return None     # (a column the header misread was read away with its cells)
     if together := [cell for k, line in found.lines if k < found.body_from for cell in line.split("\t")
                     if WORDS_RUN_TOGETHER.search(cell)]:
         cut.add_doubt(f"a header cell holds words printed a space apart ({together[0]}): two columns' names were "
                       "likely read as one, the figures after it a column early; check the columns against the source",
                       of_columns=True)
     return cut, found.numbered
+
+
+def _digits_dropped(table: Table, lines: list[tuple[int, str]]) -> bool:
+    """Whether some row holds fewer digits than the lines it alone is drawn from print: a
+    cell of its, a code or a figure, left out of the reading."""
+    printed = {k: sum(c.isdigit() for c in line) for k, line in lines}
+    drawn = [{k for cell in row for k in cell.lines} for row in table.rows]
+    shared = Counter(k for row_lines in drawn for k in row_lines)
+    return any(all(shared[k] == 1 for k in row_lines) and
+               sum(c.isdigit() for cell in row for c in cell.text) < sum(printed.get(k, 0) for k in row_lines)
+               for row, row_lines in zip(table.rows, drawn))
 
 
 WORDS_RUN_TOGETHER = re.compile(f"(?:{HAN}){{2,}} (?:{HAN}){{2,}}")     # `采购组织形式 一般公共`: two cells' words

@@ -39,6 +39,7 @@ class SpacedCut(NamedTuple):
 
 
 SENTENCE_END = re.compile(r"[。；;.]$")
+YEAR = re.compile(r"(19|20)\d\d")
 # a figure of two decimals run on into a list item's number (`1,010.472.发放…`: 1,010.47 and `2.发放…`)
 FIGURE_THEN_ITEM = re.compile(r"^(-?\d[\d,]*\.\d{2})(\d{1,2}[.、．]\D.*)$")
 Span = tuple[int, int]          # [start, end) in a printed line's characters
@@ -48,10 +49,12 @@ LINE_END = 10 ** 6      # past the end of any printed line: where the last colum
 
 def _chunks(line: str) -> Chunks:
     """A line's runs of printed characters; a total's label printed letter-spaced (`合   计`) is
-    one, a figure run on into the next cell's words (`35.00做到有求必应…`, `1,010.472.发放…`) two."""
+    one, and so is a year a space before its 年 (`2025 年度…`: no figure); a figure run on into
+    the next cell's words (`35.00做到有求必应…`, `1,010.472.发放…`) two."""
     out: Chunks = []
     for m in CHUNK.finditer(line):
-        if out and len(m.group()) == len(out[-1][1]) == 1 and TOTAL_LABELS.fullmatch(out[-1][1] + m.group()):
+        if out and ((len(m.group()) == len(out[-1][1]) == 1 and TOTAL_LABELS.fullmatch(out[-1][1] + m.group())) or
+                    (YEAR.fullmatch(out[-1][1]) and m.group().startswith("年") and m.start() - out[-1][0][1] == 1)):
             out[-1] = ((out[-1][0][0], m.end()), out[-1][1] + m.group())
         elif glued := GLUED.match(m.group()) or FIGURE_THEN_ITEM.match(m.group()):
             cut = m.start() + len(glued.group(1))
@@ -94,11 +97,14 @@ def _best_span(chunk: Span, spans: list[Span], figure: bool = False) -> int:
     return max(range(len(spans)), key=lambda j: (_overlap(chunk, spans[j]), -edge_apart(j)))
 
 
-def _with_header_spans(header: Sequence[Chunks], spans: list[Span]) -> list[Span] | None:
+def _with_header_spans(header: Sequence[Chunks], spans: list[Span], rows: Sequence[Chunks] | None
+                       ) -> list[Span] | None:
     """The rows' columns, and one more for each header word over none of them (a column every
-    row leaves empty). None where two words of a header line, printed apart, stand over one
-    run of the rows' cells: the spaces do not part those columns (CJK text running on to the
-    next column's cells, a space from them)."""
+    row leaves empty). Two words of a header line, printed apart, over one run of the rows'
+    cells part it where none of `rows`' cells crosses between them (a long name and the next
+    column's cell a space apart ran the columns together); None where every place between them
+    cuts a cell, or no `rows` are given: the spaces do not part those columns (CJK text running
+    on to the next column's cells)."""
     spans = list(spans)
     for chunks in header:
         over: dict[int, Span] = {}      # the word over each run of cells
@@ -111,10 +117,28 @@ def _with_header_spans(header: Sequence[Chunks], spans: list[Span]) -> list[Span
                 over[j] = chunk
             elif chunk[0] - over[j][1] < SPACED_APART:
                 over[j] = (over[j][0], chunk[1])        # one word printed with a space in it
+            elif rows is not None and (cut := _parting(spans[j], over[j][1], chunk[0], rows)) is not None:
+                spans[j:j + 1] = [(spans[j][0], cut), (cut, spans[j][1])]
+                over = {(n + 1 if n > j else n): word for n, word in over.items()} | {j + 1: chunk}
             else:
                 return None
         spans = sorted(spans + added)
     return spans
+
+
+def _parting(span: Span, left: int, right: int, rows: Sequence[Chunks]) -> int | None:
+    """Where between two header words (from `left` to `right`) no row's cell in `span` crosses
+    and rows' cells stand on either side (anywhere in a run only the header prints: two empty
+    columns), nearest halfway; None where every place cuts one, or the run holds figures (a
+    header cell's pieces over a column of figures stand apart as its lines drift)."""
+    cells = [chunk for line in rows if _is_row([t for _, t in line])
+             for chunk, text in line if _overlap(chunk, span) > 0 and not _is_figure(text)]
+    if any(_is_figure(text) for line in rows for chunk, text in line if _overlap(chunk, span) > 0):
+        return None
+    free = [x for x in range(left, right + 1) if not cells or (
+        not any(start < x < end for start, end in cells) and
+        any(end <= x for _, end in cells) and any(start >= x for start, _ in cells))]
+    return min(free, key=lambda x: abs(2 * x - left - right)) if free else None
 
 
 def _numbered_spans(header: Sequence[Chunks]) -> list[Span] | None:
@@ -266,15 +290,18 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
         return None
     page_spans = [_row_spans(page) for page in pages.values()]
     header = [chunks for _, chunks in lines[:first]]
-    spans = _with_header_spans(header, page_spans[0])
+    first_page = next(iter(pages.values()))
     numbered = _numbered_spans(header)
+    # (where the header numbers its columns, the numbers part a run two words stand over)
+    spans = _with_header_spans(header, page_spans[0], first_page if numbered is None else None)
     by_numbers = numbered is not None and (spans is None or len(spans) < len(numbered))
     if by_numbers:
         assert numbered is not None
         spans = _fitted_to_cells(numbered, [chunks for page in pages.values() for chunks in page])
     if spans is None or len(spans) < 2:
         return None
-    moves = {page: _laid_over(own, page_spans[0]) for page, own in zip(list(pages)[1:], page_spans[1:])}
+    moves = {page: _laid_over(own, page_spans[0], rows, first_page)
+             for (page, rows), own in zip(list(pages.items())[1:], page_spans[1:])}
     if None in moves.values():
         return None
     headed = {_best_span(chunk, spans) for _, chunks in lines[:first] for chunk, _ in chunks}
@@ -284,7 +311,7 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
         figures_alone = set(ends) - set(starts)
     grid = []
     for i, (k, chunks) in enumerate(lines):
-        move = moves.get(printed.page(k)) or (1.0, 0.0)
+        move = moves.get(printed.page(k)) or UNMOVED
         cells = [""] * len(spans)
         last: tuple[int, int] | None = None        # the column and end of the line's chunk before
         for (start, end), text in chunks:
@@ -321,33 +348,94 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
                       for j, lines_of in enumerate(sources) if len(lines_of) > 1}, by_numbers)
 
 
-Move = tuple[float, float]      # a later page's positions on the first page's: x · scale + shift
+Scaling = tuple[float, float]       # a later page's positions on the first page's: x · scale + shift
+Anchors = tuple[tuple[float, float], ...]      # … or in proportion between (x, x on the first page) pairs
+Move = Scaling | Anchors
+UNMOVED: Move = (1.0, 0.0)
+SKIPPED_COLUMN = 0.3        # what leaving a later page's run of cells unpaired costs (a share of the page's width)
 
 
 def _moved(x: int, move: Move) -> int:
-    return round(x * move[0] + move[1])
+    """x laid over the first page: scaled and shifted, or between two anchors in proportion
+    (past the last, or before the first, by the nearest pair's slope)."""
+    if isinstance(move[0], float) and isinstance(move[1], float):
+        return round(x * move[0] + move[1])
+    anchors: Anchors = move
+    n = next((i for i in range(1, len(anchors) - 1) if x < anchors[i][0]), len(anchors) - 1)
+    (a, a_first), (b, b_first) = anchors[n - 1], anchors[n]
+    return round(a_first + (x - a) * (b_first - a_first) / (b - a))
 
 
-def _laid_over(own: list[Span], first: list[Span]) -> Move | None:
+def _laid_over(own: list[Span], first: list[Span], own_rows: Sequence[Chunks], first_rows: Sequence[Chunks]
+               ) -> Move | None:
     """Where a later page's columns (`own`) stand on the first page's (`first`): the extractor
     spaces each page by its own character width, so the page's positions are scaled and
     shifted. Their last columns' ends (a grid ends in figures, aligned right) meet; of the
     scalings that also bring one column's start onto one of the first page's, the one that
-    brings every column nearest a first-page column is taken. None where some column then
-    overlaps none of the first page's (the page keeps other columns)."""
+    brings every column nearest a first-page column is taken. Where none lays every column over
+    one of the first page's (a page spacing its columns unevenly: its figures' columns closer),
+    its columns are paired with the first page's in order, figures with figures and words with
+    words, and laid over them piecewise. None where some column then overlaps none of the
+    first page's (the page keeps other columns)."""
     if not own or not first:
         return None
     right, target = own[-1][1], first[-1][1]
-    moves = [(1.0, float(target - right))]
+    moves: list[Move] = [(1.0, float(target - right))]
     for start, _ in own[:-1]:
         for anchor, _ in first[:-1]:
             scale = (target - anchor) / (right - start)
             if 0.5 <= scale <= 2:
                 moves.append((scale, target - right * scale))
     move = min(moves, key=lambda m: sum(min(abs(_moved(a, m) - b) for b, _ in first) for a, _ in own))
-    if any(max(_overlap((_moved(a, move), _moved(b, move)), span) for span in first) <= 0 for a, b in own):
+    if _laid_over_first(own, first, move):
+        return move
+    paired = _paired_in_order(own, first, own_rows, first_rows)
+    return paired if paired is not None and _laid_over_first(own, first, paired) else None
+
+
+def _laid_over_first(own: list[Span], first: list[Span], move: Move) -> bool:
+    return all(max(_overlap((_moved(a, move), _moved(b, move)), span) for span in first) > 0 for a, b in own)
+
+
+def _paired_in_order(own: list[Span], first: list[Span], own_rows: Sequence[Chunks], first_rows: Sequence[Chunks]
+                     ) -> Move | None:
+    """The later page's columns paired in order with the first page's of their kind (figures or
+    words), each nearest its pair by its aligned edge (a figure's right, a word's left) as a
+    share of its page's width, a column of the first page unpaired where the page leaves it
+    empty: the pairs' aligned edges as anchors. None where the last columns pair no figures."""
+    own_kinds = _figure_columns(own, own_rows)
+    first_kinds = _figure_columns(first, first_rows)
+
+    def edge(span: Span, figures: bool, width: int) -> float:
+        return (span[1] if figures else span[0]) / width
+    n, m = len(own), len(first)
+    best: dict[tuple[int, int], tuple[float, tuple[tuple[int, int], ...]]] = {(0, j): (0.0, ()) for j in range(m + 1)}
+    for i in range(1, n + 1):
+        best[(i, 0)] = (i * SKIPPED_COLUMN, ())
+        for j in range(1, m + 1):
+            options = [best[(i, j - 1)], (best[(i - 1, j)][0] + SKIPPED_COLUMN, best[(i - 1, j)][1])]
+            if own_kinds[i - 1] == first_kinds[j - 1]:
+                figures = own_kinds[i - 1]
+                cost = abs(edge(own[i - 1], figures, own[-1][1]) - edge(first[j - 1], figures, first[-1][1]))
+                options.append((best[(i - 1, j - 1)][0] + cost, best[(i - 1, j - 1)][1] + ((i - 1, j - 1),)))
+            best[(i, j)] = min(options, key=lambda option: option[0])
+    pairs = best[(n, m)][1]
+    if not pairs or pairs[-1] != (n - 1, m - 1) or not own_kinds[-1] or len(pairs) < 2:
         return None
-    return move
+    anchors = [(float(own[i][1] if own_kinds[i] else own[i][0]), float(first[j][1] if own_kinds[i] else first[j][0]))
+               for i, j in pairs]
+    if any(b[0] <= a[0] or b[1] <= a[1] for a, b in zip(anchors, anchors[1:])):
+        return None
+    return tuple(anchors)
+
+
+def _figure_columns(spans: list[Span], rows: Sequence[Chunks]) -> list[bool]:
+    """Whether each column's cells are mostly figures."""
+    counts = [[0, 0] for _ in spans]
+    for line in rows:
+        for chunk, text in line:
+            counts[_best_span(chunk, spans)][_is_figure(text)] += 1
+    return [figures > words for words, figures in counts]
 
 
 def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPages
@@ -369,7 +457,7 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
     lines = [list(cells) for _, cells in body]
     heads = [0] * len(lines[0])         # the pieces above the last row, column by column
     bounds = [-1] + rows + [len(body)]
-    for upper, lower in zip(bounds, bounds[1:]):
+    for upper, lower, after in zip(bounds, bounds[1:], bounds[2:] + [len(body)]):
         for j in range(len(heads)):
             pieces = [i for i in range(upper + 1, lower) if lines[i][j]]
             tail = pieces[:heads[j]] if upper >= 0 else []
@@ -378,6 +466,10 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
                 rest = pieces[len(tail):]
                 if tail and not SENTENCE_END.search(lines[tail[-1]][j]):
                     tail += rest[:next((n + 1 for n, i in enumerate(rest) if SENTENCE_END.search(lines[i][j])), 0)]
+                if (tail or lines[upper][j]) and not any(lines[i][j] for i in range(lower + 1, after)):
+                    # (the lower row prints nothing below its line there: what the page prints
+                    # above it is the upper row's cell run on, a name cut by the page)
+                    tail = pieces
             if len(tail) < heads[j]:
                 return None
             head = pieces[len(tail):] if lower < len(body) else []

@@ -98,11 +98,16 @@ def test_rows_printing_no_figure_are_no_pieces_of_the_rows_around_them():
     assert cut(lines) is None
 
 
-def test_two_header_words_over_one_run_of_cells_refuse_the_cut():
-    # the 三级 names run on to the 二级 codes a space from them: their gaps part no columns
+def test_two_header_words_over_one_run_of_cells_part_it_where_no_cell_crosses_between_them():
+    # a 二级 name run on to the 三级 name a space from it: the run parts where the 三级 starts
     lines = ["一级".ljust(13) + "二级".ljust(14) + "三级".ljust(15) + "金额",
              "01-公共服务".ljust(13) + "0101-公共安全服务".ljust(14) + "公共安全保障服务".ljust(15) + "43.13",
              "01-公共服务".ljust(13) + "0115-公共信息与宣传服务 公共信息服务".ljust(29) + "42.16"]
+    assert cut(lines) == [["一级", "二级", "三级", "金额"],
+                          ["01-公共服务", "0101-公共安全服务", "公共安全保障服务", "43.13"],
+                          ["01-公共服务", "0115-公共信息与宣传服务", "公共信息服务", "42.16"]]
+    # … and refuses the cut where a cell crosses every place between them: the gaps part no columns
+    lines[2] = "01-公共服务".ljust(13) + "0115-公共信息与宣传服务公共信息服务".ljust(29) + "42.16"
     assert cut(lines) is None
 
 
@@ -132,3 +137,50 @@ def test_a_row_of_marks_places_the_columns_and_figures_close_theirs_where_words_
                           ["**", "**", "**", "**"],
                           ["供水站", "军供保障", "35.00", "面向部队,给过境部队提供饮食,做到有求必应,及时高效。军供饮食的及时供应。"],
                           ["事务局", "移交安置", "1,010.47", "1.救助困难退役军人2.发放退休费3.组织培训"]]
+
+
+def test_a_later_page_setting_its_figures_closer_is_laid_over_the_first_page_column_by_column():
+    # no one scaling lays the second page's columns over the first's: its words stand where
+    # the first page's do, its figures' columns closer; paired in order, each kind with its own
+    lines = ["名称        专项名称             形式          资金A           资金B",
+             "合计                                   10.00         10.00",
+             "复印纸       办公经费             集中采购       4.00          4.00",
+             "打印纸       业务经费             分散采购       6.00          6.00",
+             "硒鼓        办公经费             集中采购    3.00  3.00",
+             "墨盒        业务经费             分散采购    2.00  2.00"]
+    assert cut(lines, page_starts=(1, 5)) == [["名称", "专项名称", "形式", "资金A", "资金B"],
+                                               ["合计", "", "", "10.00", "10.00"],
+                                               ["复印纸", "办公经费", "集中采购", "4.00", "4.00"],
+                                               ["打印纸", "业务经费", "分散采购", "6.00", "6.00"],
+                                               ["硒鼓", "办公经费", "集中采购", "3.00", "3.00"],
+                                               ["墨盒", "业务经费", "分散采购", "2.00", "2.00"]]
+
+
+def test_a_name_a_page_break_cuts_runs_on_where_the_next_row_prints_nothing_below_it():
+    lines = ["单位名称          项目名称          金额",
+             "",
+             "合计                               12.00",
+             "某某市人力资                            ",
+             "源和社会保障                        6.00",
+             "局（本级）                              ",
+             "                  会议费            1.00",
+             "某某市社会保                        5.00",
+             # the next page: the name's rest above a row that prints no name
+             "险基金管理中                            ",
+             "心                                      ",
+             "                  会议费            5.00"]
+    assert cut(lines, page_starts=(1, 9)) == [["单位名称", "项目名称", "金额"],
+                                               ["合计", "", "12.00"],
+                                               ["某某市人力资源和社会保障局(本级)", "", "6.00"],
+                                               ["", "会议费", "1.00"],
+                                               ["某某市社会保险基金管理中心", "", "5.00"],
+                                               ["", "会议费", "5.00"]]
+
+
+def test_a_year_a_space_before_its_year_word_is_no_figure():
+    lines = ["项目名称" + " " * 14 + "采购目录" + " " * 12 + "金额",
+             "2025 年度某某学院校舍维修   房屋修缮        227.00",
+             "公共实训基地外墙修复        房屋修缮        400.00"]
+    assert cut(lines) == [["项目名称", "采购目录", "金额"],
+                          ["2025年度某某学院校舍维修", "房屋修缮", "227.00"],
+                          ["公共实训基地外墙修复", "房屋修缮", "400.00"]]
