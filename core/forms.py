@@ -1032,6 +1032,9 @@ SCORE_LEAVES = ("分值", "得分")        # a performance grid's columns of fig
 WHOLE_CHARACTERS = frozenset("无是否有优良好高低中差")     # values a grid's cell prints as one character
 
 
+LEVELS_FIRST = ("成本指标", "产出指标", "效益指标", "满意度指标")     # the standard 一级指标
+
+
 def grid_misread(table: Table) -> str:
     """Why a form's indicator grid reads as misread, or "": its score columns hold no figure
     in any row, or none in more than a fifth of the rows where a third hold one; its 一级指标
@@ -1045,6 +1048,9 @@ def grid_misread(table: Table) -> str:
     `及` (a sign, `≥`, or `%` is a cell of its own in some templates)."""
     if not table.rows:
         return ""
+    if named := next((c.text for c in table.columns if any(level in squash(c.text) for level in LEVELS_FIRST)), None):
+        # (a grid's first levels name its rows, never a column: printed beside the header, read into it)
+        return f"its header names an indicator's level ({named}): the rows' levels were read into it"
     for j, column in enumerate(table.columns):
         if any(w in column.leaf for w in SCORE_LEAVES) and \
                 not any(SCORE.fullmatch(table.cell(r, j).text) for r in range(len(table.rows))):

@@ -244,6 +244,16 @@ def test_a_misread_grid_is_doubted_for_what_its_cells_show(case: str):
     assert grid_misread(indicator_grid(LEVELS_NAME_VALUE, *rows)) == reason
 
 
+def test_a_grid_whose_header_names_a_first_level_is_doubted():
+    """Raw text of Yantai's form prints the first levels beside the header's words (`一级指标` /
+    `绩效指标 成本指标` / `绩效指标 产出指标` …): read into the header, the rows' levels go wrong unseen."""
+    from core.forms import grid_misread
+    misread = indicator_grid(("一级指标", "绩效指标 产出指标", "二级指标", "三级指标", "指标值"),
+                             ["成本指标", "", "经济成本", "召开新闻发布会活动次数", "≥90场"])
+    assert grid_misread(misread) == \
+        "its header names an indicator's level (绩效指标 产出指标): the rows' levels were read into it"
+
+
 def test_a_list_of_projects_whose_funds_stand_beside_no_name_is_doubted():
     """pdfminer's row order of Beijing's 项目支出绩效目标表 seats a project's funds on an indicator's
     row and its name on another: a project prints its name on the row of its funds. Indicators'
