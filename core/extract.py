@@ -1791,6 +1791,19 @@ def _codes_read_as_figures(table: Table) -> list[str]:
                                            for code in codes)))]
 
 
+ITEM_NUMBER = re.compile(r"(?<!\d)\d{1,2}、|[一二三四五六七八九十]+、|[（(](?:\d{1,2}|[一二三四五六七八九十]+)[)）]")
+
+
+def _cells_numbering_one_item_twice(table: Table) -> list[str]:
+    """The cells of words that print one item's number twice (`1、一般公共服1、人员经费和1、机关工资福`):
+    a label, or a list in a description, numbers each item once; panels' labels side by side
+    were read as one cell (in whatever column a header so misread gave them). Where two cells
+    do or more."""
+    twice = [cell.text for row in table.rows for cell in row
+             if max(Counter(ITEM_NUMBER.findall(cell.text)).values(), default=0) >= 2]
+    return twice if len(twice) >= 2 else []
+
+
 def _columns_named_as_list_numbers(table: Table) -> list[str]:
     """The columns named as a list numbers its rows (`一、`, `（二）`), where two are or more."""
     numbered = [c.leaf for c in table.columns if LIST_NUMBER.match(c.leaf)]
@@ -1809,6 +1822,8 @@ _MISREADINGS: tuple[Misreading, ...] = (
      "a figure's head was likely read into the label, its rest as the figure", False),
     (lambda table, _: _words_cut_inside_brackets(table), "cell(s) of words hold a bracket without its pair",
      "a cell wrapped over lines was likely cut between rows", False),
+    (lambda table, _: _cells_numbering_one_item_twice(table), "cell(s) of words print one item's number twice",
+     "several panels' labels were likely read as one cell", True),
     (lambda table, _: _columns_named_as_list_numbers(table), "columns are named as a list numbers its rows",
      "rows' labels were likely read as the header's", True),
     (lambda table, content: _labels_naming_columns(table) or _labels_ending_column_names(table, content),

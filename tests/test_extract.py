@@ -2188,3 +2188,21 @@ def test_a_row_printing_more_figures_than_the_rest_leaves_the_template_the_heade
         ["", code, name, *figures] for code, name, *figures in
         [SHENZHEN_ROWS[i:i + 5] for i in range(0, len(SHENZHEN_ROWS), 5)] + [["2060208", "科技人才队伍建设", "5.00", "0.00", "5.00"]]]
     assert table.doubt.startswith("1 row(s) print more amounts than the 3 amount columns read from the header")
+
+
+def test_cells_printing_one_items_number_twice_are_panels_labels_read_as_one():
+    from core.extract import _cells_numbering_one_item_twice
+    from core.model import Cell, Table
+
+    def summary(*rows: list[str]) -> Table:
+        return Table(kind="budget.fiscal_summary", title="财政拨款收支总表", title_printed=True, unit="元",
+                     first_line=1, last_line=len(rows) + 1, columns=parse_columns(["项目", "预算数"]),
+                     rows=[[Cell(t) for t in r] for r in rows])
+    # Xi'an's three spending panels side by side, a layout text's cut reading their labels as one
+    merged = summary(["一、财政拨款一、财政拨款一、财政拨款", "258596001.79"],
+                     ["1、一般公共服1、人员经费和1、机关工资福务支出公用经费支出利支出", "48615794.92"])
+    assert _cells_numbering_one_item_twice(merged) == ["一、财政拨款一、财政拨款一、财政拨款",
+                                                       "1、一般公共服1、人员经费和1、机关工资福务支出公用经费支出利支出"]
+    # a description's list numbers each item once; one cell alone is no sign
+    listed = summary(["1、调查企业个数；2、调查户数", "9.00"], ["一、财政拨款一、财政拨款", "1.00"])
+    assert _cells_numbering_one_item_twice(listed) == []
