@@ -1032,7 +1032,8 @@ SCORE_LEAVES = ("分值", "得分")        # a performance grid's columns of fig
 WHOLE_CHARACTERS = frozenset("无是否有优良好高低中差")     # values a grid's cell prints as one character
 
 
-LEVELS_FIRST = ("成本指标", "产出指标", "效益指标", "满意度指标")     # the standard 一级指标
+# the standard 一级指标 (成本指标 …), no region's own (一般性支出情况)
+LEVELS_FIRST = tuple(level for level in INDICATOR_L1 if level.endswith("指标"))
 
 
 def grid_misread(table: Table) -> str:
