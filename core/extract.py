@@ -1799,8 +1799,9 @@ def _cells_numbering_one_item_twice(table: Table) -> list[str]:
     a label, or a list in a description, numbers each item once; panels' labels side by side
     were read as one cell (in whatever column a header so misread gave them). Where two cells
     do or more."""
-    twice = [cell.text for row in table.rows for cell in row
-             if max(Counter(ITEM_NUMBER.findall(cell.text)).values(), default=0) >= 2]
+    # (most cells, figures among them, print no mark an item's number ends with: passed over first)
+    twice = [text for row in table.rows for cell in row if ("、" in (text := cell.text) or "）" in text or ")" in text)
+             and len(numbers := ITEM_NUMBER.findall(text)) > len(set(numbers))]
     return twice if len(twice) >= 2 else []
 
 
