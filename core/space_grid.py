@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .catalog import TOTAL_LABELS
+from .catalog import PERIOD, TOTAL_LABELS
 from .reader import normalise
 from .tokens import (
     CHUNK,
@@ -39,7 +39,6 @@ class SpacedCut(NamedTuple):
 
 
 SENTENCE_END = re.compile(r"[。；;.]$")
-YEAR = re.compile(r"(19|20)\d\d")
 # a figure of two decimals run on into a list item's number (`1,010.472.发放…`: 1,010.47 and `2.发放…`)
 FIGURE_THEN_ITEM = re.compile(r"^(-?\d[\d,]*\.\d{2})(\d{1,2}[.、．]\D.*)$")
 Span = tuple[int, int]          # [start, end) in a printed line's characters
@@ -54,7 +53,7 @@ def _chunks(line: str) -> Chunks:
     out: Chunks = []
     for m in CHUNK.finditer(line):
         if out and ((len(m.group()) == len(out[-1][1]) == 1 and TOTAL_LABELS.fullmatch(out[-1][1] + m.group())) or
-                    (YEAR.fullmatch(out[-1][1]) and m.group().startswith("年") and m.start() - out[-1][0][1] == 1)):
+                    (m.group().startswith("年") and PERIOD.fullmatch(out[-1][1] + "年") and m.start() - out[-1][0][1] == 1)):
             out[-1] = ((out[-1][0][0], m.end()), out[-1][1] + m.group())
         elif glued := GLUED.match(m.group()) or FIGURE_THEN_ITEM.match(m.group()):
             cut = m.start() + len(glued.group(1))
@@ -131,10 +130,9 @@ def _parting(span: Span, left: int, right: int, rows: Sequence[Chunks]) -> int |
     and rows' cells stand on either side (anywhere in a run only the header prints: two empty
     columns), nearest halfway; None where every place cuts one, or the run holds figures (a
     header cell's pieces over a column of figures stand apart as its lines drift)."""
-    cells = [chunk for line in rows if _is_row([t for _, t in line])
-             for chunk, text in line if _overlap(chunk, span) > 0 and not _is_figure(text)]
     if any(_is_figure(text) for line in rows for chunk, text in line if _overlap(chunk, span) > 0):
         return None
+    cells = [chunk for line in rows if _is_row([t for _, t in line]) for chunk, _ in line if _overlap(chunk, span) > 0]
     free = [x for x in range(left, right + 1) if not cells or (
         not any(start < x < end for start, end in cells) and
         any(end <= x for _, end in cells) and any(start >= x for start, _ in cells))]
