@@ -67,7 +67,7 @@ from .panels import (
     wrapped_labels_figures_seated,
 )
 from .placement import GUESSED, holds_total, natures_printed, place_amounts, two_rows_of_totals
-from .reader import PrintedLines, SourceText, normalise, printed_text
+from .reader import PrintedLines, SourceText, fold, normalise, printed_text
 from .regions import FINAL_NUMBER, NOTE, TABLE_LABEL, TITLE_NUMBER, UNIT_LINE, Region, figures_alone, reads_as_title
 from .settings import SETTINGS
 from .space_grid import cells_by_spaces
@@ -3406,7 +3406,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     named_by_header = False     # no template's: every column named by the printed header's words
     if written is None:
         label_pieces = _label_pieces(runs) if layout == "fragment" and not has_code else 0
-        written, named_by_header = _generic_columns(header_text, width, has_code, label_pieces)
+        by_place = _header_words_by_place(header, context.printed) if layout == "space" and context.printed else None
+        written, named_by_header = _generic_columns(by_place or header_text, width, has_code, label_pieces)
     written = _name_beside_its_code(written)
     # from here on the columns are typed: their paths and roles are not read from words again
     row_labels = {t for codes, labels, _ in runs for _, t in codes + labels}
@@ -5535,6 +5536,38 @@ def _name_beside_its_code(written: list[str]) -> list[str]:
     if name <= code + 1 or any(r != ColumnRole.AMOUNT for r in roles[code + 1:name]):
         return written
     return written[:code + 1] + [written[name]] + written[code + 1:name] + written[name + 1:]
+
+
+def _header_words_by_place(header: list[Token], printed: PrintedPages) -> str | None:
+    """A layout text's header of several lines, its words as the page places them: left to
+    right, the words printed one above another one column's name, top to bottom (reading order
+    gives the first line's words first, a name at the page's right wrapped over its lines,
+    `超支或结余资金` / `原因及处理`, before the words of the line below). None where the header is one
+    line, a word is not found where its line prints it, or a word stands over two of another
+    line's (a group over its columns: the columns' names are then no one word each)."""
+    lines = sorted({k for k, _ in header})
+    if len(lines) < 2 or not all(0 < k <= len(printed.lines) for k in lines):
+        return None
+    placed: list[tuple[int, int, int, str]] = []        # start, end, line, word
+    for k in lines:
+        line, at = fold(printed.lines[k - 1]), 0
+        for word in (t for line_of, t in header if line_of == k):
+            start = line.find(word, at)
+            if start < 0:
+                return None
+            at = start + len(word)
+            if not is_amount(word):     # (a first row's number read into the header names no column)
+                placed.append((start, at, k, word))
+    columns: list[list[tuple[int, int, int, str]]] = []
+    for piece in sorted(placed):
+        over = [c for c in columns if any(s < piece[1] and piece[0] < e for s, e, _, _ in c)]
+        if len(over) > 1 or any(k == piece[2] for c in over for _, _, k, _ in c):
+            return None     # (a word over two of another line's, or under a word and beside it)
+        if over:
+            over[0].append(piece)
+        else:
+            columns.append([piece])
+    return " ".join("".join(w for _, _, _, w in sorted(c, key=lambda p: p[2])) for c in columns)
 
 
 def _generic_columns(header_text: str, width: int, has_code: bool, label_pieces: int = 0) -> tuple[list[str], bool]:

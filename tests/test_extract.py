@@ -2206,3 +2206,20 @@ def test_cells_printing_one_items_number_twice_are_panels_labels_read_as_one():
     # a description's list numbers each item once; one cell alone is no sign
     listed = summary(["1、调查企业个数；2、调查户数", "9.00"], ["一、财政拨款一、财政拨款", "1.00"])
     assert _cells_numbering_one_item_twice(listed) == []
+
+
+def test_a_layout_headers_words_name_its_columns_where_they_are_printed():
+    from core.extract import _header_words_by_place
+    from core.tokens import PrintedPages
+    lines = ("序                                            超支或结余资金",
+             "     项目名称    预算批复 预算到位   执行率",
+             "号                                              原因及处理")
+    printed = PrintedPages(lines, (1,))
+    header = [(1, "序"), (1, "超支或结余资金"), (2, "项目名称"), (2, "预算批复"), (2, "预算到位"), (2, "执行率"),
+              (3, "号"), (3, "原因及处理")]
+    # reading order gives the right column's first piece before the line below; the page, after it
+    assert _header_words_by_place(header, printed) == "序号 项目名称 预算批复 预算到位 执行率 超支或结余资金原因及处理"
+    # a group's name over two columns names neither alone: the words stay as read
+    grouped = PrintedPages(("      部门预算", "     合计  小计"), (1,))
+    assert _header_words_by_place([(1, "部门预算"), (2, "合计"), (2, "小计")], grouped) is None
+    assert _header_words_by_place([(2, "项目名称"), (2, "预算批复")], printed) is None     # one line: as read
