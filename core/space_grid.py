@@ -312,18 +312,32 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
         move = moves.get(printed.page(k)) or UNMOVED
         cells = [""] * len(spans)
         last: tuple[int, int] | None = None        # the column and end of the line's chunk before
+        laid_before: Span = (0, 0)      # where the line's chunk before lies on the first page
         for (start, end), text in chunks:
-            j = _best_span((_moved(start, move), _moved(end, move)), spans, _is_figure(text))
+            laid = (_moved(start, move), _moved(end, move))
+            j = _best_span(laid, spans, _is_figure(text))
             if i >= first and j in figures_alone and CJK.search(text) and len(spans) > len(figures_alone):
                 words = [n for n in range(len(spans)) if n not in figures_alone]
-                j = words[_best_span((_moved(start, move), _moved(end, move)), [spans[n] for n in words])]
+                j = words[_best_span(laid, [spans[n] for n in words])]
             if j not in headed and last is not None and start - last[1] < SPACED_APART and \
                     not _is_figure(text) and not _is_figure(cells[last[0]]):
                 j = last[0]     # words a space apart, the second under no header: one cell (`一、货物 A`)
             if cells[j] and (_is_figure(cells[j].split()[-1]) or _is_figure(text)):
-                return None     # a figure beside more in one column: the spaces keep no columns here
+                if i < first or last is None or last[0] != j or not _is_figure(cells[j]) or not _is_figure(text):
+                    return None     # a figure beside more in one column: the spaces keep no columns here
+                # two figures a space apart on a row's line, laid over one column (a page's right
+                # columns drifting further than its left): the nearer neighbouring column, empty
+                # on the line, takes the one beside it
+                left = laid_before[0] - spans[j - 1][1] if j and not cells[j - 1] else LINE_END
+                right = spans[j + 1][0] - laid[1] if j + 1 < len(spans) else LINE_END
+                if min(left, right) == LINE_END:
+                    return None
+                if left <= right:
+                    cells[j - 1], cells[j] = cells[j], ""
+                else:
+                    j += 1
             cells[j] = f"{cells[j]} {text}" if cells[j] else text
-            last = (j, end)
+            last, laid_before = (j, end), laid
         grid.append((k, [normalise(c) for c in cells]))
     _centred_leaves_raised([cells for _, cells in grid[:first]])
     joined = _centred_pieces_joined(grid[first:], printed) or _blocks_joined(grid[first:], printed)
