@@ -1086,6 +1086,10 @@ def grid_misread(table: Table) -> str:
                                                                  for row in table.rows):
         # (each indicator stands under a 二级 too: none read, the levels' columns were cut amiss)
         return "its 二级指标 column is empty: the levels were not read"
+    if second is not None and len(misnamed := [row[second].text for row in table.rows if second < len(row) and
+                                               NAME_MARK.search(row[second].text)]) >= 2:
+        # (a level is named in a word or two: a colon or a sentence's marks are an indicator's name's)
+        return f"{len(misnamed)} of its 二级指标 cells hold an indicator's name, such as {misnamed[0]}: cells were read out of step"
     # the indicator's name is the column after the levels' (三级指标, 指标内容, 指标名称), its value the next
     name = second + 1 if second is not None else len(table.columns)
     last = table.columns[-1]
@@ -1170,6 +1174,7 @@ def _worded_target_as_name(name: str, value: str) -> bool:
 LEVEL_CHARS = 8         # characters of a 一级指标's name at most (满意度指标, 一般性支出情况)
 WORDED_TARGET = re.compile(f"^[=＝]{HAN}")        # a target in words after its sign (`=提升公安机关…`)
 SENTENCE_MARK = re.compile(r"[，。；,;]")
+NAME_MARK = re.compile(r"[，。；,;：:]")     # a sentence's marks, or the colon after an indicator's number (指标1：)
 MEASURE_UNIT = re.compile(r"^(分钟|小时|个?月|天|日|年|个|次|人次?|家|项|户|批|件|万?元)(/[月年季天日次])?$")
 COMPARISON = re.compile(r"^[≥≤＞＜>]")       # a target's sign (`≥90%`); `=` may open a name's formula
 FIGURE = re.compile(r"[≥≤<>=＝]?\d+(\.\d+)?")
