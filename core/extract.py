@@ -1226,7 +1226,7 @@ def _read_by_space_columns(table: Table, content: list[tuple[int, str]], spec: T
     printed header's columns."""
     found = _cut_by_space_columns(table, content, spec, printed, year)
     cut = found[0] if found is not None else None
-    if cut is not None and cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut):
+    if cut is not None and cut.rows and all(c.text for c in cut.columns) and not _sums(table) - _sums(cut) - _worded_sums(cut):
         table.columns, table.rows, table.header_lines = cut.columns, cut.rows, cut.header_lines
         table.doubt, table.columns_doubted = cut.doubt, cut.columns_doubted
 
@@ -1307,6 +1307,15 @@ DECIMAL_FIGURE = re.compile(r"-?\d+\.\d+")
 def _sums(table: Table) -> Counter[str]:
     """The sums of money a table's cells print (with decimals: no code, count or line number)."""
     return Counter(c.text for row in table.rows for c in row if DECIMAL_FIGURE.fullmatch(c.text))
+
+
+FIGURE_THEN_WORDS = re.compile(rf"(-?\d+\.\d+)(?:{HAN})")     # `1.5匹防爆`: a specification, no sum
+
+
+def _worded_sums(table: Table) -> Counter[str]:
+    """The figures a table's cells of words open with, words run on after them (a reading
+    taking the cell apart would read a sum there)."""
+    return Counter(m.group(1) for row in table.rows for c in row if (m := FIGURE_THEN_WORDS.match(c.text)))
 
 
 def _held_sums(table: Table) -> Counter[Decimal]:
@@ -2083,7 +2092,9 @@ Cover = tuple[int, int, str]      # a header cell: first column, last column, te
 def _header_cover(rows: list[list[str]], ncols: int) -> list[list[Cover | None]]:
     """For each header row and column, the printed cell covering it. A cell printed once in
     its first column spans the empty cells to its right while it heads cells below them
-    (a group header); a cell with nothing below it is a leaf that spans down."""
+    (a group header), up to a column headed on a line above its own (a leaf centred down the
+    header, printed on its first line: no group's member); a cell with nothing below it is a
+    leaf that spans down."""
     cover: list[list[Cover | None]] = []
     for i, r in enumerate(rows):
         line: list[Cover | None] = [None] * ncols
@@ -2096,7 +2107,7 @@ def _header_cover(rows: list[list[str]], ncols: int) -> list[list[Cover | None]]
                 j += 1
                 continue
             run = j + 1
-            while run < ncols and not r[run]:
+            while run < ncols and not r[run] and not any(rows[x][run] for x in range(i)):
                 run += 1
             end = max([k for k in range(j + 1, run) if below(k)], default=j) if below(j) else j
             for k in range(j, end + 1):

@@ -44,6 +44,7 @@ FIGURE_THEN_ITEM = re.compile(r"^(-?\d[\d,]*\.\d{2})(\d{1,2}[.、．]\D.*)$")
 Span = tuple[int, int]          # [start, end) in a printed line's characters
 Chunks = list[tuple[Span, str]]     # a line's runs of printed characters, each with where it stands
 LINE_END = 10 ** 6      # past the end of any printed line: where the last column's span ends
+HEADER_DRIFT = 6        # characters a layout text may push a header line's words off their columns
 
 
 def _chunks(line: str) -> Chunks:
@@ -123,6 +124,28 @@ def _with_header_spans(header: Sequence[Chunks], spans: list[Span], rows: Sequen
                 return None
         spans = sorted(spans + added)
     return spans
+
+
+def _drift_undone(chunks: Chunks, spans: list[Span]) -> Chunks:
+    """A header's last line's words laid back over the rows' runs where the extractor pushed
+    them right or left together: two or more of its words over no run, each brought over a run
+    of its own, headed by no other word of the line, by one shift of a few characters (a line's
+    wide characters push the words after them along: `类 款 类 款` over the economic codes'
+    columns)."""
+    def over(chunk: Span) -> int | None:
+        j = _best_span(chunk, spans)
+        return j if _overlap(chunk, spans[j]) > 0 else None
+    astray = [n for n, (chunk, _) in enumerate(chunks) if _overlap(chunk, spans[_best_span(chunk, spans)]) <= -SPACED_APART]
+    if len(astray) < 2:
+        return chunks
+    headed = {over(chunk) for n, (chunk, _) in enumerate(chunks) if n not in astray} - {None}
+    for shift in sorted(range(-HEADER_DRIFT, HEADER_DRIFT + 1), key=abs):
+        landed = [over((chunks[n][0][0] + shift, chunks[n][0][1] + shift)) for n in astray]
+        if shift and None not in landed and len(set(landed)) == len(landed) and not headed & set(landed):
+            moved = set(astray)
+            return [((start + shift, end + shift), text) if n in moved else ((start, end), text)
+                    for n, ((start, end), text) in enumerate(chunks)]
+    return chunks
 
 
 def _parting(span: Span, left: int, right: int, rows: Sequence[Chunks]) -> int | None:
@@ -290,12 +313,17 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
     header = [chunks for _, chunks in lines[:first]]
     first_page = next(iter(pages.values()))
     numbered = _numbered_spans(header)
+    # (the header's last line, its leaves right above the rows: a line above may print a
+    # column's name off it, centred over a column every row leaves empty)
+    undone = header[:-1] + [_drift_undone(header[-1], page_spans[0])] if header else header
     # (where the header numbers its columns, the numbers part a run two words stand over)
-    spans = _with_header_spans(header, page_spans[0], first_page if numbered is None else None)
+    spans = _with_header_spans(undone, page_spans[0], first_page if numbered is None else None)
     by_numbers = numbered is not None and (spans is None or len(spans) < len(numbered))
-    if by_numbers:
+    if by_numbers:      # (the numbers place the columns, and the words as printed under them)
         assert numbered is not None
         spans = _fitted_to_cells(numbered, [chunks for page in pages.values() for chunks in page])
+    else:
+        lines = list(zip([k for k, _ in lines[:first]], undone)) + lines[first:]
     if spans is None or len(spans) < 2:
         return None
     moves = {page: _laid_over(own, page_spans[0], rows, first_page)
@@ -322,6 +350,10 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
             if j not in headed and last is not None and start - last[1] < SPACED_APART and \
                     not _is_figure(text) and not _is_figure(cells[last[0]]):
                 j = last[0]     # words a space apart, the second under no header: one cell (`一、货物 A`)
+            if cells[j] and last is not None and last[0] == j and start == last[1]:
+                cells[j] += text        # a figure and words printed as one (`1.5匹防爆`): one cell
+                last, laid_before = (j, end), laid
+                continue
             if cells[j] and (_is_figure(cells[j].split()[-1]) or _is_figure(text)):
                 if i < first or last is None or last[0] != j or not _is_figure(cells[j]) or not _is_figure(text):
                     return None     # a figure beside more in one column: the spaces keep no columns here
@@ -340,6 +372,7 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
             last, laid_before = (j, end), laid
         grid.append((k, [normalise(c) for c in cells]))
     _centred_leaves_raised([cells for _, cells in grid[:first]])
+    _centred_groups_widened([cells for _, cells in grid[:first]])
     joined = _centred_pieces_joined(grid[first:], printed) or _blocks_joined(grid[first:], printed)
     if joined is None:
         return None
@@ -463,10 +496,15 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
     on there through the piece that ends it. With the rows, the lines each of their cells is
     drawn from."""
     drawn: list[list[tuple[int, ...]]] = [[(k,) for _ in cells] for k, cells in body]      # the lines of each cell
-    rows = [i for i, (_, cells) in enumerate(body) if _is_row(cells)]
+    rows = [i for i, (_, cells) in enumerate(body) if _is_row(cells) and not _codes_set_low(body, i)]
     if not rows:
         return body, drawn
     lines = [list(cells) for _, cells in body]
+    for j in _printed_low(body, rows):
+        for i in rows:
+            if i + 1 < len(body) and i + 1 not in rows and body[i + 1][0] == body[i][0] + 1 and lines[i + 1][j]:
+                lines[i][j], lines[i + 1][j] = lines[i + 1][j], ""
+                drawn[i][j] = (body[i + 1][0],)
     heads = [0] * len(lines[0])         # the pieces above the last row, column by column
     bounds = [-1] + rows + [len(body)]
     for upper, lower, after in zip(bounds, bounds[1:], bounds[2:] + [len(body)]):
@@ -496,6 +534,35 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
             heads[j] = len(head)
     kept = [i for i, cells in enumerate(lines) if any(cells)]
     return [(body[i][0], lines[i]) for i in kept], [drawn[i] for i in kept]
+
+
+def _codes_set_low(body: list[tuple[int, list[str]]], i: int) -> bool:
+    """Whether line `i` prints only codes (whole numbers), each under a cell the row's line
+    right above it leaves empty, that line printing two figures at least: the row's codes set
+    low in their cells, no row of their own."""
+    if i == 0 or body[i - 1][0] + 1 != body[i][0]:
+        return False
+    above, cells = body[i - 1][1], body[i][1]
+    figures = [j for j, cell in enumerate(cells) if _is_figure(cell)]
+    return sum(_is_figure(cell) for cell in above) >= 2 and bool(figures) and \
+        all(cells[j].isdigit() and not above[j] for j in figures)
+
+
+def _printed_low(body: list[tuple[int, list[str]]], rows: list[int]) -> list[int]:
+    """The columns whose cells of one line the text prints a line below their rows' lines (a
+    code set low in its cell, `3 205 08 03 西安市… 225600.00` / `251001`): every piece of the
+    column off the rows' lines stands on the line right under a row's line that leaves the
+    column empty, and on no line right above a row's (where it might as well be the lower
+    row's, centred on it); two such pieces at least."""
+    row_set = set(rows)
+    out = []
+    for j in range(len(body[0][1])):
+        pieces = [i for i, (_, cells) in enumerate(body) if i not in row_set and cells[j]]
+        if len(pieces) >= 2 and all(
+                i - 1 in row_set and not body[i - 1][1][j] and body[i - 1][0] + 1 == body[i][0] and
+                not (i + 1 in row_set and body[i + 1][0] == body[i][0] + 1) for i in pieces):
+            out.append(j)
+    return out
 
 
 def _blocks_joined(body: list[tuple[int, list[str]]], printed: PrintedPages
@@ -553,3 +620,51 @@ def _centred_leaves_raised(header: list[list[str]]) -> None:
         printed = [i for i, cells in enumerate(header) if cells[j]]
         if len(printed) == 1 and 0 < printed[0] < len(header) - 1:
             header[0][j], header[printed[0]][j] = header[printed[0]][j], ""
+
+
+def _centred_groups_widened(header: list[list[str]]) -> None:
+    """A group's word centred over its columns, two lines or more above their leaves (the
+    header's last line), moves to its first column: a ruled grid prints a merged cell there, and
+    a layout text prints it over a middle column (`科目编码` over `款` of `类 款 项`). Its columns
+    are those either side of it whose only word is a leaf on the last line; it moves left over
+    no more of them than it has to its right."""
+    last = len(header) - 1
+
+    def leaf_only(k: int) -> bool:
+        return bool(header[last][k]) and not any(header[i][k] for i in range(last))
+    for i in range(last - 1):
+        for j, word in enumerate(header[i]):
+            if not word or any(header[x][j] for x in range(i + 1, last)) or not header[last][j]:
+                continue
+            left = next((n for n in range(j) if not leaf_only(j - 1 - n)), j)
+            right = next((n for n in range(len(header[i]) - j - 1) if not leaf_only(j + 1 + n)), len(header[i]) - j - 1)
+            if 0 < left <= right:
+                header[i][j - left], header[i][j] = word, ""
+    _side_by_side_groups_spread(header)
+
+
+def _side_by_side_groups_spread(header: list[list[str]]) -> None:
+    """Groups printed side by side over a column each (`部门预算支出经` `政府预算支出经济分`, their
+    names wrapped on the lines below), the columns after them headed by leaves on the last line
+    alone: the groups share their leaves' columns evenly, in order, each moved (with its wrapped
+    lines) to its first (a layout text prints a group's wide name left of its centre)."""
+    last = len(header) - 1
+    width = len(header[0]) if header else 0
+    for i in range(last):
+        def group(n: int, i: int = i) -> bool:
+            return bool(header[i][n]) and bool(header[last][n]) and not any(header[x][n] for x in range(i))
+        j = 0
+        while j < width:
+            k = next((n for n in range(j, width) if not group(n)), width) - j      # the groups side by side
+            if k < 2:
+                j += max(k, 1)
+                continue
+            leaves = next((n for n in range(j + k, width)
+                           if not header[last][n] or any(header[x][n] for x in range(last))), width) - j
+            if leaves > k and leaves % k == 0:
+                share = leaves // k
+                for t in reversed(range(1, k)):
+                    for x in range(i, last):
+                        header[x][j + t * share], header[x][j + t] = header[x][j + t], ""
+            j += k
+

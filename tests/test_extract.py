@@ -2223,3 +2223,31 @@ def test_a_layout_headers_words_name_its_columns_where_they_are_printed():
     grouped = PrintedPages(("      部门预算", "     合计  小计"), (1,))
     assert _header_words_by_place([(1, "部门预算"), (2, "合计"), (2, "小计")], grouped) is None
     assert _header_words_by_place([(2, "项目名称"), (2, "预算批复")], printed) is None     # one line: as read
+
+
+def test_a_group_spans_no_column_headed_on_a_line_above_its_own():
+    from core.extract import _header_paths
+    # `数量` centred down the header, printed on its first line: 科目编码's columns end before it
+    header = [["", "", "数量", "", ""],
+              ["科目编码", "", "", "", ""],
+              ["类", "款", "", "类", "款"]]
+    assert [c.path for c in _header_paths(header, 5)] == [("科目编码", "类"), ("科目编码", "款"), ("数量",), ("类",), ("款",)]
+
+
+
+def test_a_specification_opening_with_a_figure_is_one_cell_of_words_in_a_layout_text():
+    # `1.5匹防爆` (an air conditioner's horsepower): a figure glued to words, one cell; the cut
+    # holds it where the token reading took a sum
+    lines = ["2022年部门预算", "表12", "                 2022年部门综合预算政府采购预算表",
+             "                                                         单位：元",
+             "采购项目          采购目录          规格型号        数量        预算金额",
+             "",
+             "合计                                                 3        8,000.00",
+             "办公设备购置      A02061804空调机   1.5匹防爆          2        6,000.00",
+             "办公设备购置      A020201打印机     A4型               1        2,000.00"]
+    table = _parse(lines).tables[0]
+    assert table.column_texts() == ["采购项目", "采购目录", "规格型号", "数量", "预算金额"]
+    assert [[c.text for c in r] for r in table.rows] == [["合计", "", "", "3", "8000.00"],
+                                                        ["办公设备购置", "A02061804空调机", "1.5匹防爆", "2", "6000.00"],
+                                                        ["办公设备购置", "A020201打印机", "A4型", "1", "2000.00"]]
+    assert not table.doubt

@@ -1,7 +1,7 @@
 """A layout text's table cut into cells by the columns of spaces its rows leave."""
 from __future__ import annotations
 
-from core.space_grid import SpacedCut, cells_by_spaces
+from core.space_grid import SpacedCut, _centred_groups_widened, _centred_pieces_joined, _drift_undone, cells_by_spaces
 from core.tokens import PrintedPages
 
 
@@ -184,3 +184,45 @@ def test_a_year_a_space_before_its_year_word_is_no_figure():
     assert cut(lines) == [["项目名称", "采购目录", "金额"],
                           ["2025年度某某学院校舍维修", "房屋修缮", "227.00"],
                           ["公共实训基地外墙修复", "房屋修缮", "400.00"]]
+
+
+def test_a_header_last_lines_words_pushed_off_their_columns_together_are_laid_back():
+    spans = [(0, 3), (6, 8), (20, 23), (30, 32)]
+    # `类 款` over the first two runs; the second `类 款` five characters right of theirs: the
+    # least shift laying each over a run of its own
+    pushed = [((0, 1), "类"), ((6, 7), "款"), ((25, 26), "类"), ((35, 36), "款")]
+    assert _drift_undone(pushed, spans) == [((0, 1), "类"), ((6, 7), "款"), ((21, 22), "类"), ((31, 32), "款")]
+    # one word over no run is a column the rows leave empty
+    alone = [((0, 1), "类"), ((25, 27), "说明")]
+    assert _drift_undone(alone, spans) == alone
+
+
+def test_a_group_centred_over_its_middle_column_moves_to_its_first():
+    header = [["", "科目编码", "", "单位编码"],
+              ["", "", "", ""],
+              ["类", "款", "项", ""]]
+    _centred_groups_widened(header)
+    assert header == [["科目编码", "", "", "单位编码"], ["", "", "", ""], ["类", "款", "项", ""]]
+
+
+def test_groups_side_by_side_share_the_leaves_after_them_evenly():
+    header = [["部门经", "政府经", "", "", "金额"],
+              ["济分类", "济分类", "", "", ""],
+              ["", "", "", "", ""],
+              ["类", "款", "类", "款", ""]]
+    _centred_groups_widened(header)
+    assert header == [["部门经", "", "政府经", "", "金额"],
+                      ["济分类", "", "济分类", "", ""],
+                      ["", "", "", "", ""],
+                      ["类", "款", "类", "款", ""]]
+
+
+def test_codes_printed_a_line_below_their_rows_join_them():
+    body = [(1, ["205", "", "甲局", "1", "100.00"]),
+            (2, ["", "251001", "", "", ""]),
+            (3, ["", "", "乙单位工", "", ""]),
+            (4, ["205", "", "", "1", "50.00"]),
+            (5, ["", "251009", "作站", "", ""])]
+    joined = _centred_pieces_joined(body, PrintedPages(tuple(" " for _ in range(5)), (1,)))
+    assert joined is not None
+    assert joined[0] == [(1, ["205", "251001", "甲局", "1", "100.00"]), (4, ["205", "251009", "乙单位工作站", "1", "50.00"])]
