@@ -1820,6 +1820,24 @@ def _columns_named_as_list_numbers(table: Table) -> list[str]:
     return numbered if len(numbered) >= 2 else []
 
 
+def _columns_of_figures_named_alike(table: Table) -> list[str]:
+    """The names two columns of figures, each holding some, share with no column of words
+    between them (a panel's label opens each panel): the groups that tell them apart were lost
+    (`合计 … 合计` under `2025年预算数` and `2026年预算数`)."""
+    seen: set[tuple[str, ...]] = set()
+    alike = []
+    for j, column in enumerate(table.columns):
+        if column.holds_words:
+            seen = set()
+        elif column.role in catalog.FIGURE_ROLES and any(j < len(row) and row[j].text for row in table.rows):
+            # (a column every row leaves empty is a ruling's spacer, named by its group alone)
+            path = tuple(unicodedata.normalize("NFKC", part) for part in column.path if part)
+            if path and path in seen:       # (a column without a name is named alike with none)
+                alike.append(column.text)
+            seen.add(path)
+    return alike
+
+
 Misreading = tuple[Callable[[Table, list[tuple[int, str]]], list[str]], str, str, bool]
 # What a grid's cells show of a misreading: the cells (or columns) that show it, what they are,
 # what likely happened, and whether the doubt is of the columns
@@ -1836,6 +1854,8 @@ _MISREADINGS: tuple[Misreading, ...] = (
      "several panels' labels were likely read as one cell", True),
     (lambda table, _: _columns_named_as_list_numbers(table), "columns are named as a list numbers its rows",
      "rows' labels were likely read as the header's", True),
+    (lambda table, _: _columns_of_figures_named_alike(table), "column(s) of figures repeat the name of another beside them",
+     "the header's groups were likely lost", True),
     (lambda table, content: _labels_naming_columns(table) or _labels_ending_column_names(table, content),
      "row label(s) name a column of figures", "header cells were likely read as rows", False),
     (lambda table, _: _labels_running_past_a_total(table), "row label(s) run on past a total's word",

@@ -2251,3 +2251,22 @@ def test_a_specification_opening_with_a_figure_is_one_cell_of_words_in_a_layout_
                                                         ["办公设备购置", "A02061804空调机", "1.5匹防爆", "2", "6000.00"],
                                                         ["办公设备购置", "A020201打印机", "A4型", "1", "2000.00"]]
     assert not table.doubt
+
+
+def test_columns_of_figures_named_alike_side_by_side_tell_lost_groups_not_panels():
+    from core.extract import _columns_of_figures_named_alike
+    from core.model import Cell, Table
+
+    def named(*written: str, empty: int | None = None) -> list[str]:
+        row = [Cell("" if j == empty else "1.00") for j in range(len(written))]
+        table = Table(kind="other", title="表", title_printed=True, unit="万元", first_line=1, last_line=2,
+                      columns=parse_columns(written), rows=[row])
+        return _columns_of_figures_named_alike(table)
+    # two years' columns under groups the reading lost
+    assert named("合计", "公务接待费", "合计", "公务接待费") == ["合计", "公务接待费"]
+    # two panels, each opening with its label column
+    assert named("项目", "预算数", "项目", "预算数") == []
+    assert named("2025年/合计", "2026年/合计") == []
+    # a ruling's spacer, empty in every row, named by its group alone
+    assert named("支出", "支出/预算数", "支出", empty=2) == []
+    assert named("", "预算数", "") == []       # (columns the header names not at all)
