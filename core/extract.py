@@ -5574,11 +5574,12 @@ def _header_words_by_place(header: list[Token], printed: PrintedPages) -> str | 
     right, the words printed one above another one column's name, top to bottom (reading order
     gives the first line's words first, a name at the page's right wrapped over its lines,
     `超支或结余资金` / `原因及处理`, before the words of the line below). None where the header is one
-    line, a word is not found where its line prints it, or a word stands over two of another
-    line's (a group over its columns: the columns' names are then no one word each)."""
+    line, or a word a line, a word is not found where its line prints it, or a word stands over
+    two of another line's (a group over its columns: the columns' names are then no one word each)."""
     lines = sorted({k for k, _ in header})
-    if len(lines) < 2 or not all(0 < k <= len(printed.lines) for k in lines):
-        return None
+    if len(lines) < 2 or not all(0 < k <= len(printed.lines) for k in lines) or \
+            len(lines) == len(header):
+        return None     # (a word a line places nothing: a text of one fragment a line)
     placed: list[tuple[int, int, int, str]] = []        # start, end, line, word
     for k in lines:
         line, at = fold(printed.lines[k - 1]), 0
