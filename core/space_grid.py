@@ -135,7 +135,10 @@ def _drift_undone(chunks: Chunks, spans: list[Span]) -> Chunks:
     def over(chunk: Span) -> int | None:
         j = _best_span(chunk, spans)
         return j if _overlap(chunk, spans[j]) > 0 else None
-    astray = [n for n, (chunk, _) in enumerate(chunks) if _overlap(chunk, spans[_best_span(chunk, spans)]) <= -SPACED_APART]
+    if not spans:
+        return chunks
+    astray = [n for n, (chunk, _) in enumerate(chunks)
+              if _overlap(chunk, spans[_best_span(chunk, spans)]) <= -SPACED_APART]
     if len(astray) < 2:
         return chunks
     headed = {over(chunk) for n, (chunk, _) in enumerate(chunks) if n not in astray} - {None}
