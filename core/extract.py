@@ -80,6 +80,7 @@ from .tokens import (
     COLUMN_NUMBER_WORDS,
     DESCRIPTION_MARK,
     ECONOMIC_CODE,
+    GLUED,
     LABEL_START,
     LINE_CODE,
     SPACED_APART,
@@ -1309,13 +1310,10 @@ def _sums(table: Table) -> Counter[str]:
     return Counter(c.text for row in table.rows for c in row if DECIMAL_FIGURE.fullmatch(c.text))
 
 
-FIGURE_THEN_WORDS = re.compile(rf"(-?\d+\.\d+)(?:{HAN})")     # `1.5匹防爆`: a specification, no sum
-
-
 def _worded_sums(table: Table) -> Counter[str]:
-    """The figures a table's cells of words open with, words run on after them (a reading
-    taking the cell apart would read a sum there)."""
-    return Counter(m.group(1) for row in table.rows for c in row if (m := FIGURE_THEN_WORDS.match(c.text)))
+    """The figures a table's cells of words open with, words run on after them (`1.5匹防爆`, a
+    specification): where the tokens split such a cell (`GLUED`), a reading of them holds a sum."""
+    return Counter(m.group(1).replace(",", "") for row in table.rows for c in row if (m := GLUED.match(c.text)))
 
 
 def _held_sums(table: Table) -> Counter[Decimal]:
@@ -3437,7 +3435,8 @@ def _fill_token_grid(table: Table, content: list[tuple[int, str]], spec: TableSp
     named_by_header = False     # no template's: every column named by the printed header's words
     if written is None:
         label_pieces = _label_pieces(runs) if layout == "fragment" and not has_code else 0
-        by_place = _header_words_by_place(header, context.printed) if layout == "space" and context.printed else None
+        by_place = _header_words_by_place(header, context.printed) \
+            if layout == "space" and context.printed is not None else None
         written, named_by_header = _generic_columns(by_place or header_text, width, has_code, label_pieces)
     written = _name_beside_its_code(written)
     # from here on the columns are typed: their paths and roles are not read from words again

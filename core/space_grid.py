@@ -376,6 +376,7 @@ def _cut(printed: PrintedPages, lines: list[tuple[int, Chunks]], first: int, row
         grid.append((k, [normalise(c) for c in cells]))
     _centred_leaves_raised([cells for _, cells in grid[:first]])
     _centred_groups_widened([cells for _, cells in grid[:first]])
+    _side_by_side_groups_spread([cells for _, cells in grid[:first]])
     joined = _centred_pieces_joined(grid[first:], printed) or _blocks_joined(grid[first:], printed)
     if joined is None:
         return None
@@ -643,7 +644,6 @@ def _centred_groups_widened(header: list[list[str]]) -> None:
             right = next((n for n in range(len(header[i]) - j - 1) if not leaf_only(j + 1 + n)), len(header[i]) - j - 1)
             if 0 < left <= right:
                 header[i][j - left], header[i][j] = word, ""
-    _side_by_side_groups_spread(header)
 
 
 def _side_by_side_groups_spread(header: list[list[str]]) -> None:

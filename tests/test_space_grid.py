@@ -1,7 +1,14 @@
 """A layout text's table cut into cells by the columns of spaces its rows leave."""
 from __future__ import annotations
 
-from core.space_grid import SpacedCut, _centred_groups_widened, _centred_pieces_joined, _drift_undone, cells_by_spaces
+from core.space_grid import (
+    SpacedCut,
+    _centred_groups_widened,
+    _centred_pieces_joined,
+    _drift_undone,
+    _side_by_side_groups_spread,
+    cells_by_spaces,
+)
 from core.tokens import PrintedPages
 
 
@@ -210,7 +217,7 @@ def test_groups_side_by_side_share_the_leaves_after_them_evenly():
               ["济分类", "济分类", "", "", ""],
               ["", "", "", "", ""],
               ["类", "款", "类", "款", ""]]
-    _centred_groups_widened(header)
+    _side_by_side_groups_spread(header)
     assert header == [["部门经", "", "政府经", "", "金额"],
                       ["济分类", "", "济分类", "", ""],
                       ["", "", "", "", ""],
