@@ -183,8 +183,12 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     out |= {k for k, m in found if any(j in dashed and 0 <= _lone_value(m) - dashed[j] <= FRONT_MATTER_PAGES
                                        for j in (k - 1, k + 1))}
     # a lone number just above a table's title (or its number, or its unit line, printed
-    # again on a continuation page) ends the page before it
+    # again on a continuation page) ends the page before it — unless most such numbers stand
+    # above other titles too: a page's number is printed once (a file paginated by parts may
+    # repeat a few), forms' last cells (总分 `100`) are the same above each form's successor.
+    # (Those still bound the page sequences below, as they did before they were told apart.)
     starts = {region.first for region in regions}
+    above_titles: dict[int, list[int]] = {}
     for k, m in found:
         nxt = next((j for j in range(k + 1, min(len(src.norm), k + 4) + 1) if src.norm[j - 1].strip()), None)
         if nxt is None or _lone_value(m) >= 200:
@@ -192,11 +196,15 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
         line = src.norm[nxt - 1].strip()
         if nxt in starts or TABLE_LABEL.match(line) or (UNIT_LINE.search(line) and "\t" not in line) or \
                 (reads_as_title(line) and catalog.spec_for_title(TITLE_NUMBER.sub("", line)) is not None):
-            out.add(k)
+            above_titles.setdefault(_lone_value(m), []).append(k)
+    out |= {k for lines in above_titles.values() for k in lines}
     out |= _short_pages(found, out)
     out |= _pages_run_on(found, out)
     out |= _page_number_partners(found, out)
     out |= _pages_a_digit_a_line(src.norm)
+    repeated = {k for lines in above_titles.values() if len(lines) > 1 for k in lines}
+    if 2 * len(repeated) > sum(len(lines) for lines in above_titles.values()):
+        out -= {k for lines in above_titles.values() for k in lines}
     if not out:
         return frozenset()
     # column numbers printed a number a line (`1` `2` `3`) are no pages, nor a numbered table's rows

@@ -47,8 +47,9 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
     vals = [squash(c) for c in cells if c.strip()]
     if not vals or vals in (["类"], ["款"], ["项"]):
         return False        # alone, the wrapped end of a name (`其` `他运转` `类`)
-    words = sum(v in COLUMN_NUMBER_WORDS for v in vals)
     ints = sum(is_short_number(v) for v in vals)
+    # (`次` beside a figure is 栏次's half only with its 栏: else the figure's unit, `0 次`)
+    words = sum(v in COLUMN_NUMBER_WORDS and (v != "次" or "栏" in vals or not ints) for v in vals)
     return words + ints == len(vals) and (words > 0 or ints >= 2)
 
 

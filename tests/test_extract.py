@@ -66,6 +66,22 @@ def test_values_and_column_numbers_printed_alone_are_no_pages():
     assert [src.norm[k - 1] for k in sorted(page_number_lines(src))] == ["11", "12", "13"]
 
 
+def test_lone_numbers_above_titles_mostly_alike_are_forms_last_cells_not_pages():
+    # forms printed a fragment a line, each ending in its 总分's scores: the 得分 above the
+    # next form's title is mostly 100; a file's pages above their titles are numbered apart
+    from core.extract import page_number_lines
+    from core.reader import load_text
+    form = ["满意度指标", "服务对象满意度指标", "群众满意率", "≥90%", "95%", "10", "10", "总分", "100"]
+    forms = [line for total in ("100", "91", "100", "100") for line in
+             ["项目绩效自评表", *form, total]]
+    src = load_text("\n".join(forms).encode("utf-8"))
+    assert page_number_lines(src) == frozenset()
+    page = ["正文"] * 24
+    pages = [line for number in ("7", "8", "9") for line in [*page, number, "支出总表"]]
+    src = load_text("\n".join(pages).encode("utf-8"))
+    assert [src.norm[k - 1] for k in sorted(page_number_lines(src))] == ["7", "8", "9"]
+
+
 def test_short_pages_before_the_known_ones_run_the_sequence_on():
     # landscape pages of text hold 15 lines: their numbers are too close to stand apart, and
     # the sequence runs on to the page known by the table title after it; a sentence crosses
@@ -203,6 +219,12 @@ def test_a_number_split_over_two_lines_is_joined_where_no_one_decimal_figure_is_
         (1, "8132.86"), (3, "0.00"), (5, "1.50")]
     assert stream_tokens([(1, "0.0"), (2, "0"), (3, "6.4"), (4, "运行费")]) == [
         (1, "0.0"), (2, "0"), (3, "6.4"), (4, "运行费")]
+
+
+def test_a_count_and_its_unit_are_no_column_numbers_but_the_halves_of_a_split_label_are():
+    from core.tokens import stream_tokens
+    assert stream_tokens([(1, "≤1 次"), (2, "0 次"), (3, "栏 次 1 栏 次 2"), (4, "次"), (5, "8")]) == [
+        (1, "≤1"), (1, "次"), (2, "0"), (2, "次"), (5, "8")]
 
 
 def test_text_among_the_figures_of_a_table_without_labels_makes_the_table_doubtful():
