@@ -899,6 +899,10 @@ GRID_LEVEL_HEADS = ("一级指标", "二级指标", "三级指标")     # the in
 # first of these it holds (`年度指标值` that of 指标值, `分值权重（90分）` that of 分值).
 GRID_COLUMN_ORDER = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "目标值", "实际完成值", "度量单位",
                      "计量单位", "分值", "得分", "偏差原因", "未完成原因", "备注")
+# The whole names of an indicator grid's columns, beside the standard words: a header cell
+# wrapped over lines a piece a line joins into one (`偏差原因分` / `析及改进措` / `施`)
+GRID_COLUMN_NAMES = GRID_COLUMN_ORDER + ("年度指标值", "偏差原因分析及改进措施", "指标内容", "指标值内容", "指标值类型",
+                                         "指标解释", "评（扣）分标准")
 # (Fujian's 部门整体 form prints 一般性支出情况 as both its 一级 and its 二级)
 INDICATOR_L1 = ("成本指标", "产出指标", "效益指标", "满意度指标", "一般性支出情况")
 INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
@@ -908,6 +912,8 @@ INDICATOR_L2 = ("经济成本指标", "社会成本指标", "生态环境成本�
                 "经济成本", "社会成本", "生态环境成本",
                 "社会公众或服务对象满意度", "一般性支出情况")
 INDICATOR_LEVELS = INDICATOR_L1 + INDICATOR_L2 + ("服务对象满意度", "社会公众或服务对象满意度指标")
+# A 一级指标 other templates print as a 二级 under another 一级 (产出指标's 数量/质量/时效/成本指标)
+FIRST_LEVEL_UNDER = {"成本指标": "产出指标"}
 # The 一级指标 each standard 二级指标 belongs to: a 一级 label printed halfway down its merged
 # cell (vertically centred) is known from the first row of its block on.
 INDICATOR_PARENT = {**dict.fromkeys(("数量指标", "质量指标", "时效指标"), "产出指标"),

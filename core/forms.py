@@ -55,7 +55,9 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
     fill_facts(table, facts)
     if header_idx is None:
         return
-    table.columns = [Column.of((group, c)) for c in header_cells if c != "绩效指标"]
+    # (`绩效指标` alone is the grid's own name printed down its side, left of its levels: no
+    # group over its columns, as PDFs show it)
+    table.columns = [Column.of((group if group != "绩效指标" else "", c)) for c in header_cells if c != "绩效指标"]
     width = len(table.columns)
     table.header_lines = (content[header_idx][0], content[header_end][0])
     repeated = {group, "".join(header_cells), group + "".join(header_cells), *header_cells}   # (again past a page break)
@@ -125,7 +127,7 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
         trailing_text = _grid_rank(table.columns[-1].leaf) in WORDS_COLUMN_RANKS
         rows.extend(_line_indicator_rows(spaced, width, scores, trailing_text))
     elif width - 3 >= 2 and layout == "fragment":
-        rows.extend(_fragment_indicator_rows(spaced, width))
+        rows.extend(_fragment_indicator_rows(spaced, width, _score_columns(table.columns)))
     else:
         rows.extend(_spaced_indicator_rows(spaced, width))
     table.rows = rows
@@ -711,20 +713,30 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
             first, last, cells = _header_with_wrapped_cells(content, i, cells)
             if "一级指标" in cells:
                 return first, last, cells
-        if squash(s) == "一级指标":
-            end = i
-            while end + 1 < len(content) and len(squash(content[end + 1][1])) <= 10 and \
-                    squash(content[end + 1][1]) not in INDICATOR_LEVELS:
+        if squash(s) == "一级指标" or (squash(s) == "一级指" and i + 1 < len(content) and squash(content[i + 1][1]) == "标"):
+            end = i + (squash(s) != "一级指标")       # (its word wrapped: `一级指` / `标`)
+            while end + 1 < len(content) and _grid_header_piece(content, end + 1):
                 end += 1
             if end - i >= 2 and end + 1 < len(content) and squash(content[end + 1][1]) in INDICATOR_LEVELS and \
                     INDICATOR_VALUE.match(squash(content[end][1])) and _grid_rank(squash(content[end - 1][1])) is None:
                 # the first row's name and value before its levels (a level's name centred on its
                 # rows prints after the first: `居民医保个人缴费标准` / `≥430 元` / `成本指标`)
                 end -= 2
-            cells = _bracketed_pieces_joined([squash(x) for _, x in content[i:end + 1]])
+            cells = _wrapped_words_joined(_bracketed_pieces_joined([squash(x) for _, x in content[i:end + 1]]))
             if "二级指标" in cells:
                 return i, end, cells
     return None, 0, []
+
+
+def _grid_header_piece(content: list[tuple[int, str]], j: int) -> bool:
+    """Whether line j, after `一级指标` printed a fragment a line, can go on the grid's header: a
+    short piece or a column's whole name (`偏差原因分析及改进措施`), no level's name, with its
+    weight or without, nor its head where the next line ends it (`产出指标（` / `50分）`, `产出指`
+    / `标50分` open the rows)."""
+    text = squash(content[j][1])
+    ends = squash(content[j + 1][1]) if j + 1 < len(content) else ""
+    return (len(text) <= 10 or _grid_rank(text) is not None) and WEIGHT.sub("", text) not in INDICATOR_LEVELS and \
+        not (text in _LEVEL_PREFIXES and WEIGHT.sub("", text + ends) in INDICATOR_LEVELS)
 
 
 def _fragment_header_piece(line: str) -> bool:
@@ -744,6 +756,49 @@ def _bracketed_pieces_joined(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def _wrapped_words_joined(pieces: list[str]) -> list[str]:
+    """Header pieces of cells wrapped a line a piece joined where the grid's column names tell
+    the whole: a piece goes on the one before where together they begin or make a column's
+    name and that one alone does not (`二级` `指标`, `年度` `指标值`, `偏差原因分` `析及改进措` `施`;
+    not `指标内容` `指标值`, each a name of its own); then a header printed as a line of its
+    cells' first lines, then one of their second lines (`_second_lines_joined`)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _name_goes_on(out[-1], piece):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return _second_lines_joined(out)
+
+
+def _name_goes_on(head: str, tail: str) -> bool:
+    """Whether a header piece goes on an unfinished column name: together they make one, or
+    begin one whose word the head holds already (`偏差原因分` `析及改进措`; not `指` `标`, the
+    pieces of a label printed a character a line)."""
+    return _unfinished(head) and any(name == head + tail or (name.startswith(head + tail) and _grid_rank(head) is not None)
+                                     for name in catalog.GRID_COLUMN_NAMES)
+
+
+def _unfinished(cell: str) -> bool:
+    """Whether a header cell is the beginning of a grid column's name, not one whole."""
+    return cell not in catalog.GRID_COLUMN_NAMES and any(name.startswith(cell) for name in catalog.GRID_COLUMN_NAMES)
+
+
+def _second_lines_joined(cells: list[str]) -> list[str]:
+    """A header printed as a line of its cells' first lines, then a line of their second
+    lines (PyMuPDF: `二级` `三级指标` `年度` `实际` … `指标` `指标值` `完成值`): the last pieces, as
+    many as the unfinished names before them, each goes on one of those in order."""
+    for start in range(1, len(cells)):
+        heads = [n for n in range(start) if _unfinished(cells[n])]
+        tails = cells[start:]
+        if heads and len(heads) == len(tails) and all(_name_goes_on(cells[n], t) for n, t in zip(heads, tails)):
+            joined = cells[:start]
+            for n, tail in zip(heads, tails):
+                joined[n] += tail
+            return joined
+    return cells
 
 
 def listed_form_header(content: list[tuple[int, str]]) -> int | None:
@@ -1440,16 +1495,19 @@ def _off_centre_on_page(at: float, a: int, b: int, row_pages: list[int], page: i
     return abs(at - (on_page[0] + on_page[-1]) / 2) if on_page else float("inf")
 
 
-def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[list[Cell]]:
+def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int, scores: list[int]) -> list[list[Cell]]:
     """A form of several value columns (自评表: 指标值, 全年实际完成值, 原因) printed one
     fragment per line: levels, a name, then up to one value per column. A value column left
     empty shows where a fragment is followed by a measured value (`>50%`): it is the next
-    indicator's name; a short fragment before a name and a value ends the name above."""
+    indicator's name; a short fragment before a name and a value ends the name above. A grid
+    with its scores (`scores`: 分值 and 得分 side by side) is read a row by its scores instead."""
     # (levels wrapped a fragment a line joined: `成本指` `标`, `服务对象满意度指` `标`)
-    tokens = _units_joined([(k, t) for k, t, _ in _join_levels(stream_tokens(lines)) if t != "绩效指标"])
+    tokens = _units_joined(_weights_dropped([(k, t) for k, t, _ in _join_levels(stream_tokens(lines))
+                                             if t != "绩效指标"]))
     n_values = width - 3
     rows: list[list[Cell]] = []
     l1 = l2 = ""
+    scored = len(scores) >= 2 and scores == list(range(scores[0], scores[-1] + 1))
 
     def measured(i: int) -> bool:
         return i < len(tokens) and bool(INDICATOR_VALUE.match(tokens[i][1]))
@@ -1458,14 +1516,29 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
     while i < len(tokens):
         k, t = tokens[i]
         if t in INDICATOR_L1 or t in INDICATOR_LEVELS:
-            l1, l2 = (t, l2) if t in INDICATOR_L1 and not _own_second_level(t, l1) else (l1, t)
+            if catalog.FIRST_LEVEL_UNDER.get(t) == l1 and i + 1 < len(tokens) and tokens[i + 1][1] not in INDICATOR_LEVELS:
+                l2 = t      # straight before an indicator's name, under the 一级 it can be a 二级 of: a 二级
+            elif t in INDICATOR_L1 and not _own_second_level(t, l1):
+                l1 = t
+            else:
+                l2 = t
             i += 1
             continue
         if t == "指标" and l2 + t in INDICATOR_LEVELS:
             l2, i = _second_level_completed(rows, l2, k), i + 1
             continue
-        if rows and len(t) <= 6 and not measured(i) and not measured(i + 1) and measured(i + 2):
-            head = rows[-1][2]      # `规范医药机构合理使用` … `医保基金`
+        if GRID_TOTAL.match(t) and measured(i + 1):
+            figures = list(itertools.takewhile(lambda token: SCORE.fullmatch(token[1]) is not None, tokens[i + 1:]))
+            rows.append(_grid_total_row(k, t, [f for _, f in figures], width, scores[:len(figures)]))
+            i += 1 + len(figures)
+            continue
+        if scored and (row := _scored_row(tokens, i, width, scores)) is not None:
+            cells, i = row
+            rows.append(_level_cells(l1, l2, cells[0].lines) + cells)
+            continue
+        if rows and len(t) <= 6 and not measured(i) and not measured(i + 1) and measured(i + 2) and \
+                tokens[i - 1][1] not in INDICATOR_LEVELS:
+            head = rows[-1][2]      # `规范医药机构合理使用` … `医保基金` (not after a level: that opens a row)
             rows[-1][2] = Cell(head.text + t, head.lines + (k,), "joined from fragments")
             i += 1
             continue
@@ -1485,6 +1558,125 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[l
                     [Cell(v, (vk,)) for vk, v in values] +
                     [Cell("") for _ in range(n_values - len(values))])
     return rows
+
+
+SCORE = re.compile(r"\d+(?:\.\d+)?")       # a score as printed (分值 `12.5`, 得分 `10`)
+
+
+def _scores_end(tokens: list[tuple[int, str]], i: int, n_scores: int) -> int | None:
+    """The index just past a row's scores from token i on: the end of the first run of at
+    least `n_scores` plain figures (a figure printed as a value, `240` `229.19`, runs into
+    them) before a level or the grid's total; None without one."""
+    j = i
+    while j < len(tokens) and tokens[j][1] not in INDICATOR_LEVELS and not GRID_TOTAL.match(tokens[j][1]):
+        end = j
+        while end < len(tokens) and SCORE.fullmatch(tokens[end][1]):
+            end += 1
+        if end - j >= n_scores:
+            return end
+        j = max(end, j + 1)
+    return None
+
+
+def _scored_row(tokens: list[tuple[int, str]], i: int, width: int, scores: list[int]
+                ) -> tuple[list[Cell], int] | None:
+    """An indicator's cells from its name (token i) on in a grid whose rows end in their
+    scores (分值 得分), and the index after them; None where no scores follow. The pieces
+    before the scores are its name and values, a cell wrapped over pieces joined where more
+    pieces stand than columns; the pieces after them its remark (偏差原因) only where the row
+    lost points (a full score has none) — else they begin the next indicator's name."""
+    end = _scores_end(tokens, i + 1, len(scores))
+    if end is None:
+        return None
+    n_before = scores[0] - 2        # the name and the values before the scores
+    pieces = _wrapped_pieces_joined(_lines_joined(tokens[i:end - len(scores)]), n_before)
+    if pieces is None:
+        return None
+    figures = tokens[end - len(scores):end]
+    remark: list[tuple[int, str]] = []
+    if width > scores[-1] + 1:
+        stop = next((j for j in range(end, len(tokens)) if tokens[j][1] in INDICATOR_LEVELS
+                     or GRID_TOTAL.match(tokens[j][1])), len(tokens))
+        following = _scores_end(tokens, end, len(scores))
+        if following is None or following > stop:
+            remark = tokens[end:stop]       # (no row scored before the next level: all up to it, `无`)
+        elif Decimal(figures[-1][1]) < Decimal(figures[0][1]) and \
+                (taken := following - len(scores) - end - n_before) > 0:
+            remark = _wrapped_cell(tokens[end:end + taken])
+    cells = [Cell(t, (k,)) for k, t in pieces] + [Cell("") for _ in range(n_before - len(pieces))] + \
+        [Cell(t, (k,)) for k, t in figures]
+    if remark:
+        cells.append(Cell("".join(t for _, t in remark), tuple(k for k, _ in remark), "joined from fragments"))
+    return cells + [Cell("") for _ in range(width - 2 - len(cells))], end + len(remark)
+
+
+def _wrapped_pieces_joined(pieces: list[tuple[int, str]], cells: int) -> list[tuple[int, str]] | None:
+    """A row's pieces joined to at most `cells`: where more pieces stand than cells, cells
+    wrapped over lines. A join is of a line and the next where that one is no longer (a
+    wrapped cell's first line is full), neither a measured value (`100%`, `5` are cells of
+    their own) unless the next completes its unit or range (`≤120万` `元`, `2022.1.1-`
+    `2023.12.30`); those first, then the
+    longest first lines. None where too few such joins stand (the pieces are not one row's)."""
+    def measured(n: int) -> bool:
+        return bool(INDICATOR_VALUE.match(pieces[n][1]))
+
+    units = [n for n in range(len(pieces) - 1) if measured(n) and (_unit_cut(pieces[n][1], pieces[n + 1][1])
+                                                                  or pieces[n][1].endswith(RANGE_CUT))]
+    wraps = sorted((n for n in range(len(pieces) - 1) if not measured(n) and not measured(n + 1)
+                    and len(pieces[n][1]) >= len(pieces[n + 1][1])), key=lambda n: -len(pieces[n][1]))
+    joins = (units + wraps)[:max(0, len(pieces) - cells)]
+    if len(joins) < len(pieces) - cells:
+        return None
+    out: list[tuple[int, str]] = []
+    for n, (k, t) in enumerate(pieces):
+        if n - 1 in joins:
+            out[-1] = (out[-1][0], out[-1][1] + t)
+        else:
+            out.append((k, t))
+    return out
+
+
+RANGE_CUT = ("-", "—", "~", "～", "至")      # a range's first end, its second on the next line
+
+
+def _lines_joined(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A line's tokens as one piece: printed a fragment a line, a line is one cell's
+    (`次年2 月`)."""
+    return [(k, "".join(t for _, t in line)) for k, line in itertools.groupby(tokens, key=lambda token: token[0])]
+
+
+def _wrapped_cell(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The pieces of one cell wrapped over lines from the first on: up to the first line
+    shorter than the first (a wrapped cell's lines are as long as its column is wide)."""
+    end = next((n for n, (_, t) in enumerate(pieces) if len(t) < len(pieces[0][1])), len(pieces) - 1)
+    return pieces[:end + 1]
+
+
+# a level's weight after its name (`（50分）`, cut: `（`; unbracketed: `50分`), or away from it
+WEIGHT = re.compile(r"(?:[（(][^（()）]*[）)]?|\d+分)$")
+AWAY_WEIGHT = re.compile(r"[（(]\d+分[）)]")
+
+
+def _weights_dropped(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Tokens without the weights printed after levels' names: `产出指标（50分）`, `产出指标（`
+    `50分）`, `产出指标` `（50分）`, `产出指标50分` are the level `产出指标`; a weight alone among
+    the rows (`（30分）`) is none of their cells."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        k, t = tokens[i]
+        bare = WEIGHT.sub("", t)
+        if bare != t and bare in INDICATOR_LEVELS:
+            out.append((k, bare))
+            cut = opens_bracket(t) and i + 1 < len(tokens) and brackets_unpaired(tokens[i + 1][1])
+            i += 2 if cut else 1        # (the weight's end on the next line: `50分）`)
+        elif (WEIGHT.fullmatch(t) and not opens_bracket(t) and out and out[-1][1] in INDICATOR_LEVELS) or \
+                AWAY_WEIGHT.fullmatch(t):
+            i += 1      # (a merged cell's weight printed among its rows: `（50分）` after the first)
+        else:
+            out.append((k, t))
+            i += 1
+    return out
 
 
 def _unit_cut(value: str, after: str) -> bool:
@@ -1801,12 +1993,16 @@ def _name_middle_beside_value(tokens: list[tuple[int, str]], n: int, name: list[
 
 INDICATOR_L1_SET = frozenset(INDICATOR_L1)        # (a line's words tested against it at once)
 _LEVEL_PREFIXES = frozenset(w[:n] for w in INDICATOR_LEVELS for n in range(1, len(w) + 1))
+# levels a name can be glued after (their 指标 ends them), longest first
+_GLUED_LEVELS = sorted((w for w in INDICATOR_LEVELS if w.endswith("指标")), key=len, reverse=True)
 
 
 def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
     """Tokens with level names split over fragments (`产出` `指标`, `社会公众或` `服务对象满`
-    `意度指标`) joined; the flag marks level names."""
+    `意度指标`) joined; the flag marks level names. A name printed on the line of its level's
+    end (`社会效` `益指标指标1：…`, `成本指标项目预算控制数`) is parted from it."""
     out: list[tuple[int, str, bool]] = []
+    tokens = list(tokens)
     i = 0
     while i < len(tokens):
         k, t = tokens[i]
@@ -1818,7 +2014,13 @@ def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
             if joined not in _LEVEL_PREFIXES:
                 break
             j += 1
-        if best is not None:
+        glued = next((level for level in _GLUED_LEVELS if joined.startswith(level)), None) \
+            if best is None and j < len(tokens) else None
+        if glued is not None and len(glued) > len(joined) - len(tokens[j][1]) and joined[len(glued)] not in "(（":
+            out.append((k, glued, True))
+            tokens[j] = (tokens[j][0], joined[len(glued):])
+            i = j
+        elif best is not None:
             out.append((k, best[1], True))
             i = best[0] + 1
         else:
@@ -1989,7 +2191,7 @@ def fill_project_grid_form(table: Table, content: list[tuple[int, str]], layout:
                 flush((l1, l2))
                 following = next((x for _, x, lv in rest[n + 1:n + 2] if lv), "")
                 # 成本指标 is a 一级指标 over 经济成本指标 …, or itself a 二级指标 under 产出指标
-                if t in INDICATOR_L1 and (t != "成本指标" or following in INDICATOR_L2):
+                if t in INDICATOR_L1 and (t not in catalog.FIRST_LEVEL_UNDER or following in INDICATOR_L2):
                     l1 = t
                 else:
                     l2 = t

@@ -454,3 +454,71 @@ def test_a_list_of_projects_a_row_an_indicator_named_in_one_column_reads_as_its_
         ["1", "业务及日常运行项目", "8534.17", "完成各项业务工作。", "咨询一次性解答率", "≥", "70", "%", "15"],
         ["", "", "", "", "部门预决算按时公开率", "＝", "100", "%", "5"]]
     assert table.doubt == ""
+
+
+def _self_eval_form(project: str, total_score: str) -> list[str]:
+    """A 项目绩效自评表 as PyMuPDF prints it: a fragment a line, header cells wrapped over lines,
+    levels printed with their weights, a name glued to its level's end."""
+    return [f"西安市级{project}项目绩效自评表", "（2022年度）", "项目名称", project, "主管部门", "某局",
+            "绩", "效", "指", "标", "一级指标", "二级", "指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值",
+            "得分", "偏差原因分", "析及改进措", "施",
+            "产出指标", "（50分）", "数量", "指标", "指标1：消杀覆盖区县（开发区）数", "量", "16个", "16个", "20", "20",
+            "时效", "指标", "指标1：项目实施时效", "全年", "全年", "15", "15",
+            "成本", "指标", "指标1：全年项目经费支出", "240 万", "元", "229.19万元", "15", "15",
+            "效益指标（", "30分）", "社会效", "益指标指标1：项目实施实现社会效益", "减少病媒生物传播", "有所减少", "30", "25",
+            "宣传覆盖面不足，需", "持续完善。",
+            "满意度指标", "服务对象满意度指标", "指标1：群众满意率", "≥90%", "0 次", "20", "20",
+            "总分", "100", total_score]
+
+
+def test_a_self_evaluation_printed_a_fragment_a_line_reads_a_row_by_its_scores():
+    lines = [*_self_eval_form("病媒生物防制", "100"), *_self_eval_form("卫生健康考试考务", "91"),
+             *_self_eval_form("新冠疫情防控经费", "100"), *_self_eval_form("疫情防控工作经费", "95")]
+    doc = parse_document(load_text("\n".join(lines).encode("utf-8")))
+    # (the lone 得分 totals above the next forms' titles, most of them alike: no pages' numbers)
+    assert [t.title for t in doc.tables] == ["西安市级病媒生物防制项目绩效自评表", "西安市级卫生健康考试考务项目绩效自评表",
+                                             "西安市级新冠疫情防控经费项目绩效自评表", "西安市级疫情防控工作经费项目绩效自评表"]
+    for table, total in zip(doc.tables, ("100", "91", "100", "95")):
+        assert [c.leaf for c in table.columns] == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                                                   "分值", "得分", "偏差原因分析及改进措施"]
+        assert [[c.text for c in row] for row in table.rows] == [
+            ["产出指标", "数量指标", "指标1：消杀覆盖区县（开发区）数量", "16个", "16个", "20", "20", ""],
+            ["产出指标", "时效指标", "指标1：项目实施时效", "全年", "全年", "15", "15", ""],
+            ["产出指标", "成本指标", "指标1：全年项目经费支出", "240万元", "229.19万元", "15", "15", ""],
+            ["效益指标", "社会效益指标", "指标1：项目实施实现社会效益", "减少病媒生物传播", "有所减少", "30", "25",
+             "宣传覆盖面不足，需持续完善。"],
+            ["满意度指标", "服务对象满意度指标", "指标1：群众满意率", "≥90%", "0次", "20", "20", ""],
+            ["", "", "总分", "", "", "100", total, ""]]
+        assert table.doubt == ""
+
+
+def test_a_remark_after_a_lost_point_ends_where_its_wrapped_lines_do():
+    # a full score prints no remark: the pieces after it are the next name's; after a lost
+    # point the remark's lines run as long as its column is wide, the next name's follow
+    form = ["某项目绩效自评表", "一级指标", "二级", "指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分",
+            "偏差原因分", "析及改进措", "施", "效益指标", "社会效益指标",
+            "投诉次数", "≤4次", "4次", "10", "9", "接待环境保障", "与优化有进一", "结与改进", "接待办公开展情况", "顺利开展",
+            "圆满完成", "10", "10", "劳动者对用人单位的", "满意度", "≥90%", "90%", "10", "10"]
+    [table] = parse("\n".join(form)).tables
+    assert [[c.text for c in row[2:]] for row in table.rows] == [
+        ["投诉次数", "≤4次", "4次", "10", "9", "接待环境保障与优化有进一结与改进"],
+        ["接待办公开展情况", "顺利开展", "圆满完成", "10", "10", ""],
+        ["劳动者对用人单位的满意度", "≥90%", "90%", "10", "10", ""]]
+
+
+def test_a_self_evaluations_header_printed_a_line_of_first_halves_then_of_second_halves():
+    # PyMuPDF reads a header's first lines across, then its second lines (`二级` … `指标` `指标值`
+    # `完成值`); `一级指标` and a level wrapped (`产出指` / `标50分`); a remark `无` after a full
+    # score, a weight printed among the rows (`（30分）`), a range over two lines
+    form = ["某项目绩效自评表", "一级指", "标", "二级", "三级指标", "年度", "实际", "分值", "得分", "偏差原因分析及",
+            "改进措施", "指标", "指标值", "完成值", "产出指", "标50分", "数量指标", "购置设备数量", "3台", "3台", "12.5", "12.5",
+            "无", "时效指标", "项目完成率", "2022.1.1-", "2023.12.30", "80%", "10", "8", "正在办理许可证", "效益指标",
+            "（30分）", "社会效益指标", "保障运转", "有效保障", "有效保障", "30", "30", "无"]
+    [table] = parse("\n".join(form)).tables
+    assert [c.leaf for c in table.columns] == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                                               "偏差原因分析及改进措施"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["产出指标", "数量指标", "购置设备数量", "3台", "3台", "12.5", "12.5", "无"],
+        ["产出指标", "时效指标", "项目完成率", "2022.1.1-2023.12.30", "80%", "10", "8", "正在办理许可证"],
+        ["效益指标", "社会效益指标", "保障运转", "有效保障", "有效保障", "30", "30", "无"]]
+    assert table.doubt == ""
