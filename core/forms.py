@@ -740,10 +740,11 @@ def _grid_header_piece(content: list[tuple[int, str]], j: int) -> bool:
 
 
 def _fragment_header_piece(line: str) -> bool:
-    """A line of a grid header printed a fragment a line: one short piece, no level's name."""
+    """A line of a grid header printed a fragment a line: one short piece or a column's name
+    (`偏差原因分析及改进措施`), no level's name."""
     text = squash(line)
-    return " " not in line.strip() and "\t" not in line and 0 < len(text) <= 10 and text not in _LEVEL_PREFIXES \
-        and not INDICATOR_VALUE.match(text)
+    return " " not in line.strip() and "\t" not in line and (0 < len(text) <= 10 or _grid_rank(text) is not None) \
+        and text not in _LEVEL_PREFIXES and not INDICATOR_VALUE.match(text)
 
 
 def _bracketed_pieces_joined(pieces: list[str]) -> list[str]:
@@ -1583,13 +1584,15 @@ def _scored_row(tokens: list[tuple[int, str]], i: int, width: int, scores: list[
     """An indicator's cells from its name (token i) on in a grid whose rows end in their
     scores (分值 得分), and the index after them; None where no scores follow. The pieces
     before the scores are its name and values, a cell wrapped over pieces joined where more
-    pieces stand than columns; the pieces after them its remark (偏差原因) only where the row
-    lost points (a full score has none) — else they begin the next indicator's name."""
+    pieces stand than columns; the pieces after them its remark (偏差原因): all before the next
+    level where no row is scored before it, else those more than the next row's cells where the
+    row lost points (a full score needs none: they begin the next indicator's name)."""
     end = _scores_end(tokens, i + 1, len(scores))
     if end is None:
         return None
     n_before = scores[0] - 2        # the name and the values before the scores
-    pieces = _wrapped_pieces_joined(_lines_joined(tokens[i:end - len(scores)]), n_before)
+    pieces = _wrapped_pieces_joined(_doubled_values_parted(_lines_joined(tokens[i:end - len(scores)]), n_before),
+                                    n_before)
     if pieces is None:
         return None
     figures = tokens[end - len(scores):end]
@@ -1603,46 +1606,68 @@ def _scored_row(tokens: list[tuple[int, str]], i: int, width: int, scores: list[
         elif Decimal(figures[-1][1]) < Decimal(figures[0][1]) and \
                 (taken := following - len(scores) - end - n_before) > 0:
             remark = _wrapped_cell(tokens[end:end + taken])
-    cells = [Cell(t, (k,)) for k, t in pieces] + [Cell("") for _ in range(n_before - len(pieces))] + \
-        [Cell(t, (k,)) for k, t in figures]
+    cells = [Cell(t, lines, "joined from fragments" if len(lines) > 1 else "") for lines, t in pieces] + \
+        [Cell("") for _ in range(n_before - len(pieces))] + [Cell(t, (k,)) for k, t in figures]
     if remark:
         cells.append(Cell("".join(t for _, t in remark), tuple(k for k, _ in remark), "joined from fragments"))
     return cells + [Cell("") for _ in range(width - 2 - len(cells))], end + len(remark)
 
 
-def _wrapped_pieces_joined(pieces: list[tuple[int, str]], cells: int) -> list[tuple[int, str]] | None:
+Piece = tuple[tuple[int, ...], str]       # a cell's text as far as read, and its lines
+
+
+def _wrapped_pieces_joined(pieces: list[Piece], cells: int) -> list[Piece] | None:
     """A row's pieces joined to at most `cells`: where more pieces stand than cells, cells
     wrapped over lines. A join is of a line and the next where that one is no longer (a
     wrapped cell's first line is full), neither a measured value (`100%`, `5` are cells of
     their own) unless the next completes its unit or range (`≤120万` `元`, `2022.1.1-`
-    `2023.12.30`); those first, then the
-    longest first lines. None where too few such joins stand (the pieces are not one row's)."""
+    `2023.12.30`); those first, then those whose next line can only go on a cell (`，提供…`),
+    then the longest first lines. None where too few such joins stand (the pieces are not one
+    row's)."""
     def measured(n: int) -> bool:
         return bool(INDICATOR_VALUE.match(pieces[n][1]))
 
     units = [n for n in range(len(pieces) - 1) if measured(n) and (_unit_cut(pieces[n][1], pieces[n + 1][1])
                                                                   or pieces[n][1].endswith(RANGE_CUT))]
     wraps = sorted((n for n in range(len(pieces) - 1) if not measured(n) and not measured(n + 1)
-                    and len(pieces[n][1]) >= len(pieces[n + 1][1])), key=lambda n: -len(pieces[n][1]))
+                    and len(pieces[n][1]) >= len(pieces[n + 1][1])),
+                   key=lambda n: (not _goes_on(pieces[n + 1][1]), -len(pieces[n][1])))
     joins = (units + wraps)[:max(0, len(pieces) - cells)]
     if len(joins) < len(pieces) - cells:
         return None
-    out: list[tuple[int, str]] = []
-    for n, (k, t) in enumerate(pieces):
+    out: list[Piece] = []
+    for n, (lines, t) in enumerate(pieces):
         if n - 1 in joins:
-            out[-1] = (out[-1][0], out[-1][1] + t)
+            out[-1] = (out[-1][0] + lines, out[-1][1] + t)
         else:
-            out.append((k, t))
+            out.append((lines, t))
+    return out
+
+
+def _goes_on(piece: str) -> bool:
+    """Whether a line can only be a wrapped cell's next: it opens with a mark no cell opens with."""
+    return piece[0] in "，。、；：,;:）)"
+
+
+def _doubled_values_parted(pieces: list[Piece], cells: int) -> list[Piece]:
+    """Where fewer pieces stand than cells, a measured value printed twice on one line (the
+    target and the actual, `363.41万元363.41万元`) is two pieces."""
+    if len(pieces) >= cells:
+        return pieces
+    out: list[Piece] = []
+    for lines, t in pieces:
+        half = t[:len(t) // 2]
+        out.extend([(lines, half), (lines, half)] if t == half * 2 and INDICATOR_VALUE.match(half) else [(lines, t)])
     return out
 
 
 RANGE_CUT = ("-", "—", "~", "～", "至")      # a range's first end, its second on the next line
 
 
-def _lines_joined(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _lines_joined(tokens: list[tuple[int, str]]) -> list[Piece]:
     """A line's tokens as one piece: printed a fragment a line, a line is one cell's
     (`次年2 月`)."""
-    return [(k, "".join(t for _, t in line)) for k, line in itertools.groupby(tokens, key=lambda token: token[0])]
+    return [((k,), "".join(t for _, t in line)) for k, line in itertools.groupby(tokens, key=lambda token: token[0])]
 
 
 def _wrapped_cell(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1737,6 +1762,10 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             continue
         elif t == _GRID_GROUP:
             continue        # the group whole, beside a row: no cell
+        elif (glued := next((level for level in _GLUED_LEVELS if t.startswith(level) and len(t) > len(level)
+                             and t[len(level)] not in "(（"), None)) is not None:
+            tokens.append((k, glued))       # a name printed on its level's line (`可持续影响指标促进…`)
+            t = t[len(glued):]
         if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
             tokens[-1] = (tokens[-1][0], tokens[-1][1] + t)
         elif tokens and tokens[-1][1] + t == "绩效指标":

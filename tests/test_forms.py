@@ -522,3 +522,13 @@ def test_a_self_evaluations_header_printed_a_line_of_first_halves_then_of_second
         ["产出指标", "时效指标", "项目完成率", "2022.1.1-2023.12.30", "80%", "10", "8", "正在办理许可证"],
         ["效益指标", "社会效益指标", "保障运转", "有效保障", "有效保障", "30", "30", "无"]]
     assert table.doubt == ""
+
+
+def test_a_scored_rows_value_printed_twice_on_a_line_parts_and_a_line_opening_with_a_comma_goes_on():
+    form = ["某项目绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+            "偏差原因分析及改进措施", "产出指标", "成本指标", "项目成本", "363.41万元363.41万元", "20", "20",
+            "效益指标", "社会效益指标", "保障院区正常运转", "，提供医疗服务", "运转正常", "正常", "13", "13"]
+    [table] = parse("\n".join(form)).tables
+    assert [[c.text for c in row[2:7]] for row in table.rows] == [
+        ["项目成本", "363.41万元", "363.41万元", "20", "20"],
+        ["保障院区正常运转，提供医疗服务", "运转正常", "正常", "13", "13"]]
