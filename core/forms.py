@@ -730,13 +730,23 @@ def _form_grid_header(content: list[tuple[int, str]]) -> tuple[int | None, int, 
 
 def _grid_header_piece(content: list[tuple[int, str]], j: int) -> bool:
     """Whether line j, after `一级指标` printed a fragment a line, can go on the grid's header: a
-    short piece or a column's whole name (`偏差原因分析及改进措施`), no level's name, with its
-    weight or without, nor its head where the next line ends it (`产出指标（` / `50分）`, `产出指`
-    / `标50分` open the rows)."""
+    short piece or a column's whole name (`偏差原因分析及改进措施`), not the first of the lines
+    that spell a level's name, with its weight or without (`产出指标（` / `50分）`, `产出指` /
+    `标50分`, `产` `出` `指` `标`: the rows open)."""
     text = squash(content[j][1])
-    ends = squash(content[j + 1][1]) if j + 1 < len(content) else ""
-    return (len(text) <= 10 or _grid_rank(text) is not None) and WEIGHT.sub("", text) not in INDICATOR_LEVELS and \
-        not (text in _LEVEL_PREFIXES and WEIGHT.sub("", text + ends) in INDICATOR_LEVELS)
+    return (len(text) <= 10 or _grid_rank(text) is not None) and not _spells_a_level(content, j)
+
+
+def _spells_a_level(content: list[tuple[int, str]], j: int) -> bool:
+    """Whether the lines from j on spell a level's name, its weight aside."""
+    joined = ""
+    for _, line in content[j:]:
+        joined += squash(line)
+        if WEIGHT.sub("", joined) in INDICATOR_LEVELS:
+            return True
+        if joined not in _LEVEL_PREFIXES:
+            return False
+    return False
 
 
 def _fragment_header_piece(line: str) -> bool:
@@ -1098,7 +1108,9 @@ def grid_misread(table: Table) -> str:
     cells hold other cells' lines; its names (the column after 二级指标) hold values or levels'
     pieces, or its values levels; its levels went unread; a name holds two targets, or one and
     a level's name, or values
-    open with a name's words (a wrapped name's end); a name holds a bracket without its pair; a
+    open with a name's words (a wrapped name's end), or a value or remark an indicator's
+    numbered name (`指标2：…`) or ends in a target's sign, or a remark holds a target beside a
+    value of words; a name holds a bracket without its pair; a
     cell holds the header's words, or figures a space apart (several columns' run into one);
     or more than a tenth of its text cells are one Chinese
     character that is no unit of measure and no whole value (无): cells cut apart, `值` `分`
@@ -1118,6 +1130,12 @@ def grid_misread(table: Table) -> str:
                 (len(scored) - sum(scored)) * 5 > len(scored):
             # every indicator has its score: rows without are pieces of cells read as rows
             return f"{len(scored) - sum(scored)} of its {len(scored)} rows hold no figure under {column.leaf}"
+        if any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 4 >= len(scored) * 3 and (lone := next(
+                (r for r, ok in enumerate(scored) if not ok and table.rows[r][j:] and
+                 all(table.cell(r, n).text for n in range(2, min(4, len(table.columns))))), None)) is not None:
+            # every indicator is scored: a row of a name and a value among scored rows is a
+            # wrapped cell's lines read as a row of their own
+            return f"row {lone + 1} holds a name and a value but no {column.leaf} among scored rows"
         if j > 0 and any(w in column.leaf for w in SCORE_LEAVES) and sum(scored) * 3 >= len(scored) * 2:
             # a row whose score stands a column early, its last cell empty: its cells slid left
             # (a wrapped name's end taken for a cell of its own)
@@ -1163,6 +1181,19 @@ def grid_misread(table: Table) -> str:
         # an indicator's name opening with its target's sign or a figure alone, a value that is
         # a level's name: names and values were read out of step
         return f"{swapped} row(s) hold a value as the indicator's name or a level as its value"
+    if (cut_sign := next((c.text for row in table.rows for c in row[name + 1:]
+                          if c.text.endswith(TARGET_SIGNS) and c.text.rstrip("".join(TARGET_SIGNS))), None)):
+        # (a target's sign stands before its figure: one ending a cell is a target wrapped into
+        # another row; a sign alone is a cell of its own, 指标性质's)
+        return f"a cell ends in a target's sign ({cut_sign}): a target's pieces were read into other cells"
+    if _grid_rank(last.leaf) in WORDS_COLUMN_RANKS and len(table.columns) == name + 3 and (misplaced := next(
+            (row[-1].text for row in table.rows if len(row) == name + 3 and COMPARISON.match(row[-1].text)
+             and row[name + 1].text and not INDICATOR_VALUE.match(row[name + 1].text)), None)):
+        # a remark holding a target beside a value of words: the row's cells read a column late
+        return f"a remark holds a target ({misplaced}) beside a value of words: cells were read a column late"
+    if (numbered := next((c.text for row in table.rows for c in row[name + 1:] if NUMBERED_NAME.match(c.text)), None)):
+        # (a name numbered `指标2：…` is never a target's or a remark's: names read a column late)
+        return f"a value or remark holds an indicator's numbered name ({numbered}): cells were read out of step"
     if name < len(table.columns) and (crowded := next((row[name].text for row in table.rows if len(row) > name and
                                                         len(TARGET_INSIDE.findall(row[name].text)) >= 2), None)):
         # two targets inside one name (`…及时处理率=24小时/日≤0%≥90%`): other rows' values read into it
@@ -1208,6 +1239,8 @@ def _project_figures_without_name(table: Table, first_level: int) -> int:
                any(row[j].value is not None for j in funds))
 
 
+TARGET_SIGNS = ("≥", "≤", "≧", "≦", ">", "<", "＞", "＜", "=", "＝")
+NUMBERED_NAME = re.compile(r"指标\d+[：:]")       # an indicator's name numbered (`指标2：…`)
 FIGURES_RUN_IN = re.compile(r"(?:^|\s)[≥≤<>=]?\d+(?:\.\d+)?%?\s+\d+(?:\.\d+)?%?(?:$|\s)")     # `100% 8 8`
 # the words of an indicator grid's header after its levels' (指标值 … 备注): no indicator is named so
 _VALUE_HEADER_WORDS = catalog.GRID_COLUMN_ORDER[3:]

@@ -237,6 +237,42 @@ MISREAD_GRIDS = {
 }
 
 
+# PyMuPDF prints Xi'an's forms a cell a line, names and targets wrapped over lines: read a
+# fragment a cell, their pieces go into the next cells, the value's and the remark's
+WITH_REMARKS = (*LEVELS_NAME_VALUE, "备注")
+MISREAD_GRIDS_WITH_REMARKS = {
+    "a_numbered_name_as_a_remark": (
+        [["产出指标", "数量指标", "指标1：收购项目总套数", "≧2703套", "指标2：计划分配入住套数"],
+         ["产出指标", "数量指标", "≧2028套", "", ""]],
+        "a value or remark holds an indicator's numbered name (指标2：计划分配入住套数): cells were read out of step"),
+    "a_target_cut_after_its_sign": (
+        [["产出指标", "数量指标", "会议次数、评选稿件", "体采访工作调研", "≥30次；≥"]],
+        "a cell ends in a target's sign (≥30次；≥): a target's pieces were read into other cells"),
+    "a_target_as_a_remark_beside_words": (
+        [["产出指标", "数量指标", "单位基本运营；", "国有资产租赁收益；", ">=73"]],
+        "a remark holds a target (>=73) beside a value of words: cells were read a column late"),
+    "a_remark_beside_its_target": (
+        [["产出指标", "数量指标", "办公用房面积", "≥445平方米", "公用面积291平方米"]], ""),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISREAD_GRIDS_WITH_REMARKS))
+def test_a_misread_grid_with_remarks_is_doubted_for_what_its_cells_show(case: str):
+    from core.forms import grid_misread
+    rows, reason = MISREAD_GRIDS_WITH_REMARKS[case]
+    assert grid_misread(indicator_grid(WITH_REMARKS, *rows)) == reason
+
+
+def test_a_forms_first_level_printed_a_character_a_line_after_the_header_opens_the_rows():
+    form = ["某项目绩效目标表", "年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注", "产", "出", "指", "标",
+            "数量指标", "指标1：聘用人员数量", "≧16人", "质量指标", "指标1：维修合格率", "100%"]
+    [table] = parse("\n".join(form)).tables
+    assert [c.leaf for c in table.columns] == ["一级指标", "二级指标", "指标内容", "指标值", "备注"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["产出指标", "数量指标", "指标1：聘用人员数量", "≧16人", ""], ["产出指标", "质量指标", "指标1：维修合格率", "100%", ""]]
+    assert table.doubt == ""
+
+
 @pytest.mark.parametrize("case", sorted(MISREAD_GRIDS))
 def test_a_misread_grid_is_doubted_for_what_its_cells_show(case: str):
     from core.forms import grid_misread
