@@ -1795,8 +1795,7 @@ def _spaced_indicator_rows(lines: list[tuple[int, str]], width: int) -> list[lis
             continue
         elif t == _GRID_GROUP:
             continue        # the group whole, beside a row: no cell
-        elif (glued := next((level for level in _GLUED_LEVELS if t.startswith(level) and len(t) > len(level)
-                             and t[len(level)] not in "(（"), None)) is not None:
+        elif (glued := _level_opening(t)) is not None:
             tokens.append((k, glued))       # a name printed on its level's line (`可持续影响指标促进…`)
             t = t[len(glued):]
         if tokens and tokens[-1][1] + t in INDICATOR_LEVELS:   # a level name split over lines
@@ -2059,6 +2058,13 @@ _LEVEL_PREFIXES = frozenset(w[:n] for w in INDICATOR_LEVELS for n in range(1, le
 _GLUED_LEVELS = sorted((w for w in INDICATOR_LEVELS if w.endswith("指标")), key=len, reverse=True)
 
 
+def _level_opening(text: str) -> str | None:
+    """The level a text opens with and goes on past into words, not a bracket (a name printed
+    on its level's line, `可持续影响指标促进…`; `产出指标（50分）` is the level's weight)."""
+    return next((level for level in _GLUED_LEVELS if text.startswith(level) and len(text) > len(level)
+                 and text[len(level)] not in "(（"), None)
+
+
 def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
     """Tokens with level names split over fragments (`产出` `指标`, `社会公众或` `服务对象满`
     `意度指标`) joined; the flag marks level names. A name printed on the line of its level's
@@ -2076,9 +2082,8 @@ def _join_levels(tokens: list[tuple[int, str]]) -> list[tuple[int, str, bool]]:
             if joined not in _LEVEL_PREFIXES:
                 break
             j += 1
-        glued = next((level for level in _GLUED_LEVELS if joined.startswith(level)), None) \
-            if best is None and j < len(tokens) else None
-        if glued is not None and len(glued) > len(joined) - len(tokens[j][1]) and joined[len(glued)] not in "(（":
+        glued = _level_opening(joined) if best is None and j < len(tokens) else None
+        if glued is not None and len(glued) > len(joined) - len(tokens[j][1]):
             out.append((k, glued, True))
             tokens[j] = (tokens[j][0], joined[len(glued):])
             i = j
