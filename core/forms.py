@@ -57,7 +57,8 @@ def fill_form(table: Table, content: list[tuple[int, str]], layout: str, pages: 
         return
     # (`绩效指标` alone is the grid's own name printed down its side, left of its levels: no
     # group over its columns, as PDFs show it)
-    table.columns = [Column.of((group if group != "绩效指标" else "", c)) for c in header_cells if c != "绩效指标"]
+    table.columns = [Column.of((group if group != NAMED_INDICATOR else "", c)) for c in header_cells
+                     if c != NAMED_INDICATOR]
     width = len(table.columns)
     table.header_lines = (content[header_idx][0], content[header_end][0])
     repeated = {group, "".join(header_cells), group + "".join(header_cells), *header_cells}   # (again past a page break)
@@ -275,7 +276,7 @@ def _mapped(x: float, pairs: list[tuple[float, float]]) -> float:
     return a2 + (x - a) * (b2 - a2) / (b - a) if b > a else a2
 
 
-SCORE = re.compile(r"\d+(?:\.\d+)?")
+SCORE = re.compile(r"\d+(?:\.\d+)?")       # a score as printed (分值 `12.5`, 得分 `10`)
 
 
 def _positioned_indicator_rows(lines: list[tuple[int, str]], pages: PrintedPages, header_line: int,
@@ -733,8 +734,16 @@ def _grid_header_piece(content: list[tuple[int, str]], j: int) -> bool:
     short piece or a column's whole name (`偏差原因分析及改进措施`), not the first of the lines
     that spell a level's name, with its weight or without (`产出指标（` / `50分）`, `产出指` /
     `标50分`, `产` `出` `指` `标`: the rows open)."""
-    text = squash(content[j][1])
-    return (len(text) <= 10 or _grid_rank(text) is not None) and not _spells_a_level(content, j)
+    return _header_sized(squash(content[j][1])) and not _spells_a_level(content, j)
+
+
+def _header_sized(text: str) -> bool:
+    """Whether a piece is sized as a header cell printed a fragment a line: short, or a column's
+    whole name (`偏差原因分析及改进措施`)."""
+    return 0 < len(text) <= HEADER_PIECE_CHARS or _grid_rank(text) is not None
+
+
+HEADER_PIECE_CHARS = 10     # a header cell's line printed a fragment a line, at most
 
 
 def _spells_a_level(content: list[tuple[int, str]], j: int) -> bool:
@@ -753,8 +762,8 @@ def _fragment_header_piece(line: str) -> bool:
     """A line of a grid header printed a fragment a line: one short piece or a column's name
     (`偏差原因分析及改进措施`), no level's name."""
     text = squash(line)
-    return " " not in line.strip() and "\t" not in line and (0 < len(text) <= 10 or _grid_rank(text) is not None) \
-        and text not in _LEVEL_PREFIXES and not INDICATOR_VALUE.match(text)
+    return " " not in line.strip() and "\t" not in line and _header_sized(text) and text not in _LEVEL_PREFIXES \
+        and not INDICATOR_VALUE.match(text)
 
 
 def _bracketed_pieces_joined(pieces: list[str]) -> list[str]:
@@ -1592,9 +1601,6 @@ def _fragment_indicator_rows(lines: list[tuple[int, str]], width: int, scores: l
                     [Cell(v, (vk,)) for vk, v in values] +
                     [Cell("") for _ in range(n_values - len(values))])
     return rows
-
-
-SCORE = re.compile(r"\d+(?:\.\d+)?")       # a score as printed (分值 `12.5`, 得分 `10`)
 
 
 def _scores_end(tokens: list[tuple[int, str]], i: int, n_scores: int) -> int | None:
