@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .catalog import PERIOD, TOTAL_LABELS
+from .columns import CODE_PARTS
 from .reader import normalise
 from .tokens import (
     CHUNK,
@@ -27,6 +28,7 @@ from .tokens import (
     is_short_number,
     line_tokens,
     numbers_columns,
+    squash,
 )
 
 
@@ -43,6 +45,7 @@ SENTENCE_END = re.compile(r"[。；;.]$")
 FIGURE_THEN_ITEM = re.compile(r"^(-?\d[\d,]*\.\d{2})(\d{1,2}[.、．]\D.*)$")
 Span = tuple[int, int]          # [start, end) in a printed line's characters
 Chunks = list[tuple[Span, str]]     # a line's runs of printed characters, each with where it stands
+Given = tuple[int, list[int], str]      # head pieces given to a row: the row, their lines, their text
 LINE_END = 10 ** 6      # past the end of any printed line: where the last column's span ends
 HEADER_DRIFT = 6        # characters a layout text may push a header line's words off their columns
 
@@ -69,17 +72,37 @@ def _overlap(a: Span, b: Span) -> int:
 
 
 def _row_spans(lines: Sequence[Chunks]) -> list[Span]:
-    """The runs of characters that some row prints in, between runs every row leaves blank."""
+    """The runs of characters that some row prints in, between runs every row leaves blank or
+    where, no cell crossing there, a figure a space before the next cell ends or that cell
+    starts (`1 302` and `30 310`: a count and a code, their columns drifting a character), or a
+    code ends where another row's words start (`262005` / `西安市…`): no character is blank in
+    every row between those columns."""
     width = max((chunks[-1][0][1] for chunks in lines if chunks), default=0)
     printed = [False] * width
+    crossed = [False] * (width + 1)     # a cell runs on from the character before each place
+    parting: set[int] = set()           # places two columns touch at
+    codes_end: set[int] = set()
+    words_start: set[int] = set()
     for chunks in lines:
-        for (start, end), _ in chunks:
+        for (start, end), text in chunks:
             printed[start:end] = [True] * (end - start)
+            crossed[start + 1:end] = [True] * (end - start - 1)
+            if text.isdigit():
+                codes_end.add(end)
+            elif not _is_figure(text):
+                words_start.add(start)
+        for ((_, end), text), ((start, _), _) in zip(chunks, chunks[1:]):
+            if start == end:
+                crossed[start] = True       # one cell's two chunks (`1.5匹防爆`)
+            elif start == end + 1 and _is_figure(text):
+                parting.update((end, start))
+    parting |= codes_end & words_start
     spans, x = [], 0
     while x < width:
         if printed[x]:
             start = x
-            while x < width and printed[x]:
+            x += 1
+            while x < width and printed[x] and (crossed[x] or x not in parting):
                 x += 1
             spans.append((start, x))
         else:
@@ -154,14 +177,15 @@ def _drift_undone(chunks: Chunks, spans: list[Span]) -> Chunks:
 def _parting(span: Span, left: int, right: int, rows: Sequence[Chunks]) -> int | None:
     """Where between two header words (from `left` to `right`) no row's cell in `span` crosses
     and rows' cells stand on either side (anywhere in a run only the header prints: two empty
-    columns), nearest halfway; None where every place cuts one, or the run holds figures (a
-    header cell's pieces over a column of figures stand apart as its lines drift)."""
-    if any(_is_figure(text) for line in rows for chunk, text in line if _overlap(chunk, span) > 0):
-        return None
+    columns), nearest halfway; None where every place cuts one, or has figures on both sides
+    (a header cell's pieces over a column of figures stand apart as its lines drift; a column
+    of codes beside one of names, `222001 西安市…`, parts)."""
+    figures = [chunk for line in rows for chunk, text in line if _overlap(chunk, span) > 0 and _is_figure(text)]
     cells = [chunk for line in rows if _is_row([t for _, t in line]) for chunk, _ in line if _overlap(chunk, span) > 0]
     free = [x for x in range(left, right + 1) if not cells or (
         not any(start < x < end for start, end in cells) and
-        any(end <= x for _, end in cells) and any(start >= x for start, _ in cells))]
+        any(end <= x for _, end in cells) and any(start >= x for start, _ in cells) and
+        not (any(end <= x for _, end in figures) and any(start >= x for start, _ in figures)))]
     return min(free, key=lambda x: abs(2 * x - left - right)) if free else None
 
 
@@ -173,7 +197,9 @@ def _numbered_spans(header: Sequence[Chunks]) -> list[Span] | None:
     for chunks in header:
         texts = [text for _, text in chunks]
         numbers = [t for t in texts if t.isdigit()]
-        if is_column_number_row(texts) and (numbers_columns(numbers) or (not numbers and len(texts) >= 3)):
+        # (a row of levels alone, `类 款 项 类 款`, marks the code columns, not every column)
+        marks = [t for t in texts if squash(t) not in CODE_PARTS]
+        if is_column_number_row(texts) and (numbers_columns(numbers) or (not numbers and len(texts) >= 3 and marks)):
             centres = [(start + end) / 2 for (start, end), _ in chunks]
             bounds = [0] + [round((a + b) / 2) for a, b in zip(centres, centres[1:])] + [LINE_END]
             return list(zip(bounds, bounds[1:]))
@@ -510,8 +536,9 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
                 lines[i][j], lines[i + 1][j] = lines[i + 1][j], ""
                 drawn[i][j] = (body[i + 1][0],)
     heads = [0] * len(lines[0])         # the pieces above the last row, column by column
+    given: list[Given] = [(-1, [], "") for _ in heads]      # … the row they were given to, and which
     bounds = [-1] + rows + [len(body)]
-    for upper, lower, after in zip(bounds, bounds[1:], bounds[2:] + [len(body)]):
+    for before, upper, lower, after in zip([-1] + bounds, bounds, bounds[1:], bounds[2:] + [len(body)]):
         for j in range(len(heads)):
             pieces = [i for i in range(upper + 1, lower) if lines[i][j]]
             tail = pieces[:heads[j]] if upper >= 0 else []
@@ -524,6 +551,15 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
                     # (the lower row prints nothing below its line there: what the page prints
                     # above it is the upper row's cell run on, a name cut by the page)
                     tail = pieces
+            if len(tail) < heads[j] and _hung_below(lines, given[j], before, upper, j, body):
+                # the head taken as the upper row's, its cell printed on its line whole, was the
+                # row before's last line: a cell printed from its row's line down (`…五周年宣传` / `费`)
+                _, taken, text = given[j]
+                lines[upper][j] = lines[upper][j][len(text):]
+                drawn[upper][j] = drawn[upper][j][len(taken):]
+                lines[before][j] += text
+                drawn[before][j] += tuple(body[i][0] for i in taken)
+                heads[j] = 0
             if len(tail) < heads[j]:
                 return None
             head = pieces[len(tail):] if lower < len(body) else []
@@ -533,11 +569,24 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
             if head:
                 lines[lower][j] = "".join(lines[i][j] for i in head) + lines[lower][j]
                 drawn[lower][j] = tuple(body[i][0] for i in head) + drawn[lower][j]
+            given[j] = (lower, head, "".join(lines[i][j] for i in head))
             for i in tail + head:
                 lines[i][j] = ""
             heads[j] = len(head)
     kept = [i for i, cells in enumerate(lines) if any(cells)]
     return [(body[i][0], lines[i]) for i in kept], [drawn[i] for i in kept]
+
+
+def _hung_below(lines: list[list[str]], given: Given, before: int, upper: int, j: int, body: list[tuple[int, list[str]]]
+                ) -> bool:
+    """Whether the head column `j`'s piece gave the upper row (`given`) is the row before's
+    cell hung below its line: one line, right under that row's line, shorter than the words
+    that line prints in the column (a wrapped cell's last line), and the upper row's own line prints
+    there too (a cell centred on it would then print as much below it, and none does)."""
+    given_to, taken, text = given
+    return given_to == upper and len(taken) == 1 and before >= 0 and len(text) < len(lines[before][j]) and \
+        not _is_figure(lines[before][j]) and \
+        len(lines[upper][j]) > len(text) and body[taken[0]][0] == body[before][0] + 1
 
 
 def _codes_set_low(body: list[tuple[int, list[str]]], i: int) -> bool:

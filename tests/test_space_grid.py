@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from core.space_grid import (
+    LINE_END,
     SpacedCut,
     _centred_groups_widened,
     _centred_pieces_joined,
     _drift_undone,
+    _numbered_spans,
+    _parting,
     _side_by_side_groups_spread,
     cells_by_spaces,
 )
@@ -233,3 +236,44 @@ def test_codes_printed_a_line_below_their_rows_join_them():
     joined = _centred_pieces_joined(body, PrintedPages(tuple(" " for _ in range(5)), (1,)))
     assert joined is not None
     assert joined[0] == [(1, ["205", "251001", "甲局", "1", "100.00"]), (4, ["205", "251009", "乙单位工作站", "1", "50.00"])]
+
+
+def test_a_row_of_levels_marks_its_code_columns_alone_not_every_column():
+    levels = [((7, 8), "类"), ((13, 14), "款"), ((19, 20), "项"), ((97, 98), "类"), ((102, 103), "款")]
+    assert _numbered_spans([levels]) is None
+    marks = [((2, 4), "**"), ((10, 12), "**"), ((20, 22), "**")]
+    assert _numbered_spans([marks]) == [(0, 7), (7, 16), (16, LINE_END)]
+
+
+def test_a_column_of_codes_parts_from_the_names_beside_it_but_a_column_of_figures_never():
+    rows = [[((14, 20), "117001"), ((21, 27), "西安市审计局"), ((40, 50), "370,000.00")],
+            [((21, 27), "日常公用经费"), ((40, 50), "370,000.00")]]
+    assert _parting((14, 27), 18, 21, rows) == 20
+    # two header words over one column of figures (`本年` `预算数` drifting apart)
+    figures = [[((14, 22), "1,056.50")], [((16, 22), "272.00")], [((14, 20), "117001"), ((21, 26), "40.00")]]
+    assert _parting((14, 26), 18, 21, figures) is None
+
+
+def test_figures_a_space_apart_part_where_one_rows_figure_ends_as_anothers_starts():
+    # `1 302` and `30 310`: a count and a code a space apart, the last row drifting a
+    # character left; no character is blank in every row between them
+    lines = ["项目         数量  类     金额",
+             "合计          31      55.00",
+             "办公设备         1 302  40.00",
+             "家具用具       30 310   15.00"]
+    assert cut(lines) == [["项目", "数量", "类", "金额"],
+                          ["合计", "31", "", "55.00"],
+                          ["办公设备", "1", "302", "40.00"],
+                          ["家具用具", "30", "310", "15.00"]]
+
+
+def test_a_cell_hung_below_its_rows_line_is_that_rows_where_the_next_row_prints_its_own_whole():
+    lines = ["项目    内容            金额",
+             "宣传    五周年宣传        600.00",
+             "      费",
+             "舆情    舆情监测费用       100.00",
+             "微信    公众号          200.00"]
+    assert cut(lines) == [["项目", "内容", "金额"],
+                          ["宣传", "五周年宣传费", "600.00"],
+                          ["舆情", "舆情监测费用", "100.00"],
+                          ["微信", "公众号", "200.00"]]
