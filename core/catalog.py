@@ -56,6 +56,31 @@ class TotalRule:
     parts: tuple[str, ...]
 
 
+class CellKind(StrEnum):
+    """What a column's cells print, where a template's cells of words and of figures interleave
+    and spaces do not place them (`typed_rows` reads a row's cells by these, in order)."""
+    CODE3 = "code3"             # a code's 类 (`201`, `302`)
+    CODE2 = "code2"             # a code's 款 or 项 (`08`)
+    DIGITS = "digits"           # a unit's code (`117001`)
+    NAME = "name"               # the row's label: words, the first a row prints (`日常公用经费`, `全额`)
+    WORDS = "words"             # other words
+    CATALOGUE = "catalogue"     # a procurement catalogue's code and name (`C04070100体检服务`)
+    ANY = "any"                 # words, or a figure (规格型号: `1`, `A4`)
+    COUNT = "count"             # a count (`2`)
+    DATE = "date"               # a date or a span of months (`2019-04-12`, `1月-12月`)
+    AMOUNT = "amount"           # a sum of money
+
+
+@dataclass(frozen=True)
+class TypedLayout:
+    """A template whose rows interleave cells of words and of figures: each column's path and
+    what its cells print; the words its header prints (all of them); and the columns printed
+    only where the header prints a word of theirs (column path → word)."""
+    columns: tuple[tuple[str, CellKind], ...]
+    header_words: tuple[str, ...]
+    optional: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True)
 class TableSpec:
     kind: TableKind
@@ -75,6 +100,7 @@ class TableSpec:
                                          # table prints for a code is part of what this one prints for it
     never_empty: bool = False            # every department prints rows here (its income, its spending): a
                                          # reading without a row lost the table's body
+    typed_layouts: tuple[TypedLayout, ...] = ()     # templates read by what each column's cells print
 
     @functools.cached_property
     def prints_codes(self) -> bool:
@@ -563,7 +589,20 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               header_words=("采购",),
               layouts=(("单位代码", "单位名称", "项目", "政府采购品目", "功能科目", "部门支出经济分类", "资金来源",
                         "资金性质", "采购数量", "单价（元）", "计量单位", "采购金额/采购金额合计（元）",
-                        "采购金额/其中面向中小企业（元）", "采购金额/其中面向小微企业（元）"),)),
+                        "采购金额/其中面向中小企业（元）", "采购金额/其中面向小微企业（元）"),),
+              # Xi'an's: the function code and the unit's, the item, its catalogue entry, the count,
+              # the department's and the government's economic codes, the sum (a row per item under
+              # a row per fund type, `1 全额`, and per unit)
+              typed_layouts=(TypedLayout(
+                  (("序号", CellKind.DIGITS), ("科目编码/类", CellKind.CODE3), ("科目编码/款", CellKind.CODE2),
+                   ("科目编码/项", CellKind.CODE2), ("单位编码", CellKind.DIGITS), ("采购项目", CellKind.NAME),
+                   ("采购目录", CellKind.CATALOGUE), ("购买服务内容", CellKind.WORDS), ("规格型号", CellKind.ANY),
+                   ("数量", CellKind.COUNT), ("部门预算支出经济科目编码/类", CellKind.CODE3),
+                   ("部门预算支出经济科目编码/款", CellKind.CODE2), ("政府预算支出经济科目编码/类", CellKind.CODE3),
+                   ("政府预算支出经济科目编码/款", CellKind.CODE2), ("实施采购时间", CellKind.DATE),
+                   ("预算金额", CellKind.AMOUNT), ("说明", CellKind.WORDS)),
+                  header_words=("采购项目", "采购目录"),
+                  optional=(("序号", "序号"), ("实施采购时间", "时间"))),)),
     TableSpec(TableKind.BUDGET_DEPT_PERFORMANCE_TARGET, "部门整体支出绩效目标申报表",
               (r"部门整体(支出)?绩效目标.*表$",), form=True,
               # a row per indicator of each activity, its 一级 and 二级 printed at the head of its

@@ -104,6 +104,7 @@ from .tokens import (
     squash,
     stream_tokens,
 )
+from .typed_rows import read_typed_rows
 
 TOTAL_WORDS = ("合计", "总计")      # a total row's label alone
 SUBTITLE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
@@ -923,6 +924,14 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row) or \
                     _numbers_its_columns(table, content):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
+        if spec.typed_layouts and (context.printed is None or not keeps_places(content, context.printed)) and \
+                (typed := read_typed_rows(content, spec.typed_layouts)) is not None:
+            # cells of words and of figures interleaved, printed single-spaced (no places
+            # part them): read by what each column prints
+            table.columns, table.header_lines = parse_columns(typed.columns), (content[0][0], typed.body_from - 1)
+            table.rows = [[Cell(cell.text, cell.lines, "joined from fragments" if len(cell.lines) > 1 else "")
+                           for cell in row] for row in typed.rows]
+            table.doubt, table.columns_doubted = "", False
     if not spec.form and spec.layouts_hold_figures and \
             not any(c.role in catalog.FIGURE_ROLES for c in table.columns):
         # (a table of figures read without a column of them: its header was not told, and a

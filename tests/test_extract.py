@@ -2292,3 +2292,31 @@ def test_columns_of_figures_named_alike_side_by_side_tell_lost_groups_not_panels
     # a ruling's spacer, empty in every row, named by its group alone
     assert named("支出", "支出/预算数", "支出", empty=2) == []
     assert named("", "预算数", "") == []       # (columns the header names not at all)
+
+
+def test_a_procurement_list_printed_single_spaced_is_read_by_what_each_column_prints():
+    # Xi'an's 政府采购预算表 as pdfplumber prints it: the header's cells run together, each row
+    # interleaves words and figures a space apart; the template's columns by their cells' kinds
+    lines = ["2022年部门预算", "表12", "部门综合预算政府采购（资产配置、购买服务）预算表", "单位：元",
+             "部门预算政府预算", "科目编码 支出经济支出经济",
+             "单位编码 采购项目 采购目录 购买服务内容 规格型号 数量 实施采购时间 预算金额 说明",
+             "科目编码科目编码", "类 款 项 类 款 类 款",
+             "合计 3 520,000.00",
+             "201 08 01 1 全额 3 520,000.00",
+             "201 08 01 117001 西安市审计局 3 520,000.00",
+             "201 08 01 日常公用经费 C04070100体检服务 2 302 99 502 99 370,000.00",
+             "201 08 01 审计培训 C02060000培训服务 培训服务 1 302 16 502 03 150,000.00"]
+    table = _parse(lines).tables[0]
+    assert table.column_texts() == ["科目编码/类", "科目编码/款", "科目编码/项", "单位编码", "采购项目", "采购目录",
+                                    "购买服务内容", "规格型号", "数量", "部门预算支出经济科目编码/类",
+                                    "部门预算支出经济科目编码/款", "政府预算支出经济科目编码/类",
+                                    "政府预算支出经济科目编码/款", "实施采购时间", "预算金额", "说明"]
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["", "", "", "", "合计", "", "", "", "3", "", "", "", "", "", "520000.00", ""],
+        ["201", "08", "01", "1", "全额", "", "", "", "3", "", "", "", "", "", "520000.00", ""],
+        ["201", "08", "01", "117001", "西安市审计局", "", "", "", "3", "", "", "", "", "", "520000.00", ""],
+        ["201", "08", "01", "", "日常公用经费", "C04070100体检服务", "", "", "2", "302", "99", "502", "99", "",
+         "370000.00", ""],
+        ["201", "08", "01", "", "审计培训", "C02060000培训服务", "", "培训服务", "1", "302", "16", "502", "03", "",
+         "150000.00", ""]]
+    assert not table.doubt
