@@ -924,10 +924,11 @@ def _read_cells(table: Table, content: list[tuple[int, str]], spec: TableSpec, c
             elif any(cell.inferred == GUESSED for row in table.rows for cell in row) or \
                     _numbers_its_columns(table, content):
                 _guesses_seated_by_space_columns(table, content, spec, context.printed, context.year)
-        if spec.typed_layouts and (context.printed is None or not keeps_places(content, context.printed)) and \
+        if spec.typed_layouts and layout == "space" and \
+                (context.printed is None or not keeps_places(content, context.printed)) and \
                 (typed := read_typed_rows(content, spec.typed_layouts)) is not None:
-            # cells of words and of figures interleaved, printed single-spaced (no places
-            # part them): read by what each column prints
+            # cells of words and of figures interleaved a row a line, printed single-spaced (no
+            # places part them): read by what each column prints
             table.columns, table.header_lines = parse_columns(typed.columns), (content[0][0], typed.body_from - 1)
             table.rows = [[Cell(cell.text, cell.lines, "joined from fragments" if len(cell.lines) > 1 else "")
                            for cell in row] for row in typed.rows]
