@@ -1,10 +1,10 @@
 """A table whose rows interleave cells of words and of figures, read by what each column's
 cells print (a procurement list: the function code in parts, the unit's code, 采购项目, 采购目录,
 规格型号, the count, the economic codes, the sum). Where spaces do not place the cells (a text
-printing single spaces, a layout text whose header drifts off its columns), a row's tokens are
-matched in order to the columns whose kind they fit, the best match of all; the lines between
-rows are its cells' wrapped pieces, centred on the row's line (as many above it as below) or,
-a code alone, set low in its cell."""
+printing a row a line, single spaces between its cells), a row's tokens are matched in order to
+the columns whose kind they fit, the best match of all; the lines between rows are its cells'
+wrapped pieces, centred on the row's line (as many above it as below) or, a code, set low in
+its cell."""
 from __future__ import annotations
 
 import itertools
@@ -17,11 +17,12 @@ from .columns import PATH_SEPARATOR, Column, ColumnRole
 from .model import clean_number
 from .tokens import is_amount, squash
 
+BARE_CODE = re.compile(r"[A-Z]\d{2,}")       # a catalogue entry's code (printed a space before its name: `B08 修缮工程`)
 KIND_PATTERNS = {
     CellKind.CODE3: re.compile(r"\d{3}"),
     CellKind.CODE2: re.compile(r"\d{2}"),
     CellKind.DIGITS: re.compile(r"\d{1,9}"),
-    CellKind.CATALOGUE: re.compile(r"[A-Z]\d{2,}\D.*|[A-Z]\d{2,}"),
+    CellKind.CATALOGUE: re.compile(BARE_CODE.pattern + r"(?:\D.*)?"),
     CellKind.COUNT: re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"),
     CellKind.DATE: re.compile(r"\d{4}[-./年]\d{1,2}.*|\d{1,2}月.*|\d{1,2}:\d{2}(?::\d{2})?"),     # (and its hour)
 }
@@ -58,9 +59,6 @@ def _fits(kind: CellKind, token: str) -> bool:
     if kind == CellKind.ANY:
         return True
     return KIND_PATTERNS[kind].fullmatch(token) is not None
-
-
-BARE_CODE = re.compile(r"[A-Z]\d{2,}")       # a catalogue entry's code printed a space before its name
 
 
 def _cell_score(kind: CellKind, tokens: Sequence[str]) -> float:
@@ -134,12 +132,11 @@ def _match(tokens: Sequence[str], kinds: Sequence[CellKind], parents: Sequence[s
     return best[n][len(units)], taken
 
 
-# two cells printed without a space between them: a count and an economic code (`1302`: 1 and
-# 302), a name and its catalogue entry (`网络平台开发C0206运行维护服务`)
 # two cells printed without a space between them, and what parting them costs (more than the
 # surest cell it adds, less than the match it makes): a count and an economic code (`1302`: 1
 # and 302, where the code's parts then fill), a name and its catalogue entry (`网络平台开发C0206…`)
-GLUED_CELLS = ((re.compile(r"(\d{1,4})(\d{3})"), 4.5), (re.compile(r"(.*[^\x00-\x7f])([A-Z]\d{2,}\D.*)"), 2.0))
+GLUED_CELLS = ((re.compile(r"(\d{1,4})(\d{3})"), 4.5),
+               (re.compile(r"(.*[^\x00-\x7f])(" + BARE_CODE.pattern + r"\D.*)"), 2.0))
 
 
 def _parted(tokens: list[str], kinds: Sequence[CellKind], parents: Sequence[str]) -> tuple[list[str], list[list[int]]] | None:
@@ -278,13 +275,13 @@ def _pieces_shared(upper: _Row | None, lower: _Row | None, pieces: list[tuple[in
     for k, tokens in pieces[:tails]:
         if upper is None or not upper.put(k, tokens, kinds, before=False):
             return False
-    heads = pieces[tails:]
     if lower is not None:
+        heads = pieces[tails:]
         for k, tokens in reversed(heads):
             if not lower.put(k, tokens, kinds, before=True):
                 return False
         lower.heads = len(heads)
-    return not heads or lower is not None
+    return True
 
 
 def _cell(tokens: list[tuple[str, int]], kind: CellKind) -> TypedCell:
