@@ -24,7 +24,8 @@ KIND_PATTERNS = {
     CellKind.DIGITS: re.compile(r"\d{1,9}"),
     CellKind.CATALOGUE: re.compile(BARE_CODE.pattern + r"(?:\D.*)?"),
     CellKind.COUNT: re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"),
-    CellKind.DATE: re.compile(r"\d{4}[-./年]\d{1,2}.*|\d{1,2}月.*|\d{1,2}:\d{2}(?::\d{2})?"),     # (and its hour)
+    # (a year of this century or the last, so a sum of two decimals is none; and its hour)
+    CellKind.DATE: re.compile(r"(?:19|20)\d{2}[-./年]\d{1,2}.*|\d{1,2}月.*|\d{1,2}:\d{2}(?::\d{2})?"),
 }
 # how surely a token fitting a kind is that column's: a specific shape surest, words least; of
 # like tokens the row's label first, a count before a unit's code (`1`: every item row prints

@@ -88,3 +88,9 @@ def test_two_cells_printed_without_a_space_part_where_that_fills_a_code_and_a_ca
     assert cells(HEADER + ["合计 1000 700,000.00", "206 05 02 1 全额 1000 700,000.00"]) == [
         ["", "", "", "", "合计", "", "", "", "1000", "", "", "", "", "", "700000.00", ""],
         ["206", "05", "02", "1", "全额", "", "", "", "1000", "", "", "", "", "", "700000.00", ""]]
+
+
+def test_a_sum_of_four_figures_and_two_decimals_is_no_date():
+    kinds = [CellKind.COUNT, CellKind.DATE, CellKind.AMOUNT]
+    assert aligned(["1", "6000.00"], kinds) == [[0], [], [1]]
+    assert aligned(["1", "2019.04", "6000.00"], kinds) == [[0], [1], [2]]
