@@ -83,6 +83,8 @@ from .tokens import (
     GLUED,
     LABEL_START,
     LINE_CODE,
+    LONE_NUMBER,
+    PAGE_DASH,
     SPACED_APART,
     TWO_DECIMALS,
     PrintedPages,
@@ -144,10 +146,6 @@ def stated_amounts(src: SourceText, regions: list[Region]) -> tuple[tuple[str, D
     text = "".join(line for k, line in enumerate(src.norm, start=1) if k not in in_table)
     return tuple((name, Decimal(figure)) for name, figure, _ in named_amounts(squash(text)))
 
-
-# `12`, `- 12 -`, `—12—`, `1 2` (a layout text spacing a page number's digits as printed)
-PAGE_DASH = "[-—–]"         # the dashes around a printed page number
-LONE_NUMBER = re.compile(rf"^\s*({PAGE_DASH}\s*)?([1-9](?: ?\d){{0,2}})(\s*{PAGE_DASH})?\s*$")
 
 
 FRONT_MATTER_PAGES = 20      # pages a file holds before its printed page 1, at most

@@ -566,10 +566,11 @@ def _centred_pieces_joined(body: list[tuple[int, list[str]]], printed: PrintedPa
             if tail:
                 lines[upper][j] += "".join(lines[i][j] for i in tail)
                 drawn[upper][j] += tuple(body[i][0] for i in tail)
+            head_text = "".join(lines[i][j] for i in head)
             if head:
-                lines[lower][j] = "".join(lines[i][j] for i in head) + lines[lower][j]
+                lines[lower][j] = head_text + lines[lower][j]
                 drawn[lower][j] = tuple(body[i][0] for i in head) + drawn[lower][j]
-            given[j] = (lower, head, "".join(lines[i][j] for i in head))
+            given[j] = (lower, head, head_text)
             for i in tail + head:
                 lines[i][j] = ""
             heads[j] = len(head)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .catalog import CellKind, TypedLayout
 from .columns import PATH_SEPARATOR, Column, ColumnRole
 from .model import clean_number
-from .tokens import is_amount, squash
+from .tokens import LONE_NUMBER, is_amount, squash
 
 BARE_CODE = re.compile(r"[A-Z]\d{2,}")       # a catalogue entry's code (printed a space before its name: `B08 修缮工程`)
 KIND_PATTERNS = {
@@ -175,9 +175,9 @@ def read_typed_rows(content: Sequence[tuple[int, str]], layouts: Sequence[TypedL
     if first is None:
         return None
     header = squash("".join(line for _, line in content[:first]))
-    # (a page after the first prints the header again: no row, no piece)
+    # (a page after the first prints the header again, and its number: no row, no piece)
     again = {line for _, line in content[:first]}
-    body = [(k, line) for k, line in content[first:] if line not in again]
+    body = [(k, line) for k, line in content[first:] if line not in again and not LONE_NUMBER.match(line)]
     for layout in layouts:
         columns = _layout_columns(layout, header)
         if columns is not None:
@@ -270,8 +270,6 @@ def _pieces_shared(upper: _Row | None, lower: _Row | None, pieces: list[tuple[in
     if pieces and upper is not None and pieces[0][0] == upper.k + 1 and \
             (words := upper.set_low(*pieces[0], kinds)) is not None:
         pieces = ([(pieces[0][0], words)] if words else []) + pieces[1:]
-    # (a lone number between rows is a page's)
-    pieces = [(k, tokens) for k, tokens in pieces if not (len(tokens) == 1 and tokens[0].isdigit())]
     tails = len(pieces) if lower is None else min(upper.heads if upper is not None else 0, len(pieces))
     for k, tokens in pieces[:tails]:
         if upper is None or not upper.put(k, tokens, kinds, before=False):
