@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 from types import MappingProxyType
+from typing import NamedTuple
 
 from . import catalog
 from .catalog import TableSpec
@@ -148,7 +149,7 @@ PLACED_BY_POSITION = "column placed by where the amount is printed on its line"
 PLACED_BY_TOTALS = "column placed by the table's totals"
 UNWEIGHED = ("columns as printed, in order: the row prints fewer figures than the table has columns, in more "
              "ways than can be weighed")
-GUESSED = "columns guessed: the row's figures fit other columns as well, and no total row checks them"
+GUESSED = "columns guessed: the row's figures fit other columns as well, and no total tells which"
 
 
 def holds_total(figures: list[Decimal]) -> bool:
@@ -570,8 +571,9 @@ def _code_parents(codes: list[str]) -> list[int | None]:
     """For each row, the index of the row that totals it: the nearest row above with a
     shorter code (short 款 codes printed under their 类 count as 5 digits); a code of no
     classification's length (a unit's `119001`) is totalled by the nearest row above whose
-    code begins it (its department's `119`). One pass."""
-    last_at: dict[int, int] = {}      # level → latest row of that level
+    code begins it (its department's `119`); where none does, a unit's code of six digits
+    totals the classes printed under it, up to the next unit. One pass."""
+    last_at: dict[int, int] = {}      # level → latest row of that level (a unit's: 0)
     last_of: dict[str, int] = {}      # code → latest row printing it
     parents: list[int | None] = []
     for i, code in enumerate(codes):
@@ -580,16 +582,17 @@ def _code_parents(codes: list[str]) -> list[int | None]:
             continue
         me = _LEVEL_OF_LENGTH.get(len(code), 0)
         last_of[code] = i
-        if not me:
+        if me:
+            above = [last_at[lv] for lv in last_at if lv < me]
+            parents.append(max(above) if above else None)
+        else:
             heads = [last_of[code[:n]] for n in range(1, len(code)) if code[:n] in last_of]
             parents.append(max(heads) if heads else None)
-            continue
-        above = [last_at[lv] for lv in last_at if lv < me]
-        parents.append(max(above) if me > 1 and above else None)
-        if me:
-            last_at[me] = i
-            for lv in [lv for lv in last_at if lv > me]:
-                del last_at[lv]      # a new 类 closes the 款 and 项 of the one before
+            if heads or len(code) != catalog.UNIT_CODE_LENGTH:
+                continue        # a unit under its department's row (or codes run together): no head of classes
+        last_at[me] = i
+        for lv in [lv for lv in last_at if lv > me]:
+            del last_at[lv]      # a new 类 closes the 款 and 项 of the one before; a unit, its classes
     return parents
 
 
@@ -597,8 +600,31 @@ def _cents(value: Decimal) -> int:
     return int((value * 100).to_integral_value())
 
 
+class _Reached(NamedTuple):
+    """How a partial sum was reached: the row's choice, the partial sum before it (and how
+    that was reached), and another trail reaching it from other sums, where one did."""
+    choice: int
+    before: _Reached | None
+    sums: tuple[int, ...]
+    other: _Reached | None = None
+
+
+def _choices(trail: _Reached | None) -> list[int]:
+    """The choices a trail made, first row first."""
+    out: list[int] = []
+    while trail is not None:
+        out.append(trail.choice)
+        trail = trail.before
+    return out[::-1]
+
+
+class JointPlacement(NamedTuple):
+    picks: list[int]            # each row's placement (its index among the row's options)
+    untold: frozenset[int]      # the rows another placement seats otherwise, meeting as many of the sums
+
+
 def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[int, Decimal],
-                     target: dict[int, Decimal], columns: list[int], tolerance: Decimal) -> list[int]:
+                     target: dict[int, Decimal], columns: list[int], tolerance: Decimal) -> JointPlacement:
     """For rows each with a few candidate placements (column → amount), the choice of one
     per row whose column sums meet `target` in the most columns. Row by row, choices that
     reach the same sums are kept once (so twenty rows of two choices are not a million
@@ -606,7 +632,10 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
     the target first: the search is bounded, never the input. Sums are kept in cents.
     With no negative figure, the largest rows are seated first and partial sums that can no
     longer meet the target (a column past it, or short of it by more than the rows left can
-    bring) are let go while others remain: the bound keeps the beam on sums that can."""
+    bring) are let go while others remain: the bound keeps the beam on sums that can.
+    Sums reached by two trails from other sums (not a row's zeros seated either way), or
+    other sums meeting as many columns as nearly, mean the totals do not tell those trails
+    apart: the rows they seat otherwise are untold."""
     goal = tuple(_cents(target.get(c, Decimal(0))) for c in columns)
     slack = _cents(tolerance)
     deltas = [[tuple(_cents(placed.get(c, Decimal(0))) for c in columns) for placed in options]
@@ -622,14 +651,17 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
     # the beam narrows where rows have many placements, so that the work stays bounded
     work = max(1, sum(len(o) for o in deltas) * max(1, len(columns)))
     beam = max(1, min(SETTINGS.joint_states, SETTINGS.joint_work // work))
-    states: dict[tuple[int, ...], tuple | None] = {tuple(_cents(fixed.get(c, Decimal(0))) for c in columns): None}
+    states: dict[tuple[int, ...], _Reached | None] = {tuple(_cents(fixed.get(c, Decimal(0))) for c in columns): None}
     for step, i in enumerate(order):
-        nxt: dict[tuple[int, ...], tuple | None] = {}
+        nxt: dict[tuple[int, ...], _Reached | None] = {}
         for sums, trail in states.items():
             for n, delta in enumerate(deltas[i]):
                 after = tuple(x + d for x, d in zip(sums, delta))
-                if after not in nxt:
-                    nxt[after] = (n, trail)
+                if (met := nxt.get(after)) is None:
+                    nxt[after] = _Reached(n, trail, sums)
+                elif met.other is None and met.sums != sums:
+                    # (from other sums: the trails seat other figures somewhere)
+                    nxt[after] = met._replace(other=_Reached(n, trail, sums))
         if bounded:
             left = reach[step + 1]
             able = {t: v for t, v in nxt.items()
@@ -642,13 +674,23 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
 
     def score(sums: tuple[int, ...]) -> tuple[int, int]:
         return (sum(abs(g - x) <= slack for g, x in zip(goal, sums)), -sum(abs(g - x) for g, x in zip(goal, sums)))
-    trail = states[max(states, key=score)]
-    picks: list[int] = []
+    best = max(states, key=score)
+    picks = _choices(states[best])
+    # the trails as good: other sums meeting as many columns (where the best meets them all, as
+    # near them to a cent a column: the slack is for rounding, not for other figures), and
+    # those the best's trail met on its way
+    columns_met, off = score(best)
+    rivals = [_choices(states[sums]) for sums in states if sums != best and score(sums)[0] == columns_met and
+              (columns_met < len(columns) or score(sums)[1] >= off - len(columns))]
+    trail = states[best]
     while trail is not None:
-        picks.append(trail[0])
-        trail = trail[1]
-    chosen = dict(zip(order, picks[::-1]))
-    return [chosen[i] for i in range(len(deltas))]
+        if trail.other is not None:
+            rivals.append(_choices(trail.other))
+        trail = trail.before
+    untold = frozenset(order[step] for rival in rivals for step, n in enumerate(rival)
+                       if deltas[order[step]][n] != deltas[order[step]][picks[step]])
+    chosen = dict(zip(order, picks))
+    return JointPlacement([chosen[i] for i in range(len(deltas))], untold)
 
 
 def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tuple[str, int]]], spec: TableSpec, text_cols: list[int],
@@ -727,6 +769,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                                     for wider in (unclassed, unnatured))
     chosen: list[tuple[int, ...] | None] = [c[0] if len(c) == 1 else None for c in cands]
     guessed = [False] * len(rows)       # rows whose columns nothing decided among several
+    untold = [False] * len(rows)        # rows seated to meet totals that other seats meet as well
     total_row = next((i for i, r in enumerate(rows) if not codes[i] and
                       any(catalog.TOTAL_LABELS.match(c.text) for c in r if c.text)), None)
     # codes printed a part a row in 类/款/项 columns: each row's whole code tells its level
@@ -754,7 +797,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             widened = [i for i in group if len(wider[i]) > len(cands[i])]
             if target is None or not widened or meets(group, target):
                 continue
-            before = {i: (chosen[i], cands[i]) for i in group}
+            before = {i: (chosen[i], cands[i], untold[i]) for i in group}
             for i in widened:
                 cands[i] = wider[i]
             reopened = sorted(set(open_rows) | set(widened))
@@ -762,8 +805,8 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                 chosen[i] = None
             choose(reopened, group, target, allowed)
             if not meets(group, target):
-                for i, (combo, own) in before.items():
-                    chosen[i], cands[i] = combo, own
+                for i, (combo, own, was_untold) in before.items():
+                    chosen[i], cands[i], untold[i] = combo, own, was_untold
         if certain and target is not None and meets(group, target):
             for i in group:
                 sure[i] = True
@@ -788,10 +831,11 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             if (combo := chosen[i]) is not None:
                 for c, v in values(i, combo).items():
                     fixed[c] = fixed.get(c, Decimal(0)) + v
-        picks = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],
+        joint = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],
                                  fixed, target, amount_cols, tolerance(group))
-        for i, opts, n in zip(open_rows, options, picks):
+        for k, (i, opts, n) in enumerate(zip(open_rows, options, joint.picks)):
             chosen[i] = opts[n]
+            untold[i] = k in joint.untold
 
     def tolerance(group: list[int]) -> Decimal:
         return SETTINGS.cent * max(1, len(group))
@@ -835,14 +879,14 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # the header's, the total's own figures seated by something: read in printed order for
         # want of anything telling otherwise, they set its rows no target)
         flat = [i for i in range(len(rows)) if i != total_row]
-        before = [chosen[i] for i in flat]
+        before = [(chosen[i], untold[i]) for i in flat]
         target = values(total_row, placed(total_row))
         settle(flat, target, None)
         if meets(flat, target):
             top = flat
         else:
-            for i, combo in zip(flat, before):
-                chosen[i] = combo
+            for i, (combo, was_untold) in zip(flat, before):
+                chosen[i], untold[i] = combo, was_untold
     for p, kids in sorted(kids_of.items()):
         if kids:
             settle(kids, values(p, placed(p)), set(placed(p)), sure[p])
@@ -854,11 +898,13 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # amounts in the first columns, in printed order, are read as printed (the text drops
         # trailing empty cells); amounts moved past an empty column were placed. Where other
         # columns would hold them as well and the table prints no total to check its columns
-        # by, the printed order is a guess and says so
+        # by, the printed order is a guess and says so; so is a move to meet totals that other
+        # seats meet as well
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         # (a row seated to meet its parent's figures is as much a guess as they were)
-        guess = (guessed[i] or ((parent := parents[i]) is not None and seated_by_guess[parent] and len(cands[i]) > 1)) and \
-            (total_row is None or not top) and not (told_by_text[i] or told_by_tables[i])
+        guess = ((untold[i] and ambiguous) or
+                 (guessed[i] or ((parent := parents[i]) is not None and seated_by_guess[parent] and len(cands[i]) > 1)) and
+                 (total_row is None or not top)) and not (told_by_text[i] or told_by_tables[i])
         seated_by_guess[i] = guess
         for c, (a, line) in zip(combo, amounts_of[i]):
             why = (GUESSED if guess

@@ -306,18 +306,33 @@ def rows_a_figure_weighs_on(shape: SumShape, r: int) -> set[int]:
 def _direct_children(coded: list[tuple[int, str]], repeats: set[int]) -> dict[int, list[tuple[int, str]]]:
     """A coded row → its (row, code) children: the rows whose longest printed prefix code is
     its code, and of `repeats` (rows repeating the code of the coded row above them) the one
-    under it. Linear in the rows (a code has at most seven prefixes)."""
-    rows_of: dict[str, list[int]] = {}
-    for r, code in coded:
-        if r not in repeats:
-            rows_of.setdefault(code, []).append(r)
+    under it. A unit's row (`catalog.UNIT_CODE_LENGTH` digits, no row printing a code that
+    begins it) heads the rows after it up to the next unit: codes are sought among theirs,
+    and its children are those none of theirs heads. Linear in the rows (a code has at most
+    seven prefixes)."""
+    printed = {code for _, code in coded}
+    units = [i for i, (_, code) in enumerate(coded) if len(code) == catalog.UNIT_CODE_LENGTH and
+             not any(code[:n] in printed for n in range(1, len(code)))]
     out: dict[int, list[tuple[int, str]]] = {}
-    for (above, _), (r, code) in zip([(-1, "")] + coded, coded):
-        if r in repeats:
-            out.setdefault(above, []).append((r, code))
-        elif (parent := next((code[:n] for n in range(len(code) - 1, 0, -1) if code[:n] in rows_of), None)):
-            for p in rows_of[parent]:
-                out.setdefault(p, []).append((r, code))
+    for start, end in zip([0] + units, units + [len(coded)]):
+        block = coded[start:end]
+        if not block:
+            continue        # (a unit first: no rows before it)
+        unit = block[0][0] if start in units else None
+        rows_of: dict[str, list[int]] = {}
+        for r, code in block[unit is not None:]:
+            if r not in repeats:
+                rows_of.setdefault(code, []).append(r)
+        for (above, _), (r, code) in zip([(-1, "")] + block, block):
+            if r == unit:
+                continue
+            if r in repeats:
+                out.setdefault(above, []).append((r, code))
+            elif (parent := next((code[:n] for n in range(len(code) - 1, 0, -1) if code[:n] in rows_of), None)):
+                for p in rows_of[parent]:
+                    out.setdefault(p, []).append((r, code))
+            elif unit is not None:
+                out.setdefault(unit, []).append((r, code))
     return out
 
 

@@ -1946,6 +1946,51 @@ def test_a_units_code_is_totalled_by_its_departments_row():
     assert _code_parents(["201", "01", "2010101", "合计", "20102"]) == [None, 0, 1, None, 0]
 
 
+def test_a_units_row_totals_the_classes_under_it():
+    # Xi'an's 支出明细表 by economic class prints each unit (`125001`, no department row above)
+    # over its classes: the unit's row totals them up to the next unit; a code of another length
+    # that no row begins (codes run together, `112080502`) totals nothing
+    from core.placement import _code_parents
+    assert _code_parents(["", "125001", "301", "30101", "302", "125002", "301"]) == [None, None, 1, 2, 1, None, 5]
+    assert _code_parents(["2080501", "112080502", "2080502"]) == [None, None, None]
+
+
+def test_rows_the_totals_seat_either_way_are_untold():
+    # under 人员 5.00 and 公用 2.00, a row of 3.00 is 人员's (only so is 公用 left its 2.00) and two
+    # rows of 2.00 one each, either way round: the totals tell the first, not the two others
+    from decimal import Decimal as D
+
+    from core.placement import _joint_placement
+    either = [{0: D("2.00"), 1: D("2.00")}, {0: D("2.00"), 2: D("2.00")}]
+    three = [{0: D("3.00"), 1: D("3.00")}, {0: D("3.00"), 2: D("3.00")}]
+    joint = _joint_placement([either, either, three], {}, {0: D("7.00"), 1: D("5.00"), 2: D("2.00")}, [0, 1, 2],
+                             D("0.01"))
+    assert joint.picks[2] == 0 and sorted(joint.picks[:2]) == [0, 1]
+    assert joint.untold == {0, 1}
+    told = _joint_placement([either, three], {}, {0: D("5.00"), 1: D("3.00"), 2: D("2.00")}, [0, 1, 2], D("0.01"))
+    assert told.picks == [1, 0] and told.untold == frozenset()
+
+
+def test_rows_seated_short_of_their_totals_are_guesses_where_other_seats_fall_as_short():
+    # the 302 row prints 人员 3.00, 公用 5.00 but its items (a search can miss, or the document
+    # print a slip) fit no seat that meets both: each item's move is a guess, not "placed by the
+    # table's totals"
+    from core import catalog
+    from core.model import Cell, Table
+    from core.placement import GUESSED, place_amounts
+    spec = catalog.SPEC_BY_KIND["budget.general_public_expense"]
+    layout = ("部门经济科目编码", "部门经济科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出")
+    table = Table(kind=spec.kind, title="支出", title_printed=True, unit="元", first_line=1, last_line=4,
+                  columns=parse_columns(layout), rows=[])
+    rows = [[Cell(code), Cell(name)] + [Cell("") for _ in layout[2:]]
+            for code, name in (("302", "商品和服务支出"), ("30201", "办公费"), ("30202", "印刷费"), ("30205", "水费"))]
+    figures = [[("12.00", 1), ("3.00", 1), ("5.00", 1), ("4.00", 1)], [("4.00", 2), ("4.00", 2)],
+               [("4.00", 3), ("4.00", 3)], [("4.00", 4), ("4.00", 4)]]
+    place_amounts(table, rows, figures, spec, [0, 1])
+    moved = [c.inferred for row in rows[1:] for c in row[2:] if c.text and row[3].text == ""]
+    assert moved and set(moved) == {GUESSED}
+
+
 def test_amounts_run_together_are_split_a_negative_among_them_too():
     # pdfplumber with a wide x_tolerance prints a row's figures without spaces; a negative one
     # (with a thousands comma) is split off too

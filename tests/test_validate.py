@@ -558,6 +558,20 @@ def test_a_code_printed_one_part_a_row_takes_the_parts_above_it():
     assert validate(doc) == []
 
 
+def test_each_units_classes_add_up_to_its_row_not_to_every_row_of_their_class():
+    # Xi'an lists each unit (`125001`, no department row above it) over its own classes: a
+    # class printed again under the next unit is another row; the unit's row is its classes'
+    # total, and a slip in one unit is found there alone
+    def document(second_unit: str):
+        return _document(_lines("一般公共预算支出明细表（按支出功能分类科目）", "单位：万元", "功能科目编码\t功能科目名称\t合计",
+                                "\t合计\t10.00", "125001\t甲单位\t6.00", "201\t一般公共服务支出\t6.00",
+                                "2013301\t行政运行\t6.00", f"125002\t乙单位\t{second_unit}", "201\t一般公共服务支出\t4.00",
+                                "2013301\t行政运行\t4.00"))
+    assert validate(document("4.00")) == []
+    assert [(f.check, f.where, f.values) for f in validate(document("5.00"))] == [
+        ("hierarchy", "125002 乙单位 / 合计", {"stated": "5.00", "computed": "4.00"})]
+
+
 def test_a_rows_list_number_is_no_amount():
     # Xi'an prints 序号 before the code: 1, 2, 3 down the rows are no figures to add up
     doc = _document(_lines("一般公共预算支出表", "单位：万元", "序号\t科目编码\t科目名称\t合计\t基本支出\t项目支出",
