@@ -85,6 +85,7 @@ from .tokens import (
     LINE_CODE,
     LONE_NUMBER,
     PAGE_DASH,
+    PAGE_IN_WORDS,
     SPACED_APART,
     TWO_DECIMALS,
     PrintedPages,
@@ -201,6 +202,7 @@ def page_number_lines(src: SourceText, regions: Sequence[Region] = ()) -> frozen
     out |= _pages_run_on(found, out)
     out |= _page_number_partners(found, out)
     out |= _pages_a_digit_a_line(src.norm)
+    out |= {k for k, line in enumerate(src.norm, start=1) if _PAGE_IN_WORDS_ALONE.match(line)}
     repeated = {k for lines in above_titles.values() if len(lines) > 1 for k in lines}
     if 2 * len(repeated) > sum(len(lines) for lines in above_titles.values()):
         out -= {k for lines in above_titles.values() for k in lines}
@@ -240,6 +242,7 @@ def _row_numbers_a_line(printed: list[tuple[int, str]]) -> set[int]:
 
 
 _DASH_ALONE = re.compile(rf"^\s*{PAGE_DASH}\s*$")
+_PAGE_IN_WORDS_ALONE = re.compile(rf"^\s*{PAGE_IN_WORDS}\s*$")
 _DIGIT_ALONE = re.compile(r"^\s*\d\s*$")
 _MAX_PAGE_DIGITS = 3
 _PAGES_TO_TELL = 3      # a foot printed so on this many pages at least: no table's cells
@@ -518,12 +521,13 @@ def _infer_kind(header_text: str, report_type: str, order: Sequence[str], prev_k
 def build_table(src: SourceText, region: Region, context: Context, spec: TableSpec | None = None) -> Table:
     spec = spec or region.spec
     norm = src.norm
-    title_norm = norm[region.title_line - 1].strip() if region.title_line else ""
-    title_norm = TITLE_NUMBER.sub("", title_norm).strip()
     content: list[tuple[int, str]] = []
     noted: list[tuple[int, str]] = []
     sentences: list[tuple[int, str]] = []     # lines ending a sentence: notes, unless rows follow them
     title_lines = region.title_lines()
+    # (a title wrapped over lines prints each of them again on a continuation page)
+    title_texts = {text for j in title_lines if len(text := TITLE_NUMBER.sub("", norm[j - 1].strip()).strip()) >= 2} \
+        if region.title_printed else set()
     for k in region.lines_as_read():
         s = norm[k - 1]
         t = s.strip()
@@ -534,8 +538,7 @@ def build_table(src: SourceText, region: Region, context: Context, spec: TableSp
             continue
         if TABLE_LABEL.match(t) or UNIT_LABEL.match(t):
             continue
-        if region.title_printed and k != region.title_line and title_norm in t and \
-                TITLE_NUMBER.sub("", t).strip() == title_norm:
+        if TITLE_NUMBER.sub("", t).strip() in title_texts:
             continue        # the title printed again on a continuation page
         if NOTE.match(t):
             noted.append((k, t))
@@ -3882,7 +3885,8 @@ def _read_label_columns(body: Body) -> None:
         runs = _wrapped_names_joined(runs, body.header_words)    # a name wrapped around its code's line
     if sum(columns[j].opens_code for j in leading) > 1:
         # `30101 基本工资 50101 工资奖金津补贴`, `301 01 基本工资 501 01 …`: one row's label pairs, read as runs
-        runs = _label_pairs_joined(runs, {k: after for (k, _), (after, _) in zip(body.content, body.content[1:])})
+        next_line = {k: after for (k, _), (after, _) in zip(body.content, body.content[1:])}
+        runs = _first_codes_set_low(_label_pairs_joined(runs, next_line), next_line, len(leading))
     _fill_label_columns(body.table, runs, leading, body.spec, body.stated,
                         tuple(j for j in body.text_cols if j not in leading), body.context.printed,
                         body.context.natures)
@@ -5284,7 +5288,12 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     code_cols = [j for j in text_cols if table.columns[j].role == ColumnRole.CODE]
     code_col = code_cols[0] if len(code_cols) == 1 else None
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
-    wrapped = {} if code_cols else _labels_wrapped_around(runs, len(text_cols))
+    # (code-and-name pairs: a row whose first code is followed by the next code, or by its
+    # figures, prints its first name wrapped around its line; the name goes after that code)
+    first_name = next((j for j in text_cols if code_cols and j > code_cols[0] and
+                       table.columns[j].role in (ColumnRole.NAME, ColumnRole.TEXT)), None) if len(code_cols) > 1 else None
+    wrapped = _labels_wrapped_around(runs, _first_name_missing(runs)) if first_name is not None else \
+        {} if code_cols else _labels_wrapped_around(runs, _one_label_missing(runs, len(text_cols)))
     taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
     full = [codes + labels for codes, labels, _ in runs if len(codes + labels) == len(text_cols)]  # a label a column
     widths = {j: max(len(t) for _, t in pieces) for j, pieces in zip(text_cols, zip(*full))} if not code_cols else {}
@@ -5320,6 +5329,8 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
         elif codes and code_col is not None:
             row[code_col] = Cell("".join(t for _, t in codes), tuple(sorted({k for k, _ in codes})))
             pieces, cols = labels, [j for j in text_cols if j > code_col] or text_cols
+        elif i in wrapped and first_name is not None:
+            cols = [j for j in text_cols if j != first_name]
         elif not code_cols and 0 < len(pieces) < len(cols) and not (rows and pieces[0][1] == rows[-1][cols[0]].text):
             # the columns to the left are cells merged down from a row above (a unit over its years;
             # a row printing the first column's cell again is not one: a cell of its was glued)
@@ -5374,18 +5385,33 @@ def _wrapped_pieces_joined(pieces: list[Token], widths: list[int]) -> list[list[
     return cells
 
 
-def _labels_wrapped_around(runs: list[Run], label_columns: int) -> dict[int, tuple[list[Token], list[Token]]]:
+def _one_label_missing(runs: list[Run], label_columns: int) -> Callable[[int], bool]:
+    """Whether a run is a row printing every label but one."""
+    return lambda i: 0 <= i < len(runs) and bool(runs[i][2]) and len(runs[i][0]) + len(runs[i][1]) == label_columns - 1
+
+
+def _first_name_missing(runs: list[Run]) -> Callable[[int], bool]:
+    """Whether a run is a row of code-and-name pairs whose first code is followed by the next
+    code or by its figures (`30108 50102 社会保障缴费 81.23`, `125001 2,080.32 …`): its first
+    name is missing."""
+    def missing(i: int) -> bool:
+        if not 0 <= i < len(runs) or not runs[i][2]:
+            return False
+        pieces = runs[i][0] + runs[i][1]
+        return bool(pieces) and CODE.fullmatch(pieces[0][1]) is not None and \
+            (len(pieces) == 1 or CODE.fullmatch(pieces[1][1]) is not None)
+    return missing
+
+
+def _labels_wrapped_around(runs: list[Run], headless: Callable[[int], bool]) -> dict[int, tuple[list[Token], list[Token]]]:
     """A label wrapped in its cell prints around the line of its row's other labels and
     figures (`生均公用经费及…残疾学` / `特定目标类 94.50 …` / `生生均公用经费`; `机关事业单位基本养老保`
     / `301 08 501 02 社会保障缴费 102.24 …` / `险缴费`): a piece of text alone on its line right
-    before a row that prints every label but one is that label's head, and one right after it
-    its tail, unless the next row needs it for its head. The head and tail of each such row,
-    by its run's index."""
+    before a row missing a label (`headless`) is that label's head, and one right after it its
+    tail, unless the next row needs it for its head. The head and tail of each such row, by
+    its run's index."""
     def alone(i: int) -> bool:
         return 0 <= i < len(runs) and not runs[i][0] and not runs[i][2] and len(runs[i][1]) == 1
-
-    def headless(i: int) -> bool:
-        return 0 <= i < len(runs) and bool(runs[i][2]) and len(runs[i][0]) + len(runs[i][1]) == label_columns - 1
     out: dict[int, tuple[list[Token], list[Token]]] = {}
     tails: set[int] = set()
     for i in range(1, len(runs)):
@@ -5514,6 +5540,35 @@ def _label_pairs_joined(runs: list[Run], next_line: Mapping[int, int]) -> list[R
             out[-1] = ([], before[1] + pieces, amounts)
             continue
         out.append(([], pieces, amounts) if codes else (codes, labels, amounts))
+    return out
+
+
+def _first_codes_set_low(runs: list[Run], next_line: Mapping[int, int], label_columns: int) -> list[Run]:
+    """Rows of code-and-name pairs whose first code prints on the line under the row's, its
+    cell's text set low (`基本工资 50101 工资奖金津补贴 …` / `30101`; `机关事业单位基` / `50102
+    社会保障缴费 …` / `30108 本养老保险缴费`): a line right under a row's, printing no figure and
+    opening with a code, where the row prints all its labels but its first code, or only its
+    second pair (a code of the other classification: another first digit), opens that row;
+    the words after it stay a line of their own (the first name's wrapped end)."""
+    out: list[Run] = []
+    i = 0
+    while i < len(runs):
+        codes, labels, amounts = runs[i]
+        pieces = codes + labels
+        low = runs[i + 1][0] + runs[i + 1][1] if i + 1 < len(runs) and not runs[i + 1][2] else []
+        if amounts and pieces and low and CODE.fullmatch(low[0][1]) and \
+                next_line.get(max(k for k, _ in pieces + amounts)) == low[0][0] and (
+                    (len(pieces) == label_columns - 1 and not CODE.fullmatch(pieces[0][1]) and
+                     CODE.fullmatch(pieces[1][1]) is not None) or
+                    (len(pieces) == label_columns - 2 and CODE.fullmatch(pieces[0][1]) is not None and
+                     pieces[0][1][0] != low[0][1][0])):
+            out.append(([], [low[0]] + pieces, amounts))
+            if len(low) > 1:
+                out.append(([], low[1:], []))
+            i += 2
+            continue
+        out.append(runs[i])
+        i += 1
     return out
 
 

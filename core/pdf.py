@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .text import holds_words
+from .tokens import PAGE_IN_WORDS
 
 if TYPE_CHECKING:        # pdfplumber is imported only where a PDF is read
     from pdfplumber.page import Page
@@ -57,7 +58,7 @@ class PdfSettings:
 
 SETTINGS = PdfSettings()
 # (`1 0`: a letter-spaced page number's digits stand apart)
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d(?: ?\d){0,3}[-—–\s]*$|^第\s*\d{1,4}\s*页(\s*共\s*\d+\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
+_PAGE_NUMBER = re.compile(rf"^[-—–\s]*\d(?: ?\d){{0,3}}[-—–\s]*$|^{PAGE_IN_WORDS}$|^\d{{1,4}}\s*/\s*\d{{1,4}}$")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ COLUMN_NUMBER_WORDS = {"**", "*", "栏次", "行次", "类", "款", "项", "栏"
 # A page's number on its own line: `12`, `- 12 -`, `—12—`, `1 2` (a layout text spacing its digits as printed)
 PAGE_DASH = "[-—–]"         # the dashes around a printed page number
 LONE_NUMBER = re.compile(rf"^\s*({PAGE_DASH}\s*)?([1-9](?: ?\d){{0,2}})(\s*{PAGE_DASH})?\s*$")
+# … and in words: `第10页，共45页`, `第 3 页`
+PAGE_IN_WORDS = r"第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?"
 
 # A number glued to the label after it ("0.00二、公共安全支出"); a percentage (89.50%) is one cell.
 GLUED = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+\.\d+)([^\d,.%‰].*)$")
