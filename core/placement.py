@@ -609,6 +609,10 @@ class _Reached(NamedTuple):
     other: _Reached | None = None
 
 
+# (built from a tuple: the search makes thousands, and a named tuple's own constructor is slow)
+_reached = functools.partial(tuple.__new__, _Reached)
+
+
 def _choices(trail: _Reached | None) -> list[int]:
     """The choices a trail made, first row first."""
     out: list[int] = []
@@ -658,7 +662,7 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
             for n, delta in enumerate(deltas[i]):
                 after = tuple(x + d for x, d in zip(sums, delta))
                 if (met := nxt.get(after)) is None:
-                    nxt[after] = _Reached(n, trail, sums)
+                    nxt[after] = _reached((n, trail, sums, None))
                 elif met.other is None and met.sums != sums:
                     # (from other sums: the trails seat other figures somewhere)
                     nxt[after] = met._replace(other=_Reached(n, trail, sums))
