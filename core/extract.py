@@ -5290,8 +5290,8 @@ def _fill_label_columns(table: Table, runs: list[Run], text_cols: list[int], spe
     in_parts = any(table.columns[j].role == ColumnRole.CODE_PART for j in text_cols)
     # (code-and-name pairs: a row whose first code is followed by the next code, or by its
     # figures, prints its first name wrapped around its line; the name goes after that code)
-    first_name = next((j for j in text_cols if code_cols and j > code_cols[0] and
-                       table.columns[j].role in (ColumnRole.NAME, ColumnRole.TEXT)), None) if len(code_cols) > 1 else None
+    first_name = next((j for j in text_cols if j > code_cols[0] and table.columns[j].role in
+                       (ColumnRole.NAME, ColumnRole.TEXT)), None) if len(code_cols) > 1 else None
     wrapped = _labels_wrapped_around(runs, _first_name_missing(runs)) if first_name is not None else \
         {} if code_cols else _labels_wrapped_around(runs, _one_label_missing(runs, len(text_cols)))
     taken = {i + d for i, (_, tail) in wrapped.items() for d in ((-1, 1) if tail else (-1,))}
