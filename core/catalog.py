@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -809,9 +809,15 @@ BASIC_FUNCTION_SUBJECTS = re.compile(r"^(行政运行|事业运行|机关服务|
                                      r"机关事业单位(基本养老保险|职业年金)缴费支出|(行政|事业)单位医疗|公务员医疗补助|"
                                      r"住房公积金|提租补贴|购房补贴)$")
 PROJECT_FUNCTION_SUBJECTS = re.compile(r"^一般行政管理事务$")
-# A budget unit's code: its department's three digits and its own three (`125001`); printed
-# without its department's row, it heads the classes listed under it, up to the next unit.
-UNIT_CODE_LENGTH = 6
+UNIT_CODE_LENGTH = 6        # a budget unit's code: its department's three digits and its own three
+
+
+def heads_classes(code: str, printed: Container[str]) -> bool:
+    """Whether a row's code is a unit's (`125001`) printed without its department's row (no code
+    of `printed` begins it): it heads the classes listed under it, up to the next unit."""
+    return len(code) == UNIT_CODE_LENGTH and not any(code[:n] in printed for n in range(1, len(code)))
+
+
 DISCLOSURE_WORD = "公开"       # a running head names the disclosure (`2026年度部门预算公开`)
 INCOME_PANEL = "收入"         # a summary's income panel is named so (收入, 财政拨款收入)
 # A panel's item that its own numbered list of items follows (一、本年支出 then 一、一般公共服务支出 …

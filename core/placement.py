@@ -588,7 +588,7 @@ def _code_parents(codes: list[str]) -> list[int | None]:
         else:
             heads = [last_of[code[:n]] for n in range(1, len(code)) if code[:n] in last_of]
             parents.append(max(heads) if heads else None)
-            if heads or len(code) != catalog.UNIT_CODE_LENGTH:
+            if not catalog.heads_classes(code, last_of):
                 continue        # a unit under its department's row (or codes run together): no head of classes
         last_at[me] = i
         for lv in [lv for lv in last_at if lv > me]:

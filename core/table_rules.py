@@ -306,13 +306,11 @@ def rows_a_figure_weighs_on(shape: SumShape, r: int) -> set[int]:
 def _direct_children(coded: list[tuple[int, str]], repeats: set[int]) -> dict[int, list[tuple[int, str]]]:
     """A coded row → its (row, code) children: the rows whose longest printed prefix code is
     its code, and of `repeats` (rows repeating the code of the coded row above them) the one
-    under it. A unit's row (`catalog.UNIT_CODE_LENGTH` digits, no row printing a code that
-    begins it) heads the rows after it up to the next unit: codes are sought among theirs,
-    and its children are those none of theirs heads. Linear in the rows (a code has at most
-    seven prefixes)."""
+    under it. A unit's row (`catalog.heads_classes`) heads the rows after it up to the next
+    unit: codes are sought among theirs, and its children are those none of theirs heads.
+    Linear in the rows (a code has at most seven prefixes)."""
     printed = {code for _, code in coded}
-    units = [i for i, (_, code) in enumerate(coded) if len(code) == catalog.UNIT_CODE_LENGTH and
-             not any(code[:n] in printed for n in range(1, len(code)))]
+    units = [i for i, (_, code) in enumerate(coded) if catalog.heads_classes(code, printed)]
     out: dict[int, list[tuple[int, str]]] = {}
     for start, end in zip([0] + units, units + [len(coded)]):
         block = coded[start:end]
