@@ -3937,7 +3937,12 @@ def _read_panels(body: Body) -> None:
         runs, descriptions = _descriptions_apart(runs)
     alternating = len(text_cols) > 2 and text_cols[0] == 0 and all(j + 1 not in text_cols for j in text_cols)
     if alternating and body.by_line:
-        table.rows = side_by_side_rows(columns, text_cols, runs, dict(content))
+        printed = body.context.printed
+        places = {k: fold(printed.lines[k - 1]) for k, _ in content if k <= len(printed.lines)} \
+            if printed is not None and keeps_places(content, printed) else None
+        table.rows, ambiguous = side_by_side_rows(columns, text_cols, runs, dict(content), places)
+        if ambiguous:
+            table.add_doubt(ambiguous)
     elif alternating:
         table.rows, ambiguous = stream_panel_rows(columns, text_cols, runs)
         if ambiguous:

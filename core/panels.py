@@ -750,34 +750,50 @@ def _list_fit(label: str, p: int, last: Mapping[tuple[bool, bool], int], income_
     return 1 if n == 1 else -1
 
 
-def _line_pairs(tokens: list[tuple[str, str]], panels: int) -> list[Pair]:
+def _line_pairs(tokens: list[tuple[str, str]], panels: int) -> tuple[list[Pair], list[int]]:
     """A line's (kind, token)s as labels each with the figures after it: at most one per panel
     (a line of more words than its panels can hold joins a label's pieces, and so does a word
-    closing the bracket the word before it left open: `机关资本性支出（基本建` `设）`)."""
+    closing the bracket the word before it left open: `机关资本性支出（基本建` `设）`); and the
+    token each opens with."""
     pairs: list[Pair] = []
-    for kind, t in tokens:
+    opens: list[int] = []
+    for n, (kind, t) in enumerate(tokens):
         if kind == "text" and pairs and not pairs[-1][1] and opens_bracket(pairs[-1][0]) and \
                 CLOSES_FIRST.match(t) and not LIST_CLOSE.match(t):
             pairs[-1] = (pairs[-1][0] + t, [])
         elif kind == "text" and (not pairs or pairs[-1][1] or len(tokens) <= 2 * panels):
             pairs.append((t, []))
+            opens.append(n)
         elif kind == "text":
             pairs[-1] = (pairs[-1][0] + t, [])
         elif pairs:
             pairs[-1][1].append(t)
         else:
             pairs.append(("", [t]))
-    return pairs[:panels]
+            opens.append(n)
+    return pairs[:panels], opens[:panels]
 
 
-def _wrapped_ends(lines: list[tuple[int, list[Pair]]], i: int, panels: int, printed: Mapping[int, str]) -> list[str]:
+def _token_places(line: str, tokens: list[str]) -> list[int | None]:
+    """Where each of a line's tokens starts in the line as printed, found in turn (None where
+    the line prints it otherwise)."""
+    places: list[int | None] = []
+    at = 0
+    for t in tokens:
+        found = line.find(t, at)
+        places.append(found if found >= 0 else None)
+        at = found + len(t) if found >= 0 else at
+    return places
+
+
+def _wrapped_ends(lines: list[PanelLine], i: int, panels: int, printed: Mapping[int, str]) -> list[str]:
     """The ends of labels wrapped around the row on line i + 1, where line i prints only
     their heads and line i + 2 only as many ends (`2.政府性基金预 三、单位预留机动经` / `三、国防支出
     600.00` / `算 费`: the ends as printed, apart, not joined as a word's letters), all fitting
     beside the row's own labels; else none."""
     if i + 2 >= len(lines):
         return []
-    heads, middle, tails = (pairs for _, pairs in lines[i:i + 3])
+    heads, middle, tails = (pairs for _, pairs, _ in lines[i:i + 3])
     ends = printed.get(lines[i + 2][0], "").split()
     fits = bool(heads) and bool(middle) and len(ends) == len(heads) and len(heads) + len(middle) <= panels \
         and not any(figures for _, figures in heads + tails) \
@@ -785,81 +801,155 @@ def _wrapped_ends(lines: list[tuple[int, list[Pair]]], i: int, panels: int, prin
     return ends if fits else []
 
 
-def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Run],
-                      printed: Mapping[int, str]) -> list[list[Cell]]:
+def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Run], printed: Mapping[int, str],
+                      places: Mapping[int, str] | None = None) -> tuple[list[list[Cell]], str]:
     """Three or more (label, amounts) panels side by side (收支总表 telling the spending by
     function, by economic class and by government class): a line is a row; its labels go, in
     order, to the panels whose numbered lists they continue (`12、` after `11、`, `(6)` after
     `(5)`; spending never to the income's panel), the amounts after a label to its panel.
     Labels wrapped around a row's line (heads above, ends below) are that row's, each in a
     panel whose list it continues and whose cells are no wider than its head (a panel that
-    printed a wider label on one line would not have wrapped it)."""
+    printed a wider label on one line would not have wrapped it). Lines are seated together:
+    a line printing fewer labels than panels fits several seatings alike (`二、` goes on two
+    lists), which the lines after it tell apart (`十一、转移性支出` only goes on one of them), or,
+    in a text that keeps the places of its cells (`places`: its lines as printed), where the
+    label starts: under the labels of its panel. Where another seating of the whole
+    table fits as well, why the rows are doubted (else "")."""
     amount_cols = [list(range(t + 1, e)) for t, e in _panel_ends(text_cols, len(columns)).items()]
-    last: list[dict[tuple[bool, bool], int]] = [{} for _ in text_cols]
-    widest = [0] * len(text_cols)       # the widest label each panel printed on one line so far
     panels = range(len(text_cols))
-
     income_first = _income_first(columns, text_cols)
-
-    def fit(label: str, p: int) -> int:
-        return _list_fit(label, p, last[p], income_first)
-
-    def wider_than(head: str, p: int) -> bool:
-        return widest[p] > display_width(head) + 1      # (a digit or a mark may be half as wide)
-
-    def row_of(seated: list[tuple[Pair, int, tuple[int, ...]]]) -> list[Cell]:
-        row = [Cell("") for _ in columns]
-        for (label, figures), p, lines in seated:
-            if label:
-                row[text_cols[p]] = Cell(label, lines, "joined from fragments" if len(lines) > 1 else "")
-                numbered = _list_number(label)
-                if numbered is not None:
-                    last[p][numbered[0]] = numbered[1]
-                if len(lines) == 1:
-                    widest[p] = max(widest[p], display_width(label))
-            for j, figure in zip(amount_cols[p], figures):
-                row[j] = Cell(clean_number(figure), lines[:1])
-        return row
-
-    def wrapped_row(heads: list[Pair], middle: list[Pair], ends: list[str],
-                    lines: tuple[int, int, int]) -> list[Cell] | None:
-        """The row of `middle` with the labels `heads` began and `ends` end, each seated where
-        it fits (None where one fits no panel: not wrapped labels, then)."""
-        joined: list[Pair] = [(head + end, []) for (head, _), end in zip(heads, ends)]
-
-        def score(choice: tuple[tuple[int, ...], tuple[int, ...]]) -> int:
-            around, on_line = choice
-            return sum(fit(label, p) - 5 * wider_than(head, p) for (label, _), (head, _), p in zip(joined, heads, around)) \
-                + sum(fit(label, p) for (label, _), p in zip(middle, on_line))
-        around, on_line = max(((a, m) for a in itertools.combinations(panels, len(joined))
-                               for m in itertools.combinations([p for p in panels if p not in a], len(middle))), key=score)
-        if any(fit(label, p) <= 0 or wider_than(head, p) for (label, _), (head, _), p in zip(joined, heads, around)):
-            return None
-        return row_of([(pair, p, (lines[0], lines[2])) for pair, p in zip(joined, around)] +
-                      [(pair, p, (lines[1],)) for pair, p in zip(middle, on_line)])
-
     tokens: dict[int, list[tuple[str, str]]] = {}       # line → (kind, token) in printed order
     for codes, labels, amounts in runs:
         for k, t in codes + labels:
             tokens.setdefault(k, []).append(("text", t))
         for k, t in amounts:
             tokens.setdefault(k, []).append(("amount", t))
-    lines = [(k, _line_pairs(tokens[k], len(text_cols))) for k in sorted(tokens)]
+    lines: list[PanelLine] = []
+    for k in sorted(tokens):
+        pairs, opens = _line_pairs(tokens[k], len(text_cols))
+        where = _token_places(places[k], [t for _, t in tokens[k]]) if places is not None and k in places else []
+        lines.append((k, pairs, [where[n] if where and pair[0] else None for pair, n in zip(pairs, opens)]))
+
+    def seated(state: PanelState, placed: list[PanelSeat]) -> PanelState:
+        """The panels' lists and widths after a row seats `placed`."""
+        last, widest, plain, starts = list(state[0]), list(state[1]), list(state[2]), list(state[3])
+        for (label, _), p, row_lines, _, place in placed:
+            if place is not None:
+                starts[p] = starts[p] | {place}
+            if numbered := _list_number(label):
+                last[p] = {**last[p], numbered[0]: numbered[1]}
+            plain[p] = plain[p] or (bool(label) and _plain_item(label))
+            if label and len(row_lines) == 1:
+                widest[p] = max(widest[p], display_width(label))
+        return tuple(last), tuple(widest), tuple(plain), tuple(starts)
+
+    def fit(label: str, p: int, state: PanelState) -> int:
+        return _list_fit(label, p, state[0][p], income_first)
+
+    def gain(score: Score, placed: list[PanelSeat], state: PanelState) -> Score:
+        """A seating's score after a row seats `placed`: how well its labels go on with their
+        panels' lists, then, where the lists tell nothing, how many labels start under one of
+        their panel's, then how many items without a number go where such items were printed
+        (`对企业补助` then `其他支出`)."""
+        return score[0] + sum(seat[3] for seat in placed), \
+            score[1] + sum(place is not None and any(abs(place - start) <= SETTINGS.position_tolerance
+                                                     for start in state[3][p]) for _, p, _, _, place in placed), \
+            score[2] + sum(state[2][p] and bool(label) and _plain_item(label) for (label, _), p, _, _, _ in placed)
+
+    def wider_than(head: str, p: int, state: PanelState) -> bool:
+        return state[1][p] > display_width(head) + 1      # (a digit or a mark may be half as wide)
+
+    def wrapped_seating(i: int, label_ends: list[str], state: PanelState
+                        ) -> list[PanelSeat] | None:
+        """The row of line i + 1 with the labels line i began and `label_ends` end, each seated
+        where it fits (None where one fits no panel: not wrapped labels, then)."""
+        heads, middle, middle_places = lines[i][1], lines[i + 1][1], lines[i + 1][2]
+        joined: list[Pair] = [(head + end, []) for (head, _), end in zip(heads, label_ends)]
+
+        def score(choice: tuple[tuple[int, ...], tuple[int, ...]]) -> int:
+            around, on_line = choice
+            return sum(fit(label, p, state) - 5 * wider_than(head, p, state)
+                       for (label, _), (head, _), p in zip(joined, heads, around)) \
+                + sum(fit(label, p, state) for (label, _), p in zip(middle, on_line))
+        best = max(((a, m) for a in itertools.combinations(panels, len(joined))
+                    for m in itertools.combinations([p for p in panels if p not in a], len(middle))), key=score)
+        around, on_line = best
+        if any(fit(label, p, state) <= 0 or wider_than(head, p, state)
+               for (label, _), (head, _), p in zip(joined, heads, around)):
+            return None
+        row_lines = (lines[i][0], lines[i + 2][0])
+        return [(pair, p, row_lines, fit(pair[0], p, state) - 5 * wider_than(head, p, state), None)
+                for pair, (head, _), p in zip(joined, heads, around)] + \
+            [(pair, p, (lines[i + 1][0],), fit(pair[0], p, state), place)
+             for pair, p, place in zip(middle, on_line, middle_places)]
+
+    # seatings of the lines so far, by the line they reach: (score, rows seated last first, state)
+    start: PanelState = (tuple({} for _ in panels), (0,) * len(text_cols), (False,) * len(text_cols),
+                         (frozenset(),) * len(text_cols))
+    reached: dict[int, list[tuple[Score, PanelRows, PanelState]]] = {0: [((0, 0, 0), None, start)]}
+    for i in range(len(lines)):
+        kept: dict[tuple[object, ...], tuple[Score, PanelRows, PanelState]] = {}
+        for score, chain, state in sorted(reached.pop(i, []), key=_by_score):
+            key = (tuple(tuple(sorted(last.items())) for last in state[0]), state[2], state[3])
+            if key not in kept:     # (a seating leaving the same lists goes on as the better one)
+                kept[key] = (score, chain, state)
+        seatings = list(kept.values())[:SETTINGS.stream_seatings_kept]
+        label_ends = _wrapped_ends(lines, i, len(text_cols), printed)
+        wrapped = [(score, chain, state, placed) for score, chain, state in seatings
+                   if label_ends and (placed := wrapped_seating(i, label_ends, state)) is not None]
+        for score, chain, state, placed in wrapped:     # (lines that wrap labels around a row are read so)
+            reached.setdefault(i + 3, []).append((gain(score, placed, state), (chain, placed), seated(state, placed)))
+        for score, chain, state in seatings if not wrapped else []:
+            k, pairs, starts = lines[i]
+            for chosen in itertools.combinations(panels, len(pairs)):
+                placed = [(pair, p, (k,), fit(pair[0], p, state), place) for pair, p, place in zip(pairs, chosen, starts)]
+                reached.setdefault(i + 1, []).append((gain(score, placed, state), (chain, placed), seated(state, placed)))
+    ends = sorted(reached.get(len(lines), [((0, 0, 0), None, start)]), key=_by_score)
+    best = _rows_of(ends[0][1])
+    doubt = ""
+    if len(ends) > 1 and ends[1][0] == ends[0][0] and (either := _seated_either_way(best, _rows_of(ends[1][1]))):
+        doubt = f"{either} goes on a list in two panels, and the lines after it fit either: check the rows against the source"
     rows: list[list[Cell]] = []
-    i = 0
-    while i < len(lines):
-        k, pairs = lines[i]
-        if label_ends := _wrapped_ends(lines, i, len(text_cols), printed):
-            row = wrapped_row(pairs, lines[i + 1][1], label_ends, (k, lines[i + 1][0], lines[i + 2][0]))
-            if row is not None:
-                rows.append(row)
-                i += 3
-                continue
-        seats = max(itertools.combinations(panels, len(pairs)),
-                    key=lambda chosen: sum(fit(label, p) for (label, _), p in zip(pairs, chosen)))
-        rows.append(row_of([(pair, p, (k,)) for pair, p in zip(pairs, seats)]))
-        i += 1
-    return rows
+    for placed in best:
+        row = [Cell("") for _ in columns]
+        for (label, figures), p, row_lines, _, _ in placed:
+            if label:
+                row[text_cols[p]] = Cell(label, row_lines, "joined from fragments" if len(row_lines) > 1 else "")
+            for j, figure in zip(amount_cols[p], figures):
+                row[j] = Cell(clean_number(figure), row_lines[:1])
+        rows.append(row)
+    return rows, doubt
+
+
+# each panel's lists' last numbers, its widest label on one line, whether it printed an item without a
+# number, where its labels start as printed
+PanelState = tuple[tuple[dict[tuple[bool, bool], int], ...], tuple[int, ...], tuple[bool, ...], tuple[frozenset[int], ...]]
+# a label and its figures, its panel, its lines, how well it goes on with the panel's lists, where it starts as printed
+PanelSeat = tuple[Pair, int, tuple[int, ...], int, int | None]
+PanelLine = tuple[int, list[Pair], list[int | None]]      # a line, its (label, figures), where each label starts
+Score = tuple[int, int, int]    # labels going on with their panels' lists, starting under their panels', plain items placed
+PanelRows = tuple["PanelRows", list[PanelSeat]] | None     # the rows seated so far, last first
+
+
+def _by_score(seating: tuple[Score, PanelRows, PanelState]) -> tuple[int, ...]:
+    return tuple(-n for n in seating[0])
+
+
+def _rows_of(chain: PanelRows) -> list[list[PanelSeat]]:
+    rows = []
+    while chain is not None:
+        chain, placed = chain
+        rows.append(placed)
+    return rows[::-1]
+
+
+def _seated_either_way(one: list[list[PanelSeat]], other: list[list[PanelSeat]]) -> str:
+    """A label two seatings put in different panels, going on a list in each (else ""): a
+    label that fits no list anywhere (a total, an item without a number) says nothing of
+    its panel, wherever it is put."""
+    seats = {(lines, n): (p, fits) for row in other for n, (_, p, lines, fits, _) in enumerate(row)}
+    return next((pair[0] for row in one for n, (pair, p, lines, fits, _) in enumerate(row)
+                 if fits > 0 and (elsewhere := seats.get((lines, n))) and elsewhere[0] != p and elsewhere[1] > 0), "")
 
 
 def _side_fit(label: str, p: int, income_first: bool) -> int:

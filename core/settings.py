@@ -17,7 +17,8 @@ class ReadingSettings:
                                         # the sums, per placement the search may return
     joint_states: int = 512             # partial column sums carried when seating the rows under one total
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
-    position_tolerance: int = 2         # characters a layout text's right-aligned amounts of one column drift
+    position_tolerance: int = 2         # characters a layout text's cells of one column drift (amounts' right
+                                        # ends, labels' starts)
     zigzag_rows: int = 3                # rows alternating between the two panels: read out of step
     stream_new_row: float = 1.0         # a panel cell printed in a stream opens a row at this cost (it goes on
                                         # with its row where it fits as well) …

@@ -614,6 +614,64 @@ def test_four_panels_side_by_side_follow_their_numbered_lists():
         ["", "", "3、国防支出", "40.00", "(2)商品和服务支出", "30.00", "", ""]]
 
 
+FOUR_PANEL_HEADER = ["部门综合预算政府性基金收支总表", "单位：万元", "收入 支出",
+                     "项目 预算数 支出功能分类科目（按大类） 预算数 部门预算支出经济分类科目（按大类） 预算数 "
+                     "政府预算支出经济分类科目（按大类） 预算数"]
+
+
+def test_lines_of_panels_that_print_fewer_labels_are_seated_by_the_lines_after_them():
+    # `二、文化旅游体育与传媒` goes on the income panel's list as well as the function panel's:
+    # a line at a time, it went to the income panel, and every spending item after it a panel
+    # left; `四、转移性支出` (spending: never the income's) tells the lists apart
+    doc = _parse(FOUR_PANEL_HEADER + [
+        "一、政府性基金拨款 一、科学技术 一、人员经费和公用经费支出 一、机关工资福利支出",
+        "二、文化旅游体育与传媒 工资福利支出 二、机关商品和服务支出",
+        "三、社会保障和就业 商品和服务支出 三、机关资本性支出（一）",
+        "四、转移性支出 对个人和家庭的补助 四、对企业补助",
+        "对社会保障基金补助 五、其他支出",
+        "其他支出",
+        "二、专项业务经费支出",
+        "本年收入合计 本年支出合计 本年支出合计 本年支出合计"])
+    [table] = doc.tables
+    assert [[c.text for c in r][::2] for r in table.rows] == [
+        ["一、政府性基金拨款", "一、科学技术", "一、人员经费和公用经费支出", "一、机关工资福利支出"],
+        ["", "二、文化旅游体育与传媒", "工资福利支出", "二、机关商品和服务支出"],
+        ["", "三、社会保障和就业", "商品和服务支出", "三、机关资本性支出（一）"],
+        ["", "四、转移性支出", "对个人和家庭的补助", "四、对企业补助"],
+        # items without a number go on with the panel that prints such items
+        ["", "", "对社会保障基金补助", "五、其他支出"],
+        ["", "", "其他支出", ""],
+        ["", "", "二、专项业务经费支出", ""],
+        ["本年收入合计", "本年支出合计", "本年支出合计", "本年支出合计"]]
+    assert table.doubt == ""
+
+
+def test_a_label_going_on_two_panels_lists_is_doubted_where_nothing_tells_which():
+    # `四、…` goes on both spending lists, and no line after it tells which
+    doc = _parse(FOUR_PANEL_HEADER + [
+        "一、政府性基金拨款 一、科学技术 一、人员经费和公用经费支出 一、机关工资福利支出",
+        "二、文化旅游体育与传媒 二、专项业务经费支出 二、机关商品和服务支出",
+        "三、社会保障和就业 三、机关资本性支出（一）",
+        "四、节能环保",
+        "本年收入合计 本年支出合计 本年支出合计 本年支出合计"])
+    [table] = doc.tables
+    assert "四、节能环保 goes on a list in two panels, and the lines after it fit either" in table.doubt
+
+
+def test_a_layout_texts_label_goes_to_the_panel_it_is_printed_under():
+    # `2、机关商品和服务支出` goes on the lists of three panels alike; the layout text prints it
+    # under the last panel's labels
+    doc = _parse(["部门综合预算收支总表", "单位：元", "收入 支出",
+                  "项目        预算数   支出功能分类科目（按大类）  预算数   部门预算支出经济分类科目（按大类）  预算数   "
+                  "政府预算支出经济分类科目（按大类）  预算数",
+                  "一、财政拨款  100.00   1、一般公共服务支出   60.00   1、人员经费和公用经费支出   100.00   1、机关工资福利支出   70.00",
+                  " " * 63 + "2、机关商品和服务支出   30.00",
+                  "本年收入合计  100.00   本年支出合计   100.00   本年支出合计   100.00   本年支出合计   100.00"])
+    [table] = doc.tables
+    assert [c.text for c in table.rows[1]] == ["", "", "", "", "", "", "2、机关商品和服务支出", "30.00"]
+    assert table.doubt == ""
+
+
 def test_four_panels_named_without_their_class_level_take_the_four_panel_template():
     # Xi'an's 2020 收支总表 names its spending panels 支出功能分类 / 部门预算支出经济分类 /
     # 政府预算支出经济分类, without 科目（按大类）: the same template, not the two-panel one
