@@ -452,15 +452,19 @@ NO_DATA_NOTE = re.compile(r"(?:本|此)表(?:无数据|为空)|为空表")      
 
 def _labelled_figures(table: Table) -> list[tuple[str, Decimal, str]]:
     """(label, amount, unit) of each name a table prints with its figure in the column after
-    it (a summary's panels: 项目 预算数 项目 预算数). A table whose reading is doubted gives none."""
+    it, or after its 行次 (a summary's panels: 项目 预算数 项目 预算数; 项目 行次 决算数). A table
+    whose reading is doubted gives none."""
     if table.doubt:
         return []
-    pairs = [j for j in range(len(table.columns) - 1)
-             if table.columns[j].holds_words and not table.columns[j + 1].holds_words]
+    pairs = []
+    for j, column in enumerate(table.columns):
+        figure = next((f for f in range(j + 1, len(table.columns)) if table.columns[f].role not in NUMBERING_ROLES), None)
+        if column.holds_words and figure is not None and not table.columns[figure].holds_words:
+            pairs.append((j, figure))
     out = []
     for row in table.rows:
-        for j in pairs:
-            label, value = row[j].text if j < len(row) else "", row[j + 1].value if j + 1 < len(row) else None
+        for j, figure in pairs:
+            label, value = row[j].text if j < len(row) else "", row[figure].value if figure < len(row) else None
             if label and value is not None and not CODE.match(label):
                 out.append((label, value, table.unit))
     return out
@@ -1154,12 +1158,15 @@ def _rows_sparse(table: Table) -> bool:
                for row in table.rows)
 
 
+PERCENT_SIGNS = ("%", "％")
+
+
 def _percentages_as_rates(table: Table) -> None:
     """A column of figures every one of which is printed as a percentage (`10.00%` under
     比上年增减) holds rates, whatever its header says: no sum reads it."""
     for j, column in enumerate(table.columns):
         printed = [row[j].text for row in table.rows if j < len(row) and row[j].text]
-        if column.role == ColumnRole.AMOUNT and printed and all(text.endswith(("%", "％")) for text in printed):
+        if column.role == ColumnRole.AMOUNT and printed and all(text.endswith(PERCENT_SIGNS) for text in printed):
             table.columns[j] = replace(column, role=ColumnRole.RATE)
 
 
@@ -1855,6 +1862,18 @@ def _columns_of_figures_named_alike(table: Table) -> list[str]:
     return alike
 
 
+def _columns_mixing_rates_and_amounts(table: Table) -> list[str]:
+    """The columns of figures holding both percentages and plain amounts (`95.79%` under
+    `实际执行`, beside `5974.00`): a printed column holds one or the other."""
+    mixed = []
+    for j, column in enumerate(table.columns):
+        if column.role in catalog.FIGURE_ROLES:
+            figures = [row[j].text for row in table.rows if j < len(row) and parse_amount(row[j].text) is not None]
+            if 0 < sum(text.endswith(PERCENT_SIGNS) for text in figures) < len(figures):
+                mixed.append(column.text)
+    return mixed
+
+
 Misreading = tuple[Callable[[Table, list[tuple[int, str]]], list[str]], str, str, bool]
 # What a grid's cells show of a misreading: the cells (or columns) that show it, what they are,
 # what likely happened, and whether the doubt is of the columns
@@ -1881,6 +1900,8 @@ _MISREADINGS: tuple[Misreading, ...] = (
      "a row's figures were likely read into the row above", False),
     (lambda table, _: _codes_read_as_figures(table), "figure(s) read as one of the table's codes",
      "a row's code printed apart from it was likely read as a figure", True),
+    (lambda table, _: _columns_mixing_rates_and_amounts(table), "column(s) of figures hold both percentages and amounts",
+     "figures were likely read a column off", True),
 )
 
 

@@ -392,6 +392,38 @@ def test_the_headers_words_printed_among_the_rows_run_together_are_no_row():
                           "columns against the source"
 
 
+def test_a_final_summarys_figures_past_their_row_numbers_seat_the_income_tables_totals():
+    # every row of the 收入决算表 prints four of its seven figures, left-packed: the sums hold
+    # whichever two columns the last two fill; the summary before it, its figures past a 行次
+    # column, gives 事业收入 150.00 and 其他收入 50.00
+    doc = _parse(["2024年度部门决算", "收入支出决算总表", "单位：万元", "收入 支出",
+                  "项目 行次 决算数 项目 行次 决算数",
+                  "一、一般公共预算财政拨款收入 1 300.00 一、一般公共服务支出 31 500.00",
+                  "二、上级补助收入 2 二、外交支出 32",
+                  "三、事业收入 3 150.00 三、国防支出 33",
+                  "四、经营收入 4 四、公共安全支出 34",
+                  "五、其他收入 5 50.00 五、教育支出 35",
+                  "本年收入合计 6 500.00 本年支出合计 36 500.00",
+                  "收入决算表", "单位：万元", "项目",
+                  "支出功能分类科目编码 科目名称 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入",
+                  "合计 500.00 300.00 150.00 50.00",
+                  "201 一般公共服务支出 500.00 300.00 150.00 50.00"])
+    income = doc.tables[1]
+    assert [[c.text for c in r] for r in income.rows] == [
+        ["", "合计", "500.00", "300.00", "", "150.00", "", "", "50.00"],
+        ["201", "一般公共服务支出", "500.00", "300.00", "", "150.00", "", "", "50.00"]]
+
+
+def test_a_column_of_figures_holding_percentages_and_amounts_doubts_the_columns():
+    doc = _parse(["2019年度部门决算", "项目支出情况表", "单位：万元", "序号 项目名称 预算批复 实际执行 执行率",
+                  "1 弥补资金缺口 5000.00 4974.00 99.48%", "2 启动资金 1000.00 100.00% 1000.00",
+                  "3 应急资金 280.00 70.00 25.00%"])
+    [table] = doc.tables
+    assert table.doubt == "2 column(s) of figures hold both percentages and amounts (实际执行): figures were likely " \
+        "read a column off; check the rows against the source"
+    assert table.columns_doubted
+
+
 def test_a_rows_label_survives_the_headers_words_printed_after_it():
     doc = _parse(["2024年度部门决算", "收入决算表", "单位：万元", "项目",
                   "支出功能分类科目编码 科目名称 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入",
