@@ -707,7 +707,19 @@ def _numbered_rows_read(table: Table, content: list[tuple[int, str]], spec: Tabl
         rows.append([Cell(apart.numbers[seats[r]], (seats[r],)) if r in seats else Cell("")] + row)
     rows += [empty_row(k) for k in empty]
     numbered.rows = rows
+    if pieces := _pieces_between_numbered_rows(rows):
+        numbered.add_doubt(f"{pieces} row(s) between two rows numbered one after the other print no number and no "
+                           "figure: pieces of cells wrapped around their rows were likely read as rows of their own; "
+                           "check the rows against the source")
     return numbered
+
+
+def _pieces_between_numbered_rows(rows: list[list[Cell]]) -> int:
+    """How many rows without a number (序号 first) and without a figure stand between a row
+    numbered n and one numbered n + 1: the numbering leaves them no place of their own."""
+    numbered = [(r, int(row[0].text)) for r, row in enumerate(rows) if row[0].text.isdigit()]
+    return sum(1 for (r, n), (after, m) in zip(numbered, numbered[1:]) if m == n + 1
+               for row in rows[r + 1:after] if not any(cell.value is not None for cell in row[1:]))
 
 
 FIGURE_HEAD = re.compile(r"-?\d[\d,]*\.?\d?")     # a figure cut at its cell's width: `370,219.2`
