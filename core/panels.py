@@ -813,7 +813,7 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     a line printing fewer labels than panels fits several seatings alike (`二、` goes on two
     lists), which the lines after it tell apart (`十一、转移性支出` only goes on one of them), or,
     in a text that keeps the places of its cells (`places`: its lines as printed), where the
-    label starts: under the labels of its panel. Where another seating of the whole
+    label starts: under its panel's labels on the lines that print one in every panel. Where another seating of the whole
     table fits as well, why the rows are doubted (else "")."""
     amount_cols = [list(range(t + 1, e)) for t, e in _panel_ends(text_cols, len(columns)).items()]
     panels = range(len(text_cols))
@@ -829,31 +829,36 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
         pairs, opens = _line_pairs(tokens[k], len(text_cols))
         where = _token_places(places[k], [t for _, t in tokens[k]]) if places is not None and k in places else []
         lines.append((k, pairs, [where[n] if where and pair[0] else None for pair, n in zip(pairs, opens)]))
+    # where each panel's labels start, on the lines that print one in every panel (seated for certain)
+    label_starts: list[set[int]] = [set() for _ in panels]
+    for _, pairs, where in lines:
+        if len(pairs) == len(text_cols) and all(pair[0] for pair in pairs):
+            for p, place in zip(panels, where):
+                if place is not None:
+                    label_starts[p].add(place)
 
     def seated(state: PanelState, placed: list[PanelSeat]) -> PanelState:
         """The panels' lists and widths after a row seats `placed`."""
-        last, widest, plain, starts = list(state[0]), list(state[1]), list(state[2]), list(state[3])
-        for (label, _), p, row_lines, _, place in placed:
-            if place is not None:
-                starts[p] = starts[p] | {place}
+        last, widest, plain = list(state[0]), list(state[1]), list(state[2])
+        for (label, _), p, row_lines, _, _ in placed:
             if numbered := _list_number(label):
                 last[p] = {**last[p], numbered[0]: numbered[1]}
             plain[p] = plain[p] or (bool(label) and _plain_item(label))
             if label and len(row_lines) == 1:
                 widest[p] = max(widest[p], display_width(label))
-        return tuple(last), tuple(widest), tuple(plain), tuple(starts)
+        return tuple(last), tuple(widest), tuple(plain)
 
     def fit(label: str, p: int, state: PanelState) -> int:
         return _list_fit(label, p, state[0][p], income_first)
 
     def gain(score: Score, placed: list[PanelSeat], state: PanelState) -> Score:
         """A seating's score after a row seats `placed`: how well its labels go on with their
-        panels' lists, then, where the lists tell nothing, how many labels start under one of
-        their panel's, then how many items without a number go where such items were printed
+        panels' lists, then, where the lists tell nothing, how many labels start under their
+        panel's, then how many items without a number go where such items were printed
         (`对企业补助` then `其他支出`)."""
         return score[0] + sum(seat[3] for seat in placed), \
             score[1] + sum(place is not None and any(abs(place - start) <= SETTINGS.position_tolerance
-                                                     for start in state[3][p]) for _, p, _, _, place in placed), \
+                                                     for start in label_starts[p]) for _, p, _, _, place in placed), \
             score[2] + sum(state[2][p] and bool(label) and _plain_item(label) for (label, _), p, _, _, _ in placed)
 
     def wider_than(head: str, p: int, state: PanelState) -> bool:
@@ -884,13 +889,12 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
              for pair, p, place in zip(middle, on_line, middle_places)]
 
     # seatings of the lines so far, by the line they reach: (score, rows seated last first, state)
-    start: PanelState = (tuple({} for _ in panels), (0,) * len(text_cols), (False,) * len(text_cols),
-                         (frozenset(),) * len(text_cols))
+    start: PanelState = (tuple({} for _ in panels), (0,) * len(text_cols), (False,) * len(text_cols))
     reached: dict[int, list[tuple[Score, PanelRows, PanelState]]] = {0: [((0, 0, 0), None, start)]}
     for i in range(len(lines)):
         kept: dict[tuple[object, ...], tuple[Score, PanelRows, PanelState]] = {}
         for score, chain, state in sorted(reached.pop(i, []), key=_by_score):
-            key = (tuple(tuple(sorted(last.items())) for last in state[0]), state[2], state[3])
+            key = (tuple(tuple(sorted(last.items())) for last in state[0]), state[2])
             if key not in kept:     # (a seating leaving the same lists goes on as the better one)
                 kept[key] = (score, chain, state)
         seatings = list(kept.values())[:SETTINGS.stream_seatings_kept]
@@ -922,8 +926,8 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
 
 
 # each panel's lists' last numbers, its widest label on one line, whether it printed an item without a
-# number, where its labels start as printed
-PanelState = tuple[tuple[dict[tuple[bool, bool], int], ...], tuple[int, ...], tuple[bool, ...], tuple[frozenset[int], ...]]
+# number
+PanelState = tuple[tuple[dict[tuple[bool, bool], int], ...], tuple[int, ...], tuple[bool, ...]]
 # a label and its figures, its panel, its lines, how well it goes on with the panel's lists, where it starts as printed
 PanelSeat = tuple[Pair, int, tuple[int, ...], int, int | None]
 PanelLine = tuple[int, list[Pair], list[int | None]]      # a line, its (label, figures), where each label starts
