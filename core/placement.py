@@ -697,6 +697,38 @@ def _joint_placement(row_options: list[list[dict[int, Decimal]]], fixed: dict[in
     return JointPlacement([chosen[i] for i in range(len(deltas))], untold)
 
 
+def _printed_ranges(table: Table, printed: PrintedPages, cands: list[list[tuple[int, ...]]],
+                    amounts_of: list[list[tuple[str, int]]], is_total: list[bool], unweighed: list[bool],
+                    amount_cols: list[int]) -> tuple[list[list[Place | None]], dict[Place, tuple[int, int]]]:
+    """Where each row's amounts are printed, and the ranges of places each amount column's
+    figures take, learnt from the rows placed for certain (every column filled, or one
+    placement left; a row's first amount is its total's unless a total row may leave that
+    empty)."""
+    places = printed_places(amounts_of, printed)
+    decided = [c[0] if a and len(c) == 1 and not unsure
+               else (amount_cols[0],) if a and not total else ()
+               for c, a, total, unsure in zip(cands, amounts_of, is_total, unweighed)]
+    header = table.header_lines
+    # (the header's places are sought only where some row's columns are left open)
+    headed = {} if header is None or all(len(c) < 2 for c in cands) else {printed.page(header[0]): header_ends(
+        [table.columns[j].leaf for j in amount_cols],
+        [(k, printed.lines[k - 1]) for k in range(header[0], header[1] + 1) if 0 < k <= len(printed.lines)])}
+    # (a total row's first figure is its total too)
+    places = _drift_undone(places, [c or ((amount_cols[0],) if total and a else ())
+                                    for c, a, total in zip(decided, amounts_of, is_total)], amount_cols[0])
+    return places, position_ranges(places, decided, amount_cols, headed)
+
+
+def _values(amounts: list[tuple[str, int]], combo: tuple[int, ...]) -> dict[int, Decimal]:
+    """A row's amounts by the columns `combo` seats them in."""
+    return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts)}
+
+
+def _tolerance(group: list[int]) -> Decimal:
+    """How far a group's sums may miss their total: a cent a row (each rounded apart)."""
+    return SETTINGS.cent * max(1, len(group))
+
+
 def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tuple[str, int]]], spec: TableSpec, text_cols: list[int],
                    stated: tuple[tuple[str, Decimal], ...] = (), printed: PrintedPages | None = None,
                    natures: Mapping[str, frozenset[str]] = EMPTY_NATURES) -> None:
@@ -748,21 +780,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     # so seated: their totals may move other rows off what their nature or place told
     sure = [len(c) == 1 for c in cands]
     if printed is not None:
-        places = printed_places(amounts_of, printed)
-        # rows placed for certain: every column filled, or one placement left; a row's first
-        # amount is its total's unless a total row may leave that empty
-        decided = [c[0] if a and len(c) == 1 and not unsure
-                   else (amount_cols[0],) if a and not total else ()
-                   for c, a, total, unsure in zip(cands, amounts_of, is_total, unweighed)]
-        header = table.header_lines
-        # (the header's places are sought only where some row's columns are left open)
-        headed = {} if header is None or all(len(c) < 2 for c in cands) else {printed.page(header[0]): header_ends(
-            [table.columns[j].leaf for j in amount_cols],
-            [(k, printed.lines[k - 1]) for k in range(header[0], header[1] + 1) if 0 < k <= len(printed.lines)])}
-        # (a total row's first figure is its total too)
-        places = _drift_undone(places, [c or ((amount_cols[0],) if total and a else ())
-                                        for c, a, total in zip(decided, amounts_of, is_total)], amount_cols[0])
-        ranges = position_ranges(places, decided, amount_cols, headed)
+        places, ranges = _printed_ranges(table, printed, cands, amounts_of, is_total, unweighed, amount_cols)
         if ranges:
             narrowed = [_by_position(c, p, ranges, amount_cols, a, rules, not unsure)
                         for c, p, a, unsure in zip(cands, places, amounts_of, unweighed)]
@@ -784,9 +802,6 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     for i, p in enumerate(parents):
         if p is not None:
             kids_of.setdefault(p, []).append(i)
-
-    def values(i: int, combo: tuple[int, ...]) -> dict[int, Decimal]:
-        return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts_of[i])}
 
     def settle(group: list[int], target: dict[int, Decimal] | None, allowed: set[int] | None,
                certain: bool = False) -> None:
@@ -833,24 +848,21 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         fixed: dict[int, Decimal] = {}
         for i in group:
             if (combo := chosen[i]) is not None:
-                for c, v in values(i, combo).items():
+                for c, v in _values(amounts_of[i], combo).items():
                     fixed[c] = fixed.get(c, Decimal(0)) + v
-        joint = _joint_placement([[values(i, combo) for combo in opts] for i, opts in zip(open_rows, options)],
-                                 fixed, target, amount_cols, tolerance(group))
+        joint = _joint_placement([[_values(amounts_of[i], combo) for combo in opts] for i, opts in zip(open_rows, options)],
+                                 fixed, target, amount_cols, _tolerance(group))
         for k, (i, opts, n) in enumerate(zip(open_rows, options, joint.picks)):
             chosen[i] = opts[n]
             untold[i] = k in joint.untold
-
-    def tolerance(group: list[int]) -> Decimal:
-        return SETTINGS.cent * max(1, len(group))
 
     def meets(group: list[int], target: dict[int, Decimal]) -> bool:
         """Whether the group's chosen placements add up to `target` in every amount column."""
         sums: dict[int, Decimal] = {}
         for i in group:
-            for c, v in values(i, chosen[i] or ()).items():
+            for c, v in _values(amounts_of[i], chosen[i] or ()).items():
                 sums[c] = sums.get(c, Decimal(0)) + v
-        return all(abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0))) <= tolerance(group) for c in amount_cols)
+        return all(abs(sums.get(c, Decimal(0)) - target.get(c, Decimal(0))) <= _tolerance(group) for c in amount_cols)
 
     def first_choice(i: int, options: list[tuple[int, ...]]) -> tuple[int, ...]:
         """Of placements nothing else tells apart, the first that the department's spending by
@@ -874,8 +886,36 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             combo = chosen[i] = first_choice(i, cands[i])
             guessed[i] = len(cands[i]) > 1
         return combo
-    settle(top, values(total_row, placed(total_row)) if total_row is not None else None, None,
+    def seated_under(total: int, seat: tuple[int, ...]) -> list[tuple[int, ...] | None] | None:
+        """Every row's placement where the total's figures take `seat` and the rows under it
+        are seated to meet it, level by level (None where some level's rows cannot)."""
+        kept, kept_untold = list(chosen), list(untold)
+        chosen[total] = seat
+        met = all(reseated(group, parent, parent == total) for group, parent in
+                  [(top, total)] + [(kids, p) for p, kids in sorted(kids_of.items()) if kids])
+        seats = list(chosen)
+        chosen[:], untold[:] = kept, kept_untold
+        return seats if met else None
+
+    def reseated(group: list[int], parent: int, free: bool) -> bool:
+        """Whether `group`'s rows, those with a choice seated afresh, meet their parent's figures
+        (in its columns unless `free`)."""
+        open_rows = [i for i in group if len(cands[i]) > 1]
+        chosen[:] = [None if i in open_rows else combo for i, combo in enumerate(chosen)]
+        goal = _values(amounts_of[parent], placed(parent))
+        choose(open_rows, group, goal, None if free else set(placed(parent)))
+        return meets(group, goal)
+
+    settle(top, _values(amounts_of[total_row], placed(total_row)) if total_row is not None else None, None,
            total_row is not None and sure[total_row])
+    # (a total seated first of several, the rows under it meeting another seat of it as well:
+    # which columns they fill, nothing tells; those seated otherwise then are guesses)
+    first = seated_under(total_row, placed(total_row)) if total_row is not None and top and not told(total_row) else None
+    elsewhere = next((seats for other in itertools.islice(cands[total_row], SETTINGS.total_seats_tried)
+                      if other != first[total_row] and (seats := seated_under(total_row, other)) is not None), None) \
+        if first is not None and total_row is not None else None
+    under_untold_total = {i for i, (one, two) in enumerate(zip(first, elsewhere)) if one != two} \
+        if first is not None and elsewhere is not None else set()
     if total_row is not None and not top and not any(codes) and not table.columns_doubted and \
             told(total_row):
         # rows of no code (a unit a row) under their total: the total's figures are their
@@ -884,7 +924,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # want of anything telling otherwise, they set its rows no target)
         flat = [i for i in range(len(rows)) if i != total_row]
         before = [(chosen[i], untold[i]) for i in flat]
-        target = values(total_row, placed(total_row))
+        target = _values(amounts_of[total_row], placed(total_row))
         settle(flat, target, None)
         if meets(flat, target):
             top = flat
@@ -893,7 +933,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
                 chosen[i], untold[i] = combo, was_untold
     for p, kids in sorted(kids_of.items()):
         if kids:
-            settle(kids, values(p, placed(p)), set(placed(p)), sure[p])
+            settle(kids, _values(amounts_of[p], placed(p)), set(placed(p)), sure[p])
     seated_by_guess = [False] * len(rows)
     for i, row in enumerate(rows):
         combo = placed(i)
@@ -903,12 +943,13 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         # trailing empty cells); amounts moved past an empty column were placed. Where other
         # columns would hold them as well and the table prints no total to check its columns
         # by, the printed order is a guess and says so; so is a move to meet totals that other
-        # seats meet as well
+        # seats meet as well, or a total that the rows under it meet as well seated otherwise
         ambiguous = 0 < len(amounts_of[i]) < len(amount_cols) and tuple(combo) != tuple(amount_cols[:len(combo)])
         # (a row seated to meet its parent's figures is as much a guess as they were)
         guess = ((untold[i] and ambiguous) or
                  (guessed[i] or ((parent := parents[i]) is not None and seated_by_guess[parent] and len(cands[i]) > 1)) and
-                 (total_row is None or not top)) and not (told_by_text[i] or told_by_tables[i])
+                 (total_row is None or not top) or (i in under_untold_total and ambiguous)) and \
+            not (told_by_text[i] or told_by_tables[i])
         seated_by_guess[i] = guess
         for c, (a, line) in zip(combo, amounts_of[i]):
             why = (GUESSED if guess

@@ -17,6 +17,7 @@ class ReadingSettings:
                                         # the sums, per placement the search may return
     joint_states: int = 512             # partial column sums carried when seating the rows under one total
     joint_work: int = 400_000           # … fewer where the rows have many placements (states × placements × columns)
+    total_seats_tried: int = 8          # other seats of a total's figures its rows' sums are tried against
     position_tolerance: int = 2         # characters a layout text's cells of one column drift (amounts' right
                                         # ends, labels' starts)
     zigzag_rows: int = 3                # rows alternating between the two panels: read out of step

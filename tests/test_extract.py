@@ -424,6 +424,26 @@ def test_a_column_of_figures_holding_percentages_and_amounts_doubts_the_columns(
     assert table.columns_doubted
 
 
+def test_figures_moved_past_a_group_to_any_of_the_columns_after_it_alike_are_guesses():
+    # `4.60` cannot stand under 政府性基金预算 (小计 would break); under any of the four
+    # columns after the group, the total's and its rows' sums hold alike: the rows printing
+    # it are guesses, the others (their figures in the first columns) are not
+    from core.placement import GUESSED
+    doc = _parse(["2026年烟台市审计局部门预算", "基本支出预算情况表", "部门（单位）：烟台市审计局 单位：万元",
+                  "科目编码 科目编码 财政拨款", "使用非财", "部门预算支出经济分类 政府预算支出经济分类 财政专户管",
+                  "合计 单位资金 政拨款结 上年结转", "科目 科目 一般公共预 政府性基金 国有资本经 理资金", "类 款 类 款 小计 余",
+                  "算 预算 营预算", "合计 2,776.85 2,772.25 2,772.25 4.60",
+                  "301 工资福利支出 501 机关工资福利支出 2,566.53 2,566.53 2,566.53",
+                  "302 商品和服务支出 502 机关商品和服务支出 210.32 205.72 205.72 4.60",
+                  "302 01 办公费 502 01 办公经费 184.60 184.60 184.60",
+                  "302 99 其他商品和服务支出 502 99 其他商品和服务支出 25.72 21.12 21.12 4.60"])
+    [table] = doc.tables
+    assert table.column_texts()[11] == "财政专户管理资金"
+    assert [r[11].text for r in table.rows] == ["4.60", "", "4.60", "", "4.60"]
+    assert [{c.inferred for c in r if c.text and c.inferred} for r in table.rows] == \
+        [{GUESSED}, set(), {GUESSED}, set(), {GUESSED}]
+
+
 def test_a_rows_label_survives_the_headers_words_printed_after_it():
     doc = _parse(["2024年度部门决算", "收入决算表", "单位：万元", "项目",
                   "支出功能分类科目编码 科目名称 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入",
