@@ -65,6 +65,8 @@ class CellKind(StrEnum):
     NAME = "name"               # the row's label: words, the first a row prints (`日常公用经费`, `全额`)
     WORDS = "words"             # other words
     CATALOGUE = "catalogue"     # a procurement catalogue's code and name (`C04070100体检服务`)
+    CATALOGUE_NAME = "catalogue_name"   # … its name alone, where no row prints a code (`其他货物`): read
+                                        # so, not declared
     ANY = "any"                 # words, or a figure (规格型号: `1`, `A4`)
     COUNT = "count"             # a count (`2`)
     DATE = "date"               # a date or a span of months (`2019-04-12`, `1月-12月`)

@@ -18,6 +18,7 @@ from .model import clean_number
 from .tokens import LONE_NUMBER, is_amount, squash
 
 BARE_CODE = re.compile(r"[A-Z]\d{2,}")       # a catalogue entry's code (printed a space before its name: `B08 修缮工程`)
+CATALOGUE_CODE = re.compile(r"(?<![A-Za-z])[A-Z]\d{2,}(?![\dA-Za-z])")    # … anywhere in a token (`网络平台开发C0206…`)
 KIND_PATTERNS = {
     CellKind.CODE3: re.compile(r"\d{3}"),
     CellKind.CODE2: re.compile(r"\d{2}"),
@@ -32,9 +33,12 @@ KIND_PATTERNS = {
 # its count), 规格型号 before other words (its templates fill it)
 STRENGTH = {CellKind.CODE3: 3.0, CellKind.CODE2: 3.0, CellKind.DIGITS: 2.0, CellKind.CATALOGUE: 3.0,
             CellKind.COUNT: 2.05, CellKind.DATE: 3.0, CellKind.AMOUNT: 3.0, CellKind.NAME: 1.1, CellKind.WORDS: 1.0,
-            CellKind.ANY: 1.05}
+            CellKind.ANY: 1.05, CellKind.CATALOGUE_NAME: 1.08}
+# (an entry named alone is words, yet surer under 采购目录, which every item fills, than under
+# 规格型号 or 购买服务内容, which most leave empty)
 CODE_KINDS = frozenset({CellKind.CODE3, CellKind.CODE2})
-WORDED = frozenset({CellKind.NAME, CellKind.WORDS, CellKind.CATALOGUE, CellKind.ANY})      # cells a piece of words may go on
+# cells a piece of words may go on
+WORDED = frozenset({CellKind.NAME, CellKind.WORDS, CellKind.CATALOGUE, CellKind.CATALOGUE_NAME, CellKind.ANY})
 SPACED = WORDED | {CellKind.DATE}       # cells that may print a space in them (`2022-10-01 08:00:00`)
 JOINED = 0.1        # a further token joined into a cell of words (printed with a space in it)
 MIN_ROWS = 2
@@ -55,7 +59,7 @@ class TypedRows(NamedTuple):
 def _fits(kind: CellKind, token: str) -> bool:
     if kind == CellKind.AMOUNT:
         return is_amount(token)
-    if kind in (CellKind.NAME, CellKind.WORDS):
+    if kind in (CellKind.NAME, CellKind.WORDS, CellKind.CATALOGUE_NAME):
         return not is_amount(token)
     if kind == CellKind.ANY:
         return True
@@ -178,8 +182,12 @@ def read_typed_rows(content: Sequence[tuple[int, str]], layouts: Sequence[TypedL
     # (a page after the first prints the header again, and its number: no row, no piece)
     again = {line for _, line in content[:first]}
     body = [(k, line) for k, line in content[first:] if line not in again and not LONE_NUMBER.match(line)]
+    # (a list whose catalogue entries print no code names them alone: Xi'an's 2020 template)
+    named = sum(CATALOGUE_CODE.search(t) is not None for _, line in body for t in line.split()) < MIN_ROWS
     for layout in layouts:
         columns = _layout_columns(layout, header)
+        if columns is not None and named:
+            columns = [(path, CellKind.CATALOGUE_NAME if kind == CellKind.CATALOGUE else kind) for path, kind in columns]
         if columns is not None:
             read = _rows(body, columns)
             if read is not None and len(read.rows) >= MIN_ROWS:
@@ -206,11 +214,17 @@ class _Row:
         for token in tokens:
             if is_amount(token):
                 return False        # (a figure is no wrapped piece of words: the lines are no such cells)
-            left = [j for j in open_ if j not in placed and _fits(kinds[j], token)]
+            # (a catalogue entry wrapped goes on in words: `C0599其他维修和保养服` / `务`)
+            left = [j for j in open_ if j not in placed and
+                    _fits(CellKind.WORDS if kinds[j] == CellKind.CATALOGUE and j in self.wrapped else kinds[j], token)]
             catalogue = [j for j in left if kinds[j] == CellKind.CATALOGUE and not self.cells[j]]
             if not left:
                 return False
-            placed.append((catalogue or left)[0])
+            # (a column its heads went on, else the empty one its kind fills surest, right of
+            # the token before it)
+            after = [j for j in left if not placed or j > placed[-1]] or left
+            placed.append((catalogue or [j for j in after if j in self.wrapped] or
+                           sorted(after, key=lambda j: -_cell_score(kinds[j], [token])))[0])
         for j, token in zip(placed, tokens):
             self.cells[j] = [(token, k)] + self.cells[j] if before else self.cells[j] + [(token, k)]
             if j not in self.wrapped:

@@ -94,3 +94,25 @@ def test_a_sum_of_four_figures_and_two_decimals_is_no_date():
     kinds = [CellKind.COUNT, CellKind.DATE, CellKind.AMOUNT]
     assert aligned(["1", "6000.00"], kinds) == [[0], [], [1]]
     assert aligned(["1", "2019.04", "6000.00"], kinds) == [[0], [1], [2]]
+
+
+def test_a_list_whose_catalogue_entries_print_no_code_names_them_under_the_catalogue():
+    # Xi'an's 2020 template prints `其他货物`, no code: an item's second words are its entry,
+    # not its 规格型号 (which most rows leave empty)
+    lines = HEADER + ["合计 2 36.50",
+                      "208 01 09 242001 全民参保计划工作经费 专业咨询、工程监理、工程设计 1 302 99 502 99 1月-12月 28",
+                      "208 01 02 242001 退休管理工作经费 其他货物 352 302 99 502 99 1月-12月 8.5"]
+    assert [row[4:8] for row in cells(lines) or []] == [
+        ["合计", "", "", ""], ["全民参保计划工作经费", "专业咨询、工程监理、工程设计", "", ""],
+        ["退休管理工作经费", "其他货物", "", ""]]
+
+
+def test_a_wrapped_piece_goes_to_the_empty_cell_its_kind_fills_surest_and_a_wrapped_entry_goes_on():
+    # the pieces around a row's line: its name's and its entry's heads above, their tails and
+    # the 规格型号 below (规格型号 before 购买服务内容: its templates fill it)
+    lines = HEADER + ["合计 1 40.00",
+                      "西安城市环线高速公路前 C0901技术测试和分析服",
+                      "214 01 02 1 302 27 502 05 40.00",
+                      "期研究 务 编制方案"]
+    assert [row[4:8] for row in cells(lines) or []] == [
+        ["合计", "", "", ""], ["西安城市环线高速公路前期研究", "C0901技术测试和分析服务", "", "编制方案"]]
