@@ -886,6 +886,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
             combo = chosen[i] = first_choice(i, cands[i])
             guessed[i] = len(cands[i]) > 1
         return combo
+
     def seated_under(total: int, seat: tuple[int, ...]) -> list[tuple[int, ...] | None] | None:
         """Every row's placement where the total's figures take `seat` and the rows under it
         are seated to meet it, level by level (None where some level's rows cannot)."""
@@ -908,9 +909,11 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
 
     settle(top, _values(amounts_of[total_row], placed(total_row)) if total_row is not None else None, None,
            total_row is not None and sure[total_row])
-    # (a total seated first of several, the rows under it meeting another seat of it as well:
-    # which columns they fill, nothing tells; those seated otherwise then are guesses)
-    first = seated_under(total_row, placed(total_row)) if total_row is not None and top and not told(total_row) else None
+    # (a total moved past an empty column, first of several seats that the rows under it meet
+    # as well: which columns they fill, nothing tells; those seated otherwise then are guesses.
+    # A total in printed order is read as printed, as any row is)
+    first = seated_under(total_row, placed(total_row)) if total_row is not None and top and not told(total_row) and \
+        placed(total_row) != tuple(amount_cols[:len(amounts_of[total_row])]) else None
     elsewhere = next((seats for other in itertools.islice(cands[total_row], SETTINGS.total_seats_tried)
                       if other != first[total_row] and (seats := seated_under(total_row, other)) is not None), None) \
         if first is not None and total_row is not None else None
