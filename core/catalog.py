@@ -59,9 +59,12 @@ class TotalRule:
 class CellKind(StrEnum):
     """What a column's cells print, where a template's cells of words and of figures interleave
     and spaces do not place them (`typed_rows` reads a row's cells by these, in order)."""
-    CODE3 = "code3"             # a code's 类 (`201`, `302`)
+    FUNCTION_CLASS = "function_class"       # a code's 类 by function (`201`: 2xx)
+    DEPARTMENT_CLASS = "department_class"   # … by the department's economic class (`302`: 3xx)
+    GOVERNMENT_CLASS = "government_class"   # … by the government's economic class (`502`: 5xx)
     CODE2 = "code2"             # a code's 款 or 项 (`08`)
-    DIGITS = "digits"           # a unit's code (`117001`)
+    DIGITS = "digits"           # a row's number (`12`)
+    UNIT_CODE = "unit_code"     # a department's code or a unit's (`117`, `117001`), or a fund type's number (`1`)
     NAME = "name"               # the row's label: words, the first a row prints (`日常公用经费`, `全额`)
     WORDS = "words"             # other words
     CATALOGUE = "catalogue"     # a procurement catalogue's code and name (`C04070100体检服务`)
@@ -596,11 +599,11 @@ BUDGET_SPECS: tuple[TableSpec, ...] = (
               # the department's and the government's economic codes, the sum (a row per item under
               # a row per fund type, `1 全额`, and per unit)
               typed_layouts=(TypedLayout(
-                  (("序号", CellKind.DIGITS), ("科目编码/类", CellKind.CODE3), ("科目编码/款", CellKind.CODE2),
-                   ("科目编码/项", CellKind.CODE2), ("单位编码", CellKind.DIGITS), ("采购项目", CellKind.NAME),
+                  (("序号", CellKind.DIGITS), ("科目编码/类", CellKind.FUNCTION_CLASS), ("科目编码/款", CellKind.CODE2),
+                   ("科目编码/项", CellKind.CODE2), ("单位编码", CellKind.UNIT_CODE), ("采购项目", CellKind.NAME),
                    ("采购目录", CellKind.CATALOGUE), ("购买服务内容", CellKind.WORDS), ("规格型号", CellKind.ANY),
-                   ("数量", CellKind.COUNT), ("部门预算支出经济科目编码/类", CellKind.CODE3),
-                   ("部门预算支出经济科目编码/款", CellKind.CODE2), ("政府预算支出经济科目编码/类", CellKind.CODE3),
+                   ("数量", CellKind.COUNT), ("部门预算支出经济科目编码/类", CellKind.DEPARTMENT_CLASS),
+                   ("部门预算支出经济科目编码/款", CellKind.CODE2), ("政府预算支出经济科目编码/类", CellKind.GOVERNMENT_CLASS),
                    ("政府预算支出经济科目编码/款", CellKind.CODE2), ("实施采购时间", CellKind.DATE),
                    ("预算金额", CellKind.AMOUNT), ("说明", CellKind.WORDS)),
                   header_words=("采购项目", "采购目录"),

@@ -20,9 +20,12 @@ from .tokens import LONE_NUMBER, is_amount, squash
 BARE_CODE = re.compile(r"[A-Z]\d{2,}")       # a catalogue entry's code (printed a space before its name: `B08 修缮工程`)
 CATALOGUE_CODE = re.compile(r"(?<![A-Za-z])[A-Z]\d{2,}(?![\dA-Za-z])")    # … anywhere in a token (`网络平台开发C0206…`)
 KIND_PATTERNS = {
-    CellKind.CODE3: re.compile(r"\d{3}"),
+    CellKind.FUNCTION_CLASS: re.compile(r"2\d{2}"),
+    CellKind.DEPARTMENT_CLASS: re.compile(r"3\d{2}"),
+    CellKind.GOVERNMENT_CLASS: re.compile(r"5\d{2}"),
     CellKind.CODE2: re.compile(r"\d{2}"),
     CellKind.DIGITS: re.compile(r"\d{1,9}"),
+    CellKind.UNIT_CODE: re.compile(r"\d|\d{3}(?:\d{3})?"),
     CellKind.CATALOGUE: re.compile(BARE_CODE.pattern + r"(?:\D.*)?"),
     CellKind.COUNT: re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"),
     # (a year of this century or the last, so a sum of two decimals is none; and its hour)
@@ -31,12 +34,14 @@ KIND_PATTERNS = {
 # how surely a token fitting a kind is that column's: a specific shape surest, words least; of
 # like tokens the row's label first, a count before a unit's code (`1`: every item row prints
 # its count), 规格型号 before other words (its templates fill it)
-STRENGTH = {CellKind.CODE3: 3.0, CellKind.CODE2: 3.0, CellKind.DIGITS: 2.0, CellKind.CATALOGUE: 3.0,
+STRENGTH = {CellKind.FUNCTION_CLASS: 3.0, CellKind.DEPARTMENT_CLASS: 3.0,
+            CellKind.GOVERNMENT_CLASS: 3.0, CellKind.CODE2: 3.0, CellKind.DIGITS: 2.0, CellKind.UNIT_CODE: 2.0, CellKind.CATALOGUE: 3.0,
             CellKind.COUNT: 2.05, CellKind.DATE: 3.0, CellKind.AMOUNT: 3.0, CellKind.NAME: 1.1, CellKind.WORDS: 1.0,
             CellKind.ANY: 1.05, CellKind.CATALOGUE_NAME: 1.08}
 # (an entry named alone is words, yet surer under 采购目录, which every item fills, than under
 # 规格型号 or 购买服务内容, which most leave empty)
-CODE_KINDS = frozenset({CellKind.CODE3, CellKind.CODE2})
+CODE_KINDS = frozenset({CellKind.FUNCTION_CLASS, CellKind.DEPARTMENT_CLASS, CellKind.GOVERNMENT_CLASS,
+                        CellKind.CODE2})
 # cells a piece of words may go on
 WORDED = frozenset({CellKind.NAME, CellKind.WORDS, CellKind.CATALOGUE, CellKind.CATALOGUE_NAME, CellKind.ANY})
 SPACED = WORDED | {CellKind.DATE}       # cells that may print a space in them (`2022-10-01 08:00:00`)
@@ -214,9 +219,11 @@ class _Row:
         for token in tokens:
             if is_amount(token):
                 return False        # (a figure is no wrapped piece of words: the lines are no such cells)
-            # (a catalogue entry wrapped goes on in words: `C0599其他维修和保养服` / `务`)
+            # (a catalogue entry wrapped goes on in words, `C0599其他维修和保养服` / `务`; nothing
+            # comes before its code)
             left = [j for j in open_ if j not in placed and
-                    _fits(CellKind.WORDS if kinds[j] == CellKind.CATALOGUE and j in self.wrapped else kinds[j], token)]
+                    _fits(CellKind.WORDS if kinds[j] == CellKind.CATALOGUE and j in self.wrapped and not before
+                          else kinds[j], token)]
             catalogue = [j for j in left if kinds[j] == CellKind.CATALOGUE and not self.cells[j]]
             if not left:
                 return False

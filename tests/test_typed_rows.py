@@ -23,8 +23,8 @@ def cells(lines: list[str]) -> list[list[str]] | None:
 
 
 def test_a_rows_tokens_go_to_the_columns_whose_kind_they_fit_a_codes_parts_all_or_none():
-    kinds = [CellKind.CODE3, CellKind.CODE2, CellKind.NAME, CellKind.CATALOGUE, CellKind.WORDS, CellKind.ANY,
-             CellKind.COUNT, CellKind.CODE3, CellKind.CODE2, CellKind.AMOUNT]
+    kinds = [CellKind.FUNCTION_CLASS, CellKind.CODE2, CellKind.NAME, CellKind.CATALOGUE, CellKind.WORDS, CellKind.ANY,
+             CellKind.COUNT, CellKind.DEPARTMENT_CLASS, CellKind.CODE2, CellKind.AMOUNT]
     parents = ["科目编码", "科目编码", "", "", "", "", "", "经济科目编码", "经济科目编码", ""]
     tokens = ["201", "08", "审计培训", "C02060000培训服务", "培训服务", "1", "302", "16", "150,000.00"]
     taken = aligned(tokens, kinds, parents)
@@ -116,3 +116,15 @@ def test_a_wrapped_piece_goes_to_the_empty_cell_its_kind_fills_surest_and_a_wrap
                       "期研究 务 编制方案"]
     assert [row[4:8] for row in cells(lines) or []] == [
         ["合计", "", "", ""], ["西安城市环线高速公路前期研究", "C0901技术测试和分析服务", "", "编制方案"]]
+
+
+def test_a_count_glued_to_the_departments_class_parts_by_the_classes_each_column_holds():
+    # `1302`: the count and the department's class 302 (3xx), not a unit's code (three or six
+    # digits) before a count of 13; the government's class is 5xx. The row's words are printed
+    # around its line
+    lines = ["序号 " + HEADER[2]] + HEADER[3:] + ["1 合计 1 450,000.00",
+                                              "社区服务信 C0206运行维护 社区服务信息网络平",
+                                              "2 208 02 08 1302 13 502 09 450,000.00",
+                                              "息网络平台运行经费 服务 台"]
+    assert (cells(lines) or [])[1] == ["2", "208", "02", "08", "", "社区服务信息网络平台运行经费", "C0206运行维护服务", "",
+                                        "社区服务信息网络平台", "1", "302", "13", "502", "09", "", "450000.00", ""]
