@@ -654,9 +654,14 @@ def _figureless_heading(line: str) -> bool:
     return bool(SECTION.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line)) and not re.search(r"\d", line)
 
 
+ITEMS_SLASHED = re.compile(r"[/／]\s*\d{1,2}[、.．]")     # items of one cell a slash apart (`… /2、市民大讲堂举办频次`)
+TARGET_VALUE = re.compile(r"[≥≤＞＜><]\d")      # an indicator's target, its sign before its figure (`≥95%`, `≤1周`)
+
+
 def _grid_cells(line: str) -> bool:
-    """Whether a line prints cells of an indicator grid: a level's name or a 指标性质 (定性, ≥)."""
-    return any(t in catalog.INDICATOR_LEVELS or t in OPERATORS for t in line.split())
+    """Whether a line prints cells of an indicator grid: a level's name, a 指标性质 (定性, ≥) or
+    a target with its sign (`≥95%`)."""
+    return any(t in catalog.INDICATOR_LEVELS or t in OPERATORS or TARGET_VALUE.match(t) for t in line.split())
 
 
 def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | None,
@@ -687,8 +692,9 @@ def _region_end(norm: tuple[str, ...], first: int, stop: int, spec: TableSpec | 
 
         if form and grid_started and "\t" not in line and (
                 is_prose(line) or re.match(r"^([①-⑳]|[（(][一二三四五六七八九十]+[）)])", line) or
-                # (a project's funds open a line with a figure, `95.949000`, no item's number)
-                (re.match(r"^\d{1,2}(?:[.．](?!\d)|、)", line) and len(line) > 15)) and \
+                # (a project's funds open a line with a figure, `95.949000`, no item's number;
+                # an indicator's cell lists its items a slash apart, `1、开展市民大讲堂 /2、…`)
+                (re.match(r"^\d{1,2}(?:[.．](?!\d)|、)", line) and len(line) > 15 and not ITEMS_SLASHED.search(line))) and \
                 not any(_grid_cells(norm[j - 1]) for j in range(k, min(stop, k + ROWS_AHEAD) + 1)):
             # (a grid row printed beside the end of a goal's sentence names its levels or prints
             # an indicator's 指标性质, `… 促进提升得满分，不提升不得分。 定性`; a goal's sentences
