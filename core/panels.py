@@ -813,8 +813,8 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     a line printing fewer labels than panels fits several seatings alike (`二、` goes on two
     lists), which the lines after it tell apart (`十一、转移性支出` only goes on one of them), or,
     in a text that keeps the places of its cells (`places`: its lines as printed), where the
-    label starts: under its panel's labels on the lines that print one in every panel. Where another seating of the whole
-    table fits as well, why the rows are doubted (else "")."""
+    label starts: under its panel's labels on the lines that print one in every panel. Where
+    another seating of the whole table fits as well, why the rows are doubted (else "")."""
     amount_cols = [list(range(t + 1, e)) for t, e in _panel_ends(text_cols, len(columns)).items()]
     panels = range(len(text_cols))
     income_first = _income_first(columns, text_cols)
@@ -864,8 +864,7 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     def wider_than(head: str, p: int, state: PanelState) -> bool:
         return state[1][p] > display_width(head) + 1      # (a digit or a mark may be half as wide)
 
-    def wrapped_seating(i: int, label_ends: list[str], state: PanelState
-                        ) -> list[PanelSeat] | None:
+    def wrapped_seating(i: int, label_ends: list[str], state: PanelState) -> list[PanelSeat] | None:
         """The row of line i + 1 with the labels line i began and `label_ends` end, each seated
         where it fits (None where one fits no panel: not wrapped labels, then)."""
         heads, middle, middle_places = lines[i][1], lines[i + 1][1], lines[i + 1][2]
@@ -903,10 +902,10 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
                    if label_ends and (placed := wrapped_seating(i, label_ends, state)) is not None]
         for score, chain, state, placed in wrapped:     # (lines that wrap labels around a row are read so)
             reached.setdefault(i + 3, []).append((gain(score, placed, state), (chain, placed), seated(state, placed)))
+        k, pairs, where = lines[i]
         for score, chain, state in seatings if not wrapped else []:
-            k, pairs, starts = lines[i]
             for chosen in itertools.combinations(panels, len(pairs)):
-                placed = [(pair, p, (k,), fit(pair[0], p, state), place) for pair, p, place in zip(pairs, chosen, starts)]
+                placed = [(pair, p, (k,), fit(pair[0], p, state), place) for pair, p, place in zip(pairs, chosen, where)]
                 reached.setdefault(i + 1, []).append((gain(score, placed, state), (chain, placed), seated(state, placed)))
     ends = sorted(reached.get(len(lines), [((0, 0, 0), None, start)]), key=_by_score)
     best = _rows_of(ends[0][1])

@@ -724,6 +724,12 @@ def _values(amounts: list[tuple[str, int]], combo: tuple[int, ...]) -> dict[int,
     return {c: parse_amount(a) or Decimal(0) for c, (a, _) in zip(combo, amounts)}
 
 
+def _forget(chosen: list[tuple[int, ...] | None], rows: list[int]) -> None:
+    """The rows' placements forgotten, to be chosen afresh."""
+    for i in rows:
+        chosen[i] = None
+
+
 def _tolerance(group: list[int]) -> Decimal:
     """How far a group's sums may miss their total: a cent a row (each rounded apart)."""
     return SETTINGS.cent * max(1, len(group))
@@ -902,7 +908,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
         """Whether `group`'s rows, those with a choice seated afresh, meet their parent's figures
         (in its columns unless `free`)."""
         open_rows = [i for i in group if len(cands[i]) > 1]
-        chosen[:] = [None if i in open_rows else combo for i, combo in enumerate(chosen)]
+        _forget(chosen, open_rows)
         goal = _values(amounts_of[parent], placed(parent))
         choose(open_rows, group, goal, None if free else set(placed(parent)))
         return meets(group, goal)
@@ -915,7 +921,7 @@ def place_amounts(table: Table, rows: list[list[Cell]], amounts_of: list[list[tu
     first = seated_under(total_row, placed(total_row)) if total_row is not None and top and not told(total_row) and \
         placed(total_row) != tuple(amount_cols[:len(amounts_of[total_row])]) else None
     elsewhere = next((seats for other in itertools.islice(cands[total_row], SETTINGS.total_seats_tried)
-                      if other != first[total_row] and (seats := seated_under(total_row, other)) is not None), None) \
+                      if other != placed(total_row) and (seats := seated_under(total_row, other)) is not None), None) \
         if first is not None and total_row is not None else None
     under_untold_total = {i for i, (one, two) in enumerate(zip(first, elsewhere)) if one != two} \
         if first is not None and elsewhere is not None else set()
