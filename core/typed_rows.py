@@ -34,8 +34,8 @@ KIND_PATTERNS = {
 # how surely a token fitting a kind is that column's: a specific shape surest, words least; of
 # like tokens the row's label first, a count before a unit's code (`1`: every item row prints
 # its count), 规格型号 before other words (its templates fill it)
-STRENGTH = {CellKind.FUNCTION_CLASS: 3.0, CellKind.DEPARTMENT_CLASS: 3.0,
-            CellKind.GOVERNMENT_CLASS: 3.0, CellKind.CODE2: 3.0, CellKind.DIGITS: 2.0, CellKind.UNIT_CODE: 2.0, CellKind.CATALOGUE: 3.0,
+STRENGTH = {CellKind.FUNCTION_CLASS: 3.0, CellKind.DEPARTMENT_CLASS: 3.0, CellKind.GOVERNMENT_CLASS: 3.0,
+            CellKind.CODE2: 3.0, CellKind.DIGITS: 2.0, CellKind.UNIT_CODE: 2.0, CellKind.CATALOGUE: 3.0,
             CellKind.COUNT: 2.05, CellKind.DATE: 3.0, CellKind.AMOUNT: 3.0, CellKind.NAME: 1.1, CellKind.WORDS: 1.0,
             CellKind.ANY: 1.05, CellKind.CATALOGUE_NAME: 1.08}
 # (an entry named alone is words, yet surer under 采购目录, which every item fills, than under
@@ -231,7 +231,7 @@ class _Row:
             # the token before it)
             after = [j for j in left if not placed or j > placed[-1]] or left
             placed.append((catalogue or [j for j in after if j in self.wrapped] or
-                           sorted(after, key=lambda j: -_cell_score(kinds[j], [token])))[0])
+                           [max(after, key=lambda j: _cell_score(kinds[j], [token]))])[0])
         for j, token in zip(placed, tokens):
             self.cells[j] = [(token, k)] + self.cells[j] if before else self.cells[j] + [(token, k)]
             if j not in self.wrapped:
