@@ -869,23 +869,18 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
         where it fits (None where one fits no panel: not wrapped labels, then)."""
         heads, middle, middle_places = lines[i][1], lines[i + 1][1], lines[i + 1][2]
         joined: list[Pair] = [(head + end, []) for (head, _), end in zip(heads, label_ends)]
-
-        def score(choice: tuple[tuple[int, ...], tuple[int, ...]]) -> int:
-            around, on_line = choice
-            return sum(fit(label, p, state) - 5 * wider_than(head, p, state)
-                       for (label, _), (head, _), p in zip(joined, heads, around)) \
-                + sum(fit(label, p, state) for (label, _), p in zip(middle, on_line))
-        best = max(((a, m) for a in itertools.combinations(panels, len(joined))
-                    for m in itertools.combinations([p for p in panels if p not in a], len(middle))), key=score)
-        around, on_line = best
-        if any(fit(label, p, state) <= 0 or wider_than(head, p, state)
-               for (label, _), (head, _), p in zip(joined, heads, around)):
-            return None
         row_lines = (lines[i][0], lines[i + 2][0])
-        return [(pair, p, row_lines, fit(pair[0], p, state) - 5 * wider_than(head, p, state), None)
-                for pair, (head, _), p in zip(joined, heads, around)] + \
-            [(pair, p, (lines[i + 1][0],), fit(pair[0], p, state), place)
-             for pair, p, place in zip(middle, on_line, middle_places)]
+
+        def seats(around: tuple[int, ...], on_line: tuple[int, ...]) -> list[PanelSeat]:
+            return [(pair, p, row_lines, fit(pair[0], p, state) - 5 * wider_than(head, p, state), None)
+                    for pair, (head, _), p in zip(joined, heads, around)] + \
+                [(pair, p, (lines[i + 1][0],), fit(pair[0], p, state), place)
+                 for pair, p, place in zip(middle, on_line, middle_places)]
+        best = max((seats(a, m) for a in itertools.combinations(panels, len(joined))
+                    for m in itertools.combinations([p for p in panels if p not in a], len(middle))),
+                   key=lambda placed: sum(seat[3] for seat in placed))
+        # (each wrapped label goes on a list, in a panel no wider than its head: 5 off its fit else)
+        return None if any(seat[3] <= 0 for seat in best[:len(joined)]) else best
 
     # seatings of the lines so far, by the line they reach: (score, rows seated last first, state)
     start: PanelState = (tuple({} for _ in panels), (0,) * len(text_cols), (False,) * len(text_cols))

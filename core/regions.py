@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from . import catalog
 from .catalog import TableSpec
-from .forms import OPERATORS
+from .forms import OPERATORS, TARGET_SIGNS
 from .panels import LIST_NUMBER
 from .reader import SourceText
 from .text import HAN
@@ -655,7 +655,8 @@ def _figureless_heading(line: str) -> bool:
 
 
 ITEMS_SLASHED = re.compile(r"[/／]\s*\d{1,2}[、.．]")     # items of one cell a slash apart (`… /2、市民大讲堂举办频次`)
-TARGET_VALUE = re.compile(r"[≥≤＞＜><]\d")      # an indicator's target, its sign before its figure (`≥95%`, `≤1周`)
+# an indicator's target, its sign before its figure (`≥95%`, `≤1周`)
+TARGET_VALUE = re.compile(f"[{''.join(map(re.escape, TARGET_SIGNS))}]\\d")
 
 
 def _grid_cells(line: str) -> bool:
