@@ -1058,6 +1058,9 @@ def _codes_misread(table: Table, spec: TableSpec) -> Iterator[str]:
     if spec.code_kind and (numbered := _codes_after_a_page_number(table)):
         yield (f"{len(numbered)} code(s) print digits before a code under one of the table's 类 ({numbered[0]}): a "
                "page's number was likely read into a row's code; check the codes against the source")
+    if alone := _words_alone_above_coded_rows(table):
+        yield (f"{len(alone)} row(s) print words alone, no code and no figure, right above a coded row ({alone[0]}): "
+               "a name wrapped over lines was likely read as a row of its own; check the rows against the source")
     if spec.code_kind and (uncoded := _rows_without_codes(table)):
         yield (f"{len(uncoded)} row(s) after coded rows print a name and figures but no code ({uncoded[0]}): their "
                "codes were likely lost or read into other rows; check the codes against the source")
@@ -1077,6 +1080,29 @@ def _rows_without_codes(table: Table) -> list[str]:
             if (name := table.cell(r, label).text) and not any(table.cell(r, c).text for c in codes)
             and not catalog.TOTAL_LABELS.match(squash(name)) and not name.startswith("其中")
             and any(cell.value is not None for cell in table.rows[r][label + 1:])]
+
+
+def _words_alone_above_coded_rows(table: Table) -> list[str]:
+    """The rows printing words and neither a code nor a figure right above a coded row, past a
+    coded row or a total: every item of a classification prints its code, and its figures on
+    its name's line; words alone there are a piece of a name wrapped over lines (`机关事业单位
+    基本养老保` over `301 08 险缴费 …`, an agency's name printed around its row's line)."""
+    codes = table.code_columns()
+    if not codes:
+        return []
+
+    def coded(r: int) -> bool:
+        return any(table.cell(r, c).text for c in codes)
+    opened = False      # a coded row or a total printed before
+    alone = []
+    for r, row in enumerate(table.rows):
+        words = [cell.text for cell in row if cell.text]
+        total = any(catalog.TOTAL_LABELS.match(squash(w)) for w in words)
+        if opened and words and not total and not coded(r) and all(cell.value is None for cell in row) and \
+                r + 1 < len(table.rows) and coded(r + 1):
+            alone.append(words[0])
+        opened = opened or coded(r) or total
+    return alone
 
 
 UNIT_NAME_CUT = 6      # characters of the unit's name that, cut short there (`深圳市人民政府口岸办公`), still name it
