@@ -485,13 +485,21 @@ def _nearest_header(ends: list[int], allowed: tuple[int, int], expected: dict[in
 
 def _nearest_possible(column: int, at: float, expected: dict[int, float]) -> float:
     """How near `at` a column whose header was not found can end: the columns keep their
-    order, so it ends between the found columns either side of it (0 where `at` lies there,
-    or no found column bounds it on that side)."""
+    order, so it ends between the found columns either side of it (0 where `at` lies there:
+    a header squeezed or stretched against its figures may stand anywhere between). Where `at`
+    lies past one of them, that one's figures end nearer: the column ends about as far along
+    between the two as it stands among the columns between them (`使用非财政拨款结余`, its
+    name wrapped over three lines, ends about halfway between 单位资金 and 上年结转, not where
+    单位资金 does); where no found column bounds it on the far side, as near as the near one."""
     left = max((i for i in expected if i < column), default=None)
     right = min((i for i in expected if i > column), default=None)
     low = expected[left] if left is not None else float("-inf")
     high = expected[right] if right is not None else float("inf")
-    return 0.0 if low <= at <= high else min(abs(at - low), abs(at - high))
+    if low <= at <= high:
+        return 0.0
+    if left is not None and right is not None:
+        return abs(at - (low + (high - low) * (column - left) / (right - left)))
+    return min(abs(at - low), abs(at - high))
 
 
 def header_ends(leaves: list[str], lines: list[tuple[int, str]]) -> dict[int, int]:
@@ -531,7 +539,7 @@ def position_ranges(places: list[list[Place | None]], decided: list[tuple[int, .
                     amount_cols: list[int], headed: dict[int, dict[int, int]]) -> dict[Place, tuple[int, int]]:
     """The amount columns each printed place allows, page by page (an extractor spaces each
     page afresh); a page whose places tell nothing sure allows anything. `headed`: by page,
-    where the page's header ends each amount column's name (`header_ends`)."""
+    where a header ends each amount column's name (`_headers_by_page`)."""
     ranges: dict[Place, tuple[int, int]] = {}
     for page in sorted({p[0] for row in places for p in row if p is not None}):
         ends = [[p[1] if p is not None and p[0] == page else None for p in row] for row in places]
@@ -708,15 +716,39 @@ def _printed_ranges(table: Table, printed: PrintedPages, cands: list[list[tuple[
     decided = [c[0] if a and len(c) == 1 and not unsure
                else (amount_cols[0],) if a and not total else ()
                for c, a, total, unsure in zip(cands, amounts_of, is_total, unweighed)]
-    header = table.header_lines
     # (the header's places are sought only where some row's columns are left open)
-    headed = {} if header is None or all(len(c) < 2 for c in cands) else {printed.page(header[0]): header_ends(
-        [table.columns[j].leaf for j in amount_cols],
-        [(k, printed.lines[k - 1]) for k in range(header[0], header[1] + 1) if 0 < k <= len(printed.lines)])}
+    headed = {} if table.header_lines is None or all(len(c) < 2 for c in cands) else \
+        _headers_by_page(table, printed, amounts_of, [table.columns[j].leaf for j in amount_cols])
     # (a total row's first figure is its total too)
     places = _drift_undone(places, [c or ((amount_cols[0],) if total and a else ())
                                     for c, a, total in zip(decided, amounts_of, is_total)], amount_cols[0])
     return places, position_ranges(places, decided, amount_cols, headed)
+
+
+MIN_HEADER_NAMES = 2       # amount columns' names a page's lines above its rows print, at least, to be its header
+
+
+def _headers_by_page(table: Table, printed: PrintedPages, amounts_of: list[list[tuple[str, int]]],
+                     leaves: list[str]) -> dict[int, dict[int, int]]:
+    """Where a header ends each amount column's name (`header_ends`), for each page printing
+    the table's figures: the table's header on its page; on a page after it, the header that
+    page prints again above its rows, if it does (an extractor spaces each page afresh: another
+    page's header may stand elsewhere, its columns wider or narrower)."""
+    assert table.header_lines is not None
+    first, last = table.header_lines
+
+    def lines(start: int, end: int) -> list[tuple[int, str]]:
+        return [(k, printed.lines[k - 1]) for k in range(start, end + 1) if 0 < k <= len(printed.lines)]
+    opened: dict[int, int] = {}     # page → the first line printing a figure of its rows
+    for amounts in amounts_of:
+        for _, k in amounts:
+            opened[printed.page(k)] = min(opened.get(printed.page(k), k), k)
+    headed = {printed.page(first): header_ends(leaves, lines(first, last))}
+    for page in sorted(p for p in opened if p > printed.page(first)):
+        again = header_ends(leaves, lines(max(table.first_line, printed.page_starts[page - 1]), opened[page] - 1))
+        if len(again) >= MIN_HEADER_NAMES:
+            headed[page] = again
+    return headed
 
 
 def _values(amounts: list[tuple[str, int]], combo: tuple[int, ...]) -> dict[int, Decimal]:
