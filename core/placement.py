@@ -364,7 +364,10 @@ def _drift_undone(places: list[list[Place | None]], decided: list[tuple[int, ...
     fills) stands off where the page's totals mostly end: a layout text counts a wide character
     as one, so a line's figures drift left or right with its words (`合计 515313.35` ends two
     characters left of `科学技术支出 1140.61`); a row's figures keep their distances from its total.
-    Left as they are where a row drifts further (its first figure is no total)."""
+    Left as they are where a row drifts further (its first figure is no total), and a figure
+    that already ends where the page's rows standing at the middle end theirs (an extractor
+    keeps a run of words and the figures printed close after it together, and sets a figure
+    further on at its own place: `机关商品和服务支出 73.80 73.80` drifts, the third `73.80` not)."""
     by_page: dict[int, list[int]] = {}
     for row, combo in zip(places, decided):
         if row and row[0] is not None and combo[:1] == (first,):
@@ -372,13 +375,22 @@ def _drift_undone(places: list[list[Place | None]], decided: list[tuple[int, ...
     middle = {page: sorted(ends)[len(ends) // 2] for page, ends in by_page.items() if len(ends) >= 3}
     if not middle:
         return places
-    out = []
+    shifts: list[int | None] = []      # None: a row whose total's place is not known
     for row, combo in zip(places, decided):
         own = row[0] if row and combo[:1] == (first,) else None
-        shift = middle[own[0]] - own[1] if own is not None and own[0] in middle else 0
-        out.append(row if not shift or abs(shift) > CJK_DRIFT else
-                   [None if p is None else (p[0], p[1] + shift) for p in row])
-    return out
+        shifts.append(middle[own[0]] - own[1] if own is not None and own[0] in middle else None)
+    # where the figures of rows whose totals end at the middle end, page by page
+    settled = {p for row, shift in zip(places, shifts) if shift == 0 for p in row if p is not None}
+
+    tolerance = SETTINGS.position_tolerance
+
+    def moved(place: Place | None, shift: int, total: bool) -> Place | None:
+        if place is None or (not total and any((place[0], place[1] + d) in settled
+                                               for d in range(-tolerance, tolerance + 1))):
+            return place
+        return place[0], place[1] + shift
+    return [row if not shift or abs(shift) > CJK_DRIFT else [moved(p, shift, n == 0) for n, p in enumerate(row)]
+            for row, shift in zip(places, shifts)]
 
 
 def printed_places(amounts_of: list[list[tuple[str, int]]], printed: PrintedPages) -> list[list[Place | None]]:
