@@ -1783,6 +1783,28 @@ def _labels_of_figures(table: Table) -> list[str]:
             and (len(digits) > MAX_CODE_DIGITS or "," in text)]
 
 
+NAMED_SHARE = 2 / 3       # rows of a list that print their names, at least, for it to name every row
+
+
+def _figures_without_a_name(table: Table) -> list[str]:
+    """The first figures of the rows after the first that print no name (in no column of names
+    before the figures) in a list without codes whose rows mostly print theirs: a project's
+    name wrapped over lines beside a goal wrapped over more is read into the rows around it
+    (`广州市国资委2025-广州市国资委2026-` above a row of figures alone)."""
+    amounts = [j for j, c in enumerate(table.columns) if c.role == ColumnRole.AMOUNT]
+    # (one column of words before the figures, and no names after them: a list, not panels side
+    # by side, whose last rows name nothing on one side)
+    names = [j for j, c in enumerate(table.columns) if c.role in (ColumnRole.NAME, ColumnRole.TEXT)
+             and amounts and j < amounts[0]]
+    if len(names) != 1 or any(c.role == ColumnRole.NAME for c in table.columns[amounts[0]:]) or \
+            table.code_columns() or len(table.rows) < MIN_NUMBERED_ROWS:
+        return []
+    nameless = [row for row in table.rows[1:] if not (names[0] < len(row) and row[names[0]].text)]
+    if len(nameless) > len(table.rows) * (1 - NAMED_SHARE):
+        return []
+    return [figure.text for row in nameless if (figure := next((c for c in row if c.value is not None), None))]
+
+
 FIGURE_HEAD_IN_LABEL = re.compile(f"{HAN}(\\d+)({HAN})$")      # `…服务保障中18心` glued to `39311.66`
 
 
@@ -1940,6 +1962,8 @@ _MISREADINGS: tuple[Misreading, ...] = (
      "a row's code printed apart from it was likely read as a figure", True),
     (lambda table, _: _columns_mixing_rates_and_amounts(table), "column(s) of figures hold both percentages and amounts",
      "figures were likely read a column off", True),
+    (lambda table, _: _figures_without_a_name(table), "row(s) of a list naming its rows print figures and no name",
+     "a name wrapped over lines was likely read into the rows around it", False),
 )
 
 
