@@ -1784,6 +1784,7 @@ def _labels_of_figures(table: Table) -> list[str]:
 
 
 NAMED_SHARE = 2 / 3       # rows of a list that print their names, at least, for it to name every row
+MIN_NAMED_ROWS = 3        # rows of a list, at least, for that share to tell
 
 
 def _figures_without_a_name(table: Table) -> list[str]:
@@ -1797,7 +1798,7 @@ def _figures_without_a_name(table: Table) -> list[str]:
     names = [j for j, c in enumerate(table.columns) if c.role in (ColumnRole.NAME, ColumnRole.TEXT)
              and amounts and j < amounts[0]]
     if len(names) != 1 or any(c.role == ColumnRole.NAME for c in table.columns[amounts[0]:]) or \
-            table.code_columns() or len(table.rows) < MIN_NUMBERED_ROWS:
+            table.code_columns() or len(table.rows) < MIN_NAMED_ROWS:
         return []
     nameless = [row for row in table.rows[1:] if not (names[0] < len(row) and row[names[0]].text)]
     if len(nameless) > len(table.rows) * (1 - NAMED_SHARE):

@@ -381,7 +381,6 @@ def _drift_undone(places: list[list[Place | None]], decided: list[tuple[int, ...
         shifts.append(middle[own[0]] - own[1] if own is not None and own[0] in middle else None)
     # where the figures of rows whose totals end at the middle end, page by page
     settled = {p for row, shift in zip(places, shifts) if shift == 0 for p in row if p is not None}
-
     tolerance = SETTINGS.position_tolerance
 
     def moved(place: Place | None, shift: int, total: bool) -> Place | None:
