@@ -515,9 +515,10 @@ def _nearest_possible(column: int, at: float, expected: dict[int, float]) -> flo
 
 def header_ends(leaves: list[str], lines: list[tuple[int, str]]) -> dict[int, int]:
     """Where each leaf of `leaves` (an amount column's name) ends on a layout text's header
-    lines (`(line, printed)` of one page), by index, for those printed once: whole, letter-spaced
-    or not (`合 计`), or by a tail of two characters or more that no other leaf ends in (`购置费`
-    of 公务用车购置费, wrapped under `公务用车`)."""
+    lines (`(line, printed)` of one page), by index, for those printed once for each column so
+    named (`公务接待费` under 上年, 本年 and 增减, in order): whole, letter-spaced or not (`合 计`),
+    or by a tail of two characters or more that no other leaf ends in (`购置费` of 公务用车购置费,
+    wrapped under `公务用车`)."""
     folded = [unicodedata.normalize("NFKC", printed) for _, printed in reversed(lines)]
     squashed = [("".join(line.split()), [i for i, ch in enumerate(line) if not ch.isspace()]) for line in folded]
 
@@ -535,13 +536,14 @@ def header_ends(leaves: list[str], lines: list[tuple[int, str]]) -> dict[int, in
     out = {}
     leaves = [unicodedata.normalize("NFKC", leaf) for leaf in leaves]     # (a template's names print full-width marks)
     for i, leaf in enumerate(leaves):
+        alike = [j for j, other in enumerate(leaves) if other == leaf]
         for size in range(len(leaf), 1, -1):
             tail = leaf[-size:]
             if size < len(leaf) and any(other != leaf and other.endswith(tail) for other in leaves):
                 break
             if ends := found(tail):
-                if len(ends) == 1:
-                    out[i] = ends[0]
+                if len(ends) == len(alike):     # (each column of a name printed once a group: in order)
+                    out[i] = ends[alike.index(i)]
                 break
     return out
 
