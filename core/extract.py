@@ -106,6 +106,7 @@ from .tokens import (
     split_tokens,
     squash,
     stream_tokens,
+    token_places,
 )
 from .typed_rows import read_typed_rows
 
@@ -5741,14 +5742,13 @@ def _header_words_by_place(header: list[Token], printed: PrintedPages) -> str | 
         return None     # (a word a line places nothing: a text of one fragment a line)
     placed: list[tuple[int, int, int, str]] = []        # start, end, line, word
     for k in lines:
-        line, at = fold(printed.lines[k - 1]), 0
-        for word in (t for line_of, t in header if line_of == k):
-            start = line.find(word, at)
-            if start < 0:
-                return None
-            at = start + len(word)
-            if not is_amount(word):     # (a first row's number read into the header names no column)
-                placed.append((start, at, k, word))
+        words = [t for line_of, t in header if line_of == k]
+        starts = token_places(fold(printed.lines[k - 1]), words)
+        if None in starts:
+            return None
+        # (a first row's number read into the header names no column)
+        placed += [(start, start + len(word), k, word) for start, word in zip(starts, words)
+                   if start is not None and not is_amount(word)]
     columns: list[list[tuple[int, int, int, str]]] = []
     for piece in sorted(placed):
         over = [c for c in columns if any(s < piece[1] and piece[0] < e for s, e, _, _ in c)]

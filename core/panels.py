@@ -27,6 +27,7 @@ from .tokens import (
     spaced_cells,
     split_tokens,
     stream_tokens,
+    token_places,
 )
 
 WHOLE_LABEL = 4         # characters of a label printed apart from another on its line, at least
@@ -774,18 +775,6 @@ def _line_pairs(tokens: list[tuple[str, str]], panels: int) -> tuple[list[Pair],
     return pairs[:panels], opens[:panels]
 
 
-def _token_places(line: str, tokens: list[str]) -> list[int | None]:
-    """Where each of a line's tokens starts in the line as printed, found in turn (None where
-    the line prints it otherwise)."""
-    places: list[int | None] = []
-    at = 0
-    for t in tokens:
-        found = line.find(t, at)
-        places.append(found if found >= 0 else None)
-        at = found + len(t) if found >= 0 else at
-    return places
-
-
 def _wrapped_ends(lines: list[PanelLine], i: int, panels: int, printed: Mapping[int, str]) -> list[str]:
     """The ends of labels wrapped around the row on line i + 1, where line i prints only
     their heads and line i + 2 only as many ends (`2.政府性基金预 三、单位预留机动经` / `三、国防支出
@@ -827,7 +816,7 @@ def side_by_side_rows(columns: list[Column], text_cols: list[int], runs: list[Ru
     lines: list[PanelLine] = []
     for k in sorted(tokens):
         pairs, opens = _line_pairs(tokens[k], len(text_cols))
-        where = _token_places(places[k], [t for _, t in tokens[k]]) if places is not None and k in places else []
+        where = token_places(places[k], [t for _, t in tokens[k]]) if places is not None and k in places else []
         lines.append((k, pairs, [where[n] if where and pair[0] else None for pair, n in zip(pairs, opens)]))
     # where each panel's labels start, on the lines that print one in every panel (seated for certain)
     label_starts: list[set[int]] = [set() for _ in panels]

@@ -755,7 +755,8 @@ def _headers_by_page(table: Table, printed: PrintedPages, amounts_of: list[list[
     opened: dict[int, int] = {}     # page → the first line printing a figure of its rows
     for amounts in amounts_of:
         for _, k in amounts:
-            opened[printed.page(k)] = min(opened.get(printed.page(k), k), k)
+            page = printed.page(k)
+            opened[page] = min(opened.get(page, k), k)
     headed = {printed.page(first): header_ends(leaves, lines(first, last))}
     for page in sorted(p for p in opened if p > printed.page(first)):
         again = header_ends(leaves, lines(max(table.first_line, printed.page_starts[page - 1]), opened[page] - 1))

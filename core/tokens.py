@@ -201,6 +201,18 @@ def spaced_cells(printed: str) -> list[str] | None:
     return ["".join(cell) for cell in cells]
 
 
+def token_places(line: str, tokens: list[str]) -> list[int | None]:
+    """Where each of a line's tokens starts in the line as printed, found in turn (None where
+    the line prints it otherwise)."""
+    places: list[int | None] = []
+    at = 0
+    for t in tokens:
+        found = line.find(t, at)
+        places.append(found if found >= 0 else None)
+        at = found + len(t) if found >= 0 else at
+    return places
+
+
 @lru_cache(maxsize=4096)
 def amount_ends(printed: str) -> tuple[tuple[str, int], ...]:
     """The amounts of a printed line of a layout text, each with the column its last character
